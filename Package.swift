@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sprite-shell",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sprite-shell", targets: ["SpriteShell"]),
+        .library(name: "SpriteKernel", targets: ["SpriteKernel"]),
+        .library(name: "SpriteScript", targets: ["SpriteScript"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Heap orders the event queue; Deque holds per-process step queues.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CReadline",
+            path: "Sources/CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(
+            name: "SpriteKernel",
+            dependencies: [
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "SpriteScript",
+            dependencies: ["SpriteKernel"]
+        ),
+        .executableTarget(
+            name: "SpriteShell",
+            dependencies: [
+                "SpriteScript",
+                "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "SpriteBench",
+            dependencies: ["SpriteKernel"],
+            path: "Sources/SpriteBench"
+        ),
+        .testTarget(name: "SpriteKernelTests", dependencies: ["SpriteKernel"]),
+        .testTarget(name: "SpriteScriptTests", dependencies: ["SpriteScript"]),
+        .testTarget(name: "SpriteShellTests", dependencies: ["SpriteScript"]),
+    ]
+)

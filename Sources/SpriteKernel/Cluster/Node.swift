@@ -1,0 +1,35 @@
+/// A node's run-time state. Declared properties live in `spec`; everything
+/// else is reset when the node restarts.
+struct Node {
+    var spec: NodeSpec
+    var isUp = true
+    /// Bumped on every crash: a message stamped with an older incarnation was
+    /// in flight when the node went down and is discarded on arrival.
+    var incarnation: UInt32 = 0
+    /// When each CPU next becomes free; work runs on the earliest one.
+    var cpuFreeAt: [SimTime]
+    var cpuBusyTotal = SimTime.zero
+
+    init(spec: NodeSpec) {
+        self.spec = spec
+        self.cpuFreeAt = Array(repeating: .zero, count: max(1, spec.cpus))
+    }
+
+    /// Queues `work` on the earliest-free CPU no sooner than `now`, first come
+    /// first served, and returns when it finishes.
+    mutating func reserveCPU(work: SimTime, now: SimTime) -> SimTime {
+        var best = 0
+        for index in cpuFreeAt.indices where cpuFreeAt[index] < cpuFreeAt[best] { best = index }
+        let start = max(now, cpuFreeAt[best])
+        let duration = work.scaled(bySpeed: spec.speed)
+        cpuFreeAt[best] = start + duration
+        cpuBusyTotal += duration
+        return start + duration
+    }
+
+    mutating func crash() {
+        isUp = false
+        incarnation &+= 1
+        cpuFreeAt = Array(repeating: .zero, count: max(1, spec.cpus))
+    }
+}

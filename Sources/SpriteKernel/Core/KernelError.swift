@@ -1,0 +1,11 @@
+/// A request the engine refuses. The language layer checks names before
+/// calling, so these mostly guard against misuse from Swift code; it words
+/// each case for users.
+public enum KernelError: Error, Sendable, Equatable {
+    case duplicateNode(String)
+    case duplicateProcess(String)
+    case unknownNode(String)
+    case unknownProcess(String)
+    case timeInPast(requested: SimTime, now: SimTime)
+    case invalidValue(String)
+}

@@ -1,0 +1,277 @@
+/// Why `run` returned.
+public enum RunStop: Sendable, Equatable {
+    /// Nothing left to do.
+    case idle
+    /// The requested deadline was reached; later events wait.
+    case reachedDeadline
+    /// A timer set with `scheduleTimer` fired: the caller has work to do now.
+    case timer(id: Int32)
+    /// The event budget ran out before the simulation went idle.
+    case eventLimit
+    /// The interrupt flag was raised.
+    case interrupted
+}
+
+/// The deterministic multi-node kernel engine: nodes, network, V processes
+/// and Sprite RPC over one event queue. It performs no I/O; results come
+/// back as operation records, statistics and a trace of typed events.
+public final class Simulation {
+    public private(set) var now: SimTime = .zero
+    public private(set) var seed: UInt64
+    public var traceLevel: TraceLevel = .operations
+    public internal(set) var statistics = Statistics()
+
+    var queue = EventQueue()
+    var random: SeededGenerator
+    var nodes: [Node] = []
+    var nodeIndex: [String: Int] = [:]
+    var network: Network
+    var processes: [VProcess] = []
+    var processIndex: [String: Int] = [:]
+    var messages = MessageTable()
+    var operations: [OperationRecord] = []
+    var rpcSeries: [Int32: RpcSeries] = [:]
+    var pendingTrace: [TraceRecord] = []
+    var nextTimer: Int32 = 0
+
+    public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
+        self.seed = seed
+        self.random = SeededGenerator(seed: seed)
+        self.network = Network(config: network, nodeCount: 0)
+    }
+
+    // MARK: Running
+
+    /// Processes events in order until idle, `deadline`, a timer, the event
+    /// budget or an interrupt. With a deadline, the clock ends at the deadline.
+    public func run(until deadline: SimTime? = nil, eventLimit: Int = .max,
+                    interrupt: InterruptFlag? = nil) -> RunStop {
+        var processed = 0
+        while let next = queue.nextTime {
+            if let deadline, next > deadline {
+                now = deadline
+                return .reachedDeadline
+            }
+            if processed >= eventLimit { return .eventLimit }
+            if processed & 0x3FF == 0, let interrupt, interrupt.isRaised { return .interrupted }
+            guard let event = queue.popNext() else { break }
+            now = event.time
+            processed += 1
+            statistics.eventsProcessed += 1
+            if case .timer(let id) = event.kind { return .timer(id: id) }
+            handle(event.kind)
+        }
+        if let deadline, deadline > now { now = deadline }
+        return .idle
+    }
+
+    /// Asks `run` to stop and return `.timer(id)` when the clock reaches `time`.
+    public func scheduleTimer(at time: SimTime) throws(KernelError) -> Int32 {
+        guard time >= now else { throw .timeInPast(requested: time, now: now) }
+        let id = nextTimer
+        nextTimer += 1
+        queue.schedule(.timer(id: id), at: time)
+        return id
+    }
+
+    public var hasPendingEvents: Bool { !queue.isEmpty }
+    public var pendingEventCount: Int { queue.count }
+
+    /// Trace records produced since the last call.
+    public func drainTrace() -> [TraceRecord] {
+        defer { pendingTrace.removeAll(keepingCapacity: true) }
+        return pendingTrace
+    }
+
+    private func handle(_ kind: EventKind) {
+        switch kind {
+        case .deliver(let message): deliver(message)
+        case .rpcServed(let call): rpcServed(call)
+        case .processResume(let process, let operation): resume(process: Int(process), operation: operation)
+        case .retransmit(let message): retransmit(message)
+        case .operationTimeout(let operation): timeOut(operation)
+        case .timer: break
+        }
+    }
+
+    func record(_ event: TraceEvent, at node: Int, level: TraceLevel = .operations) {
+        guard traceLevel >= level else { return }
+        pendingTrace.append(TraceRecord(time: now, node: node, event: event))
+    }
+
+    // MARK: Operations
+
+    public func operation(_ id: Int32) -> OperationRecord? {
+        operations.indices.contains(Int(id)) ? operations[Int(id)] : nil
+    }
+
+    public var operationCount: Int { operations.count }
+
+    func newOperation(_ kind: OperationKind, node: Int, process: Int? = nil, peer: Int? = nil) -> Int32 {
+        let id = Int32(operations.count)
+        operations.append(OperationRecord(id: id, kind: kind, node: node, process: process,
+                                          peer: peer, issuedAt: now))
+        return id
+    }
+
+    func start(_ operation: Int32) {
+        operations[Int(operation)].status = .running
+        operations[Int(operation)].startedAt = now
+    }
+
+    func finish(_ operation: Int32) {
+        guard operations[Int(operation)].status == .running else { return }
+        operations[Int(operation)].status = .done
+        operations[Int(operation)].finishedAt = now
+        statistics.operationsDone += 1
+    }
+
+    func fail(_ operation: Int32, _ failure: OperationFailure) {
+        let node = operations[Int(operation)].node
+        switch operations[Int(operation)].status {
+        case .done, .failed: return
+        case .queued, .running: break
+        }
+        operations[Int(operation)].status = .failed(failure)
+        operations[Int(operation)].finishedAt = now
+        if operations[Int(operation)].startedAt == nil { operations[Int(operation)].startedAt = now }
+        statistics.operationsFailed += 1
+        record(.operationFailed(operation: operation, failure: failure), at: node)
+    }
+
+    private func timeOut(_ operation: Int32) {
+        let pending = operations[Int(operation)]
+        guard pending.status == .running, let peer = pending.peer else { return }
+        let peerNode = pending.kind == .rpc ? peer : processes[peer].node
+        fail(operation, .peerCrashed(node: peerNode))
+        if let process = pending.process, processes[process].current == operation {
+            processes[process].current = nil
+            processes[process].state = .ready
+            advance(process: process)
+        }
+        if pending.kind == .rpc { rpcSeries[operation] = nil }
+    }
+
+    // MARK: Messages
+
+    /// Puts a message on the network (or, between processes on one node,
+    /// through the local kernel) and schedules its arrival.
+    func transmit(_ message: Message) {
+        var message = message
+        let id = messages.insert(message)
+        message.sentAt = now
+        message.sourceIncarnation = nodes[message.source].incarnation
+        message.destinationIncarnation = nodes[message.destination].incarnation
+        let cost = network.config.cost
+        let arrival: SimTime
+        var lost = false
+        if message.source == message.destination {
+            message.isLocal = true
+            statistics.localMessages += 1
+            arrival = now + cost.localMessageCost + cost.localCopy(bytes: max(0, message.payloadBytes - cost.vMessageBytes))
+        } else {
+            let transfer = network.transmit(payloadBytes: message.payloadBytes, from: message.source,
+                                            to: message.destination, departure: now + cost.sendOverhead,
+                                            random: &random)
+            message.packets = transfer.packets
+            message.wireBytes = transfer.wireBytes
+            operations[Int(message.operation)].packets += transfer.packets
+            statistics.packets += transfer.packets
+            statistics.wireBytes += transfer.wireBytes
+            arrival = transfer.arrival + cost.receiveOverhead
+            lost = transfer.lost
+        }
+        statistics.messagesSent += 1
+        messages[id] = message
+        record(.messageSent(summary(id)), at: message.source, level: .messages)
+        if lost {
+            let reason: DropReason = network.canReach(message.source, message.destination) ? .loss : .partition
+            drop(id, reason: reason)
+        } else {
+            queue.schedule(.deliver(message: id), at: arrival)
+        }
+    }
+
+    func summary(_ id: Int32) -> MessageSummary {
+        let m = messages[id]
+        return MessageSummary(id: id, kind: m.kind, source: m.source, destination: m.destination,
+                              payloadBytes: m.payloadBytes, packets: m.packets, wireBytes: m.wireBytes,
+                              attempt: m.attempt)
+    }
+
+    /// A lost message: the sender retransmits after its timeout, up to the limit.
+    private func drop(_ id: Int32, reason: DropReason) {
+        statistics.messagesDropped += 1
+        let message = messages[id]
+        record(.messageDropped(summary(id), reason), at: message.destination, level: .messages)
+        let sender = nodes[message.source]
+        guard sender.isUp, sender.incarnation == message.sourceIncarnation, reason != .senderCrashed else {
+            messages.release(id)
+            return
+        }
+        let cost = network.config.cost
+        if message.attempt >= cost.maxRetransmits {
+            fail(message.operation, .noAnswer(node: message.destination, attempts: message.attempt + 1))
+            if message.kind == .rpcRequest || message.kind == .rpcReply { rpcSeries[message.operation] = nil }
+            releaseWaiter(of: message)
+            messages.release(id)
+            return
+        }
+        queue.schedule(.retransmit(message: id), at: max(now, message.sentAt + cost.retransmitTimeout))
+    }
+
+    /// After a send fails for good, the process blocked on it may go on.
+    private func releaseWaiter(of message: Message) {
+        let waiter: Int32 = message.kind == .vReply || message.kind == .moveData ? message.toProcess : message.fromProcess
+        guard waiter >= 0 else { return }
+        let process = Int(waiter)
+        guard processes[process].state != .dead else { return }
+        processes[process].current = nil
+        processes[process].state = .ready
+        advance(process: process)
+    }
+
+    private func retransmit(_ id: Int32) {
+        var message = messages[id]
+        let sender = nodes[message.source]
+        guard sender.isUp, sender.incarnation == message.sourceIncarnation else {
+            messages.release(id)
+            return
+        }
+        message.attempt += 1
+        statistics.retransmissions += 1
+        messages.release(id)
+        record(.retransmitting(summaryOf(message)), at: message.source, level: .messages)
+        transmit(message)
+    }
+
+    private func summaryOf(_ m: Message) -> MessageSummary {
+        MessageSummary(id: -1, kind: m.kind, source: m.source, destination: m.destination,
+                       payloadBytes: m.payloadBytes, packets: m.packets, wireBytes: m.wireBytes, attempt: m.attempt)
+    }
+
+    private func deliver(_ id: Int32) {
+        let message = messages[id]
+        let source = nodes[message.source]
+        let destination = nodes[message.destination]
+        if source.incarnation != message.sourceIncarnation {
+            drop(id, reason: .senderCrashed)
+            return
+        }
+        if !destination.isUp || destination.incarnation != message.destinationIncarnation {
+            drop(id, reason: .destinationDown)
+            return
+        }
+        if !network.canReach(message.source, message.destination) {
+            drop(id, reason: .partition)
+            return
+        }
+        statistics.messagesDelivered += 1
+        record(.messageDelivered(summary(id)), at: message.destination, level: .messages)
+        messages.release(id)
+        switch message.kind {
+        case .vSend, .vReply, .moveRequest, .moveData, .moveAck: deliverIPC(message)
+        case .rpcRequest, .rpcReply: deliverRPC(message)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// Sprite kernel-to-kernel RPC. A small call is two packets: the request and
+/// the reply, which doubles as the request's acknowledgement. Arguments or
+/// results larger than a packet are fragmented; a fragmented reply is
+/// acknowledged once, by one extra packet, not fragment by fragment.
+extension Simulation {
+    /// Starts `count` sequential calls from `client` to `server`; each call is
+    /// served on one of the server's CPUs for `service` (first come, first served).
+    public func rpc(from client: Int, to server: Int, requestBytes: Int64, replyBytes: Int64,
+                    service: SimTime, count: Int = 1) -> Int32 {
+        let op = newOperation(.rpc, node: client, peer: server)
+        operations[Int(op)].bytes = (requestBytes + replyBytes) * Int64(count)
+        guard nodes[client].isUp else {
+            fail(op, .nodeDown(node: client))
+            return op
+        }
+        let penalty = networkPenalty(bytes: requestBytes, from: client, to: server)
+            + networkPenalty(bytes: replyBytes, from: server, to: client)
+        operations[Int(op)].penalty = penalty
+        start(op)
+        rpcSeries[op] = RpcSeries(client: client, server: server, requestBytes: requestBytes,
+                                  replyBytes: replyBytes, service: service, count: max(1, count),
+                                  penalty: penalty)
+        startCall(op)
+        return op
+    }
+
+    private func startCall(_ op: Int32) {
+        guard var series = rpcSeries[op] else { return }
+        series.callStartedAt = now
+        rpcSeries[op] = series
+        statistics.rpcCalls += 1
+        transmit(Message(kind: .rpcRequest, source: series.client, destination: series.server,
+                         operation: op, payloadBytes: series.requestBytes))
+    }
+
+    func deliverRPC(_ message: Message) {
+        let op = message.operation
+        guard let series = rpcSeries[op] else { return }
+        switch message.kind {
+        case .rpcRequest:
+            let done = nodes[series.server].reserveCPU(work: series.service, now: now)
+            queue.schedule(.rpcServed(call: op), at: done)
+        case .rpcReply:
+            let packetsThisCall = network.config.cost.packetCount(payloadBytes: series.requestBytes)
+                + message.packets
+            if message.packets > 1 && message.source != message.destination {
+                acknowledgeFragmentedReply(series, op: op)
+            }
+            completeCall(op, packets: packetsThisCall)
+        default:
+            break
+        }
+    }
+
+    func rpcServed(_ op: Int32) {
+        guard let series = rpcSeries[op], nodes[series.server].isUp else { return }
+        transmit(Message(kind: .rpcReply, source: series.server, destination: series.client,
+                         operation: op, payloadBytes: series.replyBytes))
+    }
+
+    /// The one acknowledgement a fragmented reply gets. The caller does not
+    /// wait for it, so it costs wire time and a packet, not latency.
+    private func acknowledgeFragmentedReply(_ series: RpcSeries, op: Int32) {
+        let transfer = network.transmit(payloadBytes: 0, from: series.client, to: series.server,
+                                        departure: now, random: &random)
+        operations[Int(op)].packets += transfer.packets
+        statistics.packets += transfer.packets
+        statistics.wireBytes += transfer.wireBytes
+    }
+
+    private func completeCall(_ op: Int32, packets: Int64) {
+        guard var series = rpcSeries[op] else { return }
+        series.completed += 1
+        operations[Int(op)].completedCalls = series.completed
+        let elapsed = now - series.callStartedAt
+        record(.rpcCompleted(operation: op, call: series.completed, client: series.client, server: series.server,
+                             elapsed: elapsed, penalty: series.penalty, packets: packets),
+               at: series.client, level: series.count == 1 ? .operations : .messages)
+        if series.completed < series.count {
+            rpcSeries[op] = series
+            startCall(op)
+            return
+        }
+        rpcSeries[op] = nil
+        finish(op)
+        let record = operations[Int(op)]
+        if series.count > 1 {
+            let total = record.elapsed ?? .zero
+            self.record(.rpcSeriesCompleted(operation: op, client: series.client, server: series.server,
+                                            calls: series.count, elapsed: total,
+                                            mean: SimTime(nanoseconds: total.nanoseconds / Int64(series.count)),
+                                            penalty: series.penalty, packets: record.packets),
+                        at: series.client)
+        }
+    }
+}

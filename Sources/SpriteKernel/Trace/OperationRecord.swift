@@ -1,0 +1,53 @@
+/// What an operation is.
+public enum OperationKind: String, Sendable, Equatable {
+    case send, receive, reply, moveTo = "moveto", moveFrom = "movefrom", compute, rpc
+}
+
+/// Why an operation could not complete. The language layer words these.
+public enum OperationFailure: Sendable, Equatable {
+    /// The node that was to perform it is down.
+    case nodeDown(node: Int)
+    /// The peer crashed while this operation waited on it.
+    case peerCrashed(node: Int)
+    /// Every retransmission went unanswered.
+    case noAnswer(node: Int, attempts: Int)
+    /// V rule: reply, moveto and movefrom need a peer blocked awaiting our reply.
+    case notAwaitingReply(process: Int, peer: Int)
+    case segmentTooLarge(bytes: Int64, limit: Int64)
+    case messageTooLarge(bytes: Int64, limit: Int64)
+}
+
+public enum OperationStatus: Sendable, Equatable {
+    case queued
+    case running
+    case done
+    case failed(OperationFailure)
+}
+
+/// Everything known about one operation: what a script can `expect` about.
+public struct OperationRecord: Sendable, Equatable {
+    public var id: Int32
+    public var kind: OperationKind
+    public var node: Int
+    /// The V process performing it, if any.
+    public var process: Int?
+    public var peer: Int?
+    public var issuedAt: SimTime
+    public var startedAt: SimTime?
+    public var finishedAt: SimTime?
+    public var status: OperationStatus = .queued
+    /// Payload bytes the operation moved (both directions for rpc).
+    public var bytes: Int64 = 0
+    public var packets: Int64 = 0
+    /// Network penalty for this operation's transfers.
+    public var penalty: SimTime = .zero
+    /// Text received (receive) or replied (send).
+    public var text: String?
+    /// Calls finished, for an rpc series.
+    public var completedCalls: Int = 0
+
+    public var elapsed: SimTime? {
+        guard let start = startedAt, let end = finishedAt else { return nil }
+        return end - start
+    }
+}
