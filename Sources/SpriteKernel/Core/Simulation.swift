@@ -275,3 +275,11 @@ public final class Simulation {
         }
     }
 }
+
+extension Simulation {
+    /// Restarts the random sequence; later loss draws follow the new seed.
+    public func reseed(_ seed: UInt64) {
+        self.seed = seed
+        random = SeededGenerator(seed: seed)
+    }
+}

@@ -219,6 +219,8 @@ extension Simulation {
         case .vReply:
             guard case .awaitingReply = processes[to].state, let op = processes[to].current else { return }
             operations[Int(op)].text = message.text
+            operations[Int(op)].penalty += networkPenalty(bytes: message.payloadBytes, from: message.source,
+                                                          to: message.destination)
             finish(op)
             let record = operations[Int(op)]
             self.record(.vUnblocked(operation: op, process: to, text: message.text,

@@ -54,7 +54,7 @@ public enum TraceEvent: Sendable, Equatable {
                        bytes: Int64, elapsed: SimTime, penalty: SimTime, packets: Int64)
     case computeCompleted(operation: Int32, process: Int, duration: SimTime)
 
-    case rpcCompleted(operation: Int32, call: Int, client: Int, server: Int,
+    case rpcCompleted(operation: Int32, call: Int, calls: Int, client: Int, server: Int,
                       elapsed: SimTime, penalty: SimTime, packets: Int64)
     case rpcSeriesCompleted(operation: Int32, client: Int, server: Int, calls: Int,
                             elapsed: SimTime, mean: SimTime, penalty: SimTime, packets: Int64)

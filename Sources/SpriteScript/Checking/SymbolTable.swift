@@ -1,0 +1,30 @@
+import SpriteKernel
+
+/// The names a script has declared so far, as the checker sees them.
+public struct SymbolTable: Sendable {
+    public var nodes: [String: NodeRole] = [:]
+    /// Process name → node name.
+    public var processes: [String: String] = [:]
+    /// Operation label → what the labelled operation is.
+    public var labels: [String: OperationKind] = [:]
+
+    public init() {}
+
+    /// The names a session has declared, read back from its state.
+    init(simulation: Simulation, labels: [String: OperationKind]) {
+        for index in 0..<simulation.nodeCount {
+            let spec = simulation.nodeSpec(index)
+            nodes[spec.name] = spec.role
+        }
+        for index in 0..<simulation.processCount {
+            let info = simulation.processInfo(index)
+            processes[info.name] = simulation.nodeName(info.node)
+        }
+        self.labels = labels
+    }
+
+    /// Every declared name, for completion.
+    public var allNames: [String] {
+        (Array(nodes.keys) + Array(processes.keys) + Array(labels.keys)).sorted()
+    }
+}

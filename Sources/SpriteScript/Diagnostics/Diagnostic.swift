@@ -1,0 +1,52 @@
+/// A message about the script, pointing at the place it is about.
+public struct Diagnostic: Error, Sendable {
+    public enum Severity: String, Sendable {
+        case error
+        case warning
+        case note
+    }
+
+    public enum Category: Sendable, Equatable {
+        /// The text cannot be read as the language (lexer, parser).
+        case syntax
+        /// Input ended inside a block or string: in the REPL, read another line.
+        case incomplete
+        /// Names, units and values checked before anything runs.
+        case check
+        /// Something went wrong while running: a limit, a failed operation.
+        case runtime
+        /// `--bail`: an expect failed, so the script stops here.
+        case expectationBail
+    }
+
+    public var severity: Severity
+    public var category: Category
+    public var message: String
+    public var span: SourceSpan?
+    /// A hint printed after the source excerpt.
+    public var help: String?
+
+    public init(_ category: Category, _ message: String, at span: SourceSpan?, help: String? = nil,
+                severity: Severity = .error) {
+        self.category = category
+        self.message = message
+        self.span = span
+        self.help = help
+        self.severity = severity
+    }
+
+    /// `file:line:col: error: message`, the source line, and a caret under the span.
+    public var rendered: String {
+        guard let span else {
+            return "sprite-shell: \(severity.rawValue): \(message)" + (help.map { "\n  help: \($0)" } ?? "")
+        }
+        let source = span.file.line(span.line)
+        var text = "\(span.location): \(severity.rawValue): \(message)\n"
+        text += "    \(source)\n"
+        let pad = String(source.prefix(span.column - 1).map { $0 == "\t" ? "\t" : " " })
+        let width = max(1, min(span.endColumn, source.count + 1) - span.column)
+        text += "    " + pad + "^" + String(repeating: "~", count: max(0, width - 1))
+        if let help { text += "\n  help: \(help)" }
+        return text
+    }
+}

@@ -1,0 +1,21 @@
+/// What a run ended with; each value means one thing.
+public enum ExitStatus: Int32, Sendable, Comparable {
+    case ok = 0
+    /// An `expect` failed.
+    case expectationFailed = 1
+    /// The script is malformed (or the command line was): nothing ran past the error.
+    case malformed = 2
+    /// A runtime error: a limit hit, an operation that failed unexpectedly.
+    case runtimeError = 3
+
+    public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public static let documentation = """
+        exit status:
+          0  every statement ran and every expect held
+          1  an expect failed
+          2  the script or the command line is malformed (nothing ran past the error)
+          3  a runtime error: a limit was hit, the run was interrupted, or an operation failed
+             that the script did not allow for with 'try'
+        """
+}

@@ -1,0 +1,177 @@
+import SpriteKernel
+
+/// Limits and choices that hold for a whole session.
+public struct SessionOptions: Sendable {
+    public var format: OutputFormat = .text
+    public var seed: UInt64 = 1
+    /// Events one `run` or `advance` may process before it stops with an error.
+    public var eventLimit: Int = 10_000_000
+    /// Stop at the first failed expect.
+    public var bail = false
+    public var loader: any SourceLoader = FileSourceLoader()
+    /// Raised (from a signal handler, say) to stop a long run.
+    public var interrupt = InterruptFlag()
+
+    public init() {}
+}
+
+/// An operation a statement started, remembered so its failure can be
+/// reported against the statement that started it.
+struct TrackedOperation {
+    var span: SourceSpan
+    var allowFailure: Bool
+}
+
+/// Executes checked statements against the engine and reports what happened.
+public final class Interpreter {
+    public private(set) var simulation: Simulation
+    let reporter: Reporter
+    let options: SessionOptions
+    let loaded: LoadedPrograms
+    public var interrupt: InterruptFlag { options.interrupt }
+
+    var labels: [String: Int32] = [:]
+    var labelKinds: [String: OperationKind] = [:]
+    private var operationLabels: [Int32: String] = [:]
+    private var tracked: [Int32: TrackedOperation] = [:]
+    private var unsettled: [Int32] = []
+    var timers: [Int32: [any Statement]] = [:]
+    /// Set while running the body of `try`.
+    var allowFailures = false
+    public private(set) var expectationsPassed = 0
+    public private(set) var expectationsFailed = 0
+    /// Everything traced so far, for `show trace`.
+    private(set) var history: [TraceRecord] = []
+    static let historyLimit = 100_000
+
+    init(options: SessionOptions, reporter: Reporter, loaded: LoadedPrograms) {
+        self.options = options
+        self.reporter = reporter
+        self.loaded = loaded
+        self.simulation = Simulation(seed: options.seed)
+    }
+
+    var context: RenderContext { RenderContext(simulation: simulation, labels: operationLabels) }
+
+    var symbols: SymbolTable { SymbolTable(simulation: simulation, labels: labelKinds) }
+
+    func emit(_ item: OutputItem) { reporter.emit(item, context: context) }
+
+    // MARK: Statements
+
+    public func execute(_ statements: [any Statement]) throws(Diagnostic) {
+        for statement in statements {
+            try statement.execute(self)
+            try settle()
+        }
+    }
+
+    /// Remembers an operation a statement started, under its label if any.
+    func track(_ operation: Int32, span: SourceSpan, label: Name?) {
+        tracked[operation] = TrackedOperation(span: span, allowFailure: allowFailures)
+        unsettled.append(operation)
+        if let label {
+            labels[label.text] = operation
+            labelKinds[label.text] = simulation.operation(operation)?.kind
+            operationLabels[operation] = label.text
+        }
+    }
+
+    /// Prints new trace records, then turns any operation that failed without
+    /// the script allowing for it into a runtime error at its statement.
+    func settle() throws(Diagnostic) {
+        flushTrace()
+        var stillOpen: [Int32] = []
+        var firstFailure: Diagnostic?
+        for op in unsettled {
+            guard let record = simulation.operation(op) else { continue }
+            switch record.status {
+            case .queued, .running: stillOpen.append(op)
+            case .done: break
+            case .failed(let failure):
+                guard let info = tracked[op], !info.allowFailure, firstFailure == nil else { continue }
+                let what = EventWords.describe(operation: record, context)
+                firstFailure = Diagnostic(.runtime, "\(what) failed at \(simulation.now): \(EventWords.words(failure, context))",
+                                          at: info.span,
+                                          help: "prefix the statement with 'try' if the script expects this failure")
+            }
+        }
+        unsettled = stillOpen
+        if let firstFailure { throw firstFailure }
+    }
+
+    func flushTrace() {
+        let records = simulation.drainTrace()
+        for record in records {
+            emit(.trace(record))
+            if history.count < Self.historyLimit { history.append(record) }
+        }
+    }
+
+    // MARK: Time
+
+    /// Runs the engine to `deadline` (or until idle), running `at` blocks as
+    /// their time comes and stopping with a runtime error at the event limit.
+    func runEngine(until deadline: SimTime?, eventLimit: Int? = nil, at span: SourceSpan) throws(Diagnostic) {
+        let limit = eventLimit ?? options.eventLimit
+        let startEvents = simulation.statistics.eventsProcessed
+        interrupt.clear()
+        while true {
+            let used = Int(simulation.statistics.eventsProcessed - startEvents)
+            let stop = simulation.run(until: deadline, eventLimit: max(0, limit - used), interrupt: interrupt)
+            try settle()
+            switch stop {
+            case .idle, .reachedDeadline:
+                return
+            case .timer(let id):
+                if let body = timers.removeValue(forKey: id) { try execute(body) }
+            case .eventLimit:
+                throw Diagnostic(.runtime, "stopped after \(limit) events at \(simulation.now) with \(simulation.pendingEventCount) still pending",
+                                 at: span, help: "raise the limit with 'run limit N' or --max-events, or look for a loop")
+            case .interrupted:
+                throw Diagnostic(.runtime, "interrupted at \(simulation.now)", at: span)
+            }
+        }
+    }
+
+    // MARK: Session state
+
+    /// Back to an empty cluster at time zero (same seed).
+    func reset() {
+        simulation = Simulation(seed: simulation.seed)
+        labels = [:]
+        labelKinds = [:]
+        operationLabels = [:]
+        tracked = [:]
+        unsettled = []
+        timers = [:]
+        history = []
+    }
+
+    func recordExpectation(_ result: ExpectationResult) {
+        if result.passed { expectationsPassed += 1 } else { expectationsFailed += 1 }
+        emit(.expectation(result))
+    }
+
+    // MARK: Names at run time
+
+    func node(_ name: Name) throws(Diagnostic) -> Int {
+        guard let index = simulation.node(named: name.text) else {
+            throw Diagnostic(.runtime, "unknown node '\(name.text)'", at: name.span)
+        }
+        return index
+    }
+
+    func process(_ name: Name) throws(Diagnostic) -> Int {
+        guard let index = simulation.process(named: name.text) else {
+            throw Diagnostic(.runtime, "unknown process '\(name.text)'", at: name.span)
+        }
+        return index
+    }
+
+    var summary: RunSummary {
+        RunSummary(time: simulation.now, statistics: simulation.statistics,
+                   expectationsPassed: expectationsPassed, expectationsFailed: expectationsFailed,
+                   pendingEvents: simulation.pendingEventCount)
+    }
+}

@@ -1,0 +1,114 @@
+import SpriteKernel
+
+/// What happened to one piece of input typed at the prompt.
+public enum EvaluationResult: Sendable, Equatable {
+    case done
+    /// The input stops inside a block or statement: read another line.
+    case needsMoreInput
+    case failed(ExitStatus)
+}
+
+/// A running shell session: the engine, the names declared so far and the
+/// output. The executable drives it; it never touches a terminal itself.
+public final class Session {
+    public let options: SessionOptions
+    public let interpreter: Interpreter
+    private let loaded = LoadedPrograms()
+    public private(set) var status: ExitStatus = .ok
+
+    public init(options: SessionOptions = SessionOptions(), sink: any OutputSink) {
+        self.options = options
+        self.interpreter = Interpreter(options: options, reporter: Reporter(format: options.format, sink: sink),
+                                       loaded: loaded)
+    }
+
+    public var now: SimTime { interpreter.simulation.now }
+    public var pendingEvents: Int { interpreter.simulation.pendingEventCount }
+    public var interrupt: InterruptFlag { interpreter.interrupt }
+
+    /// Words the prompt completes: statement keywords, declared names and
+    /// the option words statements take.
+    public var completionWords: [String] {
+        Array(Set(StatementRegistry.keywords + StatementRegistry.optionWords + interpreter.symbols.allNames)).sorted()
+    }
+
+    // MARK: Batch
+
+    /// Runs a whole script: parse and check everything first (nothing runs if
+    /// that fails), execute, then let outstanding work finish.
+    @discardableResult
+    public func runScript(_ file: SourceFile) -> ExitStatus {
+        guard let statements = parseAndCheck(file, incompleteIsError: true) else { return record(.malformed) }
+        do {
+            try interpreter.execute(statements)
+            if interpreter.simulation.hasPendingEvents {
+                try interpreter.runEngine(until: nil, at: endSpan(of: file))
+            }
+        } catch {
+            if case .expectationBail = error.category {
+                return record(.expectationFailed)
+            }
+            interpreter.emit(.diagnostic(error))
+            return record(.runtimeError)
+        }
+        return record(interpreter.expectationsFailed > 0 ? .expectationFailed : .ok)
+    }
+
+    /// Parses and checks without running.
+    public func checkScript(_ file: SourceFile) -> ExitStatus {
+        parseAndCheck(file, incompleteIsError: true) == nil ? record(.malformed) : .ok
+    }
+
+    /// Prints the end-of-run summary.
+    public func printSummary() { interpreter.emit(.summary(interpreter.summary)) }
+
+    // MARK: Interactive
+
+    /// Evaluates input typed at the prompt. State is kept whatever happens.
+    public func evaluate(_ file: SourceFile) -> EvaluationResult {
+        guard let statements = parseAndCheck(file, incompleteIsError: false) else {
+            return lastParseWasIncomplete ? .needsMoreInput : .failed(.malformed)
+        }
+        do {
+            try interpreter.execute(statements)
+        } catch {
+            if case .expectationBail = error.category { return .failed(.expectationFailed) }
+            interpreter.emit(.diagnostic(error))
+            return .failed(.runtimeError)
+        }
+        return .done
+    }
+
+    // MARK: Shared
+
+    private var lastParseWasIncomplete = false
+
+    private func parseAndCheck(_ file: SourceFile, incompleteIsError: Bool) -> [any Statement]? {
+        lastParseWasIncomplete = false
+        let statements: [any Statement]
+        do {
+            statements = try Parser.parse(file)
+        } catch {
+            if error.category == .incomplete && !incompleteIsError {
+                lastParseWasIncomplete = true
+                return nil
+            }
+            interpreter.emit(.diagnostic(error))
+            return nil
+        }
+        var checker = Checker(symbols: interpreter.symbols, loader: options.loader, loaded: loaded)
+        checker.check(statements)
+        for diagnostic in checker.diagnostics { interpreter.emit(.diagnostic(diagnostic)) }
+        return checker.hasErrors ? nil : statements
+    }
+
+    private func record(_ outcome: ExitStatus) -> ExitStatus {
+        status = max(status, outcome)
+        return outcome
+    }
+
+    private func endSpan(of file: SourceFile) -> SourceSpan {
+        let line = max(1, file.lines.count)
+        return SourceSpan(file: file, line: line, column: 1, endColumn: 2)
+    }
+}

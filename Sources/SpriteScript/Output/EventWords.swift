@@ -1,0 +1,111 @@
+import SpriteKernel
+
+/// Words for engine events and failures, shared by every output format.
+enum EventWords {
+    static func bytes(_ n: Int64) -> String { Quantity.formatBytes(n) }
+
+    static func quoted(_ text: String?) -> String {
+        guard let text else { return "" }
+        return " " + JSONValue.quote(text)
+    }
+
+    static func packets(_ n: Int64) -> String { n == 1 ? "1 packet" : "\(n) packets" }
+
+    static func labelled(_ op: Int32, _ context: RenderContext) -> String {
+        context.label(op).map { " [\($0)]" } ?? ""
+    }
+
+    static func describe(_ event: TraceEvent, _ c: RenderContext) -> String {
+        switch event {
+        case .messageSent(let m):
+            return "msg \(m.kind.rawValue) \(c.node(m.source)) -> \(c.node(m.destination)) \(bytes(m.payloadBytes))"
+                + (m.packets > 0 ? " (\(packets(m.packets)), \(bytes(m.wireBytes)) on the wire)" : " (local)")
+                + (m.attempt > 0 ? ", attempt \(m.attempt + 1)" : "")
+        case .messageDelivered(let m):
+            return "msg \(m.kind.rawValue) from \(c.node(m.source)) delivered"
+        case .messageDropped(let m, let reason):
+            return "msg \(m.kind.rawValue) \(c.node(m.source)) -> \(c.node(m.destination)) DROPPED: \(words(reason))"
+        case .retransmitting(let m):
+            return "msg \(m.kind.rawValue) -> \(c.node(m.destination)) retransmitted (attempt \(m.attempt + 1))"
+        case .vSent(let op, let from, let to, let text, let size):
+            return "send \(c.process(from)) -> \(c.process(to))\(quoted(text)) (\(bytes(size))); \(c.process(from)) blocked"
+                + labelled(op, c)
+        case .vReceived(let op, let process, let from, let text, let size, let waited):
+            return "\(c.process(process)) received\(quoted(text)) (\(bytes(size))) from \(c.process(from))"
+                + (waited > .zero ? " after waiting \(waited)" : "") + labelled(op, c)
+        case .vReplied(let op, let process, let to, let text, let size):
+            return "reply \(c.process(process)) -> \(c.process(to))\(quoted(text)) (\(bytes(size)))" + labelled(op, c)
+        case .vUnblocked(let op, let process, let text, let elapsed, let penalty):
+            return "\(c.process(process)) unblocked by reply\(quoted(text)): send took \(elapsed)"
+                + " (network penalty \(penalty))" + labelled(op, c)
+        case .moveCompleted(let op, let direction, let process, let peer, let size, let elapsed, let penalty, let n):
+            let arrow = direction == .moveTo ? "->" : "<-"
+            return "\(direction.rawValue) \(c.process(process)) \(arrow) \(c.process(peer)) \(bytes(size)) done in \(elapsed)"
+                + " (\(packets(n)); network penalty \(penalty))" + labelled(op, c)
+        case .computeCompleted(let op, let process, let duration):
+            return "\(c.process(process)) computed for \(duration)" + labelled(op, c)
+        case .rpcCompleted(let op, let call, let calls, let client, let server, let elapsed, let penalty, let n):
+            let number = calls > 1 ? " call \(call)/\(calls)" : ""
+            return "rpc \(c.node(client)) -> \(c.node(server))\(number) done in \(elapsed)"
+                + " (\(packets(n)); network penalty \(penalty))" + labelled(op, c)
+        case .rpcSeriesCompleted(let op, let client, let server, let calls, let elapsed, let mean, let penalty, let n):
+            return "rpc \(c.node(client)) -> \(c.node(server)) x\(calls) done in \(elapsed): \(mean) per call"
+                + " (\(packets(n)); network penalty \(penalty) per call)" + labelled(op, c)
+        case .operationFailed(let op, let failure):
+            let what = c.simulation.operation(op).map { describe(operation: $0, c) } ?? "operation"
+            return "\(what) FAILED: \(words(failure, c))" + labelled(op, c)
+        case .nodeCrashed(let node, let lost):
+            return "\(c.node(node)) CRASHED" + (lost > 0 ? " (\(lost) undelivered message\(lost == 1 ? "" : "s") lost)" : "")
+        case .nodeRestarted(let node):
+            return "\(c.node(node)) restarted with empty memory"
+        case .partitioned(let groups):
+            let named = groups.map { "{" + $0.map(c.node).joined(separator: " ") + "}" }
+            return "network partitioned: " + named.joined(separator: " | ") + " | {everyone else}"
+        case .healed:
+            return "network healed"
+        }
+    }
+
+    static func describe(operation record: OperationRecord, _ c: RenderContext) -> String {
+        let actor = record.process.map(c.process) ?? c.node(record.node)
+        switch record.kind {
+        case .rpc: return "rpc \(c.node(record.node)) -> \(record.peer.map(c.node) ?? "?")"
+        case .send, .reply, .moveTo: return "\(record.kind.rawValue) \(actor) -> \(record.peer.map(c.process) ?? "?")"
+        case .moveFrom: return "movefrom \(actor) <- \(record.peer.map(c.process) ?? "?")"
+        case .receive, .compute: return "\(record.kind.rawValue) \(actor)"
+        }
+    }
+
+    static func words(_ reason: DropReason) -> String {
+        switch reason {
+        case .loss: "lost on the network"
+        case .partition: "the network is partitioned"
+        case .destinationDown: "the destination is down"
+        case .senderCrashed: "the sender crashed while it was in flight"
+        }
+    }
+
+    static func words(_ failure: OperationFailure, _ c: RenderContext) -> String {
+        switch failure {
+        case .nodeDown(let node): "\(c.node(node)) is down"
+        case .peerCrashed(let node): "\(c.node(node)) crashed and never answered"
+        case .noAnswer(let node, let attempts): "no answer from \(c.node(node)) after \(attempts) attempts"
+        case .notAwaitingReply(let process, let peer):
+            "\(c.process(process)) is not blocked awaiting a reply from \(c.process(peer))"
+        case .segmentTooLarge(let size, let limit): "segment of \(bytes(size)) exceeds the \(bytes(limit)) limit"
+        case .messageTooLarge(let size, let limit):
+            "message text of \(bytes(size)) does not fit a fixed \(bytes(limit)) V message; use a segment or moveto"
+        }
+    }
+
+    static func failureCode(_ failure: OperationFailure) -> String {
+        switch failure {
+        case .nodeDown: "node-down"
+        case .peerCrashed: "peer-crashed"
+        case .noAnswer: "no-answer"
+        case .notAwaitingReply: "not-awaiting-reply"
+        case .segmentTooLarge: "segment-too-large"
+        case .messageTooLarge: "message-too-large"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import SpriteKernel
+
+/// Where a line goes: results to standard output, diagnostics to standard error.
+public enum OutputChannel: Sendable { case output, error }
+
+/// Receives rendered lines. The shell writes them to the terminal; tests keep them.
+public protocol OutputSink: AnyObject {
+    func write(_ line: String, to stream: OutputChannel)
+}
+
+/// Collects lines in memory.
+public final class BufferSink: OutputSink {
+    public private(set) var output: [String] = []
+    public private(set) var errors: [String] = []
+    public init() {}
+    public func write(_ line: String, to stream: OutputChannel) {
+        switch stream {
+        case .output: output.append(line)
+        case .error: errors.append(line)
+        }
+    }
+    public var text: String { output.map { $0 + "\n" }.joined() }
+    public var errorText: String { errors.map { $0 + "\n" }.joined() }
+}
+
+/// The result of one `expect`.
+public struct ExpectationResult: Sendable {
+    public var passed: Bool
+    /// The condition as written: `r1.time == 1.1512ms within 1us`.
+    public var condition: String
+    /// The value found, rendered in the expectation's units.
+    public var actual: String
+    public var time: SimTime
+    public var span: SourceSpan
+}
+
+/// A table for `show`: text prints it aligned, JSON as rows of objects.
+public struct Table: Sendable {
+    public var title: String
+    public var columns: [String]
+    public var rows: [[JSONValue]]
+    /// Lines printed under the table.
+    public var notes: [String] = []
+}
+
+/// Totals printed when a script ends.
+public struct RunSummary: Sendable {
+    public var time: SimTime
+    public var statistics: Statistics
+    public var expectationsPassed: Int
+    public var expectationsFailed: Int
+    public var pendingEvents: Int
+}
+
+/// Everything the language layer prints.
+public enum OutputItem: Sendable {
+    case trace(TraceRecord)
+    case echo(time: SimTime, text: String)
+    case expectation(ExpectationResult)
+    case table(Table)
+    /// Free text such as help pages.
+    case text(String)
+    case diagnostic(Diagnostic)
+    case summary(RunSummary)
+}
+
+/// The output formats a user can choose.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case text, json
+}
+
+/// Names for the numbers in engine events.
+public struct RenderContext {
+    let simulation: Simulation
+    /// Operation id → its label, if the script named it.
+    let labels: [Int32: String]
+
+    func node(_ index: Int) -> String { simulation.nodeName(index) }
+    func process(_ index: Int) -> String { simulation.processName(index) }
+    func label(_ op: Int32) -> String? { labels[op] }
+}
+
+/// Turns output items into lines; one conformer per output format.
+protocol Renderer {
+    func render(_ item: OutputItem, context: RenderContext) -> [(String, OutputChannel)]
+}

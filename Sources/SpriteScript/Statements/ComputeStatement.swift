@@ -1,0 +1,36 @@
+/// `compute P DURATION`: occupy a CPU of the process's node.
+struct ComputeSyntax: StatementSyntax {
+    static let keywords = ["compute"]
+    static let help = HelpEntry(
+        topic: "compute",
+        summary: "a process computes for a while on one of its node's CPUs",
+        usage: ["compute PROCESS DURATION [as LABEL]"],
+        details: "Work queues for the node's CPUs first come, first served, and takes DURATION / speed.",
+        example: "compute fileserver 2ms")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let process = try parser.parseName("a process name")
+        let (duration, span) = try parser.parseQuantity(.duration)
+        return ComputeStatement(span: keyword.span.through(span), process: process, duration: duration,
+                                durationSpan: span, label: try parser.parseLabel())
+    }
+}
+
+struct ComputeStatement: Statement {
+    let span: SourceSpan
+    let process: Name
+    let duration: Quantity
+    let durationSpan: SourceSpan
+    let label: Name?
+
+    func check(_ checker: inout Checker) {
+        checker.resolveProcess(process)
+        checker.requirePositive(duration, "the duration", at: durationSpan)
+        checker.declareLabel(label, kind: .compute)
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let op = interpreter.simulation.compute(by: try interpreter.process(process), duration: duration.duration)
+        interpreter.track(op, span: span, label: label)
+    }
+}

@@ -1,0 +1,290 @@
+import SpriteKernel
+
+/// `expect SUBJECT OP VALUE [within TOLERANCE]`: a checked claim about the run.
+struct ExpectSyntax: StatementSyntax {
+    static let keywords = ["expect"]
+    static let help = HelpEntry(
+        topic: "expect",
+        summary: "check a value: a failed expect is reported and makes the exit status 1",
+        usage: ["expect LABEL.FIELD OP VALUE [within TOLERANCE]",
+                "expect PROCESS.FIELD | NODE.FIELD | stats.FIELD | now  OP VALUE [within TOLERANCE]",
+                "expect hops NODE -> NODE OP N",
+                "expect penalty NODE -> NODE SIZE OP DURATION [within TOLERANCE]"],
+        details: """
+            OP is one of == != < <= > >=; strings take == and != only. TOLERANCE has the value's unit or is a
+            percentage of it. Fields:
+              operation (by label): time penalty packets bytes status text calls mean
+              process: state received inbox queued
+              node: state role cpu-busy
+              stats: events messages delivered dropped retransmits local packets wire-bytes rpcs done failed
+            """,
+        example: "expect r1.time == 1.1512ms within 1us\nexpect client.received == \"ok\"\nexpect stats.dropped == 0")
+
+    static let operators = ["==", "!=", "<", "<=", ">", ">="]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let start = parser.peek.span
+        let subject = try parseSubject(&parser)
+        let opToken = parser.peek
+        guard opToken.kind == .symbol, operators.contains(opToken.text) else {
+            throw parser.unexpected(expected: "a comparison (== != < <= > >=)")
+        }
+        parser.advance()
+        let valueToken = parser.peek
+        let value: ExpectedValue
+        switch valueToken.kind {
+        case .string:
+            value = .text(try parser.parseString("a value").0)
+        case .number:
+            parser.advance()
+            var unit: String?
+            if valueToken.unit.isEmpty, parser.peek.kind == .identifier, Quantity.units[parser.peek.text] != nil {
+                unit = parser.advance().text
+            }
+            value = .number(try Quantity.parse(valueToken, unit: unit))
+        default:
+            throw parser.unexpected(expected: "a value to compare with")
+        }
+        var tolerance: (Quantity, SourceSpan)?
+        if parser.accept("within") != nil {
+            let token = parser.peek
+            guard token.kind == .number else { throw parser.unexpected(expected: "a tolerance like 1us or 5%") }
+            parser.advance()
+            tolerance = (try Quantity.parse(token), token.span)
+        }
+        let end = parser.peek(ahead: -1).span
+        let condition = String(start.file.line(start.line).dropFirst(start.column - 1).prefix(max(0, end.endColumn - start.column)))
+        return ExpectStatement(span: keyword.span.through(end), subject: subject, op: opToken.text, opSpan: opToken.span,
+                               value: value, valueSpan: valueToken.span, tolerance: tolerance, condition: condition)
+    }
+
+    private static func parseSubject(_ parser: inout Parser) throws(Diagnostic) -> ExpectSubject {
+        let first = try parser.parseName("what to check (a label, process, node, stats, now, hops or penalty)")
+        switch first.text {
+        case "now":
+            return .now(first.span)
+        case "hops", "penalty":
+            let a = try parser.parseName("a node name")
+            guard parser.acceptSymbol("->") != nil else { throw parser.unexpected(expected: "'->' and a second node") }
+            let b = try parser.parseName("a node name")
+            if first.text == "hops" { return .hops(a, b) }
+            let (size, _) = try parser.parseQuantity(.size)
+            return .penalty(a, b, size.integer)
+        default:
+            guard parser.acceptSymbol(".") != nil else {
+                throw parser.unexpected(expected: "'.' and a field, as in \(first.text).time")
+            }
+            return .field(first, try parser.parseName("a field name"))
+        }
+    }
+}
+
+enum ExpectSubject: Sendable {
+    case now(SourceSpan)
+    case hops(Name, Name)
+    case penalty(Name, Name, Int64)
+    /// `owner.field`, where owner is a label, process, node or `stats`.
+    case field(Name, Name)
+}
+
+enum ExpectedValue: Sendable {
+    case number(Quantity)
+    case text(String)
+}
+
+/// What a subject's field measures; `nil` dimension means text.
+enum FieldKind: Sendable {
+    case operation, process, node, stats
+
+    var fields: [String: Dimension?] {
+        switch self {
+        case .operation:
+            ["time": .duration, "penalty": .duration, "packets": .count, "bytes": .size, "status": nil,
+             "text": nil, "calls": .count, "mean": .duration]
+        case .process: ["state": nil, "received": nil, "inbox": .count, "queued": .count]
+        case .node: ["state": nil, "role": nil, "cpu-busy": .duration]
+        case .stats:
+            ["events": .count, "messages": .count, "delivered": .count, "dropped": .count, "retransmits": .count,
+             "local": .count, "packets": .count, "wire-bytes": .size, "rpcs": .count, "done": .count, "failed": .count]
+        }
+    }
+}
+
+struct ExpectStatement: Statement {
+    let span: SourceSpan
+    let subject: ExpectSubject
+    let op: String
+    let opSpan: SourceSpan
+    let value: ExpectedValue
+    let valueSpan: SourceSpan
+    let tolerance: (Quantity, SourceSpan)?
+    let condition: String
+
+    func check(_ checker: inout Checker) {
+        guard let dimension = resolve(&checker) else { return }
+        switch (dimension, value) {
+        case (nil, .text):
+            if op != "==" && op != "!=" { checker.error("text compares with == or != only", at: opSpan) }
+            if tolerance != nil { checker.error("'within' applies to numbers, not text", at: valueSpan) }
+        case (nil, .number):
+            checker.error("this field is text; compare it with a string in double quotes", at: valueSpan)
+        case (.some, .text):
+            checker.error("this field is a number; compare it with a number, not text", at: valueSpan)
+        case (.some(let wanted), .number(let quantity)):
+            if quantity.dimension != wanted {
+                checker.error("expected \(wanted.example), found \(quantity.dimension == .count ? "a plain number" : "a \(quantity.dimension.noun)")",
+                              at: valueSpan, help: "units: " + Quantity.unitNames(for: wanted).joined(separator: " "))
+            }
+            if let (tol, tolSpan) = tolerance, tol.dimension != wanted, tol.dimension != .percent {
+                checker.error("the tolerance must be \(wanted.example) or a percentage", at: tolSpan)
+            }
+        }
+    }
+
+    /// The dimension of the subject (nil for text), or nil after reporting an error.
+    private func resolve(_ checker: inout Checker) -> Dimension?? {
+        switch subject {
+        case .now: return .some(.duration)
+        case .hops(let a, let b):
+            return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.count) : nil
+        case .penalty(let a, let b, _):
+            return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.duration) : nil
+        case .field(let owner, let field):
+            guard let kind = kind(of: owner, checker.symbols) else {
+                let names = checker.symbols.allNames + ["stats"]
+                checker.error("unknown name '\(owner.text)'\(Suggestions.didYouMean(owner.text, among: names))",
+                              at: owner.span, help: "expect checks a label (from 'as'), a process, a node or stats")
+                return nil
+            }
+            guard let dimension = kind.fields[field.text] else {
+                let hint = Suggestions.didYouMean(field.text, among: kind.fields.keys)
+                checker.error("'\(owner.text)' has no field '\(field.text)'\(hint)", at: field.span,
+                              help: "fields: " + kind.fields.keys.sorted().joined(separator: " "))
+                return nil
+            }
+            return .some(dimension)
+        }
+    }
+
+    private func kind(of owner: Name, _ symbols: SymbolTable) -> FieldKind? {
+        if owner.text == "stats" { return .stats }
+        if symbols.labels[owner.text] != nil { return .operation }
+        if symbols.processes[owner.text] != nil { return .process }
+        if symbols.nodes[owner.text] != nil { return .node }
+        return nil
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let actual = try measure(interpreter)
+        let passed = compare(actual)
+        interpreter.recordExpectation(ExpectationResult(passed: passed, condition: condition,
+                                                        actual: render(actual), time: interpreter.simulation.now, span: span))
+        if !passed && interpreter.options.bail {
+            throw Diagnostic(.expectationBail, "expect failed; stopping (--bail)", at: span)
+        }
+    }
+
+    private enum Measured {
+        case number(Int64, Dimension)
+        case text(String)
+        case missing(String)
+    }
+
+    private func measure(_ interpreter: Interpreter) throws(Diagnostic) -> Measured {
+        let s = interpreter.simulation
+        switch subject {
+        case .now: return .number(s.now.nanoseconds, .duration)
+        case .hops(let a, let b): return .number(Int64(s.hops(from: try interpreter.node(a), to: try interpreter.node(b))), .count)
+        case .penalty(let a, let b, let bytes):
+            return .number(s.networkPenalty(bytes: bytes, from: try interpreter.node(a), to: try interpreter.node(b)).nanoseconds, .duration)
+        case .field(let owner, let field):
+            if owner.text == "stats" { return statistic(field.text, s.statistics) }
+            if let op = interpreter.labels[owner.text], let record = s.operation(op) {
+                return operationField(field.text, record)
+            }
+            if let index = s.process(named: owner.text) {
+                let p = s.processInfo(index)
+                switch field.text {
+                case "state": return .text(ShowStatement.stateWord(p.state, s).split(separator: "(").first.map(String.init) ?? "")
+                case "received": return p.lastReceived.map { .text($0) } ?? .missing("nothing received")
+                case "inbox": return .number(Int64(p.inboxCount), .count)
+                default: return .number(Int64(p.queuedSteps), .count)
+                }
+            }
+            let index = try interpreter.node(owner)
+            switch field.text {
+            case "state": return .text(s.isUp(index) ? "up" : "down")
+            case "role": return .text(s.nodeSpec(index).role.rawValue)
+            default: return .number(s.cpuBusy(index).nanoseconds, .duration)
+            }
+        }
+    }
+
+    private func operationField(_ field: String, _ op: OperationRecord) -> Measured {
+        switch field {
+        case "status": return .text(ShowStatement.statusWord(op.status))
+        case "text": return op.text.map { .text($0) } ?? .missing("no text")
+        case "penalty": return .number(op.penalty.nanoseconds, .duration)
+        case "packets": return .number(op.packets, .count)
+        case "bytes": return .number(op.bytes, .size)
+        case "calls": return .number(Int64(op.completedCalls), .count)
+        case "mean":
+            guard op.completedCalls > 0, let elapsed = op.elapsed else { return .missing("not finished") }
+            return .number(elapsed.nanoseconds / Int64(op.completedCalls), .duration)
+        default:
+            guard let elapsed = op.elapsed else { return .missing("not finished (\(ShowStatement.statusWord(op.status)))") }
+            return .number(elapsed.nanoseconds, .duration)
+        }
+    }
+
+    private func statistic(_ field: String, _ t: Statistics) -> Measured {
+        let value: Int64 = switch field {
+        case "events": t.eventsProcessed
+        case "messages": Int64(t.messagesSent)
+        case "delivered": Int64(t.messagesDelivered)
+        case "dropped": Int64(t.messagesDropped)
+        case "retransmits": Int64(t.retransmissions)
+        case "local": Int64(t.localMessages)
+        case "packets": t.packets
+        case "wire-bytes": t.wireBytes
+        case "rpcs": Int64(t.rpcCalls)
+        case "done": Int64(t.operationsDone)
+        default: Int64(t.operationsFailed)
+        }
+        return .number(value, field == "wire-bytes" ? .size : .count)
+    }
+
+    private func compare(_ actual: Measured) -> Bool {
+        switch (actual, value) {
+        case (.text(let found), .text(let wanted)):
+            return op == "==" ? found == wanted : found != wanted
+        case (.number(let found, _), .number(let wanted)):
+            let target = wanted.dimension == .count ? wanted.real : Double(wanted.integer)
+            let slack: Double
+            if let (tol, _) = tolerance {
+                slack = tol.dimension == .percent ? abs(target) * tol.real : (tol.dimension == .count ? tol.real : Double(tol.integer))
+            } else {
+                slack = 0
+            }
+            let x = Double(found)
+            switch op {
+            case "==": return abs(x - target) <= slack
+            case "!=": return abs(x - target) > slack
+            case "<": return x < target + slack
+            case "<=": return x <= target + slack
+            case ">": return x > target - slack
+            default: return x >= target - slack
+            }
+        default:
+            return false
+        }
+    }
+
+    private func render(_ actual: Measured) -> String {
+        switch actual {
+        case .number(let n, let dimension): Quantity.format(n, dimension)
+        case .text(let t): JSONValue.quote(t)
+        case .missing(let why): why
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// `load "FILE"`: run another script's statements here.
+struct LoadSyntax: StatementSyntax {
+    static let keywords = ["load"]
+    static let help = HelpEntry(
+        topic: "load",
+        summary: "run the statements of another script file, checked before anything runs",
+        usage: ["load \"FILE\""],
+        details: "A relative path is taken from the directory of the loading script. A file that loads "
+            + "itself, directly or not, is an error.",
+        example: "load \"cluster-v1983.sprite\"")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let (path, span) = try parser.parseString("a file name in double quotes")
+        return LoadStatement(span: keyword.span.through(span), path: path, pathSpan: span)
+    }
+}
+
+struct LoadStatement: Statement {
+    let span: SourceSpan
+    let path: String
+    let pathSpan: SourceSpan
+
+    private var key: String { FileSourceLoader.resolve(path, relativeTo: span.file.name) }
+
+    func check(_ checker: inout Checker) {
+        guard !checker.loadStack.contains(key) && key != span.file.name else {
+            checker.error("'\(path)' loads itself", at: pathSpan)
+            return
+        }
+        let file: SourceFile
+        do {
+            file = try checker.loader.load(path, relativeTo: span.file.name)
+        } catch {
+            checker.error("cannot read '\(path)'", at: pathSpan, help: "the path is relative to \(span.file.name)")
+            return
+        }
+        let statements: [any Statement]
+        do {
+            statements = try Parser.parse(SourceFile(name: key, text: file.text))
+        } catch {
+            checker.report(error)
+            return
+        }
+        checker.loadStack.append(key)
+        checker.check(statements)
+        checker.loadStack.removeLast()
+        checker.loaded.store(statements, for: key)
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        guard let statements = interpreter.loaded.program(for: key) else {
+            throw Diagnostic(.runtime, "'\(path)' was not loaded", at: pathSpan)
+        }
+        try interpreter.execute(statements)
+    }
+}

@@ -1,0 +1,116 @@
+import SpriteKernel
+
+/// `network …`: the cost model and the topology.
+struct NetworkSyntax: StatementSyntax {
+    static let keywords = ["network"]
+    static let help = HelpEntry(
+        topic: "network",
+        summary: "set the network's cost model, topology and loss (inside cluster { })",
+        usage: ["network [NAME] [preset modern|v-1983|sprite-1988|zero-overhead] [topology bus|switched|ring|grid|torus|hypercube [width N]]",
+                "        [bandwidth BW] [latency T] [mtu SIZE] [header SIZE] [send-overhead T] [receive-overhead T]",
+                "        [local-cost T] [loss PCT] [timeout T] [retries N]"],
+        details: "A preset sets every cost; the other options override single values. A later 'network' line "
+            + "changes only what it names. See docs/COST-MODEL.md.",
+        example: "network ethernet preset v-1983 topology bus loss 1%")
+
+    static let options: [String: Dimension?] = [
+        "preset": nil, "topology": nil, "width": .count, "bandwidth": .bandwidth, "latency": .duration,
+        "mtu": .size, "header": .size, "send-overhead": .duration, "receive-overhead": .duration,
+        "local-cost": .duration, "loss": .percent, "timeout": .duration, "retries": .count,
+    ]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        var statement = NetworkStatement(span: keyword.span)
+        if parser.peek.kind == .identifier, options[parser.peek.text] == nil,
+           Suggestions.closest(to: parser.peek.text, among: options.keys) == nil {
+            statement.name = try parser.parseName("a network name")
+        }
+        while !parser.atStatementEnd {
+            let option = try parser.parseName("a network option")
+            guard let dimension = options[option.text] else {
+                let hint = Suggestions.didYouMean(option.text, among: options.keys)
+                throw Diagnostic(.syntax, "unknown network option '\(option.text)'\(hint)", at: option.span,
+                                 help: "options: " + options.keys.sorted().joined(separator: " "))
+            }
+            switch option.text {
+            case "preset":
+                let word = try parser.parseName("a preset name")
+                guard let preset = CostPreset(rawValue: word.text) else {
+                    let names = CostPreset.allCases.map(\.rawValue)
+                    throw Diagnostic(.check, "unknown preset '\(word.text)'\(Suggestions.didYouMean(word.text, among: names))",
+                                     at: word.span, help: "presets: " + names.joined(separator: " "))
+                }
+                statement.preset = preset
+            case "topology":
+                let word = try parser.parseName("a topology name")
+                guard let topology = TopologyKind(rawValue: word.text) else {
+                    let names = TopologyKind.allCases.map(\.rawValue)
+                    throw Diagnostic(.check, "unknown topology '\(word.text)'\(Suggestions.didYouMean(word.text, among: names))",
+                                     at: word.span, help: "topologies: " + names.joined(separator: " "))
+                }
+                statement.topology = topology
+            default:
+                let (value, span) = try parser.parseQuantity(dimension ?? .count)
+                statement.settings.append((option, value, span))
+            }
+        }
+        return statement
+    }
+}
+
+struct NetworkStatement: Statement {
+    let span: SourceSpan
+    var name: Name?
+    var preset: CostPreset?
+    var topology: TopologyKind?
+    var settings: [(Name, Quantity, SourceSpan)] = []
+
+    func check(_ checker: inout Checker) {
+        if !checker.inCluster {
+            checker.error("'network' belongs inside a cluster { } block", at: span,
+                          help: "write: cluster { network … }")
+        }
+        for (option, value, valueSpan) in settings {
+            switch option.text {
+            case "loss":
+                if value.real < 0 || value.real > 1 { checker.error("loss must be between 0% and 100%", at: valueSpan) }
+            case "retries":
+                checker.requireRange(Int(value.integer), 0...100, "retries", at: valueSpan)
+            case "width":
+                checker.requireRange(Int(value.integer), 1...100_000, "width", at: valueSpan)
+            case "latency", "send-overhead", "receive-overhead", "local-cost":
+                if value.integer < 0 { checker.error("\(option.text) cannot be negative", at: valueSpan) }
+            default:
+                checker.requirePositive(value, option.text, at: valueSpan)
+            }
+        }
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let simulation = interpreter.simulation
+        var config = simulation.networkConfig
+        if let name { config.name = name.text }
+        if let preset {
+            config.preset = preset
+            config.cost = preset.model
+        }
+        if let topology { config.topology = topology }
+        for (option, value, _) in settings {
+            switch option.text {
+            case "width": config.gridWidth = Int(value.integer)
+            case "bandwidth": config.cost.bitsPerSecond = value.integer
+            case "latency": config.cost.latency = value.duration
+            case "mtu": config.cost.mtuBytes = value.integer
+            case "header": config.cost.headerBytes = value.integer
+            case "send-overhead": config.cost.sendOverhead = value.duration
+            case "receive-overhead": config.cost.receiveOverhead = value.duration
+            case "local-cost": config.cost.localMessageCost = value.duration
+            case "loss": config.lossProbability = value.real
+            case "timeout": config.cost.retransmitTimeout = value.duration
+            case "retries": config.cost.maxRetransmits = Int(value.integer)
+            default: break
+            }
+        }
+        simulation.configureNetwork(config)
+    }
+}

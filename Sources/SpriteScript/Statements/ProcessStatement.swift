@@ -1,0 +1,40 @@
+/// `process NAMES on NODE`: V processes that send, receive and reply.
+struct ProcessSyntax: StatementSyntax {
+    static let keywords = ["process"]
+    static let help = HelpEntry(
+        topic: "process",
+        summary: "declare V processes on a node",
+        usage: ["process NAMES on NODE"],
+        details: "A process performs its IPC steps in order; a step that blocks (send, an empty receive, "
+            + "moveto, movefrom, compute) holds the steps after it.",
+        example: "process client on ws1\nprocess fileserver on fs1")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let names = try parser.parseNameList("a process name")
+        _ = try parser.expectWord("on")
+        let node = try parser.parseName("a node name")
+        return ProcessStatement(span: keyword.span, names: names, node: node)
+    }
+}
+
+struct ProcessStatement: Statement {
+    let span: SourceSpan
+    let names: [Name]
+    let node: Name
+
+    func check(_ checker: inout Checker) {
+        guard checker.resolveNode(node) else { return }
+        for name in names { checker.declareProcess(name, on: node.text) }
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let index = try interpreter.node(node)
+        for name in names {
+            do {
+                try interpreter.simulation.addProcess(named: name.text, on: index)
+            } catch {
+                throw Diagnostic(.runtime, "process '\(name.text)' is already declared", at: name.span)
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// `seed N`: restart the random sequence (loss draws) from N.
+struct SeedSyntax: StatementSyntax {
+    static let keywords = ["seed"]
+    static let help = HelpEntry(
+        topic: "seed",
+        summary: "set the seed of the one random generator (same seed, same output)",
+        usage: ["seed N"],
+        example: "seed 42")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let token = parser.peek
+        guard token.kind == .number, token.unit.isEmpty, let value = UInt64(token.text) else {
+            throw parser.unexpected(expected: "a whole number from 0 to \(UInt64.max)")
+        }
+        parser.advance()
+        return SeedStatement(span: keyword.span, seed: value)
+    }
+}
+
+struct SeedStatement: Statement {
+    let span: SourceSpan
+    let seed: UInt64
+    func check(_ checker: inout Checker) {}
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) { interpreter.simulation.reseed(seed) }
+}
+
+/// `reset`: forget everything and start again at time zero.
+struct ResetSyntax: StatementSyntax {
+    static let keywords = ["reset"]
+    static let help = HelpEntry(
+        topic: "reset",
+        summary: "discard the cluster, processes, labels and clock; keep the seed",
+        usage: ["reset"],
+        example: "reset")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        ResetStatement(span: keyword.span)
+    }
+}
+
+struct ResetStatement: Statement {
+    let span: SourceSpan
+    func check(_ checker: inout Checker) { checker.symbols = SymbolTable() }
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) { interpreter.reset() }
+}
+
+/// `echo "text"`: print a line.
+struct EchoSyntax: StatementSyntax {
+    static let keywords = ["echo"]
+    static let help = HelpEntry(
+        topic: "echo",
+        summary: "print a line of text",
+        usage: ["echo \"TEXT\""],
+        example: "echo \"== remote IPC ==\"")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        EchoStatement(span: keyword.span, text: try parser.parseString("text in double quotes").0)
+    }
+}
+
+struct EchoStatement: Statement {
+    let span: SourceSpan
+    let text: String
+    func check(_ checker: inout Checker) {}
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        interpreter.emit(.echo(time: interpreter.simulation.now, text: text))
+    }
+}

@@ -1,0 +1,138 @@
+import SpriteKernel
+
+/// `show WHAT`: print part of the session's state.
+struct ShowSyntax: StatementSyntax {
+    static let keywords = ["show"]
+    static let help = HelpEntry(
+        topic: "show",
+        summary: "print the nodes, network, processes, operations, statistics or trace so far",
+        usage: ["show nodes|network|processes|operations|stats|trace"],
+        example: "show network\nshow operations")
+
+    static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace"]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let word = try parser.parseName("what to show (\(subjects.joined(separator: ", ")))")
+        guard subjects.contains(word.text) else {
+            throw Diagnostic(.check, "cannot show '\(word.text)'\(Suggestions.didYouMean(word.text, among: subjects))",
+                             at: word.span, help: "show " + subjects.joined(separator: "|"))
+        }
+        return ShowStatement(span: keyword.span, subject: word.text)
+    }
+}
+
+struct ShowStatement: Statement {
+    let span: SourceSpan
+    let subject: String
+
+    func check(_ checker: inout Checker) {}
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let s = interpreter.simulation
+        switch subject {
+        case "nodes": interpreter.emit(.table(Self.nodes(s)))
+        case "network": interpreter.emit(.table(Self.network(s)))
+        case "processes": interpreter.emit(.table(Self.processes(s)))
+        case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
+        case "stats": interpreter.emit(.table(Self.stats(s)))
+        default:
+            interpreter.emit(.text("trace (\(interpreter.history.count) events):"))
+            for record in interpreter.history { interpreter.emit(.trace(record)) }
+        }
+    }
+
+    static func nodes(_ s: Simulation) -> Table {
+        let rows: [[JSONValue]] = (0..<s.nodeCount).map { index in
+            let spec = s.nodeSpec(index)
+            let disk = spec.disk.map { "\($0.accessLatency) @ \(Quantity.formatBytes($0.bytesPerSecond))/s" } ?? "diskless"
+            return [.string(spec.name), .string(spec.role.rawValue), .int(Int64(spec.cpus)), .double(spec.speed),
+                    .string(Quantity.formatBytes(spec.memoryBytes)), .string(disk),
+                    .string(s.isUp(index) ? "up" : "down"), .string(s.cpuBusy(index).description)]
+        }
+        return Table(title: "nodes (\(s.nodeCount))",
+                     columns: ["name", "role", "cpus", "speed", "memory", "disk", "state", "cpu-busy"], rows: rows)
+    }
+
+    static func network(_ s: Simulation) -> Table {
+        let c = s.networkConfig
+        let m = c.cost
+        var topology = c.topology.rawValue
+        if let width = c.gridWidth { topology += " width \(width)" }
+        let rows: [[JSONValue]] = [
+            ["name", .string(c.name)], ["preset", .string(c.preset.rawValue)], ["topology", .string(topology)],
+            ["bandwidth", .string(Quantity.format(m.bitsPerSecond, .bandwidth))], ["latency", .string(m.latency.description)],
+            ["mtu", .string(Quantity.formatBytes(m.mtuBytes))], ["header", .string(Quantity.formatBytes(m.headerBytes))],
+            ["send-overhead", .string(m.sendOverhead.description)], ["receive-overhead", .string(m.receiveOverhead.description)],
+            ["local-cost", .string(m.localMessageCost.description)], ["loss", .string(Self.percent(c.lossProbability))],
+            ["timeout", .string(m.retransmitTimeout.description)], ["retries", .int(Int64(m.maxRetransmits))],
+            ["partitioned", .bool(s.isPartitioned)],
+        ].map { [.string($0[0].plain), $0[1]] }
+        var notes: [String] = []
+        if s.nodeCount > 1 {
+            var diameter = 0
+            for a in 0..<min(s.nodeCount, 256) { for b in 0..<min(s.nodeCount, 256) { diameter = max(diameter, s.hops(from: a, to: b)) } }
+            notes.append("  \(s.nodeCount) nodes; longest route \(diameter) hop\(diameter == 1 ? "" : "s")"
+                         + "; 32B one-way penalty \(s.networkPenalty(bytes: 32, from: 0, to: 1)) between the first two nodes")
+        }
+        return Table(title: "network", columns: ["setting", "value"], rows: rows, notes: notes)
+    }
+
+    static func percent(_ p: Double) -> String {
+        let scaled = (p * 10_000).rounded() / 100
+        return scaled == scaled.rounded() ? "\(Int(scaled))%" : "\(scaled)%"
+    }
+
+    static func processes(_ s: Simulation) -> Table {
+        let rows: [[JSONValue]] = (0..<s.processCount).map { index in
+            let p = s.processInfo(index)
+            return [.string(p.name), .string(s.nodeName(p.node)), .string(stateWord(p.state, s)),
+                    .int(Int64(p.queuedSteps)), .int(Int64(p.inboxCount)), p.lastReceived.map { .string($0) } ?? .null]
+        }
+        return Table(title: "processes (\(s.processCount))",
+                     columns: ["name", "node", "state", "queued", "inbox", "last-received"], rows: rows)
+    }
+
+    static func stateWord(_ state: ProcessState, _ s: Simulation) -> String {
+        switch state {
+        case .ready: "ready"
+        case .awaitingReply(let peer): "awaiting-reply(\(s.processName(peer)))"
+        case .receiving: "receiving"
+        case .busy: "busy"
+        case .dead: "dead"
+        }
+    }
+
+    static func statusWord(_ status: OperationStatus) -> String {
+        switch status {
+        case .queued: "queued"
+        case .running: "running"
+        case .done: "done"
+        case .failed: "failed"
+        }
+    }
+
+    static func operations(_ s: Simulation, _ context: RenderContext) -> Table {
+        let rows: [[JSONValue]] = (0..<s.operationCount).compactMap { index in
+            guard let op = s.operation(Int32(index)) else { return nil }
+            return [.int(Int64(index)), context.label(op.id).map { .string($0) } ?? .null,
+                    .string(EventWords.describe(operation: op, context)), .string(statusWord(op.status)),
+                    .string(op.issuedAt.description), op.elapsed.map { .string($0.description) } ?? .null,
+                    .string(op.penalty.description), .int(op.packets)]
+        }
+        return Table(title: "operations (\(s.operationCount))",
+                     columns: ["id", "label", "operation", "status", "issued", "time", "penalty", "packets"], rows: rows)
+    }
+
+    static func stats(_ s: Simulation) -> Table {
+        let t = s.statistics
+        let rows: [[JSONValue]] = [
+            ["now", .string(s.now.description)], ["events", .int(t.eventsProcessed)],
+            ["messages", .int(Int64(t.messagesSent))], ["delivered", .int(Int64(t.messagesDelivered))],
+            ["dropped", .int(Int64(t.messagesDropped))], ["retransmits", .int(Int64(t.retransmissions))],
+            ["local", .int(Int64(t.localMessages))], ["packets", .int(t.packets)],
+            ["wire-bytes", .string(Quantity.formatBytes(t.wireBytes))], ["rpcs", .int(Int64(t.rpcCalls))],
+            ["done", .int(Int64(t.operationsDone))], ["failed", .int(Int64(t.operationsFailed))],
+        ].map { [.string($0[0].plain), $0[1]] }
+        return Table(title: "stats", columns: ["statistic", "value"], rows: rows)
+    }
+}

@@ -1,0 +1,104 @@
+import SpriteKernel
+
+/// `at TIME { … }`: run statements when the clock reaches TIME.
+struct AtSyntax: StatementSyntax {
+    static let keywords = ["at"]
+    static let help = HelpEntry(
+        topic: "at",
+        summary: "run a block of statements at a simulated time",
+        usage: ["at TIME { STATEMENTS }", "at +DURATION { STATEMENTS }"],
+        details: "TIME is absolute; +DURATION is relative to now. The block runs when 'run' or 'advance' "
+            + "reaches that time. Statements outside 'at' happen at the current time.",
+        example: "at 5ms { crash fs1 }\nat +1s { restart fs1 }")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let relative = parser.acceptSymbol("+") != nil
+        let (time, span) = try parser.parseQuantity(.duration)
+        let body = try parser.parseBlock(opening: keyword)
+        return AtStatement(span: keyword.span.through(span), time: time.duration, relative: relative, body: body)
+    }
+}
+
+struct AtStatement: Statement {
+    let span: SourceSpan
+    let time: SimTime
+    let relative: Bool
+    let body: [any Statement]
+
+    func check(_ checker: inout Checker) { checker.check(body) }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let simulation = interpreter.simulation
+        let when = relative ? simulation.now + time : time
+        do {
+            let id = try simulation.scheduleTimer(at: when)
+            interpreter.timers[id] = body
+        } catch {
+            throw Diagnostic(.runtime, "'at \(time)' is in the past: the clock already reads \(simulation.now)",
+                             at: span, help: "use 'at +DURATION' for a time relative to now")
+        }
+    }
+}
+
+/// `advance DURATION`: run the engine for a while.
+struct AdvanceSyntax: StatementSyntax {
+    static let keywords = ["advance"]
+    static let help = HelpEntry(
+        topic: "advance",
+        summary: "move the clock forward, running everything due until then",
+        usage: ["advance DURATION"],
+        example: "advance 30s")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let (duration, span) = try parser.parseQuantity(.duration)
+        return AdvanceStatement(span: keyword.span.through(span), duration: duration, durationSpan: span)
+    }
+}
+
+struct AdvanceStatement: Statement {
+    let span: SourceSpan
+    let duration: Quantity
+    let durationSpan: SourceSpan
+
+    func check(_ checker: inout Checker) {
+        if duration.integer < 0 { checker.error("cannot advance by a negative time", at: durationSpan) }
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        try interpreter.runEngine(until: interpreter.simulation.now + duration.duration, at: span)
+    }
+}
+
+/// `run [limit N]`: run until nothing is left to do.
+struct RunSyntax: StatementSyntax {
+    static let keywords = ["run"]
+    static let help = HelpEntry(
+        topic: "run",
+        summary: "run the engine until it is idle (at most LIMIT events)",
+        usage: ["run [limit EVENTS]"],
+        details: "The default limit is 10,000,000 events (--max-events). Reaching it is a runtime error, so a "
+            + "script that never settles cannot hang. Ctrl-C at the prompt interrupts a long run.",
+        example: "run\nrun limit 1000")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        var limit: (Int, SourceSpan)?
+        if parser.accept("limit") != nil {
+            let span = parser.peek.span
+            limit = (try parser.parseCount("an event count"), span)
+        }
+        return RunStatement(span: keyword.span, limit: limit)
+    }
+}
+
+struct RunStatement: Statement {
+    let span: SourceSpan
+    let limit: (Int, SourceSpan)?
+
+    func check(_ checker: inout Checker) {
+        if let (value, span) = limit { checker.requireRange(value, 1...Int(Int32.max), "the event limit", at: span) }
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        try interpreter.runEngine(until: nil, eventLimit: limit?.0, at: span)
+    }
+}

@@ -1,0 +1,33 @@
+import SpriteKernel
+
+/// `trace off|operations|messages`: how much of what happens is printed.
+struct TraceSyntax: StatementSyntax {
+    static let keywords = ["trace"]
+    static let help = HelpEntry(
+        topic: "trace",
+        summary: "choose how much is printed as the simulation runs",
+        usage: ["trace off|operations|messages"],
+        details: "'operations' (the default) prints sends, receives, replies, moves, RPCs, failures and faults. "
+            + "'messages' adds every message sent, delivered, dropped and retransmitted. 'off' prints only "
+            + "expects, echoes and errors.",
+        example: "trace messages")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let word = try parser.parseName("off, operations or messages")
+        guard let level = TraceLevel(rawValue: word.text) else {
+            let names = TraceLevel.allCases.map(\.rawValue)
+            throw Diagnostic(.check, "unknown trace level '\(word.text)'\(Suggestions.didYouMean(word.text, among: names))",
+                             at: word.span, help: "levels: off operations messages")
+        }
+        return TraceStatement(span: keyword.span, level: level)
+    }
+}
+
+struct TraceStatement: Statement {
+    let span: SourceSpan
+    let level: TraceLevel
+    func check(_ checker: inout Checker) {}
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        interpreter.simulation.traceLevel = level
+    }
+}

@@ -1,0 +1,167 @@
+/// Turns source text into tokens, each with its span. Newlines are tokens:
+/// they end statements, as `;` does.
+struct Lexer {
+    private let file: SourceFile
+    private let characters: [Character]
+    private var index = 0
+    private var line = 1
+    private var column = 1
+    private var sawSpace = true
+
+    /// Symbols, longest first so `<->` wins over `<-` and `..` over `.`.
+    private static let symbols = ["<->", "->", "<-", "..", "==", "!=", "<=", ">=",
+                                  "{", "}", "[", "]", "(", ")", ",", ";", "|", ".", "<", ">", "=", "+", ":"]
+
+    init(file: SourceFile) {
+        self.file = file
+        self.characters = Array(file.text)
+    }
+
+    static func tokenize(_ file: SourceFile) throws(Diagnostic) -> [Token] {
+        var lexer = Lexer(file: file)
+        var tokens: [Token] = []
+        while true {
+            let token = try lexer.next()
+            tokens.append(token)
+            if token.kind == .end { return tokens }
+        }
+    }
+
+    private var current: Character? { index < characters.count ? characters[index] : nil }
+    private func peek(_ offset: Int = 1) -> Character? {
+        index + offset < characters.count ? characters[index + offset] : nil
+    }
+
+    private mutating func advance() {
+        guard let c = current else { return }
+        index += 1
+        if c == "\n" { line += 1; column = 1 } else { column += 1 }
+    }
+
+    private mutating func next() throws(Diagnostic) -> Token {
+        skipSpaceAndComments()
+        let touches = !sawSpace
+        sawSpace = false
+        let startLine = line, startColumn = column
+        func make(_ kind: TokenKind, _ text: String, unit: String = "") -> Token {
+            Token(kind: kind, text: text, unit: unit,
+                  span: SourceSpan(file: file, line: startLine, column: startColumn,
+                                   endColumn: line == startLine ? column : startColumn + 1),
+                  touchesPrevious: touches)
+        }
+        guard let c = current else { return make(.end, "") }
+        if c == "\n" {
+            advance()
+            sawSpace = true
+            return make(.newline, "\n")
+        }
+        if c.isLetter || c == "_" { return make(.identifier, readWord()) }
+        if c.isNumber {
+            let (digits, unit) = readNumber()
+            return make(.number, digits, unit: unit)
+        }
+        if c == "\"" { return make(.string, try readString(startLine: startLine, startColumn: startColumn)) }
+        for symbol in Self.symbols where matches(symbol) {
+            for _ in symbol { advance() }
+            return make(.symbol, symbol)
+        }
+        advance()
+        throw Diagnostic(.syntax, "unexpected character '\(c)'",
+                         at: SourceSpan(file: file, line: startLine, column: startColumn, endColumn: startColumn + 1))
+    }
+
+    private func matches(_ symbol: String) -> Bool {
+        var offset = 0
+        for ch in symbol {
+            guard peek(offset) == ch else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    private mutating func skipSpaceAndComments() {
+        while let c = current {
+            if c == " " || c == "\t" || c == "\r" {
+                advance()
+                sawSpace = true
+            } else if c == "#" {
+                while let d = current, d != "\n" { advance() }
+                sawSpace = true
+            } else if c == "\\", peek() == "\n" {
+                // A backslash at the end of a line continues the statement.
+                advance(); advance()
+                sawSpace = true
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Letters, digits, `_`, and `-` between word characters: `write-through`, `v-1983`.
+    private mutating func readWord() -> String {
+        var word = ""
+        while let c = current {
+            if c.isLetter || c.isNumber || c == "_" {
+                word.append(c)
+                advance()
+            } else if c == "-", let n = peek(), n.isLetter || n.isNumber {
+                word.append(c)
+                advance()
+            } else {
+                break
+            }
+        }
+        return word
+    }
+
+    /// Digits with an optional fraction, then any unit written against them.
+    private mutating func readNumber() -> (String, String) {
+        var digits = ""
+        while let c = current, c.isNumber || c == "_" {
+            if c != "_" { digits.append(c) }
+            advance()
+        }
+        if current == ".", let n = peek(), n.isNumber {
+            digits.append(".")
+            advance()
+            while let c = current, c.isNumber {
+                digits.append(c)
+                advance()
+            }
+        }
+        var unit = ""
+        while let c = current, c.isLetter || c == "%" || (c == "/" && !unit.isEmpty) {
+            unit.append(c)
+            advance()
+        }
+        return (digits, unit)
+    }
+
+    private mutating func readString(startLine: Int, startColumn: Int) throws(Diagnostic) -> String {
+        advance()
+        var text = ""
+        while let c = current, c != "\n" {
+            advance()
+            switch c {
+            case "\"": return text
+            case "\\":
+                guard let escaped = current, escaped != "\n" else { continue }
+                advance()
+                switch escaped {
+                case "n": text.append("\n")
+                case "t": text.append("\t")
+                case "\"": text.append("\"")
+                case "\\": text.append("\\")
+                default:
+                    throw Diagnostic(.syntax, "unknown escape '\\\(escaped)' in string",
+                                     at: SourceSpan(file: file, line: line, column: column - 2, endColumn: column),
+                                     help: "the escapes are \\n, \\t, \\\" and \\\\")
+                }
+            default: text.append(c)
+            }
+        }
+        throw Diagnostic(.syntax, "unterminated string",
+                         at: SourceSpan(file: file, line: startLine, column: startColumn, endColumn: column),
+                         help: "close it with '\"' on the same line")
+    }
+}

@@ -1,0 +1,209 @@
+/// Recursive-descent parser. Statement families parse themselves through the
+/// helpers here; the parser itself only finds statement boundaries and blocks.
+public struct Parser {
+    private var tokens: [Token]
+    private var position = 0
+    private(set) var blockDepth = 0
+
+    init(tokens: [Token]) { self.tokens = tokens }
+
+    /// Parses a whole script.
+    public static func parse(_ file: SourceFile) throws(Diagnostic) -> [any Statement] {
+        var parser = Parser(tokens: try Lexer.tokenize(file))
+        return try parser.parseStatements(untilClosingBrace: false)
+    }
+
+    // MARK: Statements and blocks
+
+    mutating func parseStatements(untilClosingBrace: Bool) throws(Diagnostic) -> [any Statement] {
+        var statements: [any Statement] = []
+        while true {
+            skipSeparators()
+            let token = peek
+            if token.kind == .end {
+                if untilClosingBrace {
+                    throw Diagnostic(.incomplete, "block is not closed: expected '}' before end of input",
+                                     at: token.span, help: "add '}' to close the block")
+                }
+                return statements
+            }
+            if token.isSymbol("}") {
+                if untilClosingBrace { return statements }
+                throw Diagnostic(.syntax, "unexpected '}' with no block open", at: token.span)
+            }
+            statements.append(try parseStatement())
+            try expectStatementEnd()
+        }
+    }
+
+    mutating func parseStatement() throws(Diagnostic) -> any Statement {
+        let keyword = advance()
+        guard keyword.kind == .identifier else {
+            throw Diagnostic(.syntax, "expected a statement, found \(keyword.display)", at: keyword.span,
+                             help: "type 'help' for the list of statements")
+        }
+        guard let syntax = StatementRegistry.syntax(for: keyword.text) else {
+            let hint = Suggestions.didYouMean(keyword.text, among: StatementRegistry.keywords)
+            throw Diagnostic(.syntax, "unknown statement '\(keyword.text)'\(hint)", at: keyword.span,
+                             help: hint.isEmpty ? "type 'help' for the list of statements" : nil)
+        }
+        return try syntax.parse(&self, keyword: keyword)
+    }
+
+    /// `{ statements }`
+    mutating func parseBlock(opening keyword: Token) throws(Diagnostic) -> [any Statement] {
+        try expectSymbol("{", after: keyword)
+        blockDepth += 1
+        let body = try parseStatements(untilClosingBrace: true)
+        blockDepth -= 1
+        advance()
+        return body
+    }
+
+    mutating func skipSeparators() {
+        while peek.kind == .newline || peek.isSymbol(";") { position += 1 }
+    }
+
+    /// A statement ends at a newline, `;`, `}` or the end of input.
+    mutating func expectStatementEnd() throws(Diagnostic) {
+        let token = peek
+        if token.kind == .newline || token.kind == .end || token.isSymbol(";") || token.isSymbol("}") { return }
+        throw Diagnostic(.syntax, "unexpected \(token.display) after the end of the statement", at: token.span,
+                         help: "put one statement per line, or separate statements with ';'")
+    }
+
+    public var atStatementEnd: Bool {
+        let token = peek
+        return token.kind == .newline || token.kind == .end || token.isSymbol(";") || token.isSymbol("}")
+    }
+
+    // MARK: Tokens
+
+    public var peek: Token { tokens[min(position, tokens.count - 1)] }
+    public func peek(ahead offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+
+    @discardableResult
+    public mutating func advance() -> Token {
+        let token = peek
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    /// Consumes the keyword if it is next.
+    public mutating func accept(_ word: String) -> Token? {
+        peek.isWord(word) ? advance() : nil
+    }
+
+    public mutating func acceptSymbol(_ symbol: String) -> Token? {
+        peek.isSymbol(symbol) ? advance() : nil
+    }
+
+    public mutating func expectSymbol(_ symbol: String, after previous: Token) throws(Diagnostic) {
+        guard acceptSymbol(symbol) != nil else {
+            throw unexpected(expected: "'\(symbol)'")
+        }
+    }
+
+    public mutating func expectWord(_ word: String) throws(Diagnostic) -> Token {
+        guard let token = accept(word) else { throw unexpected(expected: "'\(word)'") }
+        return token
+    }
+
+    /// "expected X, found Y" at the next token; an end of input inside a
+    /// block reads as incomplete so the REPL can ask for more.
+    public func unexpected(expected: String, help: String? = nil) -> Diagnostic {
+        let token = peek
+        let category: Diagnostic.Category = token.kind == .end ? .incomplete : .syntax
+        return Diagnostic(category, "expected \(expected), found \(token.display)", at: token.span, help: help)
+    }
+
+    // MARK: Values
+
+    public mutating func parseName(_ what: String) throws(Diagnostic) -> Name {
+        let token = peek
+        guard token.kind == .identifier else { throw unexpected(expected: what) }
+        advance()
+        return Name(text: token.text, span: token.span)
+    }
+
+    /// One or more names separated by commas; `ws[1..4]` expands to ws1…ws4.
+    public mutating func parseNameList(_ what: String) throws(Diagnostic) -> [Name] {
+        var names: [Name] = []
+        repeat {
+            names += try parseNameOrRange(what)
+        } while acceptSymbol(",") != nil
+        return names
+    }
+
+    private mutating func parseNameOrRange(_ what: String) throws(Diagnostic) -> [Name] {
+        let base = try parseName(what)
+        guard peek.isSymbol("["), peek.touchesPrevious else { return [base] }
+        advance()
+        let lowToken = peek
+        let low = try parseCount("the first number of the range")
+        guard acceptSymbol("..") != nil else { throw unexpected(expected: "'..' in the range, as in \(base.text)[1..8]") }
+        let high = try parseCount("the last number of the range")
+        let close = peek
+        guard acceptSymbol("]") != nil else { throw unexpected(expected: "']' to close the range") }
+        let span = base.span.through(close.span)
+        guard low <= high else {
+            throw Diagnostic(.check, "range \(base.text)[\(low)..\(high)] is empty: \(low) is greater than \(high)",
+                             at: lowToken.span.through(close.span))
+        }
+        guard high - low < 100_000 else {
+            throw Diagnostic(.check, "range \(base.text)[\(low)..\(high)] has more than 100000 names", at: span)
+        }
+        return (low...high).map { Name(text: "\(base.text)\($0)", span: span) }
+    }
+
+    /// A number in the given dimension; a unit may also follow as a separate word.
+    public mutating func parseQuantity(_ dimension: Dimension) throws(Diagnostic) -> (Quantity, SourceSpan) {
+        let token = peek
+        guard token.kind == .number else { throw unexpected(expected: dimension.example) }
+        advance()
+        var unit: String? = nil
+        var span = token.span
+        if token.unit.isEmpty, peek.kind == .identifier, Quantity.units[peek.text] != nil {
+            unit = peek.text
+            span = span.through(advance().span)
+        } else if token.unit.isEmpty, peek.isSymbol("%") {
+            unit = "%"
+            span = span.through(advance().span)
+        }
+        let quantity = try Quantity.parse(token, unit: unit)
+        guard quantity.dimension == dimension
+            || (dimension == .count && quantity.dimension == .count) else {
+            let found = quantity.dimension == .count ? "a number with no unit" : "a \(quantity.dimension.noun)"
+            let units = Quantity.unitNames(for: dimension)
+            throw Diagnostic(.check, "expected \(dimension.example), found \(found) '\(token.text)\(token.unit)'",
+                             at: span, help: units.isEmpty ? nil : "units: \(units.joined(separator: " "))")
+        }
+        return (quantity, span)
+    }
+
+    /// A whole number, no unit.
+    public mutating func parseCount(_ what: String) throws(Diagnostic) -> Int {
+        let token = peek
+        guard token.kind == .number, token.unit.isEmpty, !token.text.contains(".") else {
+            throw unexpected(expected: what)
+        }
+        advance()
+        guard let value = Int(token.text), value <= Int(Int32.max) else {
+            throw Diagnostic(.check, "\(token.text) is too large for \(what)", at: token.span)
+        }
+        return value
+    }
+
+    public mutating func parseString(_ what: String) throws(Diagnostic) -> (String, SourceSpan) {
+        let token = peek
+        guard token.kind == .string else { throw unexpected(expected: what) }
+        advance()
+        return (token.text, token.span)
+    }
+
+    /// Optional `as LABEL` at the end of an operation.
+    public mutating func parseLabel() throws(Diagnostic) -> Name? {
+        guard accept("as") != nil else { return nil }
+        return try parseName("a label after 'as'")
+    }
+}

@@ -1,0 +1,44 @@
+/// A script's text and name, shared by every span that points into it.
+public final class SourceFile: Sendable {
+    public let name: String
+    public let text: String
+    /// The text split into lines, without line terminators.
+    public let lines: [String]
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+    }
+
+    public func line(_ number: Int) -> String {
+        lines.indices.contains(number - 1) ? lines[number - 1] : ""
+    }
+}
+
+/// A range of one source line: 1-based line, 1-based columns, end exclusive.
+public struct SourceSpan: Sendable {
+    public let file: SourceFile
+    public let line: Int
+    public let column: Int
+    public let endColumn: Int
+
+    public init(file: SourceFile, line: Int, column: Int, endColumn: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.endColumn = max(endColumn, column + 1)
+    }
+
+    /// From the start of `self` to the end of `other` (clipped to one line).
+    public func through(_ other: SourceSpan) -> SourceSpan {
+        guard other.line == line else {
+            return SourceSpan(file: file, line: line, column: column, endColumn: file.line(line).count + 1)
+        }
+        return SourceSpan(file: file, line: line, column: column, endColumn: max(endColumn, other.endColumn))
+    }
+
+    public var location: String { "\(file.name):\(line):\(column)" }
+}

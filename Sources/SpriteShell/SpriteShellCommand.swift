@@ -1,0 +1,108 @@
+import ArgumentParser
+import SpriteScript
+
+struct SpriteShellCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sprite-shell",
+        abstract: "A scriptable shell for studying distributed operating systems.",
+        discussion: """
+            With no file and a terminal on standard input, sprite-shell starts an interactive prompt.
+            With files, or statements piped on standard input, it runs them as a batch script.
+
+            \(ExitStatus.documentation)
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, CheckCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}
+
+/// Options shared by the commands that run scripts.
+struct RunOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text or json (one JSON object per line).")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "Seed of the random generator (same script + same seed = same output).")
+    var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Stop at the first failed expect.")
+    var bail = false
+
+    @Option(name: .long, help: "Events one 'run' or 'advance' may process before it is a runtime error.")
+    var maxEvents: Int = 10_000_000
+
+    @Flag(name: .long, help: "Do not print the summary at the end of a batch run.")
+    var noSummary = false
+
+    func sessionOptions(interrupt: InterruptFlagHandle = .shared) -> SessionOptions {
+        var options = SessionOptions()
+        options.format = format
+        options.seed = seed
+        options.bail = bail
+        options.eventLimit = maxEvents
+        options.interrupt = interrupt.flag
+        return options
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run scenario files (or standard input) as batch scripts; start the prompt when there are none.",
+        discussion: ExitStatus.documentation
+    )
+
+    @OptionGroup var options: RunOptions
+
+    @Option(name: .customShort("c"), help: "Run these statements instead of a file.")
+    var statements: String?
+
+    @Argument(help: "Scenario files to run, each in a fresh session.")
+    var files: [String] = []
+
+    func validate() throws {
+        guard options.maxEvents > 0 else { throw ValidationError("--max-events must be greater than zero") }
+        if statements != nil && !files.isEmpty { throw ValidationError("give either -c STATEMENTS or files, not both") }
+    }
+
+    func run() throws {
+        let status: ExitStatus
+        if let statements {
+            status = BatchRunner(options: options).run(source: statements, name: "<command line>")
+        } else if !files.isEmpty {
+            status = BatchRunner(options: options).run(files: files)
+        } else if Terminal.standardInputIsTerminal {
+            status = Repl(options: options.sessionOptions()).run()
+        } else {
+            status = BatchRunner(options: options).run(source: Terminal.readAllStandardInput(), name: "<stdin>")
+        }
+        StandardOutput.shared.flush()
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Parse and check scenario files without running them (exit 0 if well-formed, 2 if not)."
+    )
+
+    @Argument(help: "Scenario files to check.")
+    var files: [String]
+
+    func run() throws {
+        var worst = ExitStatus.ok
+        for path in files {
+            let session = Session(options: SessionOptions(), sink: StandardOutput.shared)
+            guard let file = BatchRunner.read(path) else {
+                worst = max(worst, .malformed)
+                continue
+            }
+            worst = max(worst, session.checkScript(file))
+        }
+        StandardOutput.shared.flush()
+        if worst != .ok { throw ExitCode(worst.rawValue) }
+    }
+}
