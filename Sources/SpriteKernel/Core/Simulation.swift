@@ -142,6 +142,14 @@ public final class Simulation {
     private func timeOut(_ operation: Int32) {
         let pending = operations[Int(operation)]
         guard pending.status == .running, let peer = pending.peer else { return }
+        if pending.kind == .rpc, let series = rpcSeries[operation] {
+            // A series outlives one crash of its server: a call begun at or after the
+            // crash that scheduled this timeout reaches the server by retransmission or
+            // fails by itself, so the timeout is stale.
+            let cost = network.config.cost
+            let crashedAt = now - cost.retransmitTimeout * Int64(cost.maxRetransmits + 1)
+            if series.callStartedAt >= crashedAt { return }
+        }
         let peerNode = pending.kind == .rpc ? peer : processes[peer].node
         fail(operation, .peerCrashed(node: peerNode))
         if let process = pending.process, processes[process].current == operation {
@@ -168,7 +176,9 @@ public final class Simulation {
         if message.source == message.destination {
             message.isLocal = true
             statistics.localMessages += 1
-            arrival = now + cost.localMessageCost + cost.localCopy(bytes: max(0, message.payloadBytes - cost.vMessageBytes))
+            // One kernel message; data beyond a fixed V message is copied memory to memory.
+            let fixed = message.kind == .vSend || message.kind == .vReply ? cost.vMessageBytes : 0
+            arrival = now + cost.localMessageCost + cost.localCopy(bytes: max(0, message.payloadBytes - fixed))
         } else {
             let transfer = network.transmit(payloadBytes: message.payloadBytes, from: message.source,
                                             to: message.destination, departure: now + cost.sendOverhead,
@@ -211,7 +221,9 @@ public final class Simulation {
         }
         let cost = network.config.cost
         if message.attempt >= cost.maxRetransmits {
-            fail(message.operation, .noAnswer(node: message.destination, attempts: message.attempt + 1))
+            // The node that never answered, seen from the node that issued the operation.
+            let silent = operations[Int(message.operation)].node == message.source ? message.destination : message.source
+            fail(message.operation, .noAnswer(node: silent, attempts: message.attempt + 1))
             if message.kind == .rpcRequest || message.kind == .rpcReply { rpcSeries[message.operation] = nil }
             releaseWaiter(of: message)
             messages.release(id)
@@ -220,12 +232,24 @@ public final class Simulation {
         queue.schedule(.retransmit(message: id), at: max(now, message.sentAt + cost.retransmitTimeout))
     }
 
-    /// After a send fails for good, the process blocked on it may go on.
+    /// After a send fails for good, the process blocked on it fails and may go on:
+    /// the sender awaiting a lost reply, or the process whose own operation
+    /// (send, moveto, movefrom) the message belonged to.
     private func releaseWaiter(of message: Message) {
-        let waiter: Int32 = message.kind == .vReply || message.kind == .moveData ? message.toProcess : message.fromProcess
-        guard waiter >= 0 else { return }
-        let process = Int(waiter)
-        guard processes[process].state != .dead else { return }
+        let process: Int
+        if message.kind == .vReply {
+            process = Int(message.toProcess)
+            guard process >= 0, processes[process].state == .awaitingReply(peer: Int(message.fromProcess)) else { return }
+        } else {
+            guard let owner = operations[Int(message.operation)].process,
+                  processes[owner].current == message.operation else { return }
+            process = owner
+        }
+        if let current = processes[process].current {
+            let node = processes[process].node
+            fail(current, .noAnswer(node: node == message.source ? message.destination : message.source,
+                                    attempts: message.attempt + 1))
+        }
         processes[process].current = nil
         processes[process].state = .ready
         advance(process: process)

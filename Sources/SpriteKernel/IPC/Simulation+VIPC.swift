@@ -118,15 +118,17 @@ extension Simulation {
             }
 
         case .reply(let peer, let text, let segment, let op):
-            guard takeAwaitingReply(peer, of: process) else {
+            guard processes[process].awaitingOurReply.contains(peer) else {
                 return fail(op, .notAwaitingReply(process: peer, peer: process))
             }
+            // A refused reply sends nothing, so the peer must stay ours to reply to.
             guard segment <= cost.maxSegmentBytes else {
                 return fail(op, .segmentTooLarge(bytes: segment, limit: cost.maxSegmentBytes))
             }
             if let text, Int64(text.utf8.count) > cost.vMessageBytes {
                 return fail(op, .messageTooLarge(bytes: Int64(text.utf8.count), limit: cost.vMessageBytes))
             }
+            _ = takeAwaitingReply(peer, of: process)
             let bytes = cost.vMessageBytes + segment
             operations[Int(op)].bytes = bytes
             operations[Int(op)].text = text
@@ -238,13 +240,16 @@ extension Simulation {
 
         case .moveData:
             let op = message.operation
-            if operations[Int(op)].kind == .moveTo {
+            if operations[Int(op)].kind == .moveFrom {
+                completeMove(op, mover: to)
+            } else if message.isLocal {
+                // A local MoveTo is a kernel copy: nothing to acknowledge.
+                completeMove(op, mover: from)
+            } else {
                 // One acknowledgement for the whole transfer.
                 transmit(Message(kind: .moveAck, source: message.destination, destination: message.source,
                                  fromProcess: message.toProcess, toProcess: message.fromProcess,
                                  operation: op, payloadBytes: 0))
-            } else {
-                completeMove(op, mover: to)
             }
 
         case .moveAck:

@@ -41,10 +41,11 @@ extension Simulation {
             let done = nodes[series.server].reserveCPU(work: series.service, now: now)
             queue.schedule(.rpcServed(call: op), at: done)
         case .rpcReply:
-            let packetsThisCall = network.config.cost.packetCount(payloadBytes: series.requestBytes)
+            var packetsThisCall = network.config.cost.packetCount(payloadBytes: series.requestBytes)
                 + message.packets
-            if message.packets > 1 && message.source != message.destination {
+            if message.packets > 1 {
                 acknowledgeFragmentedReply(series, op: op)
+                packetsThisCall += 1
             }
             completeCall(op, packets: packetsThisCall)
         default:

@@ -37,11 +37,12 @@ enum EventWords {
             return "reply \(c.process(process)) -> \(c.process(to))\(quoted(text)) (\(bytes(size)))" + labelled(op, c)
         case .vUnblocked(let op, let process, let text, let elapsed, let penalty):
             return "\(c.process(process)) unblocked by reply\(quoted(text)): send took \(elapsed)"
-                + " (network penalty \(penalty))" + labelled(op, c)
+                + (penalty == .zero ? " (local)" : " (network penalty \(penalty))") + labelled(op, c)
         case .moveCompleted(let op, let direction, let process, let peer, let size, let elapsed, let penalty, let n):
             let arrow = direction == .moveTo ? "->" : "<-"
+            let cost = n == 0 ? " (local copy)" : " (\(packets(n)); network penalty \(penalty))"
             return "\(direction.rawValue) \(c.process(process)) \(arrow) \(c.process(peer)) \(bytes(size)) done in \(elapsed)"
-                + " (\(packets(n)); network penalty \(penalty))" + labelled(op, c)
+                + cost + labelled(op, c)
         case .computeCompleted(let op, let process, let duration):
             return "\(c.process(process)) computed for \(duration)" + labelled(op, c)
         case .rpcCompleted(let op, let call, let calls, let client, let server, let elapsed, let penalty, let n):

@@ -2,12 +2,13 @@ import SpriteKernel
 
 /// Aligned lines for people: simulated time, the node, what happened.
 struct TextRenderer: Renderer {
-    /// `    1.0512ms`: milliseconds to 0.1us, right-aligned so columns line up.
+    /// `      1.0512ms`: milliseconds to 0.1us, right-aligned so columns line up
+    /// for the first 100 simulated seconds.
     static func timeColumn(_ time: SimTime) -> String {
         let tenths = time.nanoseconds / 100
         let fraction = String(tenths % 10_000)
         let text = "\(tenths / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)ms"
-        return String(repeating: " ", count: max(0, 12 - text.count)) + text
+        return String(repeating: " ", count: max(0, 14 - text.count)) + text
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

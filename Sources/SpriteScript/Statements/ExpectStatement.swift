@@ -35,6 +35,8 @@ struct ExpectSyntax: StatementSyntax {
         switch valueToken.kind {
         case .string:
             value = .text(try parser.parseString("a value").0)
+        case .identifier:
+            value = .subject(try parseSubject(&parser))
         case .number:
             parser.advance()
             var unit: String?
@@ -90,6 +92,8 @@ enum ExpectSubject: Sendable {
 enum ExpectedValue: Sendable {
     case number(Quantity)
     case text(String)
+    /// Another measured value: `expect local.time < remote.time`.
+    case subject(ExpectSubject)
 }
 
 /// What a subject's field measures; `nil` dimension means text.
@@ -121,7 +125,19 @@ struct ExpectStatement: Statement {
     let condition: String
 
     func check(_ checker: inout Checker) {
-        guard let dimension = resolve(&checker) else { return }
+        guard let dimension = resolve(subject, &checker) else { return }
+        if case .subject(let other) = value {
+            guard let otherDimension = resolve(other, &checker) else { return }
+            if otherDimension != dimension {
+                checker.error("cannot compare \(Self.describe(dimension)) with \(Self.describe(otherDimension))", at: valueSpan)
+            } else if dimension == nil, op != "==" && op != "!=" {
+                checker.error("text compares with == or != only", at: opSpan)
+            }
+            if let (tol, tolSpan) = tolerance, let wanted = dimension ?? nil, tol.dimension != wanted, tol.dimension != .percent {
+                checker.error("the tolerance must be \(wanted.example) or a percentage", at: tolSpan)
+            }
+            return
+        }
         switch (dimension, value) {
         case (nil, .text):
             if op != "==" && op != "!=" { checker.error("text compares with == or != only", at: opSpan) }
@@ -130,6 +146,8 @@ struct ExpectStatement: Statement {
             checker.error("this field is text; compare it with a string in double quotes", at: valueSpan)
         case (.some, .text):
             checker.error("this field is a number; compare it with a number, not text", at: valueSpan)
+        case (_, .subject):
+            break
         case (.some(let wanted), .number(let quantity)):
             if quantity.dimension != wanted {
                 checker.error("expected \(wanted.example), found \(quantity.dimension == .count ? "a plain number" : "a \(quantity.dimension.noun)")",
@@ -141,8 +159,12 @@ struct ExpectStatement: Statement {
         }
     }
 
-    /// The dimension of the subject (nil for text), or nil after reporting an error.
-    private func resolve(_ checker: inout Checker) -> Dimension?? {
+    static func describe(_ dimension: Dimension?) -> String {
+        dimension.map { "a \($0.noun)" } ?? "text"
+    }
+
+    /// The dimension of a subject (nil for text), or nil after reporting an error.
+    private func resolve(_ subject: ExpectSubject, _ checker: inout Checker) -> Dimension?? {
         switch subject {
         case .now: return .some(.duration)
         case .hops(let a, let b):
@@ -175,8 +197,14 @@ struct ExpectStatement: Statement {
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
-        let actual = try measure(interpreter)
-        let passed = compare(actual)
+        let actual = try measure(subject, interpreter)
+        let passed: Bool
+        if case .subject(let other) = value {
+            let reference = try measure(other, interpreter)
+            passed = compare(actual, with: reference)
+        } else {
+            passed = compare(actual, with: nil)
+        }
         interpreter.recordExpectation(ExpectationResult(passed: passed, condition: condition,
                                                         actual: render(actual), time: interpreter.simulation.now, span: span))
         if !passed && interpreter.options.bail {
@@ -190,7 +218,7 @@ struct ExpectStatement: Statement {
         case missing(String)
     }
 
-    private func measure(_ interpreter: Interpreter) throws(Diagnostic) -> Measured {
+    private func measure(_ subject: ExpectSubject, _ interpreter: Interpreter) throws(Diagnostic) -> Measured {
         let s = interpreter.simulation
         switch subject {
         case .now: return .number(s.now.nanoseconds, .duration)
@@ -254,29 +282,35 @@ struct ExpectStatement: Statement {
         return .number(value, field == "wire-bytes" ? .size : .count)
     }
 
-    private func compare(_ actual: Measured) -> Bool {
-        switch (actual, value) {
-        case (.text(let found), .text(let wanted)):
+    /// Compares the measured value with the written value, or with `reference`
+    /// when the right-hand side is another subject.
+    private func compare(_ actual: Measured, with reference: Measured?) -> Bool {
+        let target: Double
+        switch (actual, reference, value) {
+        case (.text(let found), nil, .text(let wanted)), (.text(let found), .text(let wanted)?, _):
             return op == "==" ? found == wanted : found != wanted
-        case (.number(let found, _), .number(let wanted)):
-            let target = wanted.dimension == .count ? wanted.real : Double(wanted.integer)
-            let slack: Double
-            if let (tol, _) = tolerance {
-                slack = tol.dimension == .percent ? abs(target) * tol.real : (tol.dimension == .count ? tol.real : Double(tol.integer))
-            } else {
-                slack = 0
-            }
-            let x = Double(found)
-            switch op {
-            case "==": return abs(x - target) <= slack
-            case "!=": return abs(x - target) > slack
-            case "<": return x < target + slack
-            case "<=": return x <= target + slack
-            case ">": return x > target - slack
-            default: return x >= target - slack
-            }
+        case (.number, .number(let n, _)?, _):
+            target = Double(n)
+        case (.number, nil, .number(let wanted)):
+            target = wanted.dimension == .count ? wanted.real : Double(wanted.integer)
         default:
             return false
+        }
+        guard case .number(let found, _) = actual else { return false }
+        let slack: Double
+        if let (tol, _) = tolerance {
+            slack = tol.dimension == .percent ? abs(target) * tol.real : (tol.dimension == .count ? tol.real : Double(tol.integer))
+        } else {
+            slack = 0
+        }
+        let x = Double(found)
+        switch op {
+        case "==": return abs(x - target) <= slack
+        case "!=": return abs(x - target) > slack
+        case "<": return x < target + slack
+        case "<=": return x <= target + slack
+        case ">": return x > target - slack
+        default: return x >= target - slack
         }
     }
 
