@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import SpriteScript
+
+/// Every scenario under Examples/ and seeds/ runs exactly as
+/// `sprite-shell FILE` would, and its output must match the `.expected`
+/// file beside it, byte for byte. Regenerate with Scripts/update-expected
+/// and read the diff before committing it.
+struct GoldenTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var scenarios: [String] {
+        var found: [String] = []
+        for folder in ["Examples", "seeds"] {
+            let base = root.appendingPathComponent(folder)
+            guard let walker = FileManager.default.enumerator(atPath: base.path) else { continue }
+            for case let path as String in walker where path.hasSuffix(".sprite") {
+                found.append("\(folder)/\(path)")
+            }
+        }
+        return found.sorted()
+    }
+
+    /// What the batch runner prints for a script, with its exit status.
+    static func run(_ relativePath: String) throws -> (output: String, errors: String, status: ExitStatus) {
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(root.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        let text = try String(contentsOfFile: relativePath, encoding: .utf8)
+        let sink = BufferSink()
+        let session = Session(options: SessionOptions(), sink: sink)
+        let status = session.runScript(SourceFile(name: relativePath, text: text))
+        if status != .malformed { session.printSummary() }
+        return (sink.text, sink.errorText, status)
+    }
+
+    @Test func thereAreScenariosToCheck() {
+        #expect(Self.scenarios.contains("Examples/tour.sprite"))
+        #expect(Self.scenarios.contains("Examples/v-ipc.sprite"))
+    }
+
+    @Test(arguments: GoldenTests.scenarios)
+    func scenarioMatchesExpectedOutput(_ path: String) throws {
+        let expectedPath = Self.root.appendingPathComponent(String(path.dropLast(".sprite".count)) + ".expected")
+        let expected = try String(contentsOf: expectedPath, encoding: .utf8)
+        let result = try Self.run(path)
+        #expect(result.status == .ok, "\(path) ended with \(result.status)\n\(result.errors)")
+        #expect(result.errors.isEmpty)
+        #expect(result.output == expected, "\(path) differs from its .expected file; run Scripts/update-expected and read the diff")
+    }
+
+    @Test(arguments: GoldenTests.scenarios)
+    func scenarioIsDeterministic(_ path: String) throws {
+        let first = try Self.run(path)
+        let second = try Self.run(path)
+        #expect(first.output == second.output)
+    }
+}
