@@ -11,8 +11,7 @@ struct ExpectSyntax: StatementSyntax {
                 "expect hops NODE -> NODE OP N",
                 "expect penalty NODE -> NODE SIZE OP DURATION [within TOLERANCE]"],
         details: """
-            OP is one of == != < <= > >=; strings take == and != only. TOLERANCE has the value's unit or is a
-            percentage of it. Fields:
+            OP is one of == != < <= > >=; strings take == and != only. VALUE is a number with its unit, a string, or another subject (expect local.time < remote.time). TOLERANCE has the value's unit or is a percentage of it. Fields:
               operation (by label): time penalty packets bytes status text calls mean
               process: state received inbox queued
               node: state role cpu-busy

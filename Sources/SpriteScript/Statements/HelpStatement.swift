@@ -52,8 +52,30 @@ struct HelpStatement: Statement {
     static func page(_ entry: HelpEntry) -> String {
         var lines = ["\(entry.topic): \(entry.summary)", "", "usage:"]
         lines += entry.usage.map { "  " + $0 }
-        if !entry.details.isEmpty { lines += ["", entry.details] }
+        if !entry.details.isEmpty {
+            lines.append("")
+            for paragraph in entry.details.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines += wrap(String(paragraph), width: 78)
+            }
+        }
         lines += ["", "example:"] + entry.example.split(separator: "\n").map { "  " + $0 }
         return lines.joined(separator: "\n")
+    }
+
+    /// Breaks a paragraph at spaces so no line is wider than `width`,
+    /// keeping its leading indentation on every line.
+    static func wrap(_ paragraph: String, width: Int) -> [String] {
+        let indent = String(paragraph.prefix { $0 == " " })
+        var lines: [String] = []
+        var line = indent
+        for word in paragraph.split(separator: " ") {
+            if line.count > indent.count && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent
+            }
+            line += (line.count > indent.count ? " " : "") + word
+        }
+        lines.append(line)
+        return lines
     }
 }
