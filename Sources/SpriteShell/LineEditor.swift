@@ -10,16 +10,19 @@ final class LineEditor {
 
     init(historyPath: String) {
         self.historyPath = historyPath
-        sprite_rl_set_name("sprite-shell")
+        // readline keeps these pointers for the life of the process, so they
+        // must not be Swift's temporary C strings.
+        sprite_rl_set_name(strdup("sprite-shell"))
         sprite_rl_set_completion(attemptCompletion)
-        sprite_rl_set_word_breaks(" \t\n;{}(),|")
+        sprite_rl_set_word_breaks(strdup(" \t\n;{}(),|"))
         stifle_history(2000)
         _ = read_history(historyPath)
     }
 
-    /// Reads one line; nil at end of input (Ctrl-D).
-    func readLine(prompt: String) -> String? {
-        setPromptForInterrupt(prompt)
+    /// Reads one line; nil at end of input (Ctrl-D). After Ctrl-C the line
+    /// starts again with `freshPrompt` (the primary prompt, not a continuation).
+    func readLine(prompt: String, freshPrompt: String) -> String? {
+        setPromptForInterrupt(freshPrompt)
         guard let raw = readline(prompt) else { return nil }
         defer { free(raw) }
         return String(cString: raw)

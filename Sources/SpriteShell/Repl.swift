@@ -15,8 +15,8 @@ struct Repl {
         var pending = ""
         while true {
             editor.setCompletions(session.completionWords)
-            let prompt = pending.isEmpty ? Self.prompt(session) : "...> "
-            guard let line = editor.readLine(prompt: prompt) else {
+            let primary = Self.prompt(session)
+            guard let line = editor.readLine(prompt: pending.isEmpty ? primary : "...> ", freshPrompt: primary) else {
                 StandardOutput.shared.write("", to: .output)
                 break
             }
