@@ -11,7 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Heap orders the event queue; Deque holds per-process step queues.
+        // Deque holds each V process's queue of pending steps.
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
@@ -23,7 +23,6 @@ let package = Package(
         .target(
             name: "SpriteKernel",
             dependencies: [
-                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),

@@ -26,7 +26,7 @@ import Darwin
 struct BenchResult {
     /// Simulated time when the run went idle.
     var simulatedEnd: SimTime
-    /// Units of work completed (RPCs for `rpc`).
+    /// Simulated operations completed (RPCs for `rpc`).
     var completed: Int
     /// Units of work the configuration asked for; a mismatch is an error.
     var expected: Int
@@ -160,14 +160,15 @@ func grouped(_ value: Double) -> String {
 
 let columns: [(String, Int)] = [
     ("workload", 9), ("config", 16), ("sim end", 12), ("completed", 12), ("wall s", 9),
-    ("sim RPC/wall s", 15), ("events/s", 13), ("peak RSS MB", 12),
+    ("sim ops/wall s", 15), ("events/s", 13), ("peak RSS MB", 12),
 ]
 
 func printHeader() {
     print("columns: config = workload parameters; sim end = simulated time when the run went idle;")
-    print("completed = RPCs completed (sum of completedCalls, checked = N*M); wall s = wall-clock seconds")
-    print("(setup + run); sim RPC/wall s = completed / wall s; events/s = statistics.eventsProcessed / wall s;")
-    print("peak RSS MB = peak resident set size of the process that ran the configuration.")
+    print("completed = simulated operations completed (rpc: RPCs, the sum of completedCalls, checked = N*M);")
+    print("wall s = wall-clock seconds for setup + run; sim ops/wall s = completed / wall s (rpc: simulated")
+    print("RPCs per wall second); events/s = statistics.eventsProcessed / wall s; peak RSS MB = peak resident")
+    print("set size of the process that ran the configuration (each default configuration runs in its own).")
     var line = ""
     for (index, (title, width)) in columns.enumerated() {
         line += index == 0 ? pad(title, width, left: true) : " " + pad(title, width)
@@ -233,14 +234,18 @@ func runInChild(_ workload: Workload, _ arguments: [Int]) {
     guard status == 0 else { fail("\(workload.name) \(arguments) failed (wait status \(status))") }
 }
 
-func usage() -> Never {
+func usageText() -> String {
     var text = "usage: SpriteBench [list | WORKLOAD [ARGS...]]\nworkloads:\n"
     for workload in Registry.workloads {
         text += "  \(workload.name) \(workload.parameters.joined(separator: " "))  \(workload.summary)\n"
         text += "      defaults: " + workload.defaults.map { $0.map(String.init).joined(separator: " ") }
             .joined(separator: "; ") + "\n"
     }
-    writeError(text)
+    return text
+}
+
+func usage() -> Never {
+    writeError(usageText())
     exit(2)
 }
 
@@ -251,7 +256,10 @@ if arguments.first == "--no-header" {
     arguments.removeFirst()
 }
 
-if arguments.first == "list" || arguments.first == "-h" || arguments.first == "--help" { usage() }
+if arguments.first == "list" || arguments.first == "-h" || arguments.first == "--help" {
+    print(usageText(), terminator: "")
+    exit(0)
+}
 
 if let name = arguments.first {
     guard let workload = Registry.workloads.first(where: { $0.name == name }) else {

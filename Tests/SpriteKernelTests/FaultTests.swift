@@ -151,6 +151,26 @@ private func drops(_ trace: [TraceRecord]) -> [DropReason] {
         #expect(sim.processInfo(a).state == .ready)
     }
 
+    @Test func peerCrashDuringMoveFromReleasesTheMover() throws {
+        let sim = try makeSimulation(nodes: 2)
+        let a = try sim.addProcess(named: "a", on: 0)
+        let b = try sim.addProcess(named: "b", on: 1)
+        _ = sim.send(from: a, to: b, text: nil)
+        _ = sim.receive(by: b)
+        sim.runToIdle()
+        // b asks a's kernel for 64 KB; the data leaves node 0 at once and is on
+        // the wire when node 0 crashes, so it never arrives.
+        let fetch = sim.moveFrom(by: b, from: a, bytes: 64 * 1024)
+        let crashAt = sim.now + Zero.transfer32 + .ms(1)
+        _ = sim.run(until: crashAt)
+        #expect(sim.processInfo(b).state == .busy)
+        sim.crash(0)
+        sim.runToIdle()
+        #expect(try sim.op(fetch).status == .failed(.peerCrashed(node: 0)))
+        #expect(try sim.op(fetch).finishedAt == crashAt + Self.zero.retransmitTimeout * Int64(Self.attempts))
+        #expect(sim.processInfo(b).state == .ready)
+    }
+
     // MARK: Partitions
 
     @Test func partitionDropsTrafficBetweenGroupsAndHealRestoresIt() throws {
@@ -170,6 +190,8 @@ private func drops(_ trace: [TraceRecord]) -> [DropReason] {
 
         sim.heal()
         #expect(!sim.isPartitioned)
+        // A lost packet still took its wire time: let the last attempt clear link 0->2.
+        #expect(sim.run(until: sim.now + .ms(1)) == .idle)
         let start = sim.now
         let again = sim.rpc(from: 0, to: 2, requestBytes: 32, replyBytes: 32, service: .us(100))
         sim.runToIdle()

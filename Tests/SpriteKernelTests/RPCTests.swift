@@ -5,7 +5,7 @@ import SpriteKernel
 private func perCallPackets(_ trace: [TraceRecord]) -> [Int64] {
     trace.compactMap { entry in
         switch entry.event {
-        case .rpcCompleted(_, _, _, _, _, _, let packets): return packets
+        case .rpcCompleted(_, _, _, _, _, _, _, let packets): return packets
         default: return nil
         }
     }

@@ -23,7 +23,7 @@ struct GoldenTests {
     }
 
     /// What the batch runner prints for a script, with its exit status.
-    static func run(_ relativePath: String) throws -> (output: String, errors: String, status: ExitStatus) {
+    static func run(_ relativePath: String) throws -> (output: String, errors: String, status: SpriteScript.ExitStatus) {
         let previous = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(root.path)
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }

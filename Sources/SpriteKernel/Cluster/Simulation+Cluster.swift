@@ -59,8 +59,13 @@ extension Simulation {
         }
         let giveUp = now + network.config.cost.retransmitTimeout * Int64(network.config.cost.maxRetransmits + 1)
         for index in processes.indices where processes[index].node != node {
-            if case .awaitingReply(let peer) = processes[index].state, processes[peer].node == node,
-               let current = processes[index].current {
+            guard let current = processes[index].current else { continue }
+            if case .awaitingReply(let peer) = processes[index].state, processes[peer].node == node {
+                queue.schedule(.operationTimeout(operation: current), at: giveUp)
+            } else if processes[index].state == .busy, let peer = operations[Int(current)].peer,
+                      operations[Int(current)].kind == .moveTo || operations[Int(current)].kind == .moveFrom,
+                      processes[peer].node == node {
+                // A bulk move whose data or acknowledgement the crashed node was to send.
                 queue.schedule(.operationTimeout(operation: current), at: giveUp)
             }
         }

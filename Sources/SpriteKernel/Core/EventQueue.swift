@@ -1,5 +1,3 @@
-import HeapModule
-
 /// What a scheduled event does. Payloads are small integer handles into the
 /// engine's tables, so an event is a plain value: scheduling one never
 /// allocates and never boxes.
@@ -35,22 +33,64 @@ public struct ScheduledEvent: Comparable, Sendable {
 }
 
 /// A priority queue of events ordered by (time, insertion sequence).
+///
+/// A binary min-heap specialised for `ScheduledEvent`: sifting moves a hole
+/// instead of swapping, and removal sinks the hole to a leaf before placing
+/// the last element (Floyd's method), since in a simulation the last element
+/// almost always belongs near the bottom. Keys are unique, so the pop order is
+/// exactly (time, sequence) whatever the heap's internal layout.
 public struct EventQueue: Sendable {
-    private var heap = Heap<ScheduledEvent>()
+    private var heap: [ScheduledEvent] = []
     private var nextSequence: UInt64 = 0
 
     public init() {}
 
     public var isEmpty: Bool { heap.isEmpty }
     public var count: Int { heap.count }
-    public var nextTime: SimTime? { heap.min?.time }
+    public var nextTime: SimTime? { heap.first?.time }
 
     public mutating func schedule(_ kind: EventKind, at time: SimTime) {
-        heap.insert(ScheduledEvent(time: time, sequence: nextSequence, kind: kind))
+        let event = ScheduledEvent(time: time, sequence: nextSequence, kind: kind)
         nextSequence &+= 1
+        heap.append(event)
+        heap.withUnsafeMutableBufferPointer { h in
+            var hole = h.count - 1
+            while hole > 0 {
+                let parent = (hole - 1) >> 1
+                guard event < h[parent] else { break }
+                h[hole] = h[parent]
+                hole = parent
+            }
+            h[hole] = event
+        }
     }
 
-    public mutating func popNext() -> ScheduledEvent? { heap.popMin() }
+    public mutating func popNext() -> ScheduledEvent? {
+        guard let last = heap.popLast() else { return nil }
+        guard !heap.isEmpty else { return last }
+        return heap.withUnsafeMutableBufferPointer { h in
+            let first = h[0]
+            let n = h.count
+            // Sink the hole at the root to a leaf along the smaller children...
+            var hole = 0
+            var child = 1
+            while child < n {
+                if child + 1 < n && h[child + 1] < h[child] { child += 1 }
+                h[hole] = h[child]
+                hole = child
+                child = 2 * hole + 1
+            }
+            // ...then float the last element up from there.
+            while hole > 0 {
+                let parent = (hole - 1) >> 1
+                guard last < h[parent] else { break }
+                h[hole] = h[parent]
+                hole = parent
+            }
+            h[hole] = last
+            return first
+        }
+    }
 
-    public mutating func removeAll() { heap = Heap() }
+    public mutating func removeAll() { heap.removeAll() }
 }

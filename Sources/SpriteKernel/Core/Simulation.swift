@@ -15,23 +15,28 @@ public enum RunStop: Sendable, Equatable {
 /// The deterministic multi-node kernel engine: nodes, network, V processes
 /// and Sprite RPC over one event queue. It performs no I/O; results come
 /// back as operation records, statistics and a trace of typed events.
+///
+/// The engine is single-threaded and never holds an access to one of its
+/// tables across a call that could reach the same table, so the state touched
+/// on every event is marked `@exclusivity(unchecked)`: the run-time
+/// exclusivity checks on those properties cost about a third of the event loop.
 public final class Simulation {
-    public private(set) var now: SimTime = .zero
+    @exclusivity(unchecked) public private(set) var now: SimTime = .zero
     public private(set) var seed: UInt64
-    public var traceLevel: TraceLevel = .operations
-    public internal(set) var statistics = Statistics()
+    @exclusivity(unchecked) public var traceLevel: TraceLevel = .operations
+    @exclusivity(unchecked) public internal(set) var statistics = Statistics()
 
-    var queue = EventQueue()
-    var random: SeededGenerator
-    var nodes: [Node] = []
+    @exclusivity(unchecked) var queue = EventQueue()
+    @exclusivity(unchecked) var random: SeededGenerator
+    @exclusivity(unchecked) var nodes: [Node] = []
     var nodeIndex: [String: Int] = [:]
-    var network: Network
-    var processes: [VProcess] = []
+    @exclusivity(unchecked) var network: Network
+    @exclusivity(unchecked) var processes: [VProcess] = []
     var processIndex: [String: Int] = [:]
-    var messages = MessageTable()
-    var operations: [OperationRecord] = []
-    var rpcSeries: [Int32: RpcSeries] = [:]
-    var pendingTrace: [TraceRecord] = []
+    @exclusivity(unchecked) var messages = MessageTable()
+    @exclusivity(unchecked) var operations: [OperationRecord] = []
+    @exclusivity(unchecked) var rpcSeries = SeriesTable()
+    @exclusivity(unchecked) var pendingTrace: [TraceRecord] = []
     var nextTimer: Int32 = 0
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
@@ -94,9 +99,10 @@ public final class Simulation {
         }
     }
 
-    func record(_ event: TraceEvent, at node: Int, level: TraceLevel = .operations) {
+    /// The event is built only if the trace level wants it.
+    func record(_ event: @autoclosure () -> TraceEvent, at node: Int, level: TraceLevel = .operations) {
         guard traceLevel >= level else { return }
-        pendingTrace.append(TraceRecord(time: now, node: node, event: event))
+        pendingTrace.append(TraceRecord(time: now, node: node, event: event()))
     }
 
     // MARK: Operations
@@ -166,7 +172,6 @@ public final class Simulation {
     /// through the local kernel) and schedules its arrival.
     func transmit(_ message: Message) {
         var message = message
-        let id = messages.insert(message)
         message.sentAt = now
         message.sourceIncarnation = nodes[message.source].incarnation
         message.destinationIncarnation = nodes[message.destination].incarnation
@@ -192,7 +197,7 @@ public final class Simulation {
             lost = transfer.lost
         }
         statistics.messagesSent += 1
-        messages[id] = message
+        let id = messages.insert(message)
         record(.messageSent(summary(id)), at: message.source, level: .messages)
         if lost {
             let reason: DropReason = network.canReach(message.source, message.destination) ? .loss : .partition

@@ -15,7 +15,7 @@ public struct Transfer: Sendable, Equatable {
 struct Network {
     var config: NetworkConfig
     private(set) var topology: any Topology
-    private var linkBusyUntil: [Int: SimTime] = [:]
+    private var linkBusyUntil = LinkTable()
     /// Loss probability overrides for particular node pairs (unordered).
     private(set) var pairLoss: [NodePair: Double] = [:]
     /// Partition group of each node; nodes in different groups cannot talk.
@@ -37,7 +37,7 @@ struct Network {
 
     mutating func reconfigure(_ newConfig: NetworkConfig, nodeCount: Int) {
         config = newConfig
-        linkBusyUntil.removeAll(keepingCapacity: true)
+        linkBusyUntil.removeAll()
         resize(nodeCount: nodeCount)
     }
 
@@ -82,21 +82,21 @@ struct Network {
     /// The network penalty: the least time the model allows for moving
     /// `payloadBytes` between two nodes, on idle links with no CPU overhead.
     func penalty(payloadBytes: Int64, from source: Int, to destination: Int) -> SimTime {
-        var idle: [Int: SimTime] = [:]
+        var idle = LinkTable()
         return Self.schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
                              cost: config.cost, topology: topology, busy: &idle).arrival
     }
 
-    mutating func clearLinks() { linkBusyUntil.removeAll(keepingCapacity: true) }
+    mutating func clearLinks() { linkBusyUntil.removeAll() }
 
     private static func schedule(payloadBytes: Int64, from source: Int, to destination: Int,
                                  departure: SimTime, cost: CostModel, topology: any Topology,
-                                 busy: inout [Int: SimTime]) -> Transfer {
+                                 busy: inout LinkTable) -> Transfer {
         let packets = cost.packetCount(payloadBytes: payloadBytes)
         let fullWire = cost.mtuBytes + cost.headerBytes
         let lastPayload = payloadBytes - (packets - 1) * cost.mtuBytes
         let lastWire = max(0, lastPayload) + cost.headerBytes
-        let fullTime = cost.serialization(wireBytes: fullWire)
+        let fullTime = packets > 1 ? cost.serialization(wireBytes: fullWire) : .zero
         let lastTime = cost.serialization(wireBytes: lastWire)
         var arrival = departure
         var hops = 0
@@ -105,7 +105,7 @@ struct Network {
             var t = departure
             hops = 0
             topology.route(from: source, to: destination) { link in
-                let start = max(t, busy[link] ?? .zero)
+                let start = max(t, busy[link])
                 let end = start + clock
                 busy[link] = end
                 t = end + cost.latency

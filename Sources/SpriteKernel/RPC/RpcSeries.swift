@@ -11,3 +11,65 @@ struct RpcSeries {
     /// Penalty of one call: the request's and the reply's least transfer times.
     var penalty: SimTime
 }
+
+/// The series in progress, by operation id. Every call of a series looks its
+/// series up several times, so this is two array reads, not a hash lookup:
+/// a slot number per operation id and a slab of slots reused through a free list.
+/// Iterating yields `(key:, value:)` pairs in increasing operation id, like a
+/// dictionary sorted by key.
+struct SeriesTable: Sequence {
+    /// Slot of each operation id's series, or -1; grown only as far as the
+    /// highest operation id that ever had a series.
+    private var slotOf: [Int32] = []
+    private var slots: [RpcSeries] = []
+    private var free: [Int32] = []
+
+    subscript(operation: Int32) -> RpcSeries? {
+        get {
+            let op = Int(operation)
+            guard op >= 0, op < slotOf.count else { return nil }
+            let slot = slotOf[op]
+            return slot < 0 ? nil : slots[Int(slot)]
+        }
+        set {
+            let op = Int(operation)
+            guard op >= 0 else { return }
+            if op >= slotOf.count {
+                guard newValue != nil else { return }
+                slotOf.append(contentsOf: repeatElement(-1, count: op + 1 - slotOf.count))
+            }
+            let slot = slotOf[op]
+            switch (newValue, slot >= 0) {
+            case (let series?, true):
+                slots[Int(slot)] = series
+            case (let series?, false):
+                if let reused = free.popLast() {
+                    slots[Int(reused)] = series
+                    slotOf[op] = reused
+                } else {
+                    slots.append(series)
+                    slotOf[op] = Int32(slots.count - 1)
+                }
+            case (nil, true):
+                free.append(slot)
+                slotOf[op] = -1
+            case (nil, false):
+                break
+            }
+        }
+    }
+
+    var isEmpty: Bool { free.count == slots.count }
+
+    func makeIterator() -> AnyIterator<(key: Int32, value: RpcSeries)> {
+        var op = 0
+        return AnyIterator {
+            while op < slotOf.count {
+                defer { op += 1 }
+                let slot = slotOf[op]
+                if slot >= 0 { return (key: Int32(op), value: slots[Int(slot)]) }
+            }
+            return nil
+        }
+    }
+}

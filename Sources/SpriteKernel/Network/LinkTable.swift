@@ -1,0 +1,69 @@
+/// When each link next becomes free, by link key (the opaque integers a
+/// `Topology` names). Every transmission reads and writes it once per hop and
+/// packet, so it is an open-addressing table with a multiplicative hash rather
+/// than a `Dictionary` with its seeded SipHash. A link never used is free.
+struct LinkTable {
+    /// Marks an empty slot; the one key equal to it is kept aside.
+    private static let empty = Int.min
+    private var keys: [Int] = []
+    private var values: [SimTime] = []
+    private var used = 0
+    private var shift: UInt64 = 64
+    private var emptyKeyValue = SimTime.zero
+
+    init() {}
+
+    /// Where `key` is, or the empty slot where it would go. Needs a slot free.
+    @inline(__always) private func slot(of key: Int) -> Int {
+        let mask = keys.count - 1
+        var index = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let found = keys[index]
+            if found == key || found == Self.empty { return index }
+            index = (index + 1) & mask
+        }
+    }
+
+    subscript(link: Int) -> SimTime {
+        get {
+            if link == Self.empty { return emptyKeyValue }
+            guard used > 0 else { return .zero }
+            let index = slot(of: link)
+            return keys[index] == link ? values[index] : .zero
+        }
+        set {
+            if link == Self.empty {
+                emptyKeyValue = newValue
+                return
+            }
+            if (used + 1) * 2 > keys.count { grow() }
+            let index = slot(of: link)
+            if keys[index] != link {
+                keys[index] = link
+                used += 1
+            }
+            values[index] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        let capacity = max(16, keys.count * 2)
+        keys = Array(repeating: Self.empty, count: capacity)
+        values = Array(repeating: .zero, count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        used = 0
+        for (index, key) in oldKeys.enumerated() where key != Self.empty {
+            let target = slot(of: key)
+            keys[target] = key
+            values[target] = oldValues[index]
+            used += 1
+        }
+    }
+
+    mutating func removeAll() {
+        for index in keys.indices { keys[index] = Self.empty }
+        used = 0
+        emptyKeyValue = .zero
+    }
+}
