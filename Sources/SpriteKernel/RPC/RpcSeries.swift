@@ -8,6 +8,8 @@ struct RpcSeries {
     var count: Int
     var completed = 0
     var callStartedAt: SimTime = .zero
+    /// The server's incarnation when it began serving the current request.
+    var servedByIncarnation: UInt32 = 0
     /// Penalty of one call: the request's and the reply's least transfer times.
     var penalty: SimTime
 }

@@ -39,6 +39,7 @@ extension Simulation {
         switch message.kind {
         case .rpcRequest:
             let done = nodes[series.server].reserveCPU(work: series.service, now: now)
+            rpcSeries[op]?.servedByIncarnation = nodes[series.server].incarnation
             queue.schedule(.rpcServed(call: op), at: done)
         case .rpcReply:
             var packetsThisCall = network.config.cost.packetCount(payloadBytes: series.requestBytes)
@@ -54,7 +55,10 @@ extension Simulation {
     }
 
     func rpcServed(_ op: Int32) {
-        guard let series = rpcSeries[op], nodes[series.server].isUp else { return }
+        // A server that crashed while serving lost the request with its memory,
+        // even if it is back up by now.
+        guard let series = rpcSeries[op], nodes[series.server].isUp,
+              nodes[series.server].incarnation == series.servedByIncarnation else { return }
         transmit(Message(kind: .rpcReply, source: series.server, destination: series.client,
                          operation: op, payloadBytes: series.replyBytes))
     }
