@@ -15,5 +15,11 @@ static inline void sprite_rl_set_word_breaks(const char *breaks) { rl_completer_
 static inline const char *sprite_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int sprite_rl_point(void) { return rl_point; }
 static inline void sprite_rl_catch_signals(int on) { rl_catch_signals = on; }
+// Timestamps in the history file mark where each entry starts, so an entry of
+// several lines (a block typed over several lines) reads back as one entry.
+static inline void sprite_history_keep_multiline_entries(void) {
+    history_write_timestamps = 1;
+    history_multiline_entries = 1;
+}
 
 #endif

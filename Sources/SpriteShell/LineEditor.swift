@@ -15,6 +15,7 @@ final class LineEditor {
         sprite_rl_set_name(strdup("sprite-shell"))
         sprite_rl_set_completion(attemptCompletion)
         sprite_rl_set_word_breaks(strdup(" \t\n;{}(),|"))
+        sprite_history_keep_multiline_entries()
         stifle_history(2000)
         _ = read_history(historyPath)
     }

@@ -14,8 +14,9 @@ public enum ExitStatus: Int32, Sendable, Comparable {
         exit status:
           0  every statement ran and every expect held
           1  an expect failed
-          2  the script or the command line is malformed (nothing ran past the error)
-          3  a runtime error: a limit was hit, the run was interrupted, or an operation failed
-             that the script did not allow for with 'try'
+          2  the script or the command line is malformed
+             (nothing ran past the error)
+          3  a runtime error: a limit was hit, the run was interrupted,
+             or an operation failed that the script did not allow for with 'try'
         """
 }

@@ -109,11 +109,12 @@ public struct Parser {
         return token
     }
 
-    /// "expected X, found Y" at the next token; an end of input inside a
-    /// block reads as incomplete so the REPL can ask for more.
+    /// "expected X, found Y" at the next token. Input that ends inside an
+    /// open block reads as incomplete, so the prompt asks for another line;
+    /// a statement cut short outside any block is simply an error.
     public func unexpected(expected: String, help: String? = nil) -> Diagnostic {
         let token = peek
-        let category: Diagnostic.Category = token.kind == .end ? .incomplete : .syntax
+        let category: Diagnostic.Category = token.kind == .end && blockDepth > 0 ? .incomplete : .syntax
         return Diagnostic(category, "expected \(expected), found \(token.display)", at: token.span, help: help)
     }
 
