@@ -64,7 +64,9 @@ private func perCallPackets(_ trace: [TraceRecord]) -> [Int64] {
                            service: .us(100), count: calls)
         #expect(sim.run() == .idle)
         #expect(sim.now == .ns(Int64(calls) * 1_151_200))
-        #expect(sim.now == SimTime.ns(1_151_200) * Int64(calls))
+        // The same figure from the model's terms: latency + size x 8 / bandwidth, each way, plus service.
+        let transfer = SimTime.us(500) + SimTime.ns(32 * 8 * 1_000_000_000 / 10_000_000)
+        #expect(sim.now == (transfer * 2 + .us(100)) * Int64(calls))
         let record = try sim.op(call)
         #expect(record.status == .done)
         #expect(record.completedCalls == calls)
