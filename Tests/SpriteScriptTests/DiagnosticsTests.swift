@@ -194,18 +194,18 @@ private let checkCases: [DiagnosticCase] = [
     .init("cluster { workstation ws1 cpus 0 }", "cpus must be between 1 and 1024, not 0", line: 1, column: 32),
     .init("cluster { workstation ws1 cpus 2000 }", "cpus must be between 1 and 1024, not 2000", line: 1, column: 32,
           endColumn: 36),
-    .init("cluster { workstation ws1 speed 0 }", "speed must be greater than zero", line: 1, column: 33),
+    .init("cluster { workstation ws1 speed 0 }", "speed must be between 0.001 and 1000, not 0", line: 1, column: 33),
     .init("cluster { workstation ws1 memory 0B }", "memory must be greater than zero", line: 1, column: 34),
-    .init("cluster { workstation ws1 disk 0ms }", "disk must be greater than zero", line: 1, column: 32),
+    .init("cluster { workstation ws1 disk 0ms }", "the disk access time must be greater than zero", line: 1, column: 32),
     .init("cluster { network loss 150% }", "loss must be between 0% and 100%", line: 1, column: 24, endColumn: 28),
     .init("cluster { network retries 1000 }", "retries must be between 0 and 100, not 1000", line: 1, column: 27),
     .init("cluster { network width 0 }", "width must be between 1 and 100000, not 0", line: 1, column: 25),
     .init("cluster { network timeout 0ms }", "timeout must be greater than zero", line: 1, column: 27),
     .init("cluster { network bandwidth 0bps }", "bandwidth must be greater than zero", line: 1, column: 29),
-    .init("cluster { network mtu 0B }", "mtu must be greater than zero", line: 1, column: 23),
+    .init("cluster { network mtu 0B }", "mtu must be at least 16B", line: 1, column: 23),
     .init(P + "rpc ws1 -> fs1 count 0", "count must be between 1 and 100000000, not 0", line: 2, column: 22),
-    .init(P + "rpc ws1 -> fs1 request 2GB", "request is limited to 1GB", line: 2, column: 24),
-    .init(P + "rpc ws1 -> fs1 reply 2GB", "reply is limited to 1GB", line: 2, column: 22),
+    .init(P + "rpc ws1 -> fs1 request 2GB", "request must be at most 1GB", line: 2, column: 24),
+    .init(P + "rpc ws1 -> fs1 reply 2GB", "reply must be at most 1GB", line: 2, column: 22),
     .init(P + "link ws1 <-> fs1 loss 150%", "loss must be between 0% and 100%", line: 2, column: 23),
     .init(P + "link ws1 <-> ws1 loss 5%", "a link joins two different nodes", line: 2, column: 14),
     .init(P + "moveto server -> client 0B", "the size must be greater than zero", line: 2, column: 25),
@@ -313,13 +313,11 @@ struct DiagnosticsTests {
 
     @Test func sendMisspeltSuggestsSend() {
         // 'sned' is one transposition from 'send' and one substitution from
-        // 'seed'; the alphabetical tie-break picks 'seed'.
+        // 'seed'; a transposition is the nearer slip.
         let first = ScriptHarness.diagnostics("sned client -> server").first
         #expect(first?.message.hasPrefix("unknown statement 'sned'") == true)
         #expect(first?.span?.column == 1)
-        withKnownIssue("BUG: 'sned' suggests 'seed', not 'send'") {
-            #expect(first?.message == "unknown statement 'sned'; did you mean 'send'?")
-        }
+        #expect(first?.message == "unknown statement 'sned'; did you mean 'send'?")
     }
 
     @Test func checkerReportsEveryErrorInOnePass() {
@@ -385,9 +383,7 @@ struct DiagnosticsTests {
         // the error is "cannot read 'test.sprite'".
         let loader = InMemoryLoader(files: ["lib.sprite": "load \"test.sprite\""])
         let first = try #require(ScriptHarness.diagnostics("load \"lib.sprite\"", loader: loader).first)
-        withKnownIssue("BUG: a cycle through the loading file reads as 'cannot read'") {
-            #expect(first.message.contains("loads itself"), "\(first.message)")
-        }
+        #expect(first.message.contains("loads itself"), "\(first.message)")
     }
 
     // MARK: Rendering
@@ -462,10 +458,12 @@ struct DiagnosticsTests {
         #expect(Suggestions.closest(to: word, among: candidates) == expected)
     }
 
-    @Test func editDistanceCountsATranspositionAsOneEdit() {
+    @Test func editDistanceCountsATranspositionAsHalfAnEdit() {
+        // Swapping neighbours costs 1; inserting, deleting or replacing costs 2.
         #expect(Suggestions.editDistance("sned", "send") == 1)
-        #expect(Suggestions.editDistance("kitten", "sitting") == 3)
-        #expect(Suggestions.editDistance("", "abc") == 3)
+        #expect(Suggestions.editDistance("sned", "seed") == 2)
+        #expect(Suggestions.editDistance("kitten", "sitting") == 6)
+        #expect(Suggestions.editDistance("", "abc") == 6)
         #expect(Suggestions.editDistance("same", "same") == 0)
         #expect(Suggestions.didYouMean("clinet", among: ["client"]) == "; did you mean 'client'?")
         #expect(Suggestions.didYouMean("zzz", among: ["client"]) == "")
@@ -544,20 +542,30 @@ struct RuntimeDiagnosticsTests {
     }
 
     @Test func aLabelFromAPendingAtBlock() throws {
-        // The checker accepts the label (declared in the `at` block); at run
-        // time the operation has not started and the expect is reported as
-        // an unknown *node*.
+        // The label exists only once the `at` block has run: the checker says
+        // so before anything runs.
         let script = """
             cluster { workstation ws1; server fs1 }
             at +1ms { rpc ws1 -> fs1 as late }
             expect late.status == "done"
             """
         let (status, events, _) = try diagnostics(script)
-        #expect(status == .runtimeError)
-        let message = try #require(events.first?["message"] as? String)
-        withKnownIssue("BUG: misleading \"unknown node 'late'\" for a label whose operation has not started") {
-            #expect(!message.contains("unknown node"), "\(message)")
-        }
+        #expect(status == .malformed)
+        let event = try #require(events.first)
+        #expect(event["message"] as? String == "'late' is declared in an 'at' block that has not run yet")
+        #expect(event["line"] as? Int == 3)
+        #expect(event["column"] as? Int == 8)
+    }
+
+    @Test func aLabelFromAnAtBlockIsUsableAfterRun() throws {
+        let (status, _, _) = try diagnostics("""
+            cluster { workstation ws1; server fs1 }
+            at +1ms { rpc ws1 -> fs1 as late }
+            at +2ms { expect late.status == "done" }
+            run
+            expect late.status == "done"
+            """)
+        #expect(status == .ok)
     }
 
     @Test func aProcessDeclaredTwiceThroughATimer() {
@@ -570,21 +578,20 @@ struct RuntimeDiagnosticsTests {
         #expect(sink.errors.last?.hasPrefix("test.sprite:1:29: error: process 'p' is already declared") == true)
     }
 
-    @Test func aProcessFromAPendingAtBlockIsUnknownAtRunTime() throws {
-        // The checker treats an `at` block's declarations as made at once, so
-        // this script passes the check and fails when it runs.
+    @Test func aProcessFromAPendingAtBlockIsReportedBeforeRunning() throws {
         let (status, events, _) = try diagnostics("""
             cluster { workstation w }
             at +1ms { cluster { process p on w } }
             compute p 1ms
             """)
-        #expect(status == .runtimeError)
+        #expect(status == .malformed)
         let event = try #require(events.first)
-        #expect(event["message"] as? String == "unknown process 'p'")
-        #expect(event["kind"] as? String == "runtime")
+        #expect(event["message"] as? String == "'p' is declared in an 'at' block that has not run yet")
+        #expect(event["kind"] as? String == "check")
         #expect(event["line"] as? Int == 3)
         #expect(event["column"] as? Int == 9)
     }
+
 
     @Test func anInterruptedRun() {
         let options = ScriptHarness.options()

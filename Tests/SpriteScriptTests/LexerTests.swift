@@ -183,17 +183,13 @@ struct LexerTests {
 
     @Test func backslashContinuationWithCRLF() throws {
         // A script saved with Windows line endings should continue a line too.
-        withKnownIssue("BUG: '\\' before \\r\\n is 'unexpected character'") {
-            let kinds = try ScriptHarness.tokens("echo \\\r\n\"x\"").map(\.kind)
-            #expect(kinds == [.identifier, .string, .end])
-        }
+        let kinds = try ScriptHarness.tokens("echo \\\r\n\"x\"").map(\.kind)
+        #expect(kinds == [.identifier, .string, .end])
     }
 
     @Test func crlfLineEndingsAreNewlines() throws {
-        withKnownIssue("BUG: \"\\r\\n\" is one Character in Swift; the lexer rejects it") {
-            let kinds = try ScriptHarness.tokens("run\r\nrun\r\n").map(\.kind)
-            #expect(kinds == [.identifier, .newline, .identifier, .newline, .end])
-        }
+        let kinds = try ScriptHarness.tokens("run\r\nrun\r\n").map(\.kind)
+        #expect(kinds == [.identifier, .newline, .identifier, .newline, .end])
     }
 
     @Test func nameRangeTokens() throws {

@@ -123,25 +123,22 @@ struct QuantityTests {
         #expect(error.category == .syntax)
     }
 
-    @Test func aFractionOfNineteenDigitsIsAnErrorNotACrash() async {
-        // BUG: `fractionScale *= 10` overflows Int64 before the 18-digit guard,
-        // so `advance 0.0000000000000000001s` traps instead of reporting.
-        await withKnownIssue("BUG: arithmetic overflow in Quantity.parse for a 19-digit fraction") {
-            await #expect(processExitsWith: .success) {
-                var parser = Parser(tokens: try! Lexer.tokenize(SourceFile(name: "x", text: "0.0000000000000000001s")))
-                _ = try? parser.parseQuantity(.duration)
-            }
+    @Test func aFractionOfNineteenDigitsIsAnErrorNotACrash() async throws {
+        // 10^19 does not fit an Int64: the digits are judged before any arithmetic.
+        #expect(try failure("0.0000000000000000001s").message == "0.0000000000000000001s is finer than one 1ns clock tick")
+        #expect(try quantity("1.0000000000000000000ms").integer == 1_000_000, "trailing zeros change nothing")
+        await #expect(processExitsWith: .success) {
+            var parser = Parser(tokens: try! Lexer.tokenize(SourceFile(name: "x", text: "0.0000000000000000001s")))
+            _ = try? parser.parseQuantity(.duration)
         }
     }
 
-    @Test func hugeFractionalCountIsAnErrorNotACrash() async {
-        // BUG: a plain number with a fraction is converted with Int64(real),
-        // which traps above Int64.max: `workstation ws1 speed 99999999999999999999.5`.
-        await withKnownIssue("BUG: Int64(Double) trap in Quantity.parse for a huge fractional number") {
-            await #expect(processExitsWith: .success) {
-                var parser = Parser(tokens: try! Lexer.tokenize(SourceFile(name: "x", text: "99999999999999999999.5")))
-                _ = try? parser.parseQuantity(.count)
-            }
+    @Test func hugeFractionalCountIsAnErrorNotACrash() async throws {
+        // Above Int64.max a plain number is an error, not a trapping conversion.
+        #expect(try failure("99999999999999999999.5").message == "number 99999999999999999999.5 is too large")
+        await #expect(processExitsWith: .success) {
+            var parser = Parser(tokens: try! Lexer.tokenize(SourceFile(name: "x", text: "99999999999999999999.5")))
+            _ = try? parser.parseQuantity(.count)
         }
     }
 
@@ -156,12 +153,10 @@ struct QuantityTests {
         #expect(try parsed("1.5 KB", .size).0.integer == 1536)
     }
 
-    @Test func rateUnitWrittenAsASeparateWord() {
-        // `rate 2 MB/s`: 'MB' lexes as a word and '/' is not a symbol.
-        withKnownIssue("BUG: '2 MB/s' stops at \"unexpected character '/'\" although '20 ms' works") {
-            let (value, _) = try parsed("2 MB/s", .rate)
-            #expect(value.integer == 2 << 20)
-        }
+    @Test func rateUnitWrittenAsASeparateWord() throws {
+        // `rate 2 MB/s`: the unit is three tokens, 'MB', '/' and 's'.
+        let (value, _) = try parsed("2 MB/s", .rate)
+        #expect(value.integer == 2 << 20)
     }
 
     @Test func aWordThatIsNotAUnitIsLeftAlone() throws {
@@ -172,12 +167,8 @@ struct QuantityTests {
     }
 
     @Test func percentWrittenAsASeparateWord() throws {
-        // The parser accepts `5 %` (it looks for a '%' symbol after the number),
-        // but the lexer has no '%' symbol and stops at "unexpected character '%'".
-        withKnownIssue("BUG: '5 %' is rejected by the lexer although parseQuantity handles it") {
-            let (value, _) = try parsed("5 %", .percent)
-            #expect(value.real == 0.05)
-        }
+        let (value, _) = try parsed("5 %", .percent)
+        #expect(value.real == 0.05)
     }
 
     @Test func wrongDimensionNamesWhatWasFound() throws {
@@ -197,28 +188,23 @@ struct QuantityTests {
     }
 
     @Test func wrongDimensionWithUnitAsSeparateWordQuotesTheUnit() throws {
-        withKnownIssue("BUG: the message quotes '10' without the separately written unit 'MB'") {
-            do throws(Diagnostic) {
-                _ = try parsed("10 MB", .duration)
-                Issue.record("10 MB accepted as a duration")
-            } catch {
-                #expect(error.message == "expected a duration like 20ms, found a size '10 MB'"
-                        || error.message == "expected a duration like 20ms, found a size '10MB'")
-            }
+        do throws(Diagnostic) {
+            _ = try parsed("10 MB", .duration)
+            Issue.record("10 MB accepted as a duration")
+        } catch {
+            #expect(error.message == "expected a duration like 20ms, found a size '10 MB'"
+                    || error.message == "expected a duration like 20ms, found a size '10MB'")
         }
     }
 
     @Test func fractionalCountsAreNotSilentlyTruncated() {
         // `cpus 1.5` declares a 1-CPU node and `rpc … count 2.7` makes 2 calls;
         // `cpus 0.5` reports "not 0", a number the script never wrote.
-        withKnownIssue("BUG: fractional whole-number options are truncated without a word") {
-            let diagnostics = ScriptHarness.diagnostics("cluster { workstation ws1 cpus 1.5 }")
-            #expect(!diagnostics.isEmpty)
-        }
+        let diagnostics = ScriptHarness.diagnostics("cluster { workstation ws1 cpus 1.5 }")
+        #expect(!diagnostics.isEmpty)
+
         let half = ScriptHarness.diagnostics("cluster { workstation ws1 cpus 0.5 }")
-        withKnownIssue("BUG: 'cpus 0.5' is reported as 'not 0'") {
-            #expect(half.first?.message.contains("0.5") == true)
-        }
+        #expect(half.first?.message.contains("0.5") == true)
     }
 
     // MARK: Formatting
@@ -258,12 +244,10 @@ struct QuantityTests {
     }
 
     @Test func formattingHugeValuesDoesNotCrash() async {
-        // BUG: formatScaled computes value * 100 unchecked; reachable with
-        // `server fs1 memory 100000000000000001B` then `show nodes`.
-        await withKnownIssue("BUG: arithmetic overflow in Quantity.formatScaled") {
-            await #expect(processExitsWith: .success) {
-                _ = Quantity.formatBytes(100_000_000_000_000_001)
-            }
+        // Sizes near Int64.max: the two-decimal test must not overflow.
+        #expect(Quantity.formatBytes(100_000_000_000_000_001) == "100000000000000001B")
+        await #expect(processExitsWith: .success) {
+            _ = Quantity.formatBytes(100_000_000_000_000_001)
         }
     }
 }

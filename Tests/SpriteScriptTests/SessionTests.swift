@@ -579,59 +579,75 @@ struct SessionTests {
         #expect(sink.output.last?.contains("rpc ws1 -> fs1 done in") == true, "the rpc finishes at the end")
     }
 
-    // MARK: Missing checks (bugs; each records a known issue until fixed)
+    // MARK: Values at the edges: errors, never crashes or wrapped numbers
 
     @Test func hugeMemoryThenShowNodesDoesNotCrash() async {
-        await withKnownIssue("BUG: Quantity.formatScaled overflows on 'memory 100000000000000001B'") {
-            await #expect(processExitsWith: .success) {
-                let session = Session(options: SessionOptions(), sink: BufferSink())
-                _ = session.runScript(SourceFile(name: "x", text: "cluster { server fs1 memory 100000000000000001B }\nshow nodes"))
-            }
+        await #expect(processExitsWith: .success) {
+            let session = Session(options: SessionOptions(), sink: BufferSink())
+            _ = session.runScript(SourceFile(name: "x", text: "cluster { server fs1 memory 100000000000000001B }\nshow nodes"))
         }
     }
 
     @Test func hugeHeaderDoesNotCrashTheEngine() async {
-        await withKnownIssue("BUG: 'header 8000000000GB' passes the checker and overflows CostModel.serialization") {
-            await #expect(processExitsWith: .success) {
-                let session = Session(options: SessionOptions(), sink: BufferSink())
-                _ = session.runScript(SourceFile(name: "x", text: """
-                    cluster { network preset modern header 8000000000GB; workstation ws1; server fs1 }
-                    rpc ws1 -> fs1
-                    """))
-            }
+        await #expect(processExitsWith: .success) {
+            let session = Session(options: SessionOptions(), sink: BufferSink())
+            _ = session.runScript(SourceFile(name: "x", text: """
+                cluster { network preset modern header 8000000000GB; workstation ws1; server fs1 }
+                rpc ws1 -> fs1
+                """))
         }
     }
 
     @Test func tinySpeedDoesNotCrashTheEngine() async {
-        await withKnownIssue("BUG: 'speed 0.0000000001' with a long compute traps in SimTime.scaled(bySpeed:)") {
-            await #expect(processExitsWith: .success) {
-                let session = Session(options: SessionOptions(), sink: BufferSink())
-                _ = session.runScript(SourceFile(name: "x", text: """
-                    cluster { workstation ws1 speed 0.0000000001; process a on ws1 }
-                    compute a 9223372036s
-                    """))
-            }
+        await #expect(processExitsWith: .success) {
+            let session = Session(options: SessionOptions(), sink: BufferSink())
+            _ = session.runScript(SourceFile(name: "x", text: """
+                cluster { workstation ws1 speed 0.0000000001; process a on ws1 }
+                compute a 9223372036s
+                """))
         }
     }
 
-    @Test func aHugeLatencyDoesNotGiveANegativePenalty() {
-        let (status, _, _) = ScriptHarness.run("""
+    @Test func aLatencyBeyondTheLimitIsRefused() {
+        // 9223372036s of latency would wrap the clock into a negative penalty.
+        let (status, sink, _) = ScriptHarness.run("""
             cluster { network preset modern latency 9223372036s; workstation ws1; server fs1 }
+            """)
+        #expect(status == .malformed)
+        #expect(sink.errors.first?.contains("latency must be at most 3600s") == true, "\(sink.errors)")
+    }
+
+    @Test func theLongestLatencyStillGivesAPositivePenalty() {
+        let (status, _, _) = ScriptHarness.run("""
+            cluster { network preset modern latency 3600s; workstation ws1; server fs1 }
             rpc ws1 -> fs1 as r
             run
-            expect r.penalty > 0ms
+            expect r.penalty > 2h
             """)
-        withKnownIssue("BUG: the penalty wraps to a negative time (-1.709550464s)") {
-            #expect(status == .ok)
-        }
+        #expect(status == .malformed, "2h is not a unit: 'h' is rejected")
+        let (okStatus, _, _) = ScriptHarness.run("""
+            cluster { network preset modern latency 3600s; workstation ws1; server fs1 }
+            rpc ws1 -> fs1 as r
+            run
+            expect r.penalty > 7200s
+            """)
+        #expect(okStatus == .ok)
     }
 
-    @Test func advancingPastTheEndOfTimeIsReported() {
-        let (status, _, session) = ScriptHarness.run("advance 9223372036s\nadvance 9223372036s")
-        #expect(session.now == .s(9_223_372_036), "the first advance works")
-        withKnownIssue("BUG: the second advance wraps its deadline and silently does nothing") {
-            #expect(status != .ok)
-        }
+    @Test func anAdvanceBeyondTheLimitIsRefused() {
+        let (status, sink, session) = ScriptHarness.run("advance 9223372036s")
+        #expect(status == .malformed)
+        #expect(session.now == .zero)
+        #expect(sink.errors.first?.contains("advance must be at most") == true, "\(sink.errors)")
+    }
+
+    @Test func advancingPastTheEndOfTimeIsAReportedRuntimeError() {
+        // The longest advance is about a year; the clock ends after about 146.
+        let script = Array(repeating: "advance 31622400s", count: 150).joined(separator: "\n")
+        let (status, sink, session) = ScriptHarness.run(script)
+        #expect(status == .runtimeError)
+        #expect(sink.errors.first?.contains("would pass the end of simulated time") == true, "\(sink.errors)")
+        #expect(session.now >= .s(145 * 31_622_400), "the advances before the end all happened")
     }
 
     @Test func loadingTheSameFileByAnotherSpelling() throws {
@@ -650,8 +666,6 @@ struct SessionTests {
         let first = sink.errors.first ?? ""
         #expect(first.count < 10_000 || first.contains("cannot read './a.sprite'"))
         let reportsTheCycle = first.contains("loads itself")
-        withKnownIssue("BUG: './a.sprite' from a.sprite recurses until the path is too long, then 'cannot read'") {
-            #expect(reportsTheCycle)
-        }
+        #expect(reportsTheCycle)
     }
 }

@@ -17,7 +17,7 @@ public struct DiskSpec: Sendable, Equatable {
 
     /// Time to read or write `bytes` in one access.
     public func accessTime(bytes: Int64) -> SimTime {
-        accessLatency + Transmission.time(bits: bytes * 8, bitsPerSecond: bytesPerSecond * 8)
+        accessLatency + Transmission.time(bytes: bytes, bytesPerSecond: bytesPerSecond)
     }
 }
 

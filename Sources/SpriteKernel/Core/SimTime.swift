@@ -9,6 +9,9 @@ public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static let zero = SimTime(nanoseconds: 0)
     public static let never = SimTime(nanoseconds: .max)
+    /// The end of simulated time: about 146 years. Declared values are kept
+    /// well below it, so sums of them cannot overflow the clock.
+    public static let horizon = SimTime(nanoseconds: 1 << 62)
 
     @inlinable public static func ns(_ value: Int64) -> SimTime { SimTime(nanoseconds: value) }
     @inlinable public static func us(_ value: Int64) -> SimTime { SimTime(nanoseconds: value * 1_000) }
@@ -31,7 +34,8 @@ public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// non-zero amount of work never becomes free.
     public func scaled(bySpeed speed: Double) -> SimTime {
         guard speed > 0, speed != 1 else { return self }
-        return SimTime(nanoseconds: Int64((Double(nanoseconds) / speed).rounded(.up)))
+        let scaled = (Double(nanoseconds) / speed).rounded(.up)
+        return scaled >= Double(SimTime.horizon.nanoseconds) ? .horizon : SimTime(nanoseconds: Int64(scaled))
     }
 
     public var seconds: Double { Double(nanoseconds) / 1e9 }

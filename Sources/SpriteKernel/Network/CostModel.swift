@@ -51,22 +51,30 @@ public struct CostModel: Sendable, Equatable {
 
     /// Time to clock `wireBytes` onto one link.
     @inlinable public func serialization(wireBytes: Int64) -> SimTime {
-        Transmission.time(bits: wireBytes * 8, bitsPerSecond: bitsPerSecond)
+        Transmission.time(bits: wireBytes.multipliedReportingOverflow(by: 8).overflow ? .max : wireBytes * 8,
+                          bitsPerSecond: bitsPerSecond)
     }
 
     /// Time for a local bulk copy of `bytes`.
     public func localCopy(bytes: Int64) -> SimTime {
-        Transmission.time(bits: bytes * 8, bitsPerSecond: localCopyBytesPerSecond * 8)
+        Transmission.time(bytes: bytes, bytesPerSecond: localCopyBytesPerSecond)
     }
 }
 
 public enum Transmission {
     /// bits / rate, in nanoseconds, rounded up; exact in integer arithmetic.
+    /// A time too large for the clock saturates at `SimTime.horizon`.
     @inlinable public static func time(bits: Int64, bitsPerSecond: Int64) -> SimTime {
         guard bits > 0, bitsPerSecond > 0 else { return .zero }
         let (high, low) = bits.multipliedFullWidth(by: 1_000_000_000)
+        guard high < bitsPerSecond / 2 else { return .horizon }
         let (quotient, remainder) = bitsPerSecond.dividingFullWidth((high, low))
-        return SimTime(nanoseconds: remainder > 0 ? quotient + 1 : quotient)
+        return SimTime(nanoseconds: min(remainder > 0 ? quotient + 1 : quotient, SimTime.horizon.nanoseconds))
+    }
+
+    /// bytes / rate (bytes per second), in nanoseconds, rounded up.
+    @inlinable public static func time(bytes: Int64, bytesPerSecond: Int64) -> SimTime {
+        time(bits: bytes, bitsPerSecond: bytesPerSecond)
     }
 }
 

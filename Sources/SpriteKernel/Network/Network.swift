@@ -73,8 +73,10 @@ struct Network {
                                      departure: departure, cost: config.cost, topology: topology,
                                      busy: &linkBusyUntil)
         if !canReach(source, destination) { transfer.lost = true }
-        if loss > 0 {
-            for _ in 0..<transfer.packets where random.nextUnit() < loss { transfer.lost = true }
+        // One draw per message, with the chance that any of its packets is
+        // lost: the same odds as a draw per packet, in constant time.
+        if loss > 0, random.nextUnit() < Self.messageLoss(packetLoss: loss, packets: transfer.packets) {
+            transfer.lost = true
         }
         return transfer
     }
@@ -89,32 +91,56 @@ struct Network {
 
     mutating func clearLinks() { linkBusyUntil.removeAll() }
 
+    /// Books every link of the route for a message of `packets` packets: all
+    /// but the last are full (MTU + header), the last carries the rest.
+    ///
+    /// Packets of equal size pipeline: once the first full packet has left a
+    /// link, the others follow it back to back, one serialization time apart,
+    /// on every hop. So each hop needs only the first and the last packet's
+    /// times, and a message costs O(hops) however many packets it has.
     private static func schedule(payloadBytes: Int64, from source: Int, to destination: Int,
                                  departure: SimTime, cost: CostModel, topology: any Topology,
                                  busy: inout LinkTable) -> Transfer {
         let packets = cost.packetCount(payloadBytes: payloadBytes)
+        let fullPackets = packets - 1
         let fullWire = cost.mtuBytes + cost.headerBytes
-        let lastPayload = payloadBytes - (packets - 1) * cost.mtuBytes
-        let lastWire = max(0, lastPayload) + cost.headerBytes
-        let fullTime = packets > 1 ? cost.serialization(wireBytes: fullWire) : .zero
+        let lastWire = max(0, payloadBytes - fullPackets * cost.mtuBytes) + cost.headerBytes
+        let fullTime = fullPackets > 0 ? cost.serialization(wireBytes: fullWire) : .zero
         let lastTime = cost.serialization(wireBytes: lastWire)
-        var arrival = departure
+        // The full packets after the first add this much to every hop.
+        let (trainTail, trainOverflow) = fullTime.nanoseconds.multipliedReportingOverflow(by: max(0, fullPackets - 1))
+        let train = trainOverflow ? SimTime.horizon : SimTime(nanoseconds: trainTail)
+        var firstReady = departure
+        var lastReady = departure
         var hops = 0
-        for packet in 0..<packets {
-            let clock = packet == packets - 1 ? lastTime : fullTime
-            var t = departure
-            hops = 0
-            topology.route(from: source, to: destination) { link in
-                let start = max(t, busy[link])
-                let end = start + clock
-                busy[link] = end
-                t = end + cost.latency
-                hops += 1
+        topology.route(from: source, to: destination) { link in
+            let lastStart: SimTime
+            if fullPackets > 0 {
+                let firstDone = max(firstReady, busy[link]) + fullTime
+                lastStart = max(firstDone + train, lastReady)
+                firstReady = firstDone + cost.latency
+            } else {
+                lastStart = max(lastReady, busy[link])
             }
-            arrival = max(arrival, t)
+            let lastDone = lastStart + lastTime
+            busy[link] = lastDone
+            lastReady = lastDone + cost.latency
+            hops += 1
         }
-        return Transfer(arrival: arrival, packets: packets,
-                        wireBytes: (packets - 1) * fullWire + lastWire, hops: hops, lost: false)
+        let (wireHead, wireOverflow) = fullPackets.multipliedReportingOverflow(by: fullWire)
+        return Transfer(arrival: min(lastReady, .horizon), packets: packets,
+                        wireBytes: wireOverflow ? .max : wireHead + lastWire, hops: hops, lost: false)
+    }
+
+    /// The probability that at least one of `packets` packets is lost.
+    static func messageLoss(packetLoss: Double, packets: Int64) -> Double {
+        var survive = 1.0, base = 1 - packetLoss, exponent = packets
+        while exponent > 0 {
+            if exponent & 1 == 1 { survive *= base }
+            base *= base
+            exponent >>= 1
+        }
+        return 1 - survive
     }
 }
 

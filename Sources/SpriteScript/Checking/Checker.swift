@@ -23,6 +23,10 @@ public struct Checker {
     var loadStack: [String] = []
     /// Inside `cluster { }`: node and network declarations are allowed.
     var inCluster = false
+    /// Names declared inside `at` blocks. They exist once the block has run,
+    /// so they become ordinary names after `run` or `advance`; until then
+    /// only later `at` blocks may use them.
+    var deferred = SymbolTable()
 
     init(symbols: SymbolTable, loader: any SourceLoader, loaded: LoadedPrograms) {
         self.symbols = symbols
@@ -38,6 +42,33 @@ public struct Checker {
 
     public mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
+    /// Checks the body of an `at` block, keeping what it declares aside.
+    mutating func checkDeferred(_ body: [any Statement]) {
+        let outer = symbols
+        symbols.merge(deferred)
+        check(body)
+        var declared = SymbolTable()
+        declared.nodes = symbols.nodes.filter { outer.nodes[$0.key] == nil }
+        declared.processes = symbols.processes.filter { outer.processes[$0.key] == nil }
+        declared.labels = symbols.labels.filter { outer.labels[$0.key] == nil }
+        symbols = outer
+        deferred.merge(declared)
+    }
+
+    /// `run` and `advance` let pending `at` blocks happen.
+    mutating func promoteDeferredNames() {
+        symbols.merge(deferred)
+        deferred = SymbolTable()
+    }
+
+    /// The error for a name that only an `at` block still to run declares.
+    mutating func reportDeferred(_ name: Name) -> Bool {
+        guard deferred.contains(name.text) else { return false }
+        error("'\(name.text)' is declared in an 'at' block that has not run yet", at: name.span,
+              help: "use it inside a later 'at' block, or after 'run' or 'advance'")
+        return true
+    }
+
     public mutating func error(_ message: String, at span: SourceSpan, help: String? = nil) {
         diagnostics.append(Diagnostic(.check, message, at: span, help: help))
     }
@@ -47,6 +78,7 @@ public struct Checker {
     @discardableResult
     public mutating func resolveNode(_ name: Name) -> Bool {
         if symbols.nodes[name.text] != nil { return true }
+        if reportDeferred(name) { return false }
         var hint = Suggestions.didYouMean(name.text, among: symbols.nodes.keys)
         if hint.isEmpty, let node = symbols.processes[name.text] {
             hint = "; '\(name.text)' is a process on \(node)"
@@ -59,6 +91,7 @@ public struct Checker {
     @discardableResult
     public mutating func resolveProcess(_ name: Name) -> Bool {
         if symbols.processes[name.text] != nil { return true }
+        if reportDeferred(name) { return false }
         var hint = Suggestions.didYouMean(name.text, among: symbols.processes.keys)
         if hint.isEmpty, symbols.nodes[name.text] != nil {
             hint = "; '\(name.text)' is a node: V messages go between processes"
@@ -113,4 +146,43 @@ public struct Checker {
             error("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)", at: span)
         }
     }
+
+    /// A whole number in `range`: CPUs, retries, calls.
+    public mutating func requireWhole(_ quantity: Quantity, _ range: ClosedRange<Int>, _ what: String,
+                                      at span: SourceSpan) {
+        guard quantity.isWhole else {
+            error("\(what) must be a whole number, not \(Self.plain(quantity.real))", at: span)
+            return
+        }
+        if quantity.integer < range.lowerBound || quantity.integer > range.upperBound {
+            error("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(quantity.integer)", at: span)
+        }
+    }
+
+    /// A quantity above zero and at most `limit` (in base units); the limits
+    /// keep every sum the engine forms far from overflowing.
+    public mutating func requireBetweenZeroAnd(_ quantity: Quantity, _ limit: Int64, _ what: String,
+                                               at span: SourceSpan, allowZero: Bool = false) {
+        if quantity.integer < 0 || (!allowZero && quantity.integer == 0) {
+            error("\(what) must be greater than zero", at: span)
+        } else if quantity.integer > limit {
+            error("\(what) must be at most \(Quantity.format(limit, quantity.dimension))", at: span)
+        }
+    }
+
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+/// Upper bounds on declared values, in base units.
+enum Limits {
+    static let duration: Int64 = 3_600_000_000_000            // 1h: latencies, overheads, service times
+    static let longDuration: Int64 = 366 * 86_400_000_000_000  // about a year: compute, advance, at
+    static let size: Int64 = 1 << 30                           // 1GB: messages and transfers
+    static let memory: Int64 = 1 << 40                         // 1TB
+    static let bandwidth: Int64 = 1_000_000_000_000            // 1Tbps
+    static let rate: Int64 = 1 << 40                           // 1TB/s
+    static let header: Int64 = 64 << 10                        // 64KB
+    static let minimumMTU: Int64 = 16
 }

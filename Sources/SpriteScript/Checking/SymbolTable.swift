@@ -23,6 +23,17 @@ public struct SymbolTable: Sendable {
         self.labels = labels
     }
 
+    /// Adds the names of `other` that this table does not have.
+    mutating func merge(_ other: SymbolTable) {
+        nodes.merge(other.nodes) { mine, _ in mine }
+        processes.merge(other.processes) { mine, _ in mine }
+        labels.merge(other.labels) { mine, _ in mine }
+    }
+
+    func contains(_ name: String) -> Bool {
+        nodes[name] != nil || processes[name] != nil || labels[name] != nil
+    }
+
     /// Every declared name, for completion.
     public var allNames: [String] {
         (Array(nodes.keys) + Array(processes.keys) + Array(labels.keys)).sorted()

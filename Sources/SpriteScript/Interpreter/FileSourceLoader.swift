@@ -10,10 +10,13 @@ public struct FileSourceLoader: SourceLoader {
         return SourceFile(name: path, text: text)
     }
 
+    /// The path `load` means, in one spelling per file: `./a.sprite` and
+    /// `a.sprite` are the same file, so a cycle cannot hide behind a new name.
     static func resolve(_ path: String, relativeTo base: String) -> String {
-        if path.hasPrefix("/") { return path }
         let directory = (base as NSString).deletingLastPathComponent
-        guard !directory.isEmpty, !base.hasPrefix("<") else { return path }
-        return (directory as NSString).appendingPathComponent(path)
+        let joined = path.hasPrefix("/") || directory.isEmpty || base.hasPrefix("<")
+            ? path : (directory as NSString).appendingPathComponent(path)
+        let standard = (joined as NSString).standardizingPath
+        return standard.isEmpty ? path : standard
     }
 }

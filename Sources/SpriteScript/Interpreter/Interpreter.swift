@@ -134,6 +134,16 @@ public final class Interpreter {
         }
     }
 
+    /// `now + duration`, or a runtime error if that passes the end of simulated time.
+    func deadline(after duration: SimTime, at span: SourceSpan) throws(Diagnostic) -> SimTime {
+        let now = simulation.now
+        guard duration.nanoseconds <= SimTime.horizon.nanoseconds - now.nanoseconds else {
+            throw Diagnostic(.runtime, "the clock would pass the end of simulated time (\(SimTime.horizon)); it reads \(now)",
+                             at: span)
+        }
+        return now + duration
+    }
+
     // MARK: Session state
 
     /// Back to an empty cluster at time zero (same seed).

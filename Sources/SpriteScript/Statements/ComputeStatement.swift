@@ -25,7 +25,7 @@ struct ComputeStatement: Statement {
 
     func check(_ checker: inout Checker) {
         checker.resolveProcess(process)
-        checker.requirePositive(duration, "the duration", at: durationSpan)
+        checker.requireBetweenZeroAnd(duration, Limits.longDuration, "the duration", at: durationSpan)
         checker.declareLabel(label, kind: .compute)
     }
 

@@ -38,10 +38,8 @@ struct ExpectSyntax: StatementSyntax {
             value = .subject(try parseSubject(&parser))
         case .number:
             parser.advance()
-            var unit: String?
-            if valueToken.unit.isEmpty, parser.peek.kind == .identifier, Quantity.units[parser.peek.text] != nil {
-                unit = parser.advance().text
-            }
+            var span = valueToken.span
+            let unit = valueToken.unit.isEmpty ? parser.separateUnit(&span) : nil
             value = .number(try Quantity.parse(valueToken, unit: unit))
         default:
             throw parser.unexpected(expected: "a value to compare with")
@@ -51,7 +49,9 @@ struct ExpectSyntax: StatementSyntax {
             let token = parser.peek
             guard token.kind == .number else { throw parser.unexpected(expected: "a tolerance like 1us or 5%") }
             parser.advance()
-            tolerance = (try Quantity.parse(token), token.span)
+            var span = token.span
+            let unit = token.unit.isEmpty ? parser.separateUnit(&span) : nil
+            tolerance = (try Quantity.parse(token, unit: unit), span)
         }
         let end = parser.peek(ahead: -1).span
         let condition = String(start.file.line(start.line).dropFirst(start.column - 1).prefix(max(0, end.endColumn - start.column)))
@@ -172,6 +172,7 @@ struct ExpectStatement: Statement {
             return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.duration) : nil
         case .field(let owner, let field):
             guard let kind = kind(of: owner, checker.symbols) else {
+                if checker.reportDeferred(owner) { return nil }
                 let names = checker.symbols.allNames + ["stats"]
                 checker.error("unknown name '\(owner.text)'\(Suggestions.didYouMean(owner.text, among: names))",
                               at: owner.span, help: "expect checks a label (from 'as'), a process, a node or stats")
@@ -238,7 +239,10 @@ struct ExpectStatement: Statement {
                 default: return .number(Int64(p.queuedSteps), .count)
                 }
             }
-            let index = try interpreter.node(owner)
+            guard let index = s.node(named: owner.text) else {
+                throw Diagnostic(.runtime, "'\(owner.text)' does not exist at \(s.now): the 'at' block that declares it has not run yet",
+                                 at: owner.span, help: "check it inside a later 'at' block, or after 'run'")
+            }
             switch field.text {
             case "state": return .text(s.isUp(index) ? "up" : "down")
             case "role": return .text(s.nodeSpec(index).role.rawValue)

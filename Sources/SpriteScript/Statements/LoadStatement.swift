@@ -23,8 +23,16 @@ struct LoadStatement: Statement {
     private var key: String { FileSourceLoader.resolve(path, relativeTo: span.file.name) }
 
     func check(_ checker: inout Checker) {
-        guard !checker.loadStack.contains(key) && key != span.file.name else {
-            checker.error("'\(path)' loads itself", at: pathSpan)
+        let here = FileSourceLoader.resolve(span.file.name, relativeTo: "")
+        let chain = (checker.loadStack.isEmpty ? [here] : checker.loadStack)
+        if let start = chain.firstIndex(of: key) {
+            let cycle = chain[start...] + [key]
+            let through = cycle.count > 2 ? " through " + cycle.joined(separator: " -> ") : ""
+            checker.error("'\(path)' loads itself\(through)", at: pathSpan)
+            return
+        }
+        guard checker.loadStack.count < 32 else {
+            checker.error("'\(path)' is nested more than 32 loads deep", at: pathSpan)
             return
         }
         let file: SourceFile
@@ -41,9 +49,10 @@ struct LoadStatement: Statement {
             checker.report(error)
             return
         }
-        checker.loadStack.append(key)
+        let outerStack = checker.loadStack
+        checker.loadStack = chain + [key]
         checker.check(statements)
-        checker.loadStack.removeLast()
+        checker.loadStack = outerStack
         checker.loaded.store(statements, for: key)
     }
 

@@ -36,7 +36,7 @@ struct MoveStatement: Statement {
         checker.resolveProcess(mover)
         checker.resolveProcess(peer)
         if bytes <= 0 { checker.error("the size must be greater than zero", at: sizeSpan) }
-        if bytes > 1 << 30 { checker.error("moves are limited to 1GB", at: sizeSpan) }
+        if bytes > Limits.size { checker.error("moves are limited to 1GB", at: sizeSpan) }
         checker.declareLabel(label, kind: direction == .moveTo ? .moveTo : .moveFrom)
     }
 

@@ -75,11 +75,23 @@ struct NetworkStatement: Statement {
             case "loss":
                 if value.real < 0 || value.real > 1 { checker.error("loss must be between 0% and 100%", at: valueSpan) }
             case "retries":
-                checker.requireRange(Int(value.integer), 0...100, "retries", at: valueSpan)
+                checker.requireWhole(value, 0...100, "retries", at: valueSpan)
             case "width":
-                checker.requireRange(Int(value.integer), 1...100_000, "width", at: valueSpan)
+                checker.requireWhole(value, 1...100_000, "width", at: valueSpan)
             case "latency", "send-overhead", "receive-overhead", "local-cost":
-                if value.integer < 0 { checker.error("\(option.text) cannot be negative", at: valueSpan) }
+                checker.requireBetweenZeroAnd(value, Limits.duration, option.text, at: valueSpan, allowZero: true)
+            case "timeout":
+                checker.requireBetweenZeroAnd(value, Limits.duration, option.text, at: valueSpan)
+            case "bandwidth":
+                checker.requireBetweenZeroAnd(value, Limits.bandwidth, option.text, at: valueSpan)
+            case "header":
+                checker.requireBetweenZeroAnd(value, Limits.header, option.text, at: valueSpan, allowZero: true)
+            case "mtu":
+                if value.integer < Limits.minimumMTU {
+                    checker.error("mtu must be at least \(Limits.minimumMTU)B", at: valueSpan)
+                } else {
+                    checker.requireBetweenZeroAnd(value, Limits.size, option.text, at: valueSpan)
+                }
             default:
                 checker.requirePositive(value, option.text, at: valueSpan)
             }

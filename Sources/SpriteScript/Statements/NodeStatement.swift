@@ -72,7 +72,14 @@ struct NodeStatement: Statement {
         }
         for (option, value, valueSpan) in settings {
             switch option.text {
-            case "cpus": checker.requireRange(Int(value.integer), 1...1024, "cpus", at: valueSpan)
+            case "cpus": checker.requireWhole(value, 1...1024, "cpus", at: valueSpan)
+            case "speed":
+                if value.real < 0.001 || value.real > 1000 {
+                    checker.error("speed must be between 0.001 and 1000, not \(Checker.plain(value.real))", at: valueSpan)
+                }
+            case "memory": checker.requireBetweenZeroAnd(value, Limits.memory, "memory", at: valueSpan)
+            case "disk": checker.requireBetweenZeroAnd(value, Limits.duration, "the disk access time", at: valueSpan)
+            case "rate": checker.requireBetweenZeroAnd(value, Limits.rate, "the disk rate", at: valueSpan)
             default: checker.requirePositive(value, option.text, at: valueSpan)
             }
             if let diskless, option.text == "disk" || option.text == "rate" {

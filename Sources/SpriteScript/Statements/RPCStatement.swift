@@ -47,9 +47,14 @@ struct RPCStatement: Statement {
             if client.text == server.text { checker.error("an rpc goes to another node", at: client.span) }
         }
         checker.resolveNode(server)
-        if let (count, span) = settings["count"] { checker.requireRange(Int(count.integer), 1...100_000_000, "count", at: span) }
+        if let (count, span) = settings["count"] { checker.requireWhole(count, 1...100_000_000, "count", at: span) }
         for key in ["request", "reply"] {
-            if let (size, span) = settings[key], size.integer > 1 << 30 { checker.error("\(key) is limited to 1GB", at: span) }
+            if let (size, span) = settings[key] {
+                checker.requireBetweenZeroAnd(size, Limits.size, key, at: span, allowZero: true)
+            }
+        }
+        if let (service, span) = settings["service"] {
+            checker.requireBetweenZeroAnd(service, Limits.duration, "service", at: span, allowZero: true)
         }
         if let label, clients.count > 1 {
             checker.error("'as' names one operation, but this rpc starts one per client", at: label.span,

@@ -25,11 +25,16 @@ struct AtStatement: Statement {
     let relative: Bool
     let body: [any Statement]
 
-    func check(_ checker: inout Checker) { checker.check(body) }
+    func check(_ checker: inout Checker) {
+        if time.nanoseconds > Limits.longDuration {
+            checker.error("'at' reaches at most \(SimTime(nanoseconds: Limits.longDuration)) ahead", at: span)
+        }
+        checker.checkDeferred(body)
+    }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         let simulation = interpreter.simulation
-        let when = relative ? simulation.now + time : time
+        let when = relative ? try interpreter.deadline(after: time, at: span) : time
         do {
             let id = try simulation.scheduleTimer(at: when)
             interpreter.timers[id] = body
@@ -61,11 +66,12 @@ struct AdvanceStatement: Statement {
     let durationSpan: SourceSpan
 
     func check(_ checker: inout Checker) {
-        if duration.integer < 0 { checker.error("cannot advance by a negative time", at: durationSpan) }
+        checker.requireBetweenZeroAnd(duration, Limits.longDuration, "advance", at: durationSpan, allowZero: true)
+        checker.promoteDeferredNames()
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
-        try interpreter.runEngine(until: interpreter.simulation.now + duration.duration, at: span)
+        try interpreter.runEngine(until: try interpreter.deadline(after: duration.duration, at: span), at: span)
     }
 }
 
@@ -96,6 +102,7 @@ struct RunStatement: Statement {
 
     func check(_ checker: inout Checker) {
         if let (value, span) = limit { checker.requireRange(value, 1...Int(Int32.max), "the event limit", at: span) }
+        checker.promoteDeferredNames()
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {

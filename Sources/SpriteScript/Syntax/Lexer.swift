@@ -10,7 +10,7 @@ struct Lexer {
 
     /// Symbols, longest first so `<->` wins over `<-` and `..` over `.`.
     private static let symbols = ["<->", "->", "<-", "..", "==", "!=", "<=", ">=",
-                                  "{", "}", "[", "]", "(", ")", ",", ";", "|", ".", "<", ">", "=", "+", ":"]
+                                  "{", "}", "[", "]", "(", ")", ",", ";", "|", ".", "<", ">", "=", "+", ":", "%", "/"]
 
     init(file: SourceFile) {
         self.file = file

@@ -162,24 +162,38 @@ public struct Parser {
         let token = peek
         guard token.kind == .number else { throw unexpected(expected: dimension.example) }
         advance()
-        var unit: String? = nil
         var span = token.span
-        if token.unit.isEmpty, peek.kind == .identifier, Quantity.units[peek.text] != nil {
-            unit = peek.text
-            span = span.through(advance().span)
-        } else if token.unit.isEmpty, peek.isSymbol("%") {
-            unit = "%"
-            span = span.through(advance().span)
-        }
+        let unit = token.unit.isEmpty ? separateUnit(&span) : nil
         let quantity = try Quantity.parse(token, unit: unit)
-        guard quantity.dimension == dimension
-            || (dimension == .count && quantity.dimension == .count) else {
+        guard quantity.dimension == dimension else {
             let found = quantity.dimension == .count ? "a number with no unit" : "a \(quantity.dimension.noun)"
+            let written = token.text + (unit.map { " " + $0 } ?? token.unit)
             let units = Quantity.unitNames(for: dimension)
-            throw Diagnostic(.check, "expected \(dimension.example), found \(found) '\(token.text)\(token.unit)'",
+            throw Diagnostic(.check, "expected \(dimension.example), found \(found) '\(written)'",
                              at: span, help: units.isEmpty ? nil : "units: \(units.joined(separator: " "))")
         }
         return (quantity, span)
+    }
+
+    /// A unit written after a space: `20 ms`, `5 %`, `2 MB/s`. Consumed only
+    /// if it is a known unit, so `count 3 as r` leaves `as` alone.
+    mutating func separateUnit(_ span: inout SourceSpan) -> String? {
+        if peek.isSymbol("%") {
+            span = span.through(advance().span)
+            return "%"
+        }
+        guard peek.kind == .identifier else { return nil }
+        let word = peek.text
+        if peek(ahead: 1).isSymbol("/"), peek(ahead: 1).touchesPrevious, peek(ahead: 2).isWord("s"),
+           peek(ahead: 2).touchesPrevious, Quantity.units[word + "/s"] != nil {
+            advance()
+            advance()
+            span = span.through(advance().span)
+            return word + "/s"
+        }
+        guard Quantity.units[word] != nil else { return nil }
+        span = span.through(advance().span)
+        return word
     }
 
     /// A whole number, no unit.

@@ -48,17 +48,18 @@ public struct Quantity: Sendable, Equatable {
     static func parse(_ token: Token, unit overrideUnit: String? = nil) throws(Diagnostic) -> Quantity {
         let unit = overrideUnit ?? token.unit
         let digits = token.text
+        let written = token.text + (overrideUnit.map { " " + $0 } ?? token.unit)
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         let whole = String(parts[0])
-        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        // Trailing zeros of a fraction change nothing: 1.500ms is 1.5ms.
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        while fraction.hasSuffix("0") { fraction.removeLast() }
         guard let real = Double(digits) else {
             throw Diagnostic(.syntax, "malformed number '\(digits)'", at: token.span)
         }
         if unit.isEmpty {
-            guard fraction.isEmpty else {
-                return Quantity(dimension: .count, integer: Int64(real), real: real)
-            }
-            guard let value = Int64(whole) else {
+            let value = fraction.isEmpty ? Int64(whole) : Int64(exactly: real.rounded(.towardZero))
+            guard let value else {
                 throw Diagnostic(.check, "number \(digits) is too large", at: token.span)
             }
             return Quantity(dimension: .count, integer: value, real: real)
@@ -71,6 +72,12 @@ public struct Quantity: Sendable, Equatable {
         if dimension == .percent {
             return Quantity(dimension: .percent, integer: 0, real: real / 100)
         }
+        let base = dimension == .duration ? "1ns clock tick" : dimension == .size ? "byte" : "base unit"
+        // Every unit's scale is below 10^11, so more than 18 significant
+        // fraction digits can never come to a whole number of base units.
+        guard fraction.count <= 18 else {
+            throw Diagnostic(.check, "\(written) is finer than one \(base)", at: token.span)
+        }
         // Exact decimal arithmetic: 0.5ms is 500000ns, not a rounded double.
         guard let wholeValue = Int64(whole), let fractionValue = fraction.isEmpty ? 0 : Int64(fraction) else {
             throw Diagnostic(.check, "number \(digits) is too large", at: token.span)
@@ -78,17 +85,23 @@ public struct Quantity: Sendable, Equatable {
         var fractionScale: Int64 = 1
         for _ in 0..<fraction.count { fractionScale *= 10 }
         let (wholeScaled, overflow) = wholeValue.multipliedReportingOverflow(by: scale)
-        guard !overflow, fraction.count <= 18 else {
-            throw Diagnostic(.check, "\(digits)\(unit) is too large", at: token.span)
+        guard !overflow else {
+            throw Diagnostic(.check, "\(written) is too large", at: token.span)
         }
         let fractionScaled = fractionValue.multipliedFullWidth(by: scale)
         let (quotient, remainder) = fractionScale.dividingFullWidth(fractionScaled)
         guard remainder == 0 else {
-            let base = dimension == .duration ? "1ns clock tick" : dimension == .size ? "byte" : "base unit"
-            throw Diagnostic(.check, "\(digits)\(unit) is finer than one \(base)", at: token.span)
+            throw Diagnostic(.check, "\(written) is finer than one \(base)", at: token.span)
         }
-        return Quantity(dimension: dimension, integer: wholeScaled + quotient, real: real * Double(scale))
+        let (total, sumOverflow) = wholeScaled.addingReportingOverflow(quotient)
+        guard !sumOverflow else {
+            throw Diagnostic(.check, "\(written) is too large", at: token.span)
+        }
+        return Quantity(dimension: dimension, integer: total, real: real * Double(scale))
     }
+
+    /// True for a plain number without a fraction: counts, CPUs, retries.
+    public var isWhole: Bool { dimension == .count && real == real.rounded(.towardZero) }
 
     /// Renders a value of this dimension the way users write it.
     public static func format(_ value: Int64, _ dimension: Dimension) -> String {
@@ -109,7 +122,7 @@ public struct Quantity: Sendable, Equatable {
     private static func formatScaled(_ value: Int64, _ scales: [(Int64, String)]) -> String {
         for (scale, unit) in scales where value.magnitude >= scale.magnitude {
             if value % scale == 0 { return "\(value / scale)\(unit)" }
-            if (value * 100) % scale == 0 { return SimTimeDecimal.render(value, scale: scale) + unit }
+            if (value % scale) * 100 % scale == 0 { return SimTimeDecimal.render(value, scale: scale) + unit }
         }
         return "\(value)\(scales.last?.1 ?? "")"
     }

@@ -5,12 +5,20 @@ public final class SourceFile: Sendable {
     /// The text split into lines, without line terminators.
     public let lines: [String]
 
+    /// Windows line endings are read as plain newlines: Swift treats "\r\n"
+    /// as one character, which would otherwise hide every line break.
     public init(name: String, text: String) {
         self.name = name
-        self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        var scalars = String.UnicodeScalarView()
+        var previousWasReturn = false
+        for scalar in text.unicodeScalars {
+            if previousWasReturn && scalar != "\n" { scalars.append("\n") }
+            previousWasReturn = scalar == "\r"
+            if !previousWasReturn { scalars.append(scalar) }
         }
+        if previousWasReturn { scalars.append("\n") }
+        self.text = String(scalars)
+        self.lines = self.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     public func line(_ number: Int) -> String {
