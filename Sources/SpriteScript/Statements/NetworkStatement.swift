@@ -26,29 +26,13 @@ struct NetworkSyntax: StatementSyntax {
             statement.name = try parser.parseName("a network name")
         }
         while !parser.atStatementEnd {
-            let option = try parser.parseName("a network option")
-            guard let dimension = options[option.text] else {
-                let hint = Suggestions.didYouMean(option.text, among: options.keys)
-                throw Diagnostic(.syntax, "unknown network option '\(option.text)'\(hint)", at: option.span,
-                                 help: "options: " + options.keys.sorted().joined(separator: " "))
-            }
+            let (option, dimension) = try parser.parseOption(options, of: "network")
             switch option.text {
             case "preset":
-                let word = try parser.parseName("a preset name")
-                guard let preset = CostPreset(rawValue: word.text) else {
-                    let names = CostPreset.allCases.map(\.rawValue)
-                    throw Diagnostic(.check, "unknown preset '\(word.text)'\(Suggestions.didYouMean(word.text, among: names))",
-                                     at: word.span, help: "presets: " + names.joined(separator: " "))
-                }
+                let preset = try parser.parseChoice(CostPreset.self, "preset", "presets")
                 statement.preset = preset
             case "topology":
-                let word = try parser.parseName("a topology name")
-                guard let topology = TopologyKind(rawValue: word.text) else {
-                    let names = TopologyKind.allCases.map(\.rawValue)
-                    throw Diagnostic(.check, "unknown topology '\(word.text)'\(Suggestions.didYouMean(word.text, among: names))",
-                                     at: word.span, help: "topologies: " + names.joined(separator: " "))
-                }
-                statement.topology = topology
+                statement.topology = try parser.parseChoice(TopologyKind.self, "topology", "topologies")
             default:
                 let (value, span) = try parser.parseQuantity(dimension ?? .count)
                 statement.settings.append((option, value, span))

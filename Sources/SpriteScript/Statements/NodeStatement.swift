@@ -23,21 +23,11 @@ struct NodeSyntax: StatementSyntax {
         var statement = NodeStatement(span: keyword.span, keyword: keyword.text, names: names)
         statement.role = keyword.text == "server" ? .server : keyword.text == "workstation" ? .workstation : nil
         while !parser.atStatementEnd {
-            let option = try parser.parseName("a node option")
-            guard let dimension = options[option.text] else {
-                let hint = Suggestions.didYouMean(option.text, among: options.keys)
-                throw Diagnostic(.syntax, "unknown node option '\(option.text)'\(hint)", at: option.span,
-                                 help: "options: " + options.keys.sorted().joined(separator: " "))
-            }
+            let (option, dimension) = try parser.parseOption(options, of: "node")
             switch option.text {
             case "diskless": statement.diskless = option
             case "role":
-                let word = try parser.parseName("a role")
-                guard let role = NodeRole(rawValue: word.text) else {
-                    let names = NodeRole.allCases.map(\.rawValue)
-                    throw Diagnostic(.check, "unknown role '\(word.text)'\(Suggestions.didYouMean(word.text, among: names))",
-                                     at: word.span, help: "roles: workstation server both")
-                }
+                let role = try parser.parseChoice(NodeRole.self, "role", "roles")
                 guard keyword.text == "node" else {
                     throw Diagnostic(.syntax, "'\(keyword.text)' already sets the role; use 'node NAME role …'",
                                      at: option.span)

@@ -20,12 +20,7 @@ struct RPCSyntax: StatementSyntax {
         let server = try parser.parseName("a server node")
         var statement = RPCStatement(span: keyword.span.through(server.span), clients: clients, server: server)
         while !parser.atStatementEnd, !parser.peek.isWord("as") {
-            let option = try parser.parseName("an rpc option")
-            guard let dimension = options[option.text] else {
-                let hint = Suggestions.didYouMean(option.text, among: options.keys)
-                throw Diagnostic(.syntax, "unknown rpc option '\(option.text)'\(hint)", at: option.span,
-                                 help: "options: count reply request service")
-            }
+            let (option, dimension) = try parser.parseOption(options, of: "rpc", article: "an")
             let (value, span) = try parser.parseQuantity(dimension)
             statement.settings[option.text] = (value, span)
         }

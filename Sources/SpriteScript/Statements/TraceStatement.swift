@@ -13,12 +13,7 @@ struct TraceSyntax: StatementSyntax {
         example: "trace messages")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
-        let word = try parser.parseName("off, operations or messages")
-        guard let level = TraceLevel(rawValue: word.text) else {
-            let names = TraceLevel.allCases.map(\.rawValue)
-            throw Diagnostic(.check, "unknown trace level '\(word.text)'\(Suggestions.didYouMean(word.text, among: names))",
-                             at: word.span, help: "levels: off operations messages")
-        }
+        let level = try parser.parseChoice(TraceLevel.self, "trace level", "levels")
         return TraceStatement(span: keyword.span, level: level)
     }
 }

@@ -216,6 +216,33 @@ public struct Parser {
         return (token.text, token.span)
     }
 
+    /// An option word from `options` (network, node and rpc options), or an
+    /// error that suggests the near miss and lists them all.
+    public mutating func parseOption<Value>(_ options: [String: Value], of what: String,
+                                            article: String = "a") throws(Diagnostic) -> (Name, Value) {
+        let option = try parseName("\(article) \(what) option")
+        guard let value = options[option.text] else {
+            let hint = Suggestions.didYouMean(option.text, among: options.keys)
+            throw Diagnostic(.syntax, "unknown \(what) option '\(option.text)'\(hint)", at: option.span,
+                             help: "options: " + options.keys.sorted().joined(separator: " "))
+        }
+        return (option, value)
+    }
+
+    /// One of a fixed set of words (a preset, a topology, a role), or an
+    /// error that suggests the near miss and lists them all.
+    public mutating func parseChoice<Choice: RawRepresentable & CaseIterable>(
+        _ type: Choice.Type, _ singular: String, _ plural: String
+    ) throws(Diagnostic) -> Choice where Choice.RawValue == String {
+        let word = try parseName("a \(singular)")
+        guard let choice = Choice(rawValue: word.text) else {
+            let names = Choice.allCases.map(\.rawValue)
+            throw Diagnostic(.check, "unknown \(singular) '\(word.text)'\(Suggestions.didYouMean(word.text, among: names))",
+                             at: word.span, help: "\(plural): " + names.joined(separator: " "))
+        }
+        return choice
+    }
+
     /// Optional `as LABEL` at the end of an operation.
     public mutating func parseLabel() throws(Diagnostic) -> Name? {
         guard accept("as") != nil else { return nil }
