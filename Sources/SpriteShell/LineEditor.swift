@@ -48,13 +48,13 @@ final class LineEditor {
     /// show a fresh prompt. Ctrl-C while the engine runs: raise the flag it polls.
     func installInterruptHandler() {
         signal(SIGINT) { _ in
+            let newline: [UInt8] = [10]
+            _ = newline.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, 1) }
             if engineRunning.load(ordering: .relaxed) {
                 InterruptFlagHandle.shared.flag.raise()
                 return
             }
             inputAbandoned.store(true, ordering: .relaxed)
-            let newline: [UInt8] = [10]
-            _ = newline.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, 1) }
             if let prompt = primaryPrompt.withLock({ $0 }) { rl_set_prompt(prompt.pointer) }
             rl_on_new_line()
             rl_replace_line("", 0)
