@@ -1,0 +1,105 @@
+/// One file operation as the semantics checker sees it. Contents are named,
+/// not stored: every write creates a new `ContentID`, and a read records the
+/// content it returned, so judging a history compares integers.
+public typealias ContentID = Int
+
+/// What a file held before anything was written: the empty file.
+public let emptyContent: ContentID = 0
+
+public enum FileEventKind: Sendable, Equatable {
+    /// A session begins. `writable` for w, rw and append opens.
+    case open(writable: Bool)
+    /// The read returned `content`.
+    case read(content: ContentID)
+    /// The write produced `content`; the writer's view was `basedOn` before it.
+    case write(content: ContentID, basedOn: ContentID)
+    /// The session ends.
+    case close
+}
+
+/// A recorded file operation: who, which file, which session, when.
+public struct FileEvent: Sendable, Equatable {
+    public var id: Int
+    public var kind: FileEventKind
+    public var node: Int
+    /// The open…close session the operation belongs to.
+    public var session: Int
+    public var file: Int
+    /// When the program issued the operation and when it returned.
+    public var start: SimTime
+    public var end: SimTime
+
+    public init(id: Int, kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime, end: SimTime) {
+        self.id = id
+        self.kind = kind
+        self.node = node
+        self.session = session
+        self.file = file
+        self.start = start
+        self.end = end
+    }
+}
+
+/// The sharing models a read is judged under.
+public enum SharingModel: String, Sendable, CaseIterable {
+    /// A read returns the value of the last write anywhere.
+    case unix
+    /// A read sees what was closed before its session opened, plus its own writes.
+    case session
+    /// A file that is shared is never modified.
+    case immutable
+    /// Sessions behave as serializable transactions.
+    case transaction
+}
+
+/// The judgement of one read under one model.
+public enum Judgement: Sendable, Equatable {
+    case fresh
+    /// The read should have returned `expected`, written by event `byEvent`
+    /// (nil when the expected content is the empty file).
+    case stale(expected: ContentID, byEvent: Int?)
+    /// Immutable files: the file was modified by `byEvent` while shared.
+    case modifiedWhileShared(byEvent: Int)
+    /// Transactions: the read's session is in a cycle of conflicting sessions.
+    case notSerializable(withSession: Int)
+}
+
+/// Every verdict on one read.
+public struct ReadVerdict: Sendable, Equatable {
+    public var event: Int
+    public var unix: Judgement
+    public var session: Judgement
+    public var immutable: Judgement
+    public var transaction: Judgement
+
+    public func judgement(_ model: SharingModel) -> Judgement {
+        switch model {
+        case .unix: unix
+        case .session: session
+        case .immutable: immutable
+        case .transaction: transaction
+        }
+    }
+}
+
+/// A session that wrote over an update another session committed after it
+/// opened, without having read that update (the "Jack and Jill" case).
+public struct LostUpdate: Sendable, Equatable {
+    /// The close of the session whose update was lost.
+    public var lostEvent: Int
+    /// The close of the session that overwrote it.
+    public var overwrittenBy: Int
+    public var file: Int
+}
+
+/// The checker's whole answer for a history.
+public struct SemanticsReport: Sendable, Equatable {
+    /// One per read, in the order of the history.
+    public var reads: [ReadVerdict]
+    public var lostUpdates: [LostUpdate]
+
+    public init(reads: [ReadVerdict] = [], lostUpdates: [LostUpdate] = []) {
+        self.reads = reads
+        self.lostUpdates = lostUpdates
+    }
+}
