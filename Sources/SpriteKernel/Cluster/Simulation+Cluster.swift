@@ -78,6 +78,7 @@ extension Simulation {
             }
         }
         record(.nodeCrashed(node: node, lostMessages: lost), at: node)
+        fileSystemCrash(node)
     }
 
     /// The node comes back with empty memory; its processes start afresh.

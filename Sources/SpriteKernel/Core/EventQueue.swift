@@ -14,6 +14,12 @@ public enum EventKind: Sendable, Equatable {
     case operationTimeout(operation: Int32)
     /// The language layer asked to regain control at this time.
     case timer(id: Int32)
+    /// A file server finished a file-system request.
+    case callServed(call: Int32)
+    /// A node's delayed-write daemon wakes up.
+    case flushDaemon(node: Int32)
+    /// A node's file-system client finished a local step (a cache hit).
+    case fileStepDone(node: Int32)
 }
 
 /// One entry of the queue: ordered by time, ties broken by insertion order.

@@ -38,6 +38,7 @@ public final class Simulation {
     @exclusivity(unchecked) var rpcSeries = SeriesTable()
     @exclusivity(unchecked) var pendingTrace: [TraceRecord] = []
     var nextTimer: Int32 = 0
+    var fs = FileSystemState()
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed
@@ -95,6 +96,9 @@ public final class Simulation {
         case .processResume(let process, let operation): resume(process: Int(process), operation: operation)
         case .retransmit(let message): retransmit(message)
         case .operationTimeout(let operation): timeOut(operation)
+        case .callServed(let call): callServed(call)
+        case .flushDaemon(let node): flushDaemon(Int(node))
+        case .fileStepDone(let node): finishFileStep(Int(node))
         case .timer: break
         }
     }
@@ -190,7 +194,8 @@ public final class Simulation {
                                             random: &random)
             message.packets = transfer.packets
             message.wireBytes = transfer.wireBytes
-            operations[Int(message.operation)].packets += transfer.packets
+            let charged = message.isFileCall ? fs.calls[message.operation]?.operation ?? -1 : message.operation
+            if charged >= 0 { operations[Int(charged)].packets += transfer.packets }
             statistics.packets += transfer.packets
             statistics.wireBytes += transfer.wireBytes
             arrival = transfer.arrival + cost.receiveOverhead
@@ -225,6 +230,12 @@ public final class Simulation {
             return
         }
         let cost = network.config.cost
+        if message.attempt >= cost.maxRetransmits && message.isFileCall {
+            let silent = message.kind == .callRequest ? message.destination : message.source
+            failCall(message.operation, .noAnswer(node: silent, attempts: message.attempt + 1))
+            messages.release(id)
+            return
+        }
         if message.attempt >= cost.maxRetransmits {
             // The node that never answered, seen from the node that issued the operation.
             let silent = operations[Int(message.operation)].node == message.source ? message.destination : message.source
@@ -301,6 +312,7 @@ public final class Simulation {
         switch message.kind {
         case .vSend, .vReply, .moveRequest, .moveData, .moveAck: deliverIPC(message)
         case .rpcRequest, .rpcReply: deliverRPC(message)
+        case .callRequest, .callReply: deliverCall(message)
         }
     }
 }

@@ -255,7 +255,7 @@ extension Simulation {
         case .moveAck:
             completeMove(message.operation, mover: to)
 
-        case .rpcRequest, .rpcReply:
+        case .rpcRequest, .rpcReply, .callRequest, .callReply:
             break
         }
     }

@@ -7,6 +7,8 @@ public enum MessageKind: String, Sendable, Equatable {
     case moveAck = "move-ack"
     case rpcRequest = "rpc-request"
     case rpcReply = "rpc-reply"
+    case callRequest = "fs-request"
+    case callReply = "fs-reply"
 }
 
 /// A message in flight (or waiting to be retransmitted).
@@ -28,6 +30,9 @@ struct Message {
     var packets: Int64 = 0
     var wireBytes: Int64 = 0
     var isLocal = false
+
+    /// File-system calls carry a call id where other messages carry an operation.
+    var isFileCall: Bool { kind == .callRequest || kind == .callReply }
 }
 
 /// A slab of messages with a free list, so steady traffic reuses slots

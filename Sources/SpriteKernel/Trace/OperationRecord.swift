@@ -1,6 +1,7 @@
 /// What an operation is.
 public enum OperationKind: String, Sendable, Equatable {
     case send, receive, reply, moveTo = "moveto", moveFrom = "movefrom", compute, rpc
+    case open, read, write, close, delete, stat, sync, create, list = "ls", resolve
 }
 
 /// Why an operation could not complete. The language layer words these.
@@ -15,6 +16,12 @@ public enum OperationFailure: Sendable, Equatable {
     case notAwaitingReply(process: Int, peer: Int)
     case segmentTooLarge(bytes: Int64, limit: Int64)
     case messageTooLarge(bytes: Int64, limit: Int64)
+    /// No domain or mount covers the path.
+    case noServer(path: String)
+    case noSuchFile(path: String)
+    /// read, write or close with no open file to act on.
+    case notOpen(path: String?)
+    case openReadOnly(path: String)
 }
 
 public enum OperationStatus: Sendable, Equatable {

@@ -61,6 +61,32 @@ public enum TraceEvent: Sendable, Equatable {
 
     case operationFailed(operation: Int32, failure: OperationFailure)
 
+    // File system.
+    case fileOpened(operation: Int32, path: String, session: Int, writable: Bool, action: CacheAction, version: Int)
+    case fileRead(operation: Int32, path: String, event: Int, content: ContentID, bytes: Int64, fromCache: Bool,
+                  unix: Judgement, session: Judgement, reason: StaleReason?)
+    case fileWritten(operation: Int32, path: String, event: Int, bytes: Int64, toServer: Bool)
+    case fileClosed(operation: Int32, path: String, session: Int)
+    case fileFlushed(path: String, bytes: Int64, writes: Int, why: FlushReason)
+    case fileCreated(operation: Int32, path: String, bytes: Int64, directory: Bool)
+    case fileDeleted(operation: Int32, path: String, neverWrittenBytes: Int64)
+    case fileStat(operation: Int32, path: String, bytes: Int64, version: Int, modified: SimTime)
+    case directoryListed(operation: Int32, path: String, names: [String])
+    case synced(operation: Int32, files: Int)
+    /// At a server: dirty blocks recalled from the last writer before an open.
+    case recalled(path: String, from: Int, bytes: Int64)
+    case cachingDisabled(path: String, clients: [Int])
+    case cachingEnabled(path: String)
+    /// At a client: the server broke its callback; the cached copy is dropped.
+    case invalidated(path: String, by: Int)
+    /// Name resolution: a prefix-table hit, a broadcast, a learned or stale entry.
+    case prefixHit(operation: Int32, path: String, prefix: String, server: Int)
+    case broadcast(operation: Int32, path: String)
+    case prefixLearned(prefix: String, server: Int)
+    case stalePrefix(path: String, prefix: String, server: Int)
+    case resolved(operation: Int32, path: String, server: Int, handle: Int)
+    case writesLost(node: Int, losses: [CrashLoss])
+
     case nodeCrashed(node: Int, lostMessages: Int)
     case nodeRestarted(node: Int)
     case partitioned(groups: [[Int]])
@@ -77,4 +103,23 @@ public struct TraceRecord: Sendable, Equatable {
 public enum MoveDirection: String, Sendable, Equatable {
     case moveTo = "moveto"
     case moveFrom = "movefrom"
+}
+
+/// Why a read returned something other than the latest write.
+public enum StaleReason: Sendable, Equatable {
+    /// NFS: the cached copy was younger than its attribute timeout, so it was not checked.
+    case cachedWithinTimeout(version: Int, age: SimTime, timeout: SimTime)
+    /// No consistency protocol: the cached copy is never checked.
+    case cacheNeverChecked(version: Int)
+    /// Callbacks: the server has not broken the callback (the writer has not closed).
+    case callbackNotBroken(version: Int)
+    /// The newest data sits dirty in the writer's cache, not yet at the server.
+    case writerHoldsDirtyData(writer: Int, policy: WritePolicyKind)
+    /// The cached copy was used as it stood.
+    case cachedCopy(version: Int)
+}
+
+/// Why dirty data went to the server.
+public enum FlushReason: String, Sendable, Equatable {
+    case daemon, close, recall, sync, writeThrough = "write-through", eviction
 }

@@ -16,6 +16,7 @@ enum EventWords {
     }
 
     static func describe(_ event: TraceEvent, _ c: RenderContext) -> String {
+        if let words = FileEventWords.describe(event, c) { return words }
         switch event {
         case .messageSent(let m):
             return "msg \(m.kind.rawValue) \(c.node(m.source)) -> \(c.node(m.destination)) \(bytes(m.payloadBytes))"
@@ -64,6 +65,8 @@ enum EventWords {
             return "network partitioned: " + named.joined(separator: " | ") + " | {everyone else}"
         case .healed:
             return "network healed"
+        default:
+            return "file-system event"
         }
     }
 
@@ -74,6 +77,8 @@ enum EventWords {
         case .send, .reply, .moveTo: return "\(record.kind.rawValue) \(actor) -> \(record.peer.map(c.process) ?? "?")"
         case .moveFrom: return "movefrom \(actor) <- \(record.peer.map(c.process) ?? "?")"
         case .receive, .compute: return "\(record.kind.rawValue) \(actor)"
+        case .open, .read, .write, .close, .delete, .stat, .sync, .create, .list, .resolve:
+            return "\(record.kind.rawValue) on \(c.node(record.node))"
         }
     }
 
@@ -96,6 +101,10 @@ enum EventWords {
         case .segmentTooLarge(let size, let limit): "segment of \(bytes(size)) exceeds the \(bytes(limit)) limit"
         case .messageTooLarge(let size, let limit):
             "message text of \(bytes(size)) does not fit a fixed \(bytes(limit)) V message; use a segment or moveto"
+        case .noServer(let path): "no domain covers \(path)"
+        case .noSuchFile(let path): "\(path) does not exist"
+        case .notOpen(let path): path.map { "\($0) is not open" } ?? "no file is open"
+        case .openReadOnly(let path): "\(path) is open for reading only"
         }
     }
 
@@ -107,6 +116,10 @@ enum EventWords {
         case .notAwaitingReply: "not-awaiting-reply"
         case .segmentTooLarge: "segment-too-large"
         case .messageTooLarge: "message-too-large"
+        case .noServer: "no-server"
+        case .noSuchFile: "no-such-file"
+        case .notOpen: "not-open"
+        case .openReadOnly: "read-only"
         }
     }
 }

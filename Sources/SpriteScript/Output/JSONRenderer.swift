@@ -78,6 +78,7 @@ struct JSONRenderer: Renderer {
     }
 
     static func fields(_ event: TraceEvent, _ c: RenderContext) -> (String, [(String, JSONValue)]) {
+        if let file = FileEventFields.fields(event, c) { return file }
         switch event {
         case .messageSent(let m): return ("message.sent", message(m, c))
         case .messageDelivered(let m): return ("message.delivered", message(m, c))
@@ -130,6 +131,8 @@ struct JSONRenderer: Renderer {
             return ("network.partition", [("groups", .array(groups.map { .array($0.map { .string(c.node($0)) }) }))])
         case .healed:
             return ("network.heal", [])
+        default:
+            return ("event", [])
         }
     }
 }

@@ -1,0 +1,46 @@
+/// Keeps client caches consistent with the server. One type per protocol;
+/// adding one is a new file and a case in `ConsistencyKind`.
+public protocol ConsistencyProtocol: Sendable {
+    /// Must an open ask the server, given the client's cached copy?
+    func openNeedsServer(_ entry: ClientFileEntry?, now: SimTime, config: FileSystemConfig) -> Bool
+    /// May a read use the cached copy without asking the server?
+    func readMayUseCache(_ entry: ClientFileEntry, now: SimTime, config: FileSystemConfig) -> Bool
+    /// After the server answered, is the cached copy still current?
+    func cacheIsCurrent(_ entry: ClientFileEntry, serverVersion: Int, serverModified: SimTime) -> Bool
+    /// Must the client tell the server about closes?
+    var closeNeedsServer: Bool { get }
+    /// Must dirty data go back at close, whatever the write policy?
+    var flushesOnClose: Bool { get }
+    /// Server bookkeeping when a client opens a file.
+    func serverOpen(_ file: inout ServerFile, client: Int, writable: Bool) -> ServerOpenActions
+    /// Server bookkeeping when a client closes a file.
+    func serverClose(_ file: inout ServerFile, client: Int, writable: Bool, wrote: Bool) -> ServerCloseActions
+}
+
+/// What the server must do before or after answering an open.
+public struct ServerOpenActions: Sendable, Equatable {
+    /// Recall dirty blocks from this client before answering (Sprite).
+    public var recallFrom: Int?
+    /// Tell these clients to stop caching the file (concurrent write-sharing).
+    public var disableCachingOn: [Int] = []
+}
+
+public struct ServerCloseActions: Sendable, Equatable {
+    /// Tell these clients their copies are stale (callbacks).
+    public var invalidate: [Int] = []
+    /// Write-sharing ended: these clients may cache again.
+    public var cachingEnabledAgain = false
+}
+
+public enum ConsistencyKind: String, Sendable, CaseIterable {
+    case sprite, nfs, callbacks, none
+
+    public var implementation: any ConsistencyProtocol {
+        switch self {
+        case .sprite: SpriteConsistency()
+        case .nfs: NFSConsistency()
+        case .callbacks: CallbackConsistency()
+        case .none: NoConsistency()
+        }
+    }
+}

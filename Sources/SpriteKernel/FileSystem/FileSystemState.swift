@@ -1,0 +1,124 @@
+import DequeModule
+
+/// The bytes behind a content id: real text, or a synthetic size.
+struct ContentData {
+    var bytes: [UInt8]?
+    var size: Int64
+}
+
+/// One open…close session of a client on a file.
+struct OpenSession {
+    var id: Int
+    var file: Int
+    var writable: Bool
+    var wrote = false
+    var openedAt: SimTime
+    /// Session semantics: what was committed when the session opened…
+    var committedAtOpen: (content: ContentID, event: Int?)
+    /// …and the session's own latest write.
+    var lastWrite: (content: ContentID, event: Int)?
+}
+
+/// A file operation a node's file-system client performs, in order.
+enum FileStep {
+    case open(path: String, writable: Bool, operation: Int32)
+    case read(path: String?, operation: Int32)
+    case write(path: String?, text: [UInt8]?, size: Int64, append: Bool, operation: Int32)
+    case close(path: String?, operation: Int32)
+    case delete(path: String, operation: Int32)
+    case stat(path: String, operation: Int32)
+    case sync(operation: Int32)
+    case create(path: String, size: Int64, directory: Bool, operation: Int32)
+    case list(path: String, operation: Int32)
+    case resolve(path: String, operation: Int32)
+
+    var operation: Int32 {
+        switch self {
+        case .open(_, _, let op), .read(_, let op), .write(_, _, _, _, let op), .close(_, let op),
+             .delete(_, let op), .stat(_, let op), .sync(let op), .create(_, _, _, let op),
+             .list(_, let op), .resolve(_, let op):
+            return op
+        }
+    }
+}
+
+/// A node's file-system client: its cache, its open sessions, its queue.
+struct FileClient {
+    var entries: [Int: ClientFileEntry] = [:]
+    var lru = LRUList<Int>()
+    var sessions: [Int: OpenSession] = [:]
+    /// Open sessions by path, most recent last, for `read` without a path.
+    var openOrder: [Int] = []
+    var steps = Deque<FileStep>()
+    var busy = false
+    var cacheEnabled = true
+    var capacityBlocks: Int64
+    /// Sprite prefix table: prefix → server, a hint.
+    var prefixes: [String: Int] = [:]
+    var daemonScheduled = false
+    /// The content each path last read returned, for `expect read`.
+    var lastRead: [String: ContentID] = [:]
+
+    init(capacityBlocks: Int64) { self.capacityBlocks = capacityBlocks }
+}
+
+/// Counters for `show stats` and expectations.
+public struct FileSystemStatistics: Sendable, Equatable {
+    /// RPCs by kind: open, read, write, close, getattr, recall, …
+    public var rpcs: [String: Int] = [:]
+    public var clientHits = 0
+    public var clientMisses = 0
+    public var serverHits = 0
+    public var serverMisses = 0
+    public var diskReads = 0
+    public var diskWrites = 0
+    public var recalls = 0
+    public var invalidations = 0
+    public var cachingDisabled = 0
+    public var broadcasts = 0
+    public var stalePrefixes = 0
+    /// Bytes written and deleted before a flush: they never reached the server.
+    public var bytesNeverWritten: Int64 = 0
+    public var bytesToServer: Int64 = 0
+    public var serverRequests: [Int: Int] = [:]
+
+    public init() {}
+}
+
+/// A write a crash destroyed before it reached the server.
+public struct CrashLoss: Sendable, Equatable {
+    public var node: Int
+    public var path: String
+    public var writeEvent: Int
+    public var writtenAt: SimTime
+    public var crashedAt: SimTime
+}
+
+/// Everything the file system keeps, server and client side.
+struct FileSystemState {
+    var config = FileSystemConfig()
+    var files: [ServerFile] = []
+    var fileIndex: [String: Int] = [:]
+    var contents: [ContentData] = [ContentData(bytes: [], size: 0)]
+    /// Sprite domains: prefix → serving node (authoritative).
+    var domains: [String: Int] = [:]
+    var clients: [Int: FileClient] = [:]
+    var history: [FileEvent] = []
+    var nextSession = 0
+    var statistics = FileSystemStatistics()
+    var crashLosses: [CrashLoss] = []
+    /// UNIX semantics, online: the latest write to each file.
+    var latestWrite: [Int: (content: ContentID, event: Int)] = [:]
+    /// Session semantics, online: what each file's last writing session committed.
+    var committed: [Int: (content: ContentID, event: Int)] = [:]
+    var serverCaches: [Int: LRUList<BlockKey>] = [:]
+    var calls: [Int32: PendingCall] = [:]
+    var nextCall: Int32 = 0
+    /// The call whose request the server is handling right now.
+    var servingCall: Int32 = -1
+}
+
+struct BlockKey: Hashable {
+    var file: Int
+    var block: Int64
+}

@@ -1,0 +1,90 @@
+/// The server's answer to a file-system call.
+struct CallAnswer {
+    var replyBytes: Int64 = 0
+    /// Server time beyond the CPU service time: disk accesses.
+    var extraTime: SimTime = .zero
+    /// The server does not serve this path (a stale prefix-table entry).
+    var notMine = false
+    var version = 0
+    var modified: SimTime = .zero
+    var content: ContentID = emptyContent
+    var size: Int64 = 0
+    var missing = false
+    var cachingDisabled = false
+}
+
+/// A kernel-to-kernel call of the file system, in flight. The steps it
+/// continues are closures: file operations are orders of magnitude rarer
+/// than the engine's packet events, so clarity wins over allocation here.
+struct PendingCall {
+    var kind: String
+    var client: Int
+    var server: Int
+    var requestBytes: Int64
+    /// Runs at the server when the request arrives; nil means the server
+    /// answers later with `answerCall` (after a recall, say).
+    var serve: (Simulation) -> CallAnswer?
+    var then: (Simulation, CallAnswer) -> Void
+    var failed: (Simulation, OperationFailure) -> Void
+    var answer: CallAnswer?
+    var serverIncarnation: UInt32 = 0
+    /// Operation to charge packets to, if any.
+    var operation: Int32
+}
+
+extension Simulation {
+    /// Sends a file-system request from `client` to `server` and continues
+    /// with `then` when the reply arrives.
+    func call(_ kind: String, from client: Int, to server: Int, requestBytes: Int64, operation: Int32,
+              serve: @escaping (Simulation) -> CallAnswer?,
+              then: @escaping (Simulation, CallAnswer) -> Void,
+              failed: @escaping (Simulation, OperationFailure) -> Void) {
+        let id = fs.nextCall
+        fs.nextCall += 1
+        fs.calls[id] = PendingCall(kind: kind, client: client, server: server, requestBytes: requestBytes,
+                                   serve: serve, then: then, failed: failed, operation: operation)
+        fs.statistics.rpcs[kind, default: 0] += 1
+        fs.statistics.serverRequests[server, default: 0] += 1
+        transmit(Message(kind: .callRequest, source: client, destination: server, operation: id,
+                         payloadBytes: 64 + requestBytes))
+    }
+
+    /// The deferred answer of a call whose `serve` returned nil.
+    func answerCall(_ id: Int32, _ answer: CallAnswer) {
+        guard var pending = fs.calls[id] else { return }
+        pending.answer = answer
+        fs.calls[id] = pending
+        let done = nodes[pending.server].reserveCPU(work: fs.config.serverService, now: now) + answer.extraTime
+        queue.schedule(.callServed(call: id), at: done)
+    }
+
+    func deliverCall(_ message: Message) {
+        let id = message.operation
+        guard var pending = fs.calls[id] else { return }
+        switch message.kind {
+        case .callRequest:
+            pending.serverIncarnation = nodes[pending.server].incarnation
+            fs.calls[id] = pending
+            fs.servingCall = id
+            if let answer = pending.serve(self) { answerCall(id, answer) }
+        case .callReply:
+            fs.calls[id] = nil
+            if let answer = pending.answer { pending.then(self, answer) }
+        default:
+            break
+        }
+    }
+
+    func callServed(_ id: Int32) {
+        guard let pending = fs.calls[id], let answer = pending.answer,
+              nodes[pending.server].isUp, nodes[pending.server].incarnation == pending.serverIncarnation else { return }
+        transmit(Message(kind: .callReply, source: pending.server, destination: pending.client, operation: id,
+                         payloadBytes: 64 + answer.replyBytes))
+    }
+
+    /// Every retransmission of a call's message was lost.
+    func failCall(_ id: Int32, _ failure: OperationFailure) {
+        guard let pending = fs.calls.removeValue(forKey: id) else { return }
+        pending.failed(self, failure)
+    }
+}

@@ -1,0 +1,76 @@
+/// Least-recently-used order over keys, each with a weight (blocks). Touch,
+/// insert and remove are O(1); `evict` pops from the cold end.
+struct LRUList<Key: Hashable> {
+    private struct Link {
+        var key: Key
+        var weight: Int64
+        var older: Int
+        var newer: Int
+    }
+    private var links: [Link] = []
+    private var slot: [Key: Int] = [:]
+    private var free: [Int] = []
+    private var newest = -1
+    private var oldest = -1
+    private(set) var totalWeight: Int64 = 0
+
+    func contains(_ key: Key) -> Bool { slot[key] != nil }
+
+    /// Marks `key` as just used, inserting it (or updating its weight).
+    mutating func touch(_ key: Key, weight: Int64) {
+        if let index = slot[key] {
+            totalWeight += weight - links[index].weight
+            links[index].weight = weight
+            unlink(index)
+            linkNewest(index)
+            return
+        }
+        let link = Link(key: key, weight: weight, older: -1, newer: -1)
+        let index: Int
+        if let reused = free.popLast() {
+            links[reused] = link
+            index = reused
+        } else {
+            links.append(link)
+            index = links.count - 1
+        }
+        slot[key] = index
+        totalWeight += weight
+        linkNewest(index)
+    }
+
+    mutating func remove(_ key: Key) {
+        guard let index = slot.removeValue(forKey: key) else { return }
+        totalWeight -= links[index].weight
+        unlink(index)
+        free.append(index)
+    }
+
+    /// The least recently used key that `eligible` accepts.
+    func coldest(where eligible: (Key) -> Bool) -> Key? {
+        var index = oldest
+        while index >= 0 {
+            if eligible(links[index].key) { return links[index].key }
+            index = links[index].newer
+        }
+        return nil
+    }
+
+    mutating func removeAll() {
+        self = LRUList()
+    }
+
+    private mutating func unlink(_ index: Int) {
+        let link = links[index]
+        if link.older >= 0 { links[link.older].newer = link.newer } else { oldest = link.newer }
+        if link.newer >= 0 { links[link.newer].older = link.older } else { newest = link.older }
+    }
+
+    private mutating func linkNewest(_ index: Int) {
+        links[index].older = newest
+        links[index].newer = -1
+        if newest >= 0 { links[newest].newer = index }
+        newest = index
+        if oldest < 0 { oldest = index }
+    }
+}

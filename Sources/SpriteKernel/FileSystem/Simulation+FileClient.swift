@@ -1,0 +1,643 @@
+/// A node's file-system client: it performs its file steps in order, each
+/// through the client cache and, when the consistency protocol or the write
+/// policy says so, through calls to the file's server.
+extension Simulation {
+    // MARK: Issuing steps
+
+    public func openFile(on node: Int, path: String, writable: Bool) -> Int32 {
+        enqueueFileStep(.open, node: node) { .open(path: path, writable: writable, operation: $0) }
+    }
+
+    public func readFile(on node: Int, path: String?) -> Int32 {
+        enqueueFileStep(.read, node: node) { .read(path: path, operation: $0) }
+    }
+
+    /// Writes `text` (or `size` synthetic bytes), replacing the file's
+    /// contents or, with `append`, adding to them.
+    public func writeFile(on node: Int, path: String?, text: [UInt8]?, size: Int64, append: Bool) -> Int32 {
+        enqueueFileStep(.write, node: node) { .write(path: path, text: text, size: size, append: append, operation: $0) }
+    }
+
+    public func closeFile(on node: Int, path: String?) -> Int32 {
+        enqueueFileStep(.close, node: node) { .close(path: path, operation: $0) }
+    }
+
+    public func deleteFile(on node: Int, path: String) -> Int32 {
+        enqueueFileStep(.delete, node: node) { .delete(path: path, operation: $0) }
+    }
+
+    public func statFile(on node: Int, path: String) -> Int32 {
+        enqueueFileStep(.stat, node: node) { .stat(path: path, operation: $0) }
+    }
+
+    public func syncFiles(on node: Int) -> Int32 {
+        enqueueFileStep(.sync, node: node) { .sync(operation: $0) }
+    }
+
+    /// Creates a file of `size` synthetic bytes, or a directory.
+    public func createFile(on node: Int, path: String, size: Int64, directory: Bool) -> Int32 {
+        enqueueFileStep(.create, node: node) { .create(path: path, size: size, directory: directory, operation: $0) }
+    }
+
+    public func listDirectory(on node: Int, path: String) -> Int32 {
+        enqueueFileStep(.list, node: node) { .list(path: path, operation: $0) }
+    }
+
+    public func resolvePath(on node: Int, path: String) -> Int32 {
+        enqueueFileStep(.resolve, node: node) { .resolve(path: path, operation: $0) }
+    }
+
+    private func enqueueFileStep(_ kind: OperationKind, node: Int, _ make: (Int32) -> FileStep) -> Int32 {
+        let op = newOperation(kind, node: node)
+        guard nodes[node].isUp else {
+            fail(op, .nodeDown(node: node))
+            return op
+        }
+        withClient(node) { $0.steps.append(make(op)) }
+        startNextFileStep(node)
+        return op
+    }
+
+    // MARK: Running steps
+
+    private func startNextFileStep(_ node: Int) {
+        guard let step = withClient(node, { client -> FileStep? in
+            guard !client.busy, let step = client.steps.popFirst() else { return nil }
+            client.busy = true
+            return step
+        }) else { return }
+        start(step.operation)
+        switch step {
+        case .open(let path, let writable, let op): open(path, writable: writable, node: node, op: op)
+        case .read(let path, let op): read(path, node: node, op: op)
+        case .write(let path, let text, let size, let append, let op):
+            write(path, text: text, size: size, append: append, node: node, op: op)
+        case .close(let path, let op): close(path, node: node, op: op)
+        case .delete(let path, let op): delete(path, node: node, op: op)
+        case .stat(let path, let op): stat(path, node: node, op: op)
+        case .sync(let op): sync(node: node, op: op)
+        case .create(let path, let size, let directory, let op):
+            create(path, size: size, directory: directory, node: node, op: op)
+        case .list(let path, let op): list(path, node: node, op: op)
+        case .resolve(let path, let op):
+            resolve(path, node: node, op: op) { sim, server in
+                let handle = sim.fs.fileIndex[path] ?? -1
+                sim.record(.resolved(operation: op, path: path, server: server, handle: handle), at: node)
+                sim.completeFileStep(node, op)
+            }
+        }
+    }
+
+    /// The current step finished now.
+    func completeFileStep(_ node: Int, _ op: Int32) {
+        finish(op)
+        finishFileStep(node)
+    }
+
+    /// The current step is over (done or failed): go on with the next.
+    func finishFileStep(_ node: Int) {
+        withClient(node) { $0.busy = false }
+        startNextFileStep(node)
+    }
+
+    func failFileStep(_ node: Int, _ op: Int32, _ failure: OperationFailure) {
+        fail(op, failure)
+        finishFileStep(node)
+    }
+
+    /// A step served from memory: it ends after a local kernel call.
+    private func completeLocally(_ node: Int, _ op: Int32, copying bytes: Int64 = 0) {
+        finish(op)
+        let cost = network.config.cost
+        queue.schedule(.fileStepDone(node: Int32(node)), at: now + cost.localMessageCost + cost.localCopy(bytes: bytes))
+    }
+
+    private var consistency: any ConsistencyProtocol { fs.config.consistency.implementation }
+    private var writePolicy: any WritePolicy { fs.config.writePolicy.policy }
+
+    // MARK: Naming
+
+    /// Finds the server of `path` through the node's prefix table, or by
+    /// broadcasting to every server when no prefix matches.
+    func resolve(_ path: String, node: Int, op: Int32, then: @escaping (Simulation, Int) -> Void) {
+        let client = fileClient(node)
+        if let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys), let server = client.prefixes[prefix] {
+            record(.prefixHit(operation: op, path: path, prefix: prefix, server: server), at: node, level: .messages)
+            then(self, server)
+            return
+        }
+        guard authoritativeServer(for: path) != nil else {
+            failFileStep(node, op, .noServer(path: path))
+            return
+        }
+        record(.broadcast(operation: op, path: path), at: node)
+        fs.statistics.broadcasts += 1
+        let servers = (0..<nodes.count).filter { nodes[$0].spec.role != .workstation && $0 != node }
+            + (nodes[node].spec.role != .workstation ? [node] : [])
+        var answered = false
+        var silent = servers.count
+        for server in servers {
+            call("broadcast", from: node, to: server, requestBytes: Int64(path.utf8.count), operation: op,
+                 serve: { sim in
+                     guard let owner = sim.authoritativeServer(for: path), owner == server else {
+                         return CallAnswer(notMine: true)
+                     }
+                     return CallAnswer(replyBytes: 16)
+                 },
+                 then: { sim, answer in
+                     silent -= 1
+                     if !answer.notMine && !answered {
+                         answered = true
+                         let prefix = Self.longestPrefix(of: path, in: sim.fs.domains.keys) ?? "/"
+                         sim.withClient(node) { $0.prefixes[prefix] = server }
+                         sim.record(.prefixLearned(prefix: prefix, server: server), at: node)
+                         then(sim, server)
+                     } else if silent == 0 && !answered {
+                         sim.failFileStep(node, op, .noServer(path: path))
+                     }
+                 },
+                 failed: { sim, _ in
+                     silent -= 1
+                     if silent == 0 && !answered { sim.failFileStep(node, op, .noServer(path: path)) }
+                 })
+        }
+    }
+
+    /// A server answered "not mine": the prefix entry was stale. Forget it
+    /// and resolve again.
+    func forgetStalePrefix(_ path: String, node: Int, server: Int) {
+        withClient(node) { client in
+            if let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys) {
+                client.prefixes[prefix] = nil
+                record(.stalePrefix(path: path, prefix: prefix, server: server), at: node)
+            }
+        }
+        fs.statistics.stalePrefixes += 1
+    }
+
+    /// Calls `server` about `path`; a stale prefix entry is re-resolved and
+    /// the call retried once per staleness.
+    func callServer(_ kind: String, path: String, node: Int, op: Int32, requestBytes: Int64,
+                    serve: @escaping (Simulation, Int) -> CallAnswer?,
+                    then: @escaping (Simulation, Int, CallAnswer) -> Void) {
+        resolve(path, node: node, op: op) { sim, server in
+            sim.call(kind, from: node, to: server, requestBytes: requestBytes, operation: op,
+                     serve: { sim in
+                         guard sim.authoritativeServer(for: path) == server else { return CallAnswer(notMine: true) }
+                         return serve(sim, server)
+                     },
+                     then: { sim, answer in
+                         if answer.notMine {
+                             sim.forgetStalePrefix(path, node: node, server: server)
+                             sim.callServer(kind, path: path, node: node, op: op, requestBytes: requestBytes,
+                                            serve: serve, then: then)
+                         } else {
+                             then(sim, server, answer)
+                         }
+                     },
+                     failed: { sim, failure in sim.failFileStep(node, op, failure) })
+        }
+    }
+
+    // MARK: Open and close
+
+    private func open(_ path: String, writable: Bool, node: Int, op: Int32) {
+        let protocolKind = consistency
+        let known = fs.fileIndex[path].flatMap { fs.files[$0].deleted ? nil : $0 }
+        let entry = known.flatMap { fileClient(node).entries[$0] }
+        if let file = known, let entry, fileClient(node).cacheEnabled,
+           !protocolKind.openNeedsServer(entry, now: now, config: fs.config) {
+            beginSession(node: node, file: file, writable: writable, op: op, action: .usedWithoutCheck,
+                         version: entry.version)
+            completeLocally(node, op)
+            return
+        }
+        callServer("open", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
+                   serve: { sim, server in sim.serveOpen(path, client: node, server: server, writable: writable) },
+                   then: { sim, _, answer in
+                       guard !answer.missing, let file = sim.fs.fileIndex[path] else {
+                           sim.failFileStep(node, op, .noSuchFile(path: path))
+                           return
+                       }
+                       let action = sim.reconcileCache(node: node, file: file, answer: answer)
+                       sim.beginSession(node: node, file: file, writable: writable, op: op, action: action,
+                                        version: answer.version)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    /// After the server answered an open or getattr: keep, refresh or drop
+    /// the cached copy.
+    func reconcileCache(node: Int, file: Int, answer: CallAnswer) -> CacheAction {
+        withClient(node) { client in
+            guard client.cacheEnabled else { return .cacheOff }
+            if answer.cachingDisabled {
+                client.entries[file]?.cachingDisabled = true
+                if client.entries[file] == nil { return .cachingDisabled }
+            }
+            guard var entry = client.entries[file] else { return .miss }
+            if consistency.cacheIsCurrent(entry, serverVersion: answer.version, serverModified: answer.modified) {
+                entry.validatedAt = now
+                entry.callbackValid = true
+                entry.cachingDisabled = answer.cachingDisabled
+                client.entries[file] = entry
+                return answer.cachingDisabled ? .cachingDisabled : .validated
+            }
+            client.entries[file] = nil
+            client.lru.remove(file)
+            return .droppedStale(cachedVersion: entry.version, serverVersion: answer.version)
+        }
+    }
+
+    private func beginSession(node: Int, file: Int, writable: Bool, op: Int32, action: CacheAction, version: Int) {
+        let id = fs.nextSession
+        fs.nextSession += 1
+        let committedNow = fs.committed[file].map { ($0.content, Optional($0.event)) } ?? (emptyContent, nil)
+        withClient(node) { client in
+            client.sessions[id] = OpenSession(id: id, file: file, writable: writable, openedAt: now,
+                                              committedAtOpen: committedNow)
+            client.openOrder.append(id)
+        }
+        let start = operations[Int(op)].startedAt ?? now
+        _ = recordFileEvent(.open(writable: writable), node: node, session: id, file: file, start: start)
+        record(.fileOpened(operation: op, path: fs.files[file].path, session: id, writable: writable,
+                           action: action, version: version), at: node)
+    }
+
+    /// The session a step acts on: the newest open of `path`, or the newest open.
+    private func session(_ path: String?, node: Int) -> OpenSession? {
+        let client = fileClient(node)
+        for id in client.openOrder.reversed() {
+            guard let session = client.sessions[id] else { continue }
+            if path == nil || fs.files[session.file].path == path { return session }
+        }
+        return nil
+    }
+
+    private func close(_ path: String?, node: Int, op: Int32) {
+        guard let session = session(path, node: node) else {
+            failFileStep(node, op, .notOpen(path: path))
+            return
+        }
+        let file = session.file
+        let dirty = fileClient(node).entries[file]?.dirty ?? false
+        let finishClose: (Simulation) -> Void = { sim in
+            if sim.consistency.closeNeedsServer {
+                sim.callServer("close", path: sim.fs.files[file].path, node: node, op: op, requestBytes: 16,
+                               serve: { sim, _ in
+                                   sim.serveClose(file: file, client: node, writable: session.writable, wrote: session.wrote)
+                               },
+                               then: { sim, _, _ in sim.endSession(session, node: node, op: op) })
+            } else {
+                sim.endSession(session, node: node, op: op)
+            }
+        }
+        if dirty && (writePolicy.flushesOnClose || consistency.flushesOnClose) {
+            writeBack(file: file, node: node, why: .close, op: op) { sim in finishClose(sim) }
+        } else {
+            finishClose(self)
+        }
+    }
+
+    private func endSession(_ session: OpenSession, node: Int, op: Int32) {
+        withClient(node) { client in
+            client.sessions[session.id] = nil
+            client.openOrder.removeAll { $0 == session.id }
+        }
+        if let last = session.lastWrite { fs.committed[session.file] = (last.content, last.event) }
+        let start = operations[Int(op)].startedAt ?? now
+        _ = recordFileEvent(.close, node: node, session: session.id, file: session.file, start: start)
+        record(.fileClosed(operation: op, path: fs.files[session.file].path, session: session.id), at: node)
+        completeFileStep(node, op)
+    }
+
+    // MARK: Read and write
+
+    private func read(_ path: String?, node: Int, op: Int32) {
+        guard let session = session(path, node: node) else {
+            failFileStep(node, op, .notOpen(path: path))
+            return
+        }
+        let file = session.file
+        let client = fileClient(node)
+        if let entry = client.entries[file], client.cacheEnabled, !entry.cachingDisabled,
+           entry.dirty || consistency.readMayUseCache(entry, now: now, config: fs.config) {
+            fs.statistics.clientHits += 1
+            withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }
+            completeRead(session, node: node, op: op, content: entry.content, fromCache: true, entry: entry)
+            completeLocally(node, op, copying: entry.size)
+            return
+        }
+        if let entry = client.entries[file], client.cacheEnabled, !entry.cachingDisabled {
+            // The copy is too old to trust: check it with the server first.
+            callServer("getattr", path: fs.files[file].path, node: node, op: op, requestBytes: 16,
+                       serve: { sim, _ in sim.serveAttributes(file) },
+                       then: { sim, _, answer in
+                           if case .validated = sim.reconcileCache(node: node, file: file, answer: answer),
+                              let fresh = sim.fileClient(node).entries[file] {
+                               sim.fs.statistics.clientHits += 1
+                               sim.completeRead(session, node: node, op: op, content: fresh.content, fromCache: true, entry: fresh)
+                               sim.completeFileStep(node, op)
+                           } else {
+                               sim.fetch(session, node: node, op: op)
+                           }
+                       })
+            return
+        }
+        fetch(session, node: node, op: op)
+    }
+
+    /// Reads the file from its server, caching it if the client may.
+    private func fetch(_ session: OpenSession, node: Int, op: Int32) {
+        fs.statistics.clientMisses += 1
+        let file = session.file
+        callServer("read", path: fs.files[file].path, node: node, op: op, requestBytes: 16,
+                   serve: { sim, server in sim.serveRead(file, server: server) },
+                   then: { sim, _, answer in
+                       var cached: ClientFileEntry?
+                       sim.withClient(node) { client in
+                           guard client.cacheEnabled, !answer.cachingDisabled else { return }
+                           let entry = ClientFileEntry(content: answer.content, size: answer.size, version: answer.version,
+                                                       modified: answer.modified, validatedAt: sim.now, callbackValid: true)
+                           client.entries[file] = entry
+                           client.lru.touch(file, weight: sim.fs.config.blocks(answer.size))
+                           cached = entry
+                       }
+                       if cached != nil { sim.evictIfNeeded(node) }
+                       sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false, entry: nil)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    /// Records the read, judges it online under UNIX and session semantics,
+    /// and says why when it is stale.
+    private func completeRead(_ session: OpenSession, node: Int, op: Int32, content: ContentID, fromCache: Bool,
+                              entry: ClientFileEntry?) {
+        let file = session.file
+        let start = operations[Int(op)].startedAt ?? now
+        let event = recordFileEvent(.read(content: content), node: node, session: session.id, file: file, start: start)
+        let latest = fs.latestWrite[file]
+        let unix: Judgement = (latest?.content ?? emptyContent) == content
+            ? .fresh : .stale(expected: latest?.content ?? emptyContent, byEvent: latest?.event)
+        let sessionView = session.lastWrite.map { ($0.content, Optional($0.event)) } ?? session.committedAtOpen
+        let sessionJudgement: Judgement = sessionView.0 == content
+            ? .fresh : .stale(expected: sessionView.0, byEvent: sessionView.1)
+        var reason: StaleReason?
+        if unix != .fresh || sessionJudgement != .fresh {
+            reason = staleReason(fromCache: fromCache, entry: entry, latestWriteEvent: latest?.event)
+        }
+        let size = contentBytes(content).size
+        withClient(node) { $0.lastRead[fs.files[file].path] = content }
+        operations[Int(op)].text = contentBytes(content).bytes.map { String(decoding: $0, as: UTF8.self) }
+        operations[Int(op)].bytes = size
+        record(.fileRead(operation: op, path: fs.files[file].path, event: event, content: content, bytes: size,
+                         fromCache: fromCache, unix: unix, session: sessionJudgement, reason: reason), at: node)
+    }
+
+    private func staleReason(fromCache: Bool, entry: ClientFileEntry?, latestWriteEvent: Int?) -> StaleReason? {
+        if fromCache, let entry {
+            switch fs.config.consistency {
+            case .nfs:
+                return .cachedWithinTimeout(version: entry.version, age: now - entry.validatedAt,
+                                            timeout: fs.config.attributeTimeout(now: now, modified: entry.modified, directory: false))
+            case .none: return .cacheNeverChecked(version: entry.version)
+            case .callbacks: return .callbackNotBroken(version: entry.version)
+            case .sprite: return .cachedCopy(version: entry.version)
+            }
+        }
+        guard let event = latestWriteEvent else { return nil }
+        let writer = fs.history[event].node
+        if fileClient(writer).entries[fs.history[event].file]?.unflushedWrites.contains(event) == true {
+            return .writerHoldsDirtyData(writer: writer, policy: fs.config.writePolicy)
+        }
+        return nil
+    }
+
+    private func write(_ path: String?, text: [UInt8]?, size: Int64, append: Bool, node: Int, op: Int32) {
+        guard let session = session(path, node: node) else {
+            failFileStep(node, op, .notOpen(path: path))
+            return
+        }
+        guard session.writable else {
+            failFileStep(node, op, .openReadOnly(path: fs.files[session.file].path))
+            return
+        }
+        let file = session.file
+        let client = fileClient(node)
+        let entry = client.entries[file]
+        // The writer's view before this write: its cached copy, else the server's.
+        let base = entry?.content ?? fs.files[file].content
+        let newBytes: [UInt8]?
+        let newSize: Int64
+        if append {
+            let old = contentBytes(base)
+            newBytes = old.bytes.flatMap { oldBytes in text.map { oldBytes + $0 } }
+            newSize = old.size + size
+        } else {
+            newBytes = text
+            newSize = size
+        }
+        let content = newContent(bytes: newBytes, size: newSize)
+        let start = operations[Int(op)].startedAt ?? now
+        let event = recordFileEvent(.write(content: content, basedOn: base), node: node, session: session.id,
+                                    file: file, start: start)
+        fs.latestWrite[file] = (content, event)
+        withClient(node) { client in
+            client.sessions[session.id]?.wrote = true
+            client.sessions[session.id]?.lastWrite = (content, event)
+        }
+        operations[Int(op)].bytes = size
+        let cacheable = client.cacheEnabled && !(entry?.cachingDisabled ?? false)
+        if !cacheable || writePolicy.writesThrough {
+            callServer("write", path: fs.files[file].path, node: node, op: op, requestBytes: size,
+                       serve: { sim, server in
+                           sim.applyWrite(file, content: content, size: newSize, event: event, from: node, server: server)
+                       },
+                       then: { sim, _, answer in
+                           if cacheable {
+                               sim.withClient(node) { client in
+                                   client.entries[file] = ClientFileEntry(content: content, size: newSize, version: answer.version,
+                                                                          modified: answer.modified, validatedAt: sim.now,
+                                                                          callbackValid: true)
+                                   client.lru.touch(file, weight: sim.fs.config.blocks(newSize))
+                               }
+                           }
+                           sim.record(.fileWritten(operation: op, path: sim.fs.files[file].path, event: event,
+                                                   bytes: size, toServer: true), at: node)
+                           sim.completeFileStep(node, op)
+                       })
+            return
+        }
+        withClient(node) { client in
+            var updated = entry ?? ClientFileEntry(content: content, size: newSize, version: fs.files[file].version,
+                                                   modified: fs.files[file].modified, validatedAt: now, callbackValid: true)
+            if !updated.dirty { updated.dirtySince = now }
+            updated.content = content
+            updated.size = newSize
+            updated.dirty = true
+            updated.unflushedWrites.append(event)
+            client.entries[file] = updated
+            client.lru.touch(file, weight: fs.config.blocks(newSize))
+        }
+        evictIfNeeded(node)
+        if writePolicy.usesFlushDaemon { ensureFlushDaemon(node) }
+        record(.fileWritten(operation: op, path: fs.files[file].path, event: event, bytes: size, toServer: false), at: node)
+        completeLocally(node, op, copying: size)
+    }
+
+    // MARK: Write-back
+
+    /// Sends a file's dirty data to its server, then continues.
+    func writeBack(file: Int, node: Int, why: FlushReason, op: Int32, then: @escaping (Simulation) -> Void) {
+        guard let entry = fileClient(node).entries[file], entry.dirty else {
+            then(self)
+            return
+        }
+        let writes = entry.unflushedWrites
+        let event = writes.last ?? -1
+        withClient(node) { $0.entries[file]?.dirty = false; $0.entries[file]?.unflushedWrites = [] }
+        callServer("write", path: fs.files[file].path, node: node, op: op, requestBytes: entry.size,
+                   serve: { sim, server in
+                       sim.applyWrite(file, content: entry.content, size: entry.size, event: event, from: node, server: server)
+                   },
+                   then: { sim, _, answer in
+                       sim.withClient(node) { client in
+                           if client.entries[file]?.content == entry.content {
+                               client.entries[file]?.version = answer.version
+                               client.entries[file]?.modified = answer.modified
+                               client.entries[file]?.validatedAt = sim.now
+                           }
+                       }
+                       sim.record(.fileFlushed(path: sim.fs.files[file].path, bytes: entry.size, writes: writes.count, why: why),
+                                  at: node)
+                       then(sim)
+                   })
+    }
+
+    func ensureFlushDaemon(_ node: Int) {
+        guard !fileClient(node).daemonScheduled else { return }
+        withClient(node) { $0.daemonScheduled = true }
+        let interval = fs.config.flushInterval.nanoseconds
+        let next = (now.nanoseconds / interval + 1) * interval
+        queue.schedule(.flushDaemon(node: Int32(node)), at: SimTime(nanoseconds: next))
+    }
+
+    /// The delayed-write daemon: write back what has been dirty long enough;
+    /// come back while anything is still dirty.
+    func flushDaemon(_ node: Int) {
+        withClient(node) { $0.daemonScheduled = false }
+        guard nodes[node].isUp else { return }
+        let client = fileClient(node)
+        for (file, entry) in client.entries.sorted(by: { $0.key < $1.key }) where entry.dirty
+            && now - entry.dirtySince >= fs.config.flushAge {
+            writeBack(file: file, node: node, why: .daemon, op: -1) { _ in }
+        }
+        if fileClient(node).entries.values.contains(where: \.dirty) { ensureFlushDaemon(node) }
+    }
+
+    /// Drops least recently used clean files until the cache fits.
+    func evictIfNeeded(_ node: Int) {
+        withClient(node) { client in
+            while client.lru.totalWeight > client.capacityBlocks,
+                  let victim = client.lru.coldest(where: { file in
+                      client.entries[file]?.dirty == false && !client.sessions.values.contains { $0.file == file }
+                  }) {
+                client.lru.remove(victim)
+                client.entries[victim] = nil
+            }
+        }
+    }
+
+    // MARK: Other steps
+
+    private func delete(_ path: String, node: Int, op: Int32) {
+        callServer("delete", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
+                   serve: { sim, _ in sim.serveDelete(path) },
+                   then: { sim, _, answer in
+                       guard !answer.missing else {
+                           sim.failFileStep(node, op, .noSuchFile(path: path))
+                           return
+                       }
+                       var never: Int64 = 0
+                       if let file = sim.fs.fileIndex[path] {
+                           for client in sim.fs.clients.keys.sorted() {
+                               sim.withClient(client) { c in
+                                   if let entry = c.entries[file], entry.dirty { never += entry.size }
+                                   c.entries[file] = nil
+                                   c.lru.remove(file)
+                               }
+                           }
+                           sim.fs.fileIndex[path] = nil
+                       }
+                       sim.fs.statistics.bytesNeverWritten += never
+                       sim.record(.fileDeleted(operation: op, path: path, neverWrittenBytes: never), at: node)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    private func stat(_ path: String, node: Int, op: Int32) {
+        if let file = fs.fileIndex[path], let entry = fileClient(node).entries[file],
+           consistency.readMayUseCache(entry, now: now, config: fs.config) {
+            record(.fileStat(operation: op, path: path, bytes: entry.size, version: entry.version, modified: entry.modified), at: node)
+            completeLocally(node, op)
+            return
+        }
+        callServer("getattr", path: path, node: node, op: op, requestBytes: 16,
+                   serve: { sim, _ in sim.fs.fileIndex[path].map { sim.serveAttributes($0) } ?? CallAnswer(missing: true) },
+                   then: { sim, _, answer in
+                       guard !answer.missing else {
+                           sim.failFileStep(node, op, .noSuchFile(path: path))
+                           return
+                       }
+                       sim.record(.fileStat(operation: op, path: path, bytes: answer.size, version: answer.version,
+                                            modified: answer.modified), at: node)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    private func sync(node: Int, op: Int32) {
+        let dirty = fileClient(node).entries.filter(\.value.dirty).keys.sorted()
+        guard !dirty.isEmpty else {
+            record(.synced(operation: op, files: 0), at: node)
+            completeLocally(node, op)
+            return
+        }
+        var remaining = dirty.count
+        for file in dirty {
+            writeBack(file: file, node: node, why: .sync, op: op) { sim in
+                remaining -= 1
+                if remaining == 0 {
+                    sim.record(.synced(operation: op, files: dirty.count), at: node)
+                    sim.completeFileStep(node, op)
+                }
+            }
+        }
+    }
+
+    private func create(_ path: String, size: Int64, directory: Bool, node: Int, op: Int32) {
+        callServer(directory ? "mkdir" : "create", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
+                   serve: { sim, server in sim.serveCreate(path, size: size, directory: directory, server: server) },
+                   then: { sim, _, _ in
+                       sim.record(.fileCreated(operation: op, path: path, bytes: size, directory: directory), at: node)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    private func list(_ path: String, node: Int, op: Int32) {
+        callServer("readdir", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
+                   serve: { sim, _ in CallAnswer(replyBytes: Int64(sim.children(of: path).joined().utf8.count)) },
+                   then: { sim, _, _ in
+                       sim.record(.directoryListed(operation: op, path: path, names: sim.children(of: path)), at: node)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    func children(of directory: String) -> [String] {
+        let prefix = directory == "/" ? "/" : directory + "/"
+        var names: Set<String> = []
+        for file in fs.files where !file.deleted && file.path.hasPrefix(prefix) && file.path != directory {
+            if let name = file.path.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(name)) }
+        }
+        return names.sorted()
+    }
+}

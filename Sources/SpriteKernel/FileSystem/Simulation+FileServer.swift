@@ -1,0 +1,201 @@
+/// The server side of the file system: requests are handled when they
+/// arrive; a Sprite open may first recall dirty data from the last writer.
+extension Simulation {
+    private var consistencyProtocol: any ConsistencyProtocol { fs.config.consistency.implementation }
+
+    func attributes(_ file: Int) -> CallAnswer {
+        let f = fs.files[file]
+        return CallAnswer(replyBytes: 64, version: f.version, modified: f.modified, content: f.content, size: f.size,
+                          cachingDisabled: f.cachingDisabled)
+    }
+
+    func serveAttributes(_ file: Int) -> CallAnswer { attributes(file) }
+
+    /// Creates a file at `server` (an open for writing of a missing file).
+    @discardableResult
+    func createAtServer(_ path: String, server: Int, directory: Bool, size: Int64 = 0) -> Int {
+        if let existing = fs.fileIndex[path], !fs.files[existing].deleted { return existing }
+        var file = ServerFile(path: path, server: server, isDirectory: directory)
+        if size > 0 {
+            file.content = newContent(bytes: nil, size: size)
+            file.size = size
+        }
+        file.modified = now
+        fs.files.append(file)
+        fs.fileIndex[path] = fs.files.count - 1
+        fs.statistics.diskWrites += 1
+        return fs.files.count - 1
+    }
+
+    func serveOpen(_ path: String, client: Int, server: Int, writable: Bool) -> CallAnswer? {
+        let existing = fs.fileIndex[path].flatMap { fs.files[$0].deleted ? nil : $0 }
+        guard let file = existing ?? (writable ? createAtServer(path, server: server, directory: false) : nil) else {
+            return CallAnswer(missing: true)
+        }
+        let actions = consistencyProtocol.serverOpen(&fs.files[file], client: client, writable: writable)
+        if !actions.disableCachingOn.isEmpty {
+            fs.statistics.cachingDisabled += 1
+            record(.cachingDisabled(path: path, clients: actions.disableCachingOn), at: server)
+            for other in actions.disableCachingOn where other != client { notifyCachingDisabled(file, client: other, server: server) }
+        }
+        guard let writer = actions.recallFrom, nodes[writer].isUp,
+              fileClient(writer).entries[file]?.dirty == true else {
+            return attributes(file)
+        }
+        // Sequential write-sharing: the newest data is dirty at the last
+        // writer. Recall it, then answer the opener.
+        let openCall = fs.servingCall
+        recall(file, from: writer, server: server) { sim in sim.answerCall(openCall, sim.attributes(file)) }
+        return nil
+    }
+
+    /// Asks `writer` for its dirty blocks of `file` and applies them.
+    private func recall(_ file: Int, from writer: Int, server: Int, then: @escaping (Simulation) -> Void) {
+        fs.statistics.recalls += 1
+        var returned: ClientFileEntry?
+        call("recall", from: server, to: writer, requestBytes: 16, operation: -1,
+             serve: { sim in
+                 guard let entry = sim.fileClient(writer).entries[file], entry.dirty else { return CallAnswer(replyBytes: 0) }
+                 returned = entry
+                 sim.withClient(writer) { $0.entries[file]?.dirty = false; $0.entries[file]?.unflushedWrites = [] }
+                 return CallAnswer(replyBytes: entry.size)
+             },
+             then: { sim, _ in
+                 if let entry = returned {
+                     _ = sim.applyWrite(file, content: entry.content, size: entry.size,
+                                        event: entry.unflushedWrites.last ?? -1, from: writer, server: server)
+                     sim.withClient(writer) { client in
+                         client.entries[file]?.version = sim.fs.files[file].version
+                         client.entries[file]?.modified = sim.fs.files[file].modified
+                     }
+                     sim.record(.recalled(path: sim.fs.files[file].path, from: writer, bytes: entry.size), at: server)
+                 }
+                 sim.fs.files[file].lastWriter = nil
+                 then(sim)
+             },
+             failed: { sim, _ in then(sim) })
+    }
+
+    /// Concurrent write-sharing: `client` must stop caching and write back
+    /// what it holds dirty.
+    private func notifyCachingDisabled(_ file: Int, client: Int, server: Int) {
+        call("disable-caching", from: server, to: client, requestBytes: 16, operation: -1,
+             serve: { sim in
+                 sim.withClient(client) { $0.entries[file]?.cachingDisabled = true }
+                 if sim.fileClient(client).entries[file]?.dirty == true {
+                     sim.writeBack(file: file, node: client, why: .recall, op: -1) { _ in }
+                 }
+                 return CallAnswer()
+             },
+             then: { _, _ in }, failed: { _, _ in })
+    }
+
+    func serveClose(file: Int, client: Int, writable: Bool, wrote: Bool) -> CallAnswer {
+        let server = fs.files[file].server
+        let actions = consistencyProtocol.serverClose(&fs.files[file], client: client, writable: writable, wrote: wrote)
+        if actions.cachingEnabledAgain {
+            record(.cachingEnabled(path: fs.files[file].path), at: server)
+            for other in fs.clients.keys.sorted() {
+                withClient(other) { $0.entries[file]?.cachingDisabled = false }
+            }
+        }
+        for other in actions.invalidate {
+            fs.statistics.invalidations += 1
+            call("callback", from: server, to: other, requestBytes: 16, operation: -1,
+                 serve: { sim in
+                     sim.withClient(other) { client in
+                         if client.entries[file]?.dirty == false {
+                             client.entries[file] = nil
+                             client.lru.remove(file)
+                         }
+                         client.entries[file]?.callbackValid = false
+                     }
+                     sim.record(.invalidated(path: sim.fs.files[file].path, by: server), at: other)
+                     return CallAnswer()
+                 },
+                 then: { _, _ in }, failed: { _, _ in })
+        }
+        return CallAnswer(replyBytes: 16)
+    }
+
+    /// Reads a whole file at its server: blocks missing from the server's
+    /// cache come from its disk.
+    func serveRead(_ file: Int, server: Int) -> CallAnswer {
+        var answer = attributes(file)
+        answer.replyBytes = fs.files[file].size
+        let blocks = fs.config.blocks(fs.files[file].size)
+        var cache = fs.serverCaches[server] ?? LRUList<BlockKey>()
+        var misses: Int64 = 0
+        for block in 0..<blocks {
+            let key = BlockKey(file: file, block: block)
+            if cache.contains(key) { fs.statistics.serverHits += 1 } else { misses += 1; fs.statistics.serverMisses += 1 }
+            cache.touch(key, weight: 1)
+        }
+        let capacity = max(1, nodes[server].spec.memoryBytes / fs.config.blockSize)
+        while cache.totalWeight > capacity, let cold = cache.coldest(where: { _ in true }) { cache.remove(cold) }
+        fs.serverCaches[server] = cache
+        if misses > 0, let disk = nodes[server].spec.disk {
+            fs.statistics.diskReads += Int(misses)
+            answer.extraTime = disk.accessTime(bytes: misses * fs.config.blockSize)
+        }
+        return answer
+    }
+
+    /// New contents reach the server: a new version. The server's cache
+    /// takes the blocks; its disk is written behind, off the reply's path.
+    func applyWrite(_ file: Int, content: ContentID, size: Int64, event: Int, from client: Int, server: Int) -> CallAnswer {
+        fs.files[file].content = content
+        fs.files[file].size = size
+        fs.files[file].version += 1
+        fs.files[file].modified = now
+        fs.files[file].lastWriteEvent = event >= 0 ? event : fs.files[file].lastWriteEvent
+        if fs.files[file].lastWriter == client, fileClient(client).entries[file]?.dirty != true {
+            fs.files[file].lastWriter = nil
+        }
+        fs.statistics.bytesToServer += size
+        fs.statistics.diskWrites += Int(fs.config.blocks(size))
+        var cache = fs.serverCaches[server] ?? LRUList<BlockKey>()
+        for block in 0..<fs.config.blocks(size) { cache.touch(BlockKey(file: file, block: block), weight: 1) }
+        fs.serverCaches[server] = cache
+        return attributes(file)
+    }
+
+    func serveDelete(_ path: String) -> CallAnswer {
+        guard let file = fs.fileIndex[path], !fs.files[file].deleted else { return CallAnswer(missing: true) }
+        fs.files[file].deleted = true
+        return CallAnswer(replyBytes: 16)
+    }
+
+    func serveCreate(_ path: String, size: Int64, directory: Bool, server: Int) -> CallAnswer {
+        let file = createAtServer(path, server: server, directory: directory, size: size)
+        return attributes(file)
+    }
+
+    // MARK: Crashes
+
+    /// A client crash loses every write still dirty in its cache.
+    func fileSystemCrash(_ node: Int) {
+        if let client = fs.clients[node] {
+            var losses: [CrashLoss] = []
+            for (file, entry) in client.entries.sorted(by: { $0.key < $1.key }) where entry.dirty {
+                for event in entry.unflushedWrites {
+                    losses.append(CrashLoss(node: node, path: fs.files[file].path, writeEvent: event,
+                                            writtenAt: fs.history[event].start, crashedAt: now))
+                }
+            }
+            fs.crashLosses += losses
+            if !losses.isEmpty { record(.writesLost(node: node, losses: losses), at: node) }
+            for step in client.steps { fail(step.operation, .nodeDown(node: node)) }
+            var fresh = FileClient(capacityBlocks: client.capacityBlocks)
+            fresh.cacheEnabled = client.cacheEnabled
+            fs.clients[node] = fresh
+        }
+        fs.serverCaches[node] = nil
+        // Calls waiting on the crashed node will never be answered.
+        for (id, pending) in fs.calls.sorted(by: { $0.key < $1.key }) where pending.server == node || pending.client == node {
+            fs.calls[id] = nil
+            if pending.client != node { pending.failed(self, .peerCrashed(node: node)) }
+            if pending.operation >= 0 { fail(pending.operation, .peerCrashed(node: node)) }
+        }
+    }
+}

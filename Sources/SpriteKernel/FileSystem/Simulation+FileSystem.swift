@@ -1,0 +1,109 @@
+/// Declaring the file system and reading back its state.
+extension Simulation {
+    public var fileSystemConfig: FileSystemConfig { fs.config }
+
+    public func configureFileSystem(_ config: FileSystemConfig) { fs.config = config }
+
+    /// Sprite: the domain rooted at `prefix` is served by `server`. Declaring
+    /// it again moves it; clients' prefix tables keep their old, stale hints.
+    public func setDomain(_ prefix: String, server: Int) {
+        fs.domains[prefix] = server
+        for index in fs.files.indices where Self.isUnder(fs.files[index].path, prefix)
+            && authoritativeServer(for: fs.files[index].path) == server {
+            fs.files[index].server = server
+        }
+    }
+
+    public var domains: [(prefix: String, server: Int)] {
+        fs.domains.map { ($0.key, $0.value) }.sorted { $0.prefix < $1.prefix }
+    }
+
+    public func prefixTable(of node: Int) -> [(prefix: String, server: Int)] {
+        (fs.clients[node]?.prefixes ?? [:]).map { ($0.key, $0.value) }.sorted { $0.prefix < $1.prefix }
+    }
+
+    /// Turns a node's client cache on or off and sets its size in blocks
+    /// (nil: half the node's memory).
+    public func setClientCache(node: Int, enabled: Bool, capacityBlocks: Int64? = nil) {
+        var client = fileClient(node)
+        client.cacheEnabled = enabled
+        if let capacityBlocks { client.capacityBlocks = capacityBlocks }
+        if !enabled {
+            for (file, entry) in client.entries where !entry.dirty {
+                client.entries[file] = nil
+                client.lru.remove(file)
+            }
+        }
+        fs.clients[node] = client
+    }
+
+    public func cacheState(of node: Int) -> (enabled: Bool, capacityBlocks: Int64, usedBlocks: Int64) {
+        let client = fileClient(node)
+        return (client.cacheEnabled, client.capacityBlocks, client.lru.totalWeight)
+    }
+
+    /// The files a node caches, by path.
+    public func cachedFiles(of node: Int) -> [(path: String, entry: ClientFileEntry)] {
+        (fs.clients[node]?.entries ?? [:]).map { (fs.files[$0.key].path, $0.value) }.sorted { $0.path < $1.path }
+    }
+
+    public var fileHistory: [FileEvent] { fs.history }
+    public var fileSystemStatistics: FileSystemStatistics { fs.statistics }
+    public var crashLosses: [CrashLoss] { fs.crashLosses }
+    public var files: [ServerFile] { fs.files.filter { !$0.deleted } }
+    public func file(_ index: Int) -> ServerFile { fs.files[index] }
+    public func file(atPath path: String) -> ServerFile? { fs.fileIndex[path].map { fs.files[$0] } }
+
+    /// The bytes of a content id, or nil for synthetic content, and its size.
+    public func contentBytes(_ id: ContentID) -> (bytes: [UInt8]?, size: Int64) {
+        guard fs.contents.indices.contains(id) else { return (nil, 0) }
+        return (fs.contents[id].bytes, fs.contents[id].size)
+    }
+
+    /// What the last read of `path` on `node` returned.
+    public func lastRead(node: Int, path: String) -> ContentID? { fs.clients[node]?.lastRead[path] }
+
+    // MARK: Internals shared by the client and server sides
+
+    func fileClient(_ node: Int) -> FileClient {
+        if let client = fs.clients[node] { return client }
+        let capacity = max(1, nodes[node].spec.memoryBytes / 2 / fs.config.blockSize)
+        return FileClient(capacityBlocks: capacity)
+    }
+
+    func withClient<T>(_ node: Int, _ body: (inout FileClient) -> T) -> T {
+        var client = fileClient(node)
+        let result = body(&client)
+        fs.clients[node] = client
+        return result
+    }
+
+    /// `path` is `prefix` or below it, by whole components.
+    static func isUnder(_ path: String, _ prefix: String) -> Bool {
+        if prefix == "/" { return path.hasPrefix("/") }
+        return path == prefix || path.hasPrefix(prefix + "/")
+    }
+
+    static func longestPrefix(of path: String, in prefixes: some Sequence<String>) -> String? {
+        var best: String?
+        for prefix in prefixes where isUnder(path, prefix) && prefix.count > (best?.count ?? -1) { best = prefix }
+        return best
+    }
+
+    /// The server that really serves `path` now.
+    func authoritativeServer(for path: String) -> Int? {
+        Self.longestPrefix(of: path, in: fs.domains.keys).flatMap { fs.domains[$0] }
+    }
+
+    func newContent(bytes: [UInt8]?, size: Int64) -> ContentID {
+        fs.contents.append(ContentData(bytes: bytes, size: size))
+        return fs.contents.count - 1
+    }
+
+    /// Records a history event and returns its id.
+    func recordFileEvent(_ kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime) -> Int {
+        let id = fs.history.count
+        fs.history.append(FileEvent(id: id, kind: kind, node: node, session: session, file: file, start: start, end: now))
+        return id
+    }
+}

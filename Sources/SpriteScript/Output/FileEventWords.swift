@@ -1,0 +1,111 @@
+import SpriteKernel
+
+/// Words for the file system's events, reads' verdicts and their reasons.
+enum FileEventWords {
+    /// File contents as a short quoted string, or the size of synthetic data.
+    static func content(_ id: ContentID, _ c: RenderContext) -> String {
+        let (bytes, size) = c.simulation.contentBytes(id)
+        guard let bytes else { return "(\(Quantity.formatBytes(size)) of data)" }
+        let text = String(decoding: bytes.prefix(48), as: UTF8.self)
+        return JSONValue.quote(text) + (bytes.count > 48 ? "…" : "")
+    }
+
+    /// "jack's write at 1.2ms" for a history event.
+    static func write(_ event: Int?, _ c: RenderContext) -> String {
+        guard let event, c.simulation.fileHistory.indices.contains(event) else { return "the empty file" }
+        let e = c.simulation.fileHistory[event]
+        return "\(c.node(e.node))'s write at \(e.start)"
+    }
+
+    static func verdict(unix: Judgement, session: Judgement, reason: StaleReason?, _ c: RenderContext) -> String {
+        if unix == .fresh && session == .fresh { return "fresh" }
+        var parts: [String] = []
+        if case .stale(let expected, let by) = unix {
+            parts.append("STALE under unix: the last write was \(content(expected, c)) (\(write(by, c)))")
+        } else {
+            parts.append("fresh under unix")
+        }
+        if case .stale(let expected, let by) = session {
+            parts.append("STALE under session: expected \(content(expected, c)) (\(write(by, c)))")
+        } else {
+            parts.append("fresh under session")
+        }
+        var text = parts.joined(separator: "; ")
+        if let reason { text += "; why: " + words(reason, c) }
+        return text
+    }
+
+    static func words(_ reason: StaleReason, _ c: RenderContext) -> String {
+        switch reason {
+        case .cachedWithinTimeout(let version, let age, let timeout):
+            "cached version \(version) was \(age) old, still within its \(timeout) timeout, so it was not checked"
+        case .cacheNeverChecked(let version): "cached version \(version) is never checked (consistency none)"
+        case .callbackNotBroken(let version):
+            "cached version \(version) is trusted until the server breaks the callback, which happens at the writer's close"
+        case .writerHoldsDirtyData(let writer, let policy):
+            "the newest data is still dirty in \(c.node(writer))'s cache (\(policy.rawValue)), not yet at the server"
+        case .cachedCopy(let version): "cached version \(version) was used"
+        }
+    }
+
+    static func action(_ action: CacheAction) -> String {
+        switch action {
+        case .miss: "not cached"
+        case .usedWithoutCheck: "cached copy used without asking the server"
+        case .validated: "cached copy checked with the server: current"
+        case .droppedStale(let cached, let server): "cached version \(cached) is older than the server's \(server): dropped"
+        case .cachingDisabled: "caching disabled for this file (concurrent write-sharing)"
+        case .cacheOff: "cache off"
+        }
+    }
+
+    static func describe(_ event: TraceEvent, _ c: RenderContext) -> String? {
+        func label(_ op: Int32) -> String { EventWords.labelled(op, c) }
+        switch event {
+        case .fileOpened(let op, let path, let session, let writable, let action, let version):
+            return "open \(path) \(writable ? "rw" : "r") (session \(session), version \(version)): \(Self.action(action))" + label(op)
+        case .fileRead(let op, let path, _, let id, let size, let fromCache, let unix, let session, let reason):
+            return "read \(path) -> \(content(id, c)) (\(EventWords.bytes(size)) from \(fromCache ? "cache" : "server")): "
+                + verdict(unix: unix, session: session, reason: reason, c) + label(op)
+        case .fileWritten(let op, let path, _, let size, let toServer):
+            return "write \(path) \(EventWords.bytes(size)) \(toServer ? "through to the server" : "into the cache (dirty)")" + label(op)
+        case .fileClosed(let op, let path, let session):
+            return "close \(path) (session \(session))" + label(op)
+        case .fileFlushed(let path, let size, let writes, let why):
+            return "write-back \(path) \(EventWords.bytes(size)) (\(writes) write\(writes == 1 ? "" : "s"), \(why.rawValue))"
+        case .fileCreated(let op, let path, let size, let directory):
+            return (directory ? "mkdir \(path)" : "create \(path) \(EventWords.bytes(size))") + label(op)
+        case .fileDeleted(let op, let path, let never):
+            return "delete \(path)" + (never > 0 ? ": \(EventWords.bytes(never)) written but never flushed never reach the server" : "") + label(op)
+        case .fileStat(let op, let path, let size, let version, let modified):
+            return "stat \(path): \(EventWords.bytes(size)), version \(version), modified at \(modified)" + label(op)
+        case .directoryListed(let op, let path, let names):
+            return "ls \(path): " + (names.isEmpty ? "(empty)" : names.joined(separator: " ")) + label(op)
+        case .synced(let op, let count):
+            return "sync: \(count) file\(count == 1 ? "" : "s") written back" + label(op)
+        case .recalled(let path, let from, let size):
+            return "recalled \(EventWords.bytes(size)) of dirty \(path) from \(c.node(from)) before answering an open"
+        case .cachingDisabled(let path, let clients):
+            return "caching of \(path) disabled on " + clients.map(c.node).joined(separator: ", ") + " (concurrent write-sharing)"
+        case .cachingEnabled(let path):
+            return "caching of \(path) enabled again (write-sharing ended)"
+        case .invalidated(let path, let server):
+            return "callback from \(c.node(server)): cached \(path) is stale, dropped"
+        case .prefixHit(let op, let path, let prefix, let server):
+            return "resolve \(path): prefix table hit \(prefix) -> \(c.node(server))" + label(op)
+        case .broadcast(let op, let path):
+            return "resolve \(path): no prefix matches; broadcasting to the servers" + label(op)
+        case .prefixLearned(let prefix, let server):
+            return "prefix table: \(prefix) -> \(c.node(server)) (learned from the broadcast)"
+        case .stalePrefix(let path, let prefix, let server):
+            return "prefix \(prefix) -> \(c.node(server)) is stale (\(c.node(server)) does not serve \(path)): dropped"
+        case .resolved(let op, let path, let server, let handle):
+            return "resolved \(path): server \(c.node(server)), file handle \(handle < 0 ? "none (no such file)" : String(handle))" + label(op)
+        case .writesLost(_, let losses):
+            let list = losses.map { "\($0.path) written at \($0.writtenAt)" }.joined(separator: ", ")
+            return "crash lost \(losses.count) unflushed write\(losses.count == 1 ? "" : "s"): \(list)"
+        default:
+            return nil
+        }
+    }
+}
