@@ -122,7 +122,8 @@ extension Simulation {
     func resolve(_ path: String, node: Int, op: Int32, then: @escaping (Simulation, Int) -> Void) {
         let client = fileClient(node)
         if let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys), let server = client.prefixes[prefix] {
-            record(.prefixHit(operation: op, path: path, prefix: prefix, server: server), at: node, level: .messages)
+            let shown: TraceLevel = op >= 0 && operations[Int(op)].kind == .resolve ? .operations : .messages
+            record(.prefixHit(operation: op, path: path, prefix: prefix, server: server), at: node, level: shown)
             then(self, server)
             return
         }

@@ -23,6 +23,8 @@ public struct Checker {
     var loadStack: [String] = []
     /// Inside `cluster { }`: node and network declarations are allowed.
     var inCluster = false
+    /// Inside `on NODE { }`: the node file operations act on.
+    var currentNode: String?
     /// Names declared inside `at` blocks. They exist once the block has run,
     /// so they become ordinary names after `run` or `advance`; until then
     /// only later `at` blocks may use them.
@@ -130,6 +132,25 @@ public struct Checker {
             error("label '\(label.text)' would hide the node, process or 'stats' of that name", at: label.span)
         } else {
             symbols.labels[label.text] = kind
+        }
+    }
+
+    /// File operations need the node they run on.
+    @discardableResult
+    public mutating func requireNodeContext(_ statement: String, at span: SourceSpan) -> Bool {
+        guard currentNode == nil else { return true }
+        error("'\(statement)' acts on a node's files; write it inside on NODE { … }", at: span,
+              help: "for example: on ws1 { \(statement) … }")
+        return false
+    }
+
+    /// Some declared domain must cover the path.
+    public mutating func requireDomain(for path: String, at span: SourceSpan) {
+        let covered = symbols.domains.keys.contains { prefix in
+            prefix == "/" || path == prefix || path.hasPrefix(prefix + "/")
+        }
+        if !covered {
+            error("no domain covers \(path)", at: span, help: "declare one first: domain / on SERVER")
         }
     }
 

@@ -7,6 +7,8 @@ public struct SymbolTable: Sendable {
     public var processes: [String: String] = [:]
     /// Operation label → what the labelled operation is.
     public var labels: [String: OperationKind] = [:]
+    /// Sprite domains: prefix → serving node.
+    public var domains: [String: String] = [:]
 
     public init() {}
 
@@ -21,6 +23,7 @@ public struct SymbolTable: Sendable {
             processes[info.name] = simulation.nodeName(info.node)
         }
         self.labels = labels
+        for (prefix, server) in simulation.domains { domains[prefix] = simulation.nodeName(server) }
     }
 
     /// Adds the names of `other` that this table does not have.
@@ -28,6 +31,7 @@ public struct SymbolTable: Sendable {
         nodes.merge(other.nodes) { mine, _ in mine }
         processes.merge(other.processes) { mine, _ in mine }
         labels.merge(other.labels) { mine, _ in mine }
+        domains.merge(other.domains) { mine, _ in mine }
     }
 
     func contains(_ name: String) -> Bool {

@@ -38,6 +38,9 @@ public final class Interpreter {
     var timers: [Int32: [any Statement]] = [:]
     /// Set while running the body of `try`.
     var allowFailures = false
+    /// Set while running the body of `on NODE { }`.
+    var currentNode: Int?
+    private var semanticsCache: (events: Int, report: SemanticsReport)?
     public private(set) var expectationsPassed = 0
     public private(set) var expectationsFailed = 0
     /// Everything traced so far, for `show trace`.
@@ -144,6 +147,16 @@ public final class Interpreter {
         return now + duration
     }
 
+    /// The semantics checker's verdicts on the history so far, judged again
+    /// only when the history has grown.
+    func semantics() -> SemanticsReport {
+        let history = simulation.fileHistory
+        if let cached = semanticsCache, cached.events == history.count { return cached.report }
+        let report = SemanticsChecker.judge(history)
+        semanticsCache = (history.count, report)
+        return report
+    }
+
     // MARK: Session state
 
     /// Back to an empty cluster at time zero (same seed).
@@ -156,6 +169,7 @@ public final class Interpreter {
         unsettled = []
         timers = [:]
         history = []
+        semanticsCache = nil
     }
 
     func recordExpectation(_ result: ExpectationResult) {

@@ -26,9 +26,9 @@ enum FileEventWords {
             parts.append("fresh under unix")
         }
         if case .stale(let expected, let by) = session {
-            parts.append("STALE under session: expected \(content(expected, c)) (\(write(by, c)))")
+            parts.append("not session semantics: expected \(content(expected, c)) (\(write(by, c)))")
         } else {
-            parts.append("fresh under session")
+            parts.append("as session semantics promise")
         }
         var text = parts.joined(separator: "; ")
         if let reason { text += "; why: " + words(reason, c) }

@@ -7,6 +7,10 @@ struct ExpectSyntax: StatementSyntax {
         topic: "expect",
         summary: "check a value: a failed expect is reported and makes the exit status 1",
         usage: ["expect LABEL.FIELD OP VALUE [within TOLERANCE]",
+                "expect read NODE PATH == \"TEXT\"",
+                "expect stale-reads [unix|session|immutable|transaction] OP N",
+                "expect lost-updates OP N", "expect crash-losses OP N",
+                "expect semantics unix|session|immutable|transaction holds|violated",
                 "expect PROCESS.FIELD | NODE.FIELD | stats.FIELD | now  OP VALUE [within TOLERANCE]",
                 "expect hops NODE -> NODE OP N",
                 "expect penalty NODE -> NODE SIZE OP DURATION [within TOLERANCE]"],
@@ -24,6 +28,15 @@ struct ExpectSyntax: StatementSyntax {
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let start = parser.peek.span
         let subject = try parseSubject(&parser)
+        if case .semantics = subject {
+            let word = try parser.parseName("holds or violated")
+            guard word.text == "holds" || word.text == "violated" else {
+                throw Diagnostic(.syntax, "expected holds or violated, found '\(word.text)'", at: word.span)
+            }
+            let condition = String(start.file.line(start.line).dropFirst(start.column - 1).prefix(max(0, word.span.endColumn - start.column)))
+            return ExpectStatement(span: keyword.span.through(word.span), subject: subject, op: "==", opSpan: word.span,
+                                   value: .text(word.text), valueSpan: word.span, tolerance: nil, condition: condition)
+        }
         let opToken = parser.peek
         guard opToken.kind == .symbol, operators.contains(opToken.text) else {
             throw parser.unexpected(expected: "a comparison (== != < <= > >=)")
@@ -64,6 +77,22 @@ struct ExpectSyntax: StatementSyntax {
         switch first.text {
         case "now":
             return .now(first.span)
+        case "stale-reads":
+            var model = SharingModel.unix
+            if parser.peek.kind == .identifier {
+                model = try parser.parseChoice(SharingModel.self, "sharing model", "models")
+            }
+            return .staleReads(model)
+        case "lost-updates":
+            return .lostUpdates
+        case "crash-losses":
+            return .crashLosses
+        case "semantics":
+            return .semantics(try parser.parseChoice(SharingModel.self, "sharing model", "models"))
+        case "read":
+            let node = try parser.parseName("a node name")
+            let (path, _) = try parser.parsePath()
+            return .lastRead(node, path)
         case "hops", "penalty":
             let a = try parser.parseName("a node name")
             guard parser.acceptSymbol("->") != nil else { throw parser.unexpected(expected: "'->' and a second node") }
@@ -86,6 +115,14 @@ enum ExpectSubject: Sendable {
     case penalty(Name, Name, Int64)
     /// `owner.field`, where owner is a label, process, node or `stats`.
     case field(Name, Name)
+    /// Reads not fresh under a sharing model.
+    case staleReads(SharingModel)
+    case lostUpdates
+    case crashLosses
+    /// "holds" when no read violates the model, else "violated".
+    case semantics(SharingModel)
+    /// What the node's last read of the path returned.
+    case lastRead(Name, String)
 }
 
 enum ExpectedValue: Sendable {
@@ -108,7 +145,11 @@ enum FieldKind: Sendable {
         case .node: ["state": nil, "role": nil, "cpu-busy": .duration]
         case .stats:
             ["events": .count, "messages": .count, "delivered": .count, "dropped": .count, "retransmits": .count,
-             "local": .count, "packets": .count, "wire-bytes": .size, "rpcs": .count, "done": .count, "failed": .count]
+             "local": .count, "packets": .count, "wire-bytes": .size, "rpcs": .count, "done": .count, "failed": .count,
+             "client-hits": .count, "client-misses": .count, "server-hits": .count, "server-misses": .count,
+             "disk-reads": .count, "disk-writes": .count, "recalls": .count, "invalidations": .count,
+             "caching-disabled": .count, "broadcasts": .count, "stale-prefixes": .count, "file-rpcs": .count,
+             "never-written": .size, "to-server": .size]
         }
     }
 }
@@ -166,6 +207,9 @@ struct ExpectStatement: Statement {
     private func resolve(_ subject: ExpectSubject, _ checker: inout Checker) -> Dimension?? {
         switch subject {
         case .now: return .some(.duration)
+        case .staleReads, .lostUpdates, .crashLosses: return .some(.count)
+        case .semantics: return .some(nil)
+        case .lastRead(let node, _): return checker.resolveNode(node) ? .some(nil) : nil
         case .hops(let a, let b):
             return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.count) : nil
         case .penalty(let a, let b, _):
@@ -222,11 +266,23 @@ struct ExpectStatement: Statement {
         let s = interpreter.simulation
         switch subject {
         case .now: return .number(s.now.nanoseconds, .duration)
+        case .staleReads(let model):
+            return .number(Int64(interpreter.semantics().reads.filter { $0.judgement(model) != .fresh }.count), .count)
+        case .lostUpdates: return .number(Int64(interpreter.semantics().lostUpdates.count), .count)
+        case .crashLosses: return .number(Int64(s.crashLosses.count), .count)
+        case .semantics(let model):
+            return .text(interpreter.semantics().reads.allSatisfy { $0.judgement(model) == .fresh } ? "holds" : "violated")
+        case .lastRead(let node, let path):
+            guard let content = s.lastRead(node: try interpreter.node(node), path: path) else {
+                return .missing("\(node.text) has not read \(path)")
+            }
+            let (bytes, size) = s.contentBytes(content)
+            return bytes.map { .text(String(decoding: $0, as: UTF8.self)) } ?? .missing("\(Quantity.formatBytes(size)) of synthetic data")
         case .hops(let a, let b): return .number(Int64(s.hops(from: try interpreter.node(a), to: try interpreter.node(b))), .count)
         case .penalty(let a, let b, let bytes):
             return .number(s.networkPenalty(bytes: bytes, from: try interpreter.node(a), to: try interpreter.node(b)).nanoseconds, .duration)
         case .field(let owner, let field):
-            if owner.text == "stats" { return statistic(field.text, s.statistics) }
+            if owner.text == "stats" { return statistic(field.text, s.statistics, s.fileSystemStatistics) }
             if let op = interpreter.labels[owner.text], let record = s.operation(op) {
                 return operationField(field.text, record)
             }
@@ -268,8 +324,22 @@ struct ExpectStatement: Statement {
         }
     }
 
-    private func statistic(_ field: String, _ t: Statistics) -> Measured {
+    private func statistic(_ field: String, _ t: Statistics, _ f: FileSystemStatistics) -> Measured {
         let value: Int64 = switch field {
+        case "client-hits": Int64(f.clientHits)
+        case "client-misses": Int64(f.clientMisses)
+        case "server-hits": Int64(f.serverHits)
+        case "server-misses": Int64(f.serverMisses)
+        case "disk-reads": Int64(f.diskReads)
+        case "disk-writes": Int64(f.diskWrites)
+        case "recalls": Int64(f.recalls)
+        case "invalidations": Int64(f.invalidations)
+        case "caching-disabled": Int64(f.cachingDisabled)
+        case "broadcasts": Int64(f.broadcasts)
+        case "stale-prefixes": Int64(f.stalePrefixes)
+        case "file-rpcs": Int64(f.rpcs.values.reduce(0, +))
+        case "never-written": f.bytesNeverWritten
+        case "to-server": f.bytesToServer
         case "events": t.eventsProcessed
         case "messages": Int64(t.messagesSent)
         case "delivered": Int64(t.messagesDelivered)
@@ -282,7 +352,7 @@ struct ExpectStatement: Statement {
         case "done": Int64(t.operationsDone)
         default: Int64(t.operationsFailed)
         }
-        return .number(value, field == "wire-bytes" ? .size : .count)
+        return .number(value, ["wire-bytes", "never-written", "to-server"].contains(field) ? .size : .count)
     }
 
     /// Compares the measured value with the written value, or with `reference`

@@ -6,10 +6,15 @@ struct ShowSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "show",
         summary: "print the nodes, network, processes, operations, statistics or trace so far",
-        usage: ["show nodes|network|processes|operations|stats|trace"],
-        example: "show network\nshow operations")
+        usage: ["show nodes|network|processes|operations|stats|trace",
+                "show outcomes|history|files|domains", "show prefixes [NODES]", "show cache NODE"],
+        details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
+            + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
+            + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files.",
+        example: "show network\nshow outcomes\nshow cache jill")
 
-    static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace"]
+    static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
+                           "outcomes", "history", "files", "domains", "prefixes", "cache"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let word = try parser.parseName("what to show (\(subjects.joined(separator: ", ")))")
@@ -17,15 +22,24 @@ struct ShowSyntax: StatementSyntax {
             throw Diagnostic(.check, "cannot show '\(word.text)'\(Suggestions.didYouMean(word.text, among: subjects))",
                              at: word.span, help: "show " + subjects.joined(separator: "|"))
         }
-        return ShowStatement(span: keyword.span, subject: word.text)
+        var nodes: [Name] = []
+        if word.text == "cache" {
+            nodes = [try parser.parseName("the node whose cache to show")]
+        } else if word.text == "prefixes" && parser.peek.kind == .identifier {
+            nodes = try parser.parseNameList("a node name")
+        }
+        return ShowStatement(span: keyword.span, subject: word.text, nodes: nodes)
     }
 }
 
 struct ShowStatement: Statement {
     let span: SourceSpan
     let subject: String
+    var nodes: [Name] = []
 
-    func check(_ checker: inout Checker) {}
+    func check(_ checker: inout Checker) {
+        for node in nodes { checker.resolveNode(node) }
+    }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         let s = interpreter.simulation
@@ -35,6 +49,17 @@ struct ShowStatement: Statement {
         case "processes": interpreter.emit(.table(Self.processes(s)))
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats": interpreter.emit(.table(Self.stats(s)))
+        case "outcomes": interpreter.emit(.table(FileSystemTables.outcomes(interpreter)))
+        case "history": interpreter.emit(.table(FileSystemTables.history(interpreter)))
+        case "files": interpreter.emit(.table(FileSystemTables.files(s, interpreter.context)))
+        case "domains": interpreter.emit(.table(FileSystemTables.domains(s, interpreter.context)))
+        case "prefixes":
+            var indices: [Int] = []
+            for node in nodes { indices.append(try interpreter.node(node)) }
+            if nodes.isEmpty { indices = Array(0..<s.nodeCount) }
+            interpreter.emit(.table(FileSystemTables.prefixes(s, interpreter.context, nodes: indices)))
+        case "cache":
+            interpreter.emit(.table(FileSystemTables.cache(s, interpreter.context, node: try interpreter.node(nodes[0]))))
         default:
             interpreter.emit(.text("trace (\(interpreter.history.count) events):"))
             for record in interpreter.history { interpreter.emit(.trace(record)) }
@@ -132,7 +157,7 @@ struct ShowStatement: Statement {
             ["local", .int(Int64(t.localMessages))], ["packets", .int(t.packets)],
             ["wire-bytes", .string(Quantity.formatBytes(t.wireBytes))], ["rpcs", .int(Int64(t.rpcCalls))],
             ["done", .int(Int64(t.operationsDone))], ["failed", .int(Int64(t.operationsFailed))],
-        ].map { [.string($0[0].plain), $0[1]] }
+        ].map { [.string($0[0].plain), $0[1]] } + FileSystemTables.statisticsRows(s.fileSystemStatistics)
         return Table(title: "stats", columns: ["statistic", "value"], rows: rows)
     }
 }

@@ -13,6 +13,12 @@ public enum StatementRegistry {
         MoveSyntax.self,
         ComputeSyntax.self,
         RPCSyntax.self,
+        DomainSyntax.self,
+        CacheSyntax.self,
+        ConsistencySyntax.self,
+        OnSyntax.self,
+        FileSyntax.self,
+        ResolveSyntax.self,
         AtSyntax.self,
         AdvanceSyntax.self,
         RunSyntax.self,
@@ -51,6 +57,10 @@ public enum StatementRegistry {
         "for", "nodes", "processes", "operations", "stats", "trace", "now", "hops", "penalty",
         "off", "messages", "bus", "switched", "ring", "grid", "torus", "hypercube",
         "modern", "v-1983", "sprite-1988", "zero-overhead", "workstation", "server", "both",
+        "client", "policy", "write-through", "delayed-write", "write-on-close", "flush", "age", "block",
+        "sprite", "nfs", "callbacks", "none", "file-timeout", "dir-timeout", "outcomes", "history",
+        "files", "domains", "prefixes", "stale-reads", "lost-updates", "crash-losses", "semantics",
+        "unix", "session", "immutable", "transaction", "holds", "violated", "size",
     ]
 
     public static var helpEntries: [HelpEntry] {

@@ -10,7 +10,7 @@ struct Lexer {
 
     /// Symbols, longest first so `<->` wins over `<-` and `..` over `.`.
     private static let symbols = ["<->", "->", "<-", "..", "==", "!=", "<=", ">=",
-                                  "{", "}", "[", "]", "(", ")", ",", ";", "|", ".", "<", ">", "=", "+", ":", "%", "/"]
+                                  "{", "}", "[", "]", "(", ")", ",", ";", "|", ".", "<", ">", "=", "+", ":", "%"]
 
     init(file: SourceFile) {
         self.file = file
@@ -61,6 +61,7 @@ struct Lexer {
             return make(.number, digits, unit: unit)
         }
         if c == "\"" { return make(.string, try readString(startLine: startLine, startColumn: startColumn)) }
+        if c == "/" { return make(.path, readPath()) }
         for symbol in Self.symbols where matches(symbol) {
             for _ in symbol { advance() }
             return make(.symbol, symbol)
@@ -112,6 +113,16 @@ struct Lexer {
             }
         }
         return word
+    }
+
+    /// `/` and the path characters after it: letters, digits, `.`, `_`, `-`, `/`.
+    private mutating func readPath() -> String {
+        var path = ""
+        while let c = current, c == "/" || c.isLetter || c.isNumber || c == "." || c == "_" || c == "-" {
+            path.append(c)
+            advance()
+        }
+        return path
     }
 
     /// Digits with an optional fraction, then any unit written against them.

@@ -184,9 +184,9 @@ public struct Parser {
         }
         guard peek.kind == .identifier else { return nil }
         let word = peek.text
-        if peek(ahead: 1).isSymbol("/"), peek(ahead: 1).touchesPrevious, peek(ahead: 2).isWord("s"),
-           peek(ahead: 2).touchesPrevious, Quantity.units[word + "/s"] != nil {
-            advance()
+        // `MB/s` written apart from its number lexes as the word `MB` and the path `/s`.
+        if peek(ahead: 1).kind == .path, peek(ahead: 1).text == "/s", peek(ahead: 1).touchesPrevious,
+           Quantity.units[word + "/s"] != nil {
             advance()
             span = span.through(advance().span)
             return word + "/s"
@@ -241,6 +241,19 @@ public struct Parser {
                              at: word.span, help: "\(plural): " + names.joined(separator: " "))
         }
         return choice
+    }
+
+    /// An absolute file path: `/`, `/users/jack`.
+    public mutating func parsePath(_ what: String = "a file path like /users/notes") throws(Diagnostic) -> (String, SourceSpan) {
+        let token = peek
+        guard token.kind == .path else { throw unexpected(expected: what) }
+        advance()
+        let text = token.text
+        if text.contains("//") || (text.count > 1 && text.hasSuffix("/")) {
+            throw Diagnostic(.check, "malformed path '\(text)'", at: token.span,
+                             help: "paths are /name/name…, without empty components or a trailing '/'")
+        }
+        return (text, token.span)
     }
 
     /// Optional `as LABEL` at the end of an operation.

@@ -3,6 +3,8 @@ public enum TokenKind: Equatable, Sendable {
     /// A number with an optional unit written against it: `0.5ms`, `64KB`, `3`.
     case number
     case string
+    /// A file path: `/users/jack/notes`.
+    case path
     case symbol
     case newline
     case end
@@ -25,7 +27,7 @@ public struct Token: Sendable {
     /// How the token reads in an error message.
     public var display: String {
         switch kind {
-        case .identifier, .symbol: return "'\(text)'"
+        case .identifier, .symbol, .path: return "'\(text)'"
         case .number: return "'\(text)\(unit)'"
         case .string: return "string \"\(text)\""
         case .newline: return "end of line"

@@ -1,0 +1,90 @@
+import SpriteKernel
+
+/// `cache client policy …` and `cache NODES on|off [size SIZE]`.
+struct CacheSyntax: StatementSyntax {
+    static let keywords = ["cache"]
+    static let help = HelpEntry(
+        topic: "cache",
+        summary: "choose the client write policy, or turn a node's file cache on or off",
+        usage: ["cache client policy write-through|delayed-write|write-on-close [flush T] [age T] [block SIZE]",
+                "cache NODES on|off [size SIZE]"],
+        details: "write-through sends every write to the server before returning; delayed-write keeps dirty "
+            + "blocks until a daemon, every 'flush' (30s), writes back those older than 'age' (30s); "
+            + "write-on-close writes back at close. A client cache holds whole files, least recently used "
+            + "first out, sized in blocks (default: half the node's memory). Servers cache blocks in their memory.",
+        example: "cache client policy delayed-write flush 30s\ncache ws2 off")
+
+    static let policyOptions: [String: Dimension] = ["flush": .duration, "age": .duration, "block": .size]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        if parser.peek.isWord("client") && parser.peek(ahead: 1).isWord("policy") {
+            parser.advance()
+            parser.advance()
+            let policy = try parser.parseChoice(WritePolicyKind.self, "write policy", "policies")
+            var settings: [(Name, Quantity, SourceSpan)] = []
+            while !parser.atStatementEnd {
+                let (option, dimension) = try parser.parseOption(policyOptions, of: "cache")
+                let (value, span) = try parser.parseQuantity(dimension)
+                settings.append((option, value, span))
+            }
+            return CachePolicyStatement(span: keyword.span, policy: policy, settings: settings)
+        }
+        let nodes = try parser.parseNameList("a node name, or 'client policy'")
+        let word = try parser.parseName("on or off")
+        guard word.text == "on" || word.text == "off" else {
+            throw Diagnostic(.syntax, "expected on or off, found '\(word.text)'", at: word.span)
+        }
+        var size: (Quantity, SourceSpan)?
+        if parser.accept("size") != nil { size = try parser.parseQuantity(.size) }
+        return CacheNodeStatement(span: keyword.span, nodes: nodes, enabled: word.text == "on", size: size)
+    }
+}
+
+struct CachePolicyStatement: Statement {
+    let span: SourceSpan
+    let policy: WritePolicyKind
+    let settings: [(Name, Quantity, SourceSpan)]
+
+    func check(_ checker: inout Checker) {
+        for (option, value, valueSpan) in settings {
+            if option.text == "block" {
+                checker.requireBetweenZeroAnd(value, 1 << 20, "the block size", at: valueSpan)
+            } else {
+                checker.requireBetweenZeroAnd(value, Limits.duration, option.text, at: valueSpan)
+            }
+        }
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        var config = interpreter.simulation.fileSystemConfig
+        config.writePolicy = policy
+        for (option, value, _) in settings {
+            switch option.text {
+            case "flush": config.flushInterval = value.duration
+            case "age": config.flushAge = value.duration
+            default: config.blockSize = value.integer
+            }
+        }
+        interpreter.simulation.configureFileSystem(config)
+    }
+}
+
+struct CacheNodeStatement: Statement {
+    let span: SourceSpan
+    let nodes: [Name]
+    let enabled: Bool
+    let size: (Quantity, SourceSpan)?
+
+    func check(_ checker: inout Checker) {
+        for node in nodes { checker.resolveNode(node) }
+        if let (value, valueSpan) = size { checker.requireBetweenZeroAnd(value, Limits.memory, "the cache size", at: valueSpan) }
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let simulation = interpreter.simulation
+        for node in nodes {
+            let blocks = size.map { max(1, $0.0.integer / simulation.fileSystemConfig.blockSize) }
+            simulation.setClientCache(node: try interpreter.node(node), enabled: enabled, capacityBlocks: blocks)
+        }
+    }
+}

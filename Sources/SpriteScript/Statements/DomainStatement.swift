@@ -1,0 +1,48 @@
+/// `domain PATH on NODE` and `move domain PATH to NODE`: Sprite's global
+/// namespace, built from domains that servers serve.
+struct DomainSyntax: StatementSyntax {
+    static let keywords = ["domain", "move"]
+    static let help = HelpEntry(
+        topic: "domain",
+        summary: "serve a subtree of the one global namespace from a server, or move it to another",
+        usage: ["domain PATH on NODE", "move domain PATH to NODE"],
+        details: "Clients find a file's server through their prefix table, a hint: the longest matching prefix "
+            + "wins; a path no prefix matches is found by broadcasting to the servers. When a domain moves, "
+            + "clients keep their old entries until a request to the old server fails; then they drop the stale "
+            + "entry and broadcast again ('show prefixes NODE', 'expect stats.stale-prefixes == 1').",
+        example: "domain / on fs1\ndomain /users on fs2\nmove domain /users to fs3")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let moving = keyword.text == "move"
+        if moving { _ = try parser.expectWord("domain") }
+        let (path, pathSpan) = try parser.parsePath("the domain's path prefix, like /users")
+        _ = try parser.expectWord(moving ? "to" : "on")
+        let server = try parser.parseName("a server node")
+        return DomainStatement(span: keyword.span, path: path, pathSpan: pathSpan, server: server, moving: moving)
+    }
+}
+
+struct DomainStatement: Statement {
+    let span: SourceSpan
+    let path: String
+    let pathSpan: SourceSpan
+    let server: Name
+    let moving: Bool
+
+    func check(_ checker: inout Checker) {
+        guard checker.resolveNode(server) else { return }
+        if checker.symbols.nodes[server.text] == .workstation {
+            checker.error("'\(server.text)' is a workstation; domains are served by a server (or a node with role both)",
+                          at: server.span)
+        }
+        if moving && checker.symbols.domains[path] == nil {
+            checker.error("there is no domain \(path) to move\(Suggestions.didYouMean(path, among: checker.symbols.domains.keys))",
+                          at: pathSpan)
+        }
+        checker.symbols.domains[path] = server.text
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        interpreter.simulation.setDomain(path, server: try interpreter.node(server))
+    }
+}

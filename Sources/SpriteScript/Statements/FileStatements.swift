@@ -1,0 +1,146 @@
+import SpriteKernel
+
+/// The file operations a node performs inside `on NODE { … }`.
+struct FileSyntax: StatementSyntax {
+    static let keywords = ["open", "read", "write", "append", "close", "delete", "stat", "sync", "create", "mkdir", "ls"]
+    static let help = HelpEntry(
+        topic: "files",
+        summary: "file operations inside on NODE { }: open read write append close delete stat sync create mkdir ls",
+        usage: ["open PATH [r|w|rw|append] [as LABEL]", "read [PATH] [as LABEL]",
+                "write [PATH] \"TEXT\"|SIZE [as LABEL]", "append [PATH] \"TEXT\"|SIZE [as LABEL]",
+                "close [PATH]", "delete PATH", "stat PATH", "sync", "create PATH size SIZE", "mkdir PATH", "ls PATH"],
+        details: "Without a PATH, read, write, append and close act on the node's most recently opened file. "
+            + "Opening a missing file for writing creates it. write replaces the contents; append adds to "
+            + "them. Every read prints what it returned and its verdict: fresh, or STALE under UNIX or session "
+            + "semantics with the write it missed and why ('show outcomes' adds immutable files and "
+            + "transactions).",
+        example: "on jill { open /notes rw; read as r1; append \" jill too\"; close }")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        var statement = FileStatement(span: keyword.span, verb: keyword.text)
+        let pathOptional = ["read", "write", "append", "close"].contains(keyword.text)
+        if parser.peek.kind == .path || (!pathOptional && keyword.text != "sync") {
+            let (path, span) = try parser.parsePath()
+            statement.path = (path, span)
+        }
+        switch keyword.text {
+        case "open":
+            if parser.peek.kind == .identifier, !parser.peek.isWord("as") {
+                let mode = try parser.parseName("a mode: r, w, rw or append")
+                guard ["r", "w", "rw", "append"].contains(mode.text) else {
+                    throw Diagnostic(.check, "unknown open mode '\(mode.text)'\(Suggestions.didYouMean(mode.text, among: ["r", "w", "rw", "append"]))",
+                                     at: mode.span, help: "modes: r w rw append")
+                }
+                statement.mode = mode.text
+            }
+        case "write", "append":
+            if parser.peek.kind == .string {
+                let (text, span) = try parser.parseString("text")
+                statement.text = (text, span)
+            } else {
+                statement.size = try parser.parseQuantity(.size)
+            }
+        case "create":
+            _ = try parser.expectWord("size")
+            statement.size = try parser.parseQuantity(.size)
+        default:
+            break
+        }
+        statement.label = try parser.parseLabel()
+        return statement
+    }
+}
+
+struct FileStatement: Statement {
+    let span: SourceSpan
+    let verb: String
+    var path: (String, SourceSpan)?
+    var mode = "r"
+    var text: (String, SourceSpan)?
+    var size: (Quantity, SourceSpan)?
+    var label: Name?
+
+    var kind: OperationKind {
+        switch verb {
+        case "open": .open
+        case "read": .read
+        case "write", "append": .write
+        case "close": .close
+        case "delete": .delete
+        case "stat": .stat
+        case "sync": .sync
+        case "create", "mkdir": .create
+        default: .list
+        }
+    }
+
+    func check(_ checker: inout Checker) {
+        checker.requireNodeContext(verb, at: span)
+        if let (path, pathSpan) = path { checker.requireDomain(for: path, at: pathSpan) }
+        if let (value, valueSpan) = size {
+            checker.requireBetweenZeroAnd(value, Limits.size, "the size", at: valueSpan, allowZero: verb != "create")
+        }
+        checker.declareLabel(label, kind: kind)
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        guard let node = interpreter.currentNode else {
+            throw Diagnostic(.runtime, "'\(verb)' needs a node: write it inside on NODE { … }", at: span)
+        }
+        let s = interpreter.simulation
+        let p = path?.0
+        let bytes = text.map { Array($0.0.utf8) }
+        let length = bytes.map { Int64($0.count) } ?? size?.0.integer ?? 0
+        let op: Int32
+        switch verb {
+        case "open": op = s.openFile(on: node, path: p ?? "/", writable: mode != "r")
+        case "read": op = s.readFile(on: node, path: p)
+        case "write", "append": op = s.writeFile(on: node, path: p, text: bytes, size: length, append: verb == "append")
+        case "close": op = s.closeFile(on: node, path: p)
+        case "delete": op = s.deleteFile(on: node, path: p ?? "/")
+        case "stat": op = s.statFile(on: node, path: p ?? "/")
+        case "sync": op = s.syncFiles(on: node)
+        case "create": op = s.createFile(on: node, path: p ?? "/", size: length, directory: false)
+        case "mkdir": op = s.createFile(on: node, path: p ?? "/", size: 0, directory: true)
+        default: op = s.listDirectory(on: node, path: p ?? "/")
+        }
+        interpreter.track(op, span: span, label: label)
+    }
+}
+
+/// `resolve PATH on NODE`: how a node finds the server of a path.
+struct ResolveSyntax: StatementSyntax {
+    static let keywords = ["resolve"]
+    static let help = HelpEntry(
+        topic: "resolve",
+        summary: "show each step of finding a path's server: prefix table, broadcast, answer",
+        usage: ["resolve PATH on NODE [as LABEL]"],
+        example: "resolve /users/jack/notes on ws1")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let (path, pathSpan) = try parser.parsePath()
+        _ = try parser.expectWord("on")
+        let node = try parser.parseName("a node name")
+        return ResolveStatement(span: keyword.span, path: path, pathSpan: pathSpan, node: node,
+                                label: try parser.parseLabel())
+    }
+}
+
+struct ResolveStatement: Statement {
+    let span: SourceSpan
+    let path: String
+    let pathSpan: SourceSpan
+    let node: Name
+    let label: Name?
+
+    func check(_ checker: inout Checker) {
+        checker.resolveNode(node)
+        checker.requireDomain(for: path, at: pathSpan)
+        checker.declareLabel(label, kind: .resolve)
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let op = interpreter.simulation.resolvePath(on: try interpreter.node(node), path: path)
+        interpreter.track(op, span: span, label: label)
+    }
+}
