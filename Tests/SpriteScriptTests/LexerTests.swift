@@ -10,6 +10,7 @@ struct LexerTests {
             case .identifier: "id"
             case .number: "num"
             case .string: "str"
+            case .path: "path"
             case .symbol: "sym"
             case .newline: "nl"
             case .end: "end"

@@ -392,7 +392,7 @@ struct SessionTests {
         #expect(evaluate(session, "crash ws1") == .failed(.malformed))
         #expect(sink.errors.last?.contains("unknown node 'ws1'") == true)
         #expect(session.completionWords.contains("rpc"))
-        #expect(!session.completionWords.contains("client"))
+        #expect(!session.completionWords.contains("ws1"), "declared names are forgotten")
     }
 
     // MARK: Time

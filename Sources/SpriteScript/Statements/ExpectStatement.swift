@@ -20,6 +20,10 @@ struct ExpectSyntax: StatementSyntax {
               process: state received inbox queued
               node: state role cpu-busy
               stats: events messages delivered dropped retransmits local packets wire-bytes rpcs done failed
+                client-hits client-misses server-hits server-misses disk-reads disk-writes recalls
+                invalidations caching-disabled broadcasts stale-prefixes file-rpcs never-written to-server
+            stale-reads counts reads that are not fresh under the model (unix by default); a read is judged
+            under all four models in 'show outcomes'.
             """,
         example: "expect r1.time == 1.1512ms within 1us\nexpect client.received == \"ok\"\nexpect stats.dropped == 0")
 
