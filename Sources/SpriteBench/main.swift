@@ -9,8 +9,10 @@
 // binary, given explicit arguments), so its peak RSS is its own and not the
 // high-water mark of an earlier, bigger configuration.
 //
-// Adding a workload: write a function `([Int]) -> BenchResult` and append a
-// `Workload` to `Registry.workloads` below.
+// Adding a workload: write a function `([Int]) -> [String]` that runs one
+// configuration and returns its row's cells (a simulation workload can return
+// a `BenchResult` and use `simulationCells` and `simulationTable`), and append
+// a `Workload` to `Registry.workloads` below.
 
 import SpriteKernel
 
@@ -34,6 +36,13 @@ struct BenchResult {
     var wallSeconds: Double
 }
 
+/// The table a workload's rows go in: the legend printed above it, and every
+/// column's title and width (the first two are always workload and config).
+struct Table: Sendable {
+    var legend: [String]
+    var columns: [(title: String, width: Int)]
+}
+
 struct Workload: Sendable {
     var name: String
     var summary: String
@@ -41,7 +50,10 @@ struct Workload: Sendable {
     var parameters: [String]
     /// Configurations run when no parameters are given.
     var defaults: [[Int]]
-    var run: @Sendable ([Int]) -> BenchResult
+    var table: Table
+    /// Runs one configuration and returns its row: a cell for each column
+    /// of `table` after workload and config.
+    var run: @Sendable ([Int]) -> [String]
 }
 
 /// Every workload the bench knows, in the order they run.
@@ -53,7 +65,18 @@ enum Registry {
                 + "M sequential 32 B/32 B calls per client, zero-overhead switched network",
             parameters: ["N", "M"],
             defaults: [[10, 10_000], [1_000, 100], [10_000, 10]],
-            run: { runRPCPingPong(clients: $0[0], callsPerClient: $0[1]) }
+            table: simulationTable,
+            run: { simulationCells("rpc", $0, runRPCPingPong(clients: $0[0], callsPerClient: $0[1])) }
+        ),
+        Workload(
+            name: "checker",
+            summary: "SemanticsChecker.judge on a synthetic NFS-like history of EVENTS file operations "
+                + "by NODES nodes on FILES files (3 s cache timeout, write-back on close, 10% of opens "
+                + "on a few shared files), gathered as per-node logs",
+            parameters: ["EVENTS", "NODES", "FILES"],
+            defaults: [[1_000_000, 100, 1_000]],
+            table: checkerTable,
+            run: { runChecker(events: $0[0], nodes: $0[1], files: $0[2]) }
         ),
     ]
 }
@@ -94,6 +117,166 @@ func runRPCPingPong(clients: Int, callsPerClient: Int) -> BenchResult {
     } catch {
         fail("rpc: \(error)")
     }
+}
+
+/// The table of the simulation workloads.
+let simulationTable = Table(
+    legend: [
+        "columns: config = workload parameters; sim end = simulated time when the run went idle;",
+        "completed = simulated operations completed (rpc: RPCs, the sum of completedCalls, checked = N*M);",
+        "wall s = wall-clock seconds for setup + run; sim ops/wall s = completed / wall s (rpc: simulated",
+        "RPCs per wall second); events/s = statistics.eventsProcessed / wall s; peak RSS MB = peak resident",
+        "set size of the process that ran the configuration (each default configuration runs in its own).",
+    ],
+    columns: [
+        ("workload", 9), ("config", 16), ("sim end", 12), ("completed", 12), ("wall s", 9),
+        ("sim ops/wall s", 15), ("events/s", 13), ("peak RSS MB", 12),
+    ]
+)
+
+/// The row of a simulation workload, after checking it did all its work.
+func simulationCells(_ name: String, _ arguments: [Int], _ result: BenchResult) -> [String] {
+    guard result.completed == result.expected else {
+        fail("\(name) \(arguments): completed \(result.completed), expected \(result.expected)")
+    }
+    return [
+        result.simulatedEnd.description, String(result.completed),
+        fixed(result.wallSeconds, 3),
+        grouped(Double(result.completed) / result.wallSeconds),
+        grouped(Double(result.eventsProcessed) / result.wallSeconds),
+        fixed(peakRSSMegabytes(), 1),
+    ]
+}
+
+// MARK: Semantics checker
+
+let checkerTable = Table(
+    legend: [
+        "columns: config = workload parameters; events = file operations in the history; wall s = wall-clock",
+        "seconds of SemanticsChecker.judge alone (generating the history is not timed); events/s = events /",
+        "wall s; reads = reads judged (checked = reads in the history); unix stale = reads stale under UNIX",
+        "semantics; lost updates = lost updates reported; peak RSS MB = peak resident set size of the process",
+        "(history, report and generator included; each default configuration runs in its own process).",
+    ],
+    columns: [
+        ("workload", 9), ("config", 35), ("events", 10), ("wall s", 9), ("events/s", 13), ("reads", 9),
+        ("unix stale", 11), ("lost updates", 13), ("peak RSS MB", 12),
+    ]
+)
+
+/// Generates the history, then times the checker on it.
+func runChecker(events: Int, nodes: Int, files: Int) -> [String] {
+    let history = makeCheckerHistory(events: events, nodes: nodes, files: files, seed: 1)
+    var readEvents = 0
+    for event in history {
+        if case .read = event.kind { readEvents += 1 }
+    }
+    let start = monotonicSeconds()
+    let report = SemanticsChecker.judge(history)
+    let wall = monotonicSeconds() - start
+    guard report.reads.count == readEvents else {
+        fail("checker: judged \(report.reads.count) reads, the history has \(readEvents)")
+    }
+    var unixStale = 0
+    for read in report.reads {
+        if case .stale = read.unix { unixStale += 1 }
+    }
+    return [
+        String(history.count), fixed(wall, 3), grouped(Double(history.count) / wall),
+        String(report.reads.count), String(unixStale), String(report.lostUpdates.count),
+        fixed(peakRSSMegabytes(), 1),
+    ]
+}
+
+/// A deterministic history in the style of NFS. Each node runs sessions one
+/// after another: open, 1 to 6 reads and writes, close, then 1 to 50 ms of
+/// think time. 90% of opens go to files of the node's own (FILES / 20 files
+/// are shared, the rest divided among the nodes), 10% to a shared file, the
+/// lower-numbered ones more often. A node trusts its cached copy for 3 s after
+/// fetching it (so sharers read stale data), and a session's writes reach the
+/// server when it closes (so concurrent writers lose updates). The nodes'
+/// operations are interleaved in time, then the history is gathered the way a
+/// distributed trace is: node 0's log, then node 1's, and so on, so the
+/// checker has a real sort to do.
+func makeCheckerHistory(events count: Int, nodes: Int, files: Int, seed: UInt64) -> [FileEvent] {
+    var random = SeededGenerator(seed: seed)
+    let shared = max(1, files / 20)
+    let ownPerNode = max(1, (files - shared) / nodes)
+    let cacheTimeout: Int64 = 3_000_000_000
+    var server = [ContentID](repeating: emptyContent, count: files)
+    var cached = [ContentID](repeating: emptyContent, count: nodes * files)
+    var fetchedAt = [Int64](repeating: .min / 2, count: nodes * files)
+    var clock = [Int64](repeating: 0, count: nodes)
+    var session = [Int](repeating: -1, count: nodes)
+    var file = [Int](repeating: 0, count: nodes)
+    var remaining = [Int](repeating: 0, count: nodes)
+    var writable = [Bool](repeating: false, count: nodes)
+    var wrote = [Bool](repeating: false, count: nodes)
+    var view = [ContentID](repeating: emptyContent, count: nodes)
+    var logs = [[FileEvent]](repeating: [], count: nodes)
+    var nextSession = 0
+    var nextContent = 1
+
+    for id in 0..<count {
+        var node = 0
+        for other in 1..<max(1, nodes) where clock[other] < clock[node] { node = other }
+        let now = clock[node]
+        let kind: FileEventKind
+        var duration: Int64
+        var think = Int64.random(in: 0..<500_000, using: &random)
+        if session[node] < 0 {
+            let f: Int
+            if files <= shared || random.nextUnit() < 0.1 {
+                let u = random.nextUnit()
+                f = min(shared - 1, Int(u * u * Double(shared)))
+            } else {
+                f = shared + (node * ownPerNode + Int.random(in: 0..<ownPerNode, using: &random)) % (files - shared)
+            }
+            let slot = node * files + f
+            if now - fetchedAt[slot] > cacheTimeout {
+                cached[slot] = server[f]
+                fetchedAt[slot] = now
+            }
+            session[node] = nextSession
+            nextSession += 1
+            file[node] = f
+            view[node] = cached[slot]
+            writable[node] = random.nextUnit() < 0.4
+            wrote[node] = false
+            remaining[node] = Int.random(in: 1...6, using: &random)
+            kind = .open(writable: writable[node])
+            duration = Int64.random(in: 300_000..<1_000_000, using: &random)
+        } else if remaining[node] > 0 {
+            remaining[node] -= 1
+            if writable[node], random.nextUnit() < 0.5 {
+                kind = .write(content: nextContent, basedOn: view[node])
+                view[node] = nextContent
+                nextContent += 1
+                wrote[node] = true
+            } else {
+                kind = .read(content: view[node])
+            }
+            duration = Int64.random(in: 100_000..<2_000_000, using: &random)
+        } else {
+            if wrote[node] {
+                let f = file[node]
+                server[f] = view[node]
+                cached[node * files + f] = view[node]
+                fetchedAt[node * files + f] = now
+            }
+            kind = .close
+            duration = Int64.random(in: 100_000..<1_000_000, using: &random)
+            think = Int64.random(in: 1_000_000..<50_000_000, using: &random)
+        }
+        logs[node].append(FileEvent(id: id, kind: kind, node: node, session: session[node], file: file[node],
+                                    start: .ns(now), end: .ns(now + duration)))
+        if case .close = kind { session[node] = -1 }
+        clock[node] = now + duration + think
+    }
+    var history: [FileEvent] = []
+    history.reserveCapacity(count)
+    for log in logs { history.append(contentsOf: log) }
+    return history
 }
 
 // MARK: Measuring
@@ -158,36 +341,21 @@ func grouped(_ value: Double) -> String {
     return String(out.reversed())
 }
 
-let columns: [(String, Int)] = [
-    ("workload", 9), ("config", 16), ("sim end", 12), ("completed", 12), ("wall s", 9),
-    ("sim ops/wall s", 15), ("events/s", 13), ("peak RSS MB", 12),
-]
-
-func printHeader() {
-    print("columns: config = workload parameters; sim end = simulated time when the run went idle;")
-    print("completed = simulated operations completed (rpc: RPCs, the sum of completedCalls, checked = N*M);")
-    print("wall s = wall-clock seconds for setup + run; sim ops/wall s = completed / wall s (rpc: simulated")
-    print("RPCs per wall second); events/s = statistics.eventsProcessed / wall s; peak RSS MB = peak resident")
-    print("set size of the process that ran the configuration (each default configuration runs in its own).")
+func printHeader(_ workload: Workload) {
+    for line in workload.table.legend { print(line) }
     var line = ""
-    for (index, (title, width)) in columns.enumerated() {
-        line += index == 0 ? pad(title, width, left: true) : " " + pad(title, width)
+    for (index, column) in workload.table.columns.enumerated() {
+        line += index == 0 ? pad(column.title, column.width, left: true) : " " + pad(column.title, column.width)
     }
     print(line)
 }
 
-func printRow(_ workload: Workload, _ arguments: [Int], _ result: BenchResult) {
+func printRow(_ workload: Workload, _ arguments: [Int], _ cells: [String]) {
     let config = zip(workload.parameters, arguments).map { "\($0)=\($1)" }.joined(separator: " ")
-    let cells = [
-        workload.name, config, result.simulatedEnd.description, String(result.completed),
-        fixed(result.wallSeconds, 3),
-        grouped(Double(result.completed) / result.wallSeconds),
-        grouped(Double(result.eventsProcessed) / result.wallSeconds),
-        fixed(peakRSSMegabytes(), 1),
-    ]
+    let cells = [workload.name, config] + cells
     var line = ""
     for (index, cell) in cells.enumerated() {
-        let width = columns[index].1
+        let width = workload.table.columns[index].width
         line += index == 0 ? pad(cell, width, left: true) : " " + pad(cell, width)
     }
     print(line)
@@ -197,11 +365,7 @@ func printRow(_ workload: Workload, _ arguments: [Int], _ result: BenchResult) {
 
 /// Runs one configuration in this process and prints its row.
 func runHere(_ workload: Workload, _ arguments: [Int]) {
-    let result = workload.run(arguments)
-    guard result.completed == result.expected else {
-        fail("\(workload.name) \(arguments): completed \(result.completed), expected \(result.expected)")
-    }
-    printRow(workload, arguments, result)
+    printRow(workload, arguments, workload.run(arguments))
 }
 
 /// The path of this executable, for running a configuration in a child.
@@ -269,7 +433,7 @@ if let name = arguments.first {
     let values = arguments.dropFirst()
     let numbers = values.compactMap { Int($0) }
     if values.isEmpty {
-        if showHeader { printHeader() }
+        if showHeader { printHeader(workload) }
         for configuration in workload.defaults { runInChild(workload, configuration) }
     } else {
         guard numbers.count == values.count, numbers.count == workload.parameters.count,
@@ -278,12 +442,15 @@ if let name = arguments.first {
                        + workload.parameters.joined(separator: " ") + "\n")
             usage()
         }
-        if showHeader { printHeader() }
+        if showHeader { printHeader(workload) }
         runHere(workload, numbers)
     }
 } else {
-    if showHeader { printHeader() }
-    for workload in Registry.workloads {
+    for (index, workload) in Registry.workloads.enumerated() {
+        if showHeader {
+            if index > 0 { print("") }
+            printHeader(workload)
+        }
         for configuration in workload.defaults { runInChild(workload, configuration) }
     }
 }

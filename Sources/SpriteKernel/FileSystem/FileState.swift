@@ -44,8 +44,6 @@ public struct ClientFileEntry: Sendable {
     public var dirtySince: SimTime = .zero
     /// Writes held only here, not yet at the server.
     public var unflushedWrites: [Int] = []
-    /// Concurrent write-sharing: the server said not to cache.
-    public var cachingDisabled = false
     /// Callback protocol: the server will say when this copy goes stale.
     public var callbackValid = false
 }

@@ -56,6 +56,8 @@ struct FileClient {
     /// Sprite prefix table: prefix → server, a hint.
     var prefixes: [String: Int] = [:]
     var daemonScheduled = false
+    /// Files the server said not to cache (concurrent write-sharing).
+    var uncached: Set<Int> = []
     /// The content each path last read returned, for `expect read`.
     var lastRead: [String: ContentID] = [:]
 

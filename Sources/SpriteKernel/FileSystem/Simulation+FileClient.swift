@@ -119,9 +119,10 @@ extension Simulation {
 
     /// Finds the server of `path` through the node's prefix table, or by
     /// broadcasting to every server when no prefix matches.
-    func resolve(_ path: String, node: Int, op: Int32, then: @escaping (Simulation, Int) -> Void) {
+    func resolve(_ path: String, node: Int, op: Int32, broadcast: Bool = false,
+                 then: @escaping (Simulation, Int) -> Void) {
         let client = fileClient(node)
-        if let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys), let server = client.prefixes[prefix] {
+        if !broadcast, let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys), let server = client.prefixes[prefix] {
             let shown: TraceLevel = op >= 0 && operations[Int(op)].kind == .resolve ? .operations : .messages
             record(.prefixHit(operation: op, path: path, prefix: prefix, server: server), at: node, level: shown)
             then(self, server)
@@ -179,9 +180,10 @@ extension Simulation {
     /// Calls `server` about `path`; a stale prefix entry is re-resolved and
     /// the call retried once per staleness.
     func callServer(_ kind: String, path: String, node: Int, op: Int32, requestBytes: Int64,
+                    broadcast: Bool = false,
                     serve: @escaping (Simulation, Int) -> CallAnswer?,
                     then: @escaping (Simulation, Int, CallAnswer) -> Void) {
-        resolve(path, node: node, op: op) { sim, server in
+        resolve(path, node: node, op: op, broadcast: broadcast) { sim, server in
             sim.call(kind, from: node, to: server, requestBytes: requestBytes, operation: op,
                      serve: { sim in
                          guard sim.authoritativeServer(for: path) == server else { return CallAnswer(notMine: true) }
@@ -189,9 +191,11 @@ extension Simulation {
                      },
                      then: { sim, answer in
                          if answer.notMine {
+                             // The hint was wrong: drop it and ask everyone, rather
+                             // than trust a shorter prefix that may be just as wrong.
                              sim.forgetStalePrefix(path, node: node, server: server)
                              sim.callServer(kind, path: path, node: node, op: op, requestBytes: requestBytes,
-                                            serve: serve, then: then)
+                                            broadcast: true, serve: serve, then: then)
                          } else {
                              then(sim, server, answer)
                          }
@@ -233,16 +237,20 @@ extension Simulation {
         withClient(node) { client in
             guard client.cacheEnabled else { return .cacheOff }
             if answer.cachingDisabled {
-                client.entries[file]?.cachingDisabled = true
-                if client.entries[file] == nil { return .cachingDisabled }
+                client.uncached.insert(file)
+                if client.entries[file]?.dirty != true {
+                    client.entries[file] = nil
+                    client.lru.remove(file)
+                }
+                return .cachingDisabled
             }
+            client.uncached.remove(file)
             guard var entry = client.entries[file] else { return .miss }
             if consistency.cacheIsCurrent(entry, serverVersion: answer.version, serverModified: answer.modified) {
                 entry.validatedAt = now
                 entry.callbackValid = true
-                entry.cachingDisabled = answer.cachingDisabled
                 client.entries[file] = entry
-                return answer.cachingDisabled ? .cachingDisabled : .validated
+                return .validated
             }
             client.entries[file] = nil
             client.lru.remove(file)
@@ -321,7 +329,8 @@ extension Simulation {
         }
         let file = session.file
         let client = fileClient(node)
-        if let entry = client.entries[file], client.cacheEnabled, !entry.cachingDisabled,
+        let cacheable = client.cacheEnabled && !client.uncached.contains(file)
+        if let entry = client.entries[file], cacheable,
            entry.dirty || consistency.readMayUseCache(entry, now: now, config: fs.config) {
             fs.statistics.clientHits += 1
             withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }
@@ -329,7 +338,7 @@ extension Simulation {
             completeLocally(node, op, copying: entry.size)
             return
         }
-        if let entry = client.entries[file], client.cacheEnabled, !entry.cachingDisabled {
+        if client.entries[file] != nil, cacheable {
             // The copy is too old to trust: check it with the server first.
             callServer("getattr", path: fs.files[file].path, node: node, op: op, requestBytes: 16,
                        serve: { sim, _ in sim.serveAttributes(file) },
@@ -357,7 +366,7 @@ extension Simulation {
                    then: { sim, _, answer in
                        var cached: ClientFileEntry?
                        sim.withClient(node) { client in
-                           guard client.cacheEnabled, !answer.cachingDisabled else { return }
+                           guard client.cacheEnabled, !answer.cachingDisabled, !client.uncached.contains(file) else { return }
                            let entry = ClientFileEntry(content: answer.content, size: answer.size, version: answer.version,
                                                        modified: answer.modified, validatedAt: sim.now, callbackValid: true)
                            client.entries[file] = entry
@@ -448,7 +457,7 @@ extension Simulation {
             client.sessions[session.id]?.lastWrite = (content, event)
         }
         operations[Int(op)].bytes = size
-        let cacheable = client.cacheEnabled && !(entry?.cachingDisabled ?? false)
+        let cacheable = client.cacheEnabled && !client.uncached.contains(file)
         if !cacheable || writePolicy.writesThrough {
             callServer("write", path: fs.files[file].path, node: node, op: op, requestBytes: size,
                        serve: { sim, server in

@@ -81,7 +81,7 @@ extension Simulation {
     private func notifyCachingDisabled(_ file: Int, client: Int, server: Int) {
         call("disable-caching", from: server, to: client, requestBytes: 16, operation: -1,
              serve: { sim in
-                 sim.withClient(client) { $0.entries[file]?.cachingDisabled = true }
+                 sim.withClient(client) { $0.uncached.insert(file) }
                  if sim.fileClient(client).entries[file]?.dirty == true {
                      sim.writeBack(file: file, node: client, why: .recall, op: -1) { _ in }
                  }
@@ -96,7 +96,7 @@ extension Simulation {
         if actions.cachingEnabledAgain {
             record(.cachingEnabled(path: fs.files[file].path), at: server)
             for other in fs.clients.keys.sorted() {
-                withClient(other) { $0.entries[file]?.cachingDisabled = false }
+                withClient(other) { $0.uncached.remove(file) }
             }
         }
         for other in actions.invalidate {

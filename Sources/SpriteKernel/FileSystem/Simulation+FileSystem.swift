@@ -47,6 +47,12 @@ extension Simulation {
         (fs.clients[node]?.entries ?? [:]).map { (fs.files[$0.key].path, $0.value) }.sorted { $0.path < $1.path }
     }
 
+    /// Concurrent write-sharing: the server told `node` not to cache `path`.
+    public func isCachingDisabled(node: Int, path: String) -> Bool {
+        guard let file = fs.fileIndex[path] else { return false }
+        return fs.clients[node]?.uncached.contains(file) ?? false
+    }
+
     public var fileHistory: [FileEvent] { fs.history }
     public var fileSystemStatistics: FileSystemStatistics { fs.statistics }
     public var crashLosses: [CrashLoss] { fs.crashLosses }

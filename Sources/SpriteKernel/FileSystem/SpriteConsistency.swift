@@ -7,9 +7,9 @@ public struct SpriteConsistency: ConsistencyProtocol {
 
     public func openNeedsServer(_ entry: ClientFileEntry?, now: SimTime, config: FileSystemConfig) -> Bool { true }
 
-    public func readMayUseCache(_ entry: ClientFileEntry, now: SimTime, config: FileSystemConfig) -> Bool {
-        !entry.cachingDisabled
-    }
+    /// Versions are checked at open, and a file that must not be cached is
+    /// never in the cache, so a cached copy is good for the whole session.
+    public func readMayUseCache(_ entry: ClientFileEntry, now: SimTime, config: FileSystemConfig) -> Bool { true }
 
     public func cacheIsCurrent(_ entry: ClientFileEntry, serverVersion: Int, serverModified: SimTime) -> Bool {
         entry.version == serverVersion || entry.dirty

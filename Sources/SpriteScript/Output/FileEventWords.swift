@@ -76,7 +76,7 @@ enum FileEventWords {
         case .fileCreated(let op, let path, let size, let directory):
             return (directory ? "mkdir \(path)" : "create \(path) \(EventWords.bytes(size))") + label(op)
         case .fileDeleted(let op, let path, let never):
-            return "delete \(path)" + (never > 0 ? ": \(EventWords.bytes(never)) written but never flushed never reach the server" : "") + label(op)
+            return "delete \(path)" + (never > 0 ? ": \(EventWords.bytes(never)) written but never flushed: they never reach the server" : "") + label(op)
         case .fileStat(let op, let path, let size, let version, let modified):
             return "stat \(path): \(EventWords.bytes(size)), version \(version), modified at \(modified)" + label(op)
         case .directoryListed(let op, let path, let names):
@@ -94,7 +94,7 @@ enum FileEventWords {
         case .prefixHit(let op, let path, let prefix, let server):
             return "resolve \(path): prefix table hit \(prefix) -> \(c.node(server))" + label(op)
         case .broadcast(let op, let path):
-            return "resolve \(path): no prefix matches; broadcasting to the servers" + label(op)
+            return "resolve \(path): broadcasting to the servers to find who serves it" + label(op)
         case .prefixLearned(let prefix, let server):
             return "prefix table: \(prefix) -> \(c.node(server)) (learned from the broadcast)"
         case .stalePrefix(let path, let prefix, let server):

@@ -99,7 +99,7 @@ enum FileSystemTables {
             return [.string(item.path), .int(Int64(e.version)), .string(Quantity.formatBytes(e.size)),
                     .string(e.dirty ? "dirty since \(e.dirtySince)" : "clean"), .string((now - e.validatedAt).description),
                     .string(config.consistency == .nfs ? timeout.description : "-"),
-                    .string(e.cachingDisabled ? "disabled" : "on"), .string(FileEventWords.content(e.content, c))]
+                    .string(s.isCachingDisabled(node: node, path: item.path) ? "disabled" : "on"), .string(FileEventWords.content(e.content, c))]
         }
         return Table(title: "cache of \(c.node(node)) (\(state.enabled ? "on" : "off"), \(state.usedBlocks) of \(state.capacityBlocks) blocks, \(config.writePolicy.rawValue))",
                      columns: ["path", "version", "size", "state", "validated", "timeout", "caching", "content"], rows: rows)
