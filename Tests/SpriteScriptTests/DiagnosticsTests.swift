@@ -93,7 +93,7 @@ private let syntaxCases: [DiagnosticCase] = [
     .init("trace everything", "unknown trace level 'everything'", line: 1, column: 7),
     .init("show nodez", "cannot show 'nodez'; did you mean 'nodes'?", line: 1, column: 6,
           help: "show nodes|network|processes|operations|stats|trace"),
-    .init("show", "expected what to show (nodes, network, processes, operations, stats, trace, outcomes, history, files, domains, prefixes, cache), found end of input",
+    .init("show", "expected what to show (nodes, network, processes, operations, stats, trace, outcomes, history, files, domains, prefixes, cache, mounts), found end of input",
           line: 1, column: 5, .syntax),
     .init("cluster { network latency 10MB }", "expected a duration like 20ms, found a size '10MB'", line: 1, column: 27,
           endColumn: 31, help: "units: min ms ns s us"),

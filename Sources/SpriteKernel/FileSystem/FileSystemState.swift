@@ -31,12 +31,40 @@ enum FileStep {
     case create(path: String, size: Int64, directory: Bool, operation: Int32)
     case list(path: String, operation: Int32)
     case resolve(path: String, operation: Int32)
+    case mount(server: Int, remote: String, point: String, operation: Int32)
+
+    /// The same step with its path rewritten (to the name at the server).
+    func renamed(_ rename: (String) -> String) -> FileStep {
+        switch self {
+        case .open(let p, let w, let op): .open(path: rename(p), writable: w, operation: op)
+        case .read(let p, let op): .read(path: p.map(rename), operation: op)
+        case .write(let p, let t, let s, let a, let op): .write(path: p.map(rename), text: t, size: s, append: a, operation: op)
+        case .close(let p, let op): .close(path: p.map(rename), operation: op)
+        case .delete(let p, let op): .delete(path: rename(p), operation: op)
+        case .stat(let p, let op): .stat(path: rename(p), operation: op)
+        case .create(let p, let s, let d, let op): .create(path: rename(p), size: s, directory: d, operation: op)
+        case .list(let p, let op): .list(path: rename(p), operation: op)
+        case .resolve(let p, let op): .resolve(path: rename(p), operation: op)
+        case .sync, .mount: self
+        }
+    }
+
+    /// The path the step names, if any.
+    var path: String? {
+        switch self {
+        case .open(let p, _, _), .delete(let p, _), .stat(let p, _), .create(let p, _, _, _), .list(let p, _),
+             .resolve(let p, _):
+            p
+        case .read(let p, _), .write(let p, _, _, _, _), .close(let p, _): p
+        case .sync, .mount: nil
+        }
+    }
 
     var operation: Int32 {
         switch self {
         case .open(_, _, let op), .read(_, let op), .write(_, _, _, _, let op), .close(_, let op),
              .delete(_, let op), .stat(_, let op), .sync(let op), .create(_, _, _, let op),
-             .list(_, let op), .resolve(_, let op):
+             .list(_, let op), .resolve(_, let op), .mount(_, _, _, let op):
             return op
         }
     }
@@ -58,6 +86,10 @@ struct FileClient {
     var daemonScheduled = false
     /// Files the server said not to cache (concurrent write-sharing).
     var uncached: Set<Int> = []
+    /// NFS mounts: local path → (server, exported path on it).
+    var mounts: [String: NFSMount] = [:]
+    /// Automounter: paths ROOT/SERVER/… mount SERVER's exports on first use.
+    var automountRoot: String?
     /// The content each path last read returned, for `expect read`.
     var lastRead: [String: ContentID] = [:]
 
@@ -104,6 +136,8 @@ struct FileSystemState {
     var contents: [ContentData] = [ContentData(bytes: [], size: 0)]
     /// Sprite domains: prefix → serving node (authoritative).
     var domains: [String: Int] = [:]
+    /// NFS exports: server → exported directories.
+    var exports: [Int: Set<String>] = [:]
     var clients: [Int: FileClient] = [:]
     var history: [FileEvent] = []
     var nextSession = 0
@@ -118,6 +152,13 @@ struct FileSystemState {
     var nextCall: Int32 = 0
     /// The call whose request the server is handling right now.
     var servingCall: Int32 = -1
+}
+
+/// A remote directory mounted into a client's local name space.
+public struct NFSMount: Sendable, Equatable {
+    public var server: Int
+    public var remotePath: String
+    public var automounted: Bool
 }
 
 struct BlockKey: Hashable {

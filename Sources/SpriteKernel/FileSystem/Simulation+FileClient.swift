@@ -47,6 +47,12 @@ extension Simulation {
         enqueueFileStep(.resolve, node: node) { .resolve(path: path, operation: $0) }
     }
 
+    /// NFS: mounts `server`'s exported `remote` directory at `point` on `node`
+    /// (one call to the server's mount daemon, which checks the export).
+    public func mount(on node: Int, server: Int, remote: String, at point: String) -> Int32 {
+        enqueueFileStep(.mount, node: node) { .mount(server: server, remote: remote, point: point, operation: $0) }
+    }
+
     private func enqueueFileStep(_ kind: OperationKind, node: Int, _ make: (Int32) -> FileStep) -> Int32 {
         let op = newOperation(kind, node: node)
         guard nodes[node].isUp else {
@@ -67,7 +73,52 @@ extension Simulation {
             return step
         }) else { return }
         start(step.operation)
+        if let path = step.path, let (point, server) = automountPoint(for: path, node: node) {
+            mountCall(node: node, server: server, remote: "/", point: point, automounted: true, op: step.operation) { sim in
+                sim.dispatch(step.renamed { sim.canonicalPath($0, node: node) }, node: node)
+            }
+            return
+        }
+        dispatch(step.renamed { canonicalPath($0, node: node) }, node: node)
+    }
+
+    /// Under the automount root, `ROOT/SERVER/…` needs SERVER mounted first.
+    private func automountPoint(for path: String, node: Int) -> (String, Int)? {
+        let client = fileClient(node)
+        guard let root = client.automountRoot, Self.isUnder(path, root), path != root else { return nil }
+        let rest = path.dropFirst(root == "/" ? 1 : root.count + 1)
+        guard let name = rest.split(separator: "/").first, let server = nodeIndex[String(name)] else { return nil }
+        let point = (root == "/" ? "" : root) + "/" + name
+        return client.mounts[point] == nil ? (point, server) : nil
+    }
+
+    private func mountCall(node: Int, server: Int, remote: String, point: String, automounted: Bool, op: Int32,
+                           then: @escaping (Simulation) -> Void) {
+        call("mount", from: node, to: server, requestBytes: Int64(remote.utf8.count), operation: op,
+             serve: { sim in
+                 let exports = sim.fs.exports[server] ?? []
+                 let allowed = automounted ? !exports.isEmpty : exports.contains { Self.isUnder(remote, $0) }
+                 return allowed ? CallAnswer(replyBytes: 32) : CallAnswer(missing: true)
+             },
+             then: { sim, answer in
+                 guard !answer.missing else {
+                     sim.failFileStep(node, op, .notExported(path: remote, server: server))
+                     return
+                 }
+                 sim.withClient(node) { $0.mounts[point] = NFSMount(server: server, remotePath: remote, automounted: automounted) }
+                 sim.record(.mounted(operation: op, server: server, remote: remote, point: point, automounted: automounted),
+                            at: node)
+                 then(sim)
+             },
+             failed: { sim, failure in sim.failFileStep(node, op, failure) })
+    }
+
+    private func dispatch(_ step: FileStep, node: Int) {
         switch step {
+        case .mount(let server, let remote, let point, let op):
+            mountCall(node: node, server: server, remote: remote, point: point, automounted: false, op: op) { sim in
+                sim.completeFileStep(node, op)
+            }
         case .open(let path, let writable, let op): open(path, writable: writable, node: node, op: op)
         case .read(let path, let op): read(path, node: node, op: op)
         case .write(let path, let text, let size, let append, let op):
@@ -121,6 +172,11 @@ extension Simulation {
     /// broadcasting to every server when no prefix matches.
     func resolve(_ path: String, node: Int, op: Int32, broadcast: Bool = false,
                  then: @escaping (Simulation, Int) -> Void) {
+        if let (server, _) = superRoot(path) {
+            // An NFS name: the server is part of the name.
+            then(self, server)
+            return
+        }
         let client = fileClient(node)
         if !broadcast, let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys), let server = client.prefixes[prefix] {
             let shown: TraceLevel = op >= 0 && operations[Int(op)].kind == .resolve ? .operations : .messages

@@ -96,9 +96,63 @@ extension Simulation {
         return best
     }
 
-    /// The server that really serves `path` now.
+    /// The server that really serves `path` now. A super-root name
+    /// `/SERVER/exported/path` belongs to SERVER if it exports that path;
+    /// any other name belongs to the Sprite domain with the longest prefix.
     func authoritativeServer(for path: String) -> Int? {
-        Self.longestPrefix(of: path, in: fs.domains.keys).flatMap { fs.domains[$0] }
+        if let (server, remote) = superRoot(path) {
+            let exports = fs.exports[server] ?? []
+            return exports.contains { Self.isUnder(remote, $0) } ? server : nil
+        }
+        return Self.longestPrefix(of: path, in: fs.domains.keys).flatMap { fs.domains[$0] }
+    }
+
+    /// `/fs1/export/home/x` → (fs1, `/export/home/x`) when fs1 exports something.
+    func superRoot(_ path: String) -> (server: Int, remote: String)? {
+        let parts = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true)
+        guard let first = parts.first, let server = nodeIndex[String(first)], fs.exports[server] != nil else { return nil }
+        return (server, parts.count > 1 ? "/" + parts[1] : "/")
+    }
+
+    /// The name a node's path has at its server: through the node's NFS
+    /// mounts (longest mount point first), else the path itself.
+    public func canonicalPath(_ path: String, node: Int) -> String {
+        let client = fileClient(node)
+        guard let point = Self.longestPrefix(of: path, in: client.mounts.keys), let mount = client.mounts[point] else {
+            return path
+        }
+        let rest = path.dropFirst(point == "/" ? 0 : point.count)
+        let remote = mount.remotePath == "/" ? String(rest) : mount.remotePath + rest
+        return "/" + nodes[mount.server].spec.name + (remote.isEmpty ? "" : remote)
+    }
+
+    // MARK: NFS mounts
+
+    public func export(_ path: String, on server: Int) {
+        fs.exports[server, default: []].insert(path)
+    }
+
+    public func exports(of server: Int) -> [String] { (fs.exports[server] ?? []).sorted() }
+
+    /// Every path prefix some name is resolved under: Sprite domains, NFS
+    /// mount points, super-root names of exporting servers, automount roots.
+    public var namespaceRoots: [String] {
+        var roots = Set(fs.domains.keys)
+        for (server, _) in fs.exports { roots.insert("/" + nodes[server].spec.name) }
+        for client in fs.clients.values {
+            roots.formUnion(client.mounts.keys)
+            if let root = client.automountRoot { roots.insert(root) }
+        }
+        return roots.sorted()
+    }
+
+    public func mounts(of node: Int) -> [(point: String, mount: NFSMount)] {
+        (fs.clients[node]?.mounts ?? [:]).map { ($0.key, $0.value) }.sorted { $0.point < $1.point }
+    }
+
+    /// Paths under `root`/SERVER mount SERVER's exports on first access.
+    public func setAutomount(_ root: String, on node: Int) {
+        withClient(node) { $0.automountRoot = root }
     }
 
     func newContent(bytes: [UInt8]?, size: Int64) -> ContentID {

@@ -217,8 +217,50 @@ private struct SessionFile {
 private struct CheckerPass {
     let history: [FileEvent]
 
+    /// Per file (dense): the commits, in the order of their closes.
+    private var commits: [[Commit]] = []
+    /// Per session (dense): its first file and that use's index in `uses`;
+    /// further files of the same session go through `otherUses`, keyed by
+    /// session << 32 | file.
+    private var firstFile: [Int32] = []
+    private var firstUse: [Int32] = []
+    private var otherUses: [Int: Int32] = [:]
+    private var uses: [SessionFile] = []
+
     init(_ history: [FileEvent]) {
         self.history = history
+    }
+
+    /// The use of file `file` (dense) by session `session` (dense), created
+    /// (and so opened, for session semantics) now if new.
+    @inline(__always)
+    private mutating func use(_ session: Int32, _ file: Int32, node: Int) -> Int {
+        let first = firstFile[Int(session)]
+        if first == file { return Int(firstUse[Int(session)]) }
+        if first < 0 {
+            firstFile[Int(session)] = file
+            firstUse[Int(session)] = Int32(uses.count)
+        } else {
+            let key = Int(session) << 32 | Int(file)
+            if let known = otherUses[key] { return Int(known) }
+            otherUses[key] = Int32(uses.count)
+        }
+        uses.append(SessionFile(node: node, commitsAtOpen: Int32(commits[Int(file)].count)))
+        return uses.count - 1
+    }
+
+    /// Appends a commit to a file's list.
+    @inline(__always)
+    private mutating func commit(_ file: Int, _ entry: Commit) {
+        var entry = entry
+        let last = commits[file].count - 1
+        if last < 0 {
+            entry.previousOtherNode = -1
+        } else {
+            let previous = commits[file][last]
+            entry.previousOtherNode = previous.node != entry.node ? Int32(last) : previous.previousOtherNode
+        }
+        commits[file].append(entry)
     }
 
     /// Event indices in (start, id) order.
@@ -278,14 +320,6 @@ private struct CheckerPass {
         var firstSharedWrite: [Int] = []
         var lastWriterTx: [Int32] = []
         var readersTx: [[Int32]] = []
-        var commits: [[Commit]] = []
-
-        // Per session (dense): its first file and that use's index; further
-        // files of the same session go through `otherUses`.
-        var firstFile: [Int32] = []
-        var firstUse: [Int32] = []
-        var otherUses: [Int: Int32] = [:] // key: session << 32 | file
-        var uses: [SessionFile] = []
 
         // Precedence graph: nodes are dense sessions; autocommit operations
         // are -(k + 1) until the session count is known.
@@ -298,38 +332,6 @@ private struct CheckerPass {
         var readTx: [Int32] = []
         readTx.reserveCapacity(readCount)
         var lostUpdates: [LostUpdate] = []
-
-        /// The use of file `file` (dense) by session `session` (dense),
-        /// created (and so opened, for session semantics) now if new.
-        @inline(__always)
-        func use(_ session: Int32, _ file: Int32, node: Int) -> Int {
-            let first = firstFile[Int(session)]
-            if first == file { return Int(firstUse[Int(session)]) }
-            if first < 0 {
-                firstFile[Int(session)] = file
-                firstUse[Int(session)] = Int32(uses.count)
-            } else {
-                let key = Int(session) << 32 | Int(file)
-                if let known = otherUses[key] { return Int(known) }
-                otherUses[key] = Int32(uses.count)
-            }
-            uses.append(SessionFile(node: node, commitsAtOpen: Int32(commits[Int(file)].count)))
-            return uses.count - 1
-        }
-
-        /// Appends a commit to a file's list.
-        @inline(__always)
-        func commit(_ file: Int, _ entry: Commit) {
-            var entry = entry
-            let last = commits[file].count - 1
-            if last < 0 {
-                entry.previousOtherNode = -1
-            } else {
-                let previous = commits[file][last]
-                entry.previousOtherNode = previous.node != entry.node ? Int32(last) : previous.previousOtherNode
-            }
-            commits[file].append(entry)
-        }
 
         for rank in 0..<count {
             let event = history[Int(order[rank])]

@@ -1,7 +1,7 @@
 /// What an operation is.
 public enum OperationKind: String, Sendable, Equatable {
     case send, receive, reply, moveTo = "moveto", moveFrom = "movefrom", compute, rpc
-    case open, read, write, close, delete, stat, sync, create, list = "ls", resolve
+    case open, read, write, close, delete, stat, sync, create, list = "ls", resolve, mount
 }
 
 /// Why an operation could not complete. The language layer words these.
@@ -22,6 +22,7 @@ public enum OperationFailure: Sendable, Equatable {
     /// read, write or close with no open file to act on.
     case notOpen(path: String?)
     case openReadOnly(path: String)
+    case notExported(path: String, server: Int)
 }
 
 public enum OperationStatus: Sendable, Equatable {

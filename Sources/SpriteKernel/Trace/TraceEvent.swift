@@ -86,6 +86,7 @@ public enum TraceEvent: Sendable, Equatable {
     case stalePrefix(path: String, prefix: String, server: Int)
     case resolved(operation: Int32, path: String, server: Int, handle: Int)
     case writesLost(node: Int, losses: [CrashLoss])
+    case mounted(operation: Int32, server: Int, remote: String, point: String, automounted: Bool)
 
     case nodeCrashed(node: Int, lostMessages: Int)
     case nodeRestarted(node: Int)

@@ -23,6 +23,7 @@ public struct SymbolTable: Sendable {
             processes[info.name] = simulation.nodeName(info.node)
         }
         self.labels = labels
+        for root in simulation.namespaceRoots { domains[root] = "" }
         for (prefix, server) in simulation.domains { domains[prefix] = simulation.nodeName(server) }
     }
 

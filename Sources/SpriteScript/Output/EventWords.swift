@@ -77,7 +77,7 @@ enum EventWords {
         case .send, .reply, .moveTo: return "\(record.kind.rawValue) \(actor) -> \(record.peer.map(c.process) ?? "?")"
         case .moveFrom: return "movefrom \(actor) <- \(record.peer.map(c.process) ?? "?")"
         case .receive, .compute: return "\(record.kind.rawValue) \(actor)"
-        case .open, .read, .write, .close, .delete, .stat, .sync, .create, .list, .resolve:
+        case .open, .read, .write, .close, .delete, .stat, .sync, .create, .list, .resolve, .mount:
             return "\(record.kind.rawValue) on \(c.node(record.node))"
         }
     }
@@ -105,6 +105,7 @@ enum EventWords {
         case .noSuchFile(let path): "\(path) does not exist"
         case .notOpen(let path): path.map { "\($0) is not open" } ?? "no file is open"
         case .openReadOnly(let path): "\(path) is open for reading only"
+        case .notExported(let path, let server): "\(c.node(server)) does not export \(path)"
         }
     }
 
@@ -120,6 +121,7 @@ enum EventWords {
         case .noSuchFile: "no-such-file"
         case .notOpen: "not-open"
         case .openReadOnly: "read-only"
+        case .notExported: "not-exported"
         }
     }
 }

@@ -75,6 +75,9 @@ enum FileEventFields {
             return ("name.prefix-stale", [("path", .string(path)), ("prefix", .string(prefix)), ("server", .string(c.node(server)))])
         case .resolved(let id, let path, let server, let handle):
             return ("name.resolved", op(id) + [("path", .string(path)), ("server", .string(c.node(server))), ("handle", .int(Int64(handle)))])
+        case .mounted(let id, let server, let remote, let point, let automounted):
+            return ("nfs.mount", op(id) + [("server", .string(c.node(server))), ("remote", .string(remote)),
+                                           ("point", .string(point)), ("automounted", .bool(automounted))])
         case .writesLost(_, let losses):
             return ("crash.writes-lost", [("writes", .array(losses.map { loss in
                 .object([("path", .string(loss.path)), ("event_id", .int(Int64(loss.writeEvent))),

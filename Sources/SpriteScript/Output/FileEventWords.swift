@@ -101,6 +101,8 @@ enum FileEventWords {
             return "prefix \(prefix) -> \(c.node(server)) is stale (\(c.node(server)) does not serve \(path)): dropped"
         case .resolved(let op, let path, let server, let handle):
             return "resolved \(path): server \(c.node(server)), file handle \(handle < 0 ? "none (no such file)" : String(handle))" + label(op)
+        case .mounted(let op, let server, let remote, let point, let automounted):
+            return "\(automounted ? "automounted" : "mounted") \(c.node(server)):\(remote) on \(point)" + label(op)
         case .writesLost(_, let losses):
             let list = losses.map { "\($0.path) written at \($0.writtenAt)" }.joined(separator: ", ")
             return "crash lost \(losses.count) unflushed write\(losses.count == 1 ? "" : "s"): \(list)"

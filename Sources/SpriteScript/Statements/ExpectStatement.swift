@@ -277,7 +277,8 @@ struct ExpectStatement: Statement {
         case .semantics(let model):
             return .text(interpreter.semantics().reads.allSatisfy { $0.judgement(model) == .fresh } ? "holds" : "violated")
         case .lastRead(let node, let path):
-            guard let content = s.lastRead(node: try interpreter.node(node), path: path) else {
+            let index = try interpreter.node(node)
+            guard let content = s.lastRead(node: index, path: s.canonicalPath(path, node: index)) else {
                 return .missing("\(node.text) has not read \(path)")
             }
             let (bytes, size) = s.contentBytes(content)

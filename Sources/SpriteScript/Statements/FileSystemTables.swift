@@ -77,6 +77,21 @@ enum FileSystemTables {
               rows: s.domains.map { [.string($0.prefix), .string(c.node($0.server))] })
     }
 
+    static func mounts(_ s: Simulation, _ c: RenderContext) -> Table {
+        var rows: [[JSONValue]] = []
+        for node in 0..<s.nodeCount {
+            for (point, mount) in s.mounts(of: node) {
+                rows.append([.string(c.node(node)), .string(point), .string(c.node(mount.server) + ":" + mount.remotePath),
+                             .string(mount.automounted ? "automount" : "mount")])
+            }
+        }
+        var notes: [String] = []
+        for node in 0..<s.nodeCount where !s.exports(of: node).isEmpty {
+            notes.append("  \(c.node(node)) exports " + s.exports(of: node).joined(separator: ", "))
+        }
+        return Table(title: "mounts", columns: ["node", "mount point", "remote", "how"], rows: rows, notes: notes)
+    }
+
     static func prefixes(_ s: Simulation, _ c: RenderContext, nodes: [Int]) -> Table {
         var rows: [[JSONValue]] = []
         for node in nodes {

@@ -7,14 +7,14 @@ struct ShowSyntax: StatementSyntax {
         topic: "show",
         summary: "print the nodes, network, processes, operations, statistics or trace so far",
         usage: ["show nodes|network|processes|operations|stats|trace",
-                "show outcomes|history|files|domains", "show prefixes [NODES]", "show cache NODE"],
+                "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files.",
         example: "show network\nshow outcomes\nshow cache jill")
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
-                           "outcomes", "history", "files", "domains", "prefixes", "cache"]
+                           "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let word = try parser.parseName("what to show (\(subjects.joined(separator: ", ")))")
@@ -53,6 +53,7 @@ struct ShowStatement: Statement {
         case "history": interpreter.emit(.table(FileSystemTables.history(interpreter)))
         case "files": interpreter.emit(.table(FileSystemTables.files(s, interpreter.context)))
         case "domains": interpreter.emit(.table(FileSystemTables.domains(s, interpreter.context)))
+        case "mounts": interpreter.emit(.table(FileSystemTables.mounts(s, interpreter.context)))
         case "prefixes":
             var indices: [Int] = []
             for node in nodes { indices.append(try interpreter.node(node)) }

@@ -14,6 +14,7 @@ public enum StatementRegistry {
         ComputeSyntax.self,
         RPCSyntax.self,
         DomainSyntax.self,
+        ExportSyntax.self,
         CacheSyntax.self,
         ConsistencySyntax.self,
         OnSyntax.self,
@@ -60,7 +61,7 @@ public enum StatementRegistry {
         "client", "policy", "write-through", "delayed-write", "write-on-close", "flush", "age", "block",
         "sprite", "nfs", "callbacks", "none", "file-timeout", "dir-timeout", "outcomes", "history",
         "files", "domains", "prefixes", "stale-reads", "lost-updates", "crash-losses", "semantics",
-        "unix", "session", "immutable", "transaction", "holds", "violated", "size",
+        "unix", "session", "immutable", "transaction", "holds", "violated", "size", "mounts", "at",
     ]
 
     public static var helpEntries: [HelpEntry] {

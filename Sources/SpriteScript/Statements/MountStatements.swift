@@ -1,0 +1,101 @@
+/// NFS-style naming: servers export directories, clients mount them where
+/// they like, so two clients may see the same file under different names.
+struct ExportSyntax: StatementSyntax {
+    static let keywords = ["export", "mount", "automount"]
+    static let help = HelpEntry(
+        topic: "mount",
+        summary: "NFS naming: export a server's directory, mount it on clients, or automount on first use",
+        usage: ["export PATH on SERVER", "mount SERVER:PATH on LOCALPATH at NODES", "automount ROOT at NODES"],
+        details: "A mounted file's name at its server is its super-root name, /SERVER/PATH, which every node "
+            + "may also use directly; the trace prints that name, so two clients' different views of one file "
+            + "are visibly one file. 'mount' asks the server's mount daemon, which refuses a directory it does "
+            + "not export. With 'automount /net', the first access to /net/SERVER/… mounts SERVER there.",
+        example: "export /export/home on fs1\nmount fs1:/export/home on /home at ws1\nmount fs1:/export/home on /users at ws2\nautomount /net at ws3")
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        switch keyword.text {
+        case "export":
+            let (path, pathSpan) = try parser.parsePath("the directory to export, like /export/home")
+            _ = try parser.expectWord("on")
+            let server = try parser.parseName("a server node")
+            return ExportStatement(span: keyword.span, path: path, pathSpan: pathSpan, server: server)
+        case "mount":
+            let server = try parser.parseName("a server node, as in fs1:/export/home")
+            guard parser.acceptSymbol(":") != nil else { throw parser.unexpected(expected: "':' and the exported path, as in \(server.text):/export/home") }
+            let (remote, remoteSpan) = try parser.parsePath("the exported path")
+            _ = try parser.expectWord("on")
+            let (point, pointSpan) = try parser.parsePath("the local mount point, like /home")
+            _ = try parser.expectWord("at")
+            let nodes = try parser.parseNameList("a client node")
+            return MountStatement(span: keyword.span, server: server, remote: remote, remoteSpan: remoteSpan,
+                                  point: point, pointSpan: pointSpan, nodes: nodes)
+        default:
+            let (root, rootSpan) = try parser.parsePath("the automount root, like /net")
+            _ = try parser.expectWord("at")
+            let nodes = try parser.parseNameList("a client node")
+            return AutomountStatement(span: keyword.span, root: root, rootSpan: rootSpan, nodes: nodes)
+        }
+    }
+}
+
+struct ExportStatement: Statement {
+    let span: SourceSpan
+    let path: String
+    let pathSpan: SourceSpan
+    let server: Name
+
+    func check(_ checker: inout Checker) {
+        guard checker.resolveNode(server) else { return }
+        if checker.symbols.nodes[server.text] == .workstation {
+            checker.error("'\(server.text)' is a workstation; exports come from a server (or a node with role both)",
+                          at: server.span)
+        }
+        checker.symbols.domains["/" + server.text] = server.text
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        interpreter.simulation.export(path, on: try interpreter.node(server))
+    }
+}
+
+struct MountStatement: Statement {
+    let span: SourceSpan
+    let server: Name
+    let remote: String
+    let remoteSpan: SourceSpan
+    let point: String
+    let pointSpan: SourceSpan
+    let nodes: [Name]
+
+    func check(_ checker: inout Checker) {
+        checker.resolveNode(server)
+        for node in nodes { checker.resolveNode(node) }
+        // Paths under the mount point are now covered.
+        checker.symbols.domains[point] = server.text
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let s = interpreter.simulation
+        let serverIndex = try interpreter.node(server)
+        for node in nodes {
+            let op = s.mount(on: try interpreter.node(node), server: serverIndex, remote: remote, at: point)
+            interpreter.track(op, span: span, label: nil)
+        }
+    }
+}
+
+struct AutomountStatement: Statement {
+    let span: SourceSpan
+    let root: String
+    let rootSpan: SourceSpan
+    let nodes: [Name]
+
+    func check(_ checker: inout Checker) {
+        for node in nodes { checker.resolveNode(node) }
+        checker.symbols.domains[root] = "automount"
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        for node in nodes { interpreter.simulation.setAutomount(root, on: try interpreter.node(node)) }
+    }
+}
