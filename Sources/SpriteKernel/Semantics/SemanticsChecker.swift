@@ -7,6 +7,11 @@
 /// per-file and per-session tables, then a linear strongly-connected-components
 /// pass over the sessions' precedence graph.
 ///
+/// Session ids are global (a session may use several files); a negative id
+/// means "outside any session". A session opens F at its first event on F
+/// (normally its `.open`), and a close of F commits the session's latest write
+/// of F if it wrote F since its previous close of F.
+///
 /// The models, for a read R of file F in session S:
 ///
 /// - **unix**: R returns the content of the last write to F before R (the
@@ -21,9 +26,11 @@
 ///   modifies a shared file; a read after the first such write is judged
 ///   `.modifiedWhileShared` with that write.
 /// - **transaction**: sessions are transactions; each operation outside a
-///   session is a transaction of its own (autocommit). Conflicting operations
-///   on one file from different transactions (write then read, read then
-///   write, write then write) order them; a read whose transaction lies on a
+///   session is a transaction of its own (autocommit). Transactions are
+///   ordered by what they read: writes of a file in time order; a read after
+///   the write of the content it returned, and before the write that replaced
+///   that content (so a stale read orders its transaction before a write that
+///   happened earlier in time); a read whose transaction lies on a
 ///   cycle of that order is `.notSerializable` with the smallest other session
 ///   id on the cycle's strongly connected component (session ids of real
 ///   sessions are preferred over the -1 of autocommit operations).
@@ -41,8 +48,9 @@
 ///    (the last commit before S opened F), yet S read older content before
 ///    writing (the "Jack and Jill" case with a stale cache: Jill opens after
 ///    Jack closed but reads what was there before Jack's write). "Older" means
-///    written before T closed; a read of content written after T closed (say,
-///    a concurrent writer's data seen through write-sharing) does not count.
+///    written before T closed, or not written before the read at all; a read
+///    of content written after T closed (say, a concurrent writer's data seen
+///    through write-sharing) does not count.
 ///
 /// A write outside a session can be the lost T (its close is the write itself,
 /// and `lostEvent` is the write's id) but never overwrites anything itself.
@@ -319,7 +327,16 @@ private struct CheckerPass {
         var shared: [Bool] = []
         var firstSharedWrite: [Int] = []
         var lastWriterTx: [Int32] = []
-        var readersTx: [[Int32]] = []
+        // Transactions are ordered by what they actually read (read-from),
+        // not by when: a read of content C follows C's writer and precedes
+        // the write that replaced C, even when that write came earlier in
+        // time (a stale read). Content ids are unique per write, except the
+        // empty file, which is tracked per file.
+        var writerTxOf: [ContentID: Int32] = [:]
+        var successorTxOf: [ContentID: Int32] = [:]
+        var readersOf: [ContentID: [Int32]] = [:]
+        var emptySuccessorTx: [Int32] = []
+        var emptyReaders: [[Int32]] = []
 
         // Precedence graph: nodes are dense sessions; autocommit operations
         // are -(k + 1) until the session count is known.
@@ -345,7 +362,8 @@ private struct CheckerPass {
                 shared.append(false)
                 firstSharedWrite.append(-1)
                 lastWriterTx.append(Int32.min)
-                readersTx.append([])
+                emptySuccessorTx.append(Int32.min)
+                emptyReaders.append([])
                 commits.append([])
             }
             var session: Int32 = -1
@@ -405,20 +423,30 @@ private struct CheckerPass {
                 }
                 let sessionJudgement: Judgement = content == expected ? .fresh
                     : .stale(expected: expected, byEvent: expected == emptyContent ? nil : byEvent)
-                // transaction: write -> later read
-                if readersTx[f].last != tx {
-                    let writer = lastWriterTx[f]
-                    if writer != Int32.min, writer != tx {
-                        edgeFrom.append(writer)
-                        edgeTo.append(tx)
+                // transaction: the writer of what was read -> the reader -> the
+                // transaction that replaced it (now, or when it comes).
+                let writer = content == emptyContent ? Int32.min : writerTxOf[content] ?? Int32.min
+                if writer != Int32.min, writer != tx {
+                    edgeFrom.append(writer)
+                    edgeTo.append(tx)
+                }
+                let successor = content == emptyContent ? emptySuccessorTx[f] : successorTxOf[content] ?? Int32.min
+                if successor != Int32.min {
+                    if successor != tx {
+                        edgeFrom.append(tx)
+                        edgeTo.append(successor)
                     }
-                    readersTx[f].append(tx)
+                } else if content == emptyContent {
+                    if emptyReaders[f].last != tx { emptyReaders[f].append(tx) }
+                } else if readersOf[content]?.last != tx {
+                    readersOf[content, default: []].append(tx)
                 }
                 reads.append(ReadVerdict(event: event.id, unix: unix, session: sessionJudgement,
                                          immutable: immutable, transaction: .fresh))
                 readTx.append(tx)
 
             case .write(let content, let basedOn):
+                let replaced = unixContent[f]
                 unixContent[f] = content
                 unixWriter[f] = event.id
                 if shared[f], firstSharedWrite[f] < 0 { firstSharedWrite[f] = event.id }
@@ -436,12 +464,22 @@ private struct CheckerPass {
                     autocommitCount += 1
                     tx = -autocommitCount
                 }
-                // transaction: read -> later write, write -> later write
-                for reader in readersTx[f] where reader != tx {
+                // transaction: readers of the replaced content -> this write;
+                // the previous writer -> this write.
+                let readers: [Int32]
+                if replaced == emptyContent {
+                    readers = emptyReaders[f]
+                    emptyReaders[f] = []
+                    if emptySuccessorTx[f] == Int32.min { emptySuccessorTx[f] = tx }
+                } else {
+                    readers = readersOf.removeValue(forKey: replaced) ?? []
+                    if successorTxOf[replaced] == nil { successorTxOf[replaced] = tx }
+                }
+                for reader in readers where reader != tx {
                     edgeFrom.append(reader)
                     edgeTo.append(tx)
                 }
-                readersTx[f].removeAll(keepingCapacity: true)
+                writerTxOf[content] = tx
                 let writer = lastWriterTx[f]
                 if writer != Int32.min, writer != tx {
                     edgeFrom.append(writer)

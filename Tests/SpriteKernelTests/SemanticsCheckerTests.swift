@@ -1,0 +1,638 @@
+import Testing
+@testable import SpriteKernel
+
+/// Builds a history one event at a time; times are in milliseconds, ids count
+/// up from 1 and every write makes a new content.
+private struct HistoryBuilder {
+    var events: [FileEvent] = []
+    var lastContent: ContentID = emptyContent
+
+    private mutating func add(_ kind: FileEventKind, node: Int, session: Int, file: Int, at ms: Int64) -> Int {
+        let id = events.count + 1
+        events.append(FileEvent(id: id, kind: kind, node: node, session: session, file: file,
+                                start: .us(ms * 1000), end: .us(ms * 1000 + 100)))
+        return id
+    }
+
+    @discardableResult
+    mutating func open(_ session: Int, node: Int, file: Int = 1, at ms: Int64, writable: Bool = true) -> Int {
+        add(.open(writable: writable), node: node, session: session, file: file, at: ms)
+    }
+
+    @discardableResult
+    mutating func read(_ session: Int, node: Int, file: Int = 1, at ms: Int64, returns content: ContentID) -> Int {
+        add(.read(content: content), node: node, session: session, file: file, at: ms)
+    }
+
+    /// Returns the write's event id and the new content.
+    @discardableResult
+    mutating func write(_ session: Int, node: Int, file: Int = 1, at ms: Int64,
+                        basedOn: ContentID = emptyContent) -> (id: Int, content: ContentID) {
+        lastContent += 1
+        let content = lastContent
+        let id = add(.write(content: content, basedOn: basedOn), node: node, session: session, file: file, at: ms)
+        return (id, content)
+    }
+
+    @discardableResult
+    mutating func close(_ session: Int, node: Int, file: Int = 1, at ms: Int64) -> Int {
+        add(.close, node: node, session: session, file: file, at: ms)
+    }
+}
+
+private struct Lost: Equatable {
+    var lost: Int
+    var by: Int
+    var file: Int
+}
+
+private func lost(_ report: SemanticsReport) -> [Lost] {
+    report.lostUpdates.map { Lost(lost: $0.lostEvent, by: $0.overwrittenBy, file: $0.file) }
+}
+
+private func verdict(_ report: SemanticsReport, _ event: Int,
+                     sourceLocation: SourceLocation = #_sourceLocation) throws -> ReadVerdict {
+    try #require(report.reads.first { $0.event == event }, sourceLocation: sourceLocation)
+}
+
+/// Jack (node 1) writes v1 in a first session; Jack and Jill (node 2) then
+/// both read it, so both caches hold v1. Jack then updates the file to v2
+/// in session 3, open at `jackOpen`, write at `jackOpen + 1`, close at `jackClose`.
+private struct JackAndJill {
+    var builder = HistoryBuilder()
+    var v1: ContentID = 0
+    var v1Write = 0
+    var v2: ContentID = 0
+    var v2Write = 0
+    var jackClose = 0
+
+    init(jackOpen: Int64 = 10, jackClose closeTime: Int64 = 12) {
+        builder.open(1, node: 1, at: 0)
+        (v1Write, v1) = builder.write(1, node: 1, at: 1)
+        builder.close(1, node: 1, at: 2)
+        builder.open(2, node: 2, at: 3, writable: false)
+        builder.read(2, node: 2, at: 4, returns: v1)
+        builder.close(2, node: 2, at: 5)
+        builder.open(3, node: 1, at: jackOpen)
+        (v2Write, v2) = builder.write(3, node: 1, at: jackOpen + 1, basedOn: v1)
+        jackClose = builder.close(3, node: 1, at: closeTime)
+    }
+}
+
+@Suite struct SemanticsCheckerTests {
+    // MARK: Jack and Jill
+
+    @Test func jillsStaleCacheIsStaleUnderUnixAndSession() throws {
+        var story = JackAndJill()
+        // Jill opens just after Jack closed, within her cache's freshness
+        // window, and reads the v1 she cached.
+        story.builder.open(4, node: 2, at: 13, writable: false)
+        let read = story.builder.read(4, node: 2, at: 14, returns: story.v1)
+        story.builder.close(4, node: 2, at: 15)
+        let report = SemanticsChecker.judge(story.builder.events)
+
+        let jill = try verdict(report, read)
+        #expect(jill.unix == .stale(expected: story.v2, byEvent: story.v2Write))
+        #expect(jill.session == .stale(expected: story.v2, byEvent: story.v2Write))
+        // Jill only read: nothing of Jack's was overwritten.
+        #expect(report.lostUpdates.isEmpty)
+        // The earlier read of v1 was fresh everywhere.
+        #expect(report.reads.count == 2)
+        #expect(report.reads[0].unix == .fresh)
+        #expect(report.reads[0].session == .fresh)
+    }
+
+    @Test func staleReadOfTheEmptyFileNamesNoWriter() throws {
+        var builder = HistoryBuilder()
+        builder.open(1, node: 1, at: 0)
+        let write = builder.write(1, node: 1, at: 1)
+        builder.close(1, node: 1, at: 2)
+        builder.open(2, node: 2, at: 3)
+        let read = builder.read(2, node: 2, at: 4, returns: emptyContent)
+        builder.close(2, node: 2, at: 5)
+        // A read before anything was written, in another session.
+        builder.open(3, node: 3, file: 9, at: 6)
+        let early = builder.read(3, node: 3, file: 9, at: 7, returns: 77)
+        let report = SemanticsChecker.judge(builder.events)
+        #expect(try verdict(report, read).unix == .stale(expected: write.content, byEvent: write.id))
+        #expect(try verdict(report, early).unix == .stale(expected: emptyContent, byEvent: nil))
+        #expect(try verdict(report, early).session == .stale(expected: emptyContent, byEvent: nil))
+    }
+
+    @Test func jillOpenedBeforeJackClosedLosesJacksUpdate() throws {
+        var story = JackAndJill()
+        // Jill opens while Jack's session is still open, reads v1, writes her
+        // change over it and closes after Jack.
+        story.builder.open(4, node: 2, at: 11)
+        let read = story.builder.read(4, node: 2, at: 11, returns: story.v1)
+        story.builder.write(4, node: 2, at: 13, basedOn: story.v1)
+        let jillClose = story.builder.close(4, node: 2, at: 14)
+        let report = SemanticsChecker.judge(story.builder.events)
+
+        #expect(lost(report) == [Lost(lost: story.jackClose, by: jillClose, file: 1)])
+        // Her read came after Jack's write but before his close.
+        let jill = try verdict(report, read)
+        #expect(jill.unix == .stale(expected: story.v2, byEvent: story.v2Write))
+        #expect(jill.session == .fresh)
+    }
+
+    @Test func jillOpenedAfterJackClosedButReadStaleLosesJacksUpdate() throws {
+        var story = JackAndJill()
+        story.builder.open(4, node: 2, at: 13)
+        story.builder.read(4, node: 2, at: 14, returns: story.v1)
+        story.builder.write(4, node: 2, at: 15, basedOn: story.v1)
+        let jillClose = story.builder.close(4, node: 2, at: 16)
+        let report = SemanticsChecker.judge(story.builder.events)
+        #expect(lost(report) == [Lost(lost: story.jackClose, by: jillClose, file: 1)])
+    }
+
+    @Test func jillWhoSawJacksUpdateLosesNothing() throws {
+        // After Jack closed, reading v2.
+        var after = JackAndJill()
+        after.builder.open(4, node: 2, at: 13)
+        after.builder.read(4, node: 2, at: 14, returns: after.v2)
+        after.builder.write(4, node: 2, at: 15, basedOn: after.v2)
+        after.builder.close(4, node: 2, at: 16)
+        #expect(SemanticsChecker.judge(after.builder.events).lostUpdates.isEmpty)
+
+        // Before Jack closed, but seeing his write (write-sharing without a
+        // cache): her write is based on v2 though she never read it.
+        var during = JackAndJill()
+        during.builder.open(4, node: 2, at: 11)
+        during.builder.write(4, node: 2, at: 13, basedOn: during.v2)
+        during.builder.close(4, node: 2, at: 14)
+        #expect(SemanticsChecker.judge(during.builder.events).lostUpdates.isEmpty)
+
+        // Jack and Jill on the same node: one cache, no lost update.
+        var sameNode = JackAndJill()
+        sameNode.builder.open(4, node: 1, at: 11)
+        sameNode.builder.read(4, node: 1, at: 11, returns: sameNode.v1)
+        sameNode.builder.write(4, node: 1, at: 13, basedOn: sameNode.v1)
+        sameNode.builder.close(4, node: 1, at: 14)
+        #expect(SemanticsChecker.judge(sameNode.builder.events).lostUpdates.isEmpty)
+    }
+
+    @Test func jackClosingAfterJillOpensMakesHerOldReadSessionFresh() throws {
+        // Jack opens at 10, writes at 11, closes at 14; Jill opens at 12.
+        var story = JackAndJill(jackOpen: 10, jackClose: 14)
+        story.builder.open(4, node: 2, at: 12, writable: false)
+        let read = story.builder.read(4, node: 2, at: 15, returns: story.v1)
+        story.builder.close(4, node: 2, at: 16)
+        // Jill's next session, opened after Jack's close, must see v2.
+        story.builder.open(5, node: 2, at: 17, writable: false)
+        let later = story.builder.read(5, node: 2, at: 18, returns: story.v1)
+        story.builder.close(5, node: 2, at: 19)
+        let report = SemanticsChecker.judge(story.builder.events)
+
+        let jill = try verdict(report, read)
+        #expect(jill.session == .fresh)
+        #expect(jill.unix == .stale(expected: story.v2, byEvent: story.v2Write))
+        #expect(try verdict(report, later).session == .stale(expected: story.v2, byEvent: story.v2Write))
+    }
+
+    // MARK: Properly synchronized use
+
+    @Test func sequentialHistoryIsFreshUnderEveryModel() throws {
+        var builder = HistoryBuilder()
+        var time: Int64 = 0
+        func tick() -> Int64 { time += 1; return time }
+        // File 1: node 1 alone, read-modify-write in five sessions.
+        var current = emptyContent
+        for session in 1...5 {
+            builder.open(session, node: 1, file: 1, at: tick())
+            builder.read(session, node: 1, file: 1, at: tick(), returns: current)
+            current = builder.write(session, node: 1, file: 1, at: tick(), basedOn: current).content
+            builder.read(session, node: 1, file: 1, at: tick(), returns: current)
+            builder.close(session, node: 1, file: 1, at: tick())
+        }
+        // File 2: written once by node 2, then only read, by three nodes,
+        // in overlapping sessions, and once outside any session.
+        builder.open(10, node: 2, file: 2, at: tick())
+        let published = builder.write(10, node: 2, file: 2, at: tick()).content
+        builder.close(10, node: 2, file: 2, at: tick())
+        for (offset, node) in [1, 2, 3].enumerated() {
+            builder.open(20 + offset, node: node, file: 2, at: tick(), writable: false)
+        }
+        for (offset, node) in [1, 2, 3].enumerated() {
+            builder.read(20 + offset, node: node, file: 2, at: tick(), returns: published)
+            builder.close(20 + offset, node: node, file: 2, at: tick())
+        }
+        builder.read(-1, node: 4, file: 2, at: tick(), returns: published)
+
+        let report = SemanticsChecker.judge(builder.events)
+        #expect(report.reads.count == 14)
+        for read in report.reads {
+            for model in SharingModel.allCases {
+                #expect(read.judgement(model) == .fresh, "event \(read.event) under \(model)")
+            }
+        }
+        #expect(report.lostUpdates.isEmpty)
+    }
+
+    @Test func sequentialWritersOnSeveralNodesAreFreshButNotImmutable() throws {
+        var builder = HistoryBuilder()
+        var current = emptyContent
+        var time: Int64 = 0
+        for session in 1...6 {
+            let node = session % 3
+            builder.open(session, node: node, at: time)
+            builder.read(session, node: node, at: time + 1, returns: current)
+            current = builder.write(session, node: node, at: time + 2, basedOn: current).content
+            builder.close(session, node: node, at: time + 3)
+            time += 4
+        }
+        let report = SemanticsChecker.judge(builder.events)
+        #expect(report.lostUpdates.isEmpty)
+        #expect(report.reads.allSatisfy { $0.unix == .fresh && $0.session == .fresh && $0.transaction == .fresh })
+        // The second node's write (session 2) modified the file once shared.
+        #expect(report.reads[0].immutable == .fresh)
+        #expect(report.reads[1].immutable == .fresh)
+        #expect(report.reads[2].immutable == .modifiedWhileShared(byEvent: 7))
+    }
+
+    // MARK: Immutable shared files
+
+    @Test func writeAfterTwoNodesOpenedIsFlagged() throws {
+        var builder = HistoryBuilder()
+        builder.open(1, node: 1, file: 5, at: 0)
+        let first = builder.write(1, node: 1, file: 5, at: 1)
+        builder.close(1, node: 1, file: 5, at: 2)
+        builder.open(2, node: 2, file: 5, at: 3, writable: false)
+        let before = builder.read(2, node: 2, file: 5, at: 4, returns: first.content)
+        builder.close(2, node: 2, file: 5, at: 5)
+        // Node 1 comes back and modifies the now-shared file, twice.
+        builder.open(3, node: 1, file: 5, at: 6)
+        let modification = builder.write(3, node: 1, file: 5, at: 7, basedOn: first.content)
+        builder.write(3, node: 1, file: 5, at: 8, basedOn: modification.content)
+        builder.close(3, node: 1, file: 5, at: 9)
+        builder.open(4, node: 1, file: 5, at: 10, writable: false)
+        let after = builder.read(4, node: 1, file: 5, at: 11, returns: builder.lastContent)
+        builder.close(4, node: 1, file: 5, at: 12)
+        // File 6: node 3 alone, rewritten many times.
+        for session in 7...9 {
+            builder.open(session, node: 3, file: 6, at: Int64(session) * 10)
+            builder.write(session, node: 3, file: 6, at: Int64(session) * 10 + 1)
+            builder.close(session, node: 3, file: 6, at: Int64(session) * 10 + 2)
+            builder.open(session + 10, node: 3, file: 6, at: Int64(session) * 10 + 3)
+            builder.read(session + 10, node: 3, file: 6, at: Int64(session) * 10 + 4, returns: builder.lastContent)
+            builder.close(session + 10, node: 3, file: 6, at: Int64(session) * 10 + 5)
+        }
+
+        let report = SemanticsChecker.judge(builder.events)
+        #expect(try verdict(report, before).immutable == .fresh)
+        #expect(try verdict(report, after).immutable == .modifiedWhileShared(byEvent: modification.id))
+        let single = report.reads.filter { read in builder.events[read.event - 1].file == 6 }
+        #expect(single.count == 3)
+        #expect(single.allSatisfy { $0.immutable == .fresh })
+    }
+
+    // MARK: Transactions
+
+    @Test func forbiddenInterleavingIsNotSerializable() throws {
+        // P1 = W1; W2 (session 10), P2 = R1; R2 (session 20), interleaved
+        // W1 R1 R2 W2 on one file: 10 -> 20 (W1 -> R1), 20 -> 10 (R2 -> W2).
+        var builder = HistoryBuilder()
+        builder.open(10, node: 1, at: 0)
+        builder.open(20, node: 2, at: 1, writable: false)
+        let w1 = builder.write(10, node: 1, at: 2)
+        let r1 = builder.read(20, node: 2, at: 3, returns: w1.content)
+        let r2 = builder.read(20, node: 2, at: 4, returns: w1.content)
+        let w2 = builder.write(10, node: 1, at: 5, basedOn: w1.content)
+        let r3 = builder.read(10, node: 1, at: 6, returns: w2.content)
+        builder.close(10, node: 1, at: 7)
+        builder.close(20, node: 2, at: 8)
+        let report = SemanticsChecker.judge(builder.events)
+        #expect(try verdict(report, r1).transaction == .notSerializable(withSession: 10))
+        #expect(try verdict(report, r2).transaction == .notSerializable(withSession: 10))
+        #expect(try verdict(report, r3).transaction == .notSerializable(withSession: 20))
+        // Every read returned the latest write: only transactions object.
+        #expect(report.reads.allSatisfy { $0.unix == .fresh })
+    }
+
+    @Test func serialTransactionsAreSerializable() throws {
+        var builder = HistoryBuilder()
+        builder.open(10, node: 1, at: 0)
+        let w1 = builder.write(10, node: 1, at: 1)
+        let w2 = builder.write(10, node: 1, at: 2, basedOn: w1.content)
+        builder.close(10, node: 1, at: 3)
+        builder.open(20, node: 2, at: 4, writable: false)
+        builder.read(20, node: 2, at: 5, returns: w2.content)
+        builder.read(20, node: 2, at: 6, returns: w2.content)
+        builder.close(20, node: 2, at: 7)
+        let report = SemanticsChecker.judge(builder.events)
+        #expect(report.reads.count == 2)
+        #expect(report.reads.allSatisfy { $0.transaction == .fresh })
+    }
+
+    @Test func cycleThroughThreeSessionsNamesTheSmallestOther() throws {
+        // 30 -> 20 on file 1, 20 -> 10 on file 2, 10 -> 30 on file 3;
+        // session 40 only reads and is on no cycle.
+        var builder = HistoryBuilder()
+        for (session, node) in [(10, 1), (20, 2), (30, 3), (40, 4)] {
+            for file in 1...3 { builder.open(session, node: node, file: file, at: 0) }
+        }
+        let a = builder.write(30, node: 3, file: 1, at: 1)
+        let ra = builder.read(20, node: 2, file: 1, at: 2, returns: a.content)
+        let b = builder.write(20, node: 2, file: 2, at: 3)
+        let rb = builder.read(10, node: 1, file: 2, at: 4, returns: b.content)
+        let c = builder.write(10, node: 1, file: 3, at: 5)
+        let rc = builder.read(30, node: 3, file: 3, at: 6, returns: c.content)
+        let rd = builder.read(40, node: 4, file: 3, at: 7, returns: c.content)
+        let report = SemanticsChecker.judge(builder.events)
+        #expect(try verdict(report, ra).transaction == .notSerializable(withSession: 10))
+        #expect(try verdict(report, rb).transaction == .notSerializable(withSession: 20))
+        #expect(try verdict(report, rc).transaction == .notSerializable(withSession: 10))
+        #expect(try verdict(report, rd).transaction == .fresh)
+    }
+
+    // MARK: Reads outside sessions
+
+    @Test func readOutsideASessionSeesCommitsUpToItself() throws {
+        var builder = HistoryBuilder()
+        builder.open(1, node: 1, at: 0)
+        let write = builder.write(1, node: 1, at: 1)
+        let before = builder.read(-1, node: 2, at: 2, returns: emptyContent)
+        builder.close(1, node: 1, at: 3)
+        let after = builder.read(-1, node: 2, at: 4, returns: emptyContent)
+        let report = SemanticsChecker.judge(builder.events)
+        let early = try verdict(report, before)
+        #expect(early.session == .fresh)
+        #expect(early.unix == .stale(expected: write.content, byEvent: write.id))
+        #expect(early.transaction == .fresh)
+        #expect(try verdict(report, after).session == .stale(expected: write.content, byEvent: write.id))
+    }
+
+    // MARK: Whole histories
+
+    @Test func shufflingTheInputChangesNothing() {
+        let history = syntheticHistory(events: 4_000, nodes: 6, files: 5, seed: 11)
+        let report = SemanticsChecker.judge(history)
+        // The history must exercise every kind of verdict for this to mean anything.
+        #expect(report.reads.contains { $0.unix != .fresh })
+        #expect(report.reads.contains { $0.session != .fresh })
+        #expect(report.reads.contains { $0.immutable != .fresh })
+        #expect(report.reads.contains { $0.transaction != .fresh })
+        #expect(report.reads.contains { $0.unix == .fresh })
+        #expect(!report.lostUpdates.isEmpty)
+        // Reads come out in time order.
+        let starts = report.reads.map { history[$0.event].start }
+        #expect(starts == starts.sorted())
+
+        var generator = SeededGenerator(seed: 5)
+        for _ in 0..<3 {
+            var shuffled = history
+            shuffled.shuffle(using: &generator)
+            #expect(shuffled != history)
+            #expect(SemanticsChecker.judge(shuffled) == report)
+        }
+        #expect(SemanticsChecker.judge(history.reversed()) == report)
+    }
+
+    @Test(arguments: [(1 as UInt64, false), (2, true), (3, false), (4, true), (5, false), (6, true), (7, false), (8, true)])
+    func agreesWithTheRulesAppliedPairByPair(seed: UInt64, ties: Bool) {
+        var history = syntheticHistory(events: 600, nodes: 2 + Int(seed % 4), files: 1 + Int(seed % 3), seed: seed,
+                                       ties: ties)
+        if seed % 4 == 3 {
+            // Sparse, huge and negative identifiers take the dictionary paths.
+            for index in history.indices {
+                history[index].file = history[index].file * 1_000_000_007 - 5
+                if history[index].session >= 0 { history[index].session = history[index].session * 998_244_353 }
+                if case .write(let content, let basedOn) = history[index].kind {
+                    history[index].kind = .write(content: content * 1_000_003, basedOn: basedOn * 1_000_003)
+                } else if case .read(let content) = history[index].kind {
+                    history[index].kind = .read(content: content * 1_000_003)
+                }
+            }
+        }
+        let fast = SemanticsChecker.judge(history)
+        let reference = referenceJudge(history)
+        #expect(fast.reads.count == reference.reads.count)
+        for (mine, theirs) in zip(fast.reads, reference.reads) where mine != theirs {
+            Issue.record("read \(mine.event): \(mine) != \(theirs)")
+            break
+        }
+        #expect(fast.lostUpdates == reference.lostUpdates)
+        #expect(!fast.lostUpdates.isEmpty)
+        #expect(fast.reads.contains { $0.transaction != .fresh })
+    }
+
+    @Test func hundredThousandEventsAreJudged() {
+        let history = syntheticHistory(events: 100_000, nodes: 50, files: 200, seed: 3)
+        let report = SemanticsChecker.judge(history.reversed())
+        let readCount = history.filter { if case .read = $0.kind { true } else { false } }.count
+        #expect(readCount > 10_000)
+        #expect(report.reads.count == readCount)
+        #expect(report.reads.contains { $0.unix != .fresh })
+    }
+}
+
+/// A random history with write-sharing and stale caches: each step, a random
+/// node opens a file, reads (its cached copy, refreshed at open with
+/// probability 1/2), writes (straight to the file) or closes. A session may
+/// hold several files open. A few reads and writes happen outside any
+/// session. Event `i` has id `i` and starts at `i` microseconds; with
+/// `ties`, two events share each start and the later-generated one has the
+/// smaller id.
+private func syntheticHistory(events count: Int, nodes: Int, files: Int, seed: UInt64,
+                              ties: Bool = false) -> [FileEvent] {
+    var generator = SeededGenerator(seed: seed)
+    var events: [FileEvent] = []
+    events.reserveCapacity(count)
+    var current = [ContentID](repeating: emptyContent, count: files)
+    var cached = [[ContentID]](repeating: [ContentID](repeating: emptyContent, count: files), count: nodes)
+    var sessionOf = [Int](repeating: -1, count: nodes)
+    var openFiles = [[Int]](repeating: [], count: nodes)
+    var nextSession = 0
+    var nextContent = 1
+    for index in 0..<count {
+        let node = Int.random(in: 0..<nodes, using: &generator)
+        let kind: FileEventKind
+        var session = sessionOf[node]
+        var file: Int
+        let choice = Int.random(in: 0..<20, using: &generator)
+        if session >= 0, choice > 0 {
+            let slot = Int.random(in: 0..<openFiles[node].count, using: &generator)
+            file = openFiles[node][slot]
+            switch choice {
+            case 1..<11:
+                kind = .read(content: cached[node][file])
+            case 11..<17:
+                kind = .write(content: nextContent, basedOn: cached[node][file])
+                current[file] = nextContent
+                cached[node][file] = nextContent
+                nextContent += 1
+            default:
+                kind = .close
+                openFiles[node].remove(at: slot)
+                if openFiles[node].isEmpty { sessionOf[node] = -1 }
+            }
+        } else {
+            file = Int.random(in: 0..<files, using: &generator)
+            if session < 0, choice == 0 {
+                if Bool.random(using: &generator) {
+                    kind = .read(content: current[file])
+                } else {
+                    kind = .write(content: nextContent, basedOn: current[file])
+                    current[file] = nextContent
+                    cached[node][file] = nextContent
+                    nextContent += 1
+                }
+            } else if openFiles[node].contains(file) {
+                kind = .read(content: cached[node][file])
+            } else {
+                if session < 0 {
+                    session = nextSession
+                    nextSession += 1
+                    sessionOf[node] = session
+                }
+                if Bool.random(using: &generator) { cached[node][file] = current[file] }
+                kind = .open(writable: true)
+                openFiles[node].append(file)
+            }
+        }
+        let id = ties ? index ^ 1 : index
+        let start = SimTime.us(Int64(ties ? index / 2 : index))
+        events.append(FileEvent(id: id, kind: kind, node: node, session: session, file: file,
+                                start: start, end: start + .ns(500)))
+    }
+    return events
+}
+
+// MARK: A reference checker
+
+/// The rules applied as written, pair by pair: quadratic and then some, for
+/// small histories only.
+private func referenceJudge(_ history: [FileEvent]) -> SemanticsReport {
+    let ev = history.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    let n = ev.count
+    func isWrite(_ e: FileEvent) -> Bool { if case .write = e.kind { true } else { false } }
+    func isRead(_ e: FileEvent) -> Bool { if case .read = e.kind { true } else { false } }
+    func isOpen(_ e: FileEvent) -> Bool { if case .open = e.kind { true } else { false } }
+    func isClose(_ e: FileEvent) -> Bool { if case .close = e.kind { true } else { false } }
+    func written(_ e: FileEvent) -> ContentID { if case .write(let c, _) = e.kind { c } else { -99 } }
+    func readContent(_ e: FileEvent) -> ContentID { if case .read(let c) = e.kind { c } else { -99 } }
+    func basedOn(_ e: FileEvent) -> ContentID { if case .write(_, let b) = e.kind { b } else { -99 } }
+    func sameSession(_ a: FileEvent, _ b: FileEvent) -> Bool { a.session >= 0 && a.session == b.session }
+
+    /// Where a session's use of a file begins (its first event on the file).
+    func openPosition(_ i: Int) -> Int {
+        if ev[i].session < 0 { return i }
+        return (0...i).first { ev[$0].file == ev[i].file && sameSession(ev[$0], ev[i]) }!
+    }
+    /// Commits of file `file` at positions < `before`: (position, node, close id, write id, content).
+    func commits(_ file: Int, before: Int) -> [(at: Int, node: Int, close: Int, write: Int, content: ContentID)] {
+        var out: [(at: Int, node: Int, close: Int, write: Int, content: ContentID)] = []
+        for j in 0..<before where ev[j].file == file {
+            if isWrite(ev[j]), ev[j].session < 0 {
+                out.append((j, ev[j].node, ev[j].id, ev[j].id, written(ev[j])))
+            } else if isClose(ev[j]), ev[j].session >= 0 {
+                // A close commits the session's last write if it wrote since its previous close.
+                let mine = (0..<j).filter { ev[$0].file == file && sameSession(ev[$0], ev[j]) }
+                guard let w = mine.last(where: { isWrite(ev[$0]) }),
+                      !mine.contains(where: { $0 > w && isClose(ev[$0]) }) else { continue }
+                out.append((j, ev[j].node, ev[j].id, ev[w].id, written(ev[w])))
+            }
+        }
+        return out
+    }
+
+    // Transactions, by what was read (read-from), pair by pair: writes of a
+    // file are ordered by time; a read follows the write of the content it
+    // returned and precedes the write that replaced that content.
+    func tx(_ i: Int) -> Int { ev[i].session >= 0 ? ev[i].session : -(i + 1) }
+    var edges: [Int: Set<Int>] = [:]
+    func edge(_ a: Int, _ b: Int) { if tx(a) != tx(b) { edges[tx(a), default: []].insert(tx(b)) } }
+    for a in 0..<n where isWrite(ev[a]) {
+        for b in (a + 1)..<max(a + 1, n) where isWrite(ev[b]) && ev[b].file == ev[a].file { edge(a, b) }
+    }
+    for r in 0..<n where isRead(ev[r]) {
+        let content = readContent(ev[r])
+        let writer = content == emptyContent ? nil
+            : (0..<n).first { isWrite(ev[$0]) && ev[$0].file == ev[r].file && written(ev[$0]) == content }
+        if let writer { edge(writer, r) }
+        let after = writer.map { $0 + 1 } ?? 0
+        if let successor = (after..<max(after, n)).first(where: { isWrite(ev[$0]) && ev[$0].file == ev[r].file }) {
+            edge(r, successor)
+        }
+    }
+    func reachable(from start: Int) -> Set<Int> {
+        var seen: Set<Int> = [start]
+        var todo = [start]
+        while let x = todo.popLast() {
+            for y in edges[x] ?? [] where !seen.contains(y) { seen.insert(y); todo.append(y) }
+        }
+        return seen
+    }
+    var reach: [Int: Set<Int>] = [:]
+    for i in 0..<n where reach[tx(i)] == nil { reach[tx(i)] = reachable(from: tx(i)) }
+
+    var report = SemanticsReport()
+    for i in 0..<n where isRead(ev[i]) {
+        let r = ev[i]
+        let content = readContent(r)
+        func judgement(_ expected: ContentID, _ by: Int?) -> Judgement {
+            content == expected ? .fresh : .stale(expected: expected, byEvent: expected == emptyContent ? nil : by)
+        }
+        let lastWrite = (0..<i).last { ev[$0].file == r.file && isWrite(ev[$0]) }
+        let unix = lastWrite.map { judgement(written(ev[$0]), ev[$0].id) } ?? judgement(emptyContent, nil)
+
+        let session: Judgement
+        if let own = (0..<i).last(where: { ev[$0].file == r.file && isWrite(ev[$0]) && sameSession(ev[$0], r) }) {
+            session = judgement(written(ev[own]), ev[own].id)
+        } else if let seen = commits(r.file, before: openPosition(i)).last {
+            session = judgement(seen.content, seen.write)
+        } else {
+            session = judgement(emptyContent, nil)
+        }
+
+        var immutable = Judgement.fresh
+        let opens = (0..<i).filter { ev[$0].file == r.file && isOpen(ev[$0]) }
+        if let firstOpen = opens.first,
+           let sharedAt = opens.first(where: { ev[$0].node != ev[firstOpen].node }),
+           let w = (sharedAt..<i).first(where: { ev[$0].file == r.file && isWrite(ev[$0]) }) {
+            immutable = .modifiedWhileShared(byEvent: ev[w].id)
+        }
+
+        var transaction = Judgement.fresh
+        let mine = tx(i)
+        let cycle = reach[mine]!.filter { $0 != mine && reach[$0]!.contains(mine) }
+        if !cycle.isEmpty {
+            transaction = .notSerializable(withSession: cycle.filter { $0 >= 0 }.min() ?? -1)
+        }
+        report.reads.append(ReadVerdict(event: r.id, unix: unix, session: session,
+                                        immutable: immutable, transaction: transaction))
+    }
+
+    for c in 0..<n where isClose(ev[c]) && ev[c].session >= 0 {
+        let close = ev[c]
+        let file = close.file
+        let mineOnFile = (0..<c).filter { ev[$0].file == file && sameSession(ev[$0], close) }
+        guard let firstWrite = mineOnFile.first(where: { isWrite(ev[$0]) }) else { continue }
+        // Only a close with a write since the session's previous close commits.
+        if let previousClose = mineOnFile.last(where: { isClose(ev[$0]) }),
+           !mineOnFile.contains(where: { $0 > previousClose && isWrite(ev[$0]) }) { continue }
+        let open = openPosition(c)
+        var seen: Set<ContentID> = []
+        for j in mineOnFile {
+            if isRead(ev[j]) { seen.insert(readContent(ev[j])) }
+            if isWrite(ev[j]) { seen.insert(basedOn(ev[j])) }
+        }
+        let all = commits(file, before: c)
+        if let missed = all.last(where: { $0.at < open }), missed.node != close.node, !seen.contains(missed.content) {
+            let older = mineOnFile.contains { j in
+                guard j < firstWrite, isRead(ev[j]), readContent(ev[j]) != missed.content else { return false }
+                // Content not written before the read counts as old.
+                let writtenAt = (0..<j).first { isWrite(ev[$0]) && written(ev[$0]) == readContent(ev[j]) }
+                return (writtenAt ?? -1) < missed.at
+            }
+            if older {
+                report.lostUpdates.append(LostUpdate(lostEvent: missed.close, overwrittenBy: close.id, file: file))
+            }
+        }
+        if let latest = all.last(where: { $0.at > open && $0.node != close.node && !seen.contains($0.content) }) {
+            report.lostUpdates.append(LostUpdate(lostEvent: latest.close, overwrittenBy: close.id, file: file))
+        }
+    }
+    return report
+}
+
