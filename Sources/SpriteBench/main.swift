@@ -69,6 +69,16 @@ enum Registry {
             run: { simulationCells("rpc", $0, runRPCPingPong(clients: $0[0], callsPerClient: $0[1])) }
         ),
         Workload(
+            name: "files",
+            summary: "file workload: CLIENTS clients each issue OPS file operations (sessions of open, read, "
+                + "write 4 KB half the time, close; 10% of sessions on 10 shared files) against one server, "
+                + "under PROTOCOL 1 sprite, 2 nfs, 3 callbacks, 4 none; delayed-write caches, modern switched LAN",
+            parameters: ["CLIENTS", "OPS", "PROTOCOL"],
+            defaults: [[100, 10_000, 1], [100, 10_000, 2], [100, 10_000, 3], [100, 10_000, 4]],
+            table: simulationTable,
+            run: { simulationCells("files", $0, runFileWorkload(clients: $0[0], operations: $0[1], protocolIndex: $0[2])) }
+        ),
+        Workload(
             name: "checker",
             summary: "SemanticsChecker.judge on a synthetic NFS-like history of EVENTS file operations "
                 + "by NODES nodes on FILES files (3 s cache timeout, write-back on close, 10% of opens "
@@ -116,6 +126,58 @@ func runRPCPingPong(clients: Int, callsPerClient: Int) -> BenchResult {
                            eventsProcessed: sim.statistics.eventsProcessed, wallSeconds: wall)
     } catch {
         fail("rpc: \(error)")
+    }
+}
+
+/// CLIENTS workstations and one file server; every client queues its whole
+/// script of file operations at time 0 and the engine runs until idle.
+func runFileWorkload(clients: Int, operations: Int, protocolIndex: Int) -> BenchResult {
+    let start = monotonicSeconds()
+    let sim = Simulation(seed: 1, network: NetworkConfig(preset: .modern, topology: .switched))
+    sim.traceLevel = .off
+    guard (1...ConsistencyKind.allCases.count).contains(protocolIndex) else { fail("files: PROTOCOL must be 1...4") }
+    var config = FileSystemConfig()
+    config.consistency = ConsistencyKind.allCases[protocolIndex - 1]
+    config.writePolicy = .delayedWrite
+    sim.configureFileSystem(config)
+    var issued = 0
+    do {
+        let server = try sim.addNode(NodeSpec(name: "fs", role: .server, cpus: 4, memoryBytes: 1 << 30,
+                                              disk: DiskSpec(accessLatency: .ms(5), bytesPerSecond: 100 << 20)))
+        sim.setDomain("/", server: server)
+        for index in 0..<clients {
+            let node = try sim.addNode(NodeSpec(name: "c\(index)", role: .workstation, memoryBytes: 64 << 20))
+            var random = SeededGenerator(seed: UInt64(index + 1))
+            var count = 0
+            while count < operations {
+                let shared = random.next() % 10 == 0
+                let path = shared ? "/shared/\(random.next() % 10)" : "/home/c\(index)/f\(random.next() % 20)"
+                let writes = random.next() % 2 == 0
+                _ = sim.openFile(on: node, path: path, writable: true)
+                _ = sim.readFile(on: node, path: path)
+                count += 2
+                if writes && count < operations {
+                    _ = sim.writeFile(on: node, path: path, text: nil, size: 4096, append: false)
+                    count += 1
+                }
+                if count < operations {
+                    _ = sim.closeFile(on: node, path: path)
+                    count += 1
+                }
+            }
+            issued += count
+        }
+        let stop = sim.run()
+        let wall = monotonicSeconds() - start
+        guard stop == .idle else { fail("files: run stopped with \(stop)") }
+        var completed = 0
+        for index in 0..<sim.operationCount {
+            if sim.operation(Int32(index))?.status == .done { completed += 1 }
+        }
+        return BenchResult(simulatedEnd: sim.now, completed: completed, expected: issued,
+                           eventsProcessed: sim.statistics.eventsProcessed, wallSeconds: wall)
+    } catch {
+        fail("files: \(error)")
     }
 }
 
