@@ -39,6 +39,9 @@ public final class Simulation {
     @exclusivity(unchecked) var pendingTrace: [TraceRecord] = []
     var nextTimer: Int32 = 0
     var fs = FileSystemState()
+    /// Each node's file-system client, apart from `fs` so a step can change
+    /// its client in place while reading the rest of the file system.
+    var fileClients: [Int: FileClient] = [:]
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed

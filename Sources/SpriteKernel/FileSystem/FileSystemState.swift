@@ -138,7 +138,7 @@ struct FileSystemState {
     var domains: [String: Int] = [:]
     /// NFS exports: server → exported directories.
     var exports: [Int: Set<String>] = [:]
-    var clients: [Int: FileClient] = [:]
+
     var history: [FileEvent] = []
     var nextSession = 0
     var statistics = FileSystemStatistics()

@@ -626,7 +626,7 @@ extension Simulation {
                        }
                        var never: Int64 = 0
                        if let file = sim.fs.fileIndex[path] {
-                           for client in sim.fs.clients.keys.sorted() {
+                           for client in sim.fileClients.keys.sorted() {
                                sim.withClient(client) { c in
                                    if let entry = c.entries[file], entry.dirty { never += entry.size }
                                    c.entries[file] = nil

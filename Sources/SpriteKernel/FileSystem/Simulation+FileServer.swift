@@ -95,7 +95,7 @@ extension Simulation {
         let actions = consistencyProtocol.serverClose(&fs.files[file], client: client, writable: writable, wrote: wrote)
         if actions.cachingEnabledAgain {
             record(.cachingEnabled(path: fs.files[file].path), at: server)
-            for other in fs.clients.keys.sorted() {
+            for other in fileClients.keys.sorted() {
                 withClient(other) { $0.uncached.remove(file) }
             }
         }
@@ -175,7 +175,7 @@ extension Simulation {
 
     /// A client crash loses every write still dirty in its cache.
     func fileSystemCrash(_ node: Int) {
-        if let client = fs.clients[node] {
+        if let client = fileClients[node] {
             var losses: [CrashLoss] = []
             for (file, entry) in client.entries.sorted(by: { $0.key < $1.key }) where entry.dirty {
                 for event in entry.unflushedWrites {
@@ -188,7 +188,7 @@ extension Simulation {
             for step in client.steps { fail(step.operation, .nodeDown(node: node)) }
             var fresh = FileClient(capacityBlocks: client.capacityBlocks)
             fresh.cacheEnabled = client.cacheEnabled
-            fs.clients[node] = fresh
+            fileClients[node] = fresh
         }
         fs.serverCaches[node] = nil
         // Calls waiting on the crashed node will never be answered.

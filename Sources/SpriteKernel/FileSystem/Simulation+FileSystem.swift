@@ -19,7 +19,7 @@ extension Simulation {
     }
 
     public func prefixTable(of node: Int) -> [(prefix: String, server: Int)] {
-        (fs.clients[node]?.prefixes ?? [:]).map { ($0.key, $0.value) }.sorted { $0.prefix < $1.prefix }
+        (fileClients[node]?.prefixes ?? [:]).map { ($0.key, $0.value) }.sorted { $0.prefix < $1.prefix }
     }
 
     /// Turns a node's client cache on or off and sets its size in blocks
@@ -34,7 +34,7 @@ extension Simulation {
                 client.lru.remove(file)
             }
         }
-        fs.clients[node] = client
+        fileClients[node] = client
     }
 
     public func cacheState(of node: Int) -> (enabled: Bool, capacityBlocks: Int64, usedBlocks: Int64) {
@@ -44,13 +44,13 @@ extension Simulation {
 
     /// The files a node caches, by path.
     public func cachedFiles(of node: Int) -> [(path: String, entry: ClientFileEntry)] {
-        (fs.clients[node]?.entries ?? [:]).map { (fs.files[$0.key].path, $0.value) }.sorted { $0.path < $1.path }
+        (fileClients[node]?.entries ?? [:]).map { (fs.files[$0.key].path, $0.value) }.sorted { $0.path < $1.path }
     }
 
     /// Concurrent write-sharing: the server told `node` not to cache `path`.
     public func isCachingDisabled(node: Int, path: String) -> Bool {
         guard let file = fs.fileIndex[path] else { return false }
-        return fs.clients[node]?.uncached.contains(file) ?? false
+        return fileClients[node]?.uncached.contains(file) ?? false
     }
 
     public var fileHistory: [FileEvent] { fs.history }
@@ -67,21 +67,21 @@ extension Simulation {
     }
 
     /// What the last read of `path` on `node` returned.
-    public func lastRead(node: Int, path: String) -> ContentID? { fs.clients[node]?.lastRead[path] }
+    public func lastRead(node: Int, path: String) -> ContentID? { fileClients[node]?.lastRead[path] }
 
     // MARK: Internals shared by the client and server sides
 
     func fileClient(_ node: Int) -> FileClient {
-        if let client = fs.clients[node] { return client }
+        if let client = fileClients[node] { return client }
         let capacity = max(1, nodes[node].spec.memoryBytes / 2 / fs.config.blockSize)
         return FileClient(capacityBlocks: capacity)
     }
 
+    /// Mutates a node's client in place: copying it out and back would copy
+    /// its tables (and its queue of steps) on every change.
     func withClient<T>(_ node: Int, _ body: (inout FileClient) -> T) -> T {
-        var client = fileClient(node)
-        let result = body(&client)
-        fs.clients[node] = client
-        return result
+        let capacity = max(1, nodes[node].spec.memoryBytes / 2 / fs.config.blockSize)
+        return body(&fileClients[node, default: FileClient(capacityBlocks: capacity)])
     }
 
     /// `path` is `prefix` or below it, by whole components.
@@ -139,7 +139,7 @@ extension Simulation {
     public var namespaceRoots: [String] {
         var roots = Set(fs.domains.keys)
         for (server, _) in fs.exports { roots.insert("/" + nodes[server].spec.name) }
-        for client in fs.clients.values {
+        for client in fileClients.values {
             roots.formUnion(client.mounts.keys)
             if let root = client.automountRoot { roots.insert(root) }
         }
@@ -147,7 +147,7 @@ extension Simulation {
     }
 
     public func mounts(of node: Int) -> [(point: String, mount: NFSMount)] {
-        (fs.clients[node]?.mounts ?? [:]).map { ($0.key, $0.value) }.sorted { $0.point < $1.point }
+        (fileClients[node]?.mounts ?? [:]).map { ($0.key, $0.value) }.sorted { $0.point < $1.point }
     }
 
     /// Paths under `root`/SERVER mount SERVER's exports on first access.
