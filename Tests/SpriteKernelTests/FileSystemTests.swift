@@ -204,7 +204,7 @@ struct SpriteFileSystemTests {
         #expect(stats == [[5, 2]])
     }
 
-    /// BUG: under Sprite a client answers `stat` from any cached copy, even
+    /// Regression: under Sprite a client answers `stat` from any cached copy, even
     /// with the file closed, so it reports the size and version it cached
     /// long after another client changed the file.
     @Test func statOfAClosedCachedFileIsCurrentUnderSprite() throws {
@@ -221,9 +221,8 @@ struct SpriteFileSystemTests {
         _ = sim.run()
         let stats = sim.drainTrace().compactMap { if case .fileStat(_, _, let bytes, let version, _) = $0.event { [bytes, Int64(version)] } else { nil } }
         #expect(stats.count == 1)
-        withKnownIssue("BUG: Sprite stat trusts a closed file's cached attributes") {
-            #expect(stats == [[5, 2]])
-        }
+        #expect(stats == [[5, 2]])
+        
     }
 
     @Test func concurrentWriteSharingDisablesCachingUntilTheSharingEnds() throws {
@@ -254,7 +253,9 @@ struct SpriteFileSystemTests {
         // Bob's write went through to the server.
         let bobWrites = trace.compactMap { if case .fileWritten(_, _, _, _, let toServer) = $0.event { toServer } else { nil } }
         #expect(bobWrites == [true])
-        #expect(sim.fsRPCs("write") == 2)
+        // Alice's data came back with the disable-caching reply; only bob's write was a write call.
+        #expect(sim.fsRPCs("disable-caching") == 1)
+        #expect(sim.fsRPCs("write") == 1)
         #expect(sim.fsText(sim.file(atPath: "/board")?.content) == "bob: hi")
 
         // Every read during the sharing goes to the server.
@@ -264,7 +265,7 @@ struct SpriteFileSystemTests {
         trace = sim.drainTrace()
         #expect(seenReads(trace, sim).map(\.text) == ["bob: hi"])
         #expect(seenReads(trace, sim).map(\.fromCache) == [false])
-        #expect(sim.fsRPCs("write") == 3, "alice's write during sharing goes through")
+        #expect(sim.fsRPCs("write") == 2, "alice's write during sharing goes through")
         #expect(sim.fileSystemStatistics.clientHits == 0)
 
         _ = sim.closeFile(on: alice, path: nil)
@@ -290,7 +291,7 @@ struct SpriteFileSystemTests {
         #expect(sim.fileSystemStatistics.cachingDisabled == 1)
     }
 
-    /// BUG: a client that keeps the file open through a period of concurrent
+    /// Regression: a client that keeps the file open through a period of concurrent
     /// write-sharing keeps its old (flushed) cached copy; when the other
     /// writer closes and caching is enabled again, the next read uses that
     /// old copy and returns stale data under Sprite.
@@ -310,13 +311,12 @@ struct SpriteFileSystemTests {
         sim.fsAdvance(.s(1))
         let reads = seenReads(sim.drainTrace(), sim)
         #expect(reads.count == 1)
-        withKnownIssue("BUG: Sprite reuses a stale cached copy after concurrent write-sharing ends") {
-            #expect(reads.first?.text == "B")
-            #expect(reads.first?.unix == .fresh)
-        }
+        #expect(reads.first?.text == "B")
+        #expect(reads.first?.unix == .fresh)
+        
     }
 
-    /// BUG: the open that starts concurrent write-sharing is answered before
+    /// Regression: the open that starts concurrent write-sharing is answered before
     /// the current writer's dirty blocks are back at the server; on a switched
     /// network a read right after that open overtakes the write-back.
     @Test func openThatStartsWriteSharingWaitsForTheWritersDirtyData() throws {
@@ -332,13 +332,12 @@ struct SpriteFileSystemTests {
         let reads = seenReads(sim.drainTrace(), sim)
         #expect(reads.count == 1)
         #expect(sim.fileSystemStatistics.cachingDisabled == 1)
-        withKnownIssue("BUG: Sprite answers the sharing open before the writer's dirty data is flushed") {
-            #expect(reads.first?.unix == .fresh)
-            #expect(sim.contentBytes(sim.lastRead(node: bob, path: "/board") ?? 0).size == 200 << 10)
-        }
+        #expect(reads.first?.unix == .fresh)
+        #expect(sim.contentBytes(sim.lastRead(node: bob, path: "/board") ?? 0).size == 200 << 10)
+        
     }
 
-    /// BUG: the server keeps a crashed client's open sessions, so after the
+    /// Regression: the server keeps a crashed client's open sessions, so after the
     /// client crashed (and even restarted) every other client's open of the
     /// file is treated as concurrent write-sharing.
     @Test func aCrashedWritersOpenDoesNotCauseWriteSharingLater() throws {
@@ -356,10 +355,9 @@ struct SpriteFileSystemTests {
         sim.fsReadSession(ws2, "/f")
         sim.fsAdvance(.s(1))
         #expect(sim.crashLosses.count == 1)
-        withKnownIssue("BUG: a crashed client's open session still counts at the Sprite server") {
-            #expect(sim.fileSystemStatistics.cachingDisabled == 0)
-            #expect(!sim.isCachingDisabled(node: ws2, path: "/f"))
-        }
+        #expect(sim.fileSystemStatistics.cachingDisabled == 0)
+        #expect(!sim.isCachingDisabled(node: ws2, path: "/f"))
+        
     }
 }
 
@@ -775,7 +773,7 @@ struct WritePolicyFileSystemTests {
         #expect(sim.fsText(sim.file(atPath: "/draft")?.content) == "half")
     }
 
-    /// BUG: a write-back clears the client's record of unflushed writes when
+    /// Regression: a write-back clears the client's record of unflushed writes when
     /// it starts, so a crash while the write-back is still on the wire loses
     /// the data (it never reaches the server) without listing it.
     @Test func aCrashDuringAWriteBackListsTheWriteAsLost() throws {
@@ -790,9 +788,8 @@ struct WritePolicyFileSystemTests {
         sim.crash(ws1)
         _ = sim.run(until: .s(5))
         #expect(sim.file(atPath: "/big")?.version == 0, "the data never reached the server")
-        withKnownIssue("BUG: a write whose write-back was in flight at the crash is not in crashLosses") {
-            #expect(sim.crashLosses.count == 1)
-        }
+        #expect(sim.crashLosses.count == 1)
+        
     }
 }
 

@@ -84,6 +84,8 @@ struct FileClient {
     /// Sprite prefix table: prefix → server, a hint.
     var prefixes: [String: Int] = [:]
     var daemonScheduled = false
+    /// Writes on their way to the server in a write-back, by file.
+    var inFlight: [Int: [Int]] = [:]
     /// Files the server said not to cache (concurrent write-sharing).
     var uncached: Set<Int> = []
     /// NFS mounts: local path → (server, exported path on it).

@@ -561,10 +561,17 @@ extension Simulation {
         }
         let writes = entry.unflushedWrites
         let event = writes.last ?? -1
-        withClient(node) { $0.entries[file]?.dirty = false; $0.entries[file]?.unflushedWrites = [] }
+        withClient(node) { client in
+            client.entries[file]?.dirty = false
+            client.entries[file]?.unflushedWrites = []
+            client.inFlight[file, default: []] += writes
+        }
         callServer("write", path: fs.files[file].path, node: node, op: op, requestBytes: entry.size,
                    serve: { sim, server in
-                       sim.applyWrite(file, content: entry.content, size: entry.size, event: event, from: node, server: server)
+                       // At the server now: a crash of the client can no longer lose them.
+                       sim.withClient(node) { $0.inFlight[file] = nil }
+                       return sim.applyWrite(file, content: entry.content, size: entry.size, event: event, from: node,
+                                             server: server)
                    },
                    then: { sim, _, answer in
                        sim.withClient(node) { client in
@@ -642,8 +649,10 @@ extension Simulation {
     }
 
     private func stat(_ path: String, node: Int, op: Int32) {
+        // Attributes come from the cache only when an open could use the
+        // cached copy without asking the server.
         if let file = fs.fileIndex[path], let entry = fileClient(node).entries[file],
-           consistency.readMayUseCache(entry, now: now, config: fs.config) {
+           !consistency.openNeedsServer(entry, now: now, config: fs.config) {
             record(.fileStat(operation: op, path: path, bytes: entry.size, version: entry.version, modified: entry.modified), at: node)
             completeLocally(node, op)
             return

@@ -33,20 +33,35 @@ extension Simulation {
             return CallAnswer(missing: true)
         }
         let actions = consistencyProtocol.serverOpen(&fs.files[file], client: client, writable: writable)
+        // The open is answered only once the newest data is here: dirty
+        // blocks recalled from the last writer, or written back by clients
+        // that must stop caching.
+        let openCall = fs.servingCall
+        var waiting = 0
+        let arrived: (Simulation) -> Void = { sim in
+            waiting -= 1
+            if waiting == 0 { sim.answerCall(openCall, sim.attributes(file)) }
+        }
+        var recalled: Set<Int> = []
         if !actions.disableCachingOn.isEmpty {
             fs.statistics.cachingDisabled += 1
             record(.cachingDisabled(path: path, clients: actions.disableCachingOn), at: server)
-            for other in actions.disableCachingOn where other != client { notifyCachingDisabled(file, client: other, server: server) }
+            for other in actions.disableCachingOn where other != client {
+                let dirty = fileClients[other]?.entries[file]?.dirty == true && nodes[other].isUp
+                if dirty {
+                    waiting += 1
+                    recalled.insert(other)
+                }
+                stopCaching(file, client: other, server: server, then: dirty ? arrived : nil)
+            }
         }
-        guard let writer = actions.recallFrom, nodes[writer].isUp,
-              fileClient(writer).entries[file]?.dirty == true else {
-            return attributes(file)
+        if let writer = actions.recallFrom, !recalled.contains(writer), nodes[writer].isUp,
+           fileClient(writer).entries[file]?.dirty == true {
+            // Sequential write-sharing: the newest data is dirty at the last writer.
+            waiting += 1
+            recall(file, from: writer, server: server, then: arrived)
         }
-        // Sequential write-sharing: the newest data is dirty at the last
-        // writer. Recall it, then answer the opener.
-        let openCall = fs.servingCall
-        recall(file, from: writer, server: server) { sim in sim.answerCall(openCall, sim.attributes(file)) }
-        return nil
+        return waiting == 0 ? attributes(file) : nil
     }
 
     /// Asks `writer` for its dirty blocks of `file` and applies them.
@@ -76,18 +91,33 @@ extension Simulation {
              failed: { sim, _ in then(sim) })
     }
 
-    /// Concurrent write-sharing: `client` must stop caching and write back
-    /// what it holds dirty.
-    private func notifyCachingDisabled(_ file: Int, client: Int, server: Int) {
+    /// Concurrent write-sharing: `client` must stop caching the file. Its
+    /// dirty data comes back with the reply, and its copy is dropped, so
+    /// nothing stale is left to read when caching is enabled again.
+    private func stopCaching(_ file: Int, client: Int, server: Int, then: ((Simulation) -> Void)?) {
+        var returned: ClientFileEntry?
         call("disable-caching", from: server, to: client, requestBytes: 16, operation: -1,
              serve: { sim in
-                 sim.withClient(client) { $0.uncached.insert(file) }
-                 if sim.fileClient(client).entries[file]?.dirty == true {
-                     sim.writeBack(file: file, node: client, why: .recall, op: -1) { _ in }
+                 let entry = sim.fileClients[client]?.entries[file]
+                 sim.withClient(client) { c in
+                     c.uncached.insert(file)
+                     c.entries[file] = nil
+                     c.lru.remove(file)
                  }
-                 return CallAnswer()
+                 guard let entry, entry.dirty else { return CallAnswer() }
+                 returned = entry
+                 return CallAnswer(replyBytes: entry.size)
              },
-             then: { _, _ in }, failed: { _, _ in })
+             then: { sim, _ in
+                 if let entry = returned {
+                     _ = sim.applyWrite(file, content: entry.content, size: entry.size,
+                                        event: entry.unflushedWrites.last ?? -1, from: client, server: server)
+                     sim.record(.fileFlushed(path: sim.fs.files[file].path, bytes: entry.size,
+                                             writes: entry.unflushedWrites.count, why: .recall), at: client)
+                 }
+                 then?(sim)
+             },
+             failed: { sim, _ in then?(sim) })
     }
 
     func serveClose(file: Int, client: Int, writable: Bool, wrote: Bool) -> CallAnswer {
@@ -177,8 +207,9 @@ extension Simulation {
     func fileSystemCrash(_ node: Int) {
         if let client = fileClients[node] {
             var losses: [CrashLoss] = []
-            for (file, entry) in client.entries.sorted(by: { $0.key < $1.key }) where entry.dirty {
-                for event in entry.unflushedWrites {
+            for (file, entry) in client.entries.sorted(by: { $0.key < $1.key }) {
+                let unsent = entry.dirty ? entry.unflushedWrites : []
+                for event in unsent + (client.inFlight[file] ?? []) {
                     losses.append(CrashLoss(node: node, path: fs.files[file].path, writeEvent: event,
                                             writtenAt: fs.history[event].start, crashedAt: now))
                 }
@@ -190,12 +221,24 @@ extension Simulation {
             fresh.cacheEnabled = client.cacheEnabled
             fileClients[node] = fresh
         }
+        // Servers forget the crashed client's opens and promises.
+        for index in fs.files.indices {
+            fs.files[index].openers[node] = nil
+            fs.files[index].callbacks.remove(node)
+            if fs.files[index].lastWriter == node { fs.files[index].lastWriter = nil }
+            if fs.files[index].cachingDisabled
+                && (fs.files[index].openClientCount <= 1 || fs.files[index].writerCount == 0) {
+                fs.files[index].cachingDisabled = false
+                for other in fileClients.keys.sorted() { fileClients[other]?.uncached.remove(index) }
+            }
+        }
         fs.serverCaches[node] = nil
         // Calls waiting on the crashed node will never be answered.
         for (id, pending) in fs.calls.sorted(by: { $0.key < $1.key }) where pending.server == node || pending.client == node {
             fs.calls[id] = nil
-            if pending.client != node { pending.failed(self, .peerCrashed(node: node)) }
-            if pending.operation >= 0 { fail(pending.operation, .peerCrashed(node: node)) }
+            let failure: OperationFailure = pending.client == node ? .nodeDown(node: node) : .peerCrashed(node: node)
+            if pending.client != node { pending.failed(self, failure) }
+            if pending.operation >= 0 { fail(pending.operation, failure) }
         }
     }
 }

@@ -15,6 +15,13 @@ public struct SessionOptions: Sendable {
     public init() {}
 }
 
+/// The statements of an `at` block, with the context they were written in.
+struct TimedBlock {
+    var body: [any Statement]
+    var node: Int?
+    var allowFailures: Bool
+}
+
 /// An operation a statement started, remembered so its failure can be
 /// reported against the statement that started it.
 struct TrackedOperation {
@@ -35,7 +42,7 @@ public final class Interpreter {
     private var operationLabels: [Int32: String] = [:]
     private var tracked: [Int32: TrackedOperation] = [:]
     private var unsettled: [Int32] = []
-    var timers: [Int32: [any Statement]] = [:]
+    var timers: [Int32: TimedBlock] = [:]
     /// Set while running the body of `try`.
     var allowFailures = false
     /// Set while running the body of `on NODE { }`.
@@ -67,6 +74,14 @@ public final class Interpreter {
             try statement.execute(self)
             try settle()
         }
+    }
+
+    /// Runs an `at` block in the context it was written in: inside `on`, `try`.
+    private func execute(_ block: TimedBlock) throws(Diagnostic) {
+        let (outerNode, outerAllow) = (currentNode, allowFailures)
+        (currentNode, allowFailures) = (block.node, block.allowFailures)
+        defer { (currentNode, allowFailures) = (outerNode, outerAllow) }
+        try execute(block.body)
     }
 
     /// Remembers an operation a statement started, under its label if any.
@@ -127,7 +142,7 @@ public final class Interpreter {
             case .idle, .reachedDeadline:
                 return
             case .timer(let id):
-                if let body = timers.removeValue(forKey: id) { try execute(body) }
+                if let block = timers.removeValue(forKey: id) { try execute(block) }
             case .eventLimit:
                 throw Diagnostic(.runtime, "stopped after \(limit) events at \(simulation.now) with \(simulation.pendingEventCount) still pending",
                                  at: span, help: "raise the limit with 'run limit N' or --max-events, or look for a loop")

@@ -48,7 +48,11 @@ struct CachePolicyStatement: Statement {
     func check(_ checker: inout Checker) {
         for (option, value, valueSpan) in settings {
             if option.text == "block" {
-                checker.requireBetweenZeroAnd(value, 1 << 20, "the block size", at: valueSpan)
+                if value.integer < 512 {
+                    checker.error("the block size must be at least 512B", at: valueSpan)
+                } else {
+                    checker.requireBetweenZeroAnd(value, 1 << 20, "the block size", at: valueSpan)
+                }
             } else {
                 checker.requireBetweenZeroAnd(value, Limits.duration, option.text, at: valueSpan)
             }

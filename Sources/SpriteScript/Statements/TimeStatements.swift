@@ -37,7 +37,8 @@ struct AtStatement: Statement {
         let when = relative ? try interpreter.deadline(after: time, at: span) : time
         do {
             let id = try simulation.scheduleTimer(at: when)
-            interpreter.timers[id] = body
+            interpreter.timers[id] = TimedBlock(body: body, node: interpreter.currentNode,
+                                                allowFailures: interpreter.allowFailures)
         } catch {
             throw Diagnostic(.runtime, "'at \(time)' is in the past: the clock already reads \(simulation.now)",
                              at: span, help: "use 'at +DURATION' for a time relative to now")
