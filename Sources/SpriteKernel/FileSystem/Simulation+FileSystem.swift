@@ -79,6 +79,7 @@ extension Simulation {
 
     /// Mutates a node's client in place: copying it out and back would copy
     /// its tables (and its queue of steps) on every change.
+    @discardableResult
     func withClient<T>(_ node: Int, _ body: (inout FileClient) -> T) -> T {
         let capacity = max(1, nodes[node].spec.memoryBytes / 2 / fs.config.blockSize)
         return body(&fileClients[node, default: FileClient(capacityBlocks: capacity)])

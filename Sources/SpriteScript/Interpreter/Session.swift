@@ -29,7 +29,9 @@ public final class Session {
     /// Words the prompt completes: statement keywords, declared names and
     /// the option words statements take.
     public var completionWords: [String] {
-        Array(Set(StatementRegistry.keywords + StatementRegistry.optionWords + interpreter.symbols.allNames)).sorted()
+        let paths = interpreter.simulation.files.map(\.path) + interpreter.simulation.namespaceRoots
+        return Array(Set(StatementRegistry.keywords + StatementRegistry.optionWords + interpreter.symbols.allNames + paths))
+            .sorted()
     }
 
     // MARK: Batch

@@ -120,7 +120,7 @@ enum FileSystemTables {
                      columns: ["path", "version", "size", "state", "validated", "timeout", "caching", "content"], rows: rows)
     }
 
-    static func statisticsRows(_ f: FileSystemStatistics) -> [[JSONValue]] {
+    static func statisticsRows(_ f: FileSystemStatistics, _ s: Simulation) -> [[JSONValue]] {
         func ratio(_ hits: Int, _ misses: Int) -> JSONValue {
             hits + misses == 0 ? .string("-") : .string("\(hits * 100 / (hits + misses))%")
         }
@@ -138,6 +138,10 @@ enum FileSystemTables {
         ]
         for (kind, count) in f.rpcs.sorted(by: { $0.key < $1.key }) {
             rows.append([.string("rpc." + kind), .int(Int64(count))])
+        }
+        // Server load: the file-system requests each node served.
+        for (server, count) in f.serverRequests.sorted(by: { $0.key < $1.key }) {
+            rows.append([.string("requests." + s.nodeName(server)), .int(Int64(count))])
         }
         return rows
     }

@@ -158,7 +158,7 @@ struct ShowStatement: Statement {
             ["local", .int(Int64(t.localMessages))], ["packets", .int(t.packets)],
             ["wire-bytes", .string(Quantity.formatBytes(t.wireBytes))], ["rpcs", .int(Int64(t.rpcCalls))],
             ["done", .int(Int64(t.operationsDone))], ["failed", .int(Int64(t.operationsFailed))],
-        ].map { [.string($0[0].plain), $0[1]] } + FileSystemTables.statisticsRows(s.fileSystemStatistics)
+        ].map { [.string($0[0].plain), $0[1]] } + FileSystemTables.statisticsRows(s.fileSystemStatistics, s)
         return Table(title: "stats", columns: ["statistic", "value"], rows: rows)
     }
 }
