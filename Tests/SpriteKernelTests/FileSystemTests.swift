@@ -798,7 +798,7 @@ struct WritePolicyFileSystemTests {
 @Suite("File system: naming")
 struct NamespaceFileSystemTests {
     private func prefixes(_ sim: Simulation, _ node: Int) -> [String] {
-        sim.prefixTable(of: node).map { "\($0.prefix)=\(sim.nodeName($0.server))" }
+        sim.prefixTable(of: node).map { "\($0.prefix)=\(sim.nodeName($0.entry.server))" }
     }
 
     @Test func prefixTablesAreLearnedByBroadcastAndRepairedWhenADomainMoves() throws {

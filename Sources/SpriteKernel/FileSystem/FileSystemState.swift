@@ -81,8 +81,8 @@ struct FileClient {
     var busy = false
     var cacheEnabled = true
     var capacityBlocks: Int64
-    /// Sprite prefix table: prefix → server, a hint.
-    var prefixes: [String: Int] = [:]
+    /// Sprite prefix table: prefix → (server, token), a hint.
+    var prefixes: [String: PrefixEntry] = [:]
     var daemonScheduled = false
     /// Writes on their way to the server in a write-back, by file.
     var inFlight: [Int: [Int]] = [:]
@@ -136,8 +136,11 @@ struct FileSystemState {
     var files: [ServerFile] = []
     var fileIndex: [String: Int] = [:]
     var contents: [ContentData] = [ContentData(bytes: [], size: 0)]
-    /// Sprite domains: prefix → serving node (authoritative).
+    /// Sprite domains: prefix → serving node (authoritative), and the
+    /// current token of each domain's root.
     var domains: [String: Int] = [:]
+    var domainTokens: [String: Int] = [:]
+    var nextToken = 1
     /// NFS exports: server → exported directories.
     var exports: [Int: Set<String>] = [:]
 
@@ -154,6 +157,13 @@ struct FileSystemState {
     var nextCall: Int32 = 0
     /// The call whose request the server is handling right now.
     var servingCall: Int32 = -1
+}
+
+/// A prefix-table entry: the server of a domain and its token for the
+/// domain's root (a new token each time the domain is declared or moves).
+public struct PrefixEntry: Sendable, Equatable {
+    public var server: Int
+    public var token: Int
 }
 
 /// A remote directory mounted into a client's local name space.

@@ -5,6 +5,8 @@ struct CallAnswer {
     var extraTime: SimTime = .zero
     /// The server does not serve this path (a stale prefix-table entry).
     var notMine = false
+    /// With `notMine`: the path crosses a remote link into this domain.
+    var remoteLink: String?
     var version = 0
     var modified: SimTime = .zero
     var content: ContentID = emptyContent

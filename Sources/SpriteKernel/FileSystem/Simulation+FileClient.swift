@@ -178,7 +178,8 @@ extension Simulation {
             return
         }
         let client = fileClient(node)
-        if !broadcast, let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys), let server = client.prefixes[prefix] {
+        if !broadcast, let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys),
+           let server = client.prefixes[prefix]?.server {
             let shown: TraceLevel = op >= 0 && operations[Int(op)].kind == .resolve ? .operations : .messages
             record(.prefixHit(operation: op, path: path, prefix: prefix, server: server), at: node, level: shown)
             then(self, server)
@@ -207,7 +208,8 @@ extension Simulation {
                      if !answer.notMine && !answered {
                          answered = true
                          let prefix = Self.longestPrefix(of: path, in: sim.fs.domains.keys) ?? "/"
-                         sim.withClient(node) { $0.prefixes[prefix] = server }
+                         let token = sim.fs.domainTokens[prefix] ?? 0
+                         sim.withClient(node) { $0.prefixes[prefix] = PrefixEntry(server: server, token: token) }
                          sim.record(.prefixLearned(prefix: prefix, server: server), at: node)
                          then(sim, server)
                      } else if silent == 0 && !answered {
@@ -242,11 +244,19 @@ extension Simulation {
         resolve(path, node: node, op: op, broadcast: broadcast) { sim, server in
             sim.call(kind, from: node, to: server, requestBytes: requestBytes, operation: op,
                      serve: { sim in
-                         guard sim.authoritativeServer(for: path) == server else { return CallAnswer(notMine: true) }
+                         guard sim.authoritativeServer(for: path) == server else {
+                             return CallAnswer(notMine: true, remoteLink: sim.remoteLink(path, at: server))
+                         }
                          return serve(sim, server)
                      },
                      then: { sim, answer in
-                         if answer.notMine {
+                         if answer.notMine, let boundary = answer.remoteLink {
+                             // Not stale: the path crosses into another domain. Keep the
+                             // entry and find the new domain's server by broadcast.
+                             sim.record(.remoteLink(path: path, prefix: boundary, server: server), at: node)
+                             sim.callServer(kind, path: path, node: node, op: op, requestBytes: requestBytes,
+                                            broadcast: true, serve: serve, then: then)
+                         } else if answer.notMine {
                              // The hint was wrong: drop it and ask everyone, rather
                              // than trust a shorter prefix that may be just as wrong.
                              sim.forgetStalePrefix(path, node: node, server: server)

@@ -8,6 +8,8 @@ extension Simulation {
     /// it again moves it; clients' prefix tables keep their old, stale hints.
     public func setDomain(_ prefix: String, server: Int) {
         fs.domains[prefix] = server
+        fs.domainTokens[prefix] = fs.nextToken
+        fs.nextToken += 1
         for index in fs.files.indices where Self.isUnder(fs.files[index].path, prefix)
             && authoritativeServer(for: fs.files[index].path) == server {
             fs.files[index].server = server
@@ -18,8 +20,19 @@ extension Simulation {
         fs.domains.map { ($0.key, $0.value) }.sorted { $0.prefix < $1.prefix }
     }
 
-    public func prefixTable(of node: Int) -> [(prefix: String, server: Int)] {
+    public func prefixTable(of node: Int) -> [(prefix: String, entry: PrefixEntry)] {
         (fileClients[node]?.prefixes ?? [:]).map { ($0.key, $0.value) }.sorted { $0.prefix < $1.prefix }
+    }
+
+    /// The current token of a domain, if it exists.
+    public func domainToken(_ prefix: String) -> Int? { fs.domainTokens[prefix] }
+
+    /// A Sprite remote link: `server` serves a domain above `path`, but a
+    /// deeper domain on another server covers it. Returns that domain's prefix.
+    func remoteLink(_ path: String, at server: Int) -> String? {
+        guard let owner = Self.longestPrefix(of: path, in: fs.domains.keys), fs.domains[owner] != server,
+              fs.domains.contains(where: { $0.value == server && Self.isUnder(path, $0.key) }) else { return nil }
+        return owner
     }
 
     /// Turns a node's client cache on or off and sets its size in blocks

@@ -84,6 +84,8 @@ public enum TraceEvent: Sendable, Equatable {
     case broadcast(operation: Int32, path: String)
     case prefixLearned(prefix: String, server: Int)
     case stalePrefix(path: String, prefix: String, server: Int)
+    /// A server met a remote link: `prefix` is a domain of another server.
+    case remoteLink(path: String, prefix: String, server: Int)
     case resolved(operation: Int32, path: String, server: Int, handle: Int)
     case writesLost(node: Int, losses: [CrashLoss])
     case mounted(operation: Int32, server: Int, remote: String, point: String, automounted: Bool)

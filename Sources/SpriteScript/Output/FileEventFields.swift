@@ -73,6 +73,8 @@ enum FileEventFields {
             return ("name.prefix-learned", [("prefix", .string(prefix)), ("server", .string(c.node(server)))])
         case .stalePrefix(let path, let prefix, let server):
             return ("name.prefix-stale", [("path", .string(path)), ("prefix", .string(prefix)), ("server", .string(c.node(server)))])
+        case .remoteLink(let path, let prefix, let server):
+            return ("name.remote-link", [("path", .string(path)), ("prefix", .string(prefix)), ("server", .string(c.node(server)))])
         case .resolved(let id, let path, let server, let handle):
             return ("name.resolved", op(id) + [("path", .string(path)), ("server", .string(c.node(server))), ("handle", .int(Int64(handle)))])
         case .mounted(let id, let server, let remote, let point, let automounted):

@@ -99,6 +99,8 @@ enum FileEventWords {
             return "prefix table: \(prefix) -> \(c.node(server)) (learned from the broadcast)"
         case .stalePrefix(let path, let prefix, let server):
             return "prefix \(prefix) -> \(c.node(server)) is stale (\(c.node(server)) does not serve \(path)): dropped"
+        case .remoteLink(let path, let prefix, let server):
+            return "\(c.node(server)) met a remote link at \(prefix) resolving \(path): another domain begins there"
         case .resolved(let op, let path, let server, let handle):
             return "resolved \(path): server \(c.node(server)), file handle \(handle < 0 ? "none (no such file)" : String(handle))" + label(op)
         case .mounted(let op, let server, let remote, let point, let automounted):

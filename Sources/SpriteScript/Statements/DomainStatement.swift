@@ -6,10 +6,12 @@ struct DomainSyntax: StatementSyntax {
         topic: "domain",
         summary: "serve a subtree of the one global namespace from a server, or move it to another",
         usage: ["domain PATH on NODE", "move domain PATH to NODE"],
-        details: "Clients find a file's server through their prefix table, a hint: the longest matching prefix "
-            + "wins; a path no prefix matches is found by broadcasting to the servers. When a domain moves, "
-            + "clients keep their old entries until a request to the old server fails; then they drop the stale "
-            + "entry and broadcast again ('show prefixes NODE', 'expect stats.stale-prefixes == 1').",
+        details: "Clients find a file's server through their prefix table, a hint of (server, token) per prefix: "
+            + "the longest matching prefix wins; a path no prefix matches is found by broadcasting to the "
+            + "servers. A server whose lookup reaches a deeper domain answers with a remote link, and the client "
+            + "broadcasts for that domain, keeping its entry. When a domain moves, clients keep their old entries "
+            + "until a request to the old server fails; then they drop the stale entry and broadcast again "
+            + "('show prefixes NODE', 'expect stats.stale-prefixes == 1').",
         example: "domain / on fs1\ndomain /users on fs2\nmove domain /users to fs3")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {

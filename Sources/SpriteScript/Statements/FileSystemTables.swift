@@ -95,13 +95,13 @@ enum FileSystemTables {
     static func prefixes(_ s: Simulation, _ c: RenderContext, nodes: [Int]) -> Table {
         var rows: [[JSONValue]] = []
         for node in nodes {
-            for (prefix, server) in s.prefixTable(of: node) {
-                let current = s.domains.first { $0.prefix == prefix }?.server
-                rows.append([.string(c.node(node)), .string(prefix), .string(c.node(server)),
-                             .string(current == server ? "current" : "stale")])
+            for (prefix, entry) in s.prefixTable(of: node) {
+                let current = s.domainToken(prefix) == entry.token
+                rows.append([.string(c.node(node)), .string(prefix), .string(c.node(entry.server)),
+                             .int(Int64(entry.token)), .string(current ? "current" : "stale")])
             }
         }
-        return Table(title: "prefix tables", columns: ["node", "prefix", "server", "hint"], rows: rows)
+        return Table(title: "prefix tables", columns: ["node", "prefix", "server", "token", "hint"], rows: rows)
     }
 
     static func cache(_ s: Simulation, _ c: RenderContext, node: Int) -> Table {
