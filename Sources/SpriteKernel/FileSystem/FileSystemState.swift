@@ -84,6 +84,8 @@ struct FileClient {
     /// Sprite prefix table: prefix → (server, token), a hint.
     var prefixes: [String: PrefixEntry] = [:]
     var daemonScheduled = false
+    /// NFS: directory listings cached with when they were fetched.
+    var listings: [String: (names: [String], validatedAt: SimTime, modified: SimTime)] = [:]
     /// Writes on their way to the server in a write-back, by file.
     var inFlight: [Int: [Int]] = [:]
     /// Files the server said not to cache (concurrent write-sharing).

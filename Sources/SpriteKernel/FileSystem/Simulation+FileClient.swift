@@ -708,11 +708,27 @@ extension Simulation {
                    })
     }
 
+    /// Lists a directory. Under NFS a listing is cached and trusted for the
+    /// directory timeout (30–60 s), so new files may not show up at once.
     private func list(_ path: String, node: Int, op: Int32) {
+        if fs.config.consistency == .nfs, fileClient(node).cacheEnabled, let cached = fileClient(node).listings[path],
+           now - cached.validatedAt < fs.config.attributeTimeout(now: now, modified: cached.modified, directory: true) {
+            fs.statistics.clientHits += 1
+            record(.directoryListed(operation: op, path: path, names: cached.names), at: node)
+            completeLocally(node, op)
+            return
+        }
+        var names: [String] = []
         callServer("readdir", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
-                   serve: { sim, _ in CallAnswer(replyBytes: Int64(sim.children(of: path).joined().utf8.count)) },
+                   serve: { sim, _ in
+                       names = sim.children(of: path)
+                       return CallAnswer(replyBytes: Int64(names.joined().utf8.count))
+                   },
                    then: { sim, _, _ in
-                       sim.record(.directoryListed(operation: op, path: path, names: sim.children(of: path)), at: node)
+                       let modified = sim.fs.files.filter { !$0.deleted && Self.isUnder($0.path, path) && $0.path != path }
+                           .map(\.modified).max() ?? .zero
+                       sim.withClient(node) { $0.listings[path] = (names, sim.now, modified) }
+                       sim.record(.directoryListed(operation: op, path: path, names: names), at: node)
                        sim.completeFileStep(node, op)
                    })
     }
