@@ -67,14 +67,13 @@ public enum SemanticsChecker {
 
 // MARK: Dense numbering
 
-/// Numbers arbitrary integer keys 0, 1, 2, ... in order of first appearance:
-/// through a table when the keys span a small range, a dictionary otherwise.
-private struct DenseNumbering {
+/// Int32 values for integer keys, -1 where none was set: a flat table when
+/// the keys span a small range, a dictionary otherwise.
+private struct IntegerTable {
     private var offset = 0
     private var table: [Int32] = []
     private var dictionary: [Int: Int32] = [:]
     private let direct: Bool
-    private(set) var count: Int32 = 0
 
     init(minimum: Int, maximum: Int, budget: Int) {
         let (span, overflow) = maximum.subtractingReportingOverflow(minimum)
@@ -85,64 +84,60 @@ private struct DenseNumbering {
         } else {
             direct = false
         }
+    }
+
+    @inline(__always)
+    func value(_ key: Int) -> Int32 {
+        if direct {
+            let slot = key &- offset
+            return slot >= 0 && slot < table.count ? table[slot] : -1
+        }
+        return dictionary[key] ?? -1
+    }
+
+    @inline(__always)
+    mutating func set(_ key: Int, _ value: Int32) {
+        if direct { table[key &- offset] = value } else { dictionary[key] = value }
+    }
+}
+
+/// Numbers arbitrary integer keys 0, 1, 2, ... in order of first appearance.
+private struct DenseNumbering {
+    private var numbers: IntegerTable
+    private(set) var count: Int32 = 0
+
+    init(minimum: Int, maximum: Int, budget: Int) {
+        numbers = IntegerTable(minimum: minimum, maximum: maximum, budget: budget)
     }
 
     /// The number of `key`, numbering it now if it is new.
     @inline(__always)
     mutating func number(_ key: Int) -> Int32 {
-        if direct {
-            let slot = key &- offset
-            let known = table[slot]
-            if known >= 0 { return known }
-            table[slot] = count
-        } else {
-            if let known = dictionary[key] { return known }
-            dictionary[key] = count
-        }
+        let known = numbers.value(key)
+        if known >= 0 { return known }
+        numbers.set(key, count)
         count += 1
         return count - 1
     }
 }
 
-/// Where in the judging order each content was written, by content id:
-/// a table when the ids span a small range, a dictionary otherwise.
+/// Where in the judging order each content was first written, by content id.
 private struct WriteRanks {
-    private var offset = 0
-    private var table: [Int32] = []
-    private var dictionary: [Int: Int32] = [:]
-    private let direct: Bool
+    private var ranks: IntegerTable
 
     init(minimum: Int, maximum: Int, budget: Int) {
-        let (span, overflow) = maximum.subtractingReportingOverflow(minimum)
-        if minimum <= maximum, !overflow, span < budget {
-            direct = true
-            offset = minimum
-            table = [Int32](repeating: -1, count: span + 1)
-        } else {
-            direct = false
-        }
+        ranks = IntegerTable(minimum: minimum, maximum: maximum, budget: budget)
     }
 
     /// Records the first write of `content`.
     @inline(__always)
     mutating func written(_ content: ContentID, at rank: Int32) {
-        if direct {
-            let slot = content &- offset
-            if table[slot] < 0 { table[slot] = rank }
-        } else if dictionary[content] == nil {
-            dictionary[content] = rank
-        }
+        if ranks.value(content) < 0 { ranks.set(content, rank) }
     }
 
     /// Where `content` was first written, or -1 if it has not been.
     @inline(__always)
-    func rank(_ content: ContentID) -> Int32 {
-        if direct {
-            let slot = content &- offset
-            return slot >= 0 && slot < table.count ? table[slot] : -1
-        }
-        return dictionary[content] ?? -1
-    }
+    func rank(_ content: ContentID) -> Int32 { ranks.value(content) }
 }
 
 // MARK: The pass
