@@ -64,6 +64,12 @@ public final class Simulation {
             if processed >= eventLimit { return .eventLimit }
             if processed & 0x3FF == 0, let interrupt, interrupt.isRaised { return .interrupted }
             guard let event = queue.popNext() else { break }
+            if case .flushDaemon(let node) = event.kind, !hasDirtyFiles(Int(node)) {
+                // A delayed-write daemon with nothing left to write: its wakeup
+                // is invisible, so it neither moves the clock nor keeps a run going.
+                fileClients[Int(node)]?.daemonScheduled = false
+                continue
+            }
             now = event.time
             processed += 1
             statistics.eventsProcessed += 1

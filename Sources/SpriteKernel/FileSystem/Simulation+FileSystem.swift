@@ -79,6 +79,10 @@ extension Simulation {
         return (fs.contents[id].bytes, fs.contents[id].size)
     }
 
+    func hasDirtyFiles(_ node: Int) -> Bool {
+        fileClients[node]?.entries.values.contains { $0.dirty } ?? false
+    }
+
     /// What the last read of `path` on `node` returned.
     public func lastRead(node: Int, path: String) -> ContentID? { fileClients[node]?.lastRead[path] }
 
