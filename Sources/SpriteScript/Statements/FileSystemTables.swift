@@ -49,17 +49,22 @@ enum FileSystemTables {
         let s = interpreter.simulation
         let c = interpreter.context
         let rows: [[JSONValue]] = s.fileHistory.map { e in
-            let (what, content): (String, JSONValue) = switch e.kind {
-            case .open(let writable): (writable ? "open rw" : "open r", .null)
-            case .read(let id): ("read", .string(FileEventWords.content(id, c)))
-            case .write(let id, _): ("write", .string(FileEventWords.content(id, c)))
-            case .close: ("close", .null)
+            let (what, content): (String, ContentID?) = switch e.kind {
+            case .open(let writable): (writable ? "open rw" : "open r", nil)
+            case .read(let id): ("read", id)
+            case .write(let id, _): ("write", id)
+            case .close: ("close", nil)
             }
+            // A content id names one version of the file: the one a write made, or a read returned.
             return [.int(Int64(e.id)), .string(e.start.description), .string(e.end.description), .string(c.node(e.node)),
-                    .int(Int64(e.session)), .string(s.file(e.file).path), .string(what), content]
+                    .int(Int64(e.session)), .string(s.file(e.file).path), .string(what),
+                    content.map { .int(Int64($0)) } ?? .null,
+                    content.map { .string(Quantity.formatBytes(s.contentBytes($0).size)) } ?? .null,
+                    content.map { .string(FileEventWords.content($0, c)) } ?? .null]
         }
         return Table(title: "history (\(rows.count) events)",
-                     columns: ["event", "start", "end", "node", "session", "path", "operation", "content"], rows: rows)
+                     columns: ["event", "start", "end", "node", "session", "path", "operation", "version", "bytes", "content"],
+                     rows: rows)
     }
 
     static func files(_ s: Simulation, _ c: RenderContext) -> Table {
