@@ -707,3 +707,34 @@ struct ShowFileSystemScriptTests {
         #expect(simulation.mounts(of: ws1).map(\.point) == ["/home"], "the refused mount left nothing behind")
     }
 }
+
+@Suite("File system statements: directories")
+struct DirectoryOpenTests {
+    @Test func openingADirectoryFailsAsARuntimeError() {
+        let sink = BufferSink()
+        let session = Session(options: SessionOptions(), sink: sink)
+        let status = session.runScript(SourceFile(name: "dir.sprite", text: """
+            cluster { server fs1; workstation a }
+            domain / on fs1
+            on a { mkdir /d }
+            run
+            on a { open /d rw }
+            """))
+        #expect(status == .runtimeError)
+        #expect(sink.errors.first?.contains("/d is a directory") == true, "\(sink.errors)")
+    }
+
+    @Test func theRootIsADirectoryToo() {
+        let sink = BufferSink()
+        let session = Session(options: SessionOptions(), sink: sink)
+        let status = session.runScript(SourceFile(name: "root.sprite", text: """
+            cluster { server fs1; workstation a }
+            domain / on fs1
+            on a { try open / rw as o }
+            run
+            expect o.status == "failed"
+            """))
+        #expect(status == .ok, "\(sink.errors)")
+        #expect(sink.output.contains { $0.contains("/ is a directory") })
+    }
+}

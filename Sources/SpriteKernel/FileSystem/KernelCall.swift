@@ -12,6 +12,8 @@ struct CallAnswer {
     var content: ContentID = emptyContent
     var size: Int64 = 0
     var missing = false
+    /// The path names a directory, which open, read and write refuse.
+    var isDirectory = false
     var cachingDisabled = false
 }
 

@@ -286,6 +286,10 @@ extension Simulation {
         callServer("open", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, server in sim.serveOpen(path, client: node, server: server, writable: writable) },
                    then: { sim, _, answer in
+                       guard !answer.isDirectory else {
+                           sim.failFileStep(node, op, .isDirectory(path: path))
+                           return
+                       }
                        guard !answer.missing, let file = sim.fs.fileIndex[path] else {
                            sim.failFileStep(node, op, .noSuchFile(path: path))
                            return

@@ -29,6 +29,7 @@ extension Simulation {
 
     func serveOpen(_ path: String, client: Int, server: Int, writable: Bool) -> CallAnswer? {
         let existing = fs.fileIndex[path].flatMap { fs.files[$0].deleted ? nil : $0 }
+        if path == "/" || existing.map({ fs.files[$0].isDirectory }) == true { return CallAnswer(isDirectory: true) }
         guard let file = existing ?? (writable ? createAtServer(path, server: server, directory: false) : nil) else {
             return CallAnswer(missing: true)
         }

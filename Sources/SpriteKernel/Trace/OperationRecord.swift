@@ -23,6 +23,7 @@ public enum OperationFailure: Sendable, Equatable {
     case notOpen(path: String?)
     case openReadOnly(path: String)
     case notExported(path: String, server: Int)
+    case isDirectory(path: String)
 }
 
 public enum OperationStatus: Sendable, Equatable {

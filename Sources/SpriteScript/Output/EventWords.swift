@@ -106,6 +106,7 @@ enum EventWords {
         case .notOpen(let path): path.map { "\($0) is not open" } ?? "no file is open"
         case .openReadOnly(let path): "\(path) is open for reading only"
         case .notExported(let path, let server): "\(c.node(server)) does not export \(path)"
+        case .isDirectory(let path): "\(path) is a directory; open, read and write take files (use ls)"
         }
     }
 
@@ -122,6 +123,7 @@ enum EventWords {
         case .notOpen: "not-open"
         case .openReadOnly: "read-only"
         case .notExported: "not-exported"
+        case .isDirectory: "is-directory"
         }
     }
 }
