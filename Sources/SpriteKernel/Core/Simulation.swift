@@ -42,6 +42,10 @@ public final class Simulation {
     /// Each node's file-system client, apart from `fs` so a step can change
     /// its client in place while reading the rest of the file system.
     var fileClients: [Int: FileClient] = [:]
+    /// Processes and nodes whose step loop is running, so a step that ends at
+    /// once does not start a nested loop.
+    var advancing: Set<Int> = []
+    var startingFileSteps: Set<Int> = []
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed

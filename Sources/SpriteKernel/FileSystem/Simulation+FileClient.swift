@@ -66,12 +66,23 @@ extension Simulation {
 
     // MARK: Running steps
 
+    /// Runs the node's steps until one is left waiting on the network or a
+    /// timer. Steps that end at once (failures) loop here rather than nest,
+    /// so a long run of them cannot exhaust the stack.
     private func startNextFileStep(_ node: Int) {
-        guard let step = withClient(node, { client -> FileStep? in
+        guard !startingFileSteps.contains(node) else { return }
+        startingFileSteps.insert(node)
+        defer { startingFileSteps.remove(node) }
+        while let step = withClient(node, { client -> FileStep? in
             guard !client.busy, let step = client.steps.popFirst() else { return nil }
             client.busy = true
             return step
-        }) else { return }
+        }) {
+            startFileStep(step, node: node)
+        }
+    }
+
+    private func startFileStep(_ step: FileStep, node: Int) {
         start(step.operation)
         if let path = step.path, let (point, server) = automountPoint(for: path, node: node) {
             mountCall(node: node, server: server, remote: "/", point: point, automounted: true, op: step.operation) { sim in

@@ -83,7 +83,13 @@ extension Simulation {
     // MARK: Running steps
 
     /// Runs the process's queued steps until one blocks or none remain.
+    /// A step that completes at once (a receive with a message waiting) wakes
+    /// the process again from inside this loop; the loop, not a nested call,
+    /// takes the next step, so a long run of such steps cannot exhaust the stack.
     func advance(process: Int) {
+        guard !advancing.contains(process) else { return }
+        advancing.insert(process)
+        defer { advancing.remove(process) }
         while processes[process].state == .ready, let step = processes[process].steps.popFirst() {
             perform(step, by: process)
         }
