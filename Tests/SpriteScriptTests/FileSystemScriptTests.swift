@@ -738,3 +738,25 @@ struct DirectoryOpenTests {
         #expect(sink.output.contains { $0.contains("/ is a directory") })
     }
 }
+
+@Suite("File system statements: long runs of steps")
+struct LongStepRunTests {
+    /// Steps that fail at once used to start the next step from inside the
+    /// failing one, one stack frame deeper each time.
+    @Test func thirtyThousandFailingStepsDoNotExhaustTheStack() {
+        let sink = BufferSink()
+        var options = SessionOptions()
+        options.format = .text
+        let session = Session(options: options, sink: sink)
+        let steps = Array(repeating: "try read /x", count: 30_000).joined(separator: "; ")
+        let status = session.runScript(SourceFile(name: "deep.sprite", text: """
+            cluster { server fs1; workstation a }
+            domain / on fs1
+            trace off
+            on a { \(steps) }
+            run
+            expect stats.failed == 30000
+            """))
+        #expect(status == .ok, "\(sink.errors.prefix(3))")
+    }
+}
