@@ -760,3 +760,39 @@ struct LongStepRunTests {
         #expect(status == .ok, "\(sink.errors.prefix(3))")
     }
 }
+
+@Suite("File system statements: found by fuzzing")
+struct FuzzRegressionTests {
+    private func run(_ text: String) -> (SpriteScript.ExitStatus, BufferSink) {
+        let sink = BufferSink()
+        let status = Session(options: SessionOptions(), sink: sink).runScript(SourceFile(name: "f.sprite", text: text))
+        return (status, sink)
+    }
+
+    /// A daemon's write-back to a partitioned server used to fail its
+    /// (non-existent) operation and trap; now the data simply stays dirty.
+    @Test func aWriteBackThatCannotReachTheServerKeepsTheDataDirty() {
+        let (status, sink) = run("""
+            cluster { server fs1; workstation ws1 }
+            domain / on fs1
+            on ws1 { open /f rw; write "x" }
+            advance 1s
+            partition ws1 | fs1
+            run
+            show cache ws1
+            """)
+        #expect(status == .ok, "\(sink.errors)")
+        #expect(sink.output.contains { $0.contains("/f") && $0.contains("dirty since") })
+    }
+
+    /// A super-root name the server does not export used to be retried for ever.
+    @Test func anUnexportedSuperRootNameFails() {
+        let (status, sink) = run("""
+            cluster { server fs1 }
+            export /a on fs1
+            on fs1 { stat /fs1/b }
+            """)
+        #expect(status == .runtimeError)
+        #expect(sink.errors.first?.contains("fs1 does not export /fs1/b") == true, "\(sink.errors)")
+    }
+}

@@ -138,18 +138,21 @@ public final class Simulation {
     }
 
     func start(_ operation: Int32) {
+        guard operations.indices.contains(Int(operation)) else { return }
         operations[Int(operation)].status = .running
         operations[Int(operation)].startedAt = now
     }
 
     func finish(_ operation: Int32) {
-        guard operations[Int(operation)].status == .running else { return }
+        // Background work (a daemon's write-back) runs as operation -1.
+        guard operations.indices.contains(Int(operation)), operations[Int(operation)].status == .running else { return }
         operations[Int(operation)].status = .done
         operations[Int(operation)].finishedAt = now
         statistics.operationsDone += 1
     }
 
     func fail(_ operation: Int32, _ failure: OperationFailure) {
+        guard operations.indices.contains(Int(operation)) else { return }
         let node = operations[Int(operation)].node
         switch operations[Int(operation)].status {
         case .done, .failed: return

@@ -184,7 +184,11 @@ extension Simulation {
     func resolve(_ path: String, node: Int, op: Int32, broadcast: Bool = false,
                  then: @escaping (Simulation, Int) -> Void) {
         if let (server, _) = superRoot(path) {
-            // An NFS name: the server is part of the name.
+            // An NFS name: the server is part of the name, if it exports the path.
+            guard authoritativeServer(for: path) == server else {
+                failFileStep(node, op, .notExported(path: path, server: server))
+                return
+            }
             then(self, server)
             return
         }
@@ -251,7 +255,8 @@ extension Simulation {
     func callServer(_ kind: String, path: String, node: Int, op: Int32, requestBytes: Int64,
                     broadcast: Bool = false,
                     serve: @escaping (Simulation, Int) -> CallAnswer?,
-                    then: @escaping (Simulation, Int, CallAnswer) -> Void) {
+                    then: @escaping (Simulation, Int, CallAnswer) -> Void,
+                    failed: ((Simulation, OperationFailure) -> Void)? = nil) {
         resolve(path, node: node, op: op, broadcast: broadcast) { sim, server in
             sim.call(kind, from: node, to: server, requestBytes: requestBytes, operation: op,
                      serve: { sim in
@@ -266,18 +271,24 @@ extension Simulation {
                              // entry and find the new domain's server by broadcast.
                              sim.record(.remoteLink(path: path, prefix: boundary, server: server), at: node)
                              sim.callServer(kind, path: path, node: node, op: op, requestBytes: requestBytes,
-                                            broadcast: true, serve: serve, then: then)
+                                            broadcast: true, serve: serve, then: then, failed: failed)
                          } else if answer.notMine {
                              // The hint was wrong: drop it and ask everyone, rather
                              // than trust a shorter prefix that may be just as wrong.
                              sim.forgetStalePrefix(path, node: node, server: server)
                              sim.callServer(kind, path: path, node: node, op: op, requestBytes: requestBytes,
-                                            broadcast: true, serve: serve, then: then)
+                                            broadcast: true, serve: serve, then: then, failed: failed)
                          } else {
                              then(sim, server, answer)
                          }
                      },
-                     failed: { sim, failure in sim.failFileStep(node, op, failure) })
+                     failed: { sim, failure in
+                         if let failed {
+                             failed(sim, failure)
+                         } else if op >= 0 {
+                             sim.failFileStep(node, op, failure)
+                         }
+                     })
         }
     }
 
@@ -609,6 +620,21 @@ extension Simulation {
                        sim.record(.fileFlushed(path: sim.fs.files[file].path, bytes: entry.size, writes: writes.count, why: why),
                                   at: node)
                        then(sim)
+                   },
+                   failed: { sim, failure in
+                       // The data never reached the server: it is dirty again.
+                       sim.withClient(node) { client in
+                           client.inFlight[file] = nil
+                           if var restored = client.entries[file] {
+                               restored.dirty = true
+                               restored.unflushedWrites = writes + restored.unflushedWrites
+                               client.entries[file] = restored
+                           }
+                       }
+                       // The daemon tries again once the node writes again (or at sync
+                       // or close), not on its own: an unreachable server must not keep
+                       // a run from ever going idle.
+                       if op >= 0 { sim.failFileStep(node, op, failure) }
                    })
     }
 
