@@ -19,8 +19,11 @@ public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     @inlinable public static func s(_ value: Int64) -> SimTime { SimTime(nanoseconds: value * 1_000_000_000) }
 
     @inlinable public static func < (lhs: SimTime, rhs: SimTime) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
+    /// Saturates instead of wrapping: a sum past Int64.max stays there, so
+    /// the clock can never run backwards into negative time.
     @inlinable public static func + (lhs: SimTime, rhs: SimTime) -> SimTime {
-        SimTime(nanoseconds: lhs.nanoseconds &+ rhs.nanoseconds)
+        let (sum, overflow) = lhs.nanoseconds.addingReportingOverflow(rhs.nanoseconds)
+        return SimTime(nanoseconds: overflow ? (rhs.nanoseconds > 0 ? .max : .min) : sum)
     }
     @inlinable public static func - (lhs: SimTime, rhs: SimTime) -> SimTime {
         SimTime(nanoseconds: lhs.nanoseconds &- rhs.nanoseconds)

@@ -46,7 +46,7 @@ public struct CostModel: Sendable, Equatable {
 
     /// Packets needed for a payload (an empty payload still takes one).
     @inlinable public func packetCount(payloadBytes: Int64) -> Int64 {
-        payloadBytes <= 0 ? 1 : (payloadBytes + mtuBytes - 1) / mtuBytes
+        payloadBytes <= 0 ? 1 : (payloadBytes - 1) / mtuBytes + 1
     }
 
     /// Time to clock `wireBytes` onto one link.
@@ -66,8 +66,10 @@ public enum Transmission {
     /// A time too large for the clock saturates at `SimTime.horizon`.
     @inlinable public static func time(bits: Int64, bitsPerSecond: Int64) -> SimTime {
         guard bits > 0, bitsPerSecond > 0 else { return .zero }
+        // Past the horizon the time saturates; below it the quotient fits, so
+        // the exact full-width division cannot trap.
+        guard Double(bits) * 1e9 / Double(bitsPerSecond) < Double(SimTime.horizon.nanoseconds) else { return .horizon }
         let (high, low) = bits.multipliedFullWidth(by: 1_000_000_000)
-        guard high < bitsPerSecond / 2 else { return .horizon }
         let (quotient, remainder) = bitsPerSecond.dividingFullWidth((high, low))
         return SimTime(nanoseconds: min(remainder > 0 ? quotient + 1 : quotient, SimTime.horizon.nanoseconds))
     }

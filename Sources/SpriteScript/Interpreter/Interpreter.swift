@@ -42,6 +42,7 @@ public final class Interpreter {
     private var operationLabels: [Int32: String] = [:]
     private var tracked: [Int32: TrackedOperation] = [:]
     private var unsettled: [Int32] = []
+    private var lastSettledCount = -1
     var timers: [Int32: TimedBlock] = [:]
     /// Set while running the body of `try`.
     var allowFailures = false
@@ -99,6 +100,11 @@ public final class Interpreter {
     /// the script allowing for it into a runtime error at its statement.
     func settle() throws(Diagnostic) {
         flushTrace()
+        // Only look through the open operations when some have ended: a long
+        // script issuing work without running it stays linear.
+        let ended = simulation.statistics.operationsDone + simulation.statistics.operationsFailed
+        guard ended != lastSettledCount else { return }
+        lastSettledCount = ended
         var stillOpen: [Int32] = []
         var firstFailure: Diagnostic?
         for op in unsettled {
@@ -182,6 +188,7 @@ public final class Interpreter {
         operationLabels = [:]
         tracked = [:]
         unsettled = []
+        lastSettledCount = -1
         timers = [:]
         history = []
         semanticsCache = nil

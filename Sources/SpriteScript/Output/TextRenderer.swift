@@ -5,7 +5,7 @@ struct TextRenderer: Renderer {
     /// `      1.0512ms`: milliseconds to 0.1us, right-aligned so columns line up
     /// for the first 100 simulated seconds.
     static func timeColumn(_ time: SimTime) -> String {
-        let tenths = time.nanoseconds / 100
+        let tenths = max(0, time.nanoseconds) / 100
         let fraction = String(tenths % 10_000)
         let text = "\(tenths / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)ms"
         return String(repeating: " ", count: max(0, 14 - text.count)) + text

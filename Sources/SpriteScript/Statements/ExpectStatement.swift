@@ -216,7 +216,8 @@ struct ExpectStatement: Statement {
         case .lastRead(let node, _): return checker.resolveNode(node) ? .some(nil) : nil
         case .hops(let a, let b):
             return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.count) : nil
-        case .penalty(let a, let b, _):
+        case .penalty(let a, let b, let bytes):
+            if bytes > Limits.size { checker.error("the size must be at most 1GB", at: opSpan) }
             return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.duration) : nil
         case .field(let owner, let field):
             guard let kind = kind(of: owner, checker.symbols) else {

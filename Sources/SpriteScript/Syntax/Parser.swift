@@ -4,6 +4,8 @@ public struct Parser {
     private var tokens: [Token]
     private var position = 0
     private(set) var blockDepth = 0
+    private var nesting = 0
+    static let maximumNesting = 200
 
     init(tokens: [Token]) { self.tokens = tokens }
 
@@ -37,6 +39,12 @@ public struct Parser {
     }
 
     mutating func parseStatement() throws(Diagnostic) -> any Statement {
+        // Blocks and `try` prefixes nest by recursion: bound the depth.
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw Diagnostic(.syntax, "statements are nested more than \(Self.maximumNesting) deep", at: peek.span)
+        }
         let keyword = advance()
         guard keyword.kind == .identifier else {
             throw Diagnostic(.syntax, "expected a statement, found \(keyword.display)", at: keyword.span,

@@ -29,7 +29,7 @@ public struct Token: Sendable {
         switch kind {
         case .identifier, .symbol, .path: return "'\(text)'"
         case .number: return "'\(text)\(unit)'"
-        case .string: return "string \"\(text)\""
+        case .string: return "string " + JSONValue.quote(text)
         case .newline: return "end of line"
         case .end: return "end of input"
         }
