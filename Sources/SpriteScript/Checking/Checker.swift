@@ -103,6 +103,17 @@ public struct Checker {
         return false
     }
 
+    /// A node that serves files: a server, or a node with role both.
+    @discardableResult
+    public mutating func resolveServer(_ name: Name, purpose: String) -> Bool {
+        guard resolveNode(name) else { return false }
+        guard symbols.nodes[name.text] != .workstation else {
+            error("'\(name.text)' is a workstation; \(purpose) a server (or a node with role both)", at: name.span)
+            return false
+        }
+        return true
+    }
+
     public mutating func declareNode(_ name: Name, role: NodeRole) {
         if symbols.nodes[name.text] != nil {
             error("node '\(name.text)' is already declared", at: name.span)

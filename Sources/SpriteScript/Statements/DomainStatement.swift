@@ -32,11 +32,7 @@ struct DomainStatement: Statement {
     let moving: Bool
 
     func check(_ checker: inout Checker) {
-        guard checker.resolveNode(server) else { return }
-        if checker.symbols.nodes[server.text] == .workstation {
-            checker.error("'\(server.text)' is a workstation; domains are served by a server (or a node with role both)",
-                          at: server.span)
-        }
+        guard checker.resolveServer(server, purpose: "domains are served by") else { return }
         if moving && checker.symbols.domains[path] == nil {
             checker.error("there is no domain \(path) to move\(Suggestions.didYouMean(path, among: checker.symbols.domains.keys))",
                           at: pathSpan)

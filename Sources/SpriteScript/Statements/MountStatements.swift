@@ -45,11 +45,7 @@ struct ExportStatement: Statement {
     let server: Name
 
     func check(_ checker: inout Checker) {
-        guard checker.resolveNode(server) else { return }
-        if checker.symbols.nodes[server.text] == .workstation {
-            checker.error("'\(server.text)' is a workstation; exports come from a server (or a node with role both)",
-                          at: server.span)
-        }
+        guard checker.resolveServer(server, purpose: "exports come from") else { return }
         checker.symbols.domains["/" + server.text] = server.text
     }
 
