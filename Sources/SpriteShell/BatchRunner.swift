@@ -8,22 +8,26 @@ struct BatchRunner {
     func run(files: [String]) -> ExitStatus {
         var worst = ExitStatus.ok
         for path in files {
-            guard let file = Self.read(path) else {
+            let session = newSession()
+            // With several files, JSON readers need to know where each one's output begins.
+            if files.count > 1 { session.announceFile(path) }
+            guard let file = Self.read(path, reportingTo: session) else {
                 worst = max(worst, .malformed)
                 continue
             }
-            worst = max(worst, run(file))
+            worst = max(worst, run(file, in: session))
             if options.bail && worst != .ok { break }
         }
         return worst
     }
 
     func run(source: String, name: String) -> ExitStatus {
-        run(SourceFile(name: name, text: source))
+        run(SourceFile(name: name, text: source), in: newSession())
     }
 
-    private func run(_ file: SourceFile) -> ExitStatus {
-        let session = Session(options: options.sessionOptions(), sink: StandardOutput.shared)
+    private func newSession() -> Session { Session(options: options.sessionOptions(), sink: StandardOutput.shared) }
+
+    private func run(_ file: SourceFile, in session: Session) -> ExitStatus {
         InterruptFlagHandle.installBatchHandler()
         let status = session.runScript(file)
         if !options.noSummary && status != .malformed { session.printSummary() }
@@ -31,10 +35,12 @@ struct BatchRunner {
         return status
     }
 
-    /// Reads a script, reporting an unreadable path as a usage error.
-    static func read(_ path: String) -> SourceFile? {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            StandardOutput.shared.writeError("sprite-shell: error: cannot read '\(path)'")
+    /// Reads a script, reporting an unreadable path as a usage error in the session's format.
+    static func read(_ path: String, reportingTo session: Session) -> SourceFile? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let text = String(data: data, encoding: .utf8) else {
+            session.reportUnreadable(path)
+            StandardOutput.shared.flush()
             return nil
         }
         return SourceFile(name: path, text: text)

@@ -96,7 +96,7 @@ struct CheckCommand: ParsableCommand {
         var worst = ExitStatus.ok
         for path in files {
             let session = Session(options: SessionOptions(), sink: StandardOutput.shared)
-            guard let file = BatchRunner.read(path) else {
+            guard let file = BatchRunner.read(path, reportingTo: session) else {
                 worst = max(worst, .malformed)
                 continue
             }

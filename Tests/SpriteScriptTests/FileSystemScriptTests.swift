@@ -59,7 +59,7 @@ private enum FSScript {
         var results: [String: (Bool, String)] = [:]
         for e in events(objects, "expect") {
             if let condition = e["condition"] as? String {
-                results[condition] = (e["ok"] as? Bool ?? false, e["actual"] as? String ?? "")
+                results[condition] = (e["ok"] as? Bool ?? false, e["actual_text"] as? String ?? "")
             }
         }
         return results
@@ -392,34 +392,38 @@ struct VerdictFileSystemScriptTests {
         // Every read is a file.read line with both verdicts.
         let reads = FSScript.events(objects, "file.read")
         #expect(reads.count == 4)
-        #expect(reads.allSatisfy { $0["unix"] is String && $0["session"] is String })
-        let stale = reads.filter { $0["unix"] as? String == "stale" }
+        #expect(reads.allSatisfy { $0["unix_verdict"] is String && $0["session_verdict"] is String })
+        let stale = reads.filter { $0["unix_verdict"] as? String == "stale" }
         #expect(stale.count == 1)
         let jill = try #require(stale.first)
         #expect(jill["node"] as? String == "ws2")
         #expect(jill["label"] as? String == "jill")
         #expect(jill["path"] as? String == "/list")
-        #expect(jill["content"] as? String == "\"milk\"")
+        // Contents are plain JSON strings, not quoted twice.
+        #expect(jill["content"] as? String == "milk")
         #expect(jill["source"] as? String == "cache")
-        #expect(jill["session"] as? String == "stale")
-        #expect(jill["expected"] as? String == "\"milk eggs\"")
+        #expect(jill["session_verdict"] as? String == "stale")
+        #expect(jill["session"] == nil, "session names a session's number only, never a verdict")
+        #expect(jill["expected"] as? String == "milk eggs")
         #expect(jill["expected_writer"] as? String == "ws1")
         #expect((jill["why"] as? String)?.contains("still within its 3s timeout") == true, "\(jill)")
-        let fresh = reads.filter { $0["unix"] as? String == "fresh" }
+        let fresh = reads.filter { $0["unix_verdict"] as? String == "fresh" }
         #expect(fresh.count == 3)
         #expect(fresh.allSatisfy { $0["why"] == nil && $0["expected"] == nil })
 
         let outcomes = try FSScript.table(objects, "outcomes")
         #expect(outcomes.title == "outcomes (4 reads)")
         #expect(outcomes.rows.count == 4)
-        let staleRows = outcomes.rows.filter { $0["unix"] as? String == "STALE" }
+        // Verdicts in rows use the same codes and names as in file.read.
+        let staleRows = outcomes.rows.filter { $0["unix_verdict"] as? String == "stale" }
         #expect(staleRows.count == 1)
         #expect(staleRows.first?["node"] as? String == "ws2")
-        #expect(staleRows.first?["returned"] as? String == "\"milk\"")
-        #expect(staleRows.first?["session"] as? String == "STALE")
+        #expect(staleRows.first?["content"] as? String == "milk")
+        #expect(staleRows.first?["t"] is Int)
+        #expect(staleRows.first?["session_verdict"] as? String == "stale")
         // Jack's and Jill's sessions each read what the other overwrote: a cycle.
-        #expect(staleRows.first?["transaction"] as? String == "not-serializable")
-        #expect(staleRows.first?["immutable"] as? String == "violated")
+        #expect(staleRows.first?["transaction_verdict"] as? String == "not-serializable")
+        #expect(staleRows.first?["immutable_verdict"] as? String == "modified-while-shared")
         #expect(outcomes.notes.first?.contains("reads not fresh by model: unix 1, session 1") == true, "\(outcomes.notes)")
         #expect(outcomes.notes.first?.contains("lost updates 1; crash losses 0") == true, "\(outcomes.notes)")
         #expect(outcomes.notes.contains { $0.contains("lost update: ws1's session on /list") && $0.contains("overwritten by ws2's session") })
@@ -440,9 +444,9 @@ struct VerdictFileSystemScriptTests {
         let objects = try FSScript.objects(sink)
         let reads = FSScript.events(objects, "file.read")
         #expect(reads.count == 4)
-        #expect(reads.allSatisfy { $0["unix"] as? String == "fresh" && $0["session"] as? String == "fresh" })
+        #expect(reads.allSatisfy { $0["unix_verdict"] as? String == "fresh" && $0["session_verdict"] as? String == "fresh" })
         let outcomes = try FSScript.table(objects, "outcomes")
-        #expect(outcomes.rows.allSatisfy { $0["unix"] as? String == "fresh" })
+        #expect(outcomes.rows.allSatisfy { $0["unix_verdict"] as? String == "fresh" })
         #expect(!outcomes.notes.contains { $0.contains("lost update:") })
     }
 
@@ -481,7 +485,7 @@ struct VerdictFileSystemScriptTests {
         let objects = try FSScript.objects(sink)
         let lost = FSScript.events(objects, "crash.writes-lost")
         #expect(lost.count == 1)
-        #expect((lost.first?["writes"] as? [[String: Any]])?.count == 3)
+        #expect((lost.first?["lost_writes"] as? [[String: Any]])?.count == 3)
         let outcomes = try FSScript.table(objects, "outcomes")
         #expect(outcomes.notes.filter { $0.contains("crash loss: ws1 lost its write of") }.count == 3)
         #expect(outcomes.notes.first?.hasSuffix("crash losses 3") == true, "\(outcomes.notes)")
@@ -604,10 +608,12 @@ struct ShowFileSystemScriptTests {
         #expect(cache.title == "cache of ws2 (on, 1 of 1024 blocks, delayed-write)")
         #expect(cache.rows.count == 1)
         #expect(cache.rows.first?["path"] as? String == "/etc/b")
-        #expect((cache.rows.first?["state"] as? String)?.hasPrefix("dirty since") == true)
+        #expect(cache.rows.first?["dirty"] as? Bool == true)
+        #expect(cache.rows.first?["dirty_since_t"] is Int)
+        #expect(cache.rows.first?["size_bytes"] as? Int == 2)
         #expect(cache.rows.first?["caching"] as? String == "on")
-        #expect(cache.rows.first?["content"] as? String == "\"yy\"")
-        #expect(cache.rows.first?["timeout"] as? String == "-", "no attribute timeout outside nfs")
+        #expect(cache.rows.first?["content"] as? String == "yy")
+        #expect(cache.rows.first?["timeout_ns"] is NSNull, "no attribute timeout outside nfs")
 
         let domains = try FSScript.table(objects, "domains")
         #expect(domains.rows.map { "\($0["prefix"]!)=\($0["server"]!)" } == ["/=fs1", "/users=fs3"])
@@ -655,7 +661,7 @@ struct ShowFileSystemScriptTests {
         let objects = try FSScript.objects(sink)
         cache = try FSScript.table(objects, "cache of ws2 (on")
         #expect(cache.title == "cache of ws2 (on, 1 of 16 blocks, write-through)")
-        #expect(cache.rows.first?["timeout"] as? String == "7s")
+        #expect(cache.rows.first?["timeout_ns"] as? Int == 7_000_000_000)
         #expect(cache.rows.first?["version"] as? Int == 1)
         let off = try FSScript.table(objects, "cache of ws2 (off")
         #expect(off.rows.isEmpty, "turning the cache off drops clean files")
@@ -688,7 +694,10 @@ struct ShowFileSystemScriptTests {
         #expect(session.interpreter.expectationsPassed == 4)
         let objects = try FSScript.objects(sink)
         let mounts = try FSScript.table(objects, "mounts")
-        let rows = mounts.rows.map { "\($0["node"]!) \($0["mount point"]!) \($0["remote"]!) \($0["how"]!)" }
+        let rows = mounts.rows.map { row in
+            let automounted = (row["automounted"] as? Bool).map { $0 ? "automount" : "mount" } ?? "?"
+            return "\(row["node"]!) \(row["point"]!) \(row["server"]!):\(row["remote"]!) \(automounted)"
+        }
         #expect(rows == ["ws1 /home fs1:/export/home mount", "ws2 /users fs1:/export/home mount",
                          "ws3 /net/fs1 fs1:/ automount"])
         #expect(mounts.notes == ["  fs1 exports /export/home"])

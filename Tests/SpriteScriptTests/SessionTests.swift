@@ -464,8 +464,9 @@ struct SessionTests {
         let rows = tables["nodes (5)"]
         #expect(column(rows, "name") == ["fs1", "ws1", "ws2", "ws3", "both1"])
         #expect(column(rows, "role") == ["server", "workstation", "workstation", "workstation", "both"])
-        #expect(column(rows, "memory") == ["32MB", "8MB", "8MB", "8MB", "16MB"])
-        #expect(column(rows, "disk") == ["15ms @ 1MB/s", "diskless", "diskless", "diskless", "20ms @ 2MB/s"])
+        #expect(column(rows, "memory_bytes") == ["\(32 << 20)", "\(8 << 20)", "\(8 << 20)", "\(8 << 20)", "\(16 << 20)"])
+        #expect(column(rows, "disk_latency_ns") == ["15000000", "other", "other", "other", "20000000"])
+        #expect(column(rows, "disk_bytes_per_second") == ["\(1 << 20)", "other", "other", "other", "\(2 << 20)"])
         #expect(column(rows, "state") == ["up", "up", "down", "up", "up"])
         #expect(column(rows, "cpus") == ["2", "1", "1", "1", "1"])
         #expect(rows?.last?["speed"] as? Double == 2)
@@ -486,16 +487,18 @@ struct SessionTests {
             case let s as String: s
             case let n as Int: String(n)
             case let b as Bool: String(b)
+            case let d as Double: String(d)
             default: "?"
             }
-            settings[row["setting"] as? String ?? "?"] = value
+            let unit = row["unit"].map { " \($0)" } ?? ""
+            settings[row["setting"] as? String ?? "?"] = value + unit
         }
         #expect(settings["name"] == "lan")
         #expect(settings["preset"] == "v-1983")
         #expect(settings["topology"] == "ring")
-        #expect(settings["bandwidth"] == "10Mbps")
-        #expect(settings["loss"] == "2.5%")
-        #expect(settings["retries"] == "3")
+        #expect(settings["bandwidth"] == "10000000 bps")
+        #expect(settings["loss"] == "0.025 ratio")
+        #expect(settings["retries"] == "3 count")
         let partitioned = rows.first { $0["setting"] as? String == "partitioned" }?["value"]
         #expect(partitioned as? Bool == false)
         #expect(rows.count == 14)

@@ -17,6 +17,8 @@ public struct Diagnostic: Error, Sendable {
         case runtime
         /// `--bail`: an expect failed, so the script stops here.
         case expectationBail
+        /// A script file that cannot be read, or a command line that cannot be used.
+        case usage
     }
 
     public var severity: Severity

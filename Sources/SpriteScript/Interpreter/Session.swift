@@ -40,6 +40,7 @@ public final class Session {
     /// that fails), execute, then let outstanding work finish.
     @discardableResult
     public func runScript(_ file: SourceFile) -> ExitStatus {
+        scriptName = file.name
         guard let statements = parseAndCheck(file, incompleteIsError: true) else { return record(.malformed) }
         do {
             try interpreter.execute(statements)
@@ -61,8 +62,25 @@ public final class Session {
         parseAndCheck(file, incompleteIsError: true) == nil ? record(.malformed) : .ok
     }
 
+    /// The script `runScript` ran last: named in the summary.
+    private var scriptName: String?
+
     /// Prints the end-of-run summary.
-    public func printSummary() { interpreter.emit(.summary(interpreter.summary)) }
+    public func printSummary() {
+        var summary = interpreter.summary
+        summary.file = scriptName
+        interpreter.emit(.summary(summary))
+    }
+
+    /// Marks where one script's output begins when a run has several (JSON only).
+    public func announceFile(_ name: String) { interpreter.emit(.file(name)) }
+
+    /// Reports a script file that cannot be read: text on standard error, and
+    /// in JSON also a `diagnostic` object, as for every other error.
+    public func reportUnreadable(_ path: String) {
+        interpreter.emit(.diagnostic(Diagnostic(.usage, "cannot read '\(path)'", at: nil)))
+        record(.malformed)
+    }
 
     // MARK: Interactive
 
@@ -104,6 +122,7 @@ public final class Session {
         return checker.hasErrors ? nil : statements
     }
 
+    @discardableResult
     private func record(_ outcome: ExitStatus) -> ExitStatus {
         status = max(status, outcome)
         return outcome

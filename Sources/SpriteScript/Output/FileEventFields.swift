@@ -13,7 +13,7 @@ enum FileEventFields {
 
     static func expected(_ j: Judgement, _ c: RenderContext) -> [(String, JSONValue)] {
         guard case .stale(let content, let by) = j else { return [] }
-        var fields: [(String, JSONValue)] = [("expected", .string(FileEventWords.content(content, c)))]
+        var fields: [(String, JSONValue)] = [("expected", FileEventWords.contentJSON(content, c))]
         if let by, c.simulation.fileHistory.indices.contains(by) {
             let e = c.simulation.fileHistory[by]
             fields += [("expected_writer", .string(c.node(e.node))), ("expected_write_t", .int(e.start.nanoseconds))]
@@ -32,9 +32,9 @@ enum FileEventFields {
                                            ("version", .int(Int64(version)))])
         case .fileRead(let id, let path, let event, let content, let size, let fromCache, let unix, let session, let reason):
             var fields = op(id) + [("path", .string(path)), ("event_id", .int(Int64(event))),
-                                   ("content", .string(FileEventWords.content(content, c))), ("bytes", .int(size)),
+                                   ("content", FileEventWords.contentJSON(content, c)), ("bytes", .int(size)),
                                    ("source", .string(fromCache ? "cache" : "server")),
-                                   ("unix", judgement(unix)), ("session", judgement(session))]
+                                   ("unix_verdict", judgement(unix)), ("session_verdict", judgement(session))]
             fields += expected(unix, c)
             if let reason { fields.append(("why", .string(FileEventWords.words(reason, c)))) }
             return ("file.read", fields)
@@ -45,7 +45,7 @@ enum FileEventFields {
             return ("file.close", op(id) + [("path", .string(path)), ("session", .int(Int64(session)))])
         case .fileFlushed(let path, let size, let writes, let why):
             return ("file.writeback", [("path", .string(path)), ("bytes", .int(size)), ("writes", .int(Int64(writes))),
-                                       ("why", .string(why.rawValue))])
+                                       ("reason", .string(why.rawValue))])
         case .fileCreated(let id, let path, let size, let directory):
             return ("file.create", op(id) + [("path", .string(path)), ("bytes", .int(size)), ("directory", .bool(directory))])
         case .fileDeleted(let id, let path, let never):
@@ -81,7 +81,7 @@ enum FileEventFields {
             return ("nfs.mount", op(id) + [("server", .string(c.node(server))), ("remote", .string(remote)),
                                            ("point", .string(point)), ("automounted", .bool(automounted))])
         case .writesLost(_, let losses):
-            return ("crash.writes-lost", [("writes", .array(losses.map { loss in
+            return ("crash.writes-lost", [("lost_writes", .array(losses.map { loss in
                 .object([("path", .string(loss.path)), ("event_id", .int(Int64(loss.writeEvent))),
                          ("written_t", .int(loss.writtenAt.nanoseconds))])
             }))])

@@ -10,6 +10,25 @@ enum FileEventWords {
         return JSONValue.quote(text) + (bytes.count > 48 ? "…" : "")
     }
 
+    /// Contents at most this long are given whole in JSON.
+    static let wholeContentBytes = 4096
+
+    /// File contents for JSON: the whole text as a string, or an object with
+    /// `size_bytes` (and the text's first 48 bytes as `prefix`) for data
+    /// without text or too long to repeat on every line.
+    static func contentJSON(_ id: ContentID, _ c: RenderContext) -> JSONValue {
+        let (bytes, size) = c.simulation.contentBytes(id)
+        if let bytes, bytes.count <= wholeContentBytes { return .string(String(decoding: bytes, as: UTF8.self)) }
+        var fields: [(String, JSONValue)] = [("size_bytes", .int(size))]
+        if let bytes { fields.append(("prefix", .string(String(decoding: bytes.prefix(48), as: UTF8.self)))) }
+        return .object(fields)
+    }
+
+    /// A table cell for file contents.
+    static func contentCell(_ id: ContentID, _ c: RenderContext) -> Cell {
+        .typed(contentJSON(id, c), shown: content(id, c))
+    }
+
     /// "jack's write at 1.2ms" for a history event.
     static func write(_ event: Int?, _ c: RenderContext) -> String {
         guard let event, c.simulation.fileHistory.indices.contains(event) else { return "the empty file" }

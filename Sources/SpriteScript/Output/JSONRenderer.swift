@@ -14,13 +14,15 @@ struct JSONRenderer: Renderer {
             object = Self.stamp(time) + [("event", .string("echo")), ("text", .string(text))]
         case .expectation(let r):
             object = Self.stamp(r.time) + [("event", .string("expect")), ("ok", .bool(r.passed)),
-                                           ("condition", .string(r.condition)), ("actual", .string(r.actual))]
-                + Self.location(r.span)
+                                           ("condition", .string(r.condition)), ("actual", r.actualValue),
+                                           ("actual_text", .string(r.actual)), ("expected", r.expectedValue)]
+                + (r.unit.map { [("unit", JSONValue.string($0))] } ?? []) + Self.location(r.span)
         case .table(let table):
             let rows: [JSONValue] = table.rows.map { row in
-                .object(zip(table.columns, row).map { ($0.0, $0.1) })
+                .object(zip(table.columns, row).flatMap { $0.0.fields($0.1) })
             }
-            object = [("event", .string("show")), ("what", .string(table.title)), ("rows", .array(rows))]
+            object = [("event", .string("show")), ("table", .string(table.name)), ("what", .string(table.title)),
+                      ("rows", .array(rows))]
                 + (table.notes.isEmpty ? [] : [("notes", .array(table.notes.map { .string($0) }))])
         case .text(let text):
             object = [("event", .string("text")), ("text", .string(text))]
@@ -31,8 +33,8 @@ struct JSONRenderer: Renderer {
             stream = .output
         case .summary(let s):
             let t = s.statistics
-            object = Self.stamp(s.time) + [
-                ("event", .string("summary")), ("events", .int(t.eventsProcessed)),
+            let file: [(String, JSONValue)] = s.file.map { [("file", .string($0))] } ?? []
+            object = Self.stamp(s.time) + [("event", .string("summary"))] + file + [("events", .int(t.eventsProcessed)),
                 ("messages_sent", .int(Int64(t.messagesSent))), ("messages_delivered", .int(Int64(t.messagesDelivered))),
                 ("messages_dropped", .int(Int64(t.messagesDropped))), ("retransmissions", .int(Int64(t.retransmissions))),
                 ("local_messages", .int(Int64(t.localMessages))), ("packets", .int(t.packets)),
@@ -41,6 +43,8 @@ struct JSONRenderer: Renderer {
                 ("expects_passed", .int(Int64(s.expectationsPassed))), ("expects_failed", .int(Int64(s.expectationsFailed))),
                 ("pending_events", .int(Int64(s.pendingEvents))),
             ]
+        case .file(let name):
+            object = [("event", .string("file")), ("file", .string(name))]
         }
         var lines = [(JSONValue.object(object).encoded, stream)]
         if case .diagnostic(let d) = item { lines.append((d.rendered, .error)) }
@@ -60,6 +64,7 @@ struct JSONRenderer: Renderer {
         case .syntax, .incomplete: "syntax"
         case .check: "check"
         case .runtime, .expectationBail: "runtime"
+        case .usage: "usage"
         }
     }
 
@@ -72,7 +77,7 @@ struct JSONRenderer: Renderer {
     private static func text(_ t: String?) -> JSONValue { t.map { .string($0) } ?? .null }
 
     private static func message(_ m: MessageSummary, _ c: RenderContext) -> [(String, JSONValue)] {
-        [("kind", .string(m.kind.rawValue)), ("from", .string(c.node(m.source))), ("to", .string(c.node(m.destination))),
+        [("message_kind", .string(m.kind.rawValue)), ("from", .string(c.node(m.source))), ("to", .string(c.node(m.destination))),
          ("bytes", .int(m.payloadBytes)), ("packets", .int(m.packets)), ("wire_bytes", .int(m.wireBytes)),
          ("attempt", .int(Int64(m.attempt + 1)))]
     }

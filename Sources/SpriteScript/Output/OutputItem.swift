@@ -32,19 +32,29 @@ public struct ExpectationResult: Sendable {
     public var actual: String
     public var time: SimTime
     public var span: SourceSpan
+    /// The value found for JSON: a number in base units, a string, or null.
+    public var actualValue: JSONValue = .null
+    /// What the value was compared with, in the same form (null for none).
+    public var expectedValue: JSONValue = .null
+    /// The base unit of numeric values: `ns`, `bytes`, `count`.
+    public var unit: String?
 }
 
 /// A table for `show`: text prints it aligned, JSON as rows of objects.
 public struct Table: Sendable {
+    /// What `show` was asked for (`nodes`, `stats`): the JSON `table` field.
+    public var name: String
     public var title: String
-    public var columns: [String]
-    public var rows: [[JSONValue]]
+    public var columns: [Column]
+    public var rows: [[Cell]]
     /// Lines printed under the table.
     public var notes: [String] = []
 }
 
 /// Totals printed when a script ends.
 public struct RunSummary: Sendable {
+    /// The script the totals are for.
+    public var file: String?
     public var time: SimTime
     public var statistics: Statistics
     public var expectationsPassed: Int
@@ -62,6 +72,8 @@ public enum OutputItem: Sendable {
     case text(String)
     case diagnostic(Diagnostic)
     case summary(RunSummary)
+    /// The start of one script's output when a run has several.
+    case file(String)
 }
 
 /// The output formats a user can choose.

@@ -42,14 +42,18 @@ struct TextRenderer: Renderer {
             return [(diagnostic.rendered, .error)]
         case .summary(let summary):
             return renderSummary(summary).map { ($0, .output) }
+        case .file:
+            // Text keeps each file's summary as the separator between files.
+            return []
         }
     }
 
     private func renderTable(_ table: Table) -> [String] {
         var lines = [table.title]
         guard !table.columns.isEmpty else { return lines + table.notes }
-        let cells = table.rows.map { $0.map(\.plain) }
-        var widths = table.columns.map(\.count)
+        let cells = table.rows.map { $0.map(\.display) }
+        let headings = table.columns.map(\.name)
+        var widths = headings.map(\.count)
         for row in cells {
             for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
         }
@@ -61,7 +65,7 @@ struct TextRenderer: Renderer {
             while text.hasSuffix(" ") { text.removeLast() }
             return text
         }
-        lines.append(line(table.columns))
+        lines.append(line(headings))
         lines += cells.map(line)
         if cells.isEmpty { lines.append("  (none)") }
         return lines + table.notes

@@ -248,14 +248,21 @@ struct ExpectStatement: Statement {
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         let actual = try measure(subject, interpreter)
         let passed: Bool
+        let expected: JSONValue
         if case .subject(let other) = value {
             let reference = try measure(other, interpreter)
             passed = compare(actual, with: reference)
+            expected = reference.json
         } else {
             passed = compare(actual, with: nil)
+            expected = writtenJSON
         }
-        interpreter.recordExpectation(ExpectationResult(passed: passed, condition: condition,
-                                                        actual: render(actual), time: interpreter.simulation.now, span: span))
+        var result = ExpectationResult(passed: passed, condition: condition, actual: render(actual),
+                                       time: interpreter.simulation.now, span: span)
+        result.actualValue = actual.json
+        result.expectedValue = expected
+        result.unit = actual.unit ?? expectedUnit
+        interpreter.recordExpectation(result)
         if !passed && interpreter.options.bail {
             throw Diagnostic(.expectationBail, "expect failed; stopping (--bail)", at: span)
         }
@@ -265,6 +272,47 @@ struct ExpectStatement: Statement {
         case number(Int64, Dimension)
         case text(String)
         case missing(String)
+
+        /// A number in base units, the text, or null when nothing was measured.
+        var json: JSONValue {
+            switch self {
+            case .number(let n, _): .int(n)
+            case .text(let t): .string(t)
+            case .missing: .null
+            }
+        }
+
+        var unit: String? {
+            guard case .number(_, let dimension) = self else { return nil }
+            return ExpectStatement.unitName(dimension)
+        }
+    }
+
+    /// The base unit JSON names beside a number of this dimension.
+    static func unitName(_ dimension: Dimension) -> String {
+        switch dimension {
+        case .duration: "ns"
+        case .size: "bytes"
+        case .bandwidth: "bps"
+        case .rate: "bytes/s"
+        case .percent: "ratio"
+        case .count: "count"
+        }
+    }
+
+    /// The value as written in the script, in base units.
+    private var writtenJSON: JSONValue {
+        switch value {
+        case .number(let q):
+            q.dimension == .percent || (q.dimension == .count && !q.isWhole) ? .double(q.real) : .int(q.integer)
+        case .text(let t): .string(t)
+        case .subject: .null
+        }
+    }
+
+    private var expectedUnit: String? {
+        guard case .number(let q) = value else { return nil }
+        return Self.unitName(q.dimension)
     }
 
     private func measure(_ subject: ExpectSubject, _ interpreter: Interpreter) throws(Diagnostic) -> Measured {

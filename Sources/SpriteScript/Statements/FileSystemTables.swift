@@ -11,18 +11,21 @@ enum FileSystemTables {
         }
     }
 
+    /// A verdict: its code in JSON (as in `file.read`), its word in text.
+    static func verdict(_ j: Judgement) -> Cell { .typed(FileEventFields.judgement(j), shown: judgementWord(j)) }
+
     static func outcomes(_ interpreter: Interpreter) -> Table {
         let s = interpreter.simulation
         let c = interpreter.context
         let report = interpreter.semantics()
         let history = s.fileHistory
-        let rows: [[JSONValue]] = report.reads.map { verdict in
+        let rows: [[Cell]] = report.reads.compactMap { verdict in
             let e = history[verdict.event]
-            guard case .read(let content) = e.kind else { return [] }
-            return [.int(Int64(e.id)), .string(e.start.description), .string(c.node(e.node)),
-                    .string(s.file(e.file).path), .string(FileEventWords.content(content, c)),
-                    .string(judgementWord(verdict.unix)), .string(judgementWord(verdict.session)),
-                    .string(judgementWord(verdict.immutable)), .string(judgementWord(verdict.transaction))]
+            guard case .read(let content) = e.kind else { return nil }
+            return [.count(Int64(e.id)), .time(e.start), .text(c.node(e.node)),
+                    .text(s.file(e.file).path), FileEventWords.contentCell(content, c),
+                    Self.verdict(verdict.unix), Self.verdict(verdict.session),
+                    Self.verdict(verdict.immutable), Self.verdict(verdict.transaction)]
         }
         var notes: [String] = []
         for lost in report.lostUpdates {
@@ -40,15 +43,18 @@ enum FileSystemTables {
         }
         notes.insert("  reads not fresh by model: " + stale.joined(separator: ", ")
                      + "; lost updates \(report.lostUpdates.count); crash losses \(s.crashLosses.count)", at: 0)
-        return Table(title: "outcomes (\(report.reads.count) reads)",
-                     columns: ["event", "time", "node", "path", "returned", "unix", "session", "immutable", "transaction"],
+        return Table(name: "outcomes", title: "outcomes (\(report.reads.count) reads)",
+                     columns: [Column("event", key: "event_id"), Column("time", key: "t"), "node", "path",
+                               Column("returned", key: "content"), Column("unix", key: "unix_verdict"),
+                               Column("session", key: "session_verdict"), Column("immutable", key: "immutable_verdict"),
+                               Column("transaction", key: "transaction_verdict")],
                      rows: rows, notes: notes)
     }
 
     static func history(_ interpreter: Interpreter) -> Table {
         let s = interpreter.simulation
         let c = interpreter.context
-        let rows: [[JSONValue]] = s.fileHistory.map { e in
+        let rows: [[Cell]] = s.fileHistory.map { e in
             let (what, content): (String, ContentID?) = switch e.kind {
             case .open(let writable): (writable ? "open rw" : "open r", nil)
             case .read(let id): ("read", id)
@@ -56,97 +62,108 @@ enum FileSystemTables {
             case .close: ("close", nil)
             }
             // A content id names one version of the file: the one a write made, or a read returned.
-            return [.int(Int64(e.id)), .string(e.start.description), .string(e.end.description), .string(c.node(e.node)),
-                    .int(Int64(e.session)), .string(s.file(e.file).path), .string(what),
-                    content.map { .int(Int64($0)) } ?? .null,
-                    content.map { .string(Quantity.formatBytes(s.contentBytes($0).size)) } ?? .null,
-                    content.map { .string(FileEventWords.content($0, c)) } ?? .null]
+            return [.count(Int64(e.id)), .time(e.start), .time(e.end), .text(c.node(e.node)),
+                    .count(Int64(e.session)), .text(s.file(e.file).path), .text(what),
+                    content.map { .count(Int64($0)) } ?? .none,
+                    content.map { .bytes(s.contentBytes($0).size) } ?? .none,
+                    content.map { FileEventWords.contentCell($0, c) } ?? .none]
         }
-        return Table(title: "history (\(rows.count) events)",
-                     columns: ["event", "start", "end", "node", "session", "path", "operation", "version", "bytes", "content"],
+        return Table(name: "history", title: "history (\(rows.count) events)",
+                     columns: [Column("event", key: "event_id"), Column("start", key: "start_t"), Column("end", key: "end_t"),
+                               "node", "session", "path", "operation", Column("version", key: "content_id"), "bytes",
+                               "content"],
                      rows: rows)
     }
 
     static func files(_ s: Simulation, _ c: RenderContext) -> Table {
-        let rows: [[JSONValue]] = s.files.map { f in
-            [.string(f.path), .string(c.node(f.server)), .string(f.isDirectory ? "directory" : "file"),
-             .string(Quantity.formatBytes(f.size)), .int(Int64(f.version)), .string(f.modified.description),
-             .string(f.isDirectory ? "" : FileEventWords.content(f.content, c))]
+        let rows: [[Cell]] = s.files.map { f in
+            [.text(f.path), .text(c.node(f.server)), .typed(.bool(f.isDirectory), shown: f.isDirectory ? "directory" : "file"),
+             .bytes(f.size), .count(Int64(f.version)), .time(f.modified),
+             f.isDirectory ? .typed(.null, shown: "") : FileEventWords.contentCell(f.content, c)]
         }
-        return Table(title: "files (\(rows.count))",
-                     columns: ["path", "server", "kind", "size", "version", "modified", "content"], rows: rows)
+        return Table(name: "files", title: "files (\(rows.count))",
+                     columns: ["path", "server", Column("kind", key: "directory"), Column("size", key: "size_bytes"),
+                               "version", Column("modified", key: "modified_t"), "content"], rows: rows)
     }
 
     static func domains(_ s: Simulation, _ c: RenderContext) -> Table {
-        Table(title: "domains (\(s.domains.count))", columns: ["prefix", "server"],
-              rows: s.domains.map { [.string($0.prefix), .string(c.node($0.server))] })
+        Table(name: "domains", title: "domains (\(s.domains.count))", columns: ["prefix", "server"],
+              rows: s.domains.map { [.text($0.prefix), .text(c.node($0.server))] })
     }
 
     static func mounts(_ s: Simulation, _ c: RenderContext) -> Table {
-        var rows: [[JSONValue]] = []
+        var rows: [[Cell]] = []
         for node in 0..<s.nodeCount {
             for (point, mount) in s.mounts(of: node) {
-                rows.append([.string(c.node(node)), .string(point), .string(c.node(mount.server) + ":" + mount.remotePath),
-                             .string(mount.automounted ? "automount" : "mount")])
+                let remote = Cell.fields([("server", .string(c.node(mount.server))), ("remote", .string(mount.remotePath))],
+                                         shown: c.node(mount.server) + ":" + mount.remotePath)
+                rows.append([.text(c.node(node)), .text(point), remote,
+                             .typed(.bool(mount.automounted), shown: mount.automounted ? "automount" : "mount")])
             }
         }
         var notes: [String] = []
         for node in 0..<s.nodeCount where !s.exports(of: node).isEmpty {
             notes.append("  \(c.node(node)) exports " + s.exports(of: node).joined(separator: ", "))
         }
-        return Table(title: "mounts", columns: ["node", "mount point", "remote", "how"], rows: rows, notes: notes)
+        return Table(name: "mounts", title: "mounts",
+                     columns: ["node", Column("mount point", key: "point"), "remote", Column("how", key: "automounted")],
+                     rows: rows, notes: notes)
     }
 
     static func prefixes(_ s: Simulation, _ c: RenderContext, nodes: [Int]) -> Table {
-        var rows: [[JSONValue]] = []
+        var rows: [[Cell]] = []
         for node in nodes {
             for (prefix, entry) in s.prefixTable(of: node) {
                 let current = s.domainToken(prefix) == entry.token
-                rows.append([.string(c.node(node)), .string(prefix), .string(c.node(entry.server)),
-                             .int(Int64(entry.token)), .string(current ? "current" : "stale")])
+                rows.append([.text(c.node(node)), .text(prefix), .text(c.node(entry.server)),
+                             .count(Int64(entry.token)), .text(current ? "current" : "stale")])
             }
         }
-        return Table(title: "prefix tables", columns: ["node", "prefix", "server", "token", "hint"], rows: rows)
+        return Table(name: "prefixes", title: "prefix tables", columns: ["node", "prefix", "server", "token", "hint"], rows: rows)
     }
 
     static func cache(_ s: Simulation, _ c: RenderContext, node: Int) -> Table {
         let state = s.cacheState(of: node)
         let now = s.now
         let config = s.fileSystemConfig
-        let rows: [[JSONValue]] = s.cachedFiles(of: node).map { item in
+        let rows: [[Cell]] = s.cachedFiles(of: node).map { item in
             let e = item.entry
             let timeout = config.attributeTimeout(now: now, modified: e.modified, directory: false)
-            return [.string(item.path), .int(Int64(e.version)), .string(Quantity.formatBytes(e.size)),
-                    .string(e.dirty ? "dirty since \(e.dirtySince)" : "clean"), .string((now - e.validatedAt).description),
-                    .string(config.consistency == .nfs ? timeout.description : "-"),
-                    .string(s.isCachingDisabled(node: node, path: item.path) ? "disabled" : "on"), .string(FileEventWords.content(e.content, c))]
+            let state = Cell.fields([("dirty", .bool(e.dirty)), ("dirty_since_t", e.dirty ? .int(e.dirtySince.nanoseconds) : .null)],
+                                    shown: e.dirty ? "dirty since \(e.dirtySince)" : "clean")
+            return [.text(item.path), .count(Int64(e.version)), .bytes(e.size), state, .time(now - e.validatedAt),
+                    config.consistency == .nfs ? .time(timeout) : .none,
+                    .text(s.isCachingDisabled(node: node, path: item.path) ? "disabled" : "on"),
+                    FileEventWords.contentCell(e.content, c)]
         }
-        return Table(title: "cache of \(c.node(node)) (\(state.enabled ? "on" : "off"), \(state.usedBlocks) of \(state.capacityBlocks) blocks, \(config.writePolicy.rawValue))",
-                     columns: ["path", "version", "size", "state", "validated", "timeout", "caching", "content"], rows: rows)
+        return Table(name: "cache", title: "cache of \(c.node(node)) (\(state.enabled ? "on" : "off"), \(state.usedBlocks) of \(state.capacityBlocks) blocks, \(config.writePolicy.rawValue))",
+                     columns: ["path", "version", Column("size", key: "size_bytes"), "state",
+                               Column("validated", key: "validated_age_ns"), Column("timeout", key: "timeout_ns"),
+                               "caching", "content"], rows: rows)
     }
 
-    static func statisticsRows(_ f: FileSystemStatistics, _ s: Simulation) -> [[JSONValue]] {
-        func ratio(_ hits: Int, _ misses: Int) -> JSONValue {
-            hits + misses == 0 ? .string("-") : .string("\(hits * 100 / (hits + misses))%")
+    static func statisticsRows(_ f: FileSystemStatistics, _ s: Simulation) -> [[Cell]] {
+        func ratio(_ hits: Int, _ misses: Int) -> Cell {
+            hits + misses == 0 ? .none : .ratio(Double(hits) / Double(hits + misses), shown: "\(hits * 100 / (hits + misses))%")
         }
-        var rows: [[JSONValue]] = [
-            ["client-hits", .int(Int64(f.clientHits))], ["client-misses", .int(Int64(f.clientMisses))],
-            ["client-hit-ratio", ratio(f.clientHits, f.clientMisses)],
-            ["server-hits", .int(Int64(f.serverHits))], ["server-misses", .int(Int64(f.serverMisses))],
-            ["server-hit-ratio", ratio(f.serverHits, f.serverMisses)],
-            ["disk-reads", .int(Int64(f.diskReads))], ["disk-writes", .int(Int64(f.diskWrites))],
-            ["recalls", .int(Int64(f.recalls))], ["invalidations", .int(Int64(f.invalidations))],
-            ["caching-disabled", .int(Int64(f.cachingDisabled))], ["broadcasts", .int(Int64(f.broadcasts))],
-            ["stale-prefixes", .int(Int64(f.stalePrefixes))],
-            ["to-server", .string(Quantity.formatBytes(f.bytesToServer))],
-            ["never-written", .string(Quantity.formatBytes(f.bytesNeverWritten))],
+        let pairs: [(String, Cell)] = [
+            ("client-hits", .count(Int64(f.clientHits))), ("client-misses", .count(Int64(f.clientMisses))),
+            ("client-hit-ratio", ratio(f.clientHits, f.clientMisses)),
+            ("server-hits", .count(Int64(f.serverHits))), ("server-misses", .count(Int64(f.serverMisses))),
+            ("server-hit-ratio", ratio(f.serverHits, f.serverMisses)),
+            ("disk-reads", .count(Int64(f.diskReads))), ("disk-writes", .count(Int64(f.diskWrites))),
+            ("recalls", .count(Int64(f.recalls))), ("invalidations", .count(Int64(f.invalidations))),
+            ("caching-disabled", .count(Int64(f.cachingDisabled))), ("broadcasts", .count(Int64(f.broadcasts))),
+            ("stale-prefixes", .count(Int64(f.stalePrefixes))),
+            ("to-server", .bytes(f.bytesToServer)), ("never-written", .bytes(f.bytesNeverWritten)),
         ]
+        var rows = pairs.map { [Cell.text($0.0), $0.1] }
         for (kind, count) in f.rpcs.sorted(by: { $0.key < $1.key }) {
-            rows.append([.string("rpc." + kind), .int(Int64(count))])
+            rows.append([.text("rpc." + kind), .count(Int64(count))])
         }
         // Server load: the file-system requests each node served.
         for (server, count) in f.serverRequests.sorted(by: { $0.key < $1.key }) {
-            rows.append([.string("requests." + s.nodeName(server)), .int(Int64(count))])
+            rows.append([.text("requests." + s.nodeName(server)), .count(Int64(count))])
         }
         return rows
     }

@@ -68,15 +68,19 @@ struct ShowStatement: Statement {
     }
 
     static func nodes(_ s: Simulation) -> Table {
-        let rows: [[JSONValue]] = (0..<s.nodeCount).map { index in
+        let rows: [[Cell]] = (0..<s.nodeCount).map { index in
             let spec = s.nodeSpec(index)
-            let disk = spec.disk.map { "\($0.accessLatency) @ \(Quantity.formatBytes($0.bytesPerSecond))/s" } ?? "diskless"
-            return [.string(spec.name), .string(spec.role.rawValue), .int(Int64(spec.cpus)), .double(spec.speed),
-                    .string(Quantity.formatBytes(spec.memoryBytes)), .string(disk),
-                    .string(s.isUp(index) ? "up" : "down"), .string(s.cpuBusy(index).description)]
+            let disk: Cell = spec.disk.map { disk in
+                .fields([("disk_latency_ns", .int(disk.accessLatency.nanoseconds)),
+                         ("disk_bytes_per_second", .int(disk.bytesPerSecond))],
+                        shown: "\(disk.accessLatency) @ \(Quantity.formatBytes(disk.bytesPerSecond))/s")
+            } ?? .fields([("disk_latency_ns", .null), ("disk_bytes_per_second", .null)], shown: "diskless")
+            return [.text(spec.name), .text(spec.role.rawValue), .count(Int64(spec.cpus)), .number(spec.speed),
+                    .bytes(spec.memoryBytes), disk, .text(s.isUp(index) ? "up" : "down"), .time(s.cpuBusy(index))]
         }
-        return Table(title: "nodes (\(s.nodeCount))",
-                     columns: ["name", "role", "cpus", "speed", "memory", "disk", "state", "cpu-busy"], rows: rows)
+        return Table(name: "nodes", title: "nodes (\(s.nodeCount))",
+                     columns: ["name", "role", "cpus", "speed", Column("memory", key: "memory_bytes"), "disk", "state",
+                               Column("cpu-busy", key: "cpu_busy_ns")], rows: rows)
     }
 
     static func network(_ s: Simulation) -> Table {
@@ -84,15 +88,17 @@ struct ShowStatement: Statement {
         let m = c.cost
         var topology = c.topology.rawValue
         if let width = c.gridWidth { topology += " width \(width)" }
-        let rows: [[JSONValue]] = [
-            ["name", .string(c.name)], ["preset", .string(c.preset.rawValue)], ["topology", .string(topology)],
-            ["bandwidth", .string(Quantity.format(m.bitsPerSecond, .bandwidth))], ["latency", .string(m.latency.description)],
-            ["mtu", .string(Quantity.formatBytes(m.mtuBytes))], ["header", .string(Quantity.formatBytes(m.headerBytes))],
-            ["send-overhead", .string(m.sendOverhead.description)], ["receive-overhead", .string(m.receiveOverhead.description)],
-            ["local-cost", .string(m.localMessageCost.description)], ["loss", .string(Self.percent(c.lossProbability))],
-            ["timeout", .string(m.retransmitTimeout.description)], ["retries", .int(Int64(m.maxRetransmits))],
-            ["partitioned", .bool(s.isPartitioned)],
-        ].map { [.string($0[0].plain), $0[1]] }
+        let pairs: [(String, Cell)] = [
+            ("name", .text(c.name)), ("preset", .text(c.preset.rawValue)), ("topology", .text(topology)),
+            ("bandwidth", .bandwidth(m.bitsPerSecond)), ("latency", .time(m.latency)),
+            ("mtu", .bytes(m.mtuBytes)), ("header", .bytes(m.headerBytes)),
+            ("send-overhead", .time(m.sendOverhead)), ("receive-overhead", .time(m.receiveOverhead)),
+            ("local-cost", .time(m.localMessageCost)),
+            ("loss", .ratio(c.lossProbability, shown: Self.percent(c.lossProbability))),
+            ("timeout", .time(m.retransmitTimeout)), ("retries", .count(Int64(m.maxRetransmits))),
+            ("partitioned", .flag(s.isPartitioned)),
+        ]
+        let rows = pairs.map { [Cell.text($0.0), $0.1] }
         var notes: [String] = []
         if s.nodeCount > 1 {
             var diameter = 0
@@ -100,7 +106,8 @@ struct ShowStatement: Statement {
             notes.append("  \(s.nodeCount) nodes; longest route \(diameter) hop\(diameter == 1 ? "" : "s")"
                          + "; 32B one-way penalty \(s.networkPenalty(bytes: 32, from: 0, to: 1)) between the first two nodes")
         }
-        return Table(title: "network", columns: ["setting", "value"], rows: rows, notes: notes)
+        return Table(name: "network", title: "network", columns: ["setting", Column("value", withUnit: true)],
+                     rows: rows, notes: notes)
     }
 
     static func percent(_ p: Double) -> String {
@@ -109,12 +116,12 @@ struct ShowStatement: Statement {
     }
 
     static func processes(_ s: Simulation) -> Table {
-        let rows: [[JSONValue]] = (0..<s.processCount).map { index in
+        let rows: [[Cell]] = (0..<s.processCount).map { index in
             let p = s.processInfo(index)
-            return [.string(p.name), .string(s.nodeName(p.node)), .string(stateWord(p.state, s)),
-                    .int(Int64(p.queuedSteps)), .int(Int64(p.inboxCount)), p.lastReceived.map { .string($0) } ?? .null]
+            return [.text(p.name), .text(s.nodeName(p.node)), .text(stateWord(p.state, s)),
+                    .count(Int64(p.queuedSteps)), .count(Int64(p.inboxCount)), .text(p.lastReceived)]
         }
-        return Table(title: "processes (\(s.processCount))",
+        return Table(name: "processes", title: "processes (\(s.processCount))",
                      columns: ["name", "node", "state", "queued", "inbox", "last-received"], rows: rows)
     }
 
@@ -138,27 +145,29 @@ struct ShowStatement: Statement {
     }
 
     static func operations(_ s: Simulation, _ context: RenderContext) -> Table {
-        let rows: [[JSONValue]] = (0..<s.operationCount).compactMap { index in
+        let rows: [[Cell]] = (0..<s.operationCount).compactMap { index in
             guard let op = s.operation(Int32(index)) else { return nil }
-            return [.int(Int64(index)), context.label(op.id).map { .string($0) } ?? .null,
-                    .string(EventWords.describe(operation: op, context)), .string(statusWord(op.status)),
-                    .string(op.issuedAt.description), op.elapsed.map { .string($0.description) } ?? .null,
-                    .string(op.penalty.description), .int(op.packets)]
+            return [.count(Int64(index)), .text(context.label(op.id)),
+                    .text(EventWords.describe(operation: op, context)), .text(statusWord(op.status)),
+                    .time(op.issuedAt), op.elapsed.map { .time($0) } ?? .none, .time(op.penalty), .count(op.packets)]
         }
-        return Table(title: "operations (\(s.operationCount))",
-                     columns: ["id", "label", "operation", "status", "issued", "time", "penalty", "packets"], rows: rows)
+        return Table(name: "operations", title: "operations (\(s.operationCount))",
+                     columns: [Column("id", key: "op"), "label", "operation", "status", Column("issued", key: "issued_t"),
+                               Column("time", key: "elapsed_ns"), Column("penalty", key: "penalty_ns"), "packets"],
+                     rows: rows)
     }
 
     static func stats(_ s: Simulation) -> Table {
         let t = s.statistics
-        let rows: [[JSONValue]] = [
-            ["now", .string(s.now.description)], ["events", .int(t.eventsProcessed)],
-            ["messages", .int(Int64(t.messagesSent))], ["delivered", .int(Int64(t.messagesDelivered))],
-            ["dropped", .int(Int64(t.messagesDropped))], ["retransmits", .int(Int64(t.retransmissions))],
-            ["local", .int(Int64(t.localMessages))], ["packets", .int(t.packets)],
-            ["wire-bytes", .string(Quantity.formatBytes(t.wireBytes))], ["rpcs", .int(Int64(t.rpcCalls))],
-            ["done", .int(Int64(t.operationsDone))], ["failed", .int(Int64(t.operationsFailed))],
-        ].map { [.string($0[0].plain), $0[1]] } + FileSystemTables.statisticsRows(s.fileSystemStatistics, s)
-        return Table(title: "stats", columns: ["statistic", "value"], rows: rows)
+        let pairs: [(String, Cell)] = [
+            ("now", .time(s.now)), ("events", .count(t.eventsProcessed)),
+            ("messages", .count(Int64(t.messagesSent))), ("delivered", .count(Int64(t.messagesDelivered))),
+            ("dropped", .count(Int64(t.messagesDropped))), ("retransmits", .count(Int64(t.retransmissions))),
+            ("local", .count(Int64(t.localMessages))), ("packets", .count(t.packets)),
+            ("wire-bytes", .bytes(t.wireBytes)), ("rpcs", .count(Int64(t.rpcCalls))),
+            ("done", .count(Int64(t.operationsDone))), ("failed", .count(Int64(t.operationsFailed))),
+        ]
+        let rows = pairs.map { [Cell.text($0.0), $0.1] } + FileSystemTables.statisticsRows(s.fileSystemStatistics, s)
+        return Table(name: "stats", title: "stats", columns: ["statistic", Column("value", withUnit: true)], rows: rows)
     }
 }
