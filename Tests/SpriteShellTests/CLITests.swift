@@ -211,6 +211,45 @@ struct CLITests {
         #expect((diagnostics.first?["message"] as? String)?.isEmpty == false)
     }
 
+    @Test("--format json: a missing script file is a diagnostic object on standard output too")
+    func jsonMissingFile() throws {
+        let directory = try TemporaryDirectory()
+        let result = try runShell(["--format", "json", directory.path("nosuch.sprite")])
+        #expect(result.status == 2)
+        let events = try jsonEvents(result)
+        #expect(events.count == 1)
+        #expect(events.first?["event"] as? String == "diagnostic")
+        #expect(events.first?["kind"] as? String == "usage")
+        #expect((events.first?["message"] as? String)?.contains("cannot read") == true)
+        #expect(result.stderr.contains("cannot read"), "people still read it on standard error")
+    }
+
+    @Test("--format json with several files: a file marker before each, the file in each summary")
+    func jsonSeveralFiles() throws {
+        let directory = try TemporaryDirectory()
+        let first = try directory.write("a.sprite", "\(Self.cluster)\nrpc ws1 -> fs1\nrun\n")
+        let second = try directory.write("b.sprite", "\(Self.cluster)\necho \"b\"\n")
+        let missing = directory.path("c.sprite")
+        let result = try runShell(["--format", "json", first, second, missing])
+        #expect(result.status == 2)
+        let events = try jsonEvents(result)
+        let markers = events.enumerated().filter { $0.element["event"] as? String == "file" }
+        #expect(markers.map { $0.element["file"] as? String } == [first, second, missing])
+        #expect(markers.first?.offset == 0, "the first line says which file follows")
+        let summaries = events.filter { $0["event"] as? String == "summary" }
+        #expect(summaries.map { $0["file"] as? String } == [first, second])
+        #expect(events.last?["event"] as? String == "diagnostic", "the missing file's diagnostic follows its marker")
+    }
+
+    @Test("one file in JSON has no file marker, and its summary names it")
+    func jsonOneFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a.sprite", "\(Self.cluster)\n")
+        let events = try jsonEvents(try runShell(["--format", "json", path]))
+        #expect(!events.contains { $0["event"] as? String == "file" })
+        #expect(events.last?["file"] as? String == path)
+    }
+
     // MARK: Determinism
 
     @Test("the same script and seed give byte-identical output")
