@@ -444,7 +444,9 @@ struct VerdictFileSystemScriptTests {
         let objects = try FSScript.objects(sink)
         let reads = FSScript.events(objects, "file.read")
         #expect(reads.count == 4)
-        #expect(reads.allSatisfy { $0["unix_verdict"] as? String == "fresh" && $0["session_verdict"] as? String == "fresh" })
+        #expect(reads.allSatisfy {
+            $0["unix_verdict"] as? String == "fresh" && $0["session_verdict"] as? String == "fresh"
+        })
         let outcomes = try FSScript.table(objects, "outcomes")
         #expect(outcomes.rows.allSatisfy { $0["unix_verdict"] as? String == "fresh" })
         #expect(!outcomes.notes.contains { $0.contains("lost update:") })

@@ -92,7 +92,8 @@ struct JSONSchemaValidator {
     private func objectErrors(_ pairs: [(String, ParsedJSON)], _ schema: ParsedJSON, at path: String) -> [String] {
         var found: [String] = []
         let properties = schema["properties"]?.objectPairs ?? []
-        for name in schema["required"]?.items?.compactMap(\.string) ?? [] where !pairs.contains(where: { $0.0 == name }) {
+        let required = schema["required"]?.items?.compactMap(\.string) ?? []
+        for name in required where !pairs.contains(where: { $0.0 == name }) {
             found.append("\(path.isEmpty ? "/" : path): missing required field \(name)")
         }
         for (key, value) in pairs {

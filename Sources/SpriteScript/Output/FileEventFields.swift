@@ -25,12 +25,18 @@ enum FileEventFields {
         func op(_ id: Int32) -> [(String, JSONValue)] {
             [("op", .int(Int64(id)))] + (c.label(id).map { [("label", JSONValue.string($0))] } ?? [])
         }
+        // A path, a prefix and the server a name event is about.
+        func named(_ path: String, _ prefix: String, _ server: Int) -> [(String, JSONValue)] {
+            [("path", .string(path)), ("prefix", .string(prefix)), ("server", .string(c.node(server)))]
+        }
         switch event {
         case .fileOpened(let id, let path, let session, let writable, let action, let version):
             return ("file.open", op(id) + [("path", .string(path)), ("session", .int(Int64(session))),
-                                           ("writable", .bool(writable)), ("cache", .string(FileEventWords.action(action))),
+                                           ("writable", .bool(writable)),
+                                           ("cache", .string(FileEventWords.action(action))),
                                            ("version", .int(Int64(version)))])
-        case .fileRead(let id, let path, let event, let content, let size, let fromCache, let unix, let session, let reason):
+        case .fileRead(let id, let path, let event, let content, let size, let fromCache, let unix, let session,
+                       let reason):
             var fields = op(id) + [("path", .string(path)), ("event_id", .int(Int64(event))),
                                    ("content", FileEventWords.contentJSON(content, c)), ("bytes", .int(size)),
                                    ("source", .string(fromCache ? "cache" : "server")),
@@ -39,19 +45,21 @@ enum FileEventFields {
             if let reason { fields.append(("why", .string(FileEventWords.words(reason, c)))) }
             return ("file.read", fields)
         case .fileWritten(let id, let path, let event, let size, let toServer):
-            return ("file.write", op(id) + [("path", .string(path)), ("event_id", .int(Int64(event))), ("bytes", .int(size)),
-                                            ("to_server", .bool(toServer))])
+            return ("file.write", op(id) + [("path", .string(path)), ("event_id", .int(Int64(event))),
+                                            ("bytes", .int(size)), ("to_server", .bool(toServer))])
         case .fileClosed(let id, let path, let session):
             return ("file.close", op(id) + [("path", .string(path)), ("session", .int(Int64(session)))])
         case .fileFlushed(let path, let size, let writes, let why):
             return ("file.writeback", [("path", .string(path)), ("bytes", .int(size)), ("writes", .int(Int64(writes))),
                                        ("reason", .string(why.rawValue))])
         case .fileCreated(let id, let path, let size, let directory):
-            return ("file.create", op(id) + [("path", .string(path)), ("bytes", .int(size)), ("directory", .bool(directory))])
+            return ("file.create", op(id) + [("path", .string(path)), ("bytes", .int(size)),
+                                             ("directory", .bool(directory))])
         case .fileDeleted(let id, let path, let never):
             return ("file.delete", op(id) + [("path", .string(path)), ("never_written_bytes", .int(never))])
         case .fileStat(let id, let path, let size, let version, let modified):
-            return ("file.stat", op(id) + [("path", .string(path)), ("bytes", .int(size)), ("version", .int(Int64(version))),
+            return ("file.stat", op(id) + [("path", .string(path)), ("bytes", .int(size)),
+                                           ("version", .int(Int64(version))),
                                            ("modified_t", .int(modified.nanoseconds))])
         case .directoryListed(let id, let path, let names):
             return ("file.ls", op(id) + [("path", .string(path)), ("names", .array(names.map { .string($0) }))])
@@ -60,23 +68,25 @@ enum FileEventFields {
         case .recalled(let path, let from, let size):
             return ("cache.recall", [("path", .string(path)), ("from", .string(c.node(from))), ("bytes", .int(size))])
         case .cachingDisabled(let path, let clients):
-            return ("cache.disabled", [("path", .string(path)), ("clients", .array(clients.map { .string(c.node($0)) }))])
+            return ("cache.disabled", [("path", .string(path)),
+                                       ("clients", .array(clients.map { .string(c.node($0)) }))])
         case .cachingEnabled(let path):
             return ("cache.enabled", [("path", .string(path))])
         case .invalidated(let path, let server):
             return ("cache.invalidated", [("path", .string(path)), ("by", .string(c.node(server)))])
         case .prefixHit(let id, let path, let prefix, let server):
-            return ("name.prefix-hit", op(id) + [("path", .string(path)), ("prefix", .string(prefix)), ("server", .string(c.node(server)))])
+            return ("name.prefix-hit", op(id) + named(path, prefix, server))
         case .broadcast(let id, let path):
             return ("name.broadcast", op(id) + [("path", .string(path))])
         case .prefixLearned(let prefix, let server):
             return ("name.prefix-learned", [("prefix", .string(prefix)), ("server", .string(c.node(server)))])
         case .stalePrefix(let path, let prefix, let server):
-            return ("name.prefix-stale", [("path", .string(path)), ("prefix", .string(prefix)), ("server", .string(c.node(server)))])
+            return ("name.prefix-stale", named(path, prefix, server))
         case .remoteLink(let path, let prefix, let server):
-            return ("name.remote-link", [("path", .string(path)), ("prefix", .string(prefix)), ("server", .string(c.node(server)))])
+            return ("name.remote-link", named(path, prefix, server))
         case .resolved(let id, let path, let server, let handle):
-            return ("name.resolved", op(id) + [("path", .string(path)), ("server", .string(c.node(server))), ("handle", .int(Int64(handle)))])
+            return ("name.resolved", op(id) + [("path", .string(path)), ("server", .string(c.node(server))),
+                                               ("handle", .int(Int64(handle)))])
         case .mounted(let id, let server, let remote, let point, let automounted):
             return ("nfs.mount", op(id) + [("server", .string(c.node(server))), ("remote", .string(remote)),
                                            ("point", .string(point)), ("automounted", .bool(automounted))])

@@ -9,7 +9,8 @@ struct JSONRenderer: Renderer {
         switch item {
         case .trace(let record):
             let (name, fields) = Self.fields(record.event, context)
-            object = Self.stamp(record.time) + [("node", .string(context.node(record.node))), ("event", .string(name))] + fields
+            object = Self.stamp(record.time) + [("node", .string(context.node(record.node))), ("event", .string(name))]
+                + fields
         case .echo(let time, let text):
             object = Self.stamp(time) + [("event", .string("echo")), ("text", .string(text))]
         case .expectation(let r):
@@ -34,15 +35,16 @@ struct JSONRenderer: Renderer {
         case .summary(let s):
             let t = s.statistics
             let file: [(String, JSONValue)] = s.file.map { [("file", .string($0))] } ?? []
-            object = Self.stamp(s.time) + [("event", .string("summary"))] + file + [("events", .int(t.eventsProcessed)),
-                ("messages_sent", .int(Int64(t.messagesSent))), ("messages_delivered", .int(Int64(t.messagesDelivered))),
-                ("messages_dropped", .int(Int64(t.messagesDropped))), ("retransmissions", .int(Int64(t.retransmissions))),
-                ("local_messages", .int(Int64(t.localMessages))), ("packets", .int(t.packets)),
-                ("wire_bytes", .int(t.wireBytes)), ("rpc_calls", .int(Int64(t.rpcCalls))),
-                ("operations_done", .int(Int64(t.operationsDone))), ("operations_failed", .int(Int64(t.operationsFailed))),
-                ("expects_passed", .int(Int64(s.expectationsPassed))), ("expects_failed", .int(Int64(s.expectationsFailed))),
-                ("pending_events", .int(Int64(s.pendingEvents))),
+            let counts: [(String, Int64)] = [
+                ("events", t.eventsProcessed), ("messages_sent", Int64(t.messagesSent)),
+                ("messages_delivered", Int64(t.messagesDelivered)), ("messages_dropped", Int64(t.messagesDropped)),
+                ("retransmissions", Int64(t.retransmissions)), ("local_messages", Int64(t.localMessages)),
+                ("packets", t.packets), ("wire_bytes", t.wireBytes), ("rpc_calls", Int64(t.rpcCalls)),
+                ("operations_done", Int64(t.operationsDone)), ("operations_failed", Int64(t.operationsFailed)),
+                ("expects_passed", Int64(s.expectationsPassed)), ("expects_failed", Int64(s.expectationsFailed)),
+                ("pending_events", Int64(s.pendingEvents)),
             ]
+            object = Self.stamp(s.time) + [("event", .string("summary"))] + file + counts.map { ($0.0, .int($0.1)) }
         case .file(let name):
             object = [("event", .string("file")), ("file", .string(name))]
         }
@@ -77,7 +79,8 @@ struct JSONRenderer: Renderer {
     private static func text(_ t: String?) -> JSONValue { t.map { .string($0) } ?? .null }
 
     private static func message(_ m: MessageSummary, _ c: RenderContext) -> [(String, JSONValue)] {
-        [("message_kind", .string(m.kind.rawValue)), ("from", .string(c.node(m.source))), ("to", .string(c.node(m.destination))),
+        [("message_kind", .string(m.kind.rawValue)), ("from", .string(c.node(m.source))),
+         ("to", .string(c.node(m.destination))),
          ("bytes", .int(m.payloadBytes)), ("packets", .int(m.packets)), ("wire_bytes", .int(m.wireBytes)),
          ("attempt", .int(Int64(m.attempt + 1)))]
     }
@@ -109,7 +112,8 @@ struct JSONRenderer: Renderer {
             return ("v.unblocked", label(op, c) + [("process", .string(c.process(p))), ("text", text(t)),
                                                     ("elapsed_ns", ns(elapsed)), ("penalty_ns", ns(penalty))])
         case .moveCompleted(let op, let dir, let p, let peer, let bytes, let elapsed, let penalty, let packets):
-            return ("move.done", label(op, c) + [("direction", .string(dir.rawValue)), ("process", .string(c.process(p))),
+            return ("move.done", label(op, c) + [("direction", .string(dir.rawValue)),
+                                                  ("process", .string(c.process(p))),
                                                   ("peer", .string(c.process(peer))), ("bytes", .int(bytes)),
                                                   ("elapsed_ns", ns(elapsed)), ("penalty_ns", ns(penalty)),
                                                   ("packets", .int(packets))])
@@ -117,11 +121,14 @@ struct JSONRenderer: Renderer {
             return ("compute.done", label(op, c) + [("process", .string(c.process(p))), ("elapsed_ns", ns(d))])
         case .rpcCompleted(let op, let call, let calls, let client, let server, let elapsed, let penalty, let packets):
             return ("rpc.done", label(op, c) + [("call", .int(Int64(call))), ("calls", .int(Int64(calls))),
-                                                 ("client", .string(c.node(client))), ("server", .string(c.node(server))),
+                                                 ("client", .string(c.node(client))),
+                                                 ("server", .string(c.node(server))),
                                                  ("elapsed_ns", ns(elapsed)), ("penalty_ns", ns(penalty)),
                                                  ("packets", .int(packets))])
-        case .rpcSeriesCompleted(let op, let client, let server, let calls, let elapsed, let mean, let penalty, let packets):
-            return ("rpc.series.done", label(op, c) + [("client", .string(c.node(client))), ("server", .string(c.node(server))),
+        case .rpcSeriesCompleted(let op, let client, let server, let calls, let elapsed, let mean, let penalty,
+                                 let packets):
+            return ("rpc.series.done", label(op, c) + [("client", .string(c.node(client))),
+                                                        ("server", .string(c.node(server))),
                                                         ("calls", .int(Int64(calls))), ("elapsed_ns", ns(elapsed)),
                                                         ("mean_ns", ns(mean)), ("penalty_ns", ns(penalty)),
                                                         ("packets", .int(packets))])

@@ -69,15 +69,16 @@ enum FileSystemTables {
                     content.map { FileEventWords.contentCell($0, c) } ?? .none]
         }
         return Table(name: "history", title: "history (\(rows.count) events)",
-                     columns: [Column("event", key: "event_id"), Column("start", key: "start_t"), Column("end", key: "end_t"),
-                               "node", "session", "path", "operation", Column("version", key: "content_id"), "bytes",
-                               "content"],
+                     columns: [Column("event", key: "event_id"), Column("start", key: "start_t"),
+                               Column("end", key: "end_t"), "node", "session", "path", "operation",
+                               Column("version", key: "content_id"), "bytes", "content"],
                      rows: rows)
     }
 
     static func files(_ s: Simulation, _ c: RenderContext) -> Table {
         let rows: [[Cell]] = s.files.map { f in
-            [.text(f.path), .text(c.node(f.server)), .typed(.bool(f.isDirectory), shown: f.isDirectory ? "directory" : "file"),
+            [.text(f.path), .text(c.node(f.server)),
+             .typed(.bool(f.isDirectory), shown: f.isDirectory ? "directory" : "file"),
              .bytes(f.size), .count(Int64(f.version)), .time(f.modified),
              f.isDirectory ? .typed(.null, shown: "") : FileEventWords.contentCell(f.content, c)]
         }
@@ -95,8 +96,9 @@ enum FileSystemTables {
         var rows: [[Cell]] = []
         for node in 0..<s.nodeCount {
             for (point, mount) in s.mounts(of: node) {
-                let remote = Cell.fields([("server", .string(c.node(mount.server))), ("remote", .string(mount.remotePath))],
-                                         shown: c.node(mount.server) + ":" + mount.remotePath)
+                let server = c.node(mount.server)
+                let remote = Cell.fields([("server", .string(server)), ("remote", .string(mount.remotePath))],
+                                         shown: server + ":" + mount.remotePath)
                 rows.append([.text(c.node(node)), .text(point), remote,
                              .typed(.bool(mount.automounted), shown: mount.automounted ? "automount" : "mount")])
             }
@@ -119,7 +121,8 @@ enum FileSystemTables {
                              .count(Int64(entry.token)), .text(current ? "current" : "stale")])
             }
         }
-        return Table(name: "prefixes", title: "prefix tables", columns: ["node", "prefix", "server", "token", "hint"], rows: rows)
+        return Table(name: "prefixes", title: "prefix tables", columns: ["node", "prefix", "server", "token", "hint"],
+                     rows: rows)
     }
 
     static func cache(_ s: Simulation, _ c: RenderContext, node: Int) -> Table {
@@ -129,14 +132,17 @@ enum FileSystemTables {
         let rows: [[Cell]] = s.cachedFiles(of: node).map { item in
             let e = item.entry
             let timeout = config.attributeTimeout(now: now, modified: e.modified, directory: false)
-            let state = Cell.fields([("dirty", .bool(e.dirty)), ("dirty_since_t", e.dirty ? .int(e.dirtySince.nanoseconds) : .null)],
-                                    shown: e.dirty ? "dirty since \(e.dirtySince)" : "clean")
-            return [.text(item.path), .count(Int64(e.version)), .bytes(e.size), state, .time(now - e.validatedAt),
+            let since: JSONValue = e.dirty ? .int(e.dirtySince.nanoseconds) : .null
+            let dirtiness = Cell.fields([("dirty", .bool(e.dirty)), ("dirty_since_t", since)],
+                                        shown: e.dirty ? "dirty since \(e.dirtySince)" : "clean")
+            return [.text(item.path), .count(Int64(e.version)), .bytes(e.size), dirtiness, .time(now - e.validatedAt),
                     config.consistency == .nfs ? .time(timeout) : .none,
                     .text(s.isCachingDisabled(node: node, path: item.path) ? "disabled" : "on"),
                     FileEventWords.contentCell(e.content, c)]
         }
-        return Table(name: "cache", title: "cache of \(c.node(node)) (\(state.enabled ? "on" : "off"), \(state.usedBlocks) of \(state.capacityBlocks) blocks, \(config.writePolicy.rawValue))",
+        let title = "cache of \(c.node(node)) (\(state.enabled ? "on" : "off"), "
+            + "\(state.usedBlocks) of \(state.capacityBlocks) blocks, \(config.writePolicy.rawValue))"
+        return Table(name: "cache", title: title,
                      columns: ["path", "version", Column("size", key: "size_bytes"), "state",
                                Column("validated", key: "validated_age_ns"), Column("timeout", key: "timeout_ns"),
                                "caching", "content"], rows: rows)
@@ -144,7 +150,8 @@ enum FileSystemTables {
 
     static func statisticsRows(_ f: FileSystemStatistics, _ s: Simulation) -> [[Cell]] {
         func ratio(_ hits: Int, _ misses: Int) -> Cell {
-            hits + misses == 0 ? .none : .ratio(Double(hits) / Double(hits + misses), shown: "\(hits * 100 / (hits + misses))%")
+            guard hits + misses > 0 else { return .none }
+            return .ratio(Double(hits) / Double(hits + misses), shown: "\(hits * 100 / (hits + misses))%")
         }
         let pairs: [(String, Cell)] = [
             ("client-hits", .count(Int64(f.clientHits))), ("client-misses", .count(Int64(f.clientMisses))),

@@ -152,8 +152,9 @@ struct ShowStatement: Statement {
                     .time(op.issuedAt), op.elapsed.map { .time($0) } ?? .none, .time(op.penalty), .count(op.packets)]
         }
         return Table(name: "operations", title: "operations (\(s.operationCount))",
-                     columns: [Column("id", key: "op"), "label", "operation", "status", Column("issued", key: "issued_t"),
-                               Column("time", key: "elapsed_ns"), Column("penalty", key: "penalty_ns"), "packets"],
+                     columns: [Column("id", key: "op"), "label", "operation", "status",
+                               Column("issued", key: "issued_t"), Column("time", key: "elapsed_ns"),
+                               Column("penalty", key: "penalty_ns"), "packets"],
                      rows: rows)
     }
 
