@@ -37,6 +37,7 @@ private enum FSScript {
 
     static func objects(_ sink: BufferSink) throws -> [[String: Any]] {
         try sink.output.map { line in
+            JSONSchemaTests.expectValid(line)
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
             return try #require(object as? [String: Any], "not a JSON object: \(line)")
         }

@@ -15,6 +15,19 @@ struct JSONSchemaTests {
 
     static func validator() throws -> JSONSchemaValidator { try JSONSchemaValidator(schema: schema()) }
 
+    /// Read once: every JSON line a test parses is checked against it.
+    static let shared = Result { try validator() }
+
+    /// Records an issue unless `line` is valid against docs/output.schema.json.
+    static func expectValid(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            let errors = try shared.get().errors(try ParsedJSON.parse(line))
+            #expect(errors.isEmpty, "\(line)\n\(errors.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        } catch {
+            Issue.record(error, sourceLocation: sourceLocation)
+        }
+    }
+
     /// A scenario's JSON lines, run as `sprite-shell --format json FILE` would.
     /// (No example loads another file, so the working directory does not matter.)
     static func jsonLines(_ relativePath: String) throws -> [String] {

@@ -70,6 +70,7 @@ enum ScriptHarness {
     /// Output lines of a JSON-format run, parsed.
     static func jsonObjects(_ lines: [String]) throws -> [[String: Any]] {
         try lines.map { line in
+            JSONSchemaTests.expectValid(line)
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
             return try #require(object as? [String: Any], "not a JSON object: \(line)")
         }

@@ -24,15 +24,6 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// The value as a table cell.
-    public var plain: String {
-        switch self {
-        case .string(let s): return s
-        case .null: return "-"
-        default: return encoded
-        }
-    }
-
     static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
