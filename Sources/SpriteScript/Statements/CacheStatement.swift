@@ -12,7 +12,12 @@ struct CacheSyntax: StatementSyntax {
             + "blocks until a daemon, every 'flush' (30s), writes back those older than 'age' (30s); "
             + "write-on-close writes back at close. A client cache holds whole files, least recently used "
             + "first out, sized in blocks (default: half the node's memory). Servers cache blocks in their memory.",
-        example: "cache client policy delayed-write flush 30s\ncache ws2 off")
+        example: """
+            cluster { server fs1; workstation ws1, ws2 }
+            domain / on fs1
+            cache client policy delayed-write flush 30s
+            cache ws2 off
+            """)
 
     static let policyOptions: [String: Dimension] = ["flush": .duration, "age": .duration, "block": .size]
 

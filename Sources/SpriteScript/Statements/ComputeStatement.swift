@@ -6,7 +6,11 @@ struct ComputeSyntax: StatementSyntax {
         summary: "a process computes for a while on one of its node's CPUs",
         usage: ["compute PROCESS DURATION [as LABEL]"],
         details: "Work queues for the node's CPUs first come, first served, and takes DURATION / speed.",
-        example: "compute fileserver 2ms")
+        example: """
+            cluster { workstation ws1; process fileserver on ws1 }
+            compute fileserver 2ms
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let process = try parser.parseName("a process name")

@@ -14,7 +14,12 @@ struct ConsistencySyntax: StatementSyntax {
             + "modification time; dirty data goes back on close. 'timeout T' fixes the file timeout at T. "
             + "callbacks: the server invalidates other caches when a writer closes. none: caches are never "
             + "checked. Every read is judged under UNIX, session, immutable-file and transaction semantics.",
-        example: "consistency nfs timeout 3s\nconsistency sprite")
+        example: """
+            cluster { server fs1; workstation ws1 }
+            domain / on fs1
+            consistency nfs timeout 3s
+            consistency sprite
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let kind = try parser.parseChoice(ConsistencyKind.self, "consistency protocol", "protocols")

@@ -12,7 +12,12 @@ struct DomainSyntax: StatementSyntax {
             + "broadcasts for that domain, keeping its entry. When a domain moves, clients keep their old entries "
             + "until a request to the old server fails; then they drop the stale entry and broadcast again "
             + "('show prefixes NODE', 'expect stats.stale-prefixes == 1').",
-        example: "domain / on fs1\ndomain /users on fs2\nmove domain /users to fs3")
+        example: """
+            cluster { server fs1, fs2, fs3; workstation ws1 }
+            domain / on fs1
+            domain /users on fs2
+            move domain /users to fs3
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let moving = keyword.text == "move"

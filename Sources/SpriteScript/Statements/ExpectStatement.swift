@@ -25,7 +25,16 @@ struct ExpectSyntax: StatementSyntax {
             stale-reads counts reads that are not fresh under the model (unix by default); a read is judged
             under all four models in 'show outcomes'.
             """,
-        example: "expect r1.time == 1.1512ms within 1us\nexpect client.received == \"ok\"\nexpect stats.dropped == 0")
+        example: """
+            cluster { workstation ws1; server fs1; process client on ws1; process fileserver on fs1 }
+            send client -> fileserver "read" as r1
+            receive fileserver
+            reply fileserver -> client "ok"
+            run
+            expect r1.time < 10ms
+            expect client.received == "ok"
+            expect stats.dropped == 0
+            """)
 
     static let operators = ["==", "!=", "<", "<=", ">", ">="]
 

@@ -8,7 +8,12 @@ struct FaultSyntax: StatementSyntax {
         details: "A crashed node's processes die and its messages in flight are lost. Operations waiting on it "
             + "fail after the retransmission budget; unless the statement that started them was written with "
             + "'try', that is a runtime error. A restarted node comes back with empty memory and fresh processes.",
-        example: "at 3ms { crash fs1 }\nat 1s { restart fs1 }")
+        example: """
+            cluster { server fs1; workstation ws1 }
+            at 3ms { crash fs1 }
+            at 1s { restart fs1 }
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         FaultStatement(span: keyword.span, crash: keyword.text == "crash", nodes: try parser.parseNameList("a node name"))
@@ -41,7 +46,11 @@ struct PartitionSyntax: StatementSyntax {
         usage: ["partition NODES | NODES [| NODES …]", "heal"],
         details: "Nodes not named form one more group. Packets between groups are dropped, including those "
             + "already in flight when they arrive.",
-        example: "partition ws1, ws2 | fs1\nheal")
+        example: """
+            cluster { server fs1; workstation ws1, ws2 }
+            partition ws1, ws2 | fs1
+            heal
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         guard keyword.text == "partition" else { return PartitionStatement(span: keyword.span, groups: []) }

@@ -14,7 +14,14 @@ struct FileSyntax: StatementSyntax {
             + "them. Every read prints what it returned and its verdict: fresh, or STALE under UNIX or session "
             + "semantics with the write it missed and why ('show outcomes' adds immutable files and "
             + "transactions).",
-        example: "on jill { open /notes rw; read as r1; append \" jill too\"; close }")
+        example: """
+            cluster { server fs1; workstation jack, jill }
+            domain / on fs1
+            on jack { open /notes rw; write "jack was here"; close }
+            run
+            on jill { open /notes rw; read as r1; append " jill too"; close }
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         var statement = FileStatement(span: keyword.span, verb: keyword.text)
@@ -115,7 +122,13 @@ struct ResolveSyntax: StatementSyntax {
         topic: "resolve",
         summary: "show each step of finding a path's server: prefix table, broadcast, answer",
         usage: ["resolve PATH on NODE [as LABEL]"],
-        example: "resolve /users/jack/notes on ws1")
+        example: """
+            cluster { server fs1, fs2; workstation ws1 }
+            domain / on fs1
+            domain /users on fs2
+            resolve /users/jack/notes on ws1
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let (path, pathSpan) = try parser.parsePath()

@@ -7,7 +7,9 @@ struct LinkSyntax: StatementSyntax {
         usage: ["link NODE <-> NODE loss PCT"],
         details: "Each packet between the two nodes is lost with this probability, drawn from the seeded "
             + "generator. Lost messages are retransmitted after the network's timeout, up to its retries.",
-        example: "link ws1 <-> fs1 loss 20%")
+        example: """
+            cluster { workstation ws1; server fs1; link ws1 <-> fs1 loss 20% }
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let a = try parser.parseName("a node name")

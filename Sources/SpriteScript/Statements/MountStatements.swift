@@ -10,7 +10,13 @@ struct ExportSyntax: StatementSyntax {
             + "may also use directly; the trace prints that name, so two clients' different views of one file "
             + "are visibly one file. 'mount' asks the server's mount daemon, which refuses a directory it does "
             + "not export. With 'automount /net', the first access to /net/SERVER/… mounts SERVER there.",
-        example: "export /export/home on fs1\nmount fs1:/export/home on /home at ws1\nmount fs1:/export/home on /users at ws2\nautomount /net at ws3")
+        example: """
+            cluster { server fs1; workstation ws1, ws2, ws3 }
+            export /export/home on fs1
+            mount fs1:/export/home on /home at ws1
+            mount fs1:/export/home on /users at ws2
+            automount /net at ws3
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         switch keyword.text {

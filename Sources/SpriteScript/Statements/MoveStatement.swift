@@ -11,7 +11,14 @@ struct MoveSyntax: StatementSyntax {
         details: "The arrow shows where the data goes. The first process performs the move and blocks until "
             + "it is done; the second must be blocked in a send to the first, already received. Data travels "
             + "in MTU-sized packets acknowledged once; the trace shows the network penalty beside the time.",
-        example: "moveto fileserver -> client 8KB as page")
+        example: """
+            cluster { workstation ws1; server fs1; process client on ws1; process fileserver on fs1 }
+            send client -> fileserver "read 8KB"
+            receive fileserver
+            moveto fileserver -> client 8KB as page
+            reply fileserver -> client "done"
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let arrow = keyword.text == "moveto" ? "->" : "<-"

@@ -11,7 +11,9 @@ struct NetworkSyntax: StatementSyntax {
                 "        [local-cost T] [loss PCT] [timeout T] [retries N]"],
         details: "A preset sets every cost; the other options override single values. A later 'network' line "
             + "changes only what it names. See docs/COST-MODEL.md.",
-        example: "network ethernet preset v-1983 topology bus loss 1%")
+        example: """
+            cluster { network ethernet preset v-1983 topology bus loss 1% }
+            """)
 
     static let options: [String: Dimension?] = [
         "preset": nil, "topology": nil, "width": .count, "bandwidth": .bandwidth, "latency": .duration,

@@ -11,7 +11,12 @@ struct NodeSyntax: StatementSyntax {
                 "node NAMES role workstation|server|both [options as above]"],
         details: "NAMES is a comma-separated list; ws[1..8] expands to ws1 … ws8. Defaults: memory 16MB, "
             + "1 CPU, speed 1, a disk of 20ms access at 2MB/s. 'diskless' removes the disk.",
-        example: "workstation ws[1..8] memory 8MB diskless\nserver fs1 memory 32MB cpus 2 disk 15ms rate 1MB/s")
+        example: """
+            cluster {
+              workstation ws[1..8] memory 8MB diskless
+              server fs1 memory 32MB cpus 2 disk 15ms rate 1MB/s
+            }
+            """)
 
     static let options: [String: Dimension?] = [
         "memory": .size, "cpus": .count, "speed": .count, "disk": .duration, "rate": .rate,

@@ -8,7 +8,12 @@ struct OnSyntax: StatementSyntax {
         details: "A node's file operations run in order: each starts when the one before it has finished. "
             + "Blocks for different nodes issued at the same time run side by side; 'on ws[1..4] { … }' gives "
             + "each node the same steps.",
-        example: "on jack { open /notes rw; write \"jack was here\"; close }")
+        example: """
+            cluster { server fs1; workstation jack }
+            domain / on fs1
+            on jack { open /notes rw; write "jack was here"; close }
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let nodes = try parser.parseNameList("a node name")

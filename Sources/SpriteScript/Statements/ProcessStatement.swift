@@ -7,7 +7,13 @@ struct ProcessSyntax: StatementSyntax {
         usage: ["process NAMES on NODE"],
         details: "A process performs its IPC steps in order; a step that blocks (send, an empty receive, "
             + "moveto, movefrom, compute) holds the steps after it.",
-        example: "process client on ws1\nprocess fileserver on fs1")
+        example: """
+            cluster {
+              workstation ws1; server fs1
+              process client on ws1
+              process fileserver on fs1
+            }
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let names = try parser.parseNameList("a process name")

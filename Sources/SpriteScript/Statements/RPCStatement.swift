@@ -10,7 +10,11 @@ struct RPCSyntax: StatementSyntax {
         details: "Each client makes COUNT sequential calls (defaults: 32B request, 32B reply, 100us service, "
             + "1 call). The server's CPUs serve requests first come, first served. Arguments or results larger "
             + "than the MTU are fragmented; a fragmented reply is acknowledged once.",
-        example: "rpc ws[1..4] -> fs1 request 64B reply 16KB service 0.2ms count 10")
+        example: """
+            cluster { workstation ws[1..4]; server fs1 }
+            rpc ws[1..4] -> fs1 request 64B reply 16KB service 0.2ms count 10
+            run
+            """)
 
     static let options: [String: Dimension] = ["request": .size, "reply": .size, "service": .duration, "count": .count]
 

@@ -7,7 +7,12 @@ struct ReceiveSyntax: StatementSyntax {
         usage: ["receive PROCESS [as LABEL]"],
         details: "After receiving, the process owes the sender a reply; until then it may moveto/movefrom "
             + "the sender's memory.",
-        example: "receive fileserver")
+        example: """
+            cluster { workstation ws1; server fs1; process client on ws1; process fileserver on fs1 }
+            send client -> fileserver "read block 7"
+            receive fileserver
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let process = try parser.parseName("a process name")

@@ -9,7 +9,13 @@ struct ReplySyntax: StatementSyntax {
         usage: ["reply PROCESS -> PROCESS [\"TEXT\"] [segment SIZE] [as LABEL]"],
         details: "The receiver must have received a message from that process and not replied yet. "
             + "'segment' is ReplyWithSegment: up to 1KB of data rides on the reply.",
-        example: "reply fileserver -> client \"ok\" segment 512B")
+        example: """
+            cluster { workstation ws1; server fs1; process client on ws1; process fileserver on fs1 }
+            send client -> fileserver "read block 7"
+            receive fileserver
+            reply fileserver -> client "ok" segment 512B
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let (from, to) = try SendSyntax.parseArrow(&parser, arrow: "->")

@@ -9,7 +9,13 @@ struct SendSyntax: StatementSyntax {
         usage: ["send PROCESS -> PROCESS [\"TEXT\"] [segment SIZE] [as LABEL]"],
         details: "TEXT (at most 32 bytes) travels in the fixed-size message. 'segment' piggybacks up to 1KB "
             + "of medium-sized data (ReceiveWithSegment). Larger data goes with moveto/movefrom.",
-        example: "send client -> fileserver \"read block 7\" as r1")
+        example: """
+            cluster { workstation ws1; server fs1; process client on ws1; process fileserver on fs1 }
+            send client -> fileserver "read block 7" as r1
+            receive fileserver
+            reply fileserver -> client "ok"
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let (from, to) = try parseArrow(&parser, arrow: "->")

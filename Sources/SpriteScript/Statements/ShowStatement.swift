@@ -11,7 +11,15 @@ struct ShowSyntax: StatementSyntax {
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files.",
-        example: "show network\nshow outcomes\nshow cache jill")
+        example: """
+            cluster { server fs1; workstation jack, jill }
+            domain / on fs1
+            on jill { open /notes rw; write "hello"; close }
+            run
+            show network
+            show outcomes
+            show cache jill
+            """)
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
                            "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts"]

@@ -9,7 +9,12 @@ struct AtSyntax: StatementSyntax {
         usage: ["at TIME { STATEMENTS }", "at +DURATION { STATEMENTS }"],
         details: "TIME is absolute; +DURATION is relative to now. The block runs when 'run' or 'advance' "
             + "reaches that time. Statements outside 'at' happen at the current time.",
-        example: "at 5ms { crash fs1 }\nat +1s { restart fs1 }")
+        example: """
+            cluster { server fs1; workstation ws1 }
+            at 5ms { crash fs1 }
+            at +1s { restart fs1 }
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let relative = parser.acceptSymbol("+") != nil

@@ -10,7 +10,12 @@ struct TraceSyntax: StatementSyntax {
         details: "'operations' (the default) prints sends, receives, replies, moves, RPCs, failures and faults. "
             + "'messages' adds every message sent, delivered, dropped and retransmitted. 'off' prints only "
             + "expects, echoes and errors.",
-        example: "trace messages")
+        example: """
+            cluster { workstation ws1; server fs1 }
+            trace messages
+            rpc ws1 -> fs1
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let level = try parser.parseChoice(TraceLevel.self, "trace level", "levels")

@@ -8,7 +8,13 @@ struct TrySyntax: StatementSyntax {
         details: "Without 'try', an operation that fails (its node or peer crashed, every retransmission was "
             + "lost, a reply to a process that did not send) is a runtime error: exit status 3. With it, the "
             + "failure is printed and the script goes on; check it with 'expect LABEL.status == \"failed\"'.",
-        example: "try rpc ws1 -> fs1 as r1\nexpect r1.status == \"failed\"")
+        example: """
+            cluster { workstation ws1; server fs1 }
+            crash fs1
+            try rpc ws1 -> fs1 as r1
+            run
+            expect r1.status == "failed"
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         if parser.peek.isSymbol("{") {
