@@ -15,9 +15,12 @@ static inline void sprite_rl_set_word_breaks(const char *breaks) { rl_completer_
 static inline const char *sprite_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int sprite_rl_point(void) { return rl_point; }
 static inline void sprite_rl_catch_signals(int on) { rl_catch_signals = on; }
-// Timestamps in the history file mark where each entry starts, so an entry of
-// several lines (a block typed over several lines) reads back as one entry.
+// Timestamps in the history file ("#" and digits on a line of their own) mark
+// where each entry starts, so an entry of several lines (a block typed over
+// several lines) reads back as one entry. Reading recognises them only when
+// history_comment_char is '#'; without it the whole file became one entry.
 static inline void sprite_history_keep_multiline_entries(void) {
+    history_comment_char = '#';
     history_write_timestamps = 1;
     history_multiline_entries = 1;
 }

@@ -1,6 +1,7 @@
 @preconcurrency import CReadline
 import Foundation
 import SpriteKernel
+import SpriteScript
 import Synchronization
 
 /// GNU readline behind a small interface: prompts, history and completion.
@@ -14,7 +15,7 @@ final class LineEditor {
         // must not be Swift's temporary C strings.
         sprite_rl_set_name(strdup("sprite-shell"))
         sprite_rl_set_completion(attemptCompletion)
-        sprite_rl_set_word_breaks(strdup(" \t\n;{}(),|"))
+        sprite_rl_set_word_breaks(strdup(Session.completionWordBreaks))
         sprite_history_keep_multiline_entries()
         stifle_history(2000)
         _ = read_history(historyPath)
@@ -32,16 +33,26 @@ final class LineEditor {
     func addToHistory(_ entry: String) {
         let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return }
-        add_history(trimmed)
+        add_history(Self.historyText(trimmed))
+    }
+
+    /// A line of an entry that starts with '#' and a digit would read back
+    /// as the timestamp that starts a new entry; a leading space (which the
+    /// language ignores) keeps it inside its entry.
+    static func historyText(_ entry: String) -> String {
+        entry.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.first == "#" && line.dropFirst().first?.isNumber == true ? " " + line : String(line)
+        }.joined(separator: "\n")
     }
 
     func saveHistory() {
         _ = write_history(historyPath)
     }
 
-    /// Words offered by Tab.
-    func setCompletions(_ words: [String]) {
-        completionWords.withLock { $0 = words }
+    /// What Tab offers: `complete(line, cursor)` gives the words that can
+    /// replace the word before the cursor.
+    func setCompleter(_ complete: @escaping (String, Int) -> [String]) {
+        completer = complete
     }
 
     /// Ctrl-C at the prompt: abandon the line (and any unfinished block) and
@@ -79,25 +90,25 @@ final class PromptText: @unchecked Sendable {
     deinit { free(pointer) }
 }
 
-private let completionWords = Mutex<[String]>([])
+/// Set once by the prompt and called only from readline on the main thread.
+nonisolated(unsafe) private var completer: ((String, Int) -> [String])?
 private let completionMatches = Mutex<[String]>([])
 private let engineRunning = Atomic<Bool>(false)
 private let inputAbandoned = Atomic<Bool>(false)
 private let primaryPrompt = Mutex<PromptText?>(nil)
 
-/// readline's completion entry point: match the word under the cursor
-/// against statement keywords, option words and declared names.
+/// readline's completion entry point: ask the session what fits at the
+/// cursor, given the whole line (the context decides: a statement keyword,
+/// an option word, a protocol, a node name, a path).
 private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)
     -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     sprite_rl_completion_over(1)
+    let line = sprite_rl_line_buffer().map { String(cString: $0) } ?? ""
+    let words = completer?(line, Int(sprite_rl_point())) ?? []
+    completionMatches.withLock { $0 = words.reversed() }
     return rl_completion_matches(text, completionGenerator)
 }
 
 private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
-    if state == 0 {
-        let prefix = text.map { String(cString: $0) } ?? ""
-        let words = completionWords.withLock { $0 }
-        completionMatches.withLock { $0 = words.filter { $0.hasPrefix(prefix) }.reversed() }
-    }
-    return completionMatches.withLock { matches in matches.popLast().map { strdup($0) } }
+    completionMatches.withLock { matches in matches.popLast().map { strdup($0) } }
 }

@@ -13,18 +13,21 @@ struct Repl {
         StandardOutput.shared.write("sprite-shell 0.1.0: type 'help' for statements, Ctrl-D to leave.", to: .output)
         StandardOutput.shared.flush()
         var pending = ""
+        var status = ExitStatus.ok
+        editor.setCompleter { line, cursor in session.completions(for: line, cursor: cursor, context: pending) }
         while true {
-            editor.setCompletions(session.completionWords)
             let primary = Self.prompt(session)
-            guard let line = editor.readLine(prompt: pending.isEmpty ? primary : "...> ", freshPrompt: primary) else {
-                StandardOutput.shared.write("", to: .output)
-                break
-            }
+            let line = editor.readLine(prompt: pending.isEmpty ? primary : Self.continuationPrompt(for: primary),
+                                       freshPrompt: primary)
             if LineEditor.takeAbandonedInput() { pending = "" }
-            pending += pending.isEmpty ? line : "\n" + line
-            if pending.trimmingCharacters(in: .whitespaces) == "exit" || pending.trimmingCharacters(in: .whitespaces) == "quit" {
+            guard let line else {
+                StandardOutput.shared.write("", to: .output)
+                if !pending.isEmpty { status = session.abandonUnfinished(SourceFile(name: "<input>", text: pending)) }
                 break
             }
+            pending += pending.isEmpty ? line : "\n" + line
+            let command = pending.trimmingCharacters(in: .whitespaces)
+            if command == "exit" || command == "quit" { break }
             LineEditor.setEngineRunning(true)
             let result = session.evaluate(SourceFile(name: "<input>", text: pending))
             LineEditor.setEngineRunning(false)
@@ -35,13 +38,20 @@ struct Repl {
         }
         editor.saveHistory()
         StandardOutput.shared.flush()
-        return .ok
+        return status
     }
 
     /// `sprite 1.0512ms> `, with the count of events still queued if any.
+    /// The time is the session's own description of it, unit and all.
     static func prompt(_ session: Session) -> String {
         let pending = session.pendingEvents
         return "sprite \(session.now)" + (pending > 0 ? " [\(pending) pending]" : "") + "> "
+    }
+
+    /// `...> ` right-aligned under the primary prompt, so continued lines
+    /// start in the same column as the first.
+    static func continuationPrompt(for primary: String) -> String {
+        String(repeating: " ", count: max(0, primary.count - 5)) + "...> "
     }
 
     static var historyPath: String {

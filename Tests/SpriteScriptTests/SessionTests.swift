@@ -391,8 +391,8 @@ struct SessionTests {
         #expect(session.now == .zero)
         #expect(evaluate(session, "crash ws1") == .failed(.malformed))
         #expect(sink.errors.last?.contains("unknown node 'ws1'") == true)
-        #expect(session.completionWords.contains("rpc"))
-        #expect(!session.completionWords.contains("ws1"), "declared names are forgotten")
+        #expect(session.completions(for: "rp", cursor: 2) == ["rpc"])
+        #expect(session.completions(for: "crash ", cursor: 6).isEmpty, "declared names are forgotten")
     }
 
     // MARK: Time

@@ -4,23 +4,27 @@ import Testing
 /// The interactive prompt, driven through a pseudo-terminal.
 @Suite("REPL", .serialized)
 struct ReplTests {
-    /// A prompt session with its own home directory and history file.
+    /// A prompt session with its own home directory and history file
+    /// (or those of an earlier session, to start it again).
     final class Prompt {
         let home: TemporaryDirectory
         let historyPath: String
         let terminal: PseudoTerminalSession
+        /// The first prompt, at time zero, as the shell prints it.
+        let initial: String
 
-        init() throws {
-            home = try TemporaryDirectory()
-            historyPath = home.path("history")
+        init(home: TemporaryDirectory? = nil) throws {
+            self.home = try home ?? TemporaryDirectory()
+            historyPath = self.home.path("history")
             terminal = try PseudoTerminalSession(environment: [
-                "HOME": home.url.path,
+                "HOME": self.home.url.path,
                 "SPRITE_SHELL_HISTORY": historyPath,
                 "TERM": "dumb",
                 "INPUTRC": "/dev/null",
                 "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             ])
-            try terminal.waitFor("sprite 0> ")
+            try terminal.waitFor("sprite ")
+            initial = try "sprite " + terminal.waitFor("> ")
         }
 
         /// Types a line and returns what the shell printed up to and including
@@ -39,7 +43,7 @@ struct ReplTests {
     func promptAndStatement() throws {
         let prompt = try Prompt()
         #expect(prompt.terminal.transcript.contains("type 'help'"))
-        try prompt.enter(Self.cluster, until: "sprite 0> ")
+        try prompt.enter(Self.cluster, until: prompt.initial)
         let output = try prompt.enter("rpc ws1 -> fs1 as r; run", until: "sprite 221.152us> ")
         #expect(output.contains("rpc ws1 -> fs1 done in 221.152us (2 packets"))
     }
@@ -47,8 +51,8 @@ struct ReplTests {
     @Test("an error is reported with caret and suggestion, and the session keeps its state")
     func errorRecovery() throws {
         let prompt = try Prompt()
-        try prompt.enter(Self.cluster, until: "sprite 0> ")
-        let error = try prompt.enter("rpc ws1 -> fsx", until: "sprite 0> ")
+        try prompt.enter(Self.cluster, until: prompt.initial)
+        let error = try prompt.enter("rpc ws1 -> fsx", until: prompt.initial)
         #expect(error.contains("<input>:1:12: error: unknown node 'fsx'; did you mean 'fs1'?"))
         let lines = error.components(separatedBy: "\r\n")
         let source = try #require(lines.firstIndex { $0.hasSuffix("    rpc ws1 -> fsx") })
@@ -68,8 +72,8 @@ struct ReplTests {
         let prompt = try Prompt()
         try prompt.enter("cluster {", until: "...> ")
         try prompt.enter("workstation ws1", until: "...> ")
-        try prompt.enter("}", until: "sprite 0> ")
-        let nodes = try prompt.enter("show nodes", until: "sprite 0> ")
+        try prompt.enter("}", until: prompt.initial)
+        let nodes = try prompt.enter("show nodes", until: prompt.initial)
         #expect(nodes.contains("nodes (1)"))
         #expect(nodes.contains("ws1"))
     }
@@ -77,7 +81,7 @@ struct ReplTests {
     @Test("Tab completes a statement keyword")
     func completesKeyword() throws {
         let prompt = try Prompt()
-        try prompt.enter(Self.cluster, until: "sprite 0> ")
+        try prompt.enter(Self.cluster, until: prompt.initial)
         // If Tab completes "rp" to "rpc ", the line is a valid rpc; if not, it is an error.
         try prompt.terminal.send("rp\t")
         let output = try prompt.enter(" ws1 -> fs1; run")
@@ -87,16 +91,16 @@ struct ReplTests {
     @Test("Tab completes a declared node name")
     func completesNodeName() throws {
         let prompt = try Prompt()
-        try prompt.enter("cluster { workstation alpha1; server fs1 }", until: "sprite 0> ")
+        try prompt.enter("cluster { workstation alpha1; server fs1 }", until: prompt.initial)
         try prompt.terminal.send("crash alp\t")
-        let output = try prompt.enter("", until: "sprite 0> ")
+        let output = try prompt.enter("", until: prompt.initial)
         #expect(output.contains("alpha1 CRASHED"), "Tab did not complete 'alp' to 'alpha1': \(output.debugDescription)")
     }
 
     @Test("statements typed in a session are in the history file after Ctrl-D")
     func history() throws {
         let prompt = try Prompt()
-        try prompt.enter(Self.cluster, until: "sprite 0> ")
+        try prompt.enter(Self.cluster, until: prompt.initial)
         try prompt.enter("rpc ws1 -> fs1; run")
         try prompt.terminal.send("\u{04}")
         #expect(try prompt.terminal.waitForExit() == 0)
@@ -112,9 +116,9 @@ struct ReplTests {
         try prompt.terminal.send("crash nowhere")
         try prompt.terminal.waitFor("crash nowhere") // echoed: readline holds it in its line
         try prompt.terminal.send("\u{03}")
-        try prompt.terminal.waitFor("sprite 0> ")
+        try prompt.terminal.waitFor(prompt.initial)
         // The abandoned text is gone: this line runs on its own.
-        let output = try prompt.enter(Self.cluster + "; show nodes", until: "sprite 0> ")
+        let output = try prompt.enter(Self.cluster + "; show nodes", until: prompt.initial)
         #expect(output.contains("nodes (2)"))
         #expect(!output.contains("error"))
     }
@@ -126,8 +130,8 @@ struct ReplTests {
         try prompt.terminal.send("\u{03}")
         try prompt.terminal.waitFor("^C")
         let fresh = try prompt.terminal.waitFor("> ")
-        #expect(fresh.hasSuffix("sprite 0> "), "not the primary prompt after Ctrl-C: \(fresh.debugDescription)")
-        let output = try prompt.enter("show nodes", until: "sprite 0> ")
+        #expect(fresh.hasSuffix(prompt.initial), "not the primary prompt after Ctrl-C: \(fresh.debugDescription)")
+        let output = try prompt.enter("show nodes", until: prompt.initial)
         #expect(output.contains("nodes (0)"))
         #expect(!output.contains("error"))
     }

@@ -26,14 +26,6 @@ public final class Session {
     public var pendingEvents: Int { interpreter.simulation.pendingEventCount }
     public var interrupt: InterruptFlag { interpreter.interrupt }
 
-    /// Words the prompt completes: statement keywords, declared names and
-    /// the option words statements take.
-    public var completionWords: [String] {
-        let paths = interpreter.simulation.files.map(\.path) + interpreter.simulation.namespaceRoots
-        return Array(Set(StatementRegistry.keywords + StatementRegistry.optionWords + interpreter.symbols.allNames + paths))
-            .sorted()
-    }
-
     // MARK: Batch
 
     /// Runs a whole script: parse and check everything first (nothing runs if
@@ -85,7 +77,10 @@ public final class Session {
     // MARK: Interactive
 
     /// Evaluates input typed at the prompt. State is kept whatever happens.
+    /// Input with a block still open or a trailing backslash waits for more,
+    /// even if a line in it is wrong: the whole block is checked at its `}`.
     public func evaluate(_ file: SourceFile) -> EvaluationResult {
+        guard InputBalance(of: file.text).isComplete else { return .needsMoreInput }
         guard let statements = parseAndCheck(file, incompleteIsError: false) else {
             return lastParseWasIncomplete ? .needsMoreInput : .failed(.malformed)
         }

@@ -22,6 +22,7 @@ struct CacheSyntax: StatementSyntax {
     static let policyOptions: [String: Dimension] = ["flush": .duration, "age": .duration, "block": .size]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        parser.offer(["client"])
         if parser.peek.isWord("client") && parser.peek(ahead: 1).isWord("policy") {
             parser.advance()
             parser.advance()
@@ -35,6 +36,7 @@ struct CacheSyntax: StatementSyntax {
             return CachePolicyStatement(span: keyword.span, policy: policy, settings: settings)
         }
         let nodes = try parser.parseNameList("a node name, or 'client policy'")
+        parser.offer(["on", "off"])
         let word = try parser.parseName("on or off")
         guard word.text == "on" || word.text == "off" else {
             throw Diagnostic(.syntax, "expected on or off, found '\(word.text)'", at: word.span)

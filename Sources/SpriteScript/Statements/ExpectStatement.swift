@@ -42,6 +42,7 @@ struct ExpectSyntax: StatementSyntax {
         let start = parser.peek.span
         let subject = try parseSubject(&parser)
         if case .semantics = subject {
+            parser.offer(["holds", "violated"])
             let word = try parser.parseName("holds or violated")
             guard word.text == "holds" || word.text == "violated" else {
                 throw Diagnostic(.syntax, "expected holds or violated, found '\(word.text)'", at: word.span)
@@ -86,6 +87,8 @@ struct ExpectSyntax: StatementSyntax {
     }
 
     private static func parseSubject(_ parser: inout Parser) throws(Diagnostic) -> ExpectSubject {
+        parser.offer(["now", "stats", "stale-reads", "lost-updates", "crash-losses", "semantics", "read", "hops",
+                      "penalty"])
         let first = try parser.parseName("what to check (a label, process, node, stats, now, hops or penalty)")
         switch first.text {
         case "now":
@@ -117,6 +120,7 @@ struct ExpectSyntax: StatementSyntax {
             guard parser.acceptSymbol(".") != nil else {
                 throw parser.unexpected(expected: "'.' and a field, as in \(first.text).time")
             }
+            parser.offerFields(of: first.text)
             return .field(first, try parser.parseName("a field name"))
         }
     }
@@ -229,7 +233,7 @@ struct ExpectStatement: Statement {
             if bytes > Limits.size { checker.error("the size must be at most 1GB", at: opSpan) }
             return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.duration) : nil
         case .field(let owner, let field):
-            guard let kind = kind(of: owner, checker.symbols) else {
+            guard let kind = Self.fieldKind(of: owner.text, checker.symbols) else {
                 if checker.reportDeferred(owner) { return nil }
                 let names = checker.symbols.allNames + ["stats"]
                 checker.error("unknown name '\(owner.text)'\(Suggestions.didYouMean(owner.text, among: names))",
@@ -246,11 +250,11 @@ struct ExpectStatement: Statement {
         }
     }
 
-    private func kind(of owner: Name, _ symbols: SymbolTable) -> FieldKind? {
-        if owner.text == "stats" { return .stats }
-        if symbols.labels[owner.text] != nil { return .operation }
-        if symbols.processes[owner.text] != nil { return .process }
-        if symbols.nodes[owner.text] != nil { return .node }
+    static func fieldKind(of owner: String, _ symbols: SymbolTable) -> FieldKind? {
+        if owner == "stats" { return .stats }
+        if symbols.labels[owner] != nil { return .operation }
+        if symbols.processes[owner] != nil { return .process }
+        if symbols.nodes[owner] != nil { return .node }
         return nil
     }
 

@@ -32,6 +32,7 @@ struct FileSyntax: StatementSyntax {
         }
         switch keyword.text {
         case "open":
+            parser.offer(["r", "w", "rw", "append"])
             if parser.peek.kind == .identifier, !parser.peek.isWord("as") {
                 let mode = try parser.parseName("a mode: r, w, rw or append")
                 guard ["r", "w", "rw", "append"].contains(mode.text) else {

@@ -8,6 +8,7 @@ struct HelpSyntax: StatementSyntax {
         example: "help rpc")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        parser.offer(StatementRegistry.keywords + StatementRegistry.helpEntries.map(\.topic))
         let topic = parser.peek.kind == .identifier ? try parser.parseName("a topic") : nil
         return HelpStatement(span: keyword.span, topic: topic)
     }

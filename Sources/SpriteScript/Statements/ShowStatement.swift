@@ -25,6 +25,7 @@ struct ShowSyntax: StatementSyntax {
                            "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        parser.offer(subjects)
         let word = try parser.parseName("what to show (\(subjects.joined(separator: ", ")))")
         guard subjects.contains(word.text) else {
             throw Diagnostic(.check, "cannot show '\(word.text)'\(Suggestions.didYouMean(word.text, among: subjects))",

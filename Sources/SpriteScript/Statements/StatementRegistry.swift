@@ -50,20 +50,6 @@ public enum StatementRegistry {
         return words.sorted()
     }
 
-    /// Words that appear inside statements, offered by tab completion.
-    public static let optionWords = [
-        "preset", "topology", "width", "bandwidth", "latency", "mtu", "header", "send-overhead",
-        "receive-overhead", "local-cost", "loss", "timeout", "retries", "memory", "cpus", "speed", "disk",
-        "rate", "diskless", "role", "on", "segment", "as", "request", "service", "count", "within", "limit",
-        "for", "nodes", "processes", "operations", "stats", "trace", "now", "hops", "penalty",
-        "off", "messages", "bus", "switched", "ring", "grid", "torus", "hypercube",
-        "modern", "v-1983", "sprite-1988", "zero-overhead", "workstation", "server", "both",
-        "client", "policy", "write-through", "delayed-write", "write-on-close", "flush", "age", "block",
-        "sprite", "nfs", "callbacks", "none", "file-timeout", "dir-timeout", "outcomes", "history",
-        "files", "domains", "prefixes", "stale-reads", "lost-updates", "crash-losses", "semantics",
-        "unix", "session", "immutable", "transaction", "holds", "violated", "size", "mounts", "at",
-    ]
-
     public static var helpEntries: [HelpEntry] {
         var entries: [HelpEntry] = []
         for syntax in all { entries.append(syntax.help) }

@@ -6,6 +6,8 @@ public struct Parser {
     private(set) var blockDepth = 0
     private var nesting = 0
     static let maximumNesting = 200
+    /// Set when parsing for Tab completion: collects what would fit at the end of the input.
+    var probe: CompletionProbe?
 
     init(tokens: [Token]) { self.tokens = tokens }
 
@@ -22,6 +24,7 @@ public struct Parser {
         while true {
             skipSeparators()
             let token = peek
+            offerAtEnd(.statement)
             if token.kind == .end {
                 if untilClosingBrace {
                     throw Diagnostic(.incomplete, "block is not closed: expected '}' before end of input",
@@ -45,6 +48,7 @@ public struct Parser {
         guard nesting <= Self.maximumNesting else {
             throw Diagnostic(.syntax, "statements are nested more than \(Self.maximumNesting) deep", at: peek.span)
         }
+        offerAtEnd(.statement)
         let keyword = advance()
         guard keyword.kind == .identifier else {
             throw Diagnostic(.syntax, "expected a statement, found \(keyword.display)", at: keyword.span,
@@ -75,6 +79,8 @@ public struct Parser {
     /// A statement ends at a newline, `;`, `}` or the end of input.
     mutating func expectStatementEnd() throws(Diagnostic) {
         let token = peek
+        // Completing after a whole statement and a space: nothing more fits.
+        if probe != nil && token.kind == .end { throw unexpected(expected: "nothing more") }
         if token.kind == .newline || token.kind == .end || token.isSymbol(";") || token.isSymbol("}") { return }
         throw Diagnostic(.syntax, "unexpected \(token.display) after the end of the statement", at: token.span,
                          help: "put one statement per line, or separate statements with ';'")
@@ -82,6 +88,8 @@ public struct Parser {
 
     public var atStatementEnd: Bool {
         let token = peek
+        // Completing: the statement may go on with its options.
+        if probe != nil && token.kind == .end { return false }
         return token.kind == .newline || token.kind == .end || token.isSymbol(";") || token.isSymbol("}")
     }
 
@@ -99,7 +107,8 @@ public struct Parser {
 
     /// Consumes the keyword if it is next.
     public mutating func accept(_ word: String) -> Token? {
-        peek.isWord(word) ? advance() : nil
+        offerAtEnd(.words([word]))
+        return peek.isWord(word) ? advance() : nil
     }
 
     public mutating func acceptSymbol(_ symbol: String) -> Token? {
@@ -129,6 +138,12 @@ public struct Parser {
     // MARK: Values
 
     public mutating func parseName(_ what: String) throws(Diagnostic) -> Name {
+        offerAtEnd(.name(what))
+        return try parseWord(what)
+    }
+
+    /// An identifier, offering nothing to completion (the caller has).
+    private mutating func parseWord(_ what: String) throws(Diagnostic) -> Name {
         let token = peek
         guard token.kind == .identifier else { throw unexpected(expected: what) }
         advance()
@@ -228,7 +243,8 @@ public struct Parser {
     /// error that suggests the near miss and lists them all.
     public mutating func parseOption<Value>(_ options: [String: Value], of what: String,
                                             article: String = "a") throws(Diagnostic) -> (Name, Value) {
-        let option = try parseName("\(article) \(what) option")
+        offerAtEnd(.words(Array(options.keys)))
+        let option = try parseWord("\(article) \(what) option")
         guard let value = options[option.text] else {
             let hint = Suggestions.didYouMean(option.text, among: options.keys)
             throw Diagnostic(.syntax, "unknown \(what) option '\(option.text)'\(hint)", at: option.span,
@@ -242,7 +258,8 @@ public struct Parser {
     public mutating func parseChoice<Choice: RawRepresentable & CaseIterable>(
         _ type: Choice.Type, _ singular: String, _ plural: String
     ) throws(Diagnostic) -> Choice where Choice.RawValue == String {
-        let word = try parseName("a \(singular)")
+        offerAtEnd(.words(Choice.allCases.map(\.rawValue)))
+        let word = try parseWord("a \(singular)")
         guard let choice = Choice(rawValue: word.text) else {
             let names = Choice.allCases.map(\.rawValue)
             throw Diagnostic(.check, "unknown \(singular) '\(word.text)'\(Suggestions.didYouMean(word.text, among: names))",
@@ -253,6 +270,7 @@ public struct Parser {
 
     /// An absolute file path: `/`, `/users/jack`.
     public mutating func parsePath(_ what: String = "a file path like /users/notes") throws(Diagnostic) -> (String, SourceSpan) {
+        offerAtEnd(.path)
         let token = peek
         guard token.kind == .path else { throw unexpected(expected: what) }
         advance()

@@ -1,0 +1,69 @@
+import SpriteKernel
+
+/// Tab completion at the prompt, by context: the parser reads the line up to
+/// the word being completed and notes what its statement accepts there
+/// (see CompletionProbe); this turns that into words from the session.
+extension Session {
+    /// Characters that end the word Tab completes. The line editor gives
+    /// readline the same set, so both agree on which word is replaced.
+    public static let completionWordBreaks = " \t\n;{}(),|<>=+:[]\"'"
+
+    /// The words that can replace the word before `cursor` (a UTF-8 offset
+    /// into `line`, as readline counts), sorted. `context` is input already
+    /// typed before this line (an open block, a continued statement).
+    public func completions(for line: String, cursor: Int, context: String = "") -> [String] {
+        let bytes = Array(line.utf8)
+        let before = String(decoding: bytes[..<min(max(cursor, 0), bytes.count)], as: UTF8.self)
+        let start = before.lastIndex { Self.completionWordBreaks.contains($0) }.map { before.index(after: $0) }
+            ?? before.startIndex
+        let word = before[start...]
+        // In `r1.ti` the field after the dot is completed; a path keeps its dots.
+        var kept = "", partial = String(word)
+        if !word.hasPrefix("/"), let dot = word.lastIndex(of: ".") {
+            kept = String(word[...dot])
+            partial = String(word[word.index(after: dot)...])
+        }
+        let text = (context.isEmpty ? "" : context + "\n") + before[..<start] + kept
+        var candidates = Set<String>()
+        for offer in Parser.probe(text) { candidates.formUnion(words(for: offer)) }
+        return candidates.filter { $0.hasPrefix(partial) }.sorted().map { kept + $0 }
+    }
+
+    private func words(for offer: CompletionProbe.Offer) -> [String] {
+        let symbols = interpreter.symbols
+        switch offer {
+        case .statement: return StatementRegistry.keywords
+        case .words(let words): return words
+        case .path: return knownPaths
+        case .fields(let owner):
+            return ExpectStatement.fieldKind(of: owner, symbols).map { Array($0.fields.keys) } ?? []
+        case .name(let what):
+            // The parser's description of the name says what it names; a
+            // name being declared (a label after 'as', a cluster) offers nothing.
+            var names: [String] = []
+            if what.contains("process") { names += symbols.processes.keys }
+            if what.contains("server node") {
+                names += symbols.nodes.filter { $0.value != .workstation }.keys
+            } else if what.contains("node") {
+                names += symbols.nodes.keys
+            }
+            if what.contains("label"), !what.contains("after 'as'") { names += symbols.labels.keys }
+            return names
+        }
+    }
+
+    /// Files, their directories, and the roots of the name space.
+    private var knownPaths: [String] {
+        let simulation = interpreter.simulation
+        var paths = Set(simulation.namespaceRoots).union(interpreter.symbols.domains.keys)
+        for file in simulation.files {
+            var path = file.path
+            while !path.isEmpty, path != "/" {
+                paths.insert(path)
+                guard let slash = path.lastIndex(of: "/") else { break }
+                path = String(path[..<slash])
+            }
+        }
+        return Array(paths)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import SpriteScript
+
+/// Tab completion by context, without a terminal: what the session offers
+/// for the word before the cursor.
+@Suite("completion")
+struct CompletionTests {
+    /// A session with two workstations, a server, processes, a label and a file.
+    private func session() -> Session {
+        let session = Session(options: ScriptHarness.options(), sink: BufferSink())
+        let setup = """
+            cluster { workstation ws1, ws2; server fs1; process client on ws1; process server on fs1 }
+            domain /users on fs1
+            rpc ws1 -> fs1 as r1
+            run
+            on ws1 { open /users/notes w; close }
+            run
+            """
+        #expect(session.evaluate(SourceFile(name: "<input>", text: setup)) == .done)
+        return session
+    }
+
+    private func complete(_ session: Session, _ line: String, context: String = "") -> [String] {
+        session.completions(for: line, cursor: line.utf8.count, context: context)
+    }
+
+    @Test func aStatementKeywordStartsALine() {
+        let session = session()
+        #expect(complete(session, "rp") == ["rpc"])
+        #expect(complete(session, "").contains("consistency"))
+        #expect(!complete(session, "").contains("ws1"), "a name does not start a statement")
+        #expect(complete(session, "echo \"x\"; cr") == ["crash", "create"])
+        #expect(complete(session, "at +1s { cr") == ["crash", "create"])
+        #expect(complete(session, "try rp") == ["rpc"])
+    }
+
+    @Test func aFixedChoiceOffersOnlyItsWords() {
+        let session = session()
+        #expect(complete(session, "consistency ") == ["callbacks", "nfs", "none", "sprite"])
+        #expect(complete(session, "consistency n") == ["nfs", "none"])
+        #expect(complete(session, "network topology ") == ["bus", "grid", "hypercube", "ring", "switched", "torus"])
+        #expect(complete(session, "network preset ").contains("v-1983"))
+        #expect(complete(session, "cache client policy ") == ["delayed-write", "write-on-close", "write-through"])
+        #expect(complete(session, "trace ").contains("messages"))
+        #expect(complete(session, "show ").contains("nodes"))
+        #expect(complete(session, "cache ws1 ") == ["off", "on"])
+    }
+
+    @Test func aStatementsOptionsFollowIt() {
+        let session = session()
+        let network = complete(session, "network ")
+        #expect(network.contains("latency") && network.contains("topology"))
+        #expect(!network.contains("rpc") && !network.contains("sprite"))
+        #expect(complete(session, "consistency sprite ") == ["dir-timeout", "file-timeout", "timeout"])
+        #expect(complete(session, "rpc ws1 -> fs1 re") == ["reply", "request"])
+        #expect(complete(session, "run ") == ["limit"])
+        #expect(complete(session, "run limit 5 ").isEmpty, "nothing follows a whole statement")
+    }
+
+    @Test func aNodeIsOfferedWhereANodeIsExpected() {
+        let session = session()
+        #expect(complete(session, "crash ") == ["fs1", "ws1", "ws2"])
+        #expect(complete(session, "crash w") == ["ws1", "ws2"])
+        #expect(complete(session, "rpc ws") == ["ws1", "ws2"])
+        #expect(complete(session, "rpc ws1 -> ") == ["fs1"], "the server side offers servers")
+        #expect(complete(session, "compute ") == ["client", "server"], "compute takes a process")
+        #expect(complete(session, "rpc ws1 -> fs1 as ").isEmpty, "a new label is not completed")
+    }
+
+    @Test func aPathIsOfferedWhereAPathIsExpected() {
+        let session = session()
+        #expect(complete(session, "stat /us").contains("/users"))
+        #expect(complete(session, "stat /users/") == ["/users/notes"])
+        #expect(complete(session, "on ws1 { open /users/n") == ["/users/notes"])
+    }
+
+    @Test func expectOffersSubjectsAndFields() {
+        let session = session()
+        let subjects = complete(session, "expect ")
+        #expect(subjects.contains("r1") && subjects.contains("client") && subjects.contains("ws1"))
+        #expect(subjects.contains("stats") && subjects.contains("now"))
+        #expect(complete(session, "expect r1.pa") == ["r1.packets"])
+        #expect(complete(session, "expect client.") == ["client.inbox", "client.queued", "client.received",
+                                                        "client.state"])
+        #expect(complete(session, "expect semantics unix ") == ["holds", "violated"])
+    }
+
+    @Test func theCursorAndTheOpenBlockDecide() {
+        let session = session()
+        // The cursor sits after "cons": what follows it does not matter.
+        #expect(session.completions(for: "cons sprite", cursor: 4) == ["consistency"])
+        // A line inside an open block is completed as a statement of the block.
+        #expect(complete(session, "cr", context: "at +1s {") == ["crash", "create"])
+        // A continued line is completed as the rest of its statement.
+        #expect(complete(session, "n", context: "consistency \\") == ["nfs", "none"])
+        #expect(session.completions(for: "crash ", cursor: 99) == ["fs1", "ws1", "ws2"], "a cursor past the end")
+    }
+}
