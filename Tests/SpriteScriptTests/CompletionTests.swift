@@ -54,6 +54,7 @@ struct CompletionTests {
         #expect(!network.contains("rpc") && !network.contains("sprite"))
         #expect(complete(session, "consistency sprite ") == ["dir-timeout", "file-timeout", "timeout"])
         #expect(complete(session, "rpc ws1 -> fs1 re") == ["reply", "request"])
+        #expect(complete(session, "rpc ws1 -> fs1 count 2 ") == ["as", "count", "reply", "request", "service"])
         #expect(complete(session, "run ") == ["limit"])
         #expect(complete(session, "run limit 5 ").isEmpty, "nothing follows a whole statement")
     }

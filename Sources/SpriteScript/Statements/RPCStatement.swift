@@ -24,6 +24,7 @@ struct RPCSyntax: StatementSyntax {
         let server = try parser.parseName("a server node")
         var statement = RPCStatement(span: keyword.span.through(server.span), clients: clients, server: server)
         while !parser.atStatementEnd, !parser.peek.isWord("as") {
+            parser.offer(["as"])
             let (option, dimension) = try parser.parseOption(options, of: "rpc", article: "an")
             let (value, span) = try parser.parseQuantity(dimension)
             statement.settings[option.text] = (value, span)
