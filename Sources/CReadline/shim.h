@@ -11,7 +11,9 @@
 static inline void sprite_rl_set_name(const char *name) { rl_readline_name = name; }
 static inline void sprite_rl_set_completion(rl_completion_func_t *fn) { rl_attempted_completion_function = fn; }
 static inline void sprite_rl_completion_over(int over) { rl_attempted_completion_over = over; }
-static inline void sprite_rl_set_word_breaks(const char *breaks) { rl_completer_word_break_characters = (char *)breaks; }
+static inline void sprite_rl_set_word_breaks(const char *breaks) {
+    rl_completer_word_break_characters = (char *)breaks;
+}
 static inline const char *sprite_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int sprite_rl_point(void) { return rl_point; }
 static inline void sprite_rl_catch_signals(int on) { rl_catch_signals = on; }

@@ -208,7 +208,8 @@ struct SessionTests {
         let (session, _) = newSession()
         #expect(evaluate(session, cluster + "crash fs1") == .done)
         #expect(evaluate(session, "echo \"x\"\nrpc ws1 -> fs1 as lost\nrun") == .failed(.runtimeError))
-        #expect(evaluate(session, "restart fs1\nrpc ws1 -> fs1 as found\nrun\nexpect lost.status == \"failed\"") == .done)
+        #expect(evaluate(session, "restart fs1\nrpc ws1 -> fs1 as found\nrun\nexpect lost.status == \"failed\"")
+                == .done)
         #expect(session.interpreter.expectationsPassed == 1)
         #expect(session.status == .ok, "evaluate does not touch the batch status")
     }
@@ -229,7 +230,8 @@ struct SessionTests {
         #expect(evaluate(session, "advance") == .failed(.malformed))
         #expect(evaluate(session, "cluster") == .failed(.malformed))
         #expect(sink.errors.count == 3)
-        #expect(sink.errors.first?.hasPrefix("<input>:1:5: error: expected text in double quotes, found end of input") == true)
+        #expect(sink.errors.first?.hasPrefix(
+            "<input>:1:5: error: expected text in double quotes, found end of input") == true)
     }
 
     @Test func aStatementCutShortInsideABlockAsksForMore() {
@@ -409,7 +411,9 @@ struct SessionTests {
             """, options: ScriptHarness.options(format: .json))
         #expect(result.status == .ok)
         let objects = try ScriptHarness.jsonObjects(result.sink.output)
-        let echoes = ScriptHarness.events(objects, "echo").map { "\($0["text"] as? String ?? "?")@\($0["t"] as? Int ?? -1)" }
+        let echoes = ScriptHarness.events(objects, "echo").map {
+            "\($0["text"] as? String ?? "?")@\($0["t"] as? Int ?? -1)"
+        }
         #expect(echoes == ["now@2000000", "relative@3000000", "earlier@4000000", "absolute@5000000"])
         let crash = try #require(ScriptHarness.events(objects, "node.crash").first)
         #expect(crash["t"] as? Int == 5_000_000)
@@ -576,8 +580,8 @@ struct SessionTests {
         let loader = InMemoryLoader(files: [
             "net.sprite": "cluster { workstation ws1; server fs1 }\necho \"loaded\"",
         ])
-        let (status, sink, _) = ScriptHarness.run("echo \"before\"\nload \"net.sprite\"\nrpc ws1 -> fs1\necho \"after\"",
-                                                  options: ScriptHarness.options(loader: loader))
+        let script = "echo \"before\"\nload \"net.sprite\"\nrpc ws1 -> fs1\necho \"after\""
+        let (status, sink, _) = ScriptHarness.run(script, options: ScriptHarness.options(loader: loader))
         #expect(status == .ok)
         #expect(Array(sink.output.prefix(3)) == ["before", "loaded", "after"])
         #expect(sink.output.last?.contains("rpc ws1 -> fs1 done in") == true, "the rpc finishes at the end")
@@ -588,7 +592,8 @@ struct SessionTests {
     @Test func hugeMemoryThenShowNodesDoesNotCrash() async {
         await #expect(processExitsWith: .success) {
             let session = Session(options: SessionOptions(), sink: BufferSink())
-            _ = session.runScript(SourceFile(name: "x", text: "cluster { server fs1 memory 100000000000000001B }\nshow nodes"))
+            let text = "cluster { server fs1 memory 100000000000000001B }\nshow nodes"
+            _ = session.runScript(SourceFile(name: "x", text: text))
         }
     }
 

@@ -85,7 +85,8 @@ struct ReplTests {
         // If Tab completes "rp" to "rpc ", the line is a valid rpc; if not, it is an error.
         try prompt.terminal.send("rp\t")
         let output = try prompt.enter(" ws1 -> fs1; run")
-        #expect(output.contains("rpc ws1 -> fs1 done"), "Tab did not complete 'rp' to 'rpc': \(output.debugDescription)")
+        #expect(output.contains("rpc ws1 -> fs1 done"),
+                "Tab did not complete 'rp' to 'rpc': \(output.debugDescription)")
     }
 
     @Test("Tab completes a declared node name")

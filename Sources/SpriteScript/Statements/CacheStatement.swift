@@ -88,7 +88,9 @@ struct CacheNodeStatement: Statement {
 
     func check(_ checker: inout Checker) {
         for node in nodes { checker.resolveNode(node) }
-        if let (value, valueSpan) = size { checker.requireBetweenZeroAnd(value, Limits.memory, "the cache size", at: valueSpan) }
+        if let (value, valueSpan) = size {
+            checker.requireBetweenZeroAnd(value, Limits.memory, "the cache size", at: valueSpan)
+        }
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {

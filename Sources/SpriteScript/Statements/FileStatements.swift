@@ -2,7 +2,9 @@ import SpriteKernel
 
 /// The file operations a node performs inside `on NODE { … }`.
 struct FileSyntax: StatementSyntax {
-    static let keywords = ["open", "read", "write", "append", "close", "delete", "stat", "sync", "create", "mkdir", "ls"]
+    static let keywords = ["open", "read", "write", "append", "close", "delete", "stat", "sync", "create", "mkdir",
+                           "ls"]
+    static let modes = ["r", "w", "rw", "append"]
     static let help = HelpEntry(
         topic: "files",
         summary: "file operations inside on NODE { }: open read write append close delete stat sync create mkdir ls",
@@ -32,11 +34,12 @@ struct FileSyntax: StatementSyntax {
         }
         switch keyword.text {
         case "open":
-            parser.offer(["r", "w", "rw", "append"])
+            parser.offer(Self.modes)
             if parser.peek.kind == .identifier, !parser.peek.isWord("as") {
                 let mode = try parser.parseName("a mode: r, w, rw or append")
-                guard ["r", "w", "rw", "append"].contains(mode.text) else {
-                    throw Diagnostic(.check, "unknown open mode '\(mode.text)'\(Suggestions.didYouMean(mode.text, among: ["r", "w", "rw", "append"]))",
+                guard Self.modes.contains(mode.text) else {
+                    let hint = Suggestions.didYouMean(mode.text, among: Self.modes)
+                    throw Diagnostic(.check, "unknown open mode '\(mode.text)'\(hint)",
                                      at: mode.span, help: "modes: r w rw append")
                 }
                 statement.mode = mode.text

@@ -165,7 +165,9 @@ public struct Parser {
         advance()
         let lowToken = peek
         let low = try parseCount("the first number of the range")
-        guard acceptSymbol("..") != nil else { throw unexpected(expected: "'..' in the range, as in \(base.text)[1..8]") }
+        guard acceptSymbol("..") != nil else {
+            throw unexpected(expected: "'..' in the range, as in \(base.text)[1..8]")
+        }
         let high = try parseCount("the last number of the range")
         let close = peek
         guard acceptSymbol("]") != nil else { throw unexpected(expected: "']' to close the range") }
@@ -262,14 +264,16 @@ public struct Parser {
         let word = try parseWord("a \(singular)")
         guard let choice = Choice(rawValue: word.text) else {
             let names = Choice.allCases.map(\.rawValue)
-            throw Diagnostic(.check, "unknown \(singular) '\(word.text)'\(Suggestions.didYouMean(word.text, among: names))",
+            let hint = Suggestions.didYouMean(word.text, among: names)
+            throw Diagnostic(.check, "unknown \(singular) '\(word.text)'\(hint)",
                              at: word.span, help: "\(plural): " + names.joined(separator: " "))
         }
         return choice
     }
 
     /// An absolute file path: `/`, `/users/jack`.
-    public mutating func parsePath(_ what: String = "a file path like /users/notes") throws(Diagnostic) -> (String, SourceSpan) {
+    public mutating func parsePath(_ what: String = "a file path like /users/notes")
+        throws(Diagnostic) -> (String, SourceSpan) {
         offerAtEnd(.path)
         let token = peek
         guard token.kind == .path else { throw unexpected(expected: what) }
