@@ -93,6 +93,8 @@ struct CompletionTests {
         #expect(session.completions(for: "cons sprite", cursor: 4) == ["consistency"])
         // A line inside an open block is completed as a statement of the block.
         #expect(complete(session, "cr", context: "at +1s {") == ["crash", "create"])
+        #expect(complete(session, "cr", context: "at +1s {\nech \"x\"") == ["crash", "create"],
+                "an error earlier in the block")
         // A continued line is completed as the rest of its statement.
         #expect(complete(session, "n", context: "consistency \\") == ["nfs", "none"])
         #expect(session.completions(for: "crash ", cursor: 99) == ["fs1", "ws1", "ws2"], "a cursor past the end")

@@ -23,9 +23,13 @@ extension Session {
             kept = String(word[...dot])
             partial = String(word[word.index(after: dot)...])
         }
-        let text = (context.isEmpty ? "" : context + "\n") + before[..<start] + kept
+        let current = before[..<start] + kept
+        // An error earlier in an open block stops the parser before this line;
+        // the line alone still says what fits.
+        var offers = context.isEmpty ? [] : Parser.probe(context + "\n" + current)
+        if offers.isEmpty { offers = Parser.probe(String(current)) }
         var candidates = Set<String>()
-        for offer in Parser.probe(text) { candidates.formUnion(words(for: offer)) }
+        for offer in offers { candidates.formUnion(words(for: offer)) }
         return candidates.filter { $0.hasPrefix(partial) }.sorted().map { kept + $0 }
     }
 
