@@ -20,11 +20,13 @@ static inline void sprite_rl_catch_signals(int on) { rl_catch_signals = on; }
 // Timestamps in the history file ("#" and digits on a line of their own) mark
 // where each entry starts, so an entry of several lines (a block typed over
 // several lines) reads back as one entry. Reading recognises them only when
-// history_comment_char is '#'; without it the whole file became one entry.
+// history_comment_char is '#', and joins lines into entries by itself when the
+// file starts with one; forcing history_multiline_entries on made a file with
+// no timestamps (or unrecognised ones) read back as a single entry.
 static inline void sprite_history_keep_multiline_entries(void) {
     history_comment_char = '#';
     history_write_timestamps = 1;
-    history_multiline_entries = 1;
+    history_multiline_entries = 0;
 }
 
 #endif
