@@ -44,6 +44,9 @@ struct CompletionTests {
         #expect(complete(session, "cache client policy ") == ["delayed-write", "write-on-close", "write-through"])
         #expect(complete(session, "trace ").contains("messages"))
         #expect(complete(session, "show ").contains("nodes"))
+        #expect(!complete(session, "show ").contains("ws1"), "show takes a subject, not a name")
+        #expect(complete(session, "cache client ").contains("policy"))
+        #expect(complete(session, "expect stale-reads ") == ["immutable", "session", "transaction", "unix"])
         #expect(complete(session, "cache ws1 ") == ["off", "on"])
     }
 

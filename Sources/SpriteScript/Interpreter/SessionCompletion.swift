@@ -41,18 +41,15 @@ extension Session {
         case .path: return knownPaths
         case .fields(let owner):
             return ExpectStatement.fieldKind(of: owner, symbols).map { Array($0.fields.keys) } ?? []
-        case .name(let what):
-            // The parser's description of the name says what it names; a
-            // name being declared (a label after 'as', a cluster) offers nothing.
-            var names: [String] = []
-            if what.contains("process") { names += symbols.processes.keys }
-            if what.contains("server node") {
-                names += symbols.nodes.filter { $0.value != .workstation }.keys
-            } else if what.contains("node") {
-                names += symbols.nodes.keys
+        case .names(let kinds):
+            return kinds.flatMap { kind -> [String] in
+                switch kind {
+                case .node: Array(symbols.nodes.keys)
+                case .server: symbols.nodes.filter { $0.value != .workstation }.map(\.key)
+                case .process: Array(symbols.processes.keys)
+                case .label: Array(symbols.labels.keys)
+                }
             }
-            if what.contains("label"), !what.contains("after 'as'") { names += symbols.labels.keys }
-            return names
         }
     }
 

@@ -22,10 +22,7 @@ struct CacheSyntax: StatementSyntax {
     static let policyOptions: [String: Dimension] = ["flush": .duration, "age": .duration, "block": .size]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
-        parser.offer(["client"])
-        if parser.peek.isWord("client") && parser.peek(ahead: 1).isWord("policy") {
-            parser.advance()
-            parser.advance()
+        if parser.acceptPhrase(["client", "policy"]) {
             let policy = try parser.parseChoice(WritePolicyKind.self, "write policy", "policies")
             var settings: [(Name, Quantity, SourceSpan)] = []
             while !parser.atStatementEnd {

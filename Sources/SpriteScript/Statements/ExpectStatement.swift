@@ -89,12 +89,14 @@ struct ExpectSyntax: StatementSyntax {
     private static func parseSubject(_ parser: inout Parser) throws(Diagnostic) -> ExpectSubject {
         parser.offer(["now", "stats", "stale-reads", "lost-updates", "crash-losses", "semantics", "read", "hops",
                       "penalty"])
+        parser.offerNames([.label, .process, .node])
         let first = try parser.parseName("what to check (a label, process, node, stats, now, hops or penalty)")
         switch first.text {
         case "now":
             return .now(first.span)
         case "stale-reads":
             var model = SharingModel.unix
+            parser.offer(SharingModel.allCases.map(\.rawValue))
             if parser.peek.kind == .identifier {
                 model = try parser.parseChoice(SharingModel.self, "sharing model", "models")
             }

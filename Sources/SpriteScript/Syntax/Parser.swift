@@ -138,7 +138,7 @@ public struct Parser {
     // MARK: Values
 
     public mutating func parseName(_ what: String) throws(Diagnostic) -> Name {
-        offerAtEnd(.name(what))
+        offerAtEnd(.names(CompletionProbe.kinds(describedBy: what)))
         return try parseWord(what)
     }
 
