@@ -103,3 +103,32 @@ struct CompletionTests {
         #expect(session.completions(for: "crash ", cursor: 99) == ["fs1", "ws1", "ws2"], "a cursor past the end")
     }
 }
+
+/// Completion at every cursor position of every line of the examples, with
+/// the lines before as context: it ends, and offers only words that start
+/// with what is typed.
+@Test func completionEndsAtEveryPositionOfTheExamples() throws {
+    let folder = GoldenTests.root.appendingPathComponent("Examples")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sprite") }
+    #expect(names.count >= 5)
+    let session = Session(options: ScriptHarness.options(), sink: BufferSink())
+    var probes = 0
+    for name in names {
+        let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in lines.enumerated() {
+            let context = lines[max(0, index - 3)..<index].joined(separator: "\n")
+            for cursor in 0...line.utf8.count {
+                let typed = String(decoding: Array(line.utf8)[..<cursor], as: UTF8.self)
+                let word = typed.split(omittingEmptySubsequences: false) {
+                    Session.completionWordBreaks.contains($0)
+                }.last.map(String.init) ?? ""
+                for candidate in session.completions(for: line, cursor: cursor, context: context) {
+                    #expect(candidate.hasPrefix(word), "\(name):\(index + 1):\(cursor) offered \(candidate)")
+                }
+                probes += 1
+            }
+        }
+    }
+    #expect(probes > 1000)
+}
