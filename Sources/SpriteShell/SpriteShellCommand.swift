@@ -34,12 +34,18 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not print the summary at the end of a batch run.")
     var noSummary = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Columns to fit text output to, 0 to never break a line (default: the terminal's width; 80 when "
+            + "standard output is not a terminal).", valueName: "N"))
+    var width: Int?
+
     func sessionOptions(interrupt: InterruptFlagHandle = .shared) -> SessionOptions {
         var options = SessionOptions()
         options.format = format
         options.seed = seed
         options.bail = bail
         options.eventLimit = maxEvents
+        options.width = width ?? Terminal.outputWidth
         options.interrupt = interrupt.flag
         return options
     }
@@ -64,6 +70,7 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         guard options.maxEvents > 0 else { throw ValidationError("--max-events must be greater than zero") }
+        if let width = options.width, width < 0 { throw ValidationError("--width must be 0 (no wrapping) or more") }
         if statements != nil && !files.isEmpty { throw ValidationError("give either -c STATEMENTS or files, not both") }
     }
 

@@ -3,7 +3,7 @@ import SpriteKernel
 
 @Suite struct SimTimeTests {
     @Test(arguments: [
-        (Int64(0), "0"),
+        (Int64(0), "0s"),
         (25_600, "25.6us"),
         (1_051_200, "1.0512ms"),
         (2_000_000_000, "2s"),
@@ -15,8 +15,8 @@ import SpriteKernel
         (-1_500_000, "-1.5ms"),
     ])
     func formatIsExact(nanoseconds: Int64, text: String) {
-        #expect(SimTime.format(nanoseconds) == text)
-        #expect(SimTime.ns(nanoseconds).description == text)
+        #expect(SimTime.exact(nanoseconds) == text)
+        #expect(SimTime.ns(nanoseconds).exactDescription == text)
     }
 
     @Test func constructorsAndArithmetic() {

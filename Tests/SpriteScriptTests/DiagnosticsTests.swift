@@ -96,9 +96,9 @@ private let syntaxCases: [DiagnosticCase] = [
     .init("show", "expected what to show (nodes, network, processes, operations, stats, trace, outcomes, history, files, domains, prefixes, cache, mounts), found end of input",
           line: 1, column: 5, .syntax),
     .init("cluster { network latency 10MB }", "expected a duration like 20ms, found a size '10MB'", line: 1, column: 27,
-          endColumn: 31, help: "units: min ms ns s us"),
+          endColumn: 31, help: "units: ns us ms s min h d"),
     .init("cluster { network bandwidth 10ms }", "expected a bandwidth like 10Mbps, found a duration '10ms'", line: 1,
-          column: 29, help: "units: Gbps Kbps Mbps bps"),
+          column: 29, help: "units: bps Kbps Mbps Gbps Tbps"),
     .init("cluster { network mtu 1500 }", "expected a size like 64KB, found a number with no unit '1500'", line: 1,
           column: 23),
     .init("cluster { network loss 5ms }", "expected a percentage like 5%, found a duration '5ms'", line: 1, column: 24,
@@ -108,7 +108,7 @@ private let syntaxCases: [DiagnosticCase] = [
           column: 34),
     .init("cluster { workstation ws1 disk 1MB }", "expected a duration like 20ms, found a size '1MB'", line: 1, column: 32),
     .init("cluster { workstation ws1 rate 1MB }", "expected a transfer rate like 2MB/s, found a size '1MB'", line: 1,
-          column: 32, help: "units: B/s GB/s KB/s MB/s"),
+          column: 32, help: "units: B/s KB/s MB/s GB/s TB/s"),
     .init(P + "rpc ws1 -> fs1 service 5KB", "expected a duration like 20ms, found a size '5KB'", line: 2, column: 24),
     .init(P + "moveto server -> client 4ms", "expected a size like 64KB, found a duration '4ms'", line: 2, column: 25),
     .init("advance 5", "expected a duration like 20ms, found a number with no unit '5'", line: 1, column: 9),
@@ -236,7 +236,7 @@ private let checkCases: [DiagnosticCase] = [
     .init(P + "expect client.inbox == \"2\"", "this field is a number; compare it with a number, not text", line: 2,
           column: 24),
     .init(R + "expect r1.time == 5KB", "expected a duration like 20ms, found a size", line: 3, column: 19,
-          help: "units: min ms ns s us"),
+          help: "units: ns us ms s min h d"),
     .init(R + "expect r1.time == 5", "expected a duration like 20ms, found a plain number", line: 3, column: 19),
     .init(R + "expect r1.bytes == 5ms", "expected a size like 64KB, found a duration", line: 3, column: 20),
     .init(R + "expect r1.packets == 5KB", "expected a plain number like 3, found a size", line: 3, column: 22),
@@ -403,7 +403,7 @@ struct DiagnosticsTests {
             test.sprite:2:19: error: expected a duration like 20ms, found a size '10MB'
                   network latency 10MB
                                   ^~~~
-              help: units: min ms ns s us
+              help: units: ns us ms s min h d
             """)
     }
 

@@ -29,7 +29,9 @@ struct GoldenTests {
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         let text = try String(contentsOfFile: relativePath, encoding: .utf8)
         let sink = BufferSink()
-        let session = Session(options: SessionOptions(), sink: sink)
+        var options = SessionOptions()
+        options.width = 80  // as the shell runs when its output is not a terminal
+        let session = Session(options: options, sink: sink)
         let status = session.runScript(SourceFile(name: relativePath, text: text))
         if status != .malformed { session.printSummary() }
         return (sink.text, sink.errorText, status)

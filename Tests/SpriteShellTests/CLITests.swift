@@ -123,7 +123,7 @@ struct CLITests {
             run limit 1
             """)
         #expect(result.status == 3)
-        #expect(result.stderr.contains("error: stopped after 1 events"), "\(result.stderr)")
+        #expect(result.stderr.contains("error: stopped after 1 event at"), "\(result.stderr)")
     }
 
     // MARK: check

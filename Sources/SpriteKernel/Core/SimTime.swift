@@ -42,32 +42,4 @@ public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var seconds: Double { Double(nanoseconds) / 1e9 }
-
-    /// Exact, compact rendering: "0", "25.6us", "1.0512ms", "2s".
-    public var description: String { SimTime.format(nanoseconds) }
-
-    public static func format(_ ns: Int64) -> String {
-        if ns == 0 { return "0" }
-        let sign = ns < 0 ? "-" : ""
-        let magnitude = ns.magnitude
-        let (unit, scale): (String, UInt64) =
-            magnitude >= 1_000_000_000 ? ("s", 1_000_000_000)
-            : magnitude >= 1_000_000 ? ("ms", 1_000_000)
-            : magnitude >= 1_000 ? ("us", 1_000) : ("ns", 1)
-        return sign + decimal(magnitude, scale: scale) + unit
-    }
-
-    /// `value / scale` printed exactly, trailing zeros dropped.
-    static func decimal(_ value: UInt64, scale: UInt64) -> String {
-        let whole = value / scale
-        var fraction = value % scale
-        guard fraction != 0 else { return String(whole) }
-        var digits = 0
-        var s = scale
-        while s > 1 { s /= 10; digits += 1 }
-        var text = String(fraction)
-        text = String(repeating: "0", count: digits - text.count) + text
-        while text.hasSuffix("0") { text.removeLast(); fraction /= 10 }
-        return "\(whole).\(text)"
-    }
 }

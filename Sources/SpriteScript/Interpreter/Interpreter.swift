@@ -3,6 +3,10 @@ import SpriteKernel
 /// Limits and choices that hold for a whole session.
 public struct SessionOptions: Sendable {
     public var format: OutputFormat = .text
+    /// Columns text output is fitted to, with hanging indents; 0 (the
+    /// default here) never breaks a line. The shell sets it from --width or
+    /// the terminal, and uses 80 when standard output is not a terminal.
+    public var width: Int = 0
     public var seed: UInt64 = 1
     /// Events one `run` or `advance` may process before it stops with an error.
     public var eventLimit: Int = 10_000_000
@@ -150,7 +154,8 @@ public final class Interpreter {
             case .timer(let id):
                 if let block = timers.removeValue(forKey: id) { try execute(block) }
             case .eventLimit:
-                throw Diagnostic(.runtime, "stopped after \(limit) events at \(simulation.now) with \(simulation.pendingEventCount) still pending",
+                throw Diagnostic(.runtime, "stopped after \(Plural.of(limit, "event")) at \(simulation.now) "
+                                 + "with \(simulation.pendingEventCount) still pending",
                                  at: span, help: "raise the limit with 'run limit N' or --max-events, or look for a loop")
             case .interrupted:
                 throw Diagnostic(.runtime, "interrupted at \(simulation.now)", at: span)

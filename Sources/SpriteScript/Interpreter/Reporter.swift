@@ -6,11 +6,11 @@ final class Reporter {
     let sink: any OutputSink
     private let renderer: any Renderer
 
-    init(format: OutputFormat, sink: any OutputSink) {
+    init(format: OutputFormat, sink: any OutputSink, width: Int) {
         self.format = format
         self.sink = sink
         switch format {
-        case .text: renderer = TextRenderer()
+        case .text: renderer = TextRenderer(width: width)
         case .json: renderer = JSONRenderer()
         }
     }

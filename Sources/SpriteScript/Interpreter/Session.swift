@@ -18,8 +18,8 @@ public final class Session {
 
     public init(options: SessionOptions = SessionOptions(), sink: any OutputSink) {
         self.options = options
-        self.interpreter = Interpreter(options: options, reporter: Reporter(format: options.format, sink: sink),
-                                       loaded: loaded)
+        let reporter = Reporter(format: options.format, sink: sink, width: options.width)
+        self.interpreter = Interpreter(options: options, reporter: reporter, loaded: loaded)
     }
 
     public var now: SimTime { interpreter.simulation.now }

@@ -9,7 +9,7 @@ enum EventWords {
         return " " + JSONValue.quote(text)
     }
 
-    static func packets(_ n: Int64) -> String { n == 1 ? "1 packet" : "\(n) packets" }
+    static func packets(_ n: Int64) -> String { Plural.of(n, "packet") }
 
     static func labelled(_ op: Int32, _ context: RenderContext) -> String {
         context.label(op).map { " [\($0)]" } ?? ""
@@ -57,7 +57,7 @@ enum EventWords {
             let what = c.simulation.operation(op).map { describe(operation: $0, c) } ?? "operation"
             return "\(what) FAILED: \(words(failure, c))" + labelled(op, c)
         case .nodeCrashed(let node, let lost):
-            return "\(c.node(node)) CRASHED" + (lost > 0 ? " (\(lost) undelivered message\(lost == 1 ? "" : "s") lost)" : "")
+            return "\(c.node(node)) CRASHED" + (lost > 0 ? " (\(Plural.of(lost, "undelivered message")) lost)" : "")
         case .nodeRestarted(let node):
             return "\(c.node(node)) restarted with empty memory"
         case .partitioned(let groups):
@@ -95,7 +95,7 @@ enum EventWords {
         switch failure {
         case .nodeDown(let node): "\(c.node(node)) is down"
         case .peerCrashed(let node): "\(c.node(node)) crashed and never answered"
-        case .noAnswer(let node, let attempts): "no answer from \(c.node(node)) after \(attempts) attempts"
+        case .noAnswer(let node, let attempts): "no answer from \(c.node(node)) after \(Plural.of(attempts, "attempt"))"
         case .notAwaitingReply(let process, let peer):
             "\(c.process(process)) is not blocked awaiting a reply from \(c.process(peer))"
         case .segmentTooLarge(let size, let limit): "segment of \(bytes(size)) exceeds the \(bytes(limit)) limit"

@@ -91,7 +91,7 @@ enum FileEventWords {
         case .fileClosed(let op, let path, let session):
             return "close \(path) (session \(session))" + label(op)
         case .fileFlushed(let path, let size, let writes, let why):
-            return "write-back \(path) \(EventWords.bytes(size)) (\(writes) write\(writes == 1 ? "" : "s"), \(why.rawValue))"
+            return "write-back \(path) \(EventWords.bytes(size)) (\(Plural.of(writes, "write")), \(why.rawValue))"
         case .fileCreated(let op, let path, let size, let directory):
             return (directory ? "mkdir \(path)" : "create \(path) \(EventWords.bytes(size))") + label(op)
         case .fileDeleted(let op, let path, let never):
@@ -101,7 +101,7 @@ enum FileEventWords {
         case .directoryListed(let op, let path, let names):
             return "ls \(path): " + (names.isEmpty ? "(empty)" : names.joined(separator: " ")) + label(op)
         case .synced(let op, let count):
-            return "sync: \(count) file\(count == 1 ? "" : "s") written back" + label(op)
+            return "sync: \(Plural.of(count, "file")) written back" + label(op)
         case .recalled(let path, let from, let size):
             return "recalled \(EventWords.bytes(size)) of dirty \(path) from \(c.node(from)) before answering an open"
         case .cachingDisabled(let path, let clients):
@@ -126,7 +126,7 @@ enum FileEventWords {
             return "\(automounted ? "automounted" : "mounted") \(c.node(server)):\(remote) on \(point)" + label(op)
         case .writesLost(_, let losses):
             let list = losses.map { "\($0.path) written at \($0.writtenAt)" }.joined(separator: ", ")
-            return "crash lost \(losses.count) unflushed write\(losses.count == 1 ? "" : "s"): \(list)"
+            return "crash lost \(Plural.of(losses.count, "unflushed write")): \(list)"
         default:
             return nil
         }

@@ -1,86 +1,121 @@
 import SpriteKernel
 
-/// Aligned lines for people: simulated time, the node, what happened.
-struct TextRenderer: Renderer {
-    /// `      1.0512ms`: milliseconds to 0.1us, right-aligned so columns line up
-    /// for the first 100 simulated seconds.
+/// Aligned lines for people: simulated time, the node, what happened, fitted
+/// to the output's width with hanging indents.
+final class TextRenderer: Renderer {
+    /// Columns a line may take; 0 means lines are never broken.
+    let width: Int
+    /// The widest node name so far, kept as nodes are declared so that no
+    /// line has to look at every node (the column starts at "expect").
+    private var subjectWidth = 6
+    private var nodesMeasured = 0
+    private weak var measuredSimulation: Simulation?
+
+    init(width: Int) { self.width = width }
+
+    /// Wide enough for every time up to the end of simulated time ("53375.9956d").
+    static let timeColumnWidth = 11
+
+    /// `   5.2784ms`, `   10.0000s`: the readable time with its four decimals
+    /// kept, so decimal points line up within a unit, right-aligned so lines
+    /// line up from 0 to the end of simulated time.
     static func timeColumn(_ time: SimTime) -> String {
-        let tenths = max(0, time.nanoseconds) / 100
-        let fraction = String(tenths % 10_000)
-        let text = "\(tenths / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)ms"
-        return String(repeating: " ", count: max(0, 14 - text.count)) + text
+        let (number, unit) = SimTime.readableParts(time.nanoseconds, keepZeros: true)
+        return pad(number + unit, timeColumnWidth, right: true)
     }
 
-    static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        guard text.count < width else { return text }
+        let spaces = String(repeating: " ", count: width - text.count)
+        return right ? spaces + text : text + spaces
     }
 
-    private func subjectWidth(_ context: RenderContext) -> Int {
-        var width = 6
-        for index in 0..<context.simulation.nodeCount { width = max(width, context.node(index).count) }
-        return width
+    private func nodeColumnWidth(_ context: RenderContext) -> Int {
+        let simulation = context.simulation
+        if measuredSimulation !== simulation || simulation.nodeCount < nodesMeasured {
+            (measuredSimulation, nodesMeasured, subjectWidth) = (simulation, 0, 6)
+        }
+        while nodesMeasured < simulation.nodeCount {
+            subjectWidth = max(subjectWidth, context.node(nodesMeasured).count)
+            nodesMeasured += 1
+        }
+        return subjectWidth
     }
 
     func render(_ item: OutputItem, context: RenderContext) -> [(String, OutputChannel)] {
+        lines(item, context).map { ($0, item.isDiagnostic ? .error : .output) }
+    }
+
+    private func lines(_ item: OutputItem, _ context: RenderContext) -> [String] {
         switch item {
         case .trace(let record):
-            let subject = Self.pad(context.node(record.node), subjectWidth(context))
-            return [("\(Self.timeColumn(record.time))  \(subject)  \(EventWords.describe(record.event, context))", .output)]
+            let node = Self.pad(context.node(record.node), nodeColumnWidth(context))
+            let prefix = "\(Self.timeColumn(record.time))  \(node)  "
+            return wrap(prefix + EventWords.describe(record.event, context), indent: prefix.count)
         case .echo(_, let text):
-            return [(text, .output)]
+            return wrap(text, indent: 0)
         case .expectation(let result):
-            let subject = Self.pad("expect", subjectWidth(context))
+            let prefix = "\(Self.timeColumn(result.time))  \(Self.pad("expect", nodeColumnWidth(context)))  "
             let verdict = result.passed
                 ? "ok      \(result.condition)"
                 : "FAILED  \(result.condition), found \(result.actual)  (\(result.span.location))"
-            return [("\(Self.timeColumn(result.time))  \(subject)  \(verdict)", .output)]
+            return wrap(prefix + verdict, indent: prefix.count + 8)
         case .table(let table):
-            return renderTable(table).map { ($0, .output) }
+            return renderTable(table)
         case .text(let text):
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map { (String($0), .output) }
+            return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+                wrap(String(line), indent: TextLayout.hangingIndent(String(line)))
+            }
         case .diagnostic(let diagnostic):
-            return [(diagnostic.rendered, .error)]
+            return [diagnostic.rendered]
         case .summary(let summary):
-            return renderSummary(summary).map { ($0, .output) }
+            return renderSummary(summary).flatMap { wrap($0, indent: Self.summaryColumn) }
         case .file:
             // Text keeps each file's summary as the separator between files.
             return []
         }
     }
 
-    private func renderTable(_ table: Table) -> [String] {
-        var lines = [table.title]
-        guard !table.columns.isEmpty else { return lines + table.notes }
-        let cells = table.rows.map { $0.map(\.display) }
-        let headings = table.columns.map(\.name)
-        var widths = headings.map(\.count)
-        for row in cells {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
-        }
-        func line(_ row: [String]) -> String {
-            var text = "  "
-            for (index, cell) in row.enumerated() {
-                text += index == row.count - 1 ? cell : Self.pad(cell, widths[index]) + "  "
-            }
-            while text.hasSuffix(" ") { text.removeLast() }
-            return text
-        }
-        lines.append(line(headings))
-        lines += cells.map(line)
-        if cells.isEmpty { lines.append("  (none)") }
-        return lines + table.notes
+    private func wrap(_ line: String, indent: Int) -> [String] {
+        TextLayout.wrap(line, width: width, indent: indent)
     }
+
+    /// Columns stay aligned: a table too wide for the line narrows as
+    /// TableLayout explains; titles and notes wrap like prose.
+    private func renderTable(_ table: Table) -> [String] {
+        let lines = wrap(table.title, indent: 2)
+        let notes = table.notes.flatMap { wrap($0, indent: TextLayout.leadingSpaces($0) + 2) }
+        guard !table.columns.isEmpty else { return lines + notes }
+        let rows = table.rows.map { $0.map(\.display) }
+        let grid = TableLayout(header: table.columns.map(\.name), rows: rows).lines(width: width)
+        return lines + grid + (rows.isEmpty ? ["  (none)"] : []) + notes
+    }
+
+    /// Where the summary's values start, under "simulated time   ".
+    static let summaryColumn = 17
 
     private func renderSummary(_ s: RunSummary) -> [String] {
         let t = s.statistics
-        var lines = ["-- summary " + String(repeating: "-", count: 50)]
-        lines.append("simulated time   \(s.time) (\(t.eventsProcessed) events)")
-        lines.append("messages         \(t.messagesSent) sent, \(t.messagesDelivered) delivered, \(t.messagesDropped) dropped, "
-                     + "\(t.retransmissions) retransmitted, \(t.localMessages) local")
-        lines.append("network          \(t.packets) packets, \(Quantity.formatBytes(t.wireBytes)) on the wire")
-        lines.append("operations       \(t.operationsDone) done, \(t.operationsFailed) failed, \(t.rpcCalls) rpc calls")
-        lines.append("expectations     \(s.expectationsPassed) passed, \(s.expectationsFailed) failed")
-        if s.pendingEvents > 0 { lines.append("still pending    \(s.pendingEvents) events") }
+        func row(_ name: String, _ value: String) -> String { Self.pad(name, Self.summaryColumn) + value }
+        let rule = width > 0 ? max(2, min(50, width - 11)) : 50
+        var lines = ["-- summary " + String(repeating: "-", count: rule)]
+        lines.append(row("simulated time", "\(s.time) (\(Plural.of(t.eventsProcessed, "event")))"))
+        lines.append(row("messages", "\(t.messagesSent) sent, \(t.messagesDelivered) delivered, "
+                         + "\(t.messagesDropped) dropped, \(t.retransmissions) retransmitted, "
+                         + "\(t.localMessages) local"))
+        lines.append(row("network", Plural.of(t.packets, "packet") + ", "
+                         + Quantity.formatBytes(t.wireBytes) + " on the wire"))
+        lines.append(row("operations", "\(t.operationsDone) done, \(t.operationsFailed) failed, "
+                         + Plural.of(t.rpcCalls, "rpc call")))
+        lines.append(row("expectations", "\(s.expectationsPassed) passed, \(s.expectationsFailed) failed"))
+        if s.pendingEvents > 0 { lines.append(row("still pending", Plural.of(s.pendingEvents, "event"))) }
         return lines
+    }
+}
+
+extension OutputItem {
+    var isDiagnostic: Bool {
+        if case .diagnostic = self { return true }
+        return false
     }
 }

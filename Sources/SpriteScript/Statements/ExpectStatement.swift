@@ -11,7 +11,7 @@ struct ExpectSyntax: StatementSyntax {
                 "expect stale-reads [unix|session|immutable|transaction] OP N",
                 "expect lost-updates OP N", "expect crash-losses OP N",
                 "expect semantics unix|session|immutable|transaction holds|violated",
-                "expect PROCESS.FIELD | NODE.FIELD | stats.FIELD | now  OP VALUE [within TOLERANCE]",
+                "expect PROCESS.FIELD|NODE.FIELD|stats.FIELD|now OP VALUE [within TOLERANCE]",
                 "expect hops NODE -> NODE OP N",
                 "expect penalty NODE -> NODE SIZE OP DURATION [within TOLERANCE]"],
         details: """
@@ -19,11 +19,11 @@ struct ExpectSyntax: StatementSyntax {
               operation (by label): time penalty packets bytes status text calls mean
               process: state received inbox queued
               node: state role cpu-busy
-              stats: events messages delivered dropped retransmits local packets wire-bytes rpcs done failed
-                client-hits client-misses server-hits server-misses disk-reads disk-writes recalls
-                invalidations caching-disabled broadcasts stale-prefixes file-rpcs never-written to-server
-            stale-reads counts reads that are not fresh under the model (unix by default); a read is judged
-            under all four models in 'show outcomes'.
+              stats: events messages delivered dropped retransmits local packets wire-bytes rpcs done failed \
+            client-hits client-misses server-hits server-misses disk-reads disk-writes recalls invalidations \
+            caching-disabled broadcasts stale-prefixes file-rpcs never-written to-server
+            stale-reads counts reads that are not fresh under the model (unix by default); a read is judged \
+            under all four models in 'show outcomes' (help semantics).
             """,
         example: """
             cluster { workstation ws1; server fs1; process client on ws1; process fileserver on fs1 }
@@ -458,7 +458,7 @@ struct ExpectStatement: Statement {
 
     private func render(_ actual: Measured) -> String {
         switch actual {
-        case .number(let n, let dimension): Quantity.format(n, dimension)
+        case .number(let n, let dimension): Quantity.formatExact(n, dimension)
         case .text(let t): JSONValue.quote(t)
         case .missing(let why): why
         }

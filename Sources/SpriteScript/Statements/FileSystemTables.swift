@@ -43,7 +43,7 @@ enum FileSystemTables {
         }
         notes.insert("  reads not fresh by model: " + stale.joined(separator: ", ")
                      + "; lost updates \(report.lostUpdates.count); crash losses \(s.crashLosses.count)", at: 0)
-        return Table(name: "outcomes", title: "outcomes (\(report.reads.count) reads)",
+        return Table(name: "outcomes", title: "outcomes (\(Plural.of(report.reads.count, "read")))",
                      columns: [Column("event", key: "event_id"), Column("time", key: "t"), "node", "path",
                                Column("returned", key: "content"), Column("unix", key: "unix_verdict"),
                                Column("session", key: "session_verdict"), Column("immutable", key: "immutable_verdict"),
@@ -68,7 +68,7 @@ enum FileSystemTables {
                     content.map { .bytes(s.contentBytes($0).size) } ?? .none,
                     content.map { FileEventWords.contentCell($0, c) } ?? .none]
         }
-        return Table(name: "history", title: "history (\(rows.count) events)",
+        return Table(name: "history", title: "history (\(Plural.of(rows.count, "event")))",
                      columns: [Column("event", key: "event_id"), Column("start", key: "start_t"),
                                Column("end", key: "end_t"), "node", "session", "path", "operation",
                                Column("version", key: "content_id"), "bytes", "content"],
@@ -141,7 +141,7 @@ enum FileSystemTables {
                     FileEventWords.contentCell(e.content, c)]
         }
         let title = "cache of \(c.node(node)) (\(state.enabled ? "on" : "off"), "
-            + "\(state.usedBlocks) of \(state.capacityBlocks) blocks, \(config.writePolicy.rawValue))"
+            + "\(state.usedBlocks) of \(Plural.of(state.capacityBlocks, "block")), \(config.writePolicy.rawValue))"
         return Table(name: "cache", title: title,
                      columns: ["path", "version", Column("size", key: "size_bytes"), "state",
                                Column("validated", key: "validated_age_ns"), Column("timeout", key: "timeout_ns"),

@@ -31,52 +31,77 @@ struct HelpStatement: Statement {
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        // JSON carries the page as one string: lines are not broken for it.
+        let width = interpreter.options.format == .text ? interpreter.options.width : 0
         guard let topic, let entry = Self.entry(for: topic.text) else {
-            interpreter.emit(.text(Self.overview))
+            interpreter.emit(.text(Self.overview(width: width)))
             return
         }
-        interpreter.emit(.text(Self.page(entry)))
+        interpreter.emit(.text(Self.page(entry, width: width)))
     }
 
-    static var overview: String {
+    /// Where the overview's descriptions start; longer keyword lists wrap
+    /// inside their own column rather than run into the description.
+    static let descriptionColumn = 28
+
+    /// The statement list in two columns fitted to `width` (0: one line a row).
+    static func overview(width: Int) -> String {
         var lines = ["statements (help TOPIC for more):"]
         for syntax in StatementRegistry.all {
-            let words = syntax.keywords.joined(separator: ", ")
-            lines.append("  " + TextRenderer.pad(words, 30) + syntax.help.summary)
+            lines += row(syntax.keywords.joined(separator: ", "), syntax.help.summary, width: width)
         }
         lines.append("")
-        lines.append("Literals carry units: 20ms 0.5us 64KB 10Mbps 2MB/s 5%. Names expand: ws[1..4].")
+        lines += TextLayout.wrap("topics: " + HelpTopics.all.map(\.topic).joined(separator: ", ")
+                                 + " (help units, help time, help semantics)", width: width, indent: 8)
+        lines += TextLayout.wrap("Literals carry units: 20ms 0.5us 64KB 10Mbps 2MB/s 5% (help units). "
+                                 + "Names expand: ws[1..4].", width: width, indent: 0)
         lines.append("Statements end at a newline or ';'. '#' starts a comment.")
         return lines.joined(separator: "\n")
     }
 
-    static func page(_ entry: HelpEntry) -> String {
-        var lines = ["\(entry.topic): \(entry.summary)", "", "usage:"]
-        lines += entry.usage.map { "  " + $0 }
+    /// One overview row: keywords wrapped at ", " in their column, the summary
+    /// wrapped in the rest of the width, side by side.
+    private static func row(_ keywords: String, _ summary: String, width: Int) -> [String] {
+        let keyRoom = descriptionColumn - 4
+        guard width > 0 else { return ["  " + TextRenderer.pad(keywords, keyRoom) + "  " + summary] }
+        var keys: [String] = []
+        for word in keywords.split(separator: " ") {
+            if let last = keys.last, last.count + 1 + word.count <= keyRoom {
+                keys[keys.count - 1] = last + " " + word
+            } else {
+                keys.append(String(word))
+            }
+        }
+        let room = max(TextLayout.minimumRoom, width - descriptionColumn)
+        let text = TextLayout.wrap(summary, width: room, indent: 0)
+        return (0..<max(keys.count, text.count)).map { index in
+            let key = index < keys.count ? keys[index] : ""
+            let words = index < text.count ? text[index] : ""
+            let line = "  " + TextRenderer.pad(key, descriptionColumn - 2) + words
+            return String(line.reversed().drop { $0 == " " }.reversed())
+        }
+    }
+
+    /// One statement's or topic's page fitted to `width` (0: paragraphs on one
+    /// line each). Usage lines hang under their first word; examples are kept
+    /// as written so they can be pasted.
+    static func page(_ entry: HelpEntry, width: Int) -> String {
+        var lines = TextLayout.wrap("\(entry.topic): \(entry.summary)", width: width, indent: 2)
+        if !entry.usage.isEmpty {
+            lines += ["", "usage:"]
+            for usage in entry.usage {
+                let text = "  " + usage
+                lines += TextLayout.wrap(text, width: width, indent: TextLayout.leadingSpaces(text) + 2)
+            }
+        }
         if !entry.details.isEmpty {
             lines.append("")
             for paragraph in entry.details.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines += wrap(String(paragraph), width: 78)
+                let text = String(paragraph)
+                lines += TextLayout.wrap(text, width: width, indent: TextLayout.hangingIndent(text))
             }
         }
         lines += ["", "example:"] + entry.example.split(separator: "\n").map { "  " + $0 }
         return lines.joined(separator: "\n")
-    }
-
-    /// Breaks a paragraph at spaces so no line is wider than `width`,
-    /// keeping its leading indentation on every line.
-    static func wrap(_ paragraph: String, width: Int) -> [String] {
-        let indent = String(paragraph.prefix { $0 == " " })
-        var lines: [String] = []
-        var line = indent
-        for word in paragraph.split(separator: " ") {
-            if line.count > indent.count && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = indent
-            }
-            line += (line.count > indent.count ? " " : "") + word
-        }
-        lines.append(line)
-        return lines
     }
 }

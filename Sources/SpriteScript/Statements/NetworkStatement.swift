@@ -6,8 +6,10 @@ struct NetworkSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "network",
         summary: "set the network's cost model, topology and loss (inside cluster { })",
-        usage: ["network [NAME] [preset modern|v-1983|sprite-1988|zero-overhead] [topology bus|switched|ring|grid|torus|hypercube [width N]]",
-                "        [bandwidth BW] [latency T] [mtu SIZE] [header SIZE] [send-overhead T] [receive-overhead T]",
+        usage: ["network [NAME] [preset modern|v-1983|sprite-1988|zero-overhead]",
+                "        [topology bus|switched|ring|grid|torus|hypercube [width N]]",
+                "        [bandwidth BW] [latency T] [mtu SIZE] [header SIZE]",
+                "        [send-overhead T] [receive-overhead T]",
                 "        [local-cost T] [loss PCT] [timeout T] [retries N]"],
         details: "A preset sets every cost; the other options override single values. A later 'network' line "
             + "changes only what it names. See docs/COST-MODEL.md.",

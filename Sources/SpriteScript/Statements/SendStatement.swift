@@ -44,11 +44,11 @@ struct SendSyntax: StatementSyntax {
 enum MessageChecks {
     static func check(text: (String, SourceSpan)?, segment: (Quantity, SourceSpan)?, _ checker: inout Checker) {
         if let (text, span) = text, text.utf8.count > 32 {
-            checker.error("message text is \(text.utf8.count) bytes; a V message holds 32", at: span,
+            checker.error("message text is \(Plural.of(text.utf8.count, "byte")); a V message holds 32", at: span,
                           help: "shorten it, or move the data with 'segment' or moveto")
         }
         if let (size, span) = segment, size.integer > 1024 {
-            checker.error("a segment carries at most 1KB, not \(Quantity.formatBytes(size.integer))", at: span,
+            checker.error("a segment carries at most 1KB, not \(Quantity.formatExact(size.integer, .size))", at: span,
                           help: "use moveto or movefrom for bulk data")
         }
     }

@@ -71,7 +71,7 @@ struct ShowStatement: Statement {
         case "cache":
             interpreter.emit(.table(FileSystemTables.cache(s, interpreter.context, node: try interpreter.node(nodes[0]))))
         default:
-            interpreter.emit(.text("trace (\(interpreter.history.count) events):"))
+            interpreter.emit(.text("trace (\(Plural.of(interpreter.history.count, "event"))):"))
             for record in interpreter.history { interpreter.emit(.trace(record)) }
         }
     }
@@ -112,7 +112,7 @@ struct ShowStatement: Statement {
         if s.nodeCount > 1 {
             var diameter = 0
             for a in 0..<min(s.nodeCount, 256) { for b in 0..<min(s.nodeCount, 256) { diameter = max(diameter, s.hops(from: a, to: b)) } }
-            notes.append("  \(s.nodeCount) nodes; longest route \(diameter) hop\(diameter == 1 ? "" : "s")"
+            notes.append("  \(Plural.of(s.nodeCount, "node")); longest route \(Plural.of(diameter, "hop"))"
                          + "; 32B one-way penalty \(s.networkPenalty(bytes: 32, from: 0, to: 1)) between the first two nodes")
         }
         return Table(name: "network", title: "network", columns: ["setting", Column("value", withUnit: true)],

@@ -50,9 +50,10 @@ public enum StatementRegistry {
         return words.sorted()
     }
 
+    /// Every statement's help page, then the topics (`help units`, …).
     public static var helpEntries: [HelpEntry] {
         var entries: [HelpEntry] = []
         for syntax in all { entries.append(syntax.help) }
-        return entries
+        return entries + HelpTopics.all
     }
 }

@@ -29,19 +29,29 @@ public struct Quantity: Sendable, Equatable {
 
     public var duration: SimTime { SimTime(nanoseconds: integer) }
 
-    /// Units and their scale to the base unit.
+    /// Units and their scale to the base unit. Sizes and rates are binary
+    /// (1KB = 1024 bytes); bandwidths are decimal (1Kbps = 1000 bit/s).
     static let units: [String: (Dimension, Int64)] = [
         "ns": (.duration, 1), "us": (.duration, 1_000), "ms": (.duration, 1_000_000),
         "s": (.duration, 1_000_000_000), "min": (.duration, 60_000_000_000),
-        "B": (.size, 1), "KB": (.size, 1 << 10), "MB": (.size, 1 << 20), "GB": (.size, 1 << 30),
+        "h": (.duration, 3_600_000_000_000), "d": (.duration, 86_400_000_000_000),
+        "B": (.size, 1), "KB": (.size, 1 << 10), "MB": (.size, 1 << 20), "GB": (.size, 1 << 30), "TB": (.size, 1 << 40),
         "bps": (.bandwidth, 1), "Kbps": (.bandwidth, 1_000), "Mbps": (.bandwidth, 1_000_000),
-        "Gbps": (.bandwidth, 1_000_000_000),
+        "Gbps": (.bandwidth, 1_000_000_000), "Tbps": (.bandwidth, 1_000_000_000_000),
         "B/s": (.rate, 1), "KB/s": (.rate, 1 << 10), "MB/s": (.rate, 1 << 20), "GB/s": (.rate, 1 << 30),
+        "TB/s": (.rate, 1 << 40),
         "%": (.percent, 1),
     ]
 
+    /// A dimension's units, smallest first: `ns us ms s min h d`.
     static func unitNames(for dimension: Dimension) -> [String] {
-        units.filter { $0.value.0 == dimension }.map(\.key).sorted()
+        units.filter { $0.value.0 == dimension }.sorted { $0.value.1 < $1.value.1 }.map(\.key)
+    }
+
+    /// Every unit, by dimension, as the help line of an unknown unit lists them.
+    static var unitList: String {
+        [Dimension.duration, .size, .bandwidth, .rate, .percent]
+            .map { unitNames(for: $0).joined(separator: " ") }.joined(separator: ", ")
     }
 
     /// Reads a number token; `wanted` only sharpens the error message.
@@ -67,7 +77,7 @@ public struct Quantity: Sendable, Equatable {
         guard let (dimension, scale) = units[unit] else {
             let hint = Suggestions.didYouMean(unit, among: units.keys)
             throw Diagnostic(.syntax, "unknown unit '\(unit)'\(hint)", at: token.span,
-                             help: "units are ns us ms s min, B KB MB GB, bps Kbps Mbps Gbps, B/s KB/s MB/s GB/s, %")
+                             help: "units are " + unitList)
         }
         if dimension == .percent {
             return Quantity(dimension: .percent, integer: 0, real: real / 100)
@@ -103,23 +113,66 @@ public struct Quantity: Sendable, Equatable {
     /// True for a plain number without a fraction: counts, CPUs, retries.
     public var isWhole: Bool { dimension == .count && real == real.rounded(.towardZero) }
 
-    /// Renders a value of this dimension the way users write it.
+    /// Renders a value of this dimension for people: scaled and rounded
+    /// (times to four decimals, sizes and bandwidths to two), pasteable.
     public static func format(_ value: Int64, _ dimension: Dimension) -> String {
         switch dimension {
-        case .duration: return SimTime.format(value)
+        case .duration: return SimTime.readable(value)
         case .size: return formatBytes(value)
-        case .bandwidth: return formatScaled(value, [(1_000_000_000, "Gbps"), (1_000_000, "Mbps"), (1_000, "Kbps"), (1, "bps")])
+        case .bandwidth: return rounded(value, bandwidthScales)
         case .rate: return formatBytes(value) + "/s"
         case .percent, .count: return String(value)
         }
     }
 
-    public static func formatBytes(_ value: Int64) -> String {
-        formatScaled(value, [(1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB"), (1, "B")])
+    /// Renders a value without losing a digit, for where rounding could make
+    /// two different values look equal (an expect's found value).
+    public static func formatExact(_ value: Int64, _ dimension: Dimension) -> String {
+        switch dimension {
+        case .duration: return SimTime.exact(value)
+        case .size: return exact(value, byteScales)
+        case .bandwidth: return exact(value, bandwidthScales)
+        case .rate: return exact(value, byteScales) + "/s"
+        case .percent, .count: return String(value)
+        }
     }
 
-    /// The largest unit that shows the value exactly with at most two decimals.
-    private static func formatScaled(_ value: Int64, _ scales: [(Int64, String)]) -> String {
+    static let byteScales: [(Int64, String)] =
+        [(1 << 40, "TB"), (1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB"), (1, "B")]
+    static let bandwidthScales: [(Int64, String)] =
+        [(1_000_000_000_000, "Tbps"), (1_000_000_000, "Gbps"), (1_000_000, "Mbps"), (1_000, "Kbps"), (1, "bps")]
+
+    /// `8437500KB` is `8.05GB`: the largest unit the size reaches, at most two decimals.
+    public static func formatBytes(_ value: Int64) -> String { rounded(value, byteScales) }
+
+    /// The largest unit the value reaches, rounded half up to two decimals,
+    /// trailing zeros dropped; a value that rounds up to the next unit moves there.
+    private static func rounded(_ value: Int64, _ scales: [(Int64, String)]) -> String {
+        let sign = value < 0 ? "-" : ""
+        let magnitude = value.magnitude
+        guard var index = scales.firstIndex(where: { magnitude >= $0.0.magnitude }) else {
+            return "0" + (scales.last?.1 ?? "")
+        }
+        var hundredths = roundedHundredths(magnitude, UInt64(scales[index].0))
+        if index > 0, hundredths >= UInt64(scales[index - 1].0 / scales[index].0) * 100 {
+            index -= 1
+            hundredths = roundedHundredths(magnitude, UInt64(scales[index].0))
+        }
+        var fraction = String(hundredths % 100)
+        fraction = String(repeating: "0", count: 2 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return sign + String(hundredths / 100) + (fraction.isEmpty ? "" : "." + fraction) + scales[index].1
+    }
+
+    private static func roundedHundredths(_ value: UInt64, _ scale: UInt64) -> UInt64 {
+        let product = value.multipliedFullWidth(by: 100)
+        let (low, carry) = product.low.addingReportingOverflow(scale / 2)
+        return scale.dividingFullWidth((product.high + (carry ? 1 : 0), low)).quotient
+    }
+
+    /// The largest unit that shows the value exactly with at most two
+    /// decimals, else the smallest unit.
+    private static func exact(_ value: Int64, _ scales: [(Int64, String)]) -> String {
         for (scale, unit) in scales where value.magnitude >= scale.magnitude {
             if value % scale == 0 { return "\(value / scale)\(unit)" }
             if (value % scale) * 100 % scale == 0 { return SimTimeDecimal.render(value, scale: scale) + unit }
@@ -128,7 +181,7 @@ public struct Quantity: Sendable, Equatable {
     }
 }
 
-/// Exact decimal rendering shared with durations.
+/// Exact decimal rendering of `value / scale`.
 enum SimTimeDecimal {
     static func render(_ value: Int64, scale: Int64) -> String {
         let whole = value / scale

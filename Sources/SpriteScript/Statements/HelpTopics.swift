@@ -1,0 +1,84 @@
+import SpriteKernel
+
+/// Help pages that explain an idea rather than a statement: `help units`,
+/// `help time`, `help semantics`. docs/LANGUAGE.md is generated from them.
+enum HelpTopics {
+    static let all: [HelpEntry] = [units, time, semantics]
+
+    /// Built from the lexer's own table, so it lists exactly what a script may write.
+    static var units: HelpEntry {
+        func row(_ dimension: Dimension, _ name: String, _ meaning: String) -> String {
+            let names = Quantity.unitNames(for: dimension).joined(separator: " ")
+            return "  " + TextRenderer.pad(name, 11) + TextRenderer.pad(names, 25) + meaning
+        }
+        return HelpEntry(
+            topic: "units",
+            summary: "every unit a number can carry, by dimension",
+            usage: [],
+            details: """
+                A unit is written against its number or after a space (20ms, 20 ms). Decimals are exact and \
+                must come to a whole number of base units: 1.5ms is 1500000ns, 0.5ns is an error.
+                \(row(.duration, "duration", "nanoseconds: 1h = 60min, 1d = 24h"))
+                \(row(.size, "size", "bytes, binary: 1KB = 1024B"))
+                \(row(.bandwidth, "bandwidth", "bit/s, decimal: 1Kbps = 1000bps"))
+                \(row(.rate, "rate", "bytes per second, binary"))
+                \(row(.percent, "percent", "a fraction: 5% is 0.05"))
+                  count      (no unit)                a plain number: cpus 2
+                Output uses the same units, so a value printed can be pasted into a script: a time in the \
+                largest unit it reaches, rounded to at most four decimals (1.0027s, 1.5min); a size in the \
+                largest unit it reaches, rounded to at most two (8.05GB). A failed expect prints the value it \
+                found exactly.
+                """,
+            example: "advance 1.5h\ncluster { server fs1 memory 1TB disk 10ms rate 20MB/s }")
+    }
+
+    static let time = HelpEntry(
+        topic: "time",
+        summary: "the simulated clock, how it moves, and how times are written",
+        usage: [],
+        details: """
+            The clock counts whole nanoseconds from 0. Statements start their operations at the current \
+            time; the clock moves only when the engine runs: 'run' processes events until nothing is left \
+            to do, 'advance T' moves the clock T ahead and runs everything due by then, 'at T { }' and \
+            'at +T { }' run a block when the clock reaches that time, and a batch script runs outstanding \
+            work at its end. Events due at the same instant happen in the order they were scheduled, and \
+            the one random generator is seeded ('seed N', --seed), so a script and a seed print the same \
+            bytes every time.
+            Times are written in the largest of ns us ms s min h d that they reach, rounded to at most \
+            four decimals, with no space before the unit: 886.8us, 5.2784ms, 10.5015s, 1.5min, 0s. The \
+            trace's time column keeps the four decimals so that decimal points line up, and it is wide \
+            enough for every time the clock can show. A failed expect prints the value it found exactly \
+            (5.278412ms), never rounded to look like the value expected.
+            'advance', 'at' and 'compute' reach at most 366 days ahead. The clock ends at 2^62 ns, about \
+            146 years (\(SimTime.horizon)); a statement that would carry it further is a runtime error.
+            """,
+        example: "cluster { workstation ws1; server fs1 }\nat 10s { crash fs1 }\nadvance 1min\nexpect now == 60s")
+
+    static let semantics = HelpEntry(
+        topic: "semantics",
+        summary: "how reads are judged: UNIX, session, immutable and transaction semantics",
+        usage: [],
+        details: """
+            The shell records every open, read, write and close, and judges each read over that history \
+            under four sharing models. A read's trace line gives the first two verdicts and why; \
+            'show outcomes' gives all four with the lost updates and crash losses, and 'expect \
+            stale-reads', 'expect lost-updates', 'expect crash-losses' and 'expect semantics' check them.
+              unix         a read returns the last write made anywhere before it
+              session      a read returns what was closed before its session opened the file, plus \
+            the session's own writes; other sessions' changes appear at their close
+              immutable    a file opened from two nodes is shared and must never change again; a \
+            read after a write to a shared file is 'violated'
+              transaction  sessions must be serializable: ordered by what they read, the writes \
+            they made must form no cycle; a read on such a cycle is 'not-serializable'
+            STALE means the read returned something other than what the model says it must: a cached \
+            copy older than the last write (unix), or older than the last close before the open \
+            (session). The line names the write it missed and why the cache did not know: an NFS \
+            timeout not yet expired, a cache that is never checked, a callback not yet broken, or \
+            data still dirty in the writer's cache.
+            A lost update is a session that wrote a file and closed over another node's update it \
+            never saw: that update had been closed after it opened, or before it opened while it \
+            read older data (Jack and Jill). A crash loss is a write still dirty in a client's cache \
+            when the client crashed.
+            """,
+        example: "show outcomes\nexpect stale-reads session == 0\nexpect semantics unix holds")
+}

@@ -1,0 +1,40 @@
+import Testing
+import SpriteKernel
+
+/// The readable time format: the largest unit the value reaches, rounded
+/// (not truncated) to at most four decimals, zero with a unit.
+@Suite struct SimTimeFormatTests {
+    @Test(arguments: [
+        (Int64(0), "0s"),
+        (999, "999ns"),
+        (1_000, "1us"),
+        (25_600, "25.6us"),
+        (886_800, "886.8us"),
+        (1_002_720_000, "1.0027s"),
+        (10_501_480_500, "10.5015s"),      // rounds up: truncation would give 10.5014s
+        (412_760_202_600, "6.8793min"),
+        (90_000_000_000, "1.5min"),
+        (3_600_000_000_000, "1h"),
+        (5_400_000_000_000, "1.5h"),
+        (86_400_000_000_000, "1d"),
+        (4_611_686_018_427_387_904, "53375.9956d"),
+        (999_999_960, "1s"),               // 999.99996ms rounds to 1000ms: one unit up
+        (59_999_950_000, "1min"),
+        (-1_500_000, "-1.5ms"),
+    ])
+    func readable(nanoseconds: Int64, text: String) {
+        #expect(SimTime.ns(nanoseconds).description == text)
+    }
+
+    @Test func columnKeepsTrailingZerosExceptInNanoseconds() {
+        #expect(SimTime.readableParts(10_000_000_000, keepZeros: true) == ("10.0000", "s"))
+        #expect(SimTime.readableParts(5_278_400, keepZeros: true) == ("5.2784", "ms"))
+        #expect(SimTime.readableParts(999, keepZeros: true) == ("999", "ns"))
+        #expect(SimTime.readableParts(0, keepZeros: true) == ("0", "s"))
+    }
+
+    @Test func extremesDoNotOverflow() {
+        #expect(SimTime.never.description == "106751.9912d")
+        #expect(SimTime(nanoseconds: .min).description == "-106751.9912d")
+    }
+}
