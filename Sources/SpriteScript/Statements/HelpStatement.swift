@@ -51,8 +51,8 @@ struct HelpStatement: Statement {
             lines += row(syntax.keywords.joined(separator: ", "), syntax.help.summary, width: width)
         }
         lines.append("")
-        lines += TextLayout.wrap("topics: " + HelpTopics.all.map(\.topic).joined(separator: ", ")
-                                 + " (help units, help time, help semantics)", width: width, indent: 8)
+        lines += TextLayout.wrap("topics: " + HelpTopics.all.map { "help \($0.topic)" }.joined(separator: ", "),
+                                 width: width, indent: 8)
         lines += TextLayout.wrap("Literals carry units: 20ms 0.5us 64KB 10Mbps 2MB/s 5% (help units). "
                                  + "Names expand: ws[1..4].", width: width, indent: 0)
         lines.append("Statements end at a newline or ';'. '#' starts a comment.")
