@@ -21,6 +21,16 @@ struct HelpAndUnitsTests {
         }
     }
 
+    @Test(arguments: StatementRegistry.keywords)
+    func usageLinesBreakBetweenOptionGroups(_ keyword: String) {
+        let lines = Self.help(keyword).lines
+        guard let start = lines.firstIndex(of: "usage:") else { return }
+        for line in lines[(start + 1)...].prefix(while: { !$0.isEmpty }) where line.hasPrefix("    ") {
+            let text = line.drop { $0 == " " }
+            #expect(text.first == "[" || text.first == "{", "help \(keyword) breaks inside a group: \(line)")
+        }
+    }
+
     @Test func theOverviewKeepsKeywordsOutOfTheDescriptionColumn() {
         let rows = Self.help("").lines.dropFirst().prefix { !$0.isEmpty }
         let column = HelpStatement.descriptionColumn

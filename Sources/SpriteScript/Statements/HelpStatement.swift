@@ -5,6 +5,8 @@ struct HelpSyntax: StatementSyntax {
         topic: "help",
         summary: "list the statements, or explain one",
         usage: ["help", "help TOPIC"],
+        details: "TOPIC is a statement's keyword, or one of the topics: 'units' (every unit a number can carry), "
+            + "'time' (the clock and how times are written) and 'semantics' (how reads are judged).",
         example: "help rpc")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
@@ -82,6 +84,19 @@ struct HelpStatement: Statement {
         }
     }
 
+    /// A usage line broken only between option groups: a space inside
+    /// `[ … ]` or `{ … }` is held (as a no-break space) while the line is wrapped.
+    private static func usageLines(_ text: String, width: Int) -> [String] {
+        var depth = 0
+        let held = String(text.map { character -> Character in
+            if "[{".contains(character) { depth += 1 } else if "]}".contains(character) { depth = max(0, depth - 1) }
+            return character == " " && depth > 0 ? "\u{00A0}" : character
+        })
+        return TextLayout.wrap(held, width: width, indent: TextLayout.leadingSpaces(text) + 2).map {
+            String($0.map { $0 == "\u{00A0}" ? " " : $0 })
+        }
+    }
+
     /// One statement's or topic's page fitted to `width` (0: paragraphs on one
     /// line each). Usage lines hang under their first word; examples are kept
     /// as written so they can be pasted.
@@ -90,8 +105,7 @@ struct HelpStatement: Statement {
         if !entry.usage.isEmpty {
             lines += ["", "usage:"]
             for usage in entry.usage {
-                let text = "  " + usage
-                lines += TextLayout.wrap(text, width: width, indent: TextLayout.leadingSpaces(text) + 2)
+                lines += usageLines("  " + usage, width: width)
             }
         }
         if !entry.details.isEmpty {
