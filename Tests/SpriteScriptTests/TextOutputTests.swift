@@ -104,6 +104,17 @@ struct TextOutputTests {
                            "  6.8793min", "    1.0000d", "53375.9956d"])
     }
 
+    @Test(arguments: [Int64(0), 7, 886_800, 5_278_412, 10_501_480_500, 100_001_341_600, 5_400_000_000_000,
+                      90_061_000_000_000, SimTime.horizon.nanoseconds])
+    func aPrintedTimeCanBePastedIntoAScript(_ nanoseconds: Int64) throws {
+        let time = SimTime(nanoseconds: nanoseconds)
+        let readable = try Quantity.parse(ScriptHarness.firstToken(time.description))
+        #expect(readable.dimension == .duration)
+        #expect(readable.duration.description == time.description, "\(time.description) does not read back")
+        let exact = try Quantity.parse(ScriptHarness.firstToken(time.exactDescription))
+        #expect(exact.integer == nanoseconds)
+    }
+
     @Test func oneInstantIsWrittenTheSameInTheColumnAndTheText() {
         let out = Self.run(Self.staleRead, width: 0)
         let jackWrite = out.first { $0.contains("jack    write /list 5B") }
