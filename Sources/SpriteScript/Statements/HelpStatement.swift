@@ -98,7 +98,7 @@ struct HelpStatement: Statement {
     }
 
     /// One statement's or topic's page fitted to `width` (0: paragraphs on one
-    /// line each). Usage lines hang under their first word; examples are kept
+    /// line each). Usage lines continue two columns in; examples are kept
     /// as written so they can be pasted.
     static func page(_ entry: HelpEntry, width: Int) -> String {
         var lines = TextLayout.wrap("\(entry.topic): \(entry.summary)", width: width, indent: 2)

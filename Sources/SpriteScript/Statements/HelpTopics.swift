@@ -68,8 +68,9 @@ enum HelpTopics {
             the session's own writes; other sessions' changes appear at their close
               immutable    a file opened from two nodes is shared and must never change again; a \
             read after a write to a shared file is 'violated'
-              transaction  sessions must be serializable: ordered by what they read, the writes \
-            they made must form no cycle; a read on such a cycle is 'not-serializable'
+              transaction  sessions are transactions and must be serializable: ordered by the \
+            writes they read and the writes that replaced those, they must form no cycle; a read in a \
+            session on such a cycle is 'not-serializable'
             STALE means the read returned something other than what the model says it must: a cached \
             copy older than the last write (unix), or older than the last close before the open \
             (session). The line names the write it missed and why the cache did not know: an NFS \
