@@ -1,7 +1,8 @@
 import Testing
 import SpriteKernel
 
-/// The readable time format: the largest unit the value reaches, rounded
+/// The readable time format: ns, us, ms or s below an hour, then h, then d
+/// past 1000h, rounded
 /// (not truncated) to at most four decimals, zero with a unit.
 @Suite struct SimTimeFormatTests {
     @Test(arguments: [
@@ -12,14 +13,16 @@ import SpriteKernel
         (886_800, "886.8us"),
         (1_002_720_000, "1.0027s"),
         (10_501_480_500, "10.5015s"),      // rounds up: truncation would give 10.5014s
-        (412_760_202_600, "6.8793min"),
-        (90_000_000_000, "1.5min"),
+        (412_760_202_600, "412.7602s"),    // minutes stay in seconds: 4 decimals of a minute is 6ms
+        (100_001_341_600, "100.0013s"),
+        (3_599_999_950_000, "1h"),         // 3599.99995s rounds to 3600s: one unit up
         (3_600_000_000_000, "1h"),
         (5_400_000_000_000, "1.5h"),
-        (86_400_000_000_000, "1d"),
+        (86_400_000_000_000, "24h"),
+        (3_599_999_640_000_000, "999.9999h"),
+        (3_600_000_000_000_000, "41.6667d"),
         (4_611_686_018_427_387_904, "53375.9956d"),
         (999_999_960, "1s"),               // 999.99996ms rounds to 1000ms: one unit up
-        (59_999_950_000, "1min"),
         (-1_500_000, "-1.5ms"),
     ])
     func readable(nanoseconds: Int64, text: String) {

@@ -101,7 +101,7 @@ struct TextOutputTests {
                               SimTime.horizon.nanoseconds]
         let column = times.map { TextRenderer.timeColumn(SimTime(nanoseconds: $0)) }
         #expect(column == ["         0s", "      999ns", " 886.8000us", "   5.2784ms", "   10.0000s",
-                           "  6.8793min", "    1.0000d", "53375.9956d"])
+                           "  412.7602s", "   24.0000h", "53375.9956d"])
     }
 
     @Test(arguments: [Int64(0), 7, 886_800, 5_278_412, 10_501_480_500, 100_001_341_600, 5_400_000_000_000,

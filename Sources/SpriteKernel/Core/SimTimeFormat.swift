@@ -1,21 +1,24 @@
 /// How simulated times and durations are written for people.
 ///
 /// One readable form everywhere (trace column, messages, summary, prompt):
-/// the largest of ns us ms s min h d in which the value is at least 1,
+/// ns, us, ms or s below an hour, then h, then d past 1000h,
 /// rounded to at most four decimals, the unit written against the number so
 /// that a printed value can be pasted back into a script. `exactDescription`
 /// keeps every digit, for places where rounding would hide a difference.
 extension SimTime {
-    /// Readable and rounded: "0s", "886.8us", "5.2784ms", "10.5015s", "1.5min".
+    /// Readable and rounded: "0s", "886.8us", "5.2784ms", "10.5015s", "412.7602s", "1.5h".
     public var description: String { SimTime.readable(nanoseconds) }
 
     /// Every digit, in ns, us, ms or s: "5.278412ms", "10.5014805s", "0s".
     public var exactDescription: String { SimTime.exact(nanoseconds) }
 
-    /// The units of the readable form, largest first, with their size in ns.
-    static let readableUnits: [(name: String, scale: UInt64)] = [
-        ("d", 86_400_000_000_000), ("h", 3_600_000_000_000), ("min", 60_000_000_000),
-        ("s", 1_000_000_000), ("ms", 1_000_000), ("us", 1_000), ("ns", 1),
+    /// The units of the readable form, largest first: each with its size in
+    /// ns and the smallest value written in it. Seconds run up to an hour so
+    /// that a trace of minutes keeps its tenth-of-a-millisecond steps apart
+    /// (4 decimals of a minute would be 6ms); hours run up to 1000h.
+    static let readableUnits: [(name: String, scale: UInt64, from: UInt64)] = [
+        ("d", 86_400_000_000_000, 1000 * 3_600_000_000_000), ("h", 3_600_000_000_000, 3_600_000_000_000),
+        ("s", 1_000_000_000, 1_000_000_000), ("ms", 1_000_000, 1_000_000), ("us", 1_000, 1_000), ("ns", 1, 1),
     ]
 
     /// The readable form's number and unit apart. With `keepZeros` the four
@@ -25,10 +28,10 @@ extension SimTime {
         if ns == 0 { return ("0", "s") }
         let sign = ns < 0 ? "-" : ""
         let magnitude = ns.magnitude
-        var index = readableUnits.firstIndex { magnitude >= $0.scale } ?? readableUnits.count - 1
+        var index = readableUnits.firstIndex { magnitude >= $0.from } ?? readableUnits.count - 1
         var units = roundedTenThousandths(magnitude, readableUnits[index].scale)
-        // 999.99996us rounds to 1000us: write it in the next unit up as 1ms.
-        if index > 0, units >= (readableUnits[index - 1].scale / readableUnits[index].scale) * 10_000 {
+        // 3599.99996s rounds to 3600s: write it in the next unit up, as 1h.
+        if index > 0, units / 10_000 >= readableUnits[index - 1].from / readableUnits[index].scale {
             index -= 1
             units = roundedTenThousandths(magnitude, readableUnits[index].scale)
         }

@@ -44,8 +44,8 @@ enum HelpTopics {
             work at its end. Events due at the same instant happen in the order they were scheduled, and \
             the one random generator is seeded ('seed N', --seed), so a script and a seed print the same \
             bytes every time.
-            Times are written in the largest of ns us ms s min h d that they reach, rounded to at most \
-            four decimals, with no space before the unit: 886.8us, 5.2784ms, 10.5015s, 1.5min, 0s. The \
+            Times are written in ns, us, ms or s below an hour, then in h, and in d past 1000h, rounded to \
+            at most four decimals, with no space before the unit: 886.8us, 5.2784ms, 412.7602s, 1.5h, 0s. The \
             trace's time column keeps the four decimals so that decimal points line up, and it is wide \
             enough for every time the clock can show. A failed expect prints the value it found exactly \
             (5.278412ms), never rounded to look like the value expected.
