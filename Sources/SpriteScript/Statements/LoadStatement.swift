@@ -7,7 +7,11 @@ struct LoadSyntax: StatementSyntax {
         usage: ["load \"FILE\""],
         details: "A relative path is taken from the directory of the loading script. A file that loads "
             + "itself, directly or not, is an error.",
-        example: "load \"cluster-v1983.sprite\"")
+        example: """
+            load "Examples/clusters/v-1983.sprite"
+            rpc ws1 -> fs1 reply 1KB
+            run
+            """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let (path, span) = try parser.parseString("a file name in double quotes")
