@@ -115,7 +115,7 @@ struct JSONSchemaTests {
     func everyExampleLineValidates(_ path: String) throws {
         let validator = try Self.validator()
         let lines = try Self.jsonLines(path)
-        #expect(lines.count > 3)
+        #expect(!lines.isEmpty, "\(path) printed no JSON at all")
         for line in lines {
             let errors = validator.errors(try ParsedJSON.parse(line))
             #expect(errors.isEmpty, "\(path): \(line)\n\(errors.joined(separator: "\n"))")
