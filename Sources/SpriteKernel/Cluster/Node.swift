@@ -16,15 +16,19 @@ struct Node {
     }
 
     /// Queues `work` on the earliest-free CPU no sooner than `now`, first come
-    /// first served, and returns when it finishes.
+    /// first served, and returns when it finishes. Work that would finish after
+    /// the end of simulated time is not booked: the time returned is past the
+    /// horizon, and scheduling it fails the operation.
     mutating func reserveCPU(work: SimTime, now: SimTime) -> SimTime {
         var best = 0
         for index in cpuFreeAt.indices where cpuFreeAt[index] < cpuFreeAt[best] { best = index }
         let start = max(now, cpuFreeAt[best])
         let duration = work.scaled(bySpeed: spec.speed)
-        cpuFreeAt[best] = start + duration
+        let done = start + duration
+        guard !done.isPastHorizon else { return done }
+        cpuFreeAt[best] = done
         cpuBusyTotal += duration
-        return start + duration
+        return done
     }
 
     mutating func crash() {

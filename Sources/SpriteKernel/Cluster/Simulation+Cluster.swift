@@ -49,11 +49,14 @@ extension Simulation {
     public func crash(_ node: Int) {
         guard nodes[node].isUp else { return }
         nodes[node].crash()
+        // The crash is traced before the failures it causes: at one instant,
+        // trace lines come in the order they are recorded, so a cause first.
         var lost = 0
+        for index in processes.indices where processes[index].node == node { lost += processes[index].inbox.count }
+        record(.nodeCrashed(node: node, lostMessages: lost), at: node)
         for index in processes.indices where processes[index].node == node {
             if let current = processes[index].current { fail(current, .nodeDown(node: node)) }
             for step in processes[index].steps { fail(step.operation, .nodeDown(node: node)) }
-            lost += processes[index].inbox.count
             processes[index].reset()
             processes[index].state = .dead
         }
@@ -61,12 +64,12 @@ extension Simulation {
         for index in processes.indices where processes[index].node != node {
             guard let current = processes[index].current else { continue }
             if case .awaitingReply(let peer) = processes[index].state, processes[peer].node == node {
-                queue.schedule(.operationTimeout(operation: current), at: giveUp)
+                schedule(.operationTimeout(operation: current), at: giveUp)
             } else if processes[index].state == .busy, let peer = operations[Int(current)].peer,
                       operations[Int(current)].kind == .moveTo || operations[Int(current)].kind == .moveFrom,
                       processes[peer].node == node {
                 // A bulk move whose data or acknowledgement the crashed node was to send.
-                queue.schedule(.operationTimeout(operation: current), at: giveUp)
+                schedule(.operationTimeout(operation: current), at: giveUp)
             }
         }
         for (operation, series) in rpcSeries.sorted(by: { $0.key < $1.key }) {
@@ -74,10 +77,9 @@ extension Simulation {
                 fail(operation, .nodeDown(node: node))
                 rpcSeries[operation] = nil
             } else if series.server == node {
-                queue.schedule(.operationTimeout(operation: operation), at: giveUp)
+                schedule(.operationTimeout(operation: operation), at: giveUp)
             }
         }
-        record(.nodeCrashed(node: node, lostMessages: lost), at: node)
         fileSystemCrash(node)
     }
 

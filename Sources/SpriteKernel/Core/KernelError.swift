@@ -7,5 +7,7 @@ public enum KernelError: Error, Sendable, Equatable {
     case unknownNode(String)
     case unknownProcess(String)
     case timeInPast(requested: SimTime, now: SimTime)
+    /// After `SimTime.horizon`, the end of simulated time.
+    case pastHorizon(requested: SimTime)
     case invalidValue(String)
 }

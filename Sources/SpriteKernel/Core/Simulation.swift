@@ -87,6 +87,7 @@ public final class Simulation {
     /// Asks `run` to stop and return `.timer(id)` when the clock reaches `time`.
     public func scheduleTimer(at time: SimTime) throws(KernelError) -> Int32 {
         guard time >= now else { throw .timeInPast(requested: time, now: now) }
+        guard !time.isPastHorizon else { throw .pastHorizon(requested: time) }
         let id = nextTimer
         nextTimer += 1
         queue.schedule(.timer(id: id), at: time)
@@ -224,7 +225,7 @@ public final class Simulation {
             let reason: DropReason = network.canReach(message.source, message.destination) ? .loss : .partition
             drop(id, reason: reason)
         } else {
-            queue.schedule(.deliver(message: id), at: arrival)
+            schedule(.deliver(message: id), at: arrival)
         }
     }
 
@@ -261,7 +262,7 @@ public final class Simulation {
             messages.release(id)
             return
         }
-        queue.schedule(.retransmit(message: id), at: max(now, message.sentAt + cost.retransmitTimeout))
+        schedule(.retransmit(message: id), at: max(now, message.sentAt + cost.retransmitTimeout))
     }
 
     /// After a send fails for good, the process blocked on it fails and may go on:

@@ -59,7 +59,7 @@ extension Simulation {
         pending.answer = answer
         fs.calls[id] = pending
         let done = nodes[pending.server].reserveCPU(work: fs.config.serverService, now: now) + answer.extraTime
-        queue.schedule(.callServed(call: id), at: done)
+        schedule(.callServed(call: id), at: done)
     }
 
     func deliverCall(_ message: Message) {

@@ -169,9 +169,11 @@ extension Simulation {
 
     /// A step served from memory: it ends after a local kernel call.
     private func completeLocally(_ node: Int, _ op: Int32, copying bytes: Int64 = 0) {
-        finish(op)
         let cost = network.config.cost
-        queue.schedule(.fileStepDone(node: Int32(node)), at: now + cost.localMessageCost + cost.localCopy(bytes: bytes))
+        let done = now + cost.localMessageCost + cost.localCopy(bytes: bytes)
+        guard !done.isPastHorizon else { return failFileStep(node, op, .endOfTime) }
+        finish(op)
+        schedule(.fileStepDone(node: Int32(node)), at: done)
     }
 
     private var consistency: any ConsistencyProtocol { fs.config.consistency.implementation }
@@ -643,7 +645,7 @@ extension Simulation {
         withClient(node) { $0.daemonScheduled = true }
         let interval = fs.config.flushInterval.nanoseconds
         let next = (now.nanoseconds / interval + 1) * interval
-        queue.schedule(.flushDaemon(node: Int32(node)), at: SimTime(nanoseconds: next))
+        schedule(.flushDaemon(node: Int32(node)), at: SimTime(nanoseconds: next))
     }
 
     /// The delayed-write daemon: write back what has been dirty long enough;

@@ -148,7 +148,7 @@ extension Simulation {
             guard processes[process].awaitingOurReply.contains(peer) else {
                 return fail(op, .notAwaitingReply(process: peer, peer: process))
             }
-            prepareMove(op, bytes: bytes, from: node, to: processes[peer].node)
+            guard prepareMove(op, bytes: bytes, from: node, to: processes[peer].node) else { return }
             block(process, .busy, on: op)
             transmit(Message(kind: .moveData, source: node, destination: processes[peer].node,
                              fromProcess: Int32(process), toProcess: Int32(peer), operation: op,
@@ -158,7 +158,7 @@ extension Simulation {
             guard processes[process].awaitingOurReply.contains(peer) else {
                 return fail(op, .notAwaitingReply(process: peer, peer: process))
             }
-            prepareMove(op, bytes: bytes, from: processes[peer].node, to: node)
+            guard prepareMove(op, bytes: bytes, from: processes[peer].node, to: node) else { return }
             block(process, .busy, on: op)
             // The request names the range; the peer's kernel answers with the data.
             transmit(Message(kind: .moveRequest, source: node, destination: processes[peer].node,
@@ -168,13 +168,21 @@ extension Simulation {
         case .compute(let duration, let op):
             let done = nodes[node].reserveCPU(work: duration, now: now)
             block(process, .busy, on: op)
-            queue.schedule(.processResume(process: Int32(process), operation: op), at: done)
+            schedule(.processResume(process: Int32(process), operation: op), at: done)
         }
     }
 
-    private func prepareMove(_ op: Int32, bytes: Int64, from source: Int, to destination: Int) {
+    /// False, with the operation failed, when even idle links could not move
+    /// the bytes before the end of simulated time.
+    private func prepareMove(_ op: Int32, bytes: Int64, from source: Int, to destination: Int) -> Bool {
         operations[Int(op)].bytes = bytes
-        operations[Int(op)].penalty = networkPenalty(bytes: bytes, from: source, to: destination)
+        let penalty = networkPenalty(bytes: bytes, from: source, to: destination)
+        guard !(now + penalty).isPastHorizon else {
+            fail(op, .endOfTime)
+            return false
+        }
+        operations[Int(op)].penalty = penalty
+        return true
     }
 
     private func block(_ process: Int, _ state: ProcessState, on op: Int32) {

@@ -63,15 +63,17 @@ public struct CostModel: Sendable, Equatable {
 
 public enum Transmission {
     /// bits / rate, in nanoseconds, rounded up; exact in integer arithmetic.
-    /// A time too large for the clock saturates at `SimTime.horizon`.
+    /// A time past `SimTime.horizon` comes back as `SimTime.never`.
     @inlinable public static func time(bits: Int64, bitsPerSecond: Int64) -> SimTime {
         guard bits > 0, bitsPerSecond > 0 else { return .zero }
-        // Past the horizon the time saturates; below it the quotient fits, so
-        // the exact full-width division cannot trap.
-        guard Double(bits) * 1e9 / Double(bitsPerSecond) < Double(SimTime.horizon.nanoseconds) else { return .horizon }
+        // Well past the horizon, give up at once; below it the quotient fits,
+        // so the exact full-width division cannot trap.
+        let estimate = Double(bits) * 1e9 / Double(bitsPerSecond)
+        guard estimate < 1.5 * Double(SimTime.horizon.nanoseconds) else { return .never }
         let (high, low) = bits.multipliedFullWidth(by: 1_000_000_000)
         let (quotient, remainder) = bitsPerSecond.dividingFullWidth((high, low))
-        return SimTime(nanoseconds: min(remainder > 0 ? quotient + 1 : quotient, SimTime.horizon.nanoseconds))
+        let time = SimTime(nanoseconds: remainder > 0 ? quotient + 1 : quotient)
+        return time.isPastHorizon ? .never : time
     }
 
     /// bytes / rate (bytes per second), in nanoseconds, rounded up.

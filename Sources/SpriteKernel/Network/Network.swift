@@ -83,6 +83,7 @@ struct Network {
 
     /// The network penalty: the least time the model allows for moving
     /// `payloadBytes` between two nodes, on idle links with no CPU overhead.
+    /// Past the end of simulated time it is some time past `SimTime.horizon`.
     func penalty(payloadBytes: Int64, from source: Int, to destination: Int) -> SimTime {
         var idle = LinkTable()
         return Self.schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
@@ -109,7 +110,7 @@ struct Network {
         let lastTime = cost.serialization(wireBytes: lastWire)
         // The full packets after the first add this much to every hop.
         let (trainTail, trainOverflow) = fullTime.nanoseconds.multipliedReportingOverflow(by: max(0, fullPackets - 1))
-        let train = trainOverflow ? SimTime.horizon : SimTime(nanoseconds: trainTail)
+        let train = trainOverflow ? SimTime.never : SimTime(nanoseconds: trainTail)
         var firstReady = departure
         var lastReady = departure
         var hops = 0
@@ -123,12 +124,14 @@ struct Network {
                 lastStart = max(lastReady, busy[link])
             }
             let lastDone = lastStart + lastTime
-            busy[link] = lastDone
+            // A message that would still be on this link after the end of
+            // simulated time never goes: it must not hold the link either.
+            if !lastDone.isPastHorizon { busy[link] = lastDone }
             lastReady = lastDone + cost.latency
             hops += 1
         }
         let (wireHead, wireOverflow) = fullPackets.multipliedReportingOverflow(by: fullWire)
-        return Transfer(arrival: min(lastReady, .horizon), packets: packets,
+        return Transfer(arrival: lastReady, packets: packets,
                         wireBytes: wireOverflow ? .max : wireHead + lastWire, hops: hops, lost: false)
     }
 

@@ -15,8 +15,13 @@ extension Simulation {
         }
         let penalty = networkPenalty(bytes: requestBytes, from: client, to: server)
             + networkPenalty(bytes: replyBytes, from: server, to: client)
-        operations[Int(op)].penalty = penalty
         start(op)
+        // Even on idle links the first call could not end in time.
+        guard !(now + penalty).isPastHorizon else {
+            fail(op, .endOfTime)
+            return op
+        }
+        operations[Int(op)].penalty = penalty
         rpcSeries[op] = RpcSeries(client: client, server: server, requestBytes: requestBytes,
                                   replyBytes: replyBytes, service: service, count: max(1, count),
                                   penalty: penalty)
@@ -40,7 +45,7 @@ extension Simulation {
         case .rpcRequest:
             let done = nodes[series.server].reserveCPU(work: series.service, now: now)
             rpcSeries[op]?.servedByIncarnation = nodes[series.server].incarnation
-            queue.schedule(.rpcServed(call: op), at: done)
+            schedule(.rpcServed(call: op), at: done)
         case .rpcReply:
             var packetsThisCall = network.config.cost.packetCount(payloadBytes: series.requestBytes)
                 + message.packets

@@ -24,6 +24,12 @@ public enum OperationFailure: Sendable, Equatable {
     case openReadOnly(path: String)
     case notExported(path: String, server: Int)
     case isDirectory(path: String)
+    /// A component of the path is a regular file, not a directory.
+    case notADirectory(path: String)
+    /// The root directory cannot be deleted.
+    case rootDirectory
+    /// The operation would end after `SimTime.horizon`, the end of simulated time.
+    case endOfTime
 }
 
 public enum OperationStatus: Sendable, Equatable {

@@ -111,22 +111,31 @@ public final class Interpreter {
         lastSettledCount = ended
         var stillOpen: [Int32] = []
         var firstFailure: Diagnostic?
+        var firstFailedAt = SimTime.never
         for op in unsettled {
             guard let record = simulation.operation(op) else { continue }
             switch record.status {
             case .queued, .running: stillOpen.append(op)
             case .done: break
             case .failed(let failure):
-                guard let info = tracked[op], !info.allowFailure, firstFailure == nil else { continue }
+                // 'try' allows for a failure the script expects, never for the end of time.
+                // The error is the failure that happened first, at the time it happened.
+                let when = record.finishedAt ?? simulation.now
+                guard let info = tracked[op], !info.allowFailure || failure == .endOfTime,
+                      when < firstFailedAt else { continue }
+                firstFailedAt = when
                 let what = EventWords.describe(operation: record, context)
-                firstFailure = Diagnostic(.runtime, "\(what) failed at \(simulation.now): \(EventWords.words(failure, context))",
+                firstFailure = Diagnostic(.runtime, "\(what) failed at \(when): \(EventWords.words(failure, context))",
                                           at: info.span,
-                                          help: "prefix the statement with 'try' if the script expects this failure")
+                                          help: failure == .endOfTime ? Self.endOfTimeHelp
+                                            : "prefix the statement with 'try' if the script expects this failure")
             }
         }
         unsettled = stillOpen
         if let firstFailure { throw firstFailure }
     }
+
+    static let endOfTimeHelp = "simulated time ends there; give the work less time, a faster node or link"
 
     func flushTrace() {
         let records = simulation.drainTrace()

@@ -107,6 +107,9 @@ enum EventWords {
         case .openReadOnly(let path): "\(path) is open for reading only"
         case .notExported(let path, let server): "\(c.node(server)) does not export \(path)"
         case .isDirectory(let path): "\(path) is a directory; open, read and write take files (use ls)"
+        case .notADirectory(let path): "\(path) is a file, not a directory"
+        case .rootDirectory: "/ is the root directory and cannot be deleted"
+        case .endOfTime: "it would end after the end of simulated time (about 146 years)"
         }
     }
 
@@ -124,6 +127,9 @@ enum EventWords {
         case .openReadOnly: "read-only"
         case .notExported: "not-exported"
         case .isDirectory: "is-directory"
+        case .notADirectory: "not-a-directory"
+        case .rootDirectory: "root-directory"
+        case .endOfTime: "end-of-time"
         }
     }
 }

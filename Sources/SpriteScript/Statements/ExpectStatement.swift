@@ -349,7 +349,12 @@ struct ExpectStatement: Statement {
             return bytes.map { .text(String(decoding: $0, as: UTF8.self)) } ?? .missing("\(Quantity.formatBytes(size)) of synthetic data")
         case .hops(let a, let b): return .number(Int64(s.hops(from: try interpreter.node(a), to: try interpreter.node(b))), .count)
         case .penalty(let a, let b, let bytes):
-            return .number(s.networkPenalty(bytes: bytes, from: try interpreter.node(a), to: try interpreter.node(b)).nanoseconds, .duration)
+            let penalty = s.networkPenalty(bytes: bytes, from: try interpreter.node(a), to: try interpreter.node(b))
+            guard !penalty.isPastHorizon else {
+                throw Diagnostic(.runtime, "moving \(Quantity.formatBytes(bytes)) from \(a.text) to \(b.text) takes longer "
+                                 + "than simulated time lasts (about 146 years)", at: span)
+            }
+            return .number(penalty.nanoseconds, .duration)
         case .field(let owner, let field):
             if owner.text == "stats" { return statistic(field.text, s.statistics, s.fileSystemStatistics) }
             if let op = interpreter.labels[owner.text], let record = s.operation(op) {

@@ -1,0 +1,63 @@
+/// The end of simulated time. Every event the engine schedules goes through
+/// `schedule(_:at:)`: an event after `SimTime.horizon` never happens, and the
+/// work it would have ended fails now with `.endOfTime`. So no clock, elapsed
+/// time or penalty ever shows a wrapped or clamped time as if it were real.
+extension Simulation {
+    func schedule(_ kind: EventKind, at time: SimTime) {
+        guard time.isPastHorizon else { return queue.schedule(kind, at: time) }
+        switch kind {
+        case .deliver(let message), .retransmit(let message):
+            abandon(message: message)
+        case .rpcServed(let operation):
+            rpcSeries[operation] = nil
+            fail(operation, .endOfTime)
+        case .processResume(let process, let operation):
+            failStep(operation, of: Int(process))
+        case .operationTimeout(let operation):
+            // Still waiting on a crashed peer when time ends.
+            if operations[Int(operation)].kind == .rpc { rpcSeries[operation] = nil }
+            failStep(operation, of: operations[Int(operation)].process)
+        case .callServed(let call):
+            failCall(call, .endOfTime)
+        case .flushDaemon(let node):
+            // The daemon would wake after the end: its data stays dirty.
+            fileClients[Int(node)]?.daemonScheduled = false
+        case .fileStepDone(let node):
+            finishFileStep(Int(node))
+        case .timer:
+            // `scheduleTimer` refuses such times before they get here.
+            break
+        }
+    }
+
+    /// A message that would arrive after the end of time is never sent: the
+    /// operation it carries fails, and a process blocked on that operation goes on.
+    private func abandon(message id: Int32) {
+        let message = messages[id]
+        messages.release(id)
+        if message.isFileCall {
+            failCall(message.operation, .endOfTime)
+            return
+        }
+        switch message.kind {
+        case .rpcRequest, .rpcReply:
+            rpcSeries[message.operation] = nil
+            fail(message.operation, .endOfTime)
+        case .vReply:
+            // The reply fails; its sender stays blocked: no reply comes in time.
+            fail(message.operation, .endOfTime)
+        default:
+            failStep(message.operation, of: operations[Int(message.operation)].process)
+        }
+    }
+
+    /// Fails a process's operation and, if the process was blocked on it, lets
+    /// it take its next step.
+    private func failStep(_ operation: Int32, of process: Int?) {
+        fail(operation, .endOfTime)
+        guard let process, processes[process].current == operation else { return }
+        processes[process].current = nil
+        processes[process].state = .ready
+        advance(process: process)
+    }
+}
