@@ -120,6 +120,12 @@ public struct FileSystemStatistics: Sendable, Equatable {
     public var bytesToServer: Int64 = 0
     public var serverRequests: [Int: Int] = [:]
 
+    /// Every kind of call counted in `rpcs`.
+    public static let callKinds: Set<String> = [
+        "open", "close", "read", "write", "getattr", "delete", "create", "mkdir", "readdir", "mount",
+        "broadcast", "recall", "disable-caching", "callback",
+    ]
+
     public init() {}
 }
 
@@ -145,6 +151,8 @@ struct FileSystemState {
     var nextToken = 1
     /// NFS exports: server → exported directories.
     var exports: [Int: Set<String>] = [:]
+    /// Live files below each directory path: a path with files below it is a directory.
+    var filesBelow: [String: Int] = [:]
 
     var history: [FileEvent] = []
     var nextSession = 0

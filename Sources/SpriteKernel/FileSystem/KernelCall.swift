@@ -14,6 +14,8 @@ struct CallAnswer {
     var missing = false
     /// The path names a directory, which open, read and write refuse.
     var isDirectory = false
+    /// A directory the path needs is this regular file.
+    var notADirectory: String?
     var cachingDisabled = false
 }
 
@@ -43,6 +45,7 @@ extension Simulation {
               serve: @escaping (Simulation) -> CallAnswer?,
               then: @escaping (Simulation, CallAnswer) -> Void,
               failed: @escaping (Simulation, OperationFailure) -> Void) {
+        assert(FileSystemStatistics.callKinds.contains(kind), "an uncounted kind of call: \(kind)")
         let id = fs.nextCall
         fs.nextCall += 1
         fs.calls[id] = PendingCall(kind: kind, client: client, server: server, requestBytes: requestBytes,

@@ -50,7 +50,10 @@ extension Simulation {
     /// NFS: mounts `server`'s exported `remote` directory at `point` on `node`
     /// (one call to the server's mount daemon, which checks the export).
     public func mount(on node: Int, server: Int, remote: String, at point: String) -> Int32 {
-        enqueueFileStep(.mount, node: node) { .mount(server: server, remote: remote, point: point, operation: $0) }
+        let (remote, point) = (FilePath.normalize(remote), FilePath.normalize(point))
+        return enqueueFileStep(.mount, node: node) {
+            .mount(server: server, remote: remote, point: point, operation: $0)
+        }
     }
 
     private func enqueueFileStep(_ kind: OperationKind, node: Int, _ make: (Int32) -> FileStep) -> Int32 {
@@ -59,7 +62,8 @@ extension Simulation {
             fail(op, .nodeDown(node: node))
             return op
         }
-        withClient(node) { $0.steps.append(make(op)) }
+        // Every path a step names is normalised once, here.
+        withClient(node) { $0.steps.append(make(op).renamed(FilePath.normalize)) }
         startNextFileStep(node)
         return op
     }
@@ -312,6 +316,10 @@ extension Simulation {
                    then: { sim, _, answer in
                        guard !answer.isDirectory else {
                            sim.failFileStep(node, op, .isDirectory(path: path))
+                           return
+                       }
+                       if let file = answer.notADirectory {
+                           sim.failFileStep(node, op, .notADirectory(path: file))
                            return
                        }
                        guard !answer.missing, let file = sim.fs.fileIndex[path] else {
@@ -677,6 +685,7 @@ extension Simulation {
     // MARK: Other steps
 
     private func delete(_ path: String, node: Int, op: Int32) {
+        guard path != "/" else { return failFileStep(node, op, .rootDirectory) }
         callServer("delete", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, _ in sim.serveDelete(path) },
                    then: { sim, _, answer in
@@ -745,7 +754,15 @@ extension Simulation {
     private func create(_ path: String, size: Int64, directory: Bool, node: Int, op: Int32) {
         callServer(directory ? "mkdir" : "create", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, server in sim.serveCreate(path, size: size, directory: directory, server: server) },
-                   then: { sim, _, _ in
+                   then: { sim, _, answer in
+                       if let file = answer.notADirectory {
+                           sim.failFileStep(node, op, .notADirectory(path: file))
+                           return
+                       }
+                       guard !answer.isDirectory else {
+                           sim.failFileStep(node, op, .isDirectory(path: path))
+                           return
+                       }
                        sim.record(.fileCreated(operation: op, path: path, bytes: size, directory: directory), at: node)
                        sim.completeFileStep(node, op)
                    })

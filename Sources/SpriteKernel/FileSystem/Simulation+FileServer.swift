@@ -23,13 +23,15 @@ extension Simulation {
         file.modified = now
         fs.files.append(file)
         fs.fileIndex[path] = fs.files.count - 1
+        countFileBelowAncestors(path, +1)
         fs.statistics.diskWrites += 1
         return fs.files.count - 1
     }
 
     func serveOpen(_ path: String, client: Int, server: Int, writable: Bool) -> CallAnswer? {
         let existing = fs.fileIndex[path].flatMap { fs.files[$0].deleted ? nil : $0 }
-        if path == "/" || existing.map({ fs.files[$0].isDirectory }) == true { return CallAnswer(isDirectory: true) }
+        if existing.map({ fs.files[$0].isDirectory }) ?? hasFilesBelow(path) { return CallAnswer(isDirectory: true) }
+        if existing == nil, let file = regularFileAbove(path) { return CallAnswer(notADirectory: file) }
         guard let file = existing ?? (writable ? createAtServer(path, server: server, directory: false) : nil) else {
             return CallAnswer(missing: true)
         }
@@ -194,10 +196,18 @@ extension Simulation {
     func serveDelete(_ path: String) -> CallAnswer {
         guard let file = fs.fileIndex[path], !fs.files[file].deleted else { return CallAnswer(missing: true) }
         fs.files[file].deleted = true
+        countFileBelowAncestors(path, -1)
         return CallAnswer(replyBytes: 16)
     }
 
     func serveCreate(_ path: String, size: Int64, directory: Bool, server: Int) -> CallAnswer {
+        if let file = regularFileAbove(path) { return CallAnswer(notADirectory: file) }
+        let existing = fs.fileIndex[path].flatMap { fs.files[$0].deleted ? nil : $0 }
+        // mkdir of a regular file, or a regular file where a directory is.
+        if directory, let existing, !fs.files[existing].isDirectory { return CallAnswer(notADirectory: path) }
+        if !directory, existing.map({ fs.files[$0].isDirectory }) ?? hasFilesBelow(path) {
+            return CallAnswer(isDirectory: true)
+        }
         let file = createAtServer(path, server: server, directory: directory, size: size)
         return attributes(file)
     }

@@ -7,6 +7,7 @@ extension Simulation {
     /// Sprite: the domain rooted at `prefix` is served by `server`. Declaring
     /// it again moves it; clients' prefix tables keep their old, stale hints.
     public func setDomain(_ prefix: String, server: Int) {
+        let prefix = FilePath.normalize(prefix)
         fs.domains[prefix] = server
         fs.domainTokens[prefix] = fs.nextToken
         fs.nextToken += 1
@@ -25,7 +26,7 @@ extension Simulation {
     }
 
     /// The current token of a domain, if it exists.
-    public func domainToken(_ prefix: String) -> Int? { fs.domainTokens[prefix] }
+    public func domainToken(_ prefix: String) -> Int? { fs.domainTokens[FilePath.normalize(prefix)] }
 
     /// A Sprite remote link: `server` serves a domain above `path`, but a
     /// deeper domain on another server covers it. Returns that domain's prefix.
@@ -62,7 +63,7 @@ extension Simulation {
 
     /// Concurrent write-sharing: the server told `node` not to cache `path`.
     public func isCachingDisabled(node: Int, path: String) -> Bool {
-        guard let file = fs.fileIndex[path] else { return false }
+        guard let file = fs.fileIndex[FilePath.normalize(path)] else { return false }
         return fileClients[node]?.uncached.contains(file) ?? false
     }
 
@@ -71,7 +72,9 @@ extension Simulation {
     public var crashLosses: [CrashLoss] { fs.crashLosses }
     public var files: [ServerFile] { fs.files.filter { !$0.deleted } }
     public func file(_ index: Int) -> ServerFile { fs.files[index] }
-    public func file(atPath path: String) -> ServerFile? { fs.fileIndex[path].map { fs.files[$0] } }
+    public func file(atPath path: String) -> ServerFile? {
+        fs.fileIndex[FilePath.normalize(path)].map { fs.files[$0] }
+    }
 
     /// The bytes of a content id, or nil for synthetic content, and its size.
     public func contentBytes(_ id: ContentID) -> (bytes: [UInt8]?, size: Int64) {
@@ -84,7 +87,9 @@ extension Simulation {
     }
 
     /// What the last read of `path` on `node` returned.
-    public func lastRead(node: Int, path: String) -> ContentID? { fileClients[node]?.lastRead[path] }
+    public func lastRead(node: Int, path: String) -> ContentID? {
+        fileClients[node]?.lastRead[FilePath.normalize(path)]
+    }
 
     // MARK: Internals shared by the client and server sides
 
@@ -135,6 +140,7 @@ extension Simulation {
     /// The name a node's path has at its server: through the node's NFS
     /// mounts (longest mount point first), else the path itself.
     public func canonicalPath(_ path: String, node: Int) -> String {
+        let path = FilePath.normalize(path)
         let client = fileClient(node)
         guard let point = Self.longestPrefix(of: path, in: client.mounts.keys), let mount = client.mounts[point] else {
             return path
@@ -147,7 +153,7 @@ extension Simulation {
     // MARK: NFS mounts
 
     public func export(_ path: String, on server: Int) {
-        fs.exports[server, default: []].insert(path)
+        fs.exports[server, default: []].insert(FilePath.normalize(path))
     }
 
     public func exports(of server: Int) -> [String] { (fs.exports[server] ?? []).sorted() }
@@ -170,7 +176,7 @@ extension Simulation {
 
     /// Paths under `root`/SERVER mount SERVER's exports on first access.
     public func setAutomount(_ root: String, on node: Int) {
-        withClient(node) { $0.automountRoot = root }
+        withClient(node) { $0.automountRoot = FilePath.normalize(root) }
     }
 
     func newContent(bytes: [UInt8]?, size: Int64) -> ContentID {

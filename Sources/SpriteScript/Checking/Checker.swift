@@ -25,6 +25,8 @@ public struct Checker {
     var inCluster = false
     /// Inside `on NODE { }`: the node file operations act on.
     var currentNode: String?
+    /// Inside the body of an `at` block.
+    var inAtBlock = false
     /// Names declared inside `at` blocks. They exist once the block has run,
     /// so they become ordinary names after `run` or `advance`; until then
     /// only later `at` blocks may use them.
@@ -47,8 +49,11 @@ public struct Checker {
     /// Checks the body of an `at` block, keeping what it declares aside.
     mutating func checkDeferred(_ body: [any Statement]) {
         let outer = symbols
+        let outerInAt = inAtBlock
         symbols.merge(deferred)
+        inAtBlock = true
         check(body)
+        inAtBlock = outerInAt
         var declared = SymbolTable()
         declared.nodes = symbols.nodes.filter { outer.nodes[$0.key] == nil }
         declared.processes = symbols.processes.filter { outer.processes[$0.key] == nil }

@@ -7,8 +7,11 @@ public struct SymbolTable: Sendable {
     public var processes: [String: String] = [:]
     /// Operation label → what the labelled operation is.
     public var labels: [String: OperationKind] = [:]
-    /// Sprite domains: prefix → serving node.
+    /// Every prefix names resolve under (Sprite domains, mount points, exports,
+    /// automount roots) → serving node.
     public var domains: [String: String] = [:]
+    /// Sprite domains only: prefix → serving node.
+    public var spriteDomains: [String: String] = [:]
 
     public init() {}
 
@@ -24,7 +27,10 @@ public struct SymbolTable: Sendable {
         }
         self.labels = labels
         for root in simulation.namespaceRoots { domains[root] = "" }
-        for (prefix, server) in simulation.domains { domains[prefix] = simulation.nodeName(server) }
+        for (prefix, server) in simulation.domains {
+            domains[prefix] = simulation.nodeName(server)
+            spriteDomains[prefix] = simulation.nodeName(server)
+        }
     }
 
     /// Adds the names of `other` that this table does not have.
@@ -33,6 +39,7 @@ public struct SymbolTable: Sendable {
         processes.merge(other.processes) { mine, _ in mine }
         labels.merge(other.labels) { mine, _ in mine }
         domains.merge(other.domains) { mine, _ in mine }
+        spriteDomains.merge(other.spriteDomains) { mine, _ in mine }
     }
 
     func contains(_ name: String) -> Bool {

@@ -11,7 +11,8 @@ struct DomainSyntax: StatementSyntax {
             + "servers. A server whose lookup reaches a deeper domain answers with a remote link, and the client "
             + "broadcasts for that domain, keeping its entry. When a domain moves, clients keep their old entries "
             + "until a request to the old server fails; then they drop the stale entry and broadcast again "
-            + "('show prefixes NODE', 'expect stats.stale-prefixes == 1').",
+            + "('show prefixes NODE', 'expect stats.stale-prefixes == 1'). A domain is declared once; "
+            + "'move domain' moves it.",
         example: """
             cluster { server fs1, fs2, fs3; workstation ws1 }
             domain / on fs1
@@ -38,11 +39,19 @@ struct DomainStatement: Statement {
 
     func check(_ checker: inout Checker) {
         guard checker.resolveServer(server, purpose: "domains are served by") else { return }
-        if moving && checker.symbols.domains[path] == nil {
-            checker.error("there is no domain \(path) to move\(Suggestions.didYouMean(path, among: checker.symbols.domains.keys))",
+        let domains = checker.symbols.spriteDomains
+        if moving && domains[path] == nil {
+            checker.error("there is no domain \(path) to move\(Suggestions.didYouMean(path, among: domains.keys))",
                           at: pathSpan)
+        } else if !moving, let current = domains[path] {
+            // Declaring a domain twice would move it silently: moving is its own statement.
+            checker.error("domain \(path) is already served by \(current)", at: pathSpan,
+                          help: current == server.text ? "declare each domain once"
+                            : "to move it to \(server.text): move domain \(path) to \(server.text)")
+            return
         }
         checker.symbols.domains[path] = server.text
+        checker.symbols.spriteDomains[path] = server.text
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {

@@ -19,9 +19,7 @@ struct ExpectSyntax: StatementSyntax {
               operation (by label): time penalty packets bytes status text calls mean
               process: state received inbox queued
               node: state role cpu-busy
-              stats: events messages delivered dropped retransmits local packets wire-bytes rpcs done failed \
-            client-hits client-misses server-hits server-misses disk-reads disk-writes recalls invalidations \
-            caching-disabled broadcasts stale-prefixes file-rpcs never-written to-server
+            \(StatisticsTable.helpLine)
             stale-reads counts reads that are not fresh under the model (unix by default); a read is judged \
             under all four models in 'show outcomes' (help semantics).
             """,
@@ -123,7 +121,13 @@ struct ExpectSyntax: StatementSyntax {
                 throw parser.unexpected(expected: "'.' and a field, as in \(first.text).time")
             }
             parser.offerFields(of: first.text)
-            return .field(first, try parser.parseName("a field name"))
+            var field = try parser.parseName("a field name")
+            // stats.rpc.KIND and stats.requests.NODE, as 'show stats' lists them.
+            if first.text == "stats", ["rpc", "requests"].contains(field.text), parser.acceptSymbol(".") != nil {
+                let rest = try parser.parseName(field.text == "rpc" ? "a kind of call" : "a node name")
+                field = Name(text: field.text + "." + rest.text, span: field.span.through(rest.span))
+            }
+            return .field(first, field)
         }
     }
 }
@@ -162,13 +166,7 @@ enum FieldKind: Sendable {
              "text": nil, "calls": .count, "mean": .duration]
         case .process: ["state": nil, "received": nil, "inbox": .count, "queued": .count]
         case .node: ["state": nil, "role": nil, "cpu-busy": .duration]
-        case .stats:
-            ["events": .count, "messages": .count, "delivered": .count, "dropped": .count, "retransmits": .count,
-             "local": .count, "packets": .count, "wire-bytes": .size, "rpcs": .count, "done": .count, "failed": .count,
-             "client-hits": .count, "client-misses": .count, "server-hits": .count, "server-misses": .count,
-             "disk-reads": .count, "disk-writes": .count, "recalls": .count, "invalidations": .count,
-             "caching-disabled": .count, "broadcasts": .count, "stale-prefixes": .count, "file-rpcs": .count,
-             "never-written": .size, "to-server": .size]
+        case .stats: StatisticsTable.fixedDimensions
         }
     }
 }
@@ -242,6 +240,15 @@ struct ExpectStatement: Statement {
                               at: owner.span, help: "expect checks a label (from 'as'), a process, a node or stats")
                 return nil
             }
+            if kind == .stats {
+                if let dimension = StatisticsTable.dimension(of: field.text, nodes: checker.symbols.nodes.keys) {
+                    return .some(dimension)
+                }
+                let hint = Suggestions.didYouMean(field.text, among: StatisticsTable.names)
+                checker.error("'stats' has no field '\(field.text)'\(hint)", at: field.span,
+                              help: "fields: " + StatisticsTable.names.joined(separator: " "))
+                return nil
+            }
             guard let dimension = kind.fields[field.text] else {
                 let hint = Suggestions.didYouMean(field.text, among: kind.fields.keys)
                 checker.error("'\(owner.text)' has no field '\(field.text)'\(hint)", at: field.span,
@@ -291,6 +298,8 @@ struct ExpectStatement: Statement {
         /// A number in base units, the text, or null when nothing was measured.
         var json: JSONValue {
             switch self {
+            // A ratio is measured in millionths; JSON gives the fraction.
+            case .number(let n, .percent): .double(Double(n) / 1_000_000)
             case .number(let n, _): .int(n)
             case .text(let t): .string(t)
             case .missing: .null
@@ -356,7 +365,7 @@ struct ExpectStatement: Statement {
             }
             return .number(penalty.nanoseconds, .duration)
         case .field(let owner, let field):
-            if owner.text == "stats" { return statistic(field.text, s.statistics, s.fileSystemStatistics) }
+            if owner.text == "stats" { return statistic(field.text, s) }
             if let op = interpreter.labels[owner.text], let record = s.operation(op) {
                 return operationField(field.text, record)
             }
@@ -398,35 +407,15 @@ struct ExpectStatement: Statement {
         }
     }
 
-    private func statistic(_ field: String, _ t: Statistics, _ f: FileSystemStatistics) -> Measured {
-        let value: Int64 = switch field {
-        case "client-hits": Int64(f.clientHits)
-        case "client-misses": Int64(f.clientMisses)
-        case "server-hits": Int64(f.serverHits)
-        case "server-misses": Int64(f.serverMisses)
-        case "disk-reads": Int64(f.diskReads)
-        case "disk-writes": Int64(f.diskWrites)
-        case "recalls": Int64(f.recalls)
-        case "invalidations": Int64(f.invalidations)
-        case "caching-disabled": Int64(f.cachingDisabled)
-        case "broadcasts": Int64(f.broadcasts)
-        case "stale-prefixes": Int64(f.stalePrefixes)
-        case "file-rpcs": Int64(f.rpcs.values.reduce(0, +))
-        case "never-written": f.bytesNeverWritten
-        case "to-server": f.bytesToServer
-        case "events": t.eventsProcessed
-        case "messages": Int64(t.messagesSent)
-        case "delivered": Int64(t.messagesDelivered)
-        case "dropped": Int64(t.messagesDropped)
-        case "retransmits": Int64(t.retransmissions)
-        case "local": Int64(t.localMessages)
-        case "packets": t.packets
-        case "wire-bytes": t.wireBytes
-        case "rpcs": Int64(t.rpcCalls)
-        case "done": Int64(t.operationsDone)
-        default: Int64(t.operationsFailed)
+    private func statistic(_ field: String, _ s: Simulation) -> Measured {
+        switch StatisticsTable.value(of: field, s) {
+        case .count(let n): .number(n, .count)
+        case .size(let n): .number(n, .size)
+        case .duration(let t): .number(t.nanoseconds, .duration)
+        case .ratio(_, 0): .missing("no accesses yet")
+        // A ratio is measured in millionths, so it compares exactly with a written percentage.
+        case .ratio(let hits, let total): .number(Int64(hits) * 1_000_000 / Int64(total), .percent)
         }
-        return .number(value, ["wire-bytes", "never-written", "to-server"].contains(field) ? .size : .count)
     }
 
     /// Compares the measured value with the written value, or with `reference`
@@ -439,7 +428,8 @@ struct ExpectStatement: Statement {
         case (.number, .number(let n, _)?, _):
             target = Double(n)
         case (.number, nil, .number(let wanted)):
-            target = wanted.dimension == .count ? wanted.real : Double(wanted.integer)
+            target = wanted.dimension == .count ? wanted.real
+                : wanted.dimension == .percent ? wanted.real * 1_000_000 : Double(wanted.integer)
         default:
             return false
         }
@@ -463,6 +453,8 @@ struct ExpectStatement: Statement {
 
     private func render(_ actual: Measured) -> String {
         switch actual {
+        case .number(let n, .percent):
+            (n % 10_000 == 0 ? String(n / 10_000) : SimTimeDecimal.render(n, scale: 10_000)) + "%"
         case .number(let n, let dimension): Quantity.formatExact(n, dimension)
         case .text(let t): JSONValue.quote(t)
         case .missing(let why): why

@@ -15,7 +15,8 @@ struct FileSyntax: StatementSyntax {
             + "Opening a missing file for writing creates it. write replaces the contents; append adds to "
             + "them. Every read prints what it returned and its verdict: fresh, or STALE under UNIX or session "
             + "semantics with the write it missed and why ('show outcomes' adds immutable files and "
-            + "transactions).",
+            + "transactions). Paths are normalised: /d/../x, /./x, //x and /x/ all name /x. Nothing can be "
+            + "created under a regular file (it is not a directory), and / cannot be deleted.",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -87,7 +88,13 @@ struct FileStatement: Statement {
 
     func check(_ checker: inout Checker) {
         checker.requireNodeContext(verb, at: span)
-        if let (path, pathSpan) = path { checker.requireDomain(for: path, at: pathSpan) }
+        if let (path, pathSpan) = path {
+            checker.requireDomain(for: path, at: pathSpan)
+            if verb == "delete" && path == "/" {
+                checker.error("cannot delete /: it is the root of the namespace", at: pathSpan,
+                              help: "delete the files under it one by one")
+            }
+        }
         if let (value, valueSpan) = size {
             checker.requireBetweenZeroAnd(value, Limits.size, "the size", at: valueSpan, allowZero: verb != "create")
         }

@@ -147,31 +147,4 @@ enum FileSystemTables {
                                Column("validated", key: "validated_age_ns"), Column("timeout", key: "timeout_ns"),
                                "caching", "content"], rows: rows)
     }
-
-    static func statisticsRows(_ f: FileSystemStatistics, _ s: Simulation) -> [[Cell]] {
-        func ratio(_ hits: Int, _ misses: Int) -> Cell {
-            guard hits + misses > 0 else { return .none }
-            return .ratio(Double(hits) / Double(hits + misses), shown: "\(hits * 100 / (hits + misses))%")
-        }
-        let pairs: [(String, Cell)] = [
-            ("client-hits", .count(Int64(f.clientHits))), ("client-misses", .count(Int64(f.clientMisses))),
-            ("client-hit-ratio", ratio(f.clientHits, f.clientMisses)),
-            ("server-hits", .count(Int64(f.serverHits))), ("server-misses", .count(Int64(f.serverMisses))),
-            ("server-hit-ratio", ratio(f.serverHits, f.serverMisses)),
-            ("disk-reads", .count(Int64(f.diskReads))), ("disk-writes", .count(Int64(f.diskWrites))),
-            ("recalls", .count(Int64(f.recalls))), ("invalidations", .count(Int64(f.invalidations))),
-            ("caching-disabled", .count(Int64(f.cachingDisabled))), ("broadcasts", .count(Int64(f.broadcasts))),
-            ("stale-prefixes", .count(Int64(f.stalePrefixes))),
-            ("to-server", .bytes(f.bytesToServer)), ("never-written", .bytes(f.bytesNeverWritten)),
-        ]
-        var rows = pairs.map { [Cell.text($0.0), $0.1] }
-        for (kind, count) in f.rpcs.sorted(by: { $0.key < $1.key }) {
-            rows.append([.text("rpc." + kind), .count(Int64(count))])
-        }
-        // Server load: the file-system requests each node served.
-        for (server, count) in f.serverRequests.sorted(by: { $0.key < $1.key }) {
-            rows.append([.text("requests." + s.nodeName(server)), .count(Int64(count))])
-        }
-        return rows
-    }
 }

@@ -31,6 +31,8 @@ struct ResetSyntax: StatementSyntax {
         topic: "reset",
         summary: "discard the cluster, processes, labels and clock; keep the seed",
         usage: ["reset"],
+        details: "Only at the top level of a script: inside an 'at' or 'on' block it would cut the run short "
+            + "and drop the blocks still to come, so there it is an error.",
         example: "reset")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
@@ -40,7 +42,16 @@ struct ResetSyntax: StatementSyntax {
 
 struct ResetStatement: Statement {
     let span: SourceSpan
-    func check(_ checker: inout Checker) { checker.symbols = SymbolTable() }
+    func check(_ checker: inout Checker) {
+        // A reset while the engine runs would drop the rest of the run and every later block.
+        guard !checker.inAtBlock && checker.currentNode == nil else {
+            checker.error("reset cannot be used inside an 'at' or 'on' block", at: span,
+                          help: "write reset at the top level of the script, between runs")
+            return
+        }
+        checker.symbols = SymbolTable()
+        checker.deferred = SymbolTable()
+    }
     func execute(_ interpreter: Interpreter) throws(Diagnostic) { interpreter.reset() }
 }
 

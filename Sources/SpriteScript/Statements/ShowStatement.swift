@@ -168,16 +168,7 @@ struct ShowStatement: Statement {
     }
 
     static func stats(_ s: Simulation) -> Table {
-        let t = s.statistics
-        let pairs: [(String, Cell)] = [
-            ("now", .time(s.now)), ("events", .count(t.eventsProcessed)),
-            ("messages", .count(Int64(t.messagesSent))), ("delivered", .count(Int64(t.messagesDelivered))),
-            ("dropped", .count(Int64(t.messagesDropped))), ("retransmits", .count(Int64(t.retransmissions))),
-            ("local", .count(Int64(t.localMessages))), ("packets", .count(t.packets)),
-            ("wire-bytes", .bytes(t.wireBytes)), ("rpcs", .count(Int64(t.rpcCalls))),
-            ("done", .count(Int64(t.operationsDone))), ("failed", .count(Int64(t.operationsFailed))),
-        ]
-        let rows = pairs.map { [Cell.text($0.0), $0.1] } + FileSystemTables.statisticsRows(s.fileSystemStatistics, s)
+        let rows = StatisticsTable.all(s).map { [Cell.text($0.name), StatisticsTable.cell($0.value)] }
         return Table(name: "stats", title: "stats", columns: ["statistic", Column("value", withUnit: true)], rows: rows)
     }
 }

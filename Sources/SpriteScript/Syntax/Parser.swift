@@ -1,3 +1,5 @@
+import SpriteKernel
+
 /// Recursive-descent parser. Statement families parse themselves through the
 /// helpers here; the parser itself only finds statement boundaries and blocks.
 public struct Parser {
@@ -278,12 +280,8 @@ public struct Parser {
         let token = peek
         guard token.kind == .path else { throw unexpected(expected: what) }
         advance()
-        let text = token.text
-        if text.contains("//") || (text.count > 1 && text.hasSuffix("/")) {
-            throw Diagnostic(.check, "malformed path '\(text)'", at: token.span,
-                             help: "paths are /name/name…, without empty components or a trailing '/'")
-        }
-        return (text, token.span)
+        // `.`, `..`, `//` and a trailing `/` are resolved as the file system does.
+        return (FilePath.normalize(token.text), token.span)
     }
 
     /// Optional `as LABEL` at the end of an operation.
