@@ -651,9 +651,11 @@ extension Simulation {
     func ensureFlushDaemon(_ node: Int) {
         guard !fileClient(node).daemonScheduled else { return }
         withClient(node) { $0.daemonScheduled = true }
-        let interval = fs.config.flushInterval.nanoseconds
-        let next = (now.nanoseconds / interval + 1) * interval
-        schedule(.flushDaemon(node: Int32(node)), at: SimTime(nanoseconds: next))
+        // The next multiple of the interval, in saturating arithmetic: past the
+        // end of time the daemon simply never wakes.
+        let interval = max(1, fs.config.flushInterval.nanoseconds)
+        let next = SimTime(nanoseconds: now.nanoseconds / interval) * interval + SimTime(nanoseconds: interval)
+        schedule(.flushDaemon(node: Int32(node)), at: next)
     }
 
     /// The delayed-write daemon: write back what has been dirty long enough;

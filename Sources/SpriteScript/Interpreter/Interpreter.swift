@@ -176,8 +176,8 @@ public final class Interpreter {
     func deadline(after duration: SimTime, at span: SourceSpan) throws(Diagnostic) -> SimTime {
         let now = simulation.now
         guard duration.nanoseconds <= SimTime.horizon.nanoseconds - now.nanoseconds else {
-            throw Diagnostic(.runtime, "the clock would pass the end of simulated time (\(SimTime.horizon)); it reads \(now)",
-                             at: span)
+            throw Diagnostic(.runtime, "the clock would pass the end of simulated time (about 146 years); "
+                             + "it reads \(now)", at: span, help: Self.endOfTimeHelp)
         }
         return now + duration
     }
