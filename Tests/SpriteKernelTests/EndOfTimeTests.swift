@@ -101,6 +101,9 @@ private func slowPair(bitsPerSecond: Int64 = 1, speed: Double = 1) throws -> (Si
     }
 
     @Test func aTimerPastTheHorizonIsRefused() throws {
+        let idle = Simulation()
+        #expect(idle.run(until: .never) == .idle)
+        #expect(idle.now == .horizon, "a run never moves the clock past the end of time")
         let sim = Simulation()
         #expect(throws: KernelError.pastHorizon(requested: .never)) { try sim.scheduleTimer(at: .never) }
         #expect((try? sim.scheduleTimer(at: .horizon)) != nil)

@@ -59,6 +59,8 @@ public final class Simulation {
     /// budget or an interrupt. With a deadline, the clock ends at the deadline.
     public func run(until deadline: SimTime? = nil, eventLimit: Int = .max,
                     interrupt: InterruptFlag? = nil) -> RunStop {
+        // No deadline lies after the end of simulated time.
+        let deadline = deadline.map { min($0, SimTime.horizon) }
         var processed = 0
         while let next = queue.nextTime {
             if let deadline, next > deadline {
@@ -255,7 +257,8 @@ public final class Simulation {
         }
         if message.attempt >= cost.maxRetransmits {
             // The node that never answered, seen from the node that issued the operation.
-            let silent = operations[Int(message.operation)].node == message.source ? message.destination : message.source
+            let issuer = operations[Int(message.operation)].node
+            let silent = issuer == message.source ? message.destination : message.source
             fail(message.operation, .noAnswer(node: silent, attempts: message.attempt + 1))
             if message.kind == .rpcRequest || message.kind == .rpcReply { rpcSeries[message.operation] = nil }
             releaseWaiter(of: message)
@@ -272,7 +275,8 @@ public final class Simulation {
         let process: Int
         if message.kind == .vReply {
             process = Int(message.toProcess)
-            guard process >= 0, processes[process].state == .awaitingReply(peer: Int(message.fromProcess)) else { return }
+            guard process >= 0,
+                  processes[process].state == .awaitingReply(peer: Int(message.fromProcess)) else { return }
         } else {
             guard let owner = operations[Int(message.operation)].process,
                   processes[owner].current == message.operation else { return }

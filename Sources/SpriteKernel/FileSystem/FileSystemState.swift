@@ -38,7 +38,8 @@ enum FileStep {
         switch self {
         case .open(let p, let w, let op): .open(path: rename(p), writable: w, operation: op)
         case .read(let p, let op): .read(path: p.map(rename), operation: op)
-        case .write(let p, let t, let s, let a, let op): .write(path: p.map(rename), text: t, size: s, append: a, operation: op)
+        case .write(let p, let t, let s, let a, let op):
+            .write(path: p.map(rename), text: t, size: s, append: a, operation: op)
         case .close(let p, let op): .close(path: p.map(rename), operation: op)
         case .delete(let p, let op): .delete(path: rename(p), operation: op)
         case .stat(let p, let op): .stat(path: rename(p), operation: op)

@@ -73,7 +73,9 @@ extension Simulation {
         var returned: ClientFileEntry?
         call("recall", from: server, to: writer, requestBytes: 16, operation: -1,
              serve: { sim in
-                 guard let entry = sim.fileClient(writer).entries[file], entry.dirty else { return CallAnswer(replyBytes: 0) }
+                 guard let entry = sim.fileClient(writer).entries[file], entry.dirty else {
+                     return CallAnswer(replyBytes: 0)
+                 }
                  returned = entry
                  sim.withClient(writer) { $0.entries[file]?.dirty = false; $0.entries[file]?.unflushedWrites = [] }
                  return CallAnswer(replyBytes: entry.size)
@@ -161,7 +163,12 @@ extension Simulation {
         var misses: Int64 = 0
         for block in 0..<blocks {
             let key = BlockKey(file: file, block: block)
-            if cache.contains(key) { fs.statistics.serverHits += 1 } else { misses += 1; fs.statistics.serverMisses += 1 }
+            if cache.contains(key) {
+                fs.statistics.serverHits += 1
+            } else {
+                misses += 1
+                fs.statistics.serverMisses += 1
+            }
             cache.touch(key, weight: 1)
         }
         let capacity = max(1, nodes[server].spec.memoryBytes / fs.config.blockSize)
@@ -176,7 +183,8 @@ extension Simulation {
 
     /// New contents reach the server: a new version. The server's cache
     /// takes the blocks; its disk is written behind, off the reply's path.
-    func applyWrite(_ file: Int, content: ContentID, size: Int64, event: Int, from client: Int, server: Int) -> CallAnswer {
+    func applyWrite(_ file: Int, content: ContentID, size: Int64, event: Int, from client: Int,
+                    server: Int) -> CallAnswer {
         fs.files[file].content = content
         fs.files[file].size = size
         fs.files[file].version += 1
@@ -245,7 +253,8 @@ extension Simulation {
         }
         fs.serverCaches[node] = nil
         // Calls waiting on the crashed node will never be answered.
-        for (id, pending) in fs.calls.sorted(by: { $0.key < $1.key }) where pending.server == node || pending.client == node {
+        for (id, pending) in fs.calls.sorted(by: { $0.key < $1.key })
+        where pending.server == node || pending.client == node {
             fs.calls[id] = nil
             let failure: OperationFailure = pending.client == node ? .nodeDown(node: node) : .peerCrashed(node: node)
             if pending.client != node { pending.failed(self, failure) }

@@ -133,7 +133,9 @@ extension Simulation {
     /// `/fs1/export/home/x` → (fs1, `/export/home/x`) when fs1 exports something.
     func superRoot(_ path: String) -> (server: Int, remote: String)? {
         let parts = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true)
-        guard let first = parts.first, let server = nodeIndex[String(first)], fs.exports[server] != nil else { return nil }
+        guard let first = parts.first, let server = nodeIndex[String(first)], fs.exports[server] != nil else {
+            return nil
+        }
         return (server, parts.count > 1 ? "/" + parts[1] : "/")
     }
 
@@ -187,7 +189,8 @@ extension Simulation {
     /// Records a history event and returns its id.
     func recordFileEvent(_ kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime) -> Int {
         let id = fs.history.count
-        fs.history.append(FileEvent(id: id, kind: kind, node: node, session: session, file: file, start: start, end: now))
+        fs.history.append(FileEvent(id: id, kind: kind, node: node, session: session, file: file, start: start,
+                                    end: now))
         return id
     }
 }

@@ -83,8 +83,8 @@ extension Simulation {
         series.completed += 1
         operations[Int(op)].completedCalls = series.completed
         let elapsed = now - series.callStartedAt
-        record(.rpcCompleted(operation: op, call: series.completed, calls: series.count, client: series.client, server: series.server,
-                             elapsed: elapsed, penalty: series.penalty, packets: packets),
+        record(.rpcCompleted(operation: op, call: series.completed, calls: series.count, client: series.client,
+                             server: series.server, elapsed: elapsed, penalty: series.penalty, packets: packets),
                at: series.client, level: series.count == 1 ? .operations : .messages)
         if series.completed < series.count {
             rpcSeries[op] = series
