@@ -1,5 +1,5 @@
 import Testing
-import SpriteKernel
+@testable import SpriteKernel
 
 /// A simulation whose links carry `bitsPerSecond`, with processes a on n0 and b on n1.
 private func slowPair(bitsPerSecond: Int64 = 1, speed: Double = 1) throws -> (Simulation, a: Int, b: Int) {
@@ -27,6 +27,17 @@ private func slowPair(bitsPerSecond: Int64 = 1, speed: Double = 1) throws -> (Si
         #expect(Transmission.time(bits: Int64.max, bitsPerSecond: 1) == .never)
         #expect(!Transmission.time(bits: 1 << 40, bitsPerSecond: 1_000_000).isPastHorizon)
         #expect(!SimTime.horizon.isPastHorizon)
+    }
+
+    /// Regression: 3,000,000 calls of 1GB over 16-byte packets with 64KB headers
+    /// overflowed the wire-bytes counter and trapped; counters now saturate.
+    @Test func runCountersSaturateInsteadOfTrapping() {
+        var bytes = Int64.max - 10
+        bytes.addSaturating(4_400_000_000_000)
+        #expect(bytes == .max)
+        bytes = 5
+        bytes.addSaturating(7)
+        #expect(bytes == 12)
     }
 
     @Test func aComputationPastTheHorizonFailsAndLeavesTheCPUFree() throws {

@@ -214,9 +214,9 @@ public final class Simulation {
             message.packets = transfer.packets
             message.wireBytes = transfer.wireBytes
             let charged = message.isFileCall ? fs.calls[message.operation]?.operation ?? -1 : message.operation
-            if charged >= 0 { operations[Int(charged)].packets += transfer.packets }
-            statistics.packets += transfer.packets
-            statistics.wireBytes += transfer.wireBytes
+            if charged >= 0 { operations[Int(charged)].packets.addSaturating(transfer.packets) }
+            statistics.packets.addSaturating(transfer.packets)
+            statistics.wireBytes.addSaturating(transfer.wireBytes)
             arrival = transfer.arrival + cost.receiveOverhead
             lost = transfer.lost
         }

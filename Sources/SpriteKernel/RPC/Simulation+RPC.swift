@@ -73,9 +73,9 @@ extension Simulation {
     private func acknowledgeFragmentedReply(_ series: RpcSeries, op: Int32) {
         let transfer = network.transmit(payloadBytes: 0, from: series.client, to: series.server,
                                         departure: now, random: &random)
-        operations[Int(op)].packets += transfer.packets
-        statistics.packets += transfer.packets
-        statistics.wireBytes += transfer.wireBytes
+        operations[Int(op)].packets.addSaturating(transfer.packets)
+        statistics.packets.addSaturating(transfer.packets)
+        statistics.wireBytes.addSaturating(transfer.wireBytes)
     }
 
     private func completeCall(_ op: Int32, packets: Int64) {

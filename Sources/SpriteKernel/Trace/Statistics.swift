@@ -14,3 +14,12 @@ public struct Statistics: Sendable, Equatable {
 
     public init() {}
 }
+
+extension Int64 {
+    /// Adds without trapping: a counter of a long run (bytes on the wire, say)
+    /// stops at Int64.max instead of overflowing.
+    @inlinable mutating func addSaturating(_ other: Int64) {
+        let (sum, overflow) = addingReportingOverflow(other)
+        self = overflow ? (other > 0 ? .max : .min) : sum
+    }
+}
