@@ -116,4 +116,18 @@ struct ClockScriptTests {
         let failure = sink.output.firstIndex { $0.contains("FAILED") } ?? -1
         #expect(crash < failure, "\(sink.output)")
     }
+
+    @Test func jsonNamesTheEndOfTimeAndTheTimeOfTheFailure() throws {
+        let result = ScriptHarness.run("""
+            cluster { workstation a speed 0.001; process p on a }
+            compute p 1ms
+            compute p 527040min
+            run
+            """, options: ScriptHarness.options(format: .json))
+        #expect(result.status == .runtimeError)
+        let objects = try ScriptHarness.jsonObjects(result.sink.output)
+        let failed = ScriptHarness.events(objects, "op.failed")
+        #expect(failed.count == 1)
+        #expect(failed.first?["reason"] as? String == "end-of-time", "\(failed)")
+    }
 }

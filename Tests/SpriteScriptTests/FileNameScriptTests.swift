@@ -119,4 +119,16 @@ struct FileNameScriptTests {
         #expect(lines.prefix(3).allSatisfy { $0.contains(" ok ") }, "\(lines)")
         #expect(lines.last?.contains("found no accesses yet") == true, "\(lines)")
     }
+
+    @Test func aHitRatioIsAFractionInJSON() throws {
+        let result = ScriptHarness.run(cluster + """
+            on ws1 { open /x rw; write "f"; close; open /x r; read; read; read; close }
+            run
+            expect stats.client-hit-ratio == 100%
+            """, options: ScriptHarness.options(format: .json))
+        #expect(result.status == .ok, "\(result.sink.errors)")
+        let expects = ScriptHarness.events(try ScriptHarness.jsonObjects(result.sink.output), "expect")
+        #expect(expects.first?["actual"] as? Double == 1.0, "\(expects)")
+        #expect(expects.first?["unit"] as? String == "ratio", "\(expects)")
+    }
 }
