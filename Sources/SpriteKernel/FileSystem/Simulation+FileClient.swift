@@ -15,7 +15,9 @@ extension Simulation {
     /// Writes `text` (or `size` synthetic bytes), replacing the file's
     /// contents or, with `append`, adding to them.
     public func writeFile(on node: Int, path: String?, text: [UInt8]?, size: Int64, append: Bool) -> Int32 {
-        enqueueFileStep(.write, node: node) { .write(path: path, text: text, size: size, append: append, operation: $0) }
+        enqueueFileStep(.write, node: node) {
+            .write(path: path, text: text, size: size, append: append, operation: $0)
+        }
     }
 
     public func closeFile(on node: Int, path: String?) -> Int32 {
@@ -89,43 +91,13 @@ extension Simulation {
     private func startFileStep(_ step: FileStep, node: Int) {
         start(step.operation)
         if let path = step.path, let (point, server) = automountPoint(for: path, node: node) {
-            mountCall(node: node, server: server, remote: "/", point: point, automounted: true, op: step.operation) { sim in
+            mountCall(node: node, server: server, remote: "/", point: point, automounted: true,
+                      op: step.operation) { sim in
                 sim.dispatch(step.renamed { sim.canonicalPath($0, node: node) }, node: node)
             }
             return
         }
         dispatch(step.renamed { canonicalPath($0, node: node) }, node: node)
-    }
-
-    /// Under the automount root, `ROOT/SERVER/…` needs SERVER mounted first.
-    private func automountPoint(for path: String, node: Int) -> (String, Int)? {
-        let client = fileClient(node)
-        guard let root = client.automountRoot, Self.isUnder(path, root), path != root else { return nil }
-        let rest = path.dropFirst(root == "/" ? 1 : root.count + 1)
-        guard let name = rest.split(separator: "/").first, let server = nodeIndex[String(name)] else { return nil }
-        let point = (root == "/" ? "" : root) + "/" + name
-        return client.mounts[point] == nil ? (point, server) : nil
-    }
-
-    private func mountCall(node: Int, server: Int, remote: String, point: String, automounted: Bool, op: Int32,
-                           then: @escaping (Simulation) -> Void) {
-        call("mount", from: node, to: server, requestBytes: Int64(remote.utf8.count), operation: op,
-             serve: { sim in
-                 let exports = sim.fs.exports[server] ?? []
-                 let allowed = automounted ? !exports.isEmpty : exports.contains { Self.isUnder(remote, $0) }
-                 return allowed ? CallAnswer(replyBytes: 32) : CallAnswer(missing: true)
-             },
-             then: { sim, answer in
-                 guard !answer.missing else {
-                     sim.failFileStep(node, op, .notExported(path: remote, server: server))
-                     return
-                 }
-                 sim.withClient(node) { $0.mounts[point] = NFSMount(server: server, remotePath: remote, automounted: automounted) }
-                 sim.record(.mounted(operation: op, server: server, remote: remote, point: point, automounted: automounted),
-                            at: node)
-                 then(sim)
-             },
-             failed: { sim, failure in sim.failFileStep(node, op, failure) })
     }
 
     private func dispatch(_ step: FileStep, node: Int) {
@@ -172,7 +144,7 @@ extension Simulation {
     }
 
     /// A step served from memory: it ends after a local kernel call.
-    private func completeLocally(_ node: Int, _ op: Int32, copying bytes: Int64 = 0) {
+    func completeLocally(_ node: Int, _ op: Int32, copying bytes: Int64 = 0) {
         let cost = network.config.cost
         let done = now + cost.localMessageCost + cost.localCopy(bytes: bytes)
         guard !done.isPastHorizon else { return failFileStep(node, op, .endOfTime) }
@@ -180,123 +152,8 @@ extension Simulation {
         schedule(.fileStepDone(node: Int32(node)), at: done)
     }
 
-    private var consistency: any ConsistencyProtocol { fs.config.consistency.implementation }
-    private var writePolicy: any WritePolicy { fs.config.writePolicy.policy }
-
-    // MARK: Naming
-
-    /// Finds the server of `path` through the node's prefix table, or by
-    /// broadcasting to every server when no prefix matches.
-    func resolve(_ path: String, node: Int, op: Int32, broadcast: Bool = false,
-                 then: @escaping (Simulation, Int) -> Void) {
-        if let (server, _) = superRoot(path) {
-            // An NFS name: the server is part of the name, if it exports the path.
-            guard authoritativeServer(for: path) == server else {
-                failFileStep(node, op, .notExported(path: path, server: server))
-                return
-            }
-            then(self, server)
-            return
-        }
-        let client = fileClient(node)
-        if !broadcast, let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys),
-           let server = client.prefixes[prefix]?.server {
-            let shown: TraceLevel = op >= 0 && operations[Int(op)].kind == .resolve ? .operations : .messages
-            record(.prefixHit(operation: op, path: path, prefix: prefix, server: server), at: node, level: shown)
-            then(self, server)
-            return
-        }
-        guard authoritativeServer(for: path) != nil else {
-            failFileStep(node, op, .noServer(path: path))
-            return
-        }
-        record(.broadcast(operation: op, path: path), at: node)
-        fs.statistics.broadcasts += 1
-        let servers = (0..<nodes.count).filter { nodes[$0].spec.role != .workstation && $0 != node }
-            + (nodes[node].spec.role != .workstation ? [node] : [])
-        var answered = false
-        var silent = servers.count
-        for server in servers {
-            call("broadcast", from: node, to: server, requestBytes: Int64(path.utf8.count), operation: op,
-                 serve: { sim in
-                     guard let owner = sim.authoritativeServer(for: path), owner == server else {
-                         return CallAnswer(notMine: true)
-                     }
-                     return CallAnswer(replyBytes: 16)
-                 },
-                 then: { sim, answer in
-                     silent -= 1
-                     if !answer.notMine && !answered {
-                         answered = true
-                         let prefix = Self.longestPrefix(of: path, in: sim.fs.domains.keys) ?? "/"
-                         let token = sim.fs.domainTokens[prefix] ?? 0
-                         sim.withClient(node) { $0.prefixes[prefix] = PrefixEntry(server: server, token: token) }
-                         sim.record(.prefixLearned(prefix: prefix, server: server), at: node)
-                         then(sim, server)
-                     } else if silent == 0 && !answered {
-                         sim.failFileStep(node, op, .noServer(path: path))
-                     }
-                 },
-                 failed: { sim, _ in
-                     silent -= 1
-                     if silent == 0 && !answered { sim.failFileStep(node, op, .noServer(path: path)) }
-                 })
-        }
-    }
-
-    /// A server answered "not mine": the prefix entry was stale. Forget it
-    /// and resolve again.
-    func forgetStalePrefix(_ path: String, node: Int, server: Int) {
-        withClient(node) { client in
-            if let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys) {
-                client.prefixes[prefix] = nil
-                record(.stalePrefix(path: path, prefix: prefix, server: server), at: node)
-            }
-        }
-        fs.statistics.stalePrefixes += 1
-    }
-
-    /// Calls `server` about `path`; a stale prefix entry is re-resolved and
-    /// the call retried once per staleness.
-    func callServer(_ kind: String, path: String, node: Int, op: Int32, requestBytes: Int64,
-                    broadcast: Bool = false,
-                    serve: @escaping (Simulation, Int) -> CallAnswer?,
-                    then: @escaping (Simulation, Int, CallAnswer) -> Void,
-                    failed: ((Simulation, OperationFailure) -> Void)? = nil) {
-        resolve(path, node: node, op: op, broadcast: broadcast) { sim, server in
-            sim.call(kind, from: node, to: server, requestBytes: requestBytes, operation: op,
-                     serve: { sim in
-                         guard sim.authoritativeServer(for: path) == server else {
-                             return CallAnswer(notMine: true, remoteLink: sim.remoteLink(path, at: server))
-                         }
-                         return serve(sim, server)
-                     },
-                     then: { sim, answer in
-                         if answer.notMine, let boundary = answer.remoteLink {
-                             // Not stale: the path crosses into another domain. Keep the
-                             // entry and find the new domain's server by broadcast.
-                             sim.record(.remoteLink(path: path, prefix: boundary, server: server), at: node)
-                             sim.callServer(kind, path: path, node: node, op: op, requestBytes: requestBytes,
-                                            broadcast: true, serve: serve, then: then, failed: failed)
-                         } else if answer.notMine {
-                             // The hint was wrong: drop it and ask everyone, rather
-                             // than trust a shorter prefix that may be just as wrong.
-                             sim.forgetStalePrefix(path, node: node, server: server)
-                             sim.callServer(kind, path: path, node: node, op: op, requestBytes: requestBytes,
-                                            broadcast: true, serve: serve, then: then, failed: failed)
-                         } else {
-                             then(sim, server, answer)
-                         }
-                     },
-                     failed: { sim, failure in
-                         if let failed {
-                             failed(sim, failure)
-                         } else if op >= 0 {
-                             sim.failFileStep(node, op, failure)
-                         }
-                     })
-        }
-    }
+    var consistency: any ConsistencyProtocol { fs.config.consistency.implementation }
+    var writePolicy: any WritePolicy { fs.config.writePolicy.policy }
 
     // MARK: Open and close
 
@@ -396,7 +253,8 @@ extension Simulation {
             if sim.consistency.closeNeedsServer {
                 sim.callServer("close", path: sim.fs.files[file].path, node: node, op: op, requestBytes: 16,
                                serve: { sim, _ in
-                                   sim.serveClose(file: file, client: node, writable: session.writable, wrote: session.wrote)
+                                   sim.serveClose(file: file, client: node, writable: session.writable,
+                                                  wrote: session.wrote)
                                },
                                then: { sim, _, _ in sim.endSession(session, node: node, op: op) })
             } else {
@@ -448,7 +306,8 @@ extension Simulation {
                            if case .validated = sim.reconcileCache(node: node, file: file, answer: answer),
                               let fresh = sim.fileClient(node).entries[file] {
                                sim.fs.statistics.clientHits += 1
-                               sim.completeRead(session, node: node, op: op, content: fresh.content, fromCache: true, entry: fresh)
+                               sim.completeRead(session, node: node, op: op, content: fresh.content,
+                                                fromCache: true, entry: fresh)
                                sim.completeFileStep(node, op)
                            } else {
                                sim.fetch(session, node: node, op: op)
@@ -468,15 +327,19 @@ extension Simulation {
                    then: { sim, _, answer in
                        var cached: ClientFileEntry?
                        sim.withClient(node) { client in
-                           guard client.cacheEnabled, !answer.cachingDisabled, !client.uncached.contains(file) else { return }
-                           let entry = ClientFileEntry(content: answer.content, size: answer.size, version: answer.version,
-                                                       modified: answer.modified, validatedAt: sim.now, callbackValid: true)
+                           guard client.cacheEnabled, !answer.cachingDisabled, !client.uncached.contains(file) else {
+                               return
+                           }
+                           let entry = ClientFileEntry(content: answer.content, size: answer.size,
+                                                       version: answer.version, modified: answer.modified,
+                                                       validatedAt: sim.now, callbackValid: true)
                            client.entries[file] = entry
                            client.lru.touch(file, weight: sim.fs.config.blocks(answer.size))
                            cached = entry
                        }
                        if cached != nil { sim.evictIfNeeded(node) }
-                       sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false, entry: nil)
+                       sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false,
+                                        entry: nil)
                        sim.completeFileStep(node, op)
                    })
     }
@@ -510,8 +373,8 @@ extension Simulation {
         if fromCache, let entry {
             switch fs.config.consistency {
             case .nfs:
-                return .cachedWithinTimeout(version: entry.version, age: now - entry.validatedAt,
-                                            timeout: fs.config.attributeTimeout(now: now, modified: entry.modified, directory: false))
+                let timeout = fs.config.attributeTimeout(now: now, modified: entry.modified, directory: false)
+                return .cachedWithinTimeout(version: entry.version, age: now - entry.validatedAt, timeout: timeout)
             case .none: return .cacheNeverChecked(version: entry.version)
             case .callbacks: return .callbackNotBroken(version: entry.version)
             case .sprite: return .cachedCopy(version: entry.version)
@@ -563,14 +426,16 @@ extension Simulation {
         if !cacheable || writePolicy.writesThrough {
             callServer("write", path: fs.files[file].path, node: node, op: op, requestBytes: size,
                        serve: { sim, server in
-                           sim.applyWrite(file, content: content, size: newSize, event: event, from: node, server: server)
+                           sim.applyWrite(file, content: content, size: newSize, event: event, from: node,
+                                          server: server)
                        },
                        then: { sim, _, answer in
                            if cacheable {
                                sim.withClient(node) { client in
-                                   client.entries[file] = ClientFileEntry(content: content, size: newSize, version: answer.version,
-                                                                          modified: answer.modified, validatedAt: sim.now,
-                                                                          callbackValid: true)
+                                   client.entries[file] = ClientFileEntry(content: content, size: newSize,
+                                                                          version: answer.version,
+                                                                          modified: answer.modified,
+                                                                          validatedAt: sim.now, callbackValid: true)
                                    client.lru.touch(file, weight: sim.fs.config.blocks(newSize))
                                }
                            }
@@ -581,8 +446,9 @@ extension Simulation {
             return
         }
         withClient(node) { client in
-            var updated = entry ?? ClientFileEntry(content: content, size: newSize, version: fs.files[file].version,
-                                                   modified: fs.files[file].modified, validatedAt: now, callbackValid: true)
+            var updated = entry ?? ClientFileEntry(content: content, size: newSize,
+                                                   version: fs.files[file].version, modified: fs.files[file].modified,
+                                                   validatedAt: now, callbackValid: true)
             if !updated.dirty { updated.dirtySince = now }
             updated.content = content
             updated.size = newSize
@@ -593,214 +459,9 @@ extension Simulation {
         }
         evictIfNeeded(node)
         if writePolicy.usesFlushDaemon { ensureFlushDaemon(node) }
-        record(.fileWritten(operation: op, path: fs.files[file].path, event: event, bytes: size, toServer: false), at: node)
+        record(.fileWritten(operation: op, path: fs.files[file].path, event: event, bytes: size, toServer: false),
+               at: node)
         completeLocally(node, op, copying: size)
     }
 
-    // MARK: Write-back
-
-    /// Sends a file's dirty data to its server, then continues.
-    func writeBack(file: Int, node: Int, why: FlushReason, op: Int32, then: @escaping (Simulation) -> Void) {
-        guard let entry = fileClient(node).entries[file], entry.dirty else {
-            then(self)
-            return
-        }
-        let writes = entry.unflushedWrites
-        let event = writes.last ?? -1
-        withClient(node) { client in
-            client.entries[file]?.dirty = false
-            client.entries[file]?.unflushedWrites = []
-            client.inFlight[file, default: []] += writes
-        }
-        callServer("write", path: fs.files[file].path, node: node, op: op, requestBytes: entry.size,
-                   serve: { sim, server in
-                       // At the server now: a crash of the client can no longer lose them.
-                       sim.withClient(node) { $0.inFlight[file] = nil }
-                       return sim.applyWrite(file, content: entry.content, size: entry.size, event: event, from: node,
-                                             server: server)
-                   },
-                   then: { sim, _, answer in
-                       sim.withClient(node) { client in
-                           if client.entries[file]?.content == entry.content {
-                               client.entries[file]?.version = answer.version
-                               client.entries[file]?.modified = answer.modified
-                               client.entries[file]?.validatedAt = sim.now
-                           }
-                       }
-                       sim.record(.fileFlushed(path: sim.fs.files[file].path, bytes: entry.size, writes: writes.count, why: why),
-                                  at: node)
-                       then(sim)
-                   },
-                   failed: { sim, failure in
-                       // The data never reached the server: it is dirty again.
-                       sim.withClient(node) { client in
-                           client.inFlight[file] = nil
-                           if var restored = client.entries[file] {
-                               restored.dirty = true
-                               restored.unflushedWrites = writes + restored.unflushedWrites
-                               client.entries[file] = restored
-                           }
-                       }
-                       // The daemon tries again once the node writes again (or at sync
-                       // or close), not on its own: an unreachable server must not keep
-                       // a run from ever going idle.
-                       if op >= 0 { sim.failFileStep(node, op, failure) }
-                   })
-    }
-
-    func ensureFlushDaemon(_ node: Int) {
-        guard !fileClient(node).daemonScheduled else { return }
-        withClient(node) { $0.daemonScheduled = true }
-        // The next multiple of the interval, in saturating arithmetic: past the
-        // end of time the daemon simply never wakes.
-        let interval = max(1, fs.config.flushInterval.nanoseconds)
-        let next = SimTime(nanoseconds: now.nanoseconds / interval) * interval + SimTime(nanoseconds: interval)
-        schedule(.flushDaemon(node: Int32(node)), at: next)
-    }
-
-    /// The delayed-write daemon: write back what has been dirty long enough;
-    /// come back while anything is still dirty.
-    func flushDaemon(_ node: Int) {
-        withClient(node) { $0.daemonScheduled = false }
-        guard nodes[node].isUp else { return }
-        let client = fileClient(node)
-        for (file, entry) in client.entries.sorted(by: { $0.key < $1.key }) where entry.dirty
-            && now - entry.dirtySince >= fs.config.flushAge {
-            writeBack(file: file, node: node, why: .daemon, op: -1) { _ in }
-        }
-        if fileClient(node).entries.values.contains(where: \.dirty) { ensureFlushDaemon(node) }
-    }
-
-    /// Drops least recently used clean files until the cache fits.
-    func evictIfNeeded(_ node: Int) {
-        withClient(node) { client in
-            while client.lru.totalWeight > client.capacityBlocks,
-                  let victim = client.lru.coldest(where: { file in
-                      client.entries[file]?.dirty == false && !client.sessions.values.contains { $0.file == file }
-                  }) {
-                client.lru.remove(victim)
-                client.entries[victim] = nil
-            }
-        }
-    }
-
-    // MARK: Other steps
-
-    private func delete(_ path: String, node: Int, op: Int32) {
-        guard path != "/" else { return failFileStep(node, op, .rootDirectory) }
-        callServer("delete", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
-                   serve: { sim, _ in sim.serveDelete(path) },
-                   then: { sim, _, answer in
-                       guard !answer.missing else {
-                           sim.failFileStep(node, op, .noSuchFile(path: path))
-                           return
-                       }
-                       var never: Int64 = 0
-                       if let file = sim.fs.fileIndex[path] {
-                           for client in sim.fileClients.keys.sorted() {
-                               sim.withClient(client) { c in
-                                   if let entry = c.entries[file], entry.dirty { never += entry.size }
-                                   c.entries[file] = nil
-                                   c.lru.remove(file)
-                               }
-                           }
-                           sim.fs.fileIndex[path] = nil
-                       }
-                       sim.fs.statistics.bytesNeverWritten += never
-                       sim.record(.fileDeleted(operation: op, path: path, neverWrittenBytes: never), at: node)
-                       sim.completeFileStep(node, op)
-                   })
-    }
-
-    private func stat(_ path: String, node: Int, op: Int32) {
-        // Attributes come from the cache only when an open could use the
-        // cached copy without asking the server.
-        if let file = fs.fileIndex[path], let entry = fileClient(node).entries[file],
-           !consistency.openNeedsServer(entry, now: now, config: fs.config) {
-            record(.fileStat(operation: op, path: path, bytes: entry.size, version: entry.version, modified: entry.modified), at: node)
-            completeLocally(node, op)
-            return
-        }
-        callServer("getattr", path: path, node: node, op: op, requestBytes: 16,
-                   serve: { sim, _ in sim.fs.fileIndex[path].map { sim.serveAttributes($0) } ?? CallAnswer(missing: true) },
-                   then: { sim, _, answer in
-                       guard !answer.missing else {
-                           sim.failFileStep(node, op, .noSuchFile(path: path))
-                           return
-                       }
-                       sim.record(.fileStat(operation: op, path: path, bytes: answer.size, version: answer.version,
-                                            modified: answer.modified), at: node)
-                       sim.completeFileStep(node, op)
-                   })
-    }
-
-    private func sync(node: Int, op: Int32) {
-        let dirty = fileClient(node).entries.filter(\.value.dirty).keys.sorted()
-        guard !dirty.isEmpty else {
-            record(.synced(operation: op, files: 0), at: node)
-            completeLocally(node, op)
-            return
-        }
-        var remaining = dirty.count
-        for file in dirty {
-            writeBack(file: file, node: node, why: .sync, op: op) { sim in
-                remaining -= 1
-                if remaining == 0 {
-                    sim.record(.synced(operation: op, files: dirty.count), at: node)
-                    sim.completeFileStep(node, op)
-                }
-            }
-        }
-    }
-
-    private func create(_ path: String, size: Int64, directory: Bool, node: Int, op: Int32) {
-        callServer(directory ? "mkdir" : "create", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
-                   serve: { sim, server in sim.serveCreate(path, size: size, directory: directory, server: server) },
-                   then: { sim, _, answer in
-                       if let file = answer.notADirectory {
-                           sim.failFileStep(node, op, .notADirectory(path: file))
-                           return
-                       }
-                       guard !answer.isDirectory else {
-                           sim.failFileStep(node, op, .isDirectory(path: path))
-                           return
-                       }
-                       sim.record(.fileCreated(operation: op, path: path, bytes: size, directory: directory), at: node)
-                       sim.completeFileStep(node, op)
-                   })
-    }
-
-    /// Lists a directory. Under NFS a listing is cached and trusted for the
-    /// directory timeout (30–60 s), so new files may not show up at once.
-    private func list(_ path: String, node: Int, op: Int32) {
-        if fs.config.consistency == .nfs, fileClient(node).cacheEnabled, let cached = fileClient(node).listings[path],
-           now - cached.validatedAt < fs.config.attributeTimeout(now: now, modified: cached.modified, directory: true) {
-            fs.statistics.clientHits += 1
-            record(.directoryListed(operation: op, path: path, names: cached.names), at: node)
-            completeLocally(node, op)
-            return
-        }
-        var names: [String] = []
-        callServer("readdir", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
-                   serve: { sim, _ in
-                       names = sim.children(of: path)
-                       return CallAnswer(replyBytes: Int64(names.joined().utf8.count))
-                   },
-                   then: { sim, _, _ in
-                       let modified = sim.fs.files.filter { !$0.deleted && Self.isUnder($0.path, path) && $0.path != path }
-                           .map(\.modified).max() ?? .zero
-                       sim.withClient(node) { $0.listings[path] = (names, sim.now, modified) }
-                       sim.record(.directoryListed(operation: op, path: path, names: names), at: node)
-                       sim.completeFileStep(node, op)
-                   })
-    }
-
-    func children(of directory: String) -> [String] {
-        let prefix = directory == "/" ? "/" : directory + "/"
-        var names: Set<String> = []
-        for file in fs.files where !file.deleted && file.path.hasPrefix(prefix) && file.path != directory {
-            if let name = file.path.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(name)) }
-        }
-        return names.sorted()
-    }
 }

@@ -1,0 +1,127 @@
+/// The file steps that are not open, read, write or close: delete, stat,
+/// sync, create and mkdir, and directory listings.
+extension Simulation {
+    // MARK: Other steps
+
+    func delete(_ path: String, node: Int, op: Int32) {
+        guard path != "/" else { return failFileStep(node, op, .rootDirectory) }
+        callServer("delete", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
+                   serve: { sim, _ in sim.serveDelete(path) },
+                   then: { sim, _, answer in
+                       guard !answer.missing else {
+                           sim.failFileStep(node, op, .noSuchFile(path: path))
+                           return
+                       }
+                       var never: Int64 = 0
+                       if let file = sim.fs.fileIndex[path] {
+                           for client in sim.fileClients.keys.sorted() {
+                               sim.withClient(client) { c in
+                                   if let entry = c.entries[file], entry.dirty { never += entry.size }
+                                   c.entries[file] = nil
+                                   c.lru.remove(file)
+                               }
+                           }
+                           sim.fs.fileIndex[path] = nil
+                       }
+                       sim.fs.statistics.bytesNeverWritten += never
+                       sim.record(.fileDeleted(operation: op, path: path, neverWrittenBytes: never), at: node)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    func stat(_ path: String, node: Int, op: Int32) {
+        // Attributes come from the cache only when an open could use the
+        // cached copy without asking the server.
+        if let file = fs.fileIndex[path], let entry = fileClient(node).entries[file],
+           !consistency.openNeedsServer(entry, now: now, config: fs.config) {
+            record(.fileStat(operation: op, path: path, bytes: entry.size, version: entry.version,
+                             modified: entry.modified), at: node)
+            completeLocally(node, op)
+            return
+        }
+        callServer("getattr", path: path, node: node, op: op, requestBytes: 16,
+                   serve: { sim, _ in
+                       sim.fs.fileIndex[path].map { sim.serveAttributes($0) } ?? CallAnswer(missing: true)
+                   },
+                   then: { sim, _, answer in
+                       guard !answer.missing else {
+                           sim.failFileStep(node, op, .noSuchFile(path: path))
+                           return
+                       }
+                       sim.record(.fileStat(operation: op, path: path, bytes: answer.size, version: answer.version,
+                                            modified: answer.modified), at: node)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    func sync(node: Int, op: Int32) {
+        let dirty = fileClient(node).entries.filter(\.value.dirty).keys.sorted()
+        guard !dirty.isEmpty else {
+            record(.synced(operation: op, files: 0), at: node)
+            completeLocally(node, op)
+            return
+        }
+        var remaining = dirty.count
+        for file in dirty {
+            writeBack(file: file, node: node, why: .sync, op: op) { sim in
+                remaining -= 1
+                if remaining == 0 {
+                    sim.record(.synced(operation: op, files: dirty.count), at: node)
+                    sim.completeFileStep(node, op)
+                }
+            }
+        }
+    }
+
+    func create(_ path: String, size: Int64, directory: Bool, node: Int, op: Int32) {
+        callServer(directory ? "mkdir" : "create", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
+                   serve: { sim, server in sim.serveCreate(path, size: size, directory: directory, server: server) },
+                   then: { sim, _, answer in
+                       if let file = answer.notADirectory {
+                           sim.failFileStep(node, op, .notADirectory(path: file))
+                           return
+                       }
+                       guard !answer.isDirectory else {
+                           sim.failFileStep(node, op, .isDirectory(path: path))
+                           return
+                       }
+                       sim.record(.fileCreated(operation: op, path: path, bytes: size, directory: directory), at: node)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    /// Lists a directory. Under NFS a listing is cached and trusted for the
+    /// directory timeout (30–60 s), so new files may not show up at once.
+    func list(_ path: String, node: Int, op: Int32) {
+        if fs.config.consistency == .nfs, fileClient(node).cacheEnabled, let cached = fileClient(node).listings[path],
+           now - cached.validatedAt < fs.config.attributeTimeout(now: now, modified: cached.modified, directory: true) {
+            fs.statistics.clientHits += 1
+            record(.directoryListed(operation: op, path: path, names: cached.names), at: node)
+            completeLocally(node, op)
+            return
+        }
+        var names: [String] = []
+        callServer("readdir", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
+                   serve: { sim, _ in
+                       names = sim.children(of: path)
+                       return CallAnswer(replyBytes: Int64(names.joined().utf8.count))
+                   },
+                   then: { sim, _, _ in
+                       let modified = sim.fs.files
+                           .filter { !$0.deleted && Self.isUnder($0.path, path) && $0.path != path }
+                           .map(\.modified).max() ?? .zero
+                       sim.withClient(node) { $0.listings[path] = (names, sim.now, modified) }
+                       sim.record(.directoryListed(operation: op, path: path, names: names), at: node)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    func children(of directory: String) -> [String] {
+        let prefix = directory == "/" ? "/" : directory + "/"
+        var names: Set<String> = []
+        for file in fs.files where !file.deleted && file.path.hasPrefix(prefix) && file.path != directory {
+            if let name = file.path.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(name)) }
+        }
+        return names.sorted()
+    }
+}
