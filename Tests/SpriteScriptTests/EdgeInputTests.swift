@@ -20,7 +20,10 @@ struct EdgeInputTests {
             """)
         #expect(status == .ok, "\(sink.output.suffix(8))")
         #expect(session.now > .s(1152))
-        #expect(!sink.output.contains { $0.hasPrefix(" ") && $0.contains("-") && $0.contains("ms  ") && $0.trimmingCharacters(in: .whitespaces).hasPrefix("-") })
+        #expect(!sink.output.contains { line in
+            line.hasPrefix(" ") && line.contains("-") && line.contains("ms  ")
+                && line.trimmingCharacters(in: .whitespaces).hasPrefix("-")
+        })
     }
 
     @Test func twoHorizonLongComputationsStopAtTheEndOfTime() {

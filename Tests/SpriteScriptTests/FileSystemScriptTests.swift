@@ -28,7 +28,8 @@ private enum FSScript {
         return options
     }
 
-    static func run(_ text: String, format: OutputFormat = .text) -> (status: SpriteScript.ExitStatus, sink: BufferSink, session: Session) {
+    static func run(_ text: String, format: OutputFormat = .text)
+        -> (status: SpriteScript.ExitStatus, sink: BufferSink, session: Session) {
         let sink = BufferSink()
         let session = Session(options: options(format: format), sink: sink)
         let status = session.runScript(SourceFile(name: fileName, text: text))
@@ -48,7 +49,8 @@ private enum FSScript {
     }
 
     /// The rows of the `show` table whose title starts with `title`.
-    static func table(_ objects: [[String: Any]], _ title: String) throws -> (rows: [[String: Any]], notes: [String], title: String) {
+    static func table(_ objects: [[String: Any]], _ title: String) throws
+        -> (rows: [[String: Any]], notes: [String], title: String) {
         let show = try #require(events(objects, "show").first { ($0["what"] as? String)?.hasPrefix(title) == true },
                                 "no table \(title)")
         let rows = try #require(show["rows"] as? [[String: Any]])
@@ -91,8 +93,10 @@ struct FSCheckCase: Sendable, CustomTestStringConvertible {
 
 private let fsCheckCases: [FSCheckCase] = [
     // File operations need a node.
-    .init("domain / on fs1\nopen /x r", "'open' acts on a node's files; write it inside on NODE { … }", line: 3, column: 1),
-    .init("domain / on fs1\nread /x", "'read' acts on a node's files; write it inside on NODE { … }", line: 3, column: 1),
+    .init("domain / on fs1\nopen /x r", "'open' acts on a node's files; write it inside on NODE { … }",
+          line: 3, column: 1),
+    .init("domain / on fs1\nread /x", "'read' acts on a node's files; write it inside on NODE { … }",
+          line: 3, column: 1),
     .init("domain / on fs1\nsync", "'sync' acts on a node's files; write it inside on NODE { … }", line: 3, column: 1),
     // Paths must be covered by a domain, an export or a mount, by whole components.
     .init("on ws1 { open /x r }", "no domain covers /x", line: 2, column: 15),
@@ -110,9 +114,11 @@ private let fsCheckCases: [FSCheckCase] = [
     .init("on ws1 { reset }", "reset cannot be used inside an 'at' or 'on' block", line: 2, column: 10),
     // Unknown words, with suggestions.
     .init("consistency spirte", "unknown consistency protocol 'spirte'; did you mean 'sprite'?", line: 2, column: 13),
-    .init("cache client policy write-thru", "unknown write policy 'write-thru'; did you mean 'write-through'?", line: 2, column: 21),
+    .init("cache client policy write-thru", "unknown write policy 'write-thru'; did you mean 'write-through'?",
+          line: 2, column: 21),
     .init("domain / on fs1\non ws1 { open /x rx }", "unknown open mode 'rx'; did you mean 'r'?", line: 3, column: 18),
-    .init("domain / on fs1\non ws1 { open /x apend }", "unknown open mode 'apend'; did you mean 'append'?", line: 3, column: 18),
+    .init("domain / on fs1\non ws1 { open /x apend }", "unknown open mode 'apend'; did you mean 'append'?",
+          line: 3, column: 18),
     .init("show caches", "cannot show 'caches'; did you mean 'cache'?", line: 2, column: 6),
     .init("expect stats.recall == 1", "'stats' has no field 'recall'; did you mean 'recalls'?", line: 2, column: 14),
     .init("expect stale-reads unixx == 0", "unknown sharing model 'unixx'; did you mean 'unix'?", line: 2, column: 20),
@@ -126,9 +132,12 @@ private let fsCheckCases: [FSCheckCase] = [
     .init("export /e on ws2", "'ws2' is a workstation; exports come from a server", line: 2, column: 14),
     // Timeouts.
     .init("consistency sprite timeout 3s", "'timeout' applies to nfs, not sprite", line: 2, column: 20),
-    .init("consistency callbacks file-timeout 3s 30s", "'file-timeout' applies to nfs, not callbacks", line: 2, column: 23),
-    .init("consistency nfs file-timeout 10s 3s", "the maximum timeout is shorter than the minimum", line: 2, column: 34),
-    .init("consistency nfs dir-timeout 60s 30s", "the maximum timeout is shorter than the minimum", line: 2, column: 33),
+    .init("consistency callbacks file-timeout 3s 30s", "'file-timeout' applies to nfs, not callbacks",
+          line: 2, column: 23),
+    .init("consistency nfs file-timeout 10s 3s", "the maximum timeout is shorter than the minimum",
+          line: 2, column: 34),
+    .init("consistency nfs dir-timeout 60s 30s", "the maximum timeout is shorter than the minimum",
+          line: 2, column: 33),
     .init("consistency nfs timeout 0s", "timeout must be greater than zero", line: 2, column: 25),
     .init("cache client policy delayed-write flush 0s", "flush must be greater than zero", line: 2, column: 41),
     // show cache needs a node.
@@ -144,7 +153,8 @@ private let fsCheckCases: [FSCheckCase] = [
     .init("at 1s { cluster { server fs9 } }\ndomain / on fs9",
           "'fs9' is declared in an 'at' block that has not run yet", line: 3, column: 13),
     // Labels.
-    .init("domain / on fs1\non ws1 { open /x r as ws2 }", "label 'ws2' would hide the node, process or 'stats' of that name",
+    .init("domain / on fs1\non ws1 { open /x r as ws2 }",
+          "label 'ws2' would hide the node, process or 'stats' of that name",
           line: 3, column: 23),
 ]
 
@@ -329,7 +339,8 @@ struct RuntimeFileSystemScriptTests {
     /// Regression: `try at +1s { … }` does not allow the failures of the block's
     /// operations when the block runs; the error even says to add 'try'.
     @Test func tryAroundAnAtBlockAllowsItsFailures() {
-        let (status, sink, _) = FSScript.run(FSScript.cluster + "domain / on fs1\ntry at +1s { on ws1 { read /x } }\nrun\necho \"after\"")
+        let script = "domain / on fs1\ntry at +1s { on ws1 { read /x } }\nrun\necho \"after\""
+        let (status, sink, _) = FSScript.run(FSScript.cluster + script)
         #expect(status == .ok, "\(sink.errors.first ?? "")")
         #expect(sink.output.contains("after"))
         
@@ -430,9 +441,12 @@ struct VerdictFileSystemScriptTests {
         // Jack's and Jill's sessions each read what the other overwrote: a cycle.
         #expect(staleRows.first?["transaction_verdict"] as? String == "not-serializable")
         #expect(staleRows.first?["immutable_verdict"] as? String == "modified-while-shared")
-        #expect(outcomes.notes.first?.contains("reads not fresh by model: unix 1, session 1") == true, "\(outcomes.notes)")
+        #expect(outcomes.notes.first?.contains("reads not fresh by model: unix 1, session 1") == true,
+                "\(outcomes.notes)")
         #expect(outcomes.notes.first?.contains("lost updates 1; crash losses 0") == true, "\(outcomes.notes)")
-        #expect(outcomes.notes.contains { $0.contains("lost update: ws1's session on /list") && $0.contains("overwritten by ws2's session") })
+        #expect(outcomes.notes.contains {
+            $0.contains("lost update: ws1's session on /list") && $0.contains("overwritten by ws2's session")
+        })
     }
 
     @Test func spriteJackAndJillKeepsBothUpdates() throws {
@@ -635,7 +649,8 @@ struct ShowFileSystemScriptTests {
 
         let history = try FSScript.table(objects, "history")
         #expect(history.title == "history (5 events)")
-        #expect(history.rows.map { $0["operation"] as? String ?? "" }.sorted() == ["close", "open rw", "open rw", "write", "write"])
+        #expect(history.rows.map { $0["operation"] as? String ?? "" }.sorted()
+                == ["close", "open rw", "open rw", "write", "write"])
         #expect(history.rows.filter { $0["node"] as? String == "ws2" }.count == 2)
     }
 
@@ -713,7 +728,8 @@ struct ShowFileSystemScriptTests {
         #expect(files.rows.map { $0["path"] as? String ?? "" } == ["/fs1/export/home/jack/todo"])
         // Both clients' reads name the one file by its super-root name.
         let reads = FSScript.events(objects, "file.read")
-        #expect(reads.map { $0["path"] as? String ?? "" } == ["/fs1/export/home/jack/todo", "/fs1/export/home/jack/todo"])
+        #expect(reads.map { $0["path"] as? String ?? "" }
+                == ["/fs1/export/home/jack/todo", "/fs1/export/home/jack/todo"])
         let mounted = FSScript.events(objects, "nfs.mount")
         #expect(mounted.filter { $0["automounted"] as? Bool == true }.count == 1)
         let failures = FSScript.events(objects, "op.failed")

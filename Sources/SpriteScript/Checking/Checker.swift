@@ -192,7 +192,8 @@ public struct Checker {
             return
         }
         if quantity.integer < range.lowerBound || quantity.integer > range.upperBound {
-            error("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(quantity.integer)", at: span)
+            error("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(quantity.integer)",
+                  at: span)
         }
     }
 

@@ -15,7 +15,9 @@ struct ExpectSyntax: StatementSyntax {
                 "expect hops NODE -> NODE OP N",
                 "expect penalty NODE -> NODE SIZE OP DURATION [within TOLERANCE]"],
         details: """
-            OP is one of == != < <= > >=; strings take == and != only. VALUE is a number with its unit, a string, or another subject (expect local.time < remote.time). TOLERANCE has the value's unit or is a percentage of it. Fields:
+            OP is one of == != < <= > >=; strings take == and != only. VALUE is a number with its unit, \
+            a string, or another subject (expect local.time < remote.time). TOLERANCE has the value's unit \
+            or is a percentage of it. Fields:
               operation (by label): time penalty packets bytes status text calls mean
               process: state received inbox queued
               node: state role cpu-busy
@@ -45,9 +47,11 @@ struct ExpectSyntax: StatementSyntax {
             guard word.text == "holds" || word.text == "violated" else {
                 throw Diagnostic(.syntax, "expected holds or violated, found '\(word.text)'", at: word.span)
             }
-            let condition = String(start.file.line(start.line).dropFirst(start.column - 1).prefix(max(0, word.span.endColumn - start.column)))
-            return ExpectStatement(span: keyword.span.through(word.span), subject: subject, op: "==", opSpan: word.span,
-                                   value: .text(word.text), valueSpan: word.span, tolerance: nil, condition: condition)
+            let condition = String(start.file.line(start.line).dropFirst(start.column - 1)
+                .prefix(max(0, word.span.endColumn - start.column)))
+            return ExpectStatement(span: keyword.span.through(word.span), subject: subject, op: "==",
+                                   opSpan: word.span, value: .text(word.text), valueSpan: word.span, tolerance: nil,
+                                   condition: condition)
         }
         let opToken = parser.peek
         guard opToken.kind == .symbol, operators.contains(opToken.text) else {
@@ -79,9 +83,11 @@ struct ExpectSyntax: StatementSyntax {
             tolerance = (try Quantity.parse(token, unit: unit), span)
         }
         let end = parser.peek(ahead: -1).span
-        let condition = String(start.file.line(start.line).dropFirst(start.column - 1).prefix(max(0, end.endColumn - start.column)))
-        return ExpectStatement(span: keyword.span.through(end), subject: subject, op: opToken.text, opSpan: opToken.span,
-                               value: value, valueSpan: valueToken.span, tolerance: tolerance, condition: condition)
+        let condition = String(start.file.line(start.line).dropFirst(start.column - 1)
+            .prefix(max(0, end.endColumn - start.column)))
+        return ExpectStatement(span: keyword.span.through(end), subject: subject, op: opToken.text,
+                               opSpan: opToken.span, value: value, valueSpan: valueToken.span, tolerance: tolerance,
+                               condition: condition)
     }
 
     private static func parseSubject(_ parser: inout Parser) throws(Diagnostic) -> ExpectSubject {
@@ -186,11 +192,13 @@ struct ExpectStatement: Statement {
         if case .subject(let other) = value {
             guard let otherDimension = resolve(other, &checker) else { return }
             if otherDimension != dimension {
-                checker.error("cannot compare \(Self.describe(dimension)) with \(Self.describe(otherDimension))", at: valueSpan)
+                checker.error("cannot compare \(Self.describe(dimension)) with \(Self.describe(otherDimension))",
+                              at: valueSpan)
             } else if dimension == nil, op != "==" && op != "!=" {
                 checker.error("text compares with == or != only", at: opSpan)
             }
-            if let (tol, tolSpan) = tolerance, let wanted = dimension ?? nil, tol.dimension != wanted, tol.dimension != .percent {
+            if let (tol, tolSpan) = tolerance, let wanted = dimension ?? nil, tol.dimension != wanted,
+               tol.dimension != .percent {
                 checker.error("the tolerance must be \(wanted.example) or a percentage", at: tolSpan)
             }
             return
@@ -207,8 +215,9 @@ struct ExpectStatement: Statement {
             break
         case (.some(let wanted), .number(let quantity)):
             if quantity.dimension != wanted {
-                checker.error("expected \(wanted.example), found \(quantity.dimension == .count ? "a plain number" : "a \(quantity.dimension.noun)")",
-                              at: valueSpan, help: "units: " + Quantity.unitNames(for: wanted).joined(separator: " "))
+                let found = quantity.dimension == .count ? "a plain number" : "a \(quantity.dimension.noun)"
+                checker.error("expected \(wanted.example), found \(found)", at: valueSpan,
+                              help: "units: " + Quantity.unitNames(for: wanted).joined(separator: " "))
             }
             if let (tol, tolSpan) = tolerance, tol.dimension != wanted, tol.dimension != .percent {
                 checker.error("the tolerance must be \(wanted.example) or a percentage", at: tolSpan)
@@ -348,20 +357,23 @@ struct ExpectStatement: Statement {
         case .lostUpdates: return .number(Int64(interpreter.semantics().lostUpdates.count), .count)
         case .crashLosses: return .number(Int64(s.crashLosses.count), .count)
         case .semantics(let model):
-            return .text(interpreter.semantics().reads.allSatisfy { $0.judgement(model) == .fresh } ? "holds" : "violated")
+            let holds = interpreter.semantics().reads.allSatisfy { $0.judgement(model) == .fresh }
+            return .text(holds ? "holds" : "violated")
         case .lastRead(let node, let path):
             let index = try interpreter.node(node)
             guard let content = s.lastRead(node: index, path: s.canonicalPath(path, node: index)) else {
                 return .missing("\(node.text) has not read \(path)")
             }
             let (bytes, size) = s.contentBytes(content)
-            return bytes.map { .text(String(decoding: $0, as: UTF8.self)) } ?? .missing("\(Quantity.formatBytes(size)) of synthetic data")
-        case .hops(let a, let b): return .number(Int64(s.hops(from: try interpreter.node(a), to: try interpreter.node(b))), .count)
+            return bytes.map { .text(String(decoding: $0, as: UTF8.self)) }
+                ?? .missing("\(Quantity.formatBytes(size)) of synthetic data")
+        case .hops(let a, let b):
+            return .number(Int64(s.hops(from: try interpreter.node(a), to: try interpreter.node(b))), .count)
         case .penalty(let a, let b, let bytes):
             let penalty = s.networkPenalty(bytes: bytes, from: try interpreter.node(a), to: try interpreter.node(b))
             guard !penalty.isPastHorizon else {
-                throw Diagnostic(.runtime, "moving \(Quantity.formatBytes(bytes)) from \(a.text) to \(b.text) takes longer "
-                                 + "than simulated time lasts (about 146 years)", at: span)
+                throw Diagnostic(.runtime, "moving \(Quantity.formatBytes(bytes)) from \(a.text) to \(b.text) "
+                                 + "takes longer than simulated time lasts (about 146 years)", at: span)
             }
             return .number(penalty.nanoseconds, .duration)
         case .field(let owner, let field):
@@ -372,15 +384,17 @@ struct ExpectStatement: Statement {
             if let index = s.process(named: owner.text) {
                 let p = s.processInfo(index)
                 switch field.text {
-                case "state": return .text(ShowStatement.stateWord(p.state, s).split(separator: "(").first.map(String.init) ?? "")
+                case "state":
+                    return .text(ShowStatement.stateWord(p.state, s).split(separator: "(").first.map(String.init) ?? "")
                 case "received": return p.lastReceived.map { .text($0) } ?? .missing("nothing received")
                 case "inbox": return .number(Int64(p.inboxCount), .count)
                 default: return .number(Int64(p.queuedSteps), .count)
                 }
             }
             guard let index = s.node(named: owner.text) else {
-                throw Diagnostic(.runtime, "'\(owner.text)' does not exist at \(s.now): the 'at' block that declares it has not run yet",
-                                 at: owner.span, help: "check it inside a later 'at' block, or after 'run'")
+                throw Diagnostic(.runtime, "'\(owner.text)' does not exist at \(s.now): the 'at' block that declares "
+                                 + "it has not run yet", at: owner.span,
+                                 help: "check it inside a later 'at' block, or after 'run'")
             }
             switch field.text {
             case "state": return .text(s.isUp(index) ? "up" : "down")
@@ -402,7 +416,9 @@ struct ExpectStatement: Statement {
             guard op.completedCalls > 0, let elapsed = op.elapsed else { return .missing("not finished") }
             return .number(elapsed.nanoseconds / Int64(op.completedCalls), .duration)
         default:
-            guard let elapsed = op.elapsed else { return .missing("not finished (\(ShowStatement.statusWord(op.status)))") }
+            guard let elapsed = op.elapsed else {
+                return .missing("not finished (\(ShowStatement.statusWord(op.status)))")
+            }
             return .number(elapsed.nanoseconds, .duration)
         }
     }
@@ -436,7 +452,8 @@ struct ExpectStatement: Statement {
         guard case .number(let found, _) = actual else { return false }
         let slack: Double
         if let (tol, _) = tolerance {
-            slack = tol.dimension == .percent ? abs(target) * tol.real : (tol.dimension == .count ? tol.real : Double(tol.integer))
+            slack = tol.dimension == .percent ? abs(target) * tol.real
+                : (tol.dimension == .count ? tol.real : Double(tol.integer))
         } else {
             slack = 0
         }

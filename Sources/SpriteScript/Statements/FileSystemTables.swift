@@ -108,7 +108,8 @@ enum FileSystemTables {
             notes.append("  \(c.node(node)) exports " + s.exports(of: node).joined(separator: ", "))
         }
         return Table(name: "mounts", title: "mounts",
-                     columns: ["node", Column("mount point", key: "point"), "remote", Column("how", key: "automounted")],
+                     columns: ["node", Column("mount point", key: "point"), "remote",
+                               Column("how", key: "automounted")],
                      rows: rows, notes: notes)
     }
 

@@ -69,7 +69,8 @@ struct ShowStatement: Statement {
             if nodes.isEmpty { indices = Array(0..<s.nodeCount) }
             interpreter.emit(.table(FileSystemTables.prefixes(s, interpreter.context, nodes: indices)))
         case "cache":
-            interpreter.emit(.table(FileSystemTables.cache(s, interpreter.context, node: try interpreter.node(nodes[0]))))
+            let node = try interpreter.node(nodes[0])
+            interpreter.emit(.table(FileSystemTables.cache(s, interpreter.context, node: node)))
         default:
             interpreter.emit(.text("trace (\(Plural.of(interpreter.history.count, "event"))):"))
             for record in interpreter.history { interpreter.emit(.trace(record)) }
@@ -111,9 +112,13 @@ struct ShowStatement: Statement {
         var notes: [String] = []
         if s.nodeCount > 1 {
             var diameter = 0
-            for a in 0..<min(s.nodeCount, 256) { for b in 0..<min(s.nodeCount, 256) { diameter = max(diameter, s.hops(from: a, to: b)) } }
+            let sampled = min(s.nodeCount, 256)
+            for a in 0..<sampled {
+                for b in 0..<sampled { diameter = max(diameter, s.hops(from: a, to: b)) }
+            }
             notes.append("  \(Plural.of(s.nodeCount, "node")); longest route \(Plural.of(diameter, "hop"))"
-                         + "; 32B one-way penalty \(s.networkPenalty(bytes: 32, from: 0, to: 1)) between the first two nodes")
+                         + "; 32B one-way penalty \(s.networkPenalty(bytes: 32, from: 0, to: 1))"
+                         + " between the first two nodes")
         }
         return Table(name: "network", title: "network", columns: ["setting", Column("value", withUnit: true)],
                      rows: rows, notes: notes)
