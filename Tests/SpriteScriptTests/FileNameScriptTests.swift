@@ -131,4 +131,14 @@ struct FileNameScriptTests {
         #expect(expects.first?["actual"] as? Double == 1.0, "\(expects)")
         #expect(expects.first?["unit"] as? String == "ratio", "\(expects)")
     }
+
+    /// At the prompt each input is checked against what the session has declared so far.
+    @Test func aDomainDeclaredInAnEarlierInputCannotBeDeclaredAgain() {
+        let session = Session(options: ScriptHarness.options(), sink: BufferSink())
+        func eval(_ text: String) -> EvaluationResult { session.evaluate(SourceFile(name: "<input>", text: text)) }
+        #expect(eval(cluster + "domain /u on fs1") == .done)
+        #expect(eval("domain /u/ on fs2") == .failed(.malformed))
+        #expect(eval("move domain /u to fs2") == .done)
+        #expect(eval("at 1s { reset }") == .failed(.malformed))
+    }
 }
