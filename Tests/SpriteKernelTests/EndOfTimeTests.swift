@@ -187,4 +187,22 @@ private func slowPair(bitsPerSecond: Int64 = 1, speed: Double = 1) throws -> (Si
         #expect(try sim.op(running).status == .failed(.nodeDown(node: 0)))
         #expect(try sim.op(queued).finishedAt == .ms(5))
     }
+
+    /// A reply lost to a partition is retransmitted after the end of time:
+    /// the sender waiting for it fails, it does not wait silently for ever.
+    @Test func aReplyRetransmittedPastTheHorizonFailsItsSender() throws {
+        let (sim, a, b) = try slowPair(bitsPerSecond: 1_000_000_000)
+        _ = sim.run(until: .horizon - .ms(5))
+        let send = sim.send(from: a, to: b, text: "ping")
+        _ = sim.receive(by: b)
+        sim.runToIdle()
+        let reply = sim.reply(from: b, to: a, text: "pong")
+        _ = sim.run(until: sim.now + .us(30))
+        sim.partition([[0], [1]])
+        sim.runToIdle()
+        #expect(try sim.op(reply).status == .done)
+        #expect(try sim.op(send).status == .failed(.endOfTime))
+        #expect(sim.processInfo(a).state == .ready)
+        #expect(!sim.now.isPastHorizon)
+    }
 }

@@ -43,9 +43,15 @@ extension Simulation {
         case .rpcRequest, .rpcReply:
             rpcSeries[message.operation] = nil
             fail(message.operation, .endOfTime)
-        case .vReply:
+        case .vReply where operations[Int(message.operation)].status == .running:
             // The reply fails; its sender stays blocked: no reply comes in time.
             fail(message.operation, .endOfTime)
+        case .vReply:
+            // A reply retransmitted after it was sent: the sender waits past the end.
+            let sender = Int(message.toProcess)
+            guard sender >= 0, processes[sender].state == .awaitingReply(peer: Int(message.fromProcess)),
+                  let waiting = processes[sender].current else { return }
+            failStep(waiting, of: sender)
         default:
             failStep(message.operation, of: operations[Int(message.operation)].process)
         }
