@@ -16,7 +16,7 @@ struct BatchRunner {
                 continue
             }
             worst = max(worst, run(file, in: session))
-            if options.bail && worst != .ok { break }
+            if options.bail && worst != .ok || StandardOutput.shared.hasFailed { break }
         }
         return worst
     }
@@ -30,7 +30,7 @@ struct BatchRunner {
     private func run(_ file: SourceFile, in session: Session) -> ExitStatus {
         InterruptFlagHandle.installBatchHandler()
         let status = session.runScript(file)
-        if !options.noSummary && status != .malformed { session.printSummary() }
+        if !options.noSummary && status != .malformed && status != .outputFailed { session.printSummary() }
         StandardOutput.shared.flush()
         return status
     }

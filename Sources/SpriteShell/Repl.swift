@@ -32,13 +32,13 @@ struct Repl {
             let result = session.evaluate(SourceFile(name: "<input>", text: pending))
             LineEditor.setEngineRunning(false)
             StandardOutput.shared.flush()
+            if StandardOutput.shared.hasFailed { break }
             if result == .needsMoreInput { continue }
             editor.addToHistory(pending)
             pending = ""
         }
         editor.saveHistory()
-        StandardOutput.shared.flush()
-        return status
+        return StandardOutput.shared.finish(status)
     }
 
     /// `sprite 1.0512ms> `, with the count of events still queued if any.

@@ -85,8 +85,8 @@ struct RunCommand: ParsableCommand {
         } else {
             status = BatchRunner(options: options).run(source: Terminal.readAllStandardInput(), name: "<stdin>")
         }
-        StandardOutput.shared.flush()
-        if status != .ok { throw ExitCode(status.rawValue) }
+        let final = StandardOutput.shared.finish(status)
+        if final != .ok { throw ExitCode(final.rawValue) }
     }
 }
 
@@ -108,8 +108,9 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             worst = max(worst, session.checkScript(file))
+            if StandardOutput.shared.hasFailed { break }
         }
-        StandardOutput.shared.flush()
-        if worst != .ok { throw ExitCode(worst.rawValue) }
+        let final = StandardOutput.shared.finish(worst)
+        if final != .ok { throw ExitCode(final.rawValue) }
     }
 }

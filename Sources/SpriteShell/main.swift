@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import SpriteScript
 
 // ArgumentParser reports usage errors with its own exit code; sprite-shell
 // promises 2 for any malformed command line, so map it here.
@@ -9,10 +10,10 @@ do {
 } catch {
     let code = SpriteShellCommand.exitCode(for: error)
     if code == .success {
-        print(SpriteShellCommand.fullMessage(for: error))
-        exit(0)
+        StandardOutput.shared.write(SpriteShellCommand.fullMessage(for: error), to: .output)
+        exit(StandardOutput.shared.finish(.ok).rawValue)
     }
     if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
     StandardOutput.shared.writeError(SpriteShellCommand.fullMessage(for: error))
-    exit(2)
+    exit(StandardOutput.shared.finish(.malformed).rawValue)
 }

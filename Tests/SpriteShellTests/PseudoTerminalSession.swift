@@ -28,7 +28,8 @@ final class PseudoTerminalSession {
     /// Everything the shell wrote so far, as text.
     var transcript: String { String(decoding: output, as: UTF8.self) }
 
-    init(arguments: [String] = [], environment: [String: String]) throws {
+    /// `standardOutput`: a file to send standard output to instead of the terminal.
+    init(arguments: [String] = [], environment: [String: String], standardOutput: String? = nil) throws {
         let executable = try ShellBinary.path()
         // posix_openpt and friends are not imported into Swift; on Linux they
         // amount to opening the multiplexer and two ioctls.
@@ -59,6 +60,7 @@ final class PseudoTerminalSession {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, name, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        if let standardOutput { posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY, 0) }
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
 
         var attributes = posix_spawnattr_t()

@@ -19,6 +19,8 @@ public struct Diagnostic: Error, Sendable {
         case expectationBail
         /// A script file that cannot be read, or a command line that cannot be used.
         case usage
+        /// Standard output or error could not be written: the run stops, saying nothing more.
+        case outputFailed
     }
 
     public var severity: Severity

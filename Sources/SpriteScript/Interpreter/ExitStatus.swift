@@ -7,6 +7,8 @@ public enum ExitStatus: Int32, Sendable, Comparable {
     case malformed = 2
     /// A runtime error: a limit hit, an operation that failed unexpectedly.
     case runtimeError = 3
+    /// Standard output or standard error could not be written (full disk, closed pipe).
+    case outputFailed = 5
 
     public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -18,5 +20,7 @@ public enum ExitStatus: Int32, Sendable, Comparable {
              (nothing ran past the error)
           3  a runtime error: a limit was hit, the run was interrupted,
              or an operation failed that the script did not allow for with 'try'
+          5  standard output or error could not be written (a closed pipe
+             ends the run quietly; other errors print one line on stderr)
         """
 }

@@ -104,6 +104,7 @@ public final class Interpreter {
     /// the script allowing for it into a runtime error at its statement.
     func settle() throws(Diagnostic) {
         flushTrace()
+        try stopIfOutputFailed()
         // Only look through the open operations when some have ended: a long
         // script issuing work without running it stays linear.
         let ended = simulation.statistics.operationsDone + simulation.statistics.operationsFailed
@@ -136,6 +137,12 @@ public final class Interpreter {
     }
 
     static let endOfTimeHelp = "simulated time ends there; give the work less time, a faster node or link"
+
+    /// Output that cannot be written ends the run at once (exit status 5).
+    func stopIfOutputFailed() throws(Diagnostic) {
+        guard reporter.sink.hasFailed else { return }
+        throw Diagnostic(.outputFailed, "standard output or error could not be written", at: nil)
+    }
 
     func flushTrace() {
         let records = simulation.drainTrace()

@@ -43,6 +43,7 @@ public final class Session {
             if case .expectationBail = error.category {
                 return record(.expectationFailed)
             }
+            if case .outputFailed = error.category { return record(.outputFailed) }
             interpreter.emit(.diagnostic(error))
             return record(.runtimeError)
         }
@@ -88,6 +89,7 @@ public final class Session {
             try interpreter.execute(statements)
         } catch {
             if case .expectationBail = error.category { return .failed(.expectationFailed) }
+            if case .outputFailed = error.category { return .failed(.outputFailed) }
             interpreter.emit(.diagnostic(error))
             return .failed(.runtimeError)
         }

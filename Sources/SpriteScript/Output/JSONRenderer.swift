@@ -65,7 +65,7 @@ struct JSONRenderer: Renderer {
         switch category {
         case .syntax, .incomplete: "syntax"
         case .check: "check"
-        case .runtime, .expectationBail: "runtime"
+        case .runtime, .expectationBail, .outputFailed: "runtime"
         case .usage: "usage"
         }
     }

@@ -6,6 +6,13 @@ public enum OutputChannel: Sendable { case output, error }
 /// Receives rendered lines. The shell writes them to the terminal; tests keep them.
 public protocol OutputSink: AnyObject {
     func write(_ line: String, to stream: OutputChannel)
+    /// True once a write has failed (a full disk, a closed pipe): the run
+    /// stops rather than simulate for output nobody can read.
+    var hasFailed: Bool { get }
+}
+
+extension OutputSink {
+    public var hasFailed: Bool { false }
 }
 
 /// Collects lines in memory.
