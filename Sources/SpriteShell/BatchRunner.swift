@@ -8,7 +8,7 @@ struct BatchRunner {
     func run(files: [String]) -> ExitStatus {
         var worst = ExitStatus.ok
         for path in files {
-            let session = newSession()
+            let session = newSession(scriptPath: path)
             // With several files, JSON readers need to know where each one's output begins.
             if files.count > 1 { session.announceFile(path) }
             guard let file = Self.read(path, reportingTo: session) else {
@@ -22,10 +22,13 @@ struct BatchRunner {
     }
 
     func run(source: String, name: String) -> ExitStatus {
-        run(SourceFile(name: name, text: source), in: newSession())
+        run(SourceFile(name: name, text: source), in: newSession(scriptPath: nil))
     }
 
-    private func newSession() -> Session { Session(options: options.sessionOptions(), sink: StandardOutput.shared) }
+    /// `scriptPath`: the script's file, whose folder `load` may read; nil for -c and standard input.
+    private func newSession(scriptPath: String?) -> Session {
+        Session(options: options.sessionOptions(scriptPath: scriptPath), sink: StandardOutput.shared)
+    }
 
     private func run(_ file: SourceFile, in session: Session) -> ExitStatus {
         InterruptFlagHandle.installBatchHandler()

@@ -39,8 +39,12 @@ struct RunOptions: ParsableArguments {
             + "standard output is not a terminal).", valueName: "N"))
     var width: Int?
 
-    func sessionOptions(interrupt: InterruptFlagHandle = .shared) -> SessionOptions {
+    @OptionGroup var sandbox: SandboxOptions
+
+    /// `scriptPath`: the file being run, whose folder `load` may read; nil for -c, stdin, the prompt.
+    func sessionOptions(interrupt: InterruptFlagHandle = .shared, scriptPath: String? = nil) -> SessionOptions {
         var options = SessionOptions()
+        options.sandbox = sandbox.sandbox(forScript: scriptPath)
         options.format = format
         options.seed = seed
         options.bail = bail
@@ -99,10 +103,14 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Scenario files to check.")
     var files: [String]
 
+    @OptionGroup var sandbox: SandboxOptions
+
     func run() throws {
         var worst = ExitStatus.ok
         for path in files {
-            let session = Session(options: SessionOptions(), sink: StandardOutput.shared)
+            var options = SessionOptions()
+            options.sandbox = sandbox.sandbox(forScript: path)
+            let session = Session(options: options, sink: StandardOutput.shared)
             guard let file = BatchRunner.read(path, reportingTo: session) else {
                 worst = max(worst, .malformed)
                 continue

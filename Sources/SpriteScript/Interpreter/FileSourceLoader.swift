@@ -1,13 +1,16 @@
 import Foundation
 
-/// Reads `load`ed files from disk, relative to the file that loads them.
+/// Reads `load`ed files from disk, relative to the file that loads them,
+/// and only where its sandbox allows.
 public struct FileSourceLoader: SourceLoader {
-    public init() {}
+    public let sandbox: SourceSandbox
+
+    public init(sandbox: SourceSandbox = SourceSandbox()) {
+        self.sandbox = sandbox
+    }
 
     public func load(_ path: String, relativeTo base: String) throws -> SourceFile {
-        let resolved = Self.resolve(path, relativeTo: base)
-        let text = try String(contentsOfFile: resolved, encoding: .utf8)
-        return SourceFile(name: path, text: text)
+        SourceFile(name: path, text: try sandbox.load(path, relativeTo: base))
     }
 
     /// The path `load` means, in one spelling per file: `./a.sprite` and
@@ -16,7 +19,24 @@ public struct FileSourceLoader: SourceLoader {
         let directory = (base as NSString).deletingLastPathComponent
         let joined = path.hasPrefix("/") || directory.isEmpty || base.hasPrefix("<")
             ? path : (directory as NSString).appendingPathComponent(path)
-        let standard = (joined as NSString).standardizingPath
+        let standard = normalize(joined)
         return standard.isEmpty ? path : standard
+    }
+
+    /// `.` and `..` taken out lexically, without touching the disk and
+    /// without expanding `~` (a script's `~` is a folder named `~`).
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == ".." && path.hasPrefix("/") {
+                continue
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : joined
     }
 }

@@ -12,7 +12,10 @@ public struct SessionOptions: Sendable {
     public var eventLimit: Int = 10_000_000
     /// Stop at the first failed expect.
     public var bail = false
-    public var loader: any SourceLoader = FileSourceLoader()
+    /// The folders `load` may read from disk.
+    public var sandbox = SourceSandbox()
+    /// Reads `load`ed files; nil reads the disk within `sandbox`.
+    public var loader: (any SourceLoader)?
     /// Raised (from a signal handler, say) to stop a long run.
     public var interrupt = InterruptFlag()
 

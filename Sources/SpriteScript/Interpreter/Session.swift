@@ -99,6 +99,7 @@ public final class Session {
     // MARK: Shared
 
     private var lastParseWasIncomplete = false
+    private var loader: any SourceLoader { options.loader ?? FileSourceLoader(sandbox: options.sandbox) }
 
     private func parseAndCheck(_ file: SourceFile, incompleteIsError: Bool) -> [any Statement]? {
         lastParseWasIncomplete = false
@@ -113,7 +114,7 @@ public final class Session {
             interpreter.emit(.diagnostic(error))
             return nil
         }
-        var checker = Checker(symbols: interpreter.symbols, loader: options.loader, loaded: loaded)
+        var checker = Checker(symbols: interpreter.symbols, loader: loader, loaded: loaded)
         checker.check(statements)
         for diagnostic in checker.diagnostics { interpreter.emit(.diagnostic(diagnostic)) }
         return checker.hasErrors ? nil : statements

@@ -6,7 +6,10 @@ struct LoadSyntax: StatementSyntax {
         summary: "run the statements of another script file, checked before anything runs",
         usage: ["load \"FILE\""],
         details: "A relative path is taken from the directory of the loading script. A file that loads "
-            + "itself, directly or not, is an error.",
+            + "itself, directly or not, is an error. load reads only regular files whose names end in '.sprite', "
+            + "of at most 1 MiB of UTF-8 text, inside the folder of the script being run (for -c, standard input "
+            + "and the prompt: the current directory) or a folder allowed on the command line with "
+            + "--allow-path DIR; neither '..' nor a symbolic link can lead out of them.",
         example: """
             load "Examples/clusters/v-1983.sprite"
             rpc ws1 -> fs1 reply 1KB
@@ -42,6 +45,9 @@ struct LoadStatement: Statement {
         let file: SourceFile
         do {
             file = try checker.loader.load(path, relativeTo: span.file.name)
+        } catch let refusal as SourceSandbox.Refusal {
+            checker.error(refusal.message, at: pathSpan, help: refusal.help)
+            return
         } catch {
             checker.error("cannot read '\(path)'", at: pathSpan, help: "the path is relative to \(span.file.name)")
             return
