@@ -13,7 +13,8 @@ struct SandboxOptions: ParsableArguments {
     func validate() throws {
         for folder in allowedFolders {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+            guard exists, isDirectory.boolValue else {
                 throw ValidationError("--allow-path: '\(folder)' is not a folder")
             }
         }

@@ -24,26 +24,33 @@ final class StandardOutput: OutputSink, @unchecked Sendable {
 
     var hasFailed: Bool { lock.withLock { failed } }
 
-    func write(_ line: String, to stream: OutputChannel) {
+    /// Writes `text` as lines, each with its control characters escaped:
+    /// the shell's own messages (and the argument parser's, which quote the
+    /// command line) pass here as the language's lines do.
+    func write(_ text: String, to stream: OutputChannel) {
         switch stream {
         case .output:
             let full: Bool = lock.withLock {
                 guard !failed else { return false }
-                buffer.append(contentsOf: line.utf8)
-                buffer.append(10)
+                for line in TerminalText.lines(text) {
+                    buffer.append(contentsOf: line.utf8)
+                    buffer.append(10)
+                }
                 return buffer.count > 1 << 16
             }
             if full { flush() }
         case .error:
-            writeError(line)
+            writeError(text)
         }
     }
 
-    func writeError(_ line: String) {
+    func writeError(_ text: String) {
         flush()
         lock.withLock {
             guard !failed else { return }
-            if Self.writeAll(Array((line + "\n").utf8), to: STDERR_FILENO) != nil { failed = true }
+            var bytes: [UInt8] = []
+            for line in TerminalText.lines(text) { bytes += line.utf8 + [10] }
+            if Self.writeAll(bytes, to: STDERR_FILENO) != nil { failed = true }
         }
     }
 

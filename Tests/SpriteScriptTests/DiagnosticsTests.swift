@@ -407,11 +407,12 @@ struct DiagnosticsTests {
             """)
     }
 
-    @Test func renderedCaretKeepsTabs() throws {
+    @Test func renderedCaretUnderTabsShownAsSpaces() throws {
+        // A tab in the source line is layout: four spaces, never a raw tab, with the caret under them.
         let first = try #require(ScriptHarness.diagnostics("\tfrobnicate\t5").first)
         #expect(first.rendered == "test.sprite:1:2: error: unknown statement 'frobnicate'\n"
-                + "    \tfrobnicate\t5\n"
-                + "    \t^~~~~~~~~~\n"
+                + "        frobnicate    5\n"
+                + "        ^~~~~~~~~~\n"
                 + "  help: type 'help' for the list of statements")
     }
 

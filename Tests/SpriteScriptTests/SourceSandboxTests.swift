@@ -69,7 +69,8 @@ struct SourceSandboxTests {
         let tree = try Tree()
         let secret = try tree.write("outside/secret.sprite", "SECRET-CONTENT\n")
         try FileManager.default.createSymbolicLink(atPath: tree.path("course/link.sprite"), withDestinationPath: secret)
-        try FileManager.default.createSymbolicLink(atPath: tree.path("course/away"), withDestinationPath: tree.path("outside"))
+        try FileManager.default.createSymbolicLink(atPath: tree.path("course/away"),
+                                                   withDestinationPath: tree.path("outside"))
         for path in ["link.sprite", "away/secret.sprite"] {
             let refused = try refusal(path, in: tree)
             #expect(refused.message.contains("symbolic link leads outside"), "\(path): \(refused.message)")
@@ -103,7 +104,8 @@ struct SourceSandboxTests {
         try tree.write("course/latin1.sprite", [101, 99, 104, 111, 32, 0xE9, 10])
         try tree.write("course/big.sprite", String(repeating: "# padding\n", count: SourceSandbox.maxFileSize / 10 + 1))
         try tree.write("course/justfits.sprite", String(repeating: "#", count: SourceSandbox.maxFileSize))
-        try FileManager.default.createDirectory(atPath: tree.path("course/folder.sprite"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: tree.path("course/folder.sprite"),
+                                                withIntermediateDirectories: true)
         #expect(mkfifo(tree.path("course/fifo.sprite"), 0o600) == 0)
         let cases = [
             ("notes.txt", "names end in '.sprite'"), ("nul.sprite", "NUL byte"), ("latin1.sprite", "not UTF-8"),

@@ -40,17 +40,24 @@ public struct Diagnostic: Error, Sendable {
     }
 
     /// `file:line:col: error: message`, the source line, and a caret under the span.
-    public var rendered: String {
+    public var rendered: String { renderedLines.joined(separator: "\n") }
+
+    /// The rendered diagnostic, one line per element, control characters
+    /// escaped (TerminalText); the caret stays under the span as shown.
+    public var renderedLines: [String] {
+        let helpLine = help.map { ["  help: " + TerminalText.escape($0)] } ?? []
         guard let span else {
-            return "sprite-shell: \(severity.rawValue): \(message)" + (help.map { "\n  help: \($0)" } ?? "")
+            return ["sprite-shell: \(severity.rawValue): " + TerminalText.escape(message)] + helpLine
         }
-        let source = span.file.line(span.line)
-        var text = "\(span.location): \(severity.rawValue): \(message)\n"
-        text += "    \(source)\n"
-        let pad = String(source.prefix(span.column - 1).map { $0 == "\t" ? "\t" : " " })
-        let width = max(1, min(span.endColumn, source.count + 1) - span.column)
-        text += "    " + pad + "^" + String(repeating: "~", count: max(0, width - 1))
-        if let help { text += "\n  help: \(help)" }
-        return text
+        let source = Array(span.file.line(span.line))
+        let start = min(max(0, span.column - 1), source.count)
+        let end = min(max(start, span.endColumn - 1), source.count)
+        let shown = { (characters: ArraySlice<Character>) in characters.map(TerminalText.sourceCharacter).joined() }
+        let before = shown(source[..<start])
+        let width = max(1, shown(source[start..<end]).count)
+        return [TerminalText.escape("\(span.location): \(severity.rawValue): \(message)"),
+                "    " + before + shown(source[start...]),
+                "    " + String(repeating: " ", count: before.count) + "^" + String(repeating: "~", count: width - 1)]
+            + helpLine
     }
 }

@@ -92,7 +92,8 @@ public struct SourceSandbox: Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw Refusal(message: "cannot load \(shown): it is not a regular file", help: "load reads only script files")
+            throw Refusal(message: "cannot load \(shown): it is not a regular file",
+                          help: "load reads only script files")
         }
         let tooLarge = Refusal(message: "cannot load \(shown): it is larger than 1 MiB, the most load reads",
                                help: "split the script into smaller files")

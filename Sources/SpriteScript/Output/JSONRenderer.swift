@@ -49,7 +49,7 @@ struct JSONRenderer: Renderer {
             object = [("event", .string("file")), ("file", .string(name))]
         }
         var lines = [(JSONValue.object(object).encoded, stream)]
-        if case .diagnostic(let d) = item { lines.append((d.rendered, .error)) }
+        if case .diagnostic(let d) = item { lines += d.renderedLines.map { ($0, .error) } }
         return lines
     }
 

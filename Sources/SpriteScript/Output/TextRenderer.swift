@@ -67,7 +67,7 @@ final class TextRenderer: Renderer {
                 wrap(String(line), indent: TextLayout.hangingIndent(String(line)))
             }
         case .diagnostic(let diagnostic):
-            return [diagnostic.rendered]
+            return diagnostic.renderedLines
         case .summary(let summary):
             return renderSummary(summary).flatMap { wrap($0, indent: Self.summaryColumn) }
         case .file:
@@ -76,8 +76,10 @@ final class TextRenderer: Renderer {
         }
     }
 
+    /// Control characters are escaped before the line is measured, so the
+    /// escaped text is what fits the width (TerminalText).
     private func wrap(_ line: String, indent: Int) -> [String] {
-        TextLayout.wrap(line, width: width, indent: indent)
+        TextLayout.wrap(TerminalText.escape(line), width: width, indent: indent)
     }
 
     /// Columns stay aligned: a table too wide for the line narrows as
@@ -86,7 +88,7 @@ final class TextRenderer: Renderer {
         let lines = wrap(table.title, indent: 2)
         let notes = table.notes.flatMap { wrap($0, indent: TextLayout.leadingSpaces($0) + 2) }
         guard !table.columns.isEmpty else { return lines + notes }
-        let rows = table.rows.map { $0.map(\.display) }
+        let rows = table.rows.map { $0.map { TerminalText.escape($0.display) } }
         let grid = TableLayout(header: table.columns.map(\.name), rows: rows).lines(width: width)
         return lines + grid + (rows.isEmpty ? ["  (none)"] : []) + notes
     }
