@@ -15,7 +15,8 @@ struct Repl {
         var pending = ""
         var status = ExitStatus.ok
         editor.setCompleter { line, cursor in session.completions(for: line, cursor: cursor, context: pending) }
-        while true {
+        // Output that cannot be written ends the prompt (exit status 5).
+        while !StandardOutput.shared.hasFailed {
             let primary = Self.prompt(session)
             let line = editor.readLine(prompt: pending.isEmpty ? primary : Self.continuationPrompt(for: primary),
                                        freshPrompt: primary)
@@ -32,7 +33,6 @@ struct Repl {
             let result = session.evaluate(SourceFile(name: "<input>", text: pending))
             LineEditor.setEngineRunning(false)
             StandardOutput.shared.flush()
-            if StandardOutput.shared.hasFailed { break }
             if result == .needsMoreInput { continue }
             editor.addToHistory(pending)
             pending = ""
