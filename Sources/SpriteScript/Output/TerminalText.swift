@@ -24,7 +24,8 @@ public enum TerminalText {
     /// Several lines (a help page, a message from the argument parser): split
     /// at its newlines, then each line escaped.
     public static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+        guard needsEscaping(text) else { return [text] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
     }
 
     /// One character of a source line as a diagnostic shows it: a tab as four
