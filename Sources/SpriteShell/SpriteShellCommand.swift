@@ -66,7 +66,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements instead of a file.", valueName: "statements"))
+    @Option(name: .customShort("c"),
+            help: ArgumentHelp("Run these statements instead of a file.", valueName: "statements"))
     var statements: String?
 
     @Argument(help: "Scenario files to run, each in a fresh session.")
