@@ -71,7 +71,7 @@ struct SourceSandboxTests {
         try FileManager.default.createSymbolicLink(atPath: tree.path("course/link.sprite"), withDestinationPath: secret)
         try FileManager.default.createSymbolicLink(atPath: tree.path("course/away"),
                                                    withDestinationPath: tree.path("outside"))
-        for path in ["link.sprite", "away/secret.sprite"] {
+        for path in ["link.sprite", "away/secret.sprite", "away/missing.sprite"] {
             let refused = try refusal(path, in: tree)
             #expect(refused.message.contains("symbolic link leads outside"), "\(path): \(refused.message)")
             #expect(!refused.message.contains("SECRET"))

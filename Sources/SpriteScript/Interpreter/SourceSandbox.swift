@@ -44,14 +44,18 @@ public struct SourceSandbox: Sendable {
             throw Refusal(message: "cannot load \(shown): load reads only files whose names end in '.sprite'",
                           help: "give the script a name ending in '.sprite'")
         }
+        let escapes = Refusal(message: "cannot load \(shown): a symbolic link leads outside the folders load may read",
+                              help: outsideHelp)
         guard let real = Self.realPath(spelled) else {
-            throw Refusal(message: "cannot read \(shown): \(String(cString: strerror(errno)))",
-                          help: "the path is relative to \(base)")
+            let reason = String(cString: strerror(errno))
+            // A missing file behind a link that leads out: say so, not whether it exists out there.
+            if let ancestor = Self.realAncestor(of: spelled),
+               !roots.contains(where: { Self.contains($0.real, ancestor) }) {
+                throw escapes
+            }
+            throw Refusal(message: "cannot read \(shown): \(reason)", help: "the path is relative to \(base)")
         }
-        guard roots.contains(where: { Self.contains($0.real, real) }) else {
-            throw Refusal(message: "cannot load \(shown): a symbolic link leads outside the folders load may read",
-                          help: outsideHelp)
-        }
+        guard roots.contains(where: { Self.contains($0.real, real) }) else { throw escapes }
         guard (real as NSString).lastPathComponent.hasSuffix(".sprite") else {
             throw Refusal(message: "cannot load \(shown): it links to a file whose name does not end in '.sprite'",
                           help: "load reads only script files")
@@ -115,6 +119,17 @@ public struct SourceSandbox: Sendable {
         }
         guard count <= maxFileSize else { throw tooLarge }
         return Array(bytes[..<count])
+    }
+
+    /// The real path of the nearest folder above `path` that exists.
+    static func realAncestor(of path: String) -> String? {
+        var folder = (path as NSString).deletingLastPathComponent
+        while true {
+            if let real = realPath(folder) { return real }
+            let parent = (folder as NSString).deletingLastPathComponent
+            guard parent != folder, !parent.isEmpty else { return nil }
+            folder = parent
+        }
     }
 
     static func realPath(_ path: String) -> String? {
