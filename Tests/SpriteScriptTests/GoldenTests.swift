@@ -31,6 +31,8 @@ struct GoldenTests {
         let sink = BufferSink()
         var options = SessionOptions()
         options.width = 80  // as the shell runs when its output is not a terminal
+        // As the shell does: `load` reads only the script's own folder.
+        options.sandbox = SourceSandbox(scriptFolder: (relativePath as NSString).deletingLastPathComponent)
         let session = Session(options: options, sink: sink)
         let status = session.runScript(SourceFile(name: relativePath, text: text))
         if status != .malformed { session.printSummary() }
