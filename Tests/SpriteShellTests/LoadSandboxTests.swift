@@ -3,7 +3,7 @@ import Testing
 
 /// `load` through the real binary: the host's files stay out of reach and
 /// no diagnostic shows a byte of them.
-@Suite("load sandbox")
+@Suite("load sandbox, through the binary")
 struct LoadSandboxTests {
     /// `course/main.sprite` loads `target`; `outside/` is a sibling of `course/`.
     func run(loading target: String, options: [String] = [], setUp: (TemporaryDirectory) throws -> Void = { _ in })
