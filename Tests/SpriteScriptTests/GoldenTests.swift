@@ -23,7 +23,8 @@ struct GoldenTests {
     }
 
     /// What the batch runner prints for a script, with its exit status.
-    static func run(_ relativePath: String) throws -> (output: String, errors: String, status: SpriteScript.ExitStatus) {
+    static func run(_ relativePath: String) throws
+        -> (output: String, errors: String, status: SpriteScript.ExitStatus) {
         let previous = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(root.path)
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
@@ -51,7 +52,8 @@ struct GoldenTests {
         let result = try Self.run(path)
         #expect(result.status == .ok, "\(path) ended with \(result.status)\n\(result.errors)")
         #expect(result.errors.isEmpty)
-        #expect(result.output == expected, "\(path) differs from its .expected file; run Scripts/update-expected and read the diff")
+        #expect(result.output == expected,
+                "\(path) differs from its .expected file; run Scripts/update-expected and read the diff")
     }
 
     @Test(arguments: GoldenTests.scenarios)
