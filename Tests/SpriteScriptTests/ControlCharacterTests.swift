@@ -24,7 +24,22 @@ struct ControlCharacterTests {
     @Test func echoShowsEscapeBellAndNewlineEscaped() {
         let (status, sink, _) = ScriptHarness.run("echo \"\u{1B}[2Jred\u{07}\"\necho \"a\\nexpect  ok  fake\"")
         #expect(status == .ok)
-        #expect(sink.output == ["\\u001b[2Jred\\u0007", "a\\nexpect  ok  fake"])
+        #expect(sink.output == ["         0s  echo    \\u001b[2Jred\\u0007",
+                                "         0s  echo    a\\nexpect  ok  fake"])
+    }
+
+    /// An echo is marked in the node column like every other line, and no node
+    /// may take the words that mark echo and expect lines.
+    @Test func anEchoCannotPassForAnExpectVerdict() {
+        let forged = "         0s  expect  ok      r.time == 1ms"
+        let (status, sink, _) = ScriptHarness.run("echo \"\(forged)\"\nexpect now == 0s")
+        #expect(status == .ok)
+        #expect(sink.output == ["         0s  echo    \(forged)", "         0s  expect  ok      now == 0s"])
+        for word in ["expect", "echo"] {
+            let named = ScriptHarness.run("cluster { workstation \(word) }")
+            #expect(named.status == .malformed)
+            #expect(named.sink.errors.first?.contains("a node cannot be named '\(word)'") == true)
+        }
     }
 
     @Test func everyControlCharacterInAnEchoIsEscaped() {

@@ -342,7 +342,7 @@ struct RuntimeFileSystemScriptTests {
         let script = "domain / on fs1\ntry at +1s { on ws1 { read /x } }\nrun\necho \"after\""
         let (status, sink, _) = FSScript.run(FSScript.cluster + script)
         #expect(status == .ok, "\(sink.errors.first ?? "")")
-        #expect(sink.output.contains("after"))
+        #expect(echoed(sink.output).contains("after"))
         
     }
 }

@@ -60,7 +60,7 @@ struct PromptInputTests {
         let (session, sink) = newSession()
         #expect(evaluate(session, "echo \\") == .needsMoreInput)
         #expect(evaluate(session, "echo \\\n\"joined\"") == .done)
-        #expect(sink.output == ["joined"])
+        #expect(sink.output == ["         0s  echo    joined"])
     }
 
     @Test func abandoningAnOpenBlockWarnsAtItsBrace() {

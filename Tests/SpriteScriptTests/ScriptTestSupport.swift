@@ -81,3 +81,13 @@ enum ScriptHarness {
         objects.filter { $0["event"] as? String == name }
     }
 }
+
+/// The texts of the `echo` lines among text output lines: each is marked with
+/// the time and `echo` in the node column (`         0s  echo    text`).
+func echoed(_ lines: [String]) -> [String] {
+    lines.compactMap { line in
+        let afterTime = line.dropFirst(TextRenderer.timeColumnWidth + 2)
+        guard afterTime.hasPrefix("echo ") else { return nil }
+        return String(afterTime.dropFirst(4).drop { $0 == " " })
+    }
+}

@@ -73,7 +73,7 @@ struct LoadSandboxTests {
         #expect(try runShell(["--no-summary", script]).status == 2)
         let result = try runShell(allowed + ["--no-summary", script])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "shared\n")
+        #expect(result.stdout == "         0s  echo    shared\n")
         #expect(try runShell(["check", script]).status == 2)
         #expect(try runShell(["check"] + allowed + [script]).status == 0)
     }

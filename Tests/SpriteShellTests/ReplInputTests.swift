@@ -54,7 +54,8 @@ struct ReplInputTests {
         let prompt = try Prompt(home: home)
         try prompt.terminal.send(Self.up + Self.up)
         let output = Self.ran(try prompt.enter(""))
-        #expect(output.hasPrefix("b\r\n") && !output.contains("a\r\n") && !output.contains("c\r\n"),
+        #expect(output.hasPrefix("         0s  echo    b\r\n") && !output.contains("echo    a\r\n")
+                    && !output.contains("echo    c\r\n"),
                 "\(output.debugDescription)")
     }
 

@@ -16,7 +16,8 @@ struct TerminalSafetyTests {
         let result = try runShell(["--no-summary", "-c", statements])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Self.controls(result.stdout).isEmpty, "\(result.stdout.debugDescription)")
-        #expect(result.stdout == "\\u001b]0;owned\\u0007\\u009b31m\na\\nexpect  ok  x\n")
+        #expect(result.stdout == "         0s  echo    \\u001b]0;owned\\u0007\\u009b31m\n"
+                + "         0s  echo    a\\nexpect  ok  x\n")
     }
 
     @Test("a diagnostic about a control character shows it escaped, caret underneath")

@@ -119,8 +119,15 @@ public struct Checker {
         return true
     }
 
+    /// Words text output puts in the node column of lines that are not a
+    /// node's: a node with one of these names could pass for them.
+    static let outputSubjects: Set<String> = ["echo", "expect"]
+
     public mutating func declareNode(_ name: Name, role: NodeRole) {
-        if symbols.nodes[name.text] != nil {
+        if Self.outputSubjects.contains(name.text) {
+            error("a node cannot be named '\(name.text)': output marks \(name.text) lines with that word", at: name.span,
+                  help: "choose another name, such as '\(name.text)1'")
+        } else if symbols.nodes[name.text] != nil {
             error("node '\(name.text)' is already declared", at: name.span)
         } else if symbols.processes[name.text] != nil {
             error("'\(name.text)' already names a process", at: name.span)

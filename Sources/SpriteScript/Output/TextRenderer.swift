@@ -52,8 +52,11 @@ final class TextRenderer: Renderer {
             let node = Self.pad(context.node(record.node), nodeColumnWidth(context))
             let prefix = "\(Self.timeColumn(record.time))  \(node)  "
             return wrap(prefix + EventWords.describe(record.event, context), indent: prefix.count)
-        case .echo(_, let text):
-            return wrap(text, indent: 0)
+        case .echo(let time, let text):
+            // Marked like every other line, so no text a script echoes can pass
+            // for a trace line or an expect verdict.
+            let prefix = "\(Self.timeColumn(time))  \(Self.pad("echo", nodeColumnWidth(context)))  "
+            return wrap(prefix + text, indent: prefix.count)
         case .expectation(let result):
             let prefix = "\(Self.timeColumn(result.time))  \(Self.pad("expect", nodeColumnWidth(context)))  "
             let verdict = result.passed

@@ -62,8 +62,9 @@ struct EchoSyntax: StatementSyntax {
         topic: "echo",
         summary: "print a line of text",
         usage: ["echo \"TEXT\""],
-        details: "A control character in the text, such as a newline written \\n, is shown escaped (\\n, \\t, "
-            + "\\u001b for ESC; see docs/OUTPUT.md), so the text cannot start a line of its own.",
+        details: "The line shows the time and 'echo' in the node column, like every line of a run, so no text "
+            + "can pass for another statement's output. A control character in the text, such as a newline "
+            + "written \\n, is shown escaped (\\n, \\t, \\u001b for ESC; see docs/OUTPUT.md).",
         example: "echo \"== remote IPC ==\"")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
