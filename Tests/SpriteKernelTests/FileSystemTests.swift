@@ -1034,3 +1034,27 @@ struct CostFileSystemTests {
         #expect(first.end == second.end)
     }
 }
+
+@Suite("File system: bounded server caches")
+struct BoundedServerCacheTests {
+    /// Regression: a write touched every block of the file into the server's cache and
+    /// never evicted, so a file larger than memory (appended a gigabyte at a time) made
+    /// the engine hold a record per block. The cache now keeps what the memory holds.
+    @Test func aFileLargerThanServerMemoryKeepsOnlyItsLastBlocksCached() throws {
+        let rig = try fsRig(clients: 2, policy: .writeThrough)
+        let sim = rig.sim
+        let (alice, bob) = (rig.clients[0], rig.clients[1])
+        _ = sim.openFile(on: alice, path: "/big", writable: true)
+        _ = sim.writeFile(on: alice, path: nil, text: nil, size: 64 << 20, append: false)
+        _ = sim.closeFile(on: alice, path: "/big")
+        sim.runToIdle()
+        _ = sim.openFile(on: bob, path: "/big", writable: false)
+        _ = sim.readFile(on: bob, path: nil)
+        _ = sim.closeFile(on: bob, path: "/big")
+        sim.runToIdle()
+        // 64MB is 16384 blocks; fs1's 32MB holds the last 8192 of them.
+        #expect(sim.fileSystemStatistics.serverHits == 8192)
+        #expect(sim.fileSystemStatistics.serverMisses == 8192)
+        #expect(sim.fileSystemStatistics.diskReads == 8192)
+    }
+}

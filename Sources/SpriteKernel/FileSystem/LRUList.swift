@@ -60,6 +60,9 @@ struct LRUList<Key: Hashable> {
         self = LRUList()
     }
 
+    /// How many keys `matching` accepts (walks the keys held, not a range).
+    func count(where matching: (Key) -> Bool) -> Int { slot.keys.reduce(0) { $0 + (matching($1) ? 1 : 0) } }
+
     private mutating func unlink(_ index: Int) {
         let link = links[index]
         if link.older >= 0 { links[link.older].newer = link.newer } else { oldest = link.newer }
@@ -72,5 +75,14 @@ struct LRUList<Key: Hashable> {
         if newest >= 0 { links[newest].newer = index }
         newest = index
         if oldest < 0 { oldest = index }
+    }
+}
+
+extension LRUList where Key == BlockKey {
+    /// What touching blocks 0..<blocks of `file` and then evicting down to
+    /// `capacity` leaves, when the file alone fills the cache: its last blocks.
+    mutating func keepOnly(file: Int, blocks: Int64, capacity: Int64) {
+        removeAll()
+        for block in max(0, blocks - capacity)..<blocks { touch(BlockKey(file: file, block: block), weight: 1) }
     }
 }

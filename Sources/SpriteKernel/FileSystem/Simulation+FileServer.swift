@@ -161,17 +161,27 @@ extension Simulation {
         let blocks = fs.config.blocks(fs.files[file].size)
         var cache = fs.serverCaches[server] ?? LRUList<BlockKey>()
         var misses: Int64 = 0
-        for block in 0..<blocks {
-            let key = BlockKey(file: file, block: block)
-            if cache.contains(key) {
-                fs.statistics.serverHits += 1
-            } else {
-                misses += 1
-                fs.statistics.serverMisses += 1
+        let capacity = serverCacheCapacity(server)
+        if blocks > capacity {
+            // Only the last `capacity` blocks can stay: count the cached ones
+            // instead of touching every block of a file larger than memory.
+            let hits = Int64(cache.count { $0.file == file && $0.block < blocks })
+            misses = blocks - hits
+            fs.statistics.serverHits += Int(hits)
+            fs.statistics.serverMisses += Int(misses)
+            cache.keepOnly(file: file, blocks: blocks, capacity: capacity)
+        } else {
+            for block in 0..<blocks {
+                let key = BlockKey(file: file, block: block)
+                if cache.contains(key) {
+                    fs.statistics.serverHits += 1
+                } else {
+                    misses += 1
+                    fs.statistics.serverMisses += 1
+                }
+                cache.touch(key, weight: 1)
             }
-            cache.touch(key, weight: 1)
         }
-        let capacity = max(1, nodes[server].spec.memoryBytes / fs.config.blockSize)
         while cache.totalWeight > capacity, let cold = cache.coldest(where: { _ in true }) { cache.remove(cold) }
         fs.serverCaches[server] = cache
         if misses > 0, let disk = nodes[server].spec.disk {
@@ -196,10 +206,18 @@ extension Simulation {
         fs.statistics.bytesToServer += size
         fs.statistics.diskWrites += Int(fs.config.blocks(size))
         var cache = fs.serverCaches[server] ?? LRUList<BlockKey>()
-        for block in 0..<fs.config.blocks(size) { cache.touch(BlockKey(file: file, block: block), weight: 1) }
+        let blocks = fs.config.blocks(size), capacity = serverCacheCapacity(server)
+        if blocks > capacity {
+            cache.keepOnly(file: file, blocks: blocks, capacity: capacity)
+        } else {
+            for block in 0..<blocks { cache.touch(BlockKey(file: file, block: block), weight: 1) }
+        }
         fs.serverCaches[server] = cache
         return attributes(file)
     }
+
+    /// Blocks a server's memory holds.
+    func serverCacheCapacity(_ server: Int) -> Int64 { max(1, nodes[server].spec.memoryBytes / fs.config.blockSize) }
 
     func serveDelete(_ path: String) -> CallAnswer {
         guard let file = fs.fileIndex[path], !fs.files[file].deleted else { return CallAnswer(missing: true) }
