@@ -1,12 +1,27 @@
 /// Finds the known name closest to a misspelt one, for "did you mean" hints.
+///
+/// The search is bounded: names longer than `maximumLength` get no hint, a
+/// candidate whose length differs by more than the edits allowed is skipped
+/// unread, and the edit distance only fills a band around the diagonal and
+/// stops once a row exceeds the limit. So a long misspelt name or a cluster
+/// of 100,000 nodes costs time linear in the number of names.
 enum Suggestions {
+    /// Longer names are not typing slips of a declared name worth a hint.
+    static let maximumLength = 64
+
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        let length = word.count
+        guard length <= maximumLength else { return nil }
         // Edits cost 2 and swapping neighbours 1, so 'sned' is nearer 'send' than 'seed'.
-        let limit = 2 * max(1, min(3, word.count / 3 + 1))
+        let limit = 2 * max(1, min(3, length / 3 + 1))
+        let letters = Array(word.lowercased())
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
-            guard distance <= limit else { continue }
+            // Each letter more or less costs an edit: skip what cannot be near, without reading it.
+            guard candidate.utf8.count >= length - limit / 2 else { continue }
+            let count = candidate.count
+            guard abs(count - length) * 2 <= limit else { continue }
+            guard let distance = editDistance(letters, Array(candidate.lowercased()), limit: limit) else { continue }
             if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.name) {
                 best = (candidate, distance)
             }
@@ -22,23 +37,40 @@ enum Suggestions {
     /// Edit distance: insertions, deletions and substitutions cost 2, a swap
     /// of adjacent letters (the commonest typing slip) costs 1.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return 2 * y.count }
-        if y.isEmpty { return 2 * x.count }
-        var previousPrevious = [Int](repeating: 0, count: y.count + 1)
-        var previous = (0...y.count).map { 2 * $0 }
-        var current = [Int](repeating: 0, count: y.count + 1)
+        editDistance(Array(a), Array(b), limit: .max / 4) ?? .max
+    }
+
+    /// The distance if it is at most `limit`, else nil. Only cells within
+    /// `limit / 2` of the diagonal can stay under the limit, so only those are filled.
+    static func editDistance(_ x: [Character], _ y: [Character], limit: Int) -> Int? {
+        if x.isEmpty { return 2 * y.count <= limit ? 2 * y.count : nil }
+        if y.isEmpty { return 2 * x.count <= limit ? 2 * x.count : nil }
+        let band = limit / 2
+        guard abs(x.count - y.count) <= band else { return nil }
+        let outside = limit + 1
+        var previousPrevious = [Int](repeating: outside, count: y.count + 1)
+        var previous = (0...y.count).map { min(2 * $0, outside) }
+        var current = [Int](repeating: outside, count: y.count + 1)
         for i in 1...x.count {
-            current[0] = 2 * i
-            for j in 1...y.count {
-                let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 2)
-                current[j] = min(previous[j] + 2, current[j - 1] + 2, substitution)
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
-                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
+            let low = max(1, i - band), high = min(y.count, i + band)
+            current[0] = min(2 * i, outside)
+            if low > 1 { current[low - 1] = outside }
+            var rowBest = current[0]
+            if low <= high {
+                for j in low...high {
+                    let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 2)
+                    var cell = min(previous[j] + 2, current[j - 1] + 2, substitution)
+                    if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                        cell = min(cell, previousPrevious[j - 2] + 1)
+                    }
+                    current[j] = min(cell, outside)
+                    rowBest = min(rowBest, current[j])
                 }
             }
+            if high < y.count { current[high + 1] = outside }
+            guard rowBest <= limit else { return nil }
             (previousPrevious, previous, current) = (previous, current, previousPrevious)
         }
-        return previous[y.count]
+        return previous[y.count] <= limit ? previous[y.count] : nil
     }
 }
