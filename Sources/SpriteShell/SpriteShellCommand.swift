@@ -10,6 +10,8 @@ struct SpriteShellCommand: ParsableCommand {
             With files, or statements piped on standard input, it runs them as a batch script.
 
             \(ExitStatus.documentation)
+
+            \(Limits.documentation)
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, CheckCommand.self],
@@ -28,8 +30,7 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Stop at the first failed expect.")
     var bail = false
 
-    @Option(name: .long, help: "Events one 'run' or 'advance' may process before it is a runtime error.")
-    var maxEvents: Int = 10_000_000
+    @OptionGroup var limits: LimitOptions
 
     @Flag(name: .long, help: "Do not print the summary at the end of a batch run.")
     var noSummary = false
@@ -48,7 +49,7 @@ struct RunOptions: ParsableArguments {
         options.format = format
         options.seed = seed
         options.bail = bail
-        options.eventLimit = maxEvents
+        options.limits = (try? limits.limits()) ?? Limits()
         options.width = width ?? Terminal.outputWidth
         options.interrupt = interrupt.flag
         return options
@@ -61,7 +62,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run scenario files (or standard input) as batch scripts; start the prompt when there are none.",
-        discussion: ExitStatus.documentation
+        discussion: ExitStatus.documentation + "\n\n" + Limits.documentation
     )
 
     @OptionGroup var options: RunOptions
@@ -74,7 +75,6 @@ struct RunCommand: ParsableCommand {
     var files: [String] = []
 
     func validate() throws {
-        guard options.maxEvents > 0 else { throw ValidationError("--max-events must be greater than zero") }
         if let width = options.width, width < 0 { throw ValidationError("--width must be 0 (no wrapping) or more") }
         if statements != nil && !files.isEmpty { throw ValidationError("give either -c STATEMENTS or files, not both") }
     }
@@ -98,8 +98,11 @@ struct RunCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Parse and check scenario files without running them (exit 0 if well-formed, 2 if not)."
+        abstract: "Parse and check scenario files without running them (exit 0 if well-formed, 2 if not, "
+            + "4 past a limit)."
     )
+
+    @OptionGroup var limits: LimitOptions
 
     @Argument(help: "Scenario files to check.")
     var files: [String]
@@ -111,6 +114,7 @@ struct CheckCommand: ParsableCommand {
         for path in files {
             var options = SessionOptions()
             options.sandbox = sandbox.sandbox(forScript: path)
+            options.limits = try limits.limits()
             let session = Session(options: options, sink: StandardOutput.shared)
             guard let file = BatchRunner.read(path, reportingTo: session) else {
                 worst = max(worst, .malformed)

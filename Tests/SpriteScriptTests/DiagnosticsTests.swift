@@ -521,13 +521,14 @@ struct RuntimeDiagnosticsTests {
             run limit 5
             """
         let (status, events, _) = try diagnostics(script)
-        #expect(status == .runtimeError)
+        #expect(status == .limitReached)
         let event = try #require(events.first)
         let message = try #require(event["message"] as? String)
-        #expect(message.hasPrefix("stopped after 5 events at "))
+        #expect(message.hasPrefix("limit reached: 'run limit 5' stopped the run after 5 events at "))
         #expect(message.contains(" still pending"))
+        #expect(event["kind"] as? String == "limit")
         #expect(event["line"] as? Int == 3)
-        #expect((event["help"] as? String)?.contains("run limit N") == true)
+        #expect((event["help"] as? String)?.contains("--limit events=N") == true)
     }
 
     @Test func aNodeDeclaredTwiceThroughATimer() {

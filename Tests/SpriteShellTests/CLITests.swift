@@ -115,15 +115,15 @@ struct CLITests {
         #expect(result.status == 0, "\(result.stderr)")
     }
 
-    @Test("'run limit 1' with work still pending exits 3")
+    @Test("'run limit 1' with work still pending exits 4")
     func eventLimit() throws {
         let result = try runScript("""
             \(Self.cluster)
             rpc ws1 -> fs1 count 5
             run limit 1
             """)
-        #expect(result.status == 3)
-        #expect(result.stderr.contains("error: stopped after 1 event at"), "\(result.stderr)")
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("error: limit reached: 'run limit 1' stopped the run"), "\(result.stderr)")
     }
 
     // MARK: check

@@ -54,6 +54,7 @@ public struct EventQueue: Sendable {
     public var isEmpty: Bool { heap.isEmpty }
     public var count: Int { heap.count }
     public var nextTime: SimTime? { heap.first?.time }
+    public var next: ScheduledEvent? { heap.first }
 
     public mutating func schedule(_ kind: EventKind, at time: SimTime) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, kind: kind)

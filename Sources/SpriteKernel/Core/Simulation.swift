@@ -8,6 +8,8 @@ public enum RunStop: Sendable, Equatable {
     case timer(id: Int32)
     /// The event budget ran out before the simulation went idle.
     case eventLimit
+    /// The next event lies past the time limit given to `run`; the clock stays.
+    case timeLimit
     /// The interrupt flag was raised.
     case interrupted
 }
@@ -24,6 +26,9 @@ public final class Simulation {
     @exclusivity(unchecked) public private(set) var now: SimTime = .zero
     public private(set) var seed: UInt64
     @exclusivity(unchecked) public var traceLevel: TraceLevel = .operations
+    /// The most bytes of file data (the sizes of every file version kept) a
+    /// write may bring the simulation to; past it the write fails.
+    public var fileBytesLimit: Int64 = .max
     @exclusivity(unchecked) public internal(set) var statistics = Statistics()
 
     @exclusivity(unchecked) var queue = EventQueue()
@@ -56,8 +61,8 @@ public final class Simulation {
     // MARK: Running
 
     /// Processes events in order until idle, `deadline`, a timer, the event
-    /// budget or an interrupt. With a deadline, the clock ends at the deadline.
-    public func run(until deadline: SimTime? = nil, eventLimit: Int = .max,
+    /// budget, the time limit or an interrupt. With a deadline, the clock ends at the deadline.
+    public func run(until deadline: SimTime? = nil, eventLimit: Int = .max, timeLimit: SimTime? = nil,
                     interrupt: InterruptFlag? = nil) -> RunStop {
         // No deadline lies after the end of simulated time.
         let deadline = deadline.map { min($0, SimTime.horizon) }
@@ -66,6 +71,15 @@ public final class Simulation {
             if let deadline, next > deadline {
                 now = deadline
                 return .reachedDeadline
+            }
+            if let timeLimit, next > timeLimit {
+                guard let event = queue.next, case .flushDaemon(let node) = event.kind, !hasDirtyFiles(Int(node)) else {
+                    return .timeLimit
+                }
+                // An idle daemon's wakeup is invisible (see below): it does not count as passing the limit.
+                _ = queue.popNext()
+                fileClients[Int(node)]?.daemonScheduled = false
+                continue
             }
             if processed >= eventLimit { return .eventLimit }
             if processed & 0x3FF == 0, let interrupt, interrupt.isRaised { return .interrupted }
@@ -98,6 +112,14 @@ public final class Simulation {
 
     public var hasPendingEvents: Bool { !queue.isEmpty }
     public var pendingEventCount: Int { queue.count }
+    public var nextEventTime: SimTime? { queue.nextTime }
+
+    /// The records the engine keeps, a measure of its memory: operations,
+    /// pending events, undrained trace records, file-history events and file
+    /// versions. Each is a fixed-size record of at most a few hundred bytes.
+    public var recordCount: Int {
+        operations.count + queue.count + pendingTrace.count + fs.history.count + fs.contents.count
+    }
 
     /// Trace records produced since the last call.
     public func drainTrace() -> [TraceRecord] {

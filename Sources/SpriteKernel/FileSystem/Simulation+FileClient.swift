@@ -406,11 +406,20 @@ extension Simulation {
         let newSize: Int64
         if append {
             let old = contentBytes(base)
-            newBytes = old.bytes.flatMap { oldBytes in text.map { oldBytes + $0 } }
             newSize = old.size + size
+            // Checked before the bytes are copied: a long run of appends must not exhaust memory.
+            if let failure = reserveFileBytes(newSize) {
+                failFileStep(node, op, failure)
+                return
+            }
+            newBytes = old.bytes.flatMap { oldBytes in text.map { oldBytes + $0 } }
         } else {
-            newBytes = text
             newSize = size
+            if let failure = reserveFileBytes(newSize) {
+                failFileStep(node, op, failure)
+                return
+            }
+            newBytes = text
         }
         let content = newContent(bytes: newBytes, size: newSize)
         let start = operations[Int(op)].startedAt ?? now

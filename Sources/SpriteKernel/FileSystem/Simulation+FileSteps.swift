@@ -74,6 +74,10 @@ extension Simulation {
     }
 
     func create(_ path: String, size: Int64, directory: Bool, node: Int, op: Int32) {
+        if !directory, let failure = reserveFileBytes(size) {
+            failFileStep(node, op, failure)
+            return
+        }
         callServer(directory ? "mkdir" : "create", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, server in sim.serveCreate(path, size: size, directory: directory, server: server) },
                    then: { sim, _, answer in

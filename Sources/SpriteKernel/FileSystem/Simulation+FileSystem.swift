@@ -181,6 +181,19 @@ extension Simulation {
         withClient(node) { $0.automountRoot = FilePath.normalize(root) }
     }
 
+    /// Bytes of file data the simulation keeps: every version a write or create made.
+    public var fileBytes: Int64 { fs.versionBytes }
+
+    /// Counts a new file version against `fileBytesLimit`; the failure if it would pass it.
+    func reserveFileBytes(_ size: Int64) -> OperationFailure? {
+        let (total, overflow) = fs.versionBytes.addingReportingOverflow(max(0, size))
+        guard !overflow, total <= fileBytesLimit else {
+            return .fileBytesLimit(bytes: overflow ? .max : total, limit: fileBytesLimit)
+        }
+        fs.versionBytes = total
+        return nil
+    }
+
     func newContent(bytes: [UInt8]?, size: Int64) -> ContentID {
         fs.contents.append(ContentData(bytes: bytes, size: size))
         return fs.contents.count - 1

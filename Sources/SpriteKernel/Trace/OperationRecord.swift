@@ -30,6 +30,8 @@ public enum OperationFailure: Sendable, Equatable {
     case rootDirectory
     /// The operation would end after `SimTime.horizon`, the end of simulated time.
     case endOfTime
+    /// The write would take the file data the simulation keeps past its limit.
+    case fileBytesLimit(bytes: Int64, limit: Int64)
 }
 
 public enum OperationStatus: Sendable, Equatable {

@@ -31,6 +31,11 @@ public struct Checker {
     /// so they become ordinary names after `run` or `advance`; until then
     /// only later `at` blocks may use them.
     var deferred = SymbolTable()
+    /// The limits in force (lowered by `limit` statements as they are checked),
+    /// and the session's count of statements parsed.
+    var limits = Limits()
+    var meter: LimitMeter?
+    private var limitsReported: Set<Limits.Name> = []
 
     init(symbols: SymbolTable, loader: any SourceLoader, loaded: LoadedPrograms) {
         self.symbols = symbols
@@ -119,11 +124,23 @@ public struct Checker {
         return true
     }
 
+    /// Checked before the names are declared: a script of ten million nodes stops at the limit.
+    mutating func withinLimit(_ name: Limits.Name, count: Int, noun: String, at span: SourceSpan) -> Bool {
+        let limit = Int(limits[name])
+        guard count >= limit else { return true }
+        if limitsReported.insert(name).inserted {
+            report(limits.reached(name, "the script declares more than \(limit) \(noun)", at: span))
+        }
+        return false
+    }
+
     /// Words text output puts in the node column of lines that are not a
     /// node's: a node with one of these names could pass for them.
     static let outputSubjects: Set<String> = ["echo", "expect"]
 
     public mutating func declareNode(_ name: Name, role: NodeRole) {
+        guard withinLimit(.nodes, count: symbols.nodes.count + deferred.nodes.count, noun: "nodes", at: name.span)
+        else { return }
         if Self.outputSubjects.contains(name.text) {
             error("a node cannot be named '\(name.text)': output marks \(name.text) lines with that word", at: name.span,
                   help: "choose another name, such as '\(name.text)1'")
@@ -137,6 +154,8 @@ public struct Checker {
     }
 
     public mutating func declareProcess(_ name: Name, on node: String) {
+        guard withinLimit(.processes, count: symbols.processes.count + deferred.processes.count, noun: "processes",
+                          at: name.span) else { return }
         if symbols.processes[name.text] != nil {
             error("process '\(name.text)' is already declared", at: name.span)
         } else if symbols.nodes[name.text] != nil {
@@ -221,7 +240,7 @@ public struct Checker {
 }
 
 /// Upper bounds on declared values, in base units.
-enum Limits {
+extension Limits {
     static let duration: Int64 = 3_600_000_000_000            // 1h: latencies, overheads, service times
     static let longDuration: Int64 = 366 * 86_400_000_000_000  // about a year: compute, advance, at
     static let size: Int64 = 1 << 30                           // 1GB: messages and transfers
@@ -230,4 +249,6 @@ enum Limits {
     static let rate: Int64 = 1 << 40                           // 1TB/s
     static let header: Int64 = 64 << 10                        // 64KB
     static let minimumMTU: Int64 = 16
+    /// The delayed-write daemon's period: the one timer that repeats.
+    static let minimumFlush: Int64 = 10_000_000                // 10ms
 }

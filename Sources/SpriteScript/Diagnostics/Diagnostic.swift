@@ -13,8 +13,10 @@ public struct Diagnostic: Error, Sendable {
         case incomplete
         /// Names, units and values checked before anything runs.
         case check
-        /// Something went wrong while running: a limit, a failed operation.
+        /// Something went wrong while running: a failed operation, an interrupt.
         case runtime
+        /// A limit was reached (docs/LIMITS.md): exit status 4.
+        case limit
         /// `--bail`: an expect failed, so the script stops here.
         case expectationBail
         /// A script file that cannot be read, or a command line that cannot be used.

@@ -8,8 +8,8 @@ public struct SessionOptions: Sendable {
     /// the terminal, and uses 80 when standard output is not a terminal.
     public var width: Int = 0
     public var seed: UInt64 = 1
-    /// Events one `run` or `advance` may process before it stops with an error.
-    public var eventLimit: Int = 10_000_000
+    /// What the session may use (docs/LIMITS.md); the script may lower these.
+    public var limits = Limits()
     /// Stop at the first failed expect.
     public var bail = false
     /// The folders `load` may read from disk.
@@ -42,12 +42,13 @@ public final class Interpreter {
     let reporter: Reporter
     let options: SessionOptions
     let loaded: LoadedPrograms
+    let meter: LimitMeter
     public var interrupt: InterruptFlag { options.interrupt }
 
     var labels: [String: Int32] = [:]
     var labelKinds: [String: OperationKind] = [:]
     private var operationLabels: [Int32: String] = [:]
-    private var tracked: [Int32: TrackedOperation] = [:]
+    private(set) var tracked: [Int32: TrackedOperation] = [:]
     private var unsettled: [Int32] = []
     private var lastSettledCount = -1
     var timers: [Int32: TimedBlock] = [:]
@@ -66,7 +67,9 @@ public final class Interpreter {
         self.options = options
         self.reporter = reporter
         self.loaded = loaded
+        self.meter = LimitMeter(limits: options.limits)
         self.simulation = Simulation(seed: options.seed)
+        applyLimits()
     }
 
     var context: RenderContext { RenderContext(simulation: simulation, labels: operationLabels) }
@@ -81,6 +84,7 @@ public final class Interpreter {
         for statement in statements {
             try statement.execute(self)
             try settle()
+            try checkUsage(at: statement.span)
         }
     }
 
@@ -116,12 +120,18 @@ public final class Interpreter {
         var stillOpen: [Int32] = []
         var firstFailure: Diagnostic?
         var firstFailedAt = SimTime.never
+        var limitHit: Diagnostic?
         for op in unsettled {
             guard let record = simulation.operation(op) else { continue }
             switch record.status {
             case .queued, .running: stillOpen.append(op)
             case .done: break
             case .failed(let failure):
+                if case .fileBytesLimit = failure, let info = tracked[op] {
+                    // A limit is not a failure a script can allow for with 'try'.
+                    limitHit = limitHit ?? limits.reached(.fileBytes, EventWords.words(failure, context), at: info.span)
+                    continue
+                }
                 // 'try' allows for a failure the script expects, never for the end of time.
                 // The error is the failure that happened first, at the time it happened.
                 let when = record.finishedAt ?? simulation.now
@@ -136,6 +146,7 @@ public final class Interpreter {
             }
         }
         unsettled = stillOpen
+        if let limitHit { throw limitHit }
         if let firstFailure { throw firstFailure }
     }
 
@@ -157,25 +168,53 @@ public final class Interpreter {
 
     // MARK: Time
 
+    /// Events a run processes between checks of output, memory and wall-clock
+    /// time; the trace of each slice is printed before the next one runs.
+    static let sliceEvents = 1 << 16
+
     /// Runs the engine to `deadline` (or until idle), running `at` blocks as
-    /// their time comes and stopping with a runtime error at the event limit.
+    /// their time comes and stopping at a limit: `run limit N`, or the session's.
     func runEngine(until deadline: SimTime?, eventLimit: Int? = nil, at span: SourceSpan) throws(Diagnostic) {
-        let limit = eventLimit ?? options.eventLimit
+        if let deadline, deadline > limits.time {
+            throw limits.reached(.time, "the clock would reach \(deadline), past \(limits.time)", at: span)
+        }
         let startEvents = simulation.statistics.eventsProcessed
+        // At its default the time limit is the clock's own end, which the clock guards itself.
+        let timeLimit = limits.time < .horizon ? limits.time : nil
         interrupt.clear()
         while true {
             let used = Int(simulation.statistics.eventsProcessed - startEvents)
-            let stop = simulation.run(until: deadline, eventLimit: max(0, limit - used), interrupt: interrupt)
+            let runLeft = eventLimit.map { max(0, $0 - used) } ?? .max
+            let scriptLeft = Int(clamping: max(0, limits.events - eventsUsed))
+            let stop = simulation.run(until: deadline, eventLimit: min(runLeft, scriptLeft, Self.sliceEvents),
+                                      timeLimit: timeLimit, interrupt: interrupt)
+            if stop == .eventLimit && runLeft > Self.sliceEvents && scriptLeft > Self.sliceEvents {
+                // Only a slice ended: print its trace, so a long run streams in bounded memory.
+                flushTrace()
+                try checkUsage(at: span)
+                continue
+            }
             try settle()
+            let pending = simulation.pendingEventCount
             switch stop {
             case .idle, .reachedDeadline:
                 return
             case .timer(let id):
                 if let block = timers.removeValue(forKey: id) { try execute(block) }
+            case .eventLimit where runLeft <= scriptLeft:
+                let limit = eventLimit ?? 0
+                throw Diagnostic(.limit, "limit reached: 'run limit \(limit)' stopped the run after "
+                                 + "\(Plural.of(limit, "event")) at \(simulation.now) with \(pending) still pending",
+                                 at: span,
+                                 help: "raise it in the script up to the script's limit of \(limits.events) events "
+                                    + "(--limit events=N), or look for a loop")
             case .eventLimit:
-                throw Diagnostic(.runtime, "stopped after \(Plural.of(limit, "event")) at \(simulation.now) "
-                                 + "with \(simulation.pendingEventCount) still pending",
-                                 at: span, help: "raise the limit with 'run limit N' or --max-events, or look for a loop")
+                throw limits.reached(.events, "the script has processed \(Plural.of(eventsUsed, "event")); "
+                                     + "\(pending) still pending at \(simulation.now)", at: span)
+            case .timeLimit:
+                let next = simulation.nextEventTime.map { " at \($0)" } ?? ""
+                throw limits.reached(.time, "the next event\(next) is past \(limits.time); "
+                                     + "\(Plural.of(pending, "event")) pending", at: span)
             case .interrupted:
                 throw Diagnostic(.runtime, "interrupted at \(simulation.now)", at: span)
             }
@@ -206,7 +245,9 @@ public final class Interpreter {
 
     /// Back to an empty cluster at time zero (same seed).
     func reset() {
+        meter.earlierEvents += simulation.statistics.eventsProcessed
         simulation = Simulation(seed: simulation.seed)
+        applyLimits()
         labels = [:]
         labelKinds = [:]
         operationLabels = [:]

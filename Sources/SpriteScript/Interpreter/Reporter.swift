@@ -5,6 +5,10 @@ final class Reporter {
     let format: OutputFormat
     let sink: any OutputSink
     private let renderer: any Renderer
+    /// Lines written so far, and the most the output limit allows: lines past
+    /// it are dropped, and the interpreter stops the run at its next check.
+    private(set) var linesWritten = 0
+    var outputLimit = Int.max
 
     init(format: OutputFormat, sink: any OutputSink, width: Int) {
         self.format = format
@@ -20,7 +24,12 @@ final class Reporter {
     /// the terminal raw and no line can pass for another (JSON lines are
     /// already escaped). Renderers split multi-line items into lines first.
     func emit(_ item: OutputItem, context: RenderContext) {
-        let lines = renderer.render(item, context: context).map { (TerminalText.escape($0.0), $0.1) }
+        let exempt = Self.exempt(item)
+        var lines: [(String, OutputChannel)] = []
+        for (line, stream) in renderer.render(item, context: context) {
+            linesWritten += 1
+            if linesWritten <= outputLimit || exempt { lines.append((TerminalText.escape(line), stream)) }
+        }
         guard case .diagnostic = item else {
             for (line, stream) in lines { sink.write(line, to: stream) }
             return
@@ -29,6 +38,15 @@ final class Reporter {
         for stream in [OutputChannel.output, .error] {
             let text = lines.filter { $0.1 == stream }.map(\.0)
             if !text.isEmpty { sink.write(text.joined(separator: "\n"), to: stream) }
+        }
+    }
+
+    /// The error that reports a limit, and the summary, are printed even past the output limit.
+    private static func exempt(_ item: OutputItem) -> Bool {
+        switch item {
+        case .diagnostic(let diagnostic): diagnostic.category == .limit
+        case .summary: true
+        default: false
         }
     }
 }

@@ -33,7 +33,9 @@ public final class Session {
     @discardableResult
     public func runScript(_ file: SourceFile) -> ExitStatus {
         scriptName = file.name
-        guard let statements = parseAndCheck(file, incompleteIsError: true) else { return record(.malformed) }
+        interpreter.meter.startClock()
+        defer { interpreter.meter.stopClock() }
+        guard let statements = parseAndCheck(file, incompleteIsError: true) else { return record(lastRefusal) }
         do {
             try interpreter.execute(statements)
             if interpreter.simulation.hasPendingEvents {
@@ -45,14 +47,16 @@ public final class Session {
             }
             if case .outputFailed = error.category { return record(.outputFailed) }
             interpreter.emit(.diagnostic(error))
-            return record(.runtimeError)
+            return record(error.category == .limit ? .limitReached : .runtimeError)
         }
         return record(interpreter.expectationsFailed > 0 ? .expectationFailed : .ok)
     }
 
     /// Parses and checks without running.
     public func checkScript(_ file: SourceFile) -> ExitStatus {
-        parseAndCheck(file, incompleteIsError: true) == nil ? record(.malformed) : .ok
+        interpreter.meter.startClock()
+        defer { interpreter.meter.stopClock() }
+        return parseAndCheck(file, incompleteIsError: true) == nil ? record(lastRefusal) : .ok
     }
 
     /// The script `runScript` ran last: named in the summary.
@@ -82,8 +86,10 @@ public final class Session {
     /// even if a line in it is wrong: the whole block is checked at its `}`.
     public func evaluate(_ file: SourceFile) -> EvaluationResult {
         guard InputBalance(of: file.text).isComplete else { return .needsMoreInput }
+        interpreter.meter.startClock()
+        defer { interpreter.meter.stopClock() }
         guard let statements = parseAndCheck(file, incompleteIsError: false) else {
-            return lastParseWasIncomplete ? .needsMoreInput : .failed(.malformed)
+            return lastParseWasIncomplete ? .needsMoreInput : .failed(lastRefusal)
         }
         do {
             try interpreter.execute(statements)
@@ -91,7 +97,7 @@ public final class Session {
             if case .expectationBail = error.category { return .failed(.expectationFailed) }
             if case .outputFailed = error.category { return .failed(.outputFailed) }
             interpreter.emit(.diagnostic(error))
-            return .failed(.runtimeError)
+            return .failed(error.category == .limit ? .limitReached : .runtimeError)
         }
         return .done
     }
@@ -100,13 +106,17 @@ public final class Session {
 
     private var lastParseWasIncomplete = false
     private var loader: any SourceLoader { options.loader ?? FileSourceLoader(sandbox: options.sandbox) }
+    /// Why the last input was refused before running: malformed, or past a limit.
+    private var lastRefusal = ExitStatus.malformed
 
     private func parseAndCheck(_ file: SourceFile, incompleteIsError: Bool) -> [any Statement]? {
         lastParseWasIncomplete = false
+        lastRefusal = .malformed
         let statements: [any Statement]
         do {
-            statements = try Parser.parse(file)
+            statements = try Parser.parse(file, meter: interpreter.meter)
         } catch {
+            if error.category == .limit { lastRefusal = .limitReached }
             if error.category == .incomplete && !incompleteIsError {
                 lastParseWasIncomplete = true
                 return nil
@@ -115,8 +125,11 @@ public final class Session {
             return nil
         }
         var checker = Checker(symbols: interpreter.symbols, loader: loader, loaded: loaded)
+        checker.meter = interpreter.meter
+        checker.limits = interpreter.limits
         checker.check(statements)
         for diagnostic in checker.diagnostics { interpreter.emit(.diagnostic(diagnostic)) }
+        if checker.diagnostics.contains(where: { $0.category == .limit }) { lastRefusal = .limitReached }
         return checker.hasErrors ? nil : statements
     }
 

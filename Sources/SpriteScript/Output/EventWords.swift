@@ -110,6 +110,8 @@ enum EventWords {
         case .notADirectory(let path): "\(path) is a file, not a directory"
         case .rootDirectory: "/ is the root directory and cannot be deleted"
         case .endOfTime: "it would end after the end of simulated time (about 146 years)"
+        case .fileBytesLimit(let size, let limit):
+            "file data would reach \(bytes(size)), past the limit of \(bytes(limit))"
         }
     }
 
@@ -130,6 +132,7 @@ enum EventWords {
         case .notADirectory: "not-a-directory"
         case .rootDirectory: "root-directory"
         case .endOfTime: "end-of-time"
+        case .fileBytesLimit: "file-bytes-limit"
         }
     }
 }

@@ -67,6 +67,7 @@ struct JSONRenderer: Renderer {
         case .check: "check"
         case .runtime, .expectationBail, .outputFailed: "runtime"
         case .usage: "usage"
+        case .limit: "limit"
         }
     }
 

@@ -9,7 +9,7 @@ struct CacheSyntax: StatementSyntax {
         usage: ["cache client policy write-through|delayed-write|write-on-close [flush T] [age T] [block SIZE]",
                 "cache NODES on|off [size SIZE]"],
         details: "write-through sends every write to the server before returning; delayed-write keeps dirty "
-            + "blocks until a daemon, every 'flush' (30s), writes back those older than 'age' (30s); "
+            + "blocks until a daemon, every 'flush' (30s, at least 10ms), writes back those older than 'age' (30s); "
             + "write-on-close writes back at close. A client cache holds whole files, least recently used "
             + "first out, sized in blocks (default: half the node's memory). Servers cache blocks in their memory.",
         example: """
@@ -57,6 +57,10 @@ struct CachePolicyStatement: Statement {
                 } else {
                     checker.requireBetweenZeroAnd(value, 1 << 20, "the block size", at: valueSpan)
                 }
+            } else if option.text == "flush" && value.integer > 0 && value.integer < Limits.minimumFlush {
+                // The daemon wakes every 'flush' while data is dirty: a tiny period spins a run to its limit.
+                checker.error("the flush period must be at least \(SimTime(nanoseconds: Limits.minimumFlush))",
+                              at: valueSpan, help: "the delayed-write daemon wakes this often while data is dirty")
             } else {
                 checker.requireBetweenZeroAnd(value, Limits.duration, option.text, at: valueSpan)
             }

@@ -30,6 +30,8 @@ struct LoadStatement: Statement {
     private var key: String { FileSourceLoader.resolve(path, relativeTo: span.file.name) }
 
     func check(_ checker: inout Checker) {
+        // Past the statements limit (already reported), loading more only repeats the error.
+        if checker.meter?.statementsExhausted == true { return }
         let here = FileSourceLoader.resolve(span.file.name, relativeTo: "")
         let chain = (checker.loadStack.isEmpty ? [here] : checker.loadStack)
         if let start = chain.firstIndex(of: key) {
@@ -54,7 +56,7 @@ struct LoadStatement: Statement {
         }
         let statements: [any Statement]
         do {
-            statements = try Parser.parse(SourceFile(name: key, text: file.text))
+            statements = try Parser.parse(SourceFile(name: key, text: file.text), meter: checker.meter)
         } catch {
             checker.report(error)
             return

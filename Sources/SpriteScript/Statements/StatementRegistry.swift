@@ -23,6 +23,7 @@ public enum StatementRegistry {
         AtSyntax.self,
         AdvanceSyntax.self,
         RunSyntax.self,
+        LimitSyntax.self,
         FaultSyntax.self,
         PartitionSyntax.self,
         TraceSyntax.self,

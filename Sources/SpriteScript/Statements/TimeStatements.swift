@@ -88,8 +88,10 @@ struct RunSyntax: StatementSyntax {
         topic: "run",
         summary: "run the engine until it is idle (at most LIMIT events)",
         usage: ["run [limit EVENTS]"],
-        details: "The default limit is 10,000,000 events (--max-events). Reaching it is a runtime error, so a "
-            + "script that never settles cannot hang. Ctrl-C at the prompt interrupts a long run.",
+        details: "Without a limit, the run may use what is left of the script's events (--limit events=N, "
+            + "50,000,000 by default, for the whole script). LIMIT may lower that for this run, not raise it. "
+            + "Reaching a limit ends the script with status 4, so a script that never settles cannot hang. "
+            + "Ctrl-C at the prompt interrupts a long run.",
         example: "run\nrun limit 1000")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
@@ -107,7 +109,15 @@ struct RunStatement: Statement {
     let limit: (Int, SourceSpan)?
 
     func check(_ checker: inout Checker) {
-        if let (value, span) = limit { checker.requireRange(value, 1...Int(Int32.max), "the event limit", at: span) }
+        if let (value, span) = limit {
+            checker.requireRange(value, 1...Int(Int32.max), "the event limit", at: span)
+            if Int64(value) > checker.limits.events {
+                checker.report(Diagnostic(.limit, "'run limit \(value)' is more than the script's event limit, "
+                                          + "\(checker.limits.events) (\(checker.limits.option(.events)))", at: span,
+                                          help: "a script may lower the limit, not raise it: raise it with "
+                                            + "--limit events=N on the command line"))
+            }
+        }
         checker.promoteDeferredNames()
     }
 

@@ -10,12 +10,21 @@ public struct Parser {
     static let maximumNesting = 200
     /// Set when parsing for Tab completion: collects what would fit at the end of the input.
     var probe: CompletionProbe?
+    /// Counts statements against the statements limit, if the session has one.
+    private var meter: LimitMeter?
 
     init(tokens: [Token]) { self.tokens = tokens }
 
     /// Parses a whole script.
     public static func parse(_ file: SourceFile) throws(Diagnostic) -> [any Statement] {
         var parser = Parser(tokens: try Lexer.tokenize(file))
+        return try parser.parseStatements(untilClosingBrace: false)
+    }
+
+    /// Parses a whole script, counting each statement against the session's statements limit.
+    static func parse(_ file: SourceFile, meter: LimitMeter?) throws(Diagnostic) -> [any Statement] {
+        var parser = Parser(tokens: try Lexer.tokenize(file))
+        parser.meter = meter
         return try parser.parseStatements(untilClosingBrace: false)
     }
 
@@ -52,6 +61,7 @@ public struct Parser {
         }
         offerAtEnd(.statement)
         let keyword = advance()
+        try meter?.countStatements(1, at: keyword.span)
         guard keyword.kind == .identifier else {
             throw Diagnostic(.syntax, "expected a statement, found \(keyword.display)", at: keyword.span,
                              help: "type 'help' for the list of statements")
@@ -178,6 +188,8 @@ public struct Parser {
             throw Diagnostic(.check, "range \(base.text)[\(low)..\(high)] is empty: \(low) is greater than \(high)",
                              at: lowToken.span.through(close.span))
         }
+        // Each name past the first counts as a statement: checked before the names are made.
+        try meter?.countStatements(high - low, at: span, range: "\(base.text)[\(low)..\(high)]")
         guard high - low < 100_000 else {
             throw Diagnostic(.check, "range \(base.text)[\(low)..\(high)] has more than 100000 names", at: span)
         }

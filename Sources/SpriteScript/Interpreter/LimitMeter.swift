@@ -1,0 +1,85 @@
+import SpriteKernel
+
+/// What a session has used of its limits. The parser counts statements
+/// through it, the checker reads the limits in force, and the interpreter
+/// checks output, memory and wall-clock time after every statement and
+/// every slice of a run.
+final class LimitMeter {
+    /// The limits in force: the command line's, or lower where the script said so.
+    var limits: Limits
+    /// Statements parsed so far, over every file, `load` and input at the prompt.
+    private(set) var statementsParsed = 0
+    /// Events processed by simulations that `reset` discarded.
+    var earlierEvents: Int64 = 0
+    private var wallUsed: Duration = .zero
+    private var busySince: ContinuousClock.Instant?
+
+    init(limits: Limits) { self.limits = limits }
+
+    /// Counts `count` statements (or names a range expands to) before they are built.
+    func countStatements(_ count: Int, at span: SourceSpan, range: String? = nil) throws(Diagnostic) {
+        let (total, overflow) = statementsParsed.addingReportingOverflow(count)
+        statementsParsed = overflow ? .max : total
+        guard statementsParsed > limits.statements else { return }
+        let what = range.map { "range \($0) makes \(count + 1) names, each counted as a statement, and " } ?? ""
+        let parsed = "more than \(limits.statements) statements parsed, counting every load"
+        throw limits.reached(.statements, what + parsed, at: span)
+    }
+
+    var statementsExhausted: Bool { statementsParsed > limits.statements }
+
+    // MARK: Wall-clock time
+
+    /// Time counts while the session checks or runs, not while the prompt waits.
+    func startClock() { if busySince == nil { busySince = .now } }
+
+    func stopClock() {
+        guard let since = busySince else { return }
+        wallUsed += .now - since
+        busySince = nil
+    }
+
+    var wallNanoseconds: Int64 {
+        let used = wallUsed + (busySince.map { .now - $0 } ?? .zero)
+        let (seconds, attoseconds) = used.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
+
+extension Interpreter {
+    var limits: Limits { meter.limits }
+
+    /// Events processed over the whole session.
+    var eventsUsed: Int64 { meter.earlierEvents + simulation.statistics.eventsProcessed }
+
+    /// Records kept, the measure of the memory limit (docs/LIMITS.md).
+    var recordsHeld: Int { simulation.recordCount + history.count + tracked.count }
+
+    /// Output, memory and wall-clock time: checked after every statement and
+    /// every slice of a run, so no statement can run far past them.
+    func checkUsage(at span: SourceSpan?) throws(Diagnostic) {
+        if reporter.linesWritten > limits.output {
+            throw limits.reached(.output, "more than \(limits.output) lines of output", at: span)
+        }
+        let records = recordsHeld
+        if records > limits.memory {
+            throw limits.reached(.memory, "the engine and interpreter hold \(records) records", at: span)
+        }
+        if meter.wallNanoseconds > limits.wall {
+            throw limits.reached(.wall, "the script ran for more than \(limits.format(.wall)) of wall-clock time",
+                                 at: span)
+        }
+    }
+
+    /// Lowers a limit for the rest of the session (`limit NAME VALUE`).
+    func lowerLimit(_ name: Limits.Name, to value: Int64, at span: SourceSpan) throws(Diagnostic) {
+        if let refusal = meter.limits.lower(name, to: value) { throw Diagnostic(.limit, refusal, at: span) }
+        applyLimits()
+    }
+
+    /// Hands the limits the engine and the reporter enforce to them.
+    func applyLimits() {
+        simulation.fileBytesLimit = limits.fileBytes
+        reporter.outputLimit = limits.output
+    }
+}
