@@ -25,4 +25,18 @@ import Testing
             #expect(Suggestions.editDistance(Array(a), Array(b), limit: distance - 1) == nil)
         }
     }
+
+    @Test func namesBeyondASCIIAndCaseStillMatch() {
+        #expect(Suggestions.closest(to: "café1", among: ["café2", "cafe"]) == "café2")
+        #expect(Suggestions.closest(to: "WS12", among: ["ws1", "ws12x", "ws21"]) == "ws21")
+    }
+
+    @Test func aCheckSearchesForAtMostTwoHundredHints() {
+        let unknown = (0..<250).map { "rpc wa\($0)q -> wa1" }.joined(separator: "\n")
+        let diagnostics = ScriptHarness.diagnostics("cluster { workstation wa[1..300] }\n" + unknown)
+        #expect(diagnostics.count == 250)
+        #expect(diagnostics.filter { $0.message.contains("did you mean") }.count == 200)
+        #expect(diagnostics[0].message == "unknown node 'wa0q'; did you mean 'wa1'?")
+        #expect(diagnostics[249].message == "unknown node 'wa249q'")
+    }
 }

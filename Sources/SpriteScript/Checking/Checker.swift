@@ -36,6 +36,9 @@ public struct Checker {
     var limits = Limits()
     var meter: LimitMeter?
     private var limitsReported: Set<Limits.Name> = []
+    /// Did-you-mean searches left: a script of a million unknown names must not
+    /// search every declared name a million times.
+    private var suggestionsLeft = 200
 
     init(symbols: SymbolTable, loader: any SourceLoader, loaded: LoadedPrograms) {
         self.symbols = symbols
@@ -87,11 +90,17 @@ public struct Checker {
 
     // MARK: Names
 
+    mutating func suggestion(for word: String, among names: some Sequence<String>) -> String {
+        guard suggestionsLeft > 0 else { return "" }
+        suggestionsLeft -= 1
+        return Suggestions.didYouMean(word, among: names)
+    }
+
     @discardableResult
     public mutating func resolveNode(_ name: Name) -> Bool {
         if symbols.nodes[name.text] != nil { return true }
         if reportDeferred(name) { return false }
-        var hint = Suggestions.didYouMean(name.text, among: symbols.nodes.keys)
+        var hint = suggestion(for: name.text, among: symbols.nodes.keys)
         if hint.isEmpty, let node = symbols.processes[name.text] {
             hint = "; '\(name.text)' is a process on \(node)"
         }
@@ -104,7 +113,7 @@ public struct Checker {
     public mutating func resolveProcess(_ name: Name) -> Bool {
         if symbols.processes[name.text] != nil { return true }
         if reportDeferred(name) { return false }
-        var hint = Suggestions.didYouMean(name.text, among: symbols.processes.keys)
+        var hint = suggestion(for: name.text, among: symbols.processes.keys)
         if hint.isEmpty, symbols.nodes[name.text] != nil {
             hint = "; '\(name.text)' is a node: V messages go between processes"
         }

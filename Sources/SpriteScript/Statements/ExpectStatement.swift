@@ -245,7 +245,7 @@ struct ExpectStatement: Statement {
             guard let kind = Self.fieldKind(of: owner.text, checker.symbols) else {
                 if checker.reportDeferred(owner) { return nil }
                 let names = checker.symbols.allNames + ["stats"]
-                checker.error("unknown name '\(owner.text)'\(Suggestions.didYouMean(owner.text, among: names))",
+                checker.error("unknown name '\(owner.text)'\(checker.suggestion(for: owner.text, among: names))",
                               at: owner.span, help: "expect checks a label (from 'as'), a process, a node or stats")
                 return nil
             }
