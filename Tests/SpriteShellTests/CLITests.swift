@@ -126,6 +126,33 @@ struct CLITests {
         #expect(result.stderr.contains("error: limit reached: 'run limit 1' stopped the run"), "\(result.stderr)")
     }
 
+    @Test("--limit bounds the whole script and reaching it exits 4")
+    func commandLineLimit() throws {
+        let result = try runScript("\(Self.cluster)\nrpc ws1 -> fs1 count 5\nrun", ["--limit", "events=3"])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("error: limit reached: the script has processed 3 events"), "\(result.stderr)")
+        #expect(result.stderr.contains("help: raise it on the command line: --limit events=N"))
+        // The old flag still works, as --limit events=N.
+        let old = try runScript("\(Self.cluster)\nrpc ws1 -> fs1 count 5\nrun", ["--max-events", "3"])
+        #expect(old.status == 4)
+        #expect(old.stderr.contains("(--limit events=3)"), "\(old.stderr)")
+    }
+
+    @Test("a malformed --limit exits 2", arguments: [["--limit", "evnts=3"], ["--limit", "wall=60"], ["--limit", "x"]])
+    func malformedLimit(arguments: [String]) throws {
+        let result = try runShell(arguments + ["-c", "run"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("limit"), "\(result.stderr)")
+    }
+
+    @Test("--help lists the limits and exit status 4")
+    func helpListsLimits() throws {
+        let result = try runShell(["--help"])
+        #expect(result.stdout.contains("events=50000000"))
+        #expect(result.stdout.contains("file-bytes=4GB"))
+        #expect(result.stdout.contains("4  a limit was reached"))
+    }
+
     // MARK: check
 
     @Test("check exits 0 for a good script and runs nothing")
