@@ -185,6 +185,20 @@ import SpriteKernel
         #expect(tried.status == .limitReached)
     }
 
+    @Test func jsonNamesTheLimit() throws {
+        var options = try Self.options(["file-bytes=1KB"])
+        options.format = .json
+        let script = Self.cluster + "domain / on b\non a { open /f w; write 2KB }\nrun"
+        let (status, sink, _) = ScriptHarness.run(script, options: options)
+        #expect(status == .limitReached)
+        let objects = try ScriptHarness.jsonObjects(sink.output)
+        let failed = try #require(ScriptHarness.events(objects, "op.failed").first)
+        #expect(failed["reason"] as? String == "file-bytes-limit")
+        let diagnostic = try #require(ScriptHarness.events(objects, "diagnostic").first)
+        #expect(diagnostic["kind"] as? String == "limit")
+        #expect((diagnostic["message"] as? String)?.hasSuffix("(--limit file-bytes=1KB)") == true)
+    }
+
     // MARK: Periodic timers
 
     @Test func theDelayedWriteDaemonHasAMinimumPeriod() throws {

@@ -34,7 +34,8 @@ enum Suggestions {
                    for byte in y {
                        guard byte < 128 else { return nil }
                        let letter = lowercase(byte)
-                       let known = letter < 64 ? present.low >> UInt64(letter) & 1 : present.high >> UInt64(letter - 64) & 1
+                       let known = letter < 64 ? present.low >> UInt64(letter) & 1
+                                               : present.high >> UInt64(letter - 64) & 1
                        strangers += known == 0 ? 1 : 0
                    }
                    guard 2 * strangers <= limit else { return .some(nil) }
