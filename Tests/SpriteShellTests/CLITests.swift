@@ -138,6 +138,14 @@ struct CLITests {
         #expect(old.stderr.contains("(--limit events=3)"), "\(old.stderr)")
     }
 
+    @Test("a script refused at check time for a limit exits 4 and prints no summary")
+    func limitAtCheckTime() throws {
+        let result = try runScript("\(Self.cluster)\nrpc ws1 -> fs1\nrun limit 2000000000")
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("'run limit 2000000000' is more than the script's event limit"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+    }
+
     @Test("a malformed --limit exits 2", arguments: [["--limit", "evnts=3"], ["--limit", "wall=60"], ["--limit", "x"]])
     func malformedLimit(arguments: [String]) throws {
         let result = try runShell(arguments + ["-c", "run"])

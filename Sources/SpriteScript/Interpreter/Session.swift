@@ -36,6 +36,7 @@ public final class Session {
         interpreter.meter.startClock()
         defer { interpreter.meter.stopClock() }
         guard let statements = parseAndCheck(file, incompleteIsError: true) else { return record(lastRefusal) }
+        ran = true
         do {
             try interpreter.execute(statements)
             if interpreter.simulation.hasPendingEvents {
@@ -108,6 +109,8 @@ public final class Session {
     private var loader: any SourceLoader { options.loader ?? FileSourceLoader(sandbox: options.sandbox) }
     /// Why the last input was refused before running: malformed, or past a limit.
     private var lastRefusal = ExitStatus.malformed
+    /// False when the script was refused before anything ran (then there is no summary to print).
+    public private(set) var ran = false
 
     private func parseAndCheck(_ file: SourceFile, incompleteIsError: Bool) -> [any Statement]? {
         lastParseWasIncomplete = false
