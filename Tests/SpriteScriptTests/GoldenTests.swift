@@ -25,15 +25,15 @@ struct GoldenTests {
     /// What the batch runner prints for a script, with its exit status.
     static func run(_ relativePath: String) throws
         -> (output: String, errors: String, status: SpriteScript.ExitStatus) {
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(root.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        let text = try String(contentsOfFile: relativePath, encoding: .utf8)
+        // Absolute paths, not a change of directory: tests run in parallel and
+        // share the process's working directory.
+        let absolute = root.appendingPathComponent(relativePath).path
+        let text = try String(contentsOfFile: absolute, encoding: .utf8)
         let sink = BufferSink()
         var options = SessionOptions()
         options.width = 80  // as the shell runs when its output is not a terminal
         // As the shell does: `load` reads only the script's own folder.
-        options.sandbox = SourceSandbox(scriptFolder: (relativePath as NSString).deletingLastPathComponent)
+        options.sandbox = SourceSandbox(scriptFolder: (absolute as NSString).deletingLastPathComponent)
         let session = Session(options: options, sink: sink)
         let status = session.runScript(SourceFile(name: relativePath, text: text))
         if status != .malformed { session.printSummary() }
