@@ -30,7 +30,8 @@ struct FileNameScriptTests {
             run
             """)
         #expect(status == .runtimeError)
-        #expect(sink.errors.first?.hasPrefix("test.sprite:4:10: error: ") == true, "\(sink.errors)")
+        #expect(sink.errors.first?.hasPrefix("test.sprite:4:10: error: mkdir /x/y on ws1 failed at ") == true,
+                "the failure names the step and its path: \(sink.errors)")
         #expect(sink.errors.first?.contains("/x is a file, not a directory") == true, "\(sink.errors)")
     }
 

@@ -258,9 +258,9 @@ struct RuntimeFileSystemScriptTests {
         let (status, sink, session) = FSScript.run(setup + "on ws1 { read /x }\nrun\necho \"after\"")
         #expect(status == .runtimeError)
         #expect(status.rawValue == 3)
-        #expect(!sink.output.contains("after"), "the script stops at the error")
+        #expect(!echoed(sink.output).contains("after"), "the script stops at the error")
         let error = sink.errors.first ?? ""
-        #expect(error.hasPrefix("test.sprite:8:10: error: read on ws1 failed at 0s: /x is not open"), "got: \(error)")
+        #expect(error.hasPrefix("test.sprite:8:10: error: read /x on ws1 failed at 0s: /x is not open"), "got: \(error)")
         #expect(sink.errorText.contains("prefix the statement with 'try'"))
         #expect(session.interpreter.simulation.statistics.operationsFailed == 1)
     }
@@ -281,9 +281,9 @@ struct RuntimeFileSystemScriptTests {
     @Test func openingAMissingFileReadOnlyFails() {
         var (status, sink, _) = FSScript.run(setup + "on ws1 { open /nope r }\nrun\necho \"after\"")
         #expect(status == .runtimeError)
-        #expect(!sink.output.contains("after"))
+        #expect(!echoed(sink.output).contains("after"))
         let firstLine = sink.errors.first?.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(firstLine.hasPrefix("test.sprite:8:10: error: open on ws1 failed at"), "\(sink.errors)")
+        #expect(firstLine.hasPrefix("test.sprite:8:10: error: open /nope on ws1 failed at"), "\(sink.errors)")
         #expect(firstLine.hasSuffix(": /nope does not exist"), "\(sink.errors)")
 
         (status, sink, _) = FSScript.run(setup + """
@@ -294,7 +294,7 @@ struct RuntimeFileSystemScriptTests {
             expect w.status == "done"
             """)
         #expect(status == .ok, "\(sink.errors)")
-        #expect(sink.output.contains { $0.contains("open on ws1 FAILED: /nope does not exist") })
+        #expect(sink.output.contains { $0.contains("open /nope on ws1 FAILED: /nope does not exist") })
     }
 
     @Test func writingAFileOpenForReadingFails() {

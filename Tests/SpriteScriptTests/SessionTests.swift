@@ -89,7 +89,7 @@ struct SessionTests {
             """)
         #expect(status == .runtimeError)
         #expect(session.status == .runtimeError)
-        #expect(!sink.output.contains("after"))
+        #expect(!echoed(sink.output).contains("after"))
         let error = sink.errors.first ?? ""
         #expect(error.hasPrefix("test.sprite:3:1: error: rpc ws2 -> fs1 failed at "), "\(error)")
         #expect(error.contains("\n    rpc ws2 -> fs1 as doomed\n    ^" + String(repeating: "~", count: 13) + "\n"))
@@ -159,7 +159,7 @@ struct SessionTests {
             """
         let bailing = ScriptHarness.run(script, options: ScriptHarness.options(bail: true))
         #expect(bailing.status == .expectationFailed)
-        #expect(!bailing.sink.output.contains("after"))
+        #expect(!echoed(bailing.sink.output).contains("after"))
         #expect(bailing.session.interpreter.expectationsFailed == 1)
         #expect(bailing.session.interpreter.expectationsPassed == 0)
         #expect(bailing.sink.errors.isEmpty, "a failed expect is reported on the output, not as an error")

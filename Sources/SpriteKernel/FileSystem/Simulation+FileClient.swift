@@ -38,7 +38,9 @@ extension Simulation {
 
     /// Creates a file of `size` synthetic bytes, or a directory.
     public func createFile(on node: Int, path: String, size: Int64, directory: Bool) -> Int32 {
-        enqueueFileStep(.create, node: node) { .create(path: path, size: size, directory: directory, operation: $0) }
+        enqueueFileStep(directory ? .mkdir : .create, node: node) {
+            .create(path: path, size: size, directory: directory, operation: $0)
+        }
     }
 
     public func listDirectory(on node: Int, path: String) -> Int32 {
@@ -65,7 +67,9 @@ extension Simulation {
             return op
         }
         // Every path a step names is normalised once, here.
-        withClient(node) { $0.steps.append(make(op).renamed(FilePath.normalize)) }
+        let step = make(op).renamed(FilePath.normalize)
+        operations[Int(op)].path = step.path
+        withClient(node) { $0.steps.append(step) }
         startNextFileStep(node)
         return op
     }

@@ -1,7 +1,7 @@
 /// What an operation is.
 public enum OperationKind: String, Sendable, Equatable {
     case send, receive, reply, moveTo = "moveto", moveFrom = "movefrom", compute, rpc
-    case open, read, write, close, delete, stat, sync, create, list = "ls", resolve, mount
+    case open, read, write, close, delete, stat, sync, create, mkdir, list = "ls", resolve, mount
 }
 
 /// Why an operation could not complete. The language layer words these.
@@ -60,6 +60,8 @@ public struct OperationRecord: Sendable, Equatable {
     public var penalty: SimTime = .zero
     /// Text received (receive) or replied (send).
     public var text: String?
+    /// The path a file-system step names, normalised, so a failure can say which file.
+    public var path: String?
     /// Calls finished, for an rpc series.
     public var completedCalls: Int = 0
 

@@ -77,8 +77,8 @@ enum EventWords {
         case .send, .reply, .moveTo: return "\(record.kind.rawValue) \(actor) -> \(record.peer.map(c.process) ?? "?")"
         case .moveFrom: return "movefrom \(actor) <- \(record.peer.map(c.process) ?? "?")"
         case .receive, .compute: return "\(record.kind.rawValue) \(actor)"
-        case .open, .read, .write, .close, .delete, .stat, .sync, .create, .list, .resolve, .mount:
-            return "\(record.kind.rawValue) on \(c.node(record.node))"
+        case .open, .read, .write, .close, .delete, .stat, .sync, .create, .mkdir, .list, .resolve, .mount:
+            return "\(record.kind.rawValue)\(record.path.map { " " + $0 } ?? "") on \(c.node(record.node))"
         }
     }
 

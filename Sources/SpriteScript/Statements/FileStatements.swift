@@ -81,7 +81,8 @@ struct FileStatement: Statement {
         case "delete": .delete
         case "stat": .stat
         case "sync": .sync
-        case "create", "mkdir": .create
+        case "create": .create
+        case "mkdir": .mkdir
         default: .list
         }
     }
