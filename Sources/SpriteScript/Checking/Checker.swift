@@ -190,8 +190,10 @@ public struct Checker {
     @discardableResult
     public mutating func requireNodeContext(_ statement: String, at span: SourceSpan) -> Bool {
         guard currentNode == nil else { return true }
+        // The example names a workstation the script declared, when it has one.
+        let node = symbols.nodes.filter { $0.value != .server }.keys.min() ?? symbols.nodes.keys.min() ?? "ws1"
         error("'\(statement)' acts on a node's files; write it inside on NODE { … }", at: span,
-              help: "for example: on ws1 { \(statement) … }")
+              help: "for example: on \(node) { \(statement) … }")
         return false
     }
 
