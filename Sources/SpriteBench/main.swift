@@ -76,7 +76,10 @@ enum Registry {
             parameters: ["CLIENTS", "OPS", "PROTOCOL"],
             defaults: [[100, 10_000, 1], [100, 10_000, 2], [100, 10_000, 3], [100, 10_000, 4]],
             table: simulationTable,
-            run: { simulationCells("files", $0, runFileWorkload(clients: $0[0], operations: $0[1], protocolIndex: $0[2])) }
+            run: {
+                simulationCells("files", $0,
+                                runFileWorkload(clients: $0[0], operations: $0[1], protocolIndex: $0[2]))
+            }
         ),
         Workload(
             name: "checker",

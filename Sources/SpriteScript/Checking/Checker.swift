@@ -151,8 +151,8 @@ public struct Checker {
         guard withinLimit(.nodes, count: symbols.nodes.count + deferred.nodes.count, noun: "nodes", at: name.span)
         else { return }
         if Self.outputSubjects.contains(name.text) {
-            error("a node cannot be named '\(name.text)': output marks \(name.text) lines with that word", at: name.span,
-                  help: "choose another name, such as '\(name.text)1'")
+            error("a node cannot be named '\(name.text)': output marks \(name.text) lines with that word",
+                  at: name.span, help: "choose another name, such as '\(name.text)1'")
         } else if symbols.nodes[name.text] != nil {
             error("node '\(name.text)' is already declared", at: name.span)
         } else if symbols.processes[name.text] != nil {

@@ -29,8 +29,8 @@ enum EventWords {
         case .retransmitting(let m):
             return "msg \(m.kind.rawValue) -> \(c.node(m.destination)) retransmitted (attempt \(m.attempt + 1))"
         case .vSent(let op, let from, let to, let text, let size):
-            return "send \(c.process(from)) -> \(c.process(to))\(quoted(text)) (\(bytes(size))); \(c.process(from)) blocked"
-                + labelled(op, c)
+            return "send \(c.process(from)) -> \(c.process(to))\(quoted(text)) (\(bytes(size)));"
+                + " \(c.process(from)) blocked" + labelled(op, c)
         case .vReceived(let op, let process, let from, let text, let size, let waited):
             return "\(c.process(process)) received\(quoted(text)) (\(bytes(size))) from \(c.process(from))"
                 + (waited > .zero ? " after waiting \(waited)" : "") + labelled(op, c)
@@ -42,8 +42,8 @@ enum EventWords {
         case .moveCompleted(let op, let direction, let process, let peer, let size, let elapsed, let penalty, let n):
             let arrow = direction == .moveTo ? "->" : "<-"
             let cost = n == 0 ? " (local copy)" : " (\(packets(n)); network penalty \(penalty))"
-            return "\(direction.rawValue) \(c.process(process)) \(arrow) \(c.process(peer)) \(bytes(size)) done in \(elapsed)"
-                + cost + labelled(op, c)
+            return "\(direction.rawValue) \(c.process(process)) \(arrow) \(c.process(peer))"
+                + " \(bytes(size)) done in \(elapsed)" + cost + labelled(op, c)
         case .computeCompleted(let op, let process, let duration):
             return "\(c.process(process)) computed for \(duration)" + labelled(op, c)
         case .rpcCompleted(let op, let call, let calls, let client, let server, let elapsed, let penalty, let n):

@@ -60,7 +60,8 @@ enum FileEventWords {
             "cached version \(version) was \(age) old, still within its \(timeout) timeout, so it was not checked"
         case .cacheNeverChecked(let version): "cached version \(version) is never checked (consistency none)"
         case .callbackNotBroken(let version):
-            "cached version \(version) is trusted until the server breaks the callback, which happens at the writer's close"
+            "cached version \(version) is trusted until the server breaks the callback,"
+                + " which happens at the writer's close"
         case .writerHoldsDirtyData(let writer, let policy):
             "the newest data is still dirty in \(c.node(writer))'s cache (\(policy.rawValue)), not yet at the server"
         case .cachedCopy(let version): "cached version \(version) was used"
@@ -72,7 +73,8 @@ enum FileEventWords {
         case .miss: "not cached"
         case .usedWithoutCheck: "cached copy used without asking the server"
         case .validated: "cached copy checked with the server: current"
-        case .droppedStale(let cached, let server): "cached version \(cached) is older than the server's \(server): dropped"
+        case .droppedStale(let cached, let server):
+            "cached version \(cached) is older than the server's \(server): dropped"
         case .cachingDisabled: "caching disabled for this file (concurrent write-sharing)"
         case .cacheOff: "cache off"
         }
@@ -82,12 +84,15 @@ enum FileEventWords {
         func label(_ op: Int32) -> String { EventWords.labelled(op, c) }
         switch event {
         case .fileOpened(let op, let path, let session, let writable, let action, let version):
-            return "open \(path) \(writable ? "rw" : "r") (session \(session), version \(version)): \(Self.action(action))" + label(op)
+            return "open \(path) \(writable ? "rw" : "r") (session \(session), version \(version)):"
+                + " \(Self.action(action))" + label(op)
         case .fileRead(let op, let path, _, let id, let size, let fromCache, let unix, let session, let reason):
-            return "read \(path) -> \(content(id, c)) (\(EventWords.bytes(size)) from \(fromCache ? "cache" : "server")): "
+            return "read \(path) -> \(content(id, c))"
+                + " (\(EventWords.bytes(size)) from \(fromCache ? "cache" : "server")): "
                 + verdict(unix: unix, session: session, reason: reason, c) + label(op)
         case .fileWritten(let op, let path, _, let size, let toServer):
-            return "write \(path) \(EventWords.bytes(size)) \(toServer ? "through to the server" : "into the cache (dirty)")" + label(op)
+            return "write \(path) \(EventWords.bytes(size))"
+                + " \(toServer ? "through to the server" : "into the cache (dirty)")" + label(op)
         case .fileClosed(let op, let path, let session):
             return "close \(path) (session \(session))" + label(op)
         case .fileFlushed(let path, let size, let writes, let why):
@@ -95,7 +100,10 @@ enum FileEventWords {
         case .fileCreated(let op, let path, let size, let directory):
             return (directory ? "mkdir \(path)" : "create \(path) \(EventWords.bytes(size))") + label(op)
         case .fileDeleted(let op, let path, let never):
-            return "delete \(path)" + (never > 0 ? ": \(EventWords.bytes(never)) written but never flushed: they never reach the server" : "") + label(op)
+            let lost = never > 0
+                ? ": \(EventWords.bytes(never)) written but never flushed: they never reach the server"
+                : ""
+            return "delete \(path)" + lost + label(op)
         case .fileStat(let op, let path, let size, let version, let modified):
             return "stat \(path): \(EventWords.bytes(size)), version \(version), modified at \(modified)" + label(op)
         case .directoryListed(let op, let path, let names):
@@ -105,7 +113,8 @@ enum FileEventWords {
         case .recalled(let path, let from, let size):
             return "recalled \(EventWords.bytes(size)) of dirty \(path) from \(c.node(from)) before answering an open"
         case .cachingDisabled(let path, let clients):
-            return "caching of \(path) disabled on " + clients.map(c.node).joined(separator: ", ") + " (concurrent write-sharing)"
+            return "caching of \(path) disabled on " + clients.map(c.node).joined(separator: ", ")
+                + " (concurrent write-sharing)"
         case .cachingEnabled(let path):
             return "caching of \(path) enabled again (write-sharing ended)"
         case .invalidated(let path, let server):
@@ -121,7 +130,8 @@ enum FileEventWords {
         case .remoteLink(let path, let prefix, let server):
             return "\(c.node(server)) met a remote link at \(prefix) resolving \(path): another domain begins there"
         case .resolved(let op, let path, let server, let handle):
-            return "resolved \(path): server \(c.node(server)), file handle \(handle < 0 ? "none (no such file)" : String(handle))" + label(op)
+            let file = handle < 0 ? "none (no such file)" : String(handle)
+            return "resolved \(path): server \(c.node(server)), file handle \(file)" + label(op)
         case .mounted(let op, let server, let remote, let point, let automounted):
             return "\(automounted ? "automounted" : "mounted") \(c.node(server)):\(remote) on \(point)" + label(op)
         case .writesLost(_, let losses):

@@ -25,7 +25,8 @@ struct ConsistencySyntax: StatementSyntax {
         let kind = try parser.parseChoice(ConsistencyKind.self, "consistency protocol", "protocols")
         var statement = ConsistencyStatement(span: keyword.span, kind: kind)
         while !parser.atStatementEnd {
-            let (option, _) = try parser.parseOption(["timeout": 1, "file-timeout": 2, "dir-timeout": 2], of: "consistency")
+            let (option, _) = try parser.parseOption(["timeout": 1, "file-timeout": 2, "dir-timeout": 2],
+                                                     of: "consistency")
             let first = try parser.parseQuantity(.duration)
             let second = option.text == "timeout" ? first : try parser.parseQuantity(.duration)
             statement.timeouts.append((option, first, second))

@@ -16,7 +16,8 @@ struct FaultSyntax: StatementSyntax {
             """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
-        FaultStatement(span: keyword.span, crash: keyword.text == "crash", nodes: try parser.parseNameList("a node name"))
+        FaultStatement(span: keyword.span, crash: keyword.text == "crash",
+                       nodes: try parser.parseNameList("a node name"))
     }
 }
 

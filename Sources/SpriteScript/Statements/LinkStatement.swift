@@ -13,7 +13,9 @@ struct LinkSyntax: StatementSyntax {
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let a = try parser.parseName("a node name")
-        guard parser.acceptSymbol("<->") != nil else { throw parser.unexpected(expected: "'<->' between the two nodes") }
+        guard parser.acceptSymbol("<->") != nil else {
+            throw parser.unexpected(expected: "'<->' between the two nodes")
+        }
         let b = try parser.parseName("a node name")
         _ = try parser.expectWord("loss")
         let (loss, span) = try parser.parseQuantity(.percent)

@@ -27,7 +27,9 @@ struct ExportSyntax: StatementSyntax {
             return ExportStatement(span: keyword.span, path: path, pathSpan: pathSpan, server: server)
         case "mount":
             let server = try parser.parseName("a server node, as in fs1:/export/home")
-            guard parser.acceptSymbol(":") != nil else { throw parser.unexpected(expected: "':' and the exported path, as in \(server.text):/export/home") }
+            guard parser.acceptSymbol(":") != nil else {
+                throw parser.unexpected(expected: "':' and the exported path, as in \(server.text):/export/home")
+            }
             let (remote, remoteSpan) = try parser.parsePath("the exported path")
             _ = try parser.expectWord("on")
             let (point, pointSpan) = try parser.parsePath("the local mount point, like /home")

@@ -24,7 +24,8 @@ struct MoveSyntax: StatementSyntax {
         let arrow = keyword.text == "moveto" ? "->" : "<-"
         let (mover, peer) = try SendSyntax.parseArrow(&parser, arrow: arrow)
         let (size, sizeSpan) = try parser.parseQuantity(.size)
-        return MoveStatement(span: keyword.span.through(sizeSpan), direction: keyword.text == "moveto" ? .moveTo : .moveFrom,
+        return MoveStatement(span: keyword.span.through(sizeSpan),
+                             direction: keyword.text == "moveto" ? .moveTo : .moveFrom,
                              mover: mover, peer: peer, bytes: size.integer, sizeSpan: sizeSpan,
                              label: try parser.parseLabel())
     }

@@ -70,7 +70,8 @@ struct NodeStatement: Statement {
             case "cpus": checker.requireWhole(value, 1...1024, "cpus", at: valueSpan)
             case "speed":
                 if value.real < 0.001 || value.real > 1000 {
-                    checker.error("speed must be between 0.001 and 1000, not \(Checker.plain(value.real))", at: valueSpan)
+                    checker.error("speed must be between 0.001 and 1000, not \(Checker.plain(value.real))",
+                                  at: valueSpan)
                 }
             case "memory": checker.requireBetweenZeroAnd(value, Limits.memory, "memory", at: valueSpan)
             case "disk": checker.requireBetweenZeroAnd(value, Limits.duration, "the disk access time", at: valueSpan)

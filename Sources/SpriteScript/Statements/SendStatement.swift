@@ -32,7 +32,9 @@ struct SendSyntax: StatementSyntax {
         return (from, try parser.parseName("a process name"))
     }
 
-    static func parseTextAndSegment(_ parser: inout Parser) throws(Diagnostic) -> ((String, SourceSpan)?, (Quantity, SourceSpan)?) {
+    static func parseTextAndSegment(
+        _ parser: inout Parser
+    ) throws(Diagnostic) -> ((String, SourceSpan)?, (Quantity, SourceSpan)?) {
         let text = parser.peek.kind == .string ? try parser.parseString("message text") : nil
         var segment: (Quantity, SourceSpan)?
         if parser.accept("segment") != nil { segment = try parser.parseQuantity(.size) }
@@ -65,7 +67,9 @@ struct SendStatement: Statement {
     func check(_ checker: inout Checker) {
         checker.resolveProcess(from)
         checker.resolveProcess(to)
-        if from.text == to.text { checker.error("a process cannot send to itself: it would block forever", at: to.span) }
+        if from.text == to.text {
+            checker.error("a process cannot send to itself: it would block forever", at: to.span)
+        }
         MessageChecks.check(text: text, segment: segment, &checker)
         checker.declareLabel(label, kind: .send)
     }
