@@ -19,8 +19,9 @@ private func fsRig(clients: Int = 2, servers: Int = 1, preset: CostPreset = .zer
     let sim = Simulation(seed: seed, network: NetworkConfig(preset: preset, topology: topology, lossProbability: loss))
     var serverIndices: [Int] = []
     for index in 1...servers {
-        serverIndices.append(try sim.addNode(NodeSpec(name: "fs\(index)", role: .server, memoryBytes: 32 << 20,
-                                                      disk: DiskSpec(accessLatency: .ms(20), bytesPerSecond: 2_000_000))))
+        let spec = NodeSpec(name: "fs\(index)", role: .server, memoryBytes: 32 << 20,
+                            disk: DiskSpec(accessLatency: .ms(20), bytesPerSecond: 2_000_000))
+        serverIndices.append(try sim.addNode(spec))
     }
     var clientIndices: [Int] = []
     for index in 1...max(1, clients) {
@@ -81,7 +82,7 @@ private struct SeenRead {
 
 private func seenReads(_ trace: [TraceRecord], _ sim: Simulation) -> [SeenRead] {
     trace.compactMap { record in
-        guard case .fileRead(_, let path, _, let content, _, let fromCache, let unix, let session, let reason) = record.event
+        guard case let .fileRead(_, path, _, content, _, fromCache, unix, session, reason) = record.event
         else { return nil }
         return SeenRead(time: record.time, node: record.node, path: path, text: sim.fsText(content),
                         fromCache: fromCache, unix: unix, session: session, reason: reason)
@@ -144,7 +145,9 @@ struct SpriteFileSystemTests {
         #expect(sim.file(atPath: "/report")?.version == 2)
 
         // The recall happened at the server before the reader's open was answered.
-        let recallIndex = trace.firstIndex { if case .recalled(_, let from, _) = $0.event { from == writer } else { false } }
+        let recallIndex = trace.firstIndex {
+            if case .recalled(_, let from, _) = $0.event { from == writer } else { false }
+        }
         let openIndex = trace.firstIndex { if case .fileOpened = $0.event { $0.node == reader } else { false } }
         let recall = try #require(recallIndex)
         let open = try #require(openIndex)
@@ -200,7 +203,9 @@ struct SpriteFileSystemTests {
         _ = sim.drainTrace()
         _ = sim.statFile(on: ws1, path: "/f")
         _ = sim.run()
-        let stats = sim.drainTrace().compactMap { if case .fileStat(_, _, let bytes, let version, _) = $0.event { [bytes, Int64(version)] } else { nil } }
+        let stats = sim.drainTrace().compactMap {
+            if case .fileStat(_, _, let bytes, let version, _) = $0.event { [bytes, Int64(version)] } else { nil }
+        }
         #expect(stats == [[5, 2]])
     }
 
@@ -219,7 +224,9 @@ struct SpriteFileSystemTests {
         _ = sim.drainTrace()
         _ = sim.statFile(on: ws1, path: "/f")
         _ = sim.run()
-        let stats = sim.drainTrace().compactMap { if case .fileStat(_, _, let bytes, let version, _) = $0.event { [bytes, Int64(version)] } else { nil } }
+        let stats = sim.drainTrace().compactMap {
+            if case .fileStat(_, _, let bytes, let version, _) = $0.event { [bytes, Int64(version)] } else { nil }
+        }
         #expect(stats.count == 1)
         #expect(stats == [[5, 2]])
         
@@ -251,7 +258,9 @@ struct SpriteFileSystemTests {
         #expect(seenReads(trace, sim).map(\.text) == ["alice: hello"])
         #expect(seenReads(trace, sim).map(\.unix) == [.fresh])
         // Bob's write went through to the server.
-        let bobWrites = trace.compactMap { if case .fileWritten(_, _, _, _, let toServer) = $0.event { toServer } else { nil } }
+        let bobWrites = trace.compactMap {
+            if case .fileWritten(_, _, _, _, let toServer) = $0.event { toServer } else { nil }
+        }
         #expect(bobWrites == [true])
         // Alice's data came back with the disable-caching reply; only bob's write was a write call.
         #expect(sim.fsRPCs("disable-caching") == 1)
@@ -628,7 +637,9 @@ struct WritePolicyFileSystemTests {
         #expect(sim.file(atPath: "/log")?.version == 3)
         #expect(sim.fsText(sim.file(atPath: "/log")?.content) == "abc")
         #expect(sim.cachedFiles(of: ws1).map(\.entry.dirty) == [false])
-        let toServer = sim.drainTrace().compactMap { if case .fileWritten(_, _, _, _, let t) = $0.event { t } else { nil } }
+        let toServer = sim.drainTrace().compactMap {
+            if case .fileWritten(_, _, _, _, let t) = $0.event { t } else { nil }
+        }
         #expect(toServer == [true, true, true])
         _ = sim.closeFile(on: ws1, path: nil)
         sim.fsAdvance(.s(1))
@@ -706,7 +717,9 @@ struct WritePolicyFileSystemTests {
         #expect(sim.fsRPCs("write") == 0)
         #expect(sim.file(atPath: "/scratch") == nil)
         #expect(sim.cachedFiles(of: ws1).isEmpty)
-        let deleted = sim.drainTrace().compactMap { if case .fileDeleted(_, _, let never) = $0.event { never } else { nil } }
+        let deleted = sim.drainTrace().compactMap {
+            if case .fileDeleted(_, _, let never) = $0.event { never } else { nil }
+        }
         #expect(deleted == [64 << 10])
     }
 
@@ -750,7 +763,9 @@ struct WritePolicyFileSystemTests {
         #expect(losses.map(\.writeEvent) == writes.map(\.id))
         #expect(losses.allSatisfy { $0.node == ws1 && $0.path == "/lost" && $0.crashedAt == .s(10) })
         #expect(losses.map(\.writtenAt) == writes.map(\.start))
-        let traced = sim.drainTrace().compactMap { if case .writesLost(let node, let l) = $0.event { (node, l) } else { nil } }
+        let traced = sim.drainTrace().compactMap {
+            if case .writesLost(let node, let l) = $0.event { (node, l) } else { nil }
+        }
         #expect(traced.count == 1)
         #expect(traced.first?.0 == ws1)
         #expect(traced.first?.1 == losses)
@@ -837,7 +852,13 @@ struct NamespaceFileSystemTests {
         #expect(sim.fileSystemStatistics.stalePrefixes == 1)
         #expect(sim.fileSystemStatistics.broadcasts == 3)
         #expect(prefixes(sim, ws1) == ["/=fs1", "/users=fs3"])
-        let stale = trace.compactMap { if case .stalePrefix(_, let prefix, let server) = $0.event { "\(prefix)=\(sim.nodeName(server))" } else { nil } }
+        let stale = trace.compactMap {
+            if case .stalePrefix(_, let prefix, let server) = $0.event {
+                "\(prefix)=\(sim.nodeName(server))"
+            } else {
+                nil
+            }
+        }
         #expect(stale == ["/users=fs2"])
         #expect(sim.file(atPath: "/users/jack/other")?.server == fs3)
         #expect(sim.fsText(sim.file(atPath: "/users/jack/other")?.content) == "moved")
@@ -921,7 +942,9 @@ struct NamespaceFileSystemTests {
         sim.fsReadSession(ws2, "/net/fs1/export/home/jack/todo")
         _ = sim.run()
         #expect(sim.fsRPCs("mount") == 1)
-        let mounted = sim.drainTrace().compactMap { if case .mounted(_, _, _, let point, let auto) = $0.event { (point, auto) } else { nil } }
+        let mounted = sim.drainTrace().compactMap {
+            if case .mounted(_, _, _, let point, let auto) = $0.event { (point, auto) } else { nil }
+        }
         #expect(mounted.count == 1)
         #expect(mounted.first?.0 == "/net/fs1" && mounted.first?.1 == true)
     }

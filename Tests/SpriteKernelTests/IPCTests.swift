@@ -26,7 +26,8 @@ private func pair(preset: CostPreset = .modern, aNode: Int = 0, bNode: Int = 1,
         #expect(sent.elapsed == Self.modernOneWay * 2)
         #expect(sent.text == "pong")
         // A Send's penalty covers the round trip: the message out and the reply back.
-        #expect(sent.penalty == sim.networkPenalty(bytes: 32, from: 0, to: 1) + sim.networkPenalty(bytes: 32, from: 1, to: 0))
+        #expect(sent.penalty == sim.networkPenalty(bytes: 32, from: 0, to: 1)
+                    + sim.networkPenalty(bytes: 32, from: 1, to: 0))
         let received = try sim.op(receive)
         #expect(received.status == .done)
         #expect(received.text == "ping")

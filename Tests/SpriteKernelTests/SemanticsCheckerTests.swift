@@ -388,7 +388,8 @@ private struct JackAndJill {
         #expect(SemanticsChecker.judge(history.reversed()) == report)
     }
 
-    @Test(arguments: [(1 as UInt64, false), (2, true), (3, false), (4, true), (5, false), (6, true), (7, false), (8, true)])
+    @Test(arguments: [(1 as UInt64, false), (2, true), (3, false), (4, true),
+                      (5, false), (6, true), (7, false), (8, true)])
     func agreesWithTheRulesAppliedPairByPair(seed: UInt64, ties: Bool) {
         var history = syntheticHistory(events: 600, nodes: 2 + Int(seed % 4), files: 1 + Int(seed % 3), seed: seed,
                                        ties: ties)

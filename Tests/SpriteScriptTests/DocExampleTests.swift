@@ -18,7 +18,8 @@ struct DocExampleTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let documents: [String] = {
-        let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
+        let docsPath = root.appendingPathComponent("docs").path
+        let docs = (try? FileManager.default.contentsOfDirectory(atPath: docsPath)) ?? []
         return ["README.md", "seeds/README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
     }()
 
@@ -59,8 +60,9 @@ struct DocExampleTests {
         let (sink, _) = Self.run(source.text, name: source.name)
         let shown = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let printed = sink.lines
+        let output = printed.joined(separator: "\n")
         #expect(Self.contains(printed, contiguous: shown.filter { !$0.isEmpty }),
-                "\(block.location): not in the output of \(source.name):\n\(block.text)\nit prints:\n\(printed.joined(separator: "\n"))")
+                "\(block.location): not in the output of \(source.name):\n\(block.text)\nit prints:\n\(output)")
     }
 
     @Test(arguments: sessions)
@@ -78,8 +80,9 @@ struct DocExampleTests {
             }
             guard !step.output.isEmpty else { continue }
             let printed = Array(sink.lines.dropFirst(before))
+            let output = printed.joined(separator: "\n")
             #expect(printed == step.output,
-                    "\(block.location): after \(step.input.last ?? "") the prompt prints:\n\(printed.joined(separator: "\n"))")
+                    "\(block.location): after \(step.input.last ?? "") the prompt prints:\n\(output)")
         }
     }
 

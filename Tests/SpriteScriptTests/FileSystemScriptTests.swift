@@ -97,7 +97,8 @@ private let fsCheckCases: [FSCheckCase] = [
           line: 3, column: 1),
     .init("domain / on fs1\nread /x", "'read' acts on a node's files; write it inside on NODE { … }",
           line: 3, column: 1),
-    .init("domain / on fs1\nsync", "'sync' acts on a node's files; write it inside on NODE { … }", line: 3, column: 1),
+    .init("domain / on fs1\nsync", "'sync' acts on a node's files; write it inside on NODE { … }",
+          line: 3, column: 1),
     // Paths must be covered by a domain, an export or a mount, by whole components.
     .init("on ws1 { open /x r }", "no domain covers /x", line: 2, column: 15),
     .init("domain /a on fs1\non ws1 { open /ab r }", "no domain covers /ab", line: 3, column: 15),

@@ -125,7 +125,8 @@ struct QuantityTests {
 
     @Test func aFractionOfNineteenDigitsIsAnErrorNotACrash() async throws {
         // 10^19 does not fit an Int64: the digits are judged before any arithmetic.
-        #expect(try failure("0.0000000000000000001s").message == "0.0000000000000000001s is finer than one 1ns clock tick")
+        #expect(try failure("0.0000000000000000001s").message
+                    == "0.0000000000000000001s is finer than one 1ns clock tick")
         #expect(try quantity("1.0000000000000000000ms").integer == 1_000_000, "trailing zeros change nothing")
         await #expect(processExitsWith: .success) {
             var parser = Parser(tokens: try! Lexer.tokenize(SourceFile(name: "x", text: "0.0000000000000000001s")))

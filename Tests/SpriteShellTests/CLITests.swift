@@ -142,7 +142,8 @@ struct CLITests {
     func limitAtCheckTime() throws {
         let result = try runScript("\(Self.cluster)\nrpc ws1 -> fs1\nrun limit 2000000000")
         #expect(result.status == 4)
-        #expect(result.stderr.contains("'run limit 2000000000' is more than the script's event limit"), "\(result.stderr)")
+        #expect(result.stderr.contains("'run limit 2000000000' is more than the script's event limit"),
+                "\(result.stderr)")
         #expect(result.stdout.isEmpty, "\(result.stdout)")
     }
 
@@ -223,7 +224,8 @@ struct CLITests {
 
     @Test("--format json prints one JSON object per line, each with an event")
     func jsonOutput() throws {
-        let result = try runScript("\(Self.cluster)\nrpc ws1 -> fs1 as r\nrun\nexpect r.packets == 2\n", ["--format", "json"])
+        let result = try runScript("\(Self.cluster)\nrpc ws1 -> fs1 as r\nrun\nexpect r.packets == 2\n",
+                                   ["--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let events = try jsonEvents(result)
         let names = events.compactMap { $0["event"] as? String }
@@ -339,8 +341,10 @@ struct CLITests {
         let result = try runShell(["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("exit status:"))
-        for (code, meaning) in [(0, "every expect held"), (1, "an expect failed"), (2, "malformed"), (3, "runtime error")] {
-            #expect(result.stdout.contains("\(code)  ") && result.stdout.contains(meaning), "status \(code) undocumented")
+        let meanings = [(0, "every expect held"), (1, "an expect failed"), (2, "malformed"), (3, "runtime error")]
+        for (code, meaning) in meanings {
+            #expect(result.stdout.contains("\(code)  ") && result.stdout.contains(meaning),
+                    "status \(code) undocumented")
         }
     }
 }

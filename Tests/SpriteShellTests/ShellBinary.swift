@@ -85,7 +85,9 @@ func runShell(_ arguments: [String], stdin: String? = nil) throws -> ShellResult
     try process.run()
     process.waitUntilExit()
 
-    let read = { (path: String) in String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+    let read = { (path: String) in
+        String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    }
     // A crash (uncaught signal) reads as 128+signal, like a shell reports it.
     let status = process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
     return ShellResult(status: status, stdout: read(outPath), stderr: read(errPath))
