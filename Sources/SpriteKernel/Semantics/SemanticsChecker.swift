@@ -1,3 +1,8 @@
+// The semantics checker's entry point and its judging pass: one walk over a
+// history that judges every read under the four models and finds lost updates,
+// then the transactions' precedence cycles. Its tables live in
+// SemanticsCheckerState.swift, the graph algorithm in StronglyConnectedComponents.swift.
+
 /// Judges a recorded file-operation history under the four sharing models and
 /// finds lost updates.
 ///
@@ -65,81 +70,6 @@ public enum SemanticsChecker {
     }
 }
 
-// MARK: Dense numbering
-
-/// Int32 values for integer keys, -1 where none was set: a flat table when
-/// the keys span a small range, a dictionary otherwise.
-private struct IntegerTable {
-    private var offset = 0
-    private var table: [Int32] = []
-    private var dictionary: [Int: Int32] = [:]
-    private let direct: Bool
-
-    init(minimum: Int, maximum: Int, budget: Int) {
-        let (span, overflow) = maximum.subtractingReportingOverflow(minimum)
-        if minimum <= maximum, !overflow, span < budget {
-            direct = true
-            offset = minimum
-            table = [Int32](repeating: -1, count: span + 1)
-        } else {
-            direct = false
-        }
-    }
-
-    @inline(__always)
-    func value(_ key: Int) -> Int32 {
-        if direct {
-            let slot = key &- offset
-            return slot >= 0 && slot < table.count ? table[slot] : -1
-        }
-        return dictionary[key] ?? -1
-    }
-
-    @inline(__always)
-    mutating func set(_ key: Int, _ value: Int32) {
-        if direct { table[key &- offset] = value } else { dictionary[key] = value }
-    }
-}
-
-/// Numbers arbitrary integer keys 0, 1, 2, ... in order of first appearance.
-private struct DenseNumbering {
-    private var numbers: IntegerTable
-    private(set) var count: Int32 = 0
-
-    init(minimum: Int, maximum: Int, budget: Int) {
-        numbers = IntegerTable(minimum: minimum, maximum: maximum, budget: budget)
-    }
-
-    /// The number of `key`, numbering it now if it is new.
-    @inline(__always)
-    mutating func number(_ key: Int) -> Int32 {
-        let known = numbers.value(key)
-        if known >= 0 { return known }
-        numbers.set(key, count)
-        count += 1
-        return count - 1
-    }
-}
-
-/// Where in the judging order each content was first written, by content id.
-private struct WriteRanks {
-    private var ranks: IntegerTable
-
-    init(minimum: Int, maximum: Int, budget: Int) {
-        ranks = IntegerTable(minimum: minimum, maximum: maximum, budget: budget)
-    }
-
-    /// Records the first write of `content`.
-    @inline(__always)
-    mutating func written(_ content: ContentID, at rank: Int32) {
-        if ranks.value(content) < 0 { ranks.set(content, rank) }
-    }
-
-    /// Where `content` was first written, or -1 if it has not been.
-    @inline(__always)
-    func rank(_ content: ContentID) -> Int32 { ranks.value(content) }
-}
-
 // MARK: The pass
 
 /// Where an event sits in the judging order.
@@ -147,74 +77,6 @@ private struct SortKey {
     var start: Int64
     var id: Int
     var index: Int32
-}
-
-/// A session's commit of a file (its close after writing it), or a write
-/// outside any session, which commits at once.
-private struct Commit {
-    var node: Int
-    /// The close event (the write itself for a write outside a session).
-    var closeEvent: Int
-    /// Position of that event in the judging order.
-    var closeRank: Int32
-    /// The session's last write before the close, and what it wrote.
-    var writeEvent: Int
-    var content: ContentID
-    /// Index in the file's commit list of the latest earlier commit from a
-    /// node other than this one's, or -1: lets the lost-update search step
-    /// over a run of commits from one node in one step.
-    var previousOtherNode: Int32
-}
-
-/// One session's use of one file.
-private struct SessionFile {
-    var node: Int
-    /// Commits of the file before the session opened it: the last one is what
-    /// session semantics says the session sees.
-    var commitsAtOpen: Int32
-    /// The session's latest write of the file, and what it wrote (-1: none).
-    var ownWrite = -1
-    var ownContent: ContentID = emptyContent
-    /// The write committed by the session's last close (-1: none).
-    var committedWrite = -1
-    /// A read before the session's first write returned content older than
-    /// the commit the session should have seen (lost-update rule 2).
-    var readOlderThanOpenCommit = false
-    var seenIsSorted = true
-    /// Contents the session read, and the contents its writes were based on.
-    var seen: [ContentID] = []
-
-    init(node: Int, commitsAtOpen: Int32) {
-        self.node = node
-        self.commitsAtOpen = commitsAtOpen
-    }
-
-    mutating func see(_ content: ContentID) {
-        if let last = seen.last {
-            if last == content { return }
-            if content < last { seenIsSorted = false }
-        } else {
-            seen.reserveCapacity(4)
-        }
-        seen.append(content)
-    }
-
-    /// Whether the session saw `content`. Sorts the list the first time it
-    /// is searched when long, so a session's searches cost O(m log m) in all.
-    mutating func saw(_ content: ContentID) -> Bool {
-        if seen.count <= 16 { return seen.contains(content) }
-        if !seenIsSorted {
-            seen.sort()
-            seenIsSorted = true
-        }
-        var low = 0
-        var high = seen.count
-        while low < high {
-            let middle = (low + high) / 2
-            if seen[middle] < content { low = middle + 1 } else { high = middle }
-        }
-        return low < seen.count && seen[low] == content
-    }
 }
 
 private struct CheckerPass {
@@ -555,89 +417,5 @@ private struct CheckerPass {
         }
 
         return SemanticsReport(reads: reads, lostUpdates: lostUpdates)
-    }
-}
-
-// MARK: Strongly connected components
-
-private enum Components {
-    struct Result {
-        /// Component of each node.
-        var of: [Int32]
-        var count: Int
-    }
-
-    /// Tarjan's algorithm with an explicit stack, so depth is not limited by
-    /// the thread's stack. Edges are `map(from[i]) -> map(to[i])`.
-    static func strong(nodeCount: Int, from: [Int32], to: [Int32], map: (Int32) -> Int) -> Result {
-        // Adjacency in compressed rows.
-        var rowStart = [Int32](repeating: 0, count: nodeCount + 1)
-        for source in from { rowStart[map(source) + 1] += 1 }
-        for node in 0..<nodeCount { rowStart[node + 1] += rowStart[node] }
-        var fill = rowStart
-        var targets = [Int32](repeating: 0, count: from.count)
-        for index in 0..<from.count {
-            let source = map(from[index])
-            targets[Int(fill[source])] = Int32(map(to[index]))
-            fill[source] += 1
-        }
-
-        var order = [Int32](repeating: -1, count: nodeCount) // discovery index
-        var low = [Int32](repeating: 0, count: nodeCount)
-        var onStack = [Bool](repeating: false, count: nodeCount)
-        var component = [Int32](repeating: -1, count: nodeCount)
-        var stack: [Int32] = []
-        var calls: [(node: Int32, edge: Int32)] = []
-        var discovered: Int32 = 0
-        var components: Int32 = 0
-
-        for root in 0..<nodeCount where order[root] < 0 {
-            // Nodes without outgoing edges are components of their own at once.
-            if rowStart[root] == rowStart[root + 1] {
-                order[root] = discovered
-                discovered += 1
-                component[root] = components
-                components += 1
-                continue
-            }
-            order[root] = discovered
-            low[root] = discovered
-            discovered += 1
-            stack.append(Int32(root))
-            onStack[root] = true
-            calls.append((Int32(root), rowStart[root]))
-            while let top = calls.last {
-                let node = Int(top.node)
-                if top.edge < rowStart[node + 1] {
-                    calls[calls.count - 1].edge = top.edge + 1
-                    let next = Int(targets[Int(top.edge)])
-                    if order[next] < 0 {
-                        order[next] = discovered
-                        low[next] = discovered
-                        discovered += 1
-                        stack.append(Int32(next))
-                        onStack[next] = true
-                        calls.append((Int32(next), rowStart[next]))
-                    } else if onStack[next] {
-                        low[node] = min(low[node], order[next])
-                    }
-                } else {
-                    calls.removeLast()
-                    if let parent = calls.last {
-                        low[Int(parent.node)] = min(low[Int(parent.node)], low[node])
-                    }
-                    if low[node] == order[node] {
-                        while true {
-                            let member = Int(stack.removeLast())
-                            onStack[member] = false
-                            component[member] = components
-                            if member == node { break }
-                        }
-                        components += 1
-                    }
-                }
-            }
-        }
-        return Result(of: component, count: Int(components))
     }
 }

@@ -1,0 +1,149 @@
+// The bookkeeping the semantics checker's pass keeps while it walks a
+// history: dense numbering of file, session and content ids, where each
+// content was first written, the commits of each file, and each session's
+// use of each file (what it wrote and what it saw, for lost updates).
+
+// MARK: Dense numbering
+
+/// Int32 values for integer keys, -1 where none was set: a flat table when
+/// the keys span a small range, a dictionary otherwise.
+struct IntegerTable {
+    private var offset = 0
+    private var table: [Int32] = []
+    private var dictionary: [Int: Int32] = [:]
+    private let direct: Bool
+
+    init(minimum: Int, maximum: Int, budget: Int) {
+        let (span, overflow) = maximum.subtractingReportingOverflow(minimum)
+        if minimum <= maximum, !overflow, span < budget {
+            direct = true
+            offset = minimum
+            table = [Int32](repeating: -1, count: span + 1)
+        } else {
+            direct = false
+        }
+    }
+
+    @inline(__always)
+    func value(_ key: Int) -> Int32 {
+        if direct {
+            let slot = key &- offset
+            return slot >= 0 && slot < table.count ? table[slot] : -1
+        }
+        return dictionary[key] ?? -1
+    }
+
+    @inline(__always)
+    mutating func set(_ key: Int, _ value: Int32) {
+        if direct { table[key &- offset] = value } else { dictionary[key] = value }
+    }
+}
+
+/// Numbers arbitrary integer keys 0, 1, 2, ... in order of first appearance.
+struct DenseNumbering {
+    private var numbers: IntegerTable
+    private(set) var count: Int32 = 0
+
+    init(minimum: Int, maximum: Int, budget: Int) {
+        numbers = IntegerTable(minimum: minimum, maximum: maximum, budget: budget)
+    }
+
+    /// The number of `key`, numbering it now if it is new.
+    @inline(__always)
+    mutating func number(_ key: Int) -> Int32 {
+        let known = numbers.value(key)
+        if known >= 0 { return known }
+        numbers.set(key, count)
+        count += 1
+        return count - 1
+    }
+}
+
+/// Where in the judging order each content was first written, by content id.
+struct WriteRanks {
+    private var ranks: IntegerTable
+
+    init(minimum: Int, maximum: Int, budget: Int) {
+        ranks = IntegerTable(minimum: minimum, maximum: maximum, budget: budget)
+    }
+
+    /// Records the first write of `content`.
+    @inline(__always)
+    mutating func written(_ content: ContentID, at rank: Int32) {
+        if ranks.value(content) < 0 { ranks.set(content, rank) }
+    }
+
+    /// Where `content` was first written, or -1 if it has not been.
+    @inline(__always)
+    func rank(_ content: ContentID) -> Int32 { ranks.value(content) }
+}
+
+// MARK: Commits and session uses
+
+/// A session's commit of a file (its close after writing it), or a write
+/// outside any session, which commits at once.
+struct Commit {
+    var node: Int
+    /// The close event (the write itself for a write outside a session).
+    var closeEvent: Int
+    /// Position of that event in the judging order.
+    var closeRank: Int32
+    /// The session's last write before the close, and what it wrote.
+    var writeEvent: Int
+    var content: ContentID
+    /// Index in the file's commit list of the latest earlier commit from a
+    /// node other than this one's, or -1: lets the lost-update search step
+    /// over a run of commits from one node in one step.
+    var previousOtherNode: Int32
+}
+
+/// One session's use of one file.
+struct SessionFile {
+    var node: Int
+    /// Commits of the file before the session opened it: the last one is what
+    /// session semantics says the session sees.
+    var commitsAtOpen: Int32
+    /// The session's latest write of the file, and what it wrote (-1: none).
+    var ownWrite = -1
+    var ownContent: ContentID = emptyContent
+    /// The write committed by the session's last close (-1: none).
+    var committedWrite = -1
+    /// A read before the session's first write returned content older than
+    /// the commit the session should have seen (lost-update rule 2).
+    var readOlderThanOpenCommit = false
+    var seenIsSorted = true
+    /// Contents the session read, and the contents its writes were based on.
+    var seen: [ContentID] = []
+
+    init(node: Int, commitsAtOpen: Int32) {
+        self.node = node
+        self.commitsAtOpen = commitsAtOpen
+    }
+
+    mutating func see(_ content: ContentID) {
+        if let last = seen.last {
+            if last == content { return }
+            if content < last { seenIsSorted = false }
+        } else {
+            seen.reserveCapacity(4)
+        }
+        seen.append(content)
+    }
+
+    /// Whether the session saw `content`. Sorts the list the first time it
+    /// is searched when long, so a session's searches cost O(m log m) in all.
+    mutating func saw(_ content: ContentID) -> Bool {
+        if seen.count <= 16 { return seen.contains(content) }
+        if !seenIsSorted {
+            seen.sort()
+            seenIsSorted = true
+        }
+        var low = 0
+        var high = seen.count
+        while low < high {
+            let middle = (low + high) / 2
+            if seen[middle] < content { low = middle + 1 } else { high = middle }
+        }
+        return low < seen.count && seen[low] == content
+    }
+}
