@@ -261,7 +261,8 @@ struct RuntimeFileSystemScriptTests {
         #expect(status.rawValue == 3)
         #expect(!echoed(sink.output).contains("after"), "the script stops at the error")
         let error = sink.errors.first ?? ""
-        #expect(error.hasPrefix("test.sprite:8:10: error: read /x on ws1 failed at 0s: /x is not open"), "got: \(error)")
+        #expect(error.hasPrefix("test.sprite:8:10: error: read /x on ws1 failed at 0s: /x is not open"),
+                "got: \(error)")
         #expect(sink.errorText.contains("prefix the statement with 'try'"))
         #expect(session.interpreter.simulation.statistics.operationsFailed == 1)
     }
