@@ -20,37 +20,43 @@ public enum FilePath {
     }
 
     /// The directories above a normalised path, nearest first, without `/`:
-    /// `/a/b/c` → `/a/b`, `/a`.
+    /// `/a/b/c` → `/a/b`, `/a`. Scans bytes, not characters: `/` is ASCII.
     public static func ancestors(of path: String) -> [String] {
         var result: [String] = []
-        var current = Substring(path)
-        while let slash = current.lastIndex(of: "/"), slash != current.startIndex {
-            current = current[..<slash]
-            result.append(String(current))
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")), slash != bytes.startIndex {
+            end = slash
+            result.append(String(path[..<slash]))
         }
         return result
     }
 
     /// Already canonical paths (nearly all of them) are returned untouched.
+    /// Every step's path passes here, so it reads UTF-8 bytes rather than
+    /// Characters: `/` and `.` are ASCII and never part of another scalar.
     private static func needsNormalizing(_ path: String) -> Bool {
-        guard path.hasPrefix("/") else { return true }
-        if path == "/" { return false }
-        if path.hasSuffix("/") { return true }
-        var previous: Character = "/"
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var bytes = path.utf8.makeIterator()
+        guard bytes.next() == slash else { return true }
+        var previous = slash
         var componentStart = true
         var dots = 0
-        for c in path.dropFirst() {
-            if c == "/" {
-                if previous == "/" || (componentStart && dots > 0 && dots <= 2) { return true }
+        var length = 1
+        while let byte = bytes.next() {
+            length += 1
+            if byte == slash {
+                if previous == slash || (componentStart && dots > 0 && dots <= 2) { return true }
                 componentStart = true
                 dots = 0
-            } else if componentStart && c == "." {
+            } else if componentStart && byte == dot {
                 dots += 1
             } else {
                 componentStart = false
             }
-            previous = c
+            previous = byte
         }
-        return componentStart && dots > 0 && dots <= 2
+        // A trailing `/` (but the root itself) or a final `.` or `..` component.
+        return (length > 1 && previous == slash) || (componentStart && dots > 0 && dots <= 2)
     }
 }
