@@ -8,7 +8,8 @@ struct BatchRunner {
     func run(files: [String]) -> ExitStatus {
         var worst = ExitStatus.ok
         for path in files {
-            let session = newSession(scriptPath: path)
+            // `-`, as for most Unix tools, is standard input.
+            let session = newSession(scriptPath: path == "-" ? nil : path)
             // With several files, JSON readers need to know where each one's output begins.
             if files.count > 1 { session.announceFile(path) }
             guard let file = Self.read(path, reportingTo: session) else {
@@ -25,6 +26,13 @@ struct BatchRunner {
         run(SourceFile(name: name, text: source), in: newSession(scriptPath: nil))
     }
 
+    /// Statements piped on standard input.
+    func runStandardInput() -> ExitStatus {
+        let session = newSession(scriptPath: nil)
+        guard let file = Self.read("-", reportingTo: session) else { return .malformed }
+        return run(file, in: session)
+    }
+
     /// `scriptPath`: the script's file, whose folder `load` may read; nil for -c and standard input.
     private func newSession(scriptPath: String?) -> Session {
         Session(options: options.sessionOptions(scriptPath: scriptPath), sink: StandardOutput.shared)
@@ -38,14 +46,19 @@ struct BatchRunner {
         return status
     }
 
-    /// Reads a script, reporting an unreadable path as a usage error in the session's format.
+    /// Reads a script (`-`: standard input), reporting why it cannot be read
+    /// as a usage error in the session's format.
     static func read(_ path: String, reportingTo session: Session) -> SourceFile? {
-        guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8) else {
-            session.reportUnreadable(path)
+        let standardInput = path == "-"
+        switch standardInput ? ScriptInput.readStandardInput() : ScriptInput.read(path: path) {
+        case .success(let text):
+            return SourceFile(name: standardInput ? "<stdin>" : path, text: text)
+        case .failure(let failure):
+            session.reportUnreadable(standardInput ? "standard input" : "'\(path)'", reason: failure.reason,
+                                     help: standardInput ? "pipe a script in, or give a file name"
+                                         : "give the path of a .sprite script; '-' reads standard input")
             StandardOutput.shared.flush()
             return nil
         }
-        return SourceFile(name: path, text: text)
     }
 }

@@ -57,6 +57,6 @@ struct Repl {
     static var historyPath: String {
         if let custom = ProcessInfo.processInfo.environment["SPRITE_SHELL_HISTORY"] { return custom }
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".sprite_shell_history")
+        return HostPath.join(home, ".sprite_shell_history")
     }
 }

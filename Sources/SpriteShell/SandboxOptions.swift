@@ -22,7 +22,7 @@ struct SandboxOptions: ParsableArguments {
 
     /// The sandbox for a script read from `path`; nil for -c, standard input and the prompt.
     func sandbox(forScript path: String?) -> SourceSandbox {
-        SourceSandbox(scriptFolder: path.map { ($0 as NSString).deletingLastPathComponent },
+        SourceSandbox(scriptFolder: path.map(HostPath.folder),
                       allowedFolders: allowedFolders)
     }
 }

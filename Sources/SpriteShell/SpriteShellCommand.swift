@@ -88,7 +88,7 @@ struct RunCommand: ParsableCommand {
         } else if Terminal.standardInputIsTerminal {
             status = Repl(options: options.sessionOptions()).run()
         } else {
-            status = BatchRunner(options: options).run(source: Terminal.readAllStandardInput(), name: "<stdin>")
+            status = BatchRunner(options: options).runStandardInput()
         }
         let final = StandardOutput.shared.finish(status)
         if final != .ok { throw ExitCode(final.rawValue) }

@@ -33,7 +33,7 @@ struct GoldenTests {
         var options = SessionOptions()
         options.width = 80  // as the shell runs when its output is not a terminal
         // As the shell does: `load` reads only the script's own folder.
-        options.sandbox = SourceSandbox(scriptFolder: (absolute as NSString).deletingLastPathComponent)
+        options.sandbox = SourceSandbox(scriptFolder: HostPath.folder(of: absolute))
         let session = Session(options: options, sink: sink)
         let status = session.runScript(SourceFile(name: relativePath, text: text))
         if status != .malformed { session.printSummary() }

@@ -16,9 +16,9 @@ public struct FileSourceLoader: SourceLoader {
     /// The path `load` means, in one spelling per file: `./a.sprite` and
     /// `a.sprite` are the same file, so a cycle cannot hide behind a new name.
     static func resolve(_ path: String, relativeTo base: String) -> String {
-        let directory = (base as NSString).deletingLastPathComponent
+        let directory = HostPath.folder(of: base)
         let joined = path.hasPrefix("/") || directory.isEmpty || base.hasPrefix("<")
-            ? path : (directory as NSString).appendingPathComponent(path)
+            ? path : HostPath.join(directory, path)
         let standard = normalize(joined)
         return standard.isEmpty ? path : standard
     }

@@ -75,8 +75,9 @@ public final class Session {
 
     /// Reports a script file that cannot be read: text on standard error, and
     /// in JSON also a `diagnostic` object, as for every other error.
-    public func reportUnreadable(_ path: String) {
-        interpreter.emit(.diagnostic(Diagnostic(.usage, "cannot read '\(path)'", at: nil)))
+    /// `what` is shown as given: a quoted path, or "standard input".
+    public func reportUnreadable(_ what: String, reason: String, help: String) {
+        interpreter.emit(.diagnostic(Diagnostic(.usage, "cannot read \(what): \(reason)", at: nil, help: help)))
         record(.malformed)
     }
 

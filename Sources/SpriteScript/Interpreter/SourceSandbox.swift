@@ -40,7 +40,7 @@ public struct SourceSandbox: Sendable {
         guard roots.contains(where: { Self.contains($0.spelled, spelled) || Self.contains($0.real, spelled) }) else {
             throw Refusal(message: "cannot load \(shown): it is outside the folders load may read", help: outsideHelp)
         }
-        guard (path as NSString).lastPathComponent.hasSuffix(".sprite") else {
+        guard HostPath.lastComponent(of: path).hasSuffix(".sprite") else {
             throw Refusal(message: "cannot load \(shown): load reads only files whose names end in '.sprite'",
                           help: "give the script a name ending in '.sprite'")
         }
@@ -56,7 +56,7 @@ public struct SourceSandbox: Sendable {
             throw Refusal(message: "cannot read \(shown): \(reason)", help: "the path is relative to \(base)")
         }
         guard roots.contains(where: { Self.contains($0.real, real) }) else { throw escapes }
-        guard (real as NSString).lastPathComponent.hasSuffix(".sprite") else {
+        guard HostPath.lastComponent(of: real).hasSuffix(".sprite") else {
             throw Refusal(message: "cannot load \(shown): it links to a file whose name does not end in '.sprite'",
                           help: "load reads only script files")
         }
@@ -123,10 +123,10 @@ public struct SourceSandbox: Sendable {
 
     /// The real path of the nearest folder above `path` that exists.
     static func realAncestor(of path: String) -> String? {
-        var folder = (path as NSString).deletingLastPathComponent
+        var folder = HostPath.folder(of: path)
         while true {
             if let real = realPath(folder) { return real }
-            let parent = (folder as NSString).deletingLastPathComponent
+            let parent = HostPath.folder(of: folder)
             guard parent != folder, !parent.isEmpty else { return nil }
             folder = parent
         }
