@@ -130,4 +130,16 @@ struct ClockScriptTests {
         #expect(failed.count == 1)
         #expect(failed.first?["reason"] as? String == "end-of-time", "\(failed)")
     }
+
+    /// Only the top level moves the clock: a block that ran the engine inside
+    /// itself would run later blocks before its own remaining statements.
+    @Test(arguments: ["at 1s { run }", "at 1s { advance 1s }", "on a { run }", "on a { advance 1s }",
+                      "at 1s { on a { run } }"])
+    func runAndAdvanceInsideABlockAreCheckErrors(_ block: String) {
+        let (status, sink, session) = run("cluster { workstation a; server b }\nat 5s { echo \"five\" }\n" + block)
+        #expect(status == .malformed)
+        #expect(sink.output.isEmpty, "nothing runs: \(sink.output)")
+        #expect(sink.errors.first?.contains("cannot be used inside an 'at' or 'on' block") == true, "\(sink.errors)")
+        #expect(session.now == .zero)
+    }
 }

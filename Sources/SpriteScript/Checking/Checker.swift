@@ -197,6 +197,17 @@ public struct Checker {
         return false
     }
 
+    /// `run` and `advance` move the clock, which only the top level may do:
+    /// an `at` block runs while the engine is already running, and an `on`
+    /// block issues file steps, so either would run the engine inside itself.
+    public mutating func requireTopLevel(_ statement: String, at span: SourceSpan) -> Bool {
+        guard inAtBlock || currentNode != nil else { return true }
+        error("'\(statement)' cannot be used inside an 'at' or 'on' block", at: span,
+              help: "the engine is already running there: write '\(statement)' at the top level, "
+                  + "and schedule later work with 'at +T { … }'")
+        return false
+    }
+
     /// Some declared domain must cover the path.
     public mutating func requireDomain(for path: String, at span: SourceSpan) {
         let covered = symbols.domains.keys.contains { prefix in

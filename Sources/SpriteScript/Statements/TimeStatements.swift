@@ -58,6 +58,8 @@ struct AdvanceSyntax: StatementSyntax {
         topic: "advance",
         summary: "move the clock forward, running everything due until then",
         usage: ["advance DURATION"],
+        details: "Only at the top level: inside an 'at' or 'on' block the engine is already running, so "
+            + "there it is an error (schedule later work with 'at +T { … }').",
         example: "advance 30s")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
@@ -72,6 +74,7 @@ struct AdvanceStatement: Statement {
     let durationSpan: SourceSpan
 
     func check(_ checker: inout Checker) {
+        _ = checker.requireTopLevel("advance", at: span)
         checker.requireBetweenZeroAnd(duration, Limits.longDuration, "advance", at: durationSpan, allowZero: true)
         checker.promoteDeferredNames()
     }
@@ -91,7 +94,7 @@ struct RunSyntax: StatementSyntax {
         details: "Without a limit, the run may use what is left of the script's events (--limit events=N, "
             + "50,000,000 by default, for the whole script). LIMIT may lower that for this run, not raise it. "
             + "Reaching a limit ends the script with status 4, so a script that never settles cannot hang. "
-            + "Ctrl-C at the prompt interrupts a long run.",
+            + "Ctrl-C at the prompt interrupts a long run. Only at the top level, as for 'advance'.",
         example: "run\nrun limit 1000")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
@@ -109,6 +112,7 @@ struct RunStatement: Statement {
     let limit: (Int, SourceSpan)?
 
     func check(_ checker: inout Checker) {
+        _ = checker.requireTopLevel("run", at: span)
         if let (value, span) = limit {
             checker.requireRange(value, 1...Int(Int32.max), "the event limit", at: span)
             if Int64(value) > checker.limits.events {
