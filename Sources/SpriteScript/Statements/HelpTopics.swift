@@ -24,10 +24,11 @@ enum HelpTopics {
                 \(row(.rate, "rate", "bytes per second, binary"))
                 \(row(.percent, "percent", "a fraction: 5% is 0.05"))
                   count      (no unit)                a plain number: cpus 2
-                Output uses the same units, so a value printed can be pasted into a script: a time in the \
-                largest unit it reaches, rounded to at most four decimals (1.0027s, 1.5min); a size in the \
-                largest unit it reaches, rounded to at most two (8.05GB). A failed expect prints the value it \
-                found exactly.
+                Output uses the same units. A printed time can be pasted back into a script: ns, us, ms or s \
+                below an hour, then h, then d past 1000h, rounded to at most four decimals (1.0027s, \
+                412.7602s, 1.5h). A size is shown in the largest unit it reaches, rounded to at most two \
+                decimals (8.05GB), for reading: a rounded size need not be a whole number of bytes, and the \
+                JSON output has the exact count. A failed expect prints the value it found exactly.
                 """,
             example: "advance 1.5h\ncluster { server fs1 memory 1TB disk 10ms rate 20MB/s }")
     }
