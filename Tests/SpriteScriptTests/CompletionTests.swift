@@ -25,13 +25,32 @@ struct CompletionTests {
         session.completions(for: line, cursor: line.utf8.count, context: context)
     }
 
+    /// Inside a block only the statements that may stand there are offered.
+    @Test func statementsAreOfferedOnlyWhereTheyMayStand() {
+        let session = session()
+        let inOn = complete(session, "on ws1 { ")
+        #expect(inOn.contains("open") && inOn.contains("mkdir") && inOn.contains("try"), "\(inOn)")
+        #expect(!inOn.contains("cluster") && !inOn.contains("reset") && !inOn.contains("rpc"), "\(inOn)")
+        let inAt = complete(session, "at 5s { ")
+        #expect(inAt.contains("crash") && inAt.contains("rpc") && inAt.contains("on"), "\(inAt)")
+        #expect(!inAt.contains("run") && !inAt.contains("advance") && !inAt.contains("reset"), "\(inAt)")
+        #expect(!inAt.contains("open") && !inAt.contains("workstation"), "\(inAt)")
+        let inCluster = complete(session, "cluster { ")
+        #expect(inCluster == ["link", "network", "node", "process", "server", "workstation"], "\(inCluster)")
+        let top = complete(session, "")
+        #expect(top.contains("run") && top.contains("reset") && !top.contains("open"), "\(top)")
+        #expect(complete(session, "try { ").contains("run"), "a top-level try may run the engine")
+        #expect(complete(session, "at 1s { on ws1 { cl") == ["close"])
+    }
+
     @Test func aStatementKeywordStartsALine() {
         let session = session()
         #expect(complete(session, "rp") == ["rpc"])
         #expect(complete(session, "").contains("consistency"))
         #expect(!complete(session, "").contains("ws1"), "a name does not start a statement")
-        #expect(complete(session, "echo \"x\"; cr") == ["crash", "create"])
-        #expect(complete(session, "at +1s { cr") == ["crash", "create"])
+        #expect(complete(session, "echo \"x\"; cr") == ["crash"], "create is a step inside 'on'")
+        #expect(complete(session, "at +1s { cr") == ["crash"])
+        #expect(complete(session, "on ws1 { cr") == ["create"])
         #expect(complete(session, "try rp") == ["rpc"])
     }
 
@@ -95,8 +114,9 @@ struct CompletionTests {
         // The cursor sits after "cons": what follows it does not matter.
         #expect(session.completions(for: "cons sprite", cursor: 4) == ["consistency"])
         // A line inside an open block is completed as a statement of the block.
-        #expect(complete(session, "cr", context: "at +1s {") == ["crash", "create"])
-        #expect(complete(session, "cr", context: "at +1s {\nech \"x\"") == ["crash", "create"],
+        #expect(complete(session, "cr", context: "at +1s {") == ["crash"])
+        #expect(complete(session, "cr", context: "on ws1 {") == ["create"])
+        #expect(complete(session, "cr", context: "at +1s {\nech \"x\"") == ["crash"],
                 "an error earlier in the block")
         // A continued line is completed as the rest of its statement.
         #expect(complete(session, "n", context: "consistency \\") == ["nfs", "none"])

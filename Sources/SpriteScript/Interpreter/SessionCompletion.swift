@@ -36,7 +36,7 @@ extension Session {
     private func words(for offer: CompletionProbe.Offer) -> [String] {
         let symbols = interpreter.symbols
         switch offer {
-        case .statement: return StatementRegistry.keywords
+        case .statement(let blocks): return StatementRegistry.keywords(inside: blocks)
         case .words(let words): return words
         case .path: return knownPaths
         case .fields(let owner):

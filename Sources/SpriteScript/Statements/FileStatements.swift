@@ -4,6 +4,7 @@ import SpriteKernel
 struct FileSyntax: StatementSyntax {
     static let keywords = ["open", "read", "write", "append", "close", "delete", "stat", "sync", "create", "mkdir",
                            "ls"]
+    static let placement = StatementPlacement.nodeStep
     static let modes = ["r", "w", "rw", "append"]
     static let help = HelpEntry(
         topic: "files",

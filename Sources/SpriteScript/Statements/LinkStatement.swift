@@ -1,6 +1,7 @@
 /// `link A <-> B loss P`: a loss rate for the packets between two nodes.
 struct LinkSyntax: StatementSyntax {
     static let keywords = ["link"]
+    static let placement = StatementPlacement.clusterOrAnywhere
     static let help = HelpEntry(
         topic: "link",
         summary: "set the packet loss probability between two nodes",

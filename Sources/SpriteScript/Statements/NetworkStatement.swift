@@ -3,6 +3,7 @@ import SpriteKernel
 /// `network …`: the cost model and the topology.
 struct NetworkSyntax: StatementSyntax {
     static let keywords = ["network"]
+    static let placement = StatementPlacement.clusterMember
     static let help = HelpEntry(
         topic: "network",
         summary: "set the network's cost model, topology and loss (inside cluster { })",

@@ -3,6 +3,7 @@ import SpriteKernel
 /// `workstation`, `server` and `node`: machines of the cluster.
 struct NodeSyntax: StatementSyntax {
     static let keywords = ["workstation", "server", "node"]
+    static let placement = StatementPlacement.clusterMember
     static let help = HelpEntry(
         topic: "nodes",
         summary: "declare workstations, file servers, or nodes with a role (inside cluster { })",

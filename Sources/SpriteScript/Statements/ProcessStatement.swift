@@ -1,6 +1,7 @@
 /// `process NAMES on NODE`: V processes that send, receive and reply.
 struct ProcessSyntax: StatementSyntax {
     static let keywords = ["process"]
+    static let placement = StatementPlacement.clusterOrAnywhere
     static let help = HelpEntry(
         topic: "process",
         summary: "declare V processes on a node",

@@ -27,6 +27,7 @@ struct SeedStatement: Statement {
 /// `reset`: forget everything and start again at time zero.
 struct ResetSyntax: StatementSyntax {
     static let keywords = ["reset"]
+    static let placement = StatementPlacement.topLevel
     static let help = HelpEntry(
         topic: "reset",
         summary: "discard the cluster, processes, labels and clock; keep the seed",

@@ -51,6 +51,15 @@ public enum StatementRegistry {
         return words.sorted()
     }
 
+    /// The keywords of the statements that may start inside these open blocks.
+    static func keywords(inside blocks: [String]) -> [String] {
+        var words: [String] = []
+        for syntax in all where syntax.placement.allowed(inside: blocks) { words += syntax.keywords }
+        // `try` prefixes a step inside `on` as well.
+        if blocks.last(where: { $0 == "cluster" || $0 == "on" }) == "on" { words.append("try") }
+        return words.sorted()
+    }
+
     /// Every statement's help page, then the topics (`help units`, …).
     public static var helpEntries: [HelpEntry] {
         var entries: [HelpEntry] = []

@@ -54,6 +54,7 @@ struct AtStatement: Statement {
 /// `advance DURATION`: run the engine for a while.
 struct AdvanceSyntax: StatementSyntax {
     static let keywords = ["advance"]
+    static let placement = StatementPlacement.topLevel
     static let help = HelpEntry(
         topic: "advance",
         summary: "move the clock forward, running everything due until then",
@@ -87,6 +88,7 @@ struct AdvanceStatement: Statement {
 /// `run [limit N]`: run until nothing is left to do.
 struct RunSyntax: StatementSyntax {
     static let keywords = ["run"]
+    static let placement = StatementPlacement.topLevel
     static let help = HelpEntry(
         topic: "run",
         summary: "run the engine until it is idle (at most LIMIT events)",

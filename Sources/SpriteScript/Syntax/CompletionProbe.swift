@@ -5,8 +5,8 @@
 /// syntax rather than a table of its own.
 final class CompletionProbe {
     enum Offer: Equatable {
-        /// A statement may start here.
-        case statement
+        /// A statement may start here, inside these open blocks (outermost first).
+        case statement(inside: [String])
         /// One of these words.
         case words([String])
         /// A declared name of one of these kinds.

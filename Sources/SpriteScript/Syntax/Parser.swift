@@ -6,6 +6,8 @@ public struct Parser {
     private var tokens: [Token]
     private var position = 0
     private(set) var blockDepth = 0
+    /// The keywords of the blocks being parsed, outermost first (`at`, `on`, …).
+    private(set) var openBlocks: [String] = []
     private var nesting = 0
     static let maximumNesting = 200
     /// Set when parsing for Tab completion: collects what would fit at the end of the input.
@@ -35,7 +37,7 @@ public struct Parser {
         while true {
             skipSeparators()
             let token = peek
-            offerAtEnd(.statement)
+            offerAtEnd(.statement(inside: openBlocks))
             if token.kind == .end {
                 if untilClosingBrace {
                     throw Diagnostic(.incomplete, "block is not closed: expected '}' before end of input",
@@ -59,7 +61,7 @@ public struct Parser {
         guard nesting <= Self.maximumNesting else {
             throw Diagnostic(.syntax, "statements are nested more than \(Self.maximumNesting) deep", at: peek.span)
         }
-        offerAtEnd(.statement)
+        offerAtEnd(.statement(inside: openBlocks))
         let keyword = advance()
         try meter?.countStatements(1, at: keyword.span)
         guard keyword.kind == .identifier else {
@@ -78,7 +80,9 @@ public struct Parser {
     mutating func parseBlock(opening keyword: Token) throws(Diagnostic) -> [any Statement] {
         try expectSymbol("{", after: keyword)
         blockDepth += 1
+        openBlocks.append(keyword.text)
         let body = try parseStatements(untilClosingBrace: true)
+        openBlocks.removeLast()
         blockDepth -= 1
         advance()
         return body

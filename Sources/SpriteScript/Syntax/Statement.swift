@@ -16,7 +16,40 @@ public protocol Statement: Sendable {
 public protocol StatementSyntax: Sendable {
     static var keywords: [String] { get }
     static var help: HelpEntry { get }
+    /// Where the statement may be written; completion offers it only there.
+    static var placement: StatementPlacement { get }
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement
+}
+
+/// Where in a script a statement belongs. The checker's own rules say the
+/// same thing with a message each; this is what completion reads.
+public enum StatementPlacement: Sendable {
+    /// At the top level and in `at` and `try` blocks.
+    case anywhere
+    /// Only at the top level: it runs the engine or resets it.
+    case topLevel
+    /// Only inside `cluster { }`.
+    case clusterMember
+    /// Inside `cluster { }` or wherever `anywhere` statements go.
+    case clusterOrAnywhere
+    /// Only inside `on NODE { }`: a step of that node's file-system client.
+    case nodeStep
+
+    /// True if the statement may start inside these open blocks (outermost first).
+    func allowed(inside blocks: [String]) -> Bool {
+        let innermost = blocks.last { $0 == "cluster" || $0 == "on" }
+        switch self {
+        case .clusterMember: return innermost == "cluster"
+        case .clusterOrAnywhere: return innermost != "on"
+        case .nodeStep: return innermost == "on"
+        case .anywhere: return innermost == nil
+        case .topLevel: return blocks.isEmpty || blocks.allSatisfy { $0 == "try" }
+        }
+    }
+}
+
+extension StatementSyntax {
+    public static var placement: StatementPlacement { .anywhere }
 }
 
 /// A help page: `help TOPIC` prints it and docs/LANGUAGE.md mirrors it.
