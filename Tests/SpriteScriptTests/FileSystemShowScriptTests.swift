@@ -52,11 +52,12 @@ struct ShowFileSystemScriptTests {
         #expect(domains.rows.map { "\($0["prefix"]!)=\($0["server"]!)" } == ["/=fs1", "/users=fs3"])
 
         let files = try FSScript.table(objects, "files")
-        #expect(files.title == "files (2)")
+        #expect(files.title == "files (3)", "/etc/b, its directory /etc, and /users/a")
         let byPath = Dictionary(uniqueKeysWithValues: files.rows.map { ($0["path"] as? String ?? "", $0) })
         #expect(byPath["/users/a"]?["server"] as? String == "fs3")
         #expect(byPath["/etc/b"]?["server"] as? String == "fs1")
         #expect(byPath["/etc/b"]?["version"] as? Int == 0, "the write is still dirty at ws2")
+        #expect(byPath["/etc"]?["directory"] as? Bool == true)
 
         let history = try FSScript.table(objects, "history")
         #expect(history.title == "history (5 events)")
@@ -136,7 +137,9 @@ struct ShowFileSystemScriptTests {
                          "ws3 /net/fs1 fs1:/ automount"])
         #expect(mounts.notes == ["  fs1 exports /export/home"])
         let files = try FSScript.table(objects, "files")
-        #expect(files.rows.map { $0["path"] as? String ?? "" } == ["/fs1/export/home/jack/todo"])
+        // jack is made as mkdir -p would; the export's root needs no record.
+        #expect(files.rows.map { $0["path"] as? String ?? "" }
+                == ["/fs1/export/home/jack", "/fs1/export/home/jack/todo"])
         // Both clients' reads name the one file by its super-root name.
         let reads = FSScript.events(objects, "file.read")
         #expect(reads.map { $0["path"] as? String ?? "" }

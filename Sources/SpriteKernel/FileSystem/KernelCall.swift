@@ -16,6 +16,12 @@ struct CallAnswer {
     var isDirectory = false
     /// A directory the path needs is this regular file.
     var notADirectory: String?
+    /// mkdir of a name that already exists.
+    var exists = false
+    /// delete of a directory that still holds files.
+    var notEmpty = false
+    /// delete of the root of a domain or an export.
+    var namespaceRoot = false
     var cachingDisabled = false
 }
 

@@ -14,7 +14,8 @@ extension Simulation {
     /// Creates a file at `server` (an open for writing of a missing file).
     @discardableResult
     func createAtServer(_ path: String, server: Int, directory: Bool, size: Int64 = 0) -> Int {
-        if let existing = fs.fileIndex[path], !fs.files[existing].deleted { return existing }
+        if let existing = liveFile(path) { return existing }
+        createParents(of: path, server: server)
         var file = ServerFile(path: path, server: server, isDirectory: directory)
         if size > 0 {
             file.content = newContent(bytes: nil, size: size)
@@ -29,8 +30,8 @@ extension Simulation {
     }
 
     func serveOpen(_ path: String, client: Int, server: Int, writable: Bool) -> CallAnswer? {
-        let existing = fs.fileIndex[path].flatMap { fs.files[$0].deleted ? nil : $0 }
-        if existing.map({ fs.files[$0].isDirectory }) ?? hasFilesBelow(path) { return CallAnswer(isDirectory: true) }
+        let existing = liveFile(path)
+        if isDirectory(path) { return CallAnswer(isDirectory: true) }
         if existing == nil, let file = regularFileAbove(path) { return CallAnswer(notADirectory: file) }
         guard let file = existing ?? (writable ? createAtServer(path, server: server, directory: false) : nil) else {
             return CallAnswer(missing: true)
@@ -220,7 +221,10 @@ extension Simulation {
     func serverCacheCapacity(_ server: Int) -> Int64 { max(1, nodes[server].spec.memoryBytes / fs.config.blockSize) }
 
     func serveDelete(_ path: String) -> CallAnswer {
-        guard let file = fs.fileIndex[path], !fs.files[file].deleted else { return CallAnswer(missing: true) }
+        if isNamespaceRoot(path) { return CallAnswer(namespaceRoot: true) }
+        // A directory goes only once it is empty, as rmdir would.
+        if isDirectory(path) && !children(of: path).isEmpty { return CallAnswer(notEmpty: true) }
+        guard let file = liveFile(path) else { return missingAnswer(path) }
         fs.files[file].deleted = true
         countFileBelowAncestors(path, -1)
         return CallAnswer(replyBytes: 16)
@@ -228,12 +232,11 @@ extension Simulation {
 
     func serveCreate(_ path: String, size: Int64, directory: Bool, server: Int) -> CallAnswer {
         if let file = regularFileAbove(path) { return CallAnswer(notADirectory: file) }
-        let existing = fs.fileIndex[path].flatMap { fs.files[$0].deleted ? nil : $0 }
-        // mkdir of a regular file, or a regular file where a directory is.
-        if directory, let existing, !fs.files[existing].isDirectory { return CallAnswer(notADirectory: path) }
-        if !directory, existing.map({ fs.files[$0].isDirectory }) ?? hasFilesBelow(path) {
-            return CallAnswer(isDirectory: true)
-        }
+        // mkdir of any name that exists, or a regular file where a directory is.
+        if directory, liveFile(path) != nil || isDirectory(path) { return CallAnswer(exists: true) }
+        if !directory, isDirectory(path) { return CallAnswer(isDirectory: true) }
+        // create makes a new file: replacing one in place would bypass its readers' caches.
+        if !directory, liveFile(path) != nil { return CallAnswer(exists: true) }
         let file = createAtServer(path, server: server, directory: directory, size: size)
         return attributes(file)
     }

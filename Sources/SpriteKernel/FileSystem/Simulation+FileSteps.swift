@@ -4,10 +4,22 @@ extension Simulation {
     // MARK: Other steps
 
     func delete(_ path: String, node: Int, op: Int32) {
-        guard path != "/" else { return failFileStep(node, op, .rootDirectory) }
+        guard path != "/" else { return failFileStep(node, op, .rootDirectory(path: path)) }
         callServer("delete", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, _ in sim.serveDelete(path) },
                    then: { sim, _, answer in
+                       guard !answer.namespaceRoot else {
+                           sim.failFileStep(node, op, .rootDirectory(path: path))
+                           return
+                       }
+                       guard !answer.notEmpty else {
+                           sim.failFileStep(node, op, .directoryNotEmpty(path: path))
+                           return
+                       }
+                       if let file = answer.notADirectory {
+                           sim.failFileStep(node, op, .notADirectory(path: file))
+                           return
+                       }
                        guard !answer.missing else {
                            sim.failFileStep(node, op, .noSuchFile(path: path))
                            return
@@ -35,21 +47,32 @@ extension Simulation {
         if let file = fs.fileIndex[path], let entry = fileClient(node).entries[file],
            !consistency.openNeedsServer(entry, now: now, config: fs.config) {
             record(.fileStat(operation: op, path: path, bytes: entry.size, version: entry.version,
-                             modified: entry.modified), at: node)
+                             modified: entry.modified, directory: false), at: node)
             completeLocally(node, op)
             return
         }
         callServer("getattr", path: path, node: node, op: op, requestBytes: 16,
                    serve: { sim, _ in
-                       sim.fs.fileIndex[path].map { sim.serveAttributes($0) } ?? CallAnswer(missing: true)
+                       if let file = sim.liveFile(path) {
+                           var answer = sim.serveAttributes(file)
+                           answer.isDirectory = sim.fs.files[file].isDirectory
+                           return answer
+                       }
+                       // A directory with no record of its own: the root, a domain's, or one above a domain.
+                       return sim.isDirectory(path) ? CallAnswer(replyBytes: 64, isDirectory: true)
+                           : sim.missingAnswer(path)
                    },
                    then: { sim, _, answer in
+                       if let file = answer.notADirectory {
+                           sim.failFileStep(node, op, .notADirectory(path: file))
+                           return
+                       }
                        guard !answer.missing else {
                            sim.failFileStep(node, op, .noSuchFile(path: path))
                            return
                        }
                        sim.record(.fileStat(operation: op, path: path, bytes: answer.size, version: answer.version,
-                                            modified: answer.modified), at: node)
+                                            modified: answer.modified, directory: answer.isDirectory), at: node)
                        sim.completeFileStep(node, op)
                    })
     }
@@ -89,6 +112,10 @@ extension Simulation {
                            sim.failFileStep(node, op, .isDirectory(path: path))
                            return
                        }
+                       guard !answer.exists else {
+                           sim.failFileStep(node, op, .fileExists(path: path))
+                           return
+                       }
                        sim.record(.fileCreated(operation: op, path: path, bytes: size, directory: directory), at: node)
                        sim.completeFileStep(node, op)
                    })
@@ -107,10 +134,23 @@ extension Simulation {
         var names: [String] = []
         callServer("readdir", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, _ in
+                       // ls is readdir: a regular file is not a directory to read.
+                       if let file = sim.liveFile(path), !sim.fs.files[file].isDirectory {
+                           return CallAnswer(notADirectory: path)
+                       }
+                       guard sim.isDirectory(path) else { return sim.missingAnswer(path) }
                        names = sim.children(of: path)
                        return CallAnswer(replyBytes: Int64(names.joined().utf8.count))
                    },
-                   then: { sim, _, _ in
+                   then: { sim, _, answer in
+                       if let file = answer.notADirectory {
+                           sim.failFileStep(node, op, .notADirectory(path: file))
+                           return
+                       }
+                       guard !answer.missing else {
+                           sim.failFileStep(node, op, .noSuchFile(path: path))
+                           return
+                       }
                        let modified = sim.fs.files
                            .filter { !$0.deleted && Self.isUnder($0.path, path) && $0.path != path }
                            .map(\.modified).max() ?? .zero
@@ -123,8 +163,10 @@ extension Simulation {
     func children(of directory: String) -> [String] {
         let prefix = directory == "/" ? "/" : directory + "/"
         var names: Set<String> = []
-        for file in fs.files where !file.deleted && file.path.hasPrefix(prefix) && file.path != directory {
-            if let name = file.path.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(name)) }
+        // Domains below show as entries too, as Sprite's remote links do.
+        for path in fs.files.lazy.filter({ !$0.deleted }).map(\.path) + fs.domains.keys
+        where path.hasPrefix(prefix) && path != directory {
+            if let name = path.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(name)) }
         }
         return names.sorted()
     }

@@ -26,8 +26,12 @@ public enum OperationFailure: Sendable, Equatable {
     case isDirectory(path: String)
     /// A component of the path is a regular file, not a directory.
     case notADirectory(path: String)
-    /// The root directory cannot be deleted.
-    case rootDirectory
+    /// The root directory, or the root of a domain or an export, cannot be deleted.
+    case rootDirectory(path: String)
+    /// mkdir or create of a name that already exists.
+    case fileExists(path: String)
+    /// delete of a directory that still holds files.
+    case directoryNotEmpty(path: String)
     /// The operation would end after `SimTime.horizon`, the end of simulated time.
     case endOfTime
     /// The write would take the file data the simulation keeps past its limit.

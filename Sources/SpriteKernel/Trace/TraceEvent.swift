@@ -70,7 +70,7 @@ public enum TraceEvent: Sendable, Equatable {
     case fileFlushed(path: String, bytes: Int64, writes: Int, why: FlushReason)
     case fileCreated(operation: Int32, path: String, bytes: Int64, directory: Bool)
     case fileDeleted(operation: Int32, path: String, neverWrittenBytes: Int64)
-    case fileStat(operation: Int32, path: String, bytes: Int64, version: Int, modified: SimTime)
+    case fileStat(operation: Int32, path: String, bytes: Int64, version: Int, modified: SimTime, directory: Bool)
     case directoryListed(operation: Int32, path: String, names: [String])
     case synced(operation: Int32, files: Int)
     /// At a server: dirty blocks recalled from the last writer before an open.

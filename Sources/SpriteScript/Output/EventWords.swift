@@ -108,7 +108,10 @@ enum EventWords {
         case .notExported(let path, let server): "\(c.node(server)) does not export \(path)"
         case .isDirectory(let path): "\(path) is a directory; open, read and write take files (use ls)"
         case .notADirectory(let path): "\(path) is a file, not a directory"
-        case .rootDirectory: "/ is the root directory and cannot be deleted"
+        case .rootDirectory(let path) where path == "/": "/ is the root directory and cannot be deleted"
+        case .rootDirectory(let path): "\(path) is the root of a domain or an export and cannot be deleted"
+        case .fileExists(let path): "\(path) already exists"
+        case .directoryNotEmpty(let path): "\(path) is a directory that is not empty; delete its files first"
         case .endOfTime: "it would end after the end of simulated time (about 146 years)"
         case .fileBytesLimit(let size, let limit):
             "file data would reach \(bytes(size)), past the limit of \(bytes(limit))"
@@ -131,6 +134,8 @@ enum EventWords {
         case .isDirectory: "is-directory"
         case .notADirectory: "not-a-directory"
         case .rootDirectory: "root-directory"
+        case .fileExists: "file-exists"
+        case .directoryNotEmpty: "directory-not-empty"
         case .endOfTime: "end-of-time"
         case .fileBytesLimit: "file-bytes-limit"
         }

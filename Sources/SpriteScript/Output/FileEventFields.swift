@@ -57,10 +57,11 @@ enum FileEventFields {
                                              ("directory", .bool(directory))])
         case .fileDeleted(let id, let path, let never):
             return ("file.delete", op(id) + [("path", .string(path)), ("never_written_bytes", .int(never))])
-        case .fileStat(let id, let path, let size, let version, let modified):
+        case .fileStat(let id, let path, let size, let version, let modified, let directory):
             return ("file.stat", op(id) + [("path", .string(path)), ("bytes", .int(size)),
                                            ("version", .int(Int64(version))),
-                                           ("modified_t", .int(modified.nanoseconds))])
+                                           ("modified_t", .int(modified.nanoseconds)),
+                                           ("directory", .bool(directory))])
         case .directoryListed(let id, let path, let names):
             return ("file.ls", op(id) + [("path", .string(path)), ("names", .array(names.map { .string($0) }))])
         case .synced(let id, let count):

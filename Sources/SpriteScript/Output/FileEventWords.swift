@@ -104,8 +104,9 @@ enum FileEventWords {
                 ? ": \(EventWords.bytes(never)) written but never flushed: they never reach the server"
                 : ""
             return "delete \(path)" + lost + label(op)
-        case .fileStat(let op, let path, let size, let version, let modified):
-            return "stat \(path): \(EventWords.bytes(size)), version \(version), modified at \(modified)" + label(op)
+        case .fileStat(let op, let path, let size, let version, let modified, let directory):
+            let what = directory ? "directory" : "\(EventWords.bytes(size)), version \(version)"
+            return "stat \(path): \(what), modified at \(modified)" + label(op)
         case .directoryListed(let op, let path, let names):
             return "ls \(path): " + (names.isEmpty ? "(empty)" : names.joined(separator: " ")) + label(op)
         case .synced(let op, let count):

@@ -16,8 +16,12 @@ struct FileSyntax: StatementSyntax {
             + "Opening a missing file for writing creates it. write replaces the contents; append adds to "
             + "them. Every read prints what it returned and its verdict: fresh, or STALE under UNIX or session "
             + "semantics with the write it missed and why ('show outcomes' adds immutable files and "
-            + "transactions). Paths are normalised: /d/../x, /./x, //x and /x/ all name /x. Nothing can be "
-            + "created under a regular file (it is not a directory), and / cannot be deleted.",
+            + "transactions). Paths are normalised: /d/../x, /./x, //x and /x/ all name /x. Directories work "
+            + "as in UNIX: a file created under missing directories makes them (as mkdir -p would), and ls and "
+            + "stat show them; / and every domain's or export's root are directories. ls lists a directory only "
+            + "(on a regular file it fails: not a directory; use stat); mkdir and create fail on a name that "
+            + "exists; delete removes a directory only once it is empty, and never / or a domain's or export's "
+            + "root. Nothing can be created under a regular file, and a name below one is not a directory.",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
