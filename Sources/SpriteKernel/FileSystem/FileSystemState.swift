@@ -93,6 +93,9 @@ struct FileClient {
     var uncached: Set<Int> = []
     /// NFS mounts: local path → (server, exported path on it).
     var mounts: [String: NFSMount] = [:]
+    /// Mount points a `mount` statement asked for, done or still queued:
+    /// a second mount on one of them is the script's mistake.
+    var requestedMounts: Set<String> = []
     /// Automounter: paths ROOT/SERVER/… mount SERVER's exports on first use.
     var automountRoot: String?
     /// The content each path last read returned, for `expect read`.

@@ -55,6 +55,7 @@ extension Simulation {
     /// (one call to the server's mount daemon, which checks the export).
     public func mount(on node: Int, server: Int, remote: String, at point: String) -> Int32 {
         let (remote, point) = (FilePath.normalize(remote), FilePath.normalize(point))
+        withClient(node) { _ = $0.requestedMounts.insert(point) }
         return enqueueFileStep(.mount, node: node) {
             .mount(server: server, remote: remote, point: point, operation: $0)
         }

@@ -176,6 +176,13 @@ extension Simulation {
         (fileClients[node]?.mounts ?? [:]).map { ($0.key, $0.value) }.sorted { $0.point < $1.point }
     }
 
+    /// The points `mount` was asked to mount on `node`, done or still queued.
+    public func requestedMountPoints(of node: Int) -> [String] {
+        (fileClients[node]?.requestedMounts ?? []).sorted()
+    }
+
+    public func automountRoot(of node: Int) -> String? { fileClients[node]?.automountRoot }
+
     /// Paths under `root`/SERVER mount SERVER's exports on first access.
     public func setAutomount(_ root: String, on node: Int) {
         withClient(node) { $0.automountRoot = FilePath.normalize(root) }

@@ -12,6 +12,11 @@ public struct SymbolTable: Sendable {
     public var domains: [String: String] = [:]
     /// Sprite domains only: prefix → serving node.
     public var spriteDomains: [String: String] = [:]
+    /// NFS naming, each declared once: "NODE POINT" → mount point of a node,
+    /// "SERVER PATH" → exported path, node → automount root.
+    public var mounts: Set<String> = []
+    public var exports: Set<String> = []
+    public var automounts: [String: String] = [:]
 
     public init() {}
 
@@ -20,6 +25,9 @@ public struct SymbolTable: Sendable {
         for index in 0..<simulation.nodeCount {
             let spec = simulation.nodeSpec(index)
             nodes[spec.name] = spec.role
+            for point in simulation.requestedMountPoints(of: index) { mounts.insert(spec.name + " " + point) }
+            for path in simulation.exports(of: index) { exports.insert(spec.name + " " + path) }
+            automounts[spec.name] = simulation.automountRoot(of: index)
         }
         for index in 0..<simulation.processCount {
             let info = simulation.processInfo(index)
@@ -40,6 +48,9 @@ public struct SymbolTable: Sendable {
         labels.merge(other.labels) { mine, _ in mine }
         domains.merge(other.domains) { mine, _ in mine }
         spriteDomains.merge(other.spriteDomains) { mine, _ in mine }
+        mounts.formUnion(other.mounts)
+        exports.formUnion(other.exports)
+        automounts.merge(other.automounts) { mine, _ in mine }
     }
 
     func contains(_ name: String) -> Bool {

@@ -9,7 +9,9 @@ struct ExportSyntax: StatementSyntax {
         details: "A mounted file's name at its server is its super-root name, /SERVER/PATH, which every node "
             + "may also use directly; the trace prints that name, so two clients' different views of one file "
             + "are visibly one file. 'mount' asks the server's mount daemon, which refuses a directory it does "
-            + "not export. With 'automount /net', the first access to /net/SERVER/… mounts SERVER there.",
+            + "not export. With 'automount /net', the first access to /net/SERVER/… mounts SERVER there. Each is "
+            + "declared once: a second mount on a node's mount point, a second export of a path, or a second "
+            + "automount root for a node is an error (mount the other one elsewhere).",
         example: """
             cluster { server fs1; workstation ws1, ws2, ws3 }
             export /export/home on fs1
@@ -55,6 +57,9 @@ struct ExportStatement: Statement {
     func check(_ checker: inout Checker) {
         guard checker.resolveServer(server, purpose: "exports come from") else { return }
         checker.symbols.domains["/" + server.text] = server.text
+        if !checker.symbols.exports.insert(server.text + " " + path).inserted {
+            checker.error("\(server.text) already exports \(path)", at: pathSpan, help: "declare each export once")
+        }
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
@@ -73,7 +78,14 @@ struct MountStatement: Statement {
 
     func check(_ checker: inout Checker) {
         checker.resolveNode(server)
-        for node in nodes { checker.resolveNode(node) }
+        for node in nodes {
+            checker.resolveNode(node)
+            // A second mount on the same point would hide the first one silently.
+            if !checker.symbols.mounts.insert(node.text + " " + point).inserted {
+                checker.error("\(node.text) already has a mount on \(point)", at: pointSpan,
+                              help: "mount each point once per node; to see both, mount this one elsewhere")
+            }
+        }
         // Paths under the mount point are now covered.
         checker.symbols.domains[point] = server.text
     }
@@ -95,7 +107,16 @@ struct AutomountStatement: Statement {
     let nodes: [Name]
 
     func check(_ checker: inout Checker) {
-        for node in nodes { checker.resolveNode(node) }
+        for node in nodes {
+            checker.resolveNode(node)
+            // A node has one automount root: a second would replace the first silently.
+            if let current = checker.symbols.automounts[node.text] {
+                checker.error("\(node.text) already automounts under \(current)", at: rootSpan,
+                              help: "declare one automount root per node")
+            } else {
+                checker.symbols.automounts[node.text] = root
+            }
+        }
         checker.symbols.domains[root] = "automount"
     }
 
