@@ -7,9 +7,10 @@ import Synchronization
 /// GNU readline behind a small interface: prompts, history and completion.
 /// This is the only file that touches readline.
 final class LineEditor {
-    private let historyPath: String
+    /// nil: history is kept for this session only.
+    private let historyPath: String?
 
-    init(historyPath: String) {
+    init(historyPath: String?) {
         self.historyPath = historyPath
         // readline keeps these pointers for the life of the process, so they
         // must not be Swift's temporary C strings.
@@ -18,7 +19,7 @@ final class LineEditor {
         sprite_rl_set_word_breaks(strdup(Session.completionWordBreaks))
         sprite_history_keep_multiline_entries()
         stifle_history(2000)
-        _ = read_history(historyPath)
+        if let historyPath { _ = read_history(historyPath) }
     }
 
     /// Reads one line; nil at end of input (Ctrl-D). After Ctrl-C the line
@@ -46,7 +47,7 @@ final class LineEditor {
     }
 
     func saveHistory() {
-        _ = write_history(historyPath)
+        if let historyPath { _ = write_history(historyPath) }
     }
 
     /// What Tab offers: `complete(line, cursor)` gives the words that can

@@ -54,9 +54,14 @@ struct Repl {
         String(repeating: " ", count: max(0, primary.count - 5)) + "...> "
     }
 
-    static var historyPath: String {
-        if let custom = ProcessInfo.processInfo.environment["SPRITE_SHELL_HISTORY"] { return custom }
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+    /// SPRITE_SHELL_HISTORY, else ~/.sprite_shell_history; nil (history kept
+    /// in memory only) when HOME is empty or not an absolute path, which would
+    /// otherwise leave a history file in whatever folder the shell started in.
+    static var historyPath: String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let custom = environment["SPRITE_SHELL_HISTORY"], !custom.isEmpty { return custom }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        guard home.hasPrefix("/") else { return nil }
         return HostPath.join(home, ".sprite_shell_history")
     }
 }

@@ -5,6 +5,8 @@ struct SpriteShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sprite-shell",
         abstract: "A scriptable shell for studying distributed operating systems.",
+        // The generated usage line lists every option on one line of 180 columns.
+        usage: RunCommand.usage + "\nsprite-shell check [options] FILE ...\nsprite-shell help [COMMAND | TOPIC]",
         discussion: """
             With no file and a terminal on standard input, sprite-shell starts an interactive prompt.
             With files, or statements piped on standard input, it runs them as a batch script.
@@ -36,9 +38,12 @@ struct RunOptions: ParsableArguments {
     var noSummary = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "Columns to fit text output to, 0 to never break a line (default: the terminal's width; 80 when "
-            + "standard output is not a terminal).", valueName: "N"))
+        "Columns to fit text output to, at least \(minimumWidth), or 0 to never break a line (default: the "
+            + "terminal's width; 80 when standard output is not a terminal).", valueName: "N"))
     var width: Int?
+
+    /// The narrowest --width: below it not even the time and node columns fit.
+    static let minimumWidth = 20
 
     @OptionGroup var sandbox: SandboxOptions
 
@@ -62,8 +67,11 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run scenario files (or standard input) as batch scripts; start the prompt when there are none.",
+        usage: usage,
         discussion: ExitStatus.documentation + "\n\n" + Limits.documentation
     )
+
+    static let usage = "sprite-shell [run] [options] [-c STATEMENTS | FILE ...]"
 
     @OptionGroup var options: RunOptions
 
@@ -75,7 +83,9 @@ struct RunCommand: ParsableCommand {
     var files: [String] = []
 
     func validate() throws {
-        if let width = options.width, width < 0 { throw ValidationError("--width must be 0 (no wrapping) or more") }
+        if let width = options.width, width != 0 && width < RunOptions.minimumWidth {
+            throw ValidationError("--width must be 0 (no wrapping) or at least \(RunOptions.minimumWidth)")
+        }
         if statements != nil && !files.isEmpty { throw ValidationError("give either -c STATEMENTS or files, not both") }
     }
 
@@ -99,7 +109,8 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Parse and check scenario files without running them (exit 0 if well-formed, 2 if not, "
-            + "4 past a limit)."
+            + "4 past a limit).",
+        usage: "sprite-shell check [options] FILE ..."
     )
 
     @OptionGroup var limits: LimitOptions

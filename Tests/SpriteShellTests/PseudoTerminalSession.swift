@@ -28,8 +28,10 @@ final class PseudoTerminalSession {
     /// Everything the shell wrote so far, as text.
     var transcript: String { String(decoding: output, as: UTF8.self) }
 
-    /// `standardOutput`: a file to send standard output to instead of the terminal.
-    init(arguments: [String] = [], environment: [String: String], standardOutput: String? = nil) throws {
+    /// `standardOutput`: a file to send standard output to instead of the terminal;
+    /// `directory`: the folder the shell starts in (else this process's).
+    init(arguments: [String] = [], environment: [String: String], standardOutput: String? = nil,
+         directory: String? = nil) throws {
         let executable = try ShellBinary.path()
         // posix_openpt and friends are not imported into Swift; on Linux they
         // amount to opening the multiplexer and two ioctls.
@@ -62,6 +64,7 @@ final class PseudoTerminalSession {
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         if let standardOutput { posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY, 0) }
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        if let directory { try Self.changeDirectory(&actions, directory) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -84,6 +87,16 @@ final class PseudoTerminalSession {
             throw Failure(description: "posix_spawn of \(executable) failed: error \(spawned)")
         }
         pid = child
+    }
+
+    /// glibc's posix_spawn_file_actions_addchdir_np (2.29), which Swift does not import.
+    private static func changeDirectory(_ actions: inout posix_spawn_file_actions_t, _ directory: String) throws {
+        typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>,
+                                             UnsafePointer<CChar>) -> Int32
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np"),
+              unsafeBitCast(symbol, to: AddChdir.self)(&actions, directory) == 0 else {
+            throw Failure(description: "cannot start the shell in \(directory)")
+        }
     }
 
     deinit {

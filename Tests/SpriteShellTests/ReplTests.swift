@@ -111,6 +111,25 @@ struct ReplTests {
         #expect(entries.contains("rpc ws1 -> fs1; run"))
     }
 
+    @Test("with HOME empty and no SPRITE_SHELL_HISTORY, history stays in memory", arguments: ["", "relative"])
+    func historyWithoutHome(_ home: String) throws {
+        let folder = try TemporaryDirectory()
+        let terminal = try PseudoTerminalSession(environment: [
+            "HOME": home, "TERM": "dumb", "INPUTRC": "/dev/null",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ], directory: folder.url.path)
+        try terminal.waitFor("sprite ")
+        try terminal.waitFor("> ")
+        try terminal.send("echo \"x\"\r")
+        try terminal.waitFor("echo    x")
+        try terminal.waitFor("\r\nsprite ")
+        try terminal.waitFor("> ")
+        try terminal.send("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+        #expect(left.isEmpty, "the shell wrote \(left) into the folder it started in")
+    }
+
     @Test("Ctrl-C at the prompt abandons the line and gives a fresh prompt")
     func interruptAtPrompt() throws {
         let prompt = try Prompt()

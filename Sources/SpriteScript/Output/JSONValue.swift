@@ -33,8 +33,8 @@ public enum JSONValue: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            // C0, DEL and C1 alike: no JSON line may move a terminal either.
-            case _ where TerminalText.isControl(scalar):
+            // C0, DEL, C1 and invisible format characters alike: no JSON line may move a terminal either.
+            case _ where TerminalText.isControl(scalar) || TerminalText.isInvisible(scalar):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

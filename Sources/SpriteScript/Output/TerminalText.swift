@@ -5,14 +5,18 @@
 /// C0, DEL and C1 — is shown as a JSON string shows it, the notation quoted
 /// file contents and JSON output already use: `\b \f \n \r \t` by name, any
 /// other as `\u` and four lowercase hex digits (`\u001b` for ESC, `\u007f`,
-/// `\u009b`). A backslash is left as it is.
+/// `\u009b`). Invisible format characters (Unicode category Cf: U+200B zero
+/// width space, U+200D joiner, U+202E bidi override, U+00AD soft hyphen) and
+/// the line and paragraph separators U+2028 and U+2029 are escaped the same
+/// way (`\u200b`): they could hide text or reorder a line. A backslash is
+/// left as it is.
 public enum TerminalText {
     /// `text` on one line, every control character escaped.
     public static func escape(_ text: String) -> String {
         guard needsEscaping(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            guard isControl(scalar) else {
+            guard isControl(scalar) || isInvisible(scalar) else {
                 out.append(scalar)
                 continue
             }
@@ -39,6 +43,11 @@ public enum TerminalText {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
+    /// A format character or a line or paragraph separator: nothing to see, but it changes what is seen.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.properties.generalCategory == .format
+    }
+
     private static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar.value {
         case 0x08: return "\\b"
@@ -52,14 +61,14 @@ public enum TerminalText {
         }
     }
 
-    /// A quick look at the bytes: most lines hold no control character.
+    /// A quick look at the bytes: most lines hold no control character, and
+    /// only text beyond ASCII needs its scalars looked at.
     private static func needsEscaping(_ text: String) -> Bool {
-        var previous: UInt8 = 0
+        var ascii = true
         for byte in text.utf8 {
-            // C1 controls are U+0080...U+009F: 0xC2 then 0x80...0x9F in UTF-8.
-            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80) { return true }
-            previous = byte
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte >= 0x80 { ascii = false }
         }
-        return false
+        return !ascii && text.unicodeScalars.contains { isControl($0) || isInvisible($0) }
     }
 }

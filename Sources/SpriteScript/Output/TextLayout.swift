@@ -1,6 +1,6 @@
 /// Fits text to a width by breaking lines at spaces, with a hanging indent:
 /// continuation lines start under the column where the line's text begins.
-enum TextLayout {
+public enum TextLayout {
     /// Below this many columns beside a hanging indent, continuation lines
     /// hang at a small indent instead, so a narrow width still reads.
     static let minimumRoom = 24
@@ -9,7 +9,9 @@ enum TextLayout {
     /// word allows it (a word longer than the room is kept whole). The first
     /// `indent` characters are never broken, and continuation lines start with
     /// `indent` spaces. A width of 0 (or less) leaves the line as it is.
-    static func wrap(_ line: String, width: Int, indent: Int) -> [String] {
+    /// `unbroken`: characters that stay on one line, as one word (a location
+    /// such as `(<command line>:1:83)`).
+    public static func wrap(_ line: String, width: Int, indent: Int, unbroken: Range<Int>? = nil) -> [String] {
         guard width > 0, line.count > width else { return [line] }
         let characters = Array(line)
         let hang = width - indent >= minimumRoom ? indent : min(indent, 4)
@@ -20,7 +22,8 @@ enum TextLayout {
         var protected = min(max(indent, leadingSpaces(line)), characters.count)
         var room = width
         while characters.count - start > room {
-            guard let cut = breakPoint(characters, from: start, after: protected, limit: start + room) else { break }
+            guard let cut = breakPoint(characters, after: protected, limit: start + room, unbroken: unbroken)
+            else { break }
             var end = cut
             while end > start && characters[end - 1] == " " { end -= 1 }
             lines.append((lines.isEmpty ? "" : padding) + String(characters[start..<end]))
@@ -35,16 +38,17 @@ enum TextLayout {
 
     /// The space to break at: the last one that keeps the piece within
     /// `limit`, else the first one after it (a word wider than the room).
-    private static func breakPoint(_ characters: [Character], from start: Int, after protected: Int,
-                                   limit: Int) -> Int? {
+    private static func breakPoint(_ characters: [Character], after protected: Int, limit: Int,
+                                   unbroken: Range<Int>?) -> Int? {
+        func isBreak(_ index: Int) -> Bool { characters[index] == " " && unbroken?.contains(index) != true }
         var index = min(limit, characters.count - 1)
         while index > protected {
-            if characters[index] == " " { return index }
+            if isBreak(index) { return index }
             index -= 1
         }
         index = max(limit + 1, protected + 1)
         while index < characters.count {
-            if characters[index] == " " { return index }
+            if isBreak(index) { return index }
             index += 1
         }
         return nil
@@ -57,7 +61,7 @@ enum TextLayout {
     /// stays at the margin; an indented line hangs under its second column
     /// (text after a gap of two or more spaces, as in "  unix   a read …")
     /// if it has one near the start, else two columns in from its own indent.
-    static func hangingIndent(_ line: String) -> Int {
+    public static func hangingIndent(_ line: String) -> Int {
         let leading = leadingSpaces(line)
         guard leading > 0 else { return 0 }
         let characters = Array(line.prefix(40))

@@ -59,10 +59,11 @@ final class TextRenderer: Renderer {
             return wrap(prefix + text, indent: prefix.count)
         case .expectation(let result):
             let prefix = "\(Self.timeColumn(result.time))  \(Self.pad("expect", nodeColumnWidth(context)))  "
+            let location = "(\(result.span.location))"
             let verdict = result.passed
                 ? "ok      \(result.condition)"
-                : "FAILED  \(result.condition), found \(result.actual)  (\(result.span.location))"
-            return wrap(prefix + verdict, indent: prefix.count + 8)
+                : "FAILED  \(result.condition), found \(result.actual)  " + location
+            return wrap(prefix + verdict, indent: prefix.count + 8, unbrokenSuffix: result.passed ? "" : location)
         case .table(let table):
             return renderTable(table)
         case .text(let text):
@@ -70,7 +71,7 @@ final class TextRenderer: Renderer {
                 wrap(String(line), indent: TextLayout.hangingIndent(String(line)))
             }
         case .diagnostic(let diagnostic):
-            return diagnostic.renderedLines
+            return diagnostic.renderedLines(width: width)
         case .summary(let summary):
             return renderSummary(summary).flatMap { wrap($0, indent: Self.summaryColumn) }
         case .file:
@@ -81,8 +82,11 @@ final class TextRenderer: Renderer {
 
     /// Control characters are escaped before the line is measured, so the
     /// escaped text is what fits the width (TerminalText).
-    private func wrap(_ line: String, indent: Int) -> [String] {
-        TextLayout.wrap(TerminalText.escape(line), width: width, indent: indent)
+    /// `unbrokenSuffix`: the line's end (a location) that stays one word.
+    private func wrap(_ line: String, indent: Int, unbrokenSuffix: String = "") -> [String] {
+        let escaped = TerminalText.escape(line)
+        let count = escaped.count, suffix = TerminalText.escape(unbrokenSuffix).count
+        return TextLayout.wrap(escaped, width: width, indent: indent, unbroken: count - suffix..<count)
     }
 
     /// Columns stay aligned: a table too wide for the line narrows as

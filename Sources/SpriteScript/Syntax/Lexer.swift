@@ -55,20 +55,31 @@ struct Lexer {
             sawSpace = true
             return make(.newline, "\n")
         }
-        if c.isLetter || c == "_" { return make(.identifier, readWord()) }
+        if c.isLetter || c == "_" { return make(.identifier, try visible(readWord(), startColumn)) }
         if c.isNumber {
             let (digits, unit) = readNumber()
             return make(.number, digits, unit: unit)
         }
         if c == "\"" { return make(.string, try readString(startLine: startLine, startColumn: startColumn)) }
-        if c == "/" { return make(.path, readPath()) }
+        if c == "/" { return make(.path, try visible(readPath(), startColumn)) }
         for symbol in Self.symbols where matches(symbol) {
             for _ in symbol { advance() }
             return make(.symbol, symbol)
         }
         advance()
+        if c.unicodeScalars.contains(where: TerminalText.isInvisible) { _ = try visible(String(c), startColumn) }
         throw Diagnostic(.syntax, "unexpected character '\(c)'",
                          at: SourceSpan(file: file, line: startLine, column: startColumn, endColumn: startColumn + 1))
+    }
+
+    /// A name with an invisible character (a zero-width joiner, a bidi
+    /// override) would print like another name: refuse it, in a name or
+    /// between tokens alike. Only a string may hold one.
+    private func visible(_ word: String, _ startColumn: Int) throws(Diagnostic) -> String {
+        guard let hidden = word.unicodeScalars.first(where: TerminalText.isInvisible) else { return word }
+        throw Diagnostic(.syntax, "invisible character \(TerminalText.escape(String(hidden))) outside a string",
+                         at: SourceSpan(file: file, line: line, column: startColumn, endColumn: column),
+                         help: "delete it: a name that holds it would print like one that does not")
     }
 
     private func matches(_ symbol: String) -> Bool {
