@@ -14,7 +14,9 @@ struct InvisibleCharacterTests {
     }
 
     @Test func visibleTextBeyondASCIIIsLeftAlone() {
-        for text in ["café", "日本語", "naïve – “quoted”", "🙂"] { #expect(TerminalText.escape(text) == text) }
+        for text in ["café", "日本語", "naïve – “quoted”", "🙂"] {
+            #expect(TerminalText.escape(text) == text)
+        }
     }
 
     @Test func echoedInvisibleCharactersAreShownEscaped() {
