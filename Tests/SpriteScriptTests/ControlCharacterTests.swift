@@ -77,7 +77,9 @@ struct ControlCharacterTests {
         #expect(sink.errors == [
             "test.sprite:1:13: error: unexpected character '\\u001b'\n"
                 + "        rpc ws1 -> \\u001bfs1\n"
-                + "                   ^~~~~~",
+                + "                   ^~~~~~\n"
+                + "  help: usage: rpc NODES -> NODE [request SIZE] [reply SIZE] [service T] [count N] [as LABEL]; "
+                + "see 'help rpc'",
         ], "\(sink.errors)")
     }
 

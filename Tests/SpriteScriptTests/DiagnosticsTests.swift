@@ -38,7 +38,7 @@ private let syntaxCases: [DiagnosticCase] = [
     .init("frobnicate ws1", "unknown statement 'frobnicate'", line: 1, column: 1, endColumn: 11, .syntax,
           help: "type 'help' for the list of statements"),
     .init("rcp ws1 -> fs1", "unknown statement 'rcp'; did you mean 'rpc'?",
-          line: 1, column: 1, endColumn: 4, .syntax, help: ""),
+          line: 1, column: 1, endColumn: 4, .syntax, help: "usage: rpc NODES -> NODE"),
     .init("echo \"ok\"\n  snd a -> b", "unknown statement 'snd'; did you mean 'send'?", line: 2, column: 3, .syntax),
     .init("5", "expected a statement, found '5'", line: 1, column: 1, .syntax, help: "type 'help'"),
     .init("cluster {", "block is not closed: expected '}' before end of input", line: 1, column: 10, .incomplete,
@@ -120,7 +120,7 @@ private let syntaxCases: [DiagnosticCase] = [
     .init(P + "moveto server -> client 4ms", "expected a size like 64KB, found a duration '4ms'", line: 2, column: 25),
     .init("advance 5", "expected a duration like 20ms, found a number with no unit '5'", line: 1, column: 9),
     .init("advance 20mss", "unknown unit 'mss'; did you mean 'ms'?", line: 1, column: 9, endColumn: 14, .syntax,
-          help: "units are ns us ms s min"),
+          help: "duration units: ns us ms s min h d"),
     .init("advance 0.1ns", "0.1ns is finer than one 1ns clock tick", line: 1, column: 9, endColumn: 14),
     .init("advance ½ms", "malformed number '½'", line: 1, column: 9, .syntax),
     .init("advance 10000000000s", "10000000000s is too large", line: 1, column: 9),
@@ -161,15 +161,16 @@ private let syntaxCases: [DiagnosticCase] = [
 
 private let checkCases: [DiagnosticCase] = [
     // Unknown names, with suggestions and the process/node confusion hints
-    .init(P + "rpc ws9 -> fs1", "unknown node 'ws9'; did you mean 'ws1'?", line: 2, column: 5, endColumn: 8, help: ""),
+    .init(P + "rpc ws9 -> fs1", "unknown node 'ws9'; did you mean 'ws1'?", line: 2, column: 5, endColumn: 8,
+          help: "declared nodes: fs1, ws1"),
     .init("rpc ws1 -> fs1", "unknown node 'ws1'", line: 1, column: 5,
           help: "declare nodes first: cluster { workstation ws1 }"),
     .init(P + "rpc client -> fs1", "unknown node 'client'; 'client' is a process on ws1", line: 2, column: 5),
     .init(P + "send ws1 -> server", "unknown process 'ws1'; 'ws1' is a node: V messages go between processes", line: 2,
-          column: 6, help: ""),
+          column: 6, help: "declared processes: client, server"),
     .init(P + "send clinet -> server", "unknown process 'clinet'; did you mean 'client'?", line: 2, column: 6),
     .init(P + "send nobody -> server", "unknown process 'nobody'", line: 2, column: 6,
-          help: "declare one first: process nobody on NODE"),
+          help: "declared processes: client, server; or declare it: process nobody on NODE"),
     .init(P + "receive server\nreceive servr", "unknown process 'servr'; did you mean 'server'?", line: 3, column: 9),
     .init(P + "crash fs2", "unknown node 'fs2'; did you mean 'fs1'?", line: 2, column: 7),
     .init(P + "partition ws1 | fs2", "unknown node 'fs2'", line: 2, column: 17),
@@ -287,7 +288,8 @@ private let checkCases: [DiagnosticCase] = [
     .init("help rcp", "no help for 'rcp'; did you mean 'rpc'?", line: 1, column: 6),
     .init("load \"missing.sprite\"", "cannot read 'missing.sprite'", line: 1, column: 6, endColumn: 22,
           help: "the path is relative to test.sprite"),
-    .init("echo \"first\"\nload \"test.sprite\"", "'test.sprite' loads itself", line: 2, column: 6, help: ""),
+    .init("echo \"first\"\nload \"test.sprite\"", "'test.sprite' loads itself", line: 2, column: 6,
+          help: "remove the load"),
 ]
 
 @Suite("Diagnostics")
@@ -410,6 +412,7 @@ struct DiagnosticsTests {
             test.sprite:3:5: error: unknown node 'ws9'; did you mean 'ws1'?
                 rpc ws9 -> fs1 as r1
                     ^~~
+              help: declared nodes: fs1, ws1
             """)
     }
 

@@ -59,6 +59,6 @@ struct EdgeInputTests {
         #expect(status == .malformed)
         let first = sink.errors.first ?? ""
         #expect(first.hasPrefix("edge.sprite:1:7: error: expected a node name, found string \"a\\nb\""), "\(first)")
-        #expect(first.split(separator: "\n").count == 3, "message, source line, caret")
+        #expect(first.split(separator: "\n").count == 4, "message, source line, caret, help")
     }
 }

@@ -31,6 +31,10 @@ public struct Checker {
     /// so they become ordinary names after `run` or `advance`; until then
     /// only later `at` blocks may use them.
     var deferred = SymbolTable()
+    /// The time of the `at` block being checked, when it is absolute (`at 1s`, not `at +1s`).
+    var atTime: SimTime?
+    /// For deferred names declared by an absolute `at` block: that block's time.
+    var deferredTimes: [String: SimTime] = [:]
     /// The limits in force (lowered by `limit` statements as they are checked),
     /// and the session's count of statements parsed.
     var limits = Limits()
@@ -39,6 +43,8 @@ public struct Checker {
     /// Did-you-mean searches left: a script of a million unknown names must not
     /// search every declared name a million times.
     private var suggestionsLeft = 200
+    /// Where each name this check declared was written, for "already declared" errors.
+    private var declaredAt: [String: SourceSpan] = [:]
 
     init(symbols: SymbolTable, loader: any SourceLoader, loaded: LoadedPrograms) {
         self.symbols = symbols
@@ -49,23 +55,46 @@ public struct Checker {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     public mutating func check(_ statements: [any Statement]) {
-        for statement in statements { statement.check(&self) }
+        for statement in statements {
+            let first = diagnostics.count
+            statement.check(&self)
+            // What the statement's own checks left without a hint gets its usage.
+            let keyword = FallbackHelp.keyword(at: statement.span)
+            for index in first..<diagnostics.count {
+                diagnostics[index] = diagnostics[index].withFallbackHelp(statement: keyword)
+            }
+        }
     }
 
     public mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     /// Checks the body of an `at` block, keeping what it declares aside.
-    mutating func checkDeferred(_ body: [any Statement]) {
+    /// `time` is the block's absolute time, nil for `at +DURATION`.
+    mutating func checkDeferred(_ body: [any Statement], at time: SimTime? = nil) {
         let outer = symbols
-        let outerInAt = inAtBlock
-        symbols.merge(deferred)
-        inAtBlock = true
+        let (outerInAt, outerTime) = (inAtBlock, atTime)
+        // What a block at a later absolute time declares does not exist yet when this one runs.
+        var visible = deferred
+        if let time {
+            let times = deferredTimes
+            let later = { (name: String) in times[name].map { $0 > time } ?? false }
+            visible.nodes = visible.nodes.filter { !later($0.key) }
+            visible.processes = visible.processes.filter { !later($0.key) }
+            visible.labels = visible.labels.filter { !later($0.key) }
+        }
+        symbols.merge(visible)
+        (inAtBlock, atTime) = (true, time)
         check(body)
-        inAtBlock = outerInAt
+        (inAtBlock, atTime) = (outerInAt, outerTime)
         var declared = SymbolTable()
-        declared.nodes = symbols.nodes.filter { outer.nodes[$0.key] == nil }
-        declared.processes = symbols.processes.filter { outer.processes[$0.key] == nil }
-        declared.labels = symbols.labels.filter { outer.labels[$0.key] == nil }
+        declared.nodes = symbols.nodes.filter { outer.nodes[$0.key] == nil && visible.nodes[$0.key] == nil }
+        declared.processes = symbols.processes.filter {
+            outer.processes[$0.key] == nil && visible.processes[$0.key] == nil
+        }
+        declared.labels = symbols.labels.filter { outer.labels[$0.key] == nil && visible.labels[$0.key] == nil }
+        if let time {
+            for name in declared.allNames where deferredTimes[name] == nil { deferredTimes[name] = time }
+        }
         symbols = outer
         deferred.merge(declared)
     }
@@ -74,11 +103,18 @@ public struct Checker {
     mutating func promoteDeferredNames() {
         symbols.merge(deferred)
         deferred = SymbolTable()
+        deferredTimes = [:]
     }
 
     /// The error for a name that only an `at` block still to run declares.
     mutating func reportDeferred(_ name: Name) -> Bool {
         guard deferred.contains(name.text) else { return false }
+        if let atTime, let later = deferredTimes[name.text], later > atTime {
+            error("'\(name.text)' does not exist yet at \(atTime): the 'at \(later)' block declares it", at: name.span,
+                  help: "this block runs at \(atTime), before the block at \(later) that declares '\(name.text)': "
+                    + "declare it earlier, or use it in a block at \(later) or later")
+            return true
+        }
         error("'\(name.text)' is declared in an 'at' block that has not run yet", at: name.span,
               help: "use it inside a later 'at' block, or after 'run' or 'advance'")
         return true
@@ -105,8 +141,21 @@ public struct Checker {
             hint = "; '\(name.text)' is a process on \(node)"
         }
         error("unknown node '\(name.text)'\(hint)", at: name.span,
-              help: symbols.nodes.isEmpty ? "declare nodes first: cluster { workstation ws1 }" : nil)
+              help: symbols.nodes.isEmpty ? "declare nodes first: cluster { workstation ws1 }"
+                : Self.declared("nodes", symbols.nodes.keys))
         return false
+    }
+
+    /// "declared nodes: a, b, fs1": the first few names, when none was near enough to suggest.
+    static func declared(_ noun: String, _ names: some Collection<String>, shown: Int = 6) -> String {
+        let first = names.count > 4 * shown ? Array(names).sorted().prefix(shown) : names.sorted().prefix(shown)
+        let more = names.count > shown ? ", and \(names.count - shown) more" : ""
+        return "declared \(noun): " + first.joined(separator: ", ") + more
+    }
+
+    /// Where a name was declared, if this check saw it: "(declared at t.ss:1:23)".
+    func whereDeclared(_ name: String) -> String {
+        declaredAt[name].map { "'\(name)' was declared at \($0.location); " } ?? ""
     }
 
     @discardableResult
@@ -118,7 +167,9 @@ public struct Checker {
             hint = "; '\(name.text)' is a node: V messages go between processes"
         }
         error("unknown process '\(name.text)'\(hint)", at: name.span,
-              help: hint.isEmpty ? "declare one first: process \(name.text) on NODE" : nil)
+              help: symbols.processes.isEmpty ? "declare one first: process \(name.text) on NODE"
+                : Self.declared("processes", symbols.processes.keys)
+                  + (hint.isEmpty ? "; or declare it: process \(name.text) on NODE" : ""))
         return false
     }
 
@@ -127,7 +178,9 @@ public struct Checker {
     public mutating func resolveServer(_ name: Name, purpose: String) -> Bool {
         guard resolveNode(name) else { return false }
         guard symbols.nodes[name.text] != .workstation else {
-            error("'\(name.text)' is a workstation; \(purpose) a server (or a node with role both)", at: name.span)
+            let servers = symbols.nodes.filter { $0.value != .workstation }.keys
+            error("'\(name.text)' is a workstation; \(purpose) a server (or a node with role both)", at: name.span,
+                  help: servers.isEmpty ? "declare one: cluster { server fs1 }" : Self.declared("servers", servers))
             return false
         }
         return true
@@ -154,11 +207,15 @@ public struct Checker {
             error("a node cannot be named '\(name.text)': output marks \(name.text) lines with that word",
                   at: name.span, help: "choose another name, such as '\(name.text)1'")
         } else if symbols.nodes[name.text] != nil {
-            error("node '\(name.text)' is already declared", at: name.span)
+            error("node '\(name.text)' is already declared", at: name.span,
+                  help: whereDeclared(name.text) + "choose another name, such as '\(freeName(like: name.text))'")
         } else if symbols.processes[name.text] != nil {
-            error("'\(name.text)' already names a process", at: name.span)
+            error("'\(name.text)' already names a process", at: name.span,
+                  help: whereDeclared(name.text) + "nodes and processes share one set of names: "
+                    + "choose another, such as '\(freeName(like: name.text))'")
         } else {
             symbols.nodes[name.text] = role
+            declaredAt[name.text] = name.span
         }
     }
 
@@ -166,12 +223,23 @@ public struct Checker {
         guard withinLimit(.processes, count: symbols.processes.count + deferred.processes.count, noun: "processes",
                           at: name.span) else { return }
         if symbols.processes[name.text] != nil {
-            error("process '\(name.text)' is already declared", at: name.span)
+            error("process '\(name.text)' is already declared", at: name.span,
+                  help: whereDeclared(name.text) + "choose another name, such as '\(freeName(like: name.text))'")
         } else if symbols.nodes[name.text] != nil {
-            error("'\(name.text)' already names a node", at: name.span)
+            error("'\(name.text)' already names a node", at: name.span,
+                  help: whereDeclared(name.text) + "nodes and processes share one set of names: "
+                    + "choose another, such as '\(freeName(like: name.text))'")
         } else {
             symbols.processes[name.text] = node
+            declaredAt[name.text] = name.span
         }
+    }
+
+    /// `a2`, `a3`, …: the first name after `name` that nothing declares.
+    func freeName(like name: String) -> String {
+        var number = 2
+        while symbols.contains("\(name)\(number)") || deferred.contains("\(name)\(number)") { number += 1 }
+        return "\(name)\(number)"
     }
 
     public mutating func declareLabel(_ label: Name?, kind: OperationKind) {
@@ -180,7 +248,8 @@ public struct Checker {
             error("label '\(label.text)' already names an operation", at: label.span,
                   help: "labels name one operation each; pick another name")
         } else if symbols.nodes[label.text] != nil || symbols.processes[label.text] != nil || label.text == "stats" {
-            error("label '\(label.text)' would hide the node, process or 'stats' of that name", at: label.span)
+            error("label '\(label.text)' would hide the node, process or 'stats' of that name", at: label.span,
+                  help: "pick a label no node or process uses, such as '\(label.text)_op'")
         } else {
             symbols.labels[label.text] = kind
         }
@@ -222,13 +291,16 @@ public struct Checker {
 
     public mutating func requirePositive(_ quantity: Quantity, _ what: String, at span: SourceSpan) {
         if quantity.dimension == .count ? quantity.real <= 0 : quantity.integer <= 0 {
-            error("\(what) must be greater than zero", at: span)
+            let example = quantity.dimension.example.split(separator: " ").last ?? "1"
+            error("\(what) must be greater than zero", at: span,
+                  help: "give a \(quantity.dimension.noun) above 0, such as \(example)")
         }
     }
 
     public mutating func requireRange(_ value: Int, _ range: ClosedRange<Int>, _ what: String, at span: SourceSpan) {
         if !range.contains(value) {
-            error("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)", at: span)
+            error("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)", at: span,
+                  help: "give a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
     }
 
@@ -236,23 +308,27 @@ public struct Checker {
     public mutating func requireWhole(_ quantity: Quantity, _ range: ClosedRange<Int>, _ what: String,
                                       at span: SourceSpan) {
         guard quantity.isWhole else {
-            error("\(what) must be a whole number, not \(Self.plain(quantity.real))", at: span)
+            error("\(what) must be a whole number, not \(Self.plain(quantity.real))", at: span,
+                  help: "give a whole number from \(range.lowerBound) to \(range.upperBound)")
             return
         }
         if quantity.integer < range.lowerBound || quantity.integer > range.upperBound {
             error("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(quantity.integer)",
-                  at: span)
+                  at: span, help: "give a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
     }
 
     /// A quantity above zero and at most `limit` (in base units); the limits
     /// keep every sum the engine forms far from overflowing.
     public mutating func requireBetweenZeroAnd(_ quantity: Quantity, _ limit: Int64, _ what: String,
-                                               at span: SourceSpan, allowZero: Bool = false) {
+                                               at span: SourceSpan, allowZero: Bool = false, help: String? = nil) {
+        let most = Quantity.format(limit, quantity.dimension)
+        let least = allowZero ? "0" : "1" + (Quantity.unitNames(for: quantity.dimension).first ?? "")
+        let range = "give a \(quantity.dimension.noun) from \(least) to \(most)"
         if quantity.integer < 0 || (!allowZero && quantity.integer == 0) {
-            error("\(what) must be greater than zero", at: span)
+            error("\(what) must be greater than zero", at: span, help: range)
         } else if quantity.integer > limit {
-            error("\(what) must be at most \(Quantity.format(limit, quantity.dimension))", at: span)
+            error("\(what) must be at most \(most)", at: span, help: range + (help.map { "; " + $0 } ?? ""))
         }
     }
 

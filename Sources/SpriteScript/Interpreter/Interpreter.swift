@@ -25,6 +25,8 @@ public struct SessionOptions: Sendable {
 /// The statements of an `at` block, with the context they were written in.
 struct TimedBlock {
     var body: [any Statement]
+    /// When the block is due.
+    var time: SimTime
     var node: Int?
     var allowFailures: Bool
 }
@@ -56,6 +58,8 @@ public final class Interpreter {
     var allowFailures = false
     /// Set while running the body of `on NODE { }`.
     var currentNode: Int?
+    /// Set while running an `at` block: the time it was due.
+    private var blockTime: SimTime?
     private var semanticsCache: (events: Int, report: SemanticsReport)?
     public private(set) var expectationsPassed = 0
     public private(set) var expectationsFailed = 0
@@ -82,7 +86,11 @@ public final class Interpreter {
 
     public func execute(_ statements: [any Statement]) throws(Diagnostic) {
         for statement in statements {
-            try statement.execute(self)
+            do {
+                try statement.execute(self)
+            } catch {
+                throw error.withFallbackHelp(statement: FallbackHelp.keyword(at: statement.span))
+            }
             try settle()
             try checkUsage(at: statement.span)
         }
@@ -90,9 +98,9 @@ public final class Interpreter {
 
     /// Runs an `at` block in the context it was written in: inside `on`, `try`.
     private func execute(_ block: TimedBlock) throws(Diagnostic) {
-        let (outerNode, outerAllow) = (currentNode, allowFailures)
-        (currentNode, allowFailures) = (block.node, block.allowFailures)
-        defer { (currentNode, allowFailures) = (outerNode, outerAllow) }
+        let (outerNode, outerAllow, outerTime) = (currentNode, allowFailures, blockTime)
+        (currentNode, allowFailures, blockTime) = (block.node, block.allowFailures, block.time)
+        defer { (currentNode, allowFailures, blockTime) = (outerNode, outerAllow, outerTime) }
         try execute(block.body)
     }
 
@@ -268,16 +276,44 @@ public final class Interpreter {
 
     func node(_ name: Name) throws(Diagnostic) -> Int {
         guard let index = simulation.node(named: name.text) else {
-            throw Diagnostic(.runtime, "unknown node '\(name.text)'", at: name.span)
+            throw unknown("node", name)
         }
         return index
     }
 
     func process(_ name: Name) throws(Diagnostic) -> Int {
         guard let index = simulation.process(named: name.text) else {
-            throw Diagnostic(.runtime, "unknown process '\(name.text)'", at: name.span)
+            throw unknown("process", name)
         }
         return index
+    }
+
+    /// A name the checker let through that does not exist when an `at` block
+    /// runs: say when, and which block still to run declares it.
+    private func unknown(_ kind: String, _ name: Name) -> Diagnostic {
+        guard let blockTime else { return Diagnostic(.runtime, "unknown \(kind) '\(name.text)'", at: name.span) }
+        let message = "unknown \(kind) '\(name.text)' when the 'at' block ran at \(blockTime)"
+        guard let later = laterDeclaration(of: name.text) else {
+            return Diagnostic(.runtime, message, at: name.span,
+                              help: "no \(kind) '\(name.text)' existed at \(blockTime): "
+                                + "declare it before this block runs")
+        }
+        return Diagnostic(.runtime, message, at: name.span,
+                          help: "'\(name.text)' is declared by the block at \(later), which runs after this one "
+                            + "(at \(blockTime)): declare it earlier, or use it in a block at \(later) or later")
+    }
+
+    /// The earliest pending `at` block that declares `name`, by checking each as the checker would.
+    private func laterDeclaration(of name: String) -> SimTime? {
+        let loader = options.loader ?? FileSourceLoader(sandbox: options.sandbox)
+        var earliest: SimTime?
+        for block in timers.values where earliest.map({ block.time < $0 }) ?? true {
+            var checker = Checker(symbols: symbols, loader: loader, loaded: LoadedPrograms())
+            checker.check(block.body)
+            checker.promoteDeferredNames()
+            if checker.symbols.contains(name) { earliest = block.time }
+        }
+        return earliest
     }
 
     var summary: RunSummary {

@@ -36,7 +36,8 @@ struct CacheSyntax: StatementSyntax {
         parser.offer(["on", "off"])
         let word = try parser.parseName("on or off")
         guard word.text == "on" || word.text == "off" else {
-            throw Diagnostic(.syntax, "expected on or off, found '\(word.text)'", at: word.span)
+            throw Diagnostic(.syntax, "expected on or off, found '\(word.text)'", at: word.span,
+                             help: "write on to enable the cache, off to disable it")
         }
         var size: (Quantity, SourceSpan)?
         if parser.accept("size") != nil { size = try parser.parseQuantity(.size) }
@@ -53,7 +54,8 @@ struct CachePolicyStatement: Statement {
         for (option, value, valueSpan) in settings {
             if option.text == "block" {
                 if value.integer < 512 {
-                    checker.error("the block size must be at least 512B", at: valueSpan)
+                    checker.error("the block size must be at least 512B", at: valueSpan,
+                                  help: "give a size from 512B, such as 4KB")
                 } else {
                     checker.requireBetweenZeroAnd(value, 1 << 20, "the block size", at: valueSpan)
                 }

@@ -43,12 +43,14 @@ struct ConsistencyStatement: Statement {
     func check(_ checker: inout Checker) {
         for (option, low, high) in timeouts {
             if kind != .nfs {
-                checker.error("'\(option.text)' applies to nfs, not \(kind.rawValue)", at: option.span)
+                checker.error("'\(option.text)' applies to nfs, not \(kind.rawValue)", at: option.span,
+                              help: "use it with: consistency nfs \(option.text) …, or remove it")
             }
             checker.requireBetweenZeroAnd(low.0, Limits.duration, option.text, at: low.1)
             checker.requireBetweenZeroAnd(high.0, Limits.duration, option.text, at: high.1)
             if high.0.integer < low.0.integer {
-                checker.error("the maximum timeout is shorter than the minimum", at: high.1)
+                checker.error("the maximum timeout is shorter than the minimum", at: high.1,
+                              help: "write the minimum first, then the maximum: 3s 60s")
             }
         }
     }

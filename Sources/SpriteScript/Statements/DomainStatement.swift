@@ -42,7 +42,8 @@ struct DomainStatement: Statement {
         let domains = checker.symbols.spriteDomains
         if moving && domains[path] == nil {
             checker.error("there is no domain \(path) to move\(Suggestions.didYouMean(path, among: domains.keys))",
-                          at: pathSpan)
+                          at: pathSpan, help: domains.isEmpty ? "declare one first: domain PATH on SERVER"
+                            : "domains: " + domains.keys.sorted().prefix(6).joined(separator: ", "))
         } else if !moving, let current = domains[path] {
             // Declaring a domain twice would move it silently: moving is its own statement.
             checker.error("domain \(path) is already served by \(current)", at: pathSpan,

@@ -45,7 +45,8 @@ struct ExpectSyntax: StatementSyntax {
             parser.offer(["holds", "violated"])
             let word = try parser.parseName("holds or violated")
             guard word.text == "holds" || word.text == "violated" else {
-                throw Diagnostic(.syntax, "expected holds or violated, found '\(word.text)'", at: word.span)
+                throw Diagnostic(.syntax, "expected holds or violated, found '\(word.text)'", at: word.span,
+                             help: "write holds or violated after the model")
             }
             let condition = String(start.file.line(start.line).dropFirst(start.column - 1)
                 .prefix(max(0, word.span.endColumn - start.column)))
@@ -94,6 +95,12 @@ struct ExpectSyntax: StatementSyntax {
         parser.offer(["now", "stats", "stale-reads", "lost-updates", "crash-losses", "semantics", "read", "hops",
                       "penalty"])
         parser.offerNames([.label, .process, .node])
+        if parser.peek.kind == .path {
+            // A path alone names no node: say how to check a file.
+            throw parser.unexpected(expected: "what to check (a label, process, node, stats, now, hops or penalty)",
+                                    help: "to check a file's contents: "
+                                        + "expect read NODE \(parser.peek.text) == \"TEXT\"")
+        }
         let first = try parser.parseName("what to check (a label, process, node, stats, now, hops or penalty)")
         switch first.text {
         case "now":
@@ -193,24 +200,31 @@ struct ExpectStatement: Statement {
             guard let otherDimension = resolve(other, &checker) else { return }
             if otherDimension != dimension {
                 checker.error("cannot compare \(Self.describe(dimension)) with \(Self.describe(otherDimension))",
-                              at: valueSpan)
+                              at: valueSpan, help: "compare it with another \(Self.describe(dimension))")
             } else if dimension == nil, op != "==" && op != "!=" {
-                checker.error("text compares with == or != only", at: opSpan)
+                checker.error("text compares with == or != only", at: opSpan, help: "use == or !=")
             }
             if let (tol, tolSpan) = tolerance, let wanted = dimension ?? nil, tol.dimension != wanted,
                tol.dimension != .percent {
-                checker.error("the tolerance must be \(wanted.example) or a percentage", at: tolSpan)
+                checker.error("the tolerance must be \(wanted.example) or a percentage", at: tolSpan,
+                          help: "for example: within 5%")
             }
             return
         }
         switch (dimension, value) {
         case (nil, .text):
-            if op != "==" && op != "!=" { checker.error("text compares with == or != only", at: opSpan) }
-            if tolerance != nil { checker.error("'within' applies to numbers, not text", at: valueSpan) }
+            if op != "==" && op != "!=" {
+                checker.error("text compares with == or != only", at: opSpan, help: "use == or !=")
+            }
+            if tolerance != nil {
+                checker.error("'within' applies to numbers, not text", at: valueSpan, help: "remove 'within …'")
+            }
         case (nil, .number):
-            checker.error("this field is text; compare it with a string in double quotes", at: valueSpan)
+            checker.error("this field is text; compare it with a string in double quotes", at: valueSpan,
+                          help: "put the value in double quotes: \"done\"")
         case (.some, .text):
-            checker.error("this field is a number; compare it with a number, not text", at: valueSpan)
+            checker.error("this field is a number; compare it with a number, not text", at: valueSpan,
+                          help: "write the value without quotes, with its unit: 2ms")
         case (_, .subject):
             break
         case (.some(let wanted), .number(let quantity)):
@@ -220,7 +234,8 @@ struct ExpectStatement: Statement {
                               help: "units: " + Quantity.unitNames(for: wanted).joined(separator: " "))
             }
             if let (tol, tolSpan) = tolerance, tol.dimension != wanted, tol.dimension != .percent {
-                checker.error("the tolerance must be \(wanted.example) or a percentage", at: tolSpan)
+                checker.error("the tolerance must be \(wanted.example) or a percentage", at: tolSpan,
+                          help: "for example: within 5%")
             }
         }
     }
@@ -239,7 +254,9 @@ struct ExpectStatement: Statement {
         case .hops(let a, let b):
             return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.count) : nil
         case .penalty(let a, let b, let bytes):
-            if bytes > Limits.size { checker.error("the size must be at most 1GB", at: opSpan) }
+            if bytes > Limits.size {
+                checker.error("the size must be at most 1GB", at: opSpan, help: "give a size up to 1GB")
+            }
             return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.duration) : nil
         case .field(let owner, let field):
             guard let kind = Self.fieldKind(of: owner.text, checker.symbols) else {

@@ -70,7 +70,8 @@ struct PartitionStatement: Statement {
         var seen: Set<String> = []
         for node in groups.joined() {
             checker.resolveNode(node)
-            if !seen.insert(node.text).inserted { checker.error("node '\(node.text)' is in two groups", at: node.span) }
+            if !seen.insert(node.text).inserted { checker.error("node '\(node.text)' is in two groups", at: node.span,
+                              help: "name each node in one group only") }
         }
     }
 

@@ -17,7 +17,8 @@ enum HelpTopics {
             usage: [],
             details: """
                 A unit is written against its number or after a space (20ms, 20 ms). Decimals are exact and \
-                must come to a whole number of base units: 1.5ms is 1500000ns, 0.5ns is an error.
+                must come to a whole number of base units: 1.5ms is 1500000ns, 0.5ns is an error. The micro \
+                sign is read too: \u{B5}s and \u{3BC}s mean us. Exponents are not: write 1e9s as 1000000000s.
                 \(row(.duration, "duration", "nanoseconds: 1h = 60min, 1d = 24h"))
                 \(row(.size, "size", "bytes, binary: 1KB = 1024B"))
                 \(row(.bandwidth, "bandwidth", "bit/s, decimal: 1Kbps = 1000bps"))

@@ -34,8 +34,13 @@ struct LinkStatement: Statement {
     func check(_ checker: inout Checker) {
         checker.resolveNode(a)
         checker.resolveNode(b)
-        if a.text == b.text { checker.error("a link joins two different nodes", at: b.span) }
-        if loss < 0 || loss > 1 { checker.error("loss must be between 0% and 100%", at: lossSpan) }
+        if a.text == b.text {
+            checker.error("a link joins two different nodes", at: b.span,
+                          help: "name two nodes: link ws1 <-> fs1 loss 5%")
+        }
+        if loss < 0 || loss > 1 {
+            checker.error("loss must be between 0% and 100%", at: lossSpan, help: "give a percentage from 0% to 100%")
+        }
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {

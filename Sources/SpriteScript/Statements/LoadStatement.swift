@@ -37,11 +37,13 @@ struct LoadStatement: Statement {
         if let start = chain.firstIndex(of: key) {
             let cycle = chain[start...] + [key]
             let through = cycle.count > 2 ? " through " + cycle.joined(separator: " -> ") : ""
-            checker.error("'\(path)' loads itself\(through)", at: pathSpan)
+            checker.error("'\(path)' loads itself\(through)", at: pathSpan,
+                          help: "remove the load that closes the loop")
             return
         }
         guard checker.loadStack.count < 32 else {
-            checker.error("'\(path)' is nested more than 32 loads deep", at: pathSpan)
+            checker.error("'\(path)' is nested more than 32 loads deep", at: pathSpan,
+                          help: "load the files from one script instead of each from the one before")
             return
         }
         let file: SourceFile

@@ -43,8 +43,12 @@ struct MoveStatement: Statement {
     func check(_ checker: inout Checker) {
         checker.resolveProcess(mover)
         checker.resolveProcess(peer)
-        if bytes <= 0 { checker.error("the size must be greater than zero", at: sizeSpan) }
-        if bytes > Limits.size { checker.error("moves are limited to 1GB", at: sizeSpan) }
+        if bytes <= 0 {
+            checker.error("the size must be greater than zero", at: sizeSpan, help: "give a size from 1B to 1GB")
+        }
+        if bytes > Limits.size {
+            checker.error("moves are limited to 1GB", at: sizeSpan, help: "give a size from 1B to 1GB")
+        }
         checker.declareLabel(label, kind: direction == .moveTo ? .moveTo : .moveFrom)
     }
 

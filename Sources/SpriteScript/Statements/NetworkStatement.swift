@@ -62,7 +62,8 @@ struct NetworkStatement: Statement {
         for (option, value, valueSpan) in settings {
             switch option.text {
             case "loss":
-                if value.real < 0 || value.real > 1 { checker.error("loss must be between 0% and 100%", at: valueSpan) }
+                if value.real < 0 || value.real > 1 { checker.error("loss must be between 0% and 100%", at: valueSpan,
+                              help: "give a percentage from 0% to 100%") }
             case "retries":
                 checker.requireWhole(value, 0...100, "retries", at: valueSpan)
             case "width":
@@ -77,7 +78,8 @@ struct NetworkStatement: Statement {
                 checker.requireBetweenZeroAnd(value, Limits.header, option.text, at: valueSpan, allowZero: true)
             case "mtu":
                 if value.integer < Limits.minimumMTU {
-                    checker.error("mtu must be at least \(Limits.minimumMTU)B", at: valueSpan)
+                    checker.error("mtu must be at least \(Limits.minimumMTU)B", at: valueSpan,
+                              help: "give a size from \(Limits.minimumMTU)B, such as 1500B")
                 } else {
                     checker.requireBetweenZeroAnd(value, Limits.size, option.text, at: valueSpan)
                 }

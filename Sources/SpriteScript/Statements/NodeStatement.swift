@@ -36,7 +36,7 @@ struct NodeSyntax: StatementSyntax {
                 let role = try parser.parseChoice(NodeRole.self, "role", "roles")
                 guard keyword.text == "node" else {
                     throw Diagnostic(.syntax, "'\(keyword.text)' already sets the role; use 'node NAME role …'",
-                                     at: option.span)
+                                     at: option.span, help: "remove 'role', or declare it as: node NAME role …")
                 }
                 statement.role = role
             default:
@@ -72,7 +72,8 @@ struct NodeStatement: Statement {
             case "speed":
                 if value.real < 0.001 || value.real > 1000 {
                     checker.error("speed must be between 0.001 and 1000, not \(Checker.plain(value.real))",
-                                  at: valueSpan)
+                                  at: valueSpan, help: "speed scales the CPU against a standard node's 1: "
+                                    + "0.5 is half as fast, 2 twice as fast; the range is 0.001 to 1000")
                 }
             case "memory": checker.requireBetweenZeroAnd(value, Limits.memory, "memory", at: valueSpan)
             case "disk": checker.requireBetweenZeroAnd(value, Limits.duration, "the disk access time", at: valueSpan)

@@ -44,7 +44,8 @@ struct RPCStatement: Statement {
     func check(_ checker: inout Checker) {
         for client in clients {
             checker.resolveNode(client)
-            if client.text == server.text { checker.error("an rpc goes to another node", at: client.span) }
+            if client.text == server.text { checker.error("an rpc goes to another node", at: client.span,
+                              help: "name a server other than the client: rpc ws1 -> fs1") }
         }
         checker.resolveNode(server)
         if let (count, span) = settings["count"] { checker.requireWhole(count, 1...100_000_000, "count", at: span) }

@@ -68,7 +68,8 @@ struct SendStatement: Statement {
         checker.resolveProcess(from)
         checker.resolveProcess(to)
         if from.text == to.text {
-            checker.error("a process cannot send to itself: it would block forever", at: to.span)
+            checker.error("a process cannot send to itself: it would block forever", at: to.span,
+                          help: "send to another process, declared with: process NAME on NODE")
         }
         MessageChecks.check(text: text, segment: segment, &checker)
         checker.declareLabel(label, kind: .send)

@@ -32,9 +32,10 @@ struct AtStatement: Statement {
 
     func check(_ checker: inout Checker) {
         if time.nanoseconds > Limits.longDuration {
-            checker.error("'at' reaches at most \(SimTime(nanoseconds: Limits.longDuration)) ahead", at: span)
+            checker.error("'at' reaches at most \(SimTime(nanoseconds: Limits.longDuration)) ahead", at: span,
+                          help: "give a time up to \(SimTime(nanoseconds: Limits.longDuration))")
         }
-        checker.checkDeferred(body)
+        checker.checkDeferred(body, at: relative ? nil : time)
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
@@ -42,7 +43,7 @@ struct AtStatement: Statement {
         let when = relative ? try interpreter.deadline(after: time, at: span) : time
         do {
             let id = try simulation.scheduleTimer(at: when)
-            interpreter.timers[id] = TimedBlock(body: body, node: interpreter.currentNode,
+            interpreter.timers[id] = TimedBlock(body: body, time: when, node: interpreter.currentNode,
                                                 allowFailures: interpreter.allowFailures)
         } catch {
             throw Diagnostic(.runtime, "'at \(time)' is in the past: the clock already reads \(simulation.now)",
@@ -76,7 +77,8 @@ struct AdvanceStatement: Statement {
 
     func check(_ checker: inout Checker) {
         _ = checker.requireTopLevel("advance", at: span)
-        checker.requireBetweenZeroAnd(duration, Limits.longDuration, "advance", at: durationSpan, allowZero: true)
+        checker.requireBetweenZeroAnd(duration, Limits.longDuration, "advance", at: durationSpan, allowZero: true,
+                                      help: "for longer, write several 'advance' statements")
         checker.promoteDeferredNames()
     }
 

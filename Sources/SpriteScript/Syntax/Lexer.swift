@@ -7,6 +7,9 @@ struct Lexer {
     private var line = 1
     private var column = 1
     private var sawSpace = true
+    /// The first word of the statement being read, for the usage an error falls back on.
+    private var statementKeyword: String?
+    private var atStatementStart = true
 
     /// Symbols, longest first so `<->` wins over `<-` and `..` over `.`.
     private static let symbols = ["<->", "->", "<-", "..", "==", "!=", "<=", ">=",
@@ -21,8 +24,15 @@ struct Lexer {
         var lexer = Lexer(file: file)
         var tokens: [Token] = []
         while true {
-            let token = try lexer.next()
+            let token: Token
+            do {
+                token = try lexer.next()
+            } catch {
+                throw error.withFallbackHelp(statement: lexer.statementKeyword)
+            }
             tokens.append(token)
+            if token.kind == .identifier && lexer.atStatementStart { lexer.statementKeyword = token.text }
+            lexer.atStatementStart = token.kind == .newline || ["{", "}", ";"].contains { token.isSymbol($0) }
             if token.kind == .end { return tokens }
         }
     }
@@ -57,7 +67,7 @@ struct Lexer {
         }
         if c.isLetter || c == "_" { return make(.identifier, try visible(readWord(), startColumn)) }
         if c.isNumber {
-            let (digits, unit) = readNumber()
+            let (digits, unit) = try readNumber()
             return make(.number, digits, unit: unit)
         }
         if c == "\"" { return make(.string, try readString(startLine: startLine, startColumn: startColumn)) }
@@ -69,7 +79,23 @@ struct Lexer {
         advance()
         if c.unicodeScalars.contains(where: TerminalText.isInvisible) { _ = try visible(String(c), startColumn) }
         throw Diagnostic(.syntax, "unexpected character '\(c)'",
-                         at: SourceSpan(file: file, line: startLine, column: startColumn, endColumn: startColumn + 1))
+                         at: SourceSpan(file: file, line: startLine, column: startColumn, endColumn: startColumn + 1),
+                         help: Self.help(forUnexpected: c, before: current, keyword: statementKeyword))
+    }
+
+    /// What to write instead of a character the language has no use for.
+    static func help(forUnexpected c: Character, before next: Character?, keyword: String?) -> String? {
+        switch c {
+        case "-" where next?.isNumber == true:
+            let what = keyword == "seed" ? "a seed is a whole number from 0 to \(UInt64.max)"
+                : "numbers, durations and sizes start at 0"
+            return "numbers are never negative here: \(what)"
+        case "\\":
+            return "'\\' continues a statement on the next line only as the last character of a line; "
+                + "inside a string write '\\\\'"
+        default:
+            return nil
+        }
     }
 
     /// A name with an invisible character (a zero-width joiner, a bidi
@@ -137,7 +163,7 @@ struct Lexer {
     }
 
     /// Digits with an optional fraction, then any unit written against them.
-    private mutating func readNumber() -> (String, String) {
+    private mutating func readNumber() throws(Diagnostic) -> (String, String) {
         var digits = ""
         while let c = current, c.isNumber || c == "_" {
             if c != "_" { digits.append(c) }
@@ -151,12 +177,48 @@ struct Lexer {
                 advance()
             }
         }
+        if current == "e" || current == "E", let n = peek(),
+           n.isNumber || ((n == "-" || n == "+") && peek(2)?.isNumber == true) {
+            try rejectExponent(digits)
+        }
         var unit = ""
         while let c = current, c.isLetter || c == "%" || (c == "/" && !unit.isEmpty) {
             unit.append(c)
             advance()
         }
         return (digits, unit)
+    }
+
+    /// `1e9s`: said plainly, with the number written out, rather than read as the unit `e`.
+    private mutating func rejectExponent(_ mantissa: String) throws(Diagnostic) {
+        let startColumn = column - mantissa.count
+        advance()
+        var exponent = ""
+        if let sign = current, sign == "-" || sign == "+" { exponent.append(sign); advance() }
+        while let c = current, c.isNumber { exponent.append(c); advance() }
+        var unit = ""
+        while let c = current, c.isLetter || c == "%" || (c == "/" && !unit.isEmpty) { unit.append(c); advance() }
+        let written = mantissa + "e" + exponent
+        let example = Self.expand(mantissa, exponent: Int(exponent) ?? -1)
+            .map { "write \(written + unit) as \($0 + unit)" }
+        throw Diagnostic(.syntax, "exponent notation '\(written)' is not supported",
+                         at: SourceSpan(file: file, line: line, column: startColumn, endColumn: column),
+                         help: (example ?? "write the number out in digits") + "; '_' may group digits: 1_000_000")
+    }
+
+    /// `1.5` times ten to `exponent`, written out in digits, for exponents 0 to 18.
+    static func expand(_ mantissa: String, exponent: Int) -> String? {
+        guard (0...18).contains(exponent) else { return nil }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
+        var digits = whole + fraction
+        let point = whole.count + exponent
+        if digits.count < point { digits += String(repeating: "0", count: point - digits.count) }
+        var result = String(digits.prefix(point))
+        let rest = digits.dropFirst(point)
+        if !rest.isEmpty { result += "." + rest }
+        while result.count > 1 && result.hasPrefix("0") && !result.hasPrefix("0.") { result.removeFirst() }
+        return result
     }
 
     private mutating func readString(startLine: Int, startColumn: Int) throws(Diagnostic) -> String {

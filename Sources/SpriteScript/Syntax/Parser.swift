@@ -47,7 +47,8 @@ public struct Parser {
             }
             if token.isSymbol("}") {
                 if untilClosingBrace { return statements }
-                throw Diagnostic(.syntax, "unexpected '}' with no block open", at: token.span)
+                throw Diagnostic(.syntax, "unexpected '}' with no block open", at: token.span,
+                                 help: "remove it: no '{' before it on this level is still open")
             }
             statements.append(try parseStatement())
             try expectStatementEnd()
@@ -59,7 +60,8 @@ public struct Parser {
         nesting += 1
         defer { nesting -= 1 }
         guard nesting <= Self.maximumNesting else {
-            throw Diagnostic(.syntax, "statements are nested more than \(Self.maximumNesting) deep", at: peek.span)
+            throw Diagnostic(.syntax, "statements are nested more than \(Self.maximumNesting) deep", at: peek.span,
+                             help: "close some blocks: write the inner statements at an outer level")
         }
         offerAtEnd(.statement(inside: openBlocks))
         let keyword = advance()
@@ -69,11 +71,16 @@ public struct Parser {
                              help: "type 'help' for the list of statements")
         }
         guard let syntax = StatementRegistry.syntax(for: keyword.text) else {
-            let hint = Suggestions.didYouMean(keyword.text, among: StatementRegistry.keywords)
+            let near = Suggestions.closest(to: keyword.text, among: StatementRegistry.keywords)
+            let hint = near.map { "; did you mean '\($0)'?" } ?? ""
             throw Diagnostic(.syntax, "unknown statement '\(keyword.text)'\(hint)", at: keyword.span,
-                             help: hint.isEmpty ? "type 'help' for the list of statements" : nil)
+                             help: near.flatMap(FallbackHelp.usage(of:)) ?? FallbackHelp.general)
         }
-        return try syntax.parse(&self, keyword: keyword)
+        do {
+            return try syntax.parse(&self, keyword: keyword)
+        } catch {
+            throw error.withFallbackHelp(statement: keyword.text)
+        }
     }
 
     /// `{ statements }`
@@ -190,12 +197,14 @@ public struct Parser {
         let span = base.span.through(close.span)
         guard low <= high else {
             throw Diagnostic(.check, "range \(base.text)[\(low)..\(high)] is empty: \(low) is greater than \(high)",
-                             at: lowToken.span.through(close.span))
+                             at: lowToken.span.through(close.span),
+                             help: "write the smaller number first: \(base.text)[\(high)..\(low)]")
         }
         // Each name past the first counts as a statement: checked before the names are made.
         try meter?.countStatements(high - low, at: span, range: "\(base.text)[\(low)..\(high)]")
         guard high - low < 100_000 else {
-            throw Diagnostic(.check, "range \(base.text)[\(low)..\(high)] has more than 100000 names", at: span)
+            throw Diagnostic(.check, "range \(base.text)[\(low)..\(high)] has more than 100000 names", at: span,
+                             help: "declare fewer names at once")
         }
         return (low...high).map { Name(text: "\(base.text)\($0)", span: span) }
     }
@@ -207,7 +216,7 @@ public struct Parser {
         advance()
         var span = token.span
         let unit = token.unit.isEmpty ? separateUnit(&span) : nil
-        let quantity = try Quantity.parse(token, unit: unit)
+        let quantity = try Quantity.parse(token, unit: unit, wanted: dimension)
         guard quantity.dimension == dimension else {
             let found = quantity.dimension == .count ? "a number with no unit" : "a \(quantity.dimension.noun)"
             let written = token.text + (unit.map { " " + $0 } ?? token.unit)
@@ -247,7 +256,8 @@ public struct Parser {
         }
         advance()
         guard let value = Int(token.text), value <= Int(Int32.max) else {
-            throw Diagnostic(.check, "\(token.text) is too large for \(what)", at: token.span)
+            throw Diagnostic(.check, "\(token.text) is too large for \(what)", at: token.span,
+                             help: "give a number up to \(Int32.max)")
         }
         return value
     }

@@ -41,11 +41,17 @@ public struct Quantity: Sendable, Equatable {
         "B/s": (.rate, 1), "KB/s": (.rate, 1 << 10), "MB/s": (.rate, 1 << 20), "GB/s": (.rate, 1 << 30),
         "TB/s": (.rate, 1 << 40),
         "%": (.percent, 1),
+        // docs/COST-MODEL.md writes microseconds µs: the micro sign and the Greek mu both read as `us`.
+        "\u{B5}s": (.duration, 1_000), "\u{3BC}s": (.duration, 1_000),
     ]
+
+    /// Spellings accepted but not listed: each is another way to write a listed unit.
+    static let aliases: Set<String> = ["\u{B5}s", "\u{3BC}s"]
 
     /// A dimension's units, smallest first: `ns us ms s min h d`.
     static func unitNames(for dimension: Dimension) -> [String] {
-        units.filter { $0.value.0 == dimension }.sorted { $0.value.1 < $1.value.1 }.map(\.key)
+        units.filter { $0.value.0 == dimension && !aliases.contains($0.key) }
+            .sorted { $0.value.1 < $1.value.1 }.map(\.key)
     }
 
     /// Every unit, by dimension, as the help line of an unknown unit lists them.
@@ -55,7 +61,8 @@ public struct Quantity: Sendable, Equatable {
     }
 
     /// Reads a number token; `wanted` only sharpens the error message.
-    static func parse(_ token: Token, unit overrideUnit: String? = nil) throws(Diagnostic) -> Quantity {
+    static func parse(_ token: Token, unit overrideUnit: String? = nil,
+                      wanted: Dimension? = nil) throws(Diagnostic) -> Quantity {
         let unit = overrideUnit ?? token.unit
         let digits = token.text
         let written = token.text + (overrideUnit.map { " " + $0 } ?? token.unit)
@@ -64,21 +71,19 @@ public struct Quantity: Sendable, Equatable {
         // Trailing zeros of a fraction change nothing: 1.500ms is 1.5ms.
         var fraction = parts.count > 1 ? String(parts[1]) : ""
         while fraction.hasSuffix("0") { fraction.removeLast() }
+        let tooLarge = "write a smaller number, or the same amount in a larger unit"
         guard let real = Double(digits) else {
-            throw Diagnostic(.syntax, "malformed number '\(digits)'", at: token.span)
+            throw Diagnostic(.syntax, "malformed number '\(digits)'", at: token.span,
+                             help: "write digits with at most one '.', such as 2.5")
         }
         if unit.isEmpty {
             let value = fraction.isEmpty ? Int64(whole) : Int64(exactly: real.rounded(.towardZero))
             guard let value else {
-                throw Diagnostic(.check, "number \(digits) is too large", at: token.span)
+                throw Diagnostic(.check, "number \(digits) is too large", at: token.span, help: tooLarge)
             }
             return Quantity(dimension: .count, integer: value, real: real)
         }
-        guard let (dimension, scale) = units[unit] else {
-            let hint = Suggestions.didYouMean(unit, among: units.keys)
-            throw Diagnostic(.syntax, "unknown unit '\(unit)'\(hint)", at: token.span,
-                             help: "units are " + unitList)
-        }
+        guard let (dimension, scale) = units[unit] else { throw unknownUnit(unit, in: token, wanted: wanted) }
         if dimension == .percent {
             return Quantity(dimension: .percent, integer: 0, real: real / 100)
         }
@@ -86,28 +91,46 @@ public struct Quantity: Sendable, Equatable {
         // Every unit's scale is below 10^11, so more than 18 significant
         // fraction digits can never come to a whole number of base units.
         guard fraction.count <= 18 else {
-            throw Diagnostic(.check, "\(written) is finer than one \(base)", at: token.span)
+            throw Diagnostic(.check, "\(written) is finer than one \(base)", at: token.span,
+                             help: "round it to a whole \(base)")
         }
         // Exact decimal arithmetic: 0.5ms is 500000ns, not a rounded double.
         guard let wholeValue = Int64(whole), let fractionValue = fraction.isEmpty ? 0 : Int64(fraction) else {
-            throw Diagnostic(.check, "number \(digits) is too large", at: token.span)
+            throw Diagnostic(.check, "number \(digits) is too large", at: token.span, help: tooLarge)
         }
         var fractionScale: Int64 = 1
         for _ in 0..<fraction.count { fractionScale *= 10 }
         let (wholeScaled, overflow) = wholeValue.multipliedReportingOverflow(by: scale)
         guard !overflow else {
-            throw Diagnostic(.check, "\(written) is too large", at: token.span)
+            throw Diagnostic(.check, "\(written) is too large", at: token.span, help: tooLarge)
         }
         let fractionScaled = fractionValue.multipliedFullWidth(by: scale)
         let (quotient, remainder) = fractionScale.dividingFullWidth(fractionScaled)
         guard remainder == 0 else {
-            throw Diagnostic(.check, "\(written) is finer than one \(base)", at: token.span)
+            throw Diagnostic(.check, "\(written) is finer than one \(base)", at: token.span,
+                             help: "round it to a whole \(base)")
         }
         let (total, sumOverflow) = wholeScaled.addingReportingOverflow(quotient)
         guard !sumOverflow else {
-            throw Diagnostic(.check, "\(written) is too large", at: token.span)
+            throw Diagnostic(.check, "\(written) is too large", at: token.span, help: tooLarge)
         }
         return Quantity(dimension: dimension, integer: total, real: real * Double(scale))
+    }
+
+    /// A unit no dimension has: the near miss among the units the statement
+    /// wants (a duration's for `advance 3m`, never `%`), and those units.
+    static func unknownUnit(_ unit: String, in token: Token, wanted: Dimension?) -> Diagnostic {
+        let wanted = wanted.flatMap { unitNames(for: $0).isEmpty ? nil : $0 }
+        let candidates = wanted.map { unitNames(for: $0) } ?? units.keys.filter { !aliases.contains($0) }
+        let hint: String
+        if unit == "m" && (wanted == nil || wanted == .duration) {
+            hint = "; did you mean 'ms' or 'min'?"
+        } else {
+            hint = Suggestions.didYouMean(unit, among: candidates)
+        }
+        let help = wanted.map { "\($0.noun) units: " + unitNames(for: $0).joined(separator: " ") }
+        return Diagnostic(.syntax, "unknown unit '\(unit)'\(hint)", at: token.span,
+                          help: help ?? "units are " + unitList)
     }
 
     /// True for a plain number without a fraction: counts, CPUs, retries.
