@@ -224,7 +224,8 @@ public final class Interpreter {
                 throw limits.reached(.time, "the next event\(next) is past \(limits.time); "
                                      + "\(Plural.of(pending, "event")) pending", at: span)
             case .interrupted:
-                throw Diagnostic(.runtime, "interrupted at \(simulation.now)", at: span)
+                throw Diagnostic(.runtime, "interrupted at \(simulation.now)", at: span,
+                                 help: "at the prompt the session keeps its state: 'run' goes on from here")
             }
         }
     }

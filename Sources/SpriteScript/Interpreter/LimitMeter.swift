@@ -73,7 +73,10 @@ extension Interpreter {
 
     /// Lowers a limit for the rest of the session (`limit NAME VALUE`).
     func lowerLimit(_ name: Limits.Name, to value: Int64, at span: SourceSpan) throws(Diagnostic) {
-        if let refusal = meter.limits.lower(name, to: value) { throw Diagnostic(.limit, refusal, at: span) }
+        if let refusal = meter.limits.lower(name, to: value) {
+            throw Diagnostic(.limit, refusal, at: span,
+                             help: "give a lower value, or raise it on the command line: --limit \(name.rawValue)=N")
+        }
         applyLimits()
     }
 

@@ -16,6 +16,7 @@ extension Session {
             let span = SourceSpan(file: pending, line: lines, column: max(1, last.count), endColumn: last.count + 1)
             interpreter.emit(.diagnostic(Diagnostic(
                 .incomplete, "unfinished statement abandoned at end of input: the line ends with '\\'", at: span,
+                help: "a '\\' at the end of a line waits for the rest of the statement on the next line",
                 severity: .warning)))
         }
         return .malformed

@@ -108,7 +108,8 @@ struct NodeStatement: Statement {
             do {
                 try interpreter.simulation.addNode(spec(named: name.text))
             } catch {
-                throw Diagnostic(.runtime, "node '\(name.text)' is already declared", at: name.span)
+                throw Diagnostic(.runtime, "node '\(name.text)' is already declared", at: name.span,
+                                 help: "an earlier 'at' block declared it by now: choose another name")
             }
         }
     }

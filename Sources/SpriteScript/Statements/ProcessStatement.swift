@@ -40,7 +40,8 @@ struct ProcessStatement: Statement {
             do {
                 try interpreter.simulation.addProcess(named: name.text, on: index)
             } catch {
-                throw Diagnostic(.runtime, "process '\(name.text)' is already declared", at: name.span)
+                throw Diagnostic(.runtime, "process '\(name.text)' is already declared", at: name.span,
+                                 help: "an earlier 'at' block declared it by now: choose another name")
             }
         }
     }
