@@ -78,8 +78,7 @@ struct ControlCharacterTests {
             "test.sprite:1:13: error: unexpected character '\\u001b'\n"
                 + "        rpc ws1 -> \\u001bfs1\n"
                 + "                   ^~~~~~\n"
-                + "  help: usage: rpc NODES -> NODE [request SIZE] [reply SIZE] [service T] [count N] [as LABEL]; "
-                + "see 'help rpc'",
+                + "  help: delete the control character: a script holds text, spaces and tabs only",
         ], "\(sink.errors)")
     }
 

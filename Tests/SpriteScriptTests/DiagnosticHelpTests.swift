@@ -30,6 +30,17 @@ import Testing
         #expect(diagnostic.help?.contains(help) == true, "\(diagnostic.help ?? "no help")")
     }
 
+    @Test func theListOfDeclaredNamesIsAHandfulInOrder() throws {
+        let diagnostic = try first("cluster { workstation w[1..20] }\ncrash zzzz")
+        #expect(diagnostic.help == "declared nodes: w1, w10, w11, w12, w13, w14, and 14 more")
+    }
+
+    @Test func whereAServerIsWantedOnlyServersAreListed() throws {
+        let script = "cluster { workstation a; server fs1; node z role both }\ndomain / on zzzz"
+        #expect(try first(script).help == "declared servers: fs1, z")
+        #expect(try first("cluster { workstation a }\ndomain / on zzzz").help?.hasPrefix("no server is declared") == true)
+    }
+
     @Test func aNameTakenByAProcessSaysWhere() throws {
         let diagnostic = try first("cluster { workstation a }\nprocess p on a\ncluster { workstation p }")
         #expect(diagnostic.help?.contains("'p' was declared at test.sprite:2:9") == true, "\(diagnostic.help ?? "")")

@@ -31,6 +31,7 @@ struct TerminalSafetyTests {
             \(path):2:6: error: unexpected character '\\u0007'
                     rpc \\u0007ws1
                         ^~~~~~
+              help: delete the control character: a script holds text, spaces and tabs only
 
             """, "\(result.stderr)")
     }

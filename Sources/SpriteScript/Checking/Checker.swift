@@ -43,6 +43,8 @@ public struct Checker {
     /// Did-you-mean searches left: a script of a million unknown names must not
     /// search every declared name a million times.
     private var suggestionsLeft = 200
+    /// Lists of declared names left to print, bounded for the same reason.
+    private var listsLeft = 200
     /// Where each name this check declared was written, for "already declared" errors.
     private var declaredAt: [String: SourceSpan] = [:]
 
@@ -133,7 +135,7 @@ public struct Checker {
     }
 
     @discardableResult
-    public mutating func resolveNode(_ name: Name) -> Bool {
+    public mutating func resolveNode(_ name: Name, servers: Bool = false) -> Bool {
         if symbols.nodes[name.text] != nil { return true }
         if reportDeferred(name) { return false }
         var hint = suggestion(for: name.text, among: symbols.nodes.keys)
@@ -142,13 +144,28 @@ public struct Checker {
         }
         error("unknown node '\(name.text)'\(hint)", at: name.span,
               help: symbols.nodes.isEmpty ? "declare nodes first: cluster { workstation ws1 }"
-                : Self.declared("nodes", symbols.nodes.keys))
+                : !servers ? declared("nodes", symbols.nodes.keys)
+                : serverNames.isEmpty ? "no server is declared yet: cluster { server fs1 }"
+                : declared("servers", serverNames))
         return false
     }
 
-    /// "declared nodes: a, b, fs1": the first few names, when none was near enough to suggest.
-    static func declared(_ noun: String, _ names: some Collection<String>, shown: Int = 6) -> String {
-        let first = names.count > 4 * shown ? Array(names).sorted().prefix(shown) : names.sorted().prefix(shown)
+    /// The nodes that serve files: servers and nodes with role both.
+    var serverNames: [String] { symbols.nodes.filter { $0.value != .workstation }.map(\.key) }
+
+    /// "declared nodes: a, b, fs1": the first few names in order, found in one
+    /// pass (a cluster of 100,000 nodes is not sorted for each error).
+    mutating func declared(_ noun: String, _ names: some Collection<String>, shown: Int = 6) -> String {
+        guard !names.isEmpty else { return "none are declared yet" }
+        guard listsLeft > 0 else {
+            return "check the spelling against 'show \(noun == "processes" ? "processes" : "nodes")'"
+        }
+        listsLeft -= 1
+        var first: [String] = []
+        for name in names where first.count < shown || name < first[first.count - 1] {
+            first.insert(name, at: first.firstIndex { name < $0 } ?? first.count)
+            if first.count > shown { first.removeLast() }
+        }
         let more = names.count > shown ? ", and \(names.count - shown) more" : ""
         return "declared \(noun): " + first.joined(separator: ", ") + more
     }
@@ -168,7 +185,7 @@ public struct Checker {
         }
         error("unknown process '\(name.text)'\(hint)", at: name.span,
               help: symbols.processes.isEmpty ? "declare one first: process \(name.text) on NODE"
-                : Self.declared("processes", symbols.processes.keys)
+                : declared("processes", symbols.processes.keys)
                   + (hint.isEmpty ? "; or declare it: process \(name.text) on NODE" : ""))
         return false
     }
@@ -176,11 +193,11 @@ public struct Checker {
     /// A node that serves files: a server, or a node with role both.
     @discardableResult
     public mutating func resolveServer(_ name: Name, purpose: String) -> Bool {
-        guard resolveNode(name) else { return false }
+        guard resolveNode(name, servers: true) else { return false }
         guard symbols.nodes[name.text] != .workstation else {
-            let servers = symbols.nodes.filter { $0.value != .workstation }.keys
+            let servers = serverNames
             error("'\(name.text)' is a workstation; \(purpose) a server (or a node with role both)", at: name.span,
-                  help: servers.isEmpty ? "declare one: cluster { server fs1 }" : Self.declared("servers", servers))
+                  help: servers.isEmpty ? "declare one: cluster { server fs1 }" : declared("servers", servers))
             return false
         }
         return true

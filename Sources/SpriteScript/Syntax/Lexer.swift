@@ -93,6 +93,8 @@ struct Lexer {
         case "\\":
             return "'\\' continues a statement on the next line only as the last character of a line; "
                 + "inside a string write '\\\\'"
+        case _ where c.unicodeScalars.contains { $0.properties.generalCategory == .control }:
+            return "delete the control character: a script holds text, spaces and tabs only"
         default:
             return nil
         }
