@@ -75,7 +75,7 @@ struct ScriptInputTests {
 
     @Test func aFileThatIsNotUTF8IsRefusedWithItsReason() throws {
         let folder = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: folder.path("latin1.sprite"), contents: Data([0x65, 0xE9, 0x0A]))
+        _ = FileManager.default.createFile(atPath: folder.path("latin1.sprite"), contents: Data([0x65, 0xE9, 0x0A]))
         let result = try shell("\"$SHELL_BINARY\" latin1.sprite", in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains("cannot read 'latin1.sprite': it is not UTF-8 text"), "\(result.stderr)")
