@@ -51,6 +51,31 @@ import SpriteKernel
 
     // MARK: Events, for the whole script
 
+    /// A limit lowered below what the script already has is reached at once, at check time:
+    /// statements are counted as the whole script is parsed, nodes as they are declared.
+    @Test func loweringBelowWhatIsAlreadyUsedIsReached() throws {
+        let loader = InMemoryLoader(files: ["five.sprite": String(repeating: "echo \"x\"\n", count: 5)])
+        let loaded = try Self.run(Self.cluster + "limit statements 3\nload \"five.sprite\"", loader: loader)
+        #expect(loaded.status == .limitReached)
+        #expect(loaded.error.contains("limit reached: 6 statements already parsed (limit statements 3)"),
+                "\(loaded.error)")
+        #expect(loaded.sink.output.isEmpty)
+        let plain = try Self.run("limit statements 3\n" + String(repeating: "echo \"x\"\n", count: 5))
+        #expect(plain.status == .limitReached, "\(plain.error)")
+        let nodes = try Self.run("cluster { workstation a, b }\nlimit nodes 1")
+        #expect(nodes.status == .limitReached)
+        #expect(nodes.error.contains("2 nodes already declared (limit nodes 1)"), "\(nodes.error)")
+    }
+
+    @Test func limitMessagesCountInWords() throws {
+        let output = try Self.run("echo \"a\"\necho \"b\"", ["output=1"])
+        #expect(output.error.contains("more than 1 line of output"), "\(output.error)")
+        let nodes = try Self.run("cluster { workstation a, b }", ["nodes=1"])
+        #expect(nodes.error.contains("more than 1 node "), "\(nodes.error)")
+        let time = try Self.run("limit time 100000d")
+        #expect(time.error.contains("it is 4611686018.427387904s"), "the end of time exactly: \(time.error)")
+    }
+
     @Test func eventsCountOverTheWholeScriptNotPerRun() throws {
         // Twenty runs that each stay inside their own 'run limit' still stop at the script's limit.
         let runs = String(repeating: "rpc a -> b count 1000\nrun limit 3000\n", count: 20)

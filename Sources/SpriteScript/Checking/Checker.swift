@@ -203,12 +203,23 @@ public struct Checker {
         return true
     }
 
+    /// What the script has used so far of a limit counted at check time; nil for the others.
+    func alreadyUsed(_ name: Limits.Name) -> Int64? {
+        switch name {
+        case .statements: meter.map { Int64($0.statementsParsed) }
+        case .nodes: Int64(symbols.nodes.count + deferred.nodes.count)
+        case .processes: Int64(symbols.processes.count + deferred.processes.count)
+        default: nil
+        }
+    }
+
     /// Checked before the names are declared: a script of ten million nodes stops at the limit.
-    mutating func withinLimit(_ name: Limits.Name, count: Int, noun: String, at span: SourceSpan) -> Bool {
+    mutating func withinLimit(_ name: Limits.Name, count: Int, noun: String, plural: String? = nil,
+                              at span: SourceSpan) -> Bool {
         let limit = Int(limits[name])
         guard count >= limit else { return true }
         if limitsReported.insert(name).inserted {
-            report(limits.reached(name, "the script declares more than \(limit) \(noun)", at: span))
+            report(limits.reached(name, "the script declares more than \(Plural.of(limit, noun, plural: plural))", at: span))
         }
         return false
     }
@@ -218,7 +229,7 @@ public struct Checker {
     static let outputSubjects: Set<String> = ["echo", "expect"]
 
     public mutating func declareNode(_ name: Name, role: NodeRole) {
-        guard withinLimit(.nodes, count: symbols.nodes.count + deferred.nodes.count, noun: "nodes", at: name.span)
+        guard withinLimit(.nodes, count: symbols.nodes.count + deferred.nodes.count, noun: "node", at: name.span)
         else { return }
         if Self.outputSubjects.contains(name.text) {
             error("a node cannot be named '\(name.text)': output marks \(name.text) lines with that word",
@@ -237,8 +248,9 @@ public struct Checker {
     }
 
     public mutating func declareProcess(_ name: Name, on node: String) {
-        guard withinLimit(.processes, count: symbols.processes.count + deferred.processes.count, noun: "processes",
-                          at: name.span) else { return }
+        let count = symbols.processes.count + deferred.processes.count
+        guard withinLimit(.processes, count: count, noun: "process", plural: "processes", at: name.span)
+        else { return }
         if symbols.processes[name.text] != nil {
             error("process '\(name.text)' is already declared", at: name.span,
                   help: whereDeclared(name.text) + "choose another name, such as '\(freeName(like: name.text))'")

@@ -22,7 +22,7 @@ final class LimitMeter {
         statementsParsed = overflow ? .max : total
         guard statementsParsed > limits.statements else { return }
         let what = range.map { "range \($0) makes \(count + 1) names, each counted as a statement, and " } ?? ""
-        let parsed = "more than \(limits.statements) statements parsed, counting every load"
+        let parsed = "more than \(Plural.of(limits.statements, "statement")) parsed, counting every load"
         throw limits.reached(.statements, what + parsed, at: span)
     }
 
@@ -59,7 +59,7 @@ extension Interpreter {
     /// every slice of a run, so no statement can run far past them.
     func checkUsage(at span: SourceSpan?) throws(Diagnostic) {
         if reporter.linesWritten > limits.output {
-            throw limits.reached(.output, "more than \(limits.output) lines of output", at: span)
+            throw limits.reached(.output, "more than \(Plural.of(limits.output, "line")) of output", at: span)
         }
         let records = recordsHeld
         if records > limits.memory {

@@ -192,7 +192,11 @@ enum LimitDimension {
 
     /// The largest unit that shows the value exactly: 3600000000000 → `1h`.
     func format(_ value: Int64) -> String {
-        for (unit, scale) in units where value % scale == 0 && value != 0 { return "\(value / scale)\(unit)" }
+        for (unit, scale) in units.dropLast() where value % scale == 0 && value != 0 {
+            return "\(value / scale)\(unit)"
+        }
+        // No whole unit above ns (the end of simulated time is 2^62ns): exact in the largest unit.
+        if self == .duration { return SimTime(nanoseconds: value).exactDescription }
         return "\(value)\(units.last?.0 ?? "")"
     }
 }

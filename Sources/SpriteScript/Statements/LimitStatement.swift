@@ -39,9 +39,17 @@ struct LimitStatement: Statement {
         if let refusal = checker.limits.lower(name, to: value) {
             checker.report(Diagnostic(.limit, refusal, at: valueSpan,
                                       help: "raise it on the command line: --limit \(name.rawValue)=VALUE"))
+        } else if let used = checker.alreadyUsed(name), used > value {
+            // Statements, nodes and processes are counted before anything runs: a limit
+            // below what the script already has is reached here.
+            let what = switch name {
+            case .statements: Plural.of(used, "statement") + " already parsed"
+            case .nodes: Plural.of(used, "node") + " already declared"
+            default: Plural.of(used, "process", plural: "processes") + " already declared"
+            }
+            checker.report(checker.limits.reached(name, what, at: valueSpan))
         } else if name == .statements, let meter = checker.meter {
-            // Statements are counted as they are parsed, before anything runs: loads checked
-            // after this line count against the lower limit at once.
+            // Loads checked after this line count against the lower limit at once.
             _ = meter.limits.lower(name, to: value)
         }
     }
