@@ -22,9 +22,12 @@ struct NarrowOutputTests {
     }
 
     @Test func aLongSourceLineIsNotBrokenSoTheCaretStaysUnderIt() throws {
-        let source = "cluster { workstation ws1 }; " + String(repeating: "echo \"x\"; ", count: 10) + "crash nowhere"
+        // Past 80 columns, within the 100 characters a diagnostic shows of a line.
+        let source = "cluster { workstation ws1 }; " + String(repeating: "echo \"x\"; ", count: 5) + "crash nowhere"
         let errors = Self.run(source).errors
+        #expect(source.count > 80)
         #expect(errors.contains("    " + source))
+        #expect(errors.contains(String(repeating: " ", count: 4 + source.count - 7) + "^~~~~~~"))
     }
 
     @Test func anExpectLocationIsOneWord() throws {

@@ -61,6 +61,7 @@ public struct Checker {
             let first = diagnostics.count
             statement.check(&self)
             // What the statement's own checks left without a hint gets its usage.
+            guard diagnostics.count > first else { continue }
             let keyword = FallbackHelp.keyword(at: statement.span)
             for index in first..<diagnostics.count {
                 diagnostics[index] = diagnostics[index].withFallbackHelp(statement: keyword)

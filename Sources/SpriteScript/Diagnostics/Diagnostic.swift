@@ -51,15 +51,27 @@ public struct Diagnostic: Error, Sendable {
         guard let span else {
             return ["sprite-shell: \(severity.rawValue): " + TerminalText.escape(message)] + helpLine
         }
-        let source = Array(span.file.line(span.line))
+        let source = span.file.characters(ofLine: span.line)
         let start = min(max(0, span.column - 1), source.count)
         let end = min(max(start, span.endColumn - 1), source.count)
+        let window = Self.window(count: source.count, caret: start)
         let shown = { (characters: ArraySlice<Character>) in characters.map(TerminalText.sourceCharacter).joined() }
-        let before = shown(source[..<start])
-        let width = max(1, shown(source[start..<end]).count)
+        let before = (window.lowerBound > 0 ? "…" : "") + shown(source[window.lowerBound..<start])
+        let after = window.upperBound < source.count ? "…" : ""
+        let width = max(1, shown(source[start..<min(end, window.upperBound)]).count)
         return [TerminalText.escape("\(span.location): \(severity.rawValue): \(message)"),
-                "    " + before + shown(source[start...]),
+                "    " + before + shown(source[start..<window.upperBound]) + after,
                 "    " + String(repeating: " ", count: before.count) + "^" + String(repeating: "~", count: width - 1)]
             + helpLine
+    }
+
+    /// Source characters shown around the caret: a long line is cut to this many, `…` marking each cut end.
+    static let excerptWidth = 100
+
+    /// The characters of a `count`-long line to show so the caret at `caret` is seen with some text before it.
+    static func window(count: Int, caret: Int) -> Range<Int> {
+        guard count > excerptWidth else { return 0..<count }
+        let low = max(0, min(caret - excerptWidth / 3, count - excerptWidth))
+        return low..<min(count, low + excerptWidth)
     }
 }

@@ -16,7 +16,7 @@ enum FallbackHelp {
 
     /// The keyword a statement's span begins with: its first word as written.
     static func keyword(at span: SourceSpan) -> String {
-        let line = span.file.line(span.line)
+        let line = span.file.characters(ofLine: span.line)
         let characters = line.dropFirst(max(0, span.column - 1))
         return String(characters.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
     }

@@ -48,8 +48,7 @@ struct ExpectSyntax: StatementSyntax {
                 throw Diagnostic(.syntax, "expected holds or violated, found '\(word.text)'", at: word.span,
                              help: "write holds or violated after the model")
             }
-            let condition = String(start.file.line(start.line).dropFirst(start.column - 1)
-                .prefix(max(0, word.span.endColumn - start.column)))
+            let condition = start.file.text(line: start.line, from: start.column, to: word.span.endColumn)
             return ExpectStatement(span: keyword.span.through(word.span), subject: subject, op: "==",
                                    opSpan: word.span, value: .text(word.text), valueSpan: word.span, tolerance: nil,
                                    condition: condition)
@@ -84,8 +83,7 @@ struct ExpectSyntax: StatementSyntax {
             tolerance = (try Quantity.parse(token, unit: unit), span)
         }
         let end = parser.peek(ahead: -1).span
-        let condition = String(start.file.line(start.line).dropFirst(start.column - 1)
-            .prefix(max(0, end.endColumn - start.column)))
+        let condition = start.file.text(line: start.line, from: start.column, to: end.endColumn)
         return ExpectStatement(span: keyword.span.through(end), subject: subject, op: opToken.text,
                                opSpan: opToken.span, value: value, valueSpan: valueToken.span, tolerance: tolerance,
                                condition: condition)
