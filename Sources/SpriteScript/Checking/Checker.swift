@@ -57,7 +57,8 @@ public struct Checker {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     public mutating func check(_ statements: [any Statement]) {
-        for statement in statements {
+        for (index, statement) in statements.enumerated() {
+            if index % 1024 == 0 && !withinWallTime(at: statement.span) { return }
             let first = diagnostics.count
             statement.check(&self)
             // What the statement's own checks left without a hint gets its usage.
@@ -224,6 +225,20 @@ public struct Checker {
         }
         return false
     }
+
+    /// False, reporting the wall limit once, when the session has used its wall-clock time:
+    /// checking (and reading what `load` names) is stopped there as running would be.
+    mutating func withinWallTime(at span: SourceSpan) -> Bool {
+        guard let meter, meter.wallExhausted else { return true }
+        do throws(Diagnostic) { try meter.checkWall(at: span) } catch {
+            if limitsReported.insert(.wall).inserted { report(error) }
+        }
+        return false
+    }
+
+    /// Files `load` has parsed in this check, by resolved path: loading one again
+    /// re-checks its statements without reading and parsing it again.
+    var parsedLoads: [String: (statements: [any Statement], count: Int)] = [:]
 
     /// Words text output puts in the node column of lines that are not a
     /// node's: a node with one of these names could pass for them.

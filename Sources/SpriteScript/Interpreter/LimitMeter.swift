@@ -12,6 +12,8 @@ final class LimitMeter {
     /// Events processed by simulations that `reset` discarded.
     var earlierEvents: Int64 = 0
     private var wallUsed: Duration = .zero
+    /// Statements counted since the wall clock was last looked at.
+    private var sinceWallCheck = 0
     private var busySince: ContinuousClock.Instant?
 
     init(limits: Limits) { self.limits = limits }
@@ -20,6 +22,12 @@ final class LimitMeter {
     func countStatements(_ count: Int, at span: SourceSpan, range: String? = nil) throws(Diagnostic) {
         let (total, overflow) = statementsParsed.addingReportingOverflow(count)
         statementsParsed = overflow ? .max : total
+        // Parsing a long script or many loads takes time too: look at the clock now and then.
+        sinceWallCheck += count
+        if sinceWallCheck >= 1024 {
+            sinceWallCheck = 0
+            try checkWall(at: span)
+        }
         guard statementsParsed > limits.statements else { return }
         let what = range.map { "range \($0) makes \(count + 1) names, each counted as a statement, and " } ?? ""
         let parsed = "more than \(Plural.of(limits.statements, "statement")) parsed, counting every load"
@@ -37,6 +45,15 @@ final class LimitMeter {
         guard let since = busySince else { return }
         wallUsed += .now - since
         busySince = nil
+    }
+
+    var wallExhausted: Bool { wallNanoseconds > limits.wall }
+
+    /// Throws the wall limit's error once the session has used its wall-clock time.
+    func checkWall(at span: SourceSpan?) throws(Diagnostic) {
+        guard wallExhausted else { return }
+        throw limits.reached(.wall, "the script ran for more than \(limits.format(.wall)) of wall-clock time",
+                             at: span)
     }
 
     var wallNanoseconds: Int64 {
@@ -65,10 +82,7 @@ extension Interpreter {
         if records > limits.memory {
             throw limits.reached(.memory, "the engine and interpreter hold \(records) records", at: span)
         }
-        if meter.wallNanoseconds > limits.wall {
-            throw limits.reached(.wall, "the script ran for more than \(limits.format(.wall)) of wall-clock time",
-                                 at: span)
-        }
+        try meter.checkWall(at: span)
     }
 
     /// Lowers a limit for the rest of the session (`limit NAME VALUE`).

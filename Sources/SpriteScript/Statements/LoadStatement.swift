@@ -32,6 +32,7 @@ struct LoadStatement: Statement {
     func check(_ checker: inout Checker) {
         // Past the statements limit (already reported), loading more only repeats the error.
         if checker.meter?.statementsExhausted == true { return }
+        guard checker.withinWallTime(at: span) else { return }
         let here = FileSourceLoader.resolve(span.file.name, relativeTo: "")
         let chain = (checker.loadStack.isEmpty ? [here] : checker.loadStack)
         if let start = chain.firstIndex(of: key) {
@@ -46,28 +47,46 @@ struct LoadStatement: Statement {
                           help: "load the files from one script instead of each from the one before")
             return
         }
-        let file: SourceFile
-        do {
-            file = try checker.loader.load(path, relativeTo: span.file.name)
-        } catch let refusal as SourceSandbox.Refusal {
-            checker.error(refusal.message, at: pathSpan, help: refusal.help)
-            return
-        } catch {
-            checker.error("cannot read '\(path)'", at: pathSpan, help: "the path is relative to \(span.file.name)")
-            return
-        }
-        let statements: [any Statement]
-        do {
-            statements = try Parser.parse(SourceFile(name: key, text: file.text), meter: checker.meter)
-        } catch {
-            checker.report(error)
-            return
-        }
+        guard let statements = parsedStatements(&checker) else { return }
         let outerStack = checker.loadStack
         checker.loadStack = chain + [key]
         checker.check(statements)
         checker.loadStack = outerStack
         checker.loaded.store(statements, for: key)
+    }
+
+    /// The file's statements, read and parsed once per check; each load still counts them
+    /// against the statements limit. Nil when it cannot be read or parsed (reported).
+    private func parsedStatements(_ checker: inout Checker) -> [any Statement]? {
+        if let parsed = checker.parsedLoads[key] {
+            do throws(Diagnostic) {
+                try checker.meter?.countStatements(parsed.count, at: pathSpan)
+            } catch {
+                checker.report(error)
+                return nil
+            }
+            return parsed.statements
+        }
+        let file: SourceFile
+        do {
+            file = try checker.loader.load(path, relativeTo: span.file.name)
+        } catch let refusal as SourceSandbox.Refusal {
+            checker.error(refusal.message, at: pathSpan, help: refusal.help)
+            return nil
+        } catch {
+            checker.error("cannot read '\(path)'", at: pathSpan, help: "the path is relative to \(span.file.name)")
+            return nil
+        }
+        let before = checker.meter?.statementsParsed ?? 0
+        let statements: [any Statement]
+        do {
+            statements = try Parser.parse(SourceFile(name: key, text: file.text), meter: checker.meter)
+        } catch {
+            checker.report(error)
+            return nil
+        }
+        checker.parsedLoads[key] = (statements, (checker.meter?.statementsParsed ?? 0) - before)
+        return statements
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
