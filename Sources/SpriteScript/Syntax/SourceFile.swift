@@ -65,7 +65,8 @@ public struct SourceSpan: Sendable {
     /// From the start of `self` to the end of `other` (clipped to one line).
     public func through(_ other: SourceSpan) -> SourceSpan {
         guard other.line == line else {
-            return SourceSpan(file: file, line: line, column: column, endColumn: file.characters(ofLine: line).count + 1)
+            let lineEnd = file.characters(ofLine: line).count + 1
+            return SourceSpan(file: file, line: line, column: column, endColumn: lineEnd)
         }
         return SourceSpan(file: file, line: line, column: column, endColumn: max(endColumn, other.endColumn))
     }
