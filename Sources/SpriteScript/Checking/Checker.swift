@@ -221,7 +221,8 @@ public struct Checker {
         let limit = Int(limits[name])
         guard count >= limit else { return true }
         if limitsReported.insert(name).inserted {
-            report(limits.reached(name, "the script declares more than \(Plural.of(limit, noun, plural: plural))", at: span))
+            let most = Plural.of(limit, noun, plural: plural)
+            report(limits.reached(name, "the script declares more than \(most)", at: span))
         }
         return false
     }
