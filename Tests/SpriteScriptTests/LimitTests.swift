@@ -194,8 +194,8 @@ import SpriteKernel
         let total = session.interpreter.simulation.statistics.eventsProcessed
         let first = try #require(sink.eventsAtFirstTrace)
         // The trace is printed slice by slice, not held until the run ends.
-        #expect(first <= Int64(Interpreter.sliceEvents))
-        #expect(total > 2 * Int64(Interpreter.sliceEvents))
+        #expect(first <= Int64(Limits().sliceEvents))
+        #expect(total > 2 * Int64(Limits().sliceEvents))
     }
 
     @Test func appendingAGigabyteAtATimeStopsAtTheFileDataLimit() throws {

@@ -29,6 +29,9 @@ public final class Simulation {
     /// The most bytes of file data (the sizes of every file version kept) a
     /// write may bring the simulation to; past it the write fails.
     public var fileBytesLimit: Int64 = .max
+    /// The most bytes of text (file versions written with real contents) the
+    /// simulation may hold; past it the write fails. The memory limit sets it.
+    public var textBytesLimit: Int64 = .max
     @exclusivity(unchecked) public internal(set) var statistics = Statistics()
 
     @exclusivity(unchecked) var queue = EventQueue()

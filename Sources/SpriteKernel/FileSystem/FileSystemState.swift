@@ -150,6 +150,8 @@ struct FileSystemState {
     var contents: [ContentData] = [ContentData(bytes: [], size: 0)]
     /// The sizes of every version in `contents`, summed (the file-data limit counts it).
     var versionBytes: Int64 = 0
+    /// The bytes of real text in `contents`, summed: the memory they take.
+    var textBytes: Int64 = 0
     /// Sprite domains: prefix → serving node (authoritative), and the
     /// current token of each domain's root.
     var domains: [String: Int] = [:]

@@ -368,7 +368,8 @@ extension Simulation {
         }
         let size = contentBytes(content).size
         withClient(node) { $0.lastRead[fs.files[file].path] = content }
-        operations[Int(op)].text = contentBytes(content).bytes.map { String(decoding: $0, as: UTF8.self) }
+        // The id, not a copy: thousands of reads of one version share its bytes.
+        operations[Int(op)].content = content
         operations[Int(op)].bytes = size
         record(.fileRead(operation: op, path: fs.files[file].path, event: event, content: content, bytes: size,
                          fromCache: fromCache, unix: unix, session: sessionJudgement, reason: reason), at: node)
@@ -417,10 +418,24 @@ extension Simulation {
                 failFileStep(node, op, failure)
                 return
             }
-            newBytes = old.bytes.flatMap { oldBytes in text.map { oldBytes + $0 } }
+            if let oldBytes = old.bytes, let text {
+                // Appended text is a new version: its bytes are copied, so they are counted first.
+                if let failure = reserveTextBytes(oldBytes.count + text.count) {
+                    failFileStep(node, op, failure)
+                    return
+                }
+                newBytes = oldBytes + text
+            } else {
+                newBytes = nil
+            }
         } else {
             newSize = size
             if let failure = reserveFileBytes(newSize) {
+                failFileStep(node, op, failure)
+                return
+            }
+            // The script's text is shared with the statement, yet a version may outlive it: count it.
+            if let text, let failure = reserveTextBytes(text.count) {
                 failFileStep(node, op, failure)
                 return
             }

@@ -201,6 +201,19 @@ extension Simulation {
         return nil
     }
 
+    /// Counts a new version's text against `textBytesLimit`; the failure if it would pass it.
+    func reserveTextBytes(_ count: Int) -> OperationFailure? {
+        let (total, overflow) = fs.textBytes.addingReportingOverflow(Int64(count))
+        guard !overflow, total <= textBytesLimit else {
+            return .textBytesLimit(bytes: overflow ? .max : total, limit: textBytesLimit)
+        }
+        fs.textBytes = total
+        return nil
+    }
+
+    /// The bytes of real text the file versions hold.
+    public var textBytesHeld: Int64 { fs.textBytes }
+
     func newContent(bytes: [UInt8]?, size: Int64) -> ContentID {
         fs.contents.append(ContentData(bytes: bytes, size: size))
         return fs.contents.count - 1

@@ -36,6 +36,8 @@ public enum OperationFailure: Sendable, Equatable {
     case endOfTime
     /// The write would take the file data the simulation keeps past its limit.
     case fileBytesLimit(bytes: Int64, limit: Int64)
+    /// The write would take the text of file versions the simulation keeps past its limit.
+    case textBytesLimit(bytes: Int64, limit: Int64)
 }
 
 public enum OperationStatus: Sendable, Equatable {
@@ -64,6 +66,8 @@ public struct OperationRecord: Sendable, Equatable {
     public var penalty: SimTime = .zero
     /// Text received (receive) or replied (send).
     public var text: String?
+    /// The version a read returned: its bytes are kept once, in the content table, however many read it.
+    public var content: ContentID?
     /// The path a file-system step names, normalised, so a failure can say which file.
     public var path: String?
     /// Calls finished, for an rpc series.

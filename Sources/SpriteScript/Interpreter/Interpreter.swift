@@ -135,9 +135,9 @@ public final class Interpreter {
             case .queued, .running: stillOpen.append(op)
             case .done: break
             case .failed(let failure):
-                if case .fileBytesLimit = failure, let info = tracked[op] {
+                if let limit = failure.limit, let info = tracked[op] {
                     // A limit is not a failure a script can allow for with 'try'.
-                    limitHit = limitHit ?? limits.reached(.fileBytes, EventWords.words(failure, context), at: info.span)
+                    limitHit = limitHit ?? limits.reached(limit, EventWords.words(failure, context), at: info.span)
                     continue
                 }
                 // 'try' allows for a failure the script expects, never for the end of time.
@@ -176,10 +176,6 @@ public final class Interpreter {
 
     // MARK: Time
 
-    /// Events a run processes between checks of output, memory and wall-clock
-    /// time; the trace of each slice is printed before the next one runs.
-    static let sliceEvents = 1 << 16
-
     /// Runs the engine to `deadline` (or until idle), running `at` blocks as
     /// their time comes and stopping at a limit: `run limit N`, or the session's.
     func runEngine(until deadline: SimTime?, eventLimit: Int? = nil, at span: SourceSpan) throws(Diagnostic) {
@@ -190,13 +186,16 @@ public final class Interpreter {
         // At its default the time limit is the clock's own end, which the clock guards itself.
         let timeLimit = limits.time < .horizon ? limits.time : nil
         interrupt.clear()
+        // Events between checks of output, memory and wall-clock time; each slice's trace is printed
+        // before the next one runs.
+        let slice = limits.sliceEvents
         while true {
             let used = Int(simulation.statistics.eventsProcessed - startEvents)
             let runLeft = eventLimit.map { max(0, $0 - used) } ?? .max
             let scriptLeft = Int(clamping: max(0, limits.events - eventsUsed))
-            let stop = simulation.run(until: deadline, eventLimit: min(runLeft, scriptLeft, Self.sliceEvents),
+            let stop = simulation.run(until: deadline, eventLimit: min(runLeft, scriptLeft, slice),
                                       timeLimit: timeLimit, interrupt: interrupt)
-            if stop == .eventLimit && runLeft > Self.sliceEvents && scriptLeft > Self.sliceEvents {
+            if stop == .eventLimit && runLeft > slice && scriptLeft > slice {
                 // Only a slice ended: print its trace, so a long run streams in bounded memory.
                 flushTrace()
                 try checkUsage(at: span)

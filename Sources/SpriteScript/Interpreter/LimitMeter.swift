@@ -69,8 +69,12 @@ extension Interpreter {
     /// Events processed over the whole session.
     var eventsUsed: Int64 { meter.earlierEvents + simulation.statistics.eventsProcessed }
 
-    /// Records kept, the measure of the memory limit (docs/LIMITS.md).
-    var recordsHeld: Int { simulation.recordCount + history.count + tracked.count }
+    /// Records kept, plus one per `Limits.textBytesPerRecord` bytes of file text:
+    /// the measure of the memory limit (docs/LIMITS.md).
+    var recordsHeld: Int {
+        simulation.recordCount + history.count + tracked.count
+            + Int(simulation.textBytesHeld / Limits.textBytesPerRecord)
+    }
 
     /// Output, memory and wall-clock time: checked after every statement and
     /// every slice of a run, so no statement can run far past them.
@@ -80,7 +84,9 @@ extension Interpreter {
         }
         let records = recordsHeld
         if records > limits.memory {
-            throw limits.reached(.memory, "the engine and interpreter hold \(records) records", at: span)
+            let text = simulation.textBytesHeld
+            let of = text > 0 ? " (\(Quantity.formatBytes(text)) of file text among them)" : ""
+            throw limits.reached(.memory, "the engine and interpreter hold \(records) records\(of)", at: span)
         }
         try meter.checkWall(at: span)
     }
@@ -97,6 +103,9 @@ extension Interpreter {
     /// Hands the limits the engine and the reporter enforce to them.
     func applyLimits() {
         simulation.fileBytesLimit = limits.fileBytes
+        // Text is copied as it is written, so the engine refuses it at the write, not at the next check.
+        let (text, overflow) = Int64(limits.memory).multipliedReportingOverflow(by: Limits.textBytesPerRecord)
+        simulation.textBytesLimit = overflow ? .max : text
         reporter.outputLimit = limits.output
     }
 }

@@ -35,6 +35,12 @@ public struct Limits: Sendable, Equatable {
     public var output: Int { Int(self[.output]) }
     /// Records the engine and the interpreter keep (see docs/LIMITS.md).
     public var memory: Int { Int(self[.memory]) }
+    /// File text counts toward the memory limit as one record per this many bytes.
+    static let textBytesPerRecord: Int64 = 128
+
+    /// Events a run processes between checks of its usage: fewer under a low
+    /// memory limit, so that a run passes it by at most a few percent.
+    var sliceEvents: Int { min(1 << 16, max(64, memory / 64)) }
 
     /// Reads `NAME=VALUE` from the command line; the error says what is wrong.
     public mutating func set(_ argument: String) throws(LimitError) {
@@ -138,7 +144,7 @@ extension Limits.Name {
         case .fileBytes: "bytes of file data (every file version kept)"
         case .statements: "statements parsed, counting each load"
         case .output: "lines of output (standard output and error)"
-        case .memory: "records the engine and interpreter keep"
+        case .memory: "records the engine and interpreter keep, and file text"
         }
     }
 }

@@ -115,6 +115,8 @@ enum EventWords {
         case .endOfTime: "it would end after the end of simulated time (about 146 years)"
         case .fileBytesLimit(let size, let limit):
             "file data would reach \(bytes(size)), past the limit of \(bytes(limit))"
+        case .textBytesLimit(let size, let limit):
+            "the text of file versions would reach \(bytes(size)), past the \(bytes(limit)) the memory limit allows"
         }
     }
 
@@ -138,6 +140,18 @@ enum EventWords {
         case .directoryNotEmpty: "directory-not-empty"
         case .endOfTime: "end-of-time"
         case .fileBytesLimit: "file-bytes-limit"
+        case .textBytesLimit: "memory-limit"
+        }
+    }
+}
+
+extension OperationFailure {
+    /// The limit a failure is, if it is one: a script cannot allow for it with `try`.
+    var limit: Limits.Name? {
+        switch self {
+        case .fileBytesLimit: .fileBytes
+        case .textBytesLimit: .memory
+        default: nil
         }
     }
 }

@@ -394,7 +394,7 @@ struct ExpectStatement: Statement {
         case .field(let owner, let field):
             if owner.text == "stats" { return statistic(field.text, s) }
             if let op = interpreter.labels[owner.text], let record = s.operation(op) {
-                return operationField(field.text, record)
+                return operationField(field.text, record, s)
             }
             if let index = s.process(named: owner.text) {
                 let p = s.processInfo(index)
@@ -419,10 +419,13 @@ struct ExpectStatement: Statement {
         }
     }
 
-    private func operationField(_ field: String, _ op: OperationRecord) -> Measured {
+    private func operationField(_ field: String, _ op: OperationRecord, _ s: Simulation) -> Measured {
         switch field {
         case "status": return .text(ShowStatement.statusWord(op.status))
-        case "text": return op.text.map { .text($0) } ?? .missing("no text")
+        case "text":
+            // A read keeps the id of what it returned; its text is made only when asked for.
+            let read = op.content.flatMap { s.contentBytes($0).bytes }.map { String(decoding: $0, as: UTF8.self) }
+            return (op.text ?? read).map { .text($0) } ?? .missing("no text")
         case "penalty": return .number(op.penalty.nanoseconds, .duration)
         case "packets": return .number(op.packets, .count)
         case "bytes": return .number(op.bytes, .size)

@@ -73,7 +73,9 @@ struct FileStatement: Statement {
     let verb: String
     var path: (String, SourceSpan)?
     var mode = "r"
-    var text: (String, SourceSpan)?
+    var text: (String, SourceSpan)? { didSet { bytes = text.map { Array($0.0.utf8) } } }
+    /// The text's bytes, made once: every node the statement runs on shares them.
+    private(set) var bytes: [UInt8]?
     var size: (Quantity, SourceSpan)?
     var label: Name?
 
@@ -113,7 +115,6 @@ struct FileStatement: Statement {
         }
         let s = interpreter.simulation
         let p = path?.0
-        let bytes = text.map { Array($0.0.utf8) }
         let length = bytes.map { Int64($0.count) } ?? size?.0.integer ?? 0
         let op: Int32
         switch verb {
