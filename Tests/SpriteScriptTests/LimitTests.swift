@@ -67,6 +67,16 @@ import SpriteKernel
         #expect(nodes.error.contains("2 nodes already declared (limit nodes 1)"), "\(nodes.error)")
     }
 
+    /// A long line counts once per KB against the output limit, so the limit bounds bytes as well.
+    @Test func aLongLineCountsOncePerKilobyte() throws {
+        let long = "echo \"" + String(repeating: "x", count: 5000) + "\""
+        let stopped = try Self.run(long, ["output=4"])
+        #expect(stopped.status == .limitReached, "\(stopped.error)")
+        #expect(stopped.sink.output.isEmpty, "the 5KB line is past the limit of 4KB")
+        let shortLines = try Self.run("echo \"a\"\necho \"b\"\necho \"c\"", ["output=4"])
+        #expect(shortLines.status == .ok, "\(shortLines.error)")
+    }
+
     @Test func limitMessagesCountInWords() throws {
         let output = try Self.run("echo \"a\"\necho \"b\"", ["output=1"])
         #expect(output.error.contains("more than 1 line of output"), "\(output.error)")

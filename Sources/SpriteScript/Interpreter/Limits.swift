@@ -143,7 +143,7 @@ extension Limits.Name {
         case .processes: "processes the script declares"
         case .fileBytes: "bytes of file data (every file version kept)"
         case .statements: "statements parsed, counting each load"
-        case .output: "lines of output (standard output and error)"
+        case .output: "lines of output (stdout and stderr; per KB)"
         case .memory: "records the engine and interpreter keep, and file text"
         }
     }

@@ -7,7 +7,10 @@ final class Reporter {
     private let renderer: any Renderer
     /// Lines written so far, and the most the output limit allows: lines past
     /// it are dropped, and the interpreter stops the run at its next check.
+    /// A line longer than `lineBytes` counts once per `lineBytes`, so the
+    /// limit bounds bytes too (an echo of a megabyte is not one line's worth).
     private(set) var linesWritten = 0
+    static let lineBytes = 1024
     var outputLimit = Int.max
 
     init(format: OutputFormat, sink: any OutputSink, width: Int) {
@@ -27,7 +30,7 @@ final class Reporter {
         let exempt = Self.exempt(item)
         var lines: [(String, OutputChannel)] = []
         for (line, stream) in renderer.render(item, context: context) {
-            linesWritten += 1
+            linesWritten += max(1, (line.utf8.count + Self.lineBytes - 1) / Self.lineBytes)
             if linesWritten <= outputLimit || exempt { lines.append((TerminalText.escape(line), stream)) }
         }
         guard case .diagnostic = item else {
