@@ -25,6 +25,20 @@ struct CallAnswer {
     var cachingDisabled = false
 }
 
+extension CallAnswer {
+    /// What a step on `path` failed with, if the server refused it: the one
+    /// place a refusal becomes an operation failure, whichever call asked.
+    /// (`isDirectory` is not here: for getattr it is an answer, not a refusal.)
+    func refusal(for path: String) -> OperationFailure? {
+        if namespaceRoot { return .rootDirectory(path: path) }
+        if notEmpty { return .directoryNotEmpty(path: path) }
+        if let file = notADirectory { return .notADirectory(path: file) }
+        if exists { return .fileExists(path: path) }
+        if missing { return .noSuchFile(path: path) }
+        return nil
+    }
+}
+
 /// A kernel-to-kernel call of the file system, in flight. The steps it
 /// continues are closures: file operations are orders of magnitude rarer
 /// than the engine's packet events, so clarity wins over allocation here.

@@ -176,15 +176,9 @@ extension Simulation {
         callServer("open", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, server in sim.serveOpen(path, client: node, server: server, writable: writable) },
                    then: { sim, _, answer in
-                       guard !answer.isDirectory else {
-                           sim.failFileStep(node, op, .isDirectory(path: path))
-                           return
-                       }
-                       if let file = answer.notADirectory {
-                           sim.failFileStep(node, op, .notADirectory(path: file))
-                           return
-                       }
-                       guard !answer.missing, let file = sim.fs.fileIndex[path] else {
+                       guard !answer.isDirectory else { return sim.failFileStep(node, op, .isDirectory(path: path)) }
+                       if let refusal = answer.refusal(for: path) { return sim.failFileStep(node, op, refusal) }
+                       guard let file = sim.fs.fileIndex[path] else {
                            sim.failFileStep(node, op, .noSuchFile(path: path))
                            return
                        }

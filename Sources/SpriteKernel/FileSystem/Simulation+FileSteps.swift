@@ -8,22 +8,7 @@ extension Simulation {
         callServer("delete", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, _ in sim.serveDelete(path) },
                    then: { sim, _, answer in
-                       guard !answer.namespaceRoot else {
-                           sim.failFileStep(node, op, .rootDirectory(path: path))
-                           return
-                       }
-                       guard !answer.notEmpty else {
-                           sim.failFileStep(node, op, .directoryNotEmpty(path: path))
-                           return
-                       }
-                       if let file = answer.notADirectory {
-                           sim.failFileStep(node, op, .notADirectory(path: file))
-                           return
-                       }
-                       guard !answer.missing else {
-                           sim.failFileStep(node, op, .noSuchFile(path: path))
-                           return
-                       }
+                       if let refusal = answer.refusal(for: path) { return sim.failFileStep(node, op, refusal) }
                        var never: Int64 = 0
                        if let file = sim.fs.fileIndex[path] {
                            for client in sim.fileClients.keys.sorted() {
@@ -63,14 +48,7 @@ extension Simulation {
                            : sim.missingAnswer(path)
                    },
                    then: { sim, _, answer in
-                       if let file = answer.notADirectory {
-                           sim.failFileStep(node, op, .notADirectory(path: file))
-                           return
-                       }
-                       guard !answer.missing else {
-                           sim.failFileStep(node, op, .noSuchFile(path: path))
-                           return
-                       }
+                       if let refusal = answer.refusal(for: path) { return sim.failFileStep(node, op, refusal) }
                        sim.record(.fileStat(operation: op, path: path, bytes: answer.size, version: answer.version,
                                             modified: answer.modified, directory: answer.isDirectory), at: node)
                        sim.completeFileStep(node, op)
@@ -104,18 +82,9 @@ extension Simulation {
         callServer(directory ? "mkdir" : "create", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, server in sim.serveCreate(path, size: size, directory: directory, server: server) },
                    then: { sim, _, answer in
-                       if let file = answer.notADirectory {
-                           sim.failFileStep(node, op, .notADirectory(path: file))
-                           return
-                       }
-                       guard !answer.isDirectory else {
-                           sim.failFileStep(node, op, .isDirectory(path: path))
-                           return
-                       }
-                       guard !answer.exists else {
-                           sim.failFileStep(node, op, .fileExists(path: path))
-                           return
-                       }
+                       if let refusal = answer.refusal(for: path) { return sim.failFileStep(node, op, refusal) }
+                       // create of a name that is a directory.
+                       guard !answer.isDirectory else { return sim.failFileStep(node, op, .isDirectory(path: path)) }
                        sim.record(.fileCreated(operation: op, path: path, bytes: size, directory: directory), at: node)
                        sim.completeFileStep(node, op)
                    })
@@ -143,14 +112,7 @@ extension Simulation {
                        return CallAnswer(replyBytes: Int64(names.joined().utf8.count))
                    },
                    then: { sim, _, answer in
-                       if let file = answer.notADirectory {
-                           sim.failFileStep(node, op, .notADirectory(path: file))
-                           return
-                       }
-                       guard !answer.missing else {
-                           sim.failFileStep(node, op, .noSuchFile(path: path))
-                           return
-                       }
+                       if let refusal = answer.refusal(for: path) { return sim.failFileStep(node, op, refusal) }
                        let modified = sim.fs.files
                            .filter { !$0.deleted && Self.isUnder($0.path, path) && $0.path != path }
                            .map(\.modified).max() ?? .zero
