@@ -146,7 +146,7 @@ func runFileWorkload(clients: Int, operations: Int, protocolIndex: Int) -> Bench
     var issued = 0
     do {
         let server = try sim.addNode(NodeSpec(name: "fs", role: .server, cpus: 4, memoryBytes: 1 << 30,
-                                              disk: DiskSpec(accessLatency: .ms(5), bytesPerSecond: 100 << 20)))
+                                              disk: DiskDrive(accessTime: .ms(5), bytesPerSecond: 100 << 20)))
         sim.setDomain("/", server: server)
         for index in 0..<clients {
             let node = try sim.addNode(NodeSpec(name: "c\(index)", role: .workstation, memoryBytes: 64 << 20))

@@ -20,7 +20,7 @@ private func fsRig(clients: Int = 2, servers: Int = 1, preset: CostPreset = .zer
     var serverIndices: [Int] = []
     for index in 1...servers {
         let spec = NodeSpec(name: "fs\(index)", role: .server, memoryBytes: 32 << 20,
-                            disk: DiskSpec(accessLatency: .ms(20), bytesPerSecond: 2_000_000))
+                            disk: DiskDrive(accessTime: .ms(20), bytesPerSecond: 2_000_000))
         serverIndices.append(try sim.addNode(spec))
     }
     var clientIndices: [Int] = []

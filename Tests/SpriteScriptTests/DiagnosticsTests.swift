@@ -80,7 +80,7 @@ private let syntaxCases: [DiagnosticCase] = [
     .init("cluster { network lossy 5% }", "unknown network option 'lossy'; did you mean 'loss'?", line: 1, column: 19,
           endColumn: 24, .syntax, help: "options: bandwidth header"),
     .init("cluster { workstation ws1 memroy 8MB }", "unknown node option 'memroy'; did you mean 'memory'?", line: 1,
-          column: 27, .syntax, help: "options: cpus disk diskless memory rate role speed"),
+          column: 27, .syntax, help: "options: cpus disk diskless memory rate role rpm seek speed"),
     .init(P + "rpc ws1 -> fs1 cuont 3", "unknown rpc option 'cuont'; did you mean 'count'?",
           line: 2, column: 16, .syntax, help: "options: count reply request service"),
     .init("cluster { network preset v-1984 }", "unknown preset 'v-1984'; did you mean 'v-1983'?", line: 1, column: 26,

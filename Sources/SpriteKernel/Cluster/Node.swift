@@ -9,6 +9,8 @@ struct Node {
     /// When each CPU next becomes free; work runs on the earliest one.
     var cpuFreeAt: [SimTime]
     var cpuBusyTotal = SimTime.zero
+    /// The disk's arm (unused on a diskless node).
+    var arm = DiskArm()
 
     init(spec: NodeSpec) {
         self.spec = spec
@@ -35,5 +37,6 @@ struct Node {
         isUp = false
         incarnation &+= 1
         cpuFreeAt = Array(repeating: .zero, count: max(1, spec.cpus))
+        arm = DiskArm()
     }
 }

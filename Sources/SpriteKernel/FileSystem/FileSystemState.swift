@@ -23,6 +23,8 @@ struct OpenSession {
 enum FileStep {
     case open(path: String, writable: Bool, operation: Int32)
     case read(path: String?, operation: Int32)
+    /// One block of the file (`read PATH block N`).
+    case readBlock(path: String?, block: Int64, operation: Int32)
     case write(path: String?, text: [UInt8]?, size: Int64, append: Bool, operation: Int32)
     case close(path: String?, operation: Int32)
     case delete(path: String, operation: Int32)
@@ -38,6 +40,7 @@ enum FileStep {
         switch self {
         case .open(let p, let w, let op): .open(path: rename(p), writable: w, operation: op)
         case .read(let p, let op): .read(path: p.map(rename), operation: op)
+        case .readBlock(let p, let b, let op): .readBlock(path: p.map(rename), block: b, operation: op)
         case .write(let p, let t, let s, let a, let op):
             .write(path: p.map(rename), text: t, size: s, append: a, operation: op)
         case .close(let p, let op): .close(path: p.map(rename), operation: op)
@@ -56,7 +59,7 @@ enum FileStep {
         case .open(let p, _, _), .delete(let p, _), .stat(let p, _), .create(let p, _, _, _), .list(let p, _),
              .resolve(let p, _):
             p
-        case .read(let p, _), .write(let p, _, _, _, _), .close(let p, _): p
+        case .read(let p, _), .write(let p, _, _, _, _), .close(let p, _), .readBlock(let p, _, _): p
         case .sync, .mount: nil
         }
     }
@@ -65,7 +68,7 @@ enum FileStep {
         switch self {
         case .open(_, _, let op), .read(_, let op), .write(_, _, _, _, let op), .close(_, let op),
              .delete(_, let op), .stat(_, let op), .sync(let op), .create(_, _, _, let op),
-             .list(_, let op), .resolve(_, let op), .mount(_, _, _, let op):
+             .list(_, let op), .resolve(_, let op), .mount(_, _, _, let op), .readBlock(_, _, let op):
             return op
         }
     }

@@ -1,8 +1,10 @@
 /// The server's answer to a file-system call.
 struct CallAnswer {
     var replyBytes: Int64 = 0
-    /// Server time beyond the CPU service time: disk accesses.
+    /// Server time beyond the CPU service time.
     var extraTime: SimTime = .zero
+    /// Blocks the server's disk must read before it can reply.
+    var disk: DiskRead?
     /// The server does not serve this path (a stale prefix-table entry).
     var notMine = false
     /// With `notMine`: the path crosses a remote link into this domain.
@@ -81,8 +83,9 @@ extension Simulation {
         guard var pending = fs.calls[id] else { return }
         pending.answer = answer
         fs.calls[id] = pending
-        let done = nodes[pending.server].reserveCPU(work: fs.config.serverService, now: now) + answer.extraTime
-        schedule(.callServed(call: id), at: done)
+        let served = nodes[pending.server].reserveCPU(work: fs.config.serverService, now: now)
+        let done = answer.disk.map { readDisk($0, on: pending.server, after: served) } ?? served
+        schedule(.callServed(call: id), at: done + answer.extraTime)
     }
 
     func deliverCall(_ message: Message) {

@@ -61,7 +61,7 @@ extension Simulation {
         }
     }
 
-    private func enqueueFileStep(_ kind: OperationKind, node: Int, _ make: (Int32) -> FileStep) -> Int32 {
+    func enqueueFileStep(_ kind: OperationKind, node: Int, _ make: (Int32) -> FileStep) -> Int32 {
         let op = newOperation(kind, node: node)
         guard nodes[node].isUp else {
             fail(op, .nodeDown(node: node))
@@ -113,6 +113,7 @@ extension Simulation {
             }
         case .open(let path, let writable, let op): open(path, writable: writable, node: node, op: op)
         case .read(let path, let op): read(path, node: node, op: op)
+        case .readBlock(let path, let block, let op): readBlock(path, block: block, node: node, op: op)
         case .write(let path, let text, let size, let append, let op):
             write(path, text: text, size: size, append: append, node: node, op: op)
         case .close(let path, let op): close(path, node: node, op: op)
@@ -232,7 +233,7 @@ extension Simulation {
     }
 
     /// The session a step acts on: the newest open of `path`, or the newest open.
-    private func session(_ path: String?, node: Int) -> OpenSession? {
+    func session(_ path: String?, node: Int) -> OpenSession? {
         let client = fileClient(node)
         for id in client.openOrder.reversed() {
             guard let session = client.sessions[id] else { continue }
@@ -345,8 +346,8 @@ extension Simulation {
 
     /// Records the read, judges it online under UNIX and session semantics,
     /// and says why when it is stale.
-    private func completeRead(_ session: OpenSession, node: Int, op: Int32, content: ContentID, fromCache: Bool,
-                              entry: ClientFileEntry?) {
+    func completeRead(_ session: OpenSession, node: Int, op: Int32, content: ContentID, fromCache: Bool,
+                      entry: ClientFileEntry?, bytes: Int64? = nil) {
         let file = session.file
         let start = operations[Int(op)].startedAt ?? now
         let event = recordFileEvent(.read(content: content), node: node, session: session.id, file: file, start: start)
@@ -360,7 +361,7 @@ extension Simulation {
         if unix != .fresh || sessionJudgement != .fresh {
             reason = staleReason(fromCache: fromCache, entry: entry, latestWriteEvent: latest?.event)
         }
-        let size = contentBytes(content).size
+        let size = bytes ?? contentBytes(content).size
         withClient(node) { $0.lastRead[fs.files[file].path] = content }
         // The id, not a copy: thousands of reads of one version share its bytes.
         operations[Int(op)].content = content

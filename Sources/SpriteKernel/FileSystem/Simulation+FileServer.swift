@@ -159,37 +159,49 @@ extension Simulation {
     func serveRead(_ file: Int, server: Int) -> CallAnswer {
         var answer = attributes(file)
         answer.replyBytes = fs.files[file].size
-        let blocks = fs.config.blocks(fs.files[file].size)
+        answer.disk = readBlocks(file, server: server, first: 0, count: fs.config.blocks(fs.files[file].size))
+        return answer
+    }
+
+    /// Looks blocks first..<first+count of `file` up in the server's cache
+    /// and returns those its disk must read (nil for none, or no disk).
+    func readBlocks(_ file: Int, server: Int, first: Int64, count: Int64) -> DiskRead? {
+        let drive = nodes[server].spec.disk
+        var disk = drive.map { DiskRead(file: file, drive: $0, blockSize: fs.config.blockSize) }
         var cache = fs.serverCaches[server] ?? LRUList<BlockKey>()
         var misses: Int64 = 0
         let capacity = serverCacheCapacity(server)
-        if blocks > capacity {
+        let end = first + count
+        if count > capacity {
             // Only the last `capacity` blocks can stay: count the cached ones
             // instead of touching every block of a file larger than memory.
-            let hits = Int64(cache.count { $0.file == file && $0.block < blocks })
-            misses = blocks - hits
+            // Those are its last blocks, so the misses are one run before them.
+            let hits = Int64(cache.count { $0.file == file && $0.block >= first && $0.block < end })
+            misses = count - hits
             fs.statistics.serverHits += Int(hits)
             fs.statistics.serverMisses += Int(misses)
-            cache.keepOnly(file: file, blocks: blocks, capacity: capacity)
+            disk?.add(first, count: misses)
+            disk?.wait(until: nodes[server].arm.arrival(of: file, first..<end, now: now))
+            cache.keepOnly(file: file, blocks: end, capacity: capacity)
         } else {
-            for block in 0..<blocks {
+            for block in first..<end {
                 let key = BlockKey(file: file, block: block)
                 if cache.contains(key) {
                     fs.statistics.serverHits += 1
+                    disk?.wait(until: nodes[server].arm.arrival(of: file, block..<block + 1, now: now))
                 } else {
                     misses += 1
                     fs.statistics.serverMisses += 1
+                    disk?.add(block)
                 }
                 cache.touch(key, weight: 1)
             }
         }
         while cache.totalWeight > capacity, let cold = cache.coldest(where: { _ in true }) { cache.remove(cold) }
         fs.serverCaches[server] = cache
-        if misses > 0, let disk = nodes[server].spec.disk {
-            fs.statistics.diskReads += Int(misses)
-            answer.extraTime = disk.accessTime(bytes: misses * fs.config.blockSize)
-        }
-        return answer
+        guard let disk, misses > 0 || disk.notBefore > now else { return nil }
+        fs.statistics.diskReads += Int(misses)
+        return disk
     }
 
     /// New contents reach the server: a new version. The server's cache

@@ -9,7 +9,7 @@ struct FileSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "files",
         summary: "file operations inside on NODE { }: open read write append close delete stat sync create mkdir ls",
-        usage: ["open PATH [r|w|rw|append] [as LABEL]", "read [PATH] [as LABEL]",
+        usage: ["open PATH [r|w|rw|append] [as LABEL]", "read [PATH] [block N] [as LABEL]",
                 "write [PATH] \"TEXT\"|SIZE [as LABEL]", "append [PATH] \"TEXT\"|SIZE [as LABEL]",
                 "close [PATH]", "delete PATH", "stat PATH", "sync", "create PATH size SIZE", "mkdir PATH", "ls PATH"],
         details: "Without a PATH, read, write, append and close act on the node's most recently opened file. "
@@ -21,7 +21,10 @@ struct FileSyntax: StatementSyntax {
             + "stat show them; / and every domain's or export's root are directories. ls lists a directory only "
             + "(on a regular file it fails: not a directory; use stat); mkdir and create fail on a name that "
             + "exists; delete removes a directory only once it is empty, and never / or a domain's or export's "
-            + "root. Nothing can be created under a regular file, and a name below one is not a directory.",
+            + "root. Nothing can be created under a regular file, and a name below one is not a directory. "
+            + "read reads the whole file; 'read block N' reads its block N alone (blocks count from 0; past the "
+            + "end it reads nothing), from the client cache only if the whole file is cached and usable as it "
+            + "is, else from the server, which keeps no client copy.",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -57,6 +60,10 @@ struct FileSyntax: StatementSyntax {
             } else {
                 statement.size = try parser.parseQuantity(.size)
             }
+        case "read":
+            if parser.accept("block") != nil {
+                statement.block = Int64(try parser.parseCount("a block number (from 0)"))
+            }
         case "create":
             _ = try parser.expectWord("size")
             statement.size = try parser.parseQuantity(.size)
@@ -77,6 +84,8 @@ struct FileStatement: Statement {
     /// The text's bytes, made once: every node the statement runs on shares them.
     private(set) var bytes: [UInt8]?
     var size: (Quantity, SourceSpan)?
+    /// `read … block N`: that block alone.
+    var block: Int64?
     var label: Name?
 
     var kind: OperationKind {
@@ -119,7 +128,7 @@ struct FileStatement: Statement {
         let op: Int32
         switch verb {
         case "open": op = s.openFile(on: node, path: p ?? "/", writable: mode != "r")
-        case "read": op = s.readFile(on: node, path: p)
+        case "read": op = block.map { s.readBlock(on: node, path: p, block: $0) } ?? s.readFile(on: node, path: p)
         case "write", "append": op = s.writeFile(on: node, path: p, text: bytes, size: length, append: verb == "append")
         case "close": op = s.closeFile(on: node, path: p)
         case "delete": op = s.deleteFile(on: node, path: p ?? "/")

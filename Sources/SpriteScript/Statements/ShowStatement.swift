@@ -81,16 +81,26 @@ struct ShowStatement: Statement {
         let rows: [[Cell]] = (0..<s.nodeCount).map { index in
             let spec = s.nodeSpec(index)
             let disk: Cell = spec.disk.map { disk in
-                .fields([("disk_latency_ns", .int(disk.accessLatency.nanoseconds)),
-                         ("disk_bytes_per_second", .int(disk.bytesPerSecond))],
-                        shown: "\(disk.accessLatency) @ \(Quantity.formatBytes(disk.bytesPerSecond))/s")
-            } ?? .fields([("disk_latency_ns", .null), ("disk_bytes_per_second", .null)], shown: "diskless")
+                .fields([("disk_latency_ns", .int(disk.positioning.nanoseconds)),
+                         ("disk_bytes_per_second", .int(disk.bytesPerSecond)),
+                         ("disk_drive", disk.model.map { .string($0.rawValue) } ?? .null),
+                         ("disk_seek_ns", .int(disk.averageSeek.nanoseconds)), ("disk_rpm", .int(disk.rpm))],
+                        shown: Self.shown(disk))
+            } ?? .fields([("disk_latency_ns", .null), ("disk_bytes_per_second", .null), ("disk_drive", .null),
+                          ("disk_seek_ns", .null), ("disk_rpm", .null)], shown: "diskless")
             return [.text(spec.name), .text(spec.role.rawValue), .count(Int64(spec.cpus)), .number(spec.speed),
                     .bytes(spec.memoryBytes), disk, .text(s.isUp(index) ? "up" : "down"), .time(s.cpuBusy(index))]
         }
         return Table(name: "nodes", title: "nodes (\(s.nodeCount))",
                      columns: ["name", "role", "cpus", "speed", Column("memory", key: "memory_bytes"), "disk", "state",
                                Column("cpu-busy", key: "cpu_busy_ns")], rows: rows)
+    }
+
+    /// A drive in `show nodes`: its name, or its figures as a script writes them.
+    static func shown(_ disk: DiskDrive) -> String {
+        if let model = disk.model { return model.rawValue }
+        let rate = Quantity.formatBytes(disk.bytesPerSecond) + "/s"
+        return disk.rpm == 0 ? "\(disk.averageSeek) @ \(rate)" : "\(disk.averageSeek) \(disk.rpm)rpm @ \(rate)"
     }
 
     static func network(_ s: Simulation) -> Table {

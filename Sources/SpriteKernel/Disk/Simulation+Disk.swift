@@ -1,0 +1,8 @@
+extension Simulation {
+    /// Queues `read` on `node`'s disk once its CPU has asked for it (at
+    /// `start`) and returns when the blocks are in memory.
+    func readDisk(_ read: DiskRead, on node: Int, after start: SimTime) -> SimTime {
+        guard let drive = nodes[node].spec.disk else { return start }
+        return nodes[node].arm.book(read, drive: drive, start: start)
+    }
+}

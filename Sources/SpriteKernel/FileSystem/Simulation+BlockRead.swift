@@ -1,0 +1,53 @@
+/// `read PATH block N`: one block of an open file, the unit a random access
+/// reads. Client caches hold whole files, so a block comes from the cache
+/// only if the whole file is there and may be used as it is; otherwise the
+/// server sends that block alone and the client keeps no copy of it.
+extension Simulation {
+    public func readBlock(on node: Int, path: String?, block: Int64) -> Int32 {
+        enqueueFileStep(.read, node: node) { .readBlock(path: path, block: block, operation: $0) }
+    }
+
+    /// Bytes of block `block` in a file of `size` bytes: 0 past its end.
+    func blockBytes(size: Int64, block: Int64) -> Int64 {
+        let blockSize = fs.config.blockSize
+        guard block >= 0, block < size / blockSize + 1 else { return 0 }
+        return max(0, min(blockSize, size - block * blockSize))
+    }
+
+    func readBlock(_ path: String?, block: Int64, node: Int, op: Int32) {
+        guard let session = session(path, node: node) else {
+            failFileStep(node, op, .notOpen(path: path))
+            return
+        }
+        let file = session.file
+        let client = fileClient(node)
+        let cacheable = client.cacheEnabled && !client.uncached.contains(file)
+        if let entry = client.entries[file], cacheable,
+           entry.dirty || consistency.readMayUseCache(entry, now: now, config: fs.config) {
+            fs.statistics.clientHits += 1
+            withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }
+            let bytes = blockBytes(size: entry.size, block: block)
+            completeRead(session, node: node, op: op, content: entry.content, fromCache: true, entry: entry,
+                         bytes: bytes)
+            completeLocally(node, op, copying: bytes)
+            return
+        }
+        fs.statistics.clientMisses += 1
+        callServer("read", path: fs.files[file].path, node: node, op: op, requestBytes: 24,
+                   serve: { sim, server in sim.serveReadBlock(file, block: block, server: server) },
+                   then: { sim, _, answer in
+                       sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false,
+                                        entry: nil, bytes: answer.replyBytes)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+
+    /// One block at the server: from its cache, or from its disk.
+    func serveReadBlock(_ file: Int, block: Int64, server: Int) -> CallAnswer {
+        var answer = attributes(file)
+        answer.replyBytes = blockBytes(size: fs.files[file].size, block: block)
+        let count: Int64 = answer.replyBytes > 0 ? 1 : 0
+        answer.disk = readBlocks(file, server: server, first: block, count: count)
+        return answer
+    }
+}
