@@ -39,13 +39,20 @@ public struct DiskDrive: Sendable, Equatable {
         Transmission.time(bytes: bytes, bytesPerSecond: bytesPerSecond)
     }
 
-    /// The drive a node gets when its declaration names none. An era's cost
-    /// preset may choose its own drive here (one line per preset).
+    /// The drive a node gets when its declaration names none: one line per
+    /// network preset, so an era can give its servers the era's drive
+    /// (`.fujitsuEagle` for sprite-1988's servers, say).
     public static func standard(for preset: CostPreset, role: NodeRole) -> DiskDrive {
         switch preset {
-        case .modern, .v1983, .sprite1988, .zero: .standard
+        case .modern: .standard
+        case .v1983: .standard
+        case .sprite1988: .standard
+        case .zero: .standard
         }
     }
+
+    /// The Sprite file servers' drive (see `DrivePreset.fujitsuEagle`).
+    public static let fujitsuEagle = DrivePreset.fujitsuEagle.drive
 
     /// The default of every preset today: a 20 ms access at 2 MB/s, after the
     /// notes on V (1983): "disk access latency is about 20 ms".
