@@ -127,4 +127,25 @@ import Testing
             """)
         #expect(result.status == .ok, "\(result.sink.output.suffix(8))")
     }
+
+    /// Client caches hold whole files: a block comes from the cache only when
+    /// the whole file is there; a block fetched alone leaves nothing cached.
+    @Test func aBlockReadUsesButNeverFillsTheClientCache() {
+        let result = ScriptHarness.run("""
+            cluster { server fs1 disk fujitsu-eagle; workstation ws1 diskless }
+            domain / on fs1
+            on ws1 { create /f size 16KB; open /f r; read block 1 as alone; read block 2 as again; close }
+            run
+            expect stats.client-hits == 0
+            expect stats.client-misses == 2
+            expect stats.rpc.read == 2
+            on ws1 { open /f r; read as whole; read block 3 as cached; close }
+            run
+            expect stats.client-hits == 1
+            expect stats.rpc.read == 3
+            expect cached.bytes == 4KB
+            expect whole.bytes == 16KB
+            """)
+        #expect(result.status == .ok, "\(result.sink.output.suffix(8))")
+    }
 }
