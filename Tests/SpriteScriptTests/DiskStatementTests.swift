@@ -21,8 +21,9 @@ import Testing
             server legacy disk 20ms rate 2MB/s
             server faster disk fujitsu-eagle rate 4MB/s
             workstation ws1 diskless
+            server asWritten disk seek 18ms rpm 3961 rate 1.86MB/s
             """)
-        #expect(rows.map { $0["disk_drive"] as? String } == ["fujitsu-eagle", nil, nil, nil, nil])
+        #expect(rows.map { $0["disk_drive"] as? String } == ["fujitsu-eagle", nil, nil, nil, nil, nil])
         // 18ms + 30s / 3961 (7.573845ms): the average access of the Eagle.
         #expect(rows[0]["disk_latency_ns"] as? Int == 25_573_845)
         #expect(rows[0]["disk_bytes_per_second"] as? Int == 1_859_000)
@@ -37,6 +38,9 @@ import Testing
         #expect(rows[3]["disk_seek_ns"] as? Int == 18_000_000)
         #expect(rows[3]["disk_bytes_per_second"] as? Int == 4 << 20)
         #expect(rows[4]["disk_rpm"] is NSNull)
+        // A rate is rounded to the nearest byte per second: 1.86 × 1048576 = 1950351.36.
+        #expect(rows[5]["disk_bytes_per_second"] as? Int == 1_950_351)
+        #expect(rows[5]["disk_latency_ns"] as? Int == 25_573_845)
     }
 
     @Test func showNodesPrintsTheDrive() {

@@ -42,6 +42,10 @@ struct QuantityTests {
         ("64Kbps", .bandwidth, 64_000),
         ("2MB/s", .rate, 2_097_152),
         ("0.5KB/s", .rate, 512),
+        // A rate alone rounds to the nearest byte per second: 1.86 × 1048576 = 1950351.36.
+        ("1.86MB/s", .rate, 1_950_351),
+        ("1.0000005KB/s", .rate, 1024),     // 1024.000512 rounds down
+        ("0.0005KB/s", .rate, 1),           // 0.512 rounds up
         ("3", .count, 3),
     ])
     func exactDecimalConversion(literal: String, dimension: Dimension, base: Int64) throws {

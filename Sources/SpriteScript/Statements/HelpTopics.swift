@@ -17,7 +17,8 @@ enum HelpTopics {
             usage: [],
             details: """
                 A unit is written against its number or after a space (20ms, 20 ms). Decimals are exact and \
-                must come to a whole number of base units: 1.5ms is 1500000ns, 0.5ns is an error. The micro \
+                must come to a whole number of base units: 1.5ms is 1500000ns, 0.5ns is an error; only a \
+                transfer rate is rounded to the nearest byte per second (1.86MB/s is 1950351B/s). The micro \
                 sign is read too: \u{B5}s and \u{3BC}s mean us. Exponents are not: write 1e9s as 1000000000s.
                 \(row(.duration, "duration", "nanoseconds: 1h = 60min, 1d = 24h"))
                 \(row(.size, "size", "bytes, binary: 1KB = 1024B"))

@@ -105,7 +105,14 @@ public struct Quantity: Sendable, Equatable {
             throw Diagnostic(.check, "\(written) is too large", at: token.span, help: tooLarge)
         }
         let fractionScaled = fractionValue.multipliedFullWidth(by: scale)
-        let (quotient, remainder) = fractionScale.dividingFullWidth(fractionScaled)
+        var (quotient, remainder) = fractionScale.dividingFullWidth(fractionScaled)
+        // A transfer rate alone is rounded to the nearest byte per second:
+        // drives are specified in decimal megabytes (rate 1.86MB/s).
+        let rounded = dimension == .rate && remainder != 0
+        if rounded {
+            quotient += remainder >= fractionScale - remainder ? 1 : 0
+            remainder = 0
+        }
         guard remainder == 0 else {
             throw Diagnostic(.check, "\(written) is finer than one \(base)", at: token.span,
                              help: "round it to a whole \(base)")
@@ -114,7 +121,7 @@ public struct Quantity: Sendable, Equatable {
         guard !sumOverflow else {
             throw Diagnostic(.check, "\(written) is too large", at: token.span, help: tooLarge)
         }
-        return Quantity(dimension: dimension, integer: total, real: real * Double(scale))
+        return Quantity(dimension: dimension, integer: total, real: rounded ? Double(total) : real * Double(scale))
     }
 
     /// A unit no dimension has: the near miss among the units the statement
