@@ -69,8 +69,8 @@ struct NodeSyntax: StatementSyntax {
         parser.offerAtEnd(.words(drives + ["seek"]))
         let word = parser.peek
         if word.kind == .identifier, word.text == "seek" { return }
-        let help = "write an access time (disk 20ms), a drive (disk \(drives[0])) or its figures "
-            + "(disk seek 18ms rpm 3961 rate 1859KB/s); drives: " + drives.joined(separator: " ")
+        let help = "write an access time (disk 20ms), a drive (disk fujitsu-eagle) or its figures "
+            + "(disk seek 18ms rpm 3961 rate 1.86MB/s); drives: " + drives.joined(separator: " ")
         guard word.kind == .identifier else {
             throw parser.unexpected(expected: "an access time like 20ms, a drive name or 'seek' after 'disk'",
                                     help: help)
