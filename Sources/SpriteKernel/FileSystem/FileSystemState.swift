@@ -166,6 +166,11 @@ struct FileSystemState {
     var filesBelow: [String: Int] = [:]
 
     var history: [FileEvent] = []
+    /// Changes to directories and listings of them, judged as they come (Simulation+Listings).
+    var directoryHistory: [DirectoryEvent] = []
+    var listingJudge = ListingJudge()
+    /// When each directory's entries last changed (its NFS modification time).
+    var directoryModified: [String: SimTime] = [:]
     var nextSession = 0
     var statistics = FileSystemStatistics()
     var crashLosses: [CrashLoss] = []

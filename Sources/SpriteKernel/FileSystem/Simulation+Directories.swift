@@ -56,6 +56,7 @@ extension Simulation {
             fs.files.append(directory)
             fs.fileIndex[ancestor] = fs.files.count - 1
             countFileBelowAncestors(ancestor, +1)
+            recordDirectoryChange(ancestor, added: true, directory: true)
         }
     }
 

@@ -25,6 +25,7 @@ extension Simulation {
         fs.files.append(file)
         fs.fileIndex[path] = fs.files.count - 1
         countFileBelowAncestors(path, +1)
+        recordDirectoryChange(path, added: true, directory: directory)
         fs.statistics.diskWrites += 1
         return fs.files.count - 1
     }
@@ -239,6 +240,7 @@ extension Simulation {
         guard let file = liveFile(path) else { return missingAnswer(path) }
         fs.files[file].deleted = true
         countFileBelowAncestors(path, -1)
+        recordDirectoryChange(path, added: false, directory: fs.files[file].isDirectory)
         return CallAnswer(replyBytes: 16)
     }
 

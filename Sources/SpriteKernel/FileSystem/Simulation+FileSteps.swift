@@ -91,12 +91,12 @@ extension Simulation {
     }
 
     /// Lists a directory. Under NFS a listing is cached and trusted for the
-    /// directory timeout (30–60 s), so new files may not show up at once.
+    /// directory timeout (30–60 s), so new files may not show up at once
+    /// (Simulation+Listings).
     func list(_ path: String, node: Int, op: Int32) {
-        if fs.config.consistency == .nfs, fileClient(node).cacheEnabled, let cached = fileClient(node).listings[path],
-           now - cached.validatedAt < fs.config.attributeTimeout(now: now, modified: cached.modified, directory: true) {
+        if let cached = trustedListing(node: node, path: path) {
             fs.statistics.clientHits += 1
-            record(.directoryListed(operation: op, path: path, names: cached.names), at: node)
+            completeListing(path, names: cached.names, node: node, op: op, source: cached.source)
             completeLocally(node, op)
             return
         }
@@ -113,11 +113,10 @@ extension Simulation {
                    },
                    then: { sim, _, answer in
                        if let refusal = answer.refusal(for: path) { return sim.failFileStep(node, op, refusal) }
-                       let modified = sim.fs.files
-                           .filter { !$0.deleted && Self.isUnder($0.path, path) && $0.path != path }
-                           .map(\.modified).max() ?? .zero
+                       // A directory's modification time is when its entries last changed.
+                       let modified = sim.fs.directoryModified[path] ?? .zero
                        sim.withClient(node) { $0.listings[path] = (names, sim.now, modified) }
-                       sim.record(.directoryListed(operation: op, path: path, names: names), at: node)
+                       sim.completeListing(path, names: names, node: node, op: op, source: .server)
                        sim.completeFileStep(node, op)
                    })
     }

@@ -71,7 +71,8 @@ public enum TraceEvent: Sendable, Equatable {
     case fileCreated(operation: Int32, path: String, bytes: Int64, directory: Bool)
     case fileDeleted(operation: Int32, path: String, neverWrittenBytes: Int64)
     case fileStat(operation: Int32, path: String, bytes: Int64, version: Int, modified: SimTime, directory: Bool)
-    case directoryListed(operation: Int32, path: String, names: [String])
+    /// An ls returned `names`; `event` is its index in the directory history.
+    case directoryListed(operation: Int32, path: String, names: [String], event: Int, verdict: ListingVerdict)
     case synced(operation: Int32, files: Int)
     /// At a server: dirty blocks recalled from the last writer before an open.
     case recalled(path: String, from: Int, bytes: Int64)

@@ -62,8 +62,9 @@ enum FileEventFields {
                                            ("version", .int(Int64(version))),
                                            ("modified_t", .int(modified.nanoseconds)),
                                            ("directory", .bool(directory))])
-        case .directoryListed(let id, let path, let names):
-            return ("file.ls", op(id) + [("path", .string(path)), ("names", .array(names.map { .string($0) }))])
+        case .directoryListed(let id, let path, let names, let event, let verdict):
+            return ("file.ls", op(id) + [("path", .string(path)), ("names", .array(names.map { .string($0) }))]
+                        + ListingWords.fields(event, verdict, c))
         case .synced(let id, let count):
             return ("file.sync", op(id) + [("files", .int(Int64(count)))])
         case .recalled(let path, let from, let size):

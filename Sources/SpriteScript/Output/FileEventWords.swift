@@ -107,8 +107,9 @@ enum FileEventWords {
         case .fileStat(let op, let path, let size, let version, let modified, let directory):
             let what = directory ? "directory" : "\(EventWords.bytes(size)), version \(version)"
             return "stat \(path): \(what), modified at \(modified)" + label(op)
-        case .directoryListed(let op, let path, let names):
-            return "ls \(path): " + (names.isEmpty ? "(empty)" : names.joined(separator: " ")) + label(op)
+        case .directoryListed(let op, let path, let names, _, let verdict):
+            return "ls \(path): " + (names.isEmpty ? "(empty)" : names.joined(separator: " "))
+                + " (from \(ListingWords.source(verdict.source))): " + ListingWords.verdict(verdict, c) + label(op)
         case .synced(let op, let count):
             return "sync: \(Plural.of(count, "file")) written back" + label(op)
         case .recalled(let path, let from, let size):

@@ -7,8 +7,9 @@ struct ExpectSyntax: StatementSyntax {
         topic: "expect",
         summary: "check a value: a failed expect is reported and makes the exit status 1",
         usage: ["expect LABEL.FIELD OP VALUE [within TOLERANCE]",
-                "expect read NODE PATH == \"TEXT\"",
+                "expect read NODE PATH == \"TEXT\"", "expect ls NODE DIR == \"NAME NAME …\"",
                 "expect stale-reads [unix|session|immutable|transaction] OP N",
+                "expect stale-listings [unix|session] OP N",
                 "expect lost-updates OP N", "expect crash-losses OP N",
                 "expect semantics unix|session|immutable|transaction holds|violated",
                 "expect PROCESS.FIELD|NODE.FIELD|stats.FIELD|now OP VALUE [within TOLERANCE]",
@@ -23,7 +24,11 @@ struct ExpectSyntax: StatementSyntax {
               node: state role cpu-busy
             \(StatisticsTable.helpLine)
             stale-reads counts reads that are not fresh under the model (unix by default); a read is judged \
-            under all four models in 'show outcomes' (help semantics).
+            under all four models in 'show outcomes' (help semantics). ls NODE DIR is what an ls on NODE \
+            would show now, through its view (its cached listing while it trusts it, else the server's), without \
+            running one: the names in any order, one space apart ("" for none). stale-listings counts ls \
+            listings not fresh (unix by default, or session); they are not reads, and 'expect semantics unix' \
+            or 'session' holds only when the listings are fresh too.
             """,
         example: """
             cluster { workstation ws1; server fs1; process client on ws1; process fileserver on fs1 }
@@ -58,11 +63,13 @@ struct ExpectSyntax: StatementSyntax {
             throw parser.unexpected(expected: "a comparison (== != < <= > >=)")
         }
         parser.advance()
+        try ExpectListing.requireNames(parser, subject)
         let valueToken = parser.peek
         let value: ExpectedValue
         switch valueToken.kind {
         case .string:
-            value = .text(try parser.parseString("a value").0)
+            let text = try parser.parseString("a value").0
+            if case .listing = subject { value = .text(ExpectListing.normalize(text)) } else { value = .text(text) }
         case .identifier:
             value = .subject(try parseSubject(&parser))
         case .number:
@@ -90,8 +97,8 @@ struct ExpectSyntax: StatementSyntax {
     }
 
     private static func parseSubject(_ parser: inout Parser) throws(Diagnostic) -> ExpectSubject {
-        parser.offer(["now", "stats", "stale-reads", "lost-updates", "crash-losses", "semantics", "read", "hops",
-                      "penalty"])
+        parser.offer(["now", "stats", "stale-reads", "stale-listings", "lost-updates", "crash-losses", "semantics",
+                      "read", "ls", "hops", "penalty"])
         parser.offerNames([.label, .process, .node])
         if parser.peek.kind == .path {
             // A path alone names no node: say how to check a file.
@@ -110,6 +117,10 @@ struct ExpectSyntax: StatementSyntax {
                 model = try parser.parseChoice(SharingModel.self, "sharing model", "models")
             }
             return .staleReads(model)
+        case "stale-listings":
+            return try ExpectListing.parseStaleListings(&parser)
+        case "ls":
+            return try ExpectListing.parseListing(&parser)
         case "lost-updates":
             return .lostUpdates
         case "crash-losses":
@@ -157,6 +168,10 @@ enum ExpectSubject: Sendable {
     case semantics(SharingModel)
     /// What the node's last read of the path returned.
     case lastRead(Name, String)
+    /// Listings not fresh under a sharing model (unix or session).
+    case staleListings(SharingModel)
+    /// What an ls of the directory on the node would show now.
+    case listing(Name, String)
 }
 
 enum ExpectedValue: Sendable {
@@ -246,9 +261,9 @@ struct ExpectStatement: Statement {
     private func resolve(_ subject: ExpectSubject, _ checker: inout Checker) -> Dimension?? {
         switch subject {
         case .now: return .some(.duration)
-        case .staleReads, .lostUpdates, .crashLosses: return .some(.count)
+        case .staleReads, .staleListings, .lostUpdates, .crashLosses: return .some(.count)
         case .semantics: return .some(nil)
-        case .lastRead(let node, _): return checker.resolveNode(node) ? .some(nil) : nil
+        case .lastRead(let node, _), .listing(let node, _): return checker.resolveNode(node) ? .some(nil) : nil
         case .hops(let a, let b):
             return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.count) : nil
         case .penalty(let a, let b, let bytes):
@@ -373,7 +388,13 @@ struct ExpectStatement: Statement {
         case .crashLosses: return .number(Int64(s.crashLosses.count), .count)
         case .semantics(let model):
             let holds = interpreter.semantics().reads.allSatisfy { $0.judgement(model) == .fresh }
+                && ExpectListing.staleCount(s, model) == 0
             return .text(holds ? "holds" : "violated")
+        case .staleListings(let model):
+            return .number(Int64(ExpectListing.staleCount(s, model)), .count)
+        case .listing(let node, let path):
+            return try ExpectListing.peek(node, path, interpreter).map { .text($0) }
+                ?? .missing("no directory \(path) on \(node.text)")
         case .lastRead(let node, let path):
             let index = try interpreter.node(node)
             guard let content = s.lastRead(node: index, path: s.canonicalPath(path, node: index)) else {

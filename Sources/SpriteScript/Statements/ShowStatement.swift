@@ -58,7 +58,9 @@ struct ShowStatement: Statement {
         case "processes": interpreter.emit(.table(Self.processes(s)))
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats": interpreter.emit(.table(Self.stats(s)))
-        case "outcomes": interpreter.emit(.table(FileSystemTables.outcomes(interpreter)))
+        case "outcomes":
+            interpreter.emit(.table(FileSystemTables.outcomes(interpreter)))
+            if let listings = ListingTable.listings(interpreter) { interpreter.emit(.table(listings)) }
         case "history": interpreter.emit(.table(FileSystemTables.history(interpreter)))
         case "files": interpreter.emit(.table(FileSystemTables.files(s, interpreter.context)))
         case "domains": interpreter.emit(.table(FileSystemTables.domains(s, interpreter.context)))
