@@ -122,6 +122,7 @@ public final class Simulation {
     /// versions. Each is a fixed-size record of at most a few hundred bytes.
     public var recordCount: Int {
         operations.count + queue.count + pendingTrace.count + fs.history.count + fs.contents.count
+            + fs.directoryHistory.count + fs.listedNames / 8
     }
 
     /// Trace records produced since the last call.

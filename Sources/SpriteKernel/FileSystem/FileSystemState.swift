@@ -169,6 +169,8 @@ struct FileSystemState {
     /// Changes to directories and listings of them, judged as they come (Simulation+Listings).
     var directoryHistory: [DirectoryEvent] = []
     var listingJudge = ListingJudge()
+    /// Names the listings in `directoryHistory` hold (eight count as one record of memory).
+    var listedNames = 0
     /// When each directory's entries last changed (its NFS modification time).
     var directoryModified: [String: SimTime] = [:]
     var nextSession = 0

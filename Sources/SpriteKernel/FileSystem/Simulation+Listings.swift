@@ -47,6 +47,7 @@ extension Simulation {
         let start = operations[Int(op)].startedAt ?? now
         let verdict = fs.listingJudge.judge(directory: path, names: names, start: start, source: source)
         let id = fs.directoryHistory.count
+        fs.listedNames += names.count
         fs.directoryHistory.append(DirectoryEvent(id: id, kind: .listed(names: names, verdict: verdict), node: node,
                                                   directory: path, name: "", operation: op, start: start, end: now))
         record(.directoryListed(operation: op, path: path, names: names, event: id, verdict: verdict), at: node)
