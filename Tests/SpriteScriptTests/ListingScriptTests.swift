@@ -194,11 +194,13 @@ struct ListingScriptTests {
             run
             expect ls b /d == "b  a"
             expect ls b /d != "a"
+            expect ls b /d == "a,b"
             expect ls b /d == "a"
             expect ls b /nothere == ""
             """)
         #expect(status == .expectationFailed, "\(sink.output)")
         #expect(lines(sink, #"ok      ls b /d == "b  a""#).count == 1, "\(sink.output)")
+        #expect(lines(sink, #"ok      ls b /d == "a,b""#).count == 1, "\(sink.output)")
         #expect(lines(sink, #"FAILED  ls b /d == "a", found "a b""#).count == 1, "\(sink.output)")
         #expect(lines(sink, "found no directory /nothere on b").count == 1, "\(sink.output)")
     }

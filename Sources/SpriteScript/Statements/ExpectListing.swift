@@ -30,12 +30,14 @@ enum ExpectListing {
     static func requireNames(_ parser: Parser, _ subject: ExpectSubject) throws(Diagnostic) {
         guard case .listing = subject, parser.peek.kind != .string else { return }
         throw parser.unexpected(expected: "the names in double quotes",
-                                help: "write the names separated by spaces, in any order: \"a b c\" (\"\" when empty)")
+                                help: "write the names in any order, separated by spaces: \"a b c\" (\"\" when empty)")
     }
 
-    /// Names as an ls prints them: sorted, one space apart.
+    /// Names as an ls prints them: sorted, one space apart. A name is path
+    /// characters only, so spaces and commas can only separate names.
     static func normalize(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init).sorted().joined(separator: " ")
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init).sorted()
+            .joined(separator: " ")
     }
 
     /// Listings not fresh under `model`.

@@ -26,7 +26,7 @@ struct ExpectSyntax: StatementSyntax {
             stale-reads counts reads that are not fresh under the model (unix by default); a read is judged \
             under all four models in 'show outcomes' (help semantics). ls NODE DIR is what an ls on NODE \
             would show now, through its view (its cached listing while it trusts it, else the server's), without \
-            running one: the names in any order, one space apart ("" for none). stale-listings counts ls \
+            running one: the names in any order, separated by spaces or commas ("" for none). stale-listings counts \
             listings not fresh (unix by default, or session); they are not reads, and 'expect semantics unix' \
             or 'session' holds only when the listings are fresh too.
             """,
