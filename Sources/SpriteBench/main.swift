@@ -91,6 +91,15 @@ enum Registry {
             table: checkerTable,
             run: { runChecker(events: $0[0], nodes: $0[1], files: $0[2]) }
         ),
+        Workload(
+            name: "listings",
+            summary: "ListingJudge on EVENTS synthetic directory changes and listings (10%) over DIRS "
+                + "directories of up to NAMES names (ListingBench.swift)",
+            parameters: ["EVENTS", "DIRS", "NAMES"],
+            defaults: [[100_000, 100, 100], [1_000_000, 100, 100], [200_000, 10, 1_000]],
+            table: listingTable,
+            run: { runListingJudge(events: $0[0], directories: $0[1], names: $0[2]) }
+        ),
     ]
 }
 
