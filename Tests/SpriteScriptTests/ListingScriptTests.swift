@@ -158,13 +158,15 @@ struct ListingScriptTests {
 
     @Test func aFileMadeByAnOpenIsNamedSo() {
         let (_, sink, _) = ScriptHarness.run(cluster("nfs") + """
-            on a { mkdir /d }
-            at 1s { on b { ls /d } }
-            at 2s { on a { open /d/f w; close } }
-            at 4s { on b { ls /d } }
+            on a { mkdir /d; mkdir /e }
+            at 1s { on b { ls /d; ls /e } }
+            at 2s { on a { open /d/f w; close; open /e/g/h w; close } }
+            at 4s { on b { ls /d; ls /e } }
             run
             """)
         #expect(lines(sink, #"missed "create /d/f (by an open for writing) by a at 2s""#).count == 1,
+                "\(sink.output)")
+        #expect(lines(sink, #"missed "mkdir /e/g (made by open /e/g/h) by a at 2."#).count == 1,
                 "\(sink.output)")
     }
 

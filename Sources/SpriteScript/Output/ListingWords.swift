@@ -10,9 +10,12 @@ enum ListingWords {
         var why = ""
         if case .added(let directory) = e.kind {
             verb = directory ? "mkdir" : "create"
-            if let record, let path = record.path,
-               c.simulation.canonicalPath(path, node: record.node) != e.path || record.kind == .open {
-                why = record.kind == .open ? " (by an open for writing)" : " (made by \(record.kind.rawValue) \(path))"
+            if let record, let path = record.path {
+                if c.simulation.canonicalPath(path, node: record.node) != e.path {
+                    why = " (made by \(record.kind.rawValue) \(path))"
+                } else if record.kind == .open {
+                    why = " (by an open for writing)"
+                }
             }
         }
         return "\(verb) \(e.path)\(why)"
