@@ -173,6 +173,8 @@ struct FileSystemState {
     var listedNames = 0
     /// When each directory's entries last changed (its NFS modification time).
     var directoryModified: [String: SimTime] = [:]
+    /// Callbacks: the clients each directory's server promised to tell of a change.
+    var directoryCallbacks: [String: Set<Int>] = [:]
     var nextSession = 0
     var statistics = FileSystemStatistics()
     var crashLosses: [CrashLoss] = []

@@ -276,6 +276,7 @@ extension Simulation {
             fileClients[node] = fresh
         }
         // Servers forget the crashed client's opens and promises.
+        forgetListingCallbacks(of: node)
         for index in fs.files.indices {
             fs.files[index].openers[node] = nil
             fs.files[index].callbacks.remove(node)

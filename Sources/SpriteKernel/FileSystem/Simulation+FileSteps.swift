@@ -101,6 +101,7 @@ extension Simulation {
             return
         }
         var names: [String] = []
+        var servedAt = SimTime.zero
         callServer("readdir", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, _ in
                        // ls is readdir: a regular file is not a directory to read.
@@ -109,13 +110,17 @@ extension Simulation {
                        }
                        guard sim.isDirectory(path) else { return sim.missingAnswer(path) }
                        names = sim.children(of: path)
+                       servedAt = sim.now
+                       sim.registerListingCallback(path, node: node)
                        return CallAnswer(replyBytes: Int64(names.joined().utf8.count))
                    },
                    then: { sim, _, answer in
                        if let refusal = answer.refusal(for: path) { return sim.failFileStep(node, op, refusal) }
                        // A directory's modification time is when its entries last changed.
                        let modified = sim.fs.directoryModified[path] ?? .zero
-                       sim.withClient(node) { $0.listings[path] = (names, sim.now, modified) }
+                       if sim.mayCacheListing(path, servedAt: servedAt) {
+                           sim.withClient(node) { $0.listings[path] = (names, sim.now, modified) }
+                       }
                        sim.completeListing(path, names: names, node: node, op: op, source: .server)
                        sim.completeFileStep(node, op)
                    })

@@ -1,9 +1,9 @@
 /// Directory listings judged like reads: the server records each change it
 /// makes to a directory's entries, and every ls is judged against them as it
 /// returns (`ListingJudge`). Clients cache listings under nfs (for the
-/// directory timeout) and none (never checked); Sprite does all naming at the
-/// servers and keeps no directories on clients, and callbacks here cover files
-/// only, so those two always ask the server.
+/// directory timeout), callbacks (until the server breaks the directory's
+/// callback, as AFS does) and none (never checked); Sprite does all naming at
+/// the servers and keeps no directories on clients, so it always asks.
 extension Simulation {
     public var directoryHistory: [DirectoryEvent] { fs.directoryHistory }
 
@@ -15,6 +15,7 @@ extension Simulation {
         let pending = fs.calls[fs.servingCall]
         let op = pending?.operation ?? -1
         let node = pending?.client ?? -1
+        if let server = pending?.server { breakListingCallbacks(parent, server: server, changer: node) }
         let start = operations.indices.contains(Int(op)) ? operations[Int(op)].startedAt ?? now : now
         let event = DirectoryEvent(id: fs.directoryHistory.count, kind: added ? .added(directory: directory) : .removed,
                                    node: node, directory: parent, name: name, operation: op, start: start, end: now)
@@ -37,8 +38,49 @@ extension Simulation {
             return age < timeout ? (cached.names, .cache(age: age, timeout: timeout)) : nil
         case .none:
             return (cached.names, .cache(age: age, timeout: nil))
-        case .sprite, .callbacks:
+        case .callbacks:
+            return (cached.names, .callback(age: age))
+        case .sprite:
             return nil
+        }
+    }
+
+    // MARK: Directory callbacks
+
+    /// Callbacks: serving a listing, the server promises to tell `node` when
+    /// the directory changes.
+    func registerListingCallback(_ path: String, node: Int) {
+        guard fs.config.consistency == .callbacks else { return }
+        fs.directoryCallbacks[path, default: []].insert(node)
+    }
+
+    /// Whether a listing served at `servedAt` may be cached when its reply
+    /// arrives: under callbacks, not if the directory changed since (the
+    /// break may have overtaken the reply).
+    func mayCacheListing(_ path: String, servedAt: SimTime) -> Bool {
+        fs.config.consistency != .callbacks || (fs.directoryModified[path] ?? .zero) <= servedAt
+    }
+
+    /// Callbacks: the directory changed; every other client holding a
+    /// listing of it is told to drop it, and the promises are spent.
+    private func breakListingCallbacks(_ directory: String, server: Int, changer: Int) {
+        guard let holders = fs.directoryCallbacks.removeValue(forKey: directory) else { return }
+        for other in holders.sorted() where other != changer && other != server {
+            fs.statistics.invalidations += 1
+            call("callback", from: server, to: other, requestBytes: 16, operation: -1,
+                 serve: { sim in
+                     sim.withClient(other) { $0.listings[directory] = nil }
+                     sim.record(.invalidated(path: directory, by: server), at: other)
+                     return CallAnswer()
+                 },
+                 then: { _, _ in }, failed: { _, _ in })
+        }
+    }
+
+    /// A crashed client holds no listings: its promises go.
+    func forgetListingCallbacks(of node: Int) {
+        for directory in fs.directoryCallbacks.keys.sorted() {
+            fs.directoryCallbacks[directory]?.remove(node)
         }
     }
 

@@ -61,6 +61,8 @@ public enum ListingSource: Sendable, Equatable {
     case server
     /// A cached listing `age` old, trusted for `timeout` (nfs) or for ever (nil: consistency none).
     case cache(age: SimTime, timeout: SimTime?)
+    /// A cached listing `age` old, trusted until the server breaks its callback.
+    case callback(age: SimTime)
 }
 
 /// Every verdict on one listing.

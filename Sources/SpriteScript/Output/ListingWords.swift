@@ -41,8 +41,8 @@ enum ListingWords {
     }
 
     static func source(_ s: ListingSource) -> String {
-        if case .cache = s { return "cache" }
-        return "server"
+        if case .server = s { return "server" }
+        return "cache"
     }
 
     /// The verdict as an ls line gives it: fresh, or what it missed and why.
@@ -69,6 +69,9 @@ enum ListingWords {
         case .cache(let age, let timeout?):
             "the cached listing was \(age) old, still within its \(timeout) directory timeout, so it was not checked"
         case .cache(_, nil): "the cached listing is never checked (consistency none)"
+        case .callback(let age):
+            "the cached listing (\(age) old) is trusted until the server breaks its callback, and no break had "
+                + "reached this client"
         case .server: "the change reached the server only after it had answered the listing"
         }
     }

@@ -15,10 +15,12 @@ enum ListingHelp {
             An ls may also show a newer state, made by a change that began while it ran. Names no \
             operation made (the root of a domain or an export) are not judged, and immutable-file and \
             transaction semantics do not judge listings. Where listings come from: NFS clients trust a \
-            cached listing for the directory timeout (a tenth of the directory's age, 30s to 60s), \
-            'consistency none' for ever; a client's own change drops its cached listing of that \
-            directory. Sprite keeps no directories on clients and 'consistency callbacks' covers files \
-            only: their listings come from the server. 'show outcomes' adds a listings table; 'expect \
+            cached listing for the directory timeout (a tenth of the directory's age, 30s to 60s); \
+            under callbacks (as AFS) a listing is trusted until the server breaks the directory's \
+            callback, which it does when the directory changes (a break lost in a partition leaves it \
+            stale); 'consistency none' never checks one; a client's own change drops its cached listing \
+            of that directory. Sprite keeps no directories on clients: its listings come from the \
+            server. 'show outcomes' adds a listings table; 'expect \
             stale-listings [unix|session] OP N' counts the listings not fresh (stale-reads does not); \
             'expect semantics unix' or 'session' holds only if the listings are fresh too; 'expect ls \
             NODE DIR == "a b"' compares what an ls on NODE would show now.
