@@ -66,6 +66,10 @@ struct CompletionTests {
         #expect(!complete(session, "show ").contains("ws1"), "show takes a subject, not a name")
         #expect(complete(session, "cache client ").contains("policy"))
         #expect(complete(session, "expect stale-reads ") == ["immutable", "session", "transaction", "unix"])
+        #expect(complete(session, "expect stale-listings ") == ["session", "unix"])
+        #expect(Set(["ls", "stale-listings"]).isSubset(of: complete(session, "expect ")))
+        #expect(complete(session, "expect ls ") == ["fs1", "ws1", "ws2"])
+        #expect(complete(session, "expect ls ws1 /us").contains("/users"))
         #expect(complete(session, "cache ws1 ") == ["off", "on"])
     }
 

@@ -10,11 +10,14 @@ enum ExpectListing {
     static func parseStaleListings(_ parser: inout Parser) throws(Diagnostic) -> ExpectSubject {
         parser.offer(models.map(\.rawValue))
         guard parser.peek.kind == .identifier else { return .staleListings(.unix) }
-        let token = parser.peek
-        let model = try parser.parseChoice(SharingModel.self, "sharing model", "models")
-        guard models.contains(model) else {
-            throw Diagnostic(.check, "listings are judged under unix and session semantics only, not \(model.rawValue)",
-                             at: token.span, help: "write: expect stale-listings unix OP N, or session")
+        // Completion offers unix and session only (above); a word names no node.
+        let word = try parser.parseName("a model: unix or session")
+        guard let model = SharingModel(rawValue: word.text), models.contains(model) else {
+            let known = SharingModel(rawValue: word.text) != nil
+            let hint = known ? "" : Suggestions.didYouMean(word.text, among: models.map(\.rawValue))
+            let what = known ? "listings are judged under unix and session semantics only, not \(word.text)"
+                : "unknown sharing model '\(word.text)'\(hint)"
+            throw Diagnostic(.check, what, at: word.span, help: "write: expect stale-listings unix OP N, or session")
         }
         return .staleListings(model)
     }
