@@ -117,6 +117,23 @@ struct ListingScriptTests {
                       + "callback, and no break had reached this client").count == 1, "\(sink.output)")
     }
 
+    /// A client without a cache holds no listing, so no callback is kept for
+    /// it and none is sent: a's change costs no callback call.
+    @Test func aClientWithoutACacheGetsNoDirectoryCallback() {
+        let (status, sink, _) = ScriptHarness.run(cluster("callbacks") + """
+            cache b off
+            on a { mkdir /d }
+            at 1s { on b { ls /d } }
+            at 2s { on a { create /d/x size 1KB } }
+            at 3s { on b { ls /d } }
+            run
+            expect stats.invalidations == 0
+            expect stats.rpc.callback == 0
+            expect stale-listings == 0
+            """)
+        #expect(status == .ok, "\(sink.output)")
+    }
+
     /// Without a consistency protocol a cached listing is never checked.
     @Test func withoutConsistencyACachedListingIsNeverChecked() {
         let (status, sink, _) = ScriptHarness.run(cluster("none") + """

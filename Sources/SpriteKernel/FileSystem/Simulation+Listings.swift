@@ -50,7 +50,7 @@ extension Simulation {
     /// Callbacks: serving a listing, the server promises to tell `node` when
     /// the directory changes.
     func registerListingCallback(_ path: String, node: Int) {
-        guard fs.config.consistency == .callbacks else { return }
+        guard fs.config.consistency == .callbacks, fileClient(node).cacheEnabled else { return }
         fs.directoryCallbacks[path, default: []].insert(node)
     }
 
