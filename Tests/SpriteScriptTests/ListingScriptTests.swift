@@ -134,6 +134,26 @@ struct ListingScriptTests {
         #expect(status == .ok, "\(sink.output)")
     }
 
+    /// A cache turned off keeps no listing, so one made before or while it was
+    /// off is not used once it is on again (consistency none would use it for ever).
+    @Test func aCacheTurnedOffAndOnAgainHoldsNoOldListing() {
+        let (status, sink, _) = ScriptHarness.run(cluster("none") + """
+            on a { mkdir /d; mkdir /e }
+            at 1s { on b { ls /d; ls /e } }
+            at 2s { cache b off }
+            at 3s { on a { create /d/x size 1KB; create /e/z size 1KB } }
+            at 4s { on b { ls /d } }
+            at 5s { on a { create /d/y size 1KB } }
+            at 6s { cache b on }
+            at 7s { on b { ls /d; ls /e } }
+            run
+            expect stale-listings == 0
+            """)
+        #expect(status == .ok, "\(sink.output)")
+        #expect(lines(sink, "ls /d: x y (from server): fresh").count == 1, "\(sink.output)")
+        #expect(lines(sink, "ls /e: z (from server): fresh").count == 1, "\(sink.output)")
+    }
+
     /// Without a consistency protocol a cached listing is never checked.
     @Test func withoutConsistencyACachedListingIsNeverChecked() {
         let (status, sink, _) = ScriptHarness.run(cluster("none") + """

@@ -118,7 +118,7 @@ extension Simulation {
                        if let refusal = answer.refusal(for: path) { return sim.failFileStep(node, op, refusal) }
                        // A directory's modification time is when its entries last changed.
                        let modified = sim.fs.directoryModified[path] ?? .zero
-                       if sim.mayCacheListing(path, servedAt: servedAt) {
+                       if sim.mayCacheListing(path, node: node, servedAt: servedAt) {
                            sim.withClient(node) { $0.listings[path] = (names, sim.now, modified) }
                        }
                        sim.completeListing(path, names: names, node: node, op: op, source: .server)

@@ -43,6 +43,7 @@ extension Simulation {
         client.cacheEnabled = enabled
         if let capacityBlocks { client.capacityBlocks = capacityBlocks }
         if !enabled {
+            client.listings = [:]
             for (file, entry) in client.entries where !entry.dirty {
                 client.entries[file] = nil
                 client.lru.remove(file)

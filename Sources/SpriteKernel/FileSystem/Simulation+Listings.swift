@@ -54,11 +54,12 @@ extension Simulation {
         fs.directoryCallbacks[path, default: []].insert(node)
     }
 
-    /// Whether a listing served at `servedAt` may be cached when its reply
-    /// arrives: under callbacks, not if the directory changed since (the
-    /// break may have overtaken the reply).
-    func mayCacheListing(_ path: String, servedAt: SimTime) -> Bool {
-        fs.config.consistency != .callbacks || (fs.directoryModified[path] ?? .zero) <= servedAt
+    /// Whether `node` may cache a listing served at `servedAt` when its reply
+    /// arrives: not with its cache off, and under callbacks not if the
+    /// directory changed since (the break may have overtaken the reply).
+    func mayCacheListing(_ path: String, node: Int, servedAt: SimTime) -> Bool {
+        fileClient(node).cacheEnabled
+            && (fs.config.consistency != .callbacks || (fs.directoryModified[path] ?? .zero) <= servedAt)
     }
 
     /// Callbacks: the directory changed; every other client holding a
