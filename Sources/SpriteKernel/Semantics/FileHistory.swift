@@ -6,12 +6,17 @@ public typealias ContentID = Int
 /// What a file held before anything was written: the empty file.
 public let emptyContent: ContentID = 0
 
+/// The `basedOn` of a write that replaces the whole file: its new content
+/// derives from no earlier version (only an append's does).
+public let noContent: ContentID = -1
+
 public enum FileEventKind: Sendable, Equatable {
     /// A session begins. `writable` for w, rw and append opens.
     case open(writable: Bool)
     /// The read returned `content`.
     case read(content: ContentID)
-    /// The write produced `content`; the writer's view was `basedOn` before it.
+    /// The write produced `content` from `basedOn`: the version an append
+    /// extended, or `noContent` for a write that replaced the whole file.
     case write(content: ContentID, basedOn: ContentID)
     /// The session ends.
     case close

@@ -1,0 +1,59 @@
+import Testing
+@testable import SpriteScript
+
+/// Scenarios written from the sharing-semantics theory, run under every
+/// consistency protocol, write policy and cache setting: the expected
+/// verdicts are derived by hand and must not depend on the configuration.
+struct SemanticsScriptTests {
+    static let protocols = ["sprite", "nfs", "callbacks", "none"]
+    static let policies = ["write-through", "write-on-close", "delayed-write"]
+
+    /// Every combination of protocol, write policy and client caches on or off.
+    static let configurations: [String] = protocols.flatMap { consistency in
+        policies.flatMap { policy in
+            ["on", "off"].map { cache in
+                "consistency \(consistency)\ncache ws1, ws2 \(cache)\ncache client policy \(policy)\n"
+            }
+        }
+    }
+
+    static let cluster = """
+        cluster {
+          network ethernet preset sprite-1988 topology bus
+          server fs1 memory 32MB disk 20ms
+          workstation ws1, ws2 memory 8MB diskless
+        }
+        domain / on fs1
+
+        """
+
+    /// Runs `body` under `configuration`; every `expect` in it must pass.
+    static func expectAllPass(_ configuration: String, _ body: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (_, sink, _) = FSScript.run(cluster + configuration + body, format: .json)
+        let results = FSScript.expectations(try FSScript.objects(sink))
+        #expect(!results.isEmpty, sourceLocation: sourceLocation)
+        for (condition, result) in results.sorted(by: { $0.key < $1.key }) where !result.ok {
+            Issue.record("\(configuration)\(condition): actual \(result.actual)", sourceLocation: sourceLocation)
+        }
+    }
+
+    // MARK: Created files
+
+    /// `create` gives the file its contents: a write like any other, so the
+    /// creator's and another client's reads of it are fresh under every model.
+    @Test(arguments: configurations)
+    func createdContentsAreAWrite(configuration: String) throws {
+        try Self.expectAllPass(configuration, """
+            on ws1 { create /f size 4KB }
+            at 1s { on ws1 { open /f r; read; close } }
+            at 2s { on ws2 { open /f r; read; close } }
+            run
+            expect stale-reads unix == 0
+            expect stale-reads session == 0
+            expect stale-reads immutable == 0
+            expect stale-reads transaction == 0
+            expect lost-updates == 0
+            """)
+    }
+}
