@@ -56,4 +56,43 @@ struct SemanticsScriptTests {
             expect lost-updates == 0
             """)
     }
+
+    // MARK: The read–modify–write race
+
+    /// B opens and reads v0 (fresh), A writes v1 and closes, B writes v2 and
+    /// closes without having read v1: A's update is lost whatever the caches
+    /// do (consistency is not synchronization), and B's session, which read
+    /// v0 and then wrote after A, is not serializable.
+    @Test(arguments: configurations)
+    func readModifyWriteRaceLosesAnUpdate(configuration: String) throws {
+        try Self.expectAllPass(configuration, """
+            on ws1 { create /f size 1KB }
+            at 1s { on ws2 { open /f rw; read } }
+            at 2s { on ws1 { open /f rw; write "v1"; close } }
+            at 3s { on ws2 { write "v2"; close } }
+            run
+            expect stale-reads unix == 0
+            expect stale-reads session == 0
+            expect stale-reads transaction == 1
+            expect lost-updates == 1
+            """)
+    }
+
+    /// The same sessions one after the other: B reads A's v1 before writing.
+    /// Without any consistency protocol, a delayed write still in A's cache
+    /// is not at the server: B reads v0 (stale) and its close loses v1.
+    @Test(arguments: configurations)
+    func serialReadModifyWriteLosesNothing(configuration: String) throws {
+        let unflushed = configuration.contains("consistency none") && configuration.contains("delayed-write")
+            && configuration.contains(" on\n")
+        try Self.expectAllPass(configuration, """
+            on ws1 { create /f size 1KB }
+            at 2s { on ws1 { open /f rw; write "v1"; close } }
+            at 3s { on ws2 { open /f rw; read; write "v2"; close } }
+            run
+            expect stale-reads unix == \(unflushed ? 1 : 0)
+            expect stale-reads transaction == \(unflushed ? 1 : 0)
+            expect lost-updates == \(unflushed ? 1 : 0)
+            """)
+    }
 }

@@ -438,8 +438,9 @@ extension Simulation {
         }
         let content = newContent(bytes: newBytes, size: newSize)
         let start = operations[Int(op)].startedAt ?? now
-        let event = recordFileEvent(.write(content: content, basedOn: base), node: node, session: session.id,
-                                    file: file, start: start)
+        // Only an append's new version derives from an earlier one.
+        let event = recordFileEvent(.write(content: content, basedOn: append ? base : noContent), node: node,
+                                    session: session.id, file: file, start: start)
         fs.latestWrite[file] = (content, event)
         withClient(node) { client in
             client.sessions[session.id]?.wrote = true
