@@ -412,6 +412,104 @@ private struct JackAndJill {
         #expect(try verdict(report, after).session == .stale(expected: write.content, byEvent: write.id))
     }
 
+    // MARK: Transactions across files
+
+    /// The slides' W1,R1,R2,W2 with P1 = W1;W2 and P2 = R1;R2, across two
+    /// files: P1 (node 1, transaction 7) writes x then y, P2 (node 2,
+    /// transaction 9) reads x and y in between. P2 read P1's x but the y
+    /// before P1's: P1 precedes P2 and P2 precedes P1.
+    private func twoFileTransactions(interleaved: Bool) -> (history: [FileEvent], readX: Int, readY: Int) {
+        var builder = HistoryBuilder()
+        var time: Int64 = 0
+        func tick() -> Int64 { time += 1; return time }
+        func inTransaction(_ id: Int, from first: Int) {
+            for index in first..<builder.events.count { builder.events[index].transaction = id }
+        }
+        let (x, y) = (1, 2)
+        var first = builder.events.count
+        builder.open(1, node: 1, file: x, at: tick())
+        let w1 = builder.write(1, node: 1, file: x, at: tick(), basedOn: noContent).content
+        builder.close(1, node: 1, file: x, at: tick())
+        inTransaction(7, from: first)
+        var w2: ContentID = emptyContent
+        func writeY() {
+            let start = builder.events.count
+            builder.open(2, node: 1, file: y, at: tick())
+            w2 = builder.write(2, node: 1, file: y, at: tick(), basedOn: noContent).content
+            builder.close(2, node: 1, file: y, at: tick())
+            inTransaction(7, from: start)
+        }
+        if !interleaved { writeY() }
+        first = builder.events.count
+        builder.open(3, node: 2, file: x, at: tick(), writable: false)
+        let readX = builder.read(3, node: 2, file: x, at: tick(), returns: w1)
+        builder.close(3, node: 2, file: x, at: tick())
+        builder.open(4, node: 2, file: y, at: tick(), writable: false)
+        let readY = builder.read(4, node: 2, file: y, at: tick(), returns: interleaved ? emptyContent : w2)
+        builder.close(4, node: 2, file: y, at: tick())
+        inTransaction(9, from: first)
+        if interleaved { writeY() }
+        return (builder.events, readX, readY)
+    }
+
+    @Test func interleavedTransactionsAcrossFilesAreNotSerializable() throws {
+        let (history, readX, readY) = twoFileTransactions(interleaved: true)
+        let report = SemanticsChecker.judge(history)
+        // Both of P2's reads are in the cycle, each judged fresh per file.
+        #expect(try verdict(report, readX).transaction == .notSerializable(withSession: 1))
+        #expect(try verdict(report, readY).transaction == .notSerializable(withSession: 1))
+        #expect(try verdict(report, readY).unix == .fresh)
+        #expect(report.transactions == [
+            TransactionVerdict(transaction: 7, serializable: false, withTransaction: 9, withSession: 3),
+            TransactionVerdict(transaction: 9, serializable: false, withTransaction: 7, withSession: 1),
+        ])
+    }
+
+    @Test func theSameSessionsWithoutTransactionsAreSerializable() throws {
+        // Sessions alone: P1's write of x precedes P2's first session, P2's
+        // second session precedes P1's write of y. No cycle.
+        var (history, readX, readY) = twoFileTransactions(interleaved: true)
+        for index in history.indices { history[index].transaction = -1 }
+        let report = SemanticsChecker.judge(history)
+        #expect(try verdict(report, readX).transaction == .fresh)
+        #expect(try verdict(report, readY).transaction == .fresh)
+        #expect(report.transactions.isEmpty)
+    }
+
+    @Test func transactionThatReadInOneSessionAndWroteInAnotherLosesTheUpdateBetween() throws {
+        // Transaction 5 on node 2 reads v0 in session 2, node 1 commits v1,
+        // the transaction writes (a whole file) in session 4 and closes.
+        var builder = HistoryBuilder()
+        builder.open(1, node: 1, at: 0)
+        let v0 = builder.write(1, node: 1, at: 1, basedOn: noContent).content
+        builder.close(1, node: 1, at: 2)
+        builder.open(2, node: 2, at: 3, writable: false)
+        builder.read(2, node: 2, at: 4, returns: v0)
+        builder.close(2, node: 2, at: 5)
+        builder.open(3, node: 1, at: 6)
+        builder.write(3, node: 1, at: 7, basedOn: noContent)
+        let lostClose = builder.close(3, node: 1, at: 8)
+        builder.open(4, node: 2, at: 9)
+        builder.write(4, node: 2, at: 10, basedOn: noContent)
+        let close = builder.close(4, node: 2, at: 11)
+        // Sessions alone: session 4 wrote blind, and loses nothing.
+        #expect(SemanticsChecker.judge(builder.events).lostUpdates.isEmpty)
+        for index in builder.events.indices where [2, 4].contains(builder.events[index].session) {
+            builder.events[index].transaction = 5
+        }
+        let report = SemanticsChecker.judge(builder.events)
+        #expect(lost(report) == [Lost(lost: lostClose, by: close, file: 1)])
+        #expect(report.transactions == [TransactionVerdict(transaction: 5, serializable: false, withSession: 3)])
+    }
+
+    @Test func serialTransactionsAcrossFilesAreSerializable() throws {
+        let (history, readX, readY) = twoFileTransactions(interleaved: false)
+        let report = SemanticsChecker.judge(history)
+        #expect(try verdict(report, readX).transaction == .fresh)
+        #expect(try verdict(report, readY).transaction == .fresh)
+        #expect(report.transactions.map(\.serializable) == [true, true])
+    }
+
     // MARK: Whole histories
 
     @Test func shufflingTheInputChangesNothing() {

@@ -166,6 +166,7 @@ struct FileSystemState {
     var filesBelow: [String: Int] = [:]
 
     var history: [FileEvent] = []
+    var transactions = TransactionState()
     var nextSession = 0
     var statistics = FileSystemStatistics()
     var crashLosses: [CrashLoss] = []

@@ -33,8 +33,11 @@ public struct FileEvent: Sendable, Equatable {
     /// When the program issued the operation and when it returned.
     public var start: SimTime
     public var end: SimTime
+    /// The transaction (`begin` … `commit`) the session belongs to, -1 for none.
+    public var transaction: Int
 
-    public init(id: Int, kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime, end: SimTime) {
+    public init(id: Int, kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime, end: SimTime,
+                transaction: Int = -1) {
         self.id = id
         self.kind = kind
         self.node = node
@@ -42,6 +45,7 @@ public struct FileEvent: Sendable, Equatable {
         self.file = file
         self.start = start
         self.end = end
+        self.transaction = transaction
     }
 }
 
@@ -97,14 +101,35 @@ public struct LostUpdate: Sendable, Equatable {
     public var file: Int
 }
 
+/// Whether a transaction (`begin` … `commit`) is serializable with the
+/// others, sessions and operations outside transactions included.
+public struct TransactionVerdict: Sendable, Equatable {
+    public var transaction: Int
+    public var serializable: Bool
+    /// When not: the smallest other transaction id on its cycle, if any…
+    public var withTransaction: Int?
+    /// …and the smallest other session id (a transaction's is its smallest session's).
+    public var withSession: Int?
+
+    public init(transaction: Int, serializable: Bool, withTransaction: Int? = nil, withSession: Int? = nil) {
+        self.transaction = transaction
+        self.serializable = serializable
+        self.withTransaction = withTransaction
+        self.withSession = withSession
+    }
+}
+
 /// The checker's whole answer for a history.
 public struct SemanticsReport: Sendable, Equatable {
     /// One per read, in the order of the history.
     public var reads: [ReadVerdict]
     public var lostUpdates: [LostUpdate]
+    /// One per transaction in the history, by id.
+    public var transactions: [TransactionVerdict]
 
-    public init(reads: [ReadVerdict] = [], lostUpdates: [LostUpdate] = []) {
+    public init(reads: [ReadVerdict] = [], lostUpdates: [LostUpdate] = [], transactions: [TransactionVerdict] = []) {
         self.reads = reads
         self.lostUpdates = lostUpdates
+        self.transactions = transactions
     }
 }

@@ -30,7 +30,9 @@
 ///   different nodes have been seen on it. Every write to F from then on
 ///   modifies a shared file; a read after the first such write is judged
 ///   `.modifiedWhileShared` with that write.
-/// - **transaction**: sessions are transactions; each operation outside a
+/// - **transaction**: sessions are transactions, except that the sessions of
+///   one `FileEvent.transaction` (a node's `begin` … `commit`, over any
+///   files) are one transaction together; each operation outside a
 ///   session is a transaction of its own (autocommit). Transactions are
 ///   ordered by what they read: writes of a file in time order; a read after
 ///   the write of the content it returned, and before the write that replaced
@@ -38,7 +40,9 @@
 ///   happened earlier in time); a read whose transaction lies on a
 ///   cycle of that order is `.notSerializable` with the smallest other session
 ///   id on the cycle's strongly connected component (session ids of real
-///   sessions are preferred over the -1 of autocommit operations).
+///   sessions are preferred over the -1 of autocommit operations; a
+///   transaction counts as its smallest session). `SemanticsReport.transactions`
+///   says the same per transaction.
 ///
 /// Lost updates (the read–modify–write race, which no cache consistency
 /// protocol prevents: consistency is not synchronization). When session S
@@ -63,6 +67,8 @@
 /// write that replaced V, which precedes or is L, which precedes S's write,
 /// so S is not serializable; the exception is an append that extended L's
 /// version after S had read an older one (the file keeps L's update).
+/// In a transaction, S's knowledge is the transaction's: what any of its
+/// sessions saw of F, and its own writes are the transaction's.
 /// Lost updates come in the order of S's close.
 ///
 /// `SemanticsReport.reads` has one verdict per read, in (start, id) order, so a
@@ -83,6 +89,9 @@ public enum SemanticsChecker {
 }
 
 // MARK: The pass
+
+/// Graph ids from here up are transactions (dense numbers added).
+private let transactionBase: Int32 = 1 << 30
 
 /// Where an event sits in the judging order.
 private struct SortKey {
@@ -128,6 +137,20 @@ private struct CheckerPass {
         return uses.count - 1
     }
 
+    /// Where the lost-update search keeps what was seen: the session's use of
+    /// the file, or its transaction's (keyed -(transaction + 1) << 32 | file
+    /// in `otherUses`), so a transaction that read a file in one session and
+    /// wrote it in another wrote from what it read.
+    @inline(__always)
+    private mutating func knowledge(_ u: Int, _ transaction: Int32, _ file: Int32) -> Int {
+        guard transaction >= 0 else { return u }
+        let key = -(Int(transaction) + 1) << 32 | Int(file)
+        if let known = otherUses[key] { return Int(known) }
+        otherUses[key] = Int32(uses.count)
+        uses.append(SessionFile(node: uses[u].node, commitsAtOpen: 0))
+        return uses.count - 1
+    }
+
     /// S's use `u` of file `f` commits: the update it overwrites, if lost
     /// (see `SemanticsChecker`). O(log m) amortized for m versions seen.
     private mutating func overwritten(_ u: Int, _ f: Int, tx: Int32, writerTxOf: [ContentID: Int32],
@@ -167,12 +190,13 @@ private struct CheckerPass {
 
     mutating func run() -> SemanticsReport {
         let count = history.count
-        precondition(count < Int(Int32.max), "SemanticsChecker: history too long")
+        precondition(count < Int(transactionBase), "SemanticsChecker: history too long")
         let order = judgingOrder()
 
         // Ranges of the identifiers, to size the numbering tables.
         var minFile = Int.max, maxFile = Int.min
         var minSession = Int.max, maxSession = Int.min
+        var minTransaction = Int.max, maxTransaction = Int.min
         var minContent = Int.max, maxContent = Int.min
         var readCount = 0
         for event in history {
@@ -181,6 +205,10 @@ private struct CheckerPass {
             if event.session >= 0 {
                 minSession = min(minSession, event.session)
                 maxSession = max(maxSession, event.session)
+                if event.transaction >= 0 {
+                    minTransaction = min(minTransaction, event.transaction)
+                    maxTransaction = max(maxTransaction, event.transaction)
+                }
             }
             switch event.kind {
             case .read: readCount += 1
@@ -193,6 +221,10 @@ private struct CheckerPass {
         let budget = 2 * count + 1024
         var files = DenseNumbering(minimum: minFile, maximum: maxFile, budget: budget)
         var sessions = DenseNumbering(minimum: minSession, maximum: maxSession, budget: budget)
+        var transactions = DenseNumbering(minimum: minTransaction, maximum: maxTransaction, budget: budget)
+        // Each transaction's id and its smallest session id, by dense number.
+        var transactionIDs: [Int] = []
+        var transactionSessions: [Int] = []
         var writeRanks = WriteRanks(minimum: minContent, maximum: maxContent, budget: budget)
 
         // Per file (dense).
@@ -214,8 +246,9 @@ private struct CheckerPass {
         var emptySuccessorTx: [Int32] = []
         var emptyReaders: [[Int32]] = []
 
-        // Precedence graph: nodes are dense sessions; autocommit operations
-        // are -(k + 1) until the session count is known.
+        // Precedence graph: nodes are dense sessions, transactions from
+        // `transactionBase` up, and autocommit operations -(k + 1), until the
+        // counts are known.
         var edgeFrom: [Int32] = []
         var edgeTo: [Int32] = []
         var autocommitCount: Int32 = 0
@@ -243,11 +276,25 @@ private struct CheckerPass {
                 commits.append([])
             }
             var session: Int32 = -1
+            // What the transaction model judges: the session, or its transaction.
+            var sessionTx: Int32 = -1
+            var inTransaction: Int32 = -1
             if event.session >= 0 {
                 session = sessions.number(event.session)
                 if Int(session) == firstFile.count {
                     firstFile.append(-1)
                     firstUse.append(-1)
+                }
+                sessionTx = session
+                if event.transaction >= 0 {
+                    inTransaction = transactions.number(event.transaction)
+                    if Int(inTransaction) == transactionIDs.count {
+                        transactionIDs.append(event.transaction)
+                        transactionSessions.append(event.session)
+                    }
+                    transactionSessions[Int(inTransaction)] = min(transactionSessions[Int(inTransaction)],
+                                                                  event.session)
+                    sessionTx = transactionBase + inTransaction
                 }
             }
 
@@ -284,8 +331,8 @@ private struct CheckerPass {
                         expected = seen.content
                         byEvent = seen.writeEvent
                     }
-                    uses[u].see(content)
-                    tx = session
+                    uses[knowledge(u, inTransaction, file)].see(content)
+                    tx = sessionTx
                 } else {
                     if let last = commits[f].last {
                         expected = last.content
@@ -329,8 +376,8 @@ private struct CheckerPass {
                     let u = use(session, file, node: event.node)
                     uses[u].ownWrite = event.id
                     uses[u].ownContent = content
-                    uses[u].see(basedOn)
-                    tx = session
+                    uses[knowledge(u, inTransaction, file)].see(basedOn)
+                    tx = sessionTx
                 } else {
                     autocommitCount += 1
                     tx = -autocommitCount
@@ -365,35 +412,78 @@ private struct CheckerPass {
                 let u = use(session, file, node: event.node)
                 let write = uses[u].ownWrite
                 guard write >= 0, write != uses[u].committedWrite else { break }
-                if let lost = overwritten(u, f, tx: session, writerTxOf: writerTxOf, writeRanks: writeRanks) {
+                let k = knowledge(u, inTransaction, file)
+                if let lost = overwritten(k, f, tx: sessionTx, writerTxOf: writerTxOf, writeRanks: writeRanks) {
                     lostUpdates.append(LostUpdate(lostEvent: lost.closeEvent, overwrittenBy: event.id,
                                                   file: event.file))
                 }
                 uses[u].committedWrite = write
-                commits[f].append(Commit(tx: session, closeEvent: event.id, closeRank: Int32(rank),
+                commits[f].append(Commit(tx: sessionTx, closeEvent: event.id, closeRank: Int32(rank),
                                          writeEvent: write, content: uses[u].ownContent))
             }
         }
 
         // Transactions: strongly connected components of the precedence graph.
         let sessionCount = Int(sessions.count)
-        let nodeCount = sessionCount + Int(autocommitCount)
+        let transactionCount = Int(transactions.count)
+        let nodeCount = sessionCount + transactionCount + Int(autocommitCount)
         @inline(__always)
-        func graphNode(_ tx: Int32) -> Int { tx >= 0 ? Int(tx) : sessionCount + Int(-tx) - 1 }
-        // Session id of each graph node (-1 for autocommit operations).
+        func graphNode(_ tx: Int32) -> Int {
+            if tx >= transactionBase { return sessionCount + Int(tx - transactionBase) }
+            return tx >= 0 ? Int(tx) : sessionCount + transactionCount + Int(-tx) - 1
+        }
+        // Session id of each graph node (a transaction's smallest; -1 for
+        // autocommit operations).
         var label = [Int](repeating: -1, count: nodeCount)
         for event in history where event.session >= 0 {
             label[Int(sessions.number(event.session))] = event.session
         }
+        for t in 0..<transactionCount { label[sessionCount + t] = transactionSessions[t] }
         let component = Components.strong(nodeCount: nodeCount, from: edgeFrom, to: edgeTo, map: graphNode)
-        // Per component: size and the two smallest session ids.
         var size = [Int32](repeating: 0, count: component.count)
-        var smallest = [Int](repeating: .max, count: component.count)
-        var second = [Int](repeating: .max, count: component.count)
-        for node in 0..<nodeCount {
+        for node in 0..<nodeCount { size[Int(component.of[node])] += 1 }
+        // Per component: the two smallest session ids, and transaction ids.
+        let sessionLabels = SmallestTwo(component: component, nodes: 0..<nodeCount) { label[$0] }
+        let transactionNodes = sessionCount..<sessionCount + transactionCount
+        let transactionLabels = SmallestTwo(component: component, nodes: transactionNodes) {
+            transactionIDs[$0 - sessionCount]
+        }
+        for index in 0..<reads.count {
+            let node = graphNode(readTx[index])
+            guard size[Int(component.of[node])] > 1 else { continue }
+            // -1: only autocommit operations besides it.
+            let other = sessionLabels.other(than: label[node], in: Int(component.of[node])) ?? -1
+            reads[index].transaction = .notSerializable(withSession: other)
+        }
+        var verdicts: [TransactionVerdict] = []
+        for t in 0..<transactionCount {
+            let node = sessionCount + t
             let c = Int(component.of[node])
-            size[c] += 1
-            let id = label[node]
+            var verdict = TransactionVerdict(transaction: transactionIDs[t], serializable: size[c] <= 1)
+            if size[c] > 1 {
+                verdict.withTransaction = transactionLabels.other(than: transactionIDs[t], in: c)
+                verdict.withSession = sessionLabels.other(than: label[node], in: c)
+            }
+            verdicts.append(verdict)
+        }
+        verdicts.sort { $0.transaction < $1.transaction }
+
+        return SemanticsReport(reads: reads, lostUpdates: lostUpdates, transactions: verdicts)
+    }
+}
+
+/// The two smallest non-negative labels of each component's nodes, to name
+/// another member of a cycle.
+private struct SmallestTwo {
+    var smallest: [Int]
+    var second: [Int]
+
+    init(component: Components.Result, nodes: Range<Int>, label: (Int) -> Int) {
+        smallest = [Int](repeating: .max, count: component.count)
+        second = smallest
+        for node in nodes {
+            let c = Int(component.of[node])
+            let id = label(node)
             guard id >= 0 else { continue }
             if id < smallest[c] {
                 second[c] = smallest[c]
@@ -402,16 +492,11 @@ private struct CheckerPass {
                 second[c] = id
             }
         }
-        for index in 0..<reads.count {
-            let node = graphNode(readTx[index])
-            let c = Int(component.of[node])
-            guard size[c] > 1 else { continue }
-            let own = label[node]
-            var other = smallest[c] != own ? smallest[c] : second[c]
-            if other == .max { other = -1 } // only autocommit operations besides it
-            reads[index].transaction = .notSerializable(withSession: other)
-        }
+    }
 
-        return SemanticsReport(reads: reads, lostUpdates: lostUpdates)
+    /// The smallest label in component `c` other than `own`, if any.
+    func other(than own: Int, in c: Int) -> Int? {
+        let other = smallest[c] != own ? smallest[c] : second[c]
+        return other == .max ? nil : other
     }
 }
