@@ -207,6 +207,27 @@ private struct JackAndJill {
         #expect(read.transaction == .notSerializable(withSession: 3))
     }
 
+    @Test func theUpdateWrittenLastIsNotTheOneLost() throws {
+        // B reads v0 and writes v2 at 11, A writes v1 at 13 and closes at 14,
+        // B closes at 16: v1 is the newer version (UNIX semantics, Sprite's
+        // server). B's update is the one overwritten, by a blind write.
+        var builder = HistoryBuilder()
+        builder.open(1, node: 1, at: 0)
+        let v0 = builder.write(1, node: 1, at: 1, basedOn: noContent).content
+        builder.close(1, node: 1, at: 2)
+        builder.open(2, node: 2, at: 10)
+        let read = builder.read(2, node: 2, at: 10, returns: v0)
+        builder.write(2, node: 2, at: 11, basedOn: noContent)
+        builder.open(3, node: 1, at: 12)
+        builder.write(3, node: 1, at: 13, basedOn: noContent)
+        builder.close(3, node: 1, at: 14)
+        builder.close(2, node: 2, at: 16)
+        let report = SemanticsChecker.judge(builder.events)
+        #expect(report.lostUpdates.isEmpty)
+        // And B, first in every order, is serializable.
+        #expect(try verdict(report, read).transaction == .fresh)
+    }
+
     @Test func blindOverwriteLosesNothing() throws {
         // B never read: the history is A then B, serially.
         let race = race(bReads: false)
@@ -818,8 +839,9 @@ private func referenceJudge(_ history: [FileEvent]) -> SemanticsReport {
     }
 
     // Lost updates: S's commit replaces L, the file's last commit; lost when L
-    // is not S's, S saw a version it did not write, and S saw neither L's
-    // content nor anything written after L committed.
+    // is not S's, S saw a version it did not write, S saw neither L's
+    // content nor anything written after L committed, and S's committed
+    // write came after L's.
     for c in 0..<n where isClose(ev[c]) && ev[c].session >= 0 {
         let close = ev[c]
         let file = close.file
@@ -843,7 +865,9 @@ private func referenceJudge(_ history: [FileEvent]) -> SemanticsReport {
         guard !seen.isEmpty, let last = commits(file, before: c).last,
               !(ev[last.at].session >= 0 && ev[last.at].session == close.session) else { continue }
         let newest = seen.map { content in content == emptyContent ? -1 : firstWrite(content) ?? -1 }.max() ?? -1
-        if !seen.contains(last.content), newest <= last.at {
+        let sWrite = mineOnFile.last { isWrite(ev[$0]) }!
+        let lWrite = (0..<c).first { ev[$0].id == last.write }!
+        if !seen.contains(last.content), newest <= last.at, sWrite > lWrite {
             report.lostUpdates.append(LostUpdate(lostEvent: last.close, overwrittenBy: close.id, file: file))
         }
     }

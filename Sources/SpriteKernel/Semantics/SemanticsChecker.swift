@@ -56,7 +56,11 @@
 ///    loses nothing (T then S is a serial order that explains it);
 /// 3. S never saw L's version: no read of S returned L's content, no append
 ///    of S extended it, and S saw nothing written after L committed (which
-///    could contain it). So S's base was older than L's update.
+///    could contain it). So S's base was older than L's update;
+/// 4. S's committed write came after L's in time. If L wrote last, L's
+///    version is the newer one (what UNIX semantics, and Sprite's servers,
+///    keep): S's update is the one overwritten, by a session that had no
+///    base to lose anything from, and the transaction column puts S first.
 ///
 /// Then S's close replaced L's update with a version derived from an older
 /// one, and L's content is not in the file any more. Only the commit S
@@ -65,8 +69,9 @@
 /// commit is O(log m) for the m versions S saw. In the transaction column,
 /// S read a version V older than L and wrote after L wrote: S precedes the
 /// write that replaced V, which precedes or is L, which precedes S's write,
-/// so S is not serializable; the exception is an append that extended L's
-/// version after S had read an older one (the file keeps L's update).
+/// so S is not serializable when its base was a read; the exception is an
+/// append that extended L's version after S had read an older one (the file
+/// keeps L's update).
 /// In a transaction, S's knowledge is the transaction's: what any of its
 /// sessions saw of F, and its own writes are the transaction's.
 /// Lost updates come in the order of S's close.
@@ -153,8 +158,8 @@ private struct CheckerPass {
 
     /// S's use `u` of file `f` commits: the update it overwrites, if lost
     /// (see `SemanticsChecker`). O(log m) amortized for m versions seen.
-    private mutating func overwritten(_ u: Int, _ f: Int, tx: Int32, writerTxOf: [ContentID: Int32],
-                                      writeRanks: WriteRanks) -> Commit? {
+    private mutating func overwritten(_ u: Int, _ f: Int, tx: Int32, committing content: ContentID,
+                                      writerTxOf: [ContentID: Int32], writeRanks: WriteRanks) -> Commit? {
         // The newest version seen that another wrote, over what was added since the last look.
         while uses[u].ranked < uses[u].seen.count {
             let content = uses[u].seen[uses[u].ranked]
@@ -165,6 +170,8 @@ private struct CheckerPass {
             uses[u].newestSeen = max(uses[u].newestSeen, content == emptyContent ? -1 : writeRanks.rank(content))
         }
         guard uses[u].based, let last = commits[f].last, last.tx != tx else { return nil }
+        // L's write came last: its version is the newer one, and S's the one overwritten.
+        guard writeRanks.rank(content) > writeRanks.rank(last.content) else { return nil }
         // Seen directly, or something written after it committed (which may include it).
         if uses[u].newestSeen > last.closeRank || uses[u].saw(last.content, work: &work) { return nil }
         return last
@@ -413,7 +420,8 @@ private struct CheckerPass {
                 let write = uses[u].ownWrite
                 guard write >= 0, write != uses[u].committedWrite else { break }
                 let k = knowledge(u, inTransaction, file)
-                if let lost = overwritten(k, f, tx: sessionTx, writerTxOf: writerTxOf, writeRanks: writeRanks) {
+                if let lost = overwritten(k, f, tx: sessionTx, committing: uses[u].ownContent, writerTxOf: writerTxOf,
+                                          writeRanks: writeRanks) {
                     lostUpdates.append(LostUpdate(lostEvent: lost.closeEvent, overwrittenBy: event.id,
                                                   file: event.file))
                 }

@@ -81,13 +81,13 @@ enum HelpTopics {
             data still dirty in the writer's cache.
             A lost update is the read-modify-write race, which no consistency protocol prevents \
             (consistency is not synchronization): a session read a version of a file (or appended to \
-            one), and its close replaced the file's last committed update, by another session on any \
-            node, that it never saw: not read, not appended to, and nothing it saw was written after \
-            that update closed. Jack and Jill both lose an update this way, whether Jill opened before \
-            Jack closed or read a stale copy after. A write that read nothing loses nothing: the \
-            sessions one after the other explain it. Such a session also reads 'not-serializable' \
-            when it wrote after the update it lost. A crash loss is a write still dirty in a \
-            client's cache when the client crashed.
+            one), then wrote it, and its close replaced the file's last committed update, written \
+            before its own write by another session on any node, that it never saw (not read, not \
+            appended to, and nothing it saw was written after that update closed). Jack and Jill lose \
+            an update this way, whether Jill opened before Jack closed or read a stale copy after. A \
+            write that read nothing loses nothing: the sessions one after the other explain it. When \
+            the session read before the update it lost was written, it is also 'not-serializable'. \
+            A crash loss is a write still dirty in a client's cache when the client crashed.
             """,
         example: "show outcomes\nexpect stale-reads session == 0\nexpect semantics unix holds")
 }
