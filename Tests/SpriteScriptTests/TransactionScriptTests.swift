@@ -101,7 +101,7 @@ struct TransactionScriptTests {
     @Test func nestedBeginInABlockIsACheckError() throws {
         let diagnostics = ScriptHarness.diagnostics(Self.cluster + "on p1 { begin; open /x r; begin }\n")
         let error = try #require(diagnostics.first)
-        #expect(error.message == "nested begin: p1 already has a transaction open (begun at line 4)")
+        #expect(error.message == "nested begin: p1 already has a transaction open (begun at 4:9)")
         #expect(error.span?.line == 4)
         #expect(error.span?.column == 27)
         #expect(error.help == "transactions do not nest: write commit before this begin")

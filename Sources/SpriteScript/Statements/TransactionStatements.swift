@@ -47,7 +47,8 @@ struct TransactionStatement: Statement {
         guard checker.requireNodeContext(verb, at: span), let node = checker.currentNode else { return }
         if begins {
             if let earlier = checker.transactionBegun {
-                checker.error("nested begin: \(node) already has a transaction open (begun at line \(earlier.line))",
+                let begun = "\(earlier.line):\(earlier.column)"
+                checker.error("nested begin: \(node) already has a transaction open (begun at \(begun))",
                               at: span, help: "transactions do not nest: write commit before this begin")
             } else {
                 checker.transactionBegun = span
