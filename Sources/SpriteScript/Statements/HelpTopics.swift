@@ -71,7 +71,8 @@ enum HelpTopics {
             the session's own writes; other sessions' changes appear at their close
               immutable    a file opened from two nodes is shared and must never change again; a \
             read after a write to a shared file is 'violated'
-              transaction  sessions are transactions and must be serializable: ordered by the \
+              transaction  sessions are transactions (a node's sessions between 'begin' and 'commit' \
+            are one, over any files) and must be serializable: ordered by the \
             writes they read and the writes that replaced those, they must form no cycle; a read in a \
             session on such a cycle is 'not-serializable'
             STALE means the read returned something other than what the model says it must: a cached \
