@@ -66,12 +66,12 @@
 /// one, and L's content is not in the file any more. Only the commit S
 /// replaced directly is reported (earlier ones were replaced by L or its
 /// predecessors, and are reported against those if lost), so the work per
-/// commit is O(log m) for the m versions S saw. In the transaction column,
-/// S read a version V older than L and wrote after L wrote: S precedes the
-/// write that replaced V, which precedes or is L, which precedes S's write,
-/// so S is not serializable when its base was a read; the exception is an
-/// append that extended L's version after S had read an older one (the file
-/// keeps L's update).
+/// commit is O(log m) for the m versions S saw. The transaction column
+/// agrees on the race: when S read a version V before L wrote, S precedes the
+/// write that replaced V (L or an earlier one), which precedes S's write, so S
+/// is not serializable. The converse has one exception: an append of S that
+/// extended L's version after S had read an older one is not serializable but
+/// loses nothing (the file keeps L's update).
 /// In a transaction, S's knowledge is the transaction's: what any of its
 /// sessions saw of F, and its own writes are the transaction's.
 /// Lost updates come in the order of S's close.
