@@ -98,6 +98,19 @@ struct TransactionScriptTests {
                     && $0.hasSuffix("; never committed): serializable") })
     }
 
+    @Test func membershipIsFixedWhenTheOpenIsIssued() throws {
+        // /x, opened inside, stays in the transaction though it closes after
+        // commit; /y, opened after commit, is a session of its own.
+        let (results, notes) = try Self.run("""
+            on p1 { begin; open /x w; write "a"; commit; close; open /y r; read; close }
+            run
+            expect stale-reads transaction == 0
+            """)
+        Self.expectAllPass(results)
+        #expect(notes.contains { $0.hasPrefix("  transaction 0 on p1 (1 session 0 on /x from ")
+                    && $0.hasSuffix("; committed): serializable") })
+    }
+
     @Test func nestedBeginInABlockIsACheckError() throws {
         let diagnostics = ScriptHarness.diagnostics(Self.cluster + "on p1 { begin; open /x r; begin }\n")
         let error = try #require(diagnostics.first)
