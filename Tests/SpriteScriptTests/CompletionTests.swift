@@ -51,6 +51,9 @@ struct CompletionTests {
         #expect(complete(session, "echo \"x\"; cr") == ["crash"], "create is a step inside 'on'")
         #expect(complete(session, "at +1s { cr") == ["crash"])
         #expect(complete(session, "on ws1 { cr") == ["create"])
+        #expect(complete(session, "on ws1 { be") == ["begin"])
+        #expect(complete(session, "on ws1 { begin; read; com") == ["commit"])
+        #expect(!complete(session, "").contains("begin"), "begin is a step inside 'on'")
         #expect(complete(session, "try rp") == ["rpc"])
     }
 

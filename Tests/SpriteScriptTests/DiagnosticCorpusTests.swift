@@ -57,6 +57,8 @@ let malformedCorpus: [MalformedScript] = [
     .init("mkdir", C + "mkdir /x"),
     .init("ls", C + "ls /"),
     .init("open", C + "domain / on fs1\non ws1 {\nopen /x sideways\n}"),
+    .init("begin", C + "domain / on fs1\non ws1 { begin; open /x r; begin }"),
+    .init("commit", C + "commit"),
     .init("resolve", C + "resolve /x on"),
     .init("at", "at -1s { echo \"x\" }"),
     .init("at", "at 5 { echo \"x\" }"),

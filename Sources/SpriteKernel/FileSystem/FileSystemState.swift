@@ -175,6 +175,7 @@ struct FileSystemState {
     var directoryModified: [String: SimTime] = [:]
     /// Callbacks: the clients each directory's server promised to tell of a change.
     var directoryCallbacks: [String: Set<Int>] = [:]
+    var transactions = TransactionState()
     var nextSession = 0
     var statistics = FileSystemStatistics()
     var crashLosses: [CrashLoss] = []

@@ -5,7 +5,10 @@ extension Simulation {
     // MARK: Issuing steps
 
     public func openFile(on node: Int, path: String, writable: Bool) -> Int32 {
-        enqueueFileStep(.open, node: node) { .open(path: path, writable: writable, operation: $0) }
+        enqueueFileStep(.open, node: node) { op in
+            noteTransaction(ofOpen: op, node: node)
+            return .open(path: path, writable: writable, operation: op)
+        }
     }
 
     public func readFile(on node: Int, path: String?) -> Int32 {
@@ -227,6 +230,7 @@ extension Simulation {
             client.openOrder.append(id)
         }
         let start = operations[Int(op)].startedAt ?? now
+        noteTransaction(ofSession: id, openedBy: op)
         _ = recordFileEvent(.open(writable: writable), node: node, session: id, file: file, start: start)
         record(.fileOpened(operation: op, path: fs.files[file].path, session: id, writable: writable,
                            action: action, version: version), at: node)
@@ -438,8 +442,9 @@ extension Simulation {
         }
         let content = newContent(bytes: newBytes, size: newSize)
         let start = operations[Int(op)].startedAt ?? now
-        let event = recordFileEvent(.write(content: content, basedOn: base), node: node, session: session.id,
-                                    file: file, start: start)
+        // Only an append's new version derives from an earlier one.
+        let event = recordFileEvent(.write(content: content, basedOn: append ? base : noContent), node: node,
+                                    session: session.id, file: file, start: start)
         fs.latestWrite[file] = (content, event)
         withClient(node) { client in
             client.sessions[session.id]?.wrote = true

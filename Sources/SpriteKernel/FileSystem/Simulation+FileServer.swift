@@ -244,7 +244,8 @@ extension Simulation {
         return CallAnswer(replyBytes: 16)
     }
 
-    func serveCreate(_ path: String, size: Int64, directory: Bool, server: Int) -> CallAnswer {
+    func serveCreate(_ path: String, size: Int64, directory: Bool, server: Int, creator: Int, op: Int32)
+        -> CallAnswer {
         if let file = regularFileAbove(path) { return CallAnswer(notADirectory: file) }
         // mkdir of any name that exists, or a regular file where a directory is.
         if directory, liveFile(path) != nil || isDirectory(path) { return CallAnswer(exists: true) }
@@ -252,7 +253,22 @@ extension Simulation {
         // create makes a new file: replacing one in place would bypass its readers' caches.
         if !directory, liveFile(path) != nil { return CallAnswer(exists: true) }
         let file = createAtServer(path, server: server, directory: directory, size: size)
+        recordCreatedContents(file, creator: creator, op: op)
         return attributes(file)
+    }
+
+    /// A created file's contents are a write like any other: recorded in the
+    /// history (outside any session, so committed at once) and as the file's
+    /// latest and committed write, or every later read would be judged
+    /// against the empty file.
+    private func recordCreatedContents(_ file: Int, creator: Int, op: Int32) {
+        let content = fs.files[file].content
+        guard content != emptyContent else { return }
+        let start = operations[Int(op)].startedAt ?? now
+        let event = recordFileEvent(.write(content: content, basedOn: noContent), node: creator, session: -1,
+                                    file: file, start: start)
+        fs.latestWrite[file] = (content, event)
+        fs.committed[file] = (content, event)
     }
 
     // MARK: Crashes

@@ -80,7 +80,9 @@ extension Simulation {
             return
         }
         callServer(directory ? "mkdir" : "create", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
-                   serve: { sim, server in sim.serveCreate(path, size: size, directory: directory, server: server) },
+                   serve: { sim, server in
+                       sim.serveCreate(path, size: size, directory: directory, server: server, creator: node, op: op)
+                   },
                    then: { sim, _, answer in
                        if let refusal = answer.refusal(for: path) { return sim.failFileStep(node, op, refusal) }
                        // create of a name that is a directory.

@@ -224,7 +224,7 @@ extension Simulation {
     func recordFileEvent(_ kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime) -> Int {
         let id = fs.history.count
         fs.history.append(FileEvent(id: id, kind: kind, node: node, session: session, file: file, start: start,
-                                    end: now))
+                                    end: now, transaction: session < 0 ? -1 : transaction(ofSession: session)))
         return id
     }
 }

@@ -6,12 +6,17 @@ public typealias ContentID = Int
 /// What a file held before anything was written: the empty file.
 public let emptyContent: ContentID = 0
 
+/// The `basedOn` of a write that replaces the whole file: its new content
+/// derives from no earlier version (only an append's does).
+public let noContent: ContentID = -1
+
 public enum FileEventKind: Sendable, Equatable {
     /// A session begins. `writable` for w, rw and append opens.
     case open(writable: Bool)
     /// The read returned `content`.
     case read(content: ContentID)
-    /// The write produced `content`; the writer's view was `basedOn` before it.
+    /// The write produced `content` from `basedOn`: the version an append
+    /// extended, or `noContent` for a write that replaced the whole file.
     case write(content: ContentID, basedOn: ContentID)
     /// The session ends.
     case close
@@ -28,8 +33,11 @@ public struct FileEvent: Sendable, Equatable {
     /// When the program issued the operation and when it returned.
     public var start: SimTime
     public var end: SimTime
+    /// The transaction (`begin` … `commit`) the session belongs to, -1 for none.
+    public var transaction: Int
 
-    public init(id: Int, kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime, end: SimTime) {
+    public init(id: Int, kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime, end: SimTime,
+                transaction: Int = -1) {
         self.id = id
         self.kind = kind
         self.node = node
@@ -37,6 +45,7 @@ public struct FileEvent: Sendable, Equatable {
         self.file = file
         self.start = start
         self.end = end
+        self.transaction = transaction
     }
 }
 
@@ -92,14 +101,35 @@ public struct LostUpdate: Sendable, Equatable {
     public var file: Int
 }
 
+/// Whether a transaction (`begin` … `commit`) is serializable with the
+/// others, sessions and operations outside transactions included.
+public struct TransactionVerdict: Sendable, Equatable {
+    public var transaction: Int
+    public var serializable: Bool
+    /// When not: the smallest other transaction id on its cycle, if any…
+    public var withTransaction: Int?
+    /// …and the smallest other session id (a transaction's is its smallest session's).
+    public var withSession: Int?
+
+    public init(transaction: Int, serializable: Bool, withTransaction: Int? = nil, withSession: Int? = nil) {
+        self.transaction = transaction
+        self.serializable = serializable
+        self.withTransaction = withTransaction
+        self.withSession = withSession
+    }
+}
+
 /// The checker's whole answer for a history.
 public struct SemanticsReport: Sendable, Equatable {
     /// One per read, in the order of the history.
     public var reads: [ReadVerdict]
     public var lostUpdates: [LostUpdate]
+    /// One per transaction in the history, by id.
+    public var transactions: [TransactionVerdict]
 
-    public init(reads: [ReadVerdict] = [], lostUpdates: [LostUpdate] = []) {
+    public init(reads: [ReadVerdict] = [], lostUpdates: [LostUpdate] = [], transactions: [TransactionVerdict] = []) {
         self.reads = reads
         self.lostUpdates = lostUpdates
+        self.transactions = transactions
     }
 }

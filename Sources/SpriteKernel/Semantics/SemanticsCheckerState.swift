@@ -83,7 +83,9 @@ struct WriteRanks {
 /// A session's commit of a file (its close after writing it), or a write
 /// outside any session, which commits at once.
 struct Commit {
-    var node: Int
+    /// The committing transaction (see `CheckerPass`): a session's, or a
+    /// negative number for a write outside any session.
+    var tx: Int32
     /// The close event (the write itself for a write outside a session).
     var closeEvent: Int
     /// Position of that event in the judging order.
@@ -91,10 +93,6 @@ struct Commit {
     /// The session's last write before the close, and what it wrote.
     var writeEvent: Int
     var content: ContentID
-    /// Index in the file's commit list of the latest earlier commit from a
-    /// node other than this one's, or -1: lets the lost-update search step
-    /// over a run of commits from one node in one step.
-    var previousOtherNode: Int32
 }
 
 /// One session's use of one file.
@@ -108,12 +106,17 @@ struct SessionFile {
     var ownContent: ContentID = emptyContent
     /// The write committed by the session's last close (-1: none).
     var committedWrite = -1
-    /// A read before the session's first write returned content older than
-    /// the commit the session should have seen (lost-update rule 2).
-    var readOlderThanOpenCommit = false
     var seenIsSorted = true
-    /// Contents the session read, and the contents its writes were based on.
+    /// Contents the session read, and the versions its appends extended.
     var seen: [ContentID] = []
+    /// How much of `seen` `newestSeen` has looked at (it runs before `saw`
+    /// sorts the list, so the prefix is always the part already looked at).
+    var ranked = 0
+    /// Whether the session saw any version it did not write itself (its
+    /// writes had a base: a blind write overwrites nothing it could lose).
+    var based = false
+    /// Judging-order rank of the newest version seen that another wrote.
+    var newestSeen: Int32 = -1
 
     init(node: Int, commitsAtOpen: Int32) {
         self.node = node
@@ -121,6 +124,7 @@ struct SessionFile {
     }
 
     mutating func see(_ content: ContentID) {
+        if content == noContent { return }
         if let last = seen.last {
             if last == content { return }
             if content < last { seenIsSorted = false }
@@ -132,8 +136,12 @@ struct SessionFile {
 
     /// Whether the session saw `content`. Sorts the list the first time it
     /// is searched when long, so a session's searches cost O(m log m) in all.
-    mutating func saw(_ content: ContentID) -> Bool {
-        if seen.count <= 16 { return seen.contains(content) }
+    /// `work` counts the entries looked at, for the tests' bound on it.
+    mutating func saw(_ content: ContentID, work: inout Int) -> Bool {
+        if seen.count <= 16 {
+            work += seen.count
+            return seen.contains(content)
+        }
         if !seenIsSorted {
             seen.sort()
             seenIsSorted = true
@@ -141,6 +149,7 @@ struct SessionFile {
         var low = 0
         var high = seen.count
         while low < high {
+            work += 1
             let middle = (low + high) / 2
             if seen[middle] < content { low = middle + 1 } else { high = middle }
         }

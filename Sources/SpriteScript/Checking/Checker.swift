@@ -27,6 +27,9 @@ public struct Checker {
     var currentNode: String?
     /// Inside the body of an `at` block.
     var inAtBlock = false
+    /// A `begin` in the `on` block being checked with no `commit` since, for
+    /// nested begins (across blocks they are found when the script runs).
+    var transactionBegun: SourceSpan?
     /// Names declared inside `at` blocks. They exist once the block has run,
     /// so they become ordinary names after `run` or `advance`; until then
     /// only later `at` blocks may use them.

@@ -34,6 +34,7 @@ enum FileSystemTables {
                          + "(closed at \(overwritten.end)) was overwritten by \(c.node(by.node))'s session "
                          + "(closed at \(by.end)), which never read it")
         }
+        notes += TransactionNotes.notes(report, s, c)
         for loss in s.crashLosses {
             notes.append("  crash loss: \(c.node(loss.node)) lost its write of \(loss.path) made at \(loss.writtenAt) "
                          + "when it crashed at \(loss.crashedAt)")

@@ -71,7 +71,8 @@ enum HelpTopics {
             the session's own writes; other sessions' changes appear at their close
               immutable    a file opened from two nodes is shared and must never change again; a \
             read after a write to a shared file is 'violated'
-              transaction  sessions are transactions and must be serializable: ordered by the \
+              transaction  sessions are transactions (a node's sessions between 'begin' and 'commit' \
+            are one, over any files) and must be serializable: ordered by the \
             writes they read and the writes that replaced those, they must form no cycle; a read in a \
             session on such a cycle is 'not-serializable'
             STALE means the read returned something other than what the model says it must: a cached \
@@ -79,10 +80,15 @@ enum HelpTopics {
             (session). The line names the write it missed and why the cache did not know: an NFS \
             timeout not yet expired, a cache that is never checked, a callback not yet broken, or \
             data still dirty in the writer's cache.
-            A lost update is a session that wrote a file and closed over another node's update it \
-            never saw: that update had been closed after it opened, or before it opened while it \
-            read older data (Jack and Jill). A crash loss is a write still dirty in a client's cache \
-            when the client crashed.
+            A lost update is the read-modify-write race, which no consistency protocol prevents \
+            (consistency is not synchronization): a session read a version of a file (or appended to \
+            one), then wrote it, and its close replaced the file's last committed update, written \
+            before its own write by another session on any node, that it never saw (not read, not \
+            appended to, and nothing it saw was written after that update closed). Jack and Jill lose \
+            an update this way, whether Jill opened before Jack closed or read a stale copy after. A \
+            write that read nothing loses nothing: the sessions one after the other explain it. When \
+            the session read before the update it lost was written, it is also 'not-serializable'. \
+            A crash loss is a write still dirty in a client's cache when the client crashed.
             """,
         example: "show outcomes\nexpect stale-reads session == 0\nexpect semantics unix holds")
 }

@@ -30,9 +30,11 @@ struct OnStatement: Statement {
     func check(_ checker: inout Checker) {
         for node in nodes { checker.resolveNode(node) }
         let outer = checker.currentNode
+        checker.transactionBegun = nil
         checker.currentNode = nodes.first?.text
         checker.check(body)
         checker.currentNode = outer
+        checker.transactionBegun = nil
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {

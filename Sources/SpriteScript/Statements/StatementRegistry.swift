@@ -19,6 +19,7 @@ public enum StatementRegistry {
         ConsistencySyntax.self,
         OnSyntax.self,
         FileSyntax.self,
+        TransactionSyntax.self,
         ResolveSyntax.self,
         AtSyntax.self,
         AdvanceSyntax.self,

@@ -1,0 +1,98 @@
+import Testing
+@testable import SpriteScript
+
+/// Scenarios written from the sharing-semantics theory, run under every
+/// consistency protocol, write policy and cache setting: the expected
+/// verdicts are derived by hand and must not depend on the configuration.
+struct SemanticsScriptTests {
+    static let protocols = ["sprite", "nfs", "callbacks", "none"]
+    static let policies = ["write-through", "write-on-close", "delayed-write"]
+
+    /// Every combination of protocol, write policy and client caches on or off.
+    static let configurations: [String] = protocols.flatMap { consistency in
+        policies.flatMap { policy in
+            ["on", "off"].map { cache in
+                "consistency \(consistency)\ncache ws1, ws2 \(cache)\ncache client policy \(policy)\n"
+            }
+        }
+    }
+
+    static let cluster = """
+        cluster {
+          network ethernet preset sprite-1988 topology bus
+          server fs1 memory 32MB disk 20ms
+          workstation ws1, ws2 memory 8MB diskless
+        }
+        domain / on fs1
+
+        """
+
+    /// Runs `body` under `configuration`; every `expect` in it must pass.
+    static func expectAllPass(_ configuration: String, _ body: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (_, sink, _) = FSScript.run(cluster + configuration + body, format: .json)
+        let results = FSScript.expectations(try FSScript.objects(sink))
+        #expect(!results.isEmpty, sourceLocation: sourceLocation)
+        for (condition, result) in results.sorted(by: { $0.key < $1.key }) where !result.ok {
+            Issue.record("\(configuration)\(condition): actual \(result.actual)", sourceLocation: sourceLocation)
+        }
+    }
+
+    // MARK: Created files
+
+    /// `create` gives the file its contents: a write like any other, so the
+    /// creator's and another client's reads of it are fresh under every model.
+    @Test(arguments: configurations)
+    func createdContentsAreAWrite(configuration: String) throws {
+        try Self.expectAllPass(configuration, """
+            on ws1 { create /f size 4KB }
+            at 1s { on ws1 { open /f r; read; close } }
+            at 2s { on ws2 { open /f r; read; close } }
+            run
+            expect stale-reads unix == 0
+            expect stale-reads session == 0
+            expect stale-reads immutable == 0
+            expect stale-reads transaction == 0
+            expect lost-updates == 0
+            """)
+    }
+
+    // MARK: The read–modify–write race
+
+    /// B opens and reads v0 (fresh), A writes v1 and closes, B writes v2 and
+    /// closes without having read v1: A's update is lost whatever the caches
+    /// do (consistency is not synchronization), and B's session, which read
+    /// v0 and then wrote after A, is not serializable.
+    @Test(arguments: configurations)
+    func readModifyWriteRaceLosesAnUpdate(configuration: String) throws {
+        try Self.expectAllPass(configuration, """
+            on ws1 { create /f size 1KB }
+            at 1s { on ws2 { open /f rw; read } }
+            at 2s { on ws1 { open /f rw; write "v1"; close } }
+            at 3s { on ws2 { write "v2"; close } }
+            run
+            expect stale-reads unix == 0
+            expect stale-reads session == 0
+            expect stale-reads transaction == 1
+            expect lost-updates == 1
+            """)
+    }
+
+    /// The same sessions one after the other: B reads A's v1 before writing.
+    /// Without any consistency protocol, a delayed write still in A's cache
+    /// is not at the server: B reads v0 (stale) and its close loses v1.
+    @Test(arguments: configurations)
+    func serialReadModifyWriteLosesNothing(configuration: String) throws {
+        let unflushed = configuration.contains("consistency none") && configuration.contains("delayed-write")
+            && configuration.contains(" on\n")
+        try Self.expectAllPass(configuration, """
+            on ws1 { create /f size 1KB }
+            at 2s { on ws1 { open /f rw; write "v1"; close } }
+            at 3s { on ws2 { open /f rw; read; write "v2"; close } }
+            run
+            expect stale-reads unix == \(unflushed ? 1 : 0)
+            expect stale-reads transaction == \(unflushed ? 1 : 0)
+            expect lost-updates == \(unflushed ? 1 : 0)
+            """)
+    }
+}
