@@ -581,7 +581,8 @@ struct CallbackFileSystemTests {
         #expect(openActions(trace).map(\.action) == [.miss])
         reads = seenReads(trace, sim)
         #expect(reads.map(\.text) == ["c2"])
-        #expect(reads.map(\.fromCache) == [false])
+        // Whole-file caching: the open brought the new version, the read uses it.
+        #expect(reads.map(\.fromCache) == [true])
         #expect(reads.map(\.unix) == [.fresh])
         #expect(reads.map(\.session) == [.fresh])
     }

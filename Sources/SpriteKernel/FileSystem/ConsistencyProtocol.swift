@@ -15,6 +15,17 @@ public protocol ConsistencyProtocol: Sendable {
     func serverOpen(_ file: inout ServerFile, client: Int, writable: Bool) -> ServerOpenActions
     /// Server bookkeeping when a client closes a file.
     func serverClose(_ file: inout ServerFile, client: Int, writable: Bool, wrote: Bool) -> ServerCloseActions
+    /// Does an open bring the whole file into the cache (AFS), so that the
+    /// session works on the copy it opened?
+    var fetchesAtOpen: Bool { get }
+    /// The server hands `client` a copy (open, read, or its own store): the
+    /// callback epoch it promises to call back from, or nil (no promise).
+    func serverPromise(_ file: inout ServerFile, client: Int) -> Int?
+}
+
+extension ConsistencyProtocol {
+    public var fetchesAtOpen: Bool { false }
+    public func serverPromise(_ file: inout ServerFile, client: Int) -> Int? { nil }
 }
 
 /// What the server must do before or after answering an open.
@@ -26,8 +37,10 @@ public struct ServerOpenActions: Sendable, Equatable {
 }
 
 public struct ServerCloseActions: Sendable, Equatable {
-    /// Tell these clients their copies are stale (callbacks).
+    /// Tell these clients their copies are stale (callbacks)…
     public var invalidate: [Int] = []
+    /// …as of this callback epoch: promises made before it are void.
+    public var epoch = 0
     /// Write-sharing ended: these clients may cache again.
     public var cachingEnabledAgain = false
 }

@@ -18,14 +18,20 @@ public struct ServerFile: Sendable {
     /// The client that last wrote and may still hold dirty blocks.
     var lastWriter: Int?
     var cachingDisabled = false
-    /// Clients the server promised to call back (callback protocol).
+    /// Clients the server promised to call back (callback protocol)…
     var callbacks: Set<Int> = []
+    /// …and how many times it broke them: a promise is good from its epoch
+    /// until the next break.
+    var callbackEpoch = 0
 
     init(path: String, server: Int, isDirectory: Bool) {
         self.path = path
         self.server = server
         self.isDirectory = isDirectory
     }
+
+    /// The clients the server would call back if the file changed.
+    public var callbackHolders: [Int] { callbacks.sorted() }
 
     var writerCount: Int { openers.values.reduce(0) { $0 + $1.writers } }
     var openClientCount: Int { openers.count }
@@ -44,7 +50,7 @@ public struct ClientFileEntry: Sendable {
     public var dirtySince: SimTime = .zero
     /// Writes held only here, not yet at the server.
     public var unflushedWrites: [Int] = []
-    /// Callback protocol: the server will say when this copy goes stale.
+    /// Callback protocol: the server promised to say when this copy goes stale.
     public var callbackValid = false
 }
 

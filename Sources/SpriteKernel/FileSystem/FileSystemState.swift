@@ -94,6 +94,9 @@ struct FileClient {
     var inFlight: [Int: [Int]] = [:]
     /// Files the server said not to cache (concurrent write-sharing).
     var uncached: Set<Int> = []
+    /// Callbacks: the epoch of the latest break received, by file. A promise
+    /// from an earlier epoch crossed that break and is void.
+    var brokenCallbacks: [Int: Int] = [:]
     /// NFS mounts: local path → (server, exported path on it).
     var mounts: [String: NFSMount] = [:]
     /// Mount points a `mount` statement asked for, done or still queued:
@@ -105,6 +108,27 @@ struct FileClient {
     var lastRead: [String: ContentID] = [:]
 
     init(capacityBlocks: Int64) { self.capacityBlocks = capacityBlocks }
+
+    /// Callbacks: may the copy in `answer` be trusted until a break? Only if
+    /// the server promised it, and no break since the promise has arrived.
+    func trusts(_ answer: CallAnswer, file: Int) -> Bool {
+        guard let epoch = answer.promise else { return false }
+        return epoch >= brokenCallbacks[file, default: 0]
+    }
+
+    /// Takes the file's data an answer carries into the cache, unless the
+    /// client may not cache it or holds dirty data of its own.
+    mutating func cacheFetched(_ file: Int, _ answer: CallAnswer, now: SimTime, blocks: Int64) -> ClientFileEntry? {
+        guard cacheEnabled, !answer.cachingDisabled, !uncached.contains(file), entries[file]?.dirty != true else {
+            return nil
+        }
+        let entry = ClientFileEntry(content: answer.content, size: answer.size, version: answer.version,
+                                    modified: answer.modified, validatedAt: now,
+                                    callbackValid: trusts(answer, file: file))
+        entries[file] = entry
+        lru.touch(file, weight: blocks)
+        return entry
+    }
 }
 
 /// Counters for `show stats` and expectations.

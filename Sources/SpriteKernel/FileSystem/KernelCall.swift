@@ -25,6 +25,10 @@ struct CallAnswer {
     /// delete of the root of a domain or an export.
     var namespaceRoot = false
     var cachingDisabled = false
+    /// The reply carries the file's data (an open under whole-file caching).
+    var carriesData = false
+    /// Callbacks: the server promised to call this client back; the epoch.
+    var promise: Int?
 }
 
 extension CallAnswer {

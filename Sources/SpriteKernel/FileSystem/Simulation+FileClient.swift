@@ -177,8 +177,13 @@ extension Simulation {
             completeLocally(node, op)
             return
         }
+        // Whole-file caching (callbacks): the open brings the data unless the clean copy here is current.
+        let wantsData = protocolKind.fetchesAtOpen && fileClient(node).cacheEnabled && entry?.dirty != true
         callServer("open", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
-                   serve: { sim, server in sim.serveOpen(path, client: node, server: server, writable: writable) },
+                   serve: { sim, server in
+                       sim.serveOpen(path, client: node, server: server, writable: writable, wantsData: wantsData,
+                                     cachedVersion: entry?.version)
+                   },
                    then: { sim, _, answer in
                        guard !answer.isDirectory else { return sim.failFileStep(node, op, .isDirectory(path: path)) }
                        if let refusal = answer.refusal(for: path) { return sim.failFileStep(node, op, refusal) }
@@ -187,6 +192,10 @@ extension Simulation {
                            return
                        }
                        let action = sim.reconcileCache(node: node, file: file, answer: answer)
+                       if answer.carriesData {
+                           sim.fs.statistics.clientMisses += 1
+                           sim.cacheFetched(node: node, file: file, answer: answer)
+                       }
                        sim.beginSession(node: node, file: file, writable: writable, op: op, action: action,
                                         version: answer.version)
                        sim.completeFileStep(node, op)
@@ -210,7 +219,7 @@ extension Simulation {
             guard var entry = client.entries[file] else { return .miss }
             if consistency.cacheIsCurrent(entry, serverVersion: answer.version, serverModified: answer.modified) {
                 entry.validatedAt = now
-                entry.callbackValid = true
+                entry.callbackValid = client.trusts(answer, file: file)
                 client.entries[file] = entry
                 return .validated
             }
@@ -218,6 +227,12 @@ extension Simulation {
             client.lru.remove(file)
             return .droppedStale(cachedVersion: entry.version, serverVersion: answer.version)
         }
+    }
+
+    /// Caches the data a reply carried (counted as a miss of the client cache).
+    private func cacheFetched(node: Int, file: Int, answer: CallAnswer) {
+        let cached = withClient(node) { $0.cacheFetched(file, answer, now: now, blocks: fs.config.blocks(answer.size)) }
+        if cached != nil { evictIfNeeded(node) }
     }
 
     private func beginSession(node: Int, file: Int, writable: Bool, op: Int32, action: CacheAction, version: Int) {
@@ -327,21 +342,13 @@ extension Simulation {
         fs.statistics.clientMisses += 1
         let file = session.file
         callServer("read", path: fs.files[file].path, node: node, op: op, requestBytes: 16,
-                   serve: { sim, server in sim.serveRead(file, server: server) },
+                   serve: { sim, server in
+                       var answer = sim.serveRead(file, server: server)
+                       answer.promise = sim.promise(file, to: node)
+                       return answer
+                   },
                    then: { sim, _, answer in
-                       var cached: ClientFileEntry?
-                       sim.withClient(node) { client in
-                           guard client.cacheEnabled, !answer.cachingDisabled, !client.uncached.contains(file) else {
-                               return
-                           }
-                           let entry = ClientFileEntry(content: answer.content, size: answer.size,
-                                                       version: answer.version, modified: answer.modified,
-                                                       validatedAt: sim.now, callbackValid: true)
-                           client.entries[file] = entry
-                           client.lru.touch(file, weight: sim.fs.config.blocks(answer.size))
-                           cached = entry
-                       }
-                       if cached != nil { sim.evictIfNeeded(node) }
+                       sim.cacheFetched(node: node, file: file, answer: answer)
                        sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false,
                                         entry: nil)
                        sim.completeFileStep(node, op)
@@ -381,7 +388,9 @@ extension Simulation {
                 let timeout = fs.config.attributeTimeout(now: now, modified: entry.modified, directory: false)
                 return .cachedWithinTimeout(version: entry.version, age: now - entry.validatedAt, timeout: timeout)
             case .none: return .cacheNeverChecked(version: entry.version)
-            case .callbacks: return .callbackNotBroken(version: entry.version)
+            case .callbacks:
+                return entry.callbackValid ? .callbackNotBroken(version: entry.version)
+                    : .sessionKeepsItsCopy(version: entry.version)
             case .sprite: return .cachedCopy(version: entry.version)
             }
         }
@@ -464,7 +473,8 @@ extension Simulation {
                                    client.entries[file] = ClientFileEntry(content: content, size: newSize,
                                                                           version: answer.version,
                                                                           modified: answer.modified,
-                                                                          validatedAt: sim.now, callbackValid: true)
+                                                                          validatedAt: sim.now,
+                                                                          callbackValid: client.trusts(answer, file: file))
                                    client.lru.touch(file, weight: sim.fs.config.blocks(newSize))
                                }
                            }
@@ -477,7 +487,7 @@ extension Simulation {
         withClient(node) { client in
             var updated = entry ?? ClientFileEntry(content: content, size: newSize,
                                                    version: fs.files[file].version, modified: fs.files[file].modified,
-                                                   validatedAt: now, callbackValid: true)
+                                                   validatedAt: now)
             if !updated.dirty { updated.dirtySince = now }
             updated.content = content
             updated.size = newSize

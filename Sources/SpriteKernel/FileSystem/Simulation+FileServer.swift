@@ -30,7 +30,28 @@ extension Simulation {
         return fs.files.count - 1
     }
 
-    func serveOpen(_ path: String, client: Int, server: Int, writable: Bool) -> CallAnswer? {
+    /// Callbacks: registers `client` as holding a copy of `file`; the epoch promised.
+    func promise(_ file: Int, to client: Int) -> Int? {
+        consistencyProtocol.serverPromise(&fs.files[file], client: client)
+    }
+
+    /// An open's answer: the attributes, and under whole-file caching the data
+    /// too, unless the client's copy (`cachedVersion`) is current.
+    private func openAnswer(_ file: Int, server: Int, promise: Int?, wantsData: Bool, cachedVersion: Int?) -> CallAnswer {
+        let attributes = attributes(file)
+        guard wantsData, cachedVersion != attributes.version, !attributes.cachingDisabled else {
+            var answer = attributes
+            answer.promise = promise
+            return answer
+        }
+        var answer = serveRead(file, server: server)
+        answer.carriesData = true
+        answer.promise = promise
+        return answer
+    }
+
+    func serveOpen(_ path: String, client: Int, server: Int, writable: Bool, wantsData: Bool = false,
+                   cachedVersion: Int? = nil) -> CallAnswer? {
         let existing = liveFile(path)
         if isDirectory(path) { return CallAnswer(isDirectory: true) }
         if existing == nil, let file = regularFileAbove(path) { return CallAnswer(notADirectory: file) }
@@ -38,6 +59,10 @@ extension Simulation {
             return CallAnswer(missing: true)
         }
         let actions = consistencyProtocol.serverOpen(&fs.files[file], client: client, writable: writable)
+        let promised = promise(file, to: client)
+        let answer: (Simulation) -> CallAnswer = { sim in
+            sim.openAnswer(file, server: server, promise: promised, wantsData: wantsData, cachedVersion: cachedVersion)
+        }
         // The open is answered only once the newest data is here: dirty
         // blocks recalled from the last writer, or written back by clients
         // that must stop caching.
@@ -45,7 +70,7 @@ extension Simulation {
         var waiting = 0
         let arrived: (Simulation) -> Void = { sim in
             waiting -= 1
-            if waiting == 0 { sim.answerCall(openCall, sim.attributes(file)) }
+            if waiting == 0 { sim.answerCall(openCall, answer(sim)) }
         }
         var recalled: Set<Int> = []
         if !actions.disableCachingOn.isEmpty {
@@ -66,7 +91,7 @@ extension Simulation {
             waiting += 1
             recall(file, from: writer, server: server, then: arrived)
         }
-        return waiting == 0 ? attributes(file) : nil
+        return waiting == 0 ? answer(self) : nil
     }
 
     /// Asks `writer` for its dirty blocks of `file` and applies them.
@@ -141,11 +166,14 @@ extension Simulation {
             call("callback", from: server, to: other, requestBytes: 16, operation: -1,
                  serve: { sim in
                      sim.withClient(other) { client in
-                         if client.entries[file]?.dirty == false {
+                         // The next open must ask; an open session keeps the copy it opened.
+                         let open = client.sessions.values.contains { $0.file == file }
+                         if client.entries[file]?.dirty == false && !open {
                              client.entries[file] = nil
                              client.lru.remove(file)
                          }
                          client.entries[file]?.callbackValid = false
+                         client.brokenCallbacks[file] = max(client.brokenCallbacks[file] ?? 0, actions.epoch)
                      }
                      sim.record(.invalidated(path: sim.fs.files[file].path, by: server), at: other)
                      return CallAnswer()
@@ -227,7 +255,10 @@ extension Simulation {
             for block in 0..<blocks { cache.touch(BlockKey(file: file, block: block), weight: 1) }
         }
         fs.serverCaches[server] = cache
-        return attributes(file)
+        var answer = attributes(file)
+        // The writer holds the version it stored (callbacks: a promise for it).
+        answer.promise = promise(file, to: client)
+        return answer
     }
 
     /// Blocks a server's memory holds.

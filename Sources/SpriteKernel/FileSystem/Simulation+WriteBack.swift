@@ -29,6 +29,8 @@ extension Simulation {
                                client.entries[file]?.version = answer.version
                                client.entries[file]?.modified = answer.modified
                                client.entries[file]?.validatedAt = sim.now
+                               let trusted = client.trusts(answer, file: file)
+                               client.entries[file]?.callbackValid = trusted
                            }
                        }
                        sim.record(.fileFlushed(path: sim.fs.files[file].path, bytes: entry.size,

@@ -117,6 +117,8 @@ public enum StaleReason: Sendable, Equatable {
     case cacheNeverChecked(version: Int)
     /// Callbacks: the server has not broken the callback (the writer has not closed).
     case callbackNotBroken(version: Int)
+    /// Callbacks: the callback was broken, but the open session keeps the copy it opened.
+    case sessionKeepsItsCopy(version: Int)
     /// The newest data sits dirty in the writer's cache, not yet at the server.
     case writerHoldsDirtyData(writer: Int, policy: WritePolicyKind)
     /// The cached copy was used as it stood.

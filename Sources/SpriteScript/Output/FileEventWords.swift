@@ -65,6 +65,8 @@ enum FileEventWords {
         case .writerHoldsDirtyData(let writer, let policy):
             "the newest data is still dirty in \(c.node(writer))'s cache (\(policy.rawValue)), not yet at the server"
         case .cachedCopy(let version): "cached version \(version) was used"
+        case .sessionKeepsItsCopy(let version):
+            "the callback was broken, but the open session keeps cached version \(version), the copy it opened"
         }
     }
 
