@@ -144,7 +144,8 @@ private func compare(seed: UInt64, policy: WritePolicyKind, preset: CostPreset) 
     var random = ScheduleRandom(state: seed ^ 0xD1CE)
     var time = SimTime.s(1)
     var expected: [(op: Int32, text: String?, what: String)] = []
-    var issued: [Int32] = []
+    /// Each operation with the time the next step is issued.
+    var issued: [(op: Int32, next: SimTime)] = []
     let steps = schedule(seed: seed, clients: clients, files: files, count: 40)
     for (index, step) in steps.enumerated() {
         _ = sim.run(until: time)
@@ -153,25 +154,27 @@ private func compare(seed: UInt64, policy: WritePolicyKind, preset: CostPreset) 
         time = time + .ms(100 + Int64(random.below(500)))
         switch step {
         case .open(let client, let file, let writable):
-            issued.append(sim.openFile(on: nodes[client], path: file, writable: writable))
+            issued.append((sim.openFile(on: nodes[client], path: file, writable: writable), time))
             model.open(client, file)
         case .read(let client):
             let op = sim.readFile(on: nodes[client], path: nil)
-            issued.append(op)
+            issued.append((op, time))
             expected.append((op, model.read(client), "step \(index): read on c\(client)"))
         case .write(let client, let text):
-            issued.append(sim.writeFile(on: nodes[client], path: nil, text: Array(text.utf8),
-                                        size: Int64(text.utf8.count), append: false))
+            issued.append((sim.writeFile(on: nodes[client], path: nil, text: Array(text.utf8),
+                                         size: Int64(text.utf8.count), append: false), time))
             model.write(client, text)
         case .close(let client):
-            issued.append(sim.closeFile(on: nodes[client], path: nil))
+            issued.append((sim.closeFile(on: nodes[client], path: nil), time))
             model.close(client)
         }
     }
     _ = sim.run(until: time + .s(1))
-    for op in issued {
+    // The model's atomic steps hold only if each step was over before the next began.
+    for (op, next) in issued {
         let record = try sim.op(op)
         #expect(record.status == .done, "seed \(seed): operation \(op) \(record.kind) ended \(record.status)")
+        #expect((record.finishedAt ?? .s(1_000)) < next, "seed \(seed): operation \(op) overlapped the next step")
     }
     var result = Comparison()
     for read in expected {
@@ -179,7 +182,8 @@ private func compare(seed: UInt64, policy: WritePolicyKind, preset: CostPreset) 
         let content = try sim.op(read.op).content
         let got = content.flatMap { sim.contentBytes($0).bytes }.map { String(decoding: $0, as: UTF8.self) }
         if got != read.text {
-            result.disagreements.append("seed \(seed) \(read.what): engine \(got ?? "nil"), model \(read.text ?? "nil")")
+            let model = read.text ?? "nil"
+            result.disagreements.append("seed \(seed) \(read.what): engine \(got ?? "nil"), model \(model)")
         }
     }
     return result

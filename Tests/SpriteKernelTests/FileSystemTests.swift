@@ -300,6 +300,78 @@ struct SpriteFileSystemTests {
         #expect(sim.fileSystemStatistics.cachingDisabled == 1)
     }
 
+    /// "For simplicity, Sprite does not re-enable caching for files that are
+    /// already open" (Nelson, Welch and Ousterhout 1988): alice had the file
+    /// open while caching was disabled, so her session keeps reading from the
+    /// server after the sharing ends; her next open caches again.
+    @Test func aFileOpenWhileCachingWasDisabledStaysUncachedUntilItCloses() throws {
+        let rig = try fsRig(clients: 2)
+        let sim = rig.sim
+        let (alice, bob) = (rig.clients[0], rig.clients[1])
+        _ = sim.openFile(on: alice, path: "/board", writable: true)
+        _ = sim.writeFile(on: alice, path: nil, text: utf8("A"), size: 1, append: false)
+        sim.fsAdvance(.s(1))
+        sim.fsWriteSession(bob, "/board", "B")
+        sim.fsAdvance(.s(1))
+        var trace = sim.drainTrace()
+        #expect(trace.contains { if case .cachingEnabled = $0.event { true } else { false } })
+        #expect(sim.isCachingDisabled(node: alice, path: "/board"), "still open on alice")
+        #expect(!sim.isCachingDisabled(node: bob, path: "/board"))
+
+        let reads = sim.fsRPCs("read")
+        _ = sim.readFile(on: alice, path: nil)
+        _ = sim.readFile(on: alice, path: nil)
+        _ = sim.closeFile(on: alice, path: nil)
+        sim.fsAdvance(.s(1))
+        trace = sim.drainTrace()
+        #expect(seenReads(trace, sim).map(\.text) == ["B", "B"])
+        #expect(seenReads(trace, sim).map(\.fromCache) == [false, false])
+        #expect(sim.fsRPCs("read") == reads + 2)
+        #expect(!sim.isCachingDisabled(node: alice, path: "/board"), "the session that saw it disabled is over")
+
+        _ = sim.openFile(on: alice, path: "/board", writable: false)
+        _ = sim.readFile(on: alice, path: nil)
+        _ = sim.readFile(on: alice, path: nil)
+        _ = sim.closeFile(on: alice, path: nil)
+        sim.fsAdvance(.s(1))
+        trace = sim.drainTrace()
+        #expect(seenReads(trace, sim).map(\.fromCache) == [false, true], "a new open caches again")
+    }
+
+    /// A recall is the server getting the last writer's dirty blocks back at its
+    /// request: when it disables caching as well as before an open. Each is
+    /// printed as a recall and counted in `stats.recalls`.
+    @Test func everyPrintedRecallIsCounted() throws {
+        let rig = try fsRig(clients: 3)
+        let sim = rig.sim
+        let (ws1, ws2, ws3) = (rig.clients[0], rig.clients[1], rig.clients[2])
+        // Concurrent write-sharing: ws1's dirty data comes back with the disable-caching reply.
+        _ = sim.openFile(on: ws1, path: "/c", writable: true)
+        _ = sim.writeFile(on: ws1, path: nil, text: utf8("1"), size: 1, append: false)
+        sim.fsAdvance(.s(1))
+        _ = sim.openFile(on: ws2, path: "/c", writable: false)
+        sim.fsAdvance(.s(1))
+        #expect(sim.fileSystemStatistics.recalls == 1)
+        #expect(sim.fsRPCs("recall") == 0)
+        _ = sim.closeFile(on: ws1, path: nil)
+        _ = sim.closeFile(on: ws2, path: nil)
+        // Sequential write-sharing: ws2 writes and closes, ws3's open recalls the data.
+        sim.fsWriteSession(ws2, "/s", "2")
+        sim.fsAdvance(.s(1))
+        sim.fsReadSession(ws3, "/s")
+        sim.fsAdvance(.s(1))
+        #expect(sim.fileSystemStatistics.recalls == 2)
+        #expect(sim.fsRPCs("recall") == 1)
+        let printed = sim.drainTrace().filter {
+            switch $0.event {
+            case .recalled: true
+            case .fileFlushed(_, _, _, let why): why == .recall
+            default: false
+            }
+        }
+        #expect(printed.count == sim.fileSystemStatistics.recalls)
+    }
+
     /// Regression: a client that keeps the file open through a period of concurrent
     /// write-sharing keeps its old (flushed) cached copy; when the other
     /// writer closes and caching is enabled again, the next read uses that

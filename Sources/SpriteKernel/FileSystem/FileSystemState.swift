@@ -92,8 +92,11 @@ struct FileClient {
     var listings: [String: (names: [String], validatedAt: SimTime, modified: SimTime)] = [:]
     /// Writes on their way to the server in a write-back, by file.
     var inFlight: [Int: [Int]] = [:]
-    /// Files the server said not to cache (concurrent write-sharing).
+    /// Files the server said not to cache (concurrent write-sharing)…
     var uncached: Set<Int> = []
+    /// …of which these the server allows again, but they stay uncached until
+    /// the sessions open here close (Sprite does not re-enable open files).
+    var uncachedUntilClose: Set<Int> = []
     /// Callbacks: the epoch of the latest break received, by file. A promise
     /// from an earlier epoch crossed that break and is void.
     var brokenCallbacks: [Int: Int] = [:]
@@ -141,6 +144,8 @@ public struct FileSystemStatistics: Sendable, Equatable {
     public var serverMisses = 0
     public var diskReads = 0
     public var diskWrites = 0
+    /// Dirty data the server got back from the last writer at its request
+    /// (before answering an open, or with a disable-caching reply).
     public var recalls = 0
     public var invalidations = 0
     public var cachingDisabled = 0

@@ -216,6 +216,7 @@ extension Simulation {
                 return .cachingDisabled
             }
             client.uncached.remove(file)
+            client.uncachedUntilClose.remove(file)
             guard var entry = client.entries[file] else { return .miss }
             if consistency.cacheIsCurrent(entry, serverVersion: answer.version, serverModified: answer.modified) {
                 entry.validatedAt = now
@@ -291,6 +292,11 @@ extension Simulation {
         withClient(node) { client in
             client.sessions[session.id] = nil
             client.openOrder.removeAll { $0 == session.id }
+            // The last session that saw caching disabled is over: the next open may cache.
+            if !client.sessions.values.contains(where: { $0.file == session.file }),
+               client.uncachedUntilClose.remove(session.file) != nil {
+                client.uncached.remove(session.file)
+            }
         }
         if let last = session.lastWrite { fs.committed[session.file] = (last.content, last.event) }
         let start = operations[Int(op)].startedAt ?? now
@@ -470,11 +476,11 @@ extension Simulation {
                        then: { sim, _, answer in
                            if cacheable {
                                sim.withClient(node) { client in
+                                   let trusted = client.trusts(answer, file: file)
                                    client.entries[file] = ClientFileEntry(content: content, size: newSize,
                                                                           version: answer.version,
                                                                           modified: answer.modified,
-                                                                          validatedAt: sim.now,
-                                                                          callbackValid: client.trusts(answer, file: file))
+                                                                          validatedAt: sim.now, callbackValid: trusted)
                                    client.lru.touch(file, weight: sim.fs.config.blocks(newSize))
                                }
                            }

@@ -37,7 +37,8 @@ extension Simulation {
 
     /// An open's answer: the attributes, and under whole-file caching the data
     /// too, unless the client's copy (`cachedVersion`) is current.
-    private func openAnswer(_ file: Int, server: Int, promise: Int?, wantsData: Bool, cachedVersion: Int?) -> CallAnswer {
+    private func openAnswer(_ file: Int, server: Int, promise: Int?, wantsData: Bool,
+                            cachedVersion: Int?) -> CallAnswer {
         let attributes = attributes(file)
         guard wantsData, cachedVersion != attributes.version, !attributes.cachingDisabled else {
             var answer = attributes
@@ -96,7 +97,6 @@ extension Simulation {
 
     /// Asks `writer` for its dirty blocks of `file` and applies them.
     private func recall(_ file: Int, from writer: Int, server: Int, then: @escaping (Simulation) -> Void) {
-        fs.statistics.recalls += 1
         var returned: ClientFileEntry?
         call("recall", from: server, to: writer, requestBytes: 16, operation: -1,
              serve: { sim in
@@ -109,6 +109,7 @@ extension Simulation {
              },
              then: { sim, _ in
                  if let entry = returned {
+                     sim.fs.statistics.recalls += 1
                      _ = sim.applyWrite(file, content: entry.content, size: entry.size,
                                         event: entry.unflushedWrites.last ?? -1, from: writer, server: server)
                      sim.withClient(writer) { client in
@@ -133,6 +134,7 @@ extension Simulation {
                  let entry = sim.fileClients[client]?.entries[file]
                  sim.withClient(client) { c in
                      c.uncached.insert(file)
+                     c.uncachedUntilClose.remove(file)
                      c.entries[file] = nil
                      c.lru.remove(file)
                  }
@@ -142,6 +144,8 @@ extension Simulation {
              },
              then: { sim, _ in
                  if let entry = returned {
+                     // The writer's dirty blocks came back at the server's request: a recall.
+                     sim.fs.statistics.recalls += 1
                      _ = sim.applyWrite(file, content: entry.content, size: entry.size,
                                         event: entry.unflushedWrites.last ?? -1, from: client, server: server)
                      sim.record(.fileFlushed(path: sim.fs.files[file].path, bytes: entry.size,
@@ -152,20 +156,35 @@ extension Simulation {
              failed: { sim, _ in then?(sim) })
     }
 
+    /// Write-sharing ended: clients may cache the file again, except where it
+    /// is still open. "For simplicity, Sprite does not re-enable caching for
+    /// files that are already open" (Nelson, Welch and Ousterhout 1988): such a
+    /// client caches again only from its next open, once those sessions close.
+    private func enableCachingAgain(_ file: Int) {
+        for other in fileClients.keys.sorted() {
+            withClient(other) { client in
+                guard client.uncached.contains(file) else { return }
+                if client.sessions.values.contains(where: { $0.file == file }) {
+                    client.uncachedUntilClose.insert(file)
+                } else {
+                    client.uncached.remove(file)
+                }
+            }
+        }
+    }
+
     func serveClose(file: Int, client: Int, writable: Bool, wrote: Bool) -> CallAnswer {
         let server = fs.files[file].server
         let actions = consistencyProtocol.serverClose(&fs.files[file], client: client, writable: writable, wrote: wrote)
         if actions.cachingEnabledAgain {
             record(.cachingEnabled(path: fs.files[file].path), at: server)
-            for other in fileClients.keys.sorted() {
-                withClient(other) { $0.uncached.remove(file) }
-            }
+            enableCachingAgain(file)
         }
         for other in actions.invalidate {
             fs.statistics.invalidations += 1
             call("callback", from: server, to: other, requestBytes: 16, operation: -1,
                  serve: { sim in
-                     sim.withClient(other) { client in
+                     let kept = sim.withClient(other) { client in
                          // The next open must ask; an open session keeps the copy it opened.
                          let open = client.sessions.values.contains { $0.file == file }
                          if client.entries[file]?.dirty == false && !open {
@@ -174,8 +193,9 @@ extension Simulation {
                          }
                          client.entries[file]?.callbackValid = false
                          client.brokenCallbacks[file] = max(client.brokenCallbacks[file] ?? 0, actions.epoch)
+                         return client.entries[file] != nil
                      }
-                     sim.record(.invalidated(path: sim.fs.files[file].path, by: server), at: other)
+                     sim.record(.invalidated(path: sim.fs.files[file].path, by: server, kept: kept), at: other)
                      return CallAnswer()
                  },
                  then: { _, _ in }, failed: { _, _ in })
@@ -331,7 +351,7 @@ extension Simulation {
             if fs.files[index].cachingDisabled
                 && (fs.files[index].openClientCount <= 1 || fs.files[index].writerCount == 0) {
                 fs.files[index].cachingDisabled = false
-                for other in fileClients.keys.sorted() { fileClients[other]?.uncached.remove(index) }
+                enableCachingAgain(index)
             }
         }
         fs.serverCaches[node] = nil

@@ -71,7 +71,7 @@ extension Simulation {
             call("callback", from: server, to: other, requestBytes: 16, operation: -1,
                  serve: { sim in
                      sim.withClient(other) { $0.listings[directory] = nil }
-                     sim.record(.invalidated(path: directory, by: server), at: other)
+                     sim.record(.invalidated(path: directory, by: server, kept: false), at: other)
                      return CallAnswer()
                  },
                  then: { _, _ in }, failed: { _, _ in })

@@ -79,7 +79,8 @@ public enum TraceEvent: Sendable, Equatable {
     case cachingDisabled(path: String, clients: [Int])
     case cachingEnabled(path: String)
     /// At a client: the server broke its callback; the cached copy is dropped.
-    case invalidated(path: String, by: Int)
+    /// A callback break; `kept`: the copy stays for a session open here, void for the next open.
+    case invalidated(path: String, by: Int, kept: Bool)
     /// Name resolution: a prefix-table hit, a broadcast, a learned or stale entry.
     case prefixHit(operation: Int32, path: String, prefix: String, server: Int)
     case broadcast(operation: Int32, path: String)

@@ -74,8 +74,9 @@ enum FileEventFields {
                                        ("clients", .array(clients.map { .string(c.node($0)) }))])
         case .cachingEnabled(let path):
             return ("cache.enabled", [("path", .string(path))])
-        case .invalidated(let path, let server):
-            return ("cache.invalidated", [("path", .string(path)), ("by", .string(c.node(server)))])
+        case .invalidated(let path, let server, let kept):
+            return ("cache.invalidated", [("path", .string(path)), ("by", .string(c.node(server))),
+                                          ("kept", .bool(kept))])
         case .prefixHit(let id, let path, let prefix, let server):
             return ("name.prefix-hit", op(id) + named(path, prefix, server))
         case .broadcast(let id, let path):

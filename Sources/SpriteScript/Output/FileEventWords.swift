@@ -121,8 +121,9 @@ enum FileEventWords {
                 + " (concurrent write-sharing)"
         case .cachingEnabled(let path):
             return "caching of \(path) enabled again (write-sharing ended)"
-        case .invalidated(let path, let server):
-            return "callback from \(c.node(server)): cached \(path) is stale, dropped"
+        case .invalidated(let path, let server, let kept):
+            return "callback from \(c.node(server)): cached \(path) is stale, "
+                + (kept ? "kept only for the session open here" : "dropped")
         case .prefixHit(let op, let path, let prefix, let server):
             return "resolve \(path): prefix table hit \(prefix) -> \(c.node(server))" + label(op)
         case .broadcast(let op, let path):

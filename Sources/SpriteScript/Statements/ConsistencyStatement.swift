@@ -9,10 +9,13 @@ struct ConsistencySyntax: StatementSyntax {
         usage: ["consistency sprite|nfs|callbacks|none [timeout T] [file-timeout MIN MAX] [dir-timeout MIN MAX]"],
         details: "sprite: the server sees opens and closes; a version check at open handles sequential "
             + "write-sharing (dirty data is recalled from the last writer first); concurrent write-sharing "
-            + "disables caching until it ends. nfs: a cached copy is trusted while younger than its timeout "
+            + "disables caching until it ends (a client that had the file open stays uncached until it "
+            + "closes). nfs: a cached copy is trusted while younger than its timeout "
             + "(files 3s-30s, directories 30s-60s, growing with the file's age), then revalidated by its "
             + "modification time; dirty data goes back on close. 'timeout T' fixes the file timeout at T. "
-            + "callbacks: the server invalidates other caches when a writer closes. none: caches are never "
+            + "callbacks (AFS): an open fetches the whole file with a callback promise, unless the cached "
+            + "copy's callback is unbroken; a writer's close breaks the other holders' callbacks, which "
+            + "their next open notices (an open session keeps the copy it opened). none: caches are never "
             + "checked. Every read is judged under UNIX, session, immutable-file and transaction semantics.",
         example: """
             cluster { server fs1; workstation ws1 }

@@ -78,7 +78,8 @@ enum HelpTopics {
             STALE means the read returned something other than what the model says it must: a cached \
             copy older than the last write (unix), or older than the last close before the open \
             (session). The line names the write it missed and why the cache did not know: an NFS \
-            timeout not yet expired, a cache that is never checked, a callback not yet broken, or \
+            timeout not yet expired, a cache that is never checked, a callback not yet broken (or \
+            broken while an open session kept the copy it opened, as callbacks promise), or \
             data still dirty in the writer's cache.
             A lost update is the read-modify-write race, which no consistency protocol prevents \
             (consistency is not synchronization): a session read a version of a file (or appended to \
