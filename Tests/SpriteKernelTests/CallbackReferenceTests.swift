@@ -149,9 +149,10 @@ private func compare(seed: UInt64, policy: WritePolicyKind, preset: CostPreset) 
     let steps = schedule(seed: seed, clients: clients, files: files, count: 40)
     for (index, step) in steps.enumerated() {
         _ = sim.run(until: time)
-        // Far longer than a step takes (a few RPCs and a disk access), and the
-        // whole schedule stays inside the delayed-write daemon's 30 s age.
-        time = time + .ms(100 + Int64(random.below(500)))
+        // Far longer than a step takes (a few RPCs and a disk access); now and
+        // then long enough for the delayed-write daemon (30 s) to wake mid-session.
+        let pause = random.below(8) == 0 ? 20_000 + random.below(20_000) : 100 + random.below(500)
+        time = time + .ms(Int64(pause))
         switch step {
         case .open(let client, let file, let writable):
             issued.append((sim.openFile(on: nodes[client], path: file, writable: writable), time))

@@ -23,6 +23,8 @@ public struct CallbackConsistency: ConsistencyProtocol {
     public let closeNeedsServer = true
     public let flushesOnClose = true
     public let fetchesAtOpen = true
+    /// Other clients see a change only once its session closes.
+    public let holdsWritesUntilClose = true
 
     public func serverOpen(_ file: inout ServerFile, client: Int, writable: Bool) -> ServerOpenActions {
         ServerOpenActions()

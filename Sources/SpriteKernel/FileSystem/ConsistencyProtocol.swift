@@ -18,6 +18,9 @@ public protocol ConsistencyProtocol: Sendable {
     /// Does an open bring the whole file into the cache (AFS), so that the
     /// session works on the copy it opened?
     var fetchesAtOpen: Bool { get }
+    /// Does a session's data stay in the cache until its close (AFS stores at
+    /// close), so no delayed-write daemon sends it while the session is open?
+    var holdsWritesUntilClose: Bool { get }
     /// The server hands `client` a copy (open, read, or its own store): the
     /// callback epoch it promises to call back from, or nil (no promise).
     func serverPromise(_ file: inout ServerFile, client: Int) -> Int?
@@ -25,6 +28,7 @@ public protocol ConsistencyProtocol: Sendable {
 
 extension ConsistencyProtocol {
     public var fetchesAtOpen: Bool { false }
+    public var holdsWritesUntilClose: Bool { false }
     public func serverPromise(_ file: inout ServerFile, client: Int) -> Int? { nil }
 }
 

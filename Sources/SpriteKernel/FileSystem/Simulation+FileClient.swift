@@ -503,7 +503,7 @@ extension Simulation {
             client.lru.touch(file, weight: fs.config.blocks(newSize))
         }
         evictIfNeeded(node)
-        if writePolicy.usesFlushDaemon { ensureFlushDaemon(node) }
+        if writePolicy.usesFlushDaemon && !consistency.holdsWritesUntilClose { ensureFlushDaemon(node) }
         record(.fileWritten(operation: op, path: fs.files[file].path, event: event, bytes: size, toServer: false),
                at: node)
         completeLocally(node, op, copying: size)

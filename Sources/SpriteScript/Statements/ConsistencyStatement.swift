@@ -14,8 +14,9 @@ struct ConsistencySyntax: StatementSyntax {
             + "(files 3s-30s, directories 30s-60s, growing with the file's age), then revalidated by its "
             + "modification time; dirty data goes back on close. 'timeout T' fixes the file timeout at T. "
             + "callbacks (AFS): an open fetches the whole file with a callback promise, unless the cached "
-            + "copy's callback is unbroken; a writer's close breaks the other holders' callbacks, which "
-            + "their next open notices (an open session keeps the copy it opened). none: caches are never "
+            + "copy's callback is unbroken; writes stay in the cache until the close (no delayed-write "
+            + "daemon); the close stores the file and breaks the other holders' callbacks, so their next "
+            + "open fetches it again (an open session keeps the copy it opened). none: caches are never "
             + "checked. Every read is judged under UNIX, session, immutable-file and transaction semantics.",
         example: """
             cluster { server fs1; workstation ws1 }
