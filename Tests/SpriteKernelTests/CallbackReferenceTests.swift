@@ -147,8 +147,15 @@ private func compare(seed: UInt64, policy: WritePolicyKind, preset: CostPreset) 
     /// Each operation with the time the next step is issued.
     var issued: [(op: Int32, next: SimTime)] = []
     let steps = schedule(seed: seed, clients: clients, files: files, count: 40)
+    var unregistered = 0
     for (index, step) in steps.enumerated() {
         _ = sim.run(until: time)
+        // Every copy a client trusts is one the server would call back.
+        for node in nodes {
+            unregistered += sim.cachedFiles(of: node).filter { cached in
+                cached.entry.callbackValid && sim.file(atPath: cached.path)?.callbackHolders.contains(node) != true
+            }.count
+        }
         // Far longer than a step takes (a few RPCs and a disk access); now and
         // then long enough for the delayed-write daemon (30 s) to wake mid-session.
         let pause = random.below(8) == 0 ? 20_000 + random.below(20_000) : 100 + random.below(500)
@@ -177,6 +184,7 @@ private func compare(seed: UInt64, policy: WritePolicyKind, preset: CostPreset) 
         #expect(record.status == .done, "seed \(seed): operation \(op) \(record.kind) ended \(record.status)")
         #expect((record.finishedAt ?? .s(1_000)) < next, "seed \(seed): operation \(op) overlapped the next step")
     }
+    #expect(unregistered == 0, "seed \(seed): \(unregistered) trusted copies the server does not know of")
     var result = Comparison()
     for read in expected {
         result.reads += 1
