@@ -117,8 +117,9 @@ struct TextOutputTests {
 
     @Test func oneInstantIsWrittenTheSameInTheColumnAndTheText() {
         let out = Self.run(Self.staleRead, width: 0)
-        let jackWrite = out.first { $0.contains("jack    write /list 5B") }
-        #expect(jackWrite?.hasPrefix("   10.5015s") == true, "\(String(describing: jackWrite))")
+        // A line is stamped when its step ends; Jack's write starts as his read ends.
+        let jackRead = out.first { $0.contains("jack    read /list") }
+        #expect(jackRead?.hasPrefix("   10.5015s") == true, "\(String(describing: jackRead))")
         #expect(out.contains { $0.contains("jack's write at 10.5015s") })
     }
 

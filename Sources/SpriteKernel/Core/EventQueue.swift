@@ -19,7 +19,7 @@ public enum EventKind: Sendable, Equatable {
     /// A node's delayed-write daemon wakes up.
     case flushDaemon(node: Int32)
     /// A node's file-system client finished a local step (a cache hit).
-    case fileStepDone(node: Int32)
+    case fileStepDone(node: Int32, operation: Int32)
 }
 
 /// One entry of the queue: ordered by time, ties broken by insertion order.

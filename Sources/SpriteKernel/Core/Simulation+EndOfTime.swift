@@ -22,8 +22,10 @@ extension Simulation {
         case .flushDaemon(let node):
             // The daemon would wake after the end: its data stays dirty.
             fileClients[Int(node)]?.daemonScheduled = false
-        case .fileStepDone(let node):
-            finishFileStep(Int(node))
+        case .fileStepDone(let node, let operation):
+            // `completeLocally` refuses such ends before scheduling; kept for completeness.
+            fileClients[Int(node)]?.localStep = nil
+            failFileStep(Int(node), operation, .endOfTime)
         case .timer:
             // `scheduleTimer` refuses such times before they get here.
             break

@@ -140,7 +140,7 @@ public final class Simulation {
         case .operationTimeout(let operation): timeOut(operation)
         case .callServed(let call): callServed(call)
         case .flushDaemon(let node): flushDaemon(Int(node))
-        case .fileStepDone(let node): finishFileStep(Int(node))
+        case .fileStepDone(let node, let operation): localStepDone(Int(node), operation)
         case .timer: break
         }
     }

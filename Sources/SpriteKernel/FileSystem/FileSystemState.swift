@@ -83,6 +83,9 @@ struct FileClient {
     var openOrder: [Int] = []
     var steps = Deque<FileStep>()
     var busy = false
+    /// The step served from memory that ends at its `fileStepDone` event, and
+    /// what it does then: it takes effect when its charge is over.
+    var localStep: (operation: Int32, then: (Simulation) -> Void)?
     var cacheEnabled = true
     var capacityBlocks: Int64
     /// Sprite prefix table: prefix → (server, token), a hint.

@@ -152,13 +152,25 @@ extension Simulation {
         finishFileStep(node)
     }
 
-    /// A step served from memory: it ends after a local kernel call.
-    func completeLocally(_ node: Int, _ op: Int32, copying bytes: Int64 = 0) {
+    /// A step served from memory: it ends after a local kernel call and the
+    /// copy of `bytes`, and `then` records it at that end, as a step the
+    /// server answers is recorded when the reply arrives. Its time is the charge.
+    func completeLocally(_ node: Int, _ op: Int32, copying bytes: Int64 = 0,
+                         then: @escaping (Simulation) -> Void = { _ in }) {
         let cost = network.config.cost
         let done = now + cost.localMessageCost + cost.localCopy(bytes: bytes)
         guard !done.isPastHorizon else { return failFileStep(node, op, .endOfTime) }
-        finish(op)
-        schedule(.fileStepDone(node: Int32(node)), at: done)
+        withClient(node) { $0.localStep = (op, then) }
+        schedule(.fileStepDone(node: Int32(node), operation: op), at: done)
+    }
+
+    /// The end of a local step's charge. A crash in between failed the step
+    /// and gave the node a fresh client, which knows nothing of it.
+    func localStepDone(_ node: Int, _ op: Int32) {
+        guard let local = fileClients[node]?.localStep, local.operation == op else { return }
+        withClient(node) { $0.localStep = nil }
+        local.then(self)
+        completeFileStep(node, op)
     }
 
     var consistency: any ConsistencyProtocol { fs.config.consistency.implementation }
@@ -172,9 +184,10 @@ extension Simulation {
         let entry = known.flatMap { fileClient(node).entries[$0] }
         if let file = known, let entry, fileClient(node).cacheEnabled,
            !protocolKind.openNeedsServer(entry, now: now, config: fs.config) {
-            beginSession(node: node, file: file, writable: writable, op: op, action: .usedWithoutCheck,
-                         version: entry.version)
-            completeLocally(node, op)
+            completeLocally(node, op) { sim in
+                sim.beginSession(node: node, file: file, writable: writable, op: op, action: .usedWithoutCheck,
+                                 version: entry.version)
+            }
             return
         }
         // Whole-file caching (callbacks): the open brings the data unless the clean copy here is current.
@@ -269,6 +282,7 @@ extension Simulation {
         }
         let file = session.file
         let dirty = fileClient(node).entries[file]?.dirty ?? false
+        let flushes = dirty && (writePolicy.flushesOnClose || consistency.flushesOnClose)
         let finishClose: (Simulation) -> Void = { sim in
             if sim.consistency.closeNeedsServer {
                 sim.callServer("close", path: sim.fs.files[file].path, node: node, op: op, requestBytes: 16,
@@ -277,11 +291,14 @@ extension Simulation {
                                                   wrote: session.wrote)
                                },
                                then: { sim, _, _ in sim.endSession(session, node: node, op: op) })
-            } else {
+            } else if flushes {
                 sim.endSession(session, node: node, op: op)
+            } else {
+                // Nothing to send: the close is a local kernel call.
+                sim.completeLocally(node, op) { sim in sim.recordSessionEnd(session, node: node, op: op) }
             }
         }
-        if dirty && (writePolicy.flushesOnClose || consistency.flushesOnClose) {
+        if flushes {
             writeBack(file: file, node: node, why: .close, op: op) { sim in finishClose(sim) }
         } else {
             finishClose(self)
@@ -289,6 +306,11 @@ extension Simulation {
     }
 
     private func endSession(_ session: OpenSession, node: Int, op: Int32) {
+        recordSessionEnd(session, node: node, op: op)
+        completeFileStep(node, op)
+    }
+
+    private func recordSessionEnd(_ session: OpenSession, node: Int, op: Int32) {
         withClient(node) { client in
             client.sessions[session.id] = nil
             client.openOrder.removeAll { $0 == session.id }
@@ -302,7 +324,6 @@ extension Simulation {
         let start = operations[Int(op)].startedAt ?? now
         _ = recordFileEvent(.close, node: node, session: session.id, file: session.file, start: start)
         record(.fileClosed(operation: op, path: fs.files[session.file].path, session: session.id), at: node)
-        completeFileStep(node, op)
     }
 
     // MARK: Read and write
@@ -319,8 +340,9 @@ extension Simulation {
            entry.dirty || consistency.readMayUseCache(entry, now: now, config: fs.config) {
             fs.statistics.clientHits += 1
             withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }
-            completeRead(session, node: node, op: op, content: entry.content, fromCache: true, entry: entry)
-            completeLocally(node, op, copying: entry.size)
+            completeLocally(node, op, copying: entry.size) { sim in
+                sim.completeRead(session, node: node, op: op, content: entry.content, fromCache: true, entry: entry)
+            }
             return
         }
         if client.entries[file] != nil, cacheable {
@@ -504,9 +526,10 @@ extension Simulation {
         }
         evictIfNeeded(node)
         if writePolicy.usesFlushDaemon && !consistency.holdsWritesUntilClose { ensureFlushDaemon(node) }
-        record(.fileWritten(operation: op, path: fs.files[file].path, event: event, bytes: size, toServer: false),
-               at: node)
-        completeLocally(node, op, copying: size)
+        completeLocally(node, op, copying: size) { sim in
+            sim.record(.fileWritten(operation: op, path: sim.fs.files[file].path, event: event, bytes: size,
+                                    toServer: false), at: node)
+        }
     }
 
 }

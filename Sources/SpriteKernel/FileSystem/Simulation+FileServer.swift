@@ -337,6 +337,7 @@ extension Simulation {
             }
             fs.crashLosses += losses
             if !losses.isEmpty { record(.writesLost(node: node, losses: losses), at: node) }
+            if let local = client.localStep { fail(local.operation, .nodeDown(node: node)) }
             for step in client.steps { fail(step.operation, .nodeDown(node: node)) }
             var fresh = FileClient(capacityBlocks: client.capacityBlocks)
             fresh.cacheEnabled = client.cacheEnabled

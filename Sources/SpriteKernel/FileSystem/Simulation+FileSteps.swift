@@ -31,9 +31,10 @@ extension Simulation {
         // cached copy without asking the server.
         if let file = fs.fileIndex[path], let entry = fileClient(node).entries[file],
            !consistency.openNeedsServer(entry, now: now, config: fs.config) {
-            record(.fileStat(operation: op, path: path, bytes: entry.size, version: entry.version,
-                             modified: entry.modified, directory: false), at: node)
-            completeLocally(node, op)
+            completeLocally(node, op) { sim in
+                sim.record(.fileStat(operation: op, path: path, bytes: entry.size, version: entry.version,
+                                     modified: entry.modified, directory: false), at: node)
+            }
             return
         }
         callServer("getattr", path: path, node: node, op: op, requestBytes: 16,
@@ -58,8 +59,7 @@ extension Simulation {
     func sync(node: Int, op: Int32) {
         let dirty = fileClient(node).entries.filter(\.value.dirty).keys.sorted()
         guard !dirty.isEmpty else {
-            record(.synced(operation: op, files: 0), at: node)
-            completeLocally(node, op)
+            completeLocally(node, op) { sim in sim.record(.synced(operation: op, files: 0), at: node) }
             return
         }
         var remaining = dirty.count
@@ -98,8 +98,9 @@ extension Simulation {
     func list(_ path: String, node: Int, op: Int32) {
         if let cached = trustedListing(node: node, path: path) {
             fs.statistics.clientHits += 1
-            completeListing(path, names: cached.names, node: node, op: op, source: cached.source)
-            completeLocally(node, op)
+            completeLocally(node, op) { sim in
+                sim.completeListing(path, names: cached.names, node: node, op: op, source: cached.source)
+            }
             return
         }
         var names: [String] = []
