@@ -42,8 +42,8 @@ private func drops(_ trace: [TraceRecord]) -> [DropReason] {
         sim.runToIdle()
         let record = try sim.op(call)
         #expect(record.status == .failed(.noAnswer(node: 1, attempts: Self.attempts)))
-        // Attempt k leaves at k x 0.1 s; the last is dropped on arrival at 0.5 s + 525.6 us.
-        #expect(record.finishedAt == .ms(500) + Zero.transfer32)
+        // Attempt k leaves at k x 0.1 s; the last, sent at 0.5 s, waits its timeout too.
+        #expect(record.finishedAt == .ms(600))
         #expect(sim.statistics.retransmissions == Self.zero.maxRetransmits)
         #expect(sim.statistics.messagesDropped == Self.attempts)
         #expect(drops(sim.drainTrace()) == Array(repeating: .destinationDown, count: Self.attempts))
@@ -236,8 +236,8 @@ private func drops(_ trace: [TraceRecord]) -> [DropReason] {
         sim.runToIdle()
         let record = try sim.op(lost)
         #expect(record.status == .failed(.noAnswer(node: 1, attempts: Self.zero.maxRetransmits + 1)))
-        // Lost on the wire at send time: attempt k at k x 0.1 s, the last at 0.5 s.
-        #expect(record.finishedAt == .ms(500))
+        // Lost on the wire at send time: attempt k at k x 0.1 s; the last, at 0.5 s, times out at 0.6 s.
+        #expect(record.finishedAt == .ms(600))
         #expect(sim.statistics.retransmissions == Self.zero.maxRetransmits)
         #expect(sim.statistics.messagesDropped == Self.attempts)
         #expect(try sim.op(fine).status == .done)

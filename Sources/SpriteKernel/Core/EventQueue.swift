@@ -18,6 +18,8 @@ public enum EventKind: Sendable, Equatable {
     case callServed(call: Int32)
     /// A node's delayed-write daemon wakes up.
     case flushDaemon(node: Int32)
+    /// A file-system call whose server crashed after receiving it gives up.
+    case callTimeout(call: Int32)
     /// A node's file-system client finished a local step (a cache hit).
     case fileStepDone(node: Int32, operation: Int32)
 }

@@ -17,7 +17,7 @@ extension Simulation {
             // Still waiting on a crashed peer when time ends.
             if operations[Int(operation)].kind == .rpc { rpcSeries[operation] = nil }
             failStep(operation, of: operations[Int(operation)].process)
-        case .callServed(let call):
+        case .callServed(let call), .callTimeout(let call):
             failCall(call, .endOfTime)
         case .flushDaemon(let node):
             // The daemon would wake after the end: its data stays dirty.

@@ -139,6 +139,7 @@ public final class Simulation {
         case .retransmit(let message): retransmit(message)
         case .operationTimeout(let operation): timeOut(operation)
         case .callServed(let call): callServed(call)
+        case .callTimeout(let call): callTimedOut(call)
         case .flushDaemon(let node): flushDaemon(Int(node))
         case .fileStepDone(let node, let operation): localStepDone(Int(node), operation)
         case .timer: break
@@ -264,7 +265,9 @@ public final class Simulation {
                               attempt: m.attempt)
     }
 
-    /// A lost message: the sender retransmits after its timeout, up to the limit.
+    /// A lost message: the sender notices when its timeout runs out after the
+    /// attempt, then sends it again or, after the last retry, gives up. So
+    /// every one of the retries + 1 attempts waits its timeout.
     private func drop(_ id: Int32, reason: DropReason) {
         statistics.messagesDropped += 1
         let message = messages[id]
@@ -274,24 +277,24 @@ public final class Simulation {
             messages.release(id)
             return
         }
-        let cost = network.config.cost
-        if message.attempt >= cost.maxRetransmits && message.isFileCall {
+        schedule(.retransmit(message: id), at: max(now, message.sentAt + network.config.cost.retransmitTimeout))
+    }
+
+    /// The last attempt's timeout ran out: the operation fails.
+    private func giveUp(_ id: Int32) {
+        let message = messages[id]
+        messages.release(id)
+        if message.isFileCall {
             let silent = message.kind == .callRequest ? message.destination : message.source
             failCall(message.operation, .noAnswer(node: silent, attempts: message.attempt + 1))
-            messages.release(id)
             return
         }
-        if message.attempt >= cost.maxRetransmits {
-            // The node that never answered, seen from the node that issued the operation.
-            let issuer = operations[Int(message.operation)].node
-            let silent = issuer == message.source ? message.destination : message.source
-            fail(message.operation, .noAnswer(node: silent, attempts: message.attempt + 1))
-            if message.kind == .rpcRequest || message.kind == .rpcReply { rpcSeries[message.operation] = nil }
-            releaseWaiter(of: message)
-            messages.release(id)
-            return
-        }
-        schedule(.retransmit(message: id), at: max(now, message.sentAt + cost.retransmitTimeout))
+        // The node that never answered, seen from the node that issued the operation.
+        let issuer = operations[Int(message.operation)].node
+        let silent = issuer == message.source ? message.destination : message.source
+        fail(message.operation, .noAnswer(node: silent, attempts: message.attempt + 1))
+        if message.kind == .rpcRequest || message.kind == .rpcReply { rpcSeries[message.operation] = nil }
+        releaseWaiter(of: message)
     }
 
     /// After a send fails for good, the process blocked on it fails and may go on:
@@ -325,6 +328,7 @@ public final class Simulation {
             messages.release(id)
             return
         }
+        guard message.attempt < network.config.cost.maxRetransmits else { return giveUp(id) }
         message.attempt += 1
         statistics.retransmissions += 1
         messages.release(id)

@@ -60,6 +60,8 @@ struct PendingCall {
     var failed: (Simulation, OperationFailure) -> Void
     var answer: CallAnswer?
     var serverIncarnation: UInt32 = 0
+    /// The request reached the server (which may crash before it answers).
+    var delivered = false
     /// Operation to charge packets to, if any.
     var operation: Int32
 }
@@ -98,6 +100,7 @@ extension Simulation {
         switch message.kind {
         case .callRequest:
             pending.serverIncarnation = nodes[pending.server].incarnation
+            pending.delivered = true
             fs.calls[id] = pending
             fs.servingCall = id
             if let answer = pending.serve(self) { answerCall(id, answer) }

@@ -356,13 +356,27 @@ extension Simulation {
             }
         }
         fs.serverCaches[node] = nil
-        // Calls waiting on the crashed node will never be answered.
-        for (id, pending) in fs.calls.sorted(by: { $0.key < $1.key })
-        where pending.server == node || pending.client == node {
-            fs.calls[id] = nil
-            let failure: OperationFailure = pending.client == node ? .nodeDown(node: node) : .peerCrashed(node: node)
-            if pending.client != node { pending.failed(self, failure) }
-            if pending.operation >= 0 { fail(pending.operation, failure) }
+        // Calls the crashed node made die with it. Calls it had received will
+        // never be answered: their callers find out when the retransmission
+        // budget runs out. (Requests still on their way are dropped on arrival
+        // and retransmitted like any lost message.)
+        let cost = network.config.cost
+        let giveUp = now + cost.retransmitTimeout * Int64(cost.maxRetransmits + 1)
+        for (id, pending) in fs.calls.sorted(by: { $0.key < $1.key }) {
+            if pending.client == node {
+                fs.calls[id] = nil
+                if pending.operation >= 0 { fail(pending.operation, .nodeDown(node: node)) }
+            } else if pending.server == node && pending.delivered {
+                schedule(.callTimeout(call: id), at: giveUp)
+            }
         }
+    }
+
+    /// A call whose server crashed after receiving it: the caller gives up.
+    func callTimedOut(_ id: Int32) {
+        guard let pending = fs.calls[id] else { return }
+        let failure = OperationFailure.peerCrashed(node: pending.server)
+        failCall(id, failure)
+        if pending.operation >= 0 { fail(pending.operation, failure) }
     }
 }
