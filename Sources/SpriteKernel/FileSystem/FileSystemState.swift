@@ -135,6 +135,15 @@ struct FileClient {
         lru.touch(file, weight: blocks)
         return entry
     }
+
+    /// A session on this node has the file open.
+    func isOpen(_ file: Int) -> Bool { sessions.values.contains { $0.file == file } }
+
+    /// Drops the file's copy from the cache.
+    mutating func forget(_ file: Int) {
+        entries[file] = nil
+        lru.remove(file)
+    }
 }
 
 /// Counters for `show stats` and expectations.

@@ -16,6 +16,9 @@ struct LRUList<Key: Hashable> {
 
     func contains(_ key: Key) -> Bool { slot[key] != nil }
 
+    /// The weight `key` holds, 0 if absent.
+    func weight(of key: Key) -> Int64 { slot[key].map { links[$0].weight } ?? 0 }
+
     /// Marks `key` as just used, inserting it (or updating its weight).
     mutating func touch(_ key: Key, weight: Int64) {
         if let index = slot[key] {

@@ -205,13 +205,14 @@ extension Simulation {
                            return
                        }
                        let action = sim.reconcileCache(node: node, file: file, answer: answer)
-                       if answer.carriesData {
-                           sim.fs.statistics.clientMisses += 1
-                           sim.cacheFetched(node: node, file: file, answer: answer)
+                       let begin: (Simulation) -> Void = { sim in
+                           sim.beginSession(node: node, file: file, writable: writable, op: op, action: action,
+                                            version: answer.version)
+                           sim.completeFileStep(node, op)
                        }
-                       sim.beginSession(node: node, file: file, writable: writable, op: op, action: action,
-                                        version: answer.version)
-                       sim.completeFileStep(node, op)
+                       guard answer.carriesData else { return begin(sim) }
+                       sim.fs.statistics.clientMisses += 1
+                       sim.cacheFetched(node: node, file: file, answer: answer, op: op, then: begin)
                    })
     }
 
@@ -243,10 +244,23 @@ extension Simulation {
         }
     }
 
-    /// Caches the data a reply carried (counted as a miss of the client cache).
-    private func cacheFetched(node: Int, file: Int, answer: CallAnswer) {
-        let cached = withClient(node) { $0.cacheFetched(file, answer, now: now, blocks: fs.config.blocks(answer.size)) }
-        if cached != nil { evictIfNeeded(node) }
+    /// Caches the data a reply carried if the cache can hold it, making room
+    /// first (Simulation+WriteBack), then continues. A copy too large for the
+    /// cache is kept nowhere: it was read through.
+    func cacheFetched(node: Int, file: Int, answer: CallAnswer, op: Int32, then: @escaping (Simulation) -> Void) {
+        let client = fileClient(node)
+        let caching = client.cacheEnabled && !answer.cachingDisabled && !client.uncached.contains(file)
+            && client.entries[file]?.dirty != true
+        makeRoom(for: file, blocks: caching ? fs.config.blocks(answer.size) : .max, node: node, op: op) { sim, fits in
+            sim.withClient(node) { client in
+                if fits {
+                    _ = client.cacheFetched(file, answer, now: sim.now, blocks: sim.fs.config.blocks(answer.size))
+                } else if client.entries[file]?.dirty == false {
+                    client.forget(file)
+                }
+            }
+            then(sim)
+        }
     }
 
     private func beginSession(node: Int, file: Int, writable: Bool, op: Int32, action: CacheAction, version: Int) {
@@ -376,10 +390,11 @@ extension Simulation {
                        return answer
                    },
                    then: { sim, _, answer in
-                       sim.cacheFetched(node: node, file: file, answer: answer)
-                       sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false,
-                                        entry: nil)
-                       sim.completeFileStep(node, op)
+                       sim.cacheFetched(node: node, file: file, answer: answer, op: op) { sim in
+                           sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false,
+                                            entry: nil)
+                           sim.completeFileStep(node, op)
+                       }
                    })
     }
 
@@ -489,46 +504,11 @@ extension Simulation {
         }
         operations[Int(op)].bytes = size
         let cacheable = client.cacheEnabled && !client.uncached.contains(file)
+        let write = ClientWrite(file: file, content: content, newSize: newSize, size: size, event: event)
         if !cacheable || writePolicy.writesThrough {
-            callServer("write", path: fs.files[file].path, node: node, op: op, requestBytes: size,
-                       serve: { sim, server in
-                           sim.applyWrite(file, content: content, size: newSize, event: event, from: node,
-                                          server: server)
-                       },
-                       then: { sim, _, answer in
-                           if cacheable {
-                               sim.withClient(node) { client in
-                                   let trusted = client.trusts(answer, file: file)
-                                   client.entries[file] = ClientFileEntry(content: content, size: newSize,
-                                                                          version: answer.version,
-                                                                          modified: answer.modified,
-                                                                          validatedAt: sim.now, callbackValid: trusted)
-                                   client.lru.touch(file, weight: sim.fs.config.blocks(newSize))
-                               }
-                           }
-                           sim.record(.fileWritten(operation: op, path: sim.fs.files[file].path, event: event,
-                                                   bytes: size, toServer: true), at: node)
-                           sim.completeFileStep(node, op)
-                       })
-            return
-        }
-        withClient(node) { client in
-            var updated = entry ?? ClientFileEntry(content: content, size: newSize,
-                                                   version: fs.files[file].version, modified: fs.files[file].modified,
-                                                   validatedAt: now)
-            if !updated.dirty { updated.dirtySince = now }
-            updated.content = content
-            updated.size = newSize
-            updated.dirty = true
-            updated.unflushedWrites.append(event)
-            client.entries[file] = updated
-            client.lru.touch(file, weight: fs.config.blocks(newSize))
-        }
-        evictIfNeeded(node)
-        if writePolicy.usesFlushDaemon && !consistency.holdsWritesUntilClose { ensureFlushDaemon(node) }
-        completeLocally(node, op, copying: size) { sim in
-            sim.record(.fileWritten(operation: op, path: sim.fs.files[file].path, event: event, bytes: size,
-                                    toServer: false), at: node)
+            writeThrough(write, node: node, op: op, caching: cacheable)
+        } else {
+            writeIntoCache(write, node: node, op: op)
         }
     }
 

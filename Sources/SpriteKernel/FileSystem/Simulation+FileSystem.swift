@@ -50,6 +50,7 @@ extension Simulation {
             }
         }
         fileClients[node] = client
+        shrinkCache(node)
     }
 
     public func cacheState(of node: Int) -> (enabled: Bool, capacityBlocks: Int64, usedBlocks: Int64) {

@@ -1,10 +1,13 @@
 /// Dirty data leaving a client's cache: write-back to the server, the
-/// delayed-write daemon, and eviction of clean files when the cache is full.
+/// delayed-write daemon, and eviction when the cache is full.
 extension Simulation {
     // MARK: Write-back
 
-    /// Sends a file's dirty data to its server, then continues.
-    func writeBack(file: Int, node: Int, why: FlushReason, op: Int32, then: @escaping (Simulation) -> Void) {
+    /// Sends a file's dirty data to its server, then continues. If it cannot
+    /// reach the server, the data is dirty again and the step fails, or
+    /// `failed` runs instead.
+    func writeBack(file: Int, node: Int, why: FlushReason, op: Int32,
+                   failed: ((Simulation) -> Void)? = nil, then: @escaping (Simulation) -> Void) {
         guard let entry = fileClient(node).entries[file], entry.dirty else {
             then(self)
             return
@@ -50,7 +53,11 @@ extension Simulation {
                        // The daemon tries again once the node writes again (or at sync
                        // or close), not on its own: an unreachable server must not keep
                        // a run from ever going idle.
-                       if op >= 0 { sim.failFileStep(node, op, failure) }
+                       if let failed {
+                           failed(sim)
+                       } else if op >= 0 {
+                           sim.failFileStep(node, op, failure)
+                       }
                    })
     }
 
@@ -77,16 +84,64 @@ extension Simulation {
         if fileClient(node).entries.values.contains(where: \.dirty) { ensureFlushDaemon(node) }
     }
 
-    /// Drops least recently used clean files until the cache fits.
-    func evictIfNeeded(_ node: Int) {
-        withClient(node) { client in
-            while client.lru.totalWeight > client.capacityBlocks,
-                  let victim = client.lru.coldest(where: { file in
-                      client.entries[file]?.dirty == false && !client.sessions.values.contains { $0.file == file }
-                  }) {
-                client.lru.remove(victim)
-                client.entries[victim] = nil
+    // MARK: Capacity
+
+    /// Makes room in `node`'s cache for `blocks` blocks of `file`, then
+    /// continues with whether it fits. Least recently used files leave first,
+    /// except files open on the node: a clean one at once, a dirty one once
+    /// the step has written it back (its space is not reused before). A file
+    /// larger than the whole cache never fits: it is read and written through.
+    func makeRoom(for file: Int, blocks: Int64, node: Int, op: Int32, then: @escaping (Simulation, Bool) -> Void) {
+        while true {
+            let client = fileClient(node)
+            guard client.cacheEnabled, blocks <= client.capacityBlocks else { return then(self, false) }
+            let needed = client.lru.totalWeight - client.lru.weight(of: file) + blocks - client.capacityBlocks
+            guard needed > 0 else { return then(self, true) }
+            guard let victim = client.lru.coldest(where: { $0 != file && !client.isOpen($0) }) else {
+                return then(self, false)
             }
+            guard client.entries[victim]?.dirty == true else {
+                withClient(node) { $0.forget(victim) }
+                continue
+            }
+            writeBack(file: victim, node: node, why: .eviction, op: op,
+                      failed: { sim in then(sim, false) },
+                      then: { sim in
+                          // Unless it was written again meanwhile, the copy is clean now and leaves.
+                          sim.withClient(node) { client in
+                              if client.entries[victim]?.dirty == false, !client.isOpen(victim) { client.forget(victim) }
+                          }
+                          sim.makeRoom(for: file, blocks: blocks, node: node, op: op, then: then)
+                      })
+            return
         }
+    }
+
+    /// A smaller cache: least recently used files leave until it fits, open
+    /// or not. Dirty ones go to their server as they leave (a crash before the
+    /// server has them loses them); if that write-back fails, the data comes
+    /// back dirty, over the size if need be, having nowhere else to go.
+    func shrinkCache(_ node: Int) {
+        while let victim = withClient(node, { client -> Int? in
+            client.lru.totalWeight > client.capacityBlocks ? client.lru.coldest(where: { _ in true }) : nil
+        }) {
+            if let entry = fileClient(node).entries[victim], entry.dirty {
+                writeBack(file: victim, node: node, why: .eviction, op: -1,
+                          failed: { sim in sim.restoreEvicted(victim, entry: entry, node: node) }, then: { _ in })
+                // It could not even leave (no server for it): it stays.
+                if fileClient(node).entries[victim]?.dirty == true { return }
+            }
+            withClient(node) { $0.forget(victim) }
+        }
+    }
+
+    private func restoreEvicted(_ file: Int, entry: ClientFileEntry, node: Int) {
+        guard !fs.files[file].deleted, nodes[node].isUp else { return }
+        withClient(node) { client in
+            guard client.entries[file] == nil else { return }
+            client.entries[file] = entry
+            client.lru.touch(file, weight: fs.config.blocks(entry.size))
+        }
+        if writePolicy.usesFlushDaemon { ensureFlushDaemon(node) }
     }
 }

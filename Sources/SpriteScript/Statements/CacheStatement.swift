@@ -10,8 +10,10 @@ struct CacheSyntax: StatementSyntax {
                 "cache NODES on|off [size SIZE]"],
         details: "write-through sends every write to the server before returning; delayed-write keeps dirty "
             + "blocks until a daemon, every 'flush' (30s, at least 10ms), writes back those older than 'age' (30s); "
-            + "write-on-close writes back at close. A client cache holds whole files, least recently used "
-            + "first out, sized in blocks (default: half the node's memory). Servers cache blocks in their memory.",
+            + "write-on-close writes back at close. A client cache holds whole files, sized in blocks (default: "
+            + "half the node's memory) and never more: least recently used files not open on the node leave to "
+            + "make room, a dirty one written back first; a file larger than the cache is read and written "
+            + "through to its server. Servers cache blocks in their memory.",
         example: """
             cluster { server fs1; workstation ws1, ws2 }
             domain / on fs1
