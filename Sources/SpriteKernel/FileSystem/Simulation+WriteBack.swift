@@ -109,7 +109,8 @@ extension Simulation {
                       then: { sim in
                           // Unless it was written again meanwhile, the copy is clean now and leaves.
                           sim.withClient(node) { client in
-                              if client.entries[victim]?.dirty == false, !client.isOpen(victim) { client.forget(victim) }
+                              guard client.entries[victim]?.dirty == false, !client.isOpen(victim) else { return }
+                              client.forget(victim)
                           }
                           sim.makeRoom(for: file, blocks: blocks, node: node, op: op, then: then)
                       })
