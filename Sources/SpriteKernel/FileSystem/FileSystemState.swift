@@ -225,6 +225,10 @@ struct FileSystemState {
     /// Session semantics, online: what each file's last writing session committed.
     var committed: [Int: (content: ContentID, event: Int)] = [:]
     var serverCaches: [Int: LRUList<BlockKey>] = [:]
+    /// Servers whose block cache `cache NODE off` turned off, and sizes set
+    /// with `cache NODE on size` (else the whole memory).
+    var serverCacheOff: Set<Int> = []
+    var serverCacheBlocks: [Int: Int64] = [:]
     var calls: [Int32: PendingCall] = [:]
     var nextCall: Int32 = 0
     /// The call whose request the server is handling right now.

@@ -221,7 +221,12 @@ extension Simulation {
         var misses: Int64 = 0
         let capacity = serverCacheCapacity(server)
         let end = first + count
-        if count > capacity {
+        if fs.serverCacheOff.contains(server) {
+            // No block cache: every block comes from the disk.
+            misses = count
+            fs.statistics.serverMisses += Int(count)
+            disk?.add(first, count: count)
+        } else if count > capacity {
             // Only the last `capacity` blocks can stay: count the cached ones
             // instead of touching every block of a file larger than memory.
             // Those are its last blocks, so the misses are one run before them.
@@ -269,11 +274,14 @@ extension Simulation {
         fs.statistics.diskWrites += Int(fs.config.blocks(size))
         var cache = fs.serverCaches[server] ?? LRUList<BlockKey>()
         let blocks = fs.config.blocks(size), capacity = serverCacheCapacity(server)
-        if blocks > capacity {
+        if fs.serverCacheOff.contains(server) {
+            return attributes(file)
+        } else if blocks > capacity {
             cache.keepOnly(file: file, blocks: blocks, capacity: capacity)
         } else {
             for block in 0..<blocks { cache.touch(BlockKey(file: file, block: block), weight: 1) }
         }
+        while cache.totalWeight > capacity, let cold = cache.coldest(where: { _ in true }) { cache.remove(cold) }
         fs.serverCaches[server] = cache
         var answer = attributes(file)
         // The writer holds the version it stored (callbacks: a promise for it).
@@ -281,8 +289,10 @@ extension Simulation {
         return answer
     }
 
-    /// Blocks a server's memory holds.
-    func serverCacheCapacity(_ server: Int) -> Int64 { max(1, nodes[server].spec.memoryBytes / fs.config.blockSize) }
+    /// Blocks a server's block cache holds: its memory, or the size it was given.
+    func serverCacheCapacity(_ server: Int) -> Int64 {
+        fs.serverCacheBlocks[server] ?? max(1, nodes[server].spec.memoryBytes / fs.config.blockSize)
+    }
 
     func serveDelete(_ path: String) -> CallAnswer {
         if isNamespaceRoot(path) { return CallAnswer(namespaceRoot: true) }

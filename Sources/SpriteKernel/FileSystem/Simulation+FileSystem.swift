@@ -53,6 +53,27 @@ extension Simulation {
         shrinkCache(node)
     }
 
+    /// Turns a server's block cache on or off and sets its size in blocks
+    /// (nil: keep it; at first the node's whole memory). Off, every read
+    /// goes to the disk; a smaller cache drops its least recently used blocks.
+    public func setServerCache(node: Int, enabled: Bool, capacityBlocks: Int64? = nil) {
+        if let capacityBlocks { fs.serverCacheBlocks[node] = max(1, capacityBlocks) }
+        if enabled {
+            fs.serverCacheOff.remove(node)
+        } else {
+            fs.serverCacheOff.insert(node)
+            fs.serverCaches[node] = nil
+        }
+        guard var cache = fs.serverCaches[node] else { return }
+        let capacity = serverCacheCapacity(node)
+        while cache.totalWeight > capacity, let cold = cache.coldest(where: { _ in true }) { cache.remove(cold) }
+        fs.serverCaches[node] = cache
+    }
+
+    public func serverCacheState(of node: Int) -> (enabled: Bool, capacityBlocks: Int64, usedBlocks: Int64) {
+        (!fs.serverCacheOff.contains(node), serverCacheCapacity(node), fs.serverCaches[node]?.totalWeight ?? 0)
+    }
+
     public func cacheState(of node: Int) -> (enabled: Bool, capacityBlocks: Int64, usedBlocks: Int64) {
         let client = fileClient(node)
         return (client.cacheEnabled, client.capacityBlocks, client.lru.totalWeight)

@@ -13,12 +13,15 @@ struct CacheSyntax: StatementSyntax {
             + "write-on-close writes back at close. A client cache holds whole files, sized in blocks (default: "
             + "half the node's memory) and never more: least recently used files not open on the node leave to "
             + "make room, a dirty one written back first; a file larger than the cache is read and written "
-            + "through to its server. Servers cache blocks in their memory.",
+            + "through to its server. A server caches blocks in its whole memory: 'cache SERVER off' turns that "
+            + "block cache off, so every read goes to its disk, and 'size' sets its size. A node of both roles "
+            + "has both caches: on and off apply to both, size to its client cache.",
         example: """
             cluster { server fs1; workstation ws1, ws2 }
             domain / on fs1
             cache client policy delayed-write flush 30s
             cache ws2 off
+            cache fs1 on size 4MB
             """)
 
     static let policyOptions: [String: Dimension] = ["flush": .duration, "age": .duration, "block": .size]
@@ -100,9 +103,18 @@ struct CacheNodeStatement: Statement {
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         let simulation = interpreter.simulation
-        for node in nodes {
+        for name in nodes {
+            let node = try interpreter.node(name)
             let blocks = size.map { max(1, $0.0.integer / simulation.fileSystemConfig.blockSize) }
-            simulation.setClientCache(node: try interpreter.node(node), enabled: enabled, capacityBlocks: blocks)
+            // A workstation's cache is its client cache, a server's its block cache; a node of both roles has both,
+            // and its size is its client cache's.
+            let role = simulation.nodeSpec(node).role
+            if role != .workstation {
+                simulation.setServerCache(node: node, enabled: enabled, capacityBlocks: role == .server ? blocks : nil)
+            }
+            if role != .server {
+                simulation.setClientCache(node: node, enabled: enabled, capacityBlocks: blocks)
+            }
         }
     }
 }

@@ -142,11 +142,19 @@ enum FileSystemTables {
                     .text(s.isCachingDisabled(node: node, path: item.path) ? "disabled" : "on"),
                     FileEventWords.contentCell(e.content, c)]
         }
-        let title = "cache of \(c.node(node)) (\(state.enabled ? "on" : "off"), "
+        var title = "cache of \(c.node(node)) (\(state.enabled ? "on" : "off"), "
             + "\(state.usedBlocks) of \(Plural.of(state.capacityBlocks, "block")), \(config.writePolicy.rawValue))"
+        var notes: [String] = []
+        let role = s.nodeSpec(node).role
+        if role != .workstation {
+            let server = s.serverCacheState(of: node)
+            let block = "block cache of \(c.node(node)) (\(server.enabled ? "on" : "off: every read from its disk"), "
+                + "\(server.usedBlocks) of \(Plural.of(server.capacityBlocks, "block")))"
+            if role == .server { title = block } else { notes.append(block) }
+        }
         return Table(name: "cache", title: title,
                      columns: ["path", "version", Column("size", key: "size_bytes"), "state",
                                Column("validated", key: "validated_age_ns"), Column("timeout", key: "timeout_ns"),
-                               "caching", "content"], rows: rows)
+                               "caching", "content"], rows: rows, notes: notes)
     }
 }

@@ -10,7 +10,8 @@ struct ShowSyntax: StatementSyntax {
                 "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
-            + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files.",
+            + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
+            + "and how full its cache is (a server's block cache: on or off, blocks held of its size).",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
