@@ -174,3 +174,32 @@ private extension Simulation {
     /// Runs until only the delayed-write daemon is left (or nothing).
     func runToIdleOrDaemon() { _ = run(until: now + .s(1)) }
 }
+
+@Suite("File system: steps served from memory")
+struct LocalStepTests {
+    /// A cache hit ends after a local message and the copy (sprite-1988: 100 µs + 4KB at 8 MB/s = 612 µs);
+    /// a crash in between fails it, and the restarted node's next step runs as usual.
+    @Test func aCrashDuringACacheHitFailsIt() throws {
+        let (sim, ws1) = try ClientCacheCapacityTests.rig(blocks: 4)
+        _ = sim.openFile(on: ws1, path: "/a", writable: false)
+        _ = sim.readFile(on: ws1, path: nil)
+        sim.runToIdle()
+        let start = sim.now
+        let hit = sim.readFile(on: ws1, path: nil)
+        _ = sim.run(until: start + .us(300))
+        #expect(try sim.op(hit).status == .running)
+        sim.crash(ws1)
+        #expect(try sim.op(hit).status == .failed(.nodeDown(node: ws1)))
+        #expect(try sim.op(hit).finishedAt == start + .us(300))
+        sim.restart(ws1)
+        let again = ClientCacheCapacityTests.readSession(sim, ws1, "/a")
+        sim.runToIdle()
+        // The cache came back empty: that read was a miss, and cached /a again.
+        #expect(try sim.op(again).status == .done)
+        #expect(try sim.op(again).elapsed.map { $0 > .ms(1) } == true)
+        _ = sim.openFile(on: ws1, path: "/a", writable: false)
+        let hitAfter = sim.readFile(on: ws1, path: "/a")
+        sim.runToIdle()
+        #expect(try sim.op(hitAfter).elapsed == .us(612))
+    }
+}
