@@ -12,7 +12,7 @@ struct ClientCacheCapacityTests {
                     consistency: ConsistencyKind = .sprite) throws -> (sim: Simulation, ws1: Int) {
         let sim = Simulation(seed: 1, network: NetworkConfig(preset: .sprite1988, topology: .bus))
         let fs1 = try sim.addNode(NodeSpec(name: "fs1", role: .server, memoryBytes: 32 << 20,
-                                           disk: DiskSpec(accessLatency: .ms(20), bytesPerSecond: 1 << 20)))
+                                           disk: DiskDrive(accessTime: .ms(20), bytesPerSecond: 1 << 20)))
         let ws1 = try sim.addNode(NodeSpec(name: "ws1", role: .workstation, memoryBytes: 8 << 20))
         var config = FileSystemConfig()
         config.writePolicy = policy

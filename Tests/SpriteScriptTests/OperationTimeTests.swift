@@ -110,11 +110,11 @@ struct OperationTimeTests {
     /// server, opens, writes and closes alike.
     @Test(arguments: ["sprite", "nfs", "callbacks", "none"])
     func everyLineIsStampedWhenItsStepEnds(_ consistency: String) throws {
-        let labels = ["o", "r1", "r2", "w", "r3", "c"]
+        let labels = ["o", "r1", "r2", "b", "w", "r3", "c"]
         let script = Self.remote(consistency, "delayed-write")
             + "on ws1 { create /f size 8KB; open /f r; read; close }\nrun\n"
-            + "at 10s { on ws1 { open /f rw as o; read as r1; read as r2; write \"hi\" as w; read as r3; "
-            + "close as c } }\n"
+            + "at 10s { on ws1 { open /f rw as o; read as r1; read as r2; read block 1 as b; write \"hi\" as w; "
+            + "read as r3; close as c } }\n"
             + "run\nshow operations\n"
         let (status, sink, _) = ScriptHarness.run(script, options: ScriptHarness.options(format: .json))
         #expect(status == .ok)

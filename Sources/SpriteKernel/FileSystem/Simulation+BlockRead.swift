@@ -27,9 +27,10 @@ extension Simulation {
             fs.statistics.clientHits += 1
             withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }
             let bytes = blockBytes(size: entry.size, block: block)
-            completeRead(session, node: node, op: op, content: entry.content, fromCache: true, entry: entry,
-                         bytes: bytes)
-            completeLocally(node, op, copying: bytes)
+            completeLocally(node, op, copying: bytes) { sim in
+                sim.completeRead(session, node: node, op: op, content: entry.content, fromCache: true, entry: entry,
+                                 bytes: bytes)
+            }
             return
         }
         fs.statistics.clientMisses += 1
