@@ -118,6 +118,41 @@ struct ClientCacheCapacityTests {
         #expect(sim.crashLosses.isEmpty)
     }
 
+    @Test func aDirtyFileThatOutgrowsTheCacheGoesThroughWithEverythingItHeld() throws {
+        let (sim, ws1) = try Self.rig(blocks: 2)
+        _ = sim.openFile(on: ws1, path: "/a", writable: true)
+        _ = sim.writeFile(on: ws1, path: nil, text: nil, size: 4096, append: false)
+        let grow = sim.writeFile(on: ws1, path: nil, text: nil, size: 8192, append: true)
+        sim.runToIdleOrDaemon()
+        #expect(sim.cachedFiles(of: ws1).isEmpty)
+        // 12KB at the server: the first write travelled with the second, as one 12KB write.
+        #expect(sim.file(atPath: "/a")?.size == 12_288)
+        #expect(sim.fileSystemStatistics.bytesToServer == 12_288)
+        #expect(try sim.op(grow).status == .done)
+        // Nothing is left for a crash to lose or for the server to recall.
+        _ = sim.closeFile(on: ws1, path: nil)
+        sim.runToIdleOrDaemon()
+        sim.crash(ws1)
+        #expect(sim.crashLosses.isEmpty)
+        #expect(sim.fileSystemStatistics.recalls == 0)
+    }
+
+    /// While the grown file is on its way, the server has nothing to recall from
+    /// the client: an open by another client meanwhile makes no extra version.
+    @Test func dataOnItsWayThroughIsNotRecalled() throws {
+        let (sim, ws1) = try Self.rig(blocks: 2)
+        let ws2 = try sim.addNode(NodeSpec(name: "ws2", role: .workstation, memoryBytes: 8 << 20))
+        _ = sim.openFile(on: ws1, path: "/a", writable: true)
+        _ = sim.writeFile(on: ws1, path: nil, text: nil, size: 4096, append: false)
+        let grow = sim.writeFile(on: ws1, path: nil, text: nil, size: 8192, append: true)
+        while try sim.op(grow).status != .running { _ = sim.run(until: sim.now + .us(1)) }
+        #expect(sim.cachedFiles(of: ws1).first?.entry.dirty == false, "its writes are in flight")
+        _ = sim.openFile(on: ws2, path: "/a", writable: false)
+        sim.runToIdleOrDaemon()
+        #expect(sim.fileSystemStatistics.recalls == 0)
+        #expect(sim.file(atPath: "/a")?.version == 1)
+    }
+
     @Test func aSmallerCacheSendsItsDirtyDataToTheServerAsItShrinks() throws {
         let (sim, ws1) = try Self.rig(blocks: 3)
         _ = sim.openFile(on: ws1, path: "/a", writable: true)

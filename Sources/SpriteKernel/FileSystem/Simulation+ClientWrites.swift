@@ -15,12 +15,22 @@ extension Simulation {
     /// contents if they fit. A dirty copy the write replaces goes with it.
     func writeThrough(_ write: ClientWrite, node: Int, op: Int32, caching: Bool) {
         let file = write.file
+        // The new contents hold the dirty copy's writes: they are on their way with it.
+        let carried = fileClient(node).entries[file].map { $0.dirty ? $0.unflushedWrites : [] } ?? []
         let dirtyBefore = fileClient(node).entries[file]?.dirty == true
+        if dirtyBefore {
+            withClient(node) { client in
+                client.entries[file]?.dirty = false
+                client.entries[file]?.unflushedWrites = []
+                client.inFlight[file, default: []] += carried
+            }
+        }
         callServer("write", path: fs.files[file].path, node: node, op: op,
                    requestBytes: dirtyBefore ? write.newSize : write.size,
                    serve: { sim, server in
-                       sim.applyWrite(file, content: write.content, size: write.newSize, event: write.event,
-                                      from: node, server: server)
+                       if dirtyBefore { sim.withClient(node) { $0.inFlight[file] = nil } }
+                       return sim.applyWrite(file, content: write.content, size: write.newSize, event: write.event,
+                                             from: node, server: server)
                    },
                    then: { sim, _, answer in
                        let done: (Simulation, Bool) -> Void = { sim, fits in
@@ -44,6 +54,19 @@ extension Simulation {
                        } else {
                            done(sim, false)
                        }
+                   },
+                   failed: { sim, failure in
+                       // Nothing reached the server: the copy is dirty again.
+                       if dirtyBefore {
+                           sim.withClient(node) { client in
+                               client.inFlight[file] = nil
+                               guard var entry = client.entries[file] else { return }
+                               entry.dirty = true
+                               entry.unflushedWrites = carried + entry.unflushedWrites
+                               client.entries[file] = entry
+                           }
+                       }
+                       sim.failFileStep(node, op, failure)
                    })
     }
 
