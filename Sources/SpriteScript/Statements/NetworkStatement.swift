@@ -13,7 +13,9 @@ struct NetworkSyntax: StatementSyntax {
                 "        [send-overhead T] [receive-overhead T]",
                 "        [local-cost T] [loss PCT] [timeout T] [retries N]"],
         details: "A preset sets every cost; the other options override single values. A later 'network' line "
-            + "changes only what it names. See docs/COST-MODEL.md.",
+            + "changes only what it names. A lost message is sent again 'timeout' after it was sent, up to "
+            + "'retries' times; an operation whose peer never answers (crashed, unreachable, or every copy lost) "
+            + "fails timeout × (retries + 1) after its first attempt. See docs/COST-MODEL.md.",
         example: """
             cluster { network ethernet preset v-1983 topology bus loss 1% }
             """)
