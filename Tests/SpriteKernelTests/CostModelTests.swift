@@ -123,7 +123,7 @@ import SpriteKernel
 
     @Test func presetsAreDistinct() {
         let models = CostPreset.allCases.map(\.model)
-        #expect(models.count == 4)
+        #expect(models.count == 5)
         for i in models.indices {
             for j in models.indices where i < j {
                 #expect(models[i] != models[j], "\(CostPreset.allCases[i]) equals \(CostPreset.allCases[j])")
@@ -145,5 +145,97 @@ import SpriteKernel
         for preset in CostPreset.allCases {
             #expect(NetworkConfig(preset: preset).cost == preset.model)
         }
+    }
+}
+
+/// The costs the era presets add to the wire: copies into and out of the
+/// interface, per-packet CPU, per-call server CPU and the RPC size limit.
+/// Every expected figure is derived by hand from the papers' formulas.
+@Suite struct EraCostTests {
+    /// A simulation of two nodes under `model`.
+    private func pair(_ model: CostModel, speed: Double = 1) throws -> Simulation {
+        var config = NetworkConfig(preset: .zero)
+        config.cost = model
+        let sim = Simulation(network: config)
+        for index in 0..<2 { try sim.addNode(NodeSpec(name: "n\(index)", role: .workstation, speed: speed)) }
+        return sim
+    }
+
+    @Test func copyAndPacketWorkAreChargedAtBothEnds() throws {
+        var model = CostPreset.zero.model
+        model.copyBytesPerSecond = 1_000_000     // 1 us a byte
+        model.packetOverhead = .us(10)
+        let sim = try pair(model)
+        // 1000 B: 0.5 ms latency + 0.8 ms on the wire, and at each end 10 us + 1 ms of copying.
+        #expect(sim.networkPenalty(bytes: 1000, from: 0, to: 1) == .us(500 + 800 + 2 * (10 + 1000)))
+        // A node twice as fast does its share in half the time; the wire does not change.
+        let fast = try pair(model, speed: 2)
+        #expect(fast.networkPenalty(bytes: 1000, from: 0, to: 1) == .us(500 + 800 + 2 * (5 + 500)))
+    }
+
+    @Test(arguments: [0, 64, 128, 256, 512, 1024])
+    func vPenaltyIsThePapersFormula(bytes: Int) throws {
+        // P(n) = 0.0064 n + 0.390 ms at 8 MHz, 0.0054 n + 0.251 ms at 10 MHz; the copy
+        // rates are whole bytes per second, so each copy may round up by under 1 ns a byte.
+        let n = Int64(bytes)
+        let slow = try makeSimulation(nodes: 2, preset: .v1983).networkPenalty(bytes: n, from: 0, to: 1)
+        let fast = try makeSimulation(nodes: 2, preset: .v1983Fast).networkPenalty(bytes: n, from: 0, to: 1)
+        let slowPaper = 6_400 * n + 390_000, fastPaper = 5_400 * n + 251_000
+        #expect(abs(slow.nanoseconds - slowPaper) <= 2 * n / 1000 + 2)
+        #expect(abs(fast.nanoseconds - fastPaper) <= 2 * n / 1000 + 2)
+    }
+
+    @Test func vSendReceiveReplyTakesThePapersTime() throws {
+        // 2 x (500 us send + P(32) + 500 us receive), P(32) = 0.5948 ms: 3.1896 ms (paper: 3.18 ms).
+        let sim = try makeSimulation(nodes: 2, preset: .v1983)
+        let penalty32 = sim.networkPenalty(bytes: 32, from: 0, to: 1)
+        #expect(penalty32 == .ns(594_802))          // 10 us + 80 B at 3 Mbps + 2 x (126 us + 59.734 us)
+        let model = CostPreset.v1983.model
+        #expect((model.sendOverhead + penalty32 + model.receiveOverhead) * 2 == .ns(3_189_604))
+    }
+
+    @Test func spriteNullRPCIsAboutTwoPointEightMilliseconds() throws {
+        let sim = try makeSimulation(nodes: 2, preset: .sprite1988)
+        let op = sim.rpc(from: 0, to: 1, requestBytes: 32, replyBytes: 32, service: .us(100))
+        sim.runToIdle()
+        // Each way: 650 us + 32 B copied at 5.4 MB/s (5.926 us) + 96 B at 10 Mbps (76.8 us)
+        // + 10 us + 5.926 us + 650 us = 1398.652 us; two of them and 100 us of service.
+        #expect(try sim.op(op).elapsed == .ns(2 * 1_398_652 + 100_000))
+    }
+
+    @Test func rpcIsSplitAtTheSizeLimit() throws {
+        let sim = try makeSimulation(nodes: 2, preset: .sprite1988)
+        let op = sim.rpc(from: 0, to: 1, requestBytes: 32, replyBytes: 1 << 20, service: .us(100))
+        sim.runToIdle()
+        // 1 MB of results at 16 KB a call: 64 RPCs, each a request, 11 fragments and one ack.
+        #expect(sim.statistics.rpcCalls == 64)
+        #expect(try sim.op(op).packets == 64 * 13)
+        #expect(try sim.op(op).completedCalls == 1)
+        // The procedure runs once; the other 63 requests only ask for the next piece.
+        #expect(sim.cpuBusy(1) == .us(100))
+    }
+
+    @Test func largeArgumentsAreSentInPiecesAcknowledgedEmpty() throws {
+        var model = CostPreset.zero.model
+        model.maxRPCBytes = 1000
+        let sim = try pair(model)
+        let op = sim.rpc(from: 0, to: 1, requestBytes: 2500, replyBytes: 10, service: .ms(1))
+        sim.runToIdle()
+        // Pieces of 1000, 1000 and 500 B, the first two answered by empty replies:
+        // three round trips of 0.5 ms each way, plus the wire time of every byte.
+        #expect(sim.statistics.rpcCalls == 3)
+        let wire = Transmission.time(bits: (2500 + 10) * 8, bitsPerSecond: 10_000_000)
+        #expect(try sim.op(op).elapsed == .ms(3) + wire + .ms(1))
+    }
+
+    @Test func speedDividesEveryEndsWork() throws {
+        // A SPARCstation 1 (speed 1.9 at both ends): the wire part, 2 x 86.8 us, stays;
+        // the rest of the 2.8973 ms null RPC is divided by 1.9: about 1.6 ms (paper: 1.6 ms).
+        let sim = try makeSimulation(nodes: 2, preset: .sprite1988, speed: 1.9)
+        let op = sim.rpc(from: 0, to: 1, requestBytes: 32, replyBytes: 32, service: .us(100))
+        sim.runToIdle()
+        let elapsed = try #require(try sim.op(op).elapsed)
+        let expected = 173_600 + (2_897_304 - 173_600) * 10 / 19
+        #expect(abs(elapsed.nanoseconds - Int64(expected)) < 10)
     }
 }

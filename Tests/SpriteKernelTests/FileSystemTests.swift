@@ -1101,6 +1101,9 @@ struct CostFileSystemTests {
         let (a, b, c) = (rig.clients[0], rig.clients[1], rig.clients[2])
         for round in 0..<4 {
             sim.fsWriteSession(a, "/users/shared", "round \(round) from a")
+            // b opens once a has closed (a session is ~10ms, a lost message 100ms more):
+            // sequential write-sharing, so the server recalls a's dirty data.
+            sim.fsAdvance(.ms(300))
             _ = sim.openFile(on: b, path: "/users/shared", writable: true)
             _ = sim.readFile(on: b, path: nil)
             _ = sim.writeFile(on: b, path: nil, text: utf8(" b\(round)"), size: 3, append: true)

@@ -15,7 +15,8 @@ import Testing
 @Suite("Operation time is the charge on the timeline")
 struct OperationTimeTests {
     static let network = "network ethernet preset sprite-1988 topology bus bandwidth 10Mbps latency 10us "
-        + "mtu 1500B header 64B send-overhead 250us receive-overhead 250us local-cost 100us"
+        + "mtu 1500B header 64B send-overhead 250us receive-overhead 250us local-cost 100us "
+        + "copy-rate 0B/s packet-overhead 0us open-cpu 100us close-cpu 100us call-cpu 100us"
 
     /// Diskless clients of fs1, which serves `/`.
     static func remote(_ consistency: String, _ policy: String) -> String {

@@ -67,7 +67,7 @@ struct SessionTests {
         #expect(status == .ok)
         #expect(sink.errors.isEmpty)
         #expect(sink.output.first == "         0s  echo    one")
-        #expect(sink.output.last == "   1.8736ms  echo    two")
+        #expect(sink.output.last == "   3.2896ms  echo    two")
         #expect(sink.output.contains { $0.contains("rpc ws1 -> fs1 done in") && $0.hasSuffix("[r]") })
         #expect(session.now > .zero)
     }
@@ -501,12 +501,14 @@ struct SessionTests {
         #expect(settings["name"] == "lan")
         #expect(settings["preset"] == "v-1983")
         #expect(settings["topology"] == "ring")
-        #expect(settings["bandwidth"] == "10000000 bps")
+        #expect(settings["bandwidth"] == "3000000 bps")
         #expect(settings["loss"] == "0.025 ratio")
         #expect(settings["retries"] == "3 count")
         let partitioned = rows.first { $0["setting"] as? String == "partitioned" }?["value"]
         #expect(partitioned as? Bool == false)
-        #expect(rows.count == 14)
+        #expect(settings["copy-rate"] == "535714 bytes/s")
+        #expect(settings["rpc-size"] == "unlimited")
+        #expect(rows.count == 22)
     }
 
     @Test func showProcessesAndOperations() throws {

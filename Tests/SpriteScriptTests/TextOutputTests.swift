@@ -119,8 +119,8 @@ struct TextOutputTests {
         let out = Self.run(Self.staleRead, width: 0)
         // A line is stamped when its step ends; Jack's write starts as his read ends.
         let jackRead = out.first { $0.contains("jack    read /list") }
-        #expect(jackRead?.hasPrefix("   10.5015s") == true, "\(String(describing: jackRead))")
-        #expect(out.contains { $0.contains("jack's write at 10.5015s") })
+        #expect(jackRead?.hasPrefix("   10.5047s") == true, "\(String(describing: jackRead))")
+        #expect(out.contains { $0.contains("jack's write at 10.5047s") })
     }
 
     @Test func aFailedExpectShowsTheExactValueFound() {

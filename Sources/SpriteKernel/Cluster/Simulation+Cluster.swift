@@ -31,9 +31,14 @@ extension Simulation {
     /// Hops between two nodes in the current topology.
     public func hops(from a: Int, to b: Int) -> Int { network.topology.hopCount(from: a, to: b) }
 
-    /// The least time the model allows for moving `bytes` from `a` to `b`.
+    /// The least time the model allows for moving `bytes` from `a` to `b`:
+    /// idle links, the copies into and out of the interfaces and the
+    /// per-packet work at both ends, but no per-message protocol overhead.
     public func networkPenalty(bytes: Int64, from a: Int, to b: Int) -> SimTime {
-        network.penalty(payloadBytes: bytes, from: a, to: b)
+        let cost = network.config.cost
+        let work = cost.endpointWork(bytes: bytes, packets: cost.packetCount(payloadBytes: bytes))
+        return network.penalty(payloadBytes: bytes, from: a, to: b) + work.scaled(bySpeed: nodes[a].spec.speed)
+            + work.scaled(bySpeed: nodes[b].spec.speed)
     }
 
     public func setLoss(_ probability: Double, between a: Int, and b: Int) {

@@ -235,8 +235,13 @@ public final class Simulation {
             let fixed = message.kind == .vSend || message.kind == .vReply ? cost.vMessageBytes : 0
             arrival = now + cost.localMessageCost + cost.localCopy(bytes: max(0, message.payloadBytes - fixed))
         } else {
+            // The sender's CPU copies the whole message out before the first packet
+            // leaves; the receiver's copies it in after the last arrives (no overlap).
+            let work = cost.endpointWork(bytes: message.payloadBytes,
+                                         packets: cost.packetCount(payloadBytes: message.payloadBytes))
+            let sending = (cost.sendOverhead + work).scaled(bySpeed: nodes[message.source].spec.speed)
             let transfer = network.transmit(payloadBytes: message.payloadBytes, from: message.source,
-                                            to: message.destination, departure: now + cost.sendOverhead,
+                                            to: message.destination, departure: now + sending,
                                             random: &random)
             message.packets = transfer.packets
             message.wireBytes = transfer.wireBytes
@@ -244,7 +249,8 @@ public final class Simulation {
             if charged >= 0 { operations[Int(charged)].packets.addSaturating(transfer.packets) }
             statistics.packets.addSaturating(transfer.packets)
             statistics.wireBytes.addSaturating(transfer.wireBytes)
-            arrival = transfer.arrival + cost.receiveOverhead
+            arrival = transfer.arrival
+                + (cost.receiveOverhead + work).scaled(bySpeed: nodes[message.destination].spec.speed)
             lost = transfer.lost
         }
         statistics.messagesSent += 1

@@ -45,7 +45,7 @@ public struct DiskDrive: Sendable, Equatable {
     public static func standard(for preset: CostPreset, role: NodeRole) -> DiskDrive {
         switch preset {
         case .modern: .standard
-        case .v1983: .standard
+        case .v1983, .v1983Fast: .standard
         case .sprite1988: .standard
         case .zero: .standard
         }

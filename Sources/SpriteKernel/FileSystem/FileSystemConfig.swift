@@ -15,8 +15,6 @@ public struct FileSystemConfig: Sendable {
     public var fileTimeoutMax: SimTime = .s(30)
     public var directoryTimeoutMin: SimTime = .s(30)
     public var directoryTimeoutMax: SimTime = .s(60)
-    /// Server CPU time to handle one file request.
-    public var serverService: SimTime = .us(100)
 
     public init() {}
 

@@ -64,6 +64,10 @@ struct PendingCall {
     var delivered = false
     /// Operation to charge packets to, if any.
     var operation: Int32
+    /// Data past the RPC size limit still to cross, in further RPCs: request
+    /// bytes the client has not yet sent, reply bytes the server has not.
+    var requestLeft: Int64 = 0
+    var replyLeft: Int64 = 0
 }
 
 extension Simulation {
@@ -77,19 +81,33 @@ extension Simulation {
         let id = fs.nextCall
         fs.nextCall += 1
         fs.calls[id] = PendingCall(kind: kind, client: client, server: server, requestBytes: requestBytes,
-                                   serve: serve, then: then, failed: failed, operation: operation)
-        fs.statistics.rpcs[kind, default: 0] += 1
-        fs.statistics.serverRequests[server, default: 0] += 1
-        transmit(Message(kind: .callRequest, source: client, destination: server, operation: id,
-                         payloadBytes: 64 + requestBytes))
+                                   serve: serve, then: then, failed: failed, operation: operation,
+                                   requestLeft: requestBytes)
+        sendCallRequest(id)
+    }
+
+    /// One RPC of a call: the next piece of its arguments, or (once they are
+    /// all sent) a header-only request for the next piece of its results.
+    /// Each RPC is counted, so a 1MB read under a 16KB limit counts 64.
+    private func sendCallRequest(_ id: Int32) {
+        guard var pending = fs.calls[id] else { return }
+        let piece = network.config.cost.rpcPiece(pending.requestLeft)
+        pending.requestLeft -= piece
+        fs.calls[id] = pending
+        fs.statistics.rpcs[pending.kind, default: 0] += 1
+        fs.statistics.serverRequests[pending.server, default: 0] += 1
+        transmit(Message(kind: .callRequest, source: pending.client, destination: pending.server, operation: id,
+                         payloadBytes: 64 + piece))
     }
 
     /// The deferred answer of a call whose `serve` returned nil.
     func answerCall(_ id: Int32, _ answer: CallAnswer) {
         guard var pending = fs.calls[id] else { return }
         pending.answer = answer
+        pending.replyLeft = answer.replyBytes
         fs.calls[id] = pending
-        let served = nodes[pending.server].reserveCPU(work: fs.config.serverService, now: now)
+        let cpu = network.config.cost.fileCPU.time(for: pending.kind)
+        let served = nodes[pending.server].reserveCPU(work: cpu, now: now)
         let done = answer.disk.map { readDisk($0, on: pending.server, after: served) } ?? served
         schedule(.callServed(call: id), at: done + answer.extraTime)
     }
@@ -102,9 +120,17 @@ extension Simulation {
             pending.serverIncarnation = nodes[pending.server].incarnation
             pending.delivered = true
             fs.calls[id] = pending
+            if pending.requestLeft > 0 || pending.answer != nil {
+                // A piece of the arguments with more to come, or a request for the next
+                // piece of the results: the server's CPU handles it, then answers.
+                let cpu = network.config.cost.fileCPU.time(for: pending.kind)
+                schedule(.callServed(call: id), at: nodes[pending.server].reserveCPU(work: cpu, now: now))
+                return
+            }
             fs.servingCall = id
             if let answer = pending.serve(self) { answerCall(id, answer) }
         case .callReply:
+            if pending.requestLeft > 0 || pending.replyLeft > 0 { return sendCallRequest(id) }
             fs.calls[id] = nil
             if let answer = pending.answer { pending.then(self, answer) }
         default:
@@ -113,10 +139,14 @@ extension Simulation {
     }
 
     func callServed(_ id: Int32) {
-        guard let pending = fs.calls[id], let answer = pending.answer,
+        guard var pending = fs.calls[id], pending.answer != nil || pending.requestLeft > 0,
               nodes[pending.server].isUp, nodes[pending.server].incarnation == pending.serverIncarnation else { return }
+        // Until the arguments are all in, the reply is a header-only acknowledgement.
+        let piece = pending.requestLeft > 0 ? 0 : network.config.cost.rpcPiece(pending.replyLeft)
+        pending.replyLeft -= piece
+        fs.calls[id] = pending
         transmit(Message(kind: .callReply, source: pending.server, destination: pending.client, operation: id,
-                         payloadBytes: 64 + answer.replyBytes))
+                         payloadBytes: 64 + piece))
     }
 
     /// Every retransmission of a call's message was lost.

@@ -25,6 +25,16 @@ public struct CostModel: Sendable, Equatable {
     public var vMessageBytes: Int64
     /// Largest segment piggybacked on a V Send or Reply.
     public var maxSegmentBytes: Int64
+    /// Rate at which a CPU copies a message into the network interface (sender)
+    /// and out of it (receiver), bytes per second; 0 means the copy is free.
+    public var copyBytesPerSecond: Int64 = 0
+    /// CPU time per packet at each end (driver, interrupt), on top of the copy.
+    public var packetOverhead: SimTime = .zero
+    /// Most data bytes one RPC carries; a larger file transfer or `rpc`
+    /// argument is split into several RPCs. `Int64.max`: no limit.
+    public var maxRPCBytes: Int64 = .max
+    /// Server CPU per file-system RPC, by kind of call.
+    public var fileCPU = FileServerCPU()
 
     public init(latency: SimTime, bitsPerSecond: Int64, mtuBytes: Int64, headerBytes: Int64,
                 sendOverhead: SimTime, receiveOverhead: SimTime, localMessageCost: SimTime,
@@ -59,6 +69,46 @@ public struct CostModel: Sendable, Equatable {
     public func localCopy(bytes: Int64) -> SimTime {
         Transmission.time(bytes: bytes, bytesPerSecond: localCopyBytesPerSecond)
     }
+
+    /// CPU work at one end of a remote message of `bytes` in `packets`
+    /// packets, at speed 1: the per-packet overhead and the copy into (or out
+    /// of) the interface. The per-message overhead is added by the caller.
+    @inlinable public func endpointWork(bytes: Int64, packets: Int64) -> SimTime {
+        packetOverhead * packets + Transmission.time(bytes: bytes, bytesPerSecond: copyBytesPerSecond)
+    }
+
+    /// Data bytes the next RPC of a transfer with `remaining` bytes carries.
+    @inlinable public func rpcPiece(_ remaining: Int64) -> Int64 { min(max(0, remaining), maxRPCBytes) }
+}
+
+/// Server CPU time to handle one file-system RPC, by kind. Every RPC of a
+/// transfer split at the RPC limit pays its kind's time again.
+public struct FileServerCPU: Sendable, Equatable {
+    public var open: SimTime
+    public var close: SimTime
+    public var read: SimTime
+    public var write: SimTime
+    /// Every other call: getattr, create, delete, readdir, recall, ….
+    public var other: SimTime
+
+    public init(open: SimTime = .us(100), close: SimTime = .us(100), read: SimTime = .us(100),
+                write: SimTime = .us(100), other: SimTime = .us(100)) {
+        self.open = open
+        self.close = close
+        self.read = read
+        self.write = write
+        self.other = other
+    }
+
+    public func time(for kind: String) -> SimTime {
+        switch kind {
+        case "open": open
+        case "close": close
+        case "read": read
+        case "write": write
+        default: other
+        }
+    }
 }
 
 public enum Transmission {
@@ -83,12 +133,15 @@ public enum Transmission {
 }
 
 /// Named parameter sets, so published figures can be reproduced and compared.
+/// docs/COST-MODEL.md derives every era figure from the papers' measurements.
 public enum CostPreset: String, CaseIterable, Sendable {
     /// A switched gigabit LAN of today.
     case modern
-    /// The order of the V kernel's 1983 setting: 10 Mbit/s Ethernet, 68000-class CPUs.
+    /// V in 1983: 8 MHz 68000 SUN workstations on the 3 Mbit/s experimental Ethernet.
     case v1983 = "v-1983"
-    /// The order of Sprite's 1988 setting: 10 Mbit/s Ethernet, Sun-3/Sun-4 class CPUs.
+    /// The same V kernel on 10 MHz SUN workstations.
+    case v1983Fast = "v-1983-10mhz"
+    /// Sprite in 1988: Sun-3/75 workstations on a 10 Mbit/s Ethernet.
     case sprite1988 = "sprite-1988"
     /// No software overhead and no headers: only latency and bandwidth count.
     case zero = "zero-overhead"
@@ -101,15 +154,36 @@ public enum CostPreset: String, CaseIterable, Sendable {
                              localMessageCost: .us(1), localCopyBytesPerSecond: 5_000_000_000,
                              retransmitTimeout: .ms(10), maxRetransmits: 5)
         case .v1983:
-            return CostModel(latency: .us(10), bitsPerSecond: 10_000_000, mtuBytes: 1024,
-                             headerBytes: 64, sendOverhead: .us(400), receiveOverhead: .us(400),
-                             localMessageCost: .us(500), localCopyBytesPerSecond: 2_000_000,
-                             retransmitTimeout: .ms(100), maxRetransmits: 5)
+            // P(n) = 0.0064 n + 0.390 ms: 8/3 us a byte on the wire plus two
+            // copies of 1.8667 us a byte; 390 us = 10 us + 48 B of header on
+            // the wire (128 us) + 126 us a packet at each end.
+            var model = CostModel(latency: .us(10), bitsPerSecond: 3_000_000, mtuBytes: 1024,
+                                  headerBytes: 48, sendOverhead: .us(500), receiveOverhead: .us(500),
+                                  localMessageCost: .us(500), localCopyBytesPerSecond: 2_000_000,
+                                  retransmitTimeout: .ms(100), maxRetransmits: 5)
+            model.copyBytesPerSecond = 535_714
+            model.packetOverhead = .us(126)
+            return model
+        case .v1983Fast:
+            // P(n) = 0.0054 n + 0.251 ms: copies of 1.3667 us a byte, 56.5 us a packet.
+            var model = CostModel(latency: .us(10), bitsPerSecond: 3_000_000, mtuBytes: 1024,
+                                  headerBytes: 48, sendOverhead: .us(423), receiveOverhead: .us(423),
+                                  localMessageCost: .us(385), localCopyBytesPerSecond: 2_500_000,
+                                  retransmitTimeout: .ms(100), maxRetransmits: 5)
+            model.copyBytesPerSecond = 731_707
+            model.packetOverhead = .ns(56_500)
+            return model
         case .sprite1988:
-            return CostModel(latency: .us(10), bitsPerSecond: 10_000_000, mtuBytes: 1500,
-                             headerBytes: 64, sendOverhead: .us(250), receiveOverhead: .us(250),
-                             localMessageCost: .us(100), localCopyBytesPerSecond: 8_000_000,
-                             retransmitTimeout: .ms(100), maxRetransmits: 5)
+            // 1.17 us a byte (0.8 on the wire, two copies at 5.4 MB/s) and
+            // 650 us of protocol at each end: a null RPC of 2.7-2.9 ms.
+            var model = CostModel(latency: .us(10), bitsPerSecond: 10_000_000, mtuBytes: 1500,
+                                  headerBytes: 64, sendOverhead: .us(650), receiveOverhead: .us(650),
+                                  localMessageCost: .us(100), localCopyBytesPerSecond: 8_000_000,
+                                  retransmitTimeout: .ms(100), maxRetransmits: 5)
+            model.copyBytesPerSecond = 5_400_000
+            model.maxRPCBytes = 16 << 10
+            model.fileCPU = FileServerCPU(open: .us(1600), close: .us(700))
+            return model
         case .zero:
             return CostModel(latency: .us(500), bitsPerSecond: 10_000_000, mtuBytes: 1 << 30,
                              headerBytes: 0, sendOverhead: .zero, receiveOverhead: .zero,

@@ -12,6 +12,12 @@ struct RpcSeries {
     var servedByIncarnation: UInt32 = 0
     /// Penalty of one call: the request's and the reply's least transfer times.
     var penalty: SimTime
+    /// Arguments and results of the current call still to cross in further
+    /// RPCs, when they exceed the cost model's RPC size limit.
+    var requestLeft: Int64 = 0
+    var replyLeft: Int64 = 0
+    /// Packets of the current call so far, over all its RPCs.
+    var callPackets: Int64 = 0
 }
 
 /// The series in progress, by operation id. Every call of a series looks its

@@ -32,10 +32,24 @@ extension Simulation {
     private func startCall(_ op: Int32) {
         guard var series = rpcSeries[op] else { return }
         series.callStartedAt = now
+        series.requestLeft = series.requestBytes
+        series.replyLeft = series.replyBytes
+        series.callPackets = 0
+        rpcSeries[op] = series
+        sendRequestPiece(op)
+    }
+
+    /// One RPC of the current call: the next piece of its arguments, or, once
+    /// they are all sent, an empty request for the next piece of its results.
+    private func sendRequestPiece(_ op: Int32) {
+        guard var series = rpcSeries[op] else { return }
+        let piece = network.config.cost.rpcPiece(series.requestLeft)
+        series.requestLeft -= piece
+        series.callPackets += network.config.cost.packetCount(payloadBytes: piece)
         rpcSeries[op] = series
         statistics.rpcCalls += 1
         transmit(Message(kind: .rpcRequest, source: series.client, destination: series.server,
-                         operation: op, payloadBytes: series.requestBytes))
+                         operation: op, payloadBytes: piece))
     }
 
     func deliverRPC(_ message: Message) {
@@ -43,17 +57,19 @@ extension Simulation {
         guard let series = rpcSeries[op] else { return }
         switch message.kind {
         case .rpcRequest:
-            let done = nodes[series.server].reserveCPU(work: series.service, now: now)
+            // The procedure runs once per call, when its last argument piece is in.
+            let first = series.requestLeft == 0 && series.replyLeft == series.replyBytes
+            let done = nodes[series.server].reserveCPU(work: first ? series.service : .zero, now: now)
             rpcSeries[op]?.servedByIncarnation = nodes[series.server].incarnation
             schedule(.rpcServed(call: op), at: done)
         case .rpcReply:
-            var packetsThisCall = network.config.cost.packetCount(payloadBytes: series.requestBytes)
-                + message.packets
+            rpcSeries[op]?.callPackets += message.packets
             if message.packets > 1 {
                 acknowledgeFragmentedReply(series, op: op)
-                packetsThisCall += 1
+                rpcSeries[op]?.callPackets += 1
             }
-            completeCall(op, packets: packetsThisCall)
+            if series.requestLeft > 0 || series.replyLeft > 0 { return sendRequestPiece(op) }
+            completeCall(op, packets: rpcSeries[op]?.callPackets ?? 0)
         default:
             break
         }
@@ -62,10 +78,14 @@ extension Simulation {
     func rpcServed(_ op: Int32) {
         // A server that crashed while serving lost the request with its memory,
         // even if it is back up by now.
-        guard let series = rpcSeries[op], nodes[series.server].isUp,
+        guard var series = rpcSeries[op], nodes[series.server].isUp,
               nodes[series.server].incarnation == series.servedByIncarnation else { return }
+        // Until the arguments are all in, the reply is an empty acknowledgement.
+        let piece = series.requestLeft > 0 ? 0 : network.config.cost.rpcPiece(series.replyLeft)
+        series.replyLeft -= piece
+        rpcSeries[op] = series
         transmit(Message(kind: .rpcReply, source: series.server, destination: series.client,
-                         operation: op, payloadBytes: series.replyBytes))
+                         operation: op, payloadBytes: piece))
     }
 
     /// The one acknowledgement a fragmented reply gets. The caller does not

@@ -10,6 +10,8 @@ public enum Cell: Sendable {
     case bytes(Int64)
     /// Bits per second.
     case bandwidth(Int64)
+    /// Bytes per second.
+    case rate(Int64)
     /// A fraction (0.25) and how text shows it ("25%").
     case ratio(Double, shown: String)
     /// A plain real number, such as a CPU speed factor.
@@ -30,6 +32,7 @@ public enum Cell: Sendable {
         case .time(let t): t.description
         case .bytes(let n): Quantity.formatBytes(n)
         case .bandwidth(let n): Quantity.format(n, .bandwidth)
+        case .rate(let n): Quantity.format(n, .rate)
         case .ratio(_, let shown), .typed(_, let shown), .fields(_, let shown): shown
         case .number(let d): JSONValue.double(d).encoded
         case .flag(let b): b ? "true" : "false"
@@ -41,7 +44,7 @@ public enum Cell: Sendable {
     var json: JSONValue {
         switch self {
         case .text(let s): .string(s)
-        case .count(let n), .bytes(let n), .bandwidth(let n): .int(n)
+        case .count(let n), .bytes(let n), .bandwidth(let n), .rate(let n): .int(n)
         case .time(let t): .int(t.nanoseconds)
         case .ratio(let r, _), .number(let r): .double(r)
         case .flag(let b): .bool(b)
@@ -58,6 +61,7 @@ public enum Cell: Sendable {
         case .time: "ns"
         case .bytes: "bytes"
         case .bandwidth: "bps"
+        case .rate: "bytes/s"
         case .ratio: "ratio"
         default: nil
         }

@@ -7,23 +7,31 @@ struct NetworkSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "network",
         summary: "set the network's cost model, topology and loss (inside cluster { })",
-        usage: ["network [NAME] [preset modern|v-1983|sprite-1988|zero-overhead]",
+        usage: ["network [NAME] [preset modern|v-1983|v-1983-10mhz|sprite-1988|zero-overhead]",
                 "        [topology bus|switched|ring|grid|torus|hypercube [width N]]",
                 "        [bandwidth BW] [latency T] [mtu SIZE] [header SIZE]",
                 "        [send-overhead T] [receive-overhead T]",
-                "        [local-cost T] [loss PCT] [timeout T] [retries N]"],
+                "        [local-cost T] [loss PCT] [timeout T] [retries N]",
+                "        [copy-rate RATE] [packet-overhead T] [rpc-size SIZE]",
+                "        [open-cpu T] [close-cpu T] [read-cpu T] [write-cpu T] [call-cpu T]"],
         details: "A preset sets every cost; the other options override single values. A later 'network' line "
             + "changes only what it names. A lost message is sent again 'timeout' after it was sent, up to "
             + "'retries' times; an operation whose peer never answers (crashed, unreachable, or every copy lost) "
-            + "fails timeout × (retries + 1) after its first attempt. See docs/COST-MODEL.md.",
+            + "fails timeout × (retries + 1) after its first attempt. copy-rate is the CPU's copy into and out of "
+            + "the interface at each end (0B/s: free); packet-overhead is CPU time per packet at each end; "
+            + "rpc-size is the most data one RPC carries (larger transfers take several RPCs); the -cpu options "
+            + "are the file server's CPU per RPC of each kind (call-cpu: every other kind). A node's speed "
+            + "divides its share of all of these. See docs/COST-MODEL.md.",
         example: """
-            cluster { network ethernet preset v-1983 topology bus loss 1% }
+            cluster { network ethernet preset sprite-1988 topology bus rpc-size 8KB copy-rate 4MB/s }
             """)
 
     static let options: [String: Dimension?] = [
         "preset": nil, "topology": nil, "width": .count, "bandwidth": .bandwidth, "latency": .duration,
         "mtu": .size, "header": .size, "send-overhead": .duration, "receive-overhead": .duration,
         "local-cost": .duration, "loss": .percent, "timeout": .duration, "retries": .count,
+        "copy-rate": .rate, "packet-overhead": .duration, "rpc-size": .size, "open-cpu": .duration,
+        "close-cpu": .duration, "read-cpu": .duration, "write-cpu": .duration, "call-cpu": .duration,
     ]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
@@ -70,12 +78,17 @@ struct NetworkStatement: Statement {
                 checker.requireWhole(value, 0...100, "retries", at: valueSpan)
             case "width":
                 checker.requireWhole(value, 1...100_000, "width", at: valueSpan)
-            case "latency", "send-overhead", "receive-overhead", "local-cost":
+            case "latency", "send-overhead", "receive-overhead", "local-cost", "packet-overhead", "open-cpu",
+                 "close-cpu", "read-cpu", "write-cpu", "call-cpu":
                 checker.requireBetweenZeroAnd(value, Limits.duration, option.text, at: valueSpan, allowZero: true)
             case "timeout":
                 checker.requireBetweenZeroAnd(value, Limits.duration, option.text, at: valueSpan)
             case "bandwidth":
                 checker.requireBetweenZeroAnd(value, Limits.bandwidth, option.text, at: valueSpan)
+            case "copy-rate":
+                checker.requireBetweenZeroAnd(value, Limits.rate, option.text, at: valueSpan, allowZero: true)
+            case "rpc-size":
+                checker.requireBetweenZeroAnd(value, Limits.size, option.text, at: valueSpan)
             case "header":
                 checker.requireBetweenZeroAnd(value, Limits.header, option.text, at: valueSpan, allowZero: true)
             case "mtu":
@@ -113,6 +126,14 @@ struct NetworkStatement: Statement {
             case "loss": config.lossProbability = value.real
             case "timeout": config.cost.retransmitTimeout = value.duration
             case "retries": config.cost.maxRetransmits = Int(value.integer)
+            case "copy-rate": config.cost.copyBytesPerSecond = value.integer
+            case "packet-overhead": config.cost.packetOverhead = value.duration
+            case "rpc-size": config.cost.maxRPCBytes = value.integer
+            case "open-cpu": config.cost.fileCPU.open = value.duration
+            case "close-cpu": config.cost.fileCPU.close = value.duration
+            case "read-cpu": config.cost.fileCPU.read = value.duration
+            case "write-cpu": config.cost.fileCPU.write = value.duration
+            case "call-cpu": config.cost.fileCPU.other = value.duration
             default: break
             }
         }

@@ -119,6 +119,12 @@ struct ShowStatement: Statement {
             ("local-cost", .time(m.localMessageCost)),
             ("loss", .ratio(c.lossProbability, shown: Self.percent(c.lossProbability))),
             ("timeout", .time(m.retransmitTimeout)), ("retries", .count(Int64(m.maxRetransmits))),
+            ("copy-rate", m.copyBytesPerSecond > 0 ? .rate(m.copyBytesPerSecond) : .text("free")),
+            ("packet-overhead", .time(m.packetOverhead)),
+            ("rpc-size", m.maxRPCBytes == .max ? .text("unlimited") : .bytes(m.maxRPCBytes)),
+            ("open-cpu", .time(m.fileCPU.open)), ("close-cpu", .time(m.fileCPU.close)),
+            ("read-cpu", .time(m.fileCPU.read)), ("write-cpu", .time(m.fileCPU.write)),
+            ("call-cpu", .time(m.fileCPU.other)),
             ("partitioned", .flag(s.isPartitioned)),
         ]
         let rows = pairs.map { [Cell.text($0.0), $0.1] }
