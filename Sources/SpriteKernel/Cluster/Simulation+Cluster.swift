@@ -35,8 +35,7 @@ extension Simulation {
     /// idle links, the copies into and out of the interfaces and the
     /// per-packet work at both ends, but no per-message protocol overhead.
     public func networkPenalty(bytes: Int64, from a: Int, to b: Int) -> SimTime {
-        let cost = network.config.cost
-        let work = cost.endpointWork(bytes: bytes, packets: cost.packetCount(payloadBytes: bytes))
+        let work = network.config.cost.endpointWork(bytes: bytes)
         return network.penalty(payloadBytes: bytes, from: a, to: b) + work.scaled(bySpeed: nodes[a].spec.speed)
             + work.scaled(bySpeed: nodes[b].spec.speed)
     }

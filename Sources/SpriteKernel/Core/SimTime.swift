@@ -45,8 +45,13 @@ public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Scales a span by a CPU speed factor (work / speed), rounding up so a
     /// non-zero amount of work never becomes free. A span past the horizon
     /// comes back as `never`, never as a rounded or clamped real time.
-    public func scaled(bySpeed speed: Double) -> SimTime {
+    @inline(__always) public func scaled(bySpeed speed: Double) -> SimTime {
         guard speed > 0, speed != 1 else { return self }
+        return slowScaled(bySpeed: speed)
+    }
+
+    /// The division itself, out of line: most nodes run at speed 1.
+    @usableFromInline func slowScaled(bySpeed speed: Double) -> SimTime {
         let scaled = (Double(nanoseconds) / speed).rounded(.up)
         return scaled <= Double(SimTime.horizon.nanoseconds) ? SimTime(nanoseconds: Int64(scaled)) : .never
     }

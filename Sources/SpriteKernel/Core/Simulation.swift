@@ -225,21 +225,24 @@ public final class Simulation {
         message.sentAt = now
         message.sourceIncarnation = nodes[message.source].incarnation
         message.destinationIncarnation = nodes[message.destination].incarnation
-        let cost = network.config.cost
+        // The cost model is read in place: a copy of it would cost a memcpy per message.
         let arrival: SimTime
         var lost = false
         if message.source == message.destination {
             message.isLocal = true
             statistics.localMessages += 1
             // One kernel message; data beyond a fixed V message is copied memory to memory.
-            let fixed = message.kind == .vSend || message.kind == .vReply ? cost.vMessageBytes : 0
-            arrival = now + cost.localMessageCost + cost.localCopy(bytes: max(0, message.payloadBytes - fixed))
+            let fixed = message.kind == .vSend || message.kind == .vReply ? network.config.cost.vMessageBytes : 0
+            arrival = now + network.config.cost.localMessageCost
+                + network.config.cost.localCopy(bytes: max(0, message.payloadBytes - fixed))
         } else {
             // The sender's CPU copies the whole message out before the first packet
             // leaves; the receiver's copies it in after the last arrives (no overlap).
-            let work = cost.endpointWork(bytes: message.payloadBytes,
-                                         packets: cost.packetCount(payloadBytes: message.payloadBytes))
-            let sending = (cost.sendOverhead + work).scaled(bySpeed: nodes[message.source].spec.speed)
+            let work = CostModel.endpointWork(bytes: message.payloadBytes,
+                                              packetOverhead: network.config.cost.packetOverhead,
+                                              copyBytesPerSecond: network.config.cost.copyBytesPerSecond,
+                                              mtuBytes: network.config.cost.mtuBytes)
+            let sending = (network.config.cost.sendOverhead + work).scaled(bySpeed: nodes[message.source].spec.speed)
             let transfer = network.transmit(payloadBytes: message.payloadBytes, from: message.source,
                                             to: message.destination, departure: now + sending,
                                             random: &random)
@@ -250,7 +253,7 @@ public final class Simulation {
             statistics.packets.addSaturating(transfer.packets)
             statistics.wireBytes.addSaturating(transfer.wireBytes)
             arrival = transfer.arrival
-                + (cost.receiveOverhead + work).scaled(bySpeed: nodes[message.destination].spec.speed)
+                + (network.config.cost.receiveOverhead + work).scaled(bySpeed: nodes[message.destination].spec.speed)
             lost = transfer.lost
         }
         statistics.messagesSent += 1

@@ -70,11 +70,30 @@ public struct CostModel: Sendable, Equatable {
         Transmission.time(bytes: bytes, bytesPerSecond: localCopyBytesPerSecond)
     }
 
-    /// CPU work at one end of a remote message of `bytes` in `packets`
-    /// packets, at speed 1: the per-packet overhead and the copy into (or out
-    /// of) the interface. The per-message overhead is added by the caller.
-    @inlinable public func endpointWork(bytes: Int64, packets: Int64) -> SimTime {
-        packetOverhead * packets + Transmission.time(bytes: bytes, bytesPerSecond: copyBytesPerSecond)
+    /// CPU work at one end of a remote message of `bytes`, at speed 1: the
+    /// per-packet overhead and the copy into (or out of) the interface. The
+    /// per-message overhead is added by the caller.
+    @inlinable public func endpointWork(bytes: Int64) -> SimTime {
+        Self.endpointWork(bytes: bytes, packetOverhead: packetOverhead, copyBytesPerSecond: copyBytesPerSecond,
+                          mtuBytes: mtuBytes)
+    }
+
+    /// The same from the three fields it needs, so the message path reads them
+    /// in place instead of copying the whole model. Free when both are zero, as
+    /// under most presets, without a division.
+    @inlinable public static func endpointWork(bytes: Int64, packetOverhead: SimTime, copyBytesPerSecond: Int64,
+                                               mtuBytes: Int64) -> SimTime {
+        var work = SimTime.zero
+        if packetOverhead > .zero {
+            work = packetOverhead * (bytes <= 0 ? 1 : (bytes - 1) / mtuBytes + 1)
+        }
+        if copyBytesPerSecond > 0 { work += Transmission.time(bytes: bytes, bytesPerSecond: copyBytesPerSecond) }
+        return work
+    }
+
+    /// What the wire needs, small enough to pass by value on every message.
+    @inlinable public var wire: WireCost {
+        WireCost(latency: latency, bitsPerSecond: bitsPerSecond, mtuBytes: mtuBytes, headerBytes: headerBytes)
     }
 
     /// Data bytes the next RPC of a transfer with `remaining` bytes carries.
@@ -108,6 +127,30 @@ public struct FileServerCPU: Sendable, Equatable {
         case "write": write
         default: other
         }
+    }
+}
+
+/// The part of the cost model that books links: latency, bandwidth, MTU and header.
+public struct WireCost: Sendable, Equatable {
+    public var latency: SimTime
+    public var bitsPerSecond: Int64
+    public var mtuBytes: Int64
+    public var headerBytes: Int64
+
+    @inlinable public init(latency: SimTime, bitsPerSecond: Int64, mtuBytes: Int64, headerBytes: Int64) {
+        self.latency = latency
+        self.bitsPerSecond = bitsPerSecond
+        self.mtuBytes = mtuBytes
+        self.headerBytes = headerBytes
+    }
+
+    @inlinable public func packetCount(payloadBytes: Int64) -> Int64 {
+        payloadBytes <= 0 ? 1 : (payloadBytes - 1) / mtuBytes + 1
+    }
+
+    @inlinable public func serialization(wireBytes: Int64) -> SimTime {
+        Transmission.time(bits: wireBytes.multipliedReportingOverflow(by: 8).overflow ? .max : wireBytes * 8,
+                          bitsPerSecond: bitsPerSecond)
     }
 }
 

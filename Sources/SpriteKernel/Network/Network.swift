@@ -70,7 +70,7 @@ struct Network {
                            departure: SimTime, random: inout SeededGenerator) -> Transfer {
         let loss = lossProbability(between: source, and: destination)
         var transfer = Self.schedule(payloadBytes: payloadBytes, from: source, to: destination,
-                                     departure: departure, cost: config.cost, topology: topology,
+                                     departure: departure, cost: config.cost.wire, topology: topology,
                                      busy: &linkBusyUntil)
         if !canReach(source, destination) { transfer.lost = true }
         // One draw per message, with the chance that any of its packets is
@@ -87,7 +87,7 @@ struct Network {
     func penalty(payloadBytes: Int64, from source: Int, to destination: Int) -> SimTime {
         var idle = LinkTable()
         return Self.schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
-                             cost: config.cost, topology: topology, busy: &idle).arrival
+                             cost: config.cost.wire, topology: topology, busy: &idle).arrival
     }
 
     mutating func clearLinks() { linkBusyUntil.removeAll() }
@@ -100,7 +100,7 @@ struct Network {
     /// on every hop. So each hop needs only the first and the last packet's
     /// times, and a message costs O(hops) however many packets it has.
     private static func schedule(payloadBytes: Int64, from source: Int, to destination: Int,
-                                 departure: SimTime, cost: CostModel, topology: any Topology,
+                                 departure: SimTime, cost: WireCost, topology: any Topology,
                                  busy: inout LinkTable) -> Transfer {
         let packets = cost.packetCount(payloadBytes: payloadBytes)
         let fullPackets = packets - 1

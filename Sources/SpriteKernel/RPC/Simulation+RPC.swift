@@ -35,14 +35,12 @@ extension Simulation {
         series.requestLeft = series.requestBytes
         series.replyLeft = series.replyBytes
         series.callPackets = 0
-        rpcSeries[op] = series
-        sendRequestPiece(op)
+        sendRequestPiece(op, &series)
     }
 
     /// One RPC of the current call: the next piece of its arguments, or, once
     /// they are all sent, an empty request for the next piece of its results.
-    private func sendRequestPiece(_ op: Int32) {
-        guard var series = rpcSeries[op] else { return }
+    private func sendRequestPiece(_ op: Int32, _ series: inout RpcSeries) {
         let piece = network.config.cost.rpcPiece(series.requestLeft)
         series.requestLeft -= piece
         series.callPackets += network.config.cost.packetCount(payloadBytes: piece)
@@ -54,7 +52,7 @@ extension Simulation {
 
     func deliverRPC(_ message: Message) {
         let op = message.operation
-        guard let series = rpcSeries[op] else { return }
+        guard var series = rpcSeries[op] else { return }
         switch message.kind {
         case .rpcRequest:
             // The procedure runs once per call, when its last argument piece is in.
@@ -63,13 +61,15 @@ extension Simulation {
             rpcSeries[op]?.servedByIncarnation = nodes[series.server].incarnation
             schedule(.rpcServed(call: op), at: done)
         case .rpcReply:
-            rpcSeries[op]?.callPackets += message.packets
+            // The caller counts what has come back; the server only reads the series.
+            if series.requestLeft == 0 { series.replyLeft -= message.payloadBytes }
+            series.callPackets += message.packets
             if message.packets > 1 {
                 acknowledgeFragmentedReply(series, op: op)
-                rpcSeries[op]?.callPackets += 1
+                series.callPackets += 1
             }
-            if series.requestLeft > 0 || series.replyLeft > 0 { return sendRequestPiece(op) }
-            completeCall(op, packets: rpcSeries[op]?.callPackets ?? 0)
+            if series.requestLeft > 0 || series.replyLeft > 0 { return sendRequestPiece(op, &series) }
+            completeCall(op, packets: series.callPackets)
         default:
             break
         }
@@ -78,12 +78,10 @@ extension Simulation {
     func rpcServed(_ op: Int32) {
         // A server that crashed while serving lost the request with its memory,
         // even if it is back up by now.
-        guard var series = rpcSeries[op], nodes[series.server].isUp,
+        guard let series = rpcSeries[op], nodes[series.server].isUp,
               nodes[series.server].incarnation == series.servedByIncarnation else { return }
         // Until the arguments are all in, the reply is an empty acknowledgement.
         let piece = series.requestLeft > 0 ? 0 : network.config.cost.rpcPiece(series.replyLeft)
-        series.replyLeft -= piece
-        rpcSeries[op] = series
         transmit(Message(kind: .rpcReply, source: series.server, destination: series.client,
                          operation: op, payloadBytes: piece))
     }
