@@ -207,6 +207,8 @@ struct FileSystemState {
     var filesBelow: [String: Int] = [:]
 
     var history: [FileEvent] = []
+    /// Versions stored at servers so far: the next write's `serverOrder`.
+    var storedVersions = 0
     /// Changes to directories and listings of them, judged as they come (Simulation+Listings).
     var directoryHistory: [DirectoryEvent] = []
     var listingJudge = ListingJudge()

@@ -29,8 +29,8 @@ extension Simulation {
                    requestBytes: dirtyBefore ? write.newSize : write.size,
                    serve: { sim, server in
                        if dirtyBefore { sim.withClient(node) { $0.inFlight[file] = nil } }
-                       return sim.applyWrite(file, content: write.content, size: write.newSize, event: write.event,
-                                             from: node, server: server)
+                       return sim.applyWrite(file, content: write.content, size: write.newSize,
+                                             writes: carried + [write.event], from: node, server: server)
                    },
                    then: { sim, _, answer in
                        let done: (Simulation, Bool) -> Void = { sim, fits in

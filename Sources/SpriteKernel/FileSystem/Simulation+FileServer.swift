@@ -111,7 +111,7 @@ extension Simulation {
                  if let entry = returned {
                      sim.fs.statistics.recalls += 1
                      _ = sim.applyWrite(file, content: entry.content, size: entry.size,
-                                        event: entry.unflushedWrites.last ?? -1, from: writer, server: server)
+                                        writes: entry.unflushedWrites, from: writer, server: server)
                      sim.withClient(writer) { client in
                          client.entries[file]?.version = sim.fs.files[file].version
                          client.entries[file]?.modified = sim.fs.files[file].modified
@@ -147,7 +147,7 @@ extension Simulation {
                      // The writer's dirty blocks came back at the server's request: a recall.
                      sim.fs.statistics.recalls += 1
                      _ = sim.applyWrite(file, content: entry.content, size: entry.size,
-                                        event: entry.unflushedWrites.last ?? -1, from: client, server: server)
+                                        writes: entry.unflushedWrites, from: client, server: server)
                      sim.record(.fileFlushed(path: sim.fs.files[file].path, bytes: entry.size,
                                              writes: entry.unflushedWrites.count, why: .recall), at: client)
                  }
@@ -260,13 +260,16 @@ extension Simulation {
 
     /// New contents reach the server: a new version. The server's cache
     /// takes the blocks; its disk is written behind, off the reply's path.
-    func applyWrite(_ file: Int, content: ContentID, size: Int64, event: Int, from client: Int,
+    /// `writes` are the write events whose versions this one holds, oldest
+    /// first (a dirty copy carries every write made to it); the last made `content`.
+    func applyWrite(_ file: Int, content: ContentID, size: Int64, writes: [Int], from client: Int,
                     server: Int) -> CallAnswer {
         fs.files[file].content = content
         fs.files[file].size = size
         fs.files[file].version += 1
         fs.files[file].modified = now
-        fs.files[file].lastWriteEvent = event >= 0 ? event : fs.files[file].lastWriteEvent
+        fs.files[file].lastWriteEvent = writes.last ?? fs.files[file].lastWriteEvent
+        noteStored(writes)
         if fs.files[file].lastWriter == client, fileClient(client).entries[file]?.dirty != true {
             fs.files[file].lastWriter = nil
         }
@@ -330,6 +333,8 @@ extension Simulation {
                                     file: file, start: start)
         fs.latestWrite[file] = (content, event)
         fs.committed[file] = (content, event)
+        // Made at the server: stored there at once.
+        noteStored([event])
     }
 
     // MARK: Crashes

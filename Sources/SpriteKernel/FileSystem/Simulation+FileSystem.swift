@@ -246,7 +246,17 @@ extension Simulation {
     func recordFileEvent(_ kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime) -> Int {
         let id = fs.history.count
         fs.history.append(FileEvent(id: id, kind: kind, node: node, session: session, file: file, start: start,
-                                    end: now, transaction: session < 0 ? -1 : transaction(ofSession: session)))
+                                    end: now, transaction: session < 0 ? -1 : transaction(ofSession: session),
+                                    serverOrder: FileEvent.notStored))
         return id
+    }
+
+    /// The versions of `writes` (oldest first) reach their file's server now,
+    /// each replacing the one before: their places in the server's order.
+    func noteStored(_ writes: [Int]) {
+        for write in writes where fs.history.indices.contains(write) {
+            fs.history[write].serverOrder = fs.storedVersions
+            fs.storedVersions += 1
+        }
     }
 }

@@ -13,7 +13,6 @@ extension Simulation {
             return
         }
         let writes = entry.unflushedWrites
-        let event = writes.last ?? -1
         withClient(node) { client in
             client.entries[file]?.dirty = false
             client.entries[file]?.unflushedWrites = []
@@ -23,8 +22,8 @@ extension Simulation {
                    serve: { sim, server in
                        // At the server now: a crash of the client can no longer lose them.
                        sim.withClient(node) { $0.inFlight[file] = nil }
-                       return sim.applyWrite(file, content: entry.content, size: entry.size, event: event, from: node,
-                                             server: server)
+                       return sim.applyWrite(file, content: entry.content, size: entry.size, writes: writes,
+                                             from: node, server: server)
                    },
                    then: { sim, _, answer in
                        sim.withClient(node) { client in

@@ -35,9 +35,19 @@ public struct FileEvent: Sendable, Equatable {
     public var end: SimTime
     /// The transaction (`begin` … `commit`) the session belongs to, -1 for none.
     public var transaction: Int
+    /// A write's place in the order the file's versions were stored at its
+    /// server (increasing over a run), where a version replaces the one
+    /// before it: `notStored` while (or if) it never got there, `inWriteOrder`
+    /// for a history that does not say (its writes are stored as they happen).
+    /// A write superseded in a client cache is stored with the write that
+    /// replaced it there, just before it.
+    public var serverOrder: Int
+
+    public static let notStored = -1
+    public static let inWriteOrder = -2
 
     public init(id: Int, kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime, end: SimTime,
-                transaction: Int = -1) {
+                transaction: Int = -1, serverOrder: Int = FileEvent.inWriteOrder) {
         self.id = id
         self.kind = kind
         self.node = node
@@ -46,6 +56,7 @@ public struct FileEvent: Sendable, Equatable {
         self.start = start
         self.end = end
         self.transaction = transaction
+        self.serverOrder = serverOrder
     }
 }
 
