@@ -95,4 +95,85 @@ struct SemanticsScriptTests {
             expect lost-updates == \(unflushed ? 1 : 0)
             """)
     }
+
+    // MARK: The order versions reach the server
+
+    /// Whether the configuration keeps B's write in its cache until its close
+    /// or later: client caches on, a policy that delays writes, and no
+    /// Sprite, which recalls B's dirty data when A opens (concurrent write
+    /// sharing) and then writes both through.
+    static func holdsWriteInCache(_ configuration: String) -> Bool {
+        configuration.contains(" on\n") && !configuration.contains("write-through")
+            && !configuration.contains("consistency sprite")
+    }
+
+    /// B reads v0 and writes v2 first; A then writes v1 blind, closes and
+    /// syncs (v1 is at the server); B closes. Where B's v2 waited in its
+    /// cache, B's close (or write-back) stores it over v1: A's update is
+    /// lost although B's write step came first, and B, which read v0 before
+    /// v1 replaced it, is not serializable. Where v2 reached the server
+    /// first (written through, or recalled by Sprite at A's open), v1
+    /// replaced it: B's update is the one overwritten, by a blind write,
+    /// which loses nothing (B then A is a serial order).
+    @Test(arguments: configurations)
+    func theOrderAtTheServerDecidesWhoseUpdateIsLost(configuration: String) throws {
+        let lost = Self.holdsWriteInCache(configuration) ? 1 : 0
+        try Self.expectAllPass(configuration, """
+            on ws1 { create /f size 1KB }
+            at 1s { on ws2 { open /f rw; read; write "v2" } }
+            at 2s { on ws1 { open /f rw; write "v1"; close; sync } }
+            at 3s { on ws2 { close } }
+            run
+            expect stale-reads unix == 0
+            expect stale-reads session == 0
+            expect stale-reads transaction == \(lost)
+            expect lost-updates == \(lost)
+            expect crash-losses == 0
+            """)
+    }
+
+    /// Whether A's and B's writes stay dirty in their caches past their
+    /// closes: only with no consistency protocol (NFS and callbacks flush at
+    /// close; Sprite writes through once both have the file open for writing).
+    static func keepsDirtyPastClose(_ configuration: String) -> Bool {
+        configuration.contains(" on\n") && configuration.contains("delayed-write")
+            && configuration.contains("consistency none")
+    }
+
+    /// The race (B reads v0, A writes v1 and closes, B writes v2 and
+    /// closes), then B deletes the file within 30 s. Where both versions were
+    /// still dirty, neither reached the server: nothing replaced A's update
+    /// there, the delete discarded both. Elsewhere B's v2 replaced v1.
+    @Test(arguments: configurations)
+    func aVersionDeletedBeforeItReachesTheServerReplacesNothing(configuration: String) throws {
+        let lost = Self.keepsDirtyPastClose(configuration) ? 0 : 1
+        try Self.expectAllPass(configuration, """
+            on ws1 { create /f size 1KB }
+            at 1s { on ws2 { open /f rw; read } }
+            at 2s { on ws1 { open /f rw; write "v1"; close } }
+            at 3s { on ws2 { write "v2"; close } }
+            at 4s { on ws2 { delete /f } }
+            run
+            expect lost-updates == \(lost)
+            expect crash-losses == 0
+            """)
+    }
+
+    /// The race, then A's node crashes. Where A's v1 was still dirty, the
+    /// crash lost it: it never reached the server, so B's v2, written back
+    /// later, replaced only v0. A crash loss, not a lost update.
+    @Test(arguments: configurations)
+    func aVersionLostInACrashIsNotOverwritten(configuration: String) throws {
+        let dirty = Self.keepsDirtyPastClose(configuration)
+        try Self.expectAllPass(configuration, """
+            on ws1 { create /f size 1KB }
+            at 1s { on ws2 { open /f rw; read } }
+            at 2s { on ws1 { open /f rw; write "v1"; close } }
+            at 3s { on ws2 { write "v2"; close } }
+            at 4s { crash ws1 }
+            run
+            expect lost-updates == \(dirty ? 0 : 1)
+            expect crash-losses == \(dirty ? 1 : 0)
+            """)
+    }
 }

@@ -8,9 +8,10 @@
 ///
 /// The history is judged in (start, id) order, whatever order it arrives in:
 /// "before" below always means "earlier in that order". Work is O(n log n) in
-/// the number of events: one sort, then one pass over the events with
-/// per-file and per-session tables, then a linear strongly-connected-components
-/// pass over the sessions' precedence graph.
+/// the number of events: one sort, a pass that puts each file's versions in
+/// the order they reached the server (`ServerOrder`, a sort per file), one
+/// pass over the events with per-file and per-session tables, then a linear
+/// strongly-connected-components pass over the sessions' precedence graph.
 ///
 /// Session ids are global (a session may use several files); a negative id
 /// means "outside any session". A session opens F at its first event on F
@@ -34,9 +35,11 @@
 ///   one `FileEvent.transaction` (a node's `begin` … `commit`, over any
 ///   files) are one transaction together; each operation outside a
 ///   session is a transaction of its own (autocommit). Transactions are
-///   ordered by what they read: writes of a file in time order; a read after
-///   the write of the content it returned, and before the write that replaced
-///   that content (so a stale read orders its transaction before a write that
+///   ordered by what they read: writes of a file in the order their versions
+///   reached the server (`FileEvent.serverOrder`; a version that never got
+///   there is in no such order); a read after the write of the content it
+///   returned, and before the write whose version replaced that content at
+///   the server (so a stale read orders its transaction before a write that
 ///   happened earlier in time); a read whose transaction lies on a
 ///   cycle of that order is `.notSerializable` with the smallest other session
 ///   id on the cycle's strongly connected component (session ids of real
@@ -45,9 +48,15 @@
 ///   says the same per transaction.
 ///
 /// Lost updates (the read–modify–write race, which no cache consistency
-/// protocol prevents: consistency is not synchronization). When session S
-/// commits F (closes after writing it), the commit it replaces is L, F's last
-/// commit before it. L's update is lost when:
+/// protocol prevents: consistency is not synchronization). Versions replace
+/// each other at the file's server, in the order they get there (a write
+/// through, a flush at close, a delayed write-back, a recall, a create),
+/// which a client cache can make differ from the order of the write steps.
+/// When session S commits F (closes after writing it), the commit it
+/// replaces is L, the commit whose version S's committed version replaced at
+/// the server (the last one stored before it). A version that never reached
+/// the server (deleted, or lost in a crash) replaces nothing and is replaced
+/// by nothing. L's update is lost when:
 ///
 /// 1. L is another session's (any node's, S's own node too) or a write
 ///    outside any session;
@@ -55,21 +64,20 @@
 ///    (a read returned it, or an append extended it). A blind overwrite
 ///    loses nothing (T then S is a serial order that explains it);
 /// 3. S never saw L's version: no read of S returned L's content, no append
-///    of S extended it, and S saw nothing written after L committed (which
-///    could contain it). So S's base was older than L's update;
-/// 4. S's committed write came after L's in time. If L wrote last, L's
-///    version is the newer one (what UNIX semantics, and Sprite's servers,
-///    keep): S's update is the one overwritten, by a session that had no
-///    base to lose anything from, and the transaction column puts S first.
+///    of S extended it, S saw no version stored after L's (whose writer,
+///    not S, replaced L's), and S saw nothing written after L committed
+///    (which could contain it). So S's base was older than L's update.
 ///
-/// Then S's close replaced L's update with a version derived from an older
-/// one, and L's content is not in the file any more. Only the commit S
-/// replaced directly is reported (earlier ones were replaced by L or its
-/// predecessors, and are reported against those if lost), so the work per
-/// commit is O(log m) for the m versions S saw. The transaction column
-/// agrees on the race: when S read a version V before L wrote, S precedes the
-/// write that replaced V (L or an earlier one), which precedes S's write, so S
-/// is not serializable. The converse has one exception: an append of S that
+/// Then S replaced L's update with a version derived from an older one, and
+/// L's content is not in the file any more. When L's version replaced S's
+/// instead (L's got to the server last), S's update is the one overwritten,
+/// by L's rules. Only the commit S replaced directly is reported (earlier
+/// ones were replaced by L or its predecessors, and are reported against
+/// those if lost), so the work per commit is O(log m) for the m versions S
+/// saw. The transaction column agrees on the race: when S read a version V
+/// before L wrote, S precedes the write whose version replaced V at the
+/// server (L or an earlier one), which precedes S's write there, so S is not
+/// serializable. The converse has one exception: an append of S that
 /// extended L's version after S had read an older one is not serializable but
 /// loses nothing (the file keeps L's update).
 /// In a transaction, S's knowledge is the transaction's: what any of its
@@ -107,6 +115,9 @@ private struct SortKey {
 
 private struct CheckerPass {
     let history: [FileEvent]
+    /// Event indices in judging order, and which version replaced which at the server.
+    private var order: [Int32] = []
+    private var server: ServerOrder?
 
     /// Per file (dense): the commits, in the order of their closes.
     private var commits: [[Commit]] = []
@@ -156,10 +167,11 @@ private struct CheckerPass {
         return uses.count - 1
     }
 
-    /// S's use `u` of file `f` commits: the update it overwrites, if lost
-    /// (see `SemanticsChecker`). O(log m) amortized for m versions seen.
-    private mutating func overwritten(_ u: Int, _ f: Int, tx: Int32, committing content: ContentID,
-                                      writerTxOf: [ContentID: Int32], writeRanks: WriteRanks) -> Commit? {
+    /// S's use `u` of a file commits at judging rank `rank`, with `close`:
+    /// the close (or write outside a session) of the update it overwrites, if
+    /// lost (see `SemanticsChecker`). O(log m) amortized for m versions seen.
+    private mutating func overwritten(_ u: Int, by close: FileEvent, at rank: Int, tx: Int32,
+                                      writerTxOf: [ContentID: Int32], writeRanks: WriteRanks) -> Int? {
         // The newest version seen that another wrote, over what was added since the last look.
         while uses[u].ranked < uses[u].seen.count {
             let content = uses[u].seen[uses[u].ranked]
@@ -167,14 +179,31 @@ private struct CheckerPass {
             work += 1
             if content != emptyContent, writerTxOf[content] == tx { continue }
             uses[u].based = true
-            uses[u].newestSeen = max(uses[u].newestSeen, content == emptyContent ? -1 : writeRanks.rank(content))
+            guard content != emptyContent else { continue }
+            let written = writeRanks.rank(content)
+            uses[u].newestSeen = max(uses[u].newestSeen, written)
+            if written >= 0 {
+                let key = ServerOrder.key(history[Int(order[Int(written)])], rank: written)
+                uses[u].newestStored = max(uses[u].newestStored, key)
+            }
         }
-        guard uses[u].based, let last = commits[f].last, last.tx != tx else { return nil }
-        // L's write came last: its version is the newer one, and S's the one overwritten.
-        guard writeRanks.rank(content) > writeRanks.rank(last.content) else { return nil }
-        // Seen directly, or something written after it committed (which may include it).
-        if uses[u].newestSeen > last.closeRank || uses[u].saw(last.content, work: &work) { return nil }
-        return last
+        // L: the commit whose version S's replaced at the server, if S's got there.
+        guard uses[u].based, let server, server.replacedClose[rank] >= 0 else { return nil }
+        let lCloseRank = server.replacedClose[rank], lWriteRank = server.replacedWrite[rank]
+        let lClose = history[Int(order[Int(lCloseRank)])], lWrite = history[Int(order[Int(lWriteRank)])]
+        guard !Self.sameTransaction(lClose, close), case .write(let lContent, _) = lWrite.kind else { return nil }
+        // Seen directly, or a version that replaced it at the server (S's base
+        // is newer: that version's writer replaced L's), or something written
+        // after it committed (which may include it).
+        if uses[u].newestStored > ServerOrder.key(lWrite, rank: lWriteRank) || uses[u].newestSeen > lCloseRank
+            || uses[u].saw(lContent, work: &work) { return nil }
+        return lClose.id
+    }
+
+    /// Whether two events with sessions belong to one transaction (or one session outside any).
+    private static func sameTransaction(_ a: FileEvent, _ b: FileEvent) -> Bool {
+        guard a.session >= 0, b.session >= 0 else { return false }
+        return a.transaction >= 0 || b.transaction >= 0 ? a.transaction == b.transaction : a.session == b.session
     }
 
     /// Event indices in (start, id) order.
@@ -198,7 +227,7 @@ private struct CheckerPass {
     mutating func run() -> SemanticsReport {
         let count = history.count
         precondition(count < Int(transactionBase), "SemanticsChecker: history too long")
-        let order = judgingOrder()
+        order = judgingOrder()
 
         // Ranges of the identifiers, to size the numbering tables.
         var minFile = Int.max, maxFile = Int.min
@@ -228,6 +257,8 @@ private struct CheckerPass {
         let budget = 2 * count + 1024
         var files = DenseNumbering(minimum: minFile, maximum: maxFile, budget: budget)
         var sessions = DenseNumbering(minimum: minSession, maximum: maxSession, budget: budget)
+        let server = ServerOrder(history, order: order, files: &files, sessions: &sessions)
+        self.server = server
         var transactions = DenseNumbering(minimum: minTransaction, maximum: maxTransaction, budget: budget)
         // Each transaction's id and its smallest session id, by dense number.
         var transactionIDs: [Int] = []
@@ -241,17 +272,18 @@ private struct CheckerPass {
         var hasOpen: [Bool] = []
         var shared: [Bool] = []
         var firstSharedWrite: [Int] = []
-        var lastWriterTx: [Int32] = []
         // Transactions are ordered by what they actually read (read-from),
         // not by when: a read of content C follows C's writer and precedes
-        // the write that replaced C, even when that write came earlier in
-        // time (a stale read). Content ids are unique per write, except the
-        // empty file, which is tracked per file.
+        // the write whose version replaced C at the server, even when that
+        // write came earlier in time (a stale read). Writes of a file are
+        // ordered as their versions were stored. Content ids are unique per
+        // write, except the empty file, which is tracked per file.
         var writerTxOf: [ContentID: Int32] = [:]
-        var successorTxOf: [ContentID: Int32] = [:]
-        var readersOf: [ContentID: [Int32]] = [:]
-        var emptySuccessorTx: [Int32] = []
-        var emptyReaders: [[Int32]] = []
+        // Per judging rank of a write: its transaction, for the edges drawn
+        // once every write's is known; and what each read returned.
+        var txOfWrite = [Int32](repeating: Int32.min, count: count)
+        var readOf: [(file: Int32, content: ContentID)] = []
+        readOf.reserveCapacity(readCount)
 
         // Precedence graph: nodes are dense sessions, transactions from
         // `transactionBase` up, and autocommit operations -(k + 1), until the
@@ -277,9 +309,6 @@ private struct CheckerPass {
                 hasOpen.append(false)
                 shared.append(false)
                 firstSharedWrite.append(-1)
-                lastWriterTx.append(Int32.min)
-                emptySuccessorTx.append(Int32.min)
-                emptyReaders.append([])
                 commits.append([])
             }
             var session: Int32 = -1
@@ -357,23 +386,12 @@ private struct CheckerPass {
                     edgeFrom.append(writer)
                     edgeTo.append(tx)
                 }
-                let successor = content == emptyContent ? emptySuccessorTx[f] : successorTxOf[content] ?? Int32.min
-                if successor != Int32.min {
-                    if successor != tx {
-                        edgeFrom.append(tx)
-                        edgeTo.append(successor)
-                    }
-                } else if content == emptyContent {
-                    if emptyReaders[f].last != tx { emptyReaders[f].append(tx) }
-                } else if readersOf[content]?.last != tx {
-                    readersOf[content, default: []].append(tx)
-                }
+                readOf.append((file, content))
                 reads.append(ReadVerdict(event: event.id, unix: unix, session: sessionJudgement,
                                          immutable: immutable, transaction: .fresh))
                 readTx.append(tx)
 
             case .write(let content, let basedOn):
-                let replaced = unixContent[f]
                 unixContent[f] = content
                 unixWriter[f] = event.id
                 if shared[f], firstSharedWrite[f] < 0 { firstSharedWrite[f] = event.id }
@@ -388,31 +406,10 @@ private struct CheckerPass {
                 } else {
                     autocommitCount += 1
                     tx = -autocommitCount
-                    commits[f].append(Commit(tx: tx, closeEvent: event.id, closeRank: Int32(rank),
-                                             writeEvent: event.id, content: content))
-                }
-                // transaction: readers of the replaced content -> this write;
-                // the previous writer -> this write.
-                let readers: [Int32]
-                if replaced == emptyContent {
-                    readers = emptyReaders[f]
-                    emptyReaders[f] = []
-                    if emptySuccessorTx[f] == Int32.min { emptySuccessorTx[f] = tx }
-                } else {
-                    readers = readersOf.removeValue(forKey: replaced) ?? []
-                    if successorTxOf[replaced] == nil { successorTxOf[replaced] = tx }
-                }
-                for reader in readers where reader != tx {
-                    edgeFrom.append(reader)
-                    edgeTo.append(tx)
+                    commits[f].append(Commit(writeEvent: event.id, content: content))
                 }
                 writerTxOf[content] = tx
-                let writer = lastWriterTx[f]
-                if writer != Int32.min, writer != tx {
-                    edgeFrom.append(writer)
-                    edgeTo.append(tx)
-                }
-                lastWriterTx[f] = tx
+                txOfWrite[rank] = tx
 
             case .close:
                 guard session >= 0 else { break }
@@ -420,15 +417,30 @@ private struct CheckerPass {
                 let write = uses[u].ownWrite
                 guard write >= 0, write != uses[u].committedWrite else { break }
                 let k = knowledge(u, inTransaction, file)
-                if let lost = overwritten(k, f, tx: sessionTx, committing: uses[u].ownContent, writerTxOf: writerTxOf,
+                if let lost = overwritten(k, by: event, at: rank, tx: sessionTx, writerTxOf: writerTxOf,
                                           writeRanks: writeRanks) {
-                    lostUpdates.append(LostUpdate(lostEvent: lost.closeEvent, overwrittenBy: event.id,
-                                                  file: event.file))
+                    lostUpdates.append(LostUpdate(lostEvent: lost, overwrittenBy: event.id, file: event.file))
                 }
                 uses[u].committedWrite = write
-                commits[f].append(Commit(tx: sessionTx, closeEvent: event.id, closeRank: Int32(rank),
-                                         writeEvent: write, content: uses[u].ownContent))
+                commits[f].append(Commit(writeEvent: write, content: uses[u].ownContent))
             }
+        }
+
+        // transaction: each stored write -> the write whose version replaced
+        // it; each read -> the write that replaced what it read.
+        for rank in 0..<count where txOfWrite[rank] != Int32.min {
+            let next = server.replacedBy[rank]
+            guard next >= 0, txOfWrite[Int(next)] != txOfWrite[rank] else { continue }
+            edgeFrom.append(txOfWrite[rank])
+            edgeTo.append(txOfWrite[Int(next)])
+        }
+        for (index, read) in readOf.enumerated() {
+            let written = read.content == emptyContent ? -1 : writeRanks.rank(read.content)
+            let successor = read.content == emptyContent ? server.first[Int(read.file)]
+                : written >= 0 ? server.replacedBy[Int(written)] : -1
+            guard successor >= 0, txOfWrite[Int(successor)] != readTx[index] else { continue }
+            edgeFrom.append(readTx[index])
+            edgeTo.append(txOfWrite[Int(successor)])
         }
 
         // Transactions: strongly connected components of the precedence graph.

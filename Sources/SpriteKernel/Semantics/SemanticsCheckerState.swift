@@ -83,13 +83,6 @@ struct WriteRanks {
 /// A session's commit of a file (its close after writing it), or a write
 /// outside any session, which commits at once.
 struct Commit {
-    /// The committing transaction (see `CheckerPass`): a session's, or a
-    /// negative number for a write outside any session.
-    var tx: Int32
-    /// The close event (the write itself for a write outside a session).
-    var closeEvent: Int
-    /// Position of that event in the judging order.
-    var closeRank: Int32
     /// The session's last write before the close, and what it wrote.
     var writeEvent: Int
     var content: ContentID
@@ -117,6 +110,9 @@ struct SessionFile {
     var based = false
     /// Judging-order rank of the newest version seen that another wrote.
     var newestSeen: Int32 = -1
+    /// The latest place at the server of a version seen that another wrote
+    /// (see `ServerOrder.key`; -1: none stored).
+    var newestStored = -1
 
     init(node: Int, commitsAtOpen: Int32) {
         self.node = node

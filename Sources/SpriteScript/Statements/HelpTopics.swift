@@ -73,8 +73,8 @@ enum HelpTopics {
             read after a write to a shared file is 'violated'
               transaction  sessions are transactions (a node's sessions between 'begin' and 'commit' \
             are one, over any files) and must be serializable: ordered by the \
-            writes they read and the writes that replaced those, they must form no cycle; a read in a \
-            session on such a cycle is 'not-serializable'
+            writes they read and the writes that replaced those at the server, they must form no \
+            cycle; a read in a session on such a cycle is 'not-serializable'
             STALE means the read returned something other than what the model says it must: a cached \
             copy older than the last write (unix), or older than the last close before the open \
             (session). The line names the write it missed and why the cache did not know: an NFS \
@@ -83,12 +83,16 @@ enum HelpTopics {
             data still dirty in the writer's cache.
             A lost update is the read-modify-write race, which no consistency protocol prevents \
             (consistency is not synchronization): a session read a version of a file (or appended to \
-            one), then wrote it, and its close replaced the file's last committed update, written \
-            before its own write by another session on any node, that it never saw (not read, not \
-            appended to, and nothing it saw was written after that update closed). Jack and Jill lose \
-            an update this way, whether Jill opened before Jack closed or read a stale copy after. A \
-            write that read nothing loses nothing: the sessions one after the other explain it. When \
-            the session read before the update it lost was written, it is also 'not-serializable'. \
+            one), then wrote it, and the version it committed replaced, at the file's server, an \
+            update another session on any node committed, that it never saw (not read, not appended \
+            to, and nothing it saw reached the server after it or was written after it closed). What \
+            counts is the order versions reach the server (written through, flushed at a close, \
+            written back, recalled), not the order of the write steps: a write a cache holds until \
+            the close replaces an update written after it, and a version deleted or lost in a crash \
+            before it got there replaces nothing. Jack and Jill lose an update this way, whether \
+            Jill opened before Jack closed or read a stale copy after. A write that read nothing \
+            loses nothing: the sessions one after the other explain it. When the session read \
+            before the update it lost was written, it is also 'not-serializable'. \
             A crash loss is a write still dirty in a client's cache when the client crashed.
             """,
         example: "show outcomes\nexpect stale-reads session == 0\nexpect semantics unix holds")
