@@ -176,4 +176,21 @@ struct SemanticsScriptTests {
             expect crash-losses == \(dirty ? 1 : 0)
             """)
     }
+
+    /// The race between two sessions of one node: A's v1 waits in the node's
+    /// cache and B's v2 replaces it there. Where both go to the server in one
+    /// write-back, it stores A's version and then B's: A's update is lost as
+    /// it is between nodes.
+    @Test(arguments: configurations)
+    func sessionsOfOneNodeRaceThroughTheirCache(configuration: String) throws {
+        try Self.expectAllPass(configuration, """
+            on ws1 { create /f size 1KB }
+            at 1s { on ws2 { open /f rw; read } }
+            at 2s { on ws2 { open /f rw; write "v1"; close } }
+            at 3s { on ws2 { write "v2"; close } }
+            run
+            expect stale-reads transaction == 1
+            expect lost-updates == 1
+            """)
+    }
 }
