@@ -218,8 +218,9 @@ private struct JackAndJill {
 
     @Test func theUpdateWrittenLastIsNotTheOneLost() throws {
         // B reads v0 and writes v2 at 11, A writes v1 at 13 and closes at 14,
-        // B closes at 16: v1 is the newer version (UNIX semantics, Sprite's
-        // server). B's update is the one overwritten, by a blind write.
+        // B closes at 16. A history that does not say when versions reached
+        // the server has them stored as written (through): v1 replaced v2
+        // there. B's update is the one overwritten, by a blind write.
         var builder = HistoryBuilder()
         builder.open(1, node: 1, at: 0)
         let v0 = builder.write(1, node: 1, at: 1, basedOn: noContent).content
