@@ -193,4 +193,25 @@ struct SemanticsScriptTests {
             expect lost-updates == 1
             """)
     }
+
+    /// The reason a stale read gives: B's cached copy was just checked with
+    /// the server and is as new as the server's, so what it missed is A's
+    /// write, still dirty in A's cache, not anything the cache failed to check.
+    @Test func aCopyAsNewAsTheServersMissedOnlyTheWritersDirtyData() throws {
+        let (_, sink, _) = FSScript.run(Self.cluster + """
+            consistency nfs timeout 3s
+            cache client policy write-on-close
+            on ws2 { open /f rw; write "v0"; close }
+            at 1s { on ws1 { open /f rw; read; write "v1" } }
+            at 2s { on ws2 { open /f r; read; close } }
+            at 3s { on ws1 { close } }
+            run
+            """, format: .json)
+        let reads = FSScript.events(try FSScript.objects(sink), "file.read")
+        let stale = try #require(reads.first { $0["unix_verdict"] as? String == "stale" })
+        #expect(stale["node"] as? String == "ws2")
+        #expect(stale["source"] as? String == "cache")
+        let why = try #require(stale["why"] as? String)
+        #expect(why.contains("dirty in ws1's cache"), "\(why)")
+    }
 }

@@ -425,7 +425,14 @@ extension Simulation {
     }
 
     private func staleReason(fromCache: Bool, entry: ClientFileEntry?, latestWriteEvent: Int?) -> StaleReason? {
-        if fromCache, let entry {
+        let heldDirty = latestWriteEvent.map { event in
+            fileClient(fs.history[event].node).entries[fs.history[event].file]?.unflushedWrites.contains(event) == true
+        } ?? false
+        // A copy as new as the server's missed only what the writer still holds:
+        // checking it (NFS, or no protocol) could not have found the write.
+        let current = latestWriteEvent.map { entry?.version == fs.files[fs.history[$0].file].version } ?? false
+        let checkable = fs.config.consistency == .nfs || fs.config.consistency == .none
+        if fromCache, let entry, !(heldDirty && current && checkable) {
             switch fs.config.consistency {
             case .nfs:
                 let timeout = fs.config.attributeTimeout(now: now, modified: entry.modified, directory: false)
@@ -437,12 +444,8 @@ extension Simulation {
             case .sprite: return .cachedCopy(version: entry.version)
             }
         }
-        guard let event = latestWriteEvent else { return nil }
-        let writer = fs.history[event].node
-        if fileClient(writer).entries[fs.history[event].file]?.unflushedWrites.contains(event) == true {
-            return .writerHoldsDirtyData(writer: writer, policy: fs.config.writePolicy)
-        }
-        return nil
+        guard let event = latestWriteEvent, heldDirty else { return nil }
+        return .writerHoldsDirtyData(writer: fs.history[event].node, policy: fs.config.writePolicy)
     }
 
     private func write(_ path: String?, text: [UInt8]?, size: Int64, append: Bool, node: Int, op: Int32) {
