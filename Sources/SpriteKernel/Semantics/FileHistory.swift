@@ -102,8 +102,9 @@ public struct ReadVerdict: Sendable, Equatable {
     }
 }
 
-/// A session that wrote over an update another session committed after it
-/// opened, without having read that update (the "Jack and Jill" case).
+/// A session whose committed version replaced, at the file's server, an
+/// update another session committed, without having seen that update (the
+/// "Jack and Jill" case; see `SemanticsChecker`).
 public struct LostUpdate: Sendable, Equatable {
     /// The close of the session whose update was lost.
     public var lostEvent: Int
