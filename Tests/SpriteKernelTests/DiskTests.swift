@@ -12,6 +12,20 @@ import Testing
     /// 4096 B / 1,859,000 B/s = 2.2033351…ms, rounded up.
     static let eagleBlock = SimTime.ns(2_203_336)
 
+    /// Sprite's servers ran Fujitsu Eagles; a preset of no era keeps the generic 20 ms drive.
+    @Test func anErasPresetGivesItsDrive() {
+        for role in NodeRole.allCases {
+            #expect(DiskDrive.standard(for: .sprite1988, role: role) == .fujitsuEagle)
+            #expect(DiskDrive.standard(for: .modern, role: role) == .standard)
+            #expect(DiskDrive.standard(for: .v1983, role: role) == .standard)
+        }
+        let sprite = CostPreset.sprite1988.machines
+        #expect(sprite.memory(for: .workstation) == 8 << 20 && sprite.memory(for: .both) == 8 << 20)
+        #expect(sprite.memory(for: .server) == 16 << 20)
+        #expect(sprite.flushInterval == .s(5) && sprite.flushAge == .s(30) && sprite.blockSize == 4096)
+        #expect(CostPreset.zero.era == nil && CostPreset.modern.machines == .generic)
+    }
+
     @Test func theEaglesFiguresComeFromItsParameters() {
         #expect(Self.eagle.rotationalLatency == Self.eagleRotation)
         #expect(Self.eagle.positioning == Self.eaglePositioning)

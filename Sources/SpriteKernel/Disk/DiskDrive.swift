@@ -39,23 +39,17 @@ public struct DiskDrive: Sendable, Equatable {
         Transmission.time(bytes: bytes, bytesPerSecond: bytesPerSecond)
     }
 
-    /// The drive a node gets when its declaration names none: one line per
-    /// network preset, so an era can give its servers the era's drive
-    /// (`.fujitsuEagle` for sprite-1988's servers, say).
+    /// The drive a node gets when its declaration names none: the era's
+    /// (`.fujitsuEagle` under sprite-1988), the same for every role that has a disk.
     public static func standard(for preset: CostPreset, role: NodeRole) -> DiskDrive {
-        switch preset {
-        case .modern: .standard
-        case .v1983, .v1983Fast: .standard
-        case .sprite1988: .standard
-        case .zero: .standard
-        }
+        preset.machines.drive
     }
 
     /// The Sprite file servers' drive (see `DrivePreset.fujitsuEagle`).
     public static let fujitsuEagle = DrivePreset.fujitsuEagle.drive
 
-    /// The default of every preset today: a 20 ms access at 2 MB/s, after the
-    /// notes on V (1983): "disk access latency is about 20 ms".
+    /// The default of a preset with no drive of its era: a 20 ms access at 2 MB/s,
+    /// after the notes on V (1983): "disk access latency is about 20 ms".
     public static let standard = DiskDrive(accessTime: .ms(20), bytesPerSecond: 2 << 20)
 }
 

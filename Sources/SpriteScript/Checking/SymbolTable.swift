@@ -17,11 +17,14 @@ public struct SymbolTable: Sendable {
     public var mounts: Set<String> = []
     public var exports: Set<String> = []
     public var automounts: [String: String] = [:]
+    /// The network preset in force: a later block's preset of another era warns.
+    public var preset: CostPreset = .modern
 
     public init() {}
 
     /// The names a session has declared, read back from its state.
     init(simulation: Simulation, labels: [String: OperationKind]) {
+        preset = simulation.networkConfig.preset
         for index in 0..<simulation.nodeCount {
             let spec = simulation.nodeSpec(index)
             nodes[spec.name] = spec.role

@@ -58,6 +58,8 @@ public final class Interpreter {
     var allowFailures = false
     /// Set while running the body of `on NODE { }`.
     var currentNode: Int?
+    /// What the network preset's era supplied.
+    var era = EraDefaults()
     /// Set while running an `at` block: the time it was due.
     private var blockTime: SimTime?
     private var semanticsCache: (events: Int, report: SemanticsReport)?
@@ -256,6 +258,7 @@ public final class Interpreter {
         meter.earlierEvents += simulation.statistics.eventsProcessed
         simulation = Simulation(seed: simulation.seed)
         applyLimits()
+        era = EraDefaults()
         labels = [:]
         labelKinds = [:]
         operationLabels = [:]

@@ -78,6 +78,7 @@ struct CachePolicyStatement: Statement {
         var config = interpreter.simulation.fileSystemConfig
         config.writePolicy = policy
         for (option, value, _) in settings {
+            interpreter.era.declaredPolicy.insert(option.text)
             switch option.text {
             case "flush": config.flushInterval = value.duration
             case "age": config.flushAge = value.duration

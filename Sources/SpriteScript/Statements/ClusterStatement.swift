@@ -1,3 +1,5 @@
+import SpriteKernel
+
 /// `cluster { … }`: the block that declares the network and the nodes.
 /// A later `cluster` block extends the same cluster.
 struct ClusterSyntax: StatementSyntax {
@@ -31,6 +33,7 @@ struct ClusterStatement: Statement {
     func check(_ checker: inout Checker) {
         let outer = checker.inCluster
         checker.inCluster = true
+        checkLatePreset(&checker)
         for statement in body {
             if !(statement is NetworkStatement || statement is NodeStatement || statement is LinkStatement
                  || statement is ProcessStatement) {
@@ -42,7 +45,29 @@ struct ClusterStatement: Statement {
         checker.inCluster = outer
     }
 
+    /// A preset of another era in a later block does not change the nodes declared before it.
+    private func checkLatePreset(_ checker: inout Checker) {
+        guard let preset, preset.machines != checker.symbols.preset.machines, !checker.symbols.nodes.isEmpty else {
+            return
+        }
+        let names = checker.symbols.nodes.keys.sorted()
+        let shown = names.count > 4 ? names.prefix(4).joined(separator: ", ") + " …" : names.joined(separator: ", ")
+        let verb = names.count == 1 ? "keeps" : "keep"
+        checker.report(Diagnostic(
+            .check, "preset \(preset.rawValue) comes after nodes were declared: \(shown) \(verb) the memory and disk "
+                + "they were given", at: span,
+            help: "name the preset in the cluster block that declares the nodes (anywhere in it), or declare "
+                + "their memory and disk", severity: .warning))
+    }
+
+    /// The preset the block's last `network` line names, if any.
+    var preset: CostPreset? { body.compactMap { ($0 as? NetworkStatement)?.preset }.last }
+
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        // The block's nodes get its preset's era wherever the network line stands in it.
+        let outer = interpreter.era.blockPreset
+        interpreter.era.blockPreset = preset
+        defer { interpreter.era.blockPreset = outer }
         try interpreter.execute(body)
     }
 }

@@ -15,7 +15,12 @@ struct NetworkSyntax: StatementSyntax {
                 "        [copy-rate RATE] [packet-overhead T] [rpc-size SIZE]",
                 "        [open-cpu T] [close-cpu T] [read-cpu T] [write-cpu T] [call-cpu T]"],
         details: "A preset sets every cost; the other options override single values. A later 'network' line "
-            + "changes only what it names. A lost message is sent again 'timeout' after it was sent, up to "
+            + "changes only what it names. An era's preset (v-1983, sprite-1988) also supplies the era's machines "
+            + "for what the script does not declare: the memory and drive of the nodes its cluster block declares, "
+            + "wherever the network line stands in the block (sprite-1988: workstations 8MB, servers 16MB, "
+            + "fujitsu-eagle disks), and the client caches' block size and daemon timing unless 'cache client "
+            + "policy' names them (sprite-1988: 4KB blocks, flush 5s, age 30s); show nodes and show network say "
+            + "which values came from the era. A lost message is sent again 'timeout' after it was sent, up to "
             + "'retries' times; an operation whose peer never answers (crashed, unreachable, or every copy lost) "
             + "fails timeout × (retries + 1) after its first attempt. copy-rate is the CPU's copy into and out of "
             + "the interface at each end (0B/s: free); packet-overhead is CPU time per packet at each end; "
@@ -65,6 +70,7 @@ struct NetworkStatement: Statement {
     var settings: [(Name, Quantity, SourceSpan)] = []
 
     func check(_ checker: inout Checker) {
+        if let preset { checker.symbols.preset = preset }
         if !checker.inCluster {
             checker.error("'network' belongs inside a cluster { } block", at: span,
                           help: "write: cluster { network … }")
@@ -138,5 +144,6 @@ struct NetworkStatement: Statement {
             }
         }
         simulation.configureNetwork(config)
+        if let preset { interpreter.applyEraPolicy(preset) }
     }
 }

@@ -12,7 +12,9 @@ struct NodeSyntax: StatementSyntax {
                 "node NAMES role workstation|server|both [options as above]",
                 "DISK: disk T [rate R] | disk DRIVE | disk seek T [rpm N] [rate R]"],
         details: "NAMES is a comma-separated list; ws[1..8] expands to ws1 … ws8. Defaults: memory 16MB, "
-            + "1 CPU, speed 1, a disk of 20ms access at 2MB/s. 'diskless' removes the disk. A disk has an average "
+            + "1 CPU, speed 1, a disk of 20ms access at 2MB/s, unless the cluster block's network preset is of "
+            + "an era (see help network: sprite-1988 gives workstations 8MB, servers 16MB and fujitsu-eagle "
+            + "disks). 'diskless' removes the disk. A disk has an average "
             + "seek, a spindle speed (rpm: half a revolution is the average rotational delay) and a media rate; "
             + "'disk T rate R' means seek T with no rotational delay. DRIVE is a named drive: "
             + DrivePreset.allCases.map(\.rawValue).joined(separator: ", ") + " (rate, seek or rpm after it "
@@ -130,6 +132,15 @@ struct NodeStatement: Statement {
 
     static let diskOptions: Set<String> = ["disk", "rate", "seek", "rpm"]
 
+    /// The values this declaration leaves to the era: memory, and a disk it has but does not describe.
+    var eraFields: [String] {
+        let declared = Set(settings.map(\.0.text))
+        var fields: [String] = []
+        if !declared.contains("memory") { fields.append("memory") }
+        if diskless == nil, drive == nil, declared.isDisjoint(with: Self.diskOptions) { fields.append("disk") }
+        return fields
+    }
+
     /// `disk T` is the whole access time, so it takes no seek or rpm; and a
     /// node has one disk, named once.
     private func checkDiskForms(_ checker: inout Checker) {
@@ -148,11 +159,12 @@ struct NodeStatement: Statement {
         }
     }
 
-    /// The node as declared, its disk starting from `defaultDisk` (the
-    /// drive the network preset gives a node that names none).
-    func spec(named name: String, defaultDisk: DiskDrive = .standard) -> NodeSpec {
+    /// The node as declared, its memory and disk starting from the era's
+    /// (what the network preset gives a node that declares none).
+    func spec(named name: String, era: EraMachines = .generic) -> NodeSpec {
         let role = role ?? .workstation
-        var spec = NodeSpec(name: name, role: role, disk: diskless == nil ? defaultDisk : nil)
+        var spec = NodeSpec(name: name, role: role, memoryBytes: era.memory(for: role),
+                            disk: diskless == nil ? era.drive : nil)
         if let drive, diskless == nil { spec.disk = drive.0.drive }
         for (option, value, _) in settings {
             switch option.text {
@@ -172,11 +184,11 @@ struct NodeStatement: Statement {
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
-        let preset = interpreter.simulation.networkConfig.preset
+        let preset = interpreter.era.blockPreset ?? interpreter.simulation.networkConfig.preset
         for name in names {
             do {
-                let disk = DiskDrive.standard(for: preset, role: role ?? .workstation)
-                try interpreter.simulation.addNode(spec(named: name.text, defaultDisk: disk))
+                try interpreter.simulation.addNode(spec(named: name.text, era: preset.machines))
+                if preset.era != nil, !eraFields.isEmpty { interpreter.era.fromEra[name.text] = (preset, eraFields) }
             } catch {
                 throw Diagnostic(.runtime, "node '\(name.text)' is already declared", at: name.span,
                                  help: "an earlier 'at' block declared it by now: choose another name")

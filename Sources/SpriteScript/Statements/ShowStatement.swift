@@ -54,8 +54,14 @@ struct ShowStatement: Statement {
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         let s = interpreter.simulation
         switch subject {
-        case "nodes": interpreter.emit(.table(Self.nodes(s)))
-        case "network": interpreter.emit(.table(Self.network(s)))
+        case "nodes":
+            var table = Self.nodes(s)
+            table.notes += interpreter.eraNodeNotes
+            interpreter.emit(.table(table))
+        case "network":
+            var table = Self.network(s)
+            table.notes += interpreter.eraNetworkNotes
+            interpreter.emit(.table(table))
         case "processes": interpreter.emit(.table(Self.processes(s)))
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats": interpreter.emit(.table(Self.stats(s)))
