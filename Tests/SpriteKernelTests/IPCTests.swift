@@ -70,6 +70,16 @@ private func pair(preset: CostPreset = .modern, aNode: Int = 0, bNode: Int = 1,
         _ = old.reply(from: ob, to: oa, text: nil)
         old.runToIdle()
         #expect(try old.op(oldSend).elapsed == .ms(1))
+        // Nothing crosses the network, so there is no network penalty: no wire and no interface copies.
+        #expect(try old.op(oldSend).penalty == .zero)
+        #expect(old.networkPenalty(bytes: 1024, from: 0, to: 0) == .zero)
+        // The 10 MHz preset's local exchange is 2 x 385 us, the V paper's 0.77 ms.
+        let (fast, fa, fb) = try pair(preset: .v1983Fast, bNode: 0)
+        let fastSend = fast.send(from: fa, to: fb, text: nil)
+        _ = fast.receive(by: fb)
+        _ = fast.reply(from: fb, to: fa, text: nil)
+        fast.runToIdle()
+        #expect(try fast.op(fastSend).elapsed == .us(770))
     }
 
     @Test func receiveBeforeArrivalBlocksAndCompletesAtArrival() throws {

@@ -34,7 +34,9 @@ extension Simulation {
     /// The least time the model allows for moving `bytes` from `a` to `b`:
     /// idle links, the copies into and out of the interfaces and the
     /// per-packet work at both ends, but no per-message protocol overhead.
+    /// Between two processes of one node nothing crosses the network: no penalty.
     public func networkPenalty(bytes: Int64, from a: Int, to b: Int) -> SimTime {
+        guard a != b else { return .zero }
         let work = network.config.cost.endpointWork(bytes: bytes)
         return network.penalty(payloadBytes: bytes, from: a, to: b) + work.scaled(bySpeed: nodes[a].spec.speed)
             + work.scaled(bySpeed: nodes[b].spec.speed)
