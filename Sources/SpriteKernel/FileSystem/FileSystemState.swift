@@ -111,7 +111,8 @@ struct FileClient {
     /// Automounter: paths ROOT/SERVER/… mount SERVER's exports on first use.
     var automountRoot: String?
     /// The content each path last read returned, for `expect read`.
-    var lastRead: [String: ContentID] = [:]
+    /// The version each path's last read returned, and its block for a block read.
+    var lastRead: [String: (content: ContentID, block: Int64?)] = [:]
 
     init(capacityBlocks: Int64) { self.capacityBlocks = capacityBlocks }
 

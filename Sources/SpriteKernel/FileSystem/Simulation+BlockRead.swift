@@ -29,7 +29,7 @@ extension Simulation {
             let bytes = blockBytes(size: entry.size, block: block)
             completeLocally(node, op, copying: bytes) { sim in
                 sim.completeRead(session, node: node, op: op, content: entry.content, fromCache: true, entry: entry,
-                                 bytes: bytes)
+                                 bytes: bytes, block: block)
             }
             return
         }
@@ -38,7 +38,7 @@ extension Simulation {
                    serve: { sim, server in sim.serveReadBlock(file, block: block, server: server) },
                    then: { sim, _, answer in
                        sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false,
-                                        entry: nil, bytes: answer.replyBytes)
+                                        entry: nil, bytes: answer.replyBytes, block: block)
                        sim.completeFileStep(node, op)
                    })
     }

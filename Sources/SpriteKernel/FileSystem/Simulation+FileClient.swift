@@ -401,7 +401,7 @@ extension Simulation {
     /// Records the read, judges it online under UNIX and session semantics,
     /// and says why when it is stale.
     func completeRead(_ session: OpenSession, node: Int, op: Int32, content: ContentID, fromCache: Bool,
-                      entry: ClientFileEntry?, bytes: Int64? = nil) {
+                      entry: ClientFileEntry?, bytes: Int64? = nil, block: Int64? = nil) {
         let file = session.file
         let start = operations[Int(op)].startedAt ?? now
         let event = recordFileEvent(.read(content: content), node: node, session: session.id, file: file, start: start)
@@ -416,12 +416,13 @@ extension Simulation {
             reason = staleReason(fromCache: fromCache, entry: entry, latestWriteEvent: latest?.event)
         }
         let size = bytes ?? contentBytes(content).size
-        withClient(node) { $0.lastRead[fs.files[file].path] = content }
+        withClient(node) { $0.lastRead[fs.files[file].path] = (content, block) }
         // The id, not a copy: thousands of reads of one version share its bytes.
         operations[Int(op)].content = content
+        operations[Int(op)].block = block
         operations[Int(op)].bytes = size
-        record(.fileRead(operation: op, path: fs.files[file].path, event: event, content: content, bytes: size,
-                         fromCache: fromCache, unix: unix, session: sessionJudgement, reason: reason), at: node)
+        record(.fileRead(operation: op, path: fs.files[file].path, event: event, content: content, block: block,
+                         bytes: size, fromCache: fromCache, unix: unix, session: sessionJudgement, reason: reason), at: node)
     }
 
     private func staleReason(fromCache: Bool, entry: ClientFileEntry?, latestWriteEvent: Int?) -> StaleReason? {

@@ -105,13 +105,29 @@ extension Simulation {
         return (fs.contents[id].bytes, fs.contents[id].size)
     }
 
+    /// What a read of block `block` of version `id` returned: that block's bytes alone
+    /// (nil for contents known only by size); the whole version when `block` is nil.
+    public func contentBytes(_ id: ContentID, block: Int64?) -> (bytes: [UInt8]?, size: Int64) {
+        let (bytes, size) = contentBytes(id)
+        guard let block else { return (bytes, size) }
+        let count = blockBytes(size: size, block: block)
+        guard let bytes else { return (nil, count) }
+        let start = min(bytes.count, Int(block * fs.config.blockSize))
+        return (Array(bytes[start..<min(bytes.count, start + Int(count))]), count)
+    }
+
     func hasDirtyFiles(_ node: Int) -> Bool {
         fileClients[node]?.entries.values.contains { $0.dirty } ?? false
     }
 
     /// What the last read of `path` on `node` returned.
     public func lastRead(node: Int, path: String) -> ContentID? {
-        fileClients[node]?.lastRead[FilePath.normalize(path)]
+        fileClients[node]?.lastRead[FilePath.normalize(path)]?.content
+    }
+
+    /// The data the last read of `path` on `node` returned: one block of the version for a block read.
+    public func lastReadData(node: Int, path: String) -> (bytes: [UInt8]?, size: Int64)? {
+        fileClients[node]?.lastRead[FilePath.normalize(path)].map { contentBytes($0.content, block: $0.block) }
     }
 
     // MARK: Internals shared by the client and server sides

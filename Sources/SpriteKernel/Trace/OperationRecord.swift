@@ -68,6 +68,8 @@ public struct OperationRecord: Sendable, Equatable {
     public var text: String?
     /// The version a read returned: its bytes are kept once, in the content table, however many read it.
     public var content: ContentID?
+    /// For `read … block N`: N; the read returned that block of `content` alone.
+    public var block: Int64?
     /// The path a file-system step names, normalised, so a failure can say which file.
     public var path: String?
     /// Calls finished, for an rpc series.

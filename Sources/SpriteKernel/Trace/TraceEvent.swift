@@ -63,8 +63,9 @@ public enum TraceEvent: Sendable, Equatable {
 
     // File system.
     case fileOpened(operation: Int32, path: String, session: Int, writable: Bool, action: CacheAction, version: Int)
-    case fileRead(operation: Int32, path: String, event: Int, content: ContentID, bytes: Int64, fromCache: Bool,
-                  unix: Judgement, session: Judgement, reason: StaleReason?)
+    /// `block` is set for `read … block N`: the read returned that block of `content` alone.
+    case fileRead(operation: Int32, path: String, event: Int, content: ContentID, block: Int64?, bytes: Int64,
+                  fromCache: Bool, unix: Judgement, session: Judgement, reason: StaleReason?)
     case fileWritten(operation: Int32, path: String, event: Int, bytes: Int64, toServer: Bool)
     case fileClosed(operation: Int32, path: String, session: Int)
     case fileFlushed(path: String, bytes: Int64, writes: Int, why: FlushReason)

@@ -35,10 +35,11 @@ enum FileEventFields {
                                            ("writable", .bool(writable)),
                                            ("cache", .string(FileEventWords.action(action))),
                                            ("version", .int(Int64(version)))])
-        case .fileRead(let id, let path, let event, let content, let size, let fromCache, let unix, let session,
-                       let reason):
-            var fields = op(id) + [("path", .string(path)), ("event_id", .int(Int64(event))),
-                                   ("content", FileEventWords.contentJSON(content, c)), ("bytes", .int(size)),
+        case .fileRead(let id, let path, let event, let content, let block, let size, let fromCache, let unix,
+                       let session, let reason):
+            var fields = op(id) + [("path", .string(path)), ("event_id", .int(Int64(event)))]
+            if let block { fields.append(("block", .int(block))) }
+            fields += [("content", FileEventWords.contentJSON(content, block: block, c)), ("bytes", .int(size)),
                                    ("source", .string(fromCache ? "cache" : "server")),
                                    ("unix_verdict", judgement(unix)), ("session_verdict", judgement(session))]
             fields += expected(unix, c)

@@ -3,8 +3,8 @@ import SpriteKernel
 /// Words for the file system's events, reads' verdicts and their reasons.
 enum FileEventWords {
     /// File contents as a short quoted string, or the size of synthetic data.
-    static func content(_ id: ContentID, _ c: RenderContext) -> String {
-        let (bytes, size) = c.simulation.contentBytes(id)
+    static func content(_ id: ContentID, block: Int64? = nil, _ c: RenderContext) -> String {
+        let (bytes, size) = c.simulation.contentBytes(id, block: block)
         guard let bytes else { return "(\(Quantity.formatBytes(size)) of data)" }
         let text = String(decoding: bytes.prefix(48), as: UTF8.self)
         return JSONValue.quote(text) + (bytes.count > 48 ? "…" : "")
@@ -16,8 +16,8 @@ enum FileEventWords {
     /// File contents for JSON: the whole text as a string, or an object with
     /// `size_bytes` (and the text's first 48 bytes as `prefix`) for data
     /// without text or too long to repeat on every line.
-    static func contentJSON(_ id: ContentID, _ c: RenderContext) -> JSONValue {
-        let (bytes, size) = c.simulation.contentBytes(id)
+    static func contentJSON(_ id: ContentID, block: Int64? = nil, _ c: RenderContext) -> JSONValue {
+        let (bytes, size) = c.simulation.contentBytes(id, block: block)
         if let bytes, bytes.count <= wholeContentBytes { return .string(String(decoding: bytes, as: UTF8.self)) }
         var fields: [(String, JSONValue)] = [("size_bytes", .int(size))]
         if let bytes { fields.append(("prefix", .string(String(decoding: bytes.prefix(48), as: UTF8.self)))) }
@@ -88,8 +88,10 @@ enum FileEventWords {
         case .fileOpened(let op, let path, let session, let writable, let action, let version):
             return "open \(path) \(writable ? "rw" : "r") (session \(session), version \(version)):"
                 + " \(Self.action(action))" + label(op)
-        case .fileRead(let op, let path, _, let id, let size, let fromCache, let unix, let session, let reason):
-            return "read \(path) -> \(content(id, c))"
+        case .fileRead(let op, let path, _, let id, let block, let size, let fromCache, let unix, let session,
+                       let reason):
+            let which = block.map { " block \($0)" } ?? ""
+            return "read \(path)\(which) -> \(content(id, block: block, c))"
                 + " (\(EventWords.bytes(size)) from \(fromCache ? "cache" : "server")): "
                 + verdict(unix: unix, session: session, reason: reason, c) + label(op)
         case .fileWritten(let op, let path, _, let size, let toServer):

@@ -397,10 +397,9 @@ struct ExpectStatement: Statement {
                 ?? .missing("no directory \(path) on \(node.text)")
         case .lastRead(let node, let path):
             let index = try interpreter.node(node)
-            guard let content = s.lastRead(node: index, path: s.canonicalPath(path, node: index)) else {
+            guard let (bytes, size) = s.lastReadData(node: index, path: s.canonicalPath(path, node: index)) else {
                 return .missing("\(node.text) has not read \(path)")
             }
-            let (bytes, size) = s.contentBytes(content)
             return bytes.map { .text(String(decoding: $0, as: UTF8.self)) }
                 ?? .missing("\(Quantity.formatBytes(size)) of synthetic data")
         case .hops(let a, let b):
@@ -445,7 +444,8 @@ struct ExpectStatement: Statement {
         case "status": return .text(ShowStatement.statusWord(op.status))
         case "text":
             // A read keeps the id of what it returned; its text is made only when asked for.
-            let read = op.content.flatMap { s.contentBytes($0).bytes }.map { String(decoding: $0, as: UTF8.self) }
+            let read = op.content.flatMap { s.contentBytes($0, block: op.block).bytes }
+                .map { String(decoding: $0, as: UTF8.self) }
             return (op.text ?? read).map { .text($0) } ?? .missing("no text")
         case "penalty": return .number(op.penalty.nanoseconds, .duration)
         case "packets": return .number(op.packets, .count)

@@ -25,7 +25,8 @@ struct FileSyntax: StatementSyntax {
             + "root. Nothing can be created under a regular file, and a name below one is not a directory. "
             + "read reads the whole file; 'read block N' reads its block N alone (blocks count from 0; past the "
             + "end it reads nothing), from the client cache only if the whole file is cached and usable as it "
-            + "is, else from the server, which keeps no client copy.",
+            + "is, else from the server, which keeps no client copy. Its .text, .bytes and trace line are that "
+            + "block's; the semantics checker judges it by the version it came from.",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
