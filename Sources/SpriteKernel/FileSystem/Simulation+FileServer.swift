@@ -358,6 +358,7 @@ extension Simulation {
             fresh.cacheEnabled = client.cacheEnabled
             fileClients[node] = fresh
         }
+        endTransaction(crashed: node)
         // Servers forget the crashed client's opens and promises.
         forgetListingCallbacks(of: node)
         for index in fs.files.indices {

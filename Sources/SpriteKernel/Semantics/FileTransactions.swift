@@ -10,6 +10,8 @@ public struct FileTransaction: Sendable, Equatable {
     /// When `begin` and `commit` were issued (nil: never committed).
     public var begunAt: SimTime
     public var committedAt: SimTime?
+    /// When a crash of its node ended it uncommitted.
+    public var endedByCrashAt: SimTime?
 }
 
 /// The kernel's record of transactions. Membership is fixed when an open is
@@ -44,6 +46,12 @@ extension Simulation {
         guard let id = fs.transactions.active.removeValue(forKey: node) else { return nil }
         fs.transactions.all[id].committedAt = now
         return fs.transactions.all[id]
+    }
+
+    /// A crash ends the node's open transaction: never committed, judged as it stands.
+    func endTransaction(crashed node: Int) {
+        guard let id = fs.transactions.active.removeValue(forKey: node) else { return }
+        fs.transactions.all[id].endedByCrashAt = now
     }
 
     /// An open issued now joins the node's open transaction, if any.

@@ -27,7 +27,8 @@ enum TransactionNotes {
                     + sessions[t.id].map(String.init).joined(separator: ", ") + " on "
                     + paths[t.id].joined(separator: ", ")
             if let span = spans[t.id] { what += " from \(span.first) to \(span.last)" }
-            what += t.committedAt == nil ? "; never committed" : "; committed"
+            what += t.committedAt != nil ? "; committed"
+                : t.endedByCrashAt.map { "; never committed: ended by the crash at \($0)" } ?? "; never committed"
             let verdict: String
             switch verdicts[t.id] {
             case .some(let v) where !v.serializable:

@@ -20,7 +20,8 @@ struct TransactionSyntax: StatementSyntax {
             + "transaction may span several on blocks and 'at' times. Transactions do not nest: begin "
             + "with one open is an error, as is commit without one. A transaction never committed by "
             + "the end of the run is judged all the same and reported as never committed; nothing is "
-            + "rolled back, since the file system has no undo.",
+            + "rolled back, since the file system has no undo. A crash of the node ends its open transaction "
+            + "the same way (never committed: ended by the crash); after a restart, begin starts a new one.",
         example: """
             cluster { server fs1; workstation p1, p2 }
             domain / on fs1
@@ -67,13 +68,23 @@ struct TransactionStatement: Statement {
         if begins {
             guard s.beginTransaction(on: node) != nil else {
                 let open = s.activeTransaction(on: node).map { s.fileTransactions[$0] }
-                throw Diagnostic(.runtime, "nested begin: \(name) already has transaction "
-                                 + "\(open?.id ?? 0) open (begun at \(open?.begunAt ?? .zero))", at: span,
-                                 help: "transactions do not nest: commit the open one first")
+                try fail(Diagnostic(.runtime, "nested begin: \(name) already has transaction "
+                                    + "\(open?.id ?? 0) open (begun at \(open?.begunAt ?? .zero))", at: span,
+                                    help: "transactions do not nest: commit the open one first"), interpreter)
+                return
             }
         } else if s.commitTransaction(on: node) == nil {
-            throw Diagnostic(.runtime, "commit: \(name) has no transaction open", at: span,
-                             help: "write begin before the file operations the transaction groups")
+            try fail(Diagnostic(.runtime, "commit: \(name) has no transaction open", at: span,
+                                help: "write begin before the file operations the transaction groups"), interpreter)
         }
+    }
+
+    /// A step that fails is a runtime error, unless under 'try': then it is printed and the script goes on.
+    private func fail(_ error: Diagnostic, _ interpreter: Interpreter) throws(Diagnostic) {
+        guard interpreter.allowFailures else { throw error }
+        var warning = error
+        warning.severity = .warning
+        warning.help = nil
+        interpreter.emit(.diagnostic(warning))
     }
 }

@@ -6,8 +6,9 @@ struct TrySyntax: StatementSyntax {
         summary: "allow the operations of one statement (or block) to fail",
         usage: ["try STATEMENT", "try { STATEMENTS }"],
         details: "Without 'try', an operation that fails (its node or peer crashed, every retransmission was "
-            + "lost, a reply to a process that did not send) is a runtime error: exit status 3. With it, the "
-            + "failure is printed and the script goes on; check it with 'expect LABEL.status == \"failed\"'.",
+            + "lost, a reply to a process that did not send, a nested begin or a commit without begin) is a "
+            + "runtime error: exit status 3. With it, the failure is printed and the script goes on; check an "
+            + "operation's with 'expect LABEL.status == \"failed\"'.",
         example: """
             cluster { workstation ws1; server fs1 }
             crash fs1
