@@ -20,7 +20,9 @@ public struct CallbackConsistency: ConsistencyProtocol {
         entry.version == serverVersion || entry.dirty
     }
 
-    public let closeNeedsServer = true
+    /// AFS stores only modified files at close: the server's callback bookkeeping changes
+    /// only when a session wrote (it breaks the others' callbacks), so any other close is local.
+    public func closeNeedsServer(wrote: Bool) -> Bool { wrote }
     public let flushesOnClose = true
     public let fetchesAtOpen = true
     /// Other clients see a change only once its session closes.

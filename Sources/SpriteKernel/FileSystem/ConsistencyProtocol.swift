@@ -7,8 +7,8 @@ public protocol ConsistencyProtocol: Sendable {
     func readMayUseCache(_ entry: ClientFileEntry, now: SimTime, config: FileSystemConfig) -> Bool
     /// After the server answered, is the cached copy still current?
     func cacheIsCurrent(_ entry: ClientFileEntry, serverVersion: Int, serverModified: SimTime) -> Bool
-    /// Must the client tell the server about closes?
-    var closeNeedsServer: Bool { get }
+    /// Must the client tell the server about the close of a session that wrote (`wrote`) or not?
+    func closeNeedsServer(wrote: Bool) -> Bool
     /// Must dirty data go back at close, whatever the write policy?
     var flushesOnClose: Bool { get }
     /// Server bookkeeping when a client opens a file.

@@ -22,7 +22,7 @@ public struct NFSConsistency: ConsistencyProtocol {
         entry.modified == serverModified || entry.dirty
     }
 
-    public let closeNeedsServer = false
+    public func closeNeedsServer(wrote: Bool) -> Bool { false }
     public let flushesOnClose = true
 
     public func serverOpen(_ file: inout ServerFile, client: Int, writable: Bool) -> ServerOpenActions {

@@ -11,7 +11,7 @@ public struct NoConsistency: ConsistencyProtocol {
 
     public func cacheIsCurrent(_ entry: ClientFileEntry, serverVersion: Int, serverModified: SimTime) -> Bool { true }
 
-    public let closeNeedsServer = false
+    public func closeNeedsServer(wrote: Bool) -> Bool { false }
     public let flushesOnClose = false
 
     public func serverOpen(_ file: inout ServerFile, client: Int, writable: Bool) -> ServerOpenActions {

@@ -298,7 +298,7 @@ extension Simulation {
         let dirty = fileClient(node).entries[file]?.dirty ?? false
         let flushes = dirty && (writePolicy.flushesOnClose || consistency.flushesOnClose)
         let finishClose: (Simulation) -> Void = { sim in
-            if sim.consistency.closeNeedsServer {
+            if sim.consistency.closeNeedsServer(wrote: session.wrote) {
                 sim.callServer("close", path: sim.fs.files[file].path, node: node, op: op, requestBytes: 16,
                                serve: { sim, _ in
                                    sim.serveClose(file: file, client: node, writable: session.writable,

@@ -15,7 +15,8 @@ public struct SpriteConsistency: ConsistencyProtocol {
         entry.version == serverVersion || entry.dirty
     }
 
-    public let closeNeedsServer = true
+    /// The server counts every open and close to detect concurrent write-sharing.
+    public func closeNeedsServer(wrote: Bool) -> Bool { true }
     public let flushesOnClose = false
 
     public func serverOpen(_ file: inout ServerFile, client: Int, writable: Bool) -> ServerOpenActions {

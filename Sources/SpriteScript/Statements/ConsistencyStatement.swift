@@ -15,8 +15,9 @@ struct ConsistencySyntax: StatementSyntax {
             + "modification time; dirty data goes back on close. 'timeout T' fixes the file timeout at T. "
             + "callbacks (AFS): an open fetches the whole file with a callback promise, unless the cached "
             + "copy's callback is unbroken; writes stay in the cache until the close (no delayed-write "
-            + "daemon); the close stores the file and breaks the other holders' callbacks, so their next "
-            + "open fetches it again (an open session keeps the copy it opened). none: caches are never "
+            + "daemon); the close of a session that wrote stores the file and breaks the other holders' "
+            + "callbacks, so their next open fetches it again (an open session keeps the copy it opened); "
+            + "any other close is local, as AFS stores only modified files. none: caches are never "
             + "checked. Every read is judged under UNIX, session, immutable-file and transaction semantics.",
         example: """
             cluster { server fs1; workstation ws1 }
