@@ -130,6 +130,7 @@ extension Simulation {
             fs.servingCall = id
             if let answer = pending.serve(self) { answerCall(id, answer) }
         case .callReply:
+            if message.packets > 1 { acknowledgeFragmentedReply(pending) }
             if pending.requestLeft > 0 || pending.replyLeft > 0 { return sendCallRequest(id) }
             fs.calls[id] = nil
             if let answer = pending.answer { pending.then(self, answer) }
@@ -147,6 +148,16 @@ extension Simulation {
         fs.calls[id] = pending
         transmit(Message(kind: .callReply, source: pending.server, destination: pending.client, operation: id,
                          payloadBytes: 64 + piece))
+    }
+
+    /// A fragmented reply is acknowledged once, by one header-only packet, as
+    /// an `rpc`'s is. The client does not wait for it: a packet and wire time, no latency.
+    private func acknowledgeFragmentedReply(_ pending: PendingCall) {
+        let transfer = network.transmit(payloadBytes: 0, from: pending.client, to: pending.server,
+                                        departure: now, random: &random)
+        if pending.operation >= 0 { operations[Int(pending.operation)].packets.addSaturating(transfer.packets) }
+        statistics.packets.addSaturating(transfer.packets)
+        statistics.wireBytes.addSaturating(transfer.wireBytes)
     }
 
     /// Every retransmission of a call's message was lost.
