@@ -91,7 +91,7 @@ private func seenReads(_ trace: [TraceRecord], _ sim: Simulation) -> [SeenRead] 
 
 private func openActions(_ trace: [TraceRecord]) -> [(node: Int, action: CacheAction, version: Int)] {
     trace.compactMap { record in
-        guard case .fileOpened(_, _, _, _, let action, let version) = record.event else { return nil }
+        guard case .fileOpened(_, _, _, _, _, let action, let version) = record.event else { return nil }
         return (record.node, action, version)
     }
 }

@@ -508,7 +508,8 @@ struct SessionTests {
         #expect(partitioned as? Bool == false)
         #expect(settings["copy-rate"] == "535714 bytes/s")
         #expect(settings["rpc-size"] == "unlimited")
-        #expect(rows.count == 22)
+        #expect(settings["local-copy-rate"] == "2000000 bytes/s")
+        #expect(rows.count == 23)
     }
 
     @Test func showProcessesAndOperations() throws {

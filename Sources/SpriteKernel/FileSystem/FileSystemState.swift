@@ -11,6 +11,8 @@ struct OpenSession {
     var id: Int
     var file: Int
     var writable: Bool
+    /// False for an open for writing only (`open PATH w`): reads are refused.
+    var readable = true
     var wrote = false
     var openedAt: SimTime
     /// Session semantics: what was committed when the session opened…
@@ -21,7 +23,7 @@ struct OpenSession {
 
 /// A file operation a node's file-system client performs, in order.
 enum FileStep {
-    case open(path: String, writable: Bool, operation: Int32)
+    case open(path: String, writable: Bool, readable: Bool, operation: Int32)
     case read(path: String?, operation: Int32)
     /// One block of the file (`read PATH block N`).
     case readBlock(path: String?, block: Int64, operation: Int32)
@@ -38,7 +40,7 @@ enum FileStep {
     /// The same step with its path rewritten (to the name at the server).
     func renamed(_ rename: (String) -> String) -> FileStep {
         switch self {
-        case .open(let p, let w, let op): .open(path: rename(p), writable: w, operation: op)
+        case .open(let p, let w, let r, let op): .open(path: rename(p), writable: w, readable: r, operation: op)
         case .read(let p, let op): .read(path: p.map(rename), operation: op)
         case .readBlock(let p, let b, let op): .readBlock(path: p.map(rename), block: b, operation: op)
         case .write(let p, let t, let s, let a, let op):
@@ -56,7 +58,7 @@ enum FileStep {
     /// The path the step names, if any.
     var path: String? {
         switch self {
-        case .open(let p, _, _), .delete(let p, _), .stat(let p, _), .create(let p, _, _, _), .list(let p, _),
+        case .open(let p, _, _, _), .delete(let p, _), .stat(let p, _), .create(let p, _, _, _), .list(let p, _),
              .resolve(let p, _):
             p
         case .read(let p, _), .write(let p, _, _, _, _), .close(let p, _), .readBlock(let p, _, _): p
@@ -66,7 +68,7 @@ enum FileStep {
 
     var operation: Int32 {
         switch self {
-        case .open(_, _, let op), .read(_, let op), .write(_, _, _, _, let op), .close(_, let op),
+        case .open(_, _, _, let op), .read(_, let op), .write(_, _, _, _, let op), .close(_, let op),
              .delete(_, let op), .stat(_, let op), .sync(let op), .create(_, _, _, let op),
              .list(_, let op), .resolve(_, let op), .mount(_, _, _, let op), .readBlock(_, _, let op):
             return op

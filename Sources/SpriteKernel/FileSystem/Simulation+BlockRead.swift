@@ -15,10 +15,7 @@ extension Simulation {
     }
 
     func readBlock(_ path: String?, block: Int64, node: Int, op: Int32) {
-        guard let session = session(path, node: node) else {
-            failFileStep(node, op, .notOpen(path: path))
-            return
-        }
+        guard let session = readableSession(path, node: node, op: op) else { return }
         let file = session.file
         let client = fileClient(node)
         let cacheable = client.cacheEnabled && !client.uncached.contains(file)

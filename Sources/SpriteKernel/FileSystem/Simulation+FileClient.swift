@@ -4,10 +4,11 @@
 extension Simulation {
     // MARK: Issuing steps
 
-    public func openFile(on node: Int, path: String, writable: Bool) -> Int32 {
+    /// `readable: false` opens for writing only (needs `writable`): the session's reads fail.
+    public func openFile(on node: Int, path: String, writable: Bool, readable: Bool = true) -> Int32 {
         enqueueFileStep(.open, node: node) { op in
             noteTransaction(ofOpen: op, node: node)
-            return .open(path: path, writable: writable, operation: op)
+            return .open(path: path, writable: writable, readable: readable || !writable, operation: op)
         }
     }
 
@@ -114,7 +115,8 @@ extension Simulation {
             mountCall(node: node, server: server, remote: remote, point: point, automounted: false, op: op) { sim in
                 sim.completeFileStep(node, op)
             }
-        case .open(let path, let writable, let op): open(path, writable: writable, node: node, op: op)
+        case .open(let path, let writable, let readable, let op):
+            open(path, writable: writable, readable: readable, node: node, op: op)
         case .read(let path, let op): read(path, node: node, op: op)
         case .readBlock(let path, let block, let op): readBlock(path, block: block, node: node, op: op)
         case .write(let path, let text, let size, let append, let op):
@@ -178,15 +180,15 @@ extension Simulation {
 
     // MARK: Open and close
 
-    private func open(_ path: String, writable: Bool, node: Int, op: Int32) {
+    private func open(_ path: String, writable: Bool, readable: Bool, node: Int, op: Int32) {
         let protocolKind = consistency
         let known = fs.fileIndex[path].flatMap { fs.files[$0].deleted ? nil : $0 }
         let entry = known.flatMap { fileClient(node).entries[$0] }
         if let file = known, let entry, fileClient(node).cacheEnabled,
            !protocolKind.openNeedsServer(entry, now: now, config: fs.config) {
             completeLocally(node, op) { sim in
-                sim.beginSession(node: node, file: file, writable: writable, op: op, action: .usedWithoutCheck,
-                                 version: entry.version)
+                sim.beginSession(node: node, file: file, mode: (readable, writable), op: op,
+                                 action: .usedWithoutCheck, version: entry.version)
             }
             return
         }
@@ -206,8 +208,8 @@ extension Simulation {
                        }
                        let action = sim.reconcileCache(node: node, file: file, answer: answer)
                        let begin: (Simulation) -> Void = { sim in
-                           sim.beginSession(node: node, file: file, writable: writable, op: op, action: action,
-                                            version: answer.version)
+                           sim.beginSession(node: node, file: file, mode: (readable, writable), op: op,
+                                            action: action, version: answer.version)
                            sim.completeFileStep(node, op)
                        }
                        guard answer.carriesData else { return begin(sim) }
@@ -263,20 +265,35 @@ extension Simulation {
         }
     }
 
-    private func beginSession(node: Int, file: Int, writable: Bool, op: Int32, action: CacheAction, version: Int) {
+    private func beginSession(node: Int, file: Int, mode: (readable: Bool, writable: Bool), op: Int32,
+                              action: CacheAction, version: Int) {
+        let writable = mode.writable
         let id = fs.nextSession
         fs.nextSession += 1
         let committedNow = fs.committed[file].map { ($0.content, Optional($0.event)) } ?? (emptyContent, nil)
         withClient(node) { client in
-            client.sessions[id] = OpenSession(id: id, file: file, writable: writable, openedAt: now,
-                                              committedAtOpen: committedNow)
+            client.sessions[id] = OpenSession(id: id, file: file, writable: writable, readable: mode.readable,
+                                              openedAt: now, committedAtOpen: committedNow)
             client.openOrder.append(id)
         }
         let start = operations[Int(op)].startedAt ?? now
         noteTransaction(ofSession: id, openedBy: op)
         _ = recordFileEvent(.open(writable: writable), node: node, session: id, file: file, start: start)
         record(.fileOpened(operation: op, path: fs.files[file].path, session: id, writable: writable,
-                           action: action, version: version), at: node)
+                           readable: mode.readable, action: action, version: version), at: node)
+    }
+
+    /// The session a read acts on; nil (the step failed) if none is open or it was opened for writing only.
+    func readableSession(_ path: String?, node: Int, op: Int32) -> OpenSession? {
+        guard let session = session(path, node: node) else {
+            failFileStep(node, op, .notOpen(path: path))
+            return nil
+        }
+        guard session.readable else {
+            failFileStep(node, op, .openWriteOnly(path: fs.files[session.file].path))
+            return nil
+        }
+        return session
     }
 
     /// The session a step acts on: the newest open of `path`, or the newest open.
@@ -343,10 +360,7 @@ extension Simulation {
     // MARK: Read and write
 
     private func read(_ path: String?, node: Int, op: Int32) {
-        guard let session = session(path, node: node) else {
-            failFileStep(node, op, .notOpen(path: path))
-            return
-        }
+        guard let session = readableSession(path, node: node, op: op) else { return }
         let file = session.file
         let client = fileClient(node)
         let cacheable = client.cacheEnabled && !client.uncached.contains(file)
@@ -422,7 +436,8 @@ extension Simulation {
         operations[Int(op)].block = block
         operations[Int(op)].bytes = size
         record(.fileRead(operation: op, path: fs.files[file].path, event: event, content: content, block: block,
-                         bytes: size, fromCache: fromCache, unix: unix, session: sessionJudgement, reason: reason), at: node)
+                         bytes: size, fromCache: fromCache, unix: unix, session: sessionJudgement, reason: reason),
+               at: node)
     }
 
     private func staleReason(fromCache: Bool, entry: ClientFileEntry?, latestWriteEvent: Int?) -> StaleReason? {

@@ -22,6 +22,8 @@ public enum OperationFailure: Sendable, Equatable {
     /// read, write or close with no open file to act on.
     case notOpen(path: String?)
     case openReadOnly(path: String)
+    /// A read of a file opened for writing only.
+    case openWriteOnly(path: String)
     case notExported(path: String, server: Int)
     case isDirectory(path: String)
     /// A component of the path is a regular file, not a directory.

@@ -62,7 +62,8 @@ public enum TraceEvent: Sendable, Equatable {
     case operationFailed(operation: Int32, failure: OperationFailure)
 
     // File system.
-    case fileOpened(operation: Int32, path: String, session: Int, writable: Bool, action: CacheAction, version: Int)
+    case fileOpened(operation: Int32, path: String, session: Int, writable: Bool, readable: Bool, action: CacheAction,
+                    version: Int)
     /// `block` is set for `read … block N`: the read returned that block of `content` alone.
     case fileRead(operation: Int32, path: String, event: Int, content: ContentID, block: Int64?, bytes: Int64,
                   fromCache: Bool, unix: Judgement, session: Judgement, reason: StaleReason?)

@@ -30,9 +30,9 @@ enum FileEventFields {
             [("path", .string(path)), ("prefix", .string(prefix)), ("server", .string(c.node(server)))]
         }
         switch event {
-        case .fileOpened(let id, let path, let session, let writable, let action, let version):
+        case .fileOpened(let id, let path, let session, let writable, let readable, let action, let version):
             return ("file.open", op(id) + [("path", .string(path)), ("session", .int(Int64(session))),
-                                           ("writable", .bool(writable)),
+                                           ("writable", .bool(writable)), ("readable", .bool(readable)),
                                            ("cache", .string(FileEventWords.action(action))),
                                            ("version", .int(Int64(version)))])
         case .fileRead(let id, let path, let event, let content, let block, let size, let fromCache, let unix,

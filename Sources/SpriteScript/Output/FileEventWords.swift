@@ -85,8 +85,8 @@ enum FileEventWords {
     static func describe(_ event: TraceEvent, _ c: RenderContext) -> String? {
         func label(_ op: Int32) -> String { EventWords.labelled(op, c) }
         switch event {
-        case .fileOpened(let op, let path, let session, let writable, let action, let version):
-            return "open \(path) \(writable ? "rw" : "r") (session \(session), version \(version)):"
+        case .fileOpened(let op, let path, let session, let writable, let readable, let action, let version):
+            return "open \(path) \(writable ? (readable ? "rw" : "w") : "r") (session \(session), version \(version)):"
                 + " \(Self.action(action))" + label(op)
         case .fileRead(let op, let path, _, let id, let block, let size, let fromCache, let unix, let session,
                        let reason):

@@ -13,7 +13,8 @@ struct FileSyntax: StatementSyntax {
                 "write [PATH] \"TEXT\"|SIZE [as LABEL]", "append [PATH] \"TEXT\"|SIZE [as LABEL]",
                 "close [PATH]", "delete PATH", "stat PATH", "sync", "create PATH size SIZE", "mkdir PATH", "ls PATH"],
         details: "Without a PATH, read, write, append and close act on the node's most recently opened file. "
-            + "Opening a missing file for writing creates it. write replaces the contents; append adds to "
+            + "Opening a missing file for writing creates it. Modes: r reads, w and append write only (a read "
+            + "fails: write-only), rw does both; r refuses writes. write replaces the contents; append adds to "
             + "them. Every read prints what it returned and its verdict: fresh, or STALE under UNIX or session "
             + "semantics with the write it missed and why ('show outcomes' adds immutable files and "
             + "transactions); every ls prints its names and is judged the same way (help listings). "
@@ -23,6 +24,9 @@ struct FileSyntax: StatementSyntax {
             + "(on a regular file it fails: not a directory; use stat); mkdir and create fail on a name that "
             + "exists; delete removes a directory only once it is empty, and never / or a domain's or export's "
             + "root. Nothing can be created under a regular file, and a name below one is not a directory. "
+            + "create PATH size SIZE makes a file of SIZE bytes of data without text (0B: an empty file) as if "
+            + "it had been written long before: its data is on the server's disk, not in the server's block "
+            + "cache, so the first read of it reads the disk. "
             + "read reads the whole file; 'read block N' reads its block N alone (blocks count from 0; past the "
             + "end it reads nothing), from the client cache only if the whole file is cached and usable as it "
             + "is, else from the server, which keeps no client copy. Its .text, .bytes and trace line are that "
@@ -115,7 +119,7 @@ struct FileStatement: Statement {
             }
         }
         if let (value, valueSpan) = size {
-            checker.requireBetweenZeroAnd(value, Limits.size, "the size", at: valueSpan, allowZero: verb != "create")
+            checker.requireBetweenZeroAnd(value, Limits.size, "the size", at: valueSpan, allowZero: true)
         }
         checker.declareLabel(label, kind: kind)
     }
@@ -129,7 +133,9 @@ struct FileStatement: Statement {
         let length = bytes.map { Int64($0.count) } ?? size?.0.integer ?? 0
         let op: Int32
         switch verb {
-        case "open": op = s.openFile(on: node, path: p ?? "/", writable: mode != "r")
+        case "open":
+            // w and append open for writing only, as O_WRONLY: their reads are refused.
+            op = s.openFile(on: node, path: p ?? "/", writable: mode != "r", readable: mode == "r" || mode == "rw")
         case "read": op = block.map { s.readBlock(on: node, path: p, block: $0) } ?? s.readFile(on: node, path: p)
         case "write", "append": op = s.writeFile(on: node, path: p, text: bytes, size: length, append: verb == "append")
         case "close": op = s.closeFile(on: node, path: p)

@@ -6,7 +6,8 @@ struct HelpSyntax: StatementSyntax {
         summary: "list the statements, or explain one",
         usage: ["help", "help TOPIC"],
         details: "TOPIC is a statement's keyword, or one of the topics: 'units' (every unit a number can carry), "
-            + "'time' (the clock and how times are written) and 'semantics' (how reads are judged).",
+            + "'time' (the clock and how times are written), 'semantics' (how reads are judged), 'listings' "
+            + "(how ls is judged) and 'disk' (a node's disk and the named drives).",
         example: "help rpc")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {

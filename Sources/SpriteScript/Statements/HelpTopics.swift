@@ -3,7 +3,7 @@ import SpriteKernel
 /// Help pages that explain an idea rather than a statement: `help units`,
 /// `help time`, `help semantics`. docs/LANGUAGE.md is generated from them.
 enum HelpTopics {
-    static let all: [HelpEntry] = [units, time, semantics, ListingHelp.listings]
+    static let all: [HelpEntry] = [units, time, semantics, ListingHelp.listings, DiskHelp.disk]
 
     /// Built from the lexer's own table, so it lists exactly what a script may write.
     static var units: HelpEntry {

@@ -18,7 +18,7 @@ struct NodeSyntax: StatementSyntax {
             + "seek, a spindle speed (rpm: half a revolution is the average rotational delay) and a media rate; "
             + "'disk T rate R' means seek T with no rotational delay. DRIVE is a named drive: "
             + DrivePreset.allCases.map(\.rawValue).joined(separator: ", ") + " (rate, seek or rpm after it "
-            + "override its figures). See docs/COST-MODEL.md, Disks.",
+            + "override its figures). See help disk, and docs/COST-MODEL.md, Disks.",
         example: """
             cluster {
               workstation ws[1..8] memory 8MB diskless

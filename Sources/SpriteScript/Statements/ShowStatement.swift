@@ -122,7 +122,7 @@ struct ShowStatement: Statement {
             ("bandwidth", .bandwidth(m.bitsPerSecond)), ("latency", .time(m.latency)),
             ("mtu", .bytes(m.mtuBytes)), ("header", .bytes(m.headerBytes)),
             ("send-overhead", .time(m.sendOverhead)), ("receive-overhead", .time(m.receiveOverhead)),
-            ("local-cost", .time(m.localMessageCost)),
+            ("local-cost", .time(m.localMessageCost)), ("local-copy-rate", .rate(m.localCopyBytesPerSecond)),
             ("loss", .ratio(c.lossProbability, shown: Self.percent(c.lossProbability))),
             ("timeout", .time(m.retransmitTimeout)), ("retries", .count(Int64(m.maxRetransmits))),
             ("copy-rate", m.copyBytesPerSecond > 0 ? .rate(m.copyBytesPerSecond) : .text("free")),
