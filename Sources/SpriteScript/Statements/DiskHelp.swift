@@ -13,7 +13,8 @@ enum DiskHelp {
         let drives = DrivePreset.allCases.map { preset in
             let d = preset.drive
             let spin = d.rpm > 0 ? "\(d.rpm) rpm (half a turn \(d.rotationalLatency))" : "no rotation"
-            return "  " + TextRenderer.pad(preset.rawValue, 15) + "seek \(d.averageSeek), \(spin), " + rate(d.bytesPerSecond)
+            return "  " + TextRenderer.pad(preset.rawValue, 15) + "seek \(d.averageSeek), \(spin), "
+                + rate(d.bytesPerSecond)
         }.joined(separator: "\n")
         let standard = DiskDrive.standard
         return HelpEntry(
