@@ -17,9 +17,8 @@ extension Simulation {
     func readBlock(_ path: String?, block: Int64, node: Int, op: Int32) {
         guard let session = readableSession(path, node: node, op: op) else { return }
         let file = session.file
-        let client = fileClient(node)
-        let cacheable = client.cacheEnabled && !client.uncached.contains(file)
-        if let entry = client.entries[file], cacheable,
+        let (cached, cacheable) = cachedCopy(node: node, file: file)
+        if let entry = cached, cacheable,
            entry.dirty || consistency.readMayUseCache(entry, now: now, config: fs.config) {
             fs.statistics.clientHits += 1
             withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }

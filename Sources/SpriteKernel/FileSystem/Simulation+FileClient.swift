@@ -250,9 +250,7 @@ extension Simulation {
     /// first (Simulation+WriteBack), then continues. A copy too large for the
     /// cache is kept nowhere: it was read through.
     func cacheFetched(node: Int, file: Int, answer: CallAnswer, op: Int32, then: @escaping (Simulation) -> Void) {
-        let client = fileClient(node)
-        let caching = client.cacheEnabled && !answer.cachingDisabled && !client.uncached.contains(file)
-            && client.entries[file]?.dirty != true
+        let caching = clientMayCache(node: node, file: file) && !answer.cachingDisabled
         makeRoom(for: file, blocks: caching ? fs.config.blocks(answer.size) : .max, node: node, op: op) { sim, fits in
             sim.withClient(node) { client in
                 if fits {
@@ -263,6 +261,22 @@ extension Simulation {
             }
             then(sim)
         }
+    }
+
+    /// Whether the node's cache may take the file's data now. A helper, so its
+    /// copy of the client is gone before anything goes on: a copy still alive
+    /// when the client changes makes the change copy the client's tables
+    /// (its whole queue of steps among them) instead of editing them.
+    func clientMayCache(node: Int, file: Int) -> Bool {
+        let client = fileClient(node)
+        return client.cacheEnabled && !client.uncached.contains(file) && client.entries[file]?.dirty != true
+    }
+
+    /// The node's cached copy of the file and whether the cache may be used
+    /// for it (not off, not uncached by the server); see `clientMayCache`.
+    func cachedCopy(node: Int, file: Int) -> (entry: ClientFileEntry?, cacheable: Bool) {
+        let client = fileClient(node)
+        return (client.entries[file], client.cacheEnabled && !client.uncached.contains(file))
     }
 
     private func beginSession(node: Int, file: Int, mode: (readable: Bool, writable: Bool), op: Int32,
@@ -362,9 +376,8 @@ extension Simulation {
     private func read(_ path: String?, node: Int, op: Int32) {
         guard let session = readableSession(path, node: node, op: op) else { return }
         let file = session.file
-        let client = fileClient(node)
-        let cacheable = client.cacheEnabled && !client.uncached.contains(file)
-        if let entry = client.entries[file], cacheable,
+        let (cached, cacheable) = cachedCopy(node: node, file: file)
+        if let entry = cached, cacheable,
            entry.dirty || consistency.readMayUseCache(entry, now: now, config: fs.config) {
             fs.statistics.clientHits += 1
             withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }
@@ -373,7 +386,7 @@ extension Simulation {
             }
             return
         }
-        if client.entries[file] != nil, cacheable {
+        if cached != nil, cacheable {
             // The copy is too old to trust: check it with the server first.
             callServer("getattr", path: fs.files[file].path, node: node, op: op, requestBytes: 16,
                        serve: { sim, _ in sim.serveAttributes(file) },
@@ -474,8 +487,7 @@ extension Simulation {
             return
         }
         let file = session.file
-        let client = fileClient(node)
-        let entry = client.entries[file]
+        let entry = fileClient(node).entries[file]
         // The writer's view before this write: its cached copy, else the server's.
         let base = entry?.content ?? fs.files[file].content
         let newBytes: [UInt8]?
@@ -522,7 +534,7 @@ extension Simulation {
             client.sessions[session.id]?.lastWrite = (content, event)
         }
         operations[Int(op)].bytes = size
-        let cacheable = client.cacheEnabled && !client.uncached.contains(file)
+        let cacheable = cachedCopy(node: node, file: file).cacheable
         let write = ClientWrite(file: file, content: content, newSize: newSize, size: size, event: event)
         if !cacheable || writePolicy.writesThrough {
             writeThrough(write, node: node, op: op, caching: cacheable)

@@ -12,6 +12,16 @@ extension Simulation {
         return client.mounts[point] == nil ? (point, server) : nil
     }
 
+    /// The longest prefix of `path` in the node's prefix table and its server.
+    /// A helper, so its copy of the client is gone before the resolve goes on.
+    private func prefixTableHit(_ path: String, node: Int) -> (String, Int)? {
+        let prefixes = fileClient(node).prefixes
+        guard let prefix = Self.longestPrefix(of: path, in: prefixes.keys), let entry = prefixes[prefix] else {
+            return nil
+        }
+        return (prefix, entry.server)
+    }
+
     func mountCall(node: Int, server: Int, remote: String, point: String, automounted: Bool, op: Int32,
                            then: @escaping (Simulation) -> Void) {
         call("mount", from: node, to: server, requestBytes: Int64(remote.utf8.count), operation: op,
@@ -49,9 +59,7 @@ extension Simulation {
             then(self, server)
             return
         }
-        let client = fileClient(node)
-        if !broadcast, let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys),
-           let server = client.prefixes[prefix]?.server {
+        if !broadcast, let (prefix, server) = prefixTableHit(path, node: node) {
             let shown: TraceLevel = op >= 0 && operations[Int(op)].kind == .resolve ? .operations : .messages
             record(.prefixHit(operation: op, path: path, prefix: prefix, server: server), at: node, level: shown)
             then(self, server)

@@ -75,9 +75,10 @@ extension Simulation {
     func flushDaemon(_ node: Int) {
         withClient(node) { $0.daemonScheduled = false }
         guard nodes[node].isUp else { return }
-        let client = fileClient(node)
-        for (file, entry) in client.entries.sorted(by: { $0.key < $1.key }) where entry.dirty
-            && now - entry.dirtySince >= fs.config.flushAge {
+        // Chosen first, so no copy of the client is alive during the write-backs.
+        let age = fs.config.flushAge
+        let due = fileClient(node).entries.filter { $0.value.dirty && now - $0.value.dirtySince >= age }.keys.sorted()
+        for file in due {
             writeBack(file: file, node: node, why: .daemon, op: -1) { _ in }
         }
         if fileClient(node).entries.values.contains(where: \.dirty) { ensureFlushDaemon(node) }
@@ -92,14 +93,9 @@ extension Simulation {
     /// larger than the whole cache never fits: it is read and written through.
     func makeRoom(for file: Int, blocks: Int64, node: Int, op: Int32, then: @escaping (Simulation, Bool) -> Void) {
         while true {
-            let client = fileClient(node)
-            guard client.cacheEnabled, blocks <= client.capacityBlocks else { return then(self, false) }
-            let needed = client.lru.totalWeight - client.lru.weight(of: file) + blocks - client.capacityBlocks
-            guard needed > 0 else { return then(self, true) }
-            guard let victim = client.lru.coldest(where: { $0 != file && !client.isOpen($0) }) else {
-                return then(self, false)
-            }
-            guard client.entries[victim]?.dirty == true else {
+            let (fits, victim, dirty) = roomStep(for: file, blocks: blocks, node: node)
+            guard fits == nil, let victim else { return then(self, fits ?? false) }
+            guard dirty else {
                 withClient(node) { $0.forget(victim) }
                 continue
             }
@@ -115,6 +111,21 @@ extension Simulation {
                       })
             return
         }
+    }
+
+    /// One step of `makeRoom`: whether the file fits (or never can), else the
+    /// file to evict and whether it is dirty. A helper, so its copy of the
+    /// client is gone before `then` goes on (a copy alive when the client
+    /// changes makes the change copy all its tables).
+    private func roomStep(for file: Int, blocks: Int64, node: Int) -> (fits: Bool?, victim: Int?, dirty: Bool) {
+        let client = fileClient(node)
+        guard client.cacheEnabled, blocks <= client.capacityBlocks else { return (false, nil, false) }
+        let needed = client.lru.totalWeight - client.lru.weight(of: file) + blocks - client.capacityBlocks
+        guard needed > 0 else { return (true, nil, false) }
+        guard let victim = client.lru.coldest(where: { $0 != file && !client.isOpen($0) }) else {
+            return (false, nil, false)
+        }
+        return (nil, victim, client.entries[victim]?.dirty == true)
     }
 
     /// A smaller cache: least recently used files leave until it fits, open
