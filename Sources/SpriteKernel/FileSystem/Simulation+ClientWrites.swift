@@ -16,8 +16,9 @@ extension Simulation {
     func writeThrough(_ write: ClientWrite, node: Int, op: Int32, caching: Bool) {
         let file = write.file
         // The new contents hold the dirty copy's writes: they are on their way with it.
-        let carried = fileClient(node).entries[file].map { $0.dirty ? $0.unflushedWrites : [] } ?? []
-        let dirtyBefore = fileClient(node).entries[file]?.dirty == true
+        let cached = readClient(node) { $0.entries[file] }
+        let carried = cached.map { $0.dirty ? $0.unflushedWrites : [] } ?? []
+        let dirtyBefore = cached?.dirty == true
         if dirtyBefore {
             withClient(node) { client in
                 client.entries[file]?.dirty = false

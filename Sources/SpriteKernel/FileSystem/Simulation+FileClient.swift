@@ -183,8 +183,9 @@ extension Simulation {
     private func open(_ path: String, writable: Bool, readable: Bool, node: Int, op: Int32) {
         let protocolKind = consistency
         let known = fs.fileIndex[path].flatMap { fs.files[$0].deleted ? nil : $0 }
-        let entry = known.flatMap { fileClient(node).entries[$0] }
-        if let file = known, let entry, fileClient(node).cacheEnabled,
+        let entry = known.flatMap { file in readClient(node) { $0.entries[file] } }
+        let cacheEnabled = readClient(node) { $0.cacheEnabled }
+        if let file = known, let entry, cacheEnabled,
            !protocolKind.openNeedsServer(entry, now: now, config: fs.config) {
             completeLocally(node, op) { sim in
                 sim.beginSession(node: node, file: file, mode: (readable, writable), op: op,
@@ -193,7 +194,7 @@ extension Simulation {
             return
         }
         // Whole-file caching (callbacks): the open brings the data unless the clean copy here is current.
-        let wantsData = protocolKind.fetchesAtOpen && fileClient(node).cacheEnabled && entry?.dirty != true
+        let wantsData = protocolKind.fetchesAtOpen && cacheEnabled && entry?.dirty != true
         callServer("open", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, server in
                        sim.serveOpen(path, client: node, server: server, writable: writable, wantsData: wantsData,
@@ -268,15 +269,15 @@ extension Simulation {
     /// when the client changes makes the change copy the client's tables
     /// (its whole queue of steps among them) instead of editing them.
     func clientMayCache(node: Int, file: Int) -> Bool {
-        let client = fileClient(node)
-        return client.cacheEnabled && !client.uncached.contains(file) && client.entries[file]?.dirty != true
+        readClient(node) { client in
+            client.cacheEnabled && !client.uncached.contains(file) && client.entries[file]?.dirty != true
+        }
     }
 
     /// The node's cached copy of the file and whether the cache may be used
     /// for it (not off, not uncached by the server); see `clientMayCache`.
     func cachedCopy(node: Int, file: Int) -> (entry: ClientFileEntry?, cacheable: Bool) {
-        let client = fileClient(node)
-        return (client.entries[file], client.cacheEnabled && !client.uncached.contains(file))
+        readClient(node) { client in (client.entries[file], client.cacheEnabled && !client.uncached.contains(file)) }
     }
 
     private func beginSession(node: Int, file: Int, mode: (readable: Bool, writable: Bool), op: Int32,
@@ -312,12 +313,13 @@ extension Simulation {
 
     /// The session a step acts on: the newest open of `path`, or the newest open.
     func session(_ path: String?, node: Int) -> OpenSession? {
-        let client = fileClient(node)
-        for id in client.openOrder.reversed() {
-            guard let session = client.sessions[id] else { continue }
-            if path == nil || fs.files[session.file].path == path { return session }
+        readClient(node) { client in
+            for id in client.openOrder.reversed() {
+                guard let session = client.sessions[id] else { continue }
+                if path == nil || fs.files[session.file].path == path { return session }
+            }
+            return nil
         }
-        return nil
     }
 
     private func close(_ path: String?, node: Int, op: Int32) {
@@ -326,7 +328,7 @@ extension Simulation {
             return
         }
         let file = session.file
-        let dirty = fileClient(node).entries[file]?.dirty ?? false
+        let dirty = readClient(node) { $0.entries[file]?.dirty } ?? false
         let flushes = dirty && (writePolicy.flushesOnClose || consistency.flushesOnClose)
         let finishClose: (Simulation) -> Void = { sim in
             if sim.consistency.closeNeedsServer(wrote: session.wrote) {
@@ -487,7 +489,7 @@ extension Simulation {
             return
         }
         let file = session.file
-        let entry = fileClient(node).entries[file]
+        let entry = readClient(node) { $0.entries[file] }
         // The writer's view before this write: its cached copy, else the server's.
         let base = entry?.content ?? fs.files[file].content
         let newBytes: [UInt8]?

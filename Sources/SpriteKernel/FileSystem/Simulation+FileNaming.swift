@@ -4,22 +4,23 @@
 extension Simulation {
     /// Under the automount root, `ROOT/SERVER/…` needs SERVER mounted first.
     func automountPoint(for path: String, node: Int) -> (String, Int)? {
-        let client = fileClient(node)
-        guard let root = client.automountRoot, Self.isUnder(path, root), path != root else { return nil }
+        guard let root = readClient(node, { $0.automountRoot }), Self.isUnder(path, root), path != root else {
+            return nil
+        }
         let rest = path.dropFirst(root == "/" ? 1 : root.count + 1)
         guard let name = rest.split(separator: "/").first, let server = nodeIndex[String(name)] else { return nil }
         let point = (root == "/" ? "" : root) + "/" + name
-        return client.mounts[point] == nil ? (point, server) : nil
+        return readClient(node) { $0.mounts[point] } == nil ? (point, server) : nil
     }
 
     /// The longest prefix of `path` in the node's prefix table and its server.
     /// A helper, so its copy of the client is gone before the resolve goes on.
     private func prefixTableHit(_ path: String, node: Int) -> (String, Int)? {
-        let prefixes = fileClient(node).prefixes
-        guard let prefix = Self.longestPrefix(of: path, in: prefixes.keys), let entry = prefixes[prefix] else {
-            return nil
+        readClient(node) { client in
+            guard let prefix = Self.longestPrefix(of: path, in: client.prefixes.keys),
+                  let entry = client.prefixes[prefix] else { return nil }
+            return (prefix, entry.server)
         }
-        return (prefix, entry.server)
     }
 
     func mountCall(node: Int, server: Int, remote: String, point: String, automounted: Bool, op: Int32,

@@ -87,7 +87,7 @@ extension Simulation {
             }
         }
         if let writer = actions.recallFrom, !recalled.contains(writer), nodes[writer].isUp,
-           fileClient(writer).entries[file]?.dirty == true {
+           readClient(writer, { $0.entries[file]?.dirty }) == true {
             // Sequential write-sharing: the newest data is dirty at the last writer.
             waiting += 1
             recall(file, from: writer, server: server, then: arrived)
@@ -270,7 +270,7 @@ extension Simulation {
         fs.files[file].modified = now
         fs.files[file].lastWriteEvent = writes.last ?? fs.files[file].lastWriteEvent
         noteStored(writes)
-        if fs.files[file].lastWriter == client, fileClient(client).entries[file]?.dirty != true {
+        if fs.files[file].lastWriter == client, readClient(client, { $0.entries[file]?.dirty }) != true {
             fs.files[file].lastWriter = nil
         }
         fs.statistics.bytesToServer += size

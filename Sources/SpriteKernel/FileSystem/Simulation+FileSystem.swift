@@ -133,17 +133,32 @@ extension Simulation {
     // MARK: Internals shared by the client and server sides
 
     func fileClient(_ node: Int) -> FileClient {
-        if let client = fileClients[node] { return client }
-        let capacity = max(1, nodes[node].spec.memoryBytes / 2 / fs.config.blockSize)
-        return FileClient(capacityBlocks: capacity)
+        fileClients[node] ?? FileClient(capacityBlocks: defaultCacheBlocks(node))
+    }
+
+    /// Reads a node's client in place: `fileClient` returns a copy, which costs
+    /// a retain and a release of each of its tables. A node without a client
+    /// reads as a fresh one (and still has none). `body` must not touch
+    /// `fileClients`: the client is held for modification while it runs.
+    func readClient<T>(_ node: Int, _ body: (FileClient) -> T) -> T {
+        guard let index = fileClients.index(forKey: node) else {
+            return body(FileClient(capacityBlocks: defaultCacheBlocks(node)))
+        }
+        return Self.lend(&fileClients.values[index], to: body)
+    }
+
+    private static func lend<T>(_ client: inout FileClient, to body: (FileClient) -> T) -> T { body(client) }
+
+    /// A new client's cache: half the node's memory.
+    func defaultCacheBlocks(_ node: Int) -> Int64 {
+        max(1, nodes[node].spec.memoryBytes / 2 / fs.config.blockSize)
     }
 
     /// Mutates a node's client in place: copying it out and back would copy
     /// its tables (and its queue of steps) on every change.
     @discardableResult
     func withClient<T>(_ node: Int, _ body: (inout FileClient) -> T) -> T {
-        let capacity = max(1, nodes[node].spec.memoryBytes / 2 / fs.config.blockSize)
-        return body(&fileClients[node, default: FileClient(capacityBlocks: capacity)])
+        body(&fileClients[node, default: FileClient(capacityBlocks: defaultCacheBlocks(node))])
     }
 
     /// `path` is `prefix` or below it, by whole components.
@@ -182,10 +197,12 @@ extension Simulation {
     /// mounts (longest mount point first), else the path itself.
     public func canonicalPath(_ path: String, node: Int) -> String {
         let path = FilePath.normalize(path)
-        let client = fileClient(node)
-        guard let point = Self.longestPrefix(of: path, in: client.mounts.keys), let mount = client.mounts[point] else {
-            return path
+        let mounted = readClient(node) { client -> (point: String, mount: NFSMount)? in
+            guard let point = Self.longestPrefix(of: path, in: client.mounts.keys), let mount = client.mounts[point]
+            else { return nil }
+            return (point, mount)
         }
+        guard let (point, mount) = mounted else { return path }
         let rest = path.dropFirst(point == "/" ? 0 : point.count)
         let remote = mount.remotePath == "/" ? String(rest) : mount.remotePath + rest
         return "/" + nodes[mount.server].spec.name + (remote.isEmpty ? "" : remote)

@@ -29,8 +29,7 @@ extension Simulation {
 
     /// The listing of `path` that `node` would use without asking the server, if any.
     func trustedListing(node: Int, path: String) -> (names: [String], source: ListingSource)? {
-        let client = fileClient(node)
-        guard client.cacheEnabled, let cached = client.listings[path] else { return nil }
+        guard let cached = readClient(node, { $0.cacheEnabled ? $0.listings[path] : nil }) else { return nil }
         let age = now - cached.validatedAt
         switch fs.config.consistency {
         case .nfs:
@@ -50,7 +49,7 @@ extension Simulation {
     /// Callbacks: serving a listing, the server promises to tell `node` when
     /// the directory changes.
     func registerListingCallback(_ path: String, node: Int) {
-        guard fs.config.consistency == .callbacks, fileClient(node).cacheEnabled else { return }
+        guard fs.config.consistency == .callbacks, readClient(node, { $0.cacheEnabled }) else { return }
         fs.directoryCallbacks[path, default: []].insert(node)
     }
 
@@ -58,7 +57,7 @@ extension Simulation {
     /// arrives: not with its cache off, and under callbacks not if the
     /// directory changed since (the break may have overtaken the reply).
     func mayCacheListing(_ path: String, node: Int, servedAt: SimTime) -> Bool {
-        fileClient(node).cacheEnabled
+        readClient(node) { $0.cacheEnabled }
             && (fs.config.consistency != .callbacks || (fs.directoryModified[path] ?? .zero) <= servedAt)
     }
 

@@ -8,7 +8,7 @@ extension Simulation {
     /// `failed` runs instead.
     func writeBack(file: Int, node: Int, why: FlushReason, op: Int32,
                    failed: ((Simulation) -> Void)? = nil, then: @escaping (Simulation) -> Void) {
-        guard let entry = fileClient(node).entries[file], entry.dirty else {
+        guard let entry = readClient(node, { $0.entries[file] }), entry.dirty else {
             then(self)
             return
         }
@@ -61,7 +61,7 @@ extension Simulation {
     }
 
     func ensureFlushDaemon(_ node: Int) {
-        guard !fileClient(node).daemonScheduled else { return }
+        guard !readClient(node, { $0.daemonScheduled }) else { return }
         withClient(node) { $0.daemonScheduled = true }
         // The next multiple of the interval, in saturating arithmetic: past the
         // end of time the daemon simply never wakes.
@@ -81,7 +81,7 @@ extension Simulation {
         for file in due {
             writeBack(file: file, node: node, why: .daemon, op: -1) { _ in }
         }
-        if fileClient(node).entries.values.contains(where: \.dirty) { ensureFlushDaemon(node) }
+        if readClient(node, { $0.entries.values.contains(where: \.dirty) }) { ensureFlushDaemon(node) }
     }
 
     // MARK: Capacity
@@ -118,14 +118,15 @@ extension Simulation {
     /// client is gone before `then` goes on (a copy alive when the client
     /// changes makes the change copy all its tables).
     private func roomStep(for file: Int, blocks: Int64, node: Int) -> (fits: Bool?, victim: Int?, dirty: Bool) {
-        let client = fileClient(node)
-        guard client.cacheEnabled, blocks <= client.capacityBlocks else { return (false, nil, false) }
-        let needed = client.lru.totalWeight - client.lru.weight(of: file) + blocks - client.capacityBlocks
-        guard needed > 0 else { return (true, nil, false) }
-        guard let victim = client.lru.coldest(where: { $0 != file && !client.isOpen($0) }) else {
-            return (false, nil, false)
+        readClient(node) { client in
+            guard client.cacheEnabled, blocks <= client.capacityBlocks else { return (false, nil, false) }
+            let needed = client.lru.totalWeight - client.lru.weight(of: file) + blocks - client.capacityBlocks
+            guard needed > 0 else { return (true, nil, false) }
+            guard let victim = client.lru.coldest(where: { $0 != file && !client.isOpen($0) }) else {
+                return (false, nil, false)
+            }
+            return (nil, victim, client.entries[victim]?.dirty == true)
         }
-        return (nil, victim, client.entries[victim]?.dirty == true)
     }
 
     /// A smaller cache: least recently used files leave until it fits, open
