@@ -217,7 +217,9 @@ extension Simulation {
     func readBlocks(_ file: Int, server: Int, first: Int64, count: Int64) -> DiskRead? {
         let drive = nodes[server].spec.disk
         var disk = drive.map { DiskRead(file: file, drive: $0, blockSize: fs.config.blockSize) }
-        var cache = fs.serverCaches[server] ?? LRUList<BlockKey>()
+        // Taken out while it changes: a copy beside the one in the table would
+        // make the first change copy the whole cache.
+        var cache = fs.serverCaches.removeValue(forKey: server) ?? LRUList<BlockKey>()
         var misses: Int64 = 0
         let capacity = serverCacheCapacity(server)
         let end = first + count
@@ -275,11 +277,11 @@ extension Simulation {
         }
         fs.statistics.bytesToServer += size
         fs.statistics.diskWrites += Int(fs.config.blocks(size))
-        var cache = fs.serverCaches[server] ?? LRUList<BlockKey>()
+        if fs.serverCacheOff.contains(server) { return attributes(file) }
+        // Taken out while it changes, as in readBlocks.
+        var cache = fs.serverCaches.removeValue(forKey: server) ?? LRUList<BlockKey>()
         let blocks = fs.config.blocks(size), capacity = serverCacheCapacity(server)
-        if fs.serverCacheOff.contains(server) {
-            return attributes(file)
-        } else if blocks > capacity {
+        if blocks > capacity {
             cache.keepOnly(file: file, blocks: blocks, capacity: capacity)
         } else {
             for block in 0..<blocks { cache.touch(BlockKey(file: file, block: block), weight: 1) }

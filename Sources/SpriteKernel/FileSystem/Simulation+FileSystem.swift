@@ -147,6 +147,8 @@ extension Simulation {
         return Self.lend(&fileClients.values[index], to: body)
     }
 
+    /// Through an inout access the client is read where it lies; passed from
+    /// the table as a plain argument, it would be copied first.
     private static func lend<T>(_ client: inout FileClient, to body: (FileClient) -> T) -> T { body(client) }
 
     /// A new client's cache: half the node's memory.
