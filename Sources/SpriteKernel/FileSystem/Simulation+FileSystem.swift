@@ -188,6 +188,8 @@ extension Simulation {
 
     /// `/fs1/export/home/x` → (fs1, `/export/home/x`) when fs1 exports something.
     func superRoot(_ path: String) -> (server: Int, remote: String)? {
+        // Asked on every name lookup: without exports, skip splitting the path.
+        guard !fs.exports.isEmpty else { return nil }
         let parts = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true)
         guard let first = parts.first, let server = nodeIndex[String(first)], fs.exports[server] != nil else {
             return nil
