@@ -142,6 +142,20 @@ struct FileClient {
     /// A session on this node has the file open.
     func isOpen(_ file: Int) -> Bool { sessions.values.contains { $0.file == file } }
 
+    /// Changes the file's cached copy in place, if there is one: one lookup.
+    /// (`entries[file]?.field = x` looks it up again for every field, each
+    /// through an accessor whose frame is allocated on the heap.)
+    mutating func updateEntry(_ file: Int, _ change: (inout ClientFileEntry) -> Void) {
+        guard let index = entries.index(forKey: file) else { return }
+        change(&entries.values[index])
+    }
+
+    /// Changes an open session in place, if it is open; as `updateEntry`.
+    mutating func updateSession(_ id: Int, _ change: (inout OpenSession) -> Void) {
+        guard let index = sessions.index(forKey: id) else { return }
+        change(&sessions.values[index])
+    }
+
     /// Drops the file's copy from the cache.
     mutating func forget(_ file: Int) {
         entries[file] = nil

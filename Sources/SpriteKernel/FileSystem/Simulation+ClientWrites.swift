@@ -21,8 +21,10 @@ extension Simulation {
         let dirtyBefore = cached?.dirty == true
         if dirtyBefore {
             withClient(node) { client in
-                client.entries[file]?.dirty = false
-                client.entries[file]?.unflushedWrites = []
+                client.updateEntry(file) { cached in
+                    cached.dirty = false
+                    cached.unflushedWrites = []
+                }
                 client.inFlight[file, default: []] += carried
             }
         }

@@ -532,8 +532,10 @@ extension Simulation {
                                     session: session.id, file: file, start: start)
         fs.latestWrite[file] = (content, event)
         withClient(node) { client in
-            client.sessions[session.id]?.wrote = true
-            client.sessions[session.id]?.lastWrite = (content, event)
+            client.updateSession(session.id) { open in
+                open.wrote = true
+                open.lastWrite = (content, event)
+            }
         }
         operations[Int(op)].bytes = size
         let cacheable = cachedCopy(node: node, file: file).cacheable

@@ -14,8 +14,10 @@ extension Simulation {
         }
         let writes = entry.unflushedWrites
         withClient(node) { client in
-            client.entries[file]?.dirty = false
-            client.entries[file]?.unflushedWrites = []
+            client.updateEntry(file) { cached in
+                cached.dirty = false
+                cached.unflushedWrites = []
+            }
             client.inFlight[file, default: []] += writes
         }
         callServer("write", path: fs.files[file].path, node: node, op: op, requestBytes: entry.size,
@@ -27,12 +29,13 @@ extension Simulation {
                    },
                    then: { sim, _, answer in
                        sim.withClient(node) { client in
-                           if client.entries[file]?.content == entry.content {
-                               client.entries[file]?.version = answer.version
-                               client.entries[file]?.modified = answer.modified
-                               client.entries[file]?.validatedAt = sim.now
-                               let trusted = client.trusts(answer, file: file)
-                               client.entries[file]?.callbackValid = trusted
+                           let trusted = client.trusts(answer, file: file)
+                           client.updateEntry(file) { cached in
+                               guard cached.content == entry.content else { return }
+                               cached.version = answer.version
+                               cached.modified = answer.modified
+                               cached.validatedAt = sim.now
+                               cached.callbackValid = trusted
                            }
                        }
                        sim.record(.fileFlushed(path: sim.fs.files[file].path, bytes: entry.size,
