@@ -30,4 +30,29 @@ struct ClientReadTests {
         // …and still has none afterwards (a client would be listed, crashed, flushed).
         #expect(sim.fileClients[idle] == nil)
     }
+
+    /// updateEntry and updateSession change the value in place, and add none.
+    @Test func updatesChangeOnlyWhatIsThere() {
+        var client = FileClient(capacityBlocks: 8)
+        client.entries[3] = ClientFileEntry(content: 1, size: 10, version: 1, modified: .zero, validatedAt: .zero,
+                                            dirty: true, unflushedWrites: [7, 8])
+        client.updateEntry(3) { cached in
+            cached.dirty = false
+            cached.unflushedWrites = []
+        }
+        client.updateEntry(4) { $0.dirty = true }
+        #expect(client.entries.count == 1)
+        #expect(client.entries[3]?.dirty == false && client.entries[3]?.unflushedWrites == [])
+        #expect(client.entries[3]?.size == 10 && client.entries[3]?.version == 1)
+
+        client.sessions[5] = OpenSession(id: 5, file: 3, writable: true, openedAt: .zero,
+                                         committedAtOpen: (content: 1, event: nil))
+        client.updateSession(5) { open in
+            open.wrote = true
+            open.lastWrite = (content: 2, event: 9)
+        }
+        client.updateSession(6) { $0.wrote = true }
+        #expect(client.sessions.count == 1)
+        #expect(client.sessions[5]?.wrote == true && client.sessions[5]?.lastWrite?.event == 9)
+    }
 }
