@@ -3,8 +3,14 @@
 /// work it would have ended fails now with `.endOfTime`. So no clock, elapsed
 /// time or penalty ever shows a wrapped or clamped time as if it were real.
 extension Simulation {
-    func schedule(_ kind: EventKind, at time: SimTime) {
+    @inline(__always) func schedule(_ kind: EventKind, at time: SimTime) {
         guard time.isPastHorizon else { return queue.schedule(kind, at: time) }
+        neverHappens(kind)
+    }
+
+    /// The event would come after the end of time: what it would have ended fails now.
+    /// Out of line, so the common case above stays small enough to inline on every event.
+    private func neverHappens(_ kind: EventKind) {
         switch kind {
         case .deliver(let message), .retransmit(let message):
             abandon(message: message)
