@@ -91,6 +91,9 @@ extension Simulation {
     }
 
     public var fileHistory: [FileEvent] { fs.history }
+    /// Grows whenever the history changes: an event is added, or a version
+    /// reaches its server (a write's `serverOrder` is set after it was recorded).
+    public var fileHistoryRevision: Int { fs.history.count + fs.storedVersions }
     public var fileSystemStatistics: FileSystemStatistics { fs.statistics }
     public var crashLosses: [CrashLoss] { fs.crashLosses }
     public var files: [ServerFile] { fs.files.filter { !$0.deleted } }

@@ -62,7 +62,7 @@ public final class Interpreter {
     var era = EraDefaults()
     /// Set while running an `at` block: the time it was due.
     private var blockTime: SimTime?
-    private var semanticsCache: (events: Int, report: SemanticsReport)?
+    private var semanticsCache: (revision: Int, report: SemanticsReport)?
     public private(set) var expectationsPassed = 0
     public private(set) var expectationsFailed = 0
     /// Everything traced so far, for `show trace`.
@@ -242,12 +242,12 @@ public final class Interpreter {
     }
 
     /// The semantics checker's verdicts on the history so far, judged again
-    /// only when the history has grown.
+    /// only when the history has changed.
     func semantics() -> SemanticsReport {
-        let history = simulation.fileHistory
-        if let cached = semanticsCache, cached.events == history.count { return cached.report }
-        let report = SemanticsChecker.judge(history)
-        semanticsCache = (history.count, report)
+        let revision = simulation.fileHistoryRevision
+        if let cached = semanticsCache, cached.revision == revision { return cached.report }
+        let report = SemanticsChecker.judge(simulation.fileHistory)
+        semanticsCache = (revision, report)
         return report
     }
 
