@@ -23,6 +23,8 @@ import Testing
         ("echo \"x\" \\", "unexpected character '\\'", "only as the last character of a line"),
         ("cluster ws1", "expected '{'", "usage: cluster [NAME] { network …"),
         ("rcp a -> b", "did you mean 'rpc'?", "usage: rpc NODES -> NODE"),
+        // The form written (show cache) is listed first, not cut off after three other forms.
+        ("show cache", "the node whose cache to show", "usage: show cache NODE |"),
     ])
     func reportedCasesHaveHelp(_ script: String, _ message: String, _ help: String) throws {
         let diagnostic = try first(script)

@@ -6,12 +6,26 @@ enum FallbackHelp {
     static let general = "type 'help' for the list of statements"
 
     /// `usage: seed N; see 'help seed'`, or nil for a word that is no statement.
-    static func usage(of keyword: String) -> String? {
+    /// With `form`, the word written after the keyword (`show cache`), the lines
+    /// of that form come first, so the one the user meant is never cut off.
+    static func usage(of keyword: String, form: String? = nil) -> String? {
         guard let syntax = StatementRegistry.syntax(for: keyword) else { return nil }
         // A page covers several keywords (`read`, `write`): show the lines of this one.
         let own = syntax.help.usage.filter { $0 == keyword || $0.hasPrefix(keyword + " ") }
-        let lines = (own.isEmpty ? syntax.help.usage : own).prefix(3)
-        return "usage: " + lines.joined(separator: " | ") + "; see 'help \(keyword)'"
+        var lines = own.isEmpty ? syntax.help.usage : own
+        if let form {
+            let formLines = lines.filter { $0.hasPrefix("\(keyword) \(form) ") || $0 == "\(keyword) \(form)" }
+            lines = formLines + lines.filter { !formLines.contains($0) }
+        }
+        return "usage: " + lines.prefix(3).joined(separator: " | ") + "; see 'help \(keyword)'"
+    }
+
+    /// The word right after `keyword` on the diagnostic's line, if the line has one.
+    static func form(after keyword: String, on span: SourceSpan?) -> String? {
+        guard let span else { return nil }
+        let words = String(span.file.characters(ofLine: span.line)).split(whereSeparator: \.isWhitespace)
+        guard let index = words.firstIndex(where: { $0 == keyword }), index + 1 < words.count else { return nil }
+        return String(words[index + 1])
     }
 
     /// The keyword a statement's span begins with: its first word as written.
@@ -27,7 +41,8 @@ extension Diagnostic {
     func withFallbackHelp(statement keyword: String?) -> Diagnostic {
         guard help == nil else { return self }
         var copy = self
-        copy.help = keyword.flatMap(FallbackHelp.usage(of:)) ?? FallbackHelp.general
+        copy.help = keyword.flatMap { FallbackHelp.usage(of: $0, form: FallbackHelp.form(after: $0, on: span)) }
+            ?? FallbackHelp.general
         return copy
     }
 }

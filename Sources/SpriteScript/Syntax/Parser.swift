@@ -74,7 +74,7 @@ public struct Parser {
             let near = Suggestions.closest(to: keyword.text, among: StatementRegistry.keywords)
             let hint = near.map { "; did you mean '\($0)'?" } ?? ""
             throw Diagnostic(.syntax, "unknown statement '\(keyword.text)'\(hint)", at: keyword.span,
-                             help: near.flatMap(FallbackHelp.usage(of:)) ?? FallbackHelp.general)
+                             help: near.flatMap { FallbackHelp.usage(of: $0) } ?? FallbackHelp.general)
         }
         do {
             return try syntax.parse(&self, keyword: keyword)
