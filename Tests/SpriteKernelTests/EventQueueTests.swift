@@ -6,15 +6,15 @@ import Testing
         var queue = EventQueue()
         queue.schedule(.timer(id: 3), at: .us(30))
         queue.schedule(.timer(id: 1), at: .us(10))
-        queue.schedule(.deliver(message: 7), at: .us(20))
+        queue.schedule(.net(.deliver(message: 7)), at: .us(20))
         queue.schedule(.timer(id: 0), at: .zero)
         #expect(queue.count == 4)
         #expect(queue.nextTime == .zero)
 
-        var popped: [(SimTime, EventKind)] = []
+        var popped: [(SimTime, Event)] = []
         while let event = queue.popNext() { popped.append((event.time, event.kind)) }
         #expect(popped.map { $0.0 } == [.zero, .us(10), .us(20), .us(30)])
-        #expect(popped.map { $0.1 } == [.timer(id: 0), .timer(id: 1), .deliver(message: 7), .timer(id: 3)])
+        #expect(popped.map { $0.1 } == [.timer(id: 0), .timer(id: 1), .net(.deliver(message: 7)), .timer(id: 3)])
         #expect(queue.isEmpty)
         #expect(queue.nextTime == nil)
         #expect(queue.popNext() == nil)
@@ -83,6 +83,19 @@ import Testing
         #expect(b < c)
         #expect(!(c < b))
         #expect(!(b < b))
+    }
+
+    @Test func subsystemEventsKeepTheQueueEntryAtThirtyTwoBytes() {
+        // Nesting each subsystem's enum must not grow the heap entry: the queue moves it on every sift.
+        #expect(MemoryLayout<Event>.size <= 16)
+        #expect(MemoryLayout<ScheduledEvent>.stride == 32)
+        var queue = EventQueue()
+        queue.schedule(.files(.fileStepDone(node: 3, operation: 9)), at: .us(2))
+        queue.schedule(.ipc(.processResume(process: 1, operation: 2)), at: .us(1))
+        queue.schedule(.rpc(.serverTimeout(operation: 5)), at: .us(1))
+        #expect(queue.popNext()?.kind == .ipc(.processResume(process: 1, operation: 2)))
+        #expect(queue.popNext()?.kind == .rpc(.serverTimeout(operation: 5)))
+        #expect(queue.popNext()?.kind == .files(.fileStepDone(node: 3, operation: 9)))
     }
 
     @Test func simulationTimersStopTheRunInTimeOrder() throws {

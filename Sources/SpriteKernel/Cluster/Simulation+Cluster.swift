@@ -70,12 +70,12 @@ extension Simulation {
         for index in processes.indices where processes[index].node != node {
             guard let current = processes[index].current else { continue }
             if case .awaitingReply(let peer) = processes[index].state, processes[peer].node == node {
-                schedule(.operationTimeout(operation: current), at: giveUp)
+                schedule(.ipc(.peerTimeout(operation: current)), at: giveUp)
             } else if processes[index].state == .busy, let peer = operations[Int(current)].peer,
                       operations[Int(current)].kind == .moveTo || operations[Int(current)].kind == .moveFrom,
                       processes[peer].node == node {
                 // A bulk move whose data or acknowledgement the crashed node was to send.
-                schedule(.operationTimeout(operation: current), at: giveUp)
+                schedule(.ipc(.peerTimeout(operation: current)), at: giveUp)
             }
         }
         for (operation, series) in rpcSeries.sorted(by: { $0.key < $1.key }) {
@@ -83,7 +83,7 @@ extension Simulation {
                 fail(operation, .nodeDown(node: node))
                 rpcSeries[operation] = nil
             } else if series.server == node {
-                schedule(.operationTimeout(operation: operation), at: giveUp)
+                schedule(.rpc(.serverTimeout(operation: operation)), at: giveUp)
             }
         }
         fileSystemCrash(node)

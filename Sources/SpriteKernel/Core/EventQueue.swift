@@ -1,34 +1,21 @@
-/// What a scheduled event does. Payloads are small integer handles into the
-/// engine's tables, so an event is a plain value: scheduling one never
-/// allocates and never boxes.
-public enum EventKind: Sendable, Equatable {
-    /// A message's last packet reaches its destination.
-    case deliver(message: Int32)
-    /// A node's CPU finishes serving an RPC request.
-    case rpcServed(call: Int32)
-    /// A process finishes a computation or a bulk move.
-    case processResume(process: Int32, operation: Int32)
-    /// A sender's retransmission timer for a lost message.
-    case retransmit(message: Int32)
-    /// A pending operation gives up waiting on a crashed peer.
-    case operationTimeout(operation: Int32)
+/// What a scheduled event does, by the subsystem that handles it. The core
+/// only routes an event to its subsystem; each subsystem's enum lives in its
+/// folder. Payloads are small integer handles into the engine's tables, so an
+/// event is a plain value: scheduling one never allocates and never boxes.
+public enum Event: Sendable, Equatable {
     /// The language layer asked to regain control at this time.
     case timer(id: Int32)
-    /// A file server finished a file-system request.
-    case callServed(call: Int32)
-    /// A node's delayed-write daemon wakes up.
-    case flushDaemon(node: Int32)
-    /// A file-system call whose server crashed after receiving it gives up.
-    case callTimeout(call: Int32)
-    /// A node's file-system client finished a local step (a cache hit).
-    case fileStepDone(node: Int32, operation: Int32)
+    case net(NetworkEvent)
+    case ipc(IPCEvent)
+    case rpc(RPCEvent)
+    case files(FileSystemEvent)
 }
 
 /// One entry of the queue: ordered by time, ties broken by insertion order.
 public struct ScheduledEvent: Comparable, Sendable {
     public var time: SimTime
     public var sequence: UInt64
-    public var kind: EventKind
+    public var kind: Event
 
     @inlinable public static func < (lhs: ScheduledEvent, rhs: ScheduledEvent) -> Bool {
         lhs.time.nanoseconds != rhs.time.nanoseconds
@@ -58,7 +45,7 @@ public struct EventQueue: Sendable {
     public var nextTime: SimTime? { heap.first?.time }
     public var next: ScheduledEvent? { heap.first }
 
-    public mutating func schedule(_ kind: EventKind, at time: SimTime) {
+    public mutating func schedule(_ kind: Event, at time: SimTime) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, kind: kind)
         nextSequence &+= 1
         heap.append(event)

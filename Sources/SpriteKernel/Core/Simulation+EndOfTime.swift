@@ -3,32 +3,36 @@
 /// work it would have ended fails now with `.endOfTime`. So no clock, elapsed
 /// time or penalty ever shows a wrapped or clamped time as if it were real.
 extension Simulation {
-    @inline(__always) func schedule(_ kind: EventKind, at time: SimTime) {
+    @inline(__always) func schedule(_ kind: Event, at time: SimTime) {
         guard time.isPastHorizon else { return queue.schedule(kind, at: time) }
         neverHappens(kind)
     }
 
     /// The event would come after the end of time: what it would have ended fails now.
     /// Out of line, so the common case above stays small enough to inline on every event.
-    private func neverHappens(_ kind: EventKind) {
+    private func neverHappens(_ kind: Event) {
         switch kind {
-        case .deliver(let message), .retransmit(let message):
+        case .net(.deliver(let message)), .net(.retransmit(let message)):
             abandon(message: message)
-        case .rpcServed(let operation):
+        case .rpc(.rpcServed(let operation)):
             rpcSeries[operation] = nil
             fail(operation, .endOfTime)
-        case .processResume(let process, let operation):
-            failStep(operation, of: Int(process))
-        case .operationTimeout(let operation):
-            // Still waiting on a crashed peer when time ends.
-            if operations[Int(operation)].kind == .rpc { rpcSeries[operation] = nil }
+        case .rpc(.serverTimeout(let operation)):
+            // Still waiting on a crashed server when time ends.
+            rpcSeries[operation] = nil
             failStep(operation, of: operations[Int(operation)].process)
-        case .callServed(let call), .callTimeout(let call):
+        case .ipc(.processResume(let process, let operation)):
+            failStep(operation, of: Int(process))
+        case .ipc(.peerTimeout(let operation)):
+            // Still waiting on a crashed peer when time ends.
+            failStep(operation, of: operations[Int(operation)].process)
+        case .files(.callServed(let call)), .files(.callTimeout(let call)):
             failCall(call, .endOfTime)
-        case .flushDaemon(let node):
+        case .files(.flushDaemon(let node)):
             // The daemon would wake after the end: its data stays dirty.
+            fs.daemonWakeups -= 1
             fileClients[Int(node)]?.daemonScheduled = false
-        case .fileStepDone(let node, let operation):
+        case .files(.fileStepDone(let node, let operation)):
             // `completeLocally` refuses such ends before scheduling; kept for completeness.
             fileClients[Int(node)]?.localStep = nil
             failFileStep(Int(node), operation, .endOfTime)

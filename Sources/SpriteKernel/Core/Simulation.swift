@@ -76,28 +76,40 @@ public final class Simulation {
                 return .reachedDeadline
             }
             if let timeLimit, next > timeLimit {
-                guard let event = queue.next, case .flushDaemon(let node) = event.kind, !hasDirtyFiles(Int(node)) else {
+                guard fs.daemonWakeups != 0, let event = queue.next, case .files(.flushDaemon(let node)) = event.kind,
+                      !hasDirtyFiles(Int(node)) else {
                     return .timeLimit
                 }
                 // An idle daemon's wakeup is invisible (see below): it does not count as passing the limit.
                 _ = queue.popNext()
+                fs.daemonWakeups -= 1
                 fileClients[Int(node)]?.daemonScheduled = false
                 continue
             }
             if processed >= eventLimit { return .eventLimit }
             if processed & 0x3FF == 0, let interrupt, interrupt.isRaised { return .interrupted }
             guard let event = queue.popNext() else { break }
-            if case .flushDaemon(let node) = event.kind, !hasDirtyFiles(Int(node)) {
-                // A delayed-write daemon with nothing left to write: its wakeup
-                // is invisible, so it neither moves the clock nor keeps a run going.
-                fileClients[Int(node)]?.daemonScheduled = false
-                continue
+            // The counter spares most events the look inside for a daemon wakeup.
+            if fs.daemonWakeups != 0, case .files(.flushDaemon(let node)) = event.kind {
+                fs.daemonWakeups -= 1
+                if !hasDirtyFiles(Int(node)) {
+                    // A delayed-write daemon with nothing left to write: its wakeup
+                    // is invisible, so it neither moves the clock nor keeps a run going.
+                    fileClients[Int(node)]?.daemonScheduled = false
+                    continue
+                }
             }
             now = event.time
             processed += 1
             statistics.eventsProcessed += 1
-            if case .timer(let id) = event.kind { return .timer(id: id) }
-            handle(event.kind)
+            // One arm per subsystem, which alone knows what its event means; a timer hands control back.
+            switch event.kind {
+            case .net(let e): handle(e)
+            case .ipc(let e): handle(e)
+            case .rpc(let e): handle(e)
+            case .files(let e): handle(e)
+            case .timer(let id): return .timer(id: id)
+            }
         }
         if let deadline, deadline > now { now = deadline }
         return .idle
@@ -129,21 +141,6 @@ public final class Simulation {
     public func drainTrace() -> [TraceRecord] {
         defer { pendingTrace.removeAll(keepingCapacity: true) }
         return pendingTrace
-    }
-
-    private func handle(_ kind: EventKind) {
-        switch kind {
-        case .deliver(let message): deliver(message)
-        case .rpcServed(let call): rpcServed(call)
-        case .processResume(let process, let operation): resume(process: Int(process), operation: operation)
-        case .retransmit(let message): retransmit(message)
-        case .operationTimeout(let operation): timeOut(operation)
-        case .callServed(let call): callServed(call)
-        case .callTimeout(let call): callTimedOut(call)
-        case .flushDaemon(let node): flushDaemon(Int(node))
-        case .fileStepDone(let node, let operation): localStepDone(Int(node), operation)
-        case .timer: break
-        }
     }
 
     /// The event is built only if the trace level wants it.
@@ -195,27 +192,6 @@ public final class Simulation {
         record(.operationFailed(operation: operation, failure: failure), at: node)
     }
 
-    private func timeOut(_ operation: Int32) {
-        let pending = operations[Int(operation)]
-        guard pending.status == .running, let peer = pending.peer else { return }
-        if pending.kind == .rpc, let series = rpcSeries[operation] {
-            // A series outlives one crash of its server: a call begun at or after the
-            // crash that scheduled this timeout reaches the server by retransmission or
-            // fails by itself, so the timeout is stale.
-            let cost = network.config.cost
-            let crashedAt = now - cost.retransmitTimeout * Int64(cost.maxRetransmits + 1)
-            if series.callStartedAt >= crashedAt { return }
-        }
-        let peerNode = pending.kind == .rpc ? peer : processes[peer].node
-        fail(operation, .peerCrashed(node: peerNode))
-        if let process = pending.process, processes[process].current == operation {
-            processes[process].current = nil
-            processes[process].state = .ready
-            advance(process: process)
-        }
-        if pending.kind == .rpc { rpcSeries[operation] = nil }
-    }
-
     // MARK: Messages
 
     /// Puts a message on the network (or, between processes on one node,
@@ -263,7 +239,7 @@ public final class Simulation {
             let reason: DropReason = network.canReach(message.source, message.destination) ? .loss : .partition
             drop(id, reason: reason)
         } else {
-            schedule(.deliver(message: id), at: arrival)
+            schedule(.net(.deliver(message: id)), at: arrival)
         }
     }
 
@@ -286,7 +262,7 @@ public final class Simulation {
             messages.release(id)
             return
         }
-        schedule(.retransmit(message: id), at: max(now, message.sentAt + network.config.cost.retransmitTimeout))
+        schedule(.net(.retransmit(message: id)), at: max(now, message.sentAt + network.config.cost.retransmitTimeout))
     }
 
     /// The last attempt's timeout ran out: the operation fails.
@@ -330,7 +306,7 @@ public final class Simulation {
         advance(process: process)
     }
 
-    private func retransmit(_ id: Int32) {
+    func retransmit(_ id: Int32) {
         var message = messages[id]
         let sender = nodes[message.source]
         guard sender.isUp, sender.incarnation == message.sourceIncarnation else {
@@ -350,7 +326,7 @@ public final class Simulation {
                        payloadBytes: m.payloadBytes, packets: m.packets, wireBytes: m.wireBytes, attempt: m.attempt)
     }
 
-    private func deliver(_ id: Int32) {
+    func deliver(_ id: Int32) {
         let message = messages[id]
         let source = nodes[message.source]
         let destination = nodes[message.destination]

@@ -206,6 +206,9 @@ public struct CrashLoss: Sendable, Equatable {
 /// Everything the file system keeps, server and client side.
 struct FileSystemState {
     var config = FileSystemConfig()
+    /// Delayed-write daemon wakeups in the event queue: while none is, the run
+    /// loop need not look inside each event for one.
+    var daemonWakeups = 0
     var files: [ServerFile] = []
     var fileIndex: [String: Int] = [:]
     var contents: [ContentData] = [ContentData(bytes: [], size: 0)]

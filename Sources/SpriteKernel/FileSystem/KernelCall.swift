@@ -109,7 +109,7 @@ extension Simulation {
         let cpu = network.config.cost.fileCPU.time(for: pending.kind)
         let served = nodes[pending.server].reserveCPU(work: cpu, now: now)
         let done = answer.disk.map { readDisk($0, on: pending.server, after: served) } ?? served
-        schedule(.callServed(call: id), at: done + answer.extraTime)
+        schedule(.files(.callServed(call: id)), at: done + answer.extraTime)
     }
 
     func deliverCall(_ message: Message) {
@@ -124,7 +124,7 @@ extension Simulation {
                 // A piece of the arguments with more to come, or a request for the next
                 // piece of the results: the server's CPU handles it, then answers.
                 let cpu = network.config.cost.fileCPU.time(for: pending.kind)
-                schedule(.callServed(call: id), at: nodes[pending.server].reserveCPU(work: cpu, now: now))
+                schedule(.files(.callServed(call: id)), at: nodes[pending.server].reserveCPU(work: cpu, now: now))
                 return
             }
             fs.servingCall = id

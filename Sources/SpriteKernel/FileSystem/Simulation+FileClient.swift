@@ -163,7 +163,7 @@ extension Simulation {
         let done = now + cost.localMessageCost + cost.localCopy(bytes: bytes)
         guard !done.isPastHorizon else { return failFileStep(node, op, .endOfTime) }
         withClient(node) { $0.localStep = (op, then) }
-        schedule(.fileStepDone(node: Int32(node), operation: op), at: done)
+        schedule(.files(.fileStepDone(node: Int32(node), operation: op)), at: done)
     }
 
     /// The end of a local step's charge. A crash in between failed the step

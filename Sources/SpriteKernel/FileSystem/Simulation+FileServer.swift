@@ -385,7 +385,7 @@ extension Simulation {
                 fs.calls[id] = nil
                 if pending.operation >= 0 { fail(pending.operation, .nodeDown(node: node)) }
             } else if pending.server == node && pending.delivered {
-                schedule(.callTimeout(call: id), at: giveUp)
+                schedule(.files(.callTimeout(call: id)), at: giveUp)
             }
         }
     }

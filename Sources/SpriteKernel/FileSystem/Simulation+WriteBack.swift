@@ -70,7 +70,8 @@ extension Simulation {
         // end of time the daemon simply never wakes.
         let interval = max(1, fs.config.flushInterval.nanoseconds)
         let next = SimTime(nanoseconds: now.nanoseconds / interval) * interval + SimTime(nanoseconds: interval)
-        schedule(.flushDaemon(node: Int32(node)), at: next)
+        fs.daemonWakeups += 1
+        schedule(.files(.flushDaemon(node: Int32(node))), at: next)
     }
 
     /// The delayed-write daemon: write back what has been dirty long enough;

@@ -168,7 +168,7 @@ extension Simulation {
         case .compute(let duration, let op):
             let done = nodes[node].reserveCPU(work: duration, now: now)
             block(process, .busy, on: op)
-            schedule(.processResume(process: Int32(process), operation: op), at: done)
+            schedule(.ipc(.processResume(process: Int32(process), operation: op)), at: done)
         }
     }
 

@@ -59,7 +59,7 @@ extension Simulation {
             let first = series.requestLeft == 0 && series.replyLeft == series.replyBytes
             let done = nodes[series.server].reserveCPU(work: first ? series.service : .zero, now: now)
             rpcSeries[op]?.servedByIncarnation = nodes[series.server].incarnation
-            schedule(.rpcServed(call: op), at: done)
+            schedule(.rpc(.rpcServed(call: op)), at: done)
         case .rpcReply:
             // The caller counts what has come back; the server only reads the series.
             if series.requestLeft == 0 { series.replyLeft -= message.payloadBytes }

@@ -1,0 +1,22 @@
+/// The file system's events.
+public enum FileSystemEvent: Sendable, Equatable {
+    /// A file server finished a file-system request.
+    case callServed(call: Int32)
+    /// A file-system call whose server crashed after receiving it gives up.
+    case callTimeout(call: Int32)
+    /// A node's delayed-write daemon wakes up.
+    case flushDaemon(node: Int32)
+    /// A node's file-system client finished a local step (a cache hit).
+    case fileStepDone(node: Int32, operation: Int32)
+}
+
+extension Simulation {
+    @inline(__always) func handle(_ e: FileSystemEvent) {
+        switch e {
+        case .callServed(let call): callServed(call)
+        case .callTimeout(let call): callTimedOut(call)
+        case .flushDaemon(let node): flushDaemon(Int(node))
+        case .fileStepDone(let node, let operation): localStepDone(Int(node), operation)
+        }
+    }
+}
