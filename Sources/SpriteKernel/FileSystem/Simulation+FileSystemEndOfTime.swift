@@ -1,0 +1,17 @@
+/// File-system events that would come after the end of time (see Simulation+EndOfTime).
+extension Simulation {
+    func neverHappens(_ e: FileSystemEvent) {
+        switch e {
+        case .callServed(let call), .callTimeout(let call):
+            failCall(call, .endOfTime)
+        case .flushDaemon(let node):
+            // The daemon would wake after the end: its data stays dirty.
+            fs.daemonWakeups -= 1
+            fileClients[Int(node)]?.daemonScheduled = false
+        case .fileStepDone(let node, let operation):
+            // `completeLocally` refuses such ends before scheduling; kept for completeness.
+            fileClients[Int(node)]?.localStep = nil
+            failFileStep(Int(node), operation, .endOfTime)
+        }
+    }
+}
