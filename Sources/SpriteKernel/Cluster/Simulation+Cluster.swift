@@ -1,4 +1,4 @@
-/// Declaring the cluster and the faults that strike it.
+/// Declaring the cluster, its network and partitions; crashes fan out from Kernel/Simulation+Faults.
 extension Simulation {
     /// Adds a node; it takes the next position in the topology.
     @discardableResult
@@ -50,53 +50,14 @@ extension Simulation {
         network.lossProbability(between: a, and: b)
     }
 
-    /// The node stops: its processes die, its in-flight messages are lost,
-    /// and operations waiting on it give up after the retransmission budget.
-    public func crash(_ node: Int) {
-        guard nodes[node].isUp else { return }
+    /// The cluster's part of a crash: the node is down, its CPUs and disk idle.
+    func clusterCrash(_ node: Int) {
         nodes[node].crash()
-        // The crash is traced before the failures it causes: at one instant,
-        // trace lines come in the order they are recorded, so a cause first.
-        var lost = 0
-        for index in processes.indices where processes[index].node == node { lost += processes[index].inbox.count }
-        record(.nodeCrashed(node: node, lostMessages: lost), at: node)
-        for index in processes.indices where processes[index].node == node {
-            if let current = processes[index].current { fail(current, .nodeDown(node: node)) }
-            for step in processes[index].steps { fail(step.operation, .nodeDown(node: node)) }
-            processes[index].reset()
-            processes[index].state = .dead
-        }
-        let giveUp = now + network.config.cost.retransmitTimeout * Int64(network.config.cost.maxRetransmits + 1)
-        for index in processes.indices where processes[index].node != node {
-            guard let current = processes[index].current else { continue }
-            if case .awaitingReply(let peer) = processes[index].state, processes[peer].node == node {
-                schedule(.ipc(.peerTimeout(operation: current)), at: giveUp)
-            } else if processes[index].state == .busy, let peer = operations[Int(current)].peer,
-                      operations[Int(current)].kind == .moveTo || operations[Int(current)].kind == .moveFrom,
-                      processes[peer].node == node {
-                // A bulk move whose data or acknowledgement the crashed node was to send.
-                schedule(.ipc(.peerTimeout(operation: current)), at: giveUp)
-            }
-        }
-        for (operation, series) in rpcSeries.sorted(by: { $0.key < $1.key }) {
-            if series.client == node {
-                fail(operation, .nodeDown(node: node))
-                rpcSeries[operation] = nil
-            } else if series.server == node {
-                schedule(.rpc(.serverTimeout(operation: operation)), at: giveUp)
-            }
-        }
-        fileSystemCrash(node)
     }
 
-    /// The node comes back with empty memory; its processes start afresh.
-    public func restart(_ node: Int) {
-        guard !nodes[node].isUp else { return }
+    /// The cluster's part of a restart: the node is up again.
+    func clusterRestart(_ node: Int) {
         nodes[node].isUp = true
-        for index in processes.indices where processes[index].node == node {
-            processes[index].reset()
-        }
-        record(.nodeRestarted(node: node), at: node)
     }
 
     /// Splits the nodes into groups that cannot reach one another; nodes not

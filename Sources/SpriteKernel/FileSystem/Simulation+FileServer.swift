@@ -342,7 +342,7 @@ extension Simulation {
     // MARK: Crashes
 
     /// A client crash loses every write still dirty in its cache.
-    func fileSystemCrash(_ node: Int) {
+    func fileSystemCrash(_ node: Int, giveUp: SimTime) {
         if let client = fileClients[node] {
             var losses: [CrashLoss] = []
             for (file, entry) in client.entries.sorted(by: { $0.key < $1.key }) {
@@ -378,8 +378,6 @@ extension Simulation {
         // never be answered: their callers find out when the retransmission
         // budget runs out. (Requests still on their way are dropped on arrival
         // and retransmitted like any lost message.)
-        let cost = network.config.cost
-        let giveUp = now + cost.retransmitTimeout * Int64(cost.maxRetransmits + 1)
         for (id, pending) in fs.calls.sorted(by: { $0.key < $1.key }) {
             if pending.client == node {
                 fs.calls[id] = nil
