@@ -160,6 +160,13 @@ extension Simulation {
         statistics.wireBytes.addSaturating(transfer.wireBytes)
     }
 
+    /// Every attempt of a call's request or reply was lost: the server (the
+    /// request's destination, the reply's source) never answered.
+    func fileCallGaveUp(_ message: Message) {
+        let silent = message.kind == .callRequest ? message.destination : message.source
+        failCall(message.operation, .noAnswer(node: silent, attempts: message.attempt + 1))
+    }
+
     /// Every retransmission of a call's message was lost.
     func failCall(_ id: Int32, _ failure: OperationFailure) {
         guard let pending = fs.calls.removeValue(forKey: id) else { return }

@@ -1,4 +1,5 @@
-/// What a crash or restart does to V processes and their exchanges.
+/// What a crash or restart, or a message the network gave up on, does to V
+/// processes and their exchanges.
 extension Simulation {
     /// Messages queued for the node's processes: lost with the node.
     func ipcLostMessages(on node: Int) -> Int {
@@ -34,5 +35,35 @@ extension Simulation {
         for index in processes.indices where processes[index].node == node {
             processes[index].reset()
         }
+    }
+
+    /// Every attempt of an IPC message was lost: its operation fails and the process blocked on it goes on.
+    func ipcGaveUp(_ message: Message) {
+        fail(message.operation, .noAnswer(node: silentNode(of: message), attempts: message.attempt + 1))
+        releaseWaiter(of: message)
+    }
+
+    /// After a send fails for good, the process blocked on it fails and may go on:
+    /// the sender awaiting a lost reply, or the process whose own operation
+    /// (send, moveto, movefrom) the message belonged to.
+    private func releaseWaiter(of message: Message) {
+        let process: Int
+        if message.kind == .vReply {
+            process = Int(message.toProcess)
+            guard process >= 0,
+                  processes[process].state == .awaitingReply(peer: Int(message.fromProcess)) else { return }
+        } else {
+            guard let owner = operations[Int(message.operation)].process,
+                  processes[owner].current == message.operation else { return }
+            process = owner
+        }
+        if let current = processes[process].current {
+            let node = processes[process].node
+            fail(current, .noAnswer(node: node == message.source ? message.destination : message.source,
+                                    attempts: message.attempt + 1))
+        }
+        processes[process].current = nil
+        processes[process].state = .ready
+        advance(process: process)
     }
 }

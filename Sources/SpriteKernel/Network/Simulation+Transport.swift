@@ -1,0 +1,137 @@
+/// Moving messages: transmission (or the local kernel between processes of
+/// one node), drops, retransmission, giving up, and delivery to the owner.
+extension Simulation {
+    /// Puts a message on the network (or, between processes on one node,
+    /// through the local kernel) and schedules its arrival.
+    func transmit(_ message: Message) {
+        var message = message
+        message.sentAt = now
+        message.sourceIncarnation = nodes[message.source].incarnation
+        message.destinationIncarnation = nodes[message.destination].incarnation
+        // The cost model is read in place: a copy of it would cost a memcpy per message.
+        let arrival: SimTime
+        var lost = false
+        if message.source == message.destination {
+            message.isLocal = true
+            statistics.localMessages += 1
+            // One kernel message; data beyond a fixed V message is copied memory to memory.
+            let fixed = message.kind == .vSend || message.kind == .vReply ? network.config.cost.vMessageBytes : 0
+            arrival = now + network.config.cost.localMessageCost
+                + network.config.cost.localCopy(bytes: max(0, message.payloadBytes - fixed))
+        } else {
+            // The sender's CPU copies the whole message out before the first packet
+            // leaves; the receiver's copies it in after the last arrives (no overlap).
+            let work = CostModel.endpointWork(bytes: message.payloadBytes,
+                                              packetOverhead: network.config.cost.packetOverhead,
+                                              copyBytesPerSecond: network.config.cost.copyBytesPerSecond,
+                                              mtuBytes: network.config.cost.mtuBytes)
+            let sending = (network.config.cost.sendOverhead + work).scaled(bySpeed: nodes[message.source].spec.speed)
+            let transfer = network.transmit(payloadBytes: message.payloadBytes, from: message.source,
+                                            to: message.destination, departure: now + sending,
+                                            random: &random)
+            message.packets = transfer.packets
+            message.wireBytes = transfer.wireBytes
+            let charged = message.isFileCall ? fs.calls[message.operation]?.operation ?? -1 : message.operation
+            if charged >= 0 { operations[Int(charged)].packets.addSaturating(transfer.packets) }
+            statistics.packets.addSaturating(transfer.packets)
+            statistics.wireBytes.addSaturating(transfer.wireBytes)
+            arrival = transfer.arrival
+                + (network.config.cost.receiveOverhead + work).scaled(bySpeed: nodes[message.destination].spec.speed)
+            lost = transfer.lost
+        }
+        statistics.messagesSent += 1
+        let id = messages.insert(message)
+        record(.messageSent(summary(id)), at: message.source, level: .messages)
+        if lost {
+            let reason: DropReason = network.canReach(message.source, message.destination) ? .loss : .partition
+            drop(id, reason: reason)
+        } else {
+            schedule(.net(.deliver(message: id)), at: arrival)
+        }
+    }
+
+    func summary(_ id: Int32) -> MessageSummary {
+        let m = messages[id]
+        return MessageSummary(id: id, kind: m.kind, source: m.source, destination: m.destination,
+                              payloadBytes: m.payloadBytes, packets: m.packets, wireBytes: m.wireBytes,
+                              attempt: m.attempt)
+    }
+
+    /// A lost message: the sender notices when its timeout runs out after the
+    /// attempt, then sends it again or, after the last retry, gives up. So
+    /// every one of the retries + 1 attempts waits its timeout.
+    private func drop(_ id: Int32, reason: DropReason) {
+        statistics.messagesDropped += 1
+        let message = messages[id]
+        record(.messageDropped(summary(id), reason), at: message.destination, level: .messages)
+        let sender = nodes[message.source]
+        guard sender.isUp, sender.incarnation == message.sourceIncarnation, reason != .senderCrashed else {
+            messages.release(id)
+            return
+        }
+        schedule(.net(.retransmit(message: id)), at: max(now, message.sentAt + network.config.cost.retransmitTimeout))
+    }
+
+    /// The last attempt's timeout ran out: what the message carried fails, as its owner says.
+    private func giveUp(_ id: Int32) {
+        let message = messages[id]
+        messages.release(id)
+        switch message.kind {
+        case .callRequest, .callReply: fileCallGaveUp(message)
+        case .rpcRequest, .rpcReply: rpcGaveUp(message)
+        case .vSend, .vReply, .moveRequest, .moveData, .moveAck: ipcGaveUp(message)
+        }
+    }
+
+    /// The node that never answered, seen from the node that issued the message's operation.
+    func silentNode(of message: Message) -> Int {
+        let issuer = operations[Int(message.operation)].node
+        return issuer == message.source ? message.destination : message.source
+    }
+
+    func retransmit(_ id: Int32) {
+        var message = messages[id]
+        let sender = nodes[message.source]
+        guard sender.isUp, sender.incarnation == message.sourceIncarnation else {
+            messages.release(id)
+            return
+        }
+        guard message.attempt < network.config.cost.maxRetransmits else { return giveUp(id) }
+        message.attempt += 1
+        statistics.retransmissions += 1
+        messages.release(id)
+        record(.retransmitting(summaryOf(message)), at: message.source, level: .messages)
+        transmit(message)
+    }
+
+    private func summaryOf(_ m: Message) -> MessageSummary {
+        MessageSummary(id: -1, kind: m.kind, source: m.source, destination: m.destination,
+                       payloadBytes: m.payloadBytes, packets: m.packets, wireBytes: m.wireBytes, attempt: m.attempt)
+    }
+
+    func deliver(_ id: Int32) {
+        let message = messages[id]
+        let source = nodes[message.source]
+        let destination = nodes[message.destination]
+        if source.incarnation != message.sourceIncarnation {
+            drop(id, reason: .senderCrashed)
+            return
+        }
+        if !destination.isUp || destination.incarnation != message.destinationIncarnation {
+            drop(id, reason: .destinationDown)
+            return
+        }
+        if !network.canReach(message.source, message.destination) {
+            drop(id, reason: .partition)
+            return
+        }
+        statistics.messagesDelivered += 1
+        record(.messageDelivered(summary(id)), at: message.destination, level: .messages)
+        messages.release(id)
+        switch message.kind {
+        case .vSend, .vReply, .moveRequest, .moveData, .moveAck: deliverIPC(message)
+        case .rpcRequest, .rpcReply: deliverRPC(message)
+        case .callRequest, .callReply: deliverCall(message)
+        }
+    }
+}
