@@ -160,6 +160,9 @@ extension Simulation {
         statistics.wireBytes.addSaturating(transfer.wireBytes)
     }
 
+    /// The operation a call's packets are charged to; -1 when none waits on it or the call is gone.
+    @inline(__always) func callOperation(_ call: Int32) -> Int32 { fs.calls[call]?.operation ?? -1 }
+
     /// Every attempt of a call's request or reply was lost: the server (the
     /// request's destination, the reply's source) never answered.
     func fileCallGaveUp(_ message: Message) {

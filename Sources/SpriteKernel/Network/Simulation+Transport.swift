@@ -31,7 +31,7 @@ extension Simulation {
                                             random: &random)
             message.packets = transfer.packets
             message.wireBytes = transfer.wireBytes
-            let charged = message.isFileCall ? fs.calls[message.operation]?.operation ?? -1 : message.operation
+            let charged = message.isFileCall ? callOperation(message.operation) : message.operation
             if charged >= 0 { operations[Int(charged)].packets.addSaturating(transfer.packets) }
             statistics.packets.addSaturating(transfer.packets)
             statistics.wireBytes.addSaturating(transfer.wireBytes)
