@@ -18,10 +18,7 @@ extension Simulation {
         guard let session = readableSession(path, node: node, op: op) else { return }
         let file = session.file
         let (cached, cacheable) = cachedCopy(node: node, file: file)
-        if let entry = cached, cacheable,
-           entry.dirty || consistency.readMayUseCache(entry, now: now, config: fs.config) {
-            fs.statistics.clientHits += 1
-            withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }
+        if let entry = cacheHit(node: node, file: file, cached: cached, cacheable: cacheable) {
             let bytes = blockBytes(size: entry.size, block: block)
             completeLocally(node, op, copying: bytes) { sim in
                 sim.completeRead(session, node: node, op: op, content: entry.content, fromCache: true, entry: entry,

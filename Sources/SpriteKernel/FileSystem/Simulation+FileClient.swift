@@ -280,6 +280,16 @@ extension Simulation {
         readClient(node) { client in (client.entries[file], client.cacheEnabled && !client.uncached.contains(file)) }
     }
 
+    /// The cached copy a read may use as it is (dirty, or trusted by the
+    /// protocol), counted as a hit and touched in the LRU list; nil for a miss.
+    func cacheHit(node: Int, file: Int, cached: ClientFileEntry?, cacheable: Bool) -> ClientFileEntry? {
+        guard let entry = cached, cacheable,
+              entry.dirty || consistency.readMayUseCache(entry, now: now, config: fs.config) else { return nil }
+        fs.statistics.clientHits += 1
+        withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }
+        return entry
+    }
+
     private func beginSession(node: Int, file: Int, mode: (readable: Bool, writable: Bool), op: Int32,
                               action: CacheAction, version: Int) {
         let writable = mode.writable
@@ -379,10 +389,7 @@ extension Simulation {
         guard let session = readableSession(path, node: node, op: op) else { return }
         let file = session.file
         let (cached, cacheable) = cachedCopy(node: node, file: file)
-        if let entry = cached, cacheable,
-           entry.dirty || consistency.readMayUseCache(entry, now: now, config: fs.config) {
-            fs.statistics.clientHits += 1
-            withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }
+        if let entry = cacheHit(node: node, file: file, cached: cached, cacheable: cacheable) {
             completeLocally(node, op, copying: entry.size) { sim in
                 sim.completeRead(session, node: node, op: op, content: entry.content, fromCache: true, entry: entry)
             }
