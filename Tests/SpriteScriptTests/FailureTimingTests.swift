@@ -75,4 +75,30 @@ struct FailureTimingTests {
         let (status, sink, _) = ScriptHarness.run(script)
         #expect(status == .ok, "\(sink.output.filter { $0.contains("FAILED") || $0.contains("error") })")
     }
+
+    /// A sync fails once for each dirty file it writes back; only the first failure
+    /// ends the step, so the steps after it still run one at a time. By hand, with
+    /// fs1 down from 100 ms: the sync issued at 200 ms fails at 800 ms (6 attempts of
+    /// 100 ms), then each stat takes its own 600 ms: 1.4 s, 2.0 s, 2.6 s.
+    @Test func aStepThatFailsTwiceReleasesTheQueueOnce() {
+        let script = """
+            cluster {
+              network ethernet preset sprite-1988 topology bus timeout 100ms retries 5
+              server fs1 memory 32MB disk 20ms rate 1MB/s
+              workstation ws1 memory 8MB diskless
+            }
+            domain / on fs1
+            consistency sprite
+            cache client policy delayed-write flush 30s age 30s
+            on ws1 { open /a rw; write "x"; close; open /b rw; write "y"; close }
+            at 100ms { crash fs1 }
+            at 200ms { on ws1 { try sync as s; try stat /a as t1; try stat /b as t2; try stat /a as t3 } }
+            run
+            """
+        let (status, sink, _) = ScriptHarness.run(script)
+        #expect(status == .ok)
+        let failures = sink.output.filter { $0.contains("FAILED") }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).first.map(String.init) ?? "" }
+        #expect(failures == ["800.0000ms", "1.4000s", "2.0000s", "2.6000s"])
+    }
 }

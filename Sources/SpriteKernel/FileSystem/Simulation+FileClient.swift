@@ -89,8 +89,8 @@ extension Simulation {
         startingFileSteps.insert(node)
         defer { startingFileSteps.remove(node) }
         while let step = withClient(node, { client -> FileStep? in
-            guard !client.busy, let step = client.steps.popFirst() else { return nil }
-            client.busy = true
+            guard client.current == nil, let step = client.steps.popFirst() else { return nil }
+            client.current = step.operation
             return step
         }) {
             startFileStep(step, node: node)
@@ -140,18 +140,19 @@ extension Simulation {
     /// The current step finished now.
     func completeFileStep(_ node: Int, _ op: Int32) {
         finish(op)
-        finishFileStep(node)
+        finishFileStep(node, op)
     }
 
     /// The current step is over (done or failed): go on with the next.
-    func finishFileStep(_ node: Int) {
-        withClient(node) { $0.busy = false }
+    func finishFileStep(_ node: Int, _ op: Int32) {
+        guard readClient(node, { $0.current == op }) else { return }
+        withClient(node) { $0.current = nil }
         startNextFileStep(node)
     }
 
     func failFileStep(_ node: Int, _ op: Int32, _ failure: OperationFailure) {
         fail(op, failure)
-        finishFileStep(node)
+        finishFileStep(node, op)
     }
 
     /// A step served from memory: it ends after a local kernel call and the
