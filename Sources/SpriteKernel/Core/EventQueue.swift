@@ -9,6 +9,7 @@ public enum Event: Sendable, Equatable {
     case ipc(IPCEvent)
     case rpc(RPCEvent)
     case files(FileSystemEvent)
+    case sched(SchedulingEvent)
 }
 
 /// One entry of the queue: ordered by time, ties broken by insertion order.

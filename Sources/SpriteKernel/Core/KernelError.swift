@@ -10,4 +10,8 @@ public enum KernelError: Error, Sendable, Equatable {
     /// After `SimTime.horizon`, the end of simulated time.
     case pastHorizon(requested: SimTime)
     case invalidValue(String)
+    case duplicateProgram(String)
+    case unknownProgram(String)
+    /// A table the engine bounds (processes) is full.
+    case limitReached(String)
 }

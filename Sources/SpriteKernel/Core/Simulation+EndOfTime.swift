@@ -16,6 +16,7 @@ extension Simulation {
         case .ipc(let e): neverHappens(e)
         case .rpc(let e): neverHappens(e)
         case .files(let e): neverHappens(e)
+        case .sched(let e): neverHappens(e)
         case .timer:
             // `scheduleTimer` refuses such times before they get here.
             break

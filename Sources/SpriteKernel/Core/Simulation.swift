@@ -54,6 +54,8 @@ public final class Simulation {
     /// once does not start a nested loop.
     var advancing: Set<Int> = []
     var startingFileSteps: Set<Int> = []
+    /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).
+    let scheduler = ProcessScheduler()
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed
@@ -108,6 +110,7 @@ public final class Simulation {
             case .ipc(let e): handle(e)
             case .rpc(let e): handle(e)
             case .files(let e): handle(e)
+            case .sched(let e): handle(e)
             case .timer(let id): return .timer(id: id)
             }
         }

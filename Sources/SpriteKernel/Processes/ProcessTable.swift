@@ -1,0 +1,60 @@
+/// Every scheduled process, densely indexed by `ProcessID`, with a name
+/// index. Policies read scheduling attributes (priority, tickets, known
+/// bursts, MLFQ level) through it; the engine alone changes them.
+public final class ProcessTable {
+    @exclusivity(unchecked) var entries: ContiguousArray<SimProcess> = []
+    /// Names, apart from the records so a record stays plain data.
+    var names: [String] = []
+    var index: [String: Int32] = [:]
+    /// Each process's stack of active `repeat` loops.
+    var frames: [[LoopFrame]] = []
+
+    init() {}
+
+    public var count: Int { entries.count }
+
+    /// The id of the process called `name`.
+    public func id(named name: String) -> ProcessID? { index[name].map(ProcessID.init) }
+
+    public func name(of process: ProcessID) -> String { names[Int(process.index)] }
+
+    /// Scheduling priority: lower numbers run first.
+    public func priority(of process: ProcessID) -> Int { Int(entries[Int(process.index)].priority) }
+
+    /// Lottery / stride tickets.
+    public func tickets(of process: ProcessID) -> Int { Int(entries[Int(process.index)].tickets) }
+
+    /// The burst SJF and SRTF order by: the declared burst, else what is left
+    /// of the current compute burst.
+    public func knownBurst(of process: ProcessID) -> SimTime {
+        let entry = entries[Int(process.index)]
+        return entry.expectedBurst > .zero ? entry.expectedBurst : entry.remaining
+    }
+
+    /// What is left of the current compute burst (as of the last accounting).
+    public func remainingBurst(of process: ProcessID) -> SimTime { entries[Int(process.index)].remaining }
+
+    /// When the process last became ready.
+    public func readySince(_ process: ProcessID) -> SimTime { entries[Int(process.index)].since }
+
+    @inline(__always) subscript(process: ProcessID) -> SimProcess {
+        get { entries[Int(process.index)] }
+        _modify { yield &entries[Int(process.index)] }
+    }
+
+    @inline(__always) subscript(process: Int32) -> SimProcess {
+        get { entries[Int(process)] }
+        _modify { yield &entries[Int(process)] }
+    }
+
+    func add(_ process: SimProcess, name: String, depth: Int) -> ProcessID {
+        let id = Int32(entries.count)
+        entries.append(process)
+        names.append(name)
+        index[name] = id
+        var stack: [LoopFrame] = []
+        stack.reserveCapacity(depth)
+        frames.append(stack)
+        return ProcessID(id)
+    }
+}

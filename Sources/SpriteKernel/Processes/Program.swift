@@ -1,0 +1,101 @@
+/// A program compiled into a flat list of steps: `repeat` becomes a start and
+/// an end marker around its body, so a process walks it with an index and a
+/// small stack of loop frames instead of an expanded copy.
+struct Program {
+    var name: String
+    var steps: [Step]
+    /// The deepest nesting of `repeat`: a process reserves this many frames.
+    var maxDepth: Int
+    /// Sum of every compute and syscall burst, repeats multiplied out
+    /// (saturating): the known total burst when none is declared.
+    var totalBurst: SimTime
+}
+
+/// A compiled step. Names are interned into small integer handles.
+enum Step: Equatable {
+    case compute(SimTime, memoryShare: Double)
+    case syscall(SimTime)
+    case io(SimTime)
+    case sleep(SimTime)
+    case lock(Int32, LockKind)
+    case unlock(Int32)
+    case barrier(Int32, parties: Int32)
+    case fork(program: Int32, shared: Bool)
+    case spawn(program: Int32, node: Int32)
+    case exit
+    /// Runs the steps up to the matching `repeatEnd` (at `end`) `count` times.
+    case repeatStart(count: Int32, end: Int32)
+    /// Goes back to just after the matching `repeatStart` (at `start`) while laps remain.
+    case repeatEnd(start: Int32)
+}
+
+/// One active `repeat`: where its body starts and how many laps are left.
+struct LoopFrame {
+    var bodyStart: Int32
+    var lapsLeft: Int32
+}
+
+/// Turns public steps into compiled ones, resolving names.
+struct ProgramCompiler {
+    /// Looks a program name up; `nil` when unknown.
+    var program: (String) -> Int32?
+    /// Interns a lock or barrier name.
+    var intern: (String) -> Int32
+    var nodeCount: Int
+
+    func compile(name: String, _ steps: [ProgramStep]) throws(KernelError) -> Program {
+        var out: [Step] = []
+        var depth = 0
+        var total = SimTime.zero
+        try append(steps, to: &out, depth: 1, maxDepth: &depth, total: &total, laps: 1)
+        return Program(name: name, steps: out, maxDepth: depth, totalBurst: total)
+    }
+
+    private func append(_ steps: [ProgramStep], to out: inout [Step], depth: Int, maxDepth: inout Int,
+                        total: inout SimTime, laps: Int64) throws(KernelError) {
+        for step in steps {
+            switch step {
+            case .compute(let duration, let share):
+                guard duration >= .zero, share >= 0, share <= 1 else { throw .invalidValue("compute") }
+                out.append(.compute(duration, memoryShare: share))
+                total += duration * laps
+            case .syscall(let duration):
+                guard duration >= .zero else { throw .invalidValue("syscall") }
+                out.append(.syscall(duration))
+                total += duration * laps
+            case .io(let duration):
+                guard duration >= .zero else { throw .invalidValue("io") }
+                out.append(.io(duration))
+            case .sleep(let duration):
+                guard duration >= .zero else { throw .invalidValue("sleep") }
+                out.append(.sleep(duration))
+            case .lock(let name, let kind):
+                out.append(.lock(intern(name), kind))
+            case .unlock(let name):
+                out.append(.unlock(intern(name)))
+            case .barrier(let name, let parties):
+                guard parties >= 1, parties <= Int(Int32.max) else { throw .invalidValue("barrier \(name)") }
+                out.append(.barrier(intern(name), parties: Int32(parties)))
+            case .fork(let child, let shared):
+                guard let id = program(child) else { throw .unknownProgram(child) }
+                out.append(.fork(program: id, shared: shared))
+            case .spawn(let child, let node):
+                guard let id = program(child) else { throw .unknownProgram(child) }
+                guard node >= 0, node < nodeCount else { throw .unknownNode("#\(node)") }
+                out.append(.spawn(program: id, node: Int32(node)))
+            case .exit:
+                out.append(.exit)
+            case .repeat(let count, let body):
+                guard count >= 0, count <= Int(Int32.max) else { throw .invalidValue("repeat \(count)") }
+                let start = out.count
+                out.append(.repeatStart(count: Int32(count), end: 0))
+                maxDepth = max(maxDepth, depth)
+                let (product, overflow) = laps.multipliedReportingOverflow(by: Int64(count))
+                try append(body, to: &out, depth: depth + 1, maxDepth: &maxDepth, total: &total,
+                           laps: overflow ? .max : product)
+                out.append(.repeatEnd(start: Int32(start)))
+                out[start] = .repeatStart(count: Int32(count), end: Int32(out.count - 1))
+            }
+        }
+    }
+}

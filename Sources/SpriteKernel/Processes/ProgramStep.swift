@@ -1,0 +1,39 @@
+/// One step of a program, as the language declares it. Names (programs,
+/// locks, barriers) are resolved when the program is defined.
+public indirect enum ProgramStep: Sendable, Equatable {
+    /// A CPU burst of `duration` (at speed 1); `memoryShare` (0…1) is the part
+    /// of it spent on memory accesses, for interconnect models to slow down.
+    case compute(SimTime, memoryShare: Double = 0)
+    /// Kernel work on the process's behalf (runs as a compute burst for now;
+    /// the node's OS organisation will decide where it runs).
+    case syscall(SimTime)
+    /// An I/O burst: the process is blocked on a device for `duration`.
+    case io(SimTime)
+    /// The process sleeps for `duration` (blocked on a timer).
+    case sleep(SimTime)
+    /// Acquires the node-local lock `name`, waiting as `kind` says.
+    case lock(String, LockKind)
+    /// Releases the node-local lock `name`; a waiter takes it at once.
+    case unlock(String)
+    /// Waits at the node-local barrier `name` until `parties` processes are there.
+    case barrier(String, parties: Int)
+    /// Starts a child process running `program` on the same node. A shared fork
+    /// (Sprite's) makes a thread in the parent's sharing group (one address space).
+    case fork(program: String, shared: Bool)
+    /// Starts a process running `program` on another node (by index).
+    case spawn(program: String, node: Int)
+    /// Ends the process now.
+    case exit
+    /// Runs `body` `count` times (count ≥ 0; the language bounds it).
+    case `repeat`(Int, [ProgramStep])
+}
+
+/// How a process waits for a lock another process holds.
+public enum LockKind: Sendable, Equatable {
+    /// Gives up the CPU and sleeps until the lock is handed over: two context switches.
+    case blocking
+    /// Keeps the CPU spinning until the lock is free (test-and-set).
+    case spin
+    /// Spins for at most `limit`, then blocks.
+    case spinThenBlock(limit: SimTime)
+}

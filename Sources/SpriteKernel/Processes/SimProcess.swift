@@ -1,0 +1,68 @@
+/// A process's record in the table: plain data (no references), so the
+/// dispatch path reads and writes it in place without retain or release.
+struct SimProcess {
+    var node: Int32
+    var program: Int32
+    /// Index of the current step in the program's compiled steps.
+    var pc: Int32 = 0
+    var phase: ProcessPhase = .new
+    var blockKind: BlockKind = .none
+    /// What it is blocked on (a lock or barrier handle), or -1.
+    var blockedOn: Int32 = -1
+    /// CPU (global index) it runs on, or -1.
+    var cpu: Int32 = -1
+    /// CPU it last ran on, or -1: a different CPU next time costs a cache reload.
+    var lastCPU: Int32 = -1
+    /// Run queue (global index) it waits on, or -1.
+    var queue: Int32 = -1
+    /// Left of the current compute burst, already scaled by the node's speed;
+    /// while spinning on a lock, the spin time left before it blocks.
+    var remaining: SimTime = .zero
+    /// The lock (handle) it spins on, or -1. A spinning process needs a CPU
+    /// like a burst does, and takes the lock when it sees it free.
+    var spinningOn: Int32 = -1
+
+    // Scheduling attributes, read by the policies.
+    var priority: Int32
+    var tickets: Int32
+    /// The burst the process declared (SJF / SRTF), or zero for "unknown".
+    var expectedBurst: SimTime
+    /// MLFQ level (0 = highest) and time used at that level.
+    var level: Int32 = 0
+    var levelUsed: SimTime = .zero
+    /// Stride scheduling's pass value.
+    var pass: Int64 = 0
+
+    // Accounting.
+    var arrival: SimTime
+    var firstRun: SimTime = .never
+    var finish: SimTime = .never
+    var cpuTime: SimTime = .zero
+    var waitTime: SimTime = .zero
+    var blockedTime: SimTime = .zero
+    /// When it last became ready (for wait time and aging) or blocked.
+    var since: SimTime = .zero
+    var contextSwitches: Int32 = 0
+    var preemptions: Int32 = 0
+    var dispatches: Int32 = 0
+    var cacheReloads: Int32 = 0
+    /// Time spent spinning on locks (part of its CPU time).
+    var spinTime: SimTime = .zero
+
+    /// Parent process, or -1; sharing group (threads of one address space).
+    var parent: Int32 = -1
+    var group: Int32
+    /// Children forked or spawned so far (names the next one).
+    var children: Int32 = 0
+
+    init(node: Int32, program: Int32, arrival: SimTime, priority: Int32, tickets: Int32,
+         expectedBurst: SimTime, group: Int32) {
+        self.node = node
+        self.program = program
+        self.arrival = arrival
+        self.priority = priority
+        self.tickets = tickets
+        self.expectedBurst = expectedBurst
+        self.group = group
+    }
+}

@@ -1,0 +1,85 @@
+/// Programs and processes: defining, spawning, and reading their accounting.
+extension Simulation {
+    /// Defines (or redefines, for processes spawned later) the program `name`.
+    /// Fork and spawn steps may name programs already defined, or `name` itself.
+    @discardableResult
+    public func defineProgram(_ name: String, steps: [ProgramStep]) throws(KernelError) -> ProgramID {
+        let s = scheduler
+        // A redefinition takes a new slot: processes already running keep the steps they started with.
+        let slot = Int32(s.programs.count)
+        let compiler = ProgramCompiler(program: { $0 == name ? slot : s.programIndex[$0] },
+                                       intern: { s.intern($0) }, nodeCount: nodes.count)
+        s.programs.append(try compiler.compile(name: name, steps))
+        s.programIndex[name] = slot
+        return ProgramID(slot)
+    }
+
+    /// The program defined as `name`, if any.
+    public func programID(named name: String) -> ProgramID? { scheduler.programIndex[name].map(ProgramID.init) }
+
+    /// Every defined program's name, sorted.
+    public var programNames: [String] { scheduler.programIndex.keys.sorted() }
+
+    /// Starts a process named `name` running `program` on `node`, arriving at
+    /// `time` (now if nil). Lower `priority` numbers run first; `tickets` weigh
+    /// lottery and stride; `expectedBurst` is the burst SJF orders by (else the
+    /// current burst's real length).
+    @discardableResult
+    public func spawn(program: String, name: String, node: Int, at time: SimTime? = nil, priority: Int = 0,
+                      tickets: Int = 100, expectedBurst: SimTime? = nil) throws(KernelError) -> ProcessID {
+        let s = scheduler
+        guard let programID = s.programIndex[program] else { throw .unknownProgram(program) }
+        guard nodes.indices.contains(node) else { throw .unknownNode("#\(node)") }
+        guard s.table.index[name] == nil else { throw .duplicateProcess(name) }
+        let arrival = time ?? now
+        guard arrival >= now else { throw .timeInPast(requested: arrival, now: now) }
+        guard !arrival.isPastHorizon else { throw .pastHorizon(requested: arrival) }
+        guard tickets >= 1, tickets <= Int(Int32.max) else { throw .invalidValue("tickets") }
+        guard priority >= Int(Int32.min), priority <= Int(Int32.max) else { throw .invalidValue("priority") }
+        let burst = expectedBurst ?? .zero
+        guard burst >= .zero else { throw .invalidValue("burst") }
+        guard s.table.count < s.processLimit else { throw .limitReached("processes") }
+        let id = Int32(s.table.count)
+        let process = SimProcess(node: Int32(node), program: programID, arrival: arrival, priority: Int32(priority),
+                                 tickets: Int32(tickets), expectedBurst: burst, group: id)
+        return place(process, name: name)
+    }
+
+    /// The most processes (spawned, forked, generated) a simulation may hold.
+    public var processLimit: Int {
+        get { scheduler.processLimit }
+        set { scheduler.processLimit = max(0, newValue) }
+    }
+
+    /// Forks and spawn steps refused because `processLimit` was reached.
+    public var refusedForks: Int { scheduler.refusedForks }
+
+    /// Scheduled processes ever created (ids are 0..<count).
+    public var scheduledProcessCount: Int { scheduler.table.count }
+
+    /// Processes created and not yet finished.
+    public var liveProcessCount: Int { scheduler.liveProcesses }
+
+    /// The scheduled process called `name`.
+    public func processID(named name: String) -> ProcessID? { scheduler.table.id(named: name) }
+
+    /// A process's accounting and state now.
+    public func processMetrics(_ id: ProcessID) -> ProcessMetrics? {
+        let s = scheduler
+        guard id.index >= 0, Int(id.index) < s.table.count else { return nil }
+        let cpu = Int(s.table[id].cpu)
+        let local = cpu >= 0 ? Int(s.cpus[cpu].local) : -1
+        return s.table.metrics(of: id, programName: s.programs[Int(s.table[id].program)].name,
+                               cpuWithinNode: local, syncNames: s.syncNames)
+    }
+
+    /// Every process's metrics (of one node if given), in the order they were created.
+    public func processMetrics(node: Int? = nil) -> [ProcessMetrics] {
+        var out: [ProcessMetrics] = []
+        for index in 0..<scheduler.table.count {
+            if let node, Int(scheduler.table[Int32(index)].node) != node { continue }
+            if let metrics = processMetrics(ProcessID(Int32(index))) { out.append(metrics) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,129 @@
+/// What a process's instant steps left it doing.
+enum StepOutcome {
+    /// It has a burst (or a spin) to run: it needs a CPU.
+    case compute
+    /// It waits for a timer, a device, a lock or a barrier.
+    case blocked
+    /// It ended: `exited` by an `exit` step, else at the end of its program.
+    case finished(exited: Bool)
+}
+
+/// Walking a process's program: steps that take no time run at once, in
+/// order, until one needs a CPU, blocks, or ends the process.
+extension Simulation {
+    func advance(_ process: Int32) -> StepOutcome {
+        let s = scheduler
+        let program = Int(s.table[process].program)
+        let speed = nodes[Int(s.table[process].node)].spec.speed
+        while true {
+            let pc = Int(s.table[process].pc)
+            guard pc < s.programs[program].steps.count else {
+                finishProcess(process)
+                return .finished(exited: false)
+            }
+            switch s.programs[program].steps[pc] {
+            case .compute(let duration, _), .syscall(let duration):
+                let work = duration.scaled(bySpeed: speed)
+                if work > .zero {
+                    s.table[process].remaining = work
+                    return .compute
+                }
+                s.table[process].pc += 1
+            case .io(let duration):
+                s.table[process].pc += 1
+                if duration > .zero { return blockFor(process, .io, duration) }
+            case .sleep(let duration):
+                s.table[process].pc += 1
+                if duration > .zero { return blockFor(process, .timer, duration) }
+            case .exit:
+                finishProcess(process)
+                return .finished(exited: true)
+            case .repeatStart(let count, let end):
+                if count == 0 {
+                    s.table[process].pc = end + 1
+                } else {
+                    s.table.frames[Int(process)].append(LoopFrame(bodyStart: Int32(pc + 1), lapsLeft: count))
+                    s.table[process].pc += 1
+                }
+            case .repeatEnd:
+                let top = s.table.frames[Int(process)].count - 1
+                s.table.frames[Int(process)][top].lapsLeft -= 1
+                if s.table.frames[Int(process)][top].lapsLeft > 0 {
+                    s.table[process].pc = s.table.frames[Int(process)][top].bodyStart
+                } else {
+                    s.table.frames[Int(process)].removeLast()
+                    s.table[process].pc += 1
+                }
+            case .fork(let child, let shared):
+                s.table[process].pc += 1
+                startChild(of: process, program: child, node: s.table[process].node, shared: shared)
+            case .spawn(let child, let node):
+                s.table[process].pc += 1
+                startChild(of: process, program: child, node: node, shared: false)
+            case .lock(let name, let kind):
+                if let outcome = lockStep(process, name: name, kind: kind) { return outcome }
+            case .unlock(let name):
+                s.table[process].pc += 1
+                unlockStep(process, name: name)
+            case .barrier(let name, let parties):
+                if !barrierStep(process, name: name, parties: parties) { return .blocked }
+            }
+        }
+    }
+
+    /// Blocks on a timer or device for `duration`; a wake event ends it.
+    func blockFor(_ process: Int32, _ kind: BlockKind, _ duration: SimTime) -> StepOutcome {
+        block(process, kind, on: -1)
+        schedule(.sched(.wake(process: process)), at: now + duration)
+        return .blocked
+    }
+
+    func block(_ process: Int32, _ kind: BlockKind, on name: Int32) {
+        let s = scheduler
+        s.table[process].phase = .blocked
+        s.table[process].blockKind = kind
+        s.table[process].blockedOn = name
+        s.table[process].since = now
+    }
+
+    func finishProcess(_ process: Int32) {
+        let s = scheduler
+        s.table[process].phase = .done
+        s.table[process].finish = now
+        s.table[process].remaining = .zero
+        s.table.frames[Int(process)].removeAll()
+        s.liveProcesses -= 1
+    }
+
+    /// A fork (same node; `shared`: a thread in the parent's sharing group)
+    /// or a spawn on another node. The child arrives now, with the parent's
+    /// priority and tickets. Past the process limit the child is not made.
+    func startChild(of parent: Int32, program: Int32, node: Int32, shared: Bool) {
+        let s = scheduler
+        guard s.table.count < s.processLimit else {
+            s.refusedForks += 1
+            return
+        }
+        s.table[parent].children += 1
+        var name = s.table.names[Int(parent)] + "." + String(s.table[parent].children)
+        if s.table.index[name] != nil { name += "#" + String(s.table.count) }
+        let id = Int32(s.table.count)
+        var child = SimProcess(node: node, program: program, arrival: now, priority: s.table[parent].priority,
+                               tickets: s.table[parent].tickets, expectedBurst: .zero,
+                               group: shared ? s.table[parent].group : id)
+        child.parent = parent
+        place(child, name: name)
+    }
+
+    /// Adds a process to the table and its node, and schedules its arrival.
+    @discardableResult
+    func place(_ process: SimProcess, name: String) -> ProcessID {
+        let s = scheduler
+        let slot = ensureSchedulerNode(Int(process.node))
+        let id = s.table.add(process, name: name, depth: s.programs[Int(process.program)].maxDepth)
+        s.nodes[slot].processes.append(id.index)
+        s.liveProcesses += 1
+        schedule(.sched(.arrival(process: id.index)), at: process.arrival)
+        return id
+    }
+}

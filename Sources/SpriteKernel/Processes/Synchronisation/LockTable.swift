@@ -1,0 +1,28 @@
+import DequeModule
+
+/// A node-local lock: who holds it and who waits (spinning or blocked), in
+/// the order they asked.
+struct SimLock {
+    /// Interned name, for a process blocked on it.
+    var name: Int32
+    var holder: Int32 = -1
+    var waiters = Deque<Int32>()
+    /// Times a process found it held.
+    var contended = 0
+    var acquisitions = 0
+}
+
+/// Every lock, created on first use, keyed by node and interned name.
+struct LockTable {
+    private var index: [Int64: Int32] = [:]
+    var locks: [SimLock] = []
+
+    /// The lock `name` of `node`, created free if new.
+    mutating func lock(node: Int32, name: Int32) -> Int {
+        let key = Int64(node) << 32 | Int64(name)
+        if let id = index[key] { return Int(id) }
+        index[key] = Int32(locks.count)
+        locks.append(SimLock(name: name))
+        return locks.count - 1
+    }
+}

@@ -1,0 +1,111 @@
+/// Lock, unlock and barrier steps. A lock is handed straight to the next
+/// waiter when released: a spinner running on a CPU sees it first; else the
+/// first blocked waiter (woken by an event now, never re-entering the
+/// releasing process's step loop); else it stays free and a spinner that is
+/// off its CPU takes it when it runs again.
+extension Simulation {
+    /// Returns nil once the lock is taken (the process goes on), else what the process does while it waits.
+    func lockStep(_ process: Int32, name: Int32, kind: LockKind) -> StepOutcome? {
+        let s = scheduler
+        let id = s.locks.lock(node: s.table[process].node, name: name)
+        let holder = s.locks.locks[id].holder
+        if holder < 0 || holder == process {
+            s.locks.locks[id].holder = process
+            s.locks.locks[id].acquisitions += 1
+            s.table[process].pc += 1
+            return nil
+        }
+        s.locks.locks[id].contended += 1
+        s.locks.locks[id].waiters.append(process)
+        switch kind {
+        case .blocking:
+            block(process, .lock, on: name)
+            return .blocked
+        case .spin:
+            s.table[process].spinningOn = Int32(id)
+            s.table[process].remaining = .never
+            return .compute
+        case .spinThenBlock(let limit):
+            guard limit > .zero else {
+                block(process, .lock, on: name)
+                return .blocked
+            }
+            s.table[process].spinningOn = Int32(id)
+            s.table[process].remaining = limit
+            return .compute
+        }
+    }
+
+    func unlockStep(_ process: Int32, name: Int32) {
+        let s = scheduler
+        let id = s.locks.lock(node: s.table[process].node, name: name)
+        guard s.locks.locks[id].holder == process else { return }
+        s.locks.locks[id].holder = -1
+        let waiters = s.locks.locks[id].waiters
+        if let index = waiters.firstIndex(where: { s.table[$0].phase == .running }) {
+            let spinner = s.locks.locks[id].waiters.remove(at: index)
+            s.locks.locks[id].holder = spinner
+            let cpu = Int(s.table[spinner].cpu)
+            scheduleSliceEnd(cpu, at: max(now, s.cpus[cpu].accountedTo + s.cpus[cpu].reloadLeft))
+        } else if let index = waiters.firstIndex(where: { s.table[$0].phase == .blocked }) {
+            let sleeper = s.locks.locks[id].waiters.remove(at: index)
+            s.locks.locks[id].holder = sleeper
+            s.locks.locks[id].acquisitions += 1
+            s.table[sleeper].pc += 1
+            schedule(.sched(.wake(process: sleeper)), at: now)
+        }
+    }
+
+    /// The slice of a spinning process ended: it takes the lock if it is free
+    /// or was handed to it, blocks when its spin limit is up, else its quantum is.
+    func spinSliceEnded(_ process: Int32, cpu: Int) {
+        let s = scheduler
+        let id = Int(s.table[process].spinningOn)
+        let holder = s.locks.locks[id].holder
+        if holder < 0 || holder == process {
+            if holder < 0, let index = s.locks.locks[id].waiters.firstIndex(of: process) {
+                s.locks.locks[id].waiters.remove(at: index)
+            }
+            s.locks.locks[id].holder = process
+            s.locks.locks[id].acquisitions += 1
+            s.table[process].spinningOn = -1
+            s.table[process].remaining = .zero
+            s.table[process].pc += 1
+            continueOnCPU(process, cpu: cpu)
+        } else if s.table[process].remaining <= .zero {
+            s.table[process].spinningOn = -1
+            s.table[process].remaining = .zero
+            block(process, .lock, on: s.locks.locks[id].name)
+            leaveCPU(cpu, .blocked)
+            dispatch(cpu: cpu)
+        } else {
+            quantumExpired(process, cpu: cpu)
+        }
+    }
+
+    /// Whether a spinning process sees its lock free (or handed to it) now.
+    @inline(__always) func spinCanTakeLock(_ process: Int32) -> Bool {
+        let s = scheduler
+        let holder = s.locks.locks[Int(s.table[process].spinningOn)].holder
+        return holder < 0 || holder == process
+    }
+
+    /// Returns whether the process passed the barrier (the last of its parties).
+    func barrierStep(_ process: Int32, name: Int32, parties: Int32) -> Bool {
+        let s = scheduler
+        let id = s.barriers.barrier(node: s.table[process].node, name: name)
+        guard s.barriers.barriers[id].waiting.count + 1 >= Int(parties) else {
+            s.barriers.barriers[id].waiting.append(process)
+            block(process, .barrier, on: name)
+            return false
+        }
+        for waiter in s.barriers.barriers[id].waiting {
+            s.table[waiter].pc += 1
+            schedule(.sched(.wake(process: waiter)), at: now)
+        }
+        s.barriers.barriers[id].waiting.removeAll(keepingCapacity: true)
+        s.barriers.barriers[id].generations += 1
+        s.table[process].pc += 1
+        return true
+    }
+}

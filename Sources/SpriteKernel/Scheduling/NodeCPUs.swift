@@ -1,0 +1,91 @@
+/// How a multiprocessor node's CPUs find work.
+public enum RunQueueLayout: Sendable, Equatable {
+    /// One run queue for every CPU of the node (time sharing).
+    case shared
+    /// A queue per CPU: a process returns to the CPU it last ran on
+    /// (affinity); with `stealing`, an idle CPU takes work from the longest queue.
+    case perCPU(stealing: Bool)
+}
+
+/// A node's multiprocessor options: how CPUs share work and what moving
+/// between CPUs costs.
+public struct MultiprocessorOptions: Sendable, Equatable {
+    public var layout: RunQueueLayout
+    /// Charged (as the process's CPU time: it stalls) when a process runs on a
+    /// different CPU than the one it last ran on.
+    public var cacheReload: SimTime
+
+    public init(layout: RunQueueLayout = .shared, cacheReload: SimTime = .zero) {
+        self.layout = layout
+        self.cacheReload = cacheReload
+    }
+}
+
+/// One CPU of a node, as the scheduler sees it. Plain data, in one array.
+struct CPUState {
+    var node: Int32
+    /// Index of the CPU within its node.
+    var local: Int32
+    /// The run queue it takes work from (global index).
+    var queue: Int32
+    /// Running process, or -1 when idle.
+    var current: Int32 = -1
+    /// The process it ran last: switching to another one costs a context switch.
+    var lastProcess: Int32 = -1
+    /// Idle, with a dispatch event due at this instant.
+    var dispatchPending = false
+    /// Bumped whenever the pending slice-end event becomes stale.
+    var epoch: UInt32 = 0
+    /// When the running process began its slice (after the switch).
+    var sliceStart: SimTime = .zero
+    /// Up to when the running process's time has been charged.
+    var accountedTo: SimTime = .zero
+    /// Cache reload still to pay at the start of the slice.
+    var reloadLeft: SimTime = .zero
+    /// When the running process's quantum runs out (`.never` without one).
+    var quantumEnd: SimTime = .never
+
+    // Statistics.
+    var busy: SimTime = .zero
+    var switchTime: SimTime = .zero
+    var reloadTime: SimTime = .zero
+    var spinTime: SimTime = .zero
+    var contextSwitches: Int64 = 0
+    var dispatches: Int64 = 0
+    var preemptions: Int64 = 0
+
+    init(node: Int32, local: Int32, queue: Int32) {
+        self.node = node
+        self.local = local
+        self.queue = queue
+    }
+}
+
+/// A run queue's bookkeeping beside its policy: its length over time.
+struct RunQueueState {
+    var node: Int32
+    var length: Int32 = 0
+    /// ∫ length dt in ns, for the time-weighted average.
+    var area: Double = 0
+    var lastChange: SimTime = .zero
+}
+
+/// A node's CPUs and scheduler: where its CPUs and queues sit in the
+/// subsystem's flat arrays, the policy and costs.
+struct NodeCPUs {
+    var firstCPU: Int32
+    var cpuCount: Int32
+    var firstQueue: Int32
+    var queueCount: Int32
+    var kind: SchedulerKind = .fcfs
+    var contextSwitch: SimTime = .zero
+    var options = MultiprocessorOptions()
+    /// Whether an MLFQ boost event is pending.
+    var boostArmed = false
+    /// Every process ever placed on the node, for boosts and listings.
+    var processes: [Int32] = []
+
+    var cpus: Range<Int> { Int(firstCPU)..<Int(firstCPU + cpuCount) }
+    var queues: Range<Int> { Int(firstQueue)..<Int(firstQueue + queueCount) }
+    var stealing: Bool { options.layout == .perCPU(stealing: true) }
+}

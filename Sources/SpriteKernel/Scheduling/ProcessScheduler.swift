@@ -1,0 +1,45 @@
+/// The process and CPU-scheduling subsystem's state: processes, programs,
+/// each node's CPUs and run queues, locks and barriers, the timeline. The
+/// logic lives in the `Simulation` extensions of this folder and
+/// Processes/; nothing outside them reads this state.
+final class ProcessScheduler {
+    let table = ProcessTable()
+    @exclusivity(unchecked) var programs: [Program] = []
+    var programIndex: [String: Int32] = [:]
+    /// Lock and barrier names, interned: a handle names the same thing on
+    /// every node; the node-local object is keyed by (node, handle).
+    var syncNames: [String] = []
+    var syncIndex: [String: Int32] = [:]
+
+    /// Each node's slot in `nodes`, or -1 until it gets a scheduler or a process.
+    @exclusivity(unchecked) var nodeSlot: [Int32] = []
+    @exclusivity(unchecked) var nodes: [NodeCPUs] = []
+    @exclusivity(unchecked) var cpus: ContiguousArray<CPUState> = []
+    @exclusivity(unchecked) var queues: ContiguousArray<RunQueueState> = []
+    /// One policy per run queue, apart from the plain data above.
+    @exclusivity(unchecked) var policies: ContiguousArray<any SchedulingPolicy> = []
+
+    @exclusivity(unchecked) var timeline: [TimelineSlice] = []
+    /// The most timeline slices kept; later ones are counted, not kept.
+    var timelineLimit = 100_000
+    var timelineDropped = 0
+
+    var locks = LockTable()
+    var barriers = BarrierTable()
+
+    /// Totals over every CPU.
+    var dispatchCount: Int64 = 0
+    /// Processes that have not finished.
+    var liveProcesses = 0
+    /// Forks and spawns refused because the table was full.
+    var refusedForks = 0
+    var processLimit = 1_000_000
+
+    func intern(_ name: String) -> Int32 {
+        if let id = syncIndex[name] { return id }
+        let id = Int32(syncNames.count)
+        syncNames.append(name)
+        syncIndex[name] = id
+        return id
+    }
+}

@@ -1,0 +1,340 @@
+/// What `idleCPU` found.
+enum IdleCPU {
+    case free(Int)
+    case pending
+    case none
+}
+
+/// The dispatch path: run queues, CPUs, slices and their accounting. This is
+/// the hot path of a scheduled workload: it touches plain-data records in
+/// place and calls the queue's policy, and allocates nothing.
+extension Simulation {
+    /// A process becomes ready: onto a run queue, then an idle CPU that may
+    /// take it is told to pick its next process once every arrival of this
+    /// instant is in (so simultaneous arrivals are ordered by the policy, not by
+    /// which came first); with no idle CPU, a preemptive policy may take a CPU
+    /// from a process it likes less.
+    func makeReady(_ process: Int32, why: ReadyReason) {
+        let s = scheduler
+        let (queue, node) = enqueueReady(process, why: why)
+        switch idleCPU(for: queue, node: node, preferring: Int(s.table[process].lastCPU)) {
+        case .free(let cpu):
+            s.cpus[cpu].dispatchPending = true
+            schedule(.sched(.dispatch(cpu: Int32(cpu))), at: now)
+        case .pending:
+            break
+        case .none:
+            if s.policies[queue].isPreemptive { preemptIfBetter(process, queue: queue, node: node) }
+        }
+    }
+
+    /// Puts a ready process on its run queue; returns the queue and the node's slot.
+    @inline(__always) func enqueueReady(_ process: Int32, why: ReadyReason) -> (queue: Int, node: Int) {
+        let s = scheduler
+        let node = Int(s.nodeSlot[Int(s.table[process].node)])
+        s.table[process].phase = .ready
+        s.table[process].since = now
+        let queue = chooseQueue(for: process, node: node)
+        s.table[process].queue = Int32(queue)
+        changeQueueLength(queue, by: 1)
+        s.policies[queue].enqueue(ProcessID(process), why: why, table: s.table, now: now)
+        if !s.nodes[node].boostArmed, let period = s.nodes[node].kind.boostPeriod { armBoost(node, period) }
+        return (queue, node)
+    }
+
+    /// The dispatch event of an idle CPU.
+    func dispatchDue(cpu: Int) {
+        scheduler.cpus[cpu].dispatchPending = false
+        guard scheduler.cpus[cpu].current < 0 else { return }
+        dispatch(cpu: cpu)
+    }
+
+    /// The queue a ready process joins: the node's one queue, or the queue of
+    /// the CPU it last ran on (affinity), else the shortest.
+    @inline(__always) func chooseQueue(for process: Int32, node: Int) -> Int {
+        let s = scheduler
+        let first = Int(s.nodes[node].firstQueue)
+        guard s.nodes[node].queueCount > 1 else { return first }
+        let last = Int(s.table[process].lastCPU)
+        if last >= 0 { return Int(s.cpus[last].queue) }
+        var best = first
+        var bestLoad = Int.max
+        for queue in s.nodes[node].queues {
+            let cpu = Int(s.nodes[node].firstCPU) + queue - first
+            let load = Int(s.queues[queue].length) + (s.cpus[cpu].current >= 0 ? 1 : 0)
+            if load < bestLoad {
+                best = queue
+                bestLoad = load
+            }
+        }
+        return best
+    }
+
+    /// An idle CPU that takes work from `queue` (the preferred one if idle),
+    /// or `.pending` when such CPUs are idle but already about to pick.
+    @inline(__always) func idleCPU(for queue: Int, node: Int, preferring: Int) -> IdleCPU {
+        let s = scheduler
+        let layout = s.nodes[node].options.layout
+        var pending = false
+        if layout == .shared || layout == .perCPU(stealing: true) {
+            if preferring >= 0, s.nodes[node].cpus.contains(preferring), s.cpus[preferring].current < 0,
+               !s.cpus[preferring].dispatchPending {
+                return .free(preferring)
+            }
+            for cpu in s.nodes[node].cpus where s.cpus[cpu].current < 0 {
+                if !s.cpus[cpu].dispatchPending { return .free(cpu) }
+                pending = true
+            }
+            return pending ? .pending : .none
+        }
+        let owner = Int(s.nodes[node].firstCPU) + queue - Int(s.nodes[node].firstQueue)
+        guard s.cpus[owner].current < 0 else { return .none }
+        return s.cpus[owner].dispatchPending ? .pending : .free(owner)
+    }
+
+    /// Keeps the time-weighted queue length up to date.
+    @inline(__always) func changeQueueLength(_ queue: Int, by delta: Int32) {
+        let s = scheduler
+        let elapsed = now - s.queues[queue].lastChange
+        s.queues[queue].area += Double(s.queues[queue].length) * Double(elapsed.nanoseconds)
+        s.queues[queue].lastChange = now
+        s.queues[queue].length += delta
+    }
+
+    /// Puts the next process on an idle CPU, if there is one to run.
+    func dispatch(cpu: Int) {
+        guard let process = takeWork(for: cpu) else { return }
+        start(process, on: cpu)
+    }
+
+    /// The next process for `cpu`: from its queue, else (work stealing) from
+    /// the node's longest queue.
+    @inline(__always) func takeWork(for cpu: Int) -> Int32? {
+        let s = scheduler
+        let queue = Int(s.cpus[cpu].queue)
+        if s.queues[queue].length > 0, let next = s.policies[queue].dequeue(table: s.table, now: now) {
+            changeQueueLength(queue, by: -1)
+            return next.index
+        }
+        let node = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
+        guard s.nodes[node].stealing else { return nil }
+        var victim = -1
+        for other in s.nodes[node].queues where s.queues[other].length > 0 {
+            if victim < 0 || s.queues[other].length > s.queues[victim].length { victim = other }
+        }
+        guard victim >= 0, let stolen = s.policies[victim].steal(table: s.table, now: now) else { return nil }
+        changeQueueLength(victim, by: -1)
+        return stolen.index
+    }
+
+    /// Puts `process` on the idle `cpu`: a context switch if the CPU last ran
+    /// another process, a cache reload if the process last ran elsewhere.
+    func start(_ process: Int32, on cpu: Int) {
+        let s = scheduler
+        let node = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
+        var switchCost = SimTime.zero
+        let last = s.cpus[cpu].lastProcess
+        if last >= 0 && last != process {
+            switchCost = s.nodes[node].contextSwitch
+            s.cpus[cpu].contextSwitches += 1
+            s.cpus[cpu].switchTime += switchCost
+            s.table[process].contextSwitches += 1
+        }
+        var reload = SimTime.zero
+        let lastCPU = s.table[process].lastCPU
+        if lastCPU >= 0 && lastCPU != Int32(cpu) {
+            reload = s.nodes[node].options.cacheReload
+            s.cpus[cpu].reloadTime += reload
+            s.table[process].cacheReloads += 1
+        }
+        let begin = now + switchCost
+        s.table[process].waitTime += begin - s.table[process].since
+        if s.table[process].firstRun == .never { s.table[process].firstRun = begin }
+        s.table[process].phase = .running
+        s.table[process].cpu = Int32(cpu)
+        s.table[process].lastCPU = Int32(cpu)
+        s.table[process].queue = -1
+        s.table[process].dispatches += 1
+        s.cpus[cpu].current = process
+        s.cpus[cpu].lastProcess = process
+        s.cpus[cpu].sliceStart = begin
+        s.cpus[cpu].accountedTo = begin
+        s.cpus[cpu].reloadLeft = reload
+        s.cpus[cpu].dispatches += 1
+        s.dispatchCount += 1
+        let quantum = s.policies[Int(s.cpus[cpu].queue)].quantum(for: ProcessID(process), table: s.table)
+        s.cpus[cpu].quantumEnd = quantum == .never ? .never : begin + reload + quantum
+        scheduleSliceEnd(cpu)
+    }
+
+    /// (Re)schedules the end of the running slice: the burst's end or the
+    /// quantum's, whichever comes first. Any earlier pending end goes stale.
+    @inline(__always) func scheduleSliceEnd(_ cpu: Int, at time: SimTime? = nil) {
+        let s = scheduler
+        let process = s.cpus[cpu].current
+        let from = max(now, s.cpus[cpu].accountedTo)
+        var end = time ?? min(s.cpus[cpu].quantumEnd, from + s.cpus[cpu].reloadLeft + s.table[process].remaining)
+        // A spinner that finds its lock free takes it as soon as it runs.
+        if time == nil, s.table[process].spinningOn >= 0, spinCanTakeLock(process) {
+            end = from + s.cpus[cpu].reloadLeft
+        }
+        s.cpus[cpu].epoch &+= 1
+        schedule(.sched(.sliceEnd(cpu: Int32(cpu), epoch: s.cpus[cpu].epoch)), at: end)
+    }
+
+    /// Charges the running process for its time on `cpu` up to now: reload
+    /// first, then burst progress (or spinning).
+    @inline(__always) func settle(_ cpu: Int) {
+        let s = scheduler
+        let from = s.cpus[cpu].accountedTo
+        guard now > from else { return }
+        let elapsed = now - from
+        let process = s.cpus[cpu].current
+        let reload = min(s.cpus[cpu].reloadLeft, elapsed)
+        s.cpus[cpu].reloadLeft = s.cpus[cpu].reloadLeft - reload
+        s.table[process].remaining = s.table[process].remaining - (elapsed - reload)
+        if s.table[process].spinningOn >= 0 {
+            s.table[process].spinTime += elapsed - reload
+            s.cpus[cpu].spinTime += elapsed - reload
+        }
+        s.table[process].cpuTime += elapsed
+        s.cpus[cpu].busy += elapsed
+        s.cpus[cpu].accountedTo = now
+        s.policies[Int(s.cpus[cpu].queue)].charge(ProcessID(process), ran: elapsed, table: s.table)
+    }
+
+    /// The running process leaves `cpu` (already settled); the slice goes on the timeline.
+    @inline(__always) func leaveCPU(_ cpu: Int, _ ending: SliceEnding) {
+        let s = scheduler
+        let process = s.cpus[cpu].current
+        if s.timeline.count < s.timelineLimit {
+            s.timeline.append(TimelineSlice(node: Int(s.cpus[cpu].node), cpu: Int(s.cpus[cpu].local),
+                                            process: ProcessID(process), start: s.cpus[cpu].sliceStart,
+                                            end: now, ending: ending))
+        } else {
+            s.timelineDropped += 1
+        }
+        if ending == .preempted || ending == .quantum {
+            s.cpus[cpu].preemptions += 1
+            s.table[process].preemptions += 1
+        }
+        s.cpus[cpu].current = -1
+        s.cpus[cpu].epoch &+= 1
+        s.table[process].cpu = -1
+    }
+
+    /// A preemptive policy: `process` takes the CPU of the worst running
+    /// process it beats, among the CPUs that take from its queue.
+    func preemptIfBetter(_ process: Int32, queue: Int, node: Int) {
+        let s = scheduler
+        let policy = s.policies[queue]
+        var victim = -1
+        for cpu in s.nodes[node].cpus where s.cpus[cpu].queue == Int32(queue) && s.cpus[cpu].current >= 0 {
+            settle(cpu)
+            if victim < 0 || policy.shouldPreempt(running: ProcessID(s.cpus[cpu].current),
+                                                  by: ProcessID(s.cpus[victim].current), table: s.table, now: now) {
+                victim = cpu
+            }
+        }
+        guard victim >= 0 else { return }
+        let running = s.cpus[victim].current
+        guard policy.shouldPreempt(running: ProcessID(running), by: ProcessID(process), table: s.table, now: now)
+        else { return }
+        leaveCPU(victim, .preempted)
+        _ = enqueueReady(running, why: .preempted)
+        dispatch(cpu: victim)
+    }
+
+    /// A slice's end event: the burst is done, the quantum is up, or a spin ends.
+    func sliceEnded(cpu: Int, epoch: UInt32) {
+        let s = scheduler
+        guard s.cpus[cpu].epoch == epoch, s.cpus[cpu].current >= 0 else { return }
+        let process = s.cpus[cpu].current
+        settle(cpu)
+        if s.table[process].spinningOn >= 0 {
+            spinSliceEnded(process, cpu: cpu)
+        } else if s.table[process].remaining <= .zero {
+            s.table[process].remaining = .zero
+            s.table[process].pc += 1
+            continueOnCPU(process, cpu: cpu)
+        } else {
+            quantumExpired(process, cpu: cpu)
+        }
+    }
+
+    /// The quantum is up: the process goes to the back of the queue if anyone
+    /// waits for this CPU; otherwise it starts a new quantum, with no switch.
+    func quantumExpired(_ process: Int32, cpu: Int) {
+        let s = scheduler
+        let queue = Int(s.cpus[cpu].queue)
+        if s.queues[queue].length > 0 {
+            leaveCPU(cpu, .quantum)
+            _ = enqueueReady(process, why: .quantumExpired)
+            dispatch(cpu: cpu)
+        } else {
+            let quantum = s.policies[queue].quantum(for: ProcessID(process), table: s.table)
+            s.cpus[cpu].quantumEnd = quantum == .never ? .never : now + quantum
+            scheduleSliceEnd(cpu)
+        }
+    }
+
+    /// The process on `cpu` takes its next steps; it keeps the CPU for the
+    /// next burst if its quantum lasts.
+    func continueOnCPU(_ process: Int32, cpu: Int) {
+        switch advance(process) {
+        case .compute:
+            if now < scheduler.cpus[cpu].quantumEnd {
+                scheduleSliceEnd(cpu)
+            } else {
+                quantumExpired(process, cpu: cpu)
+            }
+        case .blocked:
+            leaveCPU(cpu, .blocked)
+            dispatch(cpu: cpu)
+        case .finished(let exited):
+            leaveCPU(cpu, exited ? .exit : .done)
+            dispatch(cpu: cpu)
+        }
+    }
+
+    /// A process not on a CPU takes its next steps; a burst makes it ready.
+    func continueOffCPU(_ process: Int32, why: ReadyReason) {
+        if case .compute = advance(process) { makeReady(process, why: why) }
+    }
+
+    func processArrived(_ process: Int32) {
+        scheduler.table[process].since = now
+        continueOffCPU(process, why: .arrived)
+    }
+
+    func processWoke(_ process: Int32) {
+        let s = scheduler
+        guard s.table[process].phase == .blocked else { return }
+        s.table[process].blockedTime += now - s.table[process].since
+        s.table[process].blockKind = .none
+        s.table[process].blockedOn = -1
+        continueOffCPU(process, why: .woke)
+    }
+
+    func armBoost(_ node: Int, _ period: SimTime) {
+        scheduler.nodes[node].boostArmed = true
+        schedule(.sched(.boost(node: Int32(node))), at: now + period)
+    }
+
+    /// MLFQ boost: every process of the node back to the top level; the boost
+    /// goes on while the node has a process ready or running.
+    func boostFired(node: Int) {
+        let s = scheduler
+        s.nodes[node].boostArmed = false
+        guard let period = s.nodes[node].kind.boostPeriod else { return }
+        var active = false
+        for process in s.nodes[node].processes {
+            s.table[process].level = 0
+            s.table[process].levelUsed = .zero
+            let phase = s.table[process].phase
+            if phase == .ready || phase == .running { active = true }
+        }
+        for queue in s.nodes[node].queues { s.policies[queue].boost(table: s.table) }
+        if active { armBoost(node, period) }
+    }
+}
