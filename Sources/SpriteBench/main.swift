@@ -100,6 +100,15 @@ enum Registry {
             table: listingTable,
             run: { runListingJudge(events: $0[0], directories: $0[1], names: $0[2]) }
         ),
+        Workload(
+            name: "sched",
+            summary: "CPU scheduling: NODES nodes x CPUS CPUs, PROCS CPU-bound processes per node, round robin "
+                + "with a 10 ms quantum (one shared run queue), SECONDS simulated (SchedBench.swift)",
+            parameters: ["NODES", "CPUS", "PROCS", "SECONDS"],
+            defaults: [[1_000, 4, 20, 10], [100, 4, 20, 10]],
+            table: schedulingTable,
+            run: { runSchedulingBench(nodes: $0[0], cpus: $0[1], processes: $0[2], seconds: $0[3]) }
+        ),
     ]
 }
 
