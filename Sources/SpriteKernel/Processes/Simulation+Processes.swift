@@ -14,6 +14,17 @@ extension Simulation {
         return ProgramID(slot)
     }
 
+    /// A program that is not listed by name (a job's): returns the internal key `spawn` takes.
+    func addUnlistedProgram(_ name: String, steps: [ProgramStep]) throws(KernelError) -> String {
+        let s = scheduler
+        let key = "\u{0}job\u{0}" + String(s.programs.count)
+        let compiler = ProgramCompiler(program: { s.programIndex[$0] }, intern: { s.intern($0) },
+                                       nodeCount: nodes.count)
+        s.programs.append(try compiler.compile(name: name, steps))
+        s.hiddenPrograms[key] = Int32(s.programs.count - 1)
+        return key
+    }
+
     /// The program defined as `name`, if any.
     public func programID(named name: String) -> ProgramID? { scheduler.programIndex[name].map(ProgramID.init) }
 
@@ -28,7 +39,9 @@ extension Simulation {
     public func spawn(program: String, name: String, node: Int, at time: SimTime? = nil, priority: Int = 0,
                       tickets: Int = 100, expectedBurst: SimTime? = nil) throws(KernelError) -> ProcessID {
         let s = scheduler
-        guard let programID = s.programIndex[program] else { throw .unknownProgram(program) }
+        guard let programID = s.programIndex[program] ?? s.hiddenPrograms[program] else {
+            throw .unknownProgram(program)
+        }
         guard nodes.indices.contains(node) else { throw .unknownNode("#\(node)") }
         guard s.table.index[name] == nil else { throw .duplicateProcess(name) }
         let arrival = time ?? now

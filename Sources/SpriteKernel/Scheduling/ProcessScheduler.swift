@@ -6,6 +6,8 @@ final class ProcessScheduler {
     let table = ProcessTable()
     @exclusivity(unchecked) var programs: [Program] = []
     var programIndex: [String: Int32] = [:]
+    /// Jobs' programs, under keys no script can write.
+    var hiddenPrograms: [String: Int32] = [:]
     /// Lock and barrier names, interned: a handle names the same thing on
     /// every node; the node-local object is keyed by (node, handle).
     var syncNames: [String] = []
