@@ -32,6 +32,8 @@ struct CPUState {
     var current: Int32 = -1
     /// The process it ran last: switching to another one costs a context switch.
     var lastProcess: Int32 = -1
+    /// A preemption waits for the switch or reload under way to end.
+    var preemptPending = false
     /// Idle, with a dispatch event due at this instant.
     var dispatchPending = false
     /// Bumped whenever the pending slice-end event becomes stale.

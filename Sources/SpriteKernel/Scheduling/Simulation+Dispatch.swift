@@ -219,6 +219,7 @@ extension Simulation {
             s.table[process].preemptions += 1
         }
         s.cpus[cpu].current = -1
+        s.cpus[cpu].preemptPending = false
         s.cpus[cpu].epoch &+= 1
         s.table[process].cpu = -1
     }
@@ -240,9 +241,23 @@ extension Simulation {
         let running = s.cpus[victim].current
         guard policy.shouldPreempt(running: ProcessID(running), by: ProcessID(process), table: s.table, now: now)
         else { return }
-        leaveCPU(victim, .preempted)
+        // A switch or cache reload under way is not cut short: the preemption waits for its end.
+        let overheadEnd = s.cpus[victim].accountedTo + s.cpus[victim].reloadLeft
+        if now < overheadEnd {
+            s.cpus[victim].preemptPending = true
+            scheduleSliceEnd(victim, at: overheadEnd)
+            return
+        }
+        preempt(victim)
+    }
+
+    /// The running process (settled) goes back to its queue; the CPU takes
+    /// the best waiting process, which may be the same one.
+    func preempt(_ cpu: Int) {
+        let running = scheduler.cpus[cpu].current
+        leaveCPU(cpu, .preempted)
         _ = enqueueReady(running, why: .preempted)
-        dispatch(cpu: victim)
+        dispatch(cpu: cpu)
     }
 
     /// A slice's end event: the burst is done, the quantum is up, or a spin ends.
@@ -251,7 +266,12 @@ extension Simulation {
         guard s.cpus[cpu].epoch == epoch, s.cpus[cpu].current >= 0 else { return }
         let process = s.cpus[cpu].current
         settle(cpu)
-        if s.table[process].spinningOn >= 0 {
+        let preemptPending = s.cpus[cpu].preemptPending
+        s.cpus[cpu].preemptPending = false
+        let spinning = s.table[process].spinningOn >= 0
+        if preemptPending && (spinning || s.table[process].remaining > .zero) {
+            preempt(cpu)
+        } else if spinning {
             spinSliceEnded(process, cpu: cpu)
         } else if s.table[process].remaining <= .zero {
             s.table[process].remaining = .zero
