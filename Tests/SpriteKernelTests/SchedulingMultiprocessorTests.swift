@@ -1,0 +1,59 @@
+import Testing
+import SpriteKernel
+
+/// Two-CPU nodes: shared queue vs per-CPU queues, stealing, cache reloads.
+@Suite struct SchedulingMultiprocessorTests {
+    // Shared queue, FCFS, four 10 ms jobs at 0: A, B on CPUs 0 and 1 for 0-10, C, D for 10-20. Waits 0, 0, 10, 10.
+    @Test func sharedQueueFillsBothCPUs() throws {
+        let sim = try scheduledJobs(.fcfs, bursts: [10, 10, 10, 10], cpus: 2)
+        sim.runToIdle()
+        #expect(try sim.waits(["A", "B", "C", "D"]) == [0, 0, 10, 10])
+        #expect(sim.gantt() == ["A@0 0-10 done", "B@1 0-10 done", "C@0 10-20 done", "D@1 10-20 done"])
+    }
+
+    // RR q=10, shared queue, A, B, C of 20 ms, reload 1 ms. At 10 A yields to C on CPU 0 and B to A on
+    // CPU 1 (A moved: reload, runs 10-21, done). At 20 C yields to B on CPU 0 (B moved: 20-31); at 21
+    // CPU 1 takes C (moved: 21-32). Three reloads: busy = 60 + 3 = 63 ms.
+    @Test func sharedQueueMovesProcessesAndPaysReloads() throws {
+        let sim = try scheduledJobs(.roundRobin(quantum: .ms(10)), bursts: [20, 20, 20], cpus: 2)
+        try sim.setMultiprocessor(MultiprocessorOptions(layout: .shared, cacheReload: .ms(1)), on: 0)
+        sim.runToIdle()
+        #expect(try sim.turnarounds(["A", "B", "C"]) == [21, 31, 32])
+        #expect(try ["A", "B", "C"].map { try sim.metrics($0).cacheReloads } == [1, 1, 1])
+        let stats = sim.cpuStatistics(node: 0)
+        #expect(stats.map(\.busy).reduce(.zero, +) == .ms(63))
+        #expect(stats.map(\.cacheReload).reduce(.zero, +) == .ms(3))
+    }
+
+    // Per-CPU queues: A → queue 0, B → queue 1, C → queue 0 (the shorter, first). CPU 0 alternates A and
+    // C (0-40); CPU 1 runs B 0-20 then idles: no reload, but the end is 40.
+    @Test func affinityWithoutStealingLeavesACPUIdle() throws {
+        let sim = try scheduledJobs(.roundRobin(quantum: .ms(10)), bursts: [20, 20, 20], cpus: 2)
+        try sim.setMultiprocessor(MultiprocessorOptions(layout: .perCPU(stealing: false), cacheReload: .ms(1)),
+                                  on: 0)
+        sim.runToIdle()
+        #expect(sim.now == .ms(40))
+        #expect(try ["A", "B", "C"].map { try sim.metrics($0).cacheReloads } == [0, 0, 0])
+    }
+
+    // With stealing, CPU 1 (idle at 20 when B ends) takes C from queue 0 and pays one reload: C 20-31.
+    // A ends at 30 on CPU 0.
+    @Test func stealingBalancesTheQueues() throws {
+        let sim = try scheduledJobs(.roundRobin(quantum: .ms(10)), bursts: [20, 20, 20], cpus: 2)
+        try sim.setMultiprocessor(MultiprocessorOptions(layout: .perCPU(stealing: true), cacheReload: .ms(1)),
+                                  on: 0)
+        sim.runToIdle()
+        #expect(try sim.turnarounds(["A", "B", "C"]) == [30, 20, 31])
+        #expect(try sim.metrics("C").cacheReloads == 1)
+    }
+
+    // Changing the scheduler later keeps waiting processes: FCFS with A (10), B (10), C (1) at 0 on one CPU;
+    // at 5 the node switches to SJF: C (1 ms) goes before B. A 0-10, C 10-11, B 11-21.
+    @Test func schedulerChangesMidRun() throws {
+        let sim = try scheduledJobs(.fcfs, bursts: [10, 10, 1])
+        _ = sim.run(until: .ms(5))
+        try sim.setScheduler(.shortestJobFirst, on: 0)
+        sim.runToIdle()
+        #expect(try sim.turnarounds(["A", "B", "C"]) == [10, 21, 11])
+    }
+}
