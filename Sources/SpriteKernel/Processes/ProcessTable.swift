@@ -2,7 +2,7 @@
 /// index. Policies read scheduling attributes (priority, tickets, known
 /// bursts, MLFQ level) through it; the engine alone changes them.
 public final class ProcessTable {
-    @exclusivity(unchecked) var entries: ContiguousArray<SimProcess> = []
+    let entries = PlainArray<SimProcess>(capacity: 64)
     /// Names, apart from the records so a record stays plain data.
     var names: [String] = []
     var index: [String: Int32] = [:]
@@ -38,13 +38,13 @@ public final class ProcessTable {
     public func readySince(_ process: ProcessID) -> SimTime { entries[Int(process.index)].since }
 
     @inline(__always) subscript(process: ProcessID) -> SimProcess {
-        get { entries[Int(process.index)] }
-        _modify { yield &entries[Int(process.index)] }
+        unsafeAddress { entries.address(Int(process.index)) }
+        unsafeMutableAddress { entries.mutableAddress(Int(process.index)) }
     }
 
     @inline(__always) subscript(process: Int32) -> SimProcess {
-        get { entries[Int(process)] }
-        _modify { yield &entries[Int(process)] }
+        unsafeAddress { entries.address(Int(process)) }
+        unsafeMutableAddress { entries.mutableAddress(Int(process)) }
     }
 
     func add(_ process: SimProcess, name: String, depth: Int) -> ProcessID {

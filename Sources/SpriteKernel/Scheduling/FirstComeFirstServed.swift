@@ -3,7 +3,7 @@ import DequeModule
 /// FCFS: one FIFO queue; a process keeps the CPU until its burst ends or it
 /// blocks. Non-preemptive, so a long burst makes the rest wait (the convoy effect).
 final class FirstComeFirstServed: SchedulingPolicy {
-    private var queue = Deque<ProcessID>()
+    @exclusivity(unchecked) private var queue = Deque<ProcessID>()
 
     init() { queue.reserveCapacity(16) }
 

@@ -79,7 +79,11 @@ struct NodeCPUs {
     var cpuCount: Int32
     var firstQueue: Int32
     var queueCount: Int32
-    var kind: SchedulerKind = .fcfs
+    var kind: SchedulerKind = .fcfs {
+        didSet { boostPeriod = kind.boostPeriod }
+    }
+    /// The MLFQ boost period, kept apart from `kind` so the dispatch path reads a plain value.
+    var boostPeriod: SimTime?
     var contextSwitch: SimTime = .zero
     var options = MultiprocessorOptions()
     /// Whether an MLFQ boost event is pending.

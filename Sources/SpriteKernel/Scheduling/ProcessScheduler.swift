@@ -16,23 +16,23 @@ final class ProcessScheduler {
     /// Each node's slot in `nodes`, or -1 until it gets a scheduler or a process.
     @exclusivity(unchecked) var nodeSlot: [Int32] = []
     @exclusivity(unchecked) var nodes: [NodeCPUs] = []
-    @exclusivity(unchecked) var cpus: ContiguousArray<CPUState> = []
-    @exclusivity(unchecked) var queues: ContiguousArray<RunQueueState> = []
+    let cpus = PlainArray<CPUState>()
+    let queues = PlainArray<RunQueueState>()
     /// One policy per run queue, apart from the plain data above.
     @exclusivity(unchecked) var policies: ContiguousArray<any SchedulingPolicy> = []
 
     @exclusivity(unchecked) var timeline: [TimelineSlice] = []
     /// The most timeline slices kept; later ones are counted, not kept.
-    var timelineLimit = 100_000
-    var timelineDropped = 0
+    @exclusivity(unchecked) var timelineLimit = 100_000
+    @exclusivity(unchecked) var timelineDropped = 0
 
     var locks = LockTable()
     var barriers = BarrierTable()
 
     /// Totals over every CPU.
-    var dispatchCount: Int64 = 0
+    @exclusivity(unchecked) var dispatchCount: Int64 = 0
     /// Processes that have not finished.
-    var liveProcesses = 0
+    @exclusivity(unchecked) var liveProcesses = 0
     /// Forks and spawns refused because the table was full.
     var refusedForks = 0
     var processLimit = 1_000_000

@@ -3,7 +3,7 @@ import DequeModule
 /// Round robin: FCFS order, but a process runs at most one quantum before it
 /// goes to the back of the queue (only if someone else waits).
 final class RoundRobin: SchedulingPolicy {
-    private var queue = Deque<ProcessID>()
+    @exclusivity(unchecked) private var queue = Deque<ProcessID>()
     private let quantum: SimTime
 
     init(quantum: SimTime) {

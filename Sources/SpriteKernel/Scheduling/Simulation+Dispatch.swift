@@ -38,7 +38,7 @@ extension Simulation {
         s.table[process].queue = Int32(queue)
         changeQueueLength(queue, by: 1)
         s.policies[queue].enqueue(ProcessID(process), why: why, table: s.table, now: now)
-        if !s.nodes[node].boostArmed, let period = s.nodes[node].kind.boostPeriod { armBoost(node, period) }
+        if let period = s.nodes[node].boostPeriod, !s.nodes[node].boostArmed { armBoost(node, period) }
         return (queue, node)
     }
 
@@ -346,7 +346,7 @@ extension Simulation {
     func boostFired(node: Int) {
         let s = scheduler
         s.nodes[node].boostArmed = false
-        guard let period = s.nodes[node].kind.boostPeriod else { return }
+        guard let period = s.nodes[node].boostPeriod else { return }
         var active = false
         for process in s.nodes[node].processes {
             s.table[process].level = 0

@@ -1,0 +1,44 @@
+/// A growable array of plain-data records (no references inside) read and
+/// written in place through a pointer: no copy-on-write uniqueness check and
+/// no exclusivity check per access, which on the dispatch path cost more than
+/// the scheduling itself. Held by `let` in one owner; never shared or copied.
+final class PlainArray<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        precondition(_isPOD(Element.self), "PlainArray holds plain data only")
+        self.capacity = max(1, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    var indices: Range<Int> { 0..<count }
+    var isEmpty: Bool { count == 0 }
+
+    /// Callers index only within `indices` (ids the engine handed out).
+    @inline(__always) subscript(index: Int) -> Element {
+        unsafeAddress { UnsafePointer(base + index) }
+        unsafeMutableAddress { base + index }
+    }
+
+    @inline(__always) func address(_ index: Int) -> UnsafePointer<Element> { UnsafePointer(base + index) }
+    @inline(__always) func mutableAddress(_ index: Int) -> UnsafeMutablePointer<Element> { base + index }
+
+    func append(_ element: Element) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+}
