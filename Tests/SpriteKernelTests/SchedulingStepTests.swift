@@ -136,3 +136,36 @@ import SpriteKernel
         #expect(throws: KernelError.limitReached("processes")) { try sim.spawn(program: "p", name: "y", node: 0) }
     }
 }
+
+/// A node crash kills its processes; one spawned for later arrives after the restart.
+@Suite struct SchedulingCrashTests {
+    // One CPU, FCFS: P (10 ms) runs 0-5 when the node crashes at 5; Q (3 ms) waits; R sleeps 20 ms.
+    // All three die at 5. Late (2 ms, arriving at 8 after a restart at 7) runs 8-10.
+    @Test func crashKillsTheNodesProcesses() throws {
+        let sim = try makeSimulation(nodes: 1)
+        try sim.defineProgram("long", steps: [.compute(.ms(10))])
+        try sim.defineProgram("short", steps: [.compute(.ms(3))])
+        try sim.defineProgram("sleeper", steps: [.sleep(.ms(20)), .compute(.ms(1))])
+        try sim.defineProgram("late", steps: [.compute(.ms(2))])
+        try sim.spawn(program: "long", name: "P", node: 0)
+        try sim.spawn(program: "short", name: "Q", node: 0)
+        try sim.spawn(program: "sleeper", name: "R", node: 0)
+        try sim.spawn(program: "late", name: "Late", node: 0, at: .ms(8))
+        _ = sim.run(until: .ms(5))
+        sim.crash(0)
+        _ = sim.run(until: .ms(7))
+        sim.restart(0)
+        sim.runToIdle()
+        for name in ["P", "Q", "R"] {
+            let process = try sim.metrics(name)
+            #expect(process.killed)
+            #expect(process.finish == .ms(5))
+            #expect(process.turnaround == process.waitTime + process.cpuTime + process.blockedTime)
+        }
+        #expect(try sim.metrics("P").cpuTime == .ms(5))
+        let late = try sim.metrics("Late")
+        #expect(!late.killed)
+        #expect(late.finish == .ms(10))
+        #expect(sim.liveProcessCount == 0)
+    }
+}

@@ -14,6 +14,7 @@ extension Simulation {
         ipcCrash(node, giveUp: giveUp)
         rpcCrash(node, giveUp: giveUp)
         fileSystemCrash(node, giveUp: giveUp)
+        schedulerCrash(node)
     }
 
     /// The node comes back with empty memory; its processes start afresh.

@@ -32,6 +32,8 @@ public struct ProcessMetrics: Sendable, Equatable {
     public var parent: ProcessID?
     /// Processes in one sharing group share an address space (shared fork).
     public var sharingGroup: Int
+    /// It died in a crash of its node (its state is `.done`, `finish` the crash time).
+    public var killed: Bool
 
     /// First run − arrival.
     public var responseTime: SimTime? { firstRun.map { $0 - arrival } }
@@ -58,7 +60,7 @@ extension ProcessTable {
             blockedTime: p.blockedTime, spinTime: p.spinTime, contextSwitches: Int(p.contextSwitches),
             preemptions: Int(p.preemptions), dispatches: Int(p.dispatches), cacheReloads: Int(p.cacheReloads),
             migrations: 0, priority: Int(p.priority), tickets: Int(p.tickets),
-            parent: p.parent >= 0 ? ProcessID(p.parent) : nil, sharingGroup: Int(p.group))
+            parent: p.parent >= 0 ? ProcessID(p.parent) : nil, sharingGroup: Int(p.group), killed: p.killed)
     }
 
     private func blockReason(_ p: SimProcess, _ syncNames: [String]) -> BlockReason {

@@ -52,6 +52,8 @@ struct SimProcess {
     /// Parent process, or -1; sharing group (threads of one address space).
     var parent: Int32 = -1
     var group: Int32
+    /// Died in a crash of its node.
+    var killed = false
     /// Children forked or spawned so far (names the next one).
     var children: Int32 = 0
 

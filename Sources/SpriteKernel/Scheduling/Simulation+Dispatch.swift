@@ -323,7 +323,9 @@ extension Simulation {
     }
 
     func processArrived(_ process: Int32) {
+        guard scheduler.table[process].phase == .new else { return }
         scheduler.table[process].since = now
+        guard nodes[Int(scheduler.table[process].node)].isUp else { return kill(process) }
         continueOffCPU(process, why: .arrived)
     }
 

@@ -5,6 +5,7 @@ import DequeModule
 struct SimLock {
     /// Interned name, for a process blocked on it.
     var name: Int32
+    var node: Int32
     var holder: Int32 = -1
     var waiters = Deque<Int32>()
     /// Times a process found it held.
@@ -22,7 +23,15 @@ struct LockTable {
         let key = Int64(node) << 32 | Int64(name)
         if let id = index[key] { return Int(id) }
         index[key] = Int32(locks.count)
-        locks.append(SimLock(name: name))
+        locks.append(SimLock(name: name, node: node))
         return locks.count - 1
+    }
+
+    /// The node crashed: its locks are free and nobody waits on them.
+    mutating func forgetNode(_ node: Int32) {
+        for id in locks.indices where locks[id].node == node {
+            locks[id].holder = -1
+            locks[id].waiters.removeAll()
+        }
     }
 }

@@ -1,0 +1,44 @@
+/// The scheduler's part of a node crash: the node's processes die with its
+/// memory (their locks and barriers too), its CPUs and queues empty. A
+/// process spawned to arrive later arrives if the node is up by then. The
+/// slice a crash cuts short is not put on the timeline.
+extension Simulation {
+    func schedulerCrash(_ node: Int) {
+        guard let slot = schedulerSlot(node) else { return }
+        let s = scheduler
+        for cpu in s.nodes[slot].cpus {
+            if s.cpus[cpu].current >= 0 {
+                settle(cpu)
+                s.table[s.cpus[cpu].current].cpu = -1
+                s.cpus[cpu].current = -1
+            }
+            s.cpus[cpu].lastProcess = -1
+            s.cpus[cpu].preemptPending = false
+            s.cpus[cpu].epoch &+= 1
+        }
+        for queue in s.nodes[slot].queues {
+            _ = s.policies[queue].removeAll(table: s.table, now: now)
+            changeQueueLength(queue, by: -s.queues[queue].length)
+        }
+        for process in s.nodes[slot].processes where s.table[process].phase != .new {
+            kill(process)
+        }
+        s.locks.forgetNode(Int32(node))
+        s.barriers.forgetNode(Int32(node))
+    }
+
+    /// The process dies where it is: it counts as finished now, killed.
+    func kill(_ process: Int32) {
+        let s = scheduler
+        guard s.table[process].phase != .done else { return }
+        switch s.table[process].phase {
+        case .blocked: s.table[process].blockedTime += now - s.table[process].since
+        case .ready: s.table[process].waitTime += now - s.table[process].since
+        case .new, .running, .done: break
+        }
+        s.table[process].killed = true
+        s.table[process].spinningOn = -1
+        s.table[process].queue = -1
+        finishProcess(process)
+    }
+}
