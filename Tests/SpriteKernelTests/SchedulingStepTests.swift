@@ -132,6 +132,10 @@ import SpriteKernel
         #expect(throws: KernelError.invalidValue("quantum")) {
             try sim.setScheduler(.roundRobin(quantum: .zero), on: 0)
         }
+        // 10,000 x 10,000 compute steps: past the 10 million steps one run of a program may take.
+        #expect(throws: KernelError.limitReached("program steps")) {
+            try sim.defineProgram("huge", steps: [.repeat(10_000, [.repeat(10_000, [.compute(.ms(1))])])])
+        }
         sim.processLimit = 1
         #expect(throws: KernelError.limitReached("processes")) { try sim.spawn(program: "p", name: "y", node: 0) }
     }

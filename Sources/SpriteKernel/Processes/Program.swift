@@ -9,6 +9,8 @@ struct Program {
     /// Sum of every compute and syscall burst, repeats multiplied out
     /// (saturating): the known total burst when none is declared.
     var totalBurst: SimTime
+    /// Steps one run of the program takes, repeats multiplied out (saturating).
+    var expandedSteps: Int64
 }
 
 /// A compiled step. Names are interned into small integer handles.
@@ -42,18 +44,23 @@ struct ProgramCompiler {
     /// Interns a lock or barrier name.
     var intern: (String) -> Int32
     var nodeCount: Int
+    /// The most steps one run of a program may take, repeats multiplied out.
+    var stepLimit: Int64
 
     func compile(name: String, _ steps: [ProgramStep]) throws(KernelError) -> Program {
         var out: [Step] = []
         var depth = 0
         var total = SimTime.zero
-        try append(steps, to: &out, depth: 1, maxDepth: &depth, total: &total, laps: 1)
-        return Program(name: name, steps: out, maxDepth: depth, totalBurst: total)
+        var expanded: Int64 = 0
+        try append(steps, to: &out, depth: 1, maxDepth: &depth, total: &total, expanded: &expanded, laps: 1)
+        guard expanded <= stepLimit else { throw .limitReached("program steps") }
+        return Program(name: name, steps: out, maxDepth: depth, totalBurst: total, expandedSteps: expanded)
     }
 
     private func append(_ steps: [ProgramStep], to out: inout [Step], depth: Int, maxDepth: inout Int,
-                        total: inout SimTime, laps: Int64) throws(KernelError) {
+                        total: inout SimTime, expanded: inout Int64, laps: Int64) throws(KernelError) {
         for step in steps {
+            expanded.addSaturating(laps)
             switch step {
             case .compute(let duration, let share):
                 guard duration >= .zero, share >= 0, share <= 1 else { throw .invalidValue("compute") }
@@ -92,7 +99,7 @@ struct ProgramCompiler {
                 maxDepth = max(maxDepth, depth)
                 let (product, overflow) = laps.multipliedReportingOverflow(by: Int64(count))
                 try append(body, to: &out, depth: depth + 1, maxDepth: &maxDepth, total: &total,
-                           laps: overflow ? .max : product)
+                           expanded: &expanded, laps: overflow ? .max : product)
                 out.append(.repeatEnd(start: Int32(start)))
                 out[start] = .repeatStart(count: Int32(count), end: Int32(out.count - 1))
             }

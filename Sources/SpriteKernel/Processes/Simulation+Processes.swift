@@ -8,7 +8,8 @@ extension Simulation {
         // A redefinition takes a new slot: processes already running keep the steps they started with.
         let slot = Int32(s.programs.count)
         let compiler = ProgramCompiler(program: { $0 == name ? slot : s.programIndex[$0] },
-                                       intern: { s.intern($0) }, nodeCount: nodes.count)
+                                       intern: { s.intern($0) }, nodeCount: nodes.count,
+                                       stepLimit: s.programStepLimit)
         s.programs.append(try compiler.compile(name: name, steps))
         s.programIndex[name] = slot
         return ProgramID(slot)
@@ -19,7 +20,7 @@ extension Simulation {
         let s = scheduler
         let key = "\u{0}job\u{0}" + String(s.programs.count)
         let compiler = ProgramCompiler(program: { s.programIndex[$0] }, intern: { s.intern($0) },
-                                       nodeCount: nodes.count)
+                                       nodeCount: nodes.count, stepLimit: s.programStepLimit)
         s.programs.append(try compiler.compile(name: name, steps))
         s.hiddenPrograms[key] = Int32(s.programs.count - 1)
         return key
@@ -62,6 +63,13 @@ extension Simulation {
     public var processLimit: Int {
         get { scheduler.processLimit }
         set { scheduler.processLimit = max(0, newValue) }
+    }
+
+    /// The most steps one run of a program may take, `repeat` multiplied out
+    /// (default 10 million): bounds the work one process can ask for.
+    public var programStepLimit: Int64 {
+        get { scheduler.programStepLimit }
+        set { scheduler.programStepLimit = max(0, newValue) }
     }
 
     /// Forks and spawn steps refused because `processLimit` was reached.

@@ -36,6 +36,7 @@ final class ProcessScheduler {
     /// Forks and spawns refused because the table was full.
     var refusedForks = 0
     var processLimit = 1_000_000
+    var programStepLimit: Int64 = 10_000_000
 
     func intern(_ name: String) -> Int32 {
         if let id = syncIndex[name] { return id }
