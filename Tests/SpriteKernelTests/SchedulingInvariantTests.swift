@@ -13,12 +13,13 @@ import SpriteKernel
     static let layouts: [RunQueueLayout] = [.shared, .perCPU(stealing: true)]
 
     /// 60 jobs, Poisson arrivals (mean gap 3 ms), 3 bimodal CPU bursts each with exponential I/O between,
-    /// on 4 CPUs with a 100 us switch and a 50 us reload.
+    /// on 4 CPUs with a 100 us switch, a 50 us reload and 20 us to take a process off a queue.
     private func workload(_ kind: SchedulerKind, _ layout: RunQueueLayout, seed: UInt64) throws
         -> (Simulation, bursts: [String: SimTime]) {
         let sim = try makeSimulation(nodes: 1, seed: seed, cpus: 4)
         try sim.setScheduler(kind, on: 0, contextSwitch: .us(100))
-        try sim.setMultiprocessor(MultiprocessorOptions(layout: layout, cacheReload: .us(50)), on: 0)
+        try sim.setMultiprocessor(MultiprocessorOptions(layout: layout, cacheReload: .us(50), queueLock: .us(20)),
+                                  on: 0)
         let spec = WorkloadSpec(namePrefix: "j", count: 60, interarrival: .exponential(mean: .ms(3)),
                                 burst: .bimodal(short: .ms(2), long: .ms(20), shortFraction: 0.8), bursts: 3,
                                 io: .exponential(mean: .ms(5)))

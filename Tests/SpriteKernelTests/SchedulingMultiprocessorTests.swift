@@ -47,6 +47,25 @@ import SpriteKernel
         #expect(try sim.metrics("C").cacheReloads == 1)
     }
 
+    // Four CPUs, four 10 ms jobs at 0, 1 ms to take a process off a queue. One shared queue: the CPUs take
+    // its lock in turn (0-1, 1-2, 2-3, 3-4), so A..D start at 1, 2, 3, 4 and the CPUs spend 1+2+3+4 = 10 ms
+    // on the lock. Per-CPU queues: each CPU has its own lock, every job starts at 1.
+    @Test func sharedQueueLockIsAContentionPoint() throws {
+        func run(_ layout: RunQueueLayout) throws -> (waits: [Int64], lock: SimTime) {
+            let sim = try scheduledJobs(.fcfs, bursts: [10, 10, 10, 10], cpus: 4)
+            try sim.setMultiprocessor(MultiprocessorOptions(layout: layout, queueLock: .ms(1)), on: 0)
+            sim.runToIdle()
+            return (try sim.waits(["A", "B", "C", "D"]),
+                    sim.cpuStatistics(node: 0).map(\.queueLock).reduce(.zero, +))
+        }
+        let shared = try run(.shared)
+        #expect(shared.waits == [1, 2, 3, 4])
+        #expect(shared.lock == .ms(10))
+        let perCPU = try run(.perCPU(stealing: false))
+        #expect(perCPU.waits == [1, 1, 1, 1])
+        #expect(perCPU.lock == .ms(4))
+    }
+
     // Changing the scheduler later keeps waiting processes: FCFS with A (10), B (10), C (1) at 0 on one CPU;
     // at 5 the node switches to SJF: C (1 ms) goes before B. A 0-10, C 10-11, B 11-21.
     @Test func schedulerChangesMidRun() throws {

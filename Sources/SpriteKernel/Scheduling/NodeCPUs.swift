@@ -14,10 +14,15 @@ public struct MultiprocessorOptions: Sendable, Equatable {
     /// Charged (as the process's CPU time: it stalls) when a process runs on a
     /// different CPU than the one it last ran on.
     public var cacheReload: SimTime
+    /// How long a CPU holds a run queue's lock to take a process from it.
+    /// CPUs dispatching from one queue at once wait for each other: the
+    /// contention point of a shared queue (per-CPU queues meet only when stealing).
+    public var queueLock: SimTime
 
-    public init(layout: RunQueueLayout = .shared, cacheReload: SimTime = .zero) {
+    public init(layout: RunQueueLayout = .shared, cacheReload: SimTime = .zero, queueLock: SimTime = .zero) {
         self.layout = layout
         self.cacheReload = cacheReload
+        self.queueLock = queueLock
     }
 }
 
@@ -51,6 +56,8 @@ struct CPUState {
     var busy: SimTime = .zero
     var switchTime: SimTime = .zero
     var reloadTime: SimTime = .zero
+    /// Time taking processes off run queues, waiting for their locks included.
+    var queueLockTime: SimTime = .zero
     var spinTime: SimTime = .zero
     var contextSwitches: Int64 = 0
     var dispatches: Int64 = 0
@@ -70,6 +77,8 @@ struct RunQueueState {
     /// ∫ length dt in ns, for the time-weighted average.
     var area: Double = 0
     var lastChange: SimTime = .zero
+    /// When the queue's lock is next free.
+    var lockFreeAt: SimTime = .zero
 }
 
 /// A node's CPUs and scheduler: where its CPUs and queues sit in the

@@ -103,18 +103,18 @@ extension Simulation {
 
     /// Puts the next process on an idle CPU, if there is one to run.
     func dispatch(cpu: Int) {
-        guard let process = takeWork(for: cpu) else { return }
-        start(process, on: cpu)
+        guard let (process, queue) = takeWork(for: cpu) else { return }
+        start(process, on: cpu, from: queue)
     }
 
-    /// The next process for `cpu`: from its queue, else (work stealing) from
-    /// the node's longest queue.
-    @inline(__always) func takeWork(for cpu: Int) -> Int32? {
+    /// The next process for `cpu` and the queue it came from: its own queue,
+    /// else (work stealing) the node's longest queue.
+    @inline(__always) func takeWork(for cpu: Int) -> (process: Int32, queue: Int)? {
         let s = scheduler
         let queue = Int(s.cpus[cpu].queue)
         if s.queues[queue].length > 0, let next = s.policies[queue].dequeue(table: s.table, now: now) {
             changeQueueLength(queue, by: -1)
-            return next.index
+            return (next.index, queue)
         }
         let node = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
         guard s.nodes[node].stealing else { return nil }
@@ -124,14 +124,22 @@ extension Simulation {
         }
         guard victim >= 0, let stolen = s.policies[victim].steal(table: s.table, now: now) else { return nil }
         changeQueueLength(victim, by: -1)
-        return stolen.index
+        return (stolen.index, victim)
     }
 
     /// Puts `process` on the idle `cpu`: a context switch if the CPU last ran
     /// another process, a cache reload if the process last ran elsewhere.
-    func start(_ process: Int32, on cpu: Int) {
+    func start(_ process: Int32, on cpu: Int, from queue: Int) {
         let s = scheduler
         let node = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
+        // Taking a process off a queue holds the queue's lock: CPUs that dispatch at once wait their turn.
+        var ready = now
+        let lockHold = s.nodes[node].options.queueLock
+        if lockHold > .zero {
+            ready = max(now, s.queues[queue].lockFreeAt) + lockHold
+            s.queues[queue].lockFreeAt = ready
+            s.cpus[cpu].queueLockTime += ready - now
+        }
         var switchCost = SimTime.zero
         let last = s.cpus[cpu].lastProcess
         if last >= 0 && last != process {
@@ -147,7 +155,7 @@ extension Simulation {
             s.cpus[cpu].reloadTime += reload
             s.table[process].cacheReloads += 1
         }
-        let begin = now + switchCost
+        let begin = ready + switchCost
         s.table[process].waitTime += begin - s.table[process].since
         if s.table[process].firstRun == .never { s.table[process].firstRun = begin }
         s.table[process].phase = .running

@@ -21,6 +21,7 @@ extension Simulation {
         guard options.cacheReload >= .zero, !options.cacheReload.isPastHorizon else {
             throw .invalidValue("reload")
         }
+        guard options.queueLock >= .zero, !options.queueLock.isPastHorizon else { throw .invalidValue("queue lock") }
         let slot = ensureSchedulerNode(node)
         scheduler.nodes[slot].options = options
         rebuildQueues(slot)
@@ -73,7 +74,7 @@ extension Simulation {
         guard let slot = schedulerSlot(node) else {
             return (0..<nodes[node].spec.cpus).map {
                 CPUStatistics(node: node, cpu: $0, busy: .zero, switching: .zero, cacheReload: .zero,
-                              spinning: .zero, contextSwitches: 0, dispatches: 0, preemptions: 0,
+                              spinning: .zero, queueLock: .zero, contextSwitches: 0, dispatches: 0, preemptions: 0,
                               averageRunQueue: 0, span: now)
             }
         }
@@ -85,7 +86,8 @@ extension Simulation {
             let area = queue.area + Double(queue.length) * Double((now - queue.lastChange).nanoseconds)
             return CPUStatistics(
                 node: node, cpu: Int(state.local), busy: state.busy + running, switching: state.switchTime,
-                cacheReload: state.reloadTime, spinning: state.spinTime, contextSwitches: Int(state.contextSwitches),
+                cacheReload: state.reloadTime, spinning: state.spinTime, queueLock: state.queueLockTime,
+                contextSwitches: Int(state.contextSwitches),
                 dispatches: Int(state.dispatches), preemptions: Int(state.preemptions),
                 averageRunQueue: now > .zero ? area / Double(now.nanoseconds) : 0, span: now)
         }

@@ -47,6 +47,8 @@ public struct CPUStatistics: Sendable, Equatable {
     public var cacheReload: SimTime
     /// Part of `busy` spent spinning on locks.
     public var spinning: SimTime
+    /// Time taking processes off run queues, waiting for the queue's lock included.
+    public var queueLock: SimTime
     public var contextSwitches: Int
     public var dispatches: Int
     public var preemptions: Int
@@ -55,8 +57,8 @@ public struct CPUStatistics: Sendable, Equatable {
     /// The time measured over: from zero to now.
     public var span: SimTime
 
-    /// (busy + switching) / span, 0…1.
+    /// (busy + switching + queue lock) / span, 0…1: the part of the time the CPU was not idle.
     public var utilisation: Double {
-        span > .zero ? Double((busy + switching).nanoseconds) / Double(span.nanoseconds) : 0
+        span > .zero ? Double((busy + switching + queueLock).nanoseconds) / Double(span.nanoseconds) : 0
     }
 }
