@@ -16,6 +16,23 @@ import SpriteKernel
         #expect(try sim.responses(Self.abc) == [0, 24, 27])
         #expect(sim.gantt() == ["A@0 0-24 done", "B@0 24-27 done", "C@0 27-30 done"])
         #expect(sim.now == .ms(30))
+        // Run queue: B and C wait 0-24 (2), C alone 24-27 (1), empty 27-30: (48 + 3) / 30 = 1.7 on average.
+        let cpu = try #require(sim.cpuStatistics(node: 0).first)
+        #expect(cpu.averageRunQueue == 1.7)
+        #expect(cpu.busy == .ms(30))
+        #expect(cpu.contextSwitches == 2)
+    }
+
+    // The timeline window keeps the slices that overlap it; a slice on the CPU now ends now, `.running`.
+    @Test func timelineWindowAndRunningSlice() throws {
+        let sim = try scheduledJobs(.fcfs, bursts: Self.classic)
+        _ = sim.run(until: .ms(26))
+        let window = sim.timeline(node: 0, from: .ms(25), to: .ms(26))
+        #expect(window.map(\.start) == [.ms(24)])
+        #expect(window.map(\.ending) == [.running])
+        #expect(window.map(\.end) == [.ms(26)])
+        #expect(sim.timeline(node: 0).count == 2)
+        #expect(sim.timeline(node: 0, from: .ms(30), to: .ms(40)).isEmpty)
     }
 
     // SJF: B 0-3, C 3-6 (tie with B kept in arrival order), A 6-30. Waits 0, 3, 6 → A=6, B=0, C=3 (avg 3).

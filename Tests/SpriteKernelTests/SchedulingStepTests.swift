@@ -37,6 +37,27 @@ import SpriteKernel
         #expect(switched.gantt() == ["H@0 0-10 done", "S@0 11-13 done"])
     }
 
+    // A process that blocks on a lock while running costs two context switches. One CPU, RR q=4, 1 ms
+    // switch; H holds L for a 10 ms burst, S computes 1 ms then asks for L, W computes 5 ms, all at 0:
+    // H 0-4, switch, S 5-6 blocks, switch, W 7-11, switch, H 12-16, switch, W 17-18, switch, H 19-21
+    // hands L to S, switch, S 22-24: S was switched in twice.
+    @Test func blockingLockCostsTwoSwitches() throws {
+        let sim = try makeSimulation(nodes: 1)
+        try sim.setScheduler(.roundRobin(quantum: .ms(4)), on: 0, contextSwitch: .ms(1))
+        try sim.defineProgram("holder", steps: [.lock("L", .blocking), .compute(.ms(10)), .unlock("L")])
+        try sim.defineProgram("asker", steps: [.compute(.ms(1)), .lock("L", .blocking), .compute(.ms(2)),
+                                               .unlock("L")])
+        try sim.defineProgram("worker", steps: [.compute(.ms(5))])
+        try sim.spawn(program: "holder", name: "H", node: 0)
+        try sim.spawn(program: "asker", name: "S", node: 0)
+        try sim.spawn(program: "worker", name: "W", node: 0)
+        sim.runToIdle()
+        #expect(sim.gantt() == ["H@0 0-4 quantum", "S@0 5-6 blocked", "W@0 7-11 quantum", "H@0 12-16 quantum",
+                                "W@0 17-18 done", "H@0 19-21 done", "S@0 22-24 done"])
+        #expect(try sim.metrics("S").contextSwitches == 2)
+        #expect(sim.cpuStatistics(node: 0)[0].switching == .ms(6))
+    }
+
     // Spin then block after 2 ms: S spins 4-6, blocks; H runs 6-12 (6 ms left), hands L to S: S 12-14.
     @Test func spinThenBlock() throws {
         let sim = try lockRace(.spinThenBlock(limit: .ms(2)))
