@@ -66,6 +66,21 @@ import SpriteKernel
         #expect(perCPU.lock == .ms(4))
     }
 
+    // A CPU freed at an instant chooses after that instant's other events: SJF on two CPUs, X (10) and
+    // W (cpu 2, io 8, cpu 1) at 0, Z (20) at 1, L (15) at 5. W 0-2 and X 0-10 (SJF takes W first); Z 2-22
+    // after W blocks; at 10 X ends as W wakes: both are in before the free CPU picks, so W (1 ms) beats L
+    // (15 ms): W 10-11, L 11-26.
+    @Test func aFreedCPUSeesTheWakesOfItsInstant() throws {
+        let sim = try makeSimulation(nodes: 1, cpus: 2)
+        try sim.setScheduler(.shortestJobFirst, on: 0)
+        try sim.addJobs([Job(name: "X", arrival: .zero, phases: [.cpu(.ms(10))]),
+                         Job(name: "W", arrival: .zero, phases: [.cpu(.ms(2)), .io(.ms(8)), .cpu(.ms(1))]),
+                         Job(name: "Z", arrival: .ms(1), phases: [.cpu(.ms(20))]),
+                         Job(name: "L", arrival: .ms(5), phases: [.cpu(.ms(15))])], on: 0)
+        sim.runToIdle()
+        #expect(try ["X", "W", "Z", "L"].map { try sim.metrics($0).finish } == [.ms(10), .ms(11), .ms(22), .ms(26)])
+    }
+
     // Changing the scheduler later keeps waiting processes: FCFS with A (10), B (10), C (1) at 0 on one CPU;
     // at 5 the node switches to SJF: C (1 ms) goes before B. A 0-10, C 10-11, B 11-21.
     @Test func schedulerChangesMidRun() throws {

@@ -39,7 +39,7 @@ struct CPUState {
     var lastProcess: Int32 = -1
     /// A preemption waits for the switch or reload under way to end.
     var preemptPending = false
-    /// Idle, with a dispatch event due at this instant.
+    /// Idle, waiting to choose at the end of this instant.
     var dispatchPending = false
     /// Bumped whenever the pending slice-end event becomes stale.
     var epoch: UInt32 = 0

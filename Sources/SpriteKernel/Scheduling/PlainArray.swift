@@ -30,6 +30,11 @@ final class PlainArray<Element> {
     @inline(__always) func address(_ index: Int) -> UnsafePointer<Element> { UnsafePointer(base + index) }
     @inline(__always) func mutableAddress(_ index: Int) -> UnsafeMutablePointer<Element> { base + index }
 
+    func removeAll() {
+        base.deinitialize(count: count)
+        count = 0
+    }
+
     func append(_ element: Element) {
         if count == capacity {
             let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)

@@ -21,6 +21,11 @@ final class ProcessScheduler {
     /// One policy per run queue, apart from the plain data above.
     @exclusivity(unchecked) var policies: ContiguousArray<any SchedulingPolicy> = []
 
+    /// Idle CPUs waiting to pick a process at the end of this instant, in the order they freed.
+    let choosing = PlainArray<Int32>()
+    /// Whether the choose event is queued.
+    @exclusivity(unchecked) var choicePosted = false
+
     @exclusivity(unchecked) var timeline: [TimelineSlice] = []
     /// The most timeline slices kept; later ones are counted, not kept.
     @exclusivity(unchecked) var timelineLimit = 100_000

@@ -6,8 +6,8 @@ public enum SchedulingEvent: Sendable, Equatable {
     /// ends, or a lock was handed to the process spinning on it. Stale when
     /// the CPU's epoch has moved on.
     case sliceEnd(cpu: Int32, epoch: UInt32)
-    /// An idle CPU picks its next process, after this instant's arrivals.
-    case dispatch(cpu: Int32)
+    /// Idle CPUs pick their next processes, once this instant's other events are in.
+    case choose
     /// A blocked process may go on (sleep or I/O over, lock handed over, barrier complete).
     case wake(process: Int32)
     /// A node's MLFQ priority boost.
@@ -18,7 +18,7 @@ extension Simulation {
     @inline(__always) func handle(_ e: SchedulingEvent) {
         switch e {
         case .sliceEnd(let cpu, let epoch): sliceEnded(cpu: Int(cpu), epoch: epoch)
-        case .dispatch(let cpu): dispatchDue(cpu: Int(cpu))
+        case .choose: chooseNow()
         case .arrival(let process): processArrived(process)
         case .wake(let process): processWoke(process)
         case .boost(let node): boostFired(node: Int(node))

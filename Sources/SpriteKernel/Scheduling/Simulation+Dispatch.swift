@@ -19,8 +19,7 @@ extension Simulation {
         let (queue, node) = enqueueReady(process, why: why)
         switch idleCPU(for: queue, node: node, preferring: Int(s.table[process].lastCPU)) {
         case .free(let cpu):
-            s.cpus[cpu].dispatchPending = true
-            schedule(.sched(.dispatch(cpu: Int32(cpu))), at: now)
+            chooseLater(cpu)
         case .pending:
             break
         case .none:
@@ -42,11 +41,38 @@ extension Simulation {
         return (queue, node)
     }
 
-    /// The dispatch event of an idle CPU.
-    func dispatchDue(cpu: Int) {
-        scheduler.cpus[cpu].dispatchPending = false
-        guard scheduler.cpus[cpu].current < 0 else { return }
-        dispatch(cpu: cpu)
+    /// An idle CPU picks its next process once every event of this instant
+    /// is in: a process that wakes or arrives at the same instant competes for
+    /// it, whichever event was posted first.
+    @inline(__always) func chooseLater(_ cpu: Int) {
+        let s = scheduler
+        s.cpus[cpu].dispatchPending = true
+        s.choosing.append(Int32(cpu))
+        guard !s.choicePosted else { return }
+        s.choicePosted = true
+        schedule(.sched(.choose), at: now)
+    }
+
+    /// The choose event: if other events of this instant are still queued it
+    /// goes behind them; else every waiting CPU, in the order they freed, takes work.
+    func chooseNow() {
+        let s = scheduler
+        if queue.nextTime == now {
+            schedule(.sched(.choose), at: now)
+            return
+        }
+        s.choicePosted = false
+        // Each CPU takes from its own queue first; only then do idle ones steal.
+        for index in s.choosing.indices {
+            let cpu = Int(s.choosing[index])
+            s.cpus[cpu].dispatchPending = false
+            if s.cpus[cpu].current < 0 { dispatch(cpu: cpu, stealing: false) }
+        }
+        for index in s.choosing.indices {
+            let cpu = Int(s.choosing[index])
+            if s.cpus[cpu].current < 0 { dispatch(cpu: cpu) }
+        }
+        s.choosing.removeAll()
     }
 
     /// The queue a ready process joins: the node's one queue, or the queue of
@@ -102,14 +128,14 @@ extension Simulation {
     }
 
     /// Puts the next process on an idle CPU, if there is one to run.
-    func dispatch(cpu: Int) {
-        guard let (process, queue) = takeWork(for: cpu) else { return }
+    func dispatch(cpu: Int, stealing: Bool = true) {
+        guard let (process, queue) = takeWork(for: cpu, stealing: stealing) else { return }
         start(process, on: cpu, from: queue)
     }
 
     /// The next process for `cpu` and the queue it came from: its own queue,
-    /// else (work stealing) the node's longest queue.
-    @inline(__always) func takeWork(for cpu: Int) -> (process: Int32, queue: Int)? {
+    /// else (work stealing, if `stealing`) the node's longest queue.
+    @inline(__always) func takeWork(for cpu: Int, stealing: Bool) -> (process: Int32, queue: Int)? {
         let s = scheduler
         let queue = Int(s.cpus[cpu].queue)
         if s.queues[queue].length > 0, let next = s.policies[queue].dequeue(table: s.table, now: now) {
@@ -117,7 +143,7 @@ extension Simulation {
             return (next.index, queue)
         }
         let node = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
-        guard s.nodes[node].stealing else { return nil }
+        guard stealing && s.nodes[node].stealing else { return nil }
         var victim = -1
         for other in s.nodes[node].queues where s.queues[other].length > 0 {
             if victim < 0 || s.queues[other].length > s.queues[victim].length { victim = other }
@@ -265,7 +291,7 @@ extension Simulation {
         let running = scheduler.cpus[cpu].current
         leaveCPU(cpu, .preempted)
         _ = enqueueReady(running, why: .preempted)
-        dispatch(cpu: cpu)
+        chooseLater(cpu)
     }
 
     /// A slice's end event: the burst is done, the quantum is up, or a spin ends.
@@ -298,7 +324,7 @@ extension Simulation {
         if s.queues[queue].length > 0 {
             leaveCPU(cpu, .quantum)
             _ = enqueueReady(process, why: .quantumExpired)
-            dispatch(cpu: cpu)
+            chooseLater(cpu)
         } else {
             let quantum = s.policies[queue].quantum(for: ProcessID(process), table: s.table)
             s.cpus[cpu].quantumEnd = quantum == .never ? .never : now + quantum
@@ -318,10 +344,10 @@ extension Simulation {
             }
         case .blocked:
             leaveCPU(cpu, .blocked)
-            dispatch(cpu: cpu)
+            chooseLater(cpu)
         case .finished(let exited):
             leaveCPU(cpu, exited ? .exit : .done)
-            dispatch(cpu: cpu)
+            chooseLater(cpu)
         }
     }
 

@@ -77,7 +77,7 @@ extension Simulation {
             s.table[process].remaining = .zero
             block(process, .lock, on: s.locks.locks[id].name)
             leaveCPU(cpu, .blocked)
-            dispatch(cpu: cpu)
+            chooseLater(cpu)
         } else {
             quantumExpired(process, cpu: cpu)
         }
