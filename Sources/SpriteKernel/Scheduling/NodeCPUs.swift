@@ -37,6 +37,12 @@ struct CPUState {
     var current: Int32 = -1
     /// The process it ran last: switching to another one costs a context switch.
     var lastProcess: Int32 = -1
+    /// The slice that ended by quantum or preemption at this instant, held
+    /// until the CPU chooses (-1: none): it goes on if the same process is picked.
+    var heldProcess: Int32 = -1
+    var heldStart: SimTime = .zero
+    var heldEnd: SimTime = .zero
+    var heldPreempted = false
     /// A preemption waits for the switch or reload under way to end.
     var preemptPending = false
     /// Idle, waiting to choose at the end of this instant.

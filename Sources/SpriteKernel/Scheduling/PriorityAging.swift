@@ -14,12 +14,13 @@ final class PriorityAging: SchedulingPolicy {
 
     var count: Int { queue.count }
 
-    /// Priority after aging: the base priority less one per interval waited.
+    /// Priority after aging: the base priority less one per interval waited,
+    /// never past the top of the range, 0 (Silberschatz: 127 down to 0), unless it began there.
     private func effective(_ process: ProcessID, _ table: ProcessTable, _ now: SimTime) -> Int64 {
         let base = Int64(table.priority(of: process))
         guard let aging else { return base }
         let waited = now - table.readySince(process)
-        return base - max(0, waited.nanoseconds / aging.nanoseconds)
+        return max(min(base, 0), base - max(0, waited.nanoseconds / aging.nanoseconds))
     }
 
     func enqueue(_ process: ProcessID, why: ReadyReason, table: ProcessTable, now: SimTime) {

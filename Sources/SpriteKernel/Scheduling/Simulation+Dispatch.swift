@@ -71,6 +71,7 @@ extension Simulation {
         for index in s.choosing.indices {
             let cpu = Int(s.choosing[index])
             if s.cpus[cpu].current < 0 { dispatch(cpu: cpu) }
+            releaseHeldSlice(cpu)
         }
         s.choosing.removeAll()
     }
@@ -188,14 +189,21 @@ extension Simulation {
         s.table[process].cpu = Int32(cpu)
         s.table[process].lastCPU = Int32(cpu)
         s.table[process].queue = -1
-        s.table[process].dispatches += 1
         s.cpus[cpu].current = process
         s.cpus[cpu].lastProcess = process
         s.cpus[cpu].sliceStart = begin
         s.cpus[cpu].accountedTo = begin
         s.cpus[cpu].reloadLeft = reload
-        s.cpus[cpu].dispatches += 1
-        s.dispatchCount += 1
+        if s.cpus[cpu].heldProcess == process && begin == now {
+            // Put straight back on the CPU it just left: it never lost the CPU, so one slice goes on.
+            s.cpus[cpu].sliceStart = s.cpus[cpu].heldStart
+            s.cpus[cpu].heldProcess = -1
+        } else {
+            releaseHeldSlice(cpu)
+            s.table[process].dispatches += 1
+            s.cpus[cpu].dispatches += 1
+            s.dispatchCount += 1
+        }
         let quantum = s.policies[Int(s.cpus[cpu].queue)].quantum(for: ProcessID(process), table: s.table)
         s.cpus[cpu].quantumEnd = quantum == .never ? .never : begin + reload + quantum
         scheduleSliceEnd(cpu)
@@ -238,24 +246,47 @@ extension Simulation {
     }
 
     /// The running process leaves `cpu` (already settled); the slice goes on the timeline.
+    /// A slice that ends by quantum or preemption is held until the CPU
+    /// chooses: if it picks the same process again, the slice goes on and
+    /// nothing was preempted.
     @inline(__always) func leaveCPU(_ cpu: Int, _ ending: SliceEnding) {
         let s = scheduler
         let process = s.cpus[cpu].current
-        if s.timeline.count < s.timelineLimit {
-            s.timeline.append(TimelineSlice(node: Int(s.cpus[cpu].node), cpu: Int(s.cpus[cpu].local),
-                                            process: ProcessID(process), start: s.cpus[cpu].sliceStart,
-                                            end: now, ending: ending))
-        } else {
-            s.timelineDropped += 1
-        }
         if ending == .preempted || ending == .quantum {
-            s.cpus[cpu].preemptions += 1
-            s.table[process].preemptions += 1
+            s.cpus[cpu].heldProcess = process
+            s.cpus[cpu].heldStart = s.cpus[cpu].sliceStart
+            s.cpus[cpu].heldEnd = now
+            s.cpus[cpu].heldPreempted = ending == .preempted
+        } else {
+            recordSlice(cpu, process: process, start: s.cpus[cpu].sliceStart, end: now, ending: ending)
         }
         s.cpus[cpu].current = -1
         s.cpus[cpu].preemptPending = false
         s.cpus[cpu].epoch &+= 1
         s.table[process].cpu = -1
+    }
+
+    @inline(__always) func recordSlice(_ cpu: Int, process: Int32, start: SimTime, end: SimTime,
+                                       ending: SliceEnding) {
+        let s = scheduler
+        guard s.timeline.count < s.timelineLimit else {
+            s.timelineDropped += 1
+            return
+        }
+        s.timeline.append(TimelineSlice(node: Int(s.cpus[cpu].node), cpu: Int(s.cpus[cpu].local),
+                                        process: ProcessID(process), start: start, end: end, ending: ending))
+    }
+
+    /// The held slice of `cpu` ends for good: on the timeline, and its process was preempted.
+    @inline(__always) func releaseHeldSlice(_ cpu: Int) {
+        let s = scheduler
+        let process = s.cpus[cpu].heldProcess
+        guard process >= 0 else { return }
+        s.cpus[cpu].heldProcess = -1
+        s.cpus[cpu].preemptions += 1
+        s.table[process].preemptions += 1
+        recordSlice(cpu, process: process, start: s.cpus[cpu].heldStart, end: s.cpus[cpu].heldEnd,
+                    ending: s.cpus[cpu].heldPreempted ? .preempted : .quantum)
     }
 
     /// A preemptive policy: `process` takes the CPU of the worst running
@@ -266,6 +297,9 @@ extension Simulation {
         var victim = -1
         for cpu in s.nodes[node].cpus where s.cpus[cpu].queue == Int32(queue) && s.cpus[cpu].current >= 0 {
             settle(cpu)
+            // A burst that ends at this very instant leaves nothing to preempt.
+            let running = s.cpus[cpu].current
+            if s.table[running].remaining <= .zero && s.table[running].spinningOn < 0 { continue }
             if victim < 0 || policy.shouldPreempt(running: ProcessID(s.cpus[cpu].current),
                                                   by: ProcessID(s.cpus[victim].current), table: s.table, now: now) {
                 victim = cpu
@@ -383,6 +417,8 @@ extension Simulation {
         let s = scheduler
         s.nodes[node].boostArmed = false
         guard let period = s.nodes[node].boostPeriod else { return }
+        // Time used before the boost counts at the level it was used at; after it, a fresh allotment.
+        for cpu in s.nodes[node].cpus where s.cpus[cpu].current >= 0 { settle(cpu) }
         var active = false
         for process in s.nodes[node].processes {
             s.table[process].level = 0

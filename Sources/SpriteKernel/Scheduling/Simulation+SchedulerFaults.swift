@@ -7,6 +7,7 @@ extension Simulation {
         guard let slot = schedulerSlot(node) else { return }
         let s = scheduler
         for cpu in s.nodes[slot].cpus {
+            releaseHeldSlice(cpu)
             if s.cpus[cpu].current >= 0 {
                 settle(cpu)
                 s.table[s.cpus[cpu].current].cpu = -1
