@@ -68,6 +68,25 @@ import SpriteKernel
             // Every instant of its life it waited, ran or was blocked.
             #expect(process.turnaround == process.waitTime + process.cpuTime + process.blockedTime)
         }
+        // The timeline: each process ends exactly once; a CPU runs one slice at a time; a process is on
+        // one CPU at a time; the slices of a process add up to its CPU time.
+        let slices = sim.timeline(node: 0)
+        var endings: [ProcessID: Int] = [:]
+        var onCPU: [ProcessID: SimTime] = [:]
+        for slice in slices where slice.ending == .done || slice.ending == .exit {
+            endings[slice.process, default: 0] += 1
+        }
+        #expect(endings.count == 60 && endings.values.allSatisfy { $0 == 1 })
+        for cpu in 0..<4 {
+            let mine = slices.filter { $0.cpu == cpu }.sorted { $0.start < $1.start }
+            #expect(zip(mine, mine.dropFirst()).allSatisfy { $0.end <= $1.start })
+        }
+        for (_, group) in Dictionary(grouping: slices, by: \.process) {
+            let sorted = group.sorted { $0.start < $1.start }
+            #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.end <= $1.start })
+            onCPU[sorted[0].process] = sorted.reduce(.zero) { $0 + ($1.end - $1.start) }
+        }
+        for process in metrics { #expect(onCPU[process.id] == process.cpuTime) }
         let stats = sim.cpuStatistics(node: 0)
         let busy = stats.map(\.busy).reduce(.zero, +)
         let switching = stats.map(\.switching).reduce(.zero, +)
