@@ -157,6 +157,16 @@ import SpriteKernel
         #expect(throws: KernelError.limitReached("program steps")) {
             try sim.defineProgram("huge", steps: [.repeat(10_000, [.repeat(10_000, [.compute(.ms(1))])])])
         }
+        // A refused job list starts none of its jobs.
+        #expect(throws: KernelError.invalidValue("burst")) {
+            try sim.addJobs([Job(name: "ok", arrival: .zero, phases: [.cpu(.ms(1))]),
+                             Job(name: "bad", arrival: .zero, phases: [.cpu(.ms(-1))])], on: 0)
+        }
+        #expect(sim.processID(named: "ok") == nil)
+        #expect(throws: KernelError.limitReached("program steps")) {
+            try sim.generateWorkload(WorkloadSpec(namePrefix: "w", count: 1_000, interarrival: .fixed(.zero),
+                                                  burst: .fixed(.ms(1)), bursts: 1_000_000), on: 0)
+        }
         sim.processLimit = 1
         #expect(throws: KernelError.limitReached("processes")) { try sim.spawn(program: "p", name: "y", node: 0) }
     }

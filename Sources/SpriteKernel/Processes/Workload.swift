@@ -125,6 +125,23 @@ extension Simulation {
         guard scheduler.table.count + jobs.count <= scheduler.processLimit else {
             throw .limitReached("processes")
         }
+        // Everything is checked before the first job starts, so a refused list starts none.
+        for job in jobs {
+            guard job.arrival >= now else { throw .timeInPast(requested: job.arrival, now: now) }
+            guard !job.arrival.isPastHorizon else { throw .pastHorizon(requested: job.arrival) }
+            guard Int64(job.phases.count) <= scheduler.programStepLimit else { throw .limitReached("program steps") }
+            for phase in job.phases {
+                switch phase {
+                case .cpu(let duration), .io(let duration):
+                    guard duration >= .zero else { throw .invalidValue("burst") }
+                }
+            }
+            guard job.tickets >= 1, job.tickets <= Int(Int32.max) else { throw .invalidValue("tickets") }
+            guard job.priority >= Int(Int32.min), job.priority <= Int(Int32.max) else {
+                throw .invalidValue("priority")
+            }
+            guard (job.expectedBurst ?? .zero) >= .zero else { throw .invalidValue("burst") }
+        }
         var ids: [ProcessID] = []
         for job in jobs {
             let steps: [ProgramStep] = job.phases.map {
@@ -144,6 +161,9 @@ extension Simulation {
     @discardableResult
     public func generateWorkload(_ spec: WorkloadSpec, on node: Int) throws(KernelError) -> [ProcessID] {
         guard spec.count >= 0, spec.bursts >= 1 else { throw .invalidValue("workload") }
+        // Every job's phases are drawn before any starts: their total is bounded like a program's steps.
+        let (phases, overflow) = Int64(spec.count).multipliedReportingOverflow(by: 2 * Int64(spec.bursts))
+        guard !overflow, phases <= scheduler.programStepLimit else { throw .limitReached("program steps") }
         try spec.interarrival.validate()
         try spec.burst.validate()
         try spec.io?.validate()
