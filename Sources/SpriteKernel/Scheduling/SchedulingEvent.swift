@@ -28,4 +28,46 @@ extension Simulation {
     /// After the end of time nothing fails: the burst, sleep or boost simply
     /// never ends, and the process stays where it is.
     func neverHappens(_ e: SchedulingEvent) {}
+
+    /// A spawned process arrives: it dies at once if its node is down, else it takes its first steps.
+    func processArrived(_ process: Int32) {
+        guard scheduler.table[process].phase == .new else { return }
+        scheduler.table[process].since = now
+        guard nodes[Int(scheduler.table[process].node)].isUp else { return kill(process) }
+        continueOffCPU(process, why: .arrived)
+    }
+
+    /// A blocked process goes on (a stale wake, for one that died meanwhile, does nothing).
+    func processWoke(_ process: Int32) {
+        let s = scheduler
+        guard s.table[process].phase == .blocked else { return }
+        s.table[process].blockedTime += now - s.table[process].since
+        s.table[process].blockKind = .none
+        s.table[process].blockedOn = -1
+        continueOffCPU(process, why: .woke)
+    }
+
+    func armBoost(_ node: Int, _ period: SimTime) {
+        scheduler.nodes[node].boostArmed = true
+        schedule(.sched(.boost(node: Int32(node))), at: now + period)
+    }
+
+    /// MLFQ boost: every process of the node back to the top level; the boost
+    /// goes on while the node has a process ready or running.
+    func boostFired(node: Int) {
+        let s = scheduler
+        s.nodes[node].boostArmed = false
+        guard let period = s.nodes[node].boostPeriod else { return }
+        // Time used before the boost counts at the level it was used at; after it, a fresh allotment.
+        for cpu in s.nodes[node].cpus where s.cpus[cpu].current >= 0 { settle(cpu) }
+        var active = false
+        for process in s.nodes[node].processes {
+            s.table[process].level = 0
+            s.table[process].levelUsed = .zero
+            let phase = s.table[process].phase
+            if phase == .ready || phase == .running { active = true }
+        }
+        for queue in s.nodes[node].queues { s.policies[queue].boost(table: s.table) }
+        if active { armBoost(node, period) }
+    }
 }
