@@ -2,16 +2,23 @@
 
 import SpriteKernel
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 let schedulingTable = Table(
     legend: [
         "columns: config = workload parameters; dispatches = processes put on a CPU (checked = NODES * CPUS",
         "* SECONDS * 100: every CPU takes a new process each 10 ms quantum); wall s = wall-clock seconds of",
         "the run alone (setup not timed); dispatches/wall s = dispatches / wall s; events/s = events /",
-        "wall s; setup s = spawning the processes; peak RSS MB = peak resident set size of the process.",
+        "wall s; cpu s = user CPU seconds of the run (steadier than wall s on a busy machine); setup s =",
+        "spawning the processes; peak RSS MB = peak resident set size of the process.",
     ],
     columns: [
         ("workload", 9), ("config", 38), ("dispatches", 11), ("wall s", 8), ("dispatches/wall s", 18),
-        ("events/s", 12), ("setup s", 8), ("peak RSS MB", 12),
+        ("events/s", 12), ("cpu s", 7), ("dispatches/cpu s", 17), ("setup s", 8), ("peak RSS MB", 12),
     ]
 )
 
@@ -37,9 +44,11 @@ func runSchedulingBench(nodes: Int, cpus: Int, processes: Int, seconds: Int) -> 
     }
     let setup = monotonicSeconds() - setupStart
     let start = monotonicSeconds()
+    let startCPU = userCPUSeconds()
     // Up to just before the last quantum boundary, so every CPU dispatches exactly SECONDS * 100 times.
     let stop = sim.run(until: .s(Int64(seconds)) - .ns(1))
     let wall = monotonicSeconds() - start
+    let cpu = userCPUSeconds() - startCPU
     guard stop == .reachedDeadline else { fail("sched: run stopped with \(stop)") }
     let expected = Int64(nodes) * Int64(cpus) * Int64(seconds) * 100
     guard sim.dispatchCount == expected || processes <= cpus else {
@@ -47,6 +56,18 @@ func runSchedulingBench(nodes: Int, cpus: Int, processes: Int, seconds: Int) -> 
     }
     return [
         String(sim.dispatchCount), fixed(wall, 3), grouped(Double(sim.dispatchCount) / wall),
-        grouped(Double(sim.statistics.eventsProcessed) / wall), fixed(setup, 3), fixed(peakRSSMegabytes(), 1),
+        grouped(Double(sim.statistics.eventsProcessed) / wall), fixed(cpu, 3),
+        grouped(Double(sim.dispatchCount) / max(cpu, 1e-9)), fixed(setup, 3), fixed(peakRSSMegabytes(), 1),
     ]
+}
+
+/// User CPU time of this process, in seconds.
+func userCPUSeconds() -> Double {
+    var usage = rusage()
+    #if canImport(Darwin)
+    getrusage(RUSAGE_SELF, &usage)
+    #else
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
 }
