@@ -7,9 +7,12 @@
 //  1. A running job whose CPU burst is over leaves its CPU: done (finish = t) or
 //     blocked on its I/O until t + io.
 //  2. MLFQ only: at every multiple of the boost period, every unfinished job
-//     moves to the top level and forgets the allotment it used (OSTEP rule 5).
-//  3. Newcomers (arrivals at t and I/O completions at t) become ready, lower job
-//     index first.
+//     moves to the top level and forgets the allotment it used (OSTEP rule 5);
+//     the jobs waiting keep their order, those of higher levels first (the
+//     queues are joined top to bottom).
+//  3. Newcomers (arrivals at t and I/O completions at t) become ready: arrivals
+//     first (the list is submitted before time 0), then wakes in the order their
+//     I/O began (first come, first served), then lower job index.
 //  4. Jobs whose slice (quantum) ran out at t return to the ready queue.
 //     Steps 3 and 4 give the rule for a job arriving at the very instant a
 //     quantum expires: the newcomer queues before the preempted job. This is the
@@ -19,10 +22,15 @@
 //     (time, insertion) does when arrivals were posted first. OSTEP's mlfq.py
 //     does the opposite (the preempted job is re-queued before the next tick's
 //     arrivals); `Conventions.newcomersFirst = false` reproduces that.
-//  5. Idle CPUs, lower index first, each take the best ready job.
-//  6. Preemptive policies: while the best ready job is strictly better than the
-//     worst job running (not mid-switch), that job is preempted and re-queued,
-//     and the better one takes its CPU. Worst = highest key, then higher CPU.
+//  5. While a CPU is idle and a job is ready, the best ready job takes the CPU it
+//     last ran on if that one is idle, else the lowest-numbered idle CPU (soft
+//     affinity, Silberschatz 5.5.2: the cache it left there may still be warm).
+//  6. Preemptive policies: a newcomer still waiting that is strictly better
+//     than the worst job running (not mid-switch) preempts that job, which is
+//     re-queued; the CPU goes to the best ready job. Worst = highest key, then
+//     lower CPU. Only a job becoming ready preempts (Silberschatz 5.3.4: "if the
+//     priority of the newly arrived process is higher"), not a job whose
+//     priority improved by aging while it waited.
 // "Best" is the policy's key, then the order of becoming ready (a sequence number
 // taken in steps 3, 4 and 6), i.e. FCFS breaks every tie (Silberschatz 5.3.2).
 // Stride breaks ties on the lower job index instead (OSTEP figure 9.3).
@@ -37,8 +45,9 @@
 //  - wait: ticks spent ready but not executing (in the ready queue or being
 //    switched in), so turnaround = CPU time + I/O time + wait;
 //  - a context switch is charged when a CPU starts a job other than the one it
-//    last ran (the first dispatch on a CPU counts unless
-//    `Conventions.firstDispatchIsSwitch` is false); the switch costs `switchCost`
+//    last ran; a CPU that has run nothing yet has no context to save, so its first
+//    dispatch is no switch (`Conventions.firstDispatchIsSwitch` makes it one); the
+//    switch costs `switchCost`
 //    ticks of the CPU, which is busy but charged to no job; a job's quantum
 //    starts after its switch-in. A job's context switches = its switch-ins;
 //  - a preemption: a job with CPU work left is taken off a CPU (its quantum ran
@@ -104,7 +113,7 @@ struct RefConventions: Sendable {
     /// A job arriving (or waking) when a quantum expires queues before the preempted job.
     var newcomersFirst = true
     /// The first job a CPU ever runs costs a switch.
-    var firstDispatchIsSwitch = true
+    var firstDispatchIsSwitch = false
 }
 
 struct RefMetrics: Equatable, Sendable, CustomStringConvertible {
@@ -177,6 +186,8 @@ private struct JobState {
     var level = 0
     var used = 0
     var pass = 0
+    var lastCPU: Int?
+    var blockedSince = 0
     var metrics = RefMetrics()
 }
 
@@ -251,18 +262,19 @@ struct SchedulingReference {
         endBursts()
         boostIfDue()
         var expired: [(job: Int, cpu: Int)] = []
+        var newcomers: [Int] = []
         if conventions.newcomersFirst {
-            admitNewcomers()
+            newcomers = admitNewcomers()
             expired = expireSlices()
         } else {
             expired = expireSlices()
-            admitNewcomers()
+            newcomers = admitNewcomers()
         }
-        for index in 0..<cpus where cpu[index].job == nil {
-            guard let next = best() else { break }
-            dispatch(next, on: index)
+        while let idle = cpu.indices.first(where: { cpu[$0].job == nil }), let next = best() {
+            let home = state[next].lastCPU.flatMap { cpu[$0].job == nil ? $0 : nil }
+            dispatch(next, on: home ?? idle)
         }
-        preemptWhileBetterIsReady()
+        preemptForNewcomers(newcomers)
         for (job, from) in expired where state[job].place != .onCPU(from) {
             state[job].metrics.preemptions += 1
         }
@@ -279,22 +291,32 @@ struct SchedulingReference {
             } else {
                 state[job].phase += 1
                 state[job].place = .blocked(until: now + phases[state[job].phase])
+                state[job].blockedSince = now
             }
         }
     }
 
     private mutating func boostIfDue() {
         guard case .mlfq(_, _, let boost?) = policy, now > 0, now % boost == 0 else { return }
+        let waiting = state.indices.filter { state[$0].place == .ready }.sorted {
+            (state[$0].level, state[$0].sequence) < (state[$1].level, state[$1].sequence)
+        }
         for job in state.indices where state[job].place != .done {
             state[job].level = 0
             state[job].used = 0
         }
+        for job in waiting {
+            state[job].sequence = nextSequence
+            nextSequence += 1
+        }
     }
 
-    private mutating func admitNewcomers() {
-        for job in state.indices {
-            let arrives = state[job].place == .future && jobs[job].arrival == now
-            guard arrives || state[job].place == .blocked(until: now) else { continue }
+    /// Makes the jobs arriving or waking now ready; returns them in the order they queued.
+    private mutating func admitNewcomers() -> [Int] {
+        let newcomers = state.indices.filter { job in
+            (state[job].place == .future && jobs[job].arrival == now) || state[job].place == .blocked(until: now)
+        }.sorted { (waitBegan($0), $0) < (waitBegan($1), $1) }
+        for job in newcomers {
             if state[job].place == .blocked(until: now) {
                 state[job].phase += 1
                 state[job].left = jobs[job].phases[state[job].phase]
@@ -307,7 +329,10 @@ struct SchedulingReference {
             }
             makeReady(job)
         }
+        return newcomers
     }
+
+    private func waitBegan(_ job: Int) -> Int { state[job].place == .future ? -1 : state[job].blockedSince }
 
     /// Jobs whose slice ran out go back to the ready queue (their CPU is freed).
     private mutating func expireSlices() -> [(job: Int, cpu: Int)] {
@@ -327,12 +352,12 @@ struct SchedulingReference {
         return expired
     }
 
-    private mutating func preemptWhileBetterIsReady() {
+    private mutating func preemptForNewcomers(_ newcomers: [Int]) {
         guard isPreemptive else { return }
-        while let next = best() {
+        for newcomer in newcomers where state[newcomer].place == .ready {
             let running = (0..<cpus).filter { cpu[$0].job != nil && cpu[$0].switchLeft == 0 }
-            guard let victim = running.max(by: { runningKey($0) <= runningKey($1) }) else { return }
-            guard let job = cpu[victim].job, key(next).primary < runningKey(victim) else { return }
+            guard let victim = running.max(by: { runningKey($0) < runningKey($1) }), let job = cpu[victim].job,
+                  key(newcomer).primary < runningKey(victim), let next = best() else { continue }
             cpu[victim].job = nil
             makeReady(job)
             state[job].metrics.preemptions += 1
@@ -356,6 +381,7 @@ struct SchedulingReference {
         cpu[index].last = job
         cpu[index].sliceLeft = slice(for: job)
         state[job].place = .onCPU(index)
+        state[job].lastCPU = index
     }
 
     private func slice(for job: Int) -> Int? {

@@ -21,7 +21,8 @@ struct SchedulingReferenceModelTests {
         let second = SchedulingReference.run(jobs([3, 3, 24]), .fcfs)
         #expect(second.jobs.map(\.wait) == [0, 3, 6])
         #expect(second.average(\.wait) == 3)
-        #expect(first.jobs.map(\.contextSwitches) == [1, 1, 1])
+        // The CPU's first job replaces nothing; P2 and P3 each replace another.
+        #expect(first.jobs.map(\.contextSwitches) == [0, 1, 1])
         #expect(first.jobs.allSatisfy { $0.preemptions == 0 })
     }
 
@@ -59,20 +60,26 @@ struct SchedulingReferenceModelTests {
         #expect(schedule.jobs.map(\.wait) == [6, 4, 7])
         #expect(schedule.average(\.wait) == 17.0 / 3)
         #expect(schedule.jobs.map(\.preemptions) == [1, 0, 0])
-        #expect(schedule.jobs.map(\.contextSwitches) == [2, 1, 1])
+        #expect(schedule.jobs.map(\.contextSwitches) == [1, 1, 1])
     }
 
-    /// The same with a switch costing 1 tick, the first dispatch included: switch 0-1,
-    /// P1 1-5, switch, P2 6-9, switch, P3 10-13, switch, P1 14-34. Waits count the
-    /// switch-in (ready, not running): P1 34-24 = 10, P2 9-3 = 6, P3 13-3 = 10.
+    /// The same with a switch costing 1 tick (none before the CPU's first job): P1 0-4,
+    /// switch, P2 5-8, switch, P3 9-12, switch, P1 13-33. Waits count the switch-in
+    /// (ready, not running): P1 33-24 = 9, P2 8-3 = 5, P3 12-3 = 9.
+    /// Counting the first dispatch as a switch too shifts everything by 1.
     @Test func roundRobinWithSwitchCost() {
         let schedule = SchedulingReference.run(jobs([24, 3, 3]), .roundRobin(quantum: 4), switchCost: 1)
-        #expect(schedule.jobs.map(\.finish) == [34, 9, 13])
-        #expect(schedule.jobs.map(\.wait) == [10, 6, 10])
-        #expect(schedule.jobs.map(\.response) == [1, 6, 10])
-        #expect(schedule.switchTicks == [4])
+        #expect(schedule.jobs.map(\.finish) == [33, 8, 12])
+        #expect(schedule.jobs.map(\.wait) == [9, 5, 9])
+        #expect(schedule.jobs.map(\.response) == [0, 5, 9])
+        #expect(schedule.switchTicks == [3])
         let busy = schedule.slices.reduce(0) { $0 + $1.end - $1.start }
-        #expect(busy == 30 + 4, "busy = bursts + switches")
+        #expect(busy == 30 + 3, "busy = bursts + switches")
+        var conventions = RefConventions()
+        conventions.firstDispatchIsSwitch = true
+        let loaded = SchedulingReference.run(jobs([24, 3, 3]), .roundRobin(quantum: 4), switchCost: 1,
+                                             conventions: conventions)
+        #expect(loaded.jobs.map(\.finish) == [34, 9, 13])
     }
 
     /// Silberschatz 5.3.4 (non-preemptive priority, lower number first): P1 10/3, P2 1/1,
@@ -160,5 +167,16 @@ struct SchedulingReferenceModelTests {
         #expect(schedule.order(cpu: 0) == [0])
         #expect(schedule.order(cpu: 1) == [1, 2])
         #expect(schedule.jobs.map(\.finish) == [5, 3, 7])
+    }
+
+    /// Soft affinity: A [3, io 3, 3] runs on CPU 0 0-3, B [4, io 1, 3] on CPU 1 0-4. At 5
+    /// B wakes with both CPUs idle and goes back to CPU 1, not to the lower CPU 0; A
+    /// wakes at 6 and gets CPU 0 back. No switch at all (lowest-CPU-first would make two).
+    @Test func softAffinity() {
+        let list = [RefJob("A", at: 0, [3, 3, 3]), RefJob("B", at: 0, [4, 1, 3])]
+        let schedule = SchedulingReference.run(list, .fcfs, cpus: 2)
+        #expect(schedule.order(cpu: 0) == [0, 0])
+        #expect(schedule.order(cpu: 1) == [1, 1])
+        #expect(schedule.jobs.map(\.contextSwitches) == [0, 0])
     }
 }
