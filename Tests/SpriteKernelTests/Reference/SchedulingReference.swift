@@ -61,12 +61,16 @@
 //  - SRTF: preemptive, key = what is left of the current CPU burst.
 //  - Priority: lower number = higher priority (Silberschatz). With aging, a ready
 //    job's priority improves by one for every `aging` ticks it has waited since it
-//    last became ready, down to 0; a running job has its base priority.
+//    last became ready, down to 0, the top of the range (Silberschatz: from 127 to
+//    0); a running job has its base priority.
 //  - MLFQ (OSTEP rules 1-5): level 0 is the top; jobs enter at the top; a slice at
-//    level l is min(quantum[l], allotment[l] - used); once a job has used its
-//    allotment at a level (across any number of slices and I/O waits) it moves
-//    down one level when that slice ends; a job becoming ready at a higher level
-//    preempts at once. A running job keeps its current slice across a boost.
+//    level l is min(quantum[l], allotment[l] - used), so a quantum cut short by
+//    I/O or preemption is not handed out afresh (as in OSTEP's mlfq.py, where the
+//    ticks left carry over); once a job has used its allotment at a level (across
+//    any number of slices and I/O waits) it moves down one level when that slice
+//    ends, or starts a new allotment at the bottom; a job becoming ready at a
+//    higher level preempts at once. A running job keeps its current slice across
+//    a boost, and only what it uses after the boost counts at the top.
 //  - Stride (OSTEP 9.6, Waldspurger): stride = 10000 / tickets; each tick a job
 //    runs adds its stride to its pass (so a full quantum adds quantum x stride);
 //    at each quantum's end the lowest pass runs. A job becoming ready takes
@@ -114,6 +118,9 @@ struct RefConventions: Sendable {
     var newcomersFirst = true
     /// The first job a CPU ever runs costs a switch.
     var firstDispatchIsSwitch = false
+    /// Aging lifts a priority no higher than this, the top of the range; nil lets it
+    /// go on past the top.
+    var agingLimit: Int? = 0
 }
 
 struct RefMetrics: Equatable, Sendable, CustomStringConvertible {
@@ -390,7 +397,6 @@ struct SchedulingReference {
         case .roundRobin(let quantum), .stride(let quantum): return quantum
         case .mlfq(let quanta, _, _):
             let level = state[job].level
-            guard level < quanta.count - 1 else { return quanta[level] }
             return min(quanta[level], allotment(level) - state[job].used)
         }
     }
@@ -434,7 +440,8 @@ struct SchedulingReference {
         case .priority(_, let aging):
             guard let aging else { return (jobs[job].priority, sequence) }
             let waited = now - state[job].readySince
-            return (max(0, jobs[job].priority - waited / aging), sequence)
+            let aged = jobs[job].priority - waited / aging
+            return (conventions.agingLimit.map { max($0, aged) } ?? aged, sequence)
         case .mlfq: return (state[job].level, sequence)
         case .stride: return (state[job].pass, job)
         }

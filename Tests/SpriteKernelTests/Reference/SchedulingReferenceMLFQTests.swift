@@ -28,15 +28,16 @@ struct SchedulingReferenceMLFQTests {
     /// A 0-10 (to level 1). B 10-19, I/O 19-20; A 19-20; B wakes at level 0 with 1 tick
     /// left of its allotment and preempts A: B 20-21, then level 1. A 21-30 (its slice is
     /// what is left of its allotment, 9) then level 2; B 30-38, I/O; A 38-39; B preempts
-    /// 39-41 (2 left), then level 2; A 41-51, B 51-58 ends; A 58-127 (31 ticks done).
+    /// 39-41 (2 left), then level 2; A 41-50 (9: it used 1 at the bottom at 38), B 50-57
+    /// ends; A 57-127 (30 ticks done).
     @Test func allotmentCountsAcrossIO() {
         let list = [RefJob("A", at: 0, [100]), RefJob("B", at: 0, [9, 1, 9, 1, 9])]
         let schedule = SchedulingReference.run(list, .mlfq(quanta: [10, 10, 10], allotments: nil, boost: nil))
         #expect(schedule.order() == [0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0])
-        #expect(schedule.jobs.map(\.finish) == [127, 58])
-        // A loses the CPU with work left at 10, 20, 30, 39 and 51; B at 21 and 41.
+        #expect(schedule.jobs.map(\.finish) == [127, 57])
+        // A loses the CPU with work left at 10, 20, 30, 39 and 50; B at 21 and 41.
         #expect(schedule.jobs.map(\.preemptions) == [5, 2])
-        // Switch-ins: A at 19, 21, 38, 41, 58 (its first run at 0 replaced nobody); B at 10, 20, 30, 39, 51.
+        // Switch-ins: A at 19, 21, 38, 41, 57 (its first run at 0 replaced nobody); B at 10, 20, 30, 39, 50.
         #expect(schedule.jobs.map(\.contextSwitches) == [5, 5])
     }
 
