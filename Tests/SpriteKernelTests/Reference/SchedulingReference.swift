@@ -67,9 +67,9 @@
 //    level l is min(quantum[l], allotment[l] - used), so a quantum cut short by
 //    I/O or preemption is not handed out afresh (as in OSTEP's mlfq.py, where the
 //    ticks left carry over); once a job has used its allotment at a level (across
-//    any number of slices and I/O waits) it moves down one level when that slice
-//    ends, or starts a new allotment at the bottom; a job becoming ready at a
-//    higher level preempts at once. A running job keeps its current slice across
+//    any number of slices and I/O waits) it moves down one level at that moment,
+//    even if its burst ends then too, or starts a new allotment at the bottom; a
+//    job becoming ready at a higher level preempts at once. A running job keeps its current slice across
 //    a boost, and only what it uses after the boost counts at the top.
 //  - Stride (OSTEP 9.6, Waldspurger): stride = 10000 / tickets; each tick a job
 //    runs adds its stride to its pass (so a full quantum adds quantum x stride);
@@ -346,12 +346,6 @@ struct SchedulingReference {
         var expired: [(job: Int, cpu: Int)] = []
         for index in 0..<cpus {
             guard let job = cpu[index].job, cpu[index].switchLeft == 0, cpu[index].sliceLeft == 0 else { continue }
-            if case .mlfq(let quanta, _, _) = policy {
-                if state[job].used >= allotment(state[job].level) {
-                    state[job].level = min(state[job].level + 1, quanta.count - 1)
-                    state[job].used = 0
-                }
-            }
             cpu[index].job = nil
             makeReady(job)
             expired.append((job, index))
@@ -387,6 +381,7 @@ struct SchedulingReference {
         cpu[index].job = job
         cpu[index].last = job
         cpu[index].sliceLeft = slice(for: job)
+        precondition((cpu[index].sliceLeft ?? 1) > 0, "a slice must be positive")
         state[job].place = .onCPU(index)
         state[job].lastCPU = index
     }
@@ -472,6 +467,11 @@ struct SchedulingReference {
             if state[job].metrics.firstRun < 0 { state[job].metrics.firstRun = now }
             state[job].left -= 1
             state[job].used += 1
+            if case .mlfq(let quanta, _, _) = policy, state[job].used >= allotment(state[job].level) {
+                // Rule 4: the allotment is used up, whether the slice then expires or the job blocks.
+                state[job].level = min(state[job].level + 1, quanta.count - 1)
+                state[job].used = 0
+            }
             state[job].metrics.cpuTime += 1
             state[job].pass += Self.strideConstant / jobs[job].tickets
             if let left = cpu[index].sliceLeft { cpu[index].sliceLeft = left - 1 }

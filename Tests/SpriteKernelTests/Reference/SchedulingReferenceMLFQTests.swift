@@ -41,6 +41,16 @@ struct SchedulingReferenceMLFQTests {
         #expect(schedule.jobs.map(\.contextSwitches) == [5, 5])
     }
 
+    /// Rule 4 when the allotment runs out as the burst ends: A [4, io 2, 4] with quanta
+    /// 4 and 8 uses its whole top allotment in its first burst, so it wakes at 6 on
+    /// level 1, below B (arriving at 5 at the top): B 5-9 (then level 1), A 9-13.
+    @Test func allotmentUsedAsTheBurstEndsStillDemotes() {
+        let list = [RefJob("A", at: 0, [4, 2, 4]), RefJob("B", at: 5, [6])]
+        let schedule = SchedulingReference.run(list, .mlfq(quanta: [4, 8], allotments: nil, boost: nil))
+        #expect(schedule.order() == [0, 1, 0, 1])
+        #expect(schedule.jobs.map(\.finish) == [13, 15])
+    }
+
     /// Starvation and the boost (OSTEP 8.3, rule 5). Two levels, q = 10. A (100) arrives
     /// at 0; a new 10-tick job arrives every 10 ticks from 10 to 90. Each newcomer enters
     /// at the top and A, demoted at 10, gets nothing until 100: finish 190.
