@@ -21,7 +21,7 @@
 //     the timer interrupt is handled), and what an event queue ordered by
 //     (time, insertion) does when arrivals were posted first. OSTEP's mlfq.py
 //     does the opposite (the preempted job is re-queued before the next tick's
-//     arrivals); `Conventions.newcomersFirst = false` reproduces that.
+//     arrivals); `RefConventions.newcomersFirst = false` reproduces that.
 //  5. While a CPU is idle and a job is ready, the best ready job takes the CPU it
 //     last ran on if that one is idle, else the lowest-numbered idle CPU (soft
 //     affinity, Silberschatz 5.5.2: the cache it left there may still be warm).
@@ -46,10 +46,10 @@
 //    switched in), so turnaround = CPU time + I/O time + wait;
 //  - a context switch is charged when a CPU starts a job other than the one it
 //    last ran; a CPU that has run nothing yet has no context to save, so its first
-//    dispatch is no switch (`Conventions.firstDispatchIsSwitch` makes it one); the
-//    switch costs `switchCost`
-//    ticks of the CPU, which is busy but charged to no job; a job's quantum
-//    starts after its switch-in. A job's context switches = its switch-ins;
+//    dispatch is no switch (`RefConventions.firstDispatchIsSwitch` makes it one);
+//    the switch costs `switchCost` ticks of the CPU, which is busy but charged to
+//    no job; a job's quantum starts after its switch-in. A job's context
+//    switches = its switch-ins;
 //  - a preemption: a job with CPU work left is taken off a CPU (its quantum ran
 //    out, or a better job arrived) and that CPU is given to another job. A job
 //    whose quantum runs out with nobody else ready just goes on: no switch, no
@@ -69,8 +69,9 @@
 //    ticks left carry over); once a job has used its allotment at a level (across
 //    any number of slices and I/O waits) it moves down one level at that moment,
 //    even if its burst ends then too, or starts a new allotment at the bottom; a
-//    job becoming ready at a higher level preempts at once. A running job keeps its current slice across
-//    a boost, and only what it uses after the boost counts at the top.
+//    job becoming ready at a higher level preempts at once. A running job keeps
+//    its current slice across a boost, and only what it uses after the boost
+//    counts at the top.
 //  - Stride (OSTEP 9.6, Waldspurger): stride = 10000 / tickets; each tick a job
 //    runs adds its stride to its pass (so a full quantum adds quantum x stride);
 //    at each quantum's end the lowest pass runs. A job becoming ready takes
