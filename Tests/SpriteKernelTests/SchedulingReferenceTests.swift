@@ -151,13 +151,13 @@ struct SchedulingReferenceTests {
         }
     }
 
-    /// The same on 2 and 3 CPUs sharing one run queue. Here the two also differ on
-    /// what no textbook settles, so every policy is a known issue: at one instant the
-    /// engine acts in the order its events were posted (a CPU that frees takes the
-    /// queue's head at once; wakes queue in the order their I/O was issued, and may
-    /// come after a quantum end), where the reference lets every event of the
-    /// instant in first and sends a job back to the CPU it last ran on. The one-CPU
-    /// runs are where the rules themselves are checked.
+    /// The same on 2 and 3 CPUs sharing one run queue. Every policy is a known issue:
+    /// at one instant the engine acts in the order its events were posted (a CPU that
+    /// frees takes the queue's head at once, before the wakes of that instant are in:
+    /// see aCPUFreedAtAnInstantSeesTheWakesOfThatInstant; a wake may queue after a
+    /// quantum end), where the reference lets every event of the instant in first and
+    /// sends a job back to the CPU it last ran on (soft affinity), which no textbook
+    /// fixes either way. The one-CPU runs are where the rules themselves are checked.
     @Test(arguments: cases)
     private func everyJobAgreesOnSeveralCPUs(_ test: Case) throws {
         var found: [String] = []
