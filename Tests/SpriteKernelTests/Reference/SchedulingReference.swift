@@ -32,8 +32,8 @@
 //     priority of the newly arrived process is higher"), not a job whose
 //     priority improved by aging while it waited.
 // "Best" is the policy's key, then the order of becoming ready (a sequence number
-// taken in steps 3, 4 and 6), i.e. FCFS breaks every tie (Silberschatz 5.3.2).
-// Stride breaks ties on the lower job index instead (OSTEP figure 9.3).
+// taken in steps 3, 4 and 6), i.e. FCFS breaks every tie (Silberschatz 5.3.2; for
+// stride this gives OSTEP figure 9.3's order A B C C C A C C).
 //
 // Then the tick [t, t+1) runs: a CPU mid-switch spends one tick of it; a running
 // job gets one tick of CPU time; every ready job and every job being switched in
@@ -72,7 +72,9 @@
 //    job becoming ready at a higher level preempts at once. A running job keeps
 //    its current slice across a boost, and only what it uses after the boost
 //    counts at the top.
-//  - Stride (OSTEP 9.6, Waldspurger): stride = 10000 / tickets; each tick a job
+//  - Stride (OSTEP 9.6, Waldspurger): stride = 10000 / tickets (OSTEP's constant:
+//    it divides every ticket count the tests use, so strides keep the tickets'
+//    exact ratios; Waldspurger's code uses 2^20, which does not); each tick a job
 //    runs adds its stride to its pass (so a full quantum adds quantum x stride);
 //    at each quantum's end the lowest pass runs. A job becoming ready takes
 //    max(its pass, the lowest pass among jobs ready or running), so sleeping or
@@ -119,9 +121,6 @@ struct RefConventions: Sendable {
     var newcomersFirst = true
     /// The first job a CPU ever runs costs a switch.
     var firstDispatchIsSwitch = false
-    /// Aging lifts a priority no higher than this, the top of the range; nil lets it
-    /// go on past the top.
-    var agingLimit: Int? = 0
 }
 
 struct RefMetrics: Equatable, Sendable, CustomStringConvertible {
@@ -207,7 +206,7 @@ private struct CPUState {
     var last: Int?
 }
 
-/// A key the policy minimises; ties go to the earlier sequence (or index).
+/// A key the policy minimises; ties go to the earlier sequence.
 private typealias Key = (primary: Int, tie: Int)
 
 struct SchedulingReference {
@@ -436,10 +435,9 @@ struct SchedulingReference {
         case .priority(_, let aging):
             guard let aging else { return (jobs[job].priority, sequence) }
             let waited = now - state[job].readySince
-            let aged = jobs[job].priority - waited / aging
-            return (conventions.agingLimit.map { max($0, aged) } ?? aged, sequence)
+            return (max(0, jobs[job].priority - waited / aging), sequence)
         case .mlfq: return (state[job].level, sequence)
-        case .stride: return (state[job].pass, job)
+        case .stride: return (state[job].pass, sequence)
         }
     }
 

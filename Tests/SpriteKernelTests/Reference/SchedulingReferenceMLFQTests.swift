@@ -72,8 +72,8 @@ struct SchedulingReferenceMLFQTests {
     }
 
     /// OSTEP figure 9.3: tickets A 100, B 50, C 250 give strides 100, 200, 40; with a
-    /// quantum of 1 the lowest pass runs, ties to the first job: A B C C C A C C, then
-    /// all three passes are 200.
+    /// quantum of 1 the lowest pass runs, ties to the job ready first (at 1 B, waiting
+    /// since 0, before A, back at 1): A B C C C A C C, then all three passes are 200.
     @Test func strideFollowsOstepTable() {
         let list = [RefJob("A", at: 0, [50], tickets: 100), RefJob("B", at: 0, [50], tickets: 50),
                     RefJob("C", at: 0, [50], tickets: 250)]
