@@ -399,3 +399,18 @@ extension Limits {
     /// The delayed-write daemon's period: the one timer that repeats.
     static let minimumFlush: Int64 = 10_000_000                // 10ms
 }
+
+/// Bounds on what processes and workloads may ask for (docs/LIMITS.md).
+extension Limits {
+    /// `repeat N`: the cursor counts laps in 32 bits; the events limit bounds what a run does.
+    static let repeatCount = 1_000_000_000
+    static let barrierParties = 100_000
+    /// Priorities 0 (highest) to 99.
+    static let priorities = 100
+    static let defaultPriority = 10
+    static let tickets = 1_000_000
+    static let defaultTickets = 100
+    /// Jobs one `workload` statement generates (the processes limit bounds them all).
+    static let workloadJobs = 100_000
+    static let workloadBursts = 1_000
+}

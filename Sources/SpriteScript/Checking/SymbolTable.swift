@@ -5,6 +5,8 @@ public struct SymbolTable: Sendable {
     public var nodes: [String: NodeRole] = [:]
     /// Process name → node name.
     public var processes: [String: String] = [:]
+    /// Program name → its steps, for fork, spawn and spawn's checks.
+    var programs: [String: [ProgramStep]] = [:]
     /// Operation label → what the labelled operation is.
     public var labels: [String: OperationKind] = [:]
     /// Every prefix names resolve under (Sprite domains, mount points, exports,
@@ -49,6 +51,7 @@ public struct SymbolTable: Sendable {
         nodes.merge(other.nodes) { mine, _ in mine }
         processes.merge(other.processes) { mine, _ in mine }
         labels.merge(other.labels) { mine, _ in mine }
+        programs.merge(other.programs) { mine, _ in mine }
         domains.merge(other.domains) { mine, _ in mine }
         spriteDomains.merge(other.spriteDomains) { mine, _ in mine }
         mounts.formUnion(other.mounts)

@@ -65,6 +65,8 @@ public final class Interpreter {
     private var semanticsCache: (revision: Int, report: SemanticsReport)?
     public private(set) var expectationsPassed = 0
     public private(set) var expectationsFailed = 0
+    /// Programs, as the script wrote them (the engine keeps them compiled).
+    var programs: [String: [ProgramStep]] = [:]
     /// Everything traced so far, for `show trace`.
     private(set) var history: [TraceRecord] = []
     static let historyLimit = 100_000
@@ -80,7 +82,11 @@ public final class Interpreter {
 
     var context: RenderContext { RenderContext(simulation: simulation, labels: operationLabels) }
 
-    var symbols: SymbolTable { SymbolTable(simulation: simulation, labels: labelKinds) }
+    var symbols: SymbolTable {
+        var table = SymbolTable(simulation: simulation, labels: labelKinds)
+        addProcessSymbols(to: &table)
+        return table
+    }
 
     func emit(_ item: OutputItem) { reporter.emit(item, context: context) }
 
@@ -259,6 +265,7 @@ public final class Interpreter {
         simulation = Simulation(seed: simulation.seed)
         applyLimits()
         era = EraDefaults()
+        programs = [:]
         labels = [:]
         labelKinds = [:]
         operationLabels = [:]

@@ -95,6 +95,30 @@ public struct Parser {
         return body
     }
 
+    /// `{ items }` whose items the caller reads (program steps, job lines), one per line or `;`.
+    /// `words` may start an item: completion offers them.
+    mutating func parseItems(opening keyword: Token, words: [String],
+                             _ item: (inout Parser) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        try expectSymbol("{", after: keyword)
+        blockDepth += 1
+        defer { blockDepth -= 1 }
+        while true {
+            skipSeparators()
+            offerAtEnd(.words(words))
+            let token = peek
+            if token.isSymbol("}") {
+                advance()
+                return
+            }
+            if token.kind == .end {
+                throw Diagnostic(.incomplete, "block is not closed: expected '}' before end of input",
+                                 at: token.span, help: "add '}' to close the block")
+            }
+            try item(&self)
+            try expectStatementEnd()
+        }
+    }
+
     mutating func skipSeparators() {
         while peek.kind == .newline || peek.isSymbol(";") { position += 1 }
     }

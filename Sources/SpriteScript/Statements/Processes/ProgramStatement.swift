@@ -1,0 +1,112 @@
+import SpriteKernel
+
+/// `program NAME { STEPS }`: what a process runs.
+struct ProgramSyntax: StatementSyntax {
+    static let keywords = ["program"]
+    static let help = HelpEntry(
+        topic: "program",
+        summary: "declare a program: the steps a spawned process runs, in order",
+        usage: ["program NAME { STEP; STEP … }",
+                "STEP: compute T [memory P%] | syscall T | io T | sleep T",
+                "    | lock NAME [block|tas|ttas|spin-then-block T] | unlock NAME | barrier NAME parties N",
+                "    | fork PROGRAM | shared fork PROGRAM | spawn PROGRAM [on NODE] | exit",
+                "    | repeat N { STEPS } | send PROCESS [\"TEXT\"] [nowait] | receive | reply PROCESS [\"TEXT\"]",
+                "    | moveto PROCESS SIZE | movefrom PROCESS SIZE"],
+        details: """
+            compute runs on a CPU under the node's scheduler; memory P% is the share of the burst spent on \
+            memory, which the node's interconnect may slow (help multiprocessor). syscall is kernel work, run \
+            where the node's OS organisation puts it. io blocks on a device, sleep on a timer. A lock is \
+            waited for by blocking (the default: two context switches), spinning with test-and-set (tas) or \
+            test-and-test-and-set (ttas), or spinning up to T and then blocking. barrier waits until N \
+            processes reach it. fork starts a child with its own copy of the program's address space, shared \
+            fork a thread sharing it (Sprite); spawn starts a process on another node. exit ends the process \
+            before its last step. repeat N runs its steps N times (N up to \(Limits.repeatCount), nested at \
+            most \(ProgramStepParser.maximumDepth) deep). send, receive, reply, moveto and movefrom are V's \
+            IPC steps with the running process as one end; send nowait copies the message out and goes on. \
+            A program may be declared again: processes spawned later run the new steps.
+            """,
+        example: """
+            program worker {
+              compute 30ms
+              repeat 10 { compute 5ms memory 40%; syscall 200us }
+              lock L tas; compute 2us; unlock L
+              sleep 5ms
+            }
+            """)
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let name = try parser.parseName("a new program name")
+        let steps = try ProgramStepParser.parseBlock(&parser, opening: keyword, depth: 0)
+        return ProgramStatement(span: keyword.span.through(name.span), name: name, steps: steps)
+    }
+}
+
+struct ProgramStatement: Statement {
+    let span: SourceSpan
+    let name: Name
+    let steps: [ProgramStep]
+
+    func check(_ checker: inout Checker) {
+        if steps.isEmpty {
+            checker.error("program '\(name.text)' has no steps", at: name.span,
+                          help: "give it at least one, such as: program \(name.text) { compute 10ms }")
+        }
+        // Declared first, so the program may fork or spawn itself.
+        checker.symbols.programs[name.text] = steps
+        ProgramStepChecker.check(steps, in: name.text, &checker)
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        try interpreter.defineProgram(name.text, steps: steps, at: span)
+    }
+}
+
+/// The values and names in a program's steps.
+enum ProgramStepChecker {
+    static func check(_ steps: [ProgramStep], in program: String, _ checker: inout Checker) {
+        for step in steps {
+            let spans = step.valueSpans
+            let at = { (index: Int) in index < spans.count ? spans[index] : step.span }
+            switch step.syntax {
+            case .compute(let time, let memory):
+                checker.requireBetweenZeroAnd(time, Limits.longDuration, "the compute time", at: at(0))
+                if let memory, memory.real > 1 {
+                    checker.error("the memory share must be at most 100%", at: at(1),
+                                  help: "it is the share of the burst spent on memory accesses, 0% to 100%")
+                }
+            case .syscall(let time), .io(let time), .sleep(let time):
+                checker.requireBetweenZeroAnd(time, Limits.longDuration, "the time", at: at(0))
+            case .lock(_, _, let limit?):
+                checker.requireBetweenZeroAnd(limit, Limits.duration, "the spin limit", at: at(0))
+            case .barrier(_, let parties):
+                checker.requireRange(parties, 1...Limits.barrierParties, "parties", at: at(0))
+            case .fork(let child, _), .spawn(let child, nil):
+                resolveProgram(child, &checker)
+            case .spawn(let child, let node?):
+                resolveProgram(child, &checker)
+                checker.resolveNode(node)
+            case .repeatBlock(let count, let body):
+                checker.requireRange(count, 1...Limits.repeatCount, "the repeat count", at: at(0))
+                check(body, in: program, &checker)
+            case .moveTo(_, let bytes), .moveFrom(_, let bytes):
+                if bytes <= 0 || bytes > Limits.size {
+                    checker.error("the size must be between 1B and 1GB", at: at(0), help: "give a size like 8KB")
+                }
+            case .lock, .unlock, .exit, .send, .receive, .reply:
+                break
+            }
+        }
+    }
+
+    @discardableResult
+    static func resolveProgram(_ name: Name, _ checker: inout Checker) -> Bool {
+        if checker.symbols.programs[name.text] != nil { return true }
+        let hint = checker.suggestion(for: name.text, among: checker.symbols.programs.keys)
+        let known = checker.symbols.programs.keys.sorted()
+        checker.error("unknown program '\(name.text)'\(hint)", at: name.span,
+                      help: known.isEmpty ? "declare it first: program \(name.text) { compute 10ms }"
+                        : "declared programs: " + known.prefix(8).joined(separator: ", ")
+                            + (known.count > 8 ? ", and \(known.count - 8) more" : ""))
+        return false
+    }
+}

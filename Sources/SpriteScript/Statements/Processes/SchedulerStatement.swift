@@ -1,0 +1,203 @@
+import SpriteKernel
+
+/// The scheduling policies a script may name, and the options each takes.
+enum PolicyName: String, CaseIterable, Sendable {
+    case fcfs, sjf, srtf, rr, priority, mlfq, lottery, stride, gang, space
+
+    /// The options this policy accepts, in the order help lists them.
+    var options: [String] {
+        switch self {
+        case .fcfs, .sjf, .srtf, .space: ["switch"]
+        case .rr, .lottery, .stride, .gang: ["quantum", "switch"]
+        case .priority: ["aging", "preemptive", "quantum", "switch"]
+        case .mlfq: ["levels", "quantum", "allotment", "boost", "switch"]
+        }
+    }
+
+    var meaning: String {
+        switch self {
+        case .fcfs: "first come, first served; a burst runs to its end"
+        case .sjf: "shortest job first: the shortest next burst among the ready, never preempted"
+        case .srtf: "shortest remaining time first: an arrival with less left preempts"
+        case .rr: "round robin: each process runs at most a quantum, then goes to the back"
+        case .priority: "highest priority first (0 is highest); waiting raises it one level per aging period"
+        case .mlfq: "multi-level feedback queue: a process that uses its allotment drops a level"
+        case .lottery: "a seeded draw among the ready, weighted by tickets, every quantum"
+        case .stride: "deterministic share by tickets: the lowest pass runs, its pass grows by 1/tickets"
+        case .gang: "Ousterhout's matrix: a job's threads run in one slot on different CPUs, together"
+        case .space: "space sharing: a parallel job gets a partition of CPUs for its whole run"
+        }
+    }
+}
+
+/// What `scheduler` declares for a node, checked and in base units.
+struct SchedulerChoice: Sendable, Equatable {
+    var policy: PolicyName
+    /// One quantum, or one per level of an mlfq.
+    var quanta: [SimTime] = []
+    var switchCost: SimTime = .zero
+    var aging: SimTime?
+    var preemptive = false
+    var levels: Int?
+    var allotment: SimTime?
+    var boost: SimTime?
+}
+
+/// `scheduler NODES POLICY [OPTIONS]`: how a node shares its CPUs among its processes.
+struct SchedulerSyntax: StatementSyntax {
+    static let keywords = ["scheduler"]
+    static let help = HelpEntry(
+        topic: "scheduler",
+        summary: "choose how a node shares its CPUs among its processes; may change later in the session",
+        usage: ["scheduler NODES fcfs|sjf|srtf|space [switch T]",
+                "scheduler NODES rr|lottery|stride|gang [quantum T] [switch T]",
+                "scheduler NODES priority [aging T] [preemptive] [quantum T] [switch T]",
+                "scheduler NODES mlfq [levels N] [quantum T,T,…] [allotment T] [boost T] [switch T]"],
+        details: "Policies:\n" + PolicyName.allCases.map { "  " + TextRenderer.pad($0.rawValue, 10) + $0.meaning }
+            .joined(separator: "\n") + "\n"
+            + "switch is the context-switch cost a CPU pays when it takes up another process (default 0). "
+            + "quantum defaults to 10ms; an mlfq takes one quantum per level (levels defaults to 3, quanta to "
+            + "10ms, 20ms, 40ms …; one quantum written is used for every level). allotment is the CPU time a "
+            + "process may use at one level before it drops (default: its quantum); boost moves every process "
+            + "back to the top level each period (default: never). Without a scheduler a node runs fcfs with "
+            + "no switch cost. A later scheduler statement replaces the node's policy from that time on: "
+            + "processes already there keep their accounting. See help processes and help multiprocessor.",
+        example: """
+            cluster { workstation ws[1..2]; server mp1 cpus 4 }
+            scheduler ws[1..2] rr quantum 10ms switch 100us
+            scheduler mp1 mlfq levels 3 quantum 10ms,20ms,40ms allotment 50ms boost 1s
+            """)
+
+    static let optionDimensions: [String: Dimension?] = [
+        "quantum": .duration, "switch": .duration, "aging": .duration, "preemptive": nil, "levels": .count,
+        "allotment": .duration, "boost": .duration,
+    ]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let nodes = try parser.parseNameList("a node name")
+        let policyToken = parser.peek
+        let policy = try parser.parseChoice(PolicyName.self, "scheduling policy", "policies")
+        var statement = SchedulerStatement(span: keyword.span, nodes: nodes, policy: policy,
+                                           policySpan: policyToken.span)
+        while !parser.atStatementEnd {
+            let allowed = Dictionary(uniqueKeysWithValues: policy.options.map { ($0, optionDimensions[$0] ?? nil) })
+            let word = parser.peek
+            if word.kind == .identifier, allowed[word.text] == nil, optionDimensions[word.text] != nil {
+                parser.advance()
+                throw Diagnostic(.check, "\(policy.rawValue) takes no option '\(word.text)'", at: word.span,
+                                 help: "options of \(policy.rawValue): " + policy.options.joined(separator: " ")
+                                    + Self.policiesTaking(word.text))
+            }
+            let (option, dimension) = try parser.parseOption(allowed, of: policy.rawValue)
+            guard let dimension else {
+                statement.settings.append(SchedulerSetting(option: option, values: []))
+                continue
+            }
+            var values: [(Quantity, SourceSpan)] = [try parser.parseQuantity(dimension)]
+            while option.text == "quantum", parser.acceptSymbol(",") != nil {
+                values.append(try parser.parseQuantity(.duration))
+            }
+            statement.settings.append(SchedulerSetting(option: option, values: values))
+        }
+        return statement
+    }
+
+    /// "; 'aging' belongs to priority": where an option misplaced on this policy goes.
+    static func policiesTaking(_ option: String) -> String {
+        let owners = PolicyName.allCases.filter { $0.options.contains(option) }.map(\.rawValue)
+        return owners.isEmpty ? "" : "; '\(option)' is an option of " + owners.joined(separator: ", ")
+    }
+}
+
+struct SchedulerSetting: Sendable {
+    let option: Name
+    let values: [(Quantity, SourceSpan)]
+}
+
+struct SchedulerStatement: Statement {
+    let span: SourceSpan
+    let nodes: [Name]
+    let policy: PolicyName
+    let policySpan: SourceSpan
+    var settings: [SchedulerSetting] = []
+
+    static let maximumLevels = 16
+    static let defaultQuantum = SimTime(nanoseconds: 10_000_000)
+
+    func check(_ checker: inout Checker) {
+        for node in nodes { checker.resolveNode(node) }
+        var seen: [String: SourceSpan] = [:]
+        for setting in settings {
+            if let first = seen[setting.option.text] {
+                checker.error("'\(setting.option.text)' is given twice", at: setting.option.span,
+                              help: "the first is at \(first.location); keep one")
+            }
+            seen[setting.option.text] = setting.option.span
+            for (value, valueSpan) in setting.values {
+                switch setting.option.text {
+                case "levels": checker.requireWhole(value, 1...Self.maximumLevels, "levels", at: valueSpan)
+                case "switch":
+                    checker.requireBetweenZeroAnd(value, Limits.duration, "the switch cost", at: valueSpan,
+                                                  allowZero: true)
+                default:
+                    checker.requireBetweenZeroAnd(value, Limits.duration, "the \(setting.option.text)",
+                                                  at: valueSpan)
+                }
+            }
+        }
+        checkQuanta(&checker)
+    }
+
+    /// An mlfq takes one quantum for all its levels or one per level; the others take one.
+    private func checkQuanta(_ checker: inout Checker) {
+        guard let quantum = settings.first(where: { $0.option.text == "quantum" }), quantum.values.count > 1
+        else { return }
+        let span = quantum.values[0].1.through(quantum.values[quantum.values.count - 1].1)
+        guard policy == .mlfq else {
+            checker.error("\(policy.rawValue) takes one quantum, not \(quantum.values.count)", at: span,
+                          help: "a quantum per level is for mlfq; write one, such as quantum 10ms")
+            return
+        }
+        let levels = choice.levels ?? quantum.values.count
+        if quantum.values.count != levels {
+            checker.error("\(quantum.values.count) quanta for \(Plural.of(levels, "level"))", at: span,
+                          help: "give one quantum for every level, or one quantum for all of them")
+        }
+    }
+
+    /// The declared policy with its defaults filled in.
+    var choice: SchedulerChoice {
+        var choice = SchedulerChoice(policy: policy)
+        for setting in settings {
+            let first = setting.values.first?.0
+            switch setting.option.text {
+            case "quantum": choice.quanta = setting.values.map(\.0.duration)
+            case "switch": choice.switchCost = first?.duration ?? .zero
+            case "aging": choice.aging = first?.duration
+            case "preemptive": choice.preemptive = true
+            case "levels": choice.levels = first.map { Int($0.integer) }
+            case "allotment": choice.allotment = first?.duration
+            case "boost": choice.boost = first?.duration
+            default: break
+            }
+        }
+        if policy.options.contains("quantum"), choice.quanta.isEmpty { choice.quanta = [Self.defaultQuantum] }
+        if policy == .mlfq {
+            let levels = choice.levels ?? max(3, choice.quanta.count)
+            choice.levels = levels
+            if choice.quanta.count == 1, settings.contains(where: { $0.option.text == "quantum" }) {
+                choice.quanta = Array(repeating: choice.quanta[0], count: levels)
+            } else if choice.quanta.count != levels {
+                // 10ms, 20ms, 40ms …: each level's quantum twice the one above.
+                choice.quanta = (0..<levels).map { SimTime(nanoseconds: Self.defaultQuantum.nanoseconds << $0) }
+            }
+        }
+        return choice
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        for node in nodes {
+            try interpreter.setScheduler(choice, on: try interpreter.node(node), at: node.span)
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import SpriteKernel
+
+/// What a process is given when it starts: its priority, tickets and known burst.
+struct SpawnSettings: Sendable, Equatable {
+    var arrival: SimTime?
+    var priority: Int?
+    var tickets: Int?
+    /// The burst a scheduler that knows bursts (sjf, srtf) is told.
+    var burst: SimTime?
+    /// Threads of one parallel job (gang and space sharing): 1 is an ordinary process.
+    var threads = 1
+}
+
+/// Reads and checks `at`, `priority`, `tickets`, `burst` and `threads` after spawn and in job lines.
+enum SpawnOptions {
+    static let dimensions: [String: Dimension] = [
+        "at": .duration, "priority": .count, "tickets": .count, "burst": .duration, "threads": .count,
+    ]
+
+    static func parse(_ parser: inout Parser, allowed: [String],
+                      into values: inout [(Name, Quantity, SourceSpan)]) throws(Diagnostic) {
+        let options = dimensions.filter { allowed.contains($0.key) }
+        while !parser.atStatementEnd {
+            let (option, dimension) = try parser.parseOption(options, of: "spawn")
+            if let first = values.first(where: { $0.0.text == option.text }) {
+                throw Diagnostic(.check, "'\(option.text)' is given twice", at: option.span,
+                                 help: "the first is at \(first.0.span.location); keep one")
+            }
+            let (value, span) = try parser.parseQuantity(dimension)
+            values.append((option, value, span))
+        }
+    }
+
+    static func check(_ values: [(Name, Quantity, SourceSpan)], _ checker: inout Checker) {
+        for (option, value, span) in values {
+            switch option.text {
+            case "at": checker.requireBetweenZeroAnd(value, Limits.longDuration, "the arrival", at: span,
+                                                     allowZero: true)
+            case "burst": checker.requireBetweenZeroAnd(value, Limits.longDuration, "the burst", at: span)
+            case "priority": checker.requireWhole(value, 0...Limits.priorities - 1, "priority", at: span)
+            case "tickets": checker.requireWhole(value, 1...Limits.tickets, "tickets", at: span)
+            default: checker.requireWhole(value, 1...1024, "threads", at: span)
+            }
+        }
+    }
+
+    static func settings(_ values: [(Name, Quantity, SourceSpan)]) -> SpawnSettings {
+        var settings = SpawnSettings()
+        for (option, value, _) in values {
+            switch option.text {
+            case "at": settings.arrival = value.duration
+            case "priority": settings.priority = Int(value.integer)
+            case "tickets": settings.tickets = Int(value.integer)
+            case "burst": settings.burst = value.duration
+            default: settings.threads = Int(value.integer)
+            }
+        }
+        return settings
+    }
+}
+
+/// `spawn PROGRAM [as NAMES] on NODE [OPTIONS]`: start processes running a program.
+struct SpawnSyntax: StatementSyntax {
+    static let keywords = ["spawn"]
+    static let help = HelpEntry(
+        topic: "spawn",
+        summary: "start processes that run a program on a node, now or at a given time",
+        usage: ["spawn PROGRAM [as NAMES] on NODE [at T] [priority N] [tickets N] [burst T] [threads N]"],
+        details: "NAMES may be a range (w[1..4]); without 'as' the process takes the program's name. at T is "
+            + "the arrival time (default: now); priority 0 is the highest (default \(Limits.defaultPriority)); "
+            + "tickets weigh lottery and stride (default \(Limits.defaultTickets)); burst tells sjf and srtf "
+            + "how long the process will compute (default: its program's compute time, summed). threads N "
+            + "makes one parallel job of N threads sharing an address space, as shared fork does: gang and "
+            + "space scheduling place them together. See help processes.",
+        example: """
+            cluster { workstation ws1 }
+            program worker { compute 30ms }
+            spawn worker as w[1..3] on ws1 at 5ms tickets 50
+            run
+            show processes
+            """)
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let program = try parser.parseName("a program name")
+        let names = parser.accept("as") != nil ? try parser.parseNameList("a new process name") : []
+        _ = try parser.expectWord("on")
+        let node = try parser.parseName("a node name")
+        var values: [(Name, Quantity, SourceSpan)] = []
+        try SpawnOptions.parse(&parser, allowed: Array(SpawnOptions.dimensions.keys), into: &values)
+        return SpawnStatement(span: keyword.span.through(node.span), program: program, names: names, node: node,
+                              values: values)
+    }
+}
+
+struct SpawnStatement: Statement {
+    let span: SourceSpan
+    let program: Name
+    let names: [Name]
+    let node: Name
+    let values: [(Name, Quantity, SourceSpan)]
+
+    /// The processes this statement starts: as named, or the program's name.
+    var processNames: [Name] { names.isEmpty ? [program] : names }
+
+    func check(_ checker: inout Checker) {
+        ProgramStepChecker.resolveProgram(program, &checker)
+        guard checker.resolveNode(node) else { return }
+        SpawnOptions.check(values, &checker)
+        for name in processNames {
+            if names.isEmpty, checker.symbols.processes[name.text] != nil {
+                checker.error("process '\(name.text)' is already declared", at: name.span,
+                              help: "name the new one: spawn \(name.text) as \(checker.freeName(like: name.text)) "
+                                + "on \(node.text)")
+                continue
+            }
+            checker.declareProcess(name, on: node.text)
+        }
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let index = try interpreter.node(node)
+        let settings = SpawnOptions.settings(values)
+        for name in processNames {
+            try interpreter.spawn(program: program, as: name, on: index, settings)
+        }
+    }
+}
