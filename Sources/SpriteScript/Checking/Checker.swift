@@ -413,4 +413,6 @@ extension Limits {
     /// Jobs one `workload` statement generates (the processes limit bounds them all).
     static let workloadJobs = 100_000
     static let workloadBursts = 1_000
+    /// Timeline slices the engine keeps for `show timeline`; later ones are counted.
+    static let timelineSlices = 100_000
 }

@@ -30,3 +30,24 @@ extension Interpreter {
         throw Diagnostic(.runtime, "pending", at: workload.span)
     }
 }
+
+/// What the statements read back from the engine.
+extension Interpreter {
+    var processMetrics: [ProcessMetrics] { simulation.processMetrics() }
+
+    func processMetrics(named name: String) -> ProcessMetrics? {
+        simulation.processID(named: name).flatMap { simulation.processMetrics($0) }
+    }
+
+    /// The CPUs of every node that has scheduled processes.
+    var cpuStatistics: [CPUStatistics] {
+        let nodes = Set(simulation.processMetrics().map(\.node)).sorted()
+        return nodes.flatMap { simulation.cpuStatistics(node: $0) }
+    }
+
+    var timelineSlices: [TimelineSlice] { simulation.timeline() }
+    var timelineDropped: Int { simulation.timelineDropped }
+    var timelineLimit: Int { simulation.timelineLimit }
+
+    func processName(_ id: ProcessID) -> String { simulation.processMetrics(id)?.name ?? "\(id)" }
+}

@@ -48,6 +48,7 @@ extension Session {
                 case .server: symbols.nodes.filter { $0.value != .workstation }.map(\.key)
                 case .process: Array(symbols.processes.keys)
                 case .label: Array(symbols.labels.keys)
+                case .program: Array(symbols.programs.keys)
                 }
             }
         }

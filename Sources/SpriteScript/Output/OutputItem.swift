@@ -56,6 +56,8 @@ public struct Table: Sendable {
     public var rows: [[Cell]]
     /// Lines printed under the table.
     public var notes: [String] = []
+    /// A chart text prints instead of the rows (`show timeline`); JSON still gives the rows.
+    public var picture: [String]?
 }
 
 /// Totals printed when a script ends.

@@ -94,6 +94,8 @@ final class TextRenderer: Renderer {
     private func renderTable(_ table: Table) -> [String] {
         let lines = wrap(table.title, indent: 2)
         let notes = table.notes.flatMap { wrap($0, indent: TextLayout.leadingSpaces($0) + 2) }
+        // A chart is drawn to its own width: wrapping it would break its columns.
+        if let picture = table.picture { return lines + picture + notes }
         guard !table.columns.isEmpty else { return lines + notes }
         let rows = table.rows.map { $0.map { TerminalText.escape($0.display) } }
         let grid = TableLayout(header: table.columns.map(\.name), rows: rows).lines(width: width)

@@ -12,7 +12,7 @@ struct ExpectSyntax: StatementSyntax {
                 "expect stale-listings [unix|session] OP N",
                 "expect lost-updates OP N", "expect crash-losses OP N",
                 "expect semantics unix|session|immutable|transaction holds|violated",
-                "expect PROCESS.FIELD|NODE.FIELD|stats.FIELD|now OP VALUE [within TOLERANCE]",
+                "expect PROCESS.FIELD|NODE.FIELD|stats.FIELD|avg.FIELD|now OP VALUE [within TOLERANCE]",
                 "expect hops NODE -> NODE OP N",
                 "expect penalty NODE -> NODE SIZE OP DURATION [within TOLERANCE]"],
         details: """
@@ -22,6 +22,7 @@ struct ExpectSyntax: StatementSyntax {
               operation (by label): time penalty packets bytes status text calls mean
               process: state received inbox queued
               node: state role cpu-busy
+            \(ProcessFields.helpLines)
             \(StatisticsTable.helpLine)
             stale-reads counts reads that are not fresh under the model (unix by default); a read is judged \
             under all four models in 'show outcomes' (help semantics). ls NODE DIR is what an ls on NODE \
@@ -97,7 +98,8 @@ struct ExpectSyntax: StatementSyntax {
     }
 
     private static func parseSubject(_ parser: inout Parser) throws(Diagnostic) -> ExpectSubject {
-        parser.offer(["now", "stats", "stale-reads", "stale-listings", "lost-updates", "crash-losses", "semantics",
+        parser.offer(["now", "stats", ProcessFields.averageOwner, "stale-reads", "stale-listings", "lost-updates",
+                      "crash-losses", "semantics",
                       "read", "ls", "hops", "penalty"])
         parser.offerNames([.label, .process, .node])
         if parser.peek.kind == .path {
@@ -183,16 +185,18 @@ enum ExpectedValue: Sendable {
 
 /// What a subject's field measures; `nil` dimension means text.
 enum FieldKind: Sendable {
-    case operation, process, node, stats
+    case operation, process, node, stats, average
 
     var fields: [String: Dimension?] {
         switch self {
         case .operation:
             ["time": .duration, "penalty": .duration, "packets": .count, "bytes": .size, "status": nil,
              "text": nil, "calls": .count, "mean": .duration]
-        case .process: ["state": nil, "received": nil, "inbox": .count, "queued": .count]
-        case .node: ["state": nil, "role": nil, "cpu-busy": .duration]
+        case .process: ProcessFields.process.merging(["state": nil, "received": nil, "inbox": .count,
+                                                      "queued": .count]) { $1 }
+        case .node: ProcessFields.node.merging(["state": nil, "role": nil, "cpu-busy": .duration]) { $1 }
         case .stats: StatisticsTable.fixedDimensions
+        case .average: ProcessFields.average
         }
     }
 }
@@ -274,9 +278,10 @@ struct ExpectStatement: Statement {
         case .field(let owner, let field):
             guard let kind = Self.fieldKind(of: owner.text, checker.symbols) else {
                 if checker.reportDeferred(owner) { return nil }
-                let names = checker.symbols.allNames + ["stats"]
+                let names = checker.symbols.allNames + ["stats", ProcessFields.averageOwner]
                 checker.error("unknown name '\(owner.text)'\(checker.suggestion(for: owner.text, among: names))",
-                              at: owner.span, help: "expect checks a label (from 'as'), a process, a node or stats")
+                              at: owner.span,
+                              help: "expect checks a label (from 'as'), a process, a node, stats or avg")
                 return nil
             }
             if kind == .stats {
@@ -303,6 +308,7 @@ struct ExpectStatement: Statement {
         if symbols.labels[owner] != nil { return .operation }
         if symbols.processes[owner] != nil { return .process }
         if symbols.nodes[owner] != nil { return .node }
+        if owner == ProcessFields.averageOwner { return .average }
         return nil
     }
 
@@ -329,8 +335,10 @@ struct ExpectStatement: Statement {
         }
     }
 
-    private enum Measured {
+    enum Measured {
         case number(Int64, Dimension)
+        /// A mean count (switches per process, run-queue length): not a whole number.
+        case real(Double)
         case text(String)
         case missing(String)
 
@@ -340,12 +348,14 @@ struct ExpectStatement: Statement {
             // A ratio is measured in millionths; JSON gives the fraction.
             case .number(let n, .percent): .double(Double(n) / 1_000_000)
             case .number(let n, _): .int(n)
+            case .real(let x): .double(x)
             case .text(let t): .string(t)
             case .missing: .null
             }
         }
 
         var unit: String? {
+            if case .real = self { return "count" }
             guard case .number(_, let dimension) = self else { return nil }
             return ExpectStatement.unitName(dimension)
         }
@@ -413,6 +423,7 @@ struct ExpectStatement: Statement {
             return .number(penalty.nanoseconds, .duration)
         case .field(let owner, let field):
             if owner.text == "stats" { return statistic(field.text, s) }
+            if let measured = try ProcessFields.measure(owner, field.text, interpreter) { return measured }
             if let op = interpreter.labels[owner.text], let record = s.operation(op) {
                 return operationField(field.text, record, s)
             }
@@ -480,15 +491,24 @@ struct ExpectStatement: Statement {
         switch (actual, reference, value) {
         case (.text(let found), nil, .text(let wanted)), (.text(let found), .text(let wanted)?, _):
             return op == "==" ? found == wanted : found != wanted
-        case (.number, .number(let n, _)?, _):
+        case (.number, .number(let n, _)?, _), (.real, .number(let n, _)?, _):
             target = Double(n)
+        case (.number, .real(let x)?, _), (.real, .real(let x)?, _):
+            target = x
+        case (.real, nil, .number(let wanted)):
+            target = wanted.real
         case (.number, nil, .number(let wanted)):
             target = wanted.dimension == .count ? wanted.real
                 : wanted.dimension == .percent ? wanted.real * 1_000_000 : Double(wanted.integer)
         default:
             return false
         }
-        guard case .number(let found, _) = actual else { return false }
+        let x: Double
+        switch actual {
+        case .number(let found, _): x = Double(found)
+        case .real(let found): x = found
+        default: return false
+        }
         let slack: Double
         if let (tol, _) = tolerance {
             slack = tol.dimension == .percent ? abs(target) * tol.real
@@ -496,7 +516,6 @@ struct ExpectStatement: Statement {
         } else {
             slack = 0
         }
-        let x = Double(found)
         switch op {
         case "==": return abs(x - target) <= slack
         case "!=": return abs(x - target) > slack
@@ -512,6 +531,7 @@ struct ExpectStatement: Statement {
         case .number(let n, .percent):
             (n % 10_000 == 0 ? String(n / 10_000) : SimTimeDecimal.render(n, scale: 10_000)) + "%"
         case .number(let n, let dimension): Quantity.formatExact(n, dimension)
+        case .real(let x): ProcessTables.plain(x)
         case .text(let t): JSONValue.quote(t)
         case .missing(let why): why
         }

@@ -3,7 +3,8 @@ import SpriteKernel
 /// Help pages that explain an idea rather than a statement: `help units`,
 /// `help time`, `help semantics`. docs/LANGUAGE.md is generated from them.
 enum HelpTopics {
-    static let all: [HelpEntry] = [units, time, semantics, ListingHelp.listings, DiskHelp.disk]
+    static let all: [HelpEntry] = [units, time, semantics, ListingHelp.listings, DiskHelp.disk,
+                                   SchedulingHelp.processes, SchedulingHelp.scheduling]
 
     /// Built from the lexer's own table, so it lists exactly what a script may write.
     static var units: HelpEntry {

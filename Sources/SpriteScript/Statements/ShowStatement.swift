@@ -6,12 +6,17 @@ struct ShowSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "show",
         summary: "print the nodes, network, processes, operations, statistics or trace so far",
-        usage: ["show nodes|network|processes|operations|stats|trace",
-                "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE"],
+        usage: ["show nodes|network|operations|stats|trace",
+                "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE",
+                "show processes [NODES]", "show timeline [NODES] [from T] [to T]"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
-            + "and how full its cache is (a server's block cache: on or off, blocks held of its size).",
+            + "and how full its cache is (a server's block cache: on or off, blocks held of its size). 'processes' "
+            + "lists V processes, then for each node the scheduled processes' arrival, first run, finish, CPU, "
+            + "wait, response and turnaround times, switches and preemptions, with their averages; 'timeline' "
+            + "draws which process ran on each CPU when (help processes); 'stats' adds a table of each CPU's "
+            + "utilization and average run-queue length once a node runs scheduled processes.",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -23,7 +28,7 @@ struct ShowSyntax: StatementSyntax {
             """)
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
-                           "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts"]
+                           "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts", "timeline"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offer(subjects)
@@ -35,10 +40,13 @@ struct ShowSyntax: StatementSyntax {
         var nodes: [Name] = []
         if word.text == "cache" {
             nodes = [try parser.parseName("the node whose cache to show")]
-        } else if word.text == "prefixes" && parser.peek.kind == .identifier {
+        } else if ["prefixes", "processes", "timeline"].contains(word.text) && parser.peek.kind == .identifier
+                    && !(word.text == "timeline" && ["from", "to"].contains(parser.peek.text)) {
             nodes = try parser.parseNameList("a node name")
         }
-        return ShowStatement(span: keyword.span, subject: word.text, nodes: nodes)
+        var statement = ShowStatement(span: keyword.span, subject: word.text, nodes: nodes)
+        if word.text == "timeline" { statement.window = try TimelineWindow.parse(&parser) }
+        return statement
     }
 }
 
@@ -46,9 +54,11 @@ struct ShowStatement: Statement {
     let span: SourceSpan
     let subject: String
     var nodes: [Name] = []
+    var window = TimelineWindow()
 
     func check(_ checker: inout Checker) {
         for node in nodes { checker.resolveNode(node) }
+        window.check(&checker)
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
@@ -62,9 +72,12 @@ struct ShowStatement: Statement {
             var table = Self.network(s)
             table.notes += interpreter.eraNetworkNotes
             interpreter.emit(.table(table))
-        case "processes": interpreter.emit(.table(Self.processes(s)))
+        case "processes": try ShowProcesses.processes(nodes, interpreter)
+        case "timeline": try ShowProcesses.timeline(nodes, window, interpreter)
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
-        case "stats": interpreter.emit(.table(Self.stats(s)))
+        case "stats":
+            interpreter.emit(.table(Self.stats(s)))
+            ShowProcesses.cpus(interpreter)
         case "outcomes":
             interpreter.emit(.table(FileSystemTables.outcomes(interpreter)))
             if let listings = ListingTable.listings(interpreter) { interpreter.emit(.table(listings)) }

@@ -18,7 +18,7 @@ final class CompletionProbe {
     }
 
     enum NameKind: Equatable {
-        case node, server, process, label
+        case node, server, process, label, program
     }
 
     private(set) var offers: [Offer] = []
@@ -35,6 +35,7 @@ final class CompletionProbe {
         switch noun {
         case "node": return [words[1] == "server" ? .server : .node]
         case "process": return [.process]
+        case "program": return [.program]
         default: return []
         }
     }

@@ -25,7 +25,8 @@ struct JobsSyntax: StatementSyntax {
         topic: "jobs",
         summary: "declare a job list on a node: each job's arrival, CPU bursts and I/O",
         usage: ["jobs NODE { NAME [at T] burst T [io T burst T …] [priority N] [tickets N]; … }"],
-        details: "Each line is a process that arrives at T (the time on the clock; default: now), computes its bursts in order and between two bursts waits for its I/O, off the CPU. "
+        details: "Each line is a process that arrives at T (the time on the clock; default: now), computes "
+            + "its bursts in order and between two bursts waits for its I/O, off the CPU. "
             + "Jobs arriving at the same time are queued in the order they are listed. The bursts are known, "
             + "so sjf and srtf can use them. show processes gives each job's response, wait and turnaround.",
         example: """

@@ -139,7 +139,11 @@ struct MultiprocessorStatement: Statement {
     var resolved: MultiprocessorChoice {
         var resolved = choice
         for (option, value, _) in values {
-            if option.text == "reload" { resolved.reload = value.duration } else { resolved.remoteFactor = Int(value.integer) }
+            if option.text == "reload" {
+                resolved.reload = value.duration
+            } else {
+                resolved.remoteFactor = Int(value.integer)
+            }
         }
         return resolved
     }

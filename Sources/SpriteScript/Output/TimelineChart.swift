@@ -1,0 +1,135 @@
+import SpriteKernel
+
+/// One stretch of one process on one CPU, named for printing.
+struct ChartSlice {
+    /// Index into the chart's rows (one per CPU).
+    var row: Int
+    var process: String
+    var start: SimTime
+    var end: SimTime
+    /// Why it left the CPU: done, exit, blocked, preempted, quantum or running.
+    var ending: String
+}
+
+/// A Gantt chart in text: one line per CPU, one character per column of
+/// time, a letter per process, and under each line where slices ended and
+/// why. Drawn to fit 80 columns.
+struct TimelineChart {
+    let rowLabels: [String]
+    let slices: [ChartSlice]
+    let from: SimTime
+    let to: SimTime
+
+    static let lineWidth = 80
+    static let mostColumns = 60
+    static let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+    static let endingMarks: [String: Character] = [
+        "done": "x", "exit": "x", "blocked": "b", "preempted": "p", "quantum": "q",
+    ]
+
+    /// The time one column stands for: 1, 2 or 5 times a power of ten nanoseconds, the
+    /// smallest that fits the window in `columns`.
+    static func columnTime(span: Int64, columns: Int) -> Int64 {
+        var scale: Int64 = 1
+        while true {
+            for step: Int64 in [1, 2, 5] {
+                let (value, overflow) = step.multipliedReportingOverflow(by: scale)
+                if overflow || (span + value - 1) / value <= Int64(columns) { return overflow ? .max / 2 : value }
+            }
+            scale *= 10
+        }
+    }
+
+    var lines: [String] {
+        let labelWidth = max(4, rowLabels.map(\.count).max() ?? 0)
+        let room = max(10, min(Self.mostColumns, Self.lineWidth - 4 - labelWidth))
+        let span = max(1, to.nanoseconds - from.nanoseconds)
+        let step = Self.columnTime(span: span, columns: room)
+        let columns = Int((span + step - 1) / step)
+        let letter = letters()
+        var out = [ticks(labelWidth: labelWidth, columns: columns, step: step)]
+        for (index, label) in rowLabels.enumerated() {
+            let (chart, marks) = draw(row: index, columns: columns, step: step, letter: letter)
+            out.append("  " + TextRenderer.pad(TerminalText.escape(label), labelWidth) + "  " + chart)
+            let markLine = String(marks)
+            if markLine.contains(where: { $0 != " " }) {
+                out.append(String(repeating: " ", count: labelWidth + 4) + Self.trimmed(markLine))
+            }
+        }
+        out += legend(letter)
+        out.append("  one column = \(SimTime(nanoseconds: step)); . idle; under a line, where a slice ended: "
+                   + "x done, b blocked, p preempted, q quantum used up")
+        return out
+    }
+
+    static func trimmed(_ line: String) -> String {
+        var line = line
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
+    }
+
+    /// Each process in the window a letter, in order of first appearance; '#' past the 62nd.
+    private func letters() -> [String: Character] {
+        var letter: [String: Character] = [:]
+        for slice in slices.sorted(by: { ($0.start, $0.row) < ($1.start, $1.row) }) where letter[slice.process] == nil {
+            letter[slice.process] = letter.count < Self.letters.count ? Self.letters[letter.count] : "#"
+        }
+        return letter
+    }
+
+    /// The time at every tenth column.
+    private func ticks(labelWidth: Int, columns: Int, step: Int64) -> String {
+        var line = "  " + TextRenderer.pad("time", labelWidth) + "  "
+        var column = 0
+        while column < columns {
+            let label = SimTime(nanoseconds: from.nanoseconds + Int64(column) * step).description
+            line += TextRenderer.pad(label, 10)
+            column += 10
+        }
+        return Self.trimmed(line)
+    }
+
+    /// One CPU's line: in each column the process that ran longest in it, if
+    /// the CPU was busy at least half of it; and the marks of the slices ending there.
+    private func draw(row: Int, columns: Int, step: Int64,
+                      letter: [String: Character]) -> (String, [Character]) {
+        var busy = [Int64](repeating: 0, count: columns)
+        var best = [(Int64, Character)](repeating: (0, "."), count: columns)
+        var marks = [Character](repeating: " ", count: columns)
+        for slice in slices where slice.row == row {
+            let start = max(slice.start.nanoseconds, from.nanoseconds) - from.nanoseconds
+            let end = min(slice.end.nanoseconds, to.nanoseconds) - from.nanoseconds
+            guard end > start else { continue }
+            let mark = letter[slice.process] ?? "#"
+            var column = Int(start / step)
+            while column < columns, Int64(column) * step < end {
+                let low = max(start, Int64(column) * step), high = min(end, Int64(column + 1) * step)
+                busy[column] += high - low
+                if high - low > best[column].0 { best[column] = (high - low, mark) }
+                column += 1
+            }
+            if let ending = Self.endingMarks[slice.ending], slice.end <= to {
+                marks[min(columns - 1, Int((end - 1) / step))] = ending
+            }
+        }
+        let chart = (0..<columns).map { busy[$0] * 2 >= step ? best[$0].1 : "." }
+        return (String(chart), marks)
+    }
+
+    /// `A job1   B job2 …`, wrapped to the line width.
+    private func legend(_ letter: [String: Character]) -> [String] {
+        let entries = letter.sorted { ($0.value.isLetter ? 0 : 1, $0.value) < ($1.value.isLetter ? 0 : 1, $1.value) }
+            .filter { $0.value != "#" }.map { "\($0.value) \(TerminalText.escape($0.key))" }
+        let others = letter.values.filter { $0 == "#" }.count
+        var lines: [String] = []
+        var line = "  legend:"
+        for entry in entries + (others > 0 ? ["# \(others) more"] : []) {
+            if line.count + 3 + entry.count > Self.lineWidth {
+                lines.append(line)
+                line = "         "
+            }
+            line += (line.hasSuffix(":") || line.allSatisfy { $0 == " " } ? " " : "   ") + entry
+        }
+        return lines + [line]
+    }
+}

@@ -1,0 +1,137 @@
+import SpriteKernel
+
+/// `show processes` for scheduled processes, `show timeline`, and the CPU table of `show stats`.
+enum ProcessTables {
+    /// One table per node: each process's times from arrival, then their averages.
+    static func metrics(_ processes: [ProcessMetrics], _ s: Simulation) -> [Table] {
+        var byNode: [Int: [ProcessMetrics]] = [:]
+        for p in processes { byNode[p.node, default: []].append(p) }
+        return byNode.keys.sorted().map { node in
+            let list = byNode[node] ?? []
+            let finished = list.filter { $0.finish != nil }
+            var rows = list.map(row)
+            if !finished.isEmpty { rows.append(averageRow(finished)) }
+            let done = finished.count == list.count ? "all finished" : "\(finished.count) finished"
+            return Table(name: "process-metrics", title: "processes on \(s.nodeName(node)) (\(list.count), \(done))",
+                         columns: ["name", "state", Column("arrival", key: "arrival_ns"),
+                                   Column("first-run", key: "first_run_ns"), Column("finish", key: "finish_ns"),
+                                   Column("cpu", key: "cpu_ns"), Column("wait", key: "wait_ns"),
+                                   Column("response", key: "response_ns"), Column("turnaround", key: "turnaround_ns"),
+                                   "switches", "preemptions"],
+                         rows: rows,
+                         notes: finished.isEmpty ? [] : ["  average: of the "
+                            + Plural.of(finished.count, "process", plural: "processes") + " finished"])
+        }
+    }
+
+    private static func row(_ p: ProcessMetrics) -> [Cell] {
+        [.text(p.name), .text(stateWord(p)), .time(p.arrival), p.firstRun.map(Cell.time) ?? .none,
+         p.finish.map(Cell.time) ?? .none, .time(p.cpuTime), .time(p.waitTime),
+         p.responseTime.map(Cell.time) ?? .none, p.turnaround.map(Cell.time) ?? .none,
+         .count(Int64(p.contextSwitches)), .count(Int64(p.preemptions))]
+    }
+
+    private static func averageRow(_ finished: [ProcessMetrics]) -> [Cell] {
+        let average = Averages(finished)
+        return [.text("average"), .none, .none, .none, .none, .time(average.cpu), .time(average.wait),
+                .time(average.response), .time(average.turnaround),
+                .typed(.double(average.switches), shown: plain(average.switches)),
+                .typed(.double(average.preemptions), shown: plain(average.preemptions))]
+    }
+
+    /// 1.5, 2, 0.33: a mean count as text shows it.
+    static func plain(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+    }
+
+    /// The process's state in a word; the type is left to inference, as V processes have a state type too.
+    static func stateWord(_ p: ProcessMetrics) -> String {
+        switch p.state {
+        case .new: "new"
+        case .ready: "ready"
+        case .running(let cpu): "running(cpu\(cpu))"
+        case .blocked(let reason):
+            switch reason {
+            case .timer: "blocked(sleep)"
+            case .io: "blocked(io)"
+            case .lock(let name): "blocked(lock \(name))"
+            case .barrier(let name): "blocked(barrier \(name))"
+            case .message: "blocked(message)"
+            case .file: "blocked(file)"
+            }
+        case .done: "done"
+        }
+    }
+
+    /// Each CPU's share of time busy, switching, and its average run queue.
+    static func cpus(_ statistics: [CPUStatistics], _ s: Simulation) -> Table {
+        let rows: [[Cell]] = statistics.map { c in
+            [.text(s.nodeName(c.node)), .count(Int64(c.cpu)), .time(c.busy), .time(c.switching),
+             .time(c.cacheReload), .time(c.spinning), .ratio(c.utilisation, shown: percent(c.utilisation)),
+             .typed(.double(c.averageRunQueue), shown: plain(c.averageRunQueue)), .count(Int64(c.dispatches)),
+             .count(Int64(c.contextSwitches)), .count(Int64(c.preemptions))]
+        }
+        return Table(name: "cpus", title: "cpus (\(statistics.count))",
+                     columns: ["node", "cpu", Column("busy", key: "busy_ns"), Column("switching", key: "switching_ns"),
+                               Column("reload", key: "reload_ns"), Column("spinning", key: "spinning_ns"),
+                               Column("utilization", key: "utilization"), Column("run-queue", key: "run_queue"),
+                               "dispatches", "switches", "preemptions"],
+                     rows: rows, notes: ["  utilization: (busy + switching) / \(statistics.first?.span ?? .zero); "
+                                         + "run-queue: its average length over that time"])
+    }
+
+    static func percent(_ ratio: Double) -> String {
+        let tenths = (ratio * 1000).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : "\(tenths / 10)%"
+    }
+
+    /// The slices in the window, as a chart for text and as rows for JSON.
+    static func timeline(_ slices: [TimelineSlice], cpus: [(node: Int, cpu: Int)], from: SimTime, to: SimTime,
+                         _ s: Simulation, processName: (ProcessID) -> String) -> Table {
+        let rowIndex = Dictionary(uniqueKeysWithValues: cpus.enumerated().map { ("\($1.node).\($1.cpu)", $0) })
+        let shown = slices.filter { $0.end > from && $0.start < to && rowIndex["\($0.node).\($0.cpu)"] != nil }
+        let chart = TimelineChart(
+            rowLabels: cpus.map { "\(s.nodeName($0.node)) cpu\($0.cpu)" },
+            slices: shown.map { ChartSlice(row: rowIndex["\($0.node).\($0.cpu)"] ?? 0, process: processName($0.process),
+                                           start: $0.start, end: $0.end, ending: $0.ending.rawValue) },
+            from: from, to: to)
+        let rows: [[Cell]] = shown.map { slice in
+            [.text(s.nodeName(slice.node)), .count(Int64(slice.cpu)), .text(processName(slice.process)),
+             .time(slice.start), .time(slice.end), .text(slice.ending.rawValue)]
+        }
+        let title = "timeline from \(from) to \(to) (\(Plural.of(shown.count, "slice")))"
+        var table = Table(name: "timeline", title: title,
+                          columns: ["node", "cpu", "process", Column("start", key: "start_ns"),
+                                    Column("end", key: "end_ns"), "ending"], rows: rows)
+        table.picture = shown.isEmpty ? ["  (nothing ran)"] : chart.lines
+        return table
+    }
+}
+
+/// Means over finished processes, as `show processes` and `expect avg.FIELD` give them.
+struct Averages {
+    var cpu = SimTime.zero, wait = SimTime.zero, response = SimTime.zero, turnaround = SimTime.zero
+    var switches = 0.0, preemptions = 0.0
+    let count: Int
+
+    init(_ finished: [ProcessMetrics]) {
+        count = finished.count
+        guard count > 0 else { return }
+        // Summed as reals: a hundred thousand turnarounds of a year each would overflow 64 bits.
+        var sums = [Double](repeating: 0, count: 4)
+        for p in finished {
+            sums[0] += Double(p.cpuTime.nanoseconds)
+            sums[1] += Double(p.waitTime.nanoseconds)
+            sums[2] += Double(p.responseTime?.nanoseconds ?? 0)
+            sums[3] += Double(p.turnaround?.nanoseconds ?? 0)
+            switches += Double(p.contextSwitches)
+            preemptions += Double(p.preemptions)
+        }
+        // Means are rounded down to the nanosecond, as the engine counts time.
+        let mean = { (sum: Double) in SimTime(nanoseconds: Int64((sum / Double(finished.count)).rounded(.down))) }
+        (cpu, wait, response, turnaround) = (mean(sums[0]), mean(sums[1]), mean(sums[2]), mean(sums[3]))
+        switches /= Double(count)
+        preemptions /= Double(count)
+    }
+}

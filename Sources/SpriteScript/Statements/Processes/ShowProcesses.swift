@@ -1,0 +1,76 @@
+import SpriteKernel
+
+/// `from T to T` after `show timeline`: the window of time to draw.
+struct TimelineWindow {
+    var from: (Quantity, SourceSpan)?
+    var to: (Quantity, SourceSpan)?
+
+    static func parse(_ parser: inout Parser) throws(Diagnostic) -> TimelineWindow {
+        var window = TimelineWindow()
+        if parser.accept("from") != nil { window.from = try parser.parseQuantity(.duration) }
+        if parser.accept("to") != nil { window.to = try parser.parseQuantity(.duration) }
+        return window
+    }
+
+    func check(_ checker: inout Checker) {
+        if let (from, span) = from {
+            checker.requireBetweenZeroAnd(from, SimTime.horizon.nanoseconds, "from", at: span, allowZero: true)
+        }
+        if let (to, span) = to {
+            checker.requireBetweenZeroAnd(to, SimTime.horizon.nanoseconds, "to", at: span)
+            if let (from, fromSpan) = from, from.integer >= to.integer {
+                checker.error("the window ends before it starts", at: fromSpan.through(span),
+                              help: "write the earlier time after 'from': from \(to.duration) to \(from.duration)")
+            }
+        }
+    }
+}
+
+/// What `show processes`, `show timeline` and `show stats` print about scheduled processes.
+enum ShowProcesses {
+    static func processes(_ nodes: [Name], _ interpreter: Interpreter) throws(Diagnostic) {
+        let s = interpreter.simulation
+        let wanted = try nodeSet(nodes, interpreter)
+        let scheduled = interpreter.processMetrics.filter { wanted?.contains($0.node) ?? true }
+        // V processes keep their table; it is left out only when scheduled processes are all there is.
+        if wanted == nil, s.processCount > 0 || scheduled.isEmpty {
+            interpreter.emit(.table(ShowStatement.processes(s)))
+        }
+        for table in ProcessTables.metrics(scheduled, s) { interpreter.emit(.table(table)) }
+    }
+
+    static func timeline(_ nodes: [Name], _ window: TimelineWindow, _ interpreter: Interpreter) throws(Diagnostic) {
+        let s = interpreter.simulation
+        let wanted = try nodeSet(nodes, interpreter)
+        let cpus = interpreter.cpuStatistics.filter { wanted?.contains($0.node) ?? true }.map { ($0.node, $0.cpu) }
+        let from = window.from?.0.duration ?? .zero
+        let to = window.to?.0.duration ?? s.now
+        guard to > from else {
+            interpreter.emit(.text("timeline: nothing to draw from \(from) to \(to): run the processes first"))
+            return
+        }
+        var table = ProcessTables.timeline(interpreter.timelineSlices, cpus: cpus, from: from, to: to, s,
+                                           processName: interpreter.processName)
+        if interpreter.timelineDropped > 0 {
+            table.notes.append("  \(interpreter.timelineDropped) later slices were not kept "
+                               + "(the timeline keeps the first \(interpreter.timelineLimit))")
+        }
+        if cpus.isEmpty { table.picture = ["  (no node has scheduled processes)"] }
+        interpreter.emit(.table(table))
+    }
+
+    /// The CPU table under `show stats`, once some node has scheduled processes.
+    static func cpus(_ interpreter: Interpreter) {
+        let statistics = interpreter.cpuStatistics
+        guard !statistics.isEmpty else { return }
+        interpreter.emit(.table(ProcessTables.cpus(statistics, interpreter.simulation)))
+    }
+
+    /// The named nodes' indices, or nil for every node.
+    private static func nodeSet(_ nodes: [Name], _ interpreter: Interpreter) throws(Diagnostic) -> Set<Int>? {
+        guard !nodes.isEmpty else { return nil }
+        var set = Set<Int>()
+        for node in nodes { set.insert(try interpreter.node(node)) }
+        return set
+    }
+}

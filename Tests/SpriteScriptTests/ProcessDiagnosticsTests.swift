@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import SpriteScript
+
+/// Line 1 of most cases: a workstation and a 4-CPU server.
+private let C = "cluster { workstation ws1; server mp1 cpus 4 }\n"
+/// Lines 1–2: the same and a program.
+private let W = C + "program worker { compute 10ms }\n"
+
+/// Every error the process and scheduling statements report: the message,
+/// where the caret goes, and the suggestion.
+private let processCases: [DiagnosticCase] = [
+    // scheduler
+    .init(C + "scheduler ws1 robin", "unknown scheduling policy 'robin'", line: 2, column: 15, endColumn: 20,
+          help: "policies: fcfs sjf srtf rr priority mlfq lottery stride gang space"),
+    .init(C + "scheduler ws1 mlfw", "unknown scheduling policy 'mlfw'; did you mean 'mlfq'?", line: 2, column: 15),
+    .init(C + "scheduler ws2 rr", "unknown node 'ws2'; did you mean 'ws1'?", line: 2, column: 11),
+    .init(C + "scheduler ws1 rr quantm 5ms", "unknown rr option 'quantm'; did you mean 'quantum'?", line: 2,
+          column: 18, .syntax, help: "options: quantum switch"),
+    .init(C + "scheduler ws1 rr aging 10ms", "rr takes no option 'aging'", line: 2, column: 18,
+          help: "'aging' is an option of priority"),
+    .init(C + "scheduler ws1 fcfs quantum 10ms", "fcfs takes no option 'quantum'", line: 2, column: 20,
+          help: "'quantum' is an option of rr, priority, mlfq, lottery, stride, gang"),
+    .init(C + "scheduler ws1 rr quantum 5ms,6ms", "rr takes one quantum, not 2", line: 2, column: 26,
+          help: "a quantum per level is for mlfq"),
+    .init(C + "scheduler ws1 mlfq levels 2 quantum 5ms,6ms,7ms", "3 quanta for 2 levels", line: 2, column: 37),
+    .init(C + "scheduler ws1 mlfq levels 17", "levels must be between 1 and 16, not 17", line: 2, column: 27),
+    .init(C + "scheduler ws1 rr quantum 0ms", "the quantum must be greater than zero", line: 2, column: 26),
+    .init(C + "scheduler ws1 rr quantum 5", "expected a duration like 20ms, found a number with no unit '5'",
+          line: 2, column: 26),
+    .init(C + "scheduler ws1 rr switch 1ms switch 2ms", "'switch' is given twice", line: 2, column: 29),
+    // multiprocessor
+    .init(C + "multiprocessor mp1 stealing", "stealing takes work from another CPU's queue", line: 2, column: 20,
+          help: "write queues per-cpu stealing"),
+    .init(C + "multiprocessor mp1 os master-slav", "unknown OS organisation 'master-slav'; did you mean "
+          + "'master-slave'?", line: 2, column: 23),
+    .init(C + "multiprocessor mp1 queues percpu", "unknown run-queue kind 'percpu'; did you mean 'per-cpu'?",
+          line: 2, column: 27),
+    .init(C + "multiprocessor mp1 interconnect bus remote 3", "'remote' is the cost of a remote access on a NUMA",
+          line: 2, column: 37, help: "write interconnect numa remote N"),
+    .init(C + "multiprocessor mp1 interconnect numa remote 0", "remote must be between 1 and 1000, not 0",
+          line: 2, column: 45),
+    .init(C + "multiprocessor mp1 afinity", "unknown multiprocessor option 'afinity'; did you mean 'affinity'?",
+          line: 2, column: 20, .syntax),
+    // program
+    .init("program p { compute 10ms; lok L }", "unknown program step 'lok'; did you mean 'lock'?", line: 1,
+          column: 27, .syntax, help: "steps: compute syscall io sleep"),
+    .init("program p { compute 10ms memory 120% }", "the memory share must be at most 100%", line: 1, column: 33),
+    .init("program p { fork q }", "unknown program 'q'; did you mean 'p'?", line: 1, column: 18),
+    .init("program p { compute 1ms }\nprogram q { spawn pp on ws1 }", "unknown program 'pp'; did you mean 'p'?",
+          line: 2, column: 19),
+    .init("program p { repeat 0 { exit } }", "the repeat count must be between 1 and 1000000000, not 0", line: 1,
+          column: 20),
+    .init("program p { lock L spin }", "unknown lock kind 'spin'", line: 1, column: 20,
+          help: "lock kinds: block tas ttas spin-then-block"),
+    .init("program p { barrier B parties 0 }", "parties must be between 1 and 100000, not 0", line: 1, column: 31),
+    .init("program p { }", "program 'p' has no steps", line: 1, column: 9),
+    .init("program p { compute 10ms", "block is not closed", line: 1, column: 25, .incomplete),
+    .init("program p { " + String(repeating: "repeat 2 { ", count: 9) + "exit"
+          + String(repeating: " }", count: 10), "repeat is nested more than 8 deep", line: 1, column: 101),
+    // spawn
+    .init(W + "spawn wroker on ws1", "unknown program 'wroker'; did you mean 'worker'?", line: 3, column: 7),
+    .init(W + "spawn worker on ws1\nspawn worker on ws1", "process 'worker' is already declared", line: 4,
+          column: 7, help: "name the new one: spawn worker as worker2 on ws1"),
+    .init(W + "spawn worker as w[1..2] on ws1 priority 100", "priority must be between 0 and 99, not 100",
+          line: 3, column: 41),
+    .init(W + "spawn worker on ws1 tickts 5", "unknown spawn option 'tickts'; did you mean 'tickets'?", line: 3,
+          column: 21, .syntax),
+    .init(W + "spawn worker as ws1 on ws1", "'ws1' already names a node", line: 3, column: 17),
+    // jobs
+    .init(C + "jobs ws1 { A burst 3ms io 2ms }", "expected 'burst' and the CPU burst after the I/O", line: 2,
+          column: 31, .syntax, help: "a job ends with a CPU burst"),
+    .init(C + "jobs ws1 { A burst 3ms; A burst 4ms }", "process 'A' is already declared", line: 2, column: 25),
+    .init(C + "jobs ws1 { A brust 3ms }", "expected 'burst', found 'brust'", line: 2, column: 14, .syntax),
+    .init(C + "jobs ws1 { A burst 3ms threads 2 }", "unknown spawn option 'threads'", line: 2, column: 24, .syntax),
+    .init(C + "jobs ws1 { }", "the job list is empty", line: 2, column: 1),
+    // workload
+    .init(C + "workload ws1 jobs 0 burst fixed 1ms", "the number of jobs must be between 1 and 100000, not 0",
+          line: 2, column: 19),
+    .init(C + "workload ws1 jobs 10 arrival bimodal 1ms 2ms 50% burst fixed 1ms", "arrival cannot be bimodal",
+          line: 2, column: 30, help: "arrival: fixed T | uniform LOW HIGH | exponential MEAN"),
+    .init(C + "workload ws1 jobs 10 burst uniform 5ms 1ms", "LOW is longer than HIGH", line: 2, column: 36),
+    .init(C + "workload ws1 jobs 10 burst exponental 5ms", "unknown distribution 'exponental'; did you mean "
+          + "'exponential'?", line: 2, column: 28),
+    .init(C + "workload ws1 jobs 10 burst bimodal 1ms 9ms 150%", "the share of short bursts must be at most 100%",
+          line: 2, column: 44),
+    .init(C + "jobs ws1 { job3 burst 1ms }\nworkload ws1 jobs 5 burst fixed 1ms", "process 'job3' is already "
+          + "declared", line: 3, column: 19),
+    // show and expect
+    .init(C + "show timeline from 5ms to 2ms", "the window ends before it starts", line: 2, column: 20),
+    .init(C + "show timline", "cannot show 'timline'; did you mean 'timeline'?", line: 2, column: 6),
+    .init(C + "show processes ws2", "unknown node 'ws2'; did you mean 'ws1'?", line: 2, column: 16),
+    .init(C + "jobs ws1 { A burst 3ms }\nexpect A.turnaroud == 3ms", "'A' has no field 'turnaroud'; did you mean "
+          + "'turnaround'?", line: 3, column: 10),
+    .init(C + "expect avg.respnse < 3ms", "'avg' has no field 'respnse'; did you mean 'response'?", line: 2,
+          column: 12),
+    .init(C + "expect ws1.utilization > 90", "expected a percentage like 5%, found a plain number", line: 2,
+          column: 27),
+    .init(C + "expect av.response < 3ms", "unknown name 'av'; did you mean 'avg'?", line: 2, column: 8),
+]
+
+@Suite struct ProcessDiagnosticsTests {
+    @Test(arguments: processCases)
+    func reports(_ c: DiagnosticCase) throws {
+        let diagnostics = ScriptHarness.diagnostics(c.script)
+        let first = try #require(diagnostics.first, "no diagnostic for:\n\(c.script)")
+        #expect(first.message.contains(c.message), "message: \(first.message)")
+        #expect(first.category == c.category, "category of '\(first.message)'")
+        let span = try #require(first.span)
+        #expect(span.line == c.line, "line of '\(first.message)'")
+        #expect(span.column == c.column, "column of '\(first.message)'")
+        if let end = c.endColumn { #expect(span.endColumn == end, "end column of '\(first.message)'") }
+        if let help = c.help { #expect(first.help?.contains(help) == true, "help: \(first.help ?? "none")") }
+        #expect(first.help != nil, "no suggestion for '\(first.message)'")
+    }
+
+    @Test func theValidFormsCheckCleanly() {
+        let script = W + """
+            scheduler ws1 rr quantum 10ms switch 100us
+            scheduler mp1 mlfq levels 3 quantum 10ms,20ms,40ms allotment 50ms boost 1s switch 0s
+            scheduler ws1 priority aging 100ms preemptive
+            scheduler ws1 lottery; scheduler ws1 stride quantum 1ms; scheduler ws1 sjf; scheduler ws1 srtf
+            scheduler mp1 gang quantum 5ms; scheduler mp1 space
+            multiprocessor mp1 queues per-cpu stealing affinity reload 50us os master-slave interconnect numa remote 3
+            program helper { compute 1ms }
+            program all {
+              compute 30ms memory 40%; syscall 200us; io 5ms; sleep 1ms
+              lock L tas; lock M ttas; lock N spin-then-block 5us; lock O; unlock L
+              barrier B parties 4; fork helper; shared fork helper; spawn helper on mp1; spawn helper
+              repeat 10 { send peer "x" nowait; receive; reply peer "y"; moveto peer 8KB; movefrom peer 1KB }
+              exit
+            }
+            spawn all as a[1..3] on mp1 at 5ms priority 3 tickets 50 burst 30ms threads 4
+            spawn worker on ws1
+            jobs ws1 { A burst 24ms; B at 1ms burst 3ms io 5ms burst 2ms priority 1 tickets 10 }
+            workload ws1 jobs 20 as w arrival exponential 10ms burst bimodal 2ms 50ms 80% bursts 3 io uniform 1ms 5ms
+            show processes ws1
+            show timeline mp1 from 0s to 10ms
+            show timeline to 10ms
+            expect A.turnaround == 30ms
+            expect avg.response < 20ms
+            expect mp1.utilization > 90%
+            expect ws1.run-queue < 1.5
+            expect avg.switches >= 0
+            """
+        let diagnostics = ScriptHarness.diagnostics(script)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    }
+}
