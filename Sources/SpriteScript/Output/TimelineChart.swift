@@ -57,8 +57,8 @@ struct TimelineChart {
             }
         }
         out += legend(letter)
-        out.append("  one column = \(SimTime(nanoseconds: step)); . idle; under a line, where a slice ended: "
-                   + "x done, b blocked, p preempted, q quantum used up")
+        out.append("  one column = \(SimTime(nanoseconds: step)); '.' idle (busy less than half of it)")
+        out.append("  marks where a slice ended: x done, b blocked, p preempted, q quantum over")
         return out
     }
 

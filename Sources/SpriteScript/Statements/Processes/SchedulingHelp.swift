@@ -23,7 +23,7 @@ enum SchedulingHelp {
             show timeline draws each CPU's processes over time, one letter a process, at most 60 columns \
             of time: a column shows the process that ran longest in it if the CPU was busy half of it or \
             more, '.' otherwise; the line under it marks where slices ended (x done, b blocked, p \
-            preempted, q quantum used up). --format json gives every slice: node, cpu, process, start, end \
+            preempted, q quantum over). --format json gives every slice: node, cpu, process, start, end \
             and why it ended. At most \(Limits.timelineSlices) slices are kept; later ones are counted.
             """,
         example: """

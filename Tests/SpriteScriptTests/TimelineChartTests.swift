@@ -1,0 +1,56 @@
+import SpriteKernel
+import Testing
+@testable import SpriteScript
+
+/// The text Gantt chart of `show timeline`, drawn from slices given by hand.
+@Suite struct TimelineChartTests {
+    private func ms(_ value: Double) -> SimTime { SimTime(nanoseconds: Int64(value * 1_000_000)) }
+
+    /// FCFS on A 24ms, B 3ms, C 3ms arriving together: 30ms over at most 60
+    /// columns is 500us a column, so A fills columns 0–47, B 48–53, C 54–59,
+    /// and each ends in the last column it fills.
+    @Test func theConvoyDrawnAtFiveHundredMicrosecondsAColumn() {
+        let chart = TimelineChart(
+            rowLabels: ["ws1 cpu0"],
+            slices: [ChartSlice(row: 0, process: "A", start: .zero, end: ms(24), ending: "done"),
+                     ChartSlice(row: 0, process: "B", start: ms(24), end: ms(27), ending: "done"),
+                     ChartSlice(row: 0, process: "C", start: ms(27), end: ms(30), ending: "done")],
+            from: .zero, to: ms(30))
+        let lines = chart.lines
+        #expect(lines[0] == "  time      0s        5ms       10ms      15ms      20ms      25ms")
+        #expect(lines[1] == "  ws1 cpu0  " + String(repeating: "A", count: 48) + "BBBBBBCCCCCC")
+        #expect(lines[2] == String(repeating: " ", count: 12) + String(repeating: " ", count: 47) + "x"
+                + String(repeating: " ", count: 5) + "x" + String(repeating: " ", count: 5) + "x")
+        #expect(lines[3] == "  legend: A A   B B   C C")
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
+    }
+
+    /// Round robin with a 4ms quantum: A's first slice ends with its quantum (q), and a
+    /// column the CPU spends less than half busy is idle.
+    @Test func quantumEndsAndIdleColumns() {
+        let chart = TimelineChart(
+            rowLabels: ["ws1 cpu0", "ws1 cpu1"],
+            slices: [ChartSlice(row: 0, process: "job1", start: .zero, end: ms(4), ending: "quantum"),
+                     ChartSlice(row: 1, process: "job2", start: ms(1), end: ms(2), ending: "blocked"),
+                     ChartSlice(row: 0, process: "job1", start: ms(4.2), end: ms(6), ending: "preempted")],
+            from: .zero, to: ms(6))
+        // 6ms in at most 60 columns: 100us a column.
+        let lines = chart.lines
+        #expect(lines[1] == "  ws1 cpu0  " + String(repeating: "A", count: 40) + ".."
+                + String(repeating: "A", count: 18))
+        #expect(lines[2].hasSuffix("q" + String(repeating: " ", count: 19) + "p"))
+        #expect(lines[3] == "  ws1 cpu1  " + String(repeating: ".", count: 10) + String(repeating: "B", count: 10)
+                + String(repeating: ".", count: 40))
+        #expect(lines[4].hasSuffix("b"))
+        #expect(lines[5] == "  legend: A job1   B job2")
+        #expect(lines[6].hasPrefix("  one column = 100us"))
+    }
+
+    /// 1, 2 or 5 times a power of ten: the smallest that fits.
+    @Test func columnTimes() {
+        #expect(TimelineChart.columnTime(span: 30_000_000, columns: 60) == 500_000)
+        #expect(TimelineChart.columnTime(span: 30_000_001, columns: 60) == 1_000_000)
+        #expect(TimelineChart.columnTime(span: 100, columns: 60) == 2)
+        #expect(TimelineChart.columnTime(span: 1, columns: 60) == 1)
+    }
+}
