@@ -4,30 +4,134 @@ import SpriteKernel
 extension Interpreter {
     func addProcessSymbols(to table: inout SymbolTable) {
         table.programs = programs
+        for p in simulation.processMetrics() { table.processes[p.name] = simulation.nodeName(p.node) }
     }
 
     func setScheduler(_ choice: SchedulerChoice, on node: Int, at span: SourceSpan) throws(Diagnostic) {
-        throw Diagnostic(.runtime, "pending", at: span)
+        guard let kind = choice.kernelKind else {
+            throw Diagnostic(.runtime, "the engine has no \(choice.policy.rawValue) scheduler yet", at: span,
+                             help: "policies it runs: " + SchedulerKind.names.joined(separator: " "))
+        }
+        do {
+            try simulation.setScheduler(kind, on: node, contextSwitch: choice.switchCost)
+        } catch {
+            throw Diagnostic(.runtime, "cannot set the scheduler: \(EngineWords.describe(error))", at: span)
+        }
     }
 
     func setMultiprocessor(_ choice: MultiprocessorChoice, on node: Int, at span: SourceSpan) throws(Diagnostic) {
-        throw Diagnostic(.runtime, "pending", at: span)
+        let missing = choice.unbuiltOptions
+        guard missing.isEmpty else {
+            throw Diagnostic(.runtime, "the engine does not model \(missing.joined(separator: " or ")) yet", at: span,
+                             help: "it models: queues shared|per-cpu, stealing (with per-cpu), affinity and reload")
+        }
+        let layout: RunQueueLayout = choice.queues == .perCPU ? .perCPU(stealing: choice.stealing) : .shared
+        do {
+            try simulation.setMultiprocessor(MultiprocessorOptions(layout: layout, cacheReload: choice.reload),
+                                             on: node)
+        } catch {
+            throw Diagnostic(.runtime, "cannot organise the node: \(EngineWords.describe(error))", at: span)
+        }
     }
 
     func defineProgram(_ name: String, steps: [ProgramStep], at span: SourceSpan) throws(Diagnostic) {
+        let compiled = try kernelSteps(steps)
+        do {
+            try simulation.defineProgram(name, steps: compiled)
+        } catch {
+            throw Diagnostic(.runtime, "cannot define program '\(name)': \(EngineWords.describe(error))", at: span)
+        }
         programs[name] = steps
     }
 
     func spawn(program: Name, as name: Name, on node: Int, _ settings: SpawnSettings) throws(Diagnostic) {
-        throw Diagnostic(.runtime, "pending", at: name.span)
+        guard settings.threads == 1 else {
+            throw Diagnostic(.runtime, "the engine does not run parallel jobs of several threads yet", at: name.span,
+                             help: "spawn the threads one by one, or fork them with 'shared fork'")
+        }
+        do {
+            try simulation.spawn(program: program.text, name: name.text, node: node, at: settings.arrival,
+                                 priority: settings.priority ?? Limits.defaultPriority,
+                                 tickets: settings.tickets ?? Limits.defaultTickets, expectedBurst: settings.burst)
+        } catch {
+            throw Diagnostic(.runtime, "cannot spawn '\(name.text)': \(EngineWords.describe(error))", at: name.span,
+                             help: EngineWords.help(error))
+        }
     }
 
+    /// A job of a job list: a program of its own, named after the job.
     func startJob(_ name: Name, steps: [ProgramStep], on node: Int, _ settings: SpawnSettings) throws(Diagnostic) {
-        throw Diagnostic(.runtime, "pending", at: name.span)
+        let program = Self.jobProgramPrefix + name.text
+        try defineProgram(program, steps: steps, at: name.span)
+        programs[program] = nil
+        try spawn(program: Name(text: program, span: name.span), as: name, on: node, settings)
     }
 
-    func generateWorkload(_ workload: WorkloadStatement, on node: Int) throws(Diagnostic) {
-        throw Diagnostic(.runtime, "pending", at: workload.span)
+    /// Job programs are named apart from the script's programs: no script name starts with '#'.
+    static let jobProgramPrefix = "#job "
+
+    /// The engine's steps for the script's steps, with node names resolved.
+    private func kernelSteps(_ steps: [ProgramStep]) throws(Diagnostic) -> [SpriteKernel.ProgramStep] {
+        var out: [SpriteKernel.ProgramStep] = []
+        for step in steps {
+            switch step.syntax {
+            case .compute(let time, let memory): out.append(.compute(time.duration, memoryShare: memory?.real ?? 0))
+            case .syscall(let time): out.append(.syscall(time.duration))
+            case .io(let time): out.append(.io(time.duration))
+            case .sleep(let time): out.append(.sleep(time.duration))
+            case .lock(let name, let kind, let limit):
+                switch kind {
+                case .block: out.append(.lock(name.text, .blocking))
+                case .tas: out.append(.lock(name.text, .spin))
+                case .spinThenBlock: out.append(.lock(name.text, .spinThenBlock(limit: limit?.duration ?? .zero)))
+                case .ttas:
+                    throw Diagnostic(.runtime, "the engine does not model test-and-test-and-set locks yet",
+                                     at: step.span, help: "use tas, block or spin-then-block T")
+                }
+            case .unlock(let name): out.append(.unlock(name.text))
+            case .barrier(let name, let parties): out.append(.barrier(name.text, parties: parties))
+            case .fork(let program, let shared): out.append(.fork(program: program.text, shared: shared))
+            case .spawn(let program, let node): out.append(.spawn(program: program.text, node: try self.node(node)))
+            case .exit: out.append(.exit)
+            case .repeatBlock(let count, let body): out.append(.repeat(count, try kernelSteps(body)))
+            case .send, .receive, .reply, .moveTo, .moveFrom:
+                throw Diagnostic(.runtime, "the engine does not run V IPC steps in programs yet", at: step.span,
+                                 help: "declare a V process (help process) for send, receive and reply")
+            }
+        }
+        return out
+    }
+}
+
+extension SchedulerChoice {
+    /// The engine's scheduler for this choice; nil for a policy it does not have.
+    var kernelKind: SchedulerKind? {
+        let quantum = quanta.first ?? SchedulerStatement.defaultQuantum
+        switch policy {
+        case .fcfs: return .fcfs
+        case .sjf: return .shortestJobFirst
+        case .srtf: return .shortestRemainingTime
+        case .rr: return .roundRobin(quantum: quantum)
+        case .priority: return .priority(aging: aging, preemptive: preemptive)
+        case .mlfq:
+            return .multilevelFeedback(MultilevelFeedbackConfiguration(quanta: quanta, allotment: allotment,
+                                                                       boostPeriod: boost))
+        case .lottery: return .lottery(quantum: quantum)
+        case .stride: return .stride(quantum: quantum)
+        case .gang, .space: return nil
+        }
+    }
+}
+
+extension MultiprocessorChoice {
+    /// Options written that the engine does not model yet.
+    var unbuiltOptions: [String] {
+        var missing: [String] = []
+        if os != .fineGrained { missing.append("os \(os.rawValue)") }
+        if let interconnect { missing.append("interconnect \(interconnect.rawValue)") }
+        // A per-cpu queue is affinity itself; a shared queue that prefers the last CPU is not modelled.
+        if affinity, queues == .shared { missing.append("affinity with a shared queue") }
+        return missing
     }
 }
 
@@ -49,5 +153,6 @@ extension Interpreter {
     var timelineDropped: Int { simulation.timelineDropped }
     var timelineLimit: Int { simulation.timelineLimit }
 
-    func processName(_ id: ProcessID) -> String { simulation.processMetrics(id)?.name ?? "\(id)" }
+    /// Every scheduled process's name, by id, for drawing many slices.
+    var processNames: [String] { simulation.processMetrics().map(\.name) }
 }

@@ -9,31 +9,40 @@ enum ProcessTables {
         return byNode.keys.sorted().map { node in
             let list = byNode[node] ?? []
             let finished = list.filter { $0.finish != nil }
-            var rows = list.map(row)
-            if !finished.isEmpty { rows.append(averageRow(finished)) }
+            let nodeName = s.nodeName(node)
+            var rows = list.map { row($0, node: nodeName) }
+            if !finished.isEmpty { rows.append(averageRow(finished, node: nodeName)) }
             let done = finished.count == list.count ? "all finished" : "\(finished.count) finished"
             return Table(name: "process-metrics", title: "processes on \(s.nodeName(node)) (\(list.count), \(done))",
-                         columns: ["name", "state", Column("arrival", key: "arrival_ns"),
-                                   Column("first-run", key: "first_run_ns"), Column("finish", key: "finish_ns"),
+                         columns: ["name", Column("arrival", key: "arrival_ns"),
+                                   Column("first", key: "first_run_ns"), Column("finish", key: "finish_ns"),
                                    Column("cpu", key: "cpu_ns"), Column("wait", key: "wait_ns"),
                                    Column("response", key: "response_ns"), Column("turnaround", key: "turnaround_ns"),
-                                   "switches", "preemptions"],
+                                   "switches", Column("preempted", key: "preemptions")],
                          rows: rows,
-                         notes: finished.isEmpty ? [] : ["  average: of the "
-                            + Plural.of(finished.count, "process", plural: "processes") + " finished"])
+                         notes: ["  first: first run; response = first − arrival; turnaround = finish − arrival"]
+                            + (finished.isEmpty ? [] : ["  average: of the "
+                                + Plural.of(finished.count, "process", plural: "processes") + " finished"]))
         }
     }
 
-    private static func row(_ p: ProcessMetrics) -> [Cell] {
-        [.text(p.name), .text(stateWord(p)), .time(p.arrival), p.firstRun.map(Cell.time) ?? .none,
+    /// The name column also gives the node and the state in JSON (the rows of every node's table look
+    /// alike); text shows the state beside the name until the process is done, so the table fits 80 columns.
+    private static func nameCell(_ name: String, node: String, state: String?) -> Cell {
+        .fields([("name", .string(name)), ("node", .string(node)), ("state", state.map(JSONValue.string) ?? .null)],
+                shown: state.map { $0 == "done" ? name : "\(name) \($0)" } ?? name)
+    }
+
+    private static func row(_ p: ProcessMetrics, node: String) -> [Cell] {
+        [nameCell(p.name, node: node, state: stateWord(p)), .time(p.arrival), p.firstRun.map(Cell.time) ?? .none,
          p.finish.map(Cell.time) ?? .none, .time(p.cpuTime), .time(p.waitTime),
          p.responseTime.map(Cell.time) ?? .none, p.turnaround.map(Cell.time) ?? .none,
          .count(Int64(p.contextSwitches)), .count(Int64(p.preemptions))]
     }
 
-    private static func averageRow(_ finished: [ProcessMetrics]) -> [Cell] {
+    private static func averageRow(_ finished: [ProcessMetrics], node: String) -> [Cell] {
         let average = Averages(finished)
-        return [.text("average"), .none, .none, .none, .none, .time(average.cpu), .time(average.wait),
+        return [nameCell("average", node: node, state: nil), .none, .none, .none, .time(average.cpu), .time(average.wait),
                 .time(average.response), .time(average.turnaround),
                 .typed(.double(average.switches), shown: plain(average.switches)),
                 .typed(.double(average.preemptions), shown: plain(average.preemptions))]

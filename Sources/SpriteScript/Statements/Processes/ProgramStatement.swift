@@ -9,7 +9,7 @@ struct ProgramSyntax: StatementSyntax {
         usage: ["program NAME { STEP; STEP … }",
                 "STEP: compute T [memory P%] | syscall T | io T | sleep T",
                 "    | lock NAME [block|tas|ttas|spin-then-block T] | unlock NAME | barrier NAME parties N",
-                "    | fork PROGRAM | shared fork PROGRAM | spawn PROGRAM [on NODE] | exit",
+                "    | fork PROGRAM | shared fork PROGRAM | spawn PROGRAM on NODE | exit",
                 "    | repeat N { STEPS } | send PROCESS [\"TEXT\"] [nowait] | receive | reply PROCESS [\"TEXT\"]",
                 "    | moveto PROCESS SIZE | movefrom PROCESS SIZE"],
         details: """
@@ -80,9 +80,9 @@ enum ProgramStepChecker {
                 checker.requireBetweenZeroAnd(limit, Limits.duration, "the spin limit", at: at(0))
             case .barrier(_, let parties):
                 checker.requireRange(parties, 1...Limits.barrierParties, "parties", at: at(0))
-            case .fork(let child, _), .spawn(let child, nil):
+            case .fork(let child, _):
                 resolveProgram(child, &checker)
-            case .spawn(let child, let node?):
+            case .spawn(let child, let node):
                 resolveProgram(child, &checker)
                 checker.resolveNode(node)
             case .repeatBlock(let count, let body):

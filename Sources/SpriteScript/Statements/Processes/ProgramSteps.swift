@@ -19,7 +19,7 @@ indirect enum StepSyntax: Sendable {
     case barrier(Name, parties: Int)
     /// `fork P` (a copy of the address space) or `shared fork P` (a thread in it).
     case fork(program: Name, shared: Bool)
-    case spawn(program: Name, node: Name?)
+    case spawn(program: Name, node: Name)
     case exit
     case repeatBlock(Int, [ProgramStep])
     case send(peer: Name, text: String, nowait: Bool)
@@ -104,8 +104,8 @@ enum ProgramStepParser {
         case "fork": syntax = .fork(program: try parser.parseName("a program name"), shared: false)
         case "spawn":
             let program = try parser.parseName("a program name")
-            syntax = .spawn(program: program, node: parser.accept("on") != nil ? try parser.parseName("a node name")
-                                                                              : nil)
+            _ = try parser.expectWord("on")
+            syntax = .spawn(program: program, node: try parser.parseName("a node name"))
         case "exit": syntax = .exit
         case "repeat":
             let token = parser.peek

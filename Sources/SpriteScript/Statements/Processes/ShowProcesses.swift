@@ -49,8 +49,10 @@ enum ShowProcesses {
             interpreter.emit(.text("timeline: nothing to draw from \(from) to \(to): run the processes first"))
             return
         }
-        var table = ProcessTables.timeline(interpreter.timelineSlices, cpus: cpus, from: from, to: to, s,
-                                           processName: interpreter.processName)
+        let names = interpreter.processNames
+        var table = ProcessTables.timeline(interpreter.timelineSlices, cpus: cpus, from: from, to: to, s) { id in
+            names.indices.contains(Int(id.index)) ? names[Int(id.index)] : "\(id)"
+        }
         if interpreter.timelineDropped > 0 {
             table.notes.append("  \(interpreter.timelineDropped) later slices were not kept "
                                + "(the timeline keeps the first \(interpreter.timelineLimit))")
