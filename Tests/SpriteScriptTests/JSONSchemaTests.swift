@@ -98,6 +98,19 @@ struct JSONSchemaTests {
         """,
         // A diagnostic: this stops before anything runs.
         "cluster { server fs1 }\nrpc fs1 -> nosuch\n",
+        """
+        cluster { workstation ws1; server mp1 cpus 2 }
+        scheduler ws1 rr quantum 2ms switch 100us
+        jobs ws1 { A burst 3ms; B burst 1ms io 1ms burst 1ms }
+        program worker { repeat 2 { compute 1ms; sleep 1ms } }
+        spawn worker as w[1..3] on mp1
+        run
+        show processes
+        show timeline
+        show stats
+        expect avg.switches > 0
+        expect mp1.run-queue >= 0
+        """,
     ]
 
     static func coverageLines() -> [String] {

@@ -95,7 +95,7 @@ private let processCases: [DiagnosticCase] = [
     .init(C + "expect avg.respnse < 3ms", "'avg' has no field 'respnse'; did you mean 'response'?", line: 2,
           column: 12),
     .init(C + "expect ws1.utilization > 90", "expected a percentage like 5%, found a plain number", line: 2,
-          column: 27),
+          column: 26),
     .init(C + "expect av.response < 3ms", "unknown name 'av'; did you mean 'avg'?", line: 2, column: 8),
 ]
 

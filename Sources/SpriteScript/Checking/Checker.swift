@@ -99,6 +99,8 @@ public struct Checker {
             outer.processes[$0.key] == nil && visible.processes[$0.key] == nil
         }
         declared.labels = symbols.labels.filter { outer.labels[$0.key] == nil && visible.labels[$0.key] == nil }
+        declared.scheduled = symbols.scheduled.subtracting(outer.scheduled).subtracting(visible.scheduled)
+        declared.programs = symbols.programs.filter { outer.programs[$0.key] == nil }
         if let time {
             for name in declared.allNames where deferredTimes[name] == nil { deferredTimes[name] = time }
         }
@@ -282,6 +284,13 @@ public struct Checker {
             symbols.processes[name.text] = node
             declaredAt[name.text] = name.span
         }
+    }
+
+    /// A process that runs a program under its node's scheduler: measured, so `expect` offers its metrics.
+    public mutating func declareScheduledProcess(_ name: Name, on node: String) {
+        let existed = symbols.processes[name.text] != nil
+        declareProcess(name, on: node)
+        if !existed, symbols.processes[name.text] != nil { symbols.scheduled.insert(name.text) }
     }
 
     /// `a2`, `a3`, …: the first name after `name` that nothing declares.

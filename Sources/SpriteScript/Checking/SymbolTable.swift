@@ -5,6 +5,8 @@ public struct SymbolTable: Sendable {
     public var nodes: [String: NodeRole] = [:]
     /// Process name → node name.
     public var processes: [String: String] = [:]
+    /// The processes that run programs under a scheduler (spawn, jobs, workload), not V processes.
+    var scheduled: Set<String> = []
     /// Program name → its steps, for fork, spawn and spawn's checks.
     var programs: [String: [ProgramStep]] = [:]
     /// Operation label → what the labelled operation is.
@@ -52,6 +54,7 @@ public struct SymbolTable: Sendable {
         processes.merge(other.processes) { mine, _ in mine }
         labels.merge(other.labels) { mine, _ in mine }
         programs.merge(other.programs) { mine, _ in mine }
+        scheduled.formUnion(other.scheduled)
         domains.merge(other.domains) { mine, _ in mine }
         spriteDomains.merge(other.spriteDomains) { mine, _ in mine }
         mounts.formUnion(other.mounts)

@@ -4,7 +4,10 @@ import SpriteKernel
 extension Interpreter {
     func addProcessSymbols(to table: inout SymbolTable) {
         table.programs = programs
-        for p in simulation.processMetrics() { table.processes[p.name] = simulation.nodeName(p.node) }
+        for p in simulation.processMetrics() {
+            table.processes[p.name] = simulation.nodeName(p.node)
+            table.scheduled.insert(p.name)
+        }
     }
 
     func setScheduler(_ choice: SchedulerChoice, on node: Int, at span: SourceSpan) throws(Diagnostic) {

@@ -185,15 +185,15 @@ enum ExpectedValue: Sendable {
 
 /// What a subject's field measures; `nil` dimension means text.
 enum FieldKind: Sendable {
-    case operation, process, node, stats, average
+    case operation, process, scheduled, node, stats, average
 
     var fields: [String: Dimension?] {
         switch self {
         case .operation:
             ["time": .duration, "penalty": .duration, "packets": .count, "bytes": .size, "status": nil,
              "text": nil, "calls": .count, "mean": .duration]
-        case .process: ProcessFields.process.merging(["state": nil, "received": nil, "inbox": .count,
-                                                      "queued": .count]) { $1 }
+        case .process: ["state": nil, "received": nil, "inbox": .count, "queued": .count]
+        case .scheduled: ProcessFields.process.merging(["state": nil]) { $1 }
         case .node: ProcessFields.node.merging(["state": nil, "role": nil, "cpu-busy": .duration]) { $1 }
         case .stats: StatisticsTable.fixedDimensions
         case .average: ProcessFields.average
@@ -306,7 +306,7 @@ struct ExpectStatement: Statement {
     static func fieldKind(of owner: String, _ symbols: SymbolTable) -> FieldKind? {
         if owner == "stats" { return .stats }
         if symbols.labels[owner] != nil { return .operation }
-        if symbols.processes[owner] != nil { return .process }
+        if symbols.processes[owner] != nil { return symbols.scheduled.contains(owner) ? .scheduled : .process }
         if symbols.nodes[owner] != nil { return .node }
         if owner == ProcessFields.averageOwner { return .average }
         return nil

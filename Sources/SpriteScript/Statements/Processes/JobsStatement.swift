@@ -87,7 +87,7 @@ struct JobsStatement: Statement {
                                               at: phase.1)
             }
             SpawnOptions.check(job.values, &checker)
-            checker.declareProcess(job.name, on: node.text)
+            checker.declareScheduledProcess(job.name, on: node.text)
         }
     }
 

@@ -67,7 +67,7 @@ struct MultiprocessorSyntax: StatementSyntax {
             + "Costs are in docs/COST-MODEL.md.",
         example: """
             cluster { server mp1 cpus 8 }
-            multiprocessor mp1 queues per-cpu stealing reload 50us os fine-grained interconnect bus
+            multiprocessor mp1 queues per-cpu stealing reload 50us
             """)
 
     static let options: [String: Dimension?] = [

@@ -2,35 +2,32 @@ import SpriteKernel
 
 /// `show processes` for scheduled processes, `show timeline`, and the CPU table of `show stats`.
 enum ProcessTables {
-    /// One table per node: each process's times from arrival, then their averages.
+    /// Per node: each process's times from arrival, then the averages of those finished.
     static func metrics(_ processes: [ProcessMetrics], _ s: Simulation) -> [Table] {
         var byNode: [Int: [ProcessMetrics]] = [:]
         for p in processes { byNode[p.node, default: []].append(p) }
-        return byNode.keys.sorted().map { node in
+        return byNode.keys.sorted().flatMap { node -> [Table] in
             let list = byNode[node] ?? []
             let finished = list.filter { $0.finish != nil }
-            let nodeName = s.nodeName(node)
-            var rows = list.map { row($0, node: nodeName) }
-            if !finished.isEmpty { rows.append(averageRow(finished, node: nodeName)) }
+            let name = s.nodeName(node)
             let done = finished.count == list.count ? "all finished" : "\(finished.count) finished"
-            return Table(name: "process-metrics", title: "processes on \(s.nodeName(node)) (\(list.count), \(done))",
-                         columns: ["name", Column("arrival", key: "arrival_ns"),
-                                   Column("first", key: "first_run_ns"), Column("finish", key: "finish_ns"),
-                                   Column("cpu", key: "cpu_ns"), Column("wait", key: "wait_ns"),
-                                   Column("response", key: "response_ns"), Column("turnaround", key: "turnaround_ns"),
-                                   "switches", Column("preempted", key: "preemptions")],
-                         rows: rows,
-                         notes: ["  first: first run; response = first − arrival; turnaround = finish − arrival"]
-                            + (finished.isEmpty ? [] : ["  average: of the "
-                                + Plural.of(finished.count, "process", plural: "processes") + " finished"]))
+            let table = Table(
+                name: "process-metrics", title: "processes on \(name) (\(list.count), \(done))",
+                columns: ["name", Column("arrival", key: "arrival_ns"), Column("first", key: "first_run_ns"),
+                          Column("finish", key: "finish_ns"), Column("cpu", key: "cpu_ns"), Column("wait", key: "wait_ns"),
+                          Column("response", key: "response_ns"), Column("turnaround", key: "turnaround_ns"),
+                          "switches", Column("preempted", key: "preemptions")],
+                rows: list.map { row($0, node: name) },
+                notes: ["  first: first run; response = first - arrival; turnaround = finish - arrival"])
+            return finished.isEmpty ? [table] : [table, averages(finished, node: name)]
         }
     }
 
     /// The name column also gives the node and the state in JSON (the rows of every node's table look
     /// alike); text shows the state beside the name until the process is done, so the table fits 80 columns.
-    private static func nameCell(_ name: String, node: String, state: String?) -> Cell {
-        .fields([("name", .string(name)), ("node", .string(node)), ("state", state.map(JSONValue.string) ?? .null)],
-                shown: state.map { $0 == "done" ? name : "\(name) \($0)" } ?? name)
+    private static func nameCell(_ name: String, node: String, state: String) -> Cell {
+        .fields([("name", .string(name)), ("node", .string(node)), ("state", .string(state))],
+                shown: state == "done" ? name : "\(name) \(state)")
     }
 
     private static func row(_ p: ProcessMetrics, node: String) -> [Cell] {
@@ -40,12 +37,18 @@ enum ProcessTables {
          .count(Int64(p.contextSwitches)), .count(Int64(p.preemptions))]
     }
 
-    private static func averageRow(_ finished: [ProcessMetrics], node: String) -> [Cell] {
+    /// The averages as a table of their own: a row of them under the processes would widen every column.
+    private static func averages(_ finished: [ProcessMetrics], node: String) -> Table {
         let average = Averages(finished)
-        return [nameCell("average", node: node, state: nil), .none, .none, .none, .time(average.cpu), .time(average.wait),
-                .time(average.response), .time(average.turnaround),
-                .typed(.double(average.switches), shown: plain(average.switches)),
-                .typed(.double(average.preemptions), shown: plain(average.preemptions))]
+        let row: [Cell] = [.text(node), .count(Int64(finished.count)), .time(average.cpu), .time(average.wait),
+                           .time(average.response), .time(average.turnaround),
+                           .typed(.double(average.switches), shown: plain(average.switches)),
+                           .typed(.double(average.preemptions), shown: plain(average.preemptions))]
+        return Table(name: "process-averages", title: "averages on \(node) (means rounded down to the nanosecond)",
+                     columns: ["node", "finished", Column("cpu", key: "cpu_ns"), Column("wait", key: "wait_ns"),
+                               Column("response", key: "response_ns"), Column("turnaround", key: "turnaround_ns"),
+                               "switches", Column("preempted", key: "preemptions")],
+                     rows: [row])
     }
 
     /// 1.5, 2, 0.33: a mean count as text shows it.
@@ -73,19 +76,23 @@ enum ProcessTables {
         }
     }
 
-    /// Each CPU's share of time busy, switching, and its average run queue.
+    /// Each CPU's share of time busy, switching, and its average run queue. Reload, spinning and
+    /// dispatches are in JSON beside busy and switches, so the text fits 80 columns.
     static func cpus(_ statistics: [CPUStatistics], _ s: Simulation) -> Table {
         let rows: [[Cell]] = statistics.map { c in
-            [.text(s.nodeName(c.node)), .count(Int64(c.cpu)), .time(c.busy), .time(c.switching),
-             .time(c.cacheReload), .time(c.spinning), .ratio(c.utilisation, shown: percent(c.utilisation)),
-             .typed(.double(c.averageRunQueue), shown: plain(c.averageRunQueue)), .count(Int64(c.dispatches)),
-             .count(Int64(c.contextSwitches)), .count(Int64(c.preemptions))]
+            let busy = Cell.fields([("busy_ns", .int(c.busy.nanoseconds)), ("reload_ns", .int(c.cacheReload.nanoseconds)),
+                                    ("spinning_ns", .int(c.spinning.nanoseconds))], shown: c.busy.description)
+            let switches = Cell.fields([("dispatches", .int(Int64(c.dispatches))),
+                                        ("switches", .int(Int64(c.contextSwitches)))], shown: "\(c.contextSwitches)")
+            return [.text(s.nodeName(c.node)), .count(Int64(c.cpu)), busy, .time(c.switching),
+                    .ratio(c.utilisation, shown: percent(c.utilisation)),
+                    .typed(.double(c.averageRunQueue), shown: plain(c.averageRunQueue)), switches,
+                    .count(Int64(c.preemptions))]
         }
         return Table(name: "cpus", title: "cpus (\(statistics.count))",
-                     columns: ["node", "cpu", Column("busy", key: "busy_ns"), Column("switching", key: "switching_ns"),
-                               Column("reload", key: "reload_ns"), Column("spinning", key: "spinning_ns"),
+                     columns: ["node", "cpu", "busy", Column("switching", key: "switching_ns"),
                                Column("utilization", key: "utilization"), Column("run-queue", key: "run_queue"),
-                               "dispatches", "switches", "preemptions"],
+                               "switches", Column("preempted", key: "preemptions")],
                      rows: rows, notes: ["  utilization: (busy + switching) / \(statistics.first?.span ?? .zero); "
                                          + "run-queue: its average length over that time"])
     }

@@ -7,11 +7,12 @@ struct ProgramSyntax: StatementSyntax {
         topic: "program",
         summary: "declare a program: the steps a spawned process runs, in order",
         usage: ["program NAME { STEP; STEP … }",
-                "STEP: compute T [memory P%] | syscall T | io T | sleep T",
-                "    | lock NAME [block|tas|ttas|spin-then-block T] | unlock NAME | barrier NAME parties N",
-                "    | fork PROGRAM | shared fork PROGRAM | spawn PROGRAM on NODE | exit",
-                "    | repeat N { STEPS } | send PROCESS [\"TEXT\"] [nowait] | receive | reply PROCESS [\"TEXT\"]",
-                "    | moveto PROCESS SIZE | movefrom PROCESS SIZE"],
+                "STEP: compute T [memory P%] | syscall T | io T | sleep T | exit",
+                "STEP: lock NAME [block|tas|ttas|spin-then-block T] | unlock NAME",
+                "STEP: barrier NAME parties N | repeat N { STEPS }",
+                "STEP: fork PROGRAM | shared fork PROGRAM | spawn PROGRAM on NODE",
+                "STEP: send PROCESS [\"TEXT\"] [nowait] | receive | reply PROCESS [\"TEXT\"]",
+                "STEP: moveto PROCESS SIZE | movefrom PROCESS SIZE"],
         details: """
             compute runs on a CPU under the node's scheduler; memory P% is the share of the burst spent on \
             memory, which the node's interconnect may slow (help multiprocessor). syscall is kernel work, run \

@@ -113,7 +113,7 @@ struct SpawnStatement: Statement {
                                 + "on \(node.text)")
                 continue
             }
-            checker.declareProcess(name, on: node.text)
+            checker.declareScheduledProcess(name, on: node.text)
         }
     }
 

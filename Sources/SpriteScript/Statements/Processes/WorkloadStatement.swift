@@ -126,10 +126,10 @@ struct WorkloadStatement: Statement {
         arrival?.check("the time between arrivals", &checker)
         burst?.check("a burst", &checker)
         io?.check("the I/O time", &checker)
-        guard count <= Limits.workloadJobs else { return }
+        guard (1...Limits.workloadJobs).contains(count) else { return }
         let before = checker.diagnostics.count
         for index in 1...count {
-            checker.declareProcess(name(index), on: node.text)
+            checker.declareScheduledProcess(name(index), on: node.text)
             // One clash is enough to say: the rest of the names clash the same way.
             if checker.diagnostics.count > before { return }
         }
