@@ -49,8 +49,11 @@ private let processCases: [DiagnosticCase] = [
     .init("program p { fork q }", "unknown program 'q'; did you mean 'p'?", line: 1, column: 18),
     .init("program p { compute 1ms }\nprogram q { spawn pp on ws1 }", "unknown program 'pp'; did you mean 'p'?",
           line: 2, column: 19),
-    .init("program p { repeat 0 { exit } }", "the repeat count must be between 1 and 1000000000, not 0", line: 1,
+    .init("program p { repeat 0 { exit } }", "the repeat count must be between 1 and 10000000, not 0", line: 1,
           column: 20),
+    .init("program p { repeat 10000 { compute 1ms; repeat 1000 { sleep 1ms } } }", "program 'p' takes 10020001 steps "
+          + "with its repeats multiplied out; a program may take at most 10000000", line: 1, column: 9,
+          help: "repeat fewer times"),
     .init("program p { lock L spin }", "unknown lock kind 'spin'", line: 1, column: 20,
           help: "lock kinds: block tas ttas spin-then-block"),
     .init("program p { barrier B parties 0 }", "parties must be between 1 and 100000, not 0", line: 1, column: 31),

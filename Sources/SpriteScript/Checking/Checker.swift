@@ -412,7 +412,10 @@ extension Limits {
 /// Bounds on what processes and workloads may ask for (docs/LIMITS.md).
 extension Limits {
     /// `repeat N`: the cursor counts laps in 32 bits; the events limit bounds what a run does.
-    static let repeatCount = 1_000_000_000
+    static let repeatCount = 10_000_000
+    /// Steps one run of a program takes with its repeats multiplied out: the engine's bound on what
+    /// one process may ask for.
+    static let programSteps: Int64 = 10_000_000
     static let barrierParties = 100_000
     /// Priorities 0 (highest) to 99.
     static let priorities = 100

@@ -62,16 +62,37 @@ extension Interpreter {
         }
     }
 
-    /// A job of a job list: a program of its own, named after the job.
-    func startJob(_ name: Name, steps: [ProgramStep], on node: Int, _ settings: SpawnSettings) throws(Diagnostic) {
-        let program = Self.jobProgramPrefix + name.text
-        try defineProgram(program, steps: steps, at: name.span)
-        programs[program] = nil
-        try spawn(program: Name(text: program, span: name.span), as: name, on: node, settings)
+    /// The jobs of a job list, each a process with a program of its own that no script can name.
+    func startJobs(_ jobs: [JobLine], on node: Int, at span: SourceSpan) throws(Diagnostic) {
+        let list = jobs.map { line in
+            let settings = line.settings
+            return Job(name: line.name.text, arrival: settings.arrival ?? simulation.now,
+                       phases: line.phases.enumerated().map { $0 % 2 == 0 ? .cpu($1.0.duration) : .io($1.0.duration) },
+                       priority: settings.priority ?? Limits.defaultPriority,
+                       tickets: settings.tickets ?? Limits.defaultTickets, expectedBurst: settings.burst)
+        }
+        do {
+            try simulation.addJobs(list, on: node)
+        } catch {
+            throw Diagnostic(.runtime, "cannot start the jobs: \(EngineWords.describe(error))", at: span,
+                             help: EngineWords.help(error))
+        }
     }
 
-    /// Job programs are named apart from the script's programs: no script name starts with '#'.
-    static let jobProgramPrefix = "#job "
+    /// A workload drawn from the engine's seeded generator, its first job arriving now.
+    func generateWorkload(_ workload: WorkloadStatement, on node: Int) throws(Diagnostic) {
+        guard let burst = workload.burst?.kernelDistribution else { return }
+        let spec = WorkloadSpec(namePrefix: workload.prefix?.text ?? WorkloadStatement.defaultPrefix,
+                                count: workload.count, start: simulation.now,
+                                interarrival: workload.arrival?.kernelDistribution ?? .fixed(.zero), burst: burst,
+                                bursts: workload.bursts?.0 ?? 1, io: workload.io?.kernelDistribution)
+        do {
+            try simulation.generateWorkload(spec, on: node)
+        } catch {
+            throw Diagnostic(.runtime, "cannot generate the workload: \(EngineWords.describe(error))",
+                             at: workload.span, help: EngineWords.help(error))
+        }
+    }
 
     /// The engine's steps for the script's steps, with node names resolved.
     private func kernelSteps(_ steps: [ProgramStep]) throws(Diagnostic) -> [SpriteKernel.ProgramStep] {
@@ -122,6 +143,18 @@ extension SchedulerChoice {
         case .lottery: return .lottery(quantum: quantum)
         case .stride: return .stride(quantum: quantum)
         case .gang, .space: return nil
+        }
+    }
+}
+
+extension Distribution {
+    var kernelDistribution: TimeDistribution {
+        let values = durations.map(\.0.duration)
+        switch kind {
+        case .fixed: return .fixed(values[0])
+        case .uniform: return .uniform(values[0], values[1])
+        case .exponential: return .exponential(mean: values[0])
+        case .bimodal: return .bimodal(short: values[0], long: values[1], shortFraction: share?.0.real ?? 0)
         }
     }
 }

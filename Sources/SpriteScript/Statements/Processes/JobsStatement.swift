@@ -7,14 +7,6 @@ struct JobLine: Sendable {
     var phases: [(Quantity, SourceSpan)] = []
     var values: [(Name, Quantity, SourceSpan)] = []
 
-    /// The job as a program: its bursts as compute steps, its I/O as io steps.
-    var steps: [ProgramStep] {
-        phases.enumerated().map { index, phase in
-            ProgramStep(span: phase.1, syntax: index % 2 == 0 ? .compute(phase.0, memory: nil) : .io(phase.0),
-                        valueSpans: [phase.1])
-        }
-    }
-
     var settings: SpawnSettings { SpawnOptions.settings(values) }
 }
 
@@ -92,9 +84,6 @@ struct JobsStatement: Statement {
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
-        let index = try interpreter.node(node)
-        for job in jobs {
-            try interpreter.startJob(job.name, steps: job.steps, on: index, job.settings)
-        }
+        try interpreter.startJobs(jobs, on: try interpreter.node(node), at: span)
     }
 }

@@ -14,7 +14,8 @@ enum ProcessTables {
             let table = Table(
                 name: "process-metrics", title: "processes on \(name) (\(list.count), \(done))",
                 columns: ["name", Column("arrival", key: "arrival_ns"), Column("first", key: "first_run_ns"),
-                          Column("finish", key: "finish_ns"), Column("cpu", key: "cpu_ns"), Column("wait", key: "wait_ns"),
+                          Column("finish", key: "finish_ns"), Column("cpu", key: "cpu_ns"),
+                          Column("wait", key: "wait_ns"),
                           Column("response", key: "response_ns"), Column("turnaround", key: "turnaround_ns"),
                           "switches", Column("preempted", key: "preemptions")],
                 rows: list.map { row($0, node: name) },
@@ -80,7 +81,8 @@ enum ProcessTables {
     /// dispatches are in JSON beside busy and switches, so the text fits 80 columns.
     static func cpus(_ statistics: [CPUStatistics], _ s: Simulation) -> Table {
         let rows: [[Cell]] = statistics.map { c in
-            let busy = Cell.fields([("busy_ns", .int(c.busy.nanoseconds)), ("reload_ns", .int(c.cacheReload.nanoseconds)),
+            let busy = Cell.fields([("busy_ns", .int(c.busy.nanoseconds)),
+                                    ("reload_ns", .int(c.cacheReload.nanoseconds)),
                                     ("spinning_ns", .int(c.spinning.nanoseconds))], shown: c.busy.description)
             let switches = Cell.fields([("dispatches", .int(Int64(c.dispatches))),
                                         ("switches", .int(Int64(c.contextSwitches)))], shown: "\(c.contextSwitches)")

@@ -55,6 +55,13 @@ struct ProgramStatement: Statement {
         // Declared first, so the program may fork or spawn itself.
         checker.symbols.programs[name.text] = steps
         ProgramStepChecker.check(steps, in: name.text, &checker)
+        let expanded = ProgramStepChecker.expandedSteps(steps, laps: 1)
+        if expanded > Limits.programSteps {
+            let count = expanded == .max ? "more" : "\(expanded)"
+            checker.error("program '\(name.text)' takes \(count) steps with its repeats "
+                          + "multiplied out; a program may take at most \(Limits.programSteps)", at: name.span,
+                          help: "repeat fewer times, or spawn several processes that share the work")
+        }
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
@@ -97,6 +104,21 @@ enum ProgramStepChecker {
                 break
             }
         }
+    }
+
+    /// Steps one run takes, each `repeat` multiplied out (the repeat itself counts once a lap of the
+    /// level it is written at), as the engine counts them; saturates at Int64.max.
+    static func expandedSteps(_ steps: [ProgramStep], laps: Int64) -> Int64 {
+        var total: Int64 = 0
+        for step in steps {
+            total = total.addingReportingOverflow(laps).overflow ? .max : total + laps
+            if case .repeatBlock(let count, let body) = step.syntax {
+                let (inner, overflow) = laps.multipliedReportingOverflow(by: Int64(count))
+                let nested = overflow ? .max : expandedSteps(body, laps: inner)
+                total = total.addingReportingOverflow(nested).overflow ? .max : total + nested
+            }
+        }
+        return total
     }
 
     @discardableResult

@@ -112,9 +112,11 @@ struct WorkloadStatement: Statement {
     var bursts: (Int, SourceSpan)?
     var io: Distribution?
 
+    static let defaultPrefix = "job"
+
     /// The names of the jobs, made only when asked (the count is checked first).
     func name(_ index: Int) -> Name {
-        Name(text: "\(prefix?.text ?? "job")\(index)", span: prefix?.span ?? countSpan)
+        Name(text: "\(prefix?.text ?? Self.defaultPrefix)\(index)", span: prefix?.span ?? countSpan)
     }
 
     func check(_ checker: inout Checker) {
