@@ -46,6 +46,19 @@ import Testing
         #expect(lines[6].hasPrefix("  one column = 100us"))
     }
 
+    /// A context switch of 1ms before B's slice: five columns of 200us drawn '~'.
+    @Test func switchesAreDrawn() {
+        let chart = TimelineChart(
+            rowLabels: ["ws1 cpu0"],
+            slices: [ChartSlice(row: 0, process: "A", start: .zero, end: ms(4), ending: "quantum"),
+                     ChartSlice(row: 0, process: "B", start: ms(5), end: ms(7), ending: "done", switchFrom: ms(4))],
+            from: .zero, to: ms(7))
+        // 7ms in at most 60 columns: 200us a column (100us would take 70).
+        #expect(chart.lines[1] == "  ws1 cpu0  " + String(repeating: "A", count: 20) + "~~~~~"
+                + String(repeating: "B", count: 10))
+        #expect(chart.lines.contains { $0.hasPrefix("  one column = 200us; ~ switching") })
+    }
+
     /// 1, 2 or 5 times a power of ten: the smallest that fits.
     @Test func columnTimes() {
         #expect(TimelineChart.columnTime(span: 30_000_000, columns: 60) == 500_000)

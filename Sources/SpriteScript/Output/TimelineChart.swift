@@ -9,6 +9,8 @@ struct ChartSlice {
     var end: SimTime
     /// Why it left the CPU: done, exit, blocked, preempted, quantum or running.
     var ending: String
+    /// When the context switch to it began, if the CPU switched from another process.
+    var switchFrom: SimTime?
 }
 
 /// A Gantt chart in text: one line per CPU, one character per column of
@@ -57,7 +59,7 @@ struct TimelineChart {
             }
         }
         out += legend(letter)
-        out.append("  one column = \(SimTime(nanoseconds: step)); '.' idle (busy less than half of it)")
+        out.append("  one column = \(SimTime(nanoseconds: step)); ~ switching; . idle (busy less than half of it)")
         out.append("  marks where a slice ended: x done, b blocked, p preempted, q quantum over")
         return out
     }
@@ -100,13 +102,10 @@ struct TimelineChart {
             let start = max(slice.start.nanoseconds, from.nanoseconds) - from.nanoseconds
             let end = min(slice.end.nanoseconds, to.nanoseconds) - from.nanoseconds
             guard end > start else { continue }
-            let mark = letter[slice.process] ?? "#"
-            var column = Int(start / step)
-            while column < columns, Int64(column) * step < end {
-                let low = max(start, Int64(column) * step), high = min(end, Int64(column + 1) * step)
-                busy[column] += high - low
-                if high - low > best[column].0 { best[column] = (high - low, mark) }
-                column += 1
+            occupy(start, end, letter[slice.process] ?? "#", step: step, busy: &busy, best: &best)
+            if let switchFrom = slice.switchFrom {
+                let low = max(switchFrom.nanoseconds, from.nanoseconds) - from.nanoseconds
+                occupy(low, min(start, end), "~", step: step, busy: &busy, best: &best)
             }
             if let ending = Self.endingMarks[slice.ending], slice.end <= to {
                 marks[min(columns - 1, Int((end - 1) / step))] = ending
@@ -114,6 +113,19 @@ struct TimelineChart {
         }
         let chart = (0..<columns).map { busy[$0] * 2 >= step ? best[$0].1 : "." }
         return (String(chart), marks)
+    }
+
+    /// Adds [start, end) (nanoseconds from the window's start) to the columns it covers.
+    private func occupy(_ start: Int64, _ end: Int64, _ mark: Character, step: Int64, busy: inout [Int64],
+                        best: inout [(Int64, Character)]) {
+        guard end > start else { return }
+        var column = Int(start / step)
+        while column < busy.count, Int64(column) * step < end {
+            let low = max(start, Int64(column) * step), high = min(end, Int64(column + 1) * step)
+            busy[column] += high - low
+            if high - low > best[column].0 { best[column] = (high - low, mark) }
+            column += 1
+        }
     }
 
     /// `A job1   B job2 …`, wrapped to the line width.

@@ -108,14 +108,22 @@ enum ProcessTables {
     static func timeline(_ slices: [TimelineSlice], cpus: [(node: Int, cpu: Int)], from: SimTime, to: SimTime,
                          _ s: Simulation, processName: (ProcessID) -> String) -> Table {
         let rowIndex = Dictionary(uniqueKeysWithValues: cpus.enumerated().map { ("\($1.node).\($1.cpu)", $0) })
-        let shown = slices.filter { $0.end > from && $0.start < to && rowIndex["\($0.node).\($0.cpu)"] != nil }
+        let switches = switchStarts(slices, s)
+        let shown = slices.indices.filter {
+            slices[$0].end > from && slices[$0].start < to && rowIndex["\(slices[$0].node).\(slices[$0].cpu)"] != nil
+        }
         let chart = TimelineChart(
             rowLabels: cpus.map { "\(s.nodeName($0.node)) cpu\($0.cpu)" },
-            slices: shown.map { ChartSlice(row: rowIndex["\($0.node).\($0.cpu)"] ?? 0, process: processName($0.process),
-                                           start: $0.start, end: $0.end, ending: $0.ending.rawValue) },
+            slices: shown.map { index in
+                let slice = slices[index]
+                return ChartSlice(row: rowIndex["\(slice.node).\(slice.cpu)"] ?? 0, process: processName(slice.process),
+                                  start: slice.start, end: slice.end, ending: slice.ending.rawValue,
+                                  switchFrom: switches[index])
+            },
             from: from, to: to)
-        let rows: [[Cell]] = shown.map { slice in
-            [.text(s.nodeName(slice.node)), .count(Int64(slice.cpu)), .text(processName(slice.process)),
+        let rows: [[Cell]] = shown.map { index in
+            let slice = slices[index]
+            return [.text(s.nodeName(slice.node)), .count(Int64(slice.cpu)), .text(processName(slice.process)),
              .time(slice.start), .time(slice.end), .text(slice.ending.rawValue)]
         }
         let title = "timeline from \(from) to \(to) (\(Plural.of(shown.count, "slice")))"
@@ -124,6 +132,24 @@ enum ProcessTables {
                                     Column("end", key: "end_ns"), "ending"], rows: rows)
         table.picture = shown.isEmpty ? ["  (nothing ran)"] : chart.lines
         return table
+    }
+
+    /// Where the context switch before each slice began, for slices that follow another process on their
+    /// CPU: the switch is the gap's last `switch T` (the node's cost now), as the engine charges it.
+    private static func switchStarts(_ slices: [TimelineSlice], _ s: Simulation) -> [Int: SimTime] {
+        var starts: [Int: SimTime] = [:]
+        var last: [Int64: TimelineSlice] = [:]
+        let order = slices.indices.sorted { (slices[$0].start, $0) < (slices[$1].start, $1) }
+        for index in order {
+            let slice = slices[index]
+            let key = Int64(slice.node) << 20 | Int64(slice.cpu)
+            if let previous = last[key], previous.process != slice.process {
+                let cost = s.contextSwitchCost(on: slice.node)
+                if cost > .zero { starts[index] = max(previous.end, slice.start - cost) }
+            }
+            last[key] = slice
+        }
+        return starts
     }
 }
 
