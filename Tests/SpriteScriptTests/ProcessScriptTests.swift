@@ -67,6 +67,25 @@ import Testing
         #expect(status == .ok, "\(sink.text)\(sink.errorText)")
     }
 
+    /// threads 4 on 4 CPUs: the first thread forks three more at once, and all four run side by side.
+    /// On 2 CPUs, FCFS: two threads 0-10ms, the other two 10-20ms.
+    @Test func threadsShareTheNodesCPUs() throws {
+        let objects = try json("""
+            cluster { server mp1 cpus 4; server mp2 cpus 2 }
+            program work { compute 10ms }
+            spawn work as wide on mp1 threads 4
+            spawn work as narrow on mp2 threads 4
+            run
+            show processes
+            """)
+        let processes = rows(objects, "process-metrics")
+        #expect(processes.map { $0["name"] as? String } == ["wide", "wide.1", "wide.2", "wide.3",
+                                                           "narrow", "narrow.1", "narrow.2", "narrow.3"])
+        #expect(processes.prefix(4).allSatisfy { $0["finish_ns"] as? Int == 10_000_000 })
+        #expect(processes.suffix(4).map { $0["finish_ns"] as? Int }.sorted { ($0 ?? 0) < ($1 ?? 0) }
+                == [10_000_000, 10_000_000, 20_000_000, 20_000_000])
+    }
+
     /// fixed arrivals 4ms apart, fixed 3ms bursts: job k arrives at 4(k-1) and never waits.
     @Test func aFixedWorkloadIsExactlyItsNumbers() throws {
         let objects = try json("""

@@ -48,18 +48,31 @@ extension Interpreter {
     }
 
     func spawn(program: Name, as name: Name, on node: Int, _ settings: SpawnSettings) throws(Diagnostic) {
-        guard settings.threads == 1 else {
-            throw Diagnostic(.runtime, "the engine does not run parallel jobs of several threads yet", at: name.span,
-                             help: "spawn the threads one by one, or fork them with 'shared fork'")
-        }
+        let runs = settings.threads > 1 ? try threadedProgram(program, threads: settings.threads) : program.text
         do {
-            try simulation.spawn(program: program.text, name: name.text, node: node, at: settings.arrival,
+            try simulation.spawn(program: runs, name: name.text, node: node, at: settings.arrival,
                                  priority: settings.priority ?? Limits.defaultPriority,
                                  tickets: settings.tickets ?? Limits.defaultTickets, expectedBurst: settings.burst)
         } catch {
             throw Diagnostic(.runtime, "cannot spawn '\(name.text)': \(EngineWords.describe(error))", at: name.span,
                              help: EngineWords.help(error))
         }
+    }
+
+    /// `threads N`: a program whose first steps shared-fork N - 1 more threads of `program`, then run it.
+    /// Its name has a space, which no script's program name can: the engine lists it, the script never sees it.
+    /// Defined again at each spawn, so a program declared again is threaded as it now is.
+    private func threadedProgram(_ program: Name, threads: Int) throws(Diagnostic) -> String {
+        let name = "\(program.text) threads \(threads)"
+        var steps = [SpriteKernel.ProgramStep.repeat(threads - 1, [.fork(program: program.text, shared: true)])]
+        steps += try kernelSteps(programs[program.text] ?? [])
+        do {
+            try simulation.defineProgram(name, steps: steps)
+        } catch {
+            throw Diagnostic(.runtime, "cannot start \(threads) threads of '\(program.text)': "
+                             + EngineWords.describe(error), at: program.span)
+        }
+        return name
     }
 
     /// The jobs of a job list, each a process with a program of its own that no script can name.

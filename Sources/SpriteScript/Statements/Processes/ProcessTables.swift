@@ -2,15 +2,18 @@ import SpriteKernel
 
 /// `show processes` for scheduled processes, `show timeline`, and the CPU table of `show stats`.
 enum ProcessTables {
-    /// Per node: each process's times from arrival, then the averages of those finished.
-    static func metrics(_ processes: [ProcessMetrics], _ s: Simulation) -> [Table] {
+    /// Per node: each process's times from arrival, then the averages of those finished. The nodes
+    /// in `named` get a table even when they have no scheduled process.
+    static func metrics(_ processes: [ProcessMetrics], _ s: Simulation, named: [Int] = []) -> [Table] {
         var byNode: [Int: [ProcessMetrics]] = [:]
+        for node in named { byNode[node] = [] }
         for p in processes { byNode[p.node, default: []].append(p) }
         return byNode.keys.sorted().flatMap { node -> [Table] in
             let list = byNode[node] ?? []
             let finished = list.filter { $0.finish != nil }
             let name = s.nodeName(node)
-            let done = finished.count == list.count ? "all finished" : "\(finished.count) finished"
+            let done = list.isEmpty ? "none scheduled"
+                : finished.count == list.count ? "all finished" : "\(finished.count) finished"
             let table = Table(
                 name: "process-metrics", title: "processes on \(name) (\(list.count), \(done))",
                 columns: ["name", Column("arrival", key: "arrival_ns"), Column("first", key: "first_run_ns"),

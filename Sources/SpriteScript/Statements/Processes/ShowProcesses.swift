@@ -36,7 +36,8 @@ enum ShowProcesses {
         if wanted == nil, s.processCount > 0 || scheduled.isEmpty {
             interpreter.emit(.table(ShowStatement.processes(s)))
         }
-        for table in ProcessTables.metrics(scheduled, s) { interpreter.emit(.table(table)) }
+        let named = wanted.map { Array($0).sorted() } ?? []
+        for table in ProcessTables.metrics(scheduled, s, named: named) { interpreter.emit(.table(table)) }
     }
 
     static func timeline(_ nodes: [Name], _ window: TimelineWindow, _ interpreter: Interpreter) throws(Diagnostic) {

@@ -70,8 +70,8 @@ struct SpawnSyntax: StatementSyntax {
             + "the arrival time (default: now); priority 0 is the highest (default \(Limits.defaultPriority)); "
             + "tickets weigh lottery and stride (default \(Limits.defaultTickets)); burst tells sjf and srtf "
             + "how long the process will compute (default: its program's compute time, summed). threads N "
-            + "makes one parallel job of N threads sharing an address space, as shared fork does: gang and "
-            + "space scheduling place them together. See help processes.",
+            + "makes one parallel job of N threads sharing an address space: the process shared-forks N - 1 "
+            + "threads of the program (named NAME.1, NAME.2, …), then runs the program itself. See help processes.",
         example: """
             cluster { workstation ws1 }
             program worker { compute 30ms }
