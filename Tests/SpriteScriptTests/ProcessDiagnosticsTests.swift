@@ -124,7 +124,7 @@ private let processCases: [DiagnosticCase] = [
             scheduler ws1 priority aging 100ms preemptive
             scheduler ws1 lottery; scheduler ws1 stride quantum 1ms; scheduler ws1 sjf; scheduler ws1 srtf
             scheduler mp1 gang quantum 5ms; scheduler mp1 space
-            multiprocessor mp1 queues per-cpu stealing affinity reload 50us os master-slave interconnect numa remote 3
+            multiprocessor mp1 queues per-cpu stealing reload 50us lock 1us os master-slave interconnect numa remote 3
             program helper { compute 1ms }
             program all {
               compute 30ms memory 40%; syscall 200us; io 5ms; sleep 1ms

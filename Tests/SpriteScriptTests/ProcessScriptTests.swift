@@ -67,6 +67,21 @@ import Testing
         #expect(status == .ok, "\(sink.text)\(sink.errorText)")
     }
 
+    /// A shared queue's lock held 1ms a dispatch: both CPUs go for it at 0; CPU 0 holds it 0-1ms and starts A
+    /// at 1ms, CPU 1 waits, holds it 1-2ms and starts B at 2ms.
+    @Test func aSharedQueuesLockIsTakenInTurn() {
+        let (status, sink) = run("""
+            cluster { server mp1 cpus 2 }
+            multiprocessor mp1 lock 1ms
+            jobs mp1 { A burst 5ms; B burst 5ms }
+            run
+            expect A.first-run == 1ms
+            expect B.first-run == 2ms
+            expect B.finish == 7ms
+            """)
+        #expect(status == .ok, "\(sink.text)\(sink.errorText)")
+    }
+
     /// threads 4 on 4 CPUs: the first thread forks three more at once, and all four run side by side.
     /// On 2 CPUs, FCFS: two threads 0-10ms, the other two 10-20ms.
     @Test func threadsShareTheNodesCPUs() throws {

@@ -26,12 +26,12 @@ extension Interpreter {
         let missing = choice.unbuiltOptions
         guard missing.isEmpty else {
             throw Diagnostic(.runtime, "the engine does not model \(missing.joined(separator: " or ")) yet", at: span,
-                             help: "it models: queues shared|per-cpu, stealing (with per-cpu), affinity and reload")
+                             help: "it models: queues shared|per-cpu, stealing (with per-cpu), reload and lock")
         }
         let layout: RunQueueLayout = choice.queues == .perCPU ? .perCPU(stealing: choice.stealing) : .shared
         do {
-            try simulation.setMultiprocessor(MultiprocessorOptions(layout: layout, cacheReload: choice.reload),
-                                             on: node)
+            let options = MultiprocessorOptions(layout: layout, cacheReload: choice.reload, queueLock: choice.queueLock)
+            try simulation.setMultiprocessor(options, on: node)
         } catch {
             throw Diagnostic(.runtime, "cannot organise the node: \(EngineWords.describe(error))", at: span)
         }

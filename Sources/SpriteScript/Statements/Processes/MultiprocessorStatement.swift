@@ -39,6 +39,8 @@ struct MultiprocessorChoice: Sendable, Equatable {
     var stealing = false
     var affinity = false
     var reload: SimTime = .zero
+    /// How long a CPU holds a run queue's lock to take a process from it.
+    var queueLock: SimTime = .zero
     var os: OSOrganisationWord = .fineGrained
     var interconnect: InterconnectWord?
     var remoteFactor = 1
@@ -50,14 +52,16 @@ struct MultiprocessorSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "multiprocessor",
         summary: "organise a node's CPUs: run queues, affinity, cache reload, OS organisation, memory interconnect",
-        usage: ["multiprocessor NODES [queues shared|per-cpu] [stealing] [affinity] [reload T]",
+        usage: ["multiprocessor NODES [queues shared|per-cpu] [stealing] [affinity] [reload T] [lock T]",
                 "    [os private|master-slave|big-lock|fine-grained] [interconnect bus|crossbar|omega|numa]",
                 "    [remote N]"],
         details: "The node's CPUs are declared with cpus N (help nodes). queues shared (the default) keeps one "
             + "run queue for all CPUs, whose lock every dispatch takes; per-cpu gives each CPU its own, and "
             + "stealing lets an idle CPU take work from the longest other queue. affinity sends a process back "
             + "to the CPU it last ran on when that CPU is free. reload is the cache-reload cost a process pays "
-            + "when it runs on another CPU than last time (default 0).\nOS organisations:\n"
+            + "when it runs on another CPU than last time (default 0). lock is how long a CPU holds a run queue's "
+            + "lock to take a process from it (default 0): CPUs dispatching from one queue at once wait for each "
+            + "other, which makes a shared queue a contention point.\nOS organisations:\n"
             + OSOrganisationWord.allCases.map { "  " + TextRenderer.pad($0.rawValue, 14) + $0.meaning }
                 .joined(separator: "\n")
             + "\nInterconnects (the memory share of a burst, 'compute T memory P%', is what they slow):\n"
@@ -71,7 +75,8 @@ struct MultiprocessorSyntax: StatementSyntax {
             """)
 
     static let options: [String: Dimension?] = [
-        "queues": nil, "stealing": nil, "affinity": nil, "reload": .duration, "os": nil, "interconnect": nil,
+        "queues": nil, "stealing": nil, "affinity": nil, "reload": .duration, "lock": .duration, "os": nil,
+        "interconnect": nil,
         "remote": .count,
     ]
 
@@ -119,8 +124,9 @@ struct MultiprocessorStatement: Statement {
     func check(_ checker: inout Checker) {
         for node in nodes { checker.resolveNode(node) }
         for (option, value, valueSpan) in values {
-            if option.text == "reload" {
-                checker.requireBetweenZeroAnd(value, Limits.duration, "the reload cost", at: valueSpan, allowZero: true)
+            if option.text == "reload" || option.text == "lock" {
+                checker.requireBetweenZeroAnd(value, Limits.duration, "the \(option.text) cost", at: valueSpan,
+                                              allowZero: true)
             } else {
                 checker.requireWhole(value, 1...Self.maximumRemoteFactor, "remote", at: valueSpan)
             }
@@ -141,6 +147,8 @@ struct MultiprocessorStatement: Statement {
         for (option, value, _) in values {
             if option.text == "reload" {
                 resolved.reload = value.duration
+            } else if option.text == "lock" {
+                resolved.queueLock = value.duration
             } else {
                 resolved.remoteFactor = Int(value.integer)
             }

@@ -89,16 +89,19 @@ enum ProcessTables {
                                     ("spinning_ns", .int(c.spinning.nanoseconds))], shown: c.busy.description)
             let switches = Cell.fields([("dispatches", .int(Int64(c.dispatches))),
                                         ("switches", .int(Int64(c.contextSwitches)))], shown: "\(c.contextSwitches)")
-            return [.text(s.nodeName(c.node)), .count(Int64(c.cpu)), busy, .time(c.switching),
+            let switching = Cell.fields([("switching_ns", .int(c.switching.nanoseconds)),
+                                         ("queue_lock_ns", .int(c.queueLock.nanoseconds))],
+                                        shown: c.switching.description)
+            return [.text(s.nodeName(c.node)), .count(Int64(c.cpu)), busy, switching,
                     .ratio(c.utilisation, shown: percent(c.utilisation)),
                     .typed(.double(c.averageRunQueue), shown: plain(c.averageRunQueue)), switches,
                     .count(Int64(c.preemptions))]
         }
         return Table(name: "cpus", title: "cpus (\(statistics.count))",
-                     columns: ["node", "cpu", "busy", Column("switching", key: "switching_ns"),
+                     columns: ["node", "cpu", "busy", "switching",
                                Column("utilization", key: "utilization"), Column("run-queue", key: "run_queue"),
                                "switches", Column("preempted", key: "preemptions")],
-                     rows: rows, notes: ["  utilization: (busy + switching) / \(statistics.first?.span ?? .zero); "
+                     rows: rows, notes: ["  utilization: (busy + switching + queue lock) / \(statistics.first?.span ?? .zero); "
                                          + "run-queue: its average length over that time"])
     }
 
