@@ -59,7 +59,7 @@ struct TimelineChart {
             }
         }
         out += legend(letter)
-        out.append("  one column = \(SimTime(nanoseconds: step)); ~ switching; . idle (busy less than half of it)")
+        out.append("  one column = \(SimTime(nanoseconds: step)); ~ switching; . no process (most of the column)")
         out.append("  marks where a slice ended: x done, b blocked, p preempted, q quantum over")
         return out
     }
