@@ -45,6 +45,7 @@ extension Interpreter {
             throw Diagnostic(.runtime, "cannot define program '\(name)': \(EngineWords.describe(error))", at: span)
         }
         programs[name] = steps
+        threadedPrograms = threadedPrograms.filter { !$0.hasPrefix(name + " threads ") }
     }
 
     func spawn(program: Name, as name: Name, on node: Int, _ settings: SpawnSettings) throws(Diagnostic) {
@@ -61,9 +62,10 @@ extension Interpreter {
 
     /// `threads N`: a program whose first steps shared-fork N - 1 more threads of `program`, then run it.
     /// Its name has a space, which no script's program name can: the engine lists it, the script never sees it.
-    /// Defined again at each spawn, so a program declared again is threaded as it now is.
+    /// Made once, and again after the program is declared again.
     private func threadedProgram(_ program: Name, threads: Int) throws(Diagnostic) -> String {
         let name = "\(program.text) threads \(threads)"
+        guard !threadedPrograms.contains(name) else { return name }
         var steps = [SpriteKernel.ProgramStep.repeat(threads - 1, [.fork(program: program.text, shared: true)])]
         steps += try kernelSteps(programs[program.text] ?? [])
         do {
@@ -72,6 +74,7 @@ extension Interpreter {
             throw Diagnostic(.runtime, "cannot start \(threads) threads of '\(program.text)': "
                              + EngineWords.describe(error), at: program.span)
         }
+        threadedPrograms.insert(name)
         return name
     }
 
