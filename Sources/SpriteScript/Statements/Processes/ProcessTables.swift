@@ -101,8 +101,9 @@ enum ProcessTables {
                      columns: ["node", "cpu", "busy", "switching",
                                Column("utilization", key: "utilization"), Column("run-queue", key: "run_queue"),
                                "switches", Column("preempted", key: "preemptions")],
-                     rows: rows, notes: ["  utilization: (busy + switching + queue lock) / \(statistics.first?.span ?? .zero); "
-                                         + "run-queue: its average length over that time"])
+                     rows: rows,
+                     notes: ["  utilization: (busy + switching + queue lock) / \(statistics.first?.span ?? .zero); "
+                             + "run-queue: its average length over that time"])
     }
 
     static func percent(_ ratio: Double) -> String {

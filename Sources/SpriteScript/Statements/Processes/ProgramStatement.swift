@@ -24,7 +24,9 @@ struct ProgramSyntax: StatementSyntax {
             before its last step. repeat N runs its steps N times (N up to \(Limits.repeatCount), nested at \
             most \(ProgramStepParser.maximumDepth) deep). send, receive, reply, moveto and movefrom are V's \
             IPC steps with the running process as one end; send nowait copies the message out and goes on. \
-            A program may be declared again: processes spawned later run the new steps.
+            A program may be declared again: processes spawned later run the new steps. Not run yet (a \
+            program that has them stops with an error when it is declared): ttas locks and the IPC steps; \
+            memory P% is accepted and slows nothing yet.
             """,
         example: """
             program worker {

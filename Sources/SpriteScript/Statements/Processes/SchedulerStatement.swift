@@ -14,6 +14,9 @@ enum PolicyName: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the engine runs this policy yet.
+    var isRun: Bool { self != .gang && self != .space }
+
     var meaning: String {
         switch self {
         case .fcfs: "first come, first served; a burst runs to its end"
@@ -53,7 +56,8 @@ struct SchedulerSyntax: StatementSyntax {
                 "scheduler NODES rr|lottery|stride|gang [quantum T] [switch T]",
                 "scheduler NODES priority [aging T] [preemptive] [quantum T] [switch T]",
                 "scheduler NODES mlfq [levels N] [quantum T,T,…] [allotment T] [boost T] [switch T]"],
-        details: "Policies:\n" + PolicyName.allCases.map { "  " + TextRenderer.pad($0.rawValue, 10) + $0.meaning }
+        details: "Policies (* checked, not run yet: the statement stops with an error):\n"
+            + PolicyName.allCases.map { "  " + TextRenderer.pad($0.rawValue + ($0.isRun ? "" : " *"), 10) + $0.meaning }
             .joined(separator: "\n") + "\n"
             + "switch is the context-switch cost a CPU pays when it takes up another process (default 0). "
             + "quantum defaults to 10ms; an mlfq takes one quantum per level (levels defaults to 3, quanta to "
