@@ -82,6 +82,9 @@ private let processCases: [DiagnosticCase] = [
           line: 2, column: 19),
     .init(C + "workload ws1 jobs 10 arrival bimodal 1ms 2ms 50% burst fixed 1ms", "arrival cannot be bimodal",
           line: 2, column: 30, help: "arrival: fixed T | uniform LOW HIGH | exponential MEAN"),
+    .init(C + "workload ws1 jobs 100000 burst fixed 1ms bursts 100 io fixed 1ms", "100000 jobs of 100 bursts are "
+          + "20000000 bursts and I/O waits to draw; a workload may have at most 10000000", line: 2, column: 1,
+          help: "generate fewer jobs"),
     .init(C + "workload ws1 jobs 10 burst uniform 5ms 1ms", "LOW is longer than HIGH", line: 2, column: 36),
     .init(C + "workload ws1 jobs 10 burst exponental 5ms", "unknown distribution 'exponental'; did you mean "
           + "'exponential'?", line: 2, column: 28),

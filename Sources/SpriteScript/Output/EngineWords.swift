@@ -13,7 +13,7 @@ enum EngineWords {
         case .timeInPast(let requested, let now): "\(requested) is before now (\(now))"
         case .pastHorizon(let requested): "\(requested) is past the end of simulated time"
         case .invalidValue(let what): "the engine refuses this \(what)"
-        case .limitReached(let what): "the engine's table of \(what) is full"
+        case .limitReached(let what): "more \(what) than the engine holds"
         }
     }
 

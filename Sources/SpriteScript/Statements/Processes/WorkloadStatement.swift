@@ -125,6 +125,13 @@ struct WorkloadStatement: Statement {
         if let (bursts, span) = bursts {
             checker.requireRange(bursts, 1...Limits.workloadBursts, "bursts", at: span)
         }
+        // Every job's bursts and I/O are drawn before any starts: bounded like a program's steps.
+        let phases = Int64(count) * 2 * Int64(bursts?.0 ?? 1)
+        if count <= Limits.workloadJobs, (bursts?.0 ?? 1) <= Limits.workloadBursts, phases > Limits.programSteps {
+            checker.error("\(count) jobs of \(bursts?.0 ?? 1) bursts are \(phases) bursts and I/O waits to draw; "
+                          + "a workload may have at most \(Limits.programSteps)", at: span,
+                          help: "generate fewer jobs, or fewer bursts per job")
+        }
         arrival?.check("the time between arrivals", &checker)
         burst?.check("a burst", &checker)
         io?.check("the I/O time", &checker)
