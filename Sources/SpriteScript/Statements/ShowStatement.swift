@@ -40,9 +40,11 @@ struct ShowSyntax: StatementSyntax {
         var nodes: [Name] = []
         if word.text == "cache" {
             nodes = [try parser.parseName("the node whose cache to show")]
-        } else if ["prefixes", "processes", "timeline"].contains(word.text) && parser.peek.kind == .identifier
-                    && !(word.text == "timeline" && ["from", "to"].contains(parser.peek.text)) {
-            nodes = try parser.parseNameList("a node name")
+        } else if ["prefixes", "processes", "timeline"].contains(word.text) {
+            // Optional nodes; for a timeline, its window may come first.
+            parser.offerNames([.node])
+            let window = word.text == "timeline" && ["from", "to"].contains(parser.peek.text)
+            if parser.peek.kind == .identifier && !window { nodes = try parser.parseNameList("a node name") }
         }
         var statement = ShowStatement(span: keyword.span, subject: word.text, nodes: nodes)
         if word.text == "timeline" { statement.window = try TimelineWindow.parse(&parser) }
