@@ -114,7 +114,7 @@ extension Simulation {
             record(.vSent(operation: op, from: process, to: peer, text: text, bytes: bytes), at: node)
             transmit(Message(kind: .vSend, source: node, destination: processes[peer].node,
                              fromProcess: Int32(process), toProcess: Int32(peer), operation: op,
-                             payloadBytes: bytes, text: text))
+                             payloadBytes: bytes), text: text)
 
         case .receive(let op):
             if let entry = processes[process].inbox.popFirst() {
@@ -141,7 +141,7 @@ extension Simulation {
             record(.vReplied(operation: op, process: process, to: peer, text: text, bytes: bytes), at: node)
             transmit(Message(kind: .vReply, source: node, destination: processes[peer].node,
                              fromProcess: Int32(process), toProcess: Int32(peer), operation: op,
-                             payloadBytes: bytes, text: text))
+                             payloadBytes: bytes), text: text)
             finish(op)
 
         case .moveTo(let peer, let bytes, let op):
@@ -219,13 +219,13 @@ extension Simulation {
 
     // MARK: Arrivals
 
-    func deliverIPC(_ message: Message) {
+    func deliverIPC(_ message: Message, text: String?) {
         let to = Int(message.toProcess)
         let from = Int(message.fromProcess)
         switch message.kind {
         case .vSend:
             guard processes[to].state != .dead else { return }
-            let entry = InboxEntry(sender: from, text: message.text, bytes: message.payloadBytes, arrivedAt: now)
+            let entry = InboxEntry(sender: from, text: text, bytes: message.payloadBytes, arrivedAt: now)
             if processes[to].state == .receiving, let op = processes[to].current {
                 completeReceive(op, by: to, entry: entry)
             } else {
@@ -234,15 +234,15 @@ extension Simulation {
 
         case .vReply:
             guard case .awaitingReply = processes[to].state, let op = processes[to].current else { return }
-            operations[Int(op)].text = message.text
+            operations[Int(op)].text = text
             operations[Int(op)].penalty += networkPenalty(bytes: message.payloadBytes, from: message.source,
                                                           to: message.destination)
             finish(op)
             let record = operations[Int(op)]
-            self.record(.vUnblocked(operation: op, process: to, text: message.text,
+            self.record(.vUnblocked(operation: op, process: to, text: text,
                                     elapsed: record.elapsed ?? .zero, penalty: record.penalty),
                         at: processes[to].node)
-            processes[to].lastReceived = message.text
+            processes[to].lastReceived = text
             wake(to)
 
         case .moveRequest:

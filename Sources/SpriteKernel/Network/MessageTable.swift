@@ -11,7 +11,9 @@ public enum MessageKind: String, Sendable, Equatable {
     case callReply = "fs-reply"
 }
 
-/// A message in flight (or waiting to be retransmitted).
+/// A message in flight (or waiting to be retransmitted). It holds no
+/// reference (a V message's text waits in `MessageTable`), so copying one,
+/// which every send and arrival does, is a plain copy of bytes.
 struct Message {
     var kind: MessageKind
     var source: Int
@@ -22,7 +24,6 @@ struct Message {
     /// The operation (or rpc series) it belongs to.
     var operation: Int32
     var payloadBytes: Int64
-    var text: String? = nil
     var sourceIncarnation: UInt32 = 0
     var destinationIncarnation: UInt32 = 0
     var sentAt: SimTime = .zero
@@ -40,14 +41,21 @@ struct Message {
 struct MessageTable {
     private var slots: [Message] = []
     private var free: [Int32] = []
+    /// The text of each message in flight that carries one (a V Send or
+    /// Reply), by slot. Few do, so it is kept apart from the slots.
+    private var texts: [Int32: String] = [:]
 
-    mutating func insert(_ message: Message) -> Int32 {
-        if let slot = free.popLast() {
-            slots[Int(slot)] = message
-            return slot
+    mutating func insert(_ message: Message, text: String? = nil) -> Int32 {
+        let slot: Int32
+        if let reused = free.popLast() {
+            slots[Int(reused)] = message
+            slot = reused
+        } else {
+            slots.append(message)
+            slot = Int32(slots.count - 1)
         }
-        slots.append(message)
-        return Int32(slots.count - 1)
+        if let text { texts[slot] = text }
+        return slot
     }
 
     subscript(id: Int32) -> Message {
@@ -55,13 +63,16 @@ struct MessageTable {
         set { slots[Int(id)] = newValue }
     }
 
-    mutating func release(_ id: Int32) {
-        slots[Int(id)].text = nil
+    /// Frees the slot and hands back the message's text, for its receiver
+    /// or its retransmission.
+    @discardableResult mutating func release(_ id: Int32) -> String? {
         free.append(id)
+        return texts.isEmpty ? nil : texts.removeValue(forKey: id)
     }
 
     mutating func removeAll() {
         slots.removeAll(keepingCapacity: true)
         free.removeAll(keepingCapacity: true)
+        texts.removeAll()
     }
 }

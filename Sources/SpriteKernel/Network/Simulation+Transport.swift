@@ -2,8 +2,9 @@
 /// one node), drops, retransmission, giving up, and delivery to the owner.
 extension Simulation {
     /// Puts a message on the network (or, between processes on one node,
-    /// through the local kernel) and schedules its arrival.
-    func transmit(_ message: Message) {
+    /// through the local kernel) and schedules its arrival. A V message's
+    /// text travels beside it, to be handed to its receiver.
+    func transmit(_ message: Message, text: String? = nil) {
         var message = message
         message.sentAt = now
         message.sourceIncarnation = nodes[message.source].incarnation
@@ -40,7 +41,7 @@ extension Simulation {
             lost = transfer.lost
         }
         statistics.messagesSent += 1
-        let id = messages.insert(message)
+        let id = messages.insert(message, text: text)
         record(.messageSent(summary(id)), at: message.source, level: .messages)
         if lost {
             let reason: DropReason = network.canReach(message.source, message.destination) ? .loss : .partition
@@ -99,9 +100,9 @@ extension Simulation {
         guard message.attempt < network.config.cost.maxRetransmits else { return giveUp(id) }
         message.attempt += 1
         statistics.retransmissions += 1
-        messages.release(id)
+        let text = messages.release(id)
         record(.retransmitting(summaryOf(message)), at: message.source, level: .messages)
-        transmit(message)
+        transmit(message, text: text)
     }
 
     private func summaryOf(_ m: Message) -> MessageSummary {
@@ -127,9 +128,9 @@ extension Simulation {
         }
         statistics.messagesDelivered += 1
         record(.messageDelivered(summary(id)), at: message.destination, level: .messages)
-        messages.release(id)
+        let text = messages.release(id)
         switch message.kind {
-        case .vSend, .vReply, .moveRequest, .moveData, .moveAck: deliverIPC(message)
+        case .vSend, .vReply, .moveRequest, .moveData, .moveAck: deliverIPC(message, text: text)
         case .rpcRequest, .rpcReply: deliverRPC(message)
         case .callRequest, .callReply: deliverCall(message)
         }
