@@ -71,7 +71,7 @@ struct Network {
         let loss = lossProbability(between: source, and: destination)
         var transfer = Self.schedule(payloadBytes: payloadBytes, from: source, to: destination,
                                      departure: departure, cost: config.cost.wire, topology: topology,
-                                     busy: &linkBusyUntil)
+                                     busy: &linkBusyUntil, books: true)
         if !canReach(source, destination) { transfer.lost = true }
         // One draw per message, with the chance that any of its packets is
         // lost: the same odds as a draw per packet, in constant time.
@@ -87,7 +87,7 @@ struct Network {
     func penalty(payloadBytes: Int64, from source: Int, to destination: Int) -> SimTime {
         var idle = LinkTable()
         return Self.schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
-                             cost: config.cost.wire, topology: topology, busy: &idle).arrival
+                             cost: config.cost.wire, topology: topology, busy: &idle, books: false).arrival
     }
 
     mutating func clearLinks() { linkBusyUntil.removeAll() }
@@ -99,9 +99,13 @@ struct Network {
     /// link, the others follow it back to back, one serialization time apart,
     /// on every hop. So each hop needs only the first and the last packet's
     /// times, and a message costs O(hops) however many packets it has.
+    ///
+    /// Without `books`, the links are only read: a penalty is timed on idle
+    /// links (a route never crosses a link twice), and booking them would
+    /// allocate a scratch table for every penalty asked for.
     private static func schedule(payloadBytes: Int64, from source: Int, to destination: Int,
                                  departure: SimTime, cost: WireCost, topology: any Topology,
-                                 busy: inout LinkTable) -> Transfer {
+                                 busy: inout LinkTable, books: Bool) -> Transfer {
         let packets = cost.packetCount(payloadBytes: payloadBytes)
         let fullPackets = packets - 1
         let fullWire = cost.mtuBytes + cost.headerBytes
@@ -126,7 +130,7 @@ struct Network {
             let lastDone = lastStart + lastTime
             // A message that would still be on this link after the end of
             // simulated time never goes: it must not hold the link either.
-            if !lastDone.isPastHorizon { busy[link] = lastDone }
+            if books, !lastDone.isPastHorizon { busy[link] = lastDone }
             lastReady = lastDone + cost.latency
             hops += 1
         }
