@@ -41,6 +41,11 @@ struct SeriesTable: Sequence {
         }
         set {
             let op = Int(operation)
+            // Most writes store a call's progress back into the series' own slot.
+            if let series = newValue, op >= 0, op < slotOf.count, slotOf[op] >= 0 {
+                slots[Int(slotOf[op])] = series
+                return
+            }
             guard op >= 0 else { return }
             if op >= slotOf.count {
                 guard newValue != nil else { return }
