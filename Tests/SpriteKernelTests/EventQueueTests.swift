@@ -66,6 +66,34 @@ import Testing
         #expect(Set(sequences).count == count)
     }
 
+    @Test func eventsInAndOutOfTimeOrderPopSorted() {
+        // A rising run (kept in the queue's FIFO) interleaved with falling times
+        // (kept in its heap), popped while more arrive: the order is still exactly
+        // (time, insertion), as a stable sort by time of the insertion order gives.
+        var queue = EventQueue()
+        var inserted: [(time: Int64, id: Int32)] = []
+        var popped: [(time: Int64, id: Int32)] = []
+        var floor: Int64 = 0
+        func pop() {
+            guard let event = queue.popNext(), case .timer(let id) = event.kind else { return }
+            floor = event.time.nanoseconds
+            popped.append((floor, id))
+        }
+        for id in Int32(0)..<600 {
+            let time = id % 3 == 0 ? Int64(id) * 10 : 6_000 - Int64(id) * 7
+            let due = max(time, floor)
+            queue.schedule(.timer(id: id), at: .ns(due))
+            inserted.append((due, id))
+            if id % 4 == 3 { pop() }
+        }
+        while !queue.isEmpty { pop() }
+        #expect(popped.count == inserted.count)
+        let inOrder = zip(popped, popped.dropFirst()).allSatisfy {
+            $0.time < $1.time || ($0.time == $1.time && $0.id < $1.id)
+        }
+        #expect(inOrder)
+    }
+
     @Test func removeAllEmptiesTheQueue() {
         var queue = EventQueue()
         for id in Int32(0)..<5 { queue.schedule(.timer(id: id), at: .us(Int64(id))) }

@@ -36,65 +36,48 @@ public struct ScheduledEvent: Comparable, Sendable {
 
 /// A priority queue of events ordered by (time, insertion sequence).
 ///
-/// A binary min-heap specialised for `ScheduledEvent`: sifting moves a hole
-/// instead of swapping, and removal sinks the hole to a leaf before placing
-/// the last element (Floyd's method), since in a simulation the last element
-/// almost always belongs near the bottom. Keys are unique, so the pop order is
-/// exactly (time, sequence) whatever the heap's internal layout.
+/// Many events are scheduled in time order: a FIFO CPU's completions, a batch
+/// of messages sent at one instant, a clock's ticks. Such a run goes to a FIFO
+/// (`EventRun`), where adding an event and taking the first cost O(1) however
+/// long the run; every other event goes to a heap. The next event is the
+/// earlier of the two heads. Keys are unique, so the pop order is exactly
+/// (time, sequence) whichever way an event went.
 public struct EventQueue: Sendable {
-    private var heap: [ScheduledEvent] = []
+    private var inOrder = EventRun()
+    private var heap = EventHeap()
     private var nextSequence: UInt64 = 0
 
     public init() {}
 
-    public var isEmpty: Bool { heap.isEmpty }
-    public var count: Int { heap.count }
-    public var nextTime: SimTime? { heap.first?.time }
-    public var next: ScheduledEvent? { heap.first }
+    public var isEmpty: Bool { inOrder.isEmpty && heap.isEmpty }
+    public var count: Int { inOrder.count + heap.count }
+    public var nextTime: SimTime? { next?.time }
+    public var next: ScheduledEvent? {
+        if inOrder.isEmpty { return heap.first }
+        let first = inOrder.first
+        guard let top = heap.first, top < first else { return first }
+        return top
+    }
 
     public mutating func schedule(_ kind: Event, at time: SimTime) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, kind: kind)
         nextSequence &+= 1
-        heap.append(event)
-        heap.withUnsafeMutableBufferPointer { h in
-            var hole = h.count - 1
-            while hole > 0 {
-                let parent = (hole - 1) >> 1
-                guard event < h[parent] else { break }
-                h[hole] = h[parent]
-                hole = parent
-            }
-            h[hole] = event
+        // The new sequence is the highest yet: an event no earlier than the last in order follows it.
+        if inOrder.isEmpty || time >= inOrder.last.time {
+            inOrder.append(event)
+        } else {
+            heap.insert(event)
         }
     }
 
     public mutating func popNext() -> ScheduledEvent? {
-        guard let last = heap.popLast() else { return nil }
-        guard !heap.isEmpty else { return last }
-        return heap.withUnsafeMutableBufferPointer { h in
-            let first = h[0]
-            let n = h.count
-            // Sink the hole at the root to a leaf along the smaller children...
-            // Indices stay below `n`, so their arithmetic need not check for overflow.
-            var hole = 0
-            var child = 1
-            while child < n {
-                if child &+ 1 < n && h[child &+ 1] < h[child] { child &+= 1 }
-                h[hole] = h[child]
-                hole = child
-                child = 2 &* hole &+ 1
-            }
-            // ...then float the last element up from there.
-            while hole > 0 {
-                let parent = (hole - 1) >> 1
-                guard last < h[parent] else { break }
-                h[hole] = h[parent]
-                hole = parent
-            }
-            h[hole] = last
-            return first
-        }
+        if inOrder.isEmpty { return heap.removeFirst() }
+        if let top = heap.first, top < inOrder.first { return heap.removeFirst() }
+        return inOrder.removeFirst()
     }
 
-    public mutating func removeAll() { heap.removeAll() }
+    public mutating func removeAll() {
+        inOrder.removeAll()
+        heap.removeAll()
+    }
 }

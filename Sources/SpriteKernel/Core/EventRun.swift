@@ -1,0 +1,46 @@
+/// Events in key order, taken oldest first: `EventQueue`'s FIFO. A ring
+/// buffer whose capacity doubles when full, so a run in steady state
+/// allocates nothing.
+struct EventRun: Sendable {
+    /// The ring; its count is zero or a power of two, so an index wraps with a mask.
+    private var slots: [ScheduledEvent] = []
+    private var head = 0
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+    /// The oldest event; the run must not be empty.
+    var first: ScheduledEvent { slots[head] }
+    /// The newest event; the run must not be empty.
+    var last: ScheduledEvent { slots[(head &+ count &- 1) & (slots.count &- 1)] }
+
+    mutating func append(_ event: ScheduledEvent) {
+        if count == slots.count { grow(filler: event) }
+        slots[(head &+ count) & (slots.count &- 1)] = event
+        count &+= 1
+    }
+
+    /// Takes the oldest event; the run must not be empty.
+    mutating func removeFirst() -> ScheduledEvent {
+        let event = slots[head]
+        head = (head &+ 1) & (slots.count &- 1)
+        count &-= 1
+        return event
+    }
+
+    mutating func removeAll() {
+        head = 0
+        count = 0
+    }
+
+    /// Unrolls the ring, oldest first, into one twice the size; `filler`
+    /// stands in the free slots until they are used.
+    private mutating func grow(filler: ScheduledEvent) {
+        let capacity = max(16, slots.count * 2)
+        var grown: [ScheduledEvent] = []
+        grown.reserveCapacity(capacity)
+        for offset in 0..<count { grown.append(slots[(head + offset) & (slots.count - 1)]) }
+        grown.append(contentsOf: repeatElement(filler, count: capacity - count))
+        slots = grown
+        head = 0
+    }
+}
