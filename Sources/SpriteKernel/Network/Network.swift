@@ -31,7 +31,8 @@ struct Network {
     mutating func resize(nodeCount: Int) {
         topology = config.topology.make(nodeCount: nodeCount, width: config.gridWidth)
         if partitionGroup.count < nodeCount {
-            partitionGroup += Array(repeating: 0, count: nodeCount - partitionGroup.count)
+            // Appended in place: a temporary array per added node cost more than the node.
+            partitionGroup.append(contentsOf: repeatElement(0, count: nodeCount - partitionGroup.count))
         }
     }
 
