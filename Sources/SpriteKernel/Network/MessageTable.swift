@@ -47,9 +47,10 @@ struct MessageTable {
 
     mutating func insert(_ message: Message, text: String? = nil) -> Int32 {
         let slot: Int32
-        if let reused = free.popLast() {
-            slots[Int(reused)] = message
-            slot = reused
+        // removeLast, unlike popLast, inlines: this runs for every message sent.
+        if !free.isEmpty {
+            slot = free.removeLast()
+            slots[Int(slot)] = message
         } else {
             slots.append(message)
             slot = Int32(slots.count - 1)
