@@ -22,15 +22,16 @@ extension Simulation {
             return op
         }
         operations[Int(op)].penalty = penalty
-        rpcSeries[op] = RpcSeries(client: client, server: server, requestBytes: requestBytes,
-                                  replyBytes: replyBytes, service: service, count: max(1, count),
-                                  penalty: penalty)
-        startCall(op)
+        var series = RpcSeries(client: client, server: server, requestBytes: requestBytes,
+                               replyBytes: replyBytes, service: service, count: max(1, count), penalty: penalty)
+        startCall(op, &series)
         return op
     }
 
-    private func startCall(_ op: Int32) {
-        guard var series = rpcSeries[op] else { return }
+    /// Begins the series' next call. A call's steps hand its series along and
+    /// store it back before a message leaves, since each lookup copies the
+    /// whole series out of the table.
+    private func startCall(_ op: Int32, _ series: inout RpcSeries) {
         series.callStartedAt = now
         series.requestLeft = series.requestBytes
         series.replyLeft = series.replyBytes
@@ -58,7 +59,8 @@ extension Simulation {
             // The procedure runs once per call, when its last argument piece is in.
             let first = series.requestLeft == 0 && series.replyLeft == series.replyBytes
             let done = nodes[series.server].reserveCPU(work: first ? series.service : .zero, now: now)
-            rpcSeries[op]?.servedByIncarnation = nodes[series.server].incarnation
+            series.servedByIncarnation = nodes[series.server].incarnation
+            rpcSeries[op] = series
             schedule(.rpc(.rpcServed(call: op)), at: done)
         case .rpcReply:
             // The caller counts what has come back; the server only reads the series.
@@ -69,7 +71,7 @@ extension Simulation {
                 series.callPackets += 1
             }
             if series.requestLeft > 0 || series.replyLeft > 0 { return sendRequestPiece(op, &series) }
-            completeCall(op, packets: series.callPackets)
+            completeCall(op, &series)
         default:
             break
         }
@@ -96,19 +98,15 @@ extension Simulation {
         statistics.wireBytes.addSaturating(transfer.wireBytes)
     }
 
-    private func completeCall(_ op: Int32, packets: Int64) {
-        guard var series = rpcSeries[op] else { return }
+    private func completeCall(_ op: Int32, _ series: inout RpcSeries) {
+        let packets = series.callPackets
         series.completed += 1
         operations[Int(op)].completedCalls = series.completed
         let elapsed = now - series.callStartedAt
         record(.rpcCompleted(operation: op, call: series.completed, calls: series.count, client: series.client,
                              server: series.server, elapsed: elapsed, penalty: series.penalty, packets: packets),
                at: series.client, level: series.count == 1 ? .operations : .messages)
-        if series.completed < series.count {
-            rpcSeries[op] = series
-            startCall(op)
-            return
-        }
+        if series.completed < series.count { return startCall(op, &series) }
         rpcSeries[op] = nil
         finish(op)
         let record = operations[Int(op)]
