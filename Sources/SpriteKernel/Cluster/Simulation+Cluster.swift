@@ -37,9 +37,13 @@ extension Simulation {
     /// Between two processes of one node nothing crosses the network: no penalty.
     public func networkPenalty(bytes: Int64, from a: Int, to b: Int) -> SimTime {
         guard a != b else { return .zero }
-        let work = network.config.cost.endpointWork(bytes: bytes)
-        return network.penalty(payloadBytes: bytes, from: a, to: b) + work.scaled(bySpeed: nodes[a].spec.speed)
-            + work.scaled(bySpeed: nodes[b].spec.speed)
+        // The cost model is read in place, as on the message path: a copy of it costs a memcpy.
+        let work = CostModel.endpointWork(bytes: bytes, packetOverhead: network.config.cost.packetOverhead,
+                                          copyBytesPerSecond: network.config.cost.copyBytesPerSecond,
+                                          mtuBytes: network.config.cost.mtuBytes)
+        let wire = Network.penalty(payloadBytes: bytes, from: a, to: b, cost: network.config.cost.wire,
+                                   topology: network.topology)
+        return wire + work.scaled(bySpeed: nodes[a].spec.speed) + work.scaled(bySpeed: nodes[b].spec.speed)
     }
 
     public func setLoss(_ probability: Double, between a: Int, and b: Int) {

@@ -85,10 +85,15 @@ struct Network {
     /// The network penalty: the least time the model allows for moving
     /// `payloadBytes` between two nodes, on idle links with no CPU overhead.
     /// Past the end of simulated time it is some time past `SimTime.horizon`.
-    func penalty(payloadBytes: Int64, from source: Int, to destination: Int) -> SimTime {
+    ///
+    /// Static, so a caller whose network is a class's property passes the two
+    /// parts it needs instead of copying the whole network (and retaining
+    /// every table in it) for the call.
+    static func penalty(payloadBytes: Int64, from source: Int, to destination: Int,
+                        cost: WireCost, topology: any Topology) -> SimTime {
         var idle = LinkTable()
-        return Self.schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
-                             cost: config.cost.wire, topology: topology, busy: &idle, books: false).arrival
+        return schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
+                        cost: cost, topology: topology, busy: &idle, books: false).arrival
     }
 
     mutating func clearLinks() { linkBusyUntil.removeAll() }
