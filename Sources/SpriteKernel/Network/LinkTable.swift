@@ -36,12 +36,18 @@ struct LinkTable {
                 emptyKeyValue = newValue
                 return
             }
+            // Most bookings are of a link booked before: one probe, no growth check.
+            if used > 0 {
+                let index = slot(of: link)
+                if keys[index] == link {
+                    values[index] = newValue
+                    return
+                }
+            }
             if (used + 1) * 2 > keys.count { grow() }
             let index = slot(of: link)
-            if keys[index] != link {
-                keys[index] = link
-                used += 1
-            }
+            keys[index] = link
+            used += 1
             values[index] = newValue
         }
     }
