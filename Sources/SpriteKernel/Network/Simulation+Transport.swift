@@ -128,11 +128,17 @@ extension Simulation {
         }
         statistics.messagesDelivered += 1
         record(.messageDelivered(summary(id)), at: message.destination, level: .messages)
-        let text = messages.release(id)
+        // Only V messages carry text: the others leave it alone, and skip releasing an empty one.
         switch message.kind {
-        case .vSend, .vReply, .moveRequest, .moveData, .moveAck: deliverIPC(message, text: text)
-        case .rpcRequest, .rpcReply: deliverRPC(message)
-        case .callRequest, .callReply: deliverCall(message)
+        case .vSend, .vReply, .moveRequest, .moveData, .moveAck:
+            let text = messages.release(id)
+            deliverIPC(message, text: text)
+        case .rpcRequest, .rpcReply:
+            messages.release(id)
+            deliverRPC(message)
+        case .callRequest, .callReply:
+            messages.release(id)
+            deliverCall(message)
         }
     }
 }
