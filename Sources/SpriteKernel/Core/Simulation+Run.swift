@@ -14,55 +14,8 @@ public enum RunStop: Sendable, Equatable {
     case interrupted
 }
 
-/// The deterministic multi-node kernel engine: nodes, network, V processes
-/// and Sprite RPC over one event queue. It performs no I/O; results come
-/// back as operation records, statistics and a trace of typed events.
-///
-/// The engine is single-threaded and never holds an access to one of its
-/// tables across a call that could reach the same table, so the state touched
-/// on every event is marked `@exclusivity(unchecked)`: the run-time
-/// exclusivity checks on those properties cost about a third of the event loop.
-public final class Simulation {
-    @exclusivity(unchecked) public private(set) var now: SimTime = .zero
-    public private(set) var seed: UInt64
-    @exclusivity(unchecked) public var traceLevel: TraceLevel = .operations
-    /// The most bytes of file data (the sizes of every file version kept) a
-    /// write may bring the simulation to; past it the write fails.
-    public var fileBytesLimit: Int64 = .max
-    /// The most bytes of text (file versions written with real contents) the
-    /// simulation may hold; past it the write fails. The memory limit sets it.
-    public var textBytesLimit: Int64 = .max
-    @exclusivity(unchecked) public internal(set) var statistics = Statistics()
-
-    @exclusivity(unchecked) var queue = EventQueue()
-    @exclusivity(unchecked) var random: SeededGenerator
-    @exclusivity(unchecked) var nodes: [Node] = []
-    var nodeIndex: [String: Int] = [:]
-    @exclusivity(unchecked) var network: Network
-    @exclusivity(unchecked) var processes: [VProcess] = []
-    var processIndex: [String: Int] = [:]
-    @exclusivity(unchecked) var messages = MessageTable()
-    @exclusivity(unchecked) var operations: [OperationRecord] = []
-    @exclusivity(unchecked) var rpcSeries = SeriesTable()
-    @exclusivity(unchecked) var pendingTrace: [TraceRecord] = []
-    var nextTimer: Int32 = 0
-    var fs = FileSystemState()
-    /// Each node's file-system client, apart from `fs` so a step can change
-    /// its client in place while reading the rest of the file system.
-    var fileClients: [Int: FileClient] = [:]
-    /// Processes and nodes whose step loop is running, so a step that ends at
-    /// once does not start a nested loop.
-    var advancing: Set<Int> = []
-    var startingFileSteps: Set<Int> = []
-    /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).
-    let scheduler = ProcessScheduler()
-
-    public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
-        self.seed = seed
-        self.random = SeededGenerator(seed: seed)
-        self.network = Network(config: network, nodeCount: 0)
-    }
-
+/// The event core: the run loop, timers, the trace and operation records.
+extension Simulation {
     // MARK: Running
 
     /// Processes events in order until idle, `deadline`, a timer, the event
