@@ -25,8 +25,6 @@ public final class Simulation {
 
     @exclusivity(unchecked) var queue = EventQueue()
     @exclusivity(unchecked) var random: SeededGenerator
-    @exclusivity(unchecked) var nodes: [Node] = []
-    var nodeIndex: [String: Int] = [:]
     @exclusivity(unchecked) var network: Network
     @exclusivity(unchecked) var processes: [VProcess] = []
     var processIndex: [String: Int] = [:]
@@ -45,6 +43,9 @@ public final class Simulation {
     var startingFileSteps: Set<Int> = []
     /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).
     let scheduler = ProcessScheduler()
+
+    // Each subsystem's state, in its folder; a layer's code reaches only the layers below it.
+    let cluster = Cluster()
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed
