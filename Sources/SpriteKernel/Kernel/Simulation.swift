@@ -25,10 +25,8 @@ public final class Simulation {
 
     @exclusivity(unchecked) var queue = EventQueue()
     @exclusivity(unchecked) var random: SeededGenerator
-    @exclusivity(unchecked) var network: Network
     @exclusivity(unchecked) var processes: [VProcess] = []
     var processIndex: [String: Int] = [:]
-    @exclusivity(unchecked) var messages = MessageTable()
     @exclusivity(unchecked) var operations: [OperationRecord] = []
     @exclusivity(unchecked) var rpcSeries = SeriesTable()
     @exclusivity(unchecked) var pendingTrace: [TraceRecord] = []
@@ -46,10 +44,11 @@ public final class Simulation {
 
     // Each subsystem's state, in its folder; a layer's code reaches only the layers below it.
     let cluster = Cluster()
+    let networkLayer: NetworkLayer
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed
         self.random = SeededGenerator(seed: seed)
-        self.network = Network(config: network, nodeCount: 0)
+        self.networkLayer = NetworkLayer(config: network)
     }
 }
