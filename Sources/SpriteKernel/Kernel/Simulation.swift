@@ -28,7 +28,6 @@ public final class Simulation {
     @exclusivity(unchecked) var processes: [VProcess] = []
     var processIndex: [String: Int] = [:]
     @exclusivity(unchecked) var operations: [OperationRecord] = []
-    @exclusivity(unchecked) var rpcSeries = SeriesTable()
     @exclusivity(unchecked) var pendingTrace: [TraceRecord] = []
     var nextTimer: Int32 = 0
     var fs = FileSystemState()
@@ -45,6 +44,7 @@ public final class Simulation {
     // Each subsystem's state, in its folder; a layer's code reaches only the layers below it.
     let cluster = Cluster()
     let networkLayer: NetworkLayer
+    let rpcLayer = RPCLayer()
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed
