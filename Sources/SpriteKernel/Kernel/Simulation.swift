@@ -25,8 +25,6 @@ public final class Simulation {
 
     @exclusivity(unchecked) var queue = EventQueue()
     @exclusivity(unchecked) var random: SeededGenerator
-    @exclusivity(unchecked) var processes: [VProcess] = []
-    var processIndex: [String: Int] = [:]
     @exclusivity(unchecked) var operations: [OperationRecord] = []
     @exclusivity(unchecked) var pendingTrace: [TraceRecord] = []
     var nextTimer: Int32 = 0
@@ -34,9 +32,8 @@ public final class Simulation {
     /// Each node's file-system client, apart from `fs` so a step can change
     /// its client in place while reading the rest of the file system.
     var fileClients: [Int: FileClient] = [:]
-    /// Processes and nodes whose step loop is running, so a step that ends at
-    /// once does not start a nested loop.
-    var advancing: Set<Int> = []
+    /// Nodes whose file-step loop is running, so a step that ends at once does
+    /// not start a nested loop.
     var startingFileSteps: Set<Int> = []
     /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).
     let scheduler = ProcessScheduler()
@@ -44,6 +41,7 @@ public final class Simulation {
     // Each subsystem's state, in its folder; a layer's code reaches only the layers below it.
     let cluster = Cluster()
     let networkLayer: NetworkLayer
+    let vKernel = VKernel()
     let rpcLayer = RPCLayer()
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
