@@ -205,60 +205,6 @@ public struct CrashLoss: Sendable, Equatable {
     public var crashedAt: SimTime
 }
 
-/// Everything the file system keeps, server and client side.
-struct FileSystemState {
-    var config = FileSystemConfig()
-    /// Delayed-write daemon wakeups in the event queue: while none is, the run
-    /// loop need not look inside each event for one.
-    var daemonWakeups = 0
-    var files: [ServerFile] = []
-    var fileIndex: [String: Int] = [:]
-    var contents: [ContentData] = [ContentData(bytes: [], size: 0)]
-    /// The sizes of every version in `contents`, summed (the file-data limit counts it).
-    var versionBytes: Int64 = 0
-    /// The bytes of real text in `contents`, summed: the memory they take.
-    var textBytes: Int64 = 0
-    /// Sprite domains: prefix → serving node (authoritative), and the
-    /// current token of each domain's root.
-    var domains: [String: Int] = [:]
-    var domainTokens: [String: Int] = [:]
-    var nextToken = 1
-    /// NFS exports: server → exported directories.
-    var exports: [Int: Set<String>] = [:]
-    /// Live files below each directory path: a path with files below it is a directory.
-    var filesBelow: [String: Int] = [:]
-
-    var history: [FileEvent] = []
-    /// Versions stored at servers so far: the next write's `serverOrder`.
-    var storedVersions = 0
-    /// Changes to directories and listings of them, judged as they come (Simulation+Listings).
-    var directoryHistory: [DirectoryEvent] = []
-    var listingJudge = ListingJudge()
-    /// Names the listings in `directoryHistory` hold (eight count as one record of memory).
-    var listedNames = 0
-    /// When each directory's entries last changed (its NFS modification time).
-    var directoryModified: [String: SimTime] = [:]
-    /// Callbacks: the clients each directory's server promised to tell of a change.
-    var directoryCallbacks: [String: Set<Int>] = [:]
-    var transactions = TransactionState()
-    var nextSession = 0
-    var statistics = FileSystemStatistics()
-    var crashLosses: [CrashLoss] = []
-    /// UNIX semantics, online: the latest write to each file.
-    var latestWrite: [Int: (content: ContentID, event: Int)] = [:]
-    /// Session semantics, online: what each file's last writing session committed.
-    var committed: [Int: (content: ContentID, event: Int)] = [:]
-    var serverCaches: [Int: LRUList<BlockKey>] = [:]
-    /// Servers whose block cache `cache NODE off` turned off, and sizes set
-    /// with `cache NODE on size` (else the whole memory).
-    var serverCacheOff: Set<Int> = []
-    var serverCacheBlocks: [Int: Int64] = [:]
-    var calls: [Int32: PendingCall] = [:]
-    var nextCall: Int32 = 0
-    /// The call whose request the server is handling right now.
-    var servingCall: Int32 = -1
-}
-
 /// A prefix-table entry: the server of a domain and its token for the
 /// domain's root (a new token each time the domain is declared or moves).
 public struct PrefixEntry: Sendable, Equatable {

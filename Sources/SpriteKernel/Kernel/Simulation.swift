@@ -28,21 +28,15 @@ public final class Simulation {
     @exclusivity(unchecked) var operations: [OperationRecord] = []
     @exclusivity(unchecked) var pendingTrace: [TraceRecord] = []
     var nextTimer: Int32 = 0
-    var fs = FileSystemState()
-    /// Each node's file-system client, apart from `fs` so a step can change
-    /// its client in place while reading the rest of the file system.
-    var fileClients: [Int: FileClient] = [:]
-    /// Nodes whose file-step loop is running, so a step that ends at once does
-    /// not start a nested loop.
-    var startingFileSteps: Set<Int> = []
-    /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).
-    let scheduler = ProcessScheduler()
 
     // Each subsystem's state, in its folder; a layer's code reaches only the layers below it.
     let cluster = Cluster()
     let networkLayer: NetworkLayer
     let vKernel = VKernel()
     let rpcLayer = RPCLayer()
+    let fileSystem = FileSystem()
+    /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).
+    let scheduler = ProcessScheduler()
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed
