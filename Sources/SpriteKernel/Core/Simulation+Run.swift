@@ -31,29 +31,19 @@ extension Simulation {
                 return .reachedDeadline
             }
             if let timeLimit, next > timeLimit {
-                guard fs.daemonWakeups != 0, let event = queue.next, case .files(.flushDaemon(let node)) = event.kind,
-                      !hasDirtyFiles(Int(node)) else {
+                // An invisible event (see below) does not count as passing the limit.
+                guard maybeInvisible != 0, let event = queue.next, discardIfInvisible(event.kind) else {
                     return .timeLimit
                 }
-                // An idle daemon's wakeup is invisible (see below): it does not count as passing the limit.
                 _ = queue.popNext()
-                fs.daemonWakeups -= 1
-                fileClients[Int(node)]?.daemonScheduled = false
                 continue
             }
             if processed >= eventLimit { return .eventLimit }
             if processed & 0x3FF == 0, let interrupt, interrupt.isRaised { return .interrupted }
             guard let event = queue.popNext() else { break }
-            // The counter spares most events the look inside for a daemon wakeup.
-            if fs.daemonWakeups != 0, case .files(.flushDaemon(let node)) = event.kind {
-                fs.daemonWakeups -= 1
-                if !hasDirtyFiles(Int(node)) {
-                    // A delayed-write daemon with nothing left to write: its wakeup
-                    // is invisible, so it neither moves the clock nor keeps a run going.
-                    fileClients[Int(node)]?.daemonScheduled = false
-                    continue
-                }
-            }
+            // An event its subsystem finds invisible (a daemon with nothing to do) neither moves the
+            // clock nor keeps a run going. The counter spares most events the question.
+            if maybeInvisible != 0, discardIfInvisible(event.kind) { continue }
             now = event.time
             processed += 1
             statistics.eventsProcessed += 1
@@ -84,14 +74,6 @@ extension Simulation {
     public var hasPendingEvents: Bool { !queue.isEmpty }
     public var pendingEventCount: Int { queue.count }
     public var nextEventTime: SimTime? { queue.nextTime }
-
-    /// The records the engine keeps, a measure of its memory: operations,
-    /// pending events, undrained trace records, file-history events and file
-    /// versions. Each is a fixed-size record of at most a few hundred bytes.
-    public var recordCount: Int {
-        operations.count + queue.count + pendingTrace.count + fs.history.count + fs.contents.count
-            + fs.directoryHistory.count + fs.listedNames / 8
-    }
 
     /// Trace records produced since the last call.
     public func drainTrace() -> [TraceRecord] {

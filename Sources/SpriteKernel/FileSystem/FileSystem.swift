@@ -9,9 +9,6 @@
 /// result is bound with `guard let`, and allocates a frame there.
 final class FileSystem {
     var config = FileSystemConfig()
-    /// Delayed-write daemon wakeups in the event queue: while none is, the run
-    /// loop need not look inside each event for one.
-    var daemonWakeups = 0
     var files: [ServerFile] = []
     var fileIndex: [String: Int] = [:]
     var contents: [ContentData] = [ContentData(bytes: [], size: 0)]
@@ -64,6 +61,12 @@ final class FileSystem {
     /// Nodes whose step loop is running, so a step that ends at once does not
     /// start a nested loop.
     var startingSteps: Set<Int> = []
+
+    /// The records it keeps, for the engine's memory measure: file-history
+    /// events, file versions, directory events, and listed names (eight count as one).
+    var recordCount: Int {
+        history.count + contents.count + directoryHistory.count + listedNames / 8
+    }
 }
 
 /// The file system's state as the engine's extensions name it. `_read` and

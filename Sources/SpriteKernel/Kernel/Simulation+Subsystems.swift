@@ -1,0 +1,20 @@
+/// What the event core and the engine's callers ask of every subsystem,
+/// routed here so the core names none of them.
+extension Simulation {
+    /// Whether the event, as it comes up, turns out invisible to its subsystem
+    /// (a delayed-write daemon with nothing to write); if so the subsystem has
+    /// dropped it, and the run loop neither moves the clock nor counts it.
+    @inline(__always) func discardIfInvisible(_ kind: Event) -> Bool {
+        switch kind {
+        case .files(let e): discardIfInvisible(e)
+        case .timer, .net, .ipc, .rpc, .sched: false
+        }
+    }
+
+    /// The records the engine keeps, a measure of its memory: operations,
+    /// pending events and undrained trace records, and what each subsystem
+    /// keeps. Each is a fixed-size record of at most a few hundred bytes.
+    public var recordCount: Int {
+        operations.count + queue.count + pendingTrace.count + fileSystem.recordCount
+    }
+}
