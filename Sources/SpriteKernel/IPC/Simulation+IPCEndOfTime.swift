@@ -10,6 +10,24 @@ extension Simulation {
         }
     }
 
+    /// A message that would arrive after the end of time: the operation it
+    /// carries fails, and a process blocked on that operation goes on.
+    func ipcAbandoned(_ message: Message) {
+        switch message.kind {
+        case .vReply where operations[Int(message.operation)].status == .running:
+            // The reply fails; its sender stays blocked: no reply comes in time.
+            fail(message.operation, .endOfTime)
+        case .vReply:
+            // A reply retransmitted after it was sent: the sender waits past the end.
+            let sender = Int(message.toProcess)
+            guard sender >= 0, processes[sender].state == .awaitingReply(peer: Int(message.fromProcess)),
+                  let waiting = processes[sender].current else { return }
+            failStep(waiting, of: sender)
+        default:
+            failStep(message.operation, of: operations[Int(message.operation)].process)
+        }
+    }
+
     /// Fails a process's operation and, if the process was blocked on it, lets
     /// it take its next step.
     func failStep(_ operation: Int32, of process: Int?) {

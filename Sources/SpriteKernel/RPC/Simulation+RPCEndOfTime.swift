@@ -11,4 +11,10 @@ extension Simulation {
             fail(operation, .endOfTime)
         }
     }
+
+    /// A request or reply that would arrive after the end of time: the series fails.
+    func rpcAbandoned(_ message: Message) {
+        rpcSeries[message.operation] = nil
+        fail(message.operation, .endOfTime)
+    }
 }
