@@ -1,0 +1,11 @@
+/// Adding a node fans out, like its faults: the cluster declares it, then the
+/// network grows to reach it.
+extension Simulation {
+    /// Adds a node; it takes the next position in the topology.
+    @discardableResult
+    public func addNode(_ spec: NodeSpec) throws(KernelError) -> Int {
+        let index = try clusterAdd(spec)
+        networkAdd(nodeCount: nodes.count)
+        return index
+    }
+}
