@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The engine's folders are layers (docs/ARCHITECTURE.md, The engine's layers): a folder's code names
+/// only what it owns and what the folders below it own. Upward calls go through functions on the root
+/// (`deliverIPC`, `rpcGaveUp`, `failCall`, …), never through another layer's state, so this check
+/// looks for state and type names, in code only (comments and string literals are skipped).
+@Suite struct LayeringTests {
+    /// What each folder owns: its state class, its tables as the engine's extensions name them, its types.
+    static let owned: [String: [String]] = [
+        "Cluster": ["Cluster", "nodes", "nodeIndex", "Node", "clusterAdd", "clusterCrash", "clusterRestart"],
+        "Disk": ["readDisk"],
+        "Network": ["NetworkLayer", "network", "messages", "Message", "MessageTable", "transmit"],
+        "IPC": ["VKernel", "processes", "processIndex", "advancing", "VProcess", "ProcessStep"],
+        "RPC": ["RPCLayer", "rpcSeries", "RpcSeries", "SeriesTable"],
+        "FileSystem": ["FileSystem", "fs", "fileClients", "startingFileSteps", "FileClient", "FileStep",
+                       "flushDaemon", "hasDirtyFiles"],
+        "Processes": ["SimProcess", "ProcessTable", "Program", "ProgramStep", "ProcessID"],
+        "Scheduling": ["ProcessScheduler", "scheduler", "SchedulingPolicy", "NodeCPUs", "SchedulerKind"],
+    ]
+
+    /// The folders each folder may reach. Kernel/ (the composition root) may reach every one;
+    /// Core/ (the run loop) reaches none: it routes events by their subsystem and asks Kernel/ the rest.
+    static let below: [String: [String]] = [
+        "Core": [],
+        "Cluster": [],
+        "Disk": ["Cluster"],
+        "Network": ["Cluster"],
+        "IPC": ["Cluster", "Network"],
+        "RPC": ["Cluster", "Network"],
+        "FileSystem": ["Cluster", "Disk", "Network"],
+        // A process's steps and its node's CPU scheduler work hand in hand: one layer in two folders.
+        "Processes": ["Cluster", "Scheduling"],
+        "Scheduling": ["Cluster", "Processes"],
+    ]
+
+    static let sources = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/SpriteKernel")
+
+    /// A line's code: what precedes a `//` comment, string literals emptied, and the name a `var` or `let`
+    /// declares left out (a folder's own field may share a name with another layer's table).
+    static func code(of line: Substring) -> String {
+        var code = line.components(separatedBy: "//").first ?? ""
+        code = code.replacingOccurrences(of: #""[^"]*""#, with: "\"\"", options: .regularExpression)
+        code = code.replacingOccurrences(of: #"\b(var|let) +\w+"#, with: "$1 _", options: .regularExpression)
+        return code
+    }
+
+    /// Whether `code` names `name` itself: not as a member of another value (`s.nodes` is the
+    /// scheduler's own table, not the cluster's).
+    static func names(_ code: String, _ name: String) -> Bool {
+        code.range(of: #"(?<![.\w])"# + name + #"\b"#, options: .regularExpression) != nil
+    }
+
+    @Test(arguments: below.keys.sorted())
+    func folderNamesNothingAboveIt(_ folder: String) throws {
+        let allowed = Set(Self.below[folder] ?? []).union([folder])
+        let forbidden = Self.owned.filter { !allowed.contains($0.key) }.flatMap(\.value)
+        let directory = Self.sources.appendingPathComponent(folder)
+        let files = (FileManager.default.subpaths(atPath: directory.path) ?? []).filter { $0.hasSuffix(".swift") }
+        #expect(!files.isEmpty, "no sources found in \(directory.path)")
+        var violations: [String] = []
+        for file in files.sorted() {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let code = Self.code(of: line)
+                for name in forbidden where Self.names(code, name) {
+                    violations.append("\(folder)/\(file):\(number + 1): \(name)")
+                }
+            }
+        }
+        #expect(violations.isEmpty, "names from a layer above: \(violations.joined(separator: ", "))")
+    }
+
+    /// The check finds what it looks for: a name used bare is caught; a comment, a string, a declaration
+    /// and a member of another value are not.
+    @Test func codeOfALineSkipsCommentsAndStrings() {
+        #expect(Self.code(of: "let x = fs.calls // fs") == "let _ = fs.calls ")
+        #expect(Self.code(of: #"case callRequest = "fs-request""#) == #"case callRequest = """#)
+        #expect(Self.code(of: "    var processes: [Int32] = []") == "    var _: [Int32] = []")
+        #expect(Self.names("let x = processes[3]", "processes"))
+        #expect(!Self.names("for p in s.nodes[n].processes {", "processes"))
+        #expect(!Self.names("let subprocesses = 1", "processes"))
+    }
+}
