@@ -32,8 +32,12 @@ public indirect enum ProgramStep: Sendable, Equatable {
 public enum LockKind: Sendable, Equatable {
     /// Gives up the CPU and sleeps until the lock is handed over: two context switches.
     case blocking
-    /// Keeps the CPU spinning until the lock is free (test-and-set).
+    /// Keeps the CPU spinning until the lock is free (test-and-set): every
+    /// try is a bus write, even while the lock is held.
     case spin
+    /// Spins reading its cached copy of the lock (test-and-test-and-set): no
+    /// bus traffic while the lock is held; one miss per spinner when it is released.
+    case testAndTestAndSet
     /// Spins for at most `limit`, then blocks.
     case spinThenBlock(limit: SimTime)
 }

@@ -21,6 +21,19 @@ struct SimProcess {
     /// The lock (handle) it spins on, or -1. A spinning process needs a CPU
     /// like a burst does, and takes the lock when it sees it free.
     var spinningOn: Int32 = -1
+    /// Whether that spin is test-and-set (a bus write per try) rather than
+    /// test-and-test-and-set (reads its cached copy).
+    var spinsTestAndSet = false
+    /// Memory share (0…1) of the current compute burst.
+    var memoryShare: Double = 0
+    /// NUMA cell its memory lives in (where it first ran), or -1.
+    var homeCell: Int32 = -1
+    /// The current burst is kernel work (a syscall step).
+    var kernelWork = false
+    /// The kernel lock (lock table id) its syscall holds or waits for, or -1.
+    var kernelLock: Int32 = -1
+    /// Whether it holds `kernelLock`.
+    var inKernel = false
 
     // Scheduling attributes, read by the policies.
     var priority: Int32

@@ -22,10 +22,22 @@ extension Simulation {
                 return .finished(exited: false)
             }
             switch s.programs[program].steps[pc] {
-            case .compute(let duration, _), .syscall(let duration):
+            case .compute(let duration, let share):
                 let work = duration.scaled(bySpeed: speed)
                 if work > .zero {
                     s.table[process].remaining = work
+                    s.table[process].memoryShare = share
+                    s.table[process].kernelWork = false
+                    return .compute
+                }
+                s.table[process].pc += 1
+            case .syscall(let duration):
+                let work = duration.scaled(bySpeed: speed)
+                if work > .zero {
+                    s.table[process].kernelWork = true
+                    if let spinning = enterKernel(process) { return spinning }
+                    s.table[process].remaining = work
+                    s.table[process].memoryShare = 0
                     return .compute
                 }
                 s.table[process].pc += 1

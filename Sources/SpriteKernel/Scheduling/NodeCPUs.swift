@@ -18,11 +18,33 @@ public struct MultiprocessorOptions: Sendable, Equatable {
     /// CPUs dispatching from one queue at once wait for each other: the
     /// contention point of a shared queue (per-CPU queues meet only when stealing).
     public var queueLock: SimTime
+    /// Where kernel work runs and under which lock.
+    public var organisation: OSOrganisation
+    /// How CPUs reach memory; nil: the memory share of a burst costs nothing extra.
+    public var interconnect: InterconnectKind?
+    /// One bus transaction (a test-and-set, or a cache miss on the lock's
+    /// line): a test-and-set spinner makes one per this much spinning.
+    public var busTransaction: SimTime
 
-    public init(layout: RunQueueLayout = .shared, cacheReload: SimTime = .zero, queueLock: SimTime = .zero) {
+    public init(layout: RunQueueLayout = .shared, cacheReload: SimTime = .zero, queueLock: SimTime = .zero,
+                organisation: OSOrganisation = .fineGrained(locks: 0), interconnect: InterconnectKind? = nil,
+                busTransaction: SimTime = .ns(100)) {
         self.layout = layout
         self.cacheReload = cacheReload
         self.queueLock = queueLock
+        self.organisation = organisation
+        self.interconnect = interconnect
+        self.busTransaction = busTransaction
+    }
+
+    /// The run queues the organisation uses: private CPUs keep their own,
+    /// master-slave has the master's queue and one for the slaves.
+    var effectiveLayout: RunQueueLayout {
+        switch organisation {
+        case .privatePerCPU: .perCPU(stealing: false)
+        case .masterSlave: .shared
+        default: layout
+        }
     }
 }
 
@@ -57,6 +79,11 @@ struct CPUState {
     var reloadLeft: SimTime = .zero
     /// When the running process's quantum runs out (`.never` without one).
     var quantumEnd: SimTime = .never
+    /// Stand-alone work the running burst does per unit of time: below 1
+    /// while the interconnect slows its memory accesses.
+    var rate: Double = 1
+    /// When the running burst ends at this rate (progress is exact then).
+    var burstEnd: SimTime = .never
 
     // Statistics.
     var busy: SimTime = .zero
@@ -101,6 +128,18 @@ struct NodeCPUs {
     var boostPeriod: SimTime?
     var contextSwitch: SimTime = .zero
     var options = MultiprocessorOptions()
+    /// Whether the node has an interconnect model (memory demand matters).
+    var modelsMemory = false
+    /// The queues the organisation uses (`options.effectiveLayout`).
+    var queueLayout = RunQueueLayout.shared
+    /// Master-slave: kernel work queues for CPU 0 and user work for the others.
+    var masterSlave = false
+    /// Private per-CPU OS: a new process is bound to a CPU round robin.
+    var privateOS = false
+    /// Private per-CPU OS: the CPU the next new process is bound to.
+    var nextBinding: Int32 = 0
+    /// Handles (in the scheduler's lock names) of the kernel locks.
+    var kernelLockNames: [Int32] = []
     /// Whether an MLFQ boost event is pending.
     var boostArmed = false
     /// Every process ever placed on the node, for boosts and listings.
@@ -108,5 +147,5 @@ struct NodeCPUs {
 
     var cpus: Range<Int> { Int(firstCPU)..<Int(firstCPU + cpuCount) }
     var queues: Range<Int> { Int(firstQueue)..<Int(firstQueue + queueCount) }
-    var stealing: Bool { options.layout == .perCPU(stealing: true) }
+    var stealing: Bool { queueLayout == .perCPU(stealing: true) }
 }

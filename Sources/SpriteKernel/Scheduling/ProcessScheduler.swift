@@ -20,6 +20,11 @@ final class ProcessScheduler {
     let queues = PlainArray<RunQueueState>()
     /// One policy per run queue, apart from the plain data above.
     @exclusivity(unchecked) var policies: ContiguousArray<any SchedulingPolicy> = []
+    /// Each node slot's memory interconnect, nil when none is modelled.
+    @exclusivity(unchecked) var interconnects: [(any MemoryInterconnect)?] = []
+    /// Each CPU's memory demand now (memory share of its burst; 1 for a
+    /// test-and-set spinner), by global CPU index.
+    @exclusivity(unchecked) var memoryDemand: ContiguousArray<Double> = []
 
     /// Idle CPUs waiting to pick a process at the end of this instant, in the order they freed.
     let choosing = PlainArray<Int32>()

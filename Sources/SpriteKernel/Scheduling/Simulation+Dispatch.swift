@@ -82,8 +82,10 @@ extension Simulation {
         let s = scheduler
         let first = Int(s.nodes[node].firstQueue)
         guard s.nodes[node].queueCount > 1 else { return first }
+        if s.nodes[node].masterSlave { return first + (s.table[process].kernelWork ? 0 : 1) }
         let last = Int(s.table[process].lastCPU)
         if last >= 0 { return Int(s.cpus[last].queue) }
+        if s.nodes[node].privateOS { return bindToCPU(process, node: node) }
         var best = first
         var bestLoad = Int.max
         for queue in s.nodes[node].queues {
@@ -101,14 +103,17 @@ extension Simulation {
     /// or `.pending` when such CPUs are idle but already about to pick.
     @inline(__always) func idleCPU(for queue: Int, node: Int, preferring: Int) -> IdleCPU {
         let s = scheduler
-        let layout = s.nodes[node].options.layout
+        let layout = s.nodes[node].queueLayout
         var pending = false
         if layout == .shared || layout == .perCPU(stealing: true) {
+            // Master-slave has two queues, each with its own CPUs; otherwise any CPU may take the work.
+            let any = !s.nodes[node].masterSlave
             if preferring >= 0, s.nodes[node].cpus.contains(preferring), s.cpus[preferring].current < 0,
-               !s.cpus[preferring].dispatchPending {
+               !s.cpus[preferring].dispatchPending, any || s.cpus[preferring].queue == Int32(queue) {
                 return .free(preferring)
             }
-            for cpu in s.nodes[node].cpus where s.cpus[cpu].current < 0 {
+            for cpu in s.nodes[node].cpus where s.cpus[cpu].current < 0
+                && (any || s.cpus[cpu].queue == Int32(queue)) {
                 if !s.cpus[cpu].dispatchPending { return .free(cpu) }
                 pending = true
             }
@@ -206,7 +211,8 @@ extension Simulation {
         }
         let quantum = s.policies[Int(s.cpus[cpu].queue)].quantum(for: ProcessID(process), table: s.table)
         s.cpus[cpu].quantumEnd = quantum == .never ? .never : begin + reload + quantum
-        scheduleSliceEnd(cpu)
+        if s.nodes[node].modelsMemory { placeMemory(process, cpu: cpu, slot: node) }
+        cpuWorkChanged(cpu, slot: node)
     }
 
     /// (Re)schedules the end of the running slice: the burst's end or the
@@ -215,7 +221,10 @@ extension Simulation {
         let s = scheduler
         let process = s.cpus[cpu].current
         let from = max(now, s.cpus[cpu].accountedTo)
-        var end = time ?? min(s.cpus[cpu].quantumEnd, from + s.cpus[cpu].reloadLeft + s.table[process].remaining)
+        let run = realTime(for: s.table[process].remaining, rate: s.cpus[cpu].rate)
+        let burstEnd = from + s.cpus[cpu].reloadLeft + run
+        if time == nil { s.cpus[cpu].burstEnd = burstEnd }
+        var end = time ?? min(s.cpus[cpu].quantumEnd, burstEnd)
         // A spinner that finds its lock free takes it as soon as it runs.
         if time == nil, s.table[process].spinningOn >= 0, spinCanTakeLock(process) {
             end = from + s.cpus[cpu].reloadLeft
@@ -234,10 +243,15 @@ extension Simulation {
         let process = s.cpus[cpu].current
         let reload = min(s.cpus[cpu].reloadLeft, elapsed)
         s.cpus[cpu].reloadLeft = s.cpus[cpu].reloadLeft - reload
-        s.table[process].remaining = s.table[process].remaining - (elapsed - reload)
+        let work = elapsed - reload
+        let rate = s.cpus[cpu].rate
+        let done = rate == 1 ? work : progress(in: work, rate: rate, remaining: s.table[process].remaining,
+                                               complete: now >= s.cpus[cpu].burstEnd)
+        s.table[process].remaining = s.table[process].remaining - done
         if s.table[process].spinningOn >= 0 {
-            s.table[process].spinTime += elapsed - reload
-            s.cpus[cpu].spinTime += elapsed - reload
+            s.table[process].spinTime += work
+            s.cpus[cpu].spinTime += work
+            chargeSpin(process, work)
         }
         s.table[process].cpuTime += elapsed
         s.cpus[cpu].busy += elapsed
@@ -263,7 +277,10 @@ extension Simulation {
         s.cpus[cpu].current = -1
         s.cpus[cpu].preemptPending = false
         s.cpus[cpu].epoch &+= 1
+        s.cpus[cpu].rate = 1
         s.table[process].cpu = -1
+        let slot = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
+        if s.nodes[slot].modelsMemory { cpuWorkChanged(cpu, slot: slot) }
     }
 
     @inline(__always) func recordSlice(_ cpu: Int, process: Int32, start: SimTime, end: SimTime,
@@ -343,6 +360,7 @@ extension Simulation {
             spinSliceEnded(process, cpu: cpu)
         } else if s.table[process].remaining <= .zero {
             s.table[process].remaining = .zero
+            if s.table[process].inKernel { leaveKernel(process) }
             s.table[process].pc += 1
             continueOnCPU(process, cpu: cpu)
         } else {
@@ -362,7 +380,7 @@ extension Simulation {
         } else {
             let quantum = s.policies[queue].quantum(for: ProcessID(process), table: s.table)
             s.cpus[cpu].quantumEnd = quantum == .never ? .never : now + quantum
-            scheduleSliceEnd(cpu)
+            cpuWorkChanged(cpu, slot: Int(s.nodeSlot[Int(s.cpus[cpu].node)]))
         }
     }
 
@@ -371,8 +389,10 @@ extension Simulation {
     func continueOnCPU(_ process: Int32, cpu: Int) {
         switch advance(process) {
         case .compute:
+            let slot = Int(scheduler.nodeSlot[Int(scheduler.cpus[cpu].node)])
+            if scheduler.nodes[slot].masterSlave, movesForKernelWork(process, cpu: cpu) { return }
             if now < scheduler.cpus[cpu].quantumEnd {
-                scheduleSliceEnd(cpu)
+                cpuWorkChanged(cpu, slot: slot)
             } else {
                 quantumExpired(process, cpu: cpu)
             }

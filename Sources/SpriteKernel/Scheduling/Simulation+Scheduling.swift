@@ -22,8 +22,14 @@ extension Simulation {
             throw .invalidValue("reload")
         }
         guard options.queueLock >= .zero, !options.queueLock.isPastHorizon else { throw .invalidValue("queue lock") }
+        let cpus = nodes[node].spec.cpus
+        try options.organisation.validate(cpus: cpus)
+        try options.interconnect?.validate(cpus: cpus)
+        guard options.busTransaction > .zero, !options.busTransaction.isPastHorizon else {
+            throw .invalidValue("bus transaction")
+        }
         let slot = ensureSchedulerNode(node)
-        scheduler.nodes[slot].options = options
+        applyOrganisation(options, slot: slot)
         rebuildQueues(slot)
     }
 
@@ -127,8 +133,10 @@ extension Simulation {
                                 queueCount: 1))
         s.queues.append(RunQueueState(node: Int32(slot), lastChange: now))
         s.policies.append(SchedulerKind.fcfs.makePolicy(seed: 0))
+        s.interconnects.append(nil)
         for local in 0..<count {
             s.cpus.append(CPUState(node: Int32(node), local: local, queue: s.nodes[slot].firstQueue))
+            s.memoryDemand.append(0)
         }
         s.nodeSlot[node] = Int32(slot)
         return slot
@@ -144,7 +152,8 @@ extension Simulation {
             for process in s.policies[queue].removeAll(table: s.table, now: now) { waiting.append(process.index) }
             changeQueueLength(queue, by: -s.queues[queue].length)
         }
-        let count: Int32 = s.nodes[slot].options.layout == .shared ? 1 : s.nodes[slot].cpuCount
+        let masterSlave = s.nodes[slot].masterSlave
+        let count: Int32 = masterSlave ? 2 : s.nodes[slot].queueLayout == .shared ? 1 : s.nodes[slot].cpuCount
         let kind = s.nodes[slot].kind
         s.nodes[slot].firstQueue = Int32(s.queues.count)
         s.nodes[slot].queueCount = count
@@ -153,7 +162,8 @@ extension Simulation {
             s.policies.append(kind.makePolicy(seed: kind.isRandomised ? random.next() : 0))
         }
         for (offset, cpu) in s.nodes[slot].cpus.enumerated() {
-            s.cpus[cpu].queue = s.nodes[slot].firstQueue + (count == 1 ? 0 : Int32(offset))
+            let queue = masterSlave ? Int32(min(offset, 1)) : count == 1 ? 0 : Int32(offset)
+            s.cpus[cpu].queue = s.nodes[slot].firstQueue + queue
         }
         for process in waiting {
             let queue = chooseQueue(for: process, node: slot)

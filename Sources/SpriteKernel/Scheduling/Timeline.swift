@@ -6,6 +6,8 @@ public enum SliceEnding: String, Sendable, Equatable, CaseIterable {
     case preempted
     /// Its quantum ran out while others waited.
     case quantum
+    /// It moved to another CPU: master-slave kernel work goes to the master and back.
+    case moved
     /// Its program ended.
     case done
     /// It took an `exit` step.

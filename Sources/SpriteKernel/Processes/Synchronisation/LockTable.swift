@@ -11,6 +11,17 @@ struct SimLock {
     /// Times a process found it held.
     var contended = 0
     var acquisitions = 0
+    /// Time waiters spent spinning with test-and-set (a bus write per try).
+    var testAndSetSpin: SimTime = .zero
+    /// Every spinning waiter's time, whatever its kind.
+    var spinTime: SimTime = .zero
+    /// Bus transactions counted one by one: an acquisition's test-and-set,
+    /// and each test-and-test-and-set spinner's miss when the lock is released.
+    var transactions = 0
+    /// Times a waiter gave up its CPU and slept.
+    var blocks = 0
+    /// Node of the lock, for listings.
+    var node: Int32 = -1
 }
 
 /// Every lock, created on first use, keyed by node and interned name.

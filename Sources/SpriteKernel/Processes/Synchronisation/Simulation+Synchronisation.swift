@@ -12,6 +12,7 @@ extension Simulation {
         if holder < 0 || holder == process {
             s.locks.locks[id].holder = process
             s.locks.locks[id].acquisitions += 1
+            s.locks.locks[id].transactions += 1
             s.table[process].pc += 1
             return nil
         }
@@ -19,18 +20,22 @@ extension Simulation {
         s.locks.locks[id].waiters.append(process)
         switch kind {
         case .blocking:
+            s.locks.locks[id].blocks += 1
             block(process, .lock, on: name)
             return .blocked
-        case .spin:
+        case .spin, .testAndTestAndSet:
             s.table[process].spinningOn = Int32(id)
+            s.table[process].spinsTestAndSet = kind == .spin
             s.table[process].remaining = .never
             return .compute
         case .spinThenBlock(let limit):
             guard limit > .zero else {
+                s.locks.locks[id].blocks += 1
                 block(process, .lock, on: name)
                 return .blocked
             }
             s.table[process].spinningOn = Int32(id)
+            s.table[process].spinsTestAndSet = true
             s.table[process].remaining = limit
             return .compute
         }
@@ -38,10 +43,20 @@ extension Simulation {
 
     func unlockStep(_ process: Int32, name: Int32) {
         let s = scheduler
-        let id = s.locks.lock(node: s.table[process].node, name: name)
+        releaseLock(s.locks.lock(node: s.table[process].node, name: name), by: process)
+    }
+
+    /// The holder lets the lock go: it is handed to a spinner on a CPU, else
+    /// to the first sleeper. Each test-and-test-and-set spinner misses once
+    /// on the line the release wrote.
+    func releaseLock(_ id: Int, by process: Int32) {
+        let s = scheduler
         guard s.locks.locks[id].holder == process else { return }
         s.locks.locks[id].holder = -1
         let waiters = s.locks.locks[id].waiters
+        for waiter in waiters where s.table[waiter].spinningOn == Int32(id) && !s.table[waiter].spinsTestAndSet {
+            s.locks.locks[id].transactions += 1
+        }
         if let index = waiters.firstIndex(where: { s.table[$0].phase == .running }) {
             let spinner = s.locks.locks[id].waiters.remove(at: index)
             s.locks.locks[id].holder = spinner
@@ -51,6 +66,7 @@ extension Simulation {
             let sleeper = s.locks.locks[id].waiters.remove(at: index)
             s.locks.locks[id].holder = sleeper
             s.locks.locks[id].acquisitions += 1
+            s.locks.locks[id].transactions += 1
             s.table[sleeper].pc += 1
             schedule(.sched(.wake(process: sleeper)), at: now)
         }
@@ -68,13 +84,20 @@ extension Simulation {
             }
             s.locks.locks[id].holder = process
             s.locks.locks[id].acquisitions += 1
+            s.locks.locks[id].transactions += 1
             s.table[process].spinningOn = -1
             s.table[process].remaining = .zero
-            s.table[process].pc += 1
+            // A kernel lock is taken for the syscall step, which then runs; a lock step is done.
+            if s.table[process].kernelLock == Int32(id) {
+                s.table[process].inKernel = true
+            } else {
+                s.table[process].pc += 1
+            }
             continueOnCPU(process, cpu: cpu)
         } else if s.table[process].remaining <= .zero {
             s.table[process].spinningOn = -1
             s.table[process].remaining = .zero
+            s.locks.locks[id].blocks += 1
             block(process, .lock, on: s.locks.locks[id].name)
             leaveCPU(cpu, .blocked)
             chooseLater(cpu)

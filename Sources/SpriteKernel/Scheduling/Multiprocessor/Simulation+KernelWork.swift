@@ -1,0 +1,69 @@
+/// Kernel work (`syscall` steps) under the node's OS organisation: bound
+/// CPUs (private), the master's queue (master-slave), kernel locks (SMP).
+extension Simulation {
+    /// Private per-CPU OS: a new process is bound to the next CPU in turn.
+    func bindToCPU(_ process: Int32, node: Int) -> Int {
+        let s = scheduler
+        let offset = Int(s.nodes[node].nextBinding)
+        s.nodes[node].nextBinding = Int32((offset + 1) % Int(s.nodes[node].cpuCount))
+        return Int(s.nodes[node].firstQueue) + offset
+    }
+
+    /// Master-slave: a process whose next burst belongs on the other side
+    /// (kernel work on the master, user work on a slave) leaves its CPU and
+    /// queues there. Returns whether it left.
+    func movesForKernelWork(_ process: Int32, cpu: Int) -> Bool {
+        let s = scheduler
+        let onMaster = s.cpus[cpu].local == 0
+        guard s.table[process].kernelWork != onMaster else { return false }
+        leaveCPU(cpu, .moved)
+        makeReady(process, why: .woke)
+        dispatch(cpu: cpu)
+        return true
+    }
+
+    /// Before a syscall's work, on an SMP node with kernel locks: takes the
+    /// process's kernel lock (nil: taken, go on), else spins for it
+    /// (test-and-set, as a kernel spin lock does).
+    func enterKernel(_ process: Int32) -> StepOutcome? {
+        let s = scheduler
+        guard !s.table[process].inKernel else { return nil }
+        let slot = Int(s.nodeSlot[Int(s.table[process].node)])
+        let names = s.nodes[slot].kernelLockNames
+        guard !names.isEmpty else { return nil }
+        let name = names[Int(process) % names.count]
+        let id = s.locks.lock(node: s.table[process].node, name: name)
+        s.table[process].kernelLock = Int32(id)
+        let holder = s.locks.locks[id].holder
+        if holder < 0 || holder == process {
+            s.locks.locks[id].holder = process
+            s.locks.locks[id].acquisitions += 1
+            s.locks.locks[id].transactions += 1
+            s.table[process].inKernel = true
+            return nil
+        }
+        s.locks.locks[id].contended += 1
+        s.locks.locks[id].waiters.append(process)
+        s.table[process].spinningOn = Int32(id)
+        s.table[process].spinsTestAndSet = true
+        s.table[process].remaining = .never
+        return .compute
+    }
+
+    /// The syscall's work is done: its kernel lock goes to the next waiter.
+    func leaveKernel(_ process: Int32) {
+        let s = scheduler
+        let id = Int(s.table[process].kernelLock)
+        s.table[process].inKernel = false
+        s.table[process].kernelLock = -1
+        if id >= 0 { releaseLock(id, by: process) }
+    }
+
+    /// Spinning time goes to the lock's statistics too.
+    @inline(__always) func chargeSpin(_ process: Int32, _ spun: SimTime) {
+        let s = scheduler
+        let id = Int(s.table[process].spinningOn)
+        s.locks.locks[id].spinTime += spun
+        if s.table[process].spinsTestAndSet { s.locks.locks[id].testAndSetSpin += spun }
+    }
+}
