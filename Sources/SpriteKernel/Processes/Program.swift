@@ -22,6 +22,8 @@ enum Step: Equatable {
     case lock(Int32, LockKind)
     case unlock(Int32)
     case barrier(Int32, parties: Int32)
+    case signal(Int32)
+    case wait(Int32)
     case fork(program: Int32, shared: Bool)
     case spawn(program: Int32, node: Int32)
     case exit
@@ -83,6 +85,10 @@ struct ProgramCompiler {
             case .barrier(let name, let parties):
                 guard parties >= 1, parties <= Int(Int32.max) else { throw .invalidValue("barrier \(name)") }
                 out.append(.barrier(intern(name), parties: Int32(parties)))
+            case .signal(let name):
+                out.append(.signal(intern(name)))
+            case .wait(let name):
+                out.append(.wait(intern(name)))
             case .fork(let child, let shared):
                 guard let id = program(child) else { throw .unknownProgram(child) }
                 out.append(.fork(program: id, shared: shared))

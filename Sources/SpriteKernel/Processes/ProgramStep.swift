@@ -17,6 +17,10 @@ public indirect enum ProgramStep: Sendable, Equatable {
     case unlock(String)
     /// Waits at the node-local barrier `name` until `parties` processes are there.
     case barrier(String, parties: Int)
+    /// Sends a message on the node-local channel `name`; the sender goes on.
+    case signal(String)
+    /// Waits for a message on the node-local channel `name` from another process.
+    case wait(String)
     /// Starts a child process running `program` on the same node. A shared fork
     /// (Sprite's) makes a thread in the parent's sharing group (one address space).
     case fork(program: String, shared: Bool)

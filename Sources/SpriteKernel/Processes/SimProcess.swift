@@ -34,6 +34,10 @@ struct SimProcess {
     var kernelLock: Int32 = -1
     /// Whether it holds `kernelLock`.
     var inKernel = false
+    /// The parallel job (gang) it is a thread of, or -1 for a process of its own.
+    var gang: Int32 = -1
+    /// Its cell in its node's gang matrix, or -1 while not placed.
+    var gangCell: Int32 = -1
 
     // Scheduling attributes, read by the policies.
     var priority: Int32

@@ -77,6 +77,10 @@ extension Simulation {
             case .unlock(let name):
                 s.table[process].pc += 1
                 unlockStep(process, name: name)
+            case .signal(let name):
+                signalStep(process, name: name)
+            case .wait(let name):
+                if let outcome = waitStep(process, name: name) { return outcome }
             case .barrier(let name, let parties):
                 if !barrierStep(process, name: name, parties: parties) { return .blocked }
             }
@@ -105,6 +109,7 @@ extension Simulation {
         s.table[process].remaining = .zero
         s.table.frames[Int(process)].removeAll()
         s.liveProcesses -= 1
+        if s.table[process].gangCell >= 0 { gangThreadFinished(process) }
     }
 
     /// A fork (same node; `shared`: a thread in the parent's sharing group)

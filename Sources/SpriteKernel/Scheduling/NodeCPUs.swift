@@ -136,6 +136,8 @@ struct NodeCPUs {
     var masterSlave = false
     /// Private per-CPU OS: a new process is bound to a CPU round robin.
     var privateOS = false
+    /// Gang scheduling or space sharing: CPUs follow the node's gang matrix.
+    var gangNode = false
     /// Private per-CPU OS: the CPU the next new process is bound to.
     var nextBinding: Int32 = 0
     /// Handles (in the scheduler's lock names) of the kernel locks.

@@ -25,6 +25,10 @@ final class ProcessScheduler {
     /// Each CPU's memory demand now (memory share of its burst; 1 for a
     /// test-and-set spinner), by global CPU index.
     @exclusivity(unchecked) var memoryDemand: ContiguousArray<Double> = []
+    /// Each node slot's gang matrix, under gang scheduling or space sharing.
+    var gangMatrices: [GangMatrix?] = []
+    /// Each parallel job's threads.
+    var gangs: [[Int32]] = []
 
     /// Idle CPUs waiting to pick a process at the end of this instant, in the order they freed.
     let choosing = PlainArray<Int32>()
@@ -38,6 +42,7 @@ final class ProcessScheduler {
 
     var locks = LockTable()
     var barriers = BarrierTable()
+    var channels = ChannelTable()
 
     /// Totals over every CPU.
     @exclusivity(unchecked) var dispatchCount: Int64 = 0

@@ -20,6 +20,13 @@ public enum SchedulerKind: Sendable, Equatable {
     case shortestJobFirst
     /// Shortest remaining time first; a shorter arrival preempts.
     case shortestRemainingTime
+    /// Gang scheduling (Ousterhout's matrix): a parallel job's threads run in
+    /// one time slot on different CPUs; all CPUs switch slots every quantum,
+    /// at multiples of the quantum on the global clock.
+    case gang(quantum: SimTime)
+    /// Space sharing: a parallel job waits for as many free CPUs as it has
+    /// threads, then keeps them to its end (first come, first served).
+    case spaceSharing
 
     /// The policy's short name, as the language spells it.
     public var name: String {
@@ -32,11 +39,13 @@ public enum SchedulerKind: Sendable, Equatable {
         case .stride: "stride"
         case .shortestJobFirst: "sjf"
         case .shortestRemainingTime: "srtf"
+        case .gang: "gang"
+        case .spaceSharing: "space"
         }
     }
 
     /// Every short name, for completion and did-you-mean.
-    public static let names = ["fcfs", "rr", "priority", "mlfq", "lottery", "stride", "sjf", "srtf"]
+    public static let names = ["fcfs", "rr", "priority", "mlfq", "lottery", "stride", "sjf", "srtf", "gang", "space"]
 
     /// The MLFQ boost period, if any: the engine raises every process of the
     /// node to the top level this often while the node has work.
@@ -48,8 +57,8 @@ public enum SchedulerKind: Sendable, Equatable {
     /// Refuses parameters no policy can run with.
     func validate() throws(KernelError) {
         switch self {
-        case .fcfs, .shortestJobFirst, .shortestRemainingTime: break
-        case .roundRobin(let quantum), .lottery(let quantum), .stride(let quantum):
+        case .fcfs, .shortestJobFirst, .shortestRemainingTime, .spaceSharing: break
+        case .roundRobin(let quantum), .lottery(let quantum), .stride(let quantum), .gang(let quantum):
             guard quantum > .zero, !quantum.isPastHorizon else { throw .invalidValue("quantum") }
         case .priority(let aging, _):
             if let aging { guard aging > .zero else { throw .invalidValue("aging") } }
@@ -70,10 +79,27 @@ public enum SchedulerKind: Sendable, Equatable {
         case .stride(let quantum): Stride(quantum: quantum)
         case .shortestJobFirst: ShortestJobFirst(preemptive: false)
         case .shortestRemainingTime: ShortestJobFirst(preemptive: true)
+        // A gang node's CPU queues are `GangColumn`s over its matrix; this is
+        // the queue of jobs waiting to be placed.
+        case .gang, .spaceSharing: FirstComeFirstServed()
         }
     }
 
     /// Whether the policy draws random numbers (then the engine draws it a seed).
+    /// Whether the node's CPUs follow a gang matrix (gang or space sharing).
+    var usesGangMatrix: Bool {
+        switch self {
+        case .gang, .spaceSharing: true
+        default: false
+        }
+    }
+
+    /// The gang slot length (nil: slots never rotate).
+    var gangQuantum: SimTime? {
+        if case .gang(let quantum) = self { return quantum }
+        return nil
+    }
+
     var isRandomised: Bool {
         if case .lottery = self { return true }
         return false

@@ -12,6 +12,10 @@ public enum SchedulingEvent: Sendable, Equatable {
     case wake(process: Int32)
     /// A node's MLFQ priority boost.
     case boost(node: Int32)
+    /// The gang slot of a node (by slot) ends: every CPU switches row.
+    case gangSlot(node: Int32)
+    /// A thread of a gang node finished: free CPUs take waiting jobs.
+    case gangRefill(node: Int32)
 }
 
 extension Simulation {
@@ -22,6 +26,8 @@ extension Simulation {
         case .arrival(let process): processArrived(process)
         case .wake(let process): processWoke(process)
         case .boost(let node): boostFired(node: Int(node))
+        case .gangSlot(let node): gangSlotEnded(slot: Int(node))
+        case .gangRefill(let node): refillGangs(slot: Int(node))
         }
     }
 

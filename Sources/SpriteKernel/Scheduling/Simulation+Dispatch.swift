@@ -82,6 +82,7 @@ extension Simulation {
         let s = scheduler
         let first = Int(s.nodes[node].firstQueue)
         guard s.nodes[node].queueCount > 1 else { return first }
+        if s.nodes[node].gangNode { return gangQueue(for: process, node: node) }
         if s.nodes[node].masterSlave { return first + (s.table[process].kernelWork ? 0 : 1) }
         let last = Int(s.table[process].lastCPU)
         if last >= 0 { return Int(s.cpus[last].queue) }
@@ -119,7 +120,10 @@ extension Simulation {
             }
             return pending ? .pending : .none
         }
-        let owner = Int(s.nodes[node].firstCPU) + queue - Int(s.nodes[node].firstQueue)
+        let offset = queue - Int(s.nodes[node].firstQueue)
+        // A gang node's queue of jobs waiting for CPUs has no CPU of its own.
+        guard offset < Int(s.nodes[node].cpuCount) else { return .none }
+        let owner = Int(s.nodes[node].firstCPU) + offset
         guard s.cpus[owner].current < 0 else { return .none }
         return s.cpus[owner].dispatchPending ? .pending : .free(owner)
     }

@@ -134,6 +134,7 @@ extension Simulation {
         s.queues.append(RunQueueState(node: Int32(slot), lastChange: now))
         s.policies.append(SchedulerKind.fcfs.makePolicy(seed: 0))
         s.interconnects.append(nil)
+        s.gangMatrices.append(nil)
         for local in 0..<count {
             s.cpus.append(CPUState(node: Int32(node), local: local, queue: s.nodes[slot].firstQueue))
             s.memoryDemand.append(0)
@@ -152,14 +153,22 @@ extension Simulation {
             for process in s.policies[queue].removeAll(table: s.table, now: now) { waiting.append(process.index) }
             changeQueueLength(queue, by: -s.queues[queue].length)
         }
-        let masterSlave = s.nodes[slot].masterSlave
-        let count: Int32 = masterSlave ? 2 : s.nodes[slot].queueLayout == .shared ? 1 : s.nodes[slot].cpuCount
         let kind = s.nodes[slot].kind
+        let gang = prepareGangMatrix(slot)
+        let masterSlave = s.nodes[slot].masterSlave && gang == nil
+        let cpuCount = s.nodes[slot].cpuCount
+        // A gang node has a queue per CPU (its matrix column) and one for jobs waiting to be placed.
+        let count: Int32 = gang != nil ? cpuCount + 1 : masterSlave ? 2
+            : s.nodes[slot].queueLayout == .shared ? 1 : cpuCount
         s.nodes[slot].firstQueue = Int32(s.queues.count)
         s.nodes[slot].queueCount = count
-        for _ in 0..<count {
+        for index in 0..<count {
             s.queues.append(RunQueueState(node: Int32(slot), lastChange: now))
-            s.policies.append(kind.makePolicy(seed: kind.isRandomised ? random.next() : 0))
+            if let gang, index < cpuCount {
+                s.policies.append(GangColumn(matrix: gang, column: Int(index)))
+            } else {
+                s.policies.append(kind.makePolicy(seed: kind.isRandomised ? random.next() : 0))
+            }
         }
         for (offset, cpu) in s.nodes[slot].cpus.enumerated() {
             let queue = masterSlave ? Int32(min(offset, 1)) : count == 1 ? 0 : Int32(offset)

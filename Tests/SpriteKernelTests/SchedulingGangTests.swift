@@ -1,0 +1,76 @@
+import Testing
+@testable import SpriteKernel
+
+/// Gang scheduling (Ousterhout's matrix) and space sharing, and the message steps the threads exchange.
+@Suite struct SchedulingGangTests {
+    // Ousterhout's placement on 4 CPUs: jobs of 3, 2, 2 and 1 threads. A takes row 0, columns 0–2; B
+    // does not fit in row 0 (one column left) and opens row 1 (columns 0, 1); C fits beside it (2, 3);
+    // D takes the last column of row 0.
+    @Test func matrixPlacesEachJobInTheFirstRowWithRoom() {
+        let matrix = GangMatrix(columns: 4, rotates: true)
+        #expect(matrix.place([10, 11, 12]) == [0, 1, 2])
+        #expect(matrix.place([20, 21]) == [4, 5])
+        #expect(matrix.place([30, 31]) == [6, 7])
+        #expect(matrix.place([40]) == [3])
+        #expect(matrix.rowCount == 2)
+        matrix.nextSlot()
+        #expect(matrix.current == 1)
+        // Space sharing has one row: a job that does not fit is refused until CPUs free up.
+        let space = GangMatrix(columns: 4, rotates: false)
+        #expect(space.place([1, 2, 3]) != nil)
+        #expect(space.place([4, 5]) == nil)
+    }
+
+    /// Two CPUs: a parallel job J of two threads that exchange messages five times
+    /// (`repeat 5 { compute 1ms; signal c; wait c }`), then two hogs of 100 ms. No message cost.
+    private func exchange(_ kind: SchedulerKind) throws -> Simulation {
+        let sim = try makeSimulation(nodes: 1, cpus: 2)
+        try sim.setScheduler(kind, on: 0)
+        try sim.defineProgram("pair", steps: [.repeat(5, [.compute(.ms(1)), .signal("c"), .wait("c")])])
+        try sim.defineProgram("hog", steps: [.compute(.ms(100))])
+        try sim.spawnGang(program: "pair", name: "J", node: 0, threads: 2)
+        try sim.spawn(program: "hog", name: "H1", node: 0)
+        try sim.spawn(program: "hog", name: "H2", node: 0)
+        sim.runToIdle()
+        return sim
+    }
+
+    // Gang, quantum 10: row 0 holds J.1 and J.2, row 1 the hogs. In slot 0 both threads compute 1 ms,
+    // exchange at once, five times: J ends at 5. The CPUs idle to the slot's end at 10 (a thread
+    // that is done leaves its column empty), then the hogs run 10–110.
+    @Test func gangThreadsExchangeAtMessageSpeed() throws {
+        let sim = try exchange(.gang(quantum: .ms(10)))
+        #expect(try sim.metrics("J.1").finish == .ms(5))
+        #expect(try sim.metrics("J.2").finish == .ms(5))
+        #expect(try sim.metrics("H1").finish == .ms(110))
+    }
+
+    // Round robin, quantum 10: a thread that waits for its partner's message gives its CPU to a hog,
+    // which keeps it a whole quantum; the partner's reply then waits for that quantum to end. Each
+    // exchange costs about a quantum instead of 1 ms: J needs well over 30 ms.
+    @Test func timeSharedThreadsWaitAQuantumPerExchange() throws {
+        let sim = try exchange(.roundRobin(quantum: .ms(10)))
+        let finish = try #require(try sim.metrics("J.1").finish)
+        #expect(finish > .ms(30))
+    }
+
+    // Space sharing: J takes both CPUs to its end at 5; the hogs wait for a CPU each, then run 5–105.
+    @Test func spaceSharingGivesTheJobItsPartition() throws {
+        let sim = try exchange(.spaceSharing)
+        #expect(try sim.metrics("J.2").finish == .ms(5))
+        #expect(try sim.metrics("H1").finish == .ms(105))
+        #expect(try sim.metrics("H2").finish == .ms(105))
+    }
+
+    // A message is on its way for the local message cost: with the 1987 preset's local cost L, one
+    // exchange takes 1 ms + L, five of them 5·(1 ms + L).
+    @Test func messagesArriveAfterTheLocalCost() throws {
+        let sim = try makeSimulation(nodes: 1, preset: .sprite1988, cpus: 2)
+        let local = sim.network.config.cost.localMessageCost
+        try sim.setScheduler(.gang(quantum: .ms(100)), on: 0)
+        try sim.defineProgram("pair", steps: [.repeat(5, [.compute(.ms(1)), .signal("c"), .wait("c")])])
+        try sim.spawnGang(program: "pair", name: "J", node: 0, threads: 2)
+        sim.runToIdle()
+        #expect(try sim.metrics("J.1").finish == (.ms(1) + local) * 5)
+    }
+}
