@@ -35,13 +35,13 @@ import Testing
         return sim
     }
 
-    // Gang, quantum 10: row 0 holds J.1 and J.2, row 1 the hogs. In slot 0 both threads compute 1 ms,
+    // Gang, quantum 10: row 0 holds J-1 and J-2, row 1 the hogs. In slot 0 both threads compute 1 ms,
     // exchange at once, five times: J ends at 5. The CPUs idle to the slot's end at 10 (a thread
     // that is done leaves its column empty), then the hogs run 10–110.
     @Test func gangThreadsExchangeAtMessageSpeed() throws {
         let sim = try exchange(.gang(quantum: .ms(10)))
-        #expect(try sim.metrics("J.1").finish == .ms(5))
-        #expect(try sim.metrics("J.2").finish == .ms(5))
+        #expect(try sim.metrics("J-1").finish == .ms(5))
+        #expect(try sim.metrics("J-2").finish == .ms(5))
         #expect(try sim.metrics("H1").finish == .ms(110))
     }
 
@@ -50,14 +50,14 @@ import Testing
     // exchange costs about a quantum instead of 1 ms: J needs well over 30 ms.
     @Test func timeSharedThreadsWaitAQuantumPerExchange() throws {
         let sim = try exchange(.roundRobin(quantum: .ms(10)))
-        let finish = try #require(try sim.metrics("J.1").finish)
+        let finish = try #require(try sim.metrics("J-1").finish)
         #expect(finish > .ms(30))
     }
 
     // Space sharing: J takes both CPUs to its end at 5; the hogs wait for a CPU each, then run 5–105.
     @Test func spaceSharingGivesTheJobItsPartition() throws {
         let sim = try exchange(.spaceSharing)
-        #expect(try sim.metrics("J.2").finish == .ms(5))
+        #expect(try sim.metrics("J-2").finish == .ms(5))
         #expect(try sim.metrics("H1").finish == .ms(105))
         #expect(try sim.metrics("H2").finish == .ms(105))
     }
@@ -71,6 +71,6 @@ import Testing
         try sim.defineProgram("pair", steps: [.repeat(5, [.compute(.ms(1)), .signal("c"), .wait("c")])])
         try sim.spawnGang(program: "pair", name: "J", node: 0, threads: 2)
         sim.runToIdle()
-        #expect(try sim.metrics("J.1").finish == (.ms(1) + local) * 5)
+        #expect(try sim.metrics("J-1").finish == (.ms(1) + local) * 5)
     }
 }

@@ -82,7 +82,7 @@ import Testing
         #expect(status == .ok, "\(sink.text)\(sink.errorText)")
     }
 
-    /// threads 4 on 4 CPUs: the first thread forks three more at once, and all four run side by side.
+    /// threads 4 on 4 CPUs: four threads NAME-1 … NAME-4 arrive at once and run side by side.
     /// On 2 CPUs, FCFS: two threads 0-10ms, the other two 10-20ms.
     @Test func threadsShareTheNodesCPUs() throws {
         let objects = try json("""
@@ -94,8 +94,8 @@ import Testing
             show processes
             """)
         let processes = rows(objects, "process-metrics")
-        #expect(processes.map { $0["name"] as? String } == ["wide", "wide.1", "wide.2", "wide.3",
-                                                           "narrow", "narrow.1", "narrow.2", "narrow.3"])
+        #expect(processes.map { $0["name"] as? String } == ["wide-1", "wide-2", "wide-3", "wide-4",
+                                                           "narrow-1", "narrow-2", "narrow-3", "narrow-4"])
         #expect(processes.prefix(4).allSatisfy { $0["finish_ns"] as? Int == 10_000_000 })
         #expect(processes.suffix(4).map { $0["finish_ns"] as? Int }.sorted { ($0 ?? 0) < ($1 ?? 0) }
                 == [10_000_000, 10_000_000, 20_000_000, 20_000_000])

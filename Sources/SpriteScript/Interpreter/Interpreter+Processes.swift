@@ -26,11 +26,13 @@ extension Interpreter {
         let missing = choice.unbuiltOptions
         guard missing.isEmpty else {
             throw Diagnostic(.runtime, "the engine does not model \(missing.joined(separator: " or ")) yet", at: span,
-                             help: "it models: queues shared|per-cpu, stealing (with per-cpu), reload and lock")
+                             help: "give per-cpu queues for affinity")
         }
         let layout: RunQueueLayout = choice.queues == .perCPU ? .perCPU(stealing: choice.stealing) : .shared
+        let options = MultiprocessorOptions(layout: layout, cacheReload: choice.reload, queueLock: choice.queueLock,
+                                            organisation: choice.kernelOrganisation,
+                                            interconnect: choice.kernelInterconnect)
         do {
-            let options = MultiprocessorOptions(layout: layout, cacheReload: choice.reload, queueLock: choice.queueLock)
             try simulation.setMultiprocessor(options, on: node)
         } catch {
             throw Diagnostic(.runtime, "cannot organise the node: \(EngineWords.describe(error))", at: span)
@@ -45,37 +47,23 @@ extension Interpreter {
             throw Diagnostic(.runtime, "cannot define program '\(name)': \(EngineWords.describe(error))", at: span)
         }
         programs[name] = steps
-        threadedPrograms = threadedPrograms.filter { !$0.hasPrefix(name + " threads ") }
     }
 
     func spawn(program: Name, as name: Name, on node: Int, _ settings: SpawnSettings) throws(Diagnostic) {
-        let runs = settings.threads > 1 ? try threadedProgram(program, threads: settings.threads) : program.text
         do {
-            try simulation.spawn(program: runs, name: name.text, node: node, at: settings.arrival,
+            guard settings.threads == 1 else {
+                try simulation.spawnGang(program: program.text, name: name.text, node: node, threads: settings.threads,
+                                         at: settings.arrival, priority: settings.priority ?? Limits.defaultPriority,
+                                         tickets: settings.tickets ?? Limits.defaultTickets)
+                return
+            }
+            try simulation.spawn(program: program.text, name: name.text, node: node, at: settings.arrival,
                                  priority: settings.priority ?? Limits.defaultPriority,
                                  tickets: settings.tickets ?? Limits.defaultTickets, expectedBurst: settings.burst)
         } catch {
             throw Diagnostic(.runtime, "cannot spawn '\(name.text)': \(EngineWords.describe(error))", at: name.span,
                              help: EngineWords.help(error))
         }
-    }
-
-    /// `threads N`: a program whose first steps shared-fork N - 1 more threads of `program`, then run it.
-    /// Its name has a space, which no script's program name can: the engine lists it, the script never sees it.
-    /// Made once, and again after the program is declared again.
-    private func threadedProgram(_ program: Name, threads: Int) throws(Diagnostic) -> String {
-        let name = "\(program.text) threads \(threads)"
-        guard !threadedPrograms.contains(name) else { return name }
-        var steps = [SpriteKernel.ProgramStep.repeat(threads - 1, [.fork(program: program.text, shared: true)])]
-        steps += try kernelSteps(programs[program.text] ?? [])
-        do {
-            try simulation.defineProgram(name, steps: steps)
-        } catch {
-            throw Diagnostic(.runtime, "cannot start \(threads) threads of '\(program.text)': "
-                             + EngineWords.describe(error), at: program.span)
-        }
-        threadedPrograms.insert(name)
-        return name
     }
 
     /// The jobs of a job list, each a process with a program of its own that no script can name.
@@ -124,10 +112,10 @@ extension Interpreter {
                 case .block: out.append(.lock(name.text, .blocking))
                 case .tas: out.append(.lock(name.text, .spin))
                 case .spinThenBlock: out.append(.lock(name.text, .spinThenBlock(limit: limit?.duration ?? .zero)))
-                case .ttas:
-                    throw Diagnostic(.runtime, "the engine does not model test-and-test-and-set locks yet",
-                                     at: step.span, help: "use tas, block or spin-then-block T")
+                case .ttas: out.append(.lock(name.text, .testAndTestAndSet))
                 }
+            case .signal(let channel): out.append(.signal(channel.text))
+            case .wait(let channel): out.append(.wait(channel.text))
             case .unlock(let name): out.append(.unlock(name.text))
             case .barrier(let name, let parties): out.append(.barrier(name.text, parties: parties))
             case .fork(let program, let shared): out.append(.fork(program: program.text, shared: shared))
@@ -158,7 +146,8 @@ extension SchedulerChoice {
                                                                        boostPeriod: boost))
         case .lottery: return .lottery(quantum: quantum)
         case .stride: return .stride(quantum: quantum)
-        case .gang, .space: return nil
+        case .gang: return .gang(quantum: quantum)
+        case .space: return .spaceSharing
         }
     }
 }
@@ -179,8 +168,6 @@ extension MultiprocessorChoice {
     /// Options written that the engine does not model yet.
     var unbuiltOptions: [String] {
         var missing: [String] = []
-        if os != .fineGrained { missing.append("os \(os.rawValue)") }
-        if let interconnect { missing.append("interconnect \(interconnect.rawValue)") }
         // A per-cpu queue is affinity itself; a shared queue that prefers the last CPU is not modelled.
         if affinity, queues == .shared { missing.append("affinity with a shared queue") }
         return missing

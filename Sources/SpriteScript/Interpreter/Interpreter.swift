@@ -67,8 +67,6 @@ public final class Interpreter {
     public private(set) var expectationsFailed = 0
     /// Programs, as the script wrote them (the engine keeps them compiled).
     var programs: [String: [ProgramStep]] = [:]
-    /// The engine programs `spawn … threads N` made, by name, until their program is declared again.
-    var threadedPrograms: Set<String> = []
     /// Everything traced so far, for `show trace`.
     private(set) var history: [TraceRecord] = []
     static let historyLimit = 100_000
@@ -268,7 +266,6 @@ public final class Interpreter {
         applyLimits()
         era = EraDefaults()
         programs = [:]
-        threadedPrograms = []
         labels = [:]
         labelKinds = [:]
         operationLabels = [:]

@@ -26,7 +26,7 @@ struct TimelineChart {
     static let mostColumns = 60
     static let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
     static let endingMarks: [String: Character] = [
-        "done": "x", "exit": "x", "blocked": "b", "preempted": "p", "quantum": "q",
+        "done": "x", "exit": "x", "blocked": "b", "preempted": "p", "quantum": "q", "moved": "m",
     ]
 
     /// The time one column stands for: 1, 2 or 5 times a power of ten nanoseconds, the
@@ -61,6 +61,10 @@ struct TimelineChart {
         out += legend(letter)
         out.append("  one column = \(SimTime(nanoseconds: step)); ~ switching; . no process (most of the column)")
         out.append("  marks where a slice ended: x done, b blocked, p preempted, q quantum over")
+        // A move to another CPU happens only under master-slave: its mark is explained only then.
+        if slices.contains(where: { $0.ending == "moved" }) {
+            out.append("                             m moved to another CPU (kernel work on the master)")
+        }
         return out
     }
 

@@ -8,7 +8,7 @@ struct ShowSyntax: StatementSyntax {
         summary: "print the nodes, network, processes, operations, statistics or trace so far",
         usage: ["show nodes|network|operations|stats|trace",
                 "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE",
-                "show processes [NODES]", "show timeline [NODES] [from T] [to T]"],
+                "show processes [NODES]", "show timeline [NODES] [from T] [to T]", "show locks [NODES]"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
@@ -16,7 +16,9 @@ struct ShowSyntax: StatementSyntax {
             + "lists V processes, then for each node the scheduled processes' arrival, first run, finish, CPU, "
             + "wait, response and turnaround times, switches and preemptions, with their averages; 'timeline' "
             + "draws which process ran on each CPU when (help processes); 'stats' adds a table of each CPU's "
-            + "utilization and average run-queue length once a node runs scheduled processes.",
+            + "utilization and average run-queue length once a node runs scheduled processes. 'locks' lists "
+            + "each lock of the programs (and each kernel lock, #kernel) with its acquisitions, contended ones, "
+            + "spinning time, bus transactions and blocks.",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -28,7 +30,8 @@ struct ShowSyntax: StatementSyntax {
             """)
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
-                           "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts", "timeline"]
+                           "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts", "timeline",
+                           "locks"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offer(subjects)
@@ -40,7 +43,7 @@ struct ShowSyntax: StatementSyntax {
         var nodes: [Name] = []
         if word.text == "cache" {
             nodes = [try parser.parseName("the node whose cache to show")]
-        } else if ["prefixes", "processes", "timeline"].contains(word.text) {
+        } else if ["prefixes", "processes", "timeline", "locks"].contains(word.text) {
             // Optional nodes; for a timeline, its window may come first.
             parser.offerNames([.node])
             let window = word.text == "timeline" && ["from", "to"].contains(parser.peek.text)
@@ -76,6 +79,7 @@ struct ShowStatement: Statement {
             interpreter.emit(.table(table))
         case "processes": try ShowProcesses.processes(nodes, interpreter)
         case "timeline": try ShowProcesses.timeline(nodes, window, interpreter)
+        case "locks": try ShowProcesses.locks(nodes, interpreter)
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats":
             interpreter.emit(.table(Self.stats(s)))

@@ -20,8 +20,6 @@ struct SimLock {
     var transactions = 0
     /// Times a waiter gave up its CPU and slept.
     var blocks = 0
-    /// Node of the lock, for listings.
-    var node: Int32 = -1
 }
 
 /// Every lock, created on first use, keyed by node and interned name.

@@ -29,8 +29,6 @@ final class GangMatrix {
         return index < cells.count ? cells[index] : -1
     }
 
-    var isEmpty: Bool { !cells.contains { $0 >= 0 } }
-
     /// Places `threads` together: the first row with that many free columns
     /// (a job wider than the node takes whole rows in turn). Returns each
     /// thread's cell (row · columns + column), or nil when space sharing has no room.
@@ -59,6 +57,20 @@ final class GangMatrix {
 
     func free(cell: Int) {
         if cells.indices.contains(cell) { cells[cell] = -1 }
+    }
+
+    /// Whether slots must keep switching: two rows hold threads, or the
+    /// current row is empty while another is not. With one busy row its
+    /// threads simply keep their CPUs, and no slot event is pending.
+    var needsRotation: Bool {
+        guard rotates else { return false }
+        var busyRows = 0
+        var currentBusy = false
+        for row in 0..<rowCount where (0..<columns).contains(where: { cells[row * columns + $0] >= 0 }) {
+            busyRows += 1
+            if row == current { currentBusy = true }
+        }
+        return busyRows >= 2 || (busyRows == 1 && !currentBusy)
     }
 
     /// Moves to the next row that holds a thread (staying put when none does).

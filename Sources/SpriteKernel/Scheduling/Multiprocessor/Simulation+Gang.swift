@@ -11,13 +11,13 @@ extension Simulation {
                           priority: Int = 0, tickets: Int = 100) throws(KernelError) -> [ProcessID] {
         guard threads >= 1, threads <= 1024 else { throw .invalidValue("threads") }
         guard scheduler.table.count + threads <= scheduler.processLimit else { throw .limitReached("processes") }
-        for index in 1...threads where scheduler.table.index["\(name).\(index)"] != nil {
-            throw .duplicateProcess("\(name).\(index)")
+        for index in 1...threads where scheduler.table.index["\(name)-\(index)"] != nil {
+            throw .duplicateProcess("\(name)-\(index)")
         }
         let gang = Int32(scheduler.gangs.count)
         var ids: [ProcessID] = []
         for index in 1...threads {
-            let id = try spawn(program: program, name: "\(name).\(index)", node: node, at: time, priority: priority,
+            let id = try spawn(program: program, name: "\(name)-\(index)", node: node, at: time, priority: priority,
                                tickets: tickets)
             scheduler.table[id].gang = gang
             scheduler.table[id].group = ids.first?.index ?? id.index
@@ -71,7 +71,9 @@ extension Simulation {
             return
         }
         for (thread, cell) in zip(threads, cells) { s.table[thread].gangCell = Int32(cell) }
-        if let quantum = s.nodes[slot].kind.gangQuantum, !matrix.slotArmed { armGangSlot(slot, quantum) }
+        if let quantum = s.nodes[slot].kind.gangQuantum, !matrix.slotArmed, matrix.needsRotation {
+            armGangSlot(slot, quantum)
+        }
     }
 
     /// Slots end at multiples of the quantum on the global clock, so every
@@ -87,7 +89,7 @@ extension Simulation {
         let s = scheduler
         guard let matrix = s.gangMatrices[slot] else { return }
         matrix.slotArmed = false
-        guard let quantum = s.nodes[slot].kind.gangQuantum, !matrix.isEmpty else { return }
+        guard let quantum = s.nodes[slot].kind.gangQuantum else { return }
         let before = matrix.current
         matrix.nextSlot()
         if matrix.current != before {
@@ -101,7 +103,7 @@ extension Simulation {
                 dispatch(cpu: cpu)
             }
         }
-        armGangSlot(slot, quantum)
+        if matrix.needsRotation { armGangSlot(slot, quantum) }
     }
 
     /// A thread finished: its cell is free. Under space sharing, waiting jobs

@@ -44,6 +44,31 @@ struct MultiprocessorChoice: Sendable, Equatable {
     var os: OSOrganisationWord = .fineGrained
     var interconnect: InterconnectWord?
     var remoteFactor = 1
+    /// NUMA cells (equal groups of CPUs, each with its own memory).
+    var cells = 2
+    /// Kernel locks of a fine-grained SMP kernel; 0: kernel work takes no lock.
+    var kernelLocks = 0
+
+    /// The engine's organisation for `os`.
+    var kernelOrganisation: OSOrganisation {
+        switch os {
+        case .private: .privatePerCPU
+        case .masterSlave: .masterSlave
+        case .bigLock: .bigKernelLock
+        case .fineGrained: .fineGrained(locks: kernelLocks)
+        }
+    }
+
+    /// The engine's interconnect for `interconnect`.
+    var kernelInterconnect: InterconnectKind? {
+        switch interconnect {
+        case nil: nil
+        case .bus: .bus()
+        case .crossbar: .crossbar
+        case .omega: .omega
+        case .numa: .numa(cells: cells, remoteFactor: Double(remoteFactor))
+        }
+    }
 }
 
 /// `multiprocessor NODES [OPTIONS]`: the organisation of a node's CPUs (their number is `cpus N`).
@@ -53,8 +78,8 @@ struct MultiprocessorSyntax: StatementSyntax {
         topic: "multiprocessor",
         summary: "organise a node's CPUs: run queues, affinity, cache reload, OS organisation, memory interconnect",
         usage: ["multiprocessor NODES [queues shared|per-cpu] [stealing] [affinity] [reload T] [lock T]",
-                "    [os private|master-slave|big-lock|fine-grained] [interconnect bus|crossbar|omega|numa]",
-                "    [remote N]"],
+                "    [os private|master-slave|big-lock|fine-grained [kernel-locks K]]",
+                "    [interconnect bus|crossbar|omega|numa [cells K] [remote N]]"],
         details: "The node's CPUs are declared with cpus N (help nodes). queues shared (the default) keeps one "
             + "run queue for all CPUs, whose lock every dispatch takes; per-cpu gives each CPU its own, and "
             + "stealing lets an idle CPU take work from the longest other queue. affinity sends a process back "
@@ -69,8 +94,12 @@ struct MultiprocessorSyntax: StatementSyntax {
             + "\nInterconnects (the memory share of a burst, 'compute T memory P%', is what they slow):\n"
             + InterconnectWord.allCases.map { "  " + TextRenderer.pad($0.rawValue, 14) + $0.meaning }
                 .joined(separator: "\n")
-            + "\nremote N (numa only, default 3) is how many times a local access a remote one costs. "
-            + "Costs are in docs/COST-MODEL.md.",
+            + "\nkernel-locks K (fine-grained only, default 0: no kernel lock) is how many locks syscalls spread "
+            + "over; big-lock has one. Kernel locks are test-and-set spin locks, listed by show locks as #kernel. "
+            + "Without an interconnect, memory shares cost nothing extra. The bus carries one CPU's full memory "
+            + "traffic. cells K (numa only, default 2) splits the CPUs into K equal cells; a process's memory "
+            + "is in the cell where it first ran. remote N (numa only, default 3) is how many times a local "
+            + "access a remote one costs. Costs are in docs/COST-MODEL.md.",
         example: """
             cluster { server mp1 cpus 8 }
             multiprocessor mp1 queues per-cpu stealing reload 50us
@@ -78,8 +107,7 @@ struct MultiprocessorSyntax: StatementSyntax {
 
     static let options: [String: Dimension?] = [
         "queues": nil, "stealing": nil, "affinity": nil, "reload": .duration, "lock": .duration, "os": nil,
-        "interconnect": nil,
-        "remote": .count,
+        "interconnect": nil, "remote": .count, "kernel-locks": .count, "cells": .count,
     ]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
@@ -122,15 +150,20 @@ struct MultiprocessorStatement: Statement {
     var values: [(Name, Quantity, SourceSpan)] = []
 
     static let maximumRemoteFactor = 1000
+    static let maximumKernelLocks = 1024
+    static let maximumCells = 1024
 
     func check(_ checker: inout Checker) {
         for node in nodes { checker.resolveNode(node) }
         for (option, value, valueSpan) in values {
-            if option.text == "reload" || option.text == "lock" {
+            switch option.text {
+            case "reload", "lock":
                 checker.requireBetweenZeroAnd(value, Limits.duration, "the \(option.text) cost", at: valueSpan,
                                               allowZero: true)
-            } else {
-                checker.requireWhole(value, 1...Self.maximumRemoteFactor, "remote", at: valueSpan)
+            case "kernel-locks":
+                checker.requireWhole(value, 0...Self.maximumKernelLocks, "kernel-locks", at: valueSpan)
+            case "cells": checker.requireWhole(value, 1...Self.maximumCells, "cells", at: valueSpan)
+            default: checker.requireWhole(value, 1...Self.maximumRemoteFactor, "remote", at: valueSpan)
             }
         }
         if let stealing = written["stealing"], choice.queues != .perCPU {
@@ -141,18 +174,26 @@ struct MultiprocessorStatement: Statement {
             checker.error("'remote' is the cost of a remote access on a NUMA machine", at: remote,
                           help: "write interconnect numa remote N, or drop 'remote'")
         }
+        if let cells = written["cells"], choice.interconnect != .numa {
+            checker.error("'cells' groups the CPUs of a NUMA machine", at: cells,
+                          help: "write interconnect numa cells K, or drop 'cells'")
+        }
+        if let locks = written["kernel-locks"], choice.os != .fineGrained {
+            checker.error("'kernel-locks' is the number of kernel locks of a fine-grained kernel", at: locks,
+                          help: "write os fine-grained kernel-locks K, or drop 'kernel-locks'")
+        }
     }
 
     /// The declared organisation with the numbers filled in.
     var resolved: MultiprocessorChoice {
         var resolved = choice
         for (option, value, _) in values {
-            if option.text == "reload" {
-                resolved.reload = value.duration
-            } else if option.text == "lock" {
-                resolved.queueLock = value.duration
-            } else {
-                resolved.remoteFactor = Int(value.integer)
+            switch option.text {
+            case "reload": resolved.reload = value.duration
+            case "lock": resolved.queueLock = value.duration
+            case "kernel-locks": resolved.kernelLocks = Int(value.integer)
+            case "cells": resolved.cells = Int(value.integer)
+            default: resolved.remoteFactor = Int(value.integer)
             }
         }
         return resolved

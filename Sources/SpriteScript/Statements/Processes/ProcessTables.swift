@@ -106,6 +106,19 @@ enum ProcessTables {
                              + "run-queue: its average length over that time"])
     }
 
+    static func locks(_ locks: [LockStatistics], _ s: Simulation, processName: (ProcessID) -> String) -> Table {
+        let rows: [[Cell]] = locks.map { lock in
+            [.text(s.nodeName(lock.node)), .text(lock.name), .count(Int64(lock.acquisitions)),
+             .count(Int64(lock.contended)), .time(lock.spinTime), .count(Int64(lock.busTransactions)),
+             .count(Int64(lock.blocks)), .text(lock.holder.map(processName) ?? "-")]
+        }
+        return Table(name: "locks", title: "locks (\(locks.count))",
+                     columns: ["node", "lock", "acquisitions", "contended", Column("spinning", key: "spinning_ns"),
+                               Column("bus", key: "bus_transactions"), "blocks", "holder"],
+                     rows: rows, notes: locks.isEmpty ? ["  (no lock has been taken)"]
+                        : ["  bus: transactions the lock caused (test-and-set writes, misses, acquisitions)"])
+    }
+
     static func percent(_ ratio: Double) -> String {
         let tenths = (ratio * 1000).rounded()
         return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : "\(tenths / 10)%"

@@ -9,7 +9,7 @@ struct ProgramSyntax: StatementSyntax {
         usage: ["program NAME { STEP; STEP … }",
                 "STEP: compute T [memory P%] | syscall T | io T | sleep T | exit",
                 "STEP: lock NAME [block|tas|ttas|spin-then-block T] | unlock NAME",
-                "STEP: barrier NAME parties N | repeat N { STEPS }",
+                "STEP: barrier NAME parties N | signal CHANNEL | wait CHANNEL | repeat N { STEPS }",
                 "STEP: fork PROGRAM | shared fork PROGRAM | spawn PROGRAM on NODE",
                 "STEP: send PROCESS [\"TEXT\"] [nowait] | receive | reply PROCESS [\"TEXT\"]",
                 "STEP: moveto PROCESS SIZE | movefrom PROCESS SIZE"],
@@ -19,7 +19,9 @@ struct ProgramSyntax: StatementSyntax {
             where the node's OS organisation puts it. io blocks on a device, sleep on a timer. A lock is \
             waited for by blocking (the default: two context switches), spinning with test-and-set (tas) or \
             test-and-test-and-set (ttas), or spinning up to T and then blocking. barrier waits until N \
-            processes reach it. fork starts a child with its own copy of the program's address space, shared \
+            processes reach it. signal C sends a message on the node's channel C and goes on; wait C takes \
+            the oldest message on C that another process sent, or blocks until one comes: a message arrives \
+            the cost model's local cost after it is sent (help cost). fork starts a child with its own copy of the program's address space, shared \
             fork a thread sharing it (Sprite); spawn starts a process on another node. exit ends the process \
             before its last step. repeat N runs its steps N times (N up to \(Limits.repeatCount), nested at \
             most \(ProgramStepParser.maximumDepth) deep). send, receive, reply, moveto and movefrom are V's \
@@ -102,7 +104,7 @@ enum ProgramStepChecker {
                 if bytes <= 0 || bytes > Limits.size {
                     checker.error("the size must be between 1B and 1GB", at: at(0), help: "give a size like 8KB")
                 }
-            case .lock, .unlock, .exit, .send, .receive, .reply:
+            case .lock, .unlock, .signal, .wait, .exit, .send, .receive, .reply:
                 break
             }
         }

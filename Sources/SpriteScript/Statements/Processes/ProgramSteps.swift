@@ -17,6 +17,9 @@ indirect enum StepSyntax: Sendable {
     case lock(Name, LockKindWord, spinLimit: Quantity?)
     case unlock(Name)
     case barrier(Name, parties: Int)
+    /// `signal C` / `wait C`: a message between processes of one node on channel C.
+    case signal(Name)
+    case wait(Name)
     /// `fork P` (a copy of the address space) or `shared fork P` (a thread in it).
     case fork(program: Name, shared: Bool)
     case spawn(program: Name, node: Name)
@@ -38,8 +41,8 @@ struct ProgramStep: Sendable {
 
 /// Reads the steps of `program NAME { }` and of `repeat N { }`.
 enum ProgramStepParser {
-    static let words = ["compute", "syscall", "io", "sleep", "lock", "unlock", "barrier", "fork", "shared",
-                        "spawn", "exit", "repeat", "send", "receive", "reply", "moveto", "movefrom"]
+    static let words = ["compute", "syscall", "io", "sleep", "lock", "unlock", "barrier", "signal", "wait", "fork",
+                        "shared", "spawn", "exit", "repeat", "send", "receive", "reply", "moveto", "movefrom"]
     /// `repeat` inside `repeat` at most this deep: the process's cursor keeps one frame per level.
     static let maximumDepth = 8
 
@@ -91,6 +94,8 @@ enum ProgramStepParser {
             }
             syntax = .lock(name, kind, spinLimit: limit)
         case "unlock": syntax = .unlock(try parser.parseName("a lock name"))
+        case "signal": syntax = .signal(try parser.parseName("a channel name"))
+        case "wait": syntax = .wait(try parser.parseName("a channel name"))
         case "barrier":
             let name = try parser.parseName("a barrier name")
             _ = try parser.expectWord("parties")

@@ -69,6 +69,17 @@ enum ShowProcesses {
         interpreter.emit(.table(ProcessTables.cpus(statistics, interpreter.simulation)))
     }
 
+    /// Each lock used on the named nodes (every node if none are named).
+    static func locks(_ nodes: [Name], _ interpreter: Interpreter) throws(Diagnostic) {
+        let s = interpreter.simulation
+        let wanted = try nodeSet(nodes, interpreter)
+        let locks = (0..<s.nodeCount).filter { wanted?.contains($0) ?? true }.flatMap { s.lockStatistics(node: $0) }
+        let names = interpreter.processNames
+        interpreter.emit(.table(ProcessTables.locks(locks, s) { id in
+            names.indices.contains(Int(id.index)) ? names[Int(id.index)] : "\(id)"
+        }))
+    }
+
     /// The named nodes' indices, or nil for every node.
     private static func nodeSet(_ nodes: [Name], _ interpreter: Interpreter) throws(Diagnostic) -> Set<Int>? {
         guard !nodes.isEmpty else { return nil }

@@ -70,8 +70,8 @@ struct SpawnSyntax: StatementSyntax {
             + "the arrival time (default: now); priority 0 is the highest (default \(Limits.defaultPriority)); "
             + "tickets weigh lottery and stride (default \(Limits.defaultTickets)); burst tells sjf and srtf "
             + "how long the process will compute (default: its program's compute time, summed). threads N "
-            + "makes one parallel job of N threads sharing an address space: the process shared-forks N - 1 "
-            + "threads of the program (named NAME.1, NAME.2, …), then runs the program itself. See help processes.",
+            + "makes one parallel job of N threads NAME-1 … NAME-N sharing an address space, as shared fork "
+            + "does: gang and space scheduling place them together. See help processes.",
         example: """
             cluster { workstation ws1 }
             program worker { compute 30ms }
@@ -106,7 +106,15 @@ struct SpawnStatement: Statement {
         ProgramStepChecker.resolveProgram(program, &checker)
         guard checker.resolveNode(node) else { return }
         SpawnOptions.check(values, &checker)
+        let threads = SpawnOptions.settings(values).threads
         for name in processNames {
+            // A parallel job's threads are NAME-1 … NAME-N.
+            if threads > 1, threads <= 1024 {
+                for index in 1...threads {
+                    checker.declareProcess(Name(text: "\(name.text)-\(index)", span: name.span), on: node.text)
+                }
+                continue
+            }
             if names.isEmpty, checker.symbols.processes[name.text] != nil {
                 checker.error("process '\(name.text)' is already declared", at: name.span,
                               help: "name the new one: spawn \(name.text) as \(checker.freeName(like: name.text)) "
