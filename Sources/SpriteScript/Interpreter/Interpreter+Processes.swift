@@ -176,6 +176,21 @@ extension MultiprocessorChoice {
 
 /// What the statements read back from the engine.
 extension Interpreter {
+    /// Under `show nodes`: each multiprocessor's OS organisation and interconnect, when one was declared.
+    var multiprocessorNotes: [String] {
+        (0..<simulation.nodeCount).compactMap { node in
+            let options = simulation.multiprocessorOptions(on: node)
+            guard options.organisation != .fineGrained(locks: 0) || options.interconnect != nil else { return nil }
+            var words = ["os \(options.organisation.name)"]
+            if case .fineGrained(let locks) = options.organisation, locks > 0 { words.append("\(locks) kernel locks") }
+            if let interconnect = options.interconnect {
+                let (count, unit) = interconnect.hardware(cpus: simulation.nodeSpec(node).cpus)
+                words.append("\(interconnect.name) interconnect (\(count) \(unit))")
+            }
+            return "  \(simulation.nodeName(node)): " + words.joined(separator: ", ")
+        }
+    }
+
     var processMetrics: [ProcessMetrics] { simulation.processMetrics() }
 
     func processMetrics(named name: String) -> ProcessMetrics? {

@@ -71,7 +71,7 @@ struct ShowStatement: Statement {
         switch subject {
         case "nodes":
             var table = Self.nodes(s)
-            table.notes += interpreter.eraNodeNotes
+            table.notes += interpreter.eraNodeNotes + interpreter.multiprocessorNotes
             interpreter.emit(.table(table))
         case "network":
             var table = Self.network(s)

@@ -24,16 +24,17 @@ extension Simulation {
         }
         let process = s.cpus[cpu].current
         s.memoryDemand[cpu] = process >= 0 ? memoryDemand(of: process) : 0
-        rebalanceMemory(slot)
+        rebalanceMemory(slot, changed: cpu)
     }
 
-    /// Settles every running burst of the node at its old rate, then gives
-    /// each its rate under the interconnect's slowdown now and a new end.
-    func rebalanceMemory(_ slot: Int) {
+    /// Gives every running burst of the node its rate under the
+    /// interconnect's slowdown now: a burst whose rate changes is settled at
+    /// its old rate first and gets a new end; `changed` (the CPU that started
+    /// or stopped work, or -1) gets a new end in any case.
+    func rebalanceMemory(_ slot: Int, changed: Int = -1) {
         let s = scheduler
         guard let interconnect = s.interconnects[slot] else { return }
         let cpus = s.nodes[slot].cpus
-        for cpu in cpus where s.cpus[cpu].current >= 0 { settle(cpu) }
         let contention = interconnect.contention(demands: s.memoryDemand[cpus])
         let perCell = max(1, Int(s.nodes[slot].cpuCount) / interconnect.cells)
         for cpu in cpus where s.cpus[cpu].current >= 0 {
@@ -47,26 +48,36 @@ extension Simulation {
                 let slowdown = interconnect.slowdown(contention: contention, remote: remote)
                 rate = 1 / ((1 - share) + share * slowdown)
             }
+            guard rate != s.cpus[cpu].rate || cpu == changed else { continue }
+            settle(cpu)
             s.cpus[cpu].rate = rate
             // A preemption waiting for a switch to end keeps its event.
             if !s.cpus[cpu].preemptPending { scheduleSliceEnd(cpu) }
         }
     }
 
-    /// NUMA: the cell of the CPU a process first runs on holds its memory.
+    /// NUMA: the cell of the CPU a process first runs on holds its memory;
+    /// a thread (shared fork, parallel job) uses its group's address space,
+    /// placed where the group's first process ran, if it has run.
     @inline(__always) func placeMemory(_ process: Int32, cpu: Int, slot: Int) {
         let s = scheduler
         guard s.table[process].homeCell < 0, let interconnect = s.interconnects[slot], interconnect.cells > 1
         else { return }
+        let leader = s.table[process].group
+        if leader != process, s.table[leader].homeCell >= 0, s.table[leader].node == s.table[process].node {
+            s.table[process].homeCell = s.table[leader].homeCell
+            return
+        }
         let perCell = max(1, Int(s.nodes[slot].cpuCount) / interconnect.cells)
         s.table[process].homeCell = s.cpus[cpu].local / Int32(perCell)
     }
 
-    /// Stand-alone work `work` takes this long at `rate` (rounded up: the
-    /// burst is never over before its work is).
+    /// Stand-alone work `work` takes this long at `rate`, rounded up to the
+    /// nanosecond (the burst is never over before its work is) after
+    /// dropping floating-point noise: 14ms at rate 1/1.4 is 14ms, not 14ms + 1ns.
     @inline(__always) func realTime(for work: SimTime, rate: Double) -> SimTime {
         guard rate != 1, work != .never, work > .zero else { return work }
-        return .ns(Int64((Double(work.nanoseconds) / rate).rounded(.up)))
+        return .ns(Int64((Double(work.nanoseconds) / rate - 1e-6).rounded(.up)))
     }
 
     /// Stand-alone work done in `elapsed` at `rate`, at most `remaining`;

@@ -19,12 +19,10 @@ extension Simulation {
             s.memoryDemand[cpu] = process >= 0 && s.nodes[slot].modelsMemory ? memoryDemand(of: process) : 0
             s.cpus[cpu].rate = 1
         }
-        if s.nodes[slot].modelsMemory {
-            rebalanceMemory(slot)
-        } else {
-            for cpu in s.nodes[slot].cpus where s.cpus[cpu].current >= 0 && !s.cpus[cpu].preemptPending {
-                scheduleSliceEnd(cpu)
-            }
+        if s.nodes[slot].modelsMemory { rebalanceMemory(slot) }
+        // Every running burst was settled above at its old rate: each gets its end at the new one.
+        for cpu in s.nodes[slot].cpus where s.cpus[cpu].current >= 0 && !s.cpus[cpu].preemptPending {
+            scheduleSliceEnd(cpu)
         }
     }
 
