@@ -111,7 +111,8 @@ struct SpawnStatement: Statement {
             // A parallel job's threads are NAME-1 … NAME-N.
             if threads > 1, threads <= 1024 {
                 for index in 1...threads {
-                    checker.declareProcess(Name(text: "\(name.text)-\(index)", span: name.span), on: node.text)
+                    checker.declareScheduledProcess(Name(text: "\(name.text)-\(index)", span: name.span),
+                                                    on: node.text)
                 }
                 continue
             }
