@@ -176,9 +176,9 @@ import Testing
         #expect(past.status == .runtimeError)
         #expect(past.sink.errorText.contains("1ms is before now (5ms)"), "\(past.sink.errorText)")
         #expect(past.sink.errorText.contains("help: give an arrival"))
-        let ttas = run("cluster { workstation ws1 }\nprogram p { lock L ttas; unlock L }")
-        #expect(ttas.status == .runtimeError)
-        #expect(ttas.sink.errorText.contains("test.sprite:2:13: error:"), "\(ttas.sink.errorText)")
+        let master = run("cluster { workstation ws1 }\nmultiprocessor ws1 os master-slave")
+        #expect(master.status == .runtimeError)
+        #expect(master.sink.errorText.contains("test.sprite:2:1: error:"), "\(master.sink.errorText)")
     }
 
     /// At the prompt, programs and spawned processes stay known from one input to the next.

@@ -12,7 +12,7 @@ enum ProcessFields {
     ]
     static let node: [String: Dimension?] = [
         "utilization": .percent, "run-queue": .count, "switches": .count, "dispatches": .count,
-        "preemptions": .count, "busy": .duration, "switching": .duration, "spinning": .duration,
+        "preemptions": .count, "cpu-time": .duration, "switching": .duration, "spinning": .duration,
     ]
     static let average: [String: Dimension?] = [
         "cpu": .duration, "wait": .duration, "response": .duration, "turnaround": .duration, "switches": .count,
@@ -99,7 +99,7 @@ enum ProcessFields {
         case "run-queue": return .real(cpus.map(\.averageRunQueue).reduce(0, +) / n)
         case "switches": return .number(Int64(cpus.map(\.contextSwitches).reduce(0, +)), dimension)
         case "dispatches": return .number(Int64(cpus.map(\.dispatches).reduce(0, +)), dimension)
-        case "busy": return .number(cpus.map(\.busy.nanoseconds).reduce(0, +), dimension)
+        case "cpu-time": return .number(cpus.map(\.busy.nanoseconds).reduce(0, +), dimension)
         case "switching": return .number(cpus.map(\.switching.nanoseconds).reduce(0, +), dimension)
         case "spinning": return .number(cpus.map(\.spinning.nanoseconds).reduce(0, +), dimension)
         default: return .number(Int64(cpus.map(\.preemptions).reduce(0, +)), dimension)
