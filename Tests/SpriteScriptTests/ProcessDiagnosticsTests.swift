@@ -40,6 +40,13 @@ private let processCases: [DiagnosticCase] = [
           line: 2, column: 37, help: "write interconnect numa remote N"),
     .init(C + "multiprocessor mp1 interconnect numa remote 0", "remote must be between 1 and 1000, not 0",
           line: 2, column: 45),
+    .init(C + "multiprocessor mp1 interconnect bus cells 2", "'cells' groups the CPUs of a NUMA machine",
+          line: 2, column: 37, help: "write interconnect numa cells K"),
+    .init(C + "multiprocessor mp1 os big-lock kernel-locks 4", "'kernel-locks' is the number of kernel locks",
+          line: 2, column: 32, help: "write os fine-grained kernel-locks K"),
+    .init(C + "multiprocessor mp1 os fine-grained kernel-locks 2000",
+          "kernel-locks must be between 0 and 1024, not 2000", line: 2, column: 49),
+    .init("program p { compute 10ms; signal }", "expected a channel name", line: 1, column: 34, .syntax),
     .init(C + "multiprocessor mp1 afinity", "unknown multiprocessor option 'afinity'; did you mean 'affinity'?",
           line: 2, column: 20, .syntax),
     // program
@@ -128,11 +135,12 @@ private let processCases: [DiagnosticCase] = [
             scheduler ws1 lottery; scheduler ws1 stride quantum 1ms; scheduler ws1 sjf; scheduler ws1 srtf
             scheduler mp1 gang quantum 5ms; scheduler mp1 space
             multiprocessor mp1 queues per-cpu stealing reload 50us lock 1us os master-slave interconnect numa remote 3
+            multiprocessor mp1 os fine-grained kernel-locks 4 interconnect numa cells 2 remote 2
             program helper { compute 1ms }
             program all {
               compute 30ms memory 40%; syscall 200us; io 5ms; sleep 1ms
               lock L tas; lock M ttas; lock N spin-then-block 5us; lock O; unlock L
-              barrier B parties 4; fork helper; shared fork helper; spawn helper on mp1; spawn helper on ws1
+              signal C; wait C; barrier B parties 4; fork helper; shared fork helper; spawn helper on mp1; spawn helper on ws1
               repeat 10 { send peer "x" nowait; receive; reply peer "y"; moveto peer 8KB; movefrom peer 1KB }
               exit
             }

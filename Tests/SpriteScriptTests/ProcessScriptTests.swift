@@ -178,7 +178,8 @@ import Testing
         #expect(past.sink.errorText.contains("help: give an arrival"))
         let master = run("cluster { workstation ws1 }\nmultiprocessor ws1 os master-slave")
         #expect(master.status == .runtimeError)
-        #expect(master.sink.errorText.contains("test.sprite:2:1: error:"), "\(master.sink.errorText)")
+        #expect(master.sink.errorText.contains("test.sprite:2:16: error: master-slave needs two CPUs"),
+                "\(master.sink.errorText)")
     }
 
     /// At the prompt, programs and spawned processes stay known from one input to the next.

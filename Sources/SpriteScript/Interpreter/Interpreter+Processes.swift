@@ -28,6 +28,16 @@ extension Interpreter {
             throw Diagnostic(.runtime, "the engine does not model \(missing.joined(separator: " or ")) yet", at: span,
                              help: "give per-cpu queues for affinity")
         }
+        let cpus = simulation.nodeSpec(node).cpus
+        let name = simulation.nodeName(node)
+        if choice.os == .masterSlave, cpus < 2 {
+            throw Diagnostic(.runtime, "master-slave needs two CPUs or more (CPU 0 is the master); \(name) has 1",
+                             at: span, help: "declare the node with cpus N, or choose another os")
+        }
+        if choice.interconnect == .numa, choice.cells > cpus || cpus % choice.cells != 0 {
+            throw Diagnostic(.runtime, "numa cells \(choice.cells) must divide \(name)'s \(cpus) CPUs evenly",
+                             at: span, help: "give cells K with K a divisor of \(cpus)")
+        }
         let layout: RunQueueLayout = choice.queues == .perCPU ? .perCPU(stealing: choice.stealing) : .shared
         let options = MultiprocessorOptions(layout: layout, cacheReload: choice.reload, queueLock: choice.queueLock,
                                             organisation: choice.kernelOrganisation,
