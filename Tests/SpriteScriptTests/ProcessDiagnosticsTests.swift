@@ -140,7 +140,8 @@ private let processCases: [DiagnosticCase] = [
             program all {
               compute 30ms memory 40%; syscall 200us; io 5ms; sleep 1ms
               lock L tas; lock M ttas; lock N spin-then-block 5us; lock O; unlock L
-              signal C; wait C; barrier B parties 4; fork helper; shared fork helper; spawn helper on mp1; spawn helper on ws1
+              signal C; wait C; barrier B parties 4
+              fork helper; shared fork helper; spawn helper on mp1; spawn helper on ws1
               repeat 10 { send peer "x" nowait; receive; reply peer "y"; moveto peer 8KB; movefrom peer 1KB }
               exit
             }

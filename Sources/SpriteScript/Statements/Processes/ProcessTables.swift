@@ -115,7 +115,7 @@ enum ProcessTables {
         return Table(name: "locks", title: "locks (\(locks.count))",
                      columns: ["node", "lock", "acquisitions", "contended", Column("spinning", key: "spinning_ns"),
                                Column("bus", key: "bus_transactions"), "blocks", "holder"],
-                     rows: rows, notes: locks.isEmpty ? ["  (no lock has been taken)"]
+                     rows: rows, notes: locks.isEmpty ? []
                         : ["  bus: transactions the lock caused (test-and-set writes, misses, acquisitions)"])
     }
 

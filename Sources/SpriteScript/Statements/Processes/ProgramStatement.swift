@@ -14,21 +14,20 @@ struct ProgramSyntax: StatementSyntax {
                 "STEP: send PROCESS [\"TEXT\"] [nowait] | receive | reply PROCESS [\"TEXT\"]",
                 "STEP: moveto PROCESS SIZE | movefrom PROCESS SIZE"],
         details: """
-            compute runs on a CPU under the node's scheduler; memory P% is the share of the burst spent on \
-            memory, which the node's interconnect may slow (help multiprocessor). syscall is kernel work, run \
-            where the node's OS organisation puts it. io blocks on a device, sleep on a timer. A lock is \
-            waited for by blocking (the default: two context switches), spinning with test-and-set (tas) or \
-            test-and-test-and-set (ttas), or spinning up to T and then blocking. barrier waits until N \
-            processes reach it. signal C sends a message on the node's channel C and goes on; wait C takes \
-            the oldest message on C that another process sent, or blocks until one comes: a message arrives \
-            the cost model's local cost after it is sent (help cost). fork starts a child with its own copy of the program's address space, shared \
-            fork a thread sharing it (Sprite); spawn starts a process on another node. exit ends the process \
-            before its last step. repeat N runs its steps N times (N up to \(Limits.repeatCount), nested at \
-            most \(ProgramStepParser.maximumDepth) deep). send, receive, reply, moveto and movefrom are V's \
-            IPC steps with the running process as one end; send nowait copies the message out and goes on. \
-            A program may be declared again: processes spawned later run the new steps. Not run yet (a \
-            program that has them stops with an error when it is declared): ttas locks and the IPC steps; \
-            memory P% is accepted and slows nothing yet.
+            compute runs on a CPU under the node's scheduler; memory P% is the share of the burst spent on memory, \
+            which the node's interconnect may slow (help multiprocessor). syscall is kernel work, run where the \
+            node's OS organisation puts it. io blocks on a device, sleep on a timer. A lock is waited for by \
+            blocking (the default: two context switches), spinning with test-and-set (tas) or test-and-test-and-set \
+            (ttas), or spinning up to T and then blocking. barrier waits until N processes reach it. signal C sends \
+            a message on the node's channel C and goes on; wait C takes the oldest message on C that another process \
+            sent, or blocks until one comes: a message arrives the network's local-cost after it is sent (help \
+            network). fork starts a child with its own copy of the program's address space, shared fork a thread \
+            sharing it (Sprite); spawn starts a process on another node. exit ends the process before its last step. \
+            repeat N runs its steps N times (N up to \(Limits.repeatCount), nested at most \
+            \(ProgramStepParser.maximumDepth) deep). send, receive, reply, moveto and movefrom are V's IPC steps \
+            with the running process as one end; send nowait copies the message out and goes on. A program may be \
+            declared again: processes spawned later run the new steps. Not run yet (a program that has them stops \
+            with an error when it is declared): the IPC steps.
             """,
         example: """
             program worker {
