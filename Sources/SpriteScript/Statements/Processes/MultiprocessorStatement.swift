@@ -86,8 +86,7 @@ struct MultiprocessorSyntax: StatementSyntax {
             + "to the CPU it last ran on when that CPU is free. reload is the cache-reload cost a process pays "
             + "when it runs on another CPU than last time (default 0). lock is how long a CPU holds a run queue's "
             + "lock to take a process from it (default 0): CPUs dispatching from one queue at once wait for each "
-            + "other, which makes a shared queue a contention point. The OS organisations and the interconnects "
-            + "are checked but not run yet: a statement naming one other than fine-grained stops with an error."
+            + "other, which makes a shared queue a contention point."
             + "\nOS organisations:\n"
             + OSOrganisationWord.allCases.map { "  " + TextRenderer.pad($0.rawValue, 14) + $0.meaning }
                 .joined(separator: "\n")

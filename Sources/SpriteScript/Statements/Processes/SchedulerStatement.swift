@@ -14,9 +14,6 @@ enum PolicyName: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether the engine runs this policy yet.
-    var isRun: Bool { self != .gang && self != .space }
-
     var meaning: String {
         switch self {
         case .fcfs: "first come, first served; a burst runs to its end"
@@ -56,16 +53,17 @@ struct SchedulerSyntax: StatementSyntax {
                 "scheduler NODES rr|lottery|stride|gang [quantum T] [switch T]",
                 "scheduler NODES priority [aging T] [preemptive] [quantum T] [switch T]",
                 "scheduler NODES mlfq [levels N] [quantum T,T,…] [allotment T] [boost T] [switch T]"],
-        details: "Policies (* checked, not run yet: the statement stops with an error):\n"
-            + PolicyName.allCases.map { "  " + TextRenderer.pad($0.rawValue + ($0.isRun ? "" : " *"), 10) + $0.meaning }
+        details: "Policies:\n"
+            + PolicyName.allCases.map { "  " + TextRenderer.pad($0.rawValue, 10) + $0.meaning }
             .joined(separator: "\n") + "\n"
             + "switch is the context-switch cost a CPU pays when it takes up another process (default 0). "
             + "quantum defaults to 10ms; an mlfq takes one quantum per level (levels defaults to 3, quanta to "
             + "10ms, 20ms, 40ms …; one quantum written is used for every level). allotment is the CPU time a "
             + "process may use at one level before it drops (default: its quantum); boost moves every process "
             + "back to the top level each period (default: never). Without a scheduler a node runs fcfs with "
-            + "no switch cost. A later scheduler statement replaces the node's policy from that time on: "
-            + "processes already there keep their accounting. See help processes and help multiprocessor.",
+            + "no switch cost. gang and space place the threads of a parallel job (spawn … threads N) together; "
+            + "gang's quantum is its slot, on multiples of the quantum from time 0. A later scheduler statement "
+            + "replaces the node's policy from that time on: processes already there keep their accounting. See help processes and help multiprocessor.",
         example: """
             cluster { workstation ws[1..2]; server mp1 cpus 4 }
             scheduler ws[1..2] rr quantum 10ms switch 100us
