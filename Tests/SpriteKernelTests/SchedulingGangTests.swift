@@ -62,6 +62,28 @@ import Testing
         #expect(try sim.metrics("H2").finish == .ms(105))
     }
 
+    // Coordinated across nodes: slots end on multiples of the quantum on the global clock, so a node whose
+    // jobs arrive at 3 ms still switches at 10, 20, … like a node that started at 0. On n1, A1 (30 ms) takes
+    // row 0 and B1 row 1: A1 runs 3–10, B1 10–20, A1 20–30, B1 30–40, A1 40–50, B1 50–60 (done: 30 ms),
+    // and A1 its last 3 ms 60–63.
+    @Test func slotsFollowTheGlobalClock() throws {
+        let sim = try makeSimulation(nodes: 2, cpus: 1)
+        try sim.setScheduler(.gang(quantum: .ms(10)), on: 0)
+        try sim.setScheduler(.gang(quantum: .ms(10)), on: 1)
+        try sim.defineProgram("work", steps: [.compute(.ms(30))])
+        try sim.spawn(program: "work", name: "A0", node: 0)
+        try sim.spawn(program: "work", name: "B0", node: 0)
+        try sim.spawn(program: "work", name: "A1", node: 1, at: .ms(3))
+        try sim.spawn(program: "work", name: "B1", node: 1, at: .ms(3))
+        sim.runToIdle()
+        #expect(try sim.metrics("B0").firstRun == .ms(10))
+        #expect(try sim.metrics("B1").firstRun == .ms(10))
+        let starts = { (node: Int) in sim.timeline(node: node).map(\.start.nanoseconds) }
+        #expect(starts(1).dropFirst().allSatisfy { $0 % 10_000_000 == 0 })
+        #expect(try sim.metrics("B1").finish == .ms(60))
+        #expect(try sim.metrics("A1").finish == .ms(63))
+    }
+
     // A message is on its way for the local message cost: with the 1987 preset's local cost L, one
     // exchange takes 1 ms + L, five of them 5·(1 ms + L).
     @Test func messagesArriveAfterTheLocalCost() throws {
