@@ -30,7 +30,8 @@ import Testing
         "RPC": ["Cluster", "Network"],
         "FileSystem": ["Cluster", "Disk", "Network"],
         // A process's steps and its node's CPU scheduler work hand in hand: one layer in two folders.
-        "Processes": ["Cluster", "Scheduling"],
+        // Processes sit above the network: a message between two of them costs what the network says.
+        "Processes": ["Cluster", "Scheduling", "Network"],
         "Scheduling": ["Cluster", "Processes"],
     ]
 
