@@ -30,8 +30,9 @@ import Testing
         "RPC": ["Cluster", "Network"],
         "FileSystem": ["Cluster", "Disk", "Network"],
         // A process's steps and its node's CPU scheduler work hand in hand: one layer in two folders.
-        // Processes sit above the network: a message between two of them costs what the network says.
-        "Processes": ["Cluster", "Scheduling", "Network"],
+        // Processes sit above the network: a message between two of them costs what the network says;
+        // a program's V IPC steps send the V kernel's messages, so they sit above IPC too.
+        "Processes": ["Cluster", "Scheduling", "Network", "IPC"],
         "Scheduling": ["Cluster", "Processes"],
     ]
 

@@ -201,4 +201,36 @@ import Testing
         #expect(session.completions(for: "show processes ", cursor: 15) == ["ws1"])
         #expect(session.evaluate(SourceFile(name: "<input>", text: "spawn worker as w1 on ws1")) != .done)
     }
+
+    /// V IPC in programs, both on one FCFS CPU with no message cost: the client sends at 0 and blocks;
+    /// the server receives at 0, computes 0-2ms and replies; the client computes 2-5ms: 2ms blocked. With
+    /// `nowait` the client computes 0-3ms at once, the server (woken at 0, queued behind it) 3-5ms; its
+    /// reply fails (nobody awaits it), is reported, and the server goes on.
+    @Test func programsSendReceiveAndReply() {
+        let (status, sink) = run("""
+            cluster { network ethernet preset zero-overhead; workstation ws1 }
+            program client { send server "req"; compute 3ms }
+            program server { receive; compute 2ms; reply client "ok" }
+            spawn server on ws1
+            spawn client on ws1
+            run
+            expect client.finish == 5ms
+            expect client.blocked == 2ms
+            expect server.finish == 2ms
+            """)
+        #expect(status == .ok, "\(sink.text)\(sink.errorText)")
+        let (quick, quickSink) = run("""
+            cluster { network ethernet preset zero-overhead; workstation ws1 }
+            program client { send server "req" nowait; compute 3ms }
+            program server { receive; compute 2ms; reply client "ok" }
+            spawn server on ws1
+            spawn client on ws1
+            run
+            expect client.finish == 3ms
+            expect server.finish == 5ms
+            """)
+        #expect(quick == .ok, "\(quickSink.text)\(quickSink.errorText)")
+        #expect(quickSink.text.contains("reply server -> client FAILED: client is not blocked awaiting a reply "
+                                        + "from server"), "\(quickSink.text)")
+    }
 }

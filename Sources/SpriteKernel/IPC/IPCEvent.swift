@@ -4,6 +4,8 @@ public enum IPCEvent: Sendable, Equatable {
     case processResume(process: Int32, operation: Int32)
     /// A blocked process gives up waiting on a crashed peer.
     case peerTimeout(operation: Int32)
+    /// A scheduled process blocked on a crashed peer gives up.
+    case scheduledPeerTimeout(process: Int32, operation: Int32)
 }
 
 extension Simulation {
@@ -11,6 +13,7 @@ extension Simulation {
         switch e {
         case .processResume(let process, let operation): resume(process: Int(process), operation: operation)
         case .peerTimeout(let operation): peerTimedOut(operation)
+        case .scheduledPeerTimeout(let process, let operation): scheduledPeerTimedOut(process, operation: operation)
         }
     }
 

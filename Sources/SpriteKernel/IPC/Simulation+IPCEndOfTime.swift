@@ -7,12 +7,15 @@ extension Simulation {
         case .peerTimeout(let operation):
             // Still waiting on a crashed peer when time ends.
             failStep(operation, of: operations[Int(operation)].process)
+        case .scheduledPeerTimeout(_, let operation):
+            fail(operation, .endOfTime)
         }
     }
 
     /// A message that would arrive after the end of time: the operation it
     /// carries fails, and a process blocked on that operation goes on.
     func ipcAbandoned(_ message: Message) {
+        if message.scheduled { return scheduledIPCAbandoned(message) }
         switch message.kind {
         case .vReply where operations[Int(message.operation)].status == .running:
             // The reply fails; its sender stays blocked: no reply comes in time.

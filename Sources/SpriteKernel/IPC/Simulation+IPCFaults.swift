@@ -5,7 +5,7 @@ extension Simulation {
     func ipcLostMessages(on node: Int) -> Int {
         var lost = 0
         for index in processes.indices where processes[index].node == node { lost += processes[index].inbox.count }
-        return lost
+        return lost + scheduledLostMessages(on: node)
     }
 
     /// The node's processes die with their work; peers elsewhere waiting on
@@ -39,6 +39,7 @@ extension Simulation {
 
     /// Every attempt of an IPC message was lost: its operation fails and the process blocked on it goes on.
     func ipcGaveUp(_ message: Message) {
+        if message.scheduled { return scheduledIPCGaveUp(message) }
         fail(message.operation, .noAnswer(node: silentNode(of: message), attempts: message.attempt + 1))
         releaseWaiter(of: message)
     }

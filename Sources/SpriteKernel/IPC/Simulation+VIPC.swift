@@ -220,6 +220,7 @@ extension Simulation {
     // MARK: Arrivals
 
     func deliverIPC(_ message: Message, text: String?) {
+        if message.scheduled { return deliverScheduledIPC(message, text: text) }
         let to = Int(message.toProcess)
         let from = Int(message.fromProcess)
         switch message.kind {

@@ -31,6 +31,10 @@ struct Message {
     var packets: Int64 = 0
     var wireBytes: Int64 = 0
     var isLocal = false
+    /// The processes are scheduled ones (the scheduler's table), not declared V processes.
+    var scheduled = false
+    /// A non-blocking send: its sender awaits no reply.
+    var oneWay = false
 
     /// File-system calls carry a call id where other messages carry an operation.
     /// Inlined: every message sent asks, and the call with what it spilled

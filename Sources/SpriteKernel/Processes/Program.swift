@@ -27,6 +27,12 @@ enum Step: Equatable {
     case fork(program: Int32, shared: Bool)
     case spawn(program: Int32, node: Int32)
     case exit
+    /// V IPC: peers (process names) and texts are interned handles; text -1 is none.
+    case send(peer: Int32, text: Int32, wait: Bool)
+    case receive
+    case reply(peer: Int32, text: Int32)
+    /// MoveTo (`outward`) or MoveFrom.
+    case move(peer: Int32, bytes: Int64, outward: Bool)
     /// Runs the steps up to the matching `repeatEnd` (at `end`) `count` times.
     case repeatStart(count: Int32, end: Int32)
     /// Goes back to just after the matching `repeatStart` (at `start`) while laps remain.
@@ -43,7 +49,7 @@ struct LoopFrame {
 struct ProgramCompiler {
     /// Looks a program name up; `nil` when unknown.
     var program: (String) -> Int32?
-    /// Interns a lock or barrier name.
+    /// Interns a lock, barrier or peer name, or a message text.
     var intern: (String) -> Int32
     var nodeCount: Int
     /// The most steps one run of a program may take, repeats multiplied out.
@@ -98,6 +104,17 @@ struct ProgramCompiler {
                 out.append(.spawn(program: id, node: Int32(node)))
             case .exit:
                 out.append(.exit)
+            case .send(let peer, let text, let wait):
+                out.append(.send(peer: intern(peer), text: text.map(intern) ?? -1, wait: wait))
+            case .receive:
+                out.append(.receive)
+            case .reply(let peer, let text):
+                out.append(.reply(peer: intern(peer), text: text.map(intern) ?? -1))
+            case .moveTo(let peer, let bytes), .moveFrom(let peer, let bytes):
+                guard bytes > 0 else { throw .invalidValue("move of \(bytes) bytes") }
+                var outward = false
+                if case .moveTo = step { outward = true }
+                out.append(.move(peer: intern(peer), bytes: bytes, outward: outward))
             case .repeat(let count, let body):
                 guard count >= 0, count <= Int(Int32.max) else { throw .invalidValue("repeat \(count)") }
                 let start = out.count

@@ -30,6 +30,17 @@ public indirect enum ProgramStep: Sendable, Equatable {
     case exit
     /// Runs `body` `count` times (count ≥ 0; the language bounds it).
     case `repeat`(Int, [ProgramStep])
+    /// V Send to the process called `to`: with `wait` it blocks until that
+    /// process replies; without, the message is copied out and the process goes on.
+    case send(to: String, text: String?, wait: Bool)
+    /// V Receive: the oldest message delivered, else blocks until one arrives.
+    case receive
+    /// V Reply to `to`, which must be blocked awaiting our reply; does not block.
+    case reply(to: String, text: String?)
+    /// V MoveTo: copies `bytes` into `peer`, blocked awaiting our reply; blocks until acknowledged.
+    case moveTo(peer: String, bytes: Int64)
+    /// V MoveFrom: copies `bytes` out of `peer`, blocked awaiting our reply; blocks until they arrive.
+    case moveFrom(peer: String, bytes: Int64)
 }
 
 /// How a process waits for a lock another process holds.

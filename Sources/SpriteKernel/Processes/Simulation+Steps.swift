@@ -83,6 +83,18 @@ extension Simulation {
                 if let outcome = waitStep(process, name: name) { return outcome }
             case .barrier(let name, let parties):
                 if !barrierStep(process, name: name, parties: parties) { return .blocked }
+            case .send(let peer, let text, let wait):
+                s.table[process].pc += 1
+                if sendStep(process, peer: peer, text: text, wait: wait) { return .blocked }
+            case .receive:
+                s.table[process].pc += 1
+                if receiveStep(process) { return .blocked }
+            case .reply(let peer, let text):
+                s.table[process].pc += 1
+                replyStep(process, peer: peer, text: text)
+            case .move(let peer, let bytes, let outward):
+                s.table[process].pc += 1
+                if moveStep(process, peer: peer, bytes: bytes, outward: outward) { return .blocked }
             }
         }
     }

@@ -8,8 +8,8 @@ final class ProcessScheduler {
     var programIndex: [String: Int32] = [:]
     /// Jobs' programs, under keys no script can write.
     var hiddenPrograms: [String: Int32] = [:]
-    /// Lock and barrier names, interned: a handle names the same thing on
-    /// every node; the node-local object is keyed by (node, handle).
+    /// Lock, barrier and peer names and message texts, interned: a handle
+    /// names the same thing on every node; a lock or barrier is keyed by (node, handle).
     var syncNames: [String] = []
     var syncIndex: [String: Int32] = [:]
 
@@ -40,6 +40,8 @@ final class ProcessScheduler {
     @exclusivity(unchecked) var timelineLimit = 100_000
     @exclusivity(unchecked) var timelineDropped = 0
 
+    /// V IPC state of the processes that have sent or received (Processes/ProcessMailbox.swift).
+    var mailboxes: [Int32: ProcessMailbox] = [:]
     var locks = LockTable()
     var barriers = BarrierTable()
     var channels = ChannelTable()

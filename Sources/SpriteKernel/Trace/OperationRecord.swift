@@ -19,6 +19,10 @@ public enum OperationFailure: Sendable, Equatable {
     /// No domain or mount covers the path.
     case noServer(path: String)
     case noSuchFile(path: String)
+    /// A scheduled process's IPC step names no process that is still running.
+    case noSuchProcess(name: String)
+    /// A scheduled process's reply or move names a process not blocked awaiting its reply.
+    case peerNotAwaitingReply(process: String, peer: String)
     /// read, write or close with no open file to act on.
     case notOpen(path: String?)
     case openReadOnly(path: String)
@@ -57,6 +61,9 @@ public struct OperationRecord: Sendable, Equatable {
     /// The V process performing it, if any.
     public var process: Int?
     public var peer: Int?
+    /// The scheduled process performing it and its peer, by name (a program's IPC step).
+    public var scheduledProcess: String?
+    public var scheduledPeer: String?
     public var issuedAt: SimTime
     public var startedAt: SimTime?
     public var finishedAt: SimTime?

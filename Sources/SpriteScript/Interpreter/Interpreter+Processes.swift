@@ -132,9 +132,12 @@ extension Interpreter {
             case .spawn(let program, let node): out.append(.spawn(program: program.text, node: try self.node(node)))
             case .exit: out.append(.exit)
             case .repeatBlock(let count, let body): out.append(.repeat(count, try kernelSteps(body)))
-            case .send, .receive, .reply, .moveTo, .moveFrom:
-                throw Diagnostic(.runtime, "the engine does not run V IPC steps in programs yet", at: step.span,
-                                 help: "declare a V process (help process) for send, receive and reply")
+            case .send(let peer, let text, let nowait):
+                out.append(.send(to: peer.text, text: text.isEmpty ? nil : text, wait: !nowait))
+            case .receive: out.append(.receive)
+            case .reply(let peer, let text): out.append(.reply(to: peer.text, text: text.isEmpty ? nil : text))
+            case .moveTo(let peer, let bytes): out.append(.moveTo(peer: peer.text, bytes: bytes))
+            case .moveFrom(let peer, let bytes): out.append(.moveFrom(peer: peer.text, bytes: bytes))
             }
         }
         return out

@@ -71,11 +71,12 @@ enum EventWords {
     }
 
     static func describe(operation record: OperationRecord, _ c: RenderContext) -> String {
-        let actor = record.process.map(c.process) ?? c.node(record.node)
+        let actor = record.scheduledProcess ?? record.process.map(c.process) ?? c.node(record.node)
+        let peer = record.scheduledPeer ?? record.peer.map(c.process) ?? "?"
         switch record.kind {
         case .rpc: return "rpc \(c.node(record.node)) -> \(record.peer.map(c.node) ?? "?")"
-        case .send, .reply, .moveTo: return "\(record.kind.rawValue) \(actor) -> \(record.peer.map(c.process) ?? "?")"
-        case .moveFrom: return "movefrom \(actor) <- \(record.peer.map(c.process) ?? "?")"
+        case .send, .reply, .moveTo: return "\(record.kind.rawValue) \(actor) -> \(peer)"
+        case .moveFrom: return "movefrom \(actor) <- \(peer)"
         case .receive, .compute: return "\(record.kind.rawValue) \(actor)"
         case .open, .read, .write, .close, .delete, .stat, .sync, .create, .mkdir, .list, .resolve, .mount:
             return "\(record.kind.rawValue)\(record.path.map { " " + $0 } ?? "") on \(c.node(record.node))"
@@ -103,6 +104,8 @@ enum EventWords {
             "message text of \(bytes(size)) does not fit a fixed \(bytes(limit)) V message; use a segment or moveto"
         case .noServer(let path): "no domain covers \(path)"
         case .noSuchFile(let path): "\(path) does not exist"
+        case .noSuchProcess(let name): "no process \(name) is running"
+        case .peerNotAwaitingReply(let process, let peer): "\(process) is not blocked awaiting a reply from \(peer)"
         case .notOpen(let path): path.map { "\($0) is not open" } ?? "no file is open"
         case .openReadOnly(let path): "\(path) is open for reading only"
         case .openWriteOnly(let path): "\(path) is open for writing only; open it r or rw to read it"
@@ -131,6 +134,8 @@ enum EventWords {
         case .messageTooLarge: "message-too-large"
         case .noServer: "no-server"
         case .noSuchFile: "no-such-file"
+        case .noSuchProcess: "no-such-process"
+        case .peerNotAwaitingReply: "not-awaiting-reply"
         case .notOpen: "not-open"
         case .openReadOnly: "read-only"
         case .openWriteOnly: "write-only"

@@ -24,10 +24,13 @@ struct ProgramSyntax: StatementSyntax {
             network). fork starts a child with its own copy of the program's address space, shared fork a thread \
             sharing it (Sprite); spawn starts a process on another node. exit ends the process before its last step. \
             repeat N runs its steps N times (N up to \(Limits.repeatCount), nested at most \
-            \(ProgramStepParser.maximumDepth) deep). send, receive, reply, moveto and movefrom are V's IPC steps \
-            with the running process as one end; send nowait copies the message out and goes on. A program may be \
-            declared again: processes spawned later run the new steps. Not run yet (a program that has them stops \
-            with an error when it is declared): the IPC steps.
+            \(ProgramStepParser.maximumDepth) deep). send, receive, reply, moveto and movefrom are V's IPC steps, \
+            with V's messages and costs, between this process and the spawned process named: send blocks \
+            (blocked(message), off its CPU) until the peer replies; send nowait copies the message out and goes on \
+            computing while it travels; receive blocks until a message arrives; reply, moveto and movefrom need a \
+            peer blocked awaiting our reply. A step that cannot be done (no such process, no peer awaiting a \
+            reply) fails, is reported, and the process goes on. A program may be declared again: processes \
+            spawned later run the new steps.
             """,
         example: """
             program worker {
