@@ -106,7 +106,10 @@ enum ProgramStepChecker {
                 if bytes <= 0 || bytes > Limits.size {
                     checker.error("the size must be between 1B and 1GB", at: at(0), help: "give a size like 8KB")
                 }
-            case .lock, .unlock, .signal, .wait, .exit, .send, .receive, .reply:
+            case .send(_, let text, _), .reply(_, let text):
+                // The fixed V message's limit, as the send statement checks it.
+                if !text.isEmpty { MessageChecks.check(text: (text, at(0)), segment: nil, &checker) }
+            case .lock, .unlock, .signal, .wait, .exit, .receive:
                 break
             }
         }

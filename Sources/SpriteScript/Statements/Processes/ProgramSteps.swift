@@ -121,14 +121,17 @@ enum ProgramStepParser {
                                  help: "fold the inner repeats into one: repeat counts multiply")
             }
             syntax = .repeatBlock(count, try parseBlock(&parser, opening: keyword, depth: depth + 1))
-        case "send":
+        case "send", "reply":
             let peer = try parser.parseName("a process name")
-            let text = parser.peek.kind == .string ? try parser.parseString("message text").0 : ""
-            syntax = .send(peer: peer, text: text, nowait: parser.accept("nowait") != nil)
+            var text = ""
+            if parser.peek.kind == .string {
+                let (value, span) = try parser.parseString(keyword.text == "send" ? "message text" : "reply text")
+                text = value
+                spans.append(span)
+            }
+            syntax = keyword.text == "send" ? .send(peer: peer, text: text, nowait: parser.accept("nowait") != nil)
+                : .reply(peer: peer, text: text)
         case "receive": syntax = .receive
-        case "reply":
-            let peer = try parser.parseName("a process name")
-            syntax = .reply(peer: peer, text: parser.peek.kind == .string ? try parser.parseString("reply text").0 : "")
         default:
             let peer = try parser.parseName("a process name")
             let (size, span) = try parser.parseQuantity(.size)
