@@ -78,6 +78,27 @@ import SpriteKernel
         #expect(sim.gantt() == ["k@0 0-5 done", "w@0 5-6 done"])
     }
 
+    // Blocked in Send, the client leaves its CPU to a worker; the reply makes it ready, and it waits its
+    // turn. Zero-overhead preset: a 32-byte message takes 500 us + 32 x 8 bits at 10 Mbit/s = 525.6 us.
+    // FCFS, 1 ms switch: C sends at 0 and blocks; W runs 0-10. S (node 1) serves 0.5256-3.5256 and the
+    // reply is back at 4.0512: C is ready but W keeps the CPU; switch 10-11, C computes 11-13.
+    @Test func aBlockedSenderLeavesItsCPUAndWaitsItsTurn() throws {
+        let sim = try makeSimulation(nodes: 2, preset: .zero)
+        try sim.setScheduler(.fcfs, on: 0, contextSwitch: .ms(1))
+        try sim.defineProgram("client", steps: [.send(to: "S", text: nil, wait: true), .compute(.ms(2))])
+        try sim.defineProgram("worker", steps: [.compute(.ms(10))])
+        try sim.defineProgram("server", steps: [.receive, .compute(.ms(3)), .reply(to: "C", text: nil)])
+        try sim.spawn(program: "server", name: "S", node: 1)
+        try sim.spawn(program: "client", name: "C", node: 0)
+        try sim.spawn(program: "worker", name: "W", node: 0)
+        sim.runToIdle()
+        #expect(sim.gantt() == ["W@0 0-10 done", "C@0 11-13 done"])
+        let client = try sim.metrics("C")
+        #expect(client.blockedTime == .ns(4_051_200))
+        #expect(client.waitTime == .ns(6_948_800))    // ready at 4.0512, running at 11 after the switch
+        #expect(client.contextSwitches == 1)
+    }
+
     /// Declared V processes a (node 0) and b (node 1) do send, receive, `move` of 4KB, reply; returns
     /// the time the sender waited. The scheduled run of the same steps must match it.
     private func vExchange(outward: Bool) throws -> SimTime {
