@@ -52,6 +52,24 @@ struct LinkTable {
         }
     }
 
+    /// Hands the link's free time to `book` and stores what it returns (nil:
+    /// leave the link as it was). One probe where a read then a write took two.
+    @inline(__always) mutating func update(_ link: Int, _ book: (SimTime) -> SimTime?) {
+        if link == Self.empty {
+            if let booked = book(emptyKeyValue) { emptyKeyValue = booked }
+            return
+        }
+        if used > 0 {
+            let index = slot(of: link)
+            if keys[index] == link {
+                if let booked = book(values[index]) { values[index] = booked }
+                return
+            }
+        }
+        guard let booked = book(.zero) else { return }
+        self[link] = booked
+    }
+
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         let capacity = max(16, keys.count * 2)

@@ -112,37 +112,17 @@ struct Network {
     private static func schedule(payloadBytes: Int64, from source: Int, to destination: Int,
                                  departure: SimTime, cost: WireCost, topology: any Topology,
                                  busy: inout LinkTable, books: Bool) -> Transfer {
-        let packets = cost.packetCount(payloadBytes: payloadBytes)
-        let fullPackets = packets - 1
-        let fullWire = cost.mtuBytes + cost.headerBytes
-        let lastWire = max(0, payloadBytes - fullPackets * cost.mtuBytes) + cost.headerBytes
-        let fullTime = fullPackets > 0 ? cost.serialization(wireBytes: fullWire) : .zero
-        let lastTime = cost.serialization(wireBytes: lastWire)
-        // The full packets after the first add this much to every hop.
-        let (trainTail, trainOverflow) = fullTime.nanoseconds.multipliedReportingOverflow(by: max(0, fullPackets - 1))
-        let train = trainOverflow ? SimTime.never : SimTime(nanoseconds: trainTail)
-        var firstReady = departure
-        var lastReady = departure
-        var hops = 0
-        topology.route(from: source, to: destination) { link in
-            let lastStart: SimTime
-            if fullPackets > 0 {
-                let firstDone = max(firstReady, busy[link]) + fullTime
-                lastStart = max(firstDone + train, lastReady)
-                firstReady = firstDone + cost.latency
-            } else {
-                lastStart = max(lastReady, busy[link])
-            }
-            let lastDone = lastStart + lastTime
-            // A message that would still be on this link after the end of
-            // simulated time never goes: it must not hold the link either.
-            if books, !lastDone.isPastHorizon { busy[link] = lastDone }
-            lastReady = lastDone + cost.latency
-            hops += 1
+        var train = PacketTrain(payloadBytes: payloadBytes, departure: departure, cost: cost)
+        // A bus or a switch names its one link directly: a closure per route cost
+        // about a fifth of sending a message.
+        if source != destination, let link = topology.singleLink(from: source, to: destination) {
+            train.cross(link, busy: &busy, books: books)
+        } else {
+            topology.route(from: source, to: destination) { link in train.cross(link, busy: &busy, books: books) }
         }
-        let (wireHead, wireOverflow) = fullPackets.multipliedReportingOverflow(by: fullWire)
-        return Transfer(arrival: lastReady, packets: packets,
-                        wireBytes: wireOverflow ? .max : wireHead + lastWire, hops: hops, lost: false)
+        let (wireHead, wireOverflow) = train.fullPackets.multipliedReportingOverflow(by: train.fullWire)
+        return Transfer(arrival: train.lastReady, packets: train.packets,
+                        wireBytes: wireOverflow ? .max : wireHead + train.lastWire, hops: train.hops, lost: false)
     }
 
     /// The probability that at least one of `packets` packets is lost.
@@ -162,4 +142,62 @@ struct NodePair: Hashable {
     let low: Int
     let high: Int
     init(_ a: Int, _ b: Int) { low = min(a, b); high = max(a, b) }
+}
+
+/// A message's packets as they cross its route: when its first and its last
+/// packet are ready to go onto the next link (see `Network.schedule`).
+private struct PacketTrain {
+    let packets: Int64
+    let fullPackets: Int64
+    let fullWire: Int64
+    let lastWire: Int64
+    let fullTime: SimTime
+    let lastTime: SimTime
+    /// The full packets after the first add this much to every hop.
+    let train: SimTime
+    let latency: SimTime
+    var firstReady: SimTime
+    var lastReady: SimTime
+    var hops = 0
+
+    @inline(__always) init(payloadBytes: Int64, departure: SimTime, cost: WireCost) {
+        packets = cost.packetCount(payloadBytes: payloadBytes)
+        fullPackets = packets - 1
+        fullWire = cost.mtuBytes + cost.headerBytes
+        lastWire = max(0, payloadBytes - fullPackets * cost.mtuBytes) + cost.headerBytes
+        fullTime = fullPackets > 0 ? cost.serialization(wireBytes: fullWire) : .zero
+        lastTime = cost.serialization(wireBytes: lastWire)
+        let (trainTail, trainOverflow) = fullTime.nanoseconds.multipliedReportingOverflow(by: max(0, fullPackets - 1))
+        train = trainOverflow ? SimTime.never : SimTime(nanoseconds: trainTail)
+        latency = cost.latency
+        firstReady = departure
+        lastReady = departure
+    }
+
+    /// One hop. Booking reads and writes the link's slot with one probe of the table.
+    @inline(__always) mutating func cross(_ link: Int, busy: inout LinkTable, books: Bool) {
+        if books {
+            busy.update(link) { freeAt in advance(linkFreeAt: freeAt) }
+        } else {
+            _ = advance(linkFreeAt: busy[link])
+        }
+    }
+
+    /// Moves the train over a link free from `linkFreeAt`; returns when the
+    /// link is free again, or nil if the message would still be on it after
+    /// the end of simulated time: such a message never goes, nor holds the link.
+    @inline(__always) private mutating func advance(linkFreeAt: SimTime) -> SimTime? {
+        let lastStart: SimTime
+        if fullPackets > 0 {
+            let firstDone = max(firstReady, linkFreeAt) + fullTime
+            lastStart = max(firstDone + train, lastReady)
+            firstReady = firstDone + latency
+        } else {
+            lastStart = max(lastReady, linkFreeAt)
+        }
+        let lastDone = lastStart + lastTime
+        lastReady = lastDone + latency
+        hops += 1
+        return lastDone.isPastHorizon ? nil : lastDone
+    }
 }

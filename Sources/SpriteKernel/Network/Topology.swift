@@ -7,9 +7,16 @@ public protocol Topology: Sendable {
     /// Links crossed from `source` to `destination`, in order. Each link is an
     /// opaque integer; two routes that share an integer share the medium.
     func route(from source: Int, to destination: Int, visit: (Int) -> Void)
+
+    /// The one link between two different positions, for a topology whose
+    /// every route is a single link; nil if a route may take several hops
+    /// (the default). Lets the network time a message without a closure.
+    func singleLink(from source: Int, to destination: Int) -> Int?
 }
 
 extension Topology {
+    public func singleLink(from source: Int, to destination: Int) -> Int? { nil }
+
     public func hopCount(from source: Int, to destination: Int) -> Int {
         var hops = 0
         route(from: source, to: destination) { _ in hops += 1 }
