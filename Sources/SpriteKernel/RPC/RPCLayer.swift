@@ -13,6 +13,16 @@ final class RPCLayer {
         get { series[operation] }
         set { series[operation] = newValue }
     }
+
+    /// Where `operation`'s series is, or nil if it has none.
+    @inline(__always) func slot(of operation: Int32) -> Int? { series.slot(of: operation) }
+
+    /// The series in `slot`, read and changed in place: a call's steps touch a
+    /// few of its fields, and copying it out and back cost more than they do.
+    subscript(slot slot: Int) -> RpcSeries {
+        _read { yield series[slot: slot] }
+        _modify { yield &series[slot: slot] }
+    }
 }
 
 extension Simulation {

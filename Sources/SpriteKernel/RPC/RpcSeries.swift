@@ -74,6 +74,22 @@ struct SeriesTable: Sequence {
 
     var isEmpty: Bool { free.count == slots.count }
 
+    /// Where `operation`'s series is, or nil if it has none: a call's steps
+    /// read and change the series there, in place.
+    @inline(__always) func slot(of operation: Int32) -> Int? {
+        let op = Int(operation)
+        guard op >= 0, op < slotOf.count else { return nil }
+        let slot = slotOf[op]
+        return slot < 0 ? nil : Int(slot)
+    }
+
+    /// The series in `slot` (from `slot(of:)`), in place: copying the whole
+    /// series out and back cost about a hundred instructions per step.
+    subscript(slot slot: Int) -> RpcSeries {
+        _read { yield slots[slot] }
+        _modify { yield &slots[slot] }
+    }
+
     func makeIterator() -> AnyIterator<(key: Int32, value: RpcSeries)> {
         var op = 0
         return AnyIterator {

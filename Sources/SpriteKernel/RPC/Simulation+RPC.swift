@@ -22,69 +22,75 @@ extension Simulation {
             return op
         }
         operations[Int(op)].penalty = penalty
-        var series = RpcSeries(client: client, server: server, requestBytes: requestBytes,
-                               replyBytes: replyBytes, service: service, count: max(1, count), penalty: penalty)
-        startCall(op, &series)
+        rpcSeries[op] = RpcSeries(client: client, server: server, requestBytes: requestBytes,
+                                  replyBytes: replyBytes, service: service, count: max(1, count), penalty: penalty)
+        if let slot = rpcLayer.slot(of: op) { startCall(op, slot) }
         return op
     }
 
-    /// Begins the series' next call. A call's steps hand its series along and
-    /// store it back before a message leaves, since each lookup copies the
-    /// whole series out of the table.
-    private func startCall(_ op: Int32, _ series: inout RpcSeries) {
-        series.callStartedAt = now
-        series.requestLeft = series.requestBytes
-        series.replyLeft = series.replyBytes
-        series.callPackets = 0
-        sendRequestPiece(op, &series)
+    /// Begins the series' next call. A call's steps name its series by slot and
+    /// change it in place (`layer[slot: slot]`, the layer held in a local).
+    private func startCall(_ op: Int32, _ slot: Int) {
+        let layer = rpcLayer
+        layer[slot: slot].callStartedAt = now
+        layer[slot: slot].requestLeft = layer[slot: slot].requestBytes
+        layer[slot: slot].replyLeft = layer[slot: slot].replyBytes
+        layer[slot: slot].callPackets = 0
+        sendRequestPiece(op, slot)
     }
 
     /// One RPC of the current call: the next piece of its arguments, or, once
     /// they are all sent, an empty request for the next piece of its results.
-    private func sendRequestPiece(_ op: Int32, _ series: inout RpcSeries) {
-        let piece = network.config.cost.rpcPiece(series.requestLeft)
-        series.requestLeft -= piece
-        series.callPackets += network.config.cost.packetCount(payloadBytes: piece)
-        rpcSeries[op] = series
+    private func sendRequestPiece(_ op: Int32, _ slot: Int) {
+        let layer = rpcLayer
+        let piece = network.config.cost.rpcPiece(layer[slot: slot].requestLeft)
+        layer[slot: slot].requestLeft -= piece
+        layer[slot: slot].callPackets += network.config.cost.packetCount(payloadBytes: piece)
         statistics.rpcCalls += 1
-        transmit(Message(kind: .rpcRequest, source: series.client, destination: series.server,
+        transmit(Message(kind: .rpcRequest, source: layer[slot: slot].client, destination: layer[slot: slot].server,
                          operation: op, payloadBytes: piece))
     }
 
     func deliverRPC(_ message: Message) {
         let op = message.operation
-        guard var series = rpcSeries[op] else { return }
+        let layer = rpcLayer
+        guard let slot = layer.slot(of: op) else { return }
         switch message.kind {
         case .rpcRequest:
             // The procedure runs once per call, when its last argument piece is in.
-            let first = series.requestLeft == 0 && series.replyLeft == series.replyBytes
-            let done = nodes[series.server].reserveCPU(work: first ? series.service : .zero, now: now)
-            series.servedByIncarnation = nodes[series.server].incarnation
-            rpcSeries[op] = series
+            let server = layer[slot: slot].server
+            let first = layer[slot: slot].requestLeft == 0
+                && layer[slot: slot].replyLeft == layer[slot: slot].replyBytes
+            let done = nodes[server].reserveCPU(work: first ? layer[slot: slot].service : .zero, now: now)
+            layer[slot: slot].servedByIncarnation = nodes[server].incarnation
             schedule(.rpc(.rpcServed(call: op)), at: done)
         case .rpcReply:
             // The caller counts what has come back; the server only reads the series.
-            if series.requestLeft == 0 { series.replyLeft -= message.payloadBytes }
-            series.callPackets += message.packets
+            if layer[slot: slot].requestLeft == 0 { layer[slot: slot].replyLeft -= message.payloadBytes }
+            layer[slot: slot].callPackets += message.packets
             if message.packets > 1 {
-                acknowledgeFragmentedReply(series, op: op)
-                series.callPackets += 1
+                acknowledgeFragmentedReply(layer[slot: slot], op: op)
+                layer[slot: slot].callPackets += 1
             }
-            if series.requestLeft > 0 || series.replyLeft > 0 { return sendRequestPiece(op, &series) }
-            completeCall(op, &series)
+            if layer[slot: slot].requestLeft > 0 || layer[slot: slot].replyLeft > 0 {
+                return sendRequestPiece(op, slot)
+            }
+            completeCall(op, slot)
         default:
             break
         }
     }
 
     func rpcServed(_ op: Int32) {
+        let layer = rpcLayer
+        guard let slot = layer.slot(of: op) else { return }
+        let server = layer[slot: slot].server
         // A server that crashed while serving lost the request with its memory,
         // even if it is back up by now.
-        guard let series = rpcSeries[op], nodes[series.server].isUp,
-              nodes[series.server].incarnation == series.servedByIncarnation else { return }
+        guard nodes[server].isUp, nodes[server].incarnation == layer[slot: slot].servedByIncarnation else { return }
         // Until the arguments are all in, the reply is an empty acknowledgement.
-        let piece = series.requestLeft > 0 ? 0 : network.config.cost.rpcPiece(series.replyLeft)
-        transmit(Message(kind: .rpcReply, source: series.server, destination: series.client,
+        let piece = layer[slot: slot].requestLeft > 0 ? 0 : network.config.cost.rpcPiece(layer[slot: slot].replyLeft)
+        transmit(Message(kind: .rpcReply, source: server, destination: layer[slot: slot].client,
                          operation: op, payloadBytes: piece))
     }
 
@@ -98,15 +104,16 @@ extension Simulation {
         statistics.wireBytes.addSaturating(transfer.wireBytes)
     }
 
-    private func completeCall(_ op: Int32, _ series: inout RpcSeries) {
+    private func completeCall(_ op: Int32, _ slot: Int) {
+        rpcLayer[slot: slot].completed += 1
+        let series = rpcLayer[slot: slot]
         let packets = series.callPackets
-        series.completed += 1
         operations[Int(op)].completedCalls = series.completed
         let elapsed = now - series.callStartedAt
         record(.rpcCompleted(operation: op, call: series.completed, calls: series.count, client: series.client,
                              server: series.server, elapsed: elapsed, penalty: series.penalty, packets: packets),
                at: series.client, level: series.count == 1 ? .operations : .messages)
-        if series.completed < series.count { return startCall(op, &series) }
+        if series.completed < series.count { return startCall(op, slot) }
         rpcSeries[op] = nil
         finish(op)
         let record = operations[Int(op)]
