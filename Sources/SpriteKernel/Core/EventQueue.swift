@@ -37,47 +37,66 @@ public struct ScheduledEvent: Comparable, Sendable {
 /// A priority queue of events ordered by (time, insertion sequence).
 ///
 /// Many events are scheduled in time order: a FIFO CPU's completions, a batch
-/// of messages sent at one instant, a clock's ticks. Such a run goes to a FIFO
-/// (`EventRun`), where adding an event and taking the first cost O(1) however
-/// long the run; every other event goes to a heap. The next event is the
-/// earlier of the two heads. Keys are unique, so the pop order is exactly
-/// (time, sequence) whichever way an event went.
+/// of messages sent at one instant, a clock's ticks, messages of one size sent
+/// with the clock. Such a run goes to a FIFO (`EventRun`), where adding an
+/// event and taking the first cost O(1) however long the run; every other
+/// event goes to a heap. There are two runs, since two such streams often
+/// interleave (a server's completions and the messages it answers): an event
+/// joins the run it extends most closely. The next event is the earliest of
+/// the three heads. Keys are unique, so the pop order is exactly (time,
+/// sequence) whichever way an event went.
 public struct EventQueue: Sendable {
     private var inOrder = EventRun()
+    private var alsoInOrder = EventRun()
     private var heap = EventHeap()
     private var nextSequence: UInt64 = 0
 
     public init() {}
 
-    public var isEmpty: Bool { inOrder.isEmpty && heap.isEmpty }
-    public var count: Int { inOrder.count + heap.count }
+    public var isEmpty: Bool { inOrder.isEmpty && alsoInOrder.isEmpty && heap.isEmpty }
+    public var count: Int { inOrder.count + alsoInOrder.count + heap.count }
     public var nextTime: SimTime? { next?.time }
     public var next: ScheduledEvent? {
-        if inOrder.isEmpty { return heap.first }
-        let first = inOrder.first
-        guard let top = heap.first, top < first else { return first }
-        return top
+        var best = heap.first
+        if !inOrder.isEmpty, best.map({ inOrder.first < $0 }) ?? true { best = inOrder.first }
+        if !alsoInOrder.isEmpty, best.map({ alsoInOrder.first < $0 }) ?? true { best = alsoInOrder.first }
+        return best
     }
 
     public mutating func schedule(_ kind: Event, at time: SimTime) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, kind: kind)
         nextSequence &+= 1
-        // The new sequence is the highest yet: an event no earlier than the last in order follows it.
-        if inOrder.isEmpty || time >= inOrder.last.time {
+        // The new sequence is the highest yet: an event no earlier than a run's last follows it.
+        let extends = inOrder.isEmpty || time >= inOrder.last.time
+        let alsoExtends = alsoInOrder.isEmpty || time >= alsoInOrder.last.time
+        if extends, alsoExtends {
+            // Both fit: the one whose last event is later, so the other stays open to earlier ones.
+            if alsoInOrder.isEmpty || (!inOrder.isEmpty && inOrder.last.time >= alsoInOrder.last.time) {
+                inOrder.append(event)
+            } else {
+                alsoInOrder.append(event)
+            }
+        } else if extends {
             inOrder.append(event)
+        } else if alsoExtends {
+            alsoInOrder.append(event)
         } else {
             heap.insert(event)
         }
     }
 
     public mutating func popNext() -> ScheduledEvent? {
-        if inOrder.isEmpty { return heap.removeFirst() }
-        if let top = heap.first, top < inOrder.first { return heap.removeFirst() }
-        return inOrder.removeFirst()
+        if inOrder.isEmpty && alsoInOrder.isEmpty { return heap.removeFirst() }
+        // The earlier run head, then the heap only if its top is earlier still.
+        let useFirst = alsoInOrder.isEmpty || (!inOrder.isEmpty && inOrder.first < alsoInOrder.first)
+        let head = useFirst ? inOrder.first : alsoInOrder.first
+        if let top = heap.first, top < head { return heap.removeFirst() }
+        return useFirst ? inOrder.removeFirst() : alsoInOrder.removeFirst()
     }
 
     public mutating func removeAll() {
         inOrder.removeAll()
+        alsoInOrder.removeAll()
         heap.removeAll()
     }
 }
