@@ -2,13 +2,17 @@
 extension Simulation {
     /// The cluster's part of adding a node: checked, then given the next position.
     func clusterAdd(_ spec: NodeSpec) throws(KernelError) -> Int {
-        guard nodeIndex[spec.name] == nil else { throw .duplicateNode(spec.name) }
+        let index = nodes.count
+        // One hash of the name to check and claim it: a cluster of thousands adds a node per call.
+        if let taken = nodeIndex.updateValue(index, forKey: spec.name) {
+            nodeIndex[spec.name] = taken
+            throw .duplicateNode(spec.name)
+        }
         guard spec.cpus >= 1, spec.speed > 0, spec.memoryBytes > 0 else {
+            nodeIndex[spec.name] = nil
             throw .invalidValue("node \(spec.name)")
         }
-        let index = nodes.count
         nodes.append(Node(spec: spec))
-        nodeIndex[spec.name] = index
         return index
     }
 
