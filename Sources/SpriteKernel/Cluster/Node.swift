@@ -6,15 +6,18 @@ struct Node {
     /// Bumped on every crash: a message stamped with an older incarnation was
     /// in flight when the node went down and is discarded on arrival.
     var incarnation: UInt32 = 0
-    /// When each CPU next becomes free; work runs on the earliest one.
-    var cpuFreeAt: [SimTime]
+    /// When each CPU next becomes free; work runs on the earliest one. The
+    /// first CPU is kept apart so that a one-CPU node, the usual kind, needs no
+    /// array: a cluster of ten thousand nodes allocated one per node.
+    var firstCPUFreeAt = SimTime.zero
+    var otherCPUsFreeAt: [SimTime]
     var cpuBusyTotal = SimTime.zero
     /// The disk's arm (unused on a diskless node).
     var arm = DiskArm()
 
     init(spec: NodeSpec) {
         self.spec = spec
-        self.cpuFreeAt = Array(repeating: .zero, count: max(1, spec.cpus))
+        self.otherCPUsFreeAt = Self.idleOtherCPUs(spec)
     }
 
     /// Queues `work` on the earliest-free CPU no sooner than `now`, first come
@@ -22,13 +25,18 @@ struct Node {
     /// the end of simulated time is not booked: the time returned is past the
     /// horizon, and scheduling it fails the operation.
     mutating func reserveCPU(work: SimTime, now: SimTime) -> SimTime {
-        var best = 0
-        for index in cpuFreeAt.indices where cpuFreeAt[index] < cpuFreeAt[best] { best = index }
-        let start = max(now, cpuFreeAt[best])
+        // The earliest-free CPU, the lowest-numbered on a tie; -1 is the first CPU.
+        var best = -1
+        var bestFreeAt = firstCPUFreeAt
+        for index in otherCPUsFreeAt.indices where otherCPUsFreeAt[index] < bestFreeAt {
+            best = index
+            bestFreeAt = otherCPUsFreeAt[index]
+        }
+        let start = max(now, bestFreeAt)
         let duration = work.scaled(bySpeed: spec.speed)
         let done = start + duration
         guard !done.isPastHorizon else { return done }
-        cpuFreeAt[best] = done
+        if best < 0 { firstCPUFreeAt = done } else { otherCPUsFreeAt[best] = done }
         cpuBusyTotal += duration
         return done
     }
@@ -36,7 +44,13 @@ struct Node {
     mutating func crash() {
         isUp = false
         incarnation &+= 1
-        cpuFreeAt = Array(repeating: .zero, count: max(1, spec.cpus))
+        firstCPUFreeAt = .zero
+        otherCPUsFreeAt = Self.idleOtherCPUs(spec)
         arm = DiskArm()
+    }
+
+    /// Free times of the CPUs after the first, all idle (no allocation for one CPU).
+    private static func idleOtherCPUs(_ spec: NodeSpec) -> [SimTime] {
+        spec.cpus > 1 ? Array(repeating: .zero, count: spec.cpus - 1) : []
     }
 }
