@@ -13,14 +13,15 @@ struct EventRun: Sendable {
     /// The newest event; the run must not be empty.
     var last: ScheduledEvent { slots[(head &+ count &- 1) & (slots.count &- 1)] }
 
-    mutating func append(_ event: ScheduledEvent) {
+    /// Inlined, with growth kept out of line: the queue appends nearly every event.
+    @inline(__always) mutating func append(_ event: ScheduledEvent) {
         if count == slots.count { grow(filler: event) }
         slots[(head &+ count) & (slots.count &- 1)] = event
         count &+= 1
     }
 
     /// Takes the oldest event; the run must not be empty.
-    mutating func removeFirst() -> ScheduledEvent {
+    @inline(__always) mutating func removeFirst() -> ScheduledEvent {
         let event = slots[head]
         head = (head &+ 1) & (slots.count &- 1)
         count &-= 1
@@ -34,7 +35,7 @@ struct EventRun: Sendable {
 
     /// Unrolls the ring, oldest first, into one twice the size; `filler`
     /// stands in the free slots until they are used.
-    private mutating func grow(filler: ScheduledEvent) {
+    @inline(never) private mutating func grow(filler: ScheduledEvent) {
         let capacity = max(16, slots.count * 2)
         var grown: [ScheduledEvent] = []
         grown.reserveCapacity(capacity)
