@@ -18,6 +18,32 @@ struct RpcSeries {
     var replyLeft: Int64 = 0
     /// Packets of the current call so far, over all its RPCs.
     var callPackets: Int64 = 0
+
+    // A call's steps change the series through these, one access each to its
+    // slot in the table rather than one per field.
+
+    /// A new call begins at `now`: all its arguments and results are still to cross.
+    mutating func beginCall(at now: SimTime) {
+        callStartedAt = now
+        requestLeft = requestBytes
+        replyLeft = replyBytes
+        callPackets = 0
+    }
+
+    /// Takes the next piece of the arguments (empty once they are all sent) and counts its packets.
+    mutating func takeRequestPiece(cost: CostModel) -> Int64 {
+        let piece = cost.rpcPiece(requestLeft)
+        requestLeft -= piece
+        callPackets += cost.packetCount(payloadBytes: piece)
+        return piece
+    }
+
+    /// Counts a reply: its piece of the results once the arguments are all in,
+    /// its packets, and the one acknowledgement a fragmented reply gets.
+    mutating func countReply(payloadBytes: Int64, packets: Int64) {
+        if requestLeft == 0 { replyLeft -= payloadBytes }
+        callPackets += packets > 1 ? packets + 1 : packets
+    }
 }
 
 /// The series in progress, by operation id. Every call of a series looks its

@@ -31,11 +31,7 @@ extension Simulation {
     /// Begins the series' next call. A call's steps name its series by slot and
     /// change it in place (`layer[slot: slot]`, the layer held in a local).
     private func startCall(_ op: Int32, _ slot: Int) {
-        let layer = rpcLayer
-        layer[slot: slot].callStartedAt = now
-        layer[slot: slot].requestLeft = layer[slot: slot].requestBytes
-        layer[slot: slot].replyLeft = layer[slot: slot].replyBytes
-        layer[slot: slot].callPackets = 0
+        rpcLayer[slot: slot].beginCall(at: now)
         sendRequestPiece(op, slot)
     }
 
@@ -43,9 +39,7 @@ extension Simulation {
     /// they are all sent, an empty request for the next piece of its results.
     private func sendRequestPiece(_ op: Int32, _ slot: Int) {
         let layer = rpcLayer
-        let piece = network.config.cost.rpcPiece(layer[slot: slot].requestLeft)
-        layer[slot: slot].requestLeft -= piece
-        layer[slot: slot].callPackets += network.config.cost.packetCount(payloadBytes: piece)
+        let piece = layer[slot: slot].takeRequestPiece(cost: network.config.cost)
         statistics.rpcCalls += 1
         transmit(Message(kind: .rpcRequest, source: layer[slot: slot].client, destination: layer[slot: slot].server,
                          operation: op, payloadBytes: piece))
@@ -66,12 +60,8 @@ extension Simulation {
             schedule(.rpc(.rpcServed(call: op)), at: done)
         case .rpcReply:
             // The caller counts what has come back; the server only reads the series.
-            if layer[slot: slot].requestLeft == 0 { layer[slot: slot].replyLeft -= message.payloadBytes }
-            layer[slot: slot].callPackets += message.packets
-            if message.packets > 1 {
-                acknowledgeFragmentedReply(layer[slot: slot], op: op)
-                layer[slot: slot].callPackets += 1
-            }
+            layer[slot: slot].countReply(payloadBytes: message.payloadBytes, packets: message.packets)
+            if message.packets > 1 { acknowledgeFragmentedReply(layer[slot: slot], op: op) }
             if layer[slot: slot].requestLeft > 0 || layer[slot: slot].replyLeft > 0 {
                 return sendRequestPiece(op, slot)
             }
