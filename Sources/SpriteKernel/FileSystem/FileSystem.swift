@@ -40,6 +40,8 @@ final class FileSystem {
     var directoryCallbacks: [String: Set<Int>] = [:]
     var transactions = TransactionState()
     var nextSession = 0
+    /// Session → the V process that opened it; sessions a node opened for itself are not here.
+    var sessionOwners: [Int: Int] = [:]
     var statistics = FileSystemStatistics()
     var crashLosses: [CrashLoss] = []
     /// UNIX semantics, online: the latest write to each file.

@@ -19,6 +19,8 @@ struct OpenSession {
     var committedAtOpen: (content: ContentID, event: Int?)
     /// …and the session's own latest write.
     var lastWrite: (content: ContentID, event: Int)?
+    /// The V process that opened it; -1 for the node itself.
+    var owner = -1
 }
 
 /// A file operation a node's file-system client performs, in order.

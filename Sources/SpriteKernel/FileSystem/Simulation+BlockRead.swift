@@ -3,8 +3,8 @@
 /// only if the whole file is there and may be used as it is; otherwise the
 /// server sends that block alone and the client keeps no copy of it.
 extension Simulation {
-    public func readBlock(on node: Int, path: String?, block: Int64) -> Int32 {
-        enqueueFileStep(.read, node: node) { .readBlock(path: path, block: block, operation: $0) }
+    public func readBlock(on node: Int, process: Int? = nil, path: String?, block: Int64) -> Int32 {
+        enqueueFileStep(.read, node: node, process: process) { .readBlock(path: path, block: block, operation: $0) }
     }
 
     /// Bytes of block `block` in a file of `size` bytes: 0 past its end.

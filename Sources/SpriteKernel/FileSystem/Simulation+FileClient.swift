@@ -5,50 +5,52 @@ extension Simulation {
     // MARK: Issuing steps
 
     /// `readable: false` opens for writing only (needs `writable`): the session's reads fail.
-    public func openFile(on node: Int, path: String, writable: Bool, readable: Bool = true) -> Int32 {
-        enqueueFileStep(.open, node: node) { op in
+    public func openFile(on node: Int, process: Int? = nil, path: String, writable: Bool,
+                         readable: Bool = true) -> Int32 {
+        enqueueFileStep(.open, node: node, process: process) { op in
             noteTransaction(ofOpen: op, node: node)
             return .open(path: path, writable: writable, readable: readable || !writable, operation: op)
         }
     }
 
-    public func readFile(on node: Int, path: String?) -> Int32 {
-        enqueueFileStep(.read, node: node) { .read(path: path, operation: $0) }
+    public func readFile(on node: Int, process: Int? = nil, path: String?) -> Int32 {
+        enqueueFileStep(.read, node: node, process: process) { .read(path: path, operation: $0) }
     }
 
     /// Writes `text` (or `size` synthetic bytes), replacing the file's
     /// contents or, with `append`, adding to them.
-    public func writeFile(on node: Int, path: String?, text: [UInt8]?, size: Int64, append: Bool) -> Int32 {
-        enqueueFileStep(.write, node: node) {
+    public func writeFile(on node: Int, process: Int? = nil, path: String?, text: [UInt8]?, size: Int64,
+                          append: Bool) -> Int32 {
+        enqueueFileStep(.write, node: node, process: process) {
             .write(path: path, text: text, size: size, append: append, operation: $0)
         }
     }
 
-    public func closeFile(on node: Int, path: String?) -> Int32 {
-        enqueueFileStep(.close, node: node) { .close(path: path, operation: $0) }
+    public func closeFile(on node: Int, process: Int? = nil, path: String?) -> Int32 {
+        enqueueFileStep(.close, node: node, process: process) { .close(path: path, operation: $0) }
     }
 
-    public func deleteFile(on node: Int, path: String) -> Int32 {
-        enqueueFileStep(.delete, node: node) { .delete(path: path, operation: $0) }
+    public func deleteFile(on node: Int, process: Int? = nil, path: String) -> Int32 {
+        enqueueFileStep(.delete, node: node, process: process) { .delete(path: path, operation: $0) }
     }
 
-    public func statFile(on node: Int, path: String) -> Int32 {
-        enqueueFileStep(.stat, node: node) { .stat(path: path, operation: $0) }
+    public func statFile(on node: Int, process: Int? = nil, path: String) -> Int32 {
+        enqueueFileStep(.stat, node: node, process: process) { .stat(path: path, operation: $0) }
     }
 
-    public func syncFiles(on node: Int) -> Int32 {
-        enqueueFileStep(.sync, node: node) { .sync(operation: $0) }
+    public func syncFiles(on node: Int, process: Int? = nil) -> Int32 {
+        enqueueFileStep(.sync, node: node, process: process) { .sync(operation: $0) }
     }
 
     /// Creates a file of `size` synthetic bytes, or a directory.
-    public func createFile(on node: Int, path: String, size: Int64, directory: Bool) -> Int32 {
-        enqueueFileStep(directory ? .mkdir : .create, node: node) {
+    public func createFile(on node: Int, process: Int? = nil, path: String, size: Int64, directory: Bool) -> Int32 {
+        enqueueFileStep(directory ? .mkdir : .create, node: node, process: process) {
             .create(path: path, size: size, directory: directory, operation: $0)
         }
     }
 
-    public func listDirectory(on node: Int, path: String) -> Int32 {
-        enqueueFileStep(.list, node: node) { .list(path: path, operation: $0) }
+    public func listDirectory(on node: Int, process: Int? = nil, path: String) -> Int32 {
+        enqueueFileStep(.list, node: node, process: process) { .list(path: path, operation: $0) }
     }
 
     public func resolvePath(on node: Int, path: String) -> Int32 {
@@ -65,8 +67,11 @@ extension Simulation {
         }
     }
 
-    func enqueueFileStep(_ kind: OperationKind, node: Int, _ make: (Int32) -> FileStep) -> Int32 {
-        let op = newOperation(kind, node: node)
+    /// `process`: the V process that issued the step, nil for the node itself (its implicit shell). The
+    /// node's client still performs its steps one at a time, in the order they were issued, whoever issued them.
+    func enqueueFileStep(_ kind: OperationKind, node: Int, process: Int? = nil,
+                         _ make: (Int32) -> FileStep) -> Int32 {
+        let op = newOperation(kind, node: node, process: process)
         guard nodes[node].isUp else {
             fail(op, .nodeDown(node: node))
             return op
@@ -296,10 +301,12 @@ extension Simulation {
         let writable = mode.writable
         let id = fs.nextSession
         fs.nextSession += 1
+        let owner = operations[Int(op)].process ?? -1
+        if owner >= 0 { fs.sessionOwners[id] = owner }
         let committedNow = fs.committed[file].map { ($0.content, Optional($0.event)) } ?? (emptyContent, nil)
         withClient(node) { client in
             client.sessions[id] = OpenSession(id: id, file: file, writable: writable, readable: mode.readable,
-                                              openedAt: now, committedAtOpen: committedNow)
+                                              openedAt: now, committedAtOpen: committedNow, owner: owner)
             client.openOrder.append(id)
         }
         let start = operations[Int(op)].startedAt ?? now
@@ -311,7 +318,7 @@ extension Simulation {
 
     /// The session a read acts on; nil (the step failed) if none is open or it was opened for writing only.
     func readableSession(_ path: String?, node: Int, op: Int32) -> OpenSession? {
-        guard let session = session(path, node: node) else {
+        guard let session = session(path, node: node, op: op) else {
             failFileStep(node, op, .notOpen(path: path))
             return nil
         }
@@ -322,11 +329,13 @@ extension Simulation {
         return session
     }
 
-    /// The session a step acts on: the newest open of `path`, or the newest open.
-    func session(_ path: String?, node: Int) -> OpenSession? {
-        readClient(node) { client in
+    /// The session a step acts on: the newest open of `path`, or the newest open, among those the
+    /// step's issuer opened (two processes on one node share its cache, not their open files).
+    func session(_ path: String?, node: Int, op: Int32) -> OpenSession? {
+        let owner = operations.indices.contains(Int(op)) ? operations[Int(op)].process ?? -1 : -1
+        return readClient(node) { client in
             for id in client.openOrder.reversed() {
-                guard let session = client.sessions[id] else { continue }
+                guard let session = client.sessions[id], session.owner == owner else { continue }
                 if path == nil || fs.files[session.file].path == path { return session }
             }
             return nil
@@ -334,7 +343,7 @@ extension Simulation {
     }
 
     private func close(_ path: String?, node: Int, op: Int32) {
-        guard let session = session(path, node: node) else {
+        guard let session = session(path, node: node, op: op) else {
             failFileStep(node, op, .notOpen(path: path))
             return
         }
@@ -488,7 +497,7 @@ extension Simulation {
     }
 
     private func write(_ path: String?, text: [UInt8]?, size: Int64, append: Bool, node: Int, op: Int32) {
-        guard let session = session(path, node: node) else {
+        guard let session = session(path, node: node, op: op) else {
             failFileStep(node, op, .notOpen(path: path))
             return
         }

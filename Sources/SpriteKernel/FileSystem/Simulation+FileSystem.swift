@@ -287,7 +287,8 @@ extension Simulation {
         let id = fs.history.count
         fs.history.append(FileEvent(id: id, kind: kind, node: node, session: session, file: file, start: start,
                                     end: now, transaction: session < 0 ? -1 : transaction(ofSession: session),
-                                    serverOrder: FileEvent.notStored))
+                                    serverOrder: FileEvent.notStored,
+                                    process: fs.sessionOwners.isEmpty ? -1 : fs.sessionOwners[session] ?? -1))
         return id
     }
 

@@ -42,12 +42,14 @@ public struct FileEvent: Sendable, Equatable {
     /// A write superseded in a client cache is stored with the write that
     /// replaced it there, just before it.
     public var serverOrder: Int
+    /// The V process whose session it belongs to, -1 for the node itself (its implicit shell).
+    public var process: Int
 
     public static let notStored = -1
     public static let inWriteOrder = -2
 
     public init(id: Int, kind: FileEventKind, node: Int, session: Int, file: Int, start: SimTime, end: SimTime,
-                transaction: Int = -1, serverOrder: Int = FileEvent.inWriteOrder) {
+                transaction: Int = -1, serverOrder: Int = FileEvent.inWriteOrder, process: Int = -1) {
         self.id = id
         self.kind = kind
         self.node = node
@@ -57,6 +59,7 @@ public struct FileEvent: Sendable, Equatable {
         self.end = end
         self.transaction = transaction
         self.serverOrder = serverOrder
+        self.process = process
     }
 }
 

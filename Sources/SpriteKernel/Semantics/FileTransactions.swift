@@ -3,10 +3,12 @@
 // semantics checker judges the transaction, not its sessions, for
 // serializability and lost updates.
 
-/// A transaction a node began.
+/// A transaction a node, or a V process on it, began.
 public struct FileTransaction: Sendable, Equatable {
     public var id: Int
     public var node: Int
+    /// The V process that began it; nil for the node itself.
+    public var process: Int?
     /// When `begin` and `commit` were issued (nil: never committed).
     public var begunAt: SimTime
     public var committedAt: SimTime?
@@ -18,45 +20,66 @@ public struct FileTransaction: Sendable, Equatable {
 /// issued, so it follows the node's queue of file steps, not their timing.
 struct TransactionState {
     var all: [FileTransaction] = []
-    /// Node → its open transaction.
-    var active: [Int: Int] = [:]
+    /// Issuer → its open transaction.
+    var active: [TransactionIssuer: Int] = [:]
     /// Open operation → the transaction it was issued in.
     var ofOpen: [Int32: Int] = [:]
     /// Session → its transaction (only sessions in one).
     var ofSession: [Int: Int] = [:]
 }
 
+/// Who begins and commits a transaction: a node, or one of its V processes. Each has its own.
+struct TransactionIssuer: Hashable {
+    var node: Int
+    /// -1 for the node itself.
+    var process: Int
+
+    init(node: Int, process: Int?) {
+        self.node = node
+        self.process = process ?? -1
+    }
+}
+
 extension Simulation {
     public var fileTransactions: [FileTransaction] { fs.transactions.all }
 
-    /// The transaction `node` has begun and not committed, if any.
-    public func activeTransaction(on node: Int) -> Int? { fs.transactions.active[node] }
+    /// The transaction `node` (or its V process `process`) has begun and not committed, if any.
+    public func activeTransaction(on node: Int, process: Int? = nil) -> Int? {
+        fs.transactions.active[TransactionIssuer(node: node, process: process)]
+    }
 
-    /// Begins a transaction on `node`; nil if one is already open there.
-    public func beginTransaction(on node: Int) -> Int? {
-        guard fs.transactions.active[node] == nil else { return nil }
+    /// Begins a transaction on `node` for `process` (nil: the node itself); nil if one is already open.
+    public func beginTransaction(on node: Int, process: Int? = nil) -> Int? {
+        let issuer = TransactionIssuer(node: node, process: process)
+        guard fs.transactions.active[issuer] == nil else { return nil }
         let id = fs.transactions.all.count
-        fs.transactions.all.append(FileTransaction(id: id, node: node, begunAt: now))
-        fs.transactions.active[node] = id
+        fs.transactions.all.append(FileTransaction(id: id, node: node, process: process, begunAt: now))
+        fs.transactions.active[issuer] = id
         return id
     }
 
-    /// Commits `node`'s open transaction; nil if it has none.
-    public func commitTransaction(on node: Int) -> FileTransaction? {
-        guard let id = fs.transactions.active.removeValue(forKey: node) else { return nil }
+    /// Commits the open transaction of `node` (or its V process `process`); nil if it has none.
+    public func commitTransaction(on node: Int, process: Int? = nil) -> FileTransaction? {
+        guard let id = fs.transactions.active.removeValue(forKey: TransactionIssuer(node: node, process: process))
+        else { return nil }
         fs.transactions.all[id].committedAt = now
         return fs.transactions.all[id]
     }
 
-    /// A crash ends the node's open transaction: never committed, judged as it stands.
+    /// A crash ends the open transactions of the node and its processes: never committed, judged as they stand.
     func endTransaction(crashed node: Int) {
-        guard let id = fs.transactions.active.removeValue(forKey: node) else { return }
-        fs.transactions.all[id].endedByCrashAt = now
+        let ended = fs.transactions.active.filter { $0.key.node == node }
+        for (issuer, id) in ended.sorted(by: { $0.value < $1.value }) {
+            fs.transactions.active[issuer] = nil
+            fs.transactions.all[id].endedByCrashAt = now
+        }
     }
 
-    /// An open issued now joins the node's open transaction, if any.
+    /// An open issued now joins its issuer's open transaction, if any.
     func noteTransaction(ofOpen op: Int32, node: Int) {
-        if let id = fs.transactions.active[node] { fs.transactions.ofOpen[op] = id }
+        guard !fs.transactions.active.isEmpty else { return }
+        let issuer = TransactionIssuer(node: node, process: operations[Int(op)].process)
+        if let id = fs.transactions.active[issuer] { fs.transactions.ofOpen[op] = id }
     }
 
     /// The session opened by `op` joins that open's transaction.

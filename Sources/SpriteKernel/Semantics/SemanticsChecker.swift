@@ -268,7 +268,9 @@ private struct CheckerPass {
         // Per file (dense).
         var unixContent: [ContentID] = []
         var unixWriter: [Int] = []
+        // Who opened the file first: a node, or a V process on it (two processes on one node share it too).
         var firstOpenNode: [Int] = []
+        var firstOpenProcess: [Int] = []
         var hasOpen: [Bool] = []
         var shared: [Bool] = []
         var firstSharedWrite: [Int] = []
@@ -306,6 +308,7 @@ private struct CheckerPass {
                 unixContent.append(emptyContent)
                 unixWriter.append(-1)
                 firstOpenNode.append(0)
+                firstOpenProcess.append(-1)
                 hasOpen.append(false)
                 shared.append(false)
                 firstSharedWrite.append(-1)
@@ -339,7 +342,8 @@ private struct CheckerPass {
                 if !hasOpen[f] {
                     hasOpen[f] = true
                     firstOpenNode[f] = event.node
-                } else if firstOpenNode[f] != event.node {
+                    firstOpenProcess[f] = event.process
+                } else if firstOpenNode[f] != event.node || firstOpenProcess[f] != event.process {
                     shared[f] = true
                 }
                 if session >= 0 { _ = use(session, file, node: event.node) }

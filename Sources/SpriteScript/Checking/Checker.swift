@@ -25,6 +25,8 @@ public struct Checker {
     var inCluster = false
     /// Inside `on NODE { }`: the node file operations act on.
     var currentNode: String?
+    /// Inside `on PROCESS { }`: the V process that issues them (on `currentNode`).
+    var currentProcess: String?
     /// Inside the body of an `at` block.
     var inAtBlock = false
     /// A `begin` in the `on` block being checked with no `commit` since, for
@@ -155,6 +157,28 @@ public struct Checker {
                 : serverNames.isEmpty ? "no server is declared yet: cluster { server fs1 }"
                 : declared("servers", serverNames))
         return false
+    }
+
+    /// The name after `on`: a node, or a V process (its file steps are its own, on its node's cache).
+    /// Returns the node the steps run on, nil when the name is wrong.
+    public mutating func resolveFileActor(_ name: Name) -> String? {
+        if symbols.nodes[name.text] != nil { return name.text }
+        if let node = symbols.processes[name.text] {
+            guard !symbols.scheduled.contains(name.text) else {
+                error("'\(name.text)' runs a program: 'on' takes a node or a process declared with "
+                      + "'process NAME on NODE'", at: name.span,
+                      help: "declare a process for the file steps: process \(name.text)_files on \(node)")
+                return nil
+            }
+            return node
+        }
+        if reportDeferred(name) { return nil }
+        let declaredProcesses = symbols.processes.keys.filter { !symbols.scheduled.contains($0) }
+        let hint = suggestion(for: name.text, among: Array(symbols.nodes.keys) + declaredProcesses)
+        error("unknown node or process '\(name.text)'\(hint)", at: name.span,
+              help: symbols.nodes.isEmpty ? "declare nodes first: cluster { workstation ws1 }"
+                : declared("nodes", symbols.nodes.keys))
+        return nil
     }
 
     /// The nodes that serve files: servers and nodes with role both.

@@ -28,6 +28,8 @@ struct TimedBlock {
     /// When the block is due.
     var time: SimTime
     var node: Int?
+    /// The V process of an `on PROCESS` block it was written in.
+    var process: Int? = nil
     var allowFailures: Bool
 }
 
@@ -58,6 +60,8 @@ public final class Interpreter {
     var allowFailures = false
     /// Set while running the body of `on NODE { }`.
     var currentNode: Int?
+    /// Set while running the body of `on PROCESS { }`: the V process issuing file steps on `currentNode`.
+    var currentProcess: Int?
     /// What the network preset's era supplied.
     var era = EraDefaults()
     /// Set while running an `at` block: the time it was due.
@@ -106,9 +110,11 @@ public final class Interpreter {
 
     /// Runs an `at` block in the context it was written in: inside `on`, `try`.
     private func execute(_ block: TimedBlock) throws(Diagnostic) {
-        let (outerNode, outerAllow, outerTime) = (currentNode, allowFailures, blockTime)
-        (currentNode, allowFailures, blockTime) = (block.node, block.allowFailures, block.time)
-        defer { (currentNode, allowFailures, blockTime) = (outerNode, outerAllow, outerTime) }
+        let (outerNode, outerProcess, outerAllow, outerTime) = (currentNode, currentProcess, allowFailures, blockTime)
+        (currentNode, currentProcess, allowFailures, blockTime) = (block.node, block.process, block.allowFailures,
+                                                                   block.time)
+        defer { (currentNode, currentProcess, allowFailures, blockTime) = (outerNode, outerProcess, outerAllow,
+                                                                            outerTime) }
         try execute(block.body)
     }
 

@@ -16,7 +16,7 @@ enum EventWords {
     }
 
     static func describe(_ event: TraceEvent, _ c: RenderContext) -> String {
-        if let words = FileEventWords.describe(event, c) { return words }
+        if let words = FileEventWords.describe(event, c) { return FileEventWords.issuer(event, c) + words }
         switch event {
         case .messageSent(let m):
             return "msg \(m.kind.rawValue) \(c.node(m.source)) -> \(c.node(m.destination)) \(bytes(m.payloadBytes))"
@@ -79,7 +79,8 @@ enum EventWords {
         case .moveFrom: return "movefrom \(actor) <- \(peer)"
         case .receive, .compute: return "\(record.kind.rawValue) \(actor)"
         case .open, .read, .write, .close, .delete, .stat, .sync, .create, .mkdir, .list, .resolve, .mount:
-            return "\(record.kind.rawValue)\(record.path.map { " " + $0 } ?? "") on \(c.node(record.node))"
+            let by = record.process.map { " by " + c.process($0) } ?? ""
+            return "\(record.kind.rawValue)\(record.path.map { " " + $0 } ?? "")\(by) on \(c.node(record.node))"
         }
     }
 

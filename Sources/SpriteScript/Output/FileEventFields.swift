@@ -24,6 +24,8 @@ enum FileEventFields {
     static func fields(_ event: TraceEvent, _ c: RenderContext) -> (String, [(String, JSONValue)])? {
         func op(_ id: Int32) -> [(String, JSONValue)] {
             [("op", .int(Int64(id)))] + (c.label(id).map { [("label", JSONValue.string($0))] } ?? [])
+                // The V process that issued the step; none for the node's own steps.
+                + (c.simulation.operation(id)?.process.map { [("process", JSONValue.string(c.process($0)))] } ?? [])
         }
         // A path, a prefix and the server a name event is about.
         func named(_ path: String, _ prefix: String, _ server: Int) -> [(String, JSONValue)] {

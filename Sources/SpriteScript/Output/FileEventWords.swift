@@ -33,7 +33,7 @@ enum FileEventWords {
     static func write(_ event: Int?, _ c: RenderContext) -> String {
         guard let event, c.simulation.fileHistory.indices.contains(event) else { return "the empty file" }
         let e = c.simulation.fileHistory[event]
-        return "\(c.node(e.node))'s write at \(e.start)"
+        return "\(actor(e, c))'s write at \(e.start)"
     }
 
     static func verdict(unix: Judgement, session: Judgement, reason: StaleReason?, _ c: RenderContext) -> String {
@@ -80,6 +80,27 @@ enum FileEventWords {
         case .cachingDisabled: "caching disabled for this file (concurrent write-sharing)"
         case .cacheOff: "cache off"
         }
+    }
+
+    /// "p1: " before a step a V process issued; nothing for the node's own steps, so scripts
+    /// without `on PROCESS` read as before.
+    static func issuer(_ event: TraceEvent, _ c: RenderContext) -> String {
+        let op: Int32
+        switch event {
+        case .fileOpened(let o, _, _, _, _, _, _), .fileRead(let o, _, _, _, _, _, _, _, _, _),
+             .fileWritten(let o, _, _, _, _), .fileClosed(let o, _, _), .fileCreated(let o, _, _, _),
+             .fileDeleted(let o, _, _), .fileStat(let o, _, _, _, _, _), .directoryListed(let o, _, _, _, _),
+             .synced(let o, _):
+            op = o
+        default: return ""
+        }
+        guard let process = c.simulation.operation(op)?.process else { return "" }
+        return c.process(process) + ": "
+    }
+
+    /// "jack" for the node's own file event, "p1 on jack" for a V process's.
+    static func actor(_ event: FileEvent, _ c: RenderContext) -> String {
+        event.process < 0 ? c.node(event.node) : "\(c.process(event.process)) on \(c.node(event.node))"
     }
 
     static func describe(_ event: TraceEvent, _ c: RenderContext) -> String? {

@@ -130,21 +130,26 @@ struct FileStatement: Statement {
         }
         let s = interpreter.simulation
         let p = path?.0
+        let by = interpreter.currentProcess
         let length = bytes.map { Int64($0.count) } ?? size?.0.integer ?? 0
         let op: Int32
         switch verb {
         case "open":
             // w and append open for writing only, as O_WRONLY: their reads are refused.
-            op = s.openFile(on: node, path: p ?? "/", writable: mode != "r", readable: mode == "r" || mode == "rw")
-        case "read": op = block.map { s.readBlock(on: node, path: p, block: $0) } ?? s.readFile(on: node, path: p)
-        case "write", "append": op = s.writeFile(on: node, path: p, text: bytes, size: length, append: verb == "append")
-        case "close": op = s.closeFile(on: node, path: p)
-        case "delete": op = s.deleteFile(on: node, path: p ?? "/")
-        case "stat": op = s.statFile(on: node, path: p ?? "/")
-        case "sync": op = s.syncFiles(on: node)
-        case "create": op = s.createFile(on: node, path: p ?? "/", size: length, directory: false)
-        case "mkdir": op = s.createFile(on: node, path: p ?? "/", size: 0, directory: true)
-        default: op = s.listDirectory(on: node, path: p ?? "/")
+            op = s.openFile(on: node, process: by, path: p ?? "/", writable: mode != "r",
+                            readable: mode == "r" || mode == "rw")
+        case "read":
+            op = block.map { s.readBlock(on: node, process: by, path: p, block: $0) }
+                ?? s.readFile(on: node, process: by, path: p)
+        case "write", "append":
+            op = s.writeFile(on: node, process: by, path: p, text: bytes, size: length, append: verb == "append")
+        case "close": op = s.closeFile(on: node, process: by, path: p)
+        case "delete": op = s.deleteFile(on: node, process: by, path: p ?? "/")
+        case "stat": op = s.statFile(on: node, process: by, path: p ?? "/")
+        case "sync": op = s.syncFiles(on: node, process: by)
+        case "create": op = s.createFile(on: node, process: by, path: p ?? "/", size: length, directory: false)
+        case "mkdir": op = s.createFile(on: node, process: by, path: p ?? "/", size: 0, directory: true)
+        default: op = s.listDirectory(on: node, process: by, path: p ?? "/")
         }
         interpreter.track(op, span: span, label: label)
     }

@@ -19,19 +19,21 @@ enum FileSystemTables {
         let c = interpreter.context
         let report = interpreter.semantics()
         let history = s.fileHistory
+        let byProcess = history.contains { $0.process >= 0 }
         let rows: [[Cell]] = report.reads.compactMap { verdict in
             let e = history[verdict.event]
             guard case .read(let content) = e.kind else { return nil }
-            return [.count(Int64(e.id)), .time(e.start), .text(c.node(e.node)),
-                    .text(s.file(e.file).path), FileEventWords.contentCell(content, c),
-                    Self.verdict(verdict.unix), Self.verdict(verdict.session),
-                    Self.verdict(verdict.immutable), Self.verdict(verdict.transaction)]
+            return [.count(Int64(e.id)), .time(e.start), .text(c.node(e.node))] + processCell(e, c, byProcess)
+                + [.text(s.file(e.file).path), FileEventWords.contentCell(content, c),
+                   Self.verdict(verdict.unix), Self.verdict(verdict.session),
+                   Self.verdict(verdict.immutable), Self.verdict(verdict.transaction)]
         }
         var notes: [String] = []
         for lost in report.lostUpdates {
             let overwritten = history[lost.lostEvent], by = history[lost.overwrittenBy]
-            notes.append("  lost update: \(c.node(overwritten.node))'s session on \(s.file(lost.file).path) "
-                         + "(closed at \(overwritten.end)) was overwritten by \(c.node(by.node))'s session "
+            let (loser, winner) = (FileEventWords.actor(overwritten, c), FileEventWords.actor(by, c))
+            notes.append("  lost update: \(loser)'s session on \(s.file(lost.file).path) "
+                         + "(closed at \(overwritten.end)) was overwritten by \(winner)'s session "
                          + "(closed at \(by.end)), which never read it")
         }
         notes += TransactionNotes.notes(report, s, c)
@@ -45,7 +47,8 @@ enum FileSystemTables {
         notes.insert("  reads not fresh by model: " + stale.joined(separator: ", ")
                      + "; lost updates \(report.lostUpdates.count); crash losses \(s.crashLosses.count)", at: 0)
         return Table(name: "outcomes", title: "outcomes (\(Plural.of(report.reads.count, "read")))",
-                     columns: [Column("event", key: "event_id"), Column("time", key: "t"), "node", "path",
+                     columns: [Column("event", key: "event_id"), Column("time", key: "t"), "node"]
+                        + processColumn(byProcess) + ["path",
                                Column("returned", key: "content"), Column("unix", key: "unix_verdict"),
                                Column("session", key: "session_verdict"), Column("immutable", key: "immutable_verdict"),
                                Column("transaction", key: "transaction_verdict")],
@@ -55,6 +58,7 @@ enum FileSystemTables {
     static func history(_ interpreter: Interpreter) -> Table {
         let s = interpreter.simulation
         let c = interpreter.context
+        let byProcess = s.fileHistory.contains { $0.process >= 0 }
         let rows: [[Cell]] = s.fileHistory.map { e in
             let (what, content): (String, ContentID?) = switch e.kind {
             case .open(let writable): (writable ? "open rw" : "open r", nil)
@@ -63,17 +67,27 @@ enum FileSystemTables {
             case .close: ("close", nil)
             }
             // A content id names one version of the file: the one a write made, or a read returned.
-            return [.count(Int64(e.id)), .time(e.start), .time(e.end), .text(c.node(e.node)),
-                    .count(Int64(e.session)), .text(s.file(e.file).path), .text(what),
+            return [.count(Int64(e.id)), .time(e.start), .time(e.end), .text(c.node(e.node))]
+                + processCell(e, c, byProcess)
+                + [.count(Int64(e.session)), .text(s.file(e.file).path), .text(what),
                     content.map { .count(Int64($0)) } ?? .none,
                     content.map { .bytes(s.contentBytes($0).size) } ?? .none,
                     content.map { FileEventWords.contentCell($0, c) } ?? .none]
         }
         return Table(name: "history", title: "history (\(Plural.of(rows.count, "event")))",
                      columns: [Column("event", key: "event_id"), Column("start", key: "start_t"),
-                               Column("end", key: "end_t"), "node", "session", "path", "operation",
+                               Column("end", key: "end_t"), "node"] + processColumn(byProcess)
+                        + ["session", "path", "operation",
                                Column("version", key: "content_id"), "bytes", "content"],
                      rows: rows)
+    }
+
+    /// The process column appears only when some event is a V process's: a node's own steps show none.
+    static func processColumn(_ shown: Bool) -> [Column] { shown ? ["process"] : [] }
+
+    static func processCell(_ e: FileEvent, _ c: RenderContext, _ shown: Bool) -> [Cell] {
+        guard shown else { return [] }
+        return [e.process < 0 ? .typed(.null, shown: "") : .text(c.process(e.process))]
     }
 
     static func files(_ s: Simulation, _ c: RenderContext) -> Table {

@@ -44,6 +44,7 @@ struct AtStatement: Statement {
         do {
             let id = try simulation.scheduleTimer(at: when)
             interpreter.timers[id] = TimedBlock(body: body, time: when, node: interpreter.currentNode,
+                                                process: interpreter.currentProcess,
                                                 allowFailures: interpreter.allowFailures)
         } catch {
             throw Diagnostic(.runtime, "'at \(time)' is in the past: the clock already reads \(simulation.now)",

@@ -21,7 +21,7 @@ enum TransactionNotes {
         var verdicts: [Int: TransactionVerdict] = [:]
         for verdict in report.transactions { verdicts[verdict.transaction] = verdict }
         return transactions.map { t in
-            let name = "transaction \(t.id) on \(c.node(t.node))"
+            let name = "transaction \(t.id) on \(issuer(t, c))"
             var what = sessions[t.id].isEmpty ? "no file sessions"
                 : "\(Plural.of(sessions[t.id].count, "session")) "
                     + sessions[t.id].map(String.init).joined(separator: ", ") + " on "
@@ -33,7 +33,7 @@ enum TransactionNotes {
             switch verdicts[t.id] {
             case .some(let v) where !v.serializable:
                 if let other = v.withTransaction {
-                    let node = transactions.indices.contains(other) ? " on \(c.node(transactions[other].node))" : ""
+                    let node = transactions.indices.contains(other) ? " on \(issuer(transactions[other], c))" : ""
                     verdict = "not serializable with transaction \(other)\(node)"
                 } else if let session = v.withSession {
                     verdict = "not serializable with session \(session)"
@@ -45,5 +45,10 @@ enum TransactionNotes {
             }
             return "  \(name) (\(what)): \(verdict)"
         }
+    }
+
+    /// "jack", or "w1 on jack" for a V process's transaction.
+    static func issuer(_ t: FileTransaction, _ c: RenderContext) -> String {
+        t.process.map { "\(c.process($0)) on \(c.node(t.node))" } ?? c.node(t.node)
     }
 }

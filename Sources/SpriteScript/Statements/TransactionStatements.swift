@@ -49,7 +49,8 @@ struct TransactionStatement: Statement {
         if begins {
             if let earlier = checker.transactionBegun {
                 let begun = "\(earlier.line):\(earlier.column)"
-                checker.error("nested begin: \(node) already has a transaction open (begun at \(begun))",
+                let who = checker.currentProcess.map { "\($0) on \(node)" } ?? node
+                checker.error("nested begin: \(who) already has a transaction open (begun at \(begun))",
                               at: span, help: "transactions do not nest: write commit before this begin")
             } else {
                 checker.transactionBegun = span
@@ -64,16 +65,17 @@ struct TransactionStatement: Statement {
             throw Diagnostic(.runtime, "'\(verb)' needs a node: write it inside on NODE { … }", at: span)
         }
         let s = interpreter.simulation
-        let name = s.nodeName(node)
+        let process = interpreter.currentProcess
+        let name = process.map { "\(s.processName($0)) on \(s.nodeName(node))" } ?? s.nodeName(node)
         if begins {
-            guard s.beginTransaction(on: node) != nil else {
-                let open = s.activeTransaction(on: node).map { s.fileTransactions[$0] }
+            guard s.beginTransaction(on: node, process: process) != nil else {
+                let open = s.activeTransaction(on: node, process: process).map { s.fileTransactions[$0] }
                 try fail(Diagnostic(.runtime, "nested begin: \(name) already has transaction "
                                     + "\(open?.id ?? 0) open (begun at \(open?.begunAt ?? .zero))", at: span,
                                     help: "transactions do not nest: commit the open one first"), interpreter)
                 return
             }
-        } else if s.commitTransaction(on: node) == nil {
+        } else if s.commitTransaction(on: node, process: process) == nil {
             try fail(Diagnostic(.runtime, "commit: \(name) has no transaction open", at: span,
                                 help: "write begin before the file operations the transaction groups"), interpreter)
         }
