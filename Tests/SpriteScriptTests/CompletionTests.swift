@@ -51,6 +51,8 @@ struct CompletionTests {
         #expect(complete(session, "echo \"x\"; cr") == ["crash"], "create is a step inside 'on'")
         #expect(complete(session, "at +1s { cr") == ["crash"])
         #expect(complete(session, "on ws1 { cr") == ["create"])
+        // After 'on': the nodes and the processes, which issue file steps of their own.
+        #expect(complete(session, "on ") == ["client", "fs1", "server", "ws1", "ws2"])
         #expect(complete(session, "on ws1 { be") == ["begin"])
         #expect(complete(session, "on ws1 { begin; read; com") == ["commit"])
         #expect(!complete(session, "").contains("begin"), "begin is a step inside 'on'")

@@ -166,6 +166,12 @@ private let checkCases: [DiagnosticCase] = [
     .init("rpc ws1 -> fs1", "unknown node 'ws1'", line: 1, column: 5,
           help: "declare nodes first: cluster { workstation ws1 }"),
     .init(P + "rpc client -> fs1", "unknown node 'client'; 'client' is a process on ws1", line: 2, column: 5),
+    // 'on' takes a node or a declared process, suggested from both.
+    .init(P + "on clinet { read }", "unknown node or process 'clinet'; did you mean 'client'?", line: 2, column: 4,
+          help: "declared nodes: fs1, ws1"),
+    .init(P + "program job { compute 1ms }\nspawn job as j1 on ws1\non j1 { read }",
+          "'j1' runs a program: 'on' takes a node or a process declared with 'process NAME on NODE'",
+          line: 4, column: 4, help: "declare a process for the file steps: process j1_files on ws1"),
     .init(P + "send ws1 -> server", "unknown process 'ws1'; 'ws1' is a node: V messages go between processes", line: 2,
           column: 6, help: "declared processes: client, server"),
     .init(P + "send clinet -> server", "unknown process 'clinet'; did you mean 'client'?", line: 2, column: 6),

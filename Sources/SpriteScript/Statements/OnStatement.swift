@@ -18,6 +18,7 @@ struct OnSyntax: StatementSyntax {
             """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        parser.offerNames([.process])   // a declared V process issues file steps of its own
         let nodes = try parser.parseNameList("a node name")
         let body = try parser.parseBlock(opening: keyword)
         return OnStatement(span: keyword.span, nodes: nodes, body: body)
