@@ -42,6 +42,8 @@ final class FileSystem {
     var nextSession = 0
     /// Session → the V process that opened it; sessions a node opened for itself are not here.
     var sessionOwners: [Int: Int] = [:]
+    /// V process → what its last read of each path returned, for `expect read PROCESS PATH`.
+    var lastReadByProcess: [Int: [String: (content: ContentID, block: Int64?)]] = [:]
     var statistics = FileSystemStatistics()
     var crashLosses: [CrashLoss] = []
     /// UNIX semantics, online: the latest write to each file.

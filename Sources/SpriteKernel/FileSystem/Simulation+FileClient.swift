@@ -463,6 +463,9 @@ extension Simulation {
         }
         let size = bytes ?? contentBytes(content).size
         withClient(node) { $0.lastRead[fs.files[file].path] = (content, block) }
+        if let process = session.owner >= 0 ? session.owner : nil {
+            fs.lastReadByProcess[process, default: [:]][fs.files[file].path] = (content, block)
+        }
         // The id, not a copy: thousands of reads of one version share its bytes.
         operations[Int(op)].content = content
         operations[Int(op)].block = block

@@ -133,6 +133,11 @@ extension Simulation {
         fileClients[node]?.lastRead[FilePath.normalize(path)].map { contentBytes($0.content, block: $0.block) }
     }
 
+    /// The data the V process's last read of `path` returned (its node's reads by other processes aside).
+    public func lastReadData(process: Int, path: String) -> (bytes: [UInt8]?, size: Int64)? {
+        fs.lastReadByProcess[process]?[FilePath.normalize(path)].map { contentBytes($0.content, block: $0.block) }
+    }
+
     // MARK: Internals shared by the client and server sides
 
     func fileClient(_ node: Int) -> FileClient {

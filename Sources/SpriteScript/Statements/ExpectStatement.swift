@@ -7,7 +7,7 @@ struct ExpectSyntax: StatementSyntax {
         topic: "expect",
         summary: "check a value: a failed expect is reported and makes the exit status 1",
         usage: ["expect LABEL.FIELD OP VALUE [within TOLERANCE]",
-                "expect read NODE PATH == \"TEXT\"", "expect ls NODE DIR == \"NAME NAME …\"",
+                "expect read NODE|PROCESS PATH == \"TEXT\"", "expect ls NODE DIR == \"NAME NAME …\"",
                 "expect stale-reads [unix|session|immutable|transaction] OP N",
                 "expect stale-listings [unix|session] OP N",
                 "expect lost-updates OP N", "expect crash-losses OP N",
@@ -267,7 +267,8 @@ struct ExpectStatement: Statement {
         case .now: return .some(.duration)
         case .staleReads, .staleListings, .lostUpdates, .crashLosses: return .some(.count)
         case .semantics: return .some(nil)
-        case .lastRead(let node, _), .listing(let node, _): return checker.resolveNode(node) ? .some(nil) : nil
+        case .lastRead(let reader, _): return checker.resolveFileActor(reader) != nil ? .some(nil) : nil
+        case .listing(let node, _): return checker.resolveNode(node) ? .some(nil) : nil
         case .hops(let a, let b):
             return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.count) : nil
         case .penalty(let a, let b, let bytes):
@@ -406,8 +407,13 @@ struct ExpectStatement: Statement {
             return try ExpectListing.peek(node, path, interpreter).map { .text($0) }
                 ?? .missing("no directory \(path) on \(node.text)")
         case .lastRead(let node, let path):
-            let index = try interpreter.node(node)
-            guard let (bytes, size) = s.lastReadData(node: index, path: s.canonicalPath(path, node: index)) else {
+            // A V process's own last read, or the node's last read by anyone on it.
+            let process = s.node(named: node.text) == nil ? s.process(named: node.text) : nil
+            let index = if let process { s.processInfo(process).node } else { try interpreter.node(node) }
+            let canonical = s.canonicalPath(path, node: index)
+            let read = process.map { s.lastReadData(process: $0, path: canonical) }
+                ?? s.lastReadData(node: index, path: canonical)
+            guard let (bytes, size) = read else {
                 return .missing("\(node.text) has not read \(path)")
             }
             return bytes.map { .text(String(decoding: $0, as: UTF8.self)) }
