@@ -47,6 +47,16 @@ struct ProcessFileTests {
         #expect(reads.map(\.process) == [p1, p2])
     }
 
+    /// A create's contents are recorded as a write with no session; the process that created it is its writer.
+    @Test func aCreateRecordsItsProcess() throws {
+        let (sim, node, p1, _) = try twoProcessesOnOneNode()
+        _ = sim.createFile(on: node, process: p1, path: "/c", size: 4096, directory: false)
+        _ = sim.createFile(on: node, path: "/d", size: 4096, directory: false)
+        sim.runToIdle()
+        #expect(sim.fileHistory.map(\.process) == [p1, -1])
+        #expect(sim.fileHistory.map(\.session) == [-1, -1])
+    }
+
     /// p1's begin does not take in p2's opens, and each may have its own transaction open at once.
     @Test func transactionsArePerProcess() throws {
         let (sim, node, p1, p2) = try twoProcessesOnOneNode()

@@ -333,6 +333,8 @@ extension Simulation {
         let start = operations[Int(op)].startedAt ?? now
         let event = recordFileEvent(.write(content: content, basedOn: noContent), node: creator, session: -1,
                                     file: file, start: start)
+        // A create has no session to name its process: the operation does.
+        if let process = operations[Int(op)].process { fs.history[event].process = process }
         fs.latestWrite[file] = (content, event)
         fs.committed[file] = (content, event)
         // Made at the server: stored there at once.
