@@ -13,8 +13,10 @@ extension Simulation {
 
     /// The records the engine keeps, a measure of its memory: operations,
     /// pending events and undrained trace records, and what each subsystem
-    /// keeps. Each is a fixed-size record of at most a few hundred bytes.
+    /// keeps (scheduled processes and timeline slices too). Each is a
+    /// fixed-size record of at most a few hundred bytes.
     public var recordCount: Int {
         operations.count + queue.count + pendingTrace.count + fileSystem.recordCount
+            + scheduler.table.count + scheduler.timeline.count
     }
 }

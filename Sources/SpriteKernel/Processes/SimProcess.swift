@@ -71,8 +71,13 @@ struct SimProcess {
     var group: Int32
     /// Died in a crash of its node.
     var killed = false
-    /// Children forked or spawned so far (names the next one).
+    /// The first ancestor the script started (itself if the script started it):
+    /// its family's children are named after it, so names do not grow with depth.
+    var root: Int32 = -1
+    /// Children forked or spawned so far in the family this process is the root of (names the next one).
     var children: Int32 = 0
+    /// It was made ready to take its next instant steps (fork, lock, I/O …) on a CPU, not to compute.
+    var stepsPending = false
 
     init(node: Int32, program: Int32, arrival: SimTime, priority: Int32, tickets: Int32,
          expectedBurst: SimTime, group: Int32) {

@@ -119,6 +119,7 @@ extension Simulation {
         s.table[process].phase = .done
         s.table[process].finish = now
         s.table[process].remaining = .zero
+        s.table[process].stepsPending = false
         s.table.frames[Int(process)].removeAll()
         s.liveProcesses -= 1
         if s.table[process].gangCell >= 0 { gangThreadFinished(process) }
@@ -126,21 +127,25 @@ extension Simulation {
 
     /// A fork (same node; `shared`: a thread in the parent's sharing group)
     /// or a spawn on another node. The child arrives now, with the parent's
-    /// priority and tickets. Past the process limit the child is not made.
+    /// priority and tickets, named ROOT.N after the first ancestor the script
+    /// started (a chain of forks makes bomb.1, bomb.2 …, never bomb.1.1.1: names
+    /// stay short however deep it goes). Past the process limit the child is not made.
     func startChild(of parent: Int32, program: Int32, node: Int32, shared: Bool) {
         let s = scheduler
         guard s.table.count < s.processLimit else {
             s.refusedForks += 1
             return
         }
-        s.table[parent].children += 1
-        var name = s.table.names[Int(parent)] + "." + String(s.table[parent].children)
+        let root = s.table[parent].root
+        s.table[root].children += 1
+        var name = s.table.names[Int(root)] + "." + String(s.table[root].children)
         if s.table.index[name] != nil { name += "#" + String(s.table.count) }
         let id = Int32(s.table.count)
         var child = SimProcess(node: node, program: program, arrival: now, priority: s.table[parent].priority,
                                tickets: s.table[parent].tickets, expectedBurst: .zero,
                                group: shared ? s.table[parent].group : id)
         child.parent = parent
+        child.root = root
         place(child, name: name)
     }
 
@@ -149,6 +154,8 @@ extension Simulation {
     func place(_ process: SimProcess, name: String) -> ProcessID {
         let s = scheduler
         let slot = ensureSchedulerNode(Int(process.node))
+        var process = process
+        if process.root < 0 { process.root = Int32(s.table.count) }
         let id = s.table.add(process, name: name, depth: s.programs[Int(process.program)].maxDepth)
         s.nodes[slot].processes.append(id.index)
         s.liveProcesses += 1

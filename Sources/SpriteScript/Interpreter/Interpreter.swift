@@ -200,6 +200,9 @@ public final class Interpreter {
         // At its default the time limit is the clock's own end, which the clock guards itself.
         let timeLimit = limits.time < .horizon ? limits.time : nil
         interrupt.clear()
+        // A millisecond past the budget, so the check after the stop sees it spent.
+        let alarm = WallAlarm(afterNanoseconds: limits.wall - meter.wallNanoseconds + 1_000_000, raising: interrupt)
+        defer { alarm.cancel() }
         // Events between checks of output, memory and wall-clock time; each slice's trace is printed
         // before the next one runs.
         let slice = limits.sliceEvents
@@ -237,6 +240,7 @@ public final class Interpreter {
                 throw limits.reached(.time, "the next event\(next) is past \(limits.time); "
                                      + "\(Plural.of(pending, "event")) pending", at: span)
             case .interrupted:
+                try meter.checkWall(at: span)
                 throw Diagnostic(.runtime, "interrupted at \(simulation.now)", at: span,
                                  help: "at the prompt the session keeps its state: 'run' goes on from here")
             }

@@ -82,6 +82,10 @@ extension Interpreter {
         if reporter.linesWritten > limits.output {
             throw limits.reached(.output, "more than \(Plural.of(limits.output, "line")) of output", at: span)
         }
+        if simulation.refusedForks > 0 {
+            throw limits.reached(.processes, "a fork or spawn step would start more than "
+                                 + Plural.of(limits.processes, "process", plural: "processes"), at: span)
+        }
         let records = recordsHeld
         if records > limits.memory {
             let text = simulation.textBytesHeld
@@ -103,6 +107,8 @@ extension Interpreter {
     /// Hands the limits the engine and the reporter enforce to them.
     func applyLimits() {
         simulation.fileBytesLimit = limits.fileBytes
+        // Forks and spawn steps make processes as a run goes: the engine refuses them past the limit.
+        simulation.processLimit = limits.processes
         // Text is copied as it is written, so the engine refuses it at the write, not at the next check.
         let (text, overflow) = Int64(limits.memory).multipliedReportingOverflow(by: Limits.textBytesPerRecord)
         simulation.textBytesLimit = overflow ? .max : text

@@ -22,7 +22,10 @@ struct ProgramSyntax: StatementSyntax {
             a message on the node's channel C and goes on; wait C takes the oldest message on C that another process \
             sent, or blocks until one comes: a message arrives the network's local-cost after it is sent (help \
             network). fork starts a child with its own copy of the program's address space, shared fork a thread \
-            sharing it (Sprite); spawn starts a process on another node. exit ends the process before its last step. \
+            sharing it (Sprite); spawn starts a process on another node. A child is named after the process the script \
+            started, NAME.1, NAME.2, … however deep the chain of forks; one past the processes limit ends the run \
+            (status 4). exit ends the process before its last step. A process takes every step while it holds a \
+            CPU: a fork, lock, I/O or exit step waits until the process is dispatched, as a burst does. \
             repeat N runs its steps N times (N up to \(Limits.repeatCount), nested at most \
             \(ProgramStepParser.maximumDepth) deep). send, receive, reply, moveto and movefrom are V's IPC steps, \
             with V's messages and costs, between this process and the spawned process named: send blocks \
