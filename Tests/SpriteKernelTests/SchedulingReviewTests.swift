@@ -19,4 +19,30 @@ struct SchedulingReviewTests {
         #expect(sim.timeline().count == 4)
         #expect(sim.recordCount >= 4 + 4)
     }
+
+    /// Steps are taken on a CPU. FCFS: A (5 ms) runs 0-5; p arrives at 0 too but runs only at 5, so its
+    /// fork happens at 5: p.1 arrives at 5. p computes 5-6, p.1 6-7.
+    @Test func aForkHappensWhenTheParentRuns() throws {
+        let sim = try makeSimulation(nodes: 1)
+        try sim.defineProgram("q", steps: [.compute(.ms(1))])
+        try sim.defineProgram("p", steps: [.fork(program: "q", shared: false), .compute(.ms(1))])
+        try sim.addJobs([Job(name: "A", arrival: .zero, phases: [.cpu(.ms(5))])], on: 0)
+        try sim.spawn(program: "p", name: "p", node: 0)
+        sim.runToIdle()
+        #expect(try sim.metrics("p.1").arrival == .ms(5))
+        #expect(try sim.metrics("p").firstRun == .ms(5))
+        #expect(try sim.turnarounds(["A", "p", "p.1"]) == [5, 6, 2])
+    }
+
+    /// A lock step too: H holds L from 0 (it runs first); W arrives at 0 but is dispatched only at 2,
+    /// when H has unlocked (H: lock, compute 2, unlock): W never waits on the lock.
+    @Test func aLockIsTakenWhenTheProcessRuns() throws {
+        let sim = try makeSimulation(nodes: 1)
+        try sim.defineProgram("h", steps: [.lock("L", .blocking), .compute(.ms(2)), .unlock("L")])
+        try sim.spawn(program: "h", name: "H", node: 0)
+        try sim.spawn(program: "h", name: "W", node: 0)
+        sim.runToIdle()
+        #expect(try sim.metrics("W").blockedTime == .zero)
+        #expect(try sim.turnarounds(["H", "W"]) == [2, 4])
+    }
 }

@@ -27,14 +27,16 @@ import SpriteKernel
         #expect(sim.cpuStatistics(node: 0)[0].spinning == .ms(8))
     }
 
-    // Blocking: S blocks at 1 without running; H runs 0-10 alone and hands L over; S is woken: 10-12.
-    // With a 1 ms switch, S starts at 11: the switch in (the one out of S came when it blocked at arrival).
+    // Blocking: S arrives at 1 and waits for the CPU (it takes its lock step only when it runs); at 4
+    // H's quantum ends, S runs, finds L held and blocks at once (a slice 4-4); H runs 4-10 and hands L
+    // over; S is woken: 10-12, blocked 4-10. With a 1 ms switch: H 0-4, switch, S 5-5 blocks, switch,
+    // H 6-12, switch, S 13-15: blocking costs two switches.
     @Test func blockingLockSleeps() throws {
         let sim = try lockRace(.blocking)
-        #expect(sim.gantt() == ["H@0 0-10 done", "S@0 10-12 done"])
-        #expect(try sim.metrics("S").blockedTime == .ms(9))
+        #expect(sim.gantt() == ["H@0 0-4 quantum", "S@0 4-4 blocked", "H@0 4-10 done", "S@0 10-12 done"])
+        #expect(try sim.metrics("S").blockedTime == .ms(6))
         let switched = try lockRace(.blocking, contextSwitch: .ms(1))
-        #expect(switched.gantt() == ["H@0 0-10 done", "S@0 11-13 done"])
+        #expect(switched.gantt() == ["H@0 0-4 quantum", "S@0 5-5 blocked", "H@0 6-12 done", "S@0 13-15 done"])
     }
 
     // A process that blocks on a lock while running costs two context switches. One CPU, RR q=4, 1 ms

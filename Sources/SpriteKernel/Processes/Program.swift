@@ -39,6 +39,18 @@ enum Step: Equatable {
     case repeatEnd(start: Int32)
 }
 
+extension Step {
+    /// Whether a process off a CPU must be dispatched before it takes this
+    /// step: every step but bursts (which need the CPU anyway; an empty one is
+    /// skipped) and the bookkeeping of loops.
+    var needsCPU: Bool {
+        switch self {
+        case .repeatStart, .repeatEnd, .compute, .syscall: false
+        default: true
+        }
+    }
+}
+
 /// One active `repeat`: where its body starts and how many laps are left.
 struct LoopFrame {
     var bodyStart: Int32

@@ -6,12 +6,16 @@ enum StepOutcome {
     case blocked
     /// It ended: `exited` by an `exit` step, else at the end of its program.
     case finished(exited: Bool)
+    /// Off a CPU, it reached a step a process takes only while it runs (fork, lock, I/O …).
+    case needsCPU
 }
 
 /// Walking a process's program: steps that take no time run at once, in
-/// order, until one needs a CPU, blocks, or ends the process.
+/// order, until one needs a CPU, blocks, or ends the process. A process takes
+/// a step only while it holds a CPU (a fork happens when the parent runs): off
+/// a CPU it walks only loop markers and empty bursts, and stops at any other step.
 extension Simulation {
-    func advance(_ process: Int32) -> StepOutcome {
+    func advance(_ process: Int32, onCPU: Bool = true) -> StepOutcome {
         let s = scheduler
         let program = Int(s.table[process].program)
         let speed = nodes[Int(s.table[process].node)].spec.speed
@@ -21,7 +25,9 @@ extension Simulation {
                 finishProcess(process)
                 return .finished(exited: false)
             }
-            switch s.programs[program].steps[pc] {
+            let step = s.programs[program].steps[pc]
+            if !onCPU && step.needsCPU { return .needsCPU }
+            switch step {
             case .compute(let duration, let share):
                 let work = duration.scaled(bySpeed: speed)
                 if work > .zero {

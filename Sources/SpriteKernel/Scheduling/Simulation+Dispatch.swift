@@ -365,7 +365,12 @@ extension Simulation {
         } else if s.table[process].remaining <= .zero {
             s.table[process].remaining = .zero
             if s.table[process].inKernel { leaveKernel(process) }
-            s.table[process].pc += 1
+            // Dispatched to take instant steps, it has no burst to step past.
+            if s.table[process].stepsPending {
+                s.table[process].stepsPending = false
+            } else {
+                s.table[process].pc += 1
+            }
             continueOnCPU(process, cpu: cpu)
         } else {
             quantumExpired(process, cpu: cpu)
@@ -406,11 +411,23 @@ extension Simulation {
         case .finished(let exited):
             leaveCPU(cpu, exited ? .exit : .done)
             chooseLater(cpu)
+        case .needsCPU:
+            break
         }
     }
 
-    /// A process not on a CPU takes its next steps; a burst makes it ready.
+    /// A process not on a CPU goes on: a burst, or a step it takes only on a
+    /// CPU (fork, lock, I/O …), makes it ready; it takes that step once dispatched.
     func continueOffCPU(_ process: Int32, why: ReadyReason) {
-        if case .compute = advance(process) { makeReady(process, why: why) }
+        switch advance(process, onCPU: false) {
+        case .compute:
+            makeReady(process, why: why)
+        case .needsCPU:
+            scheduler.table[process].remaining = .zero
+            scheduler.table[process].stepsPending = true
+            makeReady(process, why: why)
+        case .blocked, .finished:
+            break
+        }
     }
 }
