@@ -45,4 +45,25 @@ struct SchedulingReviewTests {
         #expect(try sim.metrics("W").blockedTime == .zero)
         #expect(try sim.turnarounds(["H", "W"]) == [2, 4])
     }
+
+    /// RR 5 ms: A 0-5, B 5-7 when the node crashes at 7. Both die: killed, never finished (no finish,
+    /// no turnaround), B's cut-short slice 5-7 on the timeline ending `killed`. No leftover quantum
+    /// timer (B's would end at 10) moves the clock past the crash.
+    @Test func aCrashKillsAndTheRunningSliceIsKept() throws {
+        let sim = try makeSimulation(nodes: 1)
+        try sim.setScheduler(.roundRobin(quantum: .ms(5)), on: 0)
+        try sim.addJobs([Job(name: "A", arrival: .zero, phases: [.cpu(.ms(20))]),
+                         Job(name: "B", arrival: .zero, phases: [.cpu(.ms(20))])], on: 0)
+        _ = sim.run(until: .ms(7))
+        sim.crash(0)
+        sim.runToIdle()
+        #expect(sim.now == .ms(7))
+        for name in ["A", "B"] {
+            let process = try sim.metrics(name)
+            #expect(process.state == .killed)
+            #expect(process.finish == nil && process.turnaround == nil)
+            #expect(process.killedAt == .ms(7))
+        }
+        #expect(sim.gantt() == ["A@0 0-5 quantum", "B@0 5-7 killed"])
+    }
 }

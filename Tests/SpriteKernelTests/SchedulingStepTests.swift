@@ -195,9 +195,10 @@ import SpriteKernel
         sim.runToIdle()
         for name in ["P", "Q", "R"] {
             let process = try sim.metrics(name)
-            #expect(process.killed)
-            #expect(process.finish == .ms(5))
-            #expect(process.turnaround == process.waitTime + process.cpuTime + process.blockedTime)
+            #expect(process.killed && process.state == .killed)
+            // Killed, never finished: no finish and no turnaround; the time it lived is all accounted.
+            #expect(process.finish == nil && process.killedAt == .ms(5))
+            #expect(process.killedAt! - process.arrival == process.waitTime + process.cpuTime + process.blockedTime)
         }
         #expect(try sim.metrics("P").cpuTime == .ms(5))
         let late = try sim.metrics("Late")

@@ -30,6 +30,10 @@ extension Simulation {
                 now = deadline
                 return .reachedDeadline
             }
+            if let event = queue.next, case .sched(let e) = event.kind, isInvisible(e) {
+                _ = queue.popNext()
+                continue
+            }
             if let timeLimit, next > timeLimit {
                 // An invisible event (see below) does not count as passing the limit.
                 guard maybeInvisible != 0, let event = queue.next, discardIfInvisible(event.kind) else {

@@ -11,6 +11,7 @@ public struct ProcessMetrics: Sendable, Equatable {
     public var state: ProcessRunState
     public var arrival: SimTime
     public var firstRun: SimTime?
+    /// When it finished; nil until then, and for a process killed by a crash (see `killedAt`).
     public var finish: SimTime?
     public var cpuTime: SimTime
     public var waitTime: SimTime
@@ -32,8 +33,10 @@ public struct ProcessMetrics: Sendable, Equatable {
     public var parent: ProcessID?
     /// Processes in one sharing group share an address space (shared fork).
     public var sharingGroup: Int
-    /// It died in a crash of its node (its state is `.done`, `finish` the crash time).
+    /// It died in a crash of its node (its state is `.killed`, its finish nil).
     public var killed: Bool
+    /// When its node's crash killed it.
+    public var killedAt: SimTime?
 
     /// First run − arrival.
     public var responseTime: SimTime? { firstRun.map { $0 - arrival } }
@@ -50,17 +53,18 @@ extension ProcessTable {
         case .new: state = .new
         case .ready: state = .ready
         case .running: state = .running(cpu: cpuWithinNode)
-        case .done: state = .done
+        case .done: state = p.killed ? .killed : .done
         case .blocked: state = .blocked(blockReason(p, syncNames))
         }
         return ProcessMetrics(
             id: id, name: names[Int(id.index)], node: Int(p.node), program: programName, state: state,
             arrival: p.arrival, firstRun: p.firstRun == .never ? nil : p.firstRun,
-            finish: p.finish == .never ? nil : p.finish, cpuTime: p.cpuTime, waitTime: p.waitTime,
+            finish: p.finish == .never || p.killed ? nil : p.finish, cpuTime: p.cpuTime, waitTime: p.waitTime,
             blockedTime: p.blockedTime, spinTime: p.spinTime, contextSwitches: Int(p.contextSwitches),
             preemptions: Int(p.preemptions), dispatches: Int(p.dispatches), cacheReloads: Int(p.cacheReloads),
             migrations: 0, priority: Int(p.priority), tickets: Int(p.tickets),
-            parent: p.parent >= 0 ? ProcessID(p.parent) : nil, sharingGroup: Int(p.group), killed: p.killed)
+            parent: p.parent >= 0 ? ProcessID(p.parent) : nil, sharingGroup: Int(p.group), killed: p.killed,
+            killedAt: p.killed ? p.finish : nil)
     }
 
     private func blockReason(_ p: SimProcess, _ syncNames: [String]) -> BlockReason {

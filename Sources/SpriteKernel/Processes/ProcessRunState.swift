@@ -10,6 +10,8 @@ public enum ProcessRunState: Sendable, Equatable {
     case blocked(BlockReason)
     /// Finished: the program ended or it took an `exit` step.
     case done
+    /// Died in a crash of its node: it never finished.
+    case killed
 }
 
 /// What a blocked process waits for. Message and file reasons are reserved

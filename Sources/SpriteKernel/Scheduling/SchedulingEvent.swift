@@ -31,6 +31,19 @@ extension Simulation {
         }
     }
 
+    /// Whether the event has gone stale and means nothing: a slice end whose
+    /// CPU moved on.
+    /// The run loop drops such an event without moving the clock to it, so a
+    /// leftover quantum or boost timer never makes a run end later than its work.
+    @inline(__always) func isInvisible(_ e: SchedulingEvent) -> Bool {
+        switch e {
+        case .sliceEnd(let cpu, let epoch):
+            return scheduler.cpus[Int(cpu)].epoch != epoch || scheduler.cpus[Int(cpu)].current < 0
+        case .arrival, .choose, .wake, .boost, .gangSlot, .gangRefill:
+            return false
+        }
+    }
+
     /// After the end of time nothing fails: the burst, sleep or boost simply
     /// never ends, and the process stays where it is.
     func neverHappens(_ e: SchedulingEvent) {}

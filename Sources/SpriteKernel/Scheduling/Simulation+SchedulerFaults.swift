@@ -1,7 +1,8 @@
 /// The scheduler's part of a node crash: the node's processes die with its
 /// memory (their locks and barriers too), its CPUs and queues empty. A
 /// process spawned to arrive later arrives if the node is up by then. The
-/// slice a crash cuts short is not put on the timeline.
+/// slice a crash cuts short goes on the timeline, ending `killed`; pending
+/// slice ends go stale, and a stale event does not move the clock.
 extension Simulation {
     func schedulerCrash(_ node: Int) {
         guard let slot = schedulerSlot(node) else { return }
@@ -10,6 +11,8 @@ extension Simulation {
             releaseHeldSlice(cpu)
             if s.cpus[cpu].current >= 0 {
                 settle(cpu)
+                recordSlice(cpu, process: s.cpus[cpu].current, start: s.cpus[cpu].sliceStart,
+                            end: max(now, s.cpus[cpu].sliceStart), ending: .killed)
                 s.table[s.cpus[cpu].current].cpu = -1
                 s.cpus[cpu].current = -1
             }
@@ -28,7 +31,7 @@ extension Simulation {
         s.barriers.forgetNode(Int32(node))
     }
 
-    /// The process dies where it is: it counts as finished now, killed.
+    /// The process dies where it is: done, killed, never finished.
     func kill(_ process: Int32) {
         let s = scheduler
         guard s.table[process].phase != .done else { return }

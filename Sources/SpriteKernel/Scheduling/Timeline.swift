@@ -12,6 +12,8 @@ public enum SliceEnding: String, Sendable, Equatable, CaseIterable {
     case done
     /// It took an `exit` step.
     case exit
+    /// Its node crashed: the process died on the CPU.
+    case killed
     /// Still on the CPU when the timeline was read (the slice ends "now").
     case running
 }

@@ -7,7 +7,7 @@ struct ChartSlice {
     var process: String
     var start: SimTime
     var end: SimTime
-    /// Why it left the CPU: done, exit, blocked, preempted, quantum or running.
+    /// Why it left the CPU: done, exit, blocked, preempted, quantum, killed or running.
     var ending: String
     /// When the context switch to it began, if the CPU switched from another process.
     var switchFrom: SimTime?
@@ -26,7 +26,7 @@ struct TimelineChart {
     static let mostColumns = 60
     static let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
     static let endingMarks: [String: Character] = [
-        "done": "x", "exit": "x", "blocked": "b", "preempted": "p", "quantum": "q", "moved": "m",
+        "done": "x", "exit": "x", "blocked": "b", "preempted": "p", "quantum": "q", "moved": "m", "killed": "k",
     ]
 
     /// The time one column stands for: 1, 2 or 5 times a power of ten nanoseconds, the
@@ -64,6 +64,9 @@ struct TimelineChart {
         // A move to another CPU happens only under master-slave: its mark is explained only then.
         if slices.contains(where: { $0.ending == "moved" }) {
             out.append("                             m moved to another CPU (kernel work on the master)")
+        }
+        if slices.contains(where: { $0.ending == "killed" }) {
+            out.append("                             k killed by a crash of the node")
         }
         return out
     }

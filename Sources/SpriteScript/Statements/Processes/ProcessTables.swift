@@ -11,9 +11,11 @@ enum ProcessTables {
         return byNode.keys.sorted().flatMap { node -> [Table] in
             let list = byNode[node] ?? []
             let finished = list.filter { $0.finish != nil }
+            let killed = list.filter(\.killed).count
             let name = s.nodeName(node)
             let done = list.isEmpty ? "none scheduled"
-                : finished.count == list.count ? "all finished" : "\(finished.count) finished"
+                : finished.count == list.count ? "all finished"
+                : "\(finished.count) finished" + (killed > 0 ? ", \(killed) killed" : "")
             let table = Table(
                 name: "process-metrics", title: "processes on \(name) (\(list.count), \(done))",
                 columns: ["name", Column("arrival", key: "arrival_ns"), Column("first", key: "first_run_ns"),
@@ -77,6 +79,7 @@ enum ProcessTables {
             case .file: "blocked(file)"
             }
         case .done: "done"
+        case .killed: "killed"
         }
     }
 
