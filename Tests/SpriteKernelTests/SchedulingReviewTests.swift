@@ -66,4 +66,17 @@ struct SchedulingReviewTests {
         }
         #expect(sim.gantt() == ["A@0 0-5 quantum", "B@0 5-7 killed"])
     }
+
+    /// MLFQ boost 30 ms: the work (A 40 ms at 0, B 40 ms at 5, one CPU) ends at 80 ms; the boost due
+    /// at 90 ms finds no live process and does not move the clock.
+    @Test func aBoostAfterTheLastProcessDoesNotMoveTheClock() throws {
+        let sim = try makeSimulation(nodes: 1)
+        let config = MultilevelFeedbackConfiguration(quanta: [.ms(10), .ms(10)], boostPeriod: .ms(30))
+        try sim.setScheduler(.multilevelFeedback(config), on: 0)
+        try sim.addJobs([Job(name: "A", arrival: .zero, phases: [.cpu(.ms(40))]),
+                         Job(name: "B", arrival: .ms(5), phases: [.cpu(.ms(40))])], on: 0)
+        sim.runToIdle()
+        #expect(sim.now == .ms(80))
+        #expect(sim.cpuStatistics(node: 0)[0].utilisation == 1)
+    }
 }

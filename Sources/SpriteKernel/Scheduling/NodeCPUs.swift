@@ -148,6 +148,11 @@ struct NodeCPUs {
     var processes: [Int32] = []
 
     var cpus: Range<Int> { Int(firstCPU)..<Int(firstCPU + cpuCount) }
+
+    /// Whether a process of the node has arrived and not ended (a boost matters to it).
+    func hasLiveProcess(_ table: ProcessTable) -> Bool {
+        processes.contains { table[$0].phase != .done && table[$0].phase != .new }
+    }
     var queues: Range<Int> { Int(firstQueue)..<Int(firstQueue + queueCount) }
     var stealing: Bool { queueLayout == .perCPU(stealing: true) }
 }
