@@ -80,3 +80,18 @@ struct SchedulingReviewTests {
         #expect(sim.cpuStatistics(node: 0)[0].utilisation == 1)
     }
 }
+
+@Suite("Schedulers: review findings, metrics and aging")
+struct SchedulingAgingReviewTests {
+    /// Metrics read during a run are current. FCFS: H (50 ms) runs from 0, L (5 ms) waits. At 45 ms H has
+    /// run 45 ms and L waited 45 ms, though neither state has ended yet.
+    @Test func metricsReadDuringARunAreCurrent() throws {
+        let sim = try makeSimulation(nodes: 1)
+        try sim.addJobs([Job(name: "H", arrival: .zero, phases: [.cpu(.ms(50))]),
+                         Job(name: "L", arrival: .zero, phases: [.cpu(.ms(5))], priority: 4)], on: 0)
+        _ = sim.run(until: .ms(45))
+        #expect(try sim.metrics("H").cpuTime == .ms(45))
+        #expect(try sim.metrics("L").waitTime == .ms(45))
+        #expect(try sim.metrics("L").cpuTime == .zero)
+    }
+}

@@ -84,14 +84,27 @@ extension Simulation {
     /// The scheduled process called `name`.
     public func processID(named name: String) -> ProcessID? { scheduler.table.id(named: name) }
 
-    /// A process's accounting and state now.
+    /// A process's accounting and state now: time in its current state up to now counts (the engine
+    /// charges it only when the state ends), so metrics read during a run are current.
     public func processMetrics(_ id: ProcessID) -> ProcessMetrics? {
         let s = scheduler
         guard id.index >= 0, Int(id.index) < s.table.count else { return nil }
         let cpu = Int(s.table[id].cpu)
         let local = cpu >= 0 ? Int(s.cpus[cpu].local) : -1
-        return s.table.metrics(of: id, programName: s.programs[Int(s.table[id].program)].name,
-                               cpuWithinNode: local, syncNames: s.syncNames)
+        var metrics = s.table.metrics(of: id, programName: s.programs[Int(s.table[id].program)].name,
+                                      cpuWithinNode: local, syncNames: s.syncNames)
+        let since = s.table[id].since
+        switch s.table[id].phase {
+        case .running where now > s.cpus[cpu].accountedTo:
+            metrics.cpuTime += now - s.cpus[cpu].accountedTo
+        case .ready where now > since:
+            metrics.waitTime += now - since
+        case .blocked where now > since:
+            metrics.blockedTime += now - since
+        default:
+            break
+        }
+        return metrics
     }
 
     /// Every process's metrics (of one node if given), in the order they were created.
