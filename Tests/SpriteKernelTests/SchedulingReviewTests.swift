@@ -95,3 +95,22 @@ struct SchedulingAgingReviewTests {
         #expect(try sim.metrics("L").cpuTime == .zero)
     }
 }
+
+@Suite("Schedulers: review findings, aging preempts")
+struct SchedulingAgingPreemptionTests {
+    /// Preemptive priority, aging 10 ms: H (priority 1, 50 ms) runs from 0; L (priority 4, 5 ms) waits and
+    /// ages 4 -> 3 at 10, 2 at 20, 1 at 30, 0 at 40, when it beats H (1) and takes the CPU: L 40-45,
+    /// H 45-55. L's turnaround 45 ms, H's 55 ms, H preempted once. At 25 ms L's priority reads 2.
+    @Test func anAgedProcessPreemptsTheHog() throws {
+        let sim = try makeSimulation(nodes: 1)
+        try sim.setScheduler(.priority(aging: .ms(10), preemptive: true), on: 0)
+        try sim.addJobs([Job(name: "H", arrival: .zero, phases: [.cpu(.ms(50))], priority: 1),
+                         Job(name: "L", arrival: .zero, phases: [.cpu(.ms(5))], priority: 4)], on: 0)
+        _ = sim.run(until: .ms(25))
+        #expect(try sim.metrics("L").priority == 2)
+        sim.runToIdle()
+        #expect(try sim.turnarounds(["H", "L"]) == [55, 45])
+        #expect(try sim.metrics("H").preemptions == 1)
+        #expect(sim.gantt() == ["H@0 0-40 preempted", "L@0 40-45 done", "H@0 45-55 done"])
+    }
+}

@@ -97,8 +97,12 @@ extension Simulation {
         switch s.table[id].phase {
         case .running where now > s.cpus[cpu].accountedTo:
             metrics.cpuTime += now - s.cpus[cpu].accountedTo
-        case .ready where now > since:
+        case .ready:
             metrics.waitTime += now - since
+            let queue = Int(s.table[id].queue)
+            if queue >= 0, let aged = s.policies[queue].currentPriority(of: id, table: s.table, now: now) {
+                metrics.priority = aged
+            }
         case .blocked where now > since:
             metrics.blockedTime += now - since
         default:

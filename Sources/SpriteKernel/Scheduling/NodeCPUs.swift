@@ -112,6 +112,8 @@ struct RunQueueState {
     var lastChange: SimTime = .zero
     /// When the queue's lock is next free.
     var lockFreeAt: SimTime = .zero
+    /// Bumped whenever the pending aging check becomes stale.
+    var agingEpoch: UInt32 = 0
 }
 
 /// A node's CPUs and scheduler: where its CPUs and queues sit in the
@@ -122,8 +124,15 @@ struct NodeCPUs {
     var firstQueue: Int32
     var queueCount: Int32
     var kind: SchedulerKind = .fcfs {
-        didSet { boostPeriod = kind.boostPeriod }
+        didSet {
+            boostPeriod = kind.boostPeriod
+            if case .priority(let aging, let preemptive) = kind { agesWaiting = aging != nil && preemptive } else {
+                agesWaiting = false
+            }
+        }
     }
+    /// Preemptive priorities with aging: a waiting process may come to beat a running one as time passes.
+    var agesWaiting = false
     /// The MLFQ boost period, kept apart from `kind` so the dispatch path reads a plain value.
     var boostPeriod: SimTime?
     var contextSwitch: SimTime = .zero

@@ -27,7 +27,7 @@ final class PriorityAging: SchedulingPolicy {
         queue.append(process)
     }
 
-    func dequeue(table: ProcessTable, now: SimTime) -> ProcessID? {
+    private func bestIndex(_ table: ProcessTable, _ now: SimTime) -> Int? {
         guard !queue.isEmpty else { return nil }
         var best = 0
         var bestPriority = effective(queue[0], table, now)
@@ -38,10 +38,38 @@ final class PriorityAging: SchedulingPolicy {
                 bestPriority = priority
             }
         }
-        return queue.remove(at: best)
+        return best
     }
 
+    func dequeue(table: ProcessTable, now: SimTime) -> ProcessID? {
+        bestIndex(table, now).map { queue.remove(at: $0) }
+    }
+
+    func peek(table: ProcessTable, now: SimTime) -> ProcessID? { bestIndex(table, now).map { queue[$0] } }
+
+    /// The running process keeps the priority it has of its own: aging rewards waiting, not running.
     func shouldPreempt(running: ProcessID, by candidate: ProcessID, table: ProcessTable, now: SimTime) -> Bool {
         effective(candidate, table, now) < Int64(table.priority(of: running))
+    }
+
+    /// A waiting process of base priority b beats a running one of priority r once it has gained
+    /// b - r + 1 levels, at one per `aging` waited from when it became ready, if its floor lets it.
+    func nextPreemptionCheck(running: ProcessID, table: ProcessTable, now: SimTime) -> SimTime? {
+        guard isPreemptive, let aging else { return nil }
+        let bar = Int64(table.priority(of: running))
+        var first: SimTime?
+        for process in queue {
+            let base = Int64(table.priority(of: process))
+            guard min(base, 0) < bar else { continue }
+            let (wait, overflow) = aging.nanoseconds.multipliedReportingOverflow(by: max(1, base - bar + 1))
+            guard !overflow else { continue }
+            let at = max(now, table.readySince(process) + .ns(wait))
+            if first.map({ at < $0 }) ?? true { first = at }
+        }
+        return first
+    }
+
+    func currentPriority(of process: ProcessID, table: ProcessTable, now: SimTime) -> Int? {
+        Int(effective(process, table, now))
     }
 }

@@ -16,6 +16,9 @@ public enum SchedulingEvent: Sendable, Equatable {
     case gangSlot(node: Int32)
     /// A thread of a gang node finished: free CPUs take waiting jobs.
     case gangRefill(node: Int32)
+    /// A waiting process may have aged past a running one: the run queue (global
+    /// index) looks again. Stale when the queue's epoch has moved on.
+    case agingCheck(queue: Int32, epoch: UInt32)
 }
 
 extension Simulation {
@@ -28,6 +31,7 @@ extension Simulation {
         case .boost(let node): boostFired(node: Int(node))
         case .gangSlot(let node): gangSlotEnded(slot: Int(node))
         case .gangRefill(let node): refillGangs(slot: Int(node))
+        case .agingCheck(let queue, _): agingCheckFired(queue: Int(queue))
         }
     }
 
@@ -43,6 +47,8 @@ extension Simulation {
             guard !scheduler.nodes[Int(node)].hasLiveProcess(scheduler.table) else { return false }
             scheduler.nodes[Int(node)].boostArmed = false
             return true
+        case .agingCheck(let queue, let epoch):
+            return scheduler.queues[Int(queue)].agingEpoch != epoch
         case .arrival, .choose, .wake, .gangSlot, .gangRefill:
             return false
         }

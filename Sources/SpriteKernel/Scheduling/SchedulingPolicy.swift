@@ -44,6 +44,14 @@ public protocol SchedulingPolicy: AnyObject {
     /// A periodic priority boost (MLFQ): the engine has already reset every
     /// process's level; the policy reorders what waits.
     func boost(table: ProcessTable)
+    /// For a policy whose waiting processes get better as they wait (aging):
+    /// the first instant after `now` at which one of them would beat `running`,
+    /// so the engine can look again then; nil when none ever will.
+    func nextPreemptionCheck(running: ProcessID, table: ProcessTable, now: SimTime) -> SimTime?
+    /// The process `dequeue` would give, left on the queue.
+    func peek(table: ProcessTable, now: SimTime) -> ProcessID?
+    /// The priority `process`, waiting on this queue, has now (aged); nil: its own.
+    func currentPriority(of process: ProcessID, table: ProcessTable, now: SimTime) -> Int?
 }
 
 extension SchedulingPolicy {
@@ -59,4 +67,7 @@ extension SchedulingPolicy {
         return out
     }
     public func boost(table: ProcessTable) {}
+    public func nextPreemptionCheck(running: ProcessID, table: ProcessTable, now: SimTime) -> SimTime? { nil }
+    public func peek(table: ProcessTable, now: SimTime) -> ProcessID? { nil }
+    public func currentPriority(of process: ProcessID, table: ProcessTable, now: SimTime) -> Int? { nil }
 }

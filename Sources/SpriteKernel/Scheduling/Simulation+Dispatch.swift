@@ -24,6 +24,7 @@ extension Simulation {
             break
         case .none:
             if s.policies[queue].isPreemptive { preemptIfBetter(process, queue: queue, node: node) }
+            if s.nodes[node].agesWaiting { armAgingCheck(queue: queue, node: node) }
         }
     }
 
@@ -217,6 +218,7 @@ extension Simulation {
         s.cpus[cpu].quantumEnd = quantum == .never ? .never : begin + reload + quantum
         if s.nodes[node].modelsMemory { placeMemory(process, cpu: cpu, slot: node) }
         cpuWorkChanged(cpu, slot: node)
+        if s.nodes[node].agesWaiting { armAgingCheck(queue: Int(s.cpus[cpu].queue), node: node) }
     }
 
     /// (Re)schedules the end of the running slice: the burst's end or the

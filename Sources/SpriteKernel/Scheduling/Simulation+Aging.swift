@@ -1,0 +1,33 @@
+/// Aging under a preemptive policy: a waiting process gets better as it waits,
+/// so it may come to beat a running process with no event of its own. The run
+/// queue keeps one pending check, at the first instant the policy says that can
+/// happen; it is posted again whenever who runs or waits changes, and a check
+/// gone stale is dropped without moving the clock. Plain events: nothing allocated.
+extension Simulation {
+    /// Posts the queue's next aging check (the earlier one goes stale).
+    func armAgingCheck(queue: Int, node: Int) {
+        let s = scheduler
+        s.queues[queue].agingEpoch &+= 1
+        guard s.queues[queue].length > 0 else { return }
+        var first: SimTime?
+        for cpu in s.nodes[node].cpus where s.cpus[cpu].queue == Int32(queue) && s.cpus[cpu].current >= 0 {
+            let running = ProcessID(s.cpus[cpu].current)
+            if let at = s.policies[queue].nextPreemptionCheck(running: running, table: s.table, now: now),
+               first.map({ at < $0 }) ?? true {
+                first = at
+            }
+        }
+        guard let first, first > now else { return }
+        schedule(.sched(.agingCheck(queue: Int32(queue), epoch: s.queues[queue].agingEpoch)), at: first)
+    }
+
+    /// The best waiting process may now beat a running one: it preempts it, or the check is posted again.
+    func agingCheckFired(queue: Int) {
+        let s = scheduler
+        let node = Int(s.queues[queue].node)
+        if let best = s.policies[queue].peek(table: s.table, now: now) {
+            preemptIfBetter(best.index, queue: queue, node: node)
+        }
+        armAgingCheck(queue: queue, node: node)
+    }
+}
