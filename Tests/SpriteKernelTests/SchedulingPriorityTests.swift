@@ -52,7 +52,9 @@ import SpriteKernel
     // Starvation: A (50 ms) at 0 uses level 0's 10 ms, then short jobs (5 ms each, one every 5 ms from 10 to
     // 205) keep level 0 busy 10-210: A waits until 210, then needs 40 ms more: finish 250. A boost every
     // 50 ms lifts A back to level 0: at 50 it queues behind B9 (arrived at 50), runs 55-65 at level 0, and
-    // B11, arriving at 65 as A's allotment runs out, preempts it at level 1. Each boost gives A another 10 ms.
+    // B11 arrives at 65 as A's allotment and quantum run out: A's slice ends by its quantum (the newcomer
+    // queued first, so it runs next). Each boost gives A another 10 ms. At 10 too, A's quantum ends as B1
+    // arrives.
     @Test func mlfqBoostEndsStarvation() throws {
         func run(boost: SimTime?) throws -> Simulation {
             var config = Self.mlfq
@@ -67,10 +69,10 @@ import SpriteKernel
         }
         let starved = try run(boost: nil)
         #expect(try starved.metrics("A").finish == .ms(250))
-        #expect(starved.gantt().filter { $0.hasPrefix("A@") } == ["A@0 0-10 preempted", "A@0 210-250 done"])
+        #expect(starved.gantt().filter { $0.hasPrefix("A@") } == ["A@0 0-10 quantum", "A@0 210-250 done"])
         let boosted = try run(boost: .ms(50))
         #expect(try #require(boosted.metrics("A").finish) < .ms(250))
-        #expect(boosted.gantt().contains("A@0 55-65 preempted"))
+        #expect(boosted.gantt().contains("A@0 55-65 quantum"))
     }
 
     /// Two CPU hogs with 75 and 25 tickets, 1 ms quanta, run for 400 ms.
@@ -91,7 +93,7 @@ import SpriteKernel
         return (a, b)
     }
 
-    // Stride is exact: strides 2^20/75 and 2^20/25 (1:3), so A gets 3 quanta for each of B's: 300 / 100 ms.
+    // Stride is exact: strides 6.3e9/75 and 6.3e9/25 (1:3), so A gets 3 quanta for each of B's: 300 / 100 ms.
     @Test func strideIsProportional() throws {
         let (a, b) = try share(.stride(quantum: .ms(1)))
         #expect(a + b == 400)

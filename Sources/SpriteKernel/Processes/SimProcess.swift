@@ -49,6 +49,8 @@ struct SimProcess {
     var levelUsed: SimTime = .zero
     /// Stride scheduling's pass value.
     var pass: Int64 = 0
+    /// The (aged) priority it was dispatched with: it keeps it while it runs.
+    var runPriority: Int32 = 0
 
     // Accounting.
     var arrival: SimTime

@@ -67,6 +67,8 @@ struct CPUState {
     var heldPreempted = false
     /// A preemption waits for the switch or reload under way to end.
     var preemptPending = false
+    /// Preempted by a newcomer: the process leaves when the CPU chooses, once the instant's events are in.
+    var preemptAtChoose = false
     /// Idle, waiting to choose at the end of this instant.
     var dispatchPending = false
     /// Bumped whenever the pending slice-end event becomes stale.

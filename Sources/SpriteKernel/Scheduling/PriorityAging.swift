@@ -41,22 +41,26 @@ final class PriorityAging: SchedulingPolicy {
         return best
     }
 
+    /// The process leaves with the priority it has aged to, and keeps it while it runs: were it to fall
+    /// back to its own, whoever it beat would take the CPU straight back and aging would starve it again.
     func dequeue(table: ProcessTable, now: SimTime) -> ProcessID? {
-        bestIndex(table, now).map { queue.remove(at: $0) }
+        guard let index = bestIndex(table, now) else { return nil }
+        let process = queue.remove(at: index)
+        table[process].runPriority = Int32(clamping: effective(process, table, now))
+        return process
     }
 
     func peek(table: ProcessTable, now: SimTime) -> ProcessID? { bestIndex(table, now).map { queue[$0] } }
 
-    /// The running process keeps the priority it has of its own: aging rewards waiting, not running.
     func shouldPreempt(running: ProcessID, by candidate: ProcessID, table: ProcessTable, now: SimTime) -> Bool {
-        effective(candidate, table, now) < Int64(table.priority(of: running))
+        effective(candidate, table, now) < Int64(table[running].runPriority)
     }
 
     /// A waiting process of base priority b beats a running one of priority r once it has gained
     /// b - r + 1 levels, at one per `aging` waited from when it became ready, if its floor lets it.
     func nextPreemptionCheck(running: ProcessID, table: ProcessTable, now: SimTime) -> SimTime? {
         guard isPreemptive, let aging else { return nil }
-        let bar = Int64(table.priority(of: running))
+        let bar = Int64(table[running].runPriority)
         var first: SimTime?
         for process in queue {
             let base = Int64(table.priority(of: process))

@@ -76,9 +76,13 @@ extension Simulation {
         continueOffCPU(process, why: .woke)
     }
 
+    /// The next boost comes at the next multiple of the period (OSTEP's mlfq.py):
+    /// the boosts keep one phase, however long the node was idle between them.
     func armBoost(_ node: Int, _ period: SimTime) {
         scheduler.nodes[node].boostArmed = true
-        schedule(.sched(.boost(node: Int32(node))), at: now + period)
+        let next = (now.nanoseconds / period.nanoseconds).addingReportingOverflow(1).partialValue
+        let (at, overflow) = next.multipliedReportingOverflow(by: period.nanoseconds)
+        schedule(.sched(.boost(node: Int32(node))), at: overflow ? .never : .ns(at))
     }
 
     /// MLFQ boost: every process of the node back to the top level; the boost

@@ -5,7 +5,7 @@
 /// gone stale is dropped without moving the clock. Plain events: nothing allocated.
 extension Simulation {
     /// Posts the queue's next aging check (the earlier one goes stale).
-    func armAgingCheck(queue: Int, node: Int) {
+    func armAgingCheck(queue: Int, node: Int, afterCheck: Bool = false) {
         let s = scheduler
         s.queues[queue].agingEpoch &+= 1
         guard s.queues[queue].length > 0 else { return }
@@ -17,7 +17,9 @@ extension Simulation {
                 first = at
             }
         }
-        guard let first, first > now else { return }
+        // Due now (a waiting process beats a running one at this very instant): looked at later in the
+        // instant; but a check that has just looked posts none for now again.
+        guard let first, first > now || (first == now && !afterCheck) else { return }
         schedule(.sched(.agingCheck(queue: Int32(queue), epoch: s.queues[queue].agingEpoch)), at: first)
     }
 
@@ -28,6 +30,6 @@ extension Simulation {
         if let best = s.policies[queue].peek(table: s.table, now: now) {
             preemptIfBetter(best.index, queue: queue, node: node)
         }
-        armAgingCheck(queue: queue, node: node)
+        armAgingCheck(queue: queue, node: node, afterCheck: true)
     }
 }

@@ -71,6 +71,13 @@ extension Simulation {
         }
         for index in s.choosing.indices {
             let cpu = Int(s.choosing[index])
+            if s.cpus[cpu].preemptAtChoose {
+                // Preempted by a newcomer of this instant: it queues behind every newcomer of the instant,
+                // as a process whose quantum ends at an arrival's instant does (Silberschatz).
+                let running = s.cpus[cpu].current
+                leaveCPU(cpu, .preempted)
+                _ = enqueueReady(running, why: .preempted)
+            }
             if s.cpus[cpu].current < 0 { dispatch(cpu: cpu) }
             releaseHeldSlice(cpu)
         }
@@ -194,7 +201,6 @@ extension Simulation {
         }
         let begin = ready + switchCost
         s.table[process].waitTime += begin - s.table[process].since
-        if s.table[process].firstRun == .never { s.table[process].firstRun = begin }
         s.table[process].phase = .running
         s.table[process].cpu = Int32(cpu)
         s.table[process].lastCPU = Int32(cpu)
@@ -247,6 +253,8 @@ extension Simulation {
         guard now > from else { return }
         let elapsed = now - from
         let process = s.cpus[cpu].current
+        // It first runs when it first gets CPU time: one preempted the instant its switch-in ends has not run.
+        if s.table[process].firstRun == .never { s.table[process].firstRun = from }
         let reload = min(s.cpus[cpu].reloadLeft, elapsed)
         s.cpus[cpu].reloadLeft = s.cpus[cpu].reloadLeft - reload
         let work = elapsed - reload
@@ -289,6 +297,7 @@ extension Simulation {
         if s.nodes[slot].modelsMemory { cpuWorkChanged(cpu, slot: slot) }
     }
 
+        s.cpus[cpu].preemptAtChoose = false
     @inline(__always) func recordSlice(_ cpu: Int, process: Int32, start: SimTime, end: SimTime,
                                        ending: SliceEnding) {
         let s = scheduler
@@ -318,7 +327,8 @@ extension Simulation {
         let s = scheduler
         let policy = s.policies[queue]
         var victim = -1
-        for cpu in s.nodes[node].cpus where s.cpus[cpu].queue == Int32(queue) && s.cpus[cpu].current >= 0 {
+        for cpu in s.nodes[node].cpus where s.cpus[cpu].queue == Int32(queue) && s.cpus[cpu].current >= 0
+            && !s.cpus[cpu].preemptAtChoose {
             settle(cpu)
             // A burst that ends at this very instant leaves nothing to preempt.
             let running = s.cpus[cpu].current
@@ -342,12 +352,11 @@ extension Simulation {
         preempt(victim)
     }
 
-    /// The running process (settled) goes back to its queue; the CPU takes
-    /// the best waiting process, which may be the same one.
+    /// The running process (settled) goes back to its queue once every event
+    /// of this instant is in; the CPU then takes the best waiting process,
+    /// which may be the same one.
     func preempt(_ cpu: Int) {
-        let running = scheduler.cpus[cpu].current
-        leaveCPU(cpu, .preempted)
-        _ = enqueueReady(running, why: .preempted)
+        scheduler.cpus[cpu].preemptAtChoose = true
         chooseLater(cpu)
     }
 
@@ -374,6 +383,7 @@ extension Simulation {
                 s.table[process].pc += 1
             }
             continueOnCPU(process, cpu: cpu)
+                if s.table[process].firstRun == .never { s.table[process].firstRun = now }
         } else {
             quantumExpired(process, cpu: cpu)
         }

@@ -28,9 +28,10 @@
 //  6. Preemptive policies: a newcomer still waiting that is strictly better
 //     than the worst job running (not mid-switch) preempts that job, which is
 //     re-queued; the CPU goes to the best ready job. Worst = highest key, then
-//     lower CPU. Only a job becoming ready preempts (Silberschatz 5.3.4: "if the
-//     priority of the newly arrived process is higher"), not a job whose
-//     priority improved by aging while it waited.
+//     lower CPU. With aging, a job whose priority improved while it waited
+//     preempts too, at the instant it becomes strictly better than the worst
+//     job running (aging exists so a low-priority job cannot starve; without
+//     this a CPU hog would still starve it under a preemptive policy).
 // "Best" is the policy's key, then the order of becoming ready (a sequence number
 // taken in steps 3, 4 and 6), i.e. FCFS breaks every tie (Silberschatz 5.3.2; for
 // stride this gives OSTEP figure 9.3's order A B C C C A C C).
@@ -62,7 +63,8 @@
 //  - Priority: lower number = higher priority (Silberschatz). With aging, a ready
 //    job's priority improves by one for every `aging` ticks it has waited since it
 //    last became ready, down to 0, the top of the range (Silberschatz: from 127 to
-//    0); a running job has its base priority.
+//    0); a running job keeps the priority it had when dispatched (aged, if it
+//    waited), or a job it beat would take the CPU straight back.
 //  - MLFQ (OSTEP rules 1-5): level 0 is the top; jobs enter at the top; a slice at
 //    level l is min(quantum[l], allotment[l] - used), so a quantum cut short by
 //    I/O or preemption is not handed out afresh (as in OSTEP's mlfq.py, where the
@@ -193,6 +195,8 @@ private struct JobState {
     var level = 0
     var used = 0
     var pass = 0
+    /// The priority (aged) it was dispatched with.
+    var runPriority = 0
     var lastCPU: Int?
     var blockedSince = 0
     var metrics = RefMetrics()
@@ -282,6 +286,7 @@ struct SchedulingReference {
             dispatch(next, on: home ?? idle)
         }
         preemptForNewcomers(newcomers)
+        preemptByAging()
         for (job, from) in expired where state[job].place != .onCPU(from) {
             state[job].metrics.preemptions += 1
         }
@@ -366,6 +371,20 @@ struct SchedulingReference {
         }
     }
 
+    /// Preemptive priority with aging: while the best ready job beats the worst running one, it takes its CPU.
+    private mutating func preemptByAging() {
+        guard case .priority(true, _?) = policy else { return }
+        while let next = best() {
+            let running = (0..<cpus).filter { cpu[$0].job != nil && cpu[$0].switchLeft == 0 }
+            guard let victim = running.max(by: { runningKey($0) < runningKey($1) }), let job = cpu[victim].job,
+                  key(next).primary < runningKey(victim) else { return }
+            cpu[victim].job = nil
+            makeReady(job)
+            state[job].metrics.preemptions += 1
+            dispatch(next, on: victim)
+        }
+    }
+
     private mutating func makeReady(_ job: Int) {
         state[job].place = .ready
         state[job].sequence = nextSequence
@@ -378,6 +397,7 @@ struct SchedulingReference {
             cpu[index].switchLeft = switchCost
             state[job].metrics.contextSwitches += 1
         }
+        state[job].runPriority = key(job).primary
         cpu[index].job = job
         cpu[index].last = job
         cpu[index].sliceLeft = slice(for: job)
@@ -446,7 +466,7 @@ struct SchedulingReference {
         guard let job = cpu[index].job else { return Int.min }
         switch policy {
         case .shortestRemainingTime: return state[job].left
-        case .priority: return jobs[job].priority
+        case .priority: return state[job].runPriority
         case .mlfq: return state[job].level
         default: return 0
         }

@@ -60,14 +60,19 @@ struct SchedulerSyntax: StatementSyntax {
             + "quantum defaults to 10ms; an mlfq takes one quantum per level (levels defaults to 3, quanta to "
             + "10ms, 20ms, 40ms …; one quantum written is used for every level). allotment is the CPU time a "
             + "process may use at one level before it drops (default: its quantum); boost moves every process "
-            + "back to the top level each period (default: never). With aging T, a waiting process gains one "
-            + "priority level per T waited (down to 0, unless it began below); P.priority reads the aged value "
-            + "while P waits. Under preemptive, it takes the CPU the moment its aged priority beats the running "
-            + "process's own (a running process does not age). Without a scheduler a node runs fcfs with "
-            + "no switch cost. gang and space place the threads of a parallel job (spawn … threads N) together; "
-            + "gang's quantum is its slot, on multiples of the quantum from time 0. A later scheduler statement "
-            + "replaces the node's policy from that time on: processes already there keep their accounting. "
-            + "See help processes and help multiprocessor.",
+            + "back to the top level at each multiple of its period, counted from time 0 (default: never). An mlfq "
+            + "process whose slice is cut short (a newcomer of a higher level preempts it, or it blocks) gets only "
+            + "the rest of its quantum when it runs again: its allotment counts all its time at the level. A "
+            + "newcomer, or a process woken, queues before one preempted or whose quantum ends at that instant. "
+            + "stride starts a newcomer, or a process waking, from the lowest pass of those waiting or running. "
+            + "With aging T, a waiting process gains one priority level per T waited (down to 0, unless it "
+            + "began below); P.priority reads the aged value while P waits. A process keeps the priority it had "
+            + "when dispatched while it runs; under preemptive, a waiting process takes the CPU the moment its "
+            + "aged priority beats it. Without a scheduler a node runs fcfs with no switch cost. gang and space "
+            + "place the threads of a parallel job (spawn … threads N) together; gang's quantum is its slot, on "
+            + "multiples of the quantum from time 0. A later scheduler statement replaces the node's policy from "
+            + "that time on: processes already there keep their accounting. See help processes and help "
+            + "multiprocessor.",
         example: """
             cluster { workstation ws[1..2]; server mp1 cpus 4 }
             scheduler ws[1..2] rr quantum 10ms switch 100us
