@@ -46,7 +46,7 @@ import SpriteKernel
         #expect(try finishes(switched, ["A", "B", "C"]) == [19, 10, 5])
     }
 
-    // Stride, quantum 1: A 250 tickets (stride 2^20/250), B 50 (5 times A's). A 0-1 (pass 1 stride), B 1-2 (pass
+    // Stride, quantum 1: A 250 tickets (stride 6.3e9/250), B 50 (5 times A's). A 0-1 (pass 1 stride), B 1-2 (pass
     // 5 strides), then A has the lowest pass through 2-5: at 3 and 4 it is put straight back, so it is preempted
     // once (at 1), B once (at 2), and A's run 2-5 is one slice.
     @Test func aProcessPutStraightBackIsNotPreempted() throws {

@@ -4,7 +4,6 @@ import SpriteKernel
 // Where the comparison with the reference model found the engine wrong, each
 // case cut down to the fewest jobs, with the textbook answer derived by hand:
 // the reference gives it, and so must the engine (fixed since; these keep it so).
-// The last case is a tie no textbook settles, where the two still differ.
 
 @Suite("Schedulers: what the reference model found")
 struct SchedulingFindingsTests {
@@ -105,18 +104,54 @@ struct SchedulingFindingsTests {
         #expect(engine.jobs.map(\.finish) == [50, 51, 52])
     }
 
-    /// A tie no textbook settles. SRTF: A (10) at 0; B (1) and C (6) arrive at 4, when
-    /// A has 6 left. B preempts A: B 4-5. Then A and C tie at 6. The reference queues
-    /// the instant's newcomers before the job that instant displaced (the rule it and
-    /// the engine both follow for a quantum's end), so C 5-11, A 11-17; the engine
-    /// queues A as B's arrival preempts it, before C's arrival: A 5-11, C 11-17.
+    /// SRTF: A (10) at 0; B (1) and C (6) arrive at 4, when A has 6 left. B preempts A:
+    /// B 4-5. Then A and C tie at 6. The instant's newcomers queue before the job that
+    /// instant displaced, the rule for a quantum's end too (Silberschatz: the newcomer is
+    /// queued on arrival, the running job when the interrupt is handled): C 5-11, A 11-17.
+    /// The engine queued A as B's arrival preempted it, before C's arrival: A 5-11.
     @Test func aJobPreemptedAtAnInstantQueuesAfterThatInstantsArrivals() throws {
         let list = [RefJob("A", at: 0, [10]), RefJob("B", at: 4, [1]), RefJob("C", at: 4, [6])]
         let reference = SchedulingReference.run(list, .shortestRemainingTime)
         #expect(reference.jobs.map(\.finish) == [17, 5, 11])
         let engine = try runInEngine(list, .shortestRemainingTime)
-        withKnownIssue("convention: the engine queues a preempted job before the rest of the instant's arrivals") {
-            #expect(engine.jobs.map(\.finish) == [17, 5, 11])
-        }
+        #expect(engine.jobs.map(\.finish) == [17, 5, 11])
+    }
+
+    /// SRTF, 1 ms switch. A (10) at 0 runs 0-2; B (5) at 2 preempts A: switch 2-3; C (1)
+    /// arrives at 3, the instant B's switch-in ends, and preempts B before it runs. B has
+    /// not run, so its first run comes later: switch 3-4, C 4-5, switch 5-6, B 6-11, switch,
+    /// A 12-20. The engine gave B a first run at 3.
+    @Test func aJobPreemptedAsItsSwitchInEndsHasNotRun() throws {
+        let list = [RefJob("A", at: 0, [10]), RefJob("B", at: 2, [5]), RefJob("C", at: 3, [1])]
+        let reference = SchedulingReference.run(list, .shortestRemainingTime, switchCost: 1)
+        #expect(reference.jobs.map(\.firstRun) == [0, 6, 4])
+        let engine = try runInEngine(list, .shortestRemainingTime, switchCost: 1)
+        #expect(engine.jobs.map(\.firstRun) == [0, 6, 4])
+        #expect(engine.jobs == reference.jobs)
+    }
+
+    /// Stride, quantum 5: A (100 tickets, 100) from 0; B (100 tickets, 50) arrives at 50.
+    /// B starts from the lowest pass among those ready or running (A's: 5 quanta), not 0,
+    /// so they tie; B, the newcomer, queues before A, whose quantum ends at 50 too, and they
+    /// alternate: B 50-60, A 60-70, … B ends at 140 (its 5th quantum), A at 150. With B's
+    /// pass at 0, B ran 50-100 alone.
+    @Test func aLateArrivalStartsFromTheGlobalPass() throws {
+        let list = [RefJob("A", at: 0, [100]), RefJob("B", at: 50, [50])]
+        let reference = SchedulingReference.run(list, .stride(quantum: 10))
+        #expect(reference.jobs.map(\.finish) == [150, 140])
+        let engine = try runInEngine(list, .stride(quantum: 10))
+        #expect(engine.jobs.map(\.finish) == [150, 140])
+    }
+
+    /// The same after I/O: A [30, io 50, 50] and B [100], 100 tickets each, quantum 10. A and
+    /// B alternate 0-50 (A 0-10, B 10-20, A 20-30 ends its burst, B 30-40, 40-50 alone…); B
+    /// runs alone 30-80 while A sleeps; A wakes at 80 with the pass it left with, below B's:
+    /// it is raised to B's, so they alternate again instead of A taking 4 quanta in a row.
+    @Test func aWakingJobStartsFromTheGlobalPass() throws {
+        let list = [RefJob("A", at: 0, [30, 50, 50]), RefJob("B", at: 0, [100])]
+        let reference = SchedulingReference.run(list, .stride(quantum: 10))
+        let engine = try runInEngine(list, .stride(quantum: 10))
+        #expect(engine.jobs == reference.jobs)
+        #expect(engine.runs == reference.slices.filter { !$0.isSwitch })
     }
 }

@@ -92,28 +92,18 @@ private struct Case: Sendable, CustomTestStringConvertible {
     var testDescription: String { "\(policy) switch \(switchCost)" }
 }
 
-/// A tie no textbook settles (see aJobPreemptedAtAnInstantQueuesAfterThatInstantsArrivals).
-private let preemptedBeforeArrivals = "convention: a job preempted at an instant queues before that instant's "
-    + "later arrivals (the reference: after them)"
-
 private let cases: [Case] = [
     Case(policy: .fcfs, switchCost: 0), Case(policy: .fcfs, switchCost: 1),
     Case(policy: .roundRobin(quantum: 4), switchCost: 0), Case(policy: .roundRobin(quantum: 3), switchCost: 1),
     Case(policy: .shortestJobFirst, switchCost: 0),
-    Case(policy: .shortestRemainingTime, switchCost: 0, knownIssue: preemptedBeforeArrivals),
-    Case(policy: .shortestRemainingTime, switchCost: 1, knownIssue: preemptedBeforeArrivals
-         + "; a job preempted the instant its switch-in ends is counted as having run (first run)"),
+    Case(policy: .shortestRemainingTime, switchCost: 0), Case(policy: .shortestRemainingTime, switchCost: 1),
     Case(policy: .priority(preemptive: false, aging: nil), switchCost: 0),
-    Case(policy: .priority(preemptive: true, aging: nil), switchCost: 0, knownIssue: preemptedBeforeArrivals),
+    Case(policy: .priority(preemptive: true, aging: nil), switchCost: 0),
     Case(policy: .priority(preemptive: false, aging: 8), switchCost: 0),
-    Case(policy: .priority(preemptive: true, aging: 8), switchCost: 0, knownIssue: preemptedBeforeArrivals),
+    Case(policy: .priority(preemptive: true, aging: 8), switchCost: 0),
     Case(policy: .mlfq(quanta: [4, 8, 16], allotments: nil, boost: nil), switchCost: 0),
-    Case(policy: .mlfq(quanta: [4, 8, 16], allotments: [16, 16, 16], boost: 60), switchCost: 0,
-         knownIssue: "convention: the engine's boosts are every 60 from the first arrival (and again after "
-            + "an idle spell), the reference's at multiples of 60 as in OSTEP's mlfq.py"),
-    Case(policy: .stride(quantum: 5), switchCost: 0,
-         knownIssue: "convention: a waking job's pass starts at the pass of the last job dispatched "
-            + "(the reference: the lowest pass now), and stride one is 2^20 (the reference: OSTEP's 10,000)"),
+    Case(policy: .mlfq(quanta: [4, 8, 16], allotments: [16, 16, 16], boost: 60), switchCost: 0),
+    Case(policy: .stride(quantum: 5), switchCost: 0),
 ]
 
 private func report(_ found: [String]) -> Comment {

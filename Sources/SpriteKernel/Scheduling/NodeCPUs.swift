@@ -131,10 +131,13 @@ struct NodeCPUs {
             if case .priority(let aging, let preemptive) = kind { agesWaiting = aging != nil && preemptive } else {
                 agesWaiting = false
             }
+            if case .stride = kind { chargesBeforeAdmitting = true } else { chargesBeforeAdmitting = false }
         }
     }
     /// Preemptive priorities with aging: a waiting process may come to beat a running one as time passes.
     var agesWaiting = false
+    /// Stride: a newcomer's pass starts from the running processes' passes, charged up to now.
+    var chargesBeforeAdmitting = false
     /// The MLFQ boost period, kept apart from `kind` so the dispatch path reads a plain value.
     var boostPeriod: SimTime?
     var contextSwitch: SimTime = .zero

@@ -16,6 +16,10 @@ extension Simulation {
     /// from a process it likes less.
     func makeReady(_ process: Int32, why: ReadyReason) {
         let s = scheduler
+        let slot = Int(s.nodeSlot[Int(s.table[process].node)])
+        if s.nodes[slot].chargesBeforeAdmitting {
+            for cpu in s.nodes[slot].cpus where s.cpus[cpu].current >= 0 { settle(cpu) }
+        }
         let (queue, node) = enqueueReady(process, why: why)
         switch idleCPU(for: queue, node: node, preferring: Int(s.table[process].lastCPU)) {
         case .free(let cpu):
@@ -67,10 +71,6 @@ extension Simulation {
         for index in s.choosing.indices {
             let cpu = Int(s.choosing[index])
             s.cpus[cpu].dispatchPending = false
-            if s.cpus[cpu].current < 0 { dispatch(cpu: cpu, stealing: false) }
-        }
-        for index in s.choosing.indices {
-            let cpu = Int(s.choosing[index])
             if s.cpus[cpu].preemptAtChoose {
                 // Preempted by a newcomer of this instant: it queues behind every newcomer of the instant,
                 // as a process whose quantum ends at an arrival's instant does (Silberschatz).
@@ -78,6 +78,10 @@ extension Simulation {
                 leaveCPU(cpu, .preempted)
                 _ = enqueueReady(running, why: .preempted)
             }
+            if s.cpus[cpu].current < 0 { dispatch(cpu: cpu, stealing: false) }
+        }
+        for index in s.choosing.indices {
+            let cpu = Int(s.choosing[index])
             if s.cpus[cpu].current < 0 { dispatch(cpu: cpu) }
             releaseHeldSlice(cpu)
         }
@@ -290,6 +294,7 @@ extension Simulation {
         }
         s.cpus[cpu].current = -1
         s.cpus[cpu].preemptPending = false
+        s.cpus[cpu].preemptAtChoose = false
         s.cpus[cpu].epoch &+= 1
         s.cpus[cpu].rate = 1
         s.table[process].cpu = -1
@@ -297,7 +302,6 @@ extension Simulation {
         if s.nodes[slot].modelsMemory { cpuWorkChanged(cpu, slot: slot) }
     }
 
-        s.cpus[cpu].preemptAtChoose = false
     @inline(__always) func recordSlice(_ cpu: Int, process: Int32, start: SimTime, end: SimTime,
                                        ending: SliceEnding) {
         let s = scheduler
@@ -379,11 +383,11 @@ extension Simulation {
             // Dispatched to take instant steps, it has no burst to step past.
             if s.table[process].stepsPending {
                 s.table[process].stepsPending = false
+                if s.table[process].firstRun == .never { s.table[process].firstRun = now }
             } else {
                 s.table[process].pc += 1
             }
             continueOnCPU(process, cpu: cpu)
-                if s.table[process].firstRun == .never { s.table[process].firstRun = now }
         } else {
             quantumExpired(process, cpu: cpu)
         }
