@@ -73,6 +73,8 @@ struct SimProcess {
     var group: Int32
     /// Died in a crash of its node.
     var killed = false
+    /// Locks it holds: released when it ends.
+    var locksHeld: Int32 = 0
     /// The first ancestor the script started (itself if the script started it):
     /// its family's children are named after it, so names do not grow with depth.
     var root: Int32 = -1

@@ -81,8 +81,7 @@ extension Simulation {
             case .lock(let name, let kind):
                 if let outcome = lockStep(process, name: name, kind: kind) { return outcome }
             case .unlock(let name):
-                s.table[process].pc += 1
-                unlockStep(process, name: name)
+                if let outcome = unlockStep(process, name: name) { return outcome }
             case .signal(let name):
                 signalStep(process, name: name)
             case .wait(let name):
@@ -129,6 +128,7 @@ extension Simulation {
         s.table.frames[Int(process)].removeAll()
         s.liveProcesses -= 1
         if s.table[process].gangCell >= 0 { gangThreadFinished(process) }
+        if s.table[process].locksHeld > 0 { releaseLocks(of: process) }
     }
 
     /// A fork (same node; `shared`: a thread in the parent's sharing group)

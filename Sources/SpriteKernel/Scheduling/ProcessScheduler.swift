@@ -52,6 +52,8 @@ final class ProcessScheduler {
     @exclusivity(unchecked) var liveProcesses = 0
     /// Forks and spawns refused because the table was full.
     var refusedForks = 0
+    /// Steps that could not be taken (a lock taken twice, one released but not held), in order.
+    var stepFaults: [StepFault] = []
     var processLimit = 1_000_000
     var programStepLimit: Int64 = 10_000_000
 

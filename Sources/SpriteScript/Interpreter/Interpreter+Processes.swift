@@ -187,6 +187,26 @@ extension MultiprocessorChoice {
     }
 }
 
+extension Interpreter {
+    /// A step a process could not take (a lock taken twice, one released but not held) ends the run with
+    /// a runtime error that says which process, which step and when.
+    func checkStepFaults(at span: SourceSpan) throws(Diagnostic) {
+        guard let fault = simulation.stepFaults.first else { return }
+        let name = simulation.processMetrics(fault.process)?.name ?? "\(fault.process)"
+        switch fault.kind {
+        case .relock:
+            throw Diagnostic(.runtime, "process \(name) took 'lock \(fault.lock)' at \(fault.time) while it already "
+                             + "held \(fault.lock): a lock is not reentrant, and the process ended there", at: span,
+                             help: "unlock \(fault.lock) before taking it again, or guard the inner part with "
+                                + "another lock")
+        case .unlockNotHeld:
+            throw Diagnostic(.runtime, "process \(name) took 'unlock \(fault.lock)' at \(fault.time) without holding "
+                             + "\(fault.lock), and the process ended there", at: span,
+                             help: "only the process that took a lock may release it; pair each unlock with a lock")
+        }
+    }
+}
+
 /// What the statements read back from the engine.
 extension Interpreter {
     /// Under `show nodes`: each multiprocessor's OS organisation and interconnect, when one was declared.

@@ -212,6 +212,7 @@ public final class Interpreter {
             let scriptLeft = Int(clamping: max(0, limits.events - eventsUsed))
             let stop = simulation.run(until: deadline, eventLimit: min(runLeft, scriptLeft, slice),
                                       timeLimit: timeLimit, interrupt: interrupt)
+            try checkStepFaults(at: span)
             if stop == .eventLimit && runLeft > slice && scriptLeft > slice {
                 // Only a slice ended: print its trace, so a long run streams in bounded memory.
                 flushTrace()

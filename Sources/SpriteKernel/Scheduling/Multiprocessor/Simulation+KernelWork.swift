@@ -36,7 +36,7 @@ extension Simulation {
         s.table[process].kernelLock = Int32(id)
         let holder = s.locks.locks[id].holder
         if holder < 0 || holder == process {
-            s.locks.locks[id].holder = process
+            give(lock: id, to: process)
             s.locks.locks[id].acquisitions += 1
             s.locks.locks[id].transactions += 1
             s.table[process].inKernel = true
