@@ -63,7 +63,8 @@ private let processCases: [DiagnosticCase] = [
           line: 2, column: 19),
     .init("program p { repeat 0 { exit } }", "the repeat count must be between 1 and 10000000, not 0", line: 1,
           column: 20),
-    .init("program p { repeat 10000 { compute 1ms; repeat 1000 { sleep 1ms } } }", "program 'p' takes 10020001 steps "
+    // 10,000 computes and 10,000 x 1,000 sleeps (a repeat is not a step of its own): 10,010,000.
+    .init("program p { repeat 10000 { compute 1ms; repeat 1000 { sleep 1ms } } }", "program 'p' takes 10010000 steps "
           + "with its repeats multiplied out; a program may take at most 10000000", line: 1, column: 9,
           help: "repeat fewer times"),
     .init("program p { lock L spin }", "unknown lock kind 'spin'", line: 1, column: 20,

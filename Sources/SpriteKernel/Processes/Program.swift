@@ -80,7 +80,8 @@ struct ProgramCompiler {
     private func append(_ steps: [ProgramStep], to out: inout [Step], depth: Int, maxDepth: inout Int,
                         total: inout SimTime, expanded: inout Int64, laps: Int64) throws(KernelError) {
         for step in steps {
-            expanded.addSaturating(laps)
+            // A repeat is bookkeeping, not a step of its own.
+            if case .repeat = step {} else { expanded.addSaturating(laps) }
             switch step {
             case .compute(let duration, let share):
                 guard duration >= .zero, share >= 0, share <= 1 else { throw .invalidValue("compute") }

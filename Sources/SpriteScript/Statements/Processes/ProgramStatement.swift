@@ -125,11 +125,13 @@ enum ProgramStepChecker {
     static func expandedSteps(_ steps: [ProgramStep], laps: Int64) -> Int64 {
         var total: Int64 = 0
         for step in steps {
-            total = total.addingReportingOverflow(laps).overflow ? .max : total + laps
+            // A repeat is bookkeeping, not a step: repeat 10000000 { compute 1ns } takes 10,000,000 steps.
             if case .repeatBlock(let count, let body) = step.syntax {
                 let (inner, overflow) = laps.multipliedReportingOverflow(by: Int64(count))
                 let nested = overflow ? .max : expandedSteps(body, laps: inner)
                 total = total.addingReportingOverflow(nested).overflow ? .max : total + nested
+            } else {
+                total = total.addingReportingOverflow(laps).overflow ? .max : total + laps
             }
         }
         return total
