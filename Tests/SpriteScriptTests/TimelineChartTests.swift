@@ -67,3 +67,21 @@ import Testing
         #expect(TimelineChart.columnTime(span: 1, columns: 60) == 1)
     }
 }
+
+/// Letters follow the order processes were started, not the order they first ran.
+@Suite struct TimelineLetterOrderTests {
+    /// SRTF: A (8) at 0, B (4) at 1, C (9) at 2, D (5) at 3. B preempts A at 1; then D (5 < A's 7
+    /// left < C's 9) runs before A and C. By first run the letters would be A A, B B, C D, D C.
+    @Test func lettersFollowTheJobList() {
+        let (status, sink, _) = ScriptHarness.run("""
+            cluster { workstation ws1 }
+            scheduler ws1 srtf
+            jobs ws1 { A burst 8ms; B at 1ms burst 4ms; C at 2ms burst 9ms; D at 3ms burst 5ms }
+            run
+            show timeline
+            """)
+        #expect(status == .ok)
+        #expect(sink.output.contains("  legend: A A   B B   C C   D D"))
+        #expect(sink.output.contains("  ws1 cpu0  AABBBBBBBBDDDDDDDDDDAAAAAAAAAAAAAACCCCCCCCCCCCCCCCCC"))
+    }
+}

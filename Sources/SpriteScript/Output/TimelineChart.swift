@@ -11,6 +11,8 @@ struct ChartSlice {
     var ending: String
     /// When the context switch to it began, if the CPU switched from another process.
     var switchFrom: SimTime?
+    /// The process's place in the order processes were started: letters follow it.
+    var order: Int = 0
 }
 
 /// A Gantt chart in text: one line per CPU, one character per column of
@@ -77,10 +79,12 @@ struct TimelineChart {
         return line
     }
 
-    /// Each process in the window a letter, in order of first appearance; '#' past the 62nd.
+    /// Each process in the window a letter, in the order the processes were started (a job list's order,
+    /// so A is the first job whoever runs first); '#' past the 62nd.
     private func letters() -> [String: Character] {
         var letter: [String: Character] = [:]
-        for slice in slices.sorted(by: { ($0.start, $0.row) < ($1.start, $1.row) }) where letter[slice.process] == nil {
+        let ordered = slices.sorted { ($0.order, $0.start) < ($1.order, $1.start) }
+        for slice in ordered where letter[slice.process] == nil {
             letter[slice.process] = letter.count < Self.letters.count ? Self.letters[letter.count] : "#"
         }
         return letter

@@ -141,7 +141,7 @@ enum ProcessTables {
                 let slice = slices[index]
                 return ChartSlice(row: rowIndex["\(slice.node).\(slice.cpu)"] ?? 0, process: processName(slice.process),
                                   start: slice.start, end: slice.end, ending: slice.ending.rawValue,
-                                  switchFrom: switches[index])
+                                  switchFrom: switches[index], order: Int(slice.process.index))
             },
             from: from, to: to)
         let rows: [[Cell]] = shown.map { index in
