@@ -31,16 +31,23 @@ enum ProcessTables {
 
     /// The name column also gives the node and the state in JSON (the rows of every node's table look
     /// alike); text shows the state beside the name until the process is done, so the table fits 80 columns.
-    private static func nameCell(_ name: String, node: String, state: String) -> Cell {
-        .fields([("name", .string(name)), ("node", .string(node)), ("state", .string(state))],
-                shown: state == "done" ? name : "\(name) \(state)")
+    /// JSON also gives what `expect` can read beside the columns text shows: priority and tickets with the
+    /// name, blocked time with the CPU time, dispatches and cache reloads with the switches.
+    private static func nameCell(_ p: ProcessMetrics, node: String, state: String) -> Cell {
+        .fields([("name", .string(p.name)), ("node", .string(node)), ("state", .string(state)),
+                 ("priority", .int(Int64(p.priority))), ("tickets", .int(Int64(p.tickets)))],
+                shown: state == "done" ? p.name : "\(p.name) \(state)")
     }
 
     private static func row(_ p: ProcessMetrics, node: String) -> [Cell] {
-        [nameCell(p.name, node: node, state: stateWord(p)), .time(p.arrival), p.firstRun.map(Cell.time) ?? .none,
-         p.finish.map(Cell.time) ?? .none, .time(p.cpuTime), .time(p.waitTime),
-         p.responseTime.map(Cell.time) ?? .none, p.turnaround.map(Cell.time) ?? .none,
-         .count(Int64(p.contextSwitches)), .count(Int64(p.preemptions))]
+        [nameCell(p, node: node, state: stateWord(p)), .time(p.arrival), p.firstRun.map(Cell.time) ?? .none,
+         p.finish.map(Cell.time) ?? .none,
+         .fields([("cpu_ns", .int(p.cpuTime.nanoseconds)), ("blocked_ns", .int(p.blockedTime.nanoseconds))],
+                 shown: p.cpuTime.description),
+         .time(p.waitTime), p.responseTime.map(Cell.time) ?? .none, p.turnaround.map(Cell.time) ?? .none,
+         .fields([("switches", .int(Int64(p.contextSwitches))), ("dispatches", .int(Int64(p.dispatches))),
+                  ("reloads", .int(Int64(p.cacheReloads)))], shown: "\(p.contextSwitches)"),
+         .count(Int64(p.preemptions))]
     }
 
     /// The averages as a table of their own: a row of them under the processes would widen every column.
