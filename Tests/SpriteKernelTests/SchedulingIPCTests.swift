@@ -74,14 +74,16 @@ import SpriteKernel
         #expect(try sim.metrics("w").state == .blocked(.message))
         #expect(try sim.metrics("k").state == .running(cpu: 0))
         sim.runToIdle()
-        // Zero-cost preset: the message arrives at 5 ms, and w runs 5-6.
-        #expect(sim.gantt() == ["k@0 0-5 done", "w@0 5-6 done"])
+        // Zero-cost preset: w takes its receive step on the CPU at 0 and blocks at once (a slice 0-0); k runs
+        // 0-5; the message arrives at 5 ms, and w runs 5-6.
+        #expect(sim.gantt() == ["w@0 0-0 blocked", "k@0 0-5 done", "w@0 5-6 done"])
     }
 
     // Blocked in Send, the client leaves its CPU to a worker; the reply makes it ready, and it waits its
     // turn. Zero-overhead preset: a 32-byte message takes 500 us + 32 x 8 bits at 10 Mbit/s = 525.6 us.
-    // FCFS, 1 ms switch: C sends at 0 and blocks; W runs 0-10. S (node 1) serves 0.5256-3.5256 and the
-    // reply is back at 4.0512: C is ready but W keeps the CPU; switch 10-11, C computes 11-13.
+    // FCFS, 1 ms switch: C is dispatched at 0 (a CPU's first process costs no switch), sends and blocks at
+    // once; switch 0-1, W runs 1-11. S (node 1) serves 0.5256-3.5256 and the reply is back at 4.0512: C is
+    // ready but W keeps the CPU; switch 11-12, C computes 12-14.
     @Test func aBlockedSenderLeavesItsCPUAndWaitsItsTurn() throws {
         let sim = try makeSimulation(nodes: 2, preset: .zero)
         try sim.setScheduler(.fcfs, on: 0, contextSwitch: .ms(1))
@@ -92,10 +94,10 @@ import SpriteKernel
         try sim.spawn(program: "client", name: "C", node: 0)
         try sim.spawn(program: "worker", name: "W", node: 0)
         sim.runToIdle()
-        #expect(sim.gantt() == ["W@0 0-10 done", "C@0 11-13 done"])
+        #expect(sim.gantt() == ["C@0 0-0 blocked", "W@0 1-11 done", "C@0 12-14 done"])
         let client = try sim.metrics("C")
         #expect(client.blockedTime == .ns(4_051_200))
-        #expect(client.waitTime == .ns(6_948_800))    // ready at 4.0512, running at 11 after the switch
+        #expect(client.waitTime == .ns(7_948_800))    // ready at 4.0512, running at 12 after the switch
         #expect(client.contextSwitches == 1)
     }
 

@@ -165,7 +165,7 @@ struct NodeCPUs {
 
     /// Whether a process of the node has arrived and not ended (a boost matters to it).
     func hasLiveProcess(_ table: ProcessTable) -> Bool {
-        processes.contains { table[$0].phase != .done && table[$0].phase != .new }
+        self.processes.contains { table[$0].phase != .done && table[$0].phase != .new }
     }
     var queues: Range<Int> { Int(firstQueue)..<Int(firstQueue + queueCount) }
     var stealing: Bool { queueLayout == .perCPU(stealing: true) }
