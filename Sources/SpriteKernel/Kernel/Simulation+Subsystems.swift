@@ -17,6 +17,6 @@ extension Simulation {
     /// fixed-size record of at most a few hundred bytes.
     public var recordCount: Int {
         operations.count + queue.count + pendingTrace.count + fileSystem.recordCount
-            + scheduler.table.count + scheduler.timeline.count
+            + scheduler.table.count + scheduler.timeline.count + scheduler.channels.queuedMessages
     }
 }

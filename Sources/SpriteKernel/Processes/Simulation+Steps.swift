@@ -8,7 +8,17 @@ enum StepOutcome {
     case finished(exited: Bool)
     /// Off a CPU, it reached a step a process takes only while it runs (fork, lock, I/O …).
     case needsCPU
+    /// It took `instantStepBudget` steps that take no time: it goes on in a
+    /// later event at the same instant, so the run loop's checks still come.
+    case yielded
 }
+
+/// Steps that take no time (lock, unlock, signal, fork …) one event may take
+/// before the process goes on in another event at the same instant: a loop of
+/// such steps is then bounded by the events limit and the wall-clock checks.
+/// Usage is checked every memory/64 events at most, and a step adds at most one
+/// record (a queued message), so 64 keeps a run under twice its memory limit.
+let instantStepBudget = 64
 
 /// Walking a process's program: steps that take no time run at once, in
 /// order, until one needs a CPU, blocks, or ends the process. A process takes
@@ -19,7 +29,10 @@ extension Simulation {
         let s = scheduler
         let program = Int(s.table[process].program)
         let speed = nodes[Int(s.table[process].node)].spec.speed
+        var budget = instantStepBudget
         while true {
+            budget -= 1
+            if budget < 0 { return .yielded }
             let pc = Int(s.table[process].pc)
             guard pc < s.programs[program].steps.count else {
                 finishProcess(process)

@@ -380,7 +380,7 @@ extension Simulation {
         } else if s.table[process].remaining <= .zero {
             s.table[process].remaining = .zero
             if s.table[process].inKernel { leaveKernel(process) }
-            // Dispatched to take instant steps, it has no burst to step past.
+            // Dispatched to take instant steps, or back to take more: it has no burst to step past.
             if s.table[process].stepsPending {
                 s.table[process].stepsPending = false
                 if s.table[process].firstRun == .never { s.table[process].firstRun = now }
@@ -429,16 +429,22 @@ extension Simulation {
             chooseLater(cpu)
         case .needsCPU:
             break
+        case .yielded:
+            // It keeps the CPU and goes on at this instant, in an event of its own.
+            scheduler.table[process].remaining = .zero
+            scheduler.table[process].stepsPending = true
+            scheduleSliceEnd(cpu, at: now)
         }
     }
 
     /// A process not on a CPU goes on: a burst, or a step it takes only on a
     /// CPU (fork, lock, I/O …), makes it ready; it takes that step once dispatched.
+    /// So does a long run of instant steps, which it goes on with once dispatched.
     func continueOffCPU(_ process: Int32, why: ReadyReason) {
         switch advance(process, onCPU: false) {
         case .compute:
             makeReady(process, why: why)
-        case .needsCPU:
+        case .needsCPU, .yielded:
             scheduler.table[process].remaining = .zero
             scheduler.table[process].stepsPending = true
             makeReady(process, why: why)

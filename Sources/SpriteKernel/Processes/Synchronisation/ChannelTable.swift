@@ -12,6 +12,19 @@ struct SimChannel {
 struct ChannelTable {
     private var index: [Int64: Int32] = [:]
     var channels: [SimChannel] = []
+    /// Messages sent and not yet taken, on every channel: memory records, as a
+    /// loop of signals with no wait piles them up.
+    private(set) var queuedMessages = 0
+
+    mutating func post(_ message: (arrival: SimTime, sender: Int32), on id: Int) {
+        channels[id].messages.append(message)
+        queuedMessages += 1
+    }
+
+    mutating func take(at index: Int, on id: Int) -> (arrival: SimTime, sender: Int32) {
+        queuedMessages -= 1
+        return channels[id].messages.remove(at: index)
+    }
 
     mutating func channel(node: Int32, name: Int32) -> Int {
         let key = Int64(node) << 32 | Int64(name)

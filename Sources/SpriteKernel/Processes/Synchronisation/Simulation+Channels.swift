@@ -15,7 +15,7 @@ extension Simulation {
             s.table[waiter].pc += 1
             schedule(.sched(.wake(process: waiter)), at: arrival)
         } else {
-            s.channels.channels[id].messages.append((arrival, process))
+            s.channels.post((arrival, process), on: id)
         }
     }
 
@@ -28,7 +28,7 @@ extension Simulation {
             block(process, .message, on: name)
             return .blocked
         }
-        let message = s.channels.channels[id].messages.remove(at: index)
+        let message = s.channels.take(at: index, on: id)
         s.table[process].pc += 1
         return message.arrival > now ? blockFor(process, .message, message.arrival - now) : nil
     }

@@ -1,0 +1,50 @@
+import Testing
+import SpriteKernel
+
+// Findings of a review of the multiprocessor features, each with the answer derived by hand.
+
+@Suite("Multiprocessor: review findings")
+struct MultiprocessorFindingsTests {
+    /// Steps that take no time are bounded per event. w computes 1 ms, then
+    /// repeat 3000 { lock L spin; unlock L } (uncontended: no time), then 1 ms:
+    /// 1 + 3 × 3000 = 9001 instant steps, at most 64 an event, so at least 141
+    /// events at 1 ms where there was one, and a budget of 8 events stops the run
+    /// (arrival, choose and the 1 ms slice end are three of them). The process
+    /// keeps its CPU throughout: one slice 0-2 ms, no switch, no preemption.
+    @Test func instantStepsAreBoundedPerEvent() throws {
+        let sim = try makeSimulation(nodes: 1)
+        try sim.defineProgram("w", steps: [.compute(.ms(1)), .repeat(3000, [.lock("L", .spin), .unlock("L")]),
+                                           .compute(.ms(1))])
+        try sim.spawn(program: "w", name: "W", node: 0)
+        #expect(sim.run(eventLimit: 8) == .eventLimit)
+        #expect(sim.now == .ms(1))
+        sim.runToIdle()
+        let w = try sim.metrics("W")
+        #expect(w.finish == .ms(2))
+        #expect(w.cpuTime == .ms(2))
+        #expect(w.contextSwitches == 0 && w.preemptions == 0)
+        #expect(sim.gantt() == ["W@0 0-2 done"])
+    }
+
+    /// The same off a CPU: a process whose first steps are a long run of
+    /// signals is made ready to go on with them, and still finishes at once.
+    @Test func instantStepsAtArrivalAreBounded() throws {
+        let sim = try makeSimulation(nodes: 1)
+        try sim.defineProgram("s", steps: [.repeat(5000, [.signal("c")]), .compute(.ms(1))])
+        try sim.spawn(program: "s", name: "S", node: 0)
+        #expect(sim.run(eventLimit: 4) == .eventLimit)
+        sim.runToIdle()
+        #expect(try sim.metrics("S").finish == .ms(1))
+        #expect(sim.gantt() == ["S@0 0-1 done"])
+    }
+
+    /// Messages sent on a channel and never taken are memory records: 5000
+    /// signals with no wait leave 5000 queued messages, all counted.
+    @Test func queuedChannelMessagesAreRecords() throws {
+        let sim = try makeSimulation(nodes: 1)
+        try sim.defineProgram("s", steps: [.repeat(5000, [.signal("c")])])
+        try sim.spawn(program: "s", name: "S", node: 0)
+        sim.runToIdle()
+        #expect(sim.recordCount >= 5000)
+    }
+}
