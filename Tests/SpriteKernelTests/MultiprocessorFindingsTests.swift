@@ -47,4 +47,23 @@ struct MultiprocessorFindingsTests {
         sim.runToIdle()
         #expect(sim.recordCount >= 5000)
     }
+
+    /// A stale slice end does not move the clock. A (10 ms) and B (5 ms), all memory, on a bus of
+    /// capacity 1. A starts alone (end set at 10 ms), then B beside it: s = 2, rate 1/2 each, A's end
+    /// moves to 20. B ends at 10; A, alone at rate 1, has 5 ms left: its end moves to 15. The run is
+    /// over at 15 ms, not at the stale 20. Events: 2 arrivals, a choose at 0, 10 and 15, B's and A's
+    /// ends = 7; the two stale ends (10 and 20 ms) are not counted (they made 9).
+    @Test func aStaleSliceEndDoesNotMoveTheClock() throws {
+        let sim = try makeSimulation(nodes: 1, cpus: 2)
+        try sim.setMultiprocessor(MultiprocessorOptions(interconnect: .bus()), on: 0)
+        try sim.defineProgram("long", steps: [.compute(.ms(10), memoryShare: 1)])
+        try sim.defineProgram("short", steps: [.compute(.ms(5), memoryShare: 1)])
+        try sim.spawn(program: "long", name: "A", node: 0)
+        try sim.spawn(program: "short", name: "B", node: 0)
+        let start = sim.statistics.eventsProcessed
+        sim.runToIdle()
+        #expect(try sim.metrics("A").finish == .ms(15))
+        #expect(sim.now == .ms(15))
+        #expect(sim.statistics.eventsProcessed - start == 7)
+    }
 }
