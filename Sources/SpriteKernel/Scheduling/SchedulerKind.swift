@@ -87,7 +87,7 @@ public enum SchedulerKind: Sendable, Equatable {
 
     /// Whether the policy draws random numbers (then the engine draws it a seed).
     /// Whether the node's CPUs follow a gang matrix (gang or space sharing).
-    var usesGangMatrix: Bool {
+    public var usesGangMatrix: Bool {
         switch self {
         case .gang, .spaceSharing: true
         default: false

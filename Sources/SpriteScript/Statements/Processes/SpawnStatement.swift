@@ -71,7 +71,8 @@ struct SpawnSyntax: StatementSyntax {
             + "tickets weigh lottery and stride (default \(Limits.defaultTickets)); burst tells sjf and srtf "
             + "how long the process will compute (default: its program's compute time, summed). threads N "
             + "makes one parallel job of N threads NAME-1 … NAME-N sharing an address space, as shared fork "
-            + "does: gang and space scheduling place them together. See help processes.",
+            + "does: gang and space scheduling place them together, each on a CPU of its own, so under them a "
+            + "job may have at most as many threads as the node has CPUs. See help processes.",
         example: """
             cluster { workstation ws1 }
             program worker { compute 30ms }
@@ -129,8 +130,23 @@ struct SpawnStatement: Statement {
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         let index = try interpreter.node(node)
         let settings = SpawnOptions.settings(values)
+        try checkJobFits(settings.threads, on: index, interpreter)
         for name in processNames {
             try interpreter.spawn(program: program, as: name, on: index, settings)
         }
+    }
+}
+
+extension SpawnStatement {
+    /// Gang and space scheduling give each thread of a job its own CPU at once: a job with more
+    /// threads than the node has CPUs would never be placed and would wait for ever, silently.
+    func checkJobFits(_ threads: Int, on index: Int, _ interpreter: Interpreter) throws(Diagnostic) {
+        let cpus = interpreter.simulation.nodeSpec(index).cpus
+        let kind = interpreter.simulation.scheduler(on: index)
+        guard threads > cpus, kind.usesGangMatrix else { return }
+        let span = values.first { $0.0.text == "threads" }?.2 ?? span
+        throw Diagnostic(.runtime, "a job of \(threads) threads cannot run under \(kind.name) scheduling on "
+                         + "node \(node.text), which has \(Plural.of(cpus, "CPU"))", at: span,
+                         help: "give it at most \(cpus) threads, or add CPUs: server \(node.text) cpus \(threads)")
     }
 }

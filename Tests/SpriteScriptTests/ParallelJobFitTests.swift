@@ -1,0 +1,37 @@
+import Testing
+@testable import SpriteScript
+import SpriteKernel
+
+/// Gang and space scheduling run all of a job's threads at once, one a CPU: a job wider than the node
+/// could never be placed. Before, it waited for ever and the run ended at 0 s with status 0 (space), or
+/// its fifth thread ran in another row 10 ms later (gang); now the spawn is refused at `threads`.
+@Suite struct ParallelJobFitTests {
+    @Test(arguments: ["space", "gang quantum 10ms"])
+    func aJobWiderThanTheNodeIsRefused(scheduler: String) throws {
+        let (status, error, _) = try LimitTests.run("""
+            cluster { server a cpus 4 }
+            scheduler a \(scheduler)
+            program w { compute 1ms }
+            spawn w as J on a threads 5
+            spawn w as K on a
+            run
+            """)
+        #expect(status == .runtimeError)
+        #expect(error.contains("4:27: error: a job of 5 threads cannot run under"))
+        #expect(error.contains("node a, which has 4 CPUs"))
+        #expect(error.contains("help: give it at most 4 threads"))
+    }
+
+    /// Four threads on four CPUs fit: the job runs, each thread 0-1 ms.
+    @Test func aJobAsWideAsTheNodeRuns() throws {
+        let (status, _, _) = try LimitTests.run("""
+            cluster { server a cpus 4 }
+            scheduler a space
+            program w { compute 1ms }
+            spawn w as J on a threads 4
+            run
+            expect J-4.finish == 1ms
+            """)
+        #expect(status == .ok)
+    }
+}
