@@ -66,4 +66,16 @@ struct MultiprocessorFindingsTests {
         #expect(sim.now == .ms(15))
         #expect(sim.statistics.eventsProcessed - start == 7)
     }
+
+    /// A later scheduler statement applies to the running burst. A and B compute 30 ms each under
+    /// FCFS; at 5 ms the node turns to RR with a 1 ms quantum, A's quantum counted from then: it
+    /// ends at 6, B runs 6-7, A 7-8, … A's n-th slice after 6 ends at 6 + 2n; it needs 24 more
+    /// (30 − 6): done at 54. B then has 30 − 24 = 6 ms left, alone: 54-60.
+    @Test func aNewSchedulerAppliesToTheRunningBurst() throws {
+        let sim = try scheduledJobs(.fcfs, bursts: [30, 30])
+        sim.run(until: .ms(5))
+        try sim.setScheduler(.roundRobin(quantum: .ms(1)), on: 0)
+        sim.runToIdle()
+        #expect(try sim.turnarounds(["A", "B"]) == [54, 60])
+    }
 }

@@ -13,6 +13,21 @@ extension Simulation {
         scheduler.nodes[slot].contextSwitch = contextSwitch
         scheduler.nodes[slot].kind = kind
         rebuildQueues(slot)
+        restartQuanta(slot)
+    }
+
+    /// A new policy applies to the bursts already running too: each running
+    /// process gets the new policy's quantum, counted from the change.
+    func restartQuanta(_ slot: Int) {
+        let s = scheduler
+        guard !s.nodes[slot].gangNode else { return }
+        for cpu in s.nodes[slot].cpus where s.cpus[cpu].current >= 0 {
+            settle(cpu)
+            let process = ProcessID(s.cpus[cpu].current)
+            let quantum = s.policies[Int(s.cpus[cpu].queue)].quantum(for: process, table: s.table)
+            s.cpus[cpu].quantumEnd = quantum == .never ? .never : max(now, s.cpus[cpu].accountedTo) + quantum
+            if !s.cpus[cpu].preemptPending { cpuWorkChanged(cpu, slot: slot) }
+        }
     }
 
     /// How the CPUs of `node` share work and what a change of CPU costs.

@@ -71,8 +71,9 @@ struct SchedulerSyntax: StatementSyntax {
             + "aged priority beats it. Without a scheduler a node runs fcfs with no switch cost. gang and space "
             + "place the threads of a parallel job (spawn … threads N) together; gang's quantum is its slot, on "
             + "multiples of the quantum from time 0. A later scheduler statement replaces the node's policy from "
-            + "that time on: processes already there keep their accounting. See help processes and help "
-            + "multiprocessor.",
+            + "that time on: processes already there keep their accounting, "
+            + "and a running process gets the new policy's quantum, counted from the change. See help processes "
+            + "and help multiprocessor.",
         example: """
             cluster { workstation ws[1..2]; server mp1 cpus 4 }
             scheduler ws[1..2] rr quantum 10ms switch 100us
