@@ -86,12 +86,42 @@ public struct EventQueue: Sendable {
     }
 
     public mutating func popNext() -> ScheduledEvent? {
-        if inOrder.isEmpty && alsoInOrder.isEmpty { return heap.removeFirst() }
+        guard let source = earliest else { return nil }
+        return remove(from: source)
+    }
+
+    /// Where the earliest event waits. The run loop looks at that event and then takes
+    /// it by this answer, so the three heads are compared once per event, not twice.
+    public enum Source: Sendable { case inOrder, alsoInOrder, heap }
+
+    /// The source holding the earliest event; nil when the queue is empty.
+    public var earliest: Source? {
+        if inOrder.isEmpty && alsoInOrder.isEmpty { return heap.isEmpty ? nil : .heap }
         // The earlier run head, then the heap only if its top is earlier still.
         let useFirst = alsoInOrder.isEmpty || (!inOrder.isEmpty && inOrder.first < alsoInOrder.first)
         let head = useFirst ? inOrder.first : alsoInOrder.first
-        if let top = heap.first, top < head { return heap.removeFirst() }
-        return useFirst ? inOrder.removeFirst() : alsoInOrder.removeFirst()
+        if let top = heap.first, top < head { return .heap }
+        return useFirst ? .inOrder : .alsoInOrder
+    }
+
+    /// The first event of `source`, which must not be empty.
+    public func first(of source: Source) -> ScheduledEvent {
+        switch source {
+        case .inOrder: inOrder.first
+        case .alsoInOrder: alsoInOrder.first
+        // `earliest` named the heap only because it holds an event.
+        case .heap: heap.first!
+        }
+    }
+
+    /// Takes the first event of `source`, which must not be empty.
+    @discardableResult
+    public mutating func remove(from source: Source) -> ScheduledEvent {
+        switch source {
+        case .inOrder: inOrder.removeFirst()
+        case .alsoInOrder: alsoInOrder.removeFirst()
+        case .heap: heap.removeFirst()!
+        }
     }
 
     public mutating func removeAll() {

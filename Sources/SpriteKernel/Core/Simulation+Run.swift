@@ -25,26 +25,28 @@ extension Simulation {
         // No deadline lies after the end of simulated time.
         let deadline = deadline.map { min($0, SimTime.horizon) }
         var processed = 0
-        while let next = queue.nextTime {
-            if let deadline, next > deadline {
+        // The earliest event is found once, looked at, and taken from where it was found.
+        while let source = queue.earliest {
+            let event = queue.first(of: source)
+            if let deadline, event.time > deadline {
                 now = deadline
                 return .reachedDeadline
             }
-            if let event = queue.next, case .sched(let e) = event.kind, isInvisible(e) {
-                _ = queue.popNext()
+            // A scheduling event that went stale (a slice end whose CPU moved on, a boost with no one
+            // left) is dropped unseen, so it can neither move the clock nor pass the time limit.
+            if case .sched(let e) = event.kind, isInvisible(e) {
+                queue.remove(from: source)
                 continue
             }
-            if let timeLimit, next > timeLimit {
+            if let timeLimit, event.time > timeLimit {
                 // An invisible event (see below) does not count as passing the limit.
-                guard maybeInvisible != 0, let event = queue.next, discardIfInvisible(event.kind) else {
-                    return .timeLimit
-                }
-                _ = queue.popNext()
+                guard maybeInvisible != 0, discardIfInvisible(event.kind) else { return .timeLimit }
+                queue.remove(from: source)
                 continue
             }
             if processed >= eventLimit { return .eventLimit }
             if processed & 0x3FF == 0, let interrupt, interrupt.isRaised { return .interrupted }
-            guard let event = queue.popNext() else { break }
+            queue.remove(from: source)
             // An event its subsystem finds invisible (a daemon with nothing to do) neither moves the
             // clock nor keeps a run going. The counter spares most events the question.
             if maybeInvisible != 0, discardIfInvisible(event.kind) { continue }
