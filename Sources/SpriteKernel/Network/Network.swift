@@ -16,6 +16,7 @@ struct Network {
     var config: NetworkConfig
     private(set) var topology: any Topology
     private var linkBusyUntil = LinkTable()
+    private var lastPacketTime = SerializationMemo()
     /// Loss probability overrides for particular node pairs (unordered).
     private(set) var pairLoss: [NodePair: Double] = [:]
     /// Partition group of each node; nodes in different groups cannot talk.
@@ -72,7 +73,7 @@ struct Network {
         let loss = lossProbability(between: source, and: destination)
         var transfer = Self.schedule(payloadBytes: payloadBytes, from: source, to: destination,
                                      departure: departure, cost: config.cost.wire, topology: topology,
-                                     busy: &linkBusyUntil, books: true)
+                                     busy: &linkBusyUntil, books: true, memo: &lastPacketTime)
         if !canReach(source, destination) { transfer.lost = true }
         // One draw per message, with the chance that any of its packets is
         // lost: the same odds as a draw per packet, in constant time.
@@ -92,8 +93,9 @@ struct Network {
     static func penalty(payloadBytes: Int64, from source: Int, to destination: Int,
                         cost: WireCost, topology: any Topology) -> SimTime {
         var idle = LinkTable()
+        var memo = SerializationMemo()
         return schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
-                        cost: cost, topology: topology, busy: &idle, books: false).arrival
+                        cost: cost, topology: topology, busy: &idle, books: false, memo: &memo).arrival
     }
 
     mutating func clearLinks() { linkBusyUntil.removeAll() }
@@ -111,8 +113,8 @@ struct Network {
     /// allocate a scratch table for every penalty asked for.
     private static func schedule(payloadBytes: Int64, from source: Int, to destination: Int,
                                  departure: SimTime, cost: WireCost, topology: any Topology,
-                                 busy: inout LinkTable, books: Bool) -> Transfer {
-        var train = PacketTrain(payloadBytes: payloadBytes, departure: departure, cost: cost)
+                                 busy: inout LinkTable, books: Bool, memo: inout SerializationMemo) -> Transfer {
+        var train = PacketTrain(payloadBytes: payloadBytes, departure: departure, cost: cost, memo: &memo)
         // A bus or a switch names its one link directly: a closure per route cost
         // about a fifth of sending a message.
         if source != destination, let link = topology.singleLink(from: source, to: destination) {
@@ -160,13 +162,13 @@ private struct PacketTrain {
     var lastReady: SimTime
     var hops = 0
 
-    @inline(__always) init(payloadBytes: Int64, departure: SimTime, cost: WireCost) {
+    @inline(__always) init(payloadBytes: Int64, departure: SimTime, cost: WireCost, memo: inout SerializationMemo) {
         packets = cost.packetCount(payloadBytes: payloadBytes)
         fullPackets = packets - 1
         fullWire = cost.mtuBytes + cost.headerBytes
         lastWire = max(0, payloadBytes - fullPackets * cost.mtuBytes) + cost.headerBytes
         fullTime = fullPackets > 0 ? cost.serialization(wireBytes: fullWire) : .zero
-        lastTime = cost.serialization(wireBytes: lastWire)
+        lastTime = memo.serialization(wireBytes: lastWire, cost: cost)
         let (trainTail, trainOverflow) = fullTime.nanoseconds.multipliedReportingOverflow(by: max(0, fullPackets - 1))
         train = trainOverflow ? SimTime.never : SimTime(nanoseconds: trainTail)
         latency = cost.latency
@@ -199,5 +201,23 @@ private struct PacketTrain {
         lastReady = lastDone + latency
         hops += 1
         return lastDone.isPastHorizon ? nil : lastDone
+    }
+}
+
+/// The last packet's serialization time last worked out, by wire size and rate.
+/// Messages of one size follow each other (a ping-pong's requests and replies),
+/// so this spares most of them a 64-bit division; a new size or rate recomputes.
+struct SerializationMemo {
+    private var wireBytes: Int64 = -1
+    private var bitsPerSecond: Int64 = -1
+    private var time = SimTime.zero
+
+    @inline(__always) mutating func serialization(wireBytes: Int64, cost: WireCost) -> SimTime {
+        if wireBytes != self.wireBytes || cost.bitsPerSecond != bitsPerSecond {
+            self.wireBytes = wireBytes
+            bitsPerSecond = cost.bitsPerSecond
+            time = cost.serialization(wireBytes: wireBytes)
+        }
+        return time
     }
 }
