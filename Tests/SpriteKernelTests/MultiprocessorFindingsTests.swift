@@ -73,7 +73,7 @@ struct MultiprocessorFindingsTests {
     /// (30 − 6): done at 54. B then has 30 − 24 = 6 ms left, alone: 54-60.
     @Test func aNewSchedulerAppliesToTheRunningBurst() throws {
         let sim = try scheduledJobs(.fcfs, bursts: [30, 30])
-        sim.run(until: .ms(5))
+        _ = sim.run(until: .ms(5))
         try sim.setScheduler(.roundRobin(quantum: .ms(1)), on: 0)
         sim.runToIdle()
         #expect(try sim.turnarounds(["A", "B"]) == [54, 60])

@@ -18,9 +18,10 @@ struct ProgramSyntax: StatementSyntax {
             which the node's interconnect may slow (help multiprocessor). syscall is kernel work, run where the \
             node's OS organisation puts it. io blocks on a device, sleep on a timer. A lock is waited for by \
             blocking (the default: two context switches), spinning with test-and-set (tas) or test-and-test-and-set \
-            (ttas), or spinning up to T and then blocking. Locks are not reentrant: taking a lock the process holds, or releasing one \
-            it does not hold, is a runtime error that ends the run (status 3); a process that ends holding locks \
-            releases them, each to its next waiter. barrier waits until N processes reach it. signal C sends \
+            (ttas), or spinning up to T and then blocking. Locks are not reentrant: taking a lock the process \
+            holds, or releasing one it does not hold, is a runtime error that ends the run (status 3); a \
+            process that ends holding locks releases them, each to its next waiter. barrier waits until N \
+            processes reach it. signal C sends \
             a message on the node's channel C and goes on; wait C takes the oldest message on C that another process \
             sent, or blocks until one comes: a message arrives the network's local-cost after it is sent (help \
             network). fork starts a child with its own copy of the program's address space, shared fork a thread \

@@ -9,8 +9,9 @@ enum SchedulingHelp {
                 "workload NODE jobs N [arrival DIST] burst DIST", "show processes [NODES]",
                 "show timeline [NODES] [from T] [to T]"],
         details: """
-            A process runs on one node and goes through new (spawned for a later time) → ready (on a run \
-            queue) → running (on a CPU) → blocked (sleep, io, a lock, a barrier, a message) → ready … → done. \
+            A process runs on one node and goes through new (spawned for a later time) → ready (on a \
+            run queue) → running (on a CPU) → blocked (sleep, io, a lock, a barrier, a message) → ready … → \
+            done. \
             It runs a program (help program); a job list (help jobs) and a workload (help workload) are \
             programs of CPU bursts and I/O written in a line each. V processes declared with 'process' keep \
             their own steps (help process) and are listed apart.
