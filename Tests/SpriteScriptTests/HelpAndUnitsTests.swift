@@ -50,6 +50,15 @@ struct HelpAndUnitsTests {
         #expect(lines.first?.hasPrefix("\(topic): ") == true, "\(lines)")
     }
 
+    /// A policy's name opens the scheduler page, `help timeline` the show page.
+    @Test(arguments: ["fcfs", "rr", "mlfq", "lottery", "priority", "gang", "timeline"])
+    func wordsExplainedOnAnotherPageOpenIt(_ word: String) {
+        let (status, lines) = Self.help(word)
+        #expect(status == .ok)
+        let page = word == "timeline" ? "show" : "scheduler"
+        #expect(lines.first?.hasPrefix("\(page): ") == true, "\(lines.prefix(2))")
+    }
+
     @Test func helpUnitsListsEveryUnitTheLexerAccepts() {
         let text = Self.help("units", width: 0).lines.joined(separator: "\n")
         for unit in Quantity.units.keys {

@@ -1,3 +1,5 @@
+import SpriteKernel
+
 /// `help [TOPIC]`: the statement list, or one statement's page.
 struct HelpSyntax: StatementSyntax {
     static let keywords = ["help"]
@@ -23,8 +25,14 @@ struct HelpStatement: Statement {
 
     static func entry(for word: String) -> HelpEntry? {
         if let syntax = StatementRegistry.syntax(for: word) { return syntax.help }
+        if let page = explainedElsewhere[word] { return entry(for: page) }
         return StatementRegistry.helpEntries.first { $0.topic == word }
     }
+
+    /// Words people look up that another page explains: each scheduling policy
+    /// is on the scheduler statement's page, the timeline on show's.
+    static let explainedElsewhere: [String: String] = Dictionary(
+        uniqueKeysWithValues: SchedulerKind.names.map { ($0, "scheduler") } + [("timeline", "show")])
 
     func check(_ checker: inout Checker) {
         guard let topic, Self.entry(for: topic.text) == nil else { return }
