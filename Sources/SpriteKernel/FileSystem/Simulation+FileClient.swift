@@ -150,9 +150,13 @@ extension Simulation {
 
     /// The current step is over (done or failed): go on with the next.
     func finishFileStep(_ node: Int, _ op: Int32) {
-        guard readClient(node, { $0.current == op }) else { return }
-        withClient(node) { $0.current = nil }
-        startNextFileStep(node)
+        // One visit to the client both checks and clears the step in progress.
+        let ended = withClient(node) { client -> Bool in
+            guard client.current == op else { return false }
+            client.current = nil
+            return true
+        }
+        if ended { startNextFileStep(node) }
     }
 
     func failFileStep(_ node: Int, _ op: Int32, _ failure: OperationFailure) {
