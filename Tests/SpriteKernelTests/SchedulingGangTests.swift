@@ -62,6 +62,25 @@ import Testing
         #expect(try sim.metrics("H2").finish == .ms(105))
     }
 
+    // A CPU that the next row leaves idle ends its thread's slice at the slot's end. Two CPUs, 10 ms
+    // slots: W (two threads of 20 ms) takes row 0, S (one thread of 10 ms) row 1, column 0. Slot 0–10:
+    // W-1 and W-2 run; 10–20: S on CPU 0, CPU 1 idle (row 1 has no thread there); 20–30: W again, done
+    // at 30. W-2 ran 0–10 and 20–30 on CPU 1, two slices, preempted once, not one slice 0–30.
+    @Test func anIdleColumnEndsItsThreadsSliceAtTheSlotEnd() throws {
+        let sim = try makeSimulation(nodes: 1, cpus: 2)
+        try sim.setScheduler(.gang(quantum: .ms(10)), on: 0)
+        try sim.defineProgram("wide", steps: [.compute(.ms(20))])
+        try sim.defineProgram("narrow", steps: [.compute(.ms(10))])
+        try sim.spawnGang(program: "wide", name: "W", node: 0, threads: 2)
+        try sim.spawn(program: "narrow", name: "S", node: 0)
+        sim.runToIdle()
+        #expect(sim.gantt().filter { $0.hasPrefix("W-2") } == ["W-2@1 0-10 quantum", "W-2@1 20-30 done"])
+        #expect(sim.gantt().filter { $0.hasPrefix("S") } == ["S@0 10-20 done"])
+        #expect(try sim.metrics("W-2").preemptions == 1)
+        #expect(try sim.metrics("W-2").finish == .ms(30))
+        #expect(try sim.metrics("W-2").waitTime == .ms(10))
+    }
+
     // Coordinated across nodes: slots end on multiples of the quantum on the global clock, so a node whose
     // jobs arrive at 3 ms still switches at 10, 20, … like a node that started at 0. On n1, A1 (30 ms) takes
     // row 0 and B1 row 1: A1 runs 3–10, B1 10–20, A1 20–30, B1 30–40, A1 40–50, B1 50–60 (done: 30 ms),

@@ -101,6 +101,9 @@ extension Simulation {
             }
             for cpu in s.nodes[slot].cpus where s.cpus[cpu].current < 0 && !s.cpus[cpu].dispatchPending {
                 dispatch(cpu: cpu)
+                // A CPU the new row leaves idle ends its old slice here: held, it would run on until
+                // the thread's row came back and its slice would cover the slots it did not run in.
+                releaseHeldSlice(cpu)
             }
         }
         if matrix.needsRotation { armGangSlot(slot, quantum) }
