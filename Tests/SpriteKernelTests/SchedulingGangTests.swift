@@ -21,6 +21,19 @@ import Testing
         #expect(space.place([4, 5]) == nil)
     }
 
+    // A coordinated matrix over two nodes of two CPUs: columns 0–1 are n0's, 2–3 n1's. Job A (one thread
+    // on each node) takes row 0, columns 0 and 2. Job B, three threads on n0: row 0 has one free column of
+    // n0, too few for two, so B takes row 1 (columns 4, 5) and, wider than n0, row 2 (column 8).
+    @Test func coordinatedMatrixPlacesEachThreadOnItsOwnNode() {
+        let matrix = GangMatrix(members: [(slot: 0, cpus: 2), (slot: 1, cpus: 2)], rotates: true)
+        #expect(matrix.columns(of: 1) == 2..<4)
+        #expect(matrix.place([1, 2], within: [0..<2, 2..<4]) == [0, 2])
+        #expect(matrix.place([3, 4, 5], within: [0..<2, 0..<2, 0..<2]) == [4, 5, 8])
+        matrix.remove(slot: 1)
+        #expect(matrix.occupant(cell: 2) == -1)
+        #expect(matrix.occupant(cell: 0) == 1)
+    }
+
     /// Two CPUs: a parallel job J of two threads that exchange messages five times
     /// (`repeat 5 { compute 1ms; signal c; wait c }`), then two hogs of 100 ms. No message cost.
     private func exchange(_ kind: SchedulerKind) throws -> Simulation {
@@ -79,6 +92,49 @@ import Testing
         #expect(try sim.metrics("W-2").preemptions == 1)
         #expect(try sim.metrics("W-2").finish == .ms(30))
         #expect(try sim.metrics("W-2").waitTime == .ms(10))
+    }
+
+    /// One CPU, 10 ms slots: A (`repeat 2 { compute 2ms; sleep 3ms }`) takes row 0, B (10 ms) row 1.
+    private func sleeperAndHog(alternates: Bool) throws -> Simulation {
+        let sim = try makeSimulation(nodes: 1, cpus: 1)
+        try sim.setScheduler(.gang(quantum: .ms(10), alternates: alternates), on: 0)
+        try sim.defineProgram("sleeper", steps: [.repeat(2, [.compute(.ms(2)), .sleep(.ms(3))])])
+        try sim.defineProgram("hog", steps: [.compute(.ms(10))])
+        try sim.spawn(program: "sleeper", name: "A", node: 0)
+        try sim.spawn(program: "hog", name: "B", node: 0)
+        sim.runToIdle()
+        return sim
+    }
+
+    // Without alternates the CPU idles while A sleeps (2–5, 7–10): B runs only in its own slot, 10–20.
+    // With them (Ousterhout's alternate selection) B runs whenever A's row leaves the CPU idle: 2–5,
+    // until A wakes and takes its CPU back at once (B preempted), and 7–10; its own slot then needs
+    // only the 4 ms left: 10–14. A computes 0–2 and 5–7 either way and ends when its last sleep does, at 10.
+    @Test func alternatesRunWhileTheSlotsThreadIsBlocked() throws {
+        let plain = try sleeperAndHog(alternates: false)
+        #expect(try plain.metrics("B").finish == .ms(20))
+        #expect(try plain.metrics("A").finish == .ms(10))
+        let sim = try sleeperAndHog(alternates: true)
+        #expect(sim.gantt() == ["A@0 0-2 blocked", "B@0 2-5 preempted", "A@0 5-7 blocked", "B@0 7-14 done"])
+        #expect(try sim.metrics("A").finish == .ms(10))
+        #expect(try sim.metrics("B").finish == .ms(14))
+        #expect(try sim.metrics("B").preemptions == 1)
+    }
+
+    // An empty cell of the current row: two CPUs, W (two threads of 20 ms) in row 0, S (10 ms) in row 1,
+    // column 0. Slot 10–20 runs S on CPU 0 and, with alternates, W-2 (row 0, column 1) on CPU 1: W-2 has
+    // its 20 ms by 20 instead of 30. W-1 still waits for its row: 0–10 and 20–30.
+    @Test func alternatesFillEmptyCellsOfTheSlot() throws {
+        let sim = try makeSimulation(nodes: 1, cpus: 2)
+        try sim.setScheduler(.gang(quantum: .ms(10), alternates: true), on: 0)
+        try sim.defineProgram("wide", steps: [.compute(.ms(20))])
+        try sim.defineProgram("narrow", steps: [.compute(.ms(10))])
+        try sim.spawnGang(program: "wide", name: "W", node: 0, threads: 2)
+        try sim.spawn(program: "narrow", name: "S", node: 0)
+        sim.runToIdle()
+        #expect(try sim.metrics("W-2").finish == .ms(20))
+        #expect(try sim.metrics("W-1").finish == .ms(30))
+        #expect(try sim.metrics("S").finish == .ms(20))
     }
 
     // Coordinated across nodes: slots end on multiples of the quantum on the global clock, so a node whose

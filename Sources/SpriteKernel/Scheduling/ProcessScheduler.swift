@@ -27,8 +27,9 @@ final class ProcessScheduler {
     @exclusivity(unchecked) var memoryDemand: ContiguousArray<Double> = []
     /// Each node slot's gang matrix, under gang scheduling or space sharing.
     var gangMatrices: [GangMatrix?] = []
-    /// Each parallel job's threads.
+    /// Each parallel job's threads, and the jobs by name.
     var gangs: [[Int32]] = []
+    var gangIndex: [String: Int32] = [:]
 
     /// Idle CPUs waiting to pick a process at the end of this instant, in the order they freed.
     let choosing = PlainArray<Int32>()

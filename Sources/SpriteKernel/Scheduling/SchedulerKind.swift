@@ -22,8 +22,11 @@ public enum SchedulerKind: Sendable, Equatable {
     case shortestRemainingTime
     /// Gang scheduling (Ousterhout's matrix): a parallel job's threads run in
     /// one time slot on different CPUs; all CPUs switch slots every quantum,
-    /// at multiples of the quantum on the global clock.
-    case gang(quantum: SimTime)
+    /// at multiples of the quantum on the global clock. `alternates`: a CPU
+    /// its slot leaves idle runs a ready thread of another slot of its column.
+    /// `coordinated`: the node shares one matrix with the other nodes it was
+    /// set with (`setScheduler(_:coordinating:)`), so a job has one slot on all of them.
+    case gang(quantum: SimTime, alternates: Bool = false, coordinated: Bool = false)
     /// Space sharing: a parallel job waits for as many free CPUs as it has
     /// threads, then keeps them to its end (first come, first served).
     case spaceSharing
@@ -58,7 +61,7 @@ public enum SchedulerKind: Sendable, Equatable {
     func validate() throws(KernelError) {
         switch self {
         case .fcfs, .shortestJobFirst, .shortestRemainingTime, .spaceSharing: break
-        case .roundRobin(let quantum), .lottery(let quantum), .stride(let quantum), .gang(let quantum):
+        case .roundRobin(let quantum), .lottery(let quantum), .stride(let quantum), .gang(let quantum, _, _):
             guard quantum > .zero, !quantum.isPastHorizon else { throw .invalidValue("quantum") }
         case .priority(let aging, _):
             if let aging { guard aging > .zero else { throw .invalidValue("aging") } }
@@ -96,8 +99,14 @@ public enum SchedulerKind: Sendable, Equatable {
 
     /// The gang slot length (nil: slots never rotate).
     var gangQuantum: SimTime? {
-        if case .gang(let quantum) = self { return quantum }
+        if case .gang(let quantum, _, _) = self { return quantum }
         return nil
+    }
+
+    /// Whether idle CPUs of a gang node run alternates from other slots.
+    var gangAlternates: Bool {
+        if case .gang(_, let alternates, _) = self { return alternates }
+        return false
     }
 
     var isRandomised: Bool {

@@ -180,7 +180,7 @@ extension Simulation {
         for index in 0..<count {
             s.queues.append(RunQueueState(node: Int32(slot), lastChange: now))
             if let gang, index < cpuCount {
-                s.policies.append(GangColumn(matrix: gang, column: Int(index)))
+                s.policies.append(GangColumn(matrix: gang, column: gang.columns(of: slot).lowerBound + Int(index)))
             } else {
                 s.policies.append(kind.makePolicy(seed: kind.isRandomised ? random.next() : 0))
             }

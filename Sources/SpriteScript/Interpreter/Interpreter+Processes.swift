@@ -22,6 +22,19 @@ extension Interpreter {
         }
     }
 
+    /// gang … coordinated: the nodes share one matrix (the same node named twice counts once).
+    func setCoordinatedScheduler(_ choice: SchedulerChoice, on nodes: [Int], at span: SourceSpan)
+        throws(Diagnostic) {
+        guard let kind = choice.kernelKind else { return }
+        var distinct: [Int] = []
+        for node in nodes where !distinct.contains(node) { distinct.append(node) }
+        do {
+            try simulation.setScheduler(kind, coordinating: distinct, contextSwitch: choice.switchCost)
+        } catch {
+            throw Diagnostic(.runtime, "cannot set the scheduler: \(EngineWords.describe(error))", at: span)
+        }
+    }
+
     func setMultiprocessor(_ choice: MultiprocessorChoice, on node: Int, at span: SourceSpan) throws(Diagnostic) {
         let missing = choice.unbuiltOptions
         guard missing.isEmpty else {
@@ -159,7 +172,7 @@ extension SchedulerChoice {
                                                                        boostPeriod: boost))
         case .lottery: return .lottery(quantum: quantum)
         case .stride: return .stride(quantum: quantum)
-        case .gang: return .gang(quantum: quantum)
+        case .gang: return .gang(quantum: quantum, alternates: alternates, coordinated: coordinated)
         case .space: return .spaceSharing
         }
     }

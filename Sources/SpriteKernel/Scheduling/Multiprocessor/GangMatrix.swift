@@ -1,25 +1,71 @@
-/// Ousterhout's matrix for gang scheduling (1982): one column per CPU of the
-/// node, one row per time slot. A parallel job's threads are placed together
-/// in the first row with enough free columns; every quantum all CPUs switch
-/// together to the next row that holds anyone. Space sharing is the same
-/// matrix with one row that never rotates: a job waits (first come, first
-/// served, no overtaking) until its threads fit, then keeps its CPUs to its end.
+/// Ousterhout's matrix for gang scheduling (1982): one column per CPU, one
+/// row per time slot. A parallel job's threads are placed together in the
+/// first row with enough free columns; every quantum all CPUs switch together
+/// to the next row that holds anyone. The columns are one node's CPUs, or the
+/// CPUs of several nodes side by side (coordinated scheduling of a
+/// multicomputer: one matrix, so a job has one row on every node and all of
+/// them switch rows at the same instant). Space sharing is the same matrix
+/// with one row that never rotates: a job waits (first come, first served, no
+/// overtaking) until its threads fit, then keeps its CPUs to its end.
 final class GangMatrix {
+    /// A node whose CPUs are columns `firstColumn ..< firstColumn + width`.
+    struct Member {
+        var slot: Int
+        var firstColumn: Int
+        var width: Int
+    }
+
     let columns: Int
     let rotates: Bool
+    /// Ousterhout's alternate selection: a CPU that the current row leaves
+    /// idle (no thread there, or it is not ready) runs a ready thread of
+    /// another row of its column until the row's own thread is ready.
+    let alternates: Bool
+    private(set) var members: [Member]
     /// The process in each cell, row by row; -1 where free.
     private(set) var cells: [Int32] = []
     /// The row whose threads run now.
     private(set) var current = 0
-    /// Whether a slot-end event is pending.
+    /// Whether a slot-end event is pending, and when it comes.
     var slotArmed = false
+    var slotEnd = SimTime.never
     /// Space sharing: a job is waiting for CPUs, so later jobs may not overtake it.
     var jobsWaiting = false
 
-    init(columns: Int, rotates: Bool) {
-        self.columns = max(1, columns)
+    /// A matrix over the CPUs of `members` (node slot, CPU count), in that order.
+    init(members: [(slot: Int, cpus: Int)], rotates: Bool, alternates: Bool = false) {
+        var first = 0
+        self.members = members.map { member in
+            defer { first += max(1, member.cpus) }
+            return Member(slot: member.slot, firstColumn: first, width: max(1, member.cpus))
+        }
+        self.columns = max(1, first)
         self.rotates = rotates
+        self.alternates = alternates && rotates
         if !rotates { cells = Array(repeating: -1, count: self.columns) }
+    }
+
+    convenience init(columns: Int, rotates: Bool, alternates: Bool = false) {
+        self.init(members: [(slot: 0, cpus: columns)], rotates: rotates, alternates: alternates)
+    }
+
+    /// The node slot whose event switches the slots.
+    var driver: Int { members.first?.slot ?? 0 }
+
+    /// The columns of node slot `slot` (empty if it is not a member).
+    func columns(of slot: Int) -> Range<Int> {
+        guard let member = members.first(where: { $0.slot == slot }) else { return 0..<0 }
+        return member.firstColumn..<member.firstColumn + member.width
+    }
+
+    /// Node slot `slot` leaves: its threads' cells are freed (they are placed
+    /// again under the node's new scheduler).
+    func remove(slot: Int) {
+        let range = columns(of: slot)
+        members.removeAll { $0.slot == slot }
+        for row in 0..<rowCount {
+            for column in range { cells[row * columns + column] = -1 }
+        }
     }
 
     var rowCount: Int { cells.count / columns }
@@ -33,26 +79,50 @@ final class GangMatrix {
     /// (a job wider than the node takes whole rows in turn). Returns each
     /// thread's cell (row · columns + column), or nil when space sharing has no room.
     func place(_ threads: [Int32]) -> [Int]? {
-        var placed: [Int] = []
-        var left = threads[...]
+        place(threads, within: threads.map { _ in 0..<columns })
+    }
+
+    /// Places `threads`, thread i in a column of `ranges[i]` (its node's CPUs),
+    /// all in the first row where each node has a free column for each of its
+    /// threads; a node with more threads than CPUs spills whole rows in turn.
+    func place(_ threads: [Int32], within ranges: [Range<Int>]) -> [Int]? {
+        var placed = Array(repeating: -1, count: threads.count)
+        var left = Array(threads.indices)
         var row = 0
         while !left.isEmpty {
             if row == rowCount {
                 guard rotates else { return nil }
                 cells.append(contentsOf: repeatElement(Int32(-1), count: columns))
             }
-            let free = (0..<columns).filter { cells[row * columns + $0] < 0 }
-            if free.count >= min(left.count, columns) {
-                for column in free.prefix(left.count) {
-                    cells[row * columns + column] = left.removeFirst()
-                    placed.append(row * columns + column)
+            var fits = true
+            var taking: [(thread: Int, column: Int)] = []
+            for range in Set(left.map { ranges[$0] }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                guard !range.isEmpty else { return nil }
+                let wanting = left.filter { ranges[$0] == range }
+                let free = range.filter { cells[row * columns + $0] < 0 }
+                guard free.count >= min(wanting.count, range.count) else {
+                    fits = false
+                    break
                 }
+                taking += zip(wanting, free).map { (thread: $0, column: $1) }
+            }
+            if fits {
+                for (thread, column) in taking {
+                    cells[row * columns + column] = threads[thread]
+                    placed[thread] = row * columns + column
+                }
+                left.removeAll { placed[$0] >= 0 }
             } else if !rotates {
                 return nil
             }
             row += 1
         }
         return placed
+    }
+
+    /// The process in `cell`, or -1 (also for a cell past the matrix).
+    func occupant(cell: Int) -> Int32 {
+        cells.indices.contains(cell) ? cells[cell] : -1
     }
 
     func free(cell: Int) {
@@ -106,10 +176,20 @@ final class GangColumn: SchedulingPolicy {
         ready.append(process)
     }
 
+    /// The row's own thread may take the CPU from an alternate the moment it is ready.
+    var isPreemptive: Bool { matrix.alternates }
+
+    /// The current row's thread of this column; with alternates, else the
+    /// thread of another row that has waited longest.
     func dequeue(table: ProcessTable, now: SimTime) -> ProcessID? {
         let occupant = matrix.occupant(column: column)
-        guard occupant >= 0, let index = ready.firstIndex(of: ProcessID(occupant)) else { return nil }
-        return ready.remove(at: index)
+        if occupant >= 0, let index = ready.firstIndex(of: ProcessID(occupant)) { return ready.remove(at: index) }
+        guard matrix.alternates, !ready.isEmpty else { return nil }
+        return ready.removeFirst()
+    }
+
+    func shouldPreempt(running: ProcessID, by candidate: ProcessID, table: ProcessTable, now: SimTime) -> Bool {
+        candidate != running && candidate.index == matrix.occupant(column: column)
     }
 
     func steal(table: ProcessTable, now: SimTime) -> ProcessID? { nil }

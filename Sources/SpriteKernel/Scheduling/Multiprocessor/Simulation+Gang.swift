@@ -1,49 +1,136 @@
-/// Gang scheduling and space sharing over a node's `GangMatrix`: placing a
-/// parallel job's threads, switching every CPU to the next slot together,
-/// and giving freed CPUs to waiting jobs.
+/// Gang scheduling and space sharing over a `GangMatrix`: placing a parallel
+/// job's threads, switching every CPU to the next slot together (on one node,
+/// or on every node of a coordinated gang), and giving freed CPUs to waiting jobs.
 extension Simulation {
-    /// Starts a parallel job: `threads` processes NAME.1 … NAME.T running
+    /// Starts a parallel job: `threads` processes NAME-1 … NAME-T running
     /// `program` on `node`, one address space (a sharing group), placed
     /// together by a gang or space-sharing scheduler (elsewhere they are
     /// scheduled as separate processes).
     @discardableResult
     public func spawnGang(program: String, name: String, node: Int, threads: Int, at time: SimTime? = nil,
                           priority: Int = 0, tickets: Int = 100) throws(KernelError) -> [ProcessID] {
+        try spawnGang(program: program, name: name, nodes: [node], threads: threads, at: time, priority: priority,
+                      tickets: tickets)
+    }
+
+    /// A parallel job whose threads are dealt over `nodes` in turn: NAME-1 on
+    /// the first, NAME-2 on the second, …, round again. Threads on one node
+    /// share an address space; threads on different nodes do not (a
+    /// multicomputer shares no memory) and talk by messages.
+    @discardableResult
+    public func spawnGang(program: String, name: String, nodes placement: [Int], threads: Int,
+                          at time: SimTime? = nil, priority: Int = 0, tickets: Int = 100)
+        throws(KernelError) -> [ProcessID] {
         guard threads >= 1, threads <= 1024 else { throw .invalidValue("threads") }
+        guard !placement.isEmpty else { throw .invalidValue("nodes") }
+        for node in placement where !nodes.indices.contains(node) { throw .unknownNode("#\(node)") }
         guard scheduler.table.count + threads <= scheduler.processLimit else { throw .limitReached("processes") }
         for index in 1...threads where scheduler.table.index["\(name)-\(index)"] != nil {
             throw .duplicateProcess("\(name)-\(index)")
         }
-        let gang = Int32(scheduler.gangs.count)
+        let gang = gangNamed(name)
         var ids: [ProcessID] = []
+        var leaders: [Int: Int32] = [:]
         for index in 1...threads {
+            let node = placement[(index - 1) % placement.count]
             let id = try spawn(program: program, name: "\(name)-\(index)", node: node, at: time, priority: priority,
                                tickets: tickets)
             scheduler.table[id].gang = gang
-            scheduler.table[id].group = ids.first?.index ?? id.index
+            scheduler.table[id].group = leaders[node] ?? id.index
+            leaders[node] = leaders[node] ?? id.index
+            scheduler.gangs[Int(gang)].append(id.index)
             ids.append(id)
         }
-        scheduler.gangs.append(ids.map(\.index))
         return ids
     }
 
-    /// Sets up (or drops) the node's matrix for its scheduler; every process
-    /// is placed again when it next becomes ready.
+    /// `process` joins the parallel job called `job` (made if new): gang
+    /// schedulers place it with the job's other threads, on any node.
+    public func joinGang(_ process: ProcessID, job: String) throws(KernelError) {
+        guard process.index >= 0, Int(process.index) < scheduler.table.count else { throw .invalidValue("process") }
+        guard scheduler.table[process.index].gang < 0 else { throw .invalidValue("job") }
+        let gang = gangNamed(job)
+        scheduler.table[process.index].gang = gang
+        scheduler.gangs[Int(gang)].append(process.index)
+    }
+
+    /// The threads of the parallel job called `name`, in the order they joined (nil: no such job).
+    public func gangThreads(_ name: String) -> [ProcessID]? {
+        scheduler.gangIndex[name].map { scheduler.gangs[Int($0)].map(ProcessID.init) }
+    }
+
+    private func gangNamed(_ name: String) -> Int32 {
+        if let gang = scheduler.gangIndex[name] { return gang }
+        let gang = Int32(scheduler.gangs.count)
+        scheduler.gangs.append([])
+        scheduler.gangIndex[name] = gang
+        return gang
+    }
+
+    /// Coordinated scheduling of a multicomputer: `nodes` share one gang
+    /// matrix whose columns are all their CPUs, so a job's threads on
+    /// different nodes sit in one row and every node switches rows at the same
+    /// instant. `kind` must be gang scheduling.
+    public func setScheduler(_ kind: SchedulerKind, coordinating nodes: [Int], contextSwitch: SimTime = .zero)
+        throws(KernelError) {
+        guard case .gang(let quantum, let alternates, _) = kind else { throw .invalidValue("coordinated") }
+        try kind.validate()
+        for node in nodes where !self.nodes.indices.contains(node) { throw .unknownNode("#\(node)") }
+        guard !nodes.isEmpty, Set(nodes).count == nodes.count else { throw .invalidValue("nodes") }
+        let coordinated = SchedulerKind.gang(quantum: quantum, alternates: alternates, coordinated: true)
+        let slots = nodes.map { ensureSchedulerNode($0) }
+        for slot in slots { leaveSharedMatrix(slot) }
+        let matrix = GangMatrix(members: slots.map { (slot: $0, cpus: Int(scheduler.nodes[$0].cpuCount)) },
+                                rotates: true, alternates: alternates)
+        for slot in slots { scheduler.gangMatrices[slot] = matrix }
+        for node in nodes { try setScheduler(coordinated, on: node, contextSwitch: contextSwitch) }
+    }
+
+    /// The nodes (by index) whose CPUs share a gang matrix with `node`, itself included, in column order.
+    public func gangPeers(of node: Int) -> [Int] {
+        guard let slot = schedulerSlot(node), let matrix = scheduler.gangMatrices[slot] else { return [node] }
+        return matrix.members.compactMap { member in scheduler.nodeSlot.firstIndex(of: Int32(member.slot)) }
+    }
+
+    /// Sets up (or drops) the node's matrix for its scheduler. A coordinated
+    /// gang keeps the matrix its nodes were given; a process keeps its cell
+    /// only if that matrix holds it there, else it is placed again when it
+    /// next becomes ready.
     func prepareGangMatrix(_ slot: Int) -> GangMatrix? {
         let s = scheduler
         let kind = s.nodes[slot].kind
-        for process in s.nodes[slot].processes { s.table[process].gangCell = -1 }
+        var matrix = s.gangMatrices[slot]
+        if case .gang(_, _, coordinated: true) = kind, let shared = matrix, !shared.columns(of: slot).isEmpty {
+            // Kept: the coordinated matrix this node was given.
+        } else {
+            leaveSharedMatrix(slot)
+            matrix = nil
+        }
+        for process in s.nodes[slot].processes where s.table[process].gangCell >= 0 {
+            if matrix?.occupant(cell: Int(s.table[process].gangCell)) != process { s.table[process].gangCell = -1 }
+        }
         guard kind.usesGangMatrix else {
             s.gangMatrices[slot] = nil
             s.nodes[slot].gangNode = false
             s.nodes[slot].queueLayout = s.nodes[slot].options.effectiveLayout
             return nil
         }
-        let matrix = GangMatrix(columns: Int(s.nodes[slot].cpuCount), rotates: kind.gangQuantum != nil)
-        s.gangMatrices[slot] = matrix
+        let built = matrix ?? GangMatrix(members: [(slot: slot, cpus: Int(s.nodes[slot].cpuCount))],
+                                         rotates: kind.gangQuantum != nil, alternates: kind.gangAlternates)
+        s.gangMatrices[slot] = built
         s.nodes[slot].gangNode = true
         s.nodes[slot].queueLayout = .perCPU(stealing: false)
-        return matrix
+        return built
+    }
+
+    /// The node leaves a matrix it shares with other nodes; they go on
+    /// switching slots, driven by one of them if the node drove them.
+    private func leaveSharedMatrix(_ slot: Int) {
+        guard let matrix = scheduler.gangMatrices[slot], matrix.members.count > 1 else { return }
+        let drove = matrix.driver == slot
+        matrix.remove(slot: slot)
+        scheduler.gangMatrices[slot] = nil
+        if drove && matrix.slotArmed { schedule(.sched(.gangSlot(node: Int32(matrix.driver))), at: matrix.slotEnd) }
     }
 
     /// The queue of a ready process on a gang node: its column's, once its
@@ -52,61 +139,74 @@ extension Simulation {
         let s = scheduler
         if s.table[process].gangCell < 0 { placeJob(of: process, slot: slot) }
         let cell = Int(s.table[process].gangCell)
-        let columns = Int(s.nodes[slot].cpuCount)
-        return Int(s.nodes[slot].firstQueue) + (cell < 0 ? columns : cell % columns)
+        let first = Int(s.nodes[slot].firstQueue)
+        guard cell >= 0, let matrix = s.gangMatrices[slot] else { return first + Int(s.nodes[slot].cpuCount) }
+        return first + cell % matrix.columns - matrix.columns(of: slot).lowerBound
     }
 
-    /// Places the job `process` belongs to (its threads on this node that are
-    /// not finished), unless space sharing already has a job waiting.
+    /// Places the job `process` belongs to (its threads not finished, on any
+    /// node of this matrix), unless space sharing already has a job waiting.
     private func placeJob(of process: Int32, slot: Int) {
         let s = scheduler
         guard let matrix = s.gangMatrices[slot], !matrix.jobsWaiting else { return }
         let gang = s.table[process].gang
-        let node = s.table[process].node
-        let threads = gang < 0 ? [process] : s.gangs[Int(gang)].filter {
-            s.table[$0].node == node && s.table[$0].phase != .done && s.table[$0].gangCell < 0
+        var threads: [Int32] = []
+        var ranges: [Range<Int>] = []
+        for thread in gang < 0 ? [process] : s.gangs[Int(gang)]
+        where s.table[thread].phase != .done && s.table[thread].gangCell < 0 {
+            let threadSlot = Int(s.nodeSlot[Int(s.table[thread].node)])
+            guard threadSlot >= 0, s.gangMatrices[threadSlot] === matrix else { continue }
+            threads.append(thread)
+            ranges.append(matrix.columns(of: threadSlot))
         }
-        guard let cells = matrix.place(threads) else {
+        guard let cells = matrix.place(threads, within: ranges) else {
             matrix.jobsWaiting = true
             return
         }
         for (thread, cell) in zip(threads, cells) { s.table[thread].gangCell = Int32(cell) }
         if let quantum = s.nodes[slot].kind.gangQuantum, !matrix.slotArmed, matrix.needsRotation {
-            armGangSlot(slot, quantum)
+            armGangSlot(matrix, quantum)
         }
     }
 
     /// Slots end at multiples of the quantum on the global clock, so every
     /// gang node with the same quantum switches at the same instants.
-    private func armGangSlot(_ slot: Int, _ quantum: SimTime) {
-        scheduler.gangMatrices[slot]?.slotArmed = true
-        let next = SimTime.ns((now.nanoseconds / quantum.nanoseconds + 1) * quantum.nanoseconds)
-        schedule(.sched(.gangSlot(node: Int32(slot))), at: next)
+    private func armGangSlot(_ matrix: GangMatrix, _ quantum: SimTime) {
+        matrix.slotArmed = true
+        matrix.slotEnd = .ns((now.nanoseconds / quantum.nanoseconds + 1) * quantum.nanoseconds)
+        schedule(.sched(.gangSlot(node: Int32(matrix.driver))), at: matrix.slotEnd)
     }
 
-    /// Every CPU leaves the slot's thread and takes the next row's, together.
+    /// Every CPU of the matrix (on every node it spans) leaves the slot's
+    /// thread and takes the next row's, together. An event whose matrix was
+    /// re-armed or rebuilt since it was posted means nothing.
     func gangSlotEnded(slot: Int) {
         let s = scheduler
-        guard let matrix = s.gangMatrices[slot] else { return }
+        guard let matrix = s.gangMatrices[slot], matrix.slotArmed, matrix.slotEnd == now, matrix.driver == slot
+        else { return }
         matrix.slotArmed = false
         guard let quantum = s.nodes[slot].kind.gangQuantum else { return }
         let before = matrix.current
         matrix.nextSlot()
         if matrix.current != before {
-            for cpu in s.nodes[slot].cpus where s.cpus[cpu].current >= 0 {
-                settle(cpu)
-                let process = s.cpus[cpu].current
-                leaveCPU(cpu, .quantum)
-                _ = enqueueReady(process, why: .quantumExpired)
+            for member in matrix.members {
+                for cpu in s.nodes[member.slot].cpus where s.cpus[cpu].current >= 0 {
+                    settle(cpu)
+                    let process = s.cpus[cpu].current
+                    leaveCPU(cpu, .quantum)
+                    _ = enqueueReady(process, why: .quantumExpired)
+                }
             }
-            for cpu in s.nodes[slot].cpus where s.cpus[cpu].current < 0 && !s.cpus[cpu].dispatchPending {
-                dispatch(cpu: cpu)
-                // A CPU the new row leaves idle ends its old slice here: held, it would run on until
-                // the thread's row came back and its slice would cover the slots it did not run in.
-                releaseHeldSlice(cpu)
+            for member in matrix.members {
+                for cpu in s.nodes[member.slot].cpus where s.cpus[cpu].current < 0 && !s.cpus[cpu].dispatchPending {
+                    dispatch(cpu: cpu)
+                    // A CPU the new row leaves idle ends its old slice here: held, it would run on until
+                    // the thread's row came back and its slice would cover the slots it did not run in.
+                    releaseHeldSlice(cpu)
+                }
             }
         }
-        if matrix.needsRotation { armGangSlot(slot, quantum) }
+        if matrix.needsRotation { armGangSlot(matrix, quantum) }
     }
 
     /// A thread finished: its cell is free. Under space sharing, waiting jobs

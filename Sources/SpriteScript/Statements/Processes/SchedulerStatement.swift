@@ -8,7 +8,8 @@ enum PolicyName: String, CaseIterable, Sendable {
     var options: [String] {
         switch self {
         case .fcfs, .sjf, .srtf, .space: ["switch"]
-        case .rr, .lottery, .stride, .gang: ["quantum", "switch"]
+        case .rr, .lottery, .stride: ["quantum", "switch"]
+        case .gang: ["quantum", "alternates", "coordinated", "switch"]
         case .priority: ["aging", "preemptive", "quantum", "switch"]
         case .mlfq: ["levels", "quantum", "allotment", "boost", "switch"]
         }
@@ -41,6 +42,10 @@ struct SchedulerChoice: Sendable, Equatable {
     var levels: Int?
     var allotment: SimTime?
     var boost: SimTime?
+    /// gang: idle CPUs run threads of other slots (Ousterhout's alternate selection).
+    var alternates = false
+    /// gang: the statement's nodes share one matrix (coordinated scheduling of a multicomputer).
+    var coordinated = false
 }
 
 /// `scheduler NODES POLICY [OPTIONS]`: how a node shares its CPUs among its processes.
@@ -50,7 +55,8 @@ struct SchedulerSyntax: StatementSyntax {
         topic: "scheduler",
         summary: "choose how a node shares its CPUs among its processes; may change later in the session",
         usage: ["scheduler NODES fcfs|sjf|srtf|space [switch T]",
-                "scheduler NODES rr|lottery|stride|gang [quantum T] [switch T]",
+                "scheduler NODES rr|lottery|stride [quantum T] [switch T]",
+                "scheduler NODES gang [quantum T] [alternates] [coordinated] [switch T]",
                 "scheduler NODES priority [aging T] [preemptive] [quantum T] [switch T]",
                 "scheduler NODES mlfq [levels N] [quantum T,T,…] [allotment T] [boost T] [switch T]"],
         details: "Policies:\n"
@@ -70,7 +76,14 @@ struct SchedulerSyntax: StatementSyntax {
             + "when dispatched while it runs; under preemptive, a waiting process takes the CPU the moment its "
             + "aged priority beats it. Without a scheduler a node runs fcfs with no switch cost. gang and space "
             + "place the threads of a parallel job (spawn … threads N) together; gang's quantum is its slot, on "
-            + "multiples of the quantum from time 0. A later scheduler statement replaces the node's policy from "
+            + "multiples of the quantum from time 0. With alternates, a CPU that its slot leaves idle (no thread of "
+            + "the slot in its column, or that thread is blocked) runs a ready thread of another slot of its column "
+            + "until the slot's own thread is ready, which takes the CPU back at once (Ousterhout's alternate "
+            + "selection). With coordinated, the nodes of the statement share one matrix whose columns are all "
+            + "their CPUs: a job's threads on several nodes (spawn … on n1,n2 threads N, or spawn … job J) get one "
+            + "slot, and every node switches to the next slot at the same instant (coordinated scheduling of a "
+            + "multicomputer); without it each node has its own matrix, so a job may sit in different slots on "
+            + "different nodes. A later scheduler statement replaces the node's policy from "
             + "that time on: processes already there keep their accounting, "
             + "and a running process gets the new policy's quantum, counted from the change. See help processes "
             + "and help multiprocessor.",
@@ -82,7 +95,7 @@ struct SchedulerSyntax: StatementSyntax {
 
     static let optionDimensions: [String: Dimension?] = [
         "quantum": .duration, "switch": .duration, "aging": .duration, "preemptive": nil, "levels": .count,
-        "allotment": .duration, "boost": .duration,
+        "allotment": .duration, "boost": .duration, "alternates": nil, "coordinated": nil,
     ]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
@@ -190,6 +203,8 @@ struct SchedulerStatement: Statement {
             case "levels": choice.levels = first.map { Int($0.integer) }
             case "allotment": choice.allotment = first?.duration
             case "boost": choice.boost = first?.duration
+            case "alternates": choice.alternates = true
+            case "coordinated": choice.coordinated = true
             default: break
             }
         }
@@ -208,6 +223,11 @@ struct SchedulerStatement: Statement {
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        if choice.coordinated {
+            var indices: [Int] = []
+            for node in nodes { indices.append(try interpreter.node(node)) }
+            return try interpreter.setCoordinatedScheduler(choice, on: indices, at: nodes[0].span)
+        }
         for node in nodes {
             try interpreter.setScheduler(choice, on: try interpreter.node(node), at: node.span)
         }
