@@ -22,6 +22,36 @@ import SpriteKernel
         #expect(error.contains("help: give it at most 4 threads"))
     }
 
+    /// Threads dealt over two nodes: a has 2 CPUs and gets threads 1, 3 and 5: too many for it.
+    @Test func threadsDealtOverNodesMustFitEachNode() throws {
+        let (status, error, _) = try LimitTests.run("""
+            cluster { server a cpus 2; server b cpus 4 }
+            scheduler a,b gang quantum 10ms coordinated
+            program w { compute 1ms }
+            spawn w as J on a,b threads 5
+            run
+            """)
+        #expect(status == .runtimeError)
+        #expect(error.contains("3 threads of a job cannot run under gang scheduling on node a, which has 2 CPUs"))
+    }
+
+    /// Coordinated over a and b: J-1 on a and J-2 on b share row 0, K (on a) row 1. J's threads run 0–5 ms
+    /// together; K waits for its slot at 10 ms and is done at 11.
+    @Test func threadsDealtOverCoordinatedNodesRunTogether() throws {
+        let (status, error, _) = try LimitTests.run("""
+            cluster { server a cpus 1; server b cpus 1 }
+            scheduler a,b gang quantum 10ms coordinated
+            program w { compute 5ms }
+            program k { compute 1ms }
+            spawn w as J on a,b threads 2
+            spawn k as K on a
+            run
+            expect J-2.finish == 5ms
+            expect K.finish == 11ms
+            """)
+        #expect(status == .ok, "\(error)")
+    }
+
     /// Four threads on four CPUs fit: the job runs, each thread 0-1 ms.
     @Test func aJobAsWideAsTheNodeRuns() throws {
         let (status, _, _) = try LimitTests.run("""

@@ -29,6 +29,15 @@ private let processCases: [DiagnosticCase] = [
     .init(C + "scheduler ws1 rr quantum 5", "expected a duration like 20ms, found a number with no unit '5'",
           line: 2, column: 26),
     .init(C + "scheduler ws1 rr switch 1ms switch 2ms", "'switch' is given twice", line: 2, column: 29),
+    .init(C + "scheduler ws1 rr coordinated", "rr takes no option 'coordinated'", line: 2, column: 18,
+          help: "'coordinated' is an option of gang"),
+    .init(C + "scheduler ws1 space alternates", "space takes no option 'alternates'", line: 2, column: 21,
+          help: "'alternates' is an option of gang"),
+    .init(C + "scheduler ws1 gang alternate", "unknown gang option 'alternate'; did you mean 'alternates'?",
+          line: 2, column: 20, .syntax),
+    .init(W + "spawn worker on ws1 job J job K", "'job' is given twice", line: 3, column: 27),
+    .init(W + "spawn worker on ws1 job 5ms", "expected a job name", line: 3, column: 25, .syntax),
+    .init(W + "spawn worker as J on ws1,ws3 threads 2", "unknown node 'ws3'", line: 3, column: 26),
     // multiprocessor
     .init(C + "multiprocessor mp1 stealing", "stealing takes work from another CPU's queue", line: 2, column: 20,
           help: "write queues per-cpu stealing"),
@@ -140,6 +149,9 @@ private let processCases: [DiagnosticCase] = [
             scheduler ws1 priority aging 100ms preemptive
             scheduler ws1 lottery; scheduler ws1 stride quantum 1ms; scheduler ws1 sjf; scheduler ws1 srtf
             scheduler mp1 gang quantum 5ms; scheduler mp1 space
+            scheduler ws1,mp1 gang quantum 5ms coordinated alternates switch 10us
+            spawn worker as G on ws1,mp1 threads 3 job H
+            spawn worker as c1, c2 on ws1, mp1 job H
             multiprocessor mp1 queues per-cpu stealing reload 50us lock 1us os master-slave interconnect numa remote 3
             multiprocessor mp1 os fine-grained kernel-locks 4 interconnect numa cells 2 remote 2
             program helper { compute 1ms }

@@ -72,17 +72,21 @@ extension Interpreter {
         programs[name] = steps
     }
 
-    func spawn(program: Name, as name: Name, on node: Int, _ settings: SpawnSettings) throws(Diagnostic) {
+    /// Spawns one process on `nodes[0]`, or a parallel job's threads dealt over `nodes`.
+    func spawn(program: Name, as name: Name, on nodes: [Int], _ settings: SpawnSettings) throws(Diagnostic) {
         do {
             guard settings.threads == 1 else {
-                try simulation.spawnGang(program: program.text, name: name.text, node: node, threads: settings.threads,
-                                         at: settings.arrival, priority: settings.priority ?? Limits.defaultPriority,
-                                         tickets: settings.tickets ?? Limits.defaultTickets)
+                try simulation.spawnGang(program: program.text, name: name.text, nodes: nodes,
+                                         threads: settings.threads, at: settings.arrival,
+                                         priority: settings.priority ?? Limits.defaultPriority,
+                                         tickets: settings.tickets ?? Limits.defaultTickets, job: settings.job)
                 return
             }
-            try simulation.spawn(program: program.text, name: name.text, node: node, at: settings.arrival,
-                                 priority: settings.priority ?? Limits.defaultPriority,
-                                 tickets: settings.tickets ?? Limits.defaultTickets, expectedBurst: settings.burst)
+            let id = try simulation.spawn(program: program.text, name: name.text, node: nodes[0],
+                                          at: settings.arrival, priority: settings.priority ?? Limits.defaultPriority,
+                                          tickets: settings.tickets ?? Limits.defaultTickets,
+                                          expectedBurst: settings.burst)
+            if let job = settings.job { try simulation.joinGang(id, job: job) }
         } catch {
             throw Diagnostic(.runtime, "cannot spawn '\(name.text)': \(EngineWords.describe(error))", at: name.span,
                              help: EngineWords.help(error))

@@ -16,10 +16,11 @@ extension Simulation {
     /// A parallel job whose threads are dealt over `nodes` in turn: NAME-1 on
     /// the first, NAME-2 on the second, …, round again. Threads on one node
     /// share an address space; threads on different nodes do not (a
-    /// multicomputer shares no memory) and talk by messages.
+    /// multicomputer shares no memory) and talk by messages. The threads form
+    /// the job NAME, or join the job `job`.
     @discardableResult
     public func spawnGang(program: String, name: String, nodes placement: [Int], threads: Int,
-                          at time: SimTime? = nil, priority: Int = 0, tickets: Int = 100)
+                          at time: SimTime? = nil, priority: Int = 0, tickets: Int = 100, job: String? = nil)
         throws(KernelError) -> [ProcessID] {
         guard threads >= 1, threads <= 1024 else { throw .invalidValue("threads") }
         guard !placement.isEmpty else { throw .invalidValue("nodes") }
@@ -28,7 +29,7 @@ extension Simulation {
         for index in 1...threads where scheduler.table.index["\(name)-\(index)"] != nil {
             throw .duplicateProcess("\(name)-\(index)")
         }
-        let gang = gangNamed(name)
+        let gang = gangNamed(job ?? name)
         var ids: [ProcessID] = []
         var leaders: [Int: Int32] = [:]
         for index in 1...threads {

@@ -9,6 +9,8 @@ struct SpawnSettings: Sendable, Equatable {
     var burst: SimTime?
     /// Threads of one parallel job (gang and space sharing): 1 is an ordinary process.
     var threads = 1
+    /// The parallel job the processes join (`job NAME`); threads form the job NAME without it.
+    var job: String?
 }
 
 /// Reads and checks `at`, `priority`, `tickets`, `burst` and `threads` after spawn and in job lines.
@@ -19,12 +21,25 @@ enum SpawnOptions {
 
     static func parse(_ parser: inout Parser, allowed: [String],
                       into values: inout [(Name, Quantity, SourceSpan)]) throws(Diagnostic) {
-        let options = dimensions.filter { allowed.contains($0.key) }
+        var job: Name?
+        try parse(&parser, allowed: allowed, into: &values, job: &job)
+    }
+
+    /// The options, and `job NAME` (the parallel job to join) where `allowed` has "job".
+    static func parse(_ parser: inout Parser, allowed: [String], into values: inout [(Name, Quantity, SourceSpan)],
+                      job: inout Name?) throws(Diagnostic) {
+        var options: [String: Dimension?] = dimensions.filter { allowed.contains($0.key) }
+        if allowed.contains("job") { options.updateValue(nil, forKey: "job") }
         while !parser.atStatementEnd {
             let (option, dimension) = try parser.parseOption(options, of: "spawn")
-            if let first = values.first(where: { $0.0.text == option.text }) {
+            let first = values.first(where: { $0.0.text == option.text })?.0 ?? (option.text == "job" ? job : nil)
+            if let first {
                 throw Diagnostic(.check, "'\(option.text)' is given twice", at: option.span,
-                                 help: "the first is at \(first.0.span.location); keep one")
+                                 help: "the first is at \(first.span.location); keep one")
+            }
+            guard let dimension else {
+                job = try parser.parseName("a job name")
+                continue
             }
             let (value, span) = try parser.parseQuantity(dimension)
             values.append((option, value, span))
@@ -65,14 +80,19 @@ struct SpawnSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "spawn",
         summary: "start processes that run a program on a node, now or at a given time",
-        usage: ["spawn PROGRAM [as NAMES] on NODE [at T] [priority N] [tickets N] [burst T] [threads N]"],
+        usage: ["spawn PROGRAM [as NAMES] on NODES [at T] [priority N] [tickets N] [burst T] [threads N] [job J]"],
         details: "NAMES may be a range (w[1..4]); without 'as' the process takes the program's name. at T is "
             + "the arrival time (default: now); priority 0 is the highest (default \(Limits.defaultPriority)); "
             + "tickets weigh lottery and stride (default \(Limits.defaultTickets)); burst tells sjf and srtf "
             + "how long the process will compute (default: its program's compute time, summed). threads N "
             + "makes one parallel job of N threads NAME-1 … NAME-N sharing an address space, as shared fork "
             + "does: gang and space scheduling place them together, each on a CPU of its own, so under them a "
-            + "job may have at most as many threads as the node has CPUs. See help processes.",
+            + "job may have at most as many threads as the node has CPUs. With several NODES (n1,n2 or n[1..4]) the "
+            + "threads, or the processes named, are dealt over them in turn: NAME-1 on the first, NAME-2 on the "
+            + "second …; threads on different nodes share no memory and talk by messages. job J makes the "
+            + "processes threads of the parallel job J, whatever their programs (a client and its server), so "
+            + "gang scheduling places them together; with scheduler … gang coordinated, on several nodes. See "
+            + "help processes.",
         example: """
             cluster { workstation ws1 }
             program worker { compute 30ms }
@@ -85,11 +105,13 @@ struct SpawnSyntax: StatementSyntax {
         let program = try parser.parseName("a program name")
         let names = parser.accept("as") != nil ? try parser.parseNameList("a new process name") : []
         _ = try parser.expectWord("on")
-        let node = try parser.parseName("a node name")
+        let nodes = try parser.parseNameList("a node name")
         var values: [(Name, Quantity, SourceSpan)] = []
-        try SpawnOptions.parse(&parser, allowed: Array(SpawnOptions.dimensions.keys), into: &values)
-        return SpawnStatement(span: keyword.span.through(node.span), program: program, names: names, node: node,
-                              values: values)
+        var job: Name?
+        try SpawnOptions.parse(&parser, allowed: Array(SpawnOptions.dimensions.keys) + ["job"], into: &values,
+                               job: &job)
+        return SpawnStatement(span: keyword.span.through(nodes[nodes.count - 1].span), program: program,
+                              names: names, nodes: nodes, values: values, job: job)
     }
 }
 
@@ -97,26 +119,33 @@ struct SpawnStatement: Statement {
     let span: SourceSpan
     let program: Name
     let names: [Name]
-    let node: Name
+    /// The node, or the nodes threads and processes are dealt over in turn.
+    let nodes: [Name]
     let values: [(Name, Quantity, SourceSpan)]
+    let job: Name?
+
+    var node: Name { nodes[0] }
 
     /// The processes this statement starts: as named, or the program's name.
     var processNames: [Name] { names.isEmpty ? [program] : names }
 
     func check(_ checker: inout Checker) {
         ProgramStepChecker.resolveProgram(program, &checker)
-        guard checker.resolveNode(node) else { return }
+        var known = true
+        for node in nodes where !checker.resolveNode(node) { known = false }
+        guard known else { return }
         SpawnOptions.check(values, &checker)
         let threads = SpawnOptions.settings(values).threads
-        for name in processNames {
-            // A parallel job's threads are NAME-1 … NAME-N.
+        for (position, name) in processNames.enumerated() {
+            // A parallel job's threads are NAME-1 … NAME-N, dealt over the nodes.
             if threads > 1, threads <= 1024 {
                 for index in 1...threads {
                     checker.declareScheduledProcess(Name(text: "\(name.text)-\(index)", span: name.span),
-                                                    on: node.text)
+                                                    on: nodes[(index - 1) % nodes.count].text)
                 }
                 continue
             }
+            let node = nodes[position % nodes.count]
             if names.isEmpty, checker.symbols.processes[name.text] != nil {
                 checker.error("process '\(name.text)' is already declared", at: name.span,
                               help: "name the new one: spawn \(name.text) as \(checker.freeName(like: name.text)) "
@@ -128,11 +157,18 @@ struct SpawnStatement: Statement {
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
-        let index = try interpreter.node(node)
-        let settings = SpawnOptions.settings(values)
-        try checkJobFits(settings.threads, on: index, interpreter)
-        for name in processNames {
-            try interpreter.spawn(program: program, as: name, on: index, settings)
+        var indices: [Int] = []
+        for node in nodes { indices.append(try interpreter.node(node)) }
+        var settings = SpawnOptions.settings(values)
+        settings.job = job?.text
+        for (position, index) in indices.enumerated() {
+            // Threads are dealt in turn: node k of n gets threads k, k + n, …
+            let share = (settings.threads - position + indices.count - 1) / indices.count
+            try checkJobFits(share, on: index, nodes[position], interpreter)
+        }
+        for (position, name) in processNames.enumerated() {
+            let placement = settings.threads > 1 ? indices : [indices[position % indices.count]]
+            try interpreter.spawn(program: program, as: name, on: placement, settings)
         }
     }
 }
@@ -140,12 +176,14 @@ struct SpawnStatement: Statement {
 extension SpawnStatement {
     /// Gang and space scheduling give each thread of a job its own CPU at once: a job with more
     /// threads than the node has CPUs would never be placed and would wait for ever, silently.
-    func checkJobFits(_ threads: Int, on index: Int, _ interpreter: Interpreter) throws(Diagnostic) {
+    func checkJobFits(_ threads: Int, on index: Int, _ node: Name, _ interpreter: Interpreter)
+        throws(Diagnostic) {
         let cpus = interpreter.simulation.nodeSpec(index).cpus
         let kind = interpreter.simulation.scheduler(on: index)
         guard threads > cpus, kind.usesGangMatrix else { return }
         let span = values.first { $0.0.text == "threads" }?.2 ?? span
-        throw Diagnostic(.runtime, "a job of \(threads) threads cannot run under \(kind.name) scheduling on "
+        let what = nodes.count > 1 ? "\(threads) threads of a job" : "a job of \(threads) threads"
+        throw Diagnostic(.runtime, "\(what) cannot run under \(kind.name) scheduling on "
                          + "node \(node.text), which has \(Plural.of(cpus, "CPU"))", at: span,
                          help: "give it at most \(cpus) threads, or add CPUs: server \(node.text) cpus \(threads)")
     }
