@@ -121,6 +121,22 @@ import Testing
         #expect(try sim.metrics("B").preemptions == 1)
     }
 
+    // The row's thread wakes at the very instant the alternate's burst ends: the alternate must not go on
+    // into its next burst. One CPU: A (`compute 2ms; sleep 3ms; compute 2ms`) in row 0, B (`compute 3ms;
+    // compute 5ms`) in row 1. B runs 2–5 as an alternate; at 5 A wakes and B's first burst ends: A runs
+    // 5–7 (done), B goes on 7–10 and, in its own slot, 10–12.
+    @Test func anAlternateYieldsAtTheEndOfItsBurst() throws {
+        let sim = try makeSimulation(nodes: 1, cpus: 1)
+        try sim.setScheduler(.gang(quantum: .ms(10), alternates: true), on: 0)
+        try sim.defineProgram("sleeper", steps: [.compute(.ms(2)), .sleep(.ms(3)), .compute(.ms(2))])
+        try sim.defineProgram("bursts", steps: [.compute(.ms(3)), .compute(.ms(5))])
+        try sim.spawn(program: "sleeper", name: "A", node: 0)
+        try sim.spawn(program: "bursts", name: "B", node: 0)
+        sim.runToIdle()
+        #expect(try sim.metrics("A").finish == .ms(7))
+        #expect(try sim.metrics("B").finish == .ms(12))
+    }
+
     // An empty cell of the current row: two CPUs, W (two threads of 20 ms) in row 0, S (10 ms) in row 1,
     // column 0. Slot 10–20 runs S on CPU 0 and, with alternates, W-2 (row 0, column 1) on CPU 1: W-2 has
     // its 20 ms by 20 instead of 30. W-1 still waits for its row: 0–10 and 20–30.

@@ -416,6 +416,7 @@ extension Simulation {
         case .compute:
             let slot = Int(scheduler.nodeSlot[Int(scheduler.cpus[cpu].node)])
             if scheduler.nodes[slot].masterSlave, movesForKernelWork(process, cpu: cpu) { return }
+            if scheduler.nodes[slot].gangNode, alternateMustYield(cpu) { return preempt(cpu) }
             if now < scheduler.cpus[cpu].quantumEnd {
                 cpuWorkChanged(cpu, slot: slot)
             } else {

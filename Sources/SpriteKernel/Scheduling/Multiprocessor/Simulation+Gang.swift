@@ -210,6 +210,17 @@ extension Simulation {
         if matrix.needsRotation { armGangSlot(matrix, quantum) }
     }
 
+    /// Whether `cpu` runs an alternate while the thread of the current row in
+    /// its column is ready: between two bursts the alternate gives the CPU
+    /// back (a wake at the very end of its burst could not preempt it).
+    func alternateMustYield(_ cpu: Int) -> Bool {
+        let s = scheduler
+        let slot = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
+        guard let matrix = s.gangMatrices[slot], matrix.alternates else { return false }
+        let occupant = matrix.occupant(column: matrix.columns(of: slot).lowerBound + Int(s.cpus[cpu].local))
+        return occupant >= 0 && occupant != s.cpus[cpu].current && s.table[occupant].phase == .ready
+    }
+
     /// A thread finished: its cell is free. Under space sharing, waiting jobs
     /// may now fit (once the finishing thread has left its CPU).
     func gangThreadFinished(_ process: Int32) {
