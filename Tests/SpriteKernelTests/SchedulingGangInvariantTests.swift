@@ -1,0 +1,65 @@
+import Testing
+import SpriteKernel
+
+/// Invariants of gang scheduling on seeded workloads over three one-CPU nodes: every thread finishes once;
+/// a CPU runs one slice at a time; a thread's slices add up to its CPU time (a slice never covers a slot
+/// it did not run in); every instant of a thread's life it waited, ran or was blocked. Coordinated and
+/// without alternates, the threads running at any instant all belong to one job: each job has one thread
+/// on every node, so it fills a row of the matrix.
+@Suite struct SchedulingGangInvariantTests {
+    /// Eight jobs of three threads (one a node), arriving every 0–6 ms; each thread computes and sleeps
+    /// 2–5 times, 1–8 ms each, all drawn from `seed`. Slots of 5 ms, a 50 us switch.
+    private func workload(_ kind: SchedulerKind, coordinated: Bool, seed: UInt64) throws -> Simulation {
+        let sim = try makeSimulation(nodes: 3, seed: seed, cpus: 1)
+        if coordinated {
+            try sim.setScheduler(kind, coordinating: [0, 1, 2], contextSwitch: .us(50))
+        } else {
+            for node in 0..<3 { try sim.setScheduler(kind, on: node, contextSwitch: .us(50)) }
+        }
+        var generator = SeededGenerator(seed: seed)
+        var arrival = SimTime.zero
+        for job in 0..<8 {
+            arrival += .ms(Int64.random(in: 0...6, using: &generator))
+            for thread in 0..<3 {
+                var steps: [ProgramStep] = []
+                for _ in 0..<Int.random(in: 2...5, using: &generator) {
+                    steps.append(.compute(.ms(Int64.random(in: 1...8, using: &generator))))
+                    steps.append(.sleep(.ms(Int64.random(in: 1...8, using: &generator))))
+                }
+                try sim.defineProgram("p\(job)-\(thread)", steps: steps)
+                let id = try sim.spawn(program: "p\(job)-\(thread)", name: "J\(job)-\(thread)", node: thread,
+                                       at: arrival)
+                try sim.joinGang(id, job: "J\(job)")
+            }
+        }
+        sim.runToIdle()
+        return sim
+    }
+
+    @Test(arguments: [(false, false), (true, false), (true, true)], [UInt64(3), 11])
+    func invariantsHold(mode: (coordinated: Bool, alternates: Bool), seed: UInt64) throws {
+        let kind = SchedulerKind.gang(quantum: .ms(5), alternates: mode.alternates)
+        let sim = try workload(kind, coordinated: mode.coordinated, seed: seed)
+        var slices: [TimelineSlice] = []
+        for node in 0..<3 {
+            let mine = sim.timeline(node: node).sorted { $0.start < $1.start }
+            #expect(zip(mine, mine.dropFirst()).allSatisfy { $0.end <= $1.start })
+            slices += mine
+            for process in sim.processMetrics(node: node) {
+                #expect(process.state == .done)
+                #expect(process.turnaround == process.waitTime + process.cpuTime + process.blockedTime)
+                let ran = mine.filter { $0.process == process.id }.reduce(SimTime.zero) { $0 + $1.end - $1.start }
+                #expect(ran == process.cpuTime, "\(process.name)")
+                let endings = mine.filter { $0.process == process.id && $0.ending == .done }.count
+                #expect(endings <= 1, "\(process.name)")
+            }
+        }
+        guard mode.coordinated && !mode.alternates else { return }
+        let job = { (slice: TimelineSlice) in sim.processMetrics(slice.process)?.name.split(separator: "-").first }
+        for a in slices {
+            for b in slices where b.node != a.node && a.start < b.end && b.start < a.end {
+                #expect(job(a) == job(b), "\(a) overlaps \(b)")
+            }
+        }
+    }
+}
