@@ -153,6 +153,36 @@ import Testing
         #expect(try sim.metrics("S").finish == .ms(20))
     }
 
+    // While every thread is blocked no slot event ticks (two threads blocked for good would tick for ever);
+    // the first to wake makes up the switches missed, so the rows are where a clock that never stopped would
+    // have them. One CPU: A (`compute 1ms; sleep 34ms; compute 1ms`) in row 0, B (sleeping 50 ms) in row 1.
+    // A runs 0–1, B 10–11. From 20 nobody is ready; A wakes at 35: the switches at 20 (row 0) and 30 (row 1)
+    // are made up, so A waits for row 0 at 40 and is done at 41. B wakes at 51 (its row's turn after A's
+    // has emptied at 41) and is done at 52, when the run ends.
+    @Test func slotsAsleepMakeUpTheSwitchesTheyMissed() throws {
+        let sim = try makeSimulation(nodes: 1, cpus: 1)
+        try sim.setScheduler(.gang(quantum: .ms(10)), on: 0)
+        try sim.defineProgram("a", steps: [.compute(.ms(1)), .sleep(.ms(34)), .compute(.ms(1))])
+        try sim.defineProgram("b", steps: [.compute(.ms(1)), .sleep(.ms(40)), .compute(.ms(1))])
+        try sim.spawn(program: "a", name: "A", node: 0)
+        try sim.spawn(program: "b", name: "B", node: 0)
+        sim.runToIdle()
+        #expect(try sim.metrics("A").finish == .ms(41))
+        #expect(try sim.metrics("B").finish == .ms(52))
+        #expect(sim.now == .ms(52))
+    }
+
+    // Two threads that never wake: the run ends when they block, not at the end of time.
+    @Test func threadsBlockedForGoodStopTheSlots() throws {
+        let sim = try makeSimulation(nodes: 1, cpus: 1)
+        try sim.setScheduler(.gang(quantum: .ms(10)), on: 0)
+        try sim.defineProgram("w", steps: [.compute(.ms(1)), .receive])
+        try sim.spawn(program: "w", name: "X", node: 0)
+        try sim.spawn(program: "w", name: "Y", node: 0)
+        sim.runToIdle()
+        #expect(sim.now == .ms(11))
+    }
+
     // Coordinated across nodes: slots end on multiples of the quantum on the global clock, so a node whose
     // jobs arrive at 3 ms still switches at 10, 20, … like a node that started at 0. On n1, A1 (30 ms) takes
     // row 0 and B1 row 1: A1 runs 3–10, B1 10–20, A1 20–30, B1 30–40, A1 40–50, B1 50–60 (done: 30 ms),

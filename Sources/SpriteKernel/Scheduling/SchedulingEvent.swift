@@ -49,7 +49,9 @@ extension Simulation {
             return true
         case .agingCheck(let queue, let epoch):
             return scheduler.queues[Int(queue)].agingEpoch != epoch
-        case .arrival, .choose, .wake, .gangSlot, .gangRefill:
+        case .gangSlot(let node):
+            return gangSlotFallsAsleep(slot: Int(node))
+        case .arrival, .choose, .wake, .gangRefill:
             return false
         }
     }

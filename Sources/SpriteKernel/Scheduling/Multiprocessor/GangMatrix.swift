@@ -29,6 +29,11 @@ final class GangMatrix {
     /// Whether a slot-end event is pending, and when it comes.
     var slotArmed = false
     var slotEnd = SimTime.never
+    /// Since when slots have not been switched because no thread was ready
+    /// or running (nil: they are, or need not be): the switches missed meanwhile
+    /// are made up when a thread becomes ready, so no event ticks for ever
+    /// over threads that are all blocked.
+    var asleepSince: SimTime?
     /// Space sharing: a job is waiting for CPUs, so later jobs may not overtake it.
     var jobsWaiting = false
 
@@ -141,6 +146,20 @@ final class GangMatrix {
             if row == current { currentBusy = true }
         }
         return busyRows >= 2 || (busyRows == 1 && !currentBusy)
+    }
+
+    /// Whether a thread of the matrix is ready or running.
+    func hasRunnableThread(_ table: ProcessTable) -> Bool {
+        cells.contains { $0 >= 0 && (table[$0].phase == .ready || table[$0].phase == .running) }
+    }
+
+    /// `count` slot switches with the threads where they are: after the first
+    /// the rows visited repeat with the number of busy rows as period.
+    func nextSlots(_ count: Int64) {
+        guard count > 0 else { return }
+        let busy = (0..<rowCount).filter { row in (0..<columns).contains { cells[row * columns + $0] >= 0 } }.count
+        nextSlot()
+        for _ in 0..<(busy > 0 ? (count - 1) % Int64(busy) : 0) { nextSlot() }
     }
 
     /// Moves to the next row that holds a thread (staying put when none does).

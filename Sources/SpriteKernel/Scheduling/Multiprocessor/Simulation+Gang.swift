@@ -139,6 +139,7 @@ extension Simulation {
     func gangQueue(for process: Int32, node slot: Int) -> Int {
         let s = scheduler
         if s.table[process].gangCell < 0 { placeJob(of: process, slot: slot) }
+        if let matrix = s.gangMatrices[slot], !matrix.slotArmed { keepSwitching(matrix, slot: slot) }
         let cell = Int(s.table[process].gangCell)
         let first = Int(s.nodes[slot].firstQueue)
         guard cell >= 0, let matrix = s.gangMatrices[slot] else { return first + Int(s.nodes[slot].cpuCount) }
@@ -165,9 +166,22 @@ extension Simulation {
             return
         }
         for (thread, cell) in zip(threads, cells) { s.table[thread].gangCell = Int32(cell) }
-        if let quantum = s.nodes[slot].kind.gangQuantum, !matrix.slotArmed, matrix.needsRotation {
-            armGangSlot(matrix, quantum)
-        }
+    }
+
+    /// A thread is ready and no slot end is pending: slots asleep since
+    /// everyone blocked make up the switches they missed, then go on.
+    private func keepSwitching(_ matrix: GangMatrix, slot: Int) {
+        guard let quantum = scheduler.nodes[slot].kind.gangQuantum else { return }
+        catchUpSlots(matrix, quantum)
+        matrix.asleepSince = nil
+        if matrix.needsRotation { armGangSlot(matrix, quantum) }
+    }
+
+    /// The switches at the multiples of the quantum since the matrix fell asleep, up to now.
+    private func catchUpSlots(_ matrix: GangMatrix, _ quantum: SimTime) {
+        guard let since = matrix.asleepSince else { return }
+        matrix.nextSlots(now.nanoseconds / quantum.nanoseconds - since.nanoseconds / quantum.nanoseconds)
+        matrix.asleepSince = now
     }
 
     /// Slots end at multiples of the quantum on the global clock, so every
@@ -185,8 +199,11 @@ extension Simulation {
         let s = scheduler
         guard let matrix = s.gangMatrices[slot], matrix.slotArmed, matrix.slotEnd == now, matrix.driver == slot
         else { return }
-        matrix.slotArmed = false
-        guard let quantum = s.nodes[slot].kind.gangQuantum else { return }
+        guard let quantum = s.nodes[slot].kind.gangQuantum else {
+            matrix.slotArmed = false
+            return
+        }
+        // Still armed while the threads change places, so that none of them arms the next slot early.
         let before = matrix.current
         matrix.nextSlot()
         if matrix.current != before {
@@ -207,7 +224,24 @@ extension Simulation {
                 }
             }
         }
-        if matrix.needsRotation { armGangSlot(matrix, quantum) }
+        // With every thread blocked no slot event ticks (it would tick for ever over threads that never
+        // wake); the first to become ready makes up the switches missed.
+        matrix.slotArmed = false
+        if matrix.needsRotation {
+            if matrix.hasRunnableThread(s.table) { armGangSlot(matrix, quantum) } else { matrix.asleepSince = now }
+        }
+    }
+
+    /// A slot end that finds no thread ready or running is dropped unseen (the
+    /// run may end before it): the matrix falls asleep from the slot before,
+    /// so the switch is made up when a thread becomes ready.
+    func gangSlotFallsAsleep(slot: Int) -> Bool {
+        let s = scheduler
+        guard let matrix = s.gangMatrices[slot], matrix.slotArmed, matrix.driver == slot,
+              let quantum = s.nodes[slot].kind.gangQuantum, !matrix.hasRunnableThread(s.table) else { return false }
+        matrix.slotArmed = false
+        matrix.asleepSince = matrix.slotEnd - quantum
+        return true
     }
 
     /// Whether `cpu` runs an alternate while the thread of the current row in
@@ -226,6 +260,10 @@ extension Simulation {
     func gangThreadFinished(_ process: Int32) {
         let s = scheduler
         let slot = Int(s.nodeSlot[Int(s.table[process].node)])
+        // Asleep, the matrix first makes the switches it missed with the thread still in place.
+        if let matrix = s.gangMatrices[slot], let quantum = s.nodes[slot].kind.gangQuantum {
+            catchUpSlots(matrix, quantum)
+        }
         s.gangMatrices[slot]?.free(cell: Int(s.table[process].gangCell))
         s.table[process].gangCell = -1
         if let matrix = s.gangMatrices[slot], !matrix.rotates {
