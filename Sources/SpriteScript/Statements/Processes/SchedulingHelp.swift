@@ -4,7 +4,7 @@ enum SchedulingHelp {
     static let processes = HelpEntry(
         topic: "processes",
         summary: "the process model: programs, spawned processes, job lists, workloads, and what is measured",
-        usage: ["program NAME { STEPS }", "spawn PROGRAM [as NAMES] on NODE [at T] …",
+        usage: ["program NAME { STEPS }", "spawn PROGRAM [as NAMES] on NODES [at T] …",
                 "jobs NODE { NAME [at T] burst T [io T burst T …] }",
                 "workload NODE jobs N [arrival DIST] burst DIST", "show processes [NODES]",
                 "show timeline [NODES] [from T] [to T]"],
@@ -57,6 +57,10 @@ enum SchedulingHelp {
             A multiprocessor node shares one run queue among its CPUs or gives each its own (queues \
             per-cpu, with stealing and affinity), and organises its kernel (os) and its memory \
             (interconnect). The costs are in docs/COST-MODEL.md.
+            A parallel job (spawn … threads N, or processes that name one job J) is placed together by gang \
+            and space scheduling. scheduler n1,n2 gang coordinated gives several nodes one gang matrix, so \
+            the threads of a job on different nodes run in the same slots (coordinated scheduling of a \
+            multicomputer); alternates lets CPUs idle in a slot run threads of other slots.
             """,
         example: """
             cluster { server mp1 cpus 4 }
