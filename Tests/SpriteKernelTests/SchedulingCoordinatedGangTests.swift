@@ -77,6 +77,25 @@ import Testing
         #expect(try sim.metrics("H1").finish == .ms(103))
     }
 
+    // The node whose event drives the slots leaves mid-run: the others go on switching at the same instants.
+    // n0 and n1 coordinated, one CPU each: C0 (n0) and A1 (n1) share row 0, B1 (n1) row 1, 20 ms each. At
+    // 5 ms n0 turns to fcfs: C0 keeps its CPU to 20. n1 goes on: B1 10–20, A1 20–30 (done), B1 30–40.
+    @Test func theOtherNodesGoOnWhenTheDrivingNodeLeaves() throws {
+        let sim = try makeSimulation(nodes: 2, cpus: 1)
+        try sim.setScheduler(.gang(quantum: .ms(10)), coordinating: [0, 1])
+        try sim.defineProgram("work", steps: [.compute(.ms(20))])
+        try sim.spawn(program: "work", name: "C0", node: 0)
+        try sim.spawn(program: "work", name: "A1", node: 1)
+        try sim.spawn(program: "work", name: "B1", node: 1)
+        _ = sim.run(until: .ms(5))
+        try sim.setScheduler(.fcfs, on: 0)
+        sim.runToIdle()
+        #expect(try sim.metrics("C0").finish == .ms(20))
+        #expect(try sim.metrics("A1").finish == .ms(30))
+        #expect(try sim.metrics("B1").finish == .ms(40))
+        #expect(sim.gangPeers(of: 1) == [1])
+    }
+
     // A thread spawned with `nodes` goes to each in turn; threads on one node share an address space.
     // A node that leaves the coordinated matrix (another scheduler) takes its columns with it.
     @Test func threadsAreDealtOverTheNodesAndANodeMayLeave() throws {
