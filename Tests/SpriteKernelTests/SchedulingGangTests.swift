@@ -183,6 +183,21 @@ import Testing
         #expect(sim.now == .ms(11))
     }
 
+    // A slot end left over from a gang scheduler that was replaced does not move the clock: X runs 0–1 in
+    // row 0, Y waits for row 1 at 10; at 2 the node turns to fcfs and Y runs 2–3. The run ends at 3, not 10.
+    @Test func aReplacedGangLeavesNoSlotEndBehind() throws {
+        let sim = try makeSimulation(nodes: 1, cpus: 1)
+        try sim.setScheduler(.gang(quantum: .ms(10)), on: 0)
+        try sim.defineProgram("w", steps: [.compute(.ms(1))])
+        try sim.spawn(program: "w", name: "X", node: 0)
+        try sim.spawn(program: "w", name: "Y", node: 0)
+        _ = sim.run(until: .ms(2))
+        try sim.setScheduler(.fcfs, on: 0)
+        sim.runToIdle()
+        #expect(try sim.metrics("Y").finish == .ms(3))
+        #expect(sim.now == .ms(3))
+    }
+
     // Coordinated across nodes: slots end on multiples of the quantum on the global clock, so a node whose
     // jobs arrive at 3 ms still switches at 10, 20, … like a node that started at 0. On n1, A1 (30 ms) takes
     // row 0 and B1 row 1: A1 runs 3–10, B1 10–20, A1 20–30, B1 30–40, A1 40–50, B1 50–60 (done: 30 ms),

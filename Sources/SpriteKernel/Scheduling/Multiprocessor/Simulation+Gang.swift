@@ -234,11 +234,13 @@ extension Simulation {
 
     /// A slot end that finds no thread ready or running is dropped unseen (the
     /// run may end before it): the matrix falls asleep from the slot before,
-    /// so the switch is made up when a thread becomes ready.
+    /// so the switch is made up when a thread becomes ready. So is one whose
+    /// node no longer drives an armed matrix (its scheduler changed).
     func gangSlotFallsAsleep(slot: Int) -> Bool {
         let s = scheduler
         guard let matrix = s.gangMatrices[slot], matrix.slotArmed, matrix.driver == slot,
-              let quantum = s.nodes[slot].kind.gangQuantum, !matrix.hasRunnableThread(s.table) else { return false }
+              let quantum = s.nodes[slot].kind.gangQuantum else { return true }
+        guard !matrix.hasRunnableThread(s.table) else { return false }
         matrix.slotArmed = false
         matrix.asleepSince = matrix.slotEnd - quantum
         return true
