@@ -57,6 +57,19 @@ import SpriteKernel
         #expect(alone > .ms(10) && alone < finish)
     }
 
+    // Omega with 3 CPUs: the network is built for 4 ports (2 stages, 4 switches), the fourth port idle.
+    // Each CPU m = 1: p0 = 3/4 = 0.75 (per port, not per CPU); p1 = 1 − (1 − 0.375)² = 0.609375;
+    // p2 = 1 − (1 − 0.3046875)² = 0.51654052734375; s = 0.75/p2 = 1.45196739; 10 ms → 14.5197 ms,
+    // exactly what 3 busy CPUs of a 4-CPU node take. 6 CPUs: 8 ports, 3 stages × 4 = 12 switches.
+    @Test func omegaWithSpareInputsIsTheNextPowerOfTwo() throws {
+        let three = try #require(try workers(3, cpus: 3, interconnect: .omega, share: 1).metrics("w2").finish)
+        #expect(three.nanoseconds / 1_000 == 14_519)
+        let ofFour = try #require(try workers(3, cpus: 4, interconnect: .omega, share: 1).metrics("w2").finish)
+        #expect(three == ofFour)
+        #expect(InterconnectKind.omega.hardware(cpus: 6).count == 12)
+        #expect(InterconnectKind.omega.hardware(cpus: 3).count == 4)
+    }
+
     // NUMA, 2 CPUs in 2 cells, remote 3x. X runs 1 ms on CPU 0 (its memory goes to cell 0) and sleeps
     // 1–2; Z arrives at 1 and takes CPU 0 for 20 ms; Y leaves CPU 1 at 1.5. X wakes at 2 and runs on
     // CPU 1, remote: 10·(0.5 + 0.5·3) = 20 ms, ending at 22 (10 ms later than on its own cell).

@@ -4,7 +4,10 @@
 /// request probability p₀ per input per cycle, a stage passes
 /// p_{i+1} = 1 − (1 − p_i/2)²; a request is accepted with P_A = p_n / p₀, and
 /// a refused one is sent again, so memory accesses stretch by s = 1 / P_A.
-/// p₀ is the CPUs' average memory demand, Σ m_i / N.
+/// p₀ is the average demand per input port, Σ m_i / P. When N is not a power
+/// of two the network is built for the next one, P = 2^⌈log₂N⌉ ports, the
+/// ports without a CPU offering nothing: the same network, hardware and
+/// traffic as a P-CPU machine with P − N CPUs idle.
 struct OmegaInterconnect: MemoryInterconnect {
     var inputs: Int
 
@@ -24,7 +27,7 @@ struct OmegaInterconnect: MemoryInterconnect {
         let stages = Self.stages(inputs: inputs)
         var total = 0.0
         for m in demands { total += m }
-        let offered = total / Double(max(1, inputs))
+        let offered = total / Double(1 << stages)
         guard stages > 0, offered > 0 else { return 1 }
         var passed = offered
         for _ in 0..<stages { passed = 1 - (1 - passed / 2) * (1 - passed / 2) }

@@ -27,7 +27,7 @@ enum InterconnectWord: String, CaseIterable, Sendable {
         switch self {
         case .bus: "UMA over one shared bus: memory-intensive work slows as more CPUs use it"
         case .crossbar: "UMA over an N×N crossbar: no contention, N² crosspoints"
-        case .omega: "an omega network of 2×2 switches, log2 N stages; requests may block"
+        case .omega: "omega network of 2×2 switches, log2 N stages (N up to a power of two); may block"
         case .numa: "each CPU has local memory; a remote access costs 'remote' times a local one"
         }
     }
