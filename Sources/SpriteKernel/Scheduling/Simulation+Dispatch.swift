@@ -225,7 +225,7 @@ extension Simulation {
             s.dispatchCount += 1
         }
         let quantum = s.policies[Int(s.cpus[cpu].queue)].quantum(for: ProcessID(process), table: s.table)
-        s.cpus[cpu].quantumEnd = quantum == .never ? .never : begin + reload + quantum
+        s.cpus[cpu].quantumEnd = quantum == .never ? .never : begin + quantum
         if s.nodes[node].modelsMemory { placeMemory(process, cpu: cpu, slot: node) }
         cpuWorkChanged(cpu, slot: node)
         if s.nodes[node].agesWaiting { armAgingCheck(queue: Int(s.cpus[cpu].queue), node: node) }
