@@ -112,14 +112,16 @@ struct TimelineChart {
         for slice in slices where slice.row == row {
             let start = max(slice.start.nanoseconds, from.nanoseconds) - from.nanoseconds
             let end = min(slice.end.nanoseconds, to.nanoseconds) - from.nanoseconds
-            guard end > start else { continue }
+            // A slice of no time (a process switched in only to block on its first step) still shows
+            // its switch and its mark: the CPU spent the switch on it.
+            guard end >= start else { continue }
             occupy(start, end, letter[slice.process] ?? "#", step: step, busy: &busy, best: &best)
             if let switchFrom = slice.switchFrom {
                 let low = max(switchFrom.nanoseconds, from.nanoseconds) - from.nanoseconds
                 occupy(low, min(start, end), "~", step: step, busy: &busy, best: &best)
             }
             if let ending = Self.endingMarks[slice.ending], slice.end <= to {
-                marks[min(columns - 1, Int((end - 1) / step))] = ending
+                marks[min(columns - 1, Int(max(0, end - 1) / step))] = ending
             }
         }
         let chart = (0..<columns).map { busy[$0] * 2 >= step ? best[$0].1 : "." }
