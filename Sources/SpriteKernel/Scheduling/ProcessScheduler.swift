@@ -40,6 +40,8 @@ final class ProcessScheduler {
     /// The most timeline slices kept; later ones are counted, not kept.
     @exclusivity(unchecked) var timelineLimit = 100_000
     @exclusivity(unchecked) var timelineDropped = 0
+    /// The earliest start of a dropped slice: before it the timeline is complete.
+    @exclusivity(unchecked) var timelineDroppedFrom = SimTime.never
 
     /// V IPC state of the processes that have sent or received (Processes/ProcessMailbox.swift).
     var mailboxes: [Int32: ProcessMailbox] = [:]

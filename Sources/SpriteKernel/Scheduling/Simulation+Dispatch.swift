@@ -307,6 +307,7 @@ extension Simulation {
         let s = scheduler
         guard s.timeline.count < s.timelineLimit else {
             s.timelineDropped += 1
+            s.timelineDroppedFrom = min(s.timelineDroppedFrom, start)
             return
         }
         s.timeline.append(TimelineSlice(node: Int(s.cpus[cpu].node), cpu: Int(s.cpus[cpu].local),

@@ -70,6 +70,11 @@ extension Simulation {
 
     public var timelineDropped: Int { scheduler.timelineDropped }
 
+    /// The earliest start of a slice that was not kept (`.never` if none
+    /// was): every slice that started before it is on the timeline, so a CPU
+    /// drawn idle before it was idle, and from it on may have run what was dropped.
+    public var timelineCompleteUntil: SimTime { scheduler.timelineDroppedFrom }
+
     /// Processes put on a CPU, over every node.
     public var dispatchCount: Int64 { scheduler.dispatchCount }
 

@@ -23,7 +23,7 @@ struct JSONRenderer: Renderer {
                 .object(zip(table.columns, row).flatMap { $0.0.fields($0.1) })
             }
             object = [("event", .string("show")), ("table", .string(table.name)), ("what", .string(table.title)),
-                      ("rows", .array(rows))]
+                      ("rows", .array(rows))] + table.fields
                 + (table.notes.isEmpty ? [] : [("notes", .array(table.notes.map { .string($0) }))])
         case .text(let text):
             object = [("event", .string("text")), ("text", .string(text))]

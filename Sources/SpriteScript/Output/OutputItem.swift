@@ -58,6 +58,8 @@ public struct Table: Sendable {
     public var notes: [String] = []
     /// A chart text prints instead of the rows (`show timeline`); JSON still gives the rows.
     public var picture: [String]?
+    /// Numbers about the whole table JSON gives beside its rows (text has them in `notes`).
+    public var fields: [(String, JSONValue)] = []
 }
 
 /// Totals printed when a script ends.

@@ -23,6 +23,9 @@ struct TimelineChart {
     let slices: [ChartSlice]
     let from: SimTime
     let to: SimTime
+    /// From this instant slices may be missing (the timeline's slice limit): a column there that kept
+    /// slices do not fill is drawn '?', not idle.
+    var unknownFrom: SimTime?
 
     static let lineWidth = 80
     static let mostColumns = 60
@@ -63,6 +66,9 @@ struct TimelineChart {
         out += legend(letter)
         out.append("  one column = \(SimTime(nanoseconds: step)); ~ switching; . no process (most of the column)")
         out.append("  marks where a slice ended: x done, b blocked, p preempted, q quantum over")
+        if let unknownFrom, unknownFrom < to {
+            out.append("  ? not known: slices from \(unknownFrom) on were not kept (the timeline's slice limit)")
+        }
         // A move to another CPU happens only under master-slave: its mark is explained only then.
         if slices.contains(where: { $0.ending == "moved" }) {
             out.append("                             m moved to another CPU (kernel work on the master)")
@@ -124,7 +130,15 @@ struct TimelineChart {
                 marks[min(columns - 1, Int(max(0, end - 1) / step))] = ending
             }
         }
-        let chart = (0..<columns).map { busy[$0] * 2 >= step ? best[$0].1 : "." }
+        // A column whose middle is at or past the first dropped slice's start may have run it.
+        let unknownColumn = unknownFrom.map { time -> Int in
+            let twice = 2 * (time.nanoseconds - from.nanoseconds) - step
+            return twice <= 0 ? 0 : Int((twice + 2 * step - 1) / (2 * step))
+        }
+        let chart = (0..<columns).map { column -> Character in
+            if busy[column] * 2 >= step { return best[column].1 }
+            return unknownColumn.map { column >= $0 } ?? false ? "?" : "."
+        }
         return (String(chart), marks)
     }
 

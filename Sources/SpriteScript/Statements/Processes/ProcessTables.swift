@@ -150,7 +150,7 @@ enum ProcessTables {
                                   start: slice.start, end: slice.end, ending: slice.ending.rawValue,
                                   switchFrom: switches[index], order: Int(slice.process.index))
             },
-            from: from, to: to)
+            from: from, to: to, unknownFrom: s.timelineDropped > 0 ? s.timelineCompleteUntil : nil)
         let rows: [[Cell]] = shown.map { index in
             let slice = slices[index]
             return [.text(s.nodeName(slice.node)), .count(Int64(slice.cpu)), .text(processName(slice.process)),
@@ -161,6 +161,10 @@ enum ProcessTables {
                           columns: ["node", "cpu", "process", Column("start", key: "start_ns"),
                                     Column("end", key: "end_ns"), "ending"], rows: rows)
         table.picture = shown.isEmpty ? ["  (nothing ran)"] : chart.lines
+        if s.timelineDropped > 0 {
+            table.fields = [("dropped_slices", .int(Int64(s.timelineDropped))),
+                            ("complete_until_ns", .int(s.timelineCompleteUntil.nanoseconds))]
+        }
         return table
     }
 
