@@ -41,6 +41,10 @@ private let processCases: [DiagnosticCase] = [
     // multiprocessor
     .init(C + "multiprocessor mp1 stealing", "stealing takes work from another CPU's queue", line: 2, column: 20,
           help: "write queues per-cpu stealing"),
+    .init(C + "multiprocessor mp1 affinity reload 1ms", "affinity keeps a process on its CPU's own queue; a shared "
+          + "queue has none", line: 2, column: 20, help: "write queues per-cpu affinity, or drop 'affinity'"),
+    .init(C + "multiprocessor mp1 queues shared affinity", "affinity keeps a process on its CPU's own queue",
+          line: 2, column: 34),
     .init(C + "multiprocessor mp1 os master-slav", "unknown OS organisation 'master-slav'; did you mean "
           + "'master-slave'?", line: 2, column: 23),
     .init(C + "multiprocessor mp1 queues percpu", "unknown run-queue kind 'percpu'; did you mean 'per-cpu'?",
@@ -178,5 +182,24 @@ private let processCases: [DiagnosticCase] = [
             """
         let diagnostics = ScriptHarness.diagnostics(script)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    }
+}
+
+/// `affinity` is accepted with per-cpu queues, where it names what they do.
+@Suite struct AffinityOptionTests {
+    /// Per-cpu queues, 2 CPUs, RR 10ms: A → queue 0, B → queue 1, C → queue 0 (the shorter, first). CPU 0
+    /// alternates A and C (0-40), CPU 1 runs B 0-20 then idles (no stealing): C ends at 40 with no reload.
+    @Test func perCPUQueuesTakeAffinity() {
+        let result = ScriptHarness.run("""
+            cluster { server mp1 cpus 2 }
+            multiprocessor mp1 queues per-cpu affinity reload 1ms
+            scheduler mp1 rr quantum 10ms
+            jobs mp1 { A burst 20ms; B burst 20ms; C burst 20ms }
+            run
+            expect C.finish == 40ms
+            expect B.finish == 20ms
+            expect C.reloads == 0
+            """, options: ScriptHarness.options())
+        #expect(result.status == .ok, "\(result.sink.text)\(result.sink.errorText)")
     }
 }

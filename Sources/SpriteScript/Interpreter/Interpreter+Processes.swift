@@ -36,11 +36,6 @@ extension Interpreter {
     }
 
     func setMultiprocessor(_ choice: MultiprocessorChoice, on node: Int, at span: SourceSpan) throws(Diagnostic) {
-        let missing = choice.unbuiltOptions
-        guard missing.isEmpty else {
-            throw Diagnostic(.runtime, "the engine does not model \(missing.joined(separator: " or ")) yet", at: span,
-                             help: "give per-cpu queues for affinity")
-        }
         let cpus = simulation.nodeSpec(node).cpus
         let name = simulation.nodeName(node)
         if choice.os == .masterSlave, cpus < 2 {
@@ -191,16 +186,6 @@ extension Distribution {
         case .exponential: return .exponential(mean: values[0])
         case .bimodal: return .bimodal(short: values[0], long: values[1], shortFraction: share?.0.real ?? 0)
         }
-    }
-}
-
-extension MultiprocessorChoice {
-    /// Options written that the engine does not model yet.
-    var unbuiltOptions: [String] {
-        var missing: [String] = []
-        // A per-cpu queue is affinity itself; a shared queue that prefers the last CPU is not modelled.
-        if affinity, queues == .shared { missing.append("affinity with a shared queue") }
-        return missing
     }
 }
 

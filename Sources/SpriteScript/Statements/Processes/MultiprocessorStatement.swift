@@ -82,8 +82,10 @@ struct MultiprocessorSyntax: StatementSyntax {
                 "    [interconnect bus|crossbar|omega|numa [cells K] [remote N]]"],
         details: "The node's CPUs are declared with cpus N (help nodes). queues shared (the default) keeps one "
             + "run queue for all CPUs, whose lock every dispatch takes; per-cpu gives each CPU its own, and "
-            + "stealing lets an idle CPU take work from the longest other queue. affinity sends a process back "
-            + "to the CPU it last ran on when that CPU is free. reload is the cache-reload cost a process pays "
+            + "stealing lets an idle CPU take work from the longest other queue. A process that becomes ready "
+            + "takes the CPU it last ran on when that CPU is free (soft affinity, with either kind of queue); "
+            + "affinity, with per-cpu queues, also keeps it on that CPU's queue when the CPU is busy (per-cpu "
+            + "queues always do). reload is the cache-reload cost a process pays "
             + "when it runs on another CPU than last time (default 0), on its own time slice: it uses up part of "
             + "the quantum. lock is how long a CPU holds a run queue's "
             + "lock to take a process from it (default 0): CPUs dispatching from one queue at once wait for each "
@@ -169,6 +171,13 @@ struct MultiprocessorStatement: Statement {
         if let stealing = written["stealing"], choice.queues != .perCPU {
             checker.error("stealing takes work from another CPU's queue; a shared queue has none", at: stealing,
                           help: "write queues per-cpu stealing, or drop 'stealing'")
+        }
+        // A shared queue already has soft affinity: a process that becomes ready takes the CPU it last ran
+        // on when that CPU is free (Silberschatz). 'affinity' binds a process to its CPU's own queue.
+        if let affinity = written["affinity"], choice.queues != .perCPU {
+            checker.error("affinity keeps a process on its CPU's own queue; a shared queue has none (it already "
+                          + "sends a ready process to the CPU it last ran on when that CPU is free)", at: affinity,
+                          help: "write queues per-cpu affinity, or drop 'affinity'")
         }
         if let remote = written["remote"], choice.interconnect != .numa {
             checker.error("'remote' is the cost of a remote access on a NUMA machine", at: remote,
