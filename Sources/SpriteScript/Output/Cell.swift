@@ -77,11 +77,19 @@ public struct Column: Sendable, ExpressibleByStringLiteral {
     public var key: String
     /// Mixed values (`show stats`): JSON names each number's `unit` beside it.
     public var withUnit = false
+    /// A shorter heading text uses when the table is too wide for the line.
+    public var short: String?
+    /// Text may leave the column out when the table is still too wide: the lowest rank goes first.
+    /// JSON keeps every column.
+    public var dropRank: Int?
 
-    public init(_ name: String, key: String? = nil, withUnit: Bool = false) {
+    public init(_ name: String, key: String? = nil, withUnit: Bool = false, short: String? = nil,
+                dropRank: Int? = nil) {
         self.name = name
         self.key = key ?? String(name.map { $0 == "-" || $0 == " " ? "_" : $0 })
         self.withUnit = withUnit
+        self.short = short
+        self.dropRank = dropRank
     }
 
     public init(stringLiteral value: String) { self.init(value) }

@@ -98,8 +98,9 @@ final class TextRenderer: Renderer {
         if let picture = table.picture { return lines + picture + notes }
         guard !table.columns.isEmpty else { return lines + notes }
         let rows = table.rows.map { $0.map { TerminalText.escape($0.display) } }
-        let grid = TableLayout(header: table.columns.map(\.name), rows: rows).lines(width: width)
-        return lines + grid + (rows.isEmpty ? ["  (none)"] : []) + notes
+        let (grid, fitting) = TableFitting(columns: table.columns, rows: rows).lines(width: width)
+        let fittingNotes = fitting.flatMap { wrap($0, indent: 4) }
+        return lines + grid + (rows.isEmpty ? ["  (none)"] : []) + fittingNotes + notes
     }
 
     /// Where the summary's values start, under "simulated time   ".

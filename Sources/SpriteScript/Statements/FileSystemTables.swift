@@ -75,10 +75,12 @@ enum FileSystemTables {
                     content.map { FileEventWords.contentCell($0, c) } ?? .none]
         }
         return Table(name: "history", title: "history (\(Plural.of(rows.count, "event")))",
-                     columns: [Column("event", key: "event_id"), Column("start", key: "start_t"),
-                               Column("end", key: "end_t"), "node"] + processColumn(byProcess)
-                        + ["session", "path", "operation",
-                               Column("version", key: "content_id"), "bytes", "content"],
+                     // Too wide for the line: end, then session, version and bytes go first.
+                     columns: [Column("event", key: "event_id", short: "#"), Column("start", key: "start_t"),
+                               Column("end", key: "end_t", dropRank: 1), "node"] + processColumn(byProcess)
+                        + [Column("session", short: "ses", dropRank: 2), "path", Column("operation", short: "op"),
+                           Column("version", key: "content_id", short: "ver", dropRank: 3),
+                           Column("bytes", dropRank: 4), "content"],
                      rows: rows)
     }
 

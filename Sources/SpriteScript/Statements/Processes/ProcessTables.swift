@@ -18,11 +18,13 @@ enum ProcessTables {
                 : "\(finished.count) finished" + (killed > 0 ? ", \(killed) killed" : "")
             let table = Table(
                 name: "process-metrics", title: "processes on \(name) (\(list.count), \(done))",
-                columns: ["name", Column("arrival", key: "arrival_ns"), Column("first", key: "first_run_ns"),
-                          Column("finish", key: "finish_ns"), Column("cpu", key: "cpu_ns"),
+                // Too wide for the line: first and finish go first (arrival + response, + turnaround).
+                columns: ["name", Column("arrival", key: "arrival_ns"),
+                          Column("first", key: "first_run_ns", dropRank: 1),
+                          Column("finish", key: "finish_ns", dropRank: 2), Column("cpu", key: "cpu_ns"),
                           Column("wait", key: "wait_ns"),
                           Column("response", key: "response_ns"), Column("turnaround", key: "turnaround_ns"),
-                          "switches", Column("preempted", key: "preemptions")],
+                          Column("switches", short: "sw"), Column("preempted", key: "preemptions", short: "pre")],
                 rows: list.map { row($0, node: name) },
                 notes: ["  first: first run; response = first - arrival; turnaround = finish - arrival"])
             return finished.isEmpty ? [table] : [table, averages(finished, node: name)]
