@@ -280,8 +280,8 @@ private let checkCases: [DiagnosticCase] = [
     .init(P + "expect client.recieved == \"x\"", "'client' has no field 'recieved'; did you mean 'received'?", line: 2,
           column: 15, help: "fields: inbox queued received state"),
     .init(P + "expect fs1.cpubusy < 1ms", "'fs1' has no field 'cpubusy'; did you mean 'cpu-busy'?", line: 2, column: 12,
-          help: "fields: cpu-busy cpu-time dispatches preemptions role run-queue spinning state switches switching "
-            + "utilization"),
+          help: "fields: cpu-busy cpu-time deadlocks dispatches preemptions role run-queue spinning state switches "
+            + "switching utilization"),
     .init("expect stats.dropd == 0", "'stats' has no field 'dropd'; did you mean 'dropped'?", line: 1, column: 14),
     .init(P + "expect clinet.received == \"x\"", "unknown name 'clinet'; did you mean 'client'?", line: 2, column: 8,
           help: "expect checks a label (from 'as'), a process, a node, stats or avg"),

@@ -43,6 +43,14 @@ struct JSONSchemaTests {
     /// Scripts that, with the examples, make every event the schema defines.
     static let coverage = [
         """
+        cluster { server mp1 cpus 2 }
+        program ab { lock L1; compute 1ms; lock L2; unlock L2; unlock L1 }
+        program ba { lock L2; compute 1ms; lock L1; unlock L1; unlock L2 }
+        spawn ab as A on mp1
+        spawn ba as B on mp1
+        run
+        """,
+        """
         cluster {
           network lan topology bus loss 30%
           server fs1

@@ -234,3 +234,24 @@ import Testing
                                         + "from server"), "\(quickSink.text)")
     }
 }
+
+/// A deadlock is printed when it closes, counted by expect and in the summary.
+@Suite struct DeadlockScriptTests {
+    /// As SchedulingDeadlockTests: A holds L1 and waits for L2 from 1ms; B, holding L2, waits for L1 at 1ms.
+    @Test func theDeadlockIsPrintedAndCounted() {
+        let result = ScriptHarness.run("""
+            cluster { server mp1 cpus 2 }
+            program ab { lock L1; compute 1ms; lock L2; unlock L2; unlock L1 }
+            program ba { lock L2; compute 1ms; lock L1; unlock L1; unlock L2 }
+            spawn ab as A on mp1
+            spawn ba as B on mp1
+            run
+            expect mp1.deadlocks == 1
+            expect A.state == "blocked"
+            """, options: ScriptHarness.options())
+        #expect(result.status == .ok, "\(result.sink.text)\(result.sink.errorText)")
+        #expect(result.sink.output.contains {
+            $0.hasPrefix("   1.0000ms  mp1     deadlock: B waits for L1, held by A; A waits for L2, held")
+        })
+    }
+}

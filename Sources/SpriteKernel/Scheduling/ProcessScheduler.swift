@@ -57,6 +57,8 @@ final class ProcessScheduler {
     var refusedForks = 0
     /// Steps that could not be taken (a lock taken twice, one released but not held), in order.
     var stepFaults: [StepFault] = []
+    /// Cycles of processes each waiting for a lock the next holds, in the order they closed.
+    var deadlocks: [Deadlock] = []
     var processLimit = 1_000_000
     var programStepLimit: Int64 = 10_000_000
 

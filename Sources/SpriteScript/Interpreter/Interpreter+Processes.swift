@@ -190,6 +190,20 @@ extension Distribution {
 }
 
 extension Interpreter {
+    /// Each lock cycle the engine found since the last report is printed once, when the run reaches it.
+    func reportDeadlocks() {
+        let found = simulation.deadlocks
+        if found.count < deadlocksReported { deadlocksReported = 0 }
+        let names = processNames
+        for deadlock in found[deadlocksReported...] {
+            let processes = deadlock.processes.map { id in
+                names.indices.contains(Int(id.index)) ? names[Int(id.index)] : "\(id)"
+            }
+            emit(.deadlock(time: deadlock.time, node: deadlock.node, processes: processes, locks: deadlock.locks))
+        }
+        deadlocksReported = found.count
+    }
+
     /// A step a process could not take (a lock taken twice, one released but not held) ends the run with
     /// a runtime error that says which process, which step and when.
     func checkStepFaults(at span: SourceSpan) throws(Diagnostic) {

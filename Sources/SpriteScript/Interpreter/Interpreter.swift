@@ -69,6 +69,8 @@ public final class Interpreter {
     private var semanticsCache: (revision: Int, report: SemanticsReport)?
     public private(set) var expectationsPassed = 0
     public private(set) var expectationsFailed = 0
+    /// Deadlocks of the engine already printed.
+    var deadlocksReported = 0
     /// Programs, as the script wrote them (the engine keeps them compiled).
     var programs: [String: [ProgramStep]] = [:]
     /// Everything traced so far, for `show trace`.
@@ -213,6 +215,7 @@ public final class Interpreter {
             let stop = simulation.run(until: deadline, eventLimit: min(runLeft, scriptLeft, slice),
                                       timeLimit: timeLimit, interrupt: interrupt)
             try checkStepFaults(at: span)
+            reportDeadlocks()
             if stop == .eventLimit && runLeft > slice && scriptLeft > slice {
                 // Only a slice ended: print its trace, so a long run streams in bounded memory.
                 flushTrace()
@@ -340,6 +343,6 @@ public final class Interpreter {
     var summary: RunSummary {
         RunSummary(time: simulation.now, statistics: simulation.statistics,
                    expectationsPassed: expectationsPassed, expectationsFailed: expectationsFailed,
-                   pendingEvents: simulation.pendingEventCount)
+                   pendingEvents: simulation.pendingEventCount, deadlocks: simulation.deadlocks.count)
     }
 }

@@ -45,6 +45,11 @@ struct JSONRenderer: Renderer {
                 ("pending_events", Int64(s.pendingEvents)),
             ]
             object = Self.stamp(s.time) + [("event", .string("summary"))] + file + counts.map { ($0.0, .int($0.1)) }
+                + (s.deadlocks > 0 ? [("deadlocks", .int(Int64(s.deadlocks)))] : [])
+        case .deadlock(let time, let node, let processes, let locks):
+            object = Self.stamp(time) + [("node", .string(context.node(node))), ("event", .string("deadlock")),
+                                         ("processes", .array(processes.map { .string($0) })),
+                                         ("locks", .array(locks.map { .string($0) }))]
         case .file(let name):
             object = [("event", .string("file")), ("file", .string(name))]
         }

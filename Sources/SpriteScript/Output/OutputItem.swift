@@ -71,6 +71,8 @@ public struct RunSummary: Sendable {
     public var expectationsPassed: Int
     public var expectationsFailed: Int
     public var pendingEvents: Int
+    /// Lock cycles found in the run (each was reported when it closed).
+    public var deadlocks = 0
 }
 
 /// Everything the language layer prints.
@@ -83,6 +85,8 @@ public enum OutputItem: Sendable {
     case text(String)
     case diagnostic(Diagnostic)
     case summary(RunSummary)
+    /// Processes of `node` each waiting for a lock the next holds (the engine's Deadlock, named).
+    case deadlock(time: SimTime, node: Int, processes: [String], locks: [String])
     /// The start of one script's output when a run has several.
     case file(String)
 }

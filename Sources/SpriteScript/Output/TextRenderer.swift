@@ -74,6 +74,12 @@ final class TextRenderer: Renderer {
             return diagnostic.renderedLines(width: width)
         case .summary(let summary):
             return renderSummary(summary).flatMap { wrap($0, indent: Self.summaryColumn) }
+        case .deadlock(let time, let node, let processes, let locks):
+            let prefix = "\(Self.timeColumn(time))  \(Self.pad(context.node(node), nodeColumnWidth(context)))  "
+            let waits = processes.indices.map { index in
+                "\(processes[index]) waits for \(locks[index]), held by \(processes[(index + 1) % processes.count])"
+            }
+            return wrap(prefix + "deadlock: " + waits.joined(separator: "; "), indent: prefix.count)
         case .file:
             // Text keeps each file's summary as the separator between files.
             return []
@@ -121,6 +127,9 @@ final class TextRenderer: Renderer {
                          + Plural.of(t.rpcCalls, "rpc call")))
         lines.append(row("expectations", "\(s.expectationsPassed) passed, \(s.expectationsFailed) failed"))
         if s.pendingEvents > 0 { lines.append(row("still pending", Plural.of(s.pendingEvents, "event"))) }
+        if s.deadlocks > 0 {
+            lines.append(row("deadlocks", Plural.of(s.deadlocks, "lock cycle") + " (processes left waiting)"))
+        }
         return lines
     }
 }

@@ -36,6 +36,11 @@ struct LockTable {
         return locks.count - 1
     }
 
+    /// The lock `name` of `node` if it has been used.
+    func existing(node: Int32, name: Int32) -> Int? {
+        index[Int64(node) << 32 | Int64(name)].map(Int.init)
+    }
+
     /// The node crashed: its locks are free and nobody waits on them.
     mutating func forgetNode(_ node: Int32) {
         for id in locks.indices where locks[id].node == node {

@@ -5,7 +5,9 @@
 /// off its CPU takes it when it runs again. Locks are not reentrant: taking a
 /// lock one holds, or releasing one not held, is a fault of the step (the
 /// process ends there; the run reports it). A process that ends holding
-/// locks releases them, so its waiters go on.
+/// locks releases them, so its waiters go on. A process that starts to wait
+/// for a lock whose holders' chain leads back to it closes a deadlock, which
+/// is recorded (Deadlock.swift); the processes stay blocked, as they would.
 extension Simulation {
     /// Returns nil once the lock is taken (the process goes on), else what the process does while it waits.
     func lockStep(_ process: Int32, name: Int32, kind: LockKind) -> StepOutcome? {
@@ -26,21 +28,25 @@ extension Simulation {
         case .blocking:
             s.locks.locks[id].blocks += 1
             block(process, .lock, on: name)
+            checkForDeadlock(process, waitingFor: id)
             return .blocked
         case .spin, .testAndTestAndSet:
             s.table[process].spinningOn = Int32(id)
             s.table[process].spinsTestAndSet = kind == .spin
             s.table[process].remaining = .never
+            checkForDeadlock(process, waitingFor: id)
             return .compute
         case .spinThenBlock(let limit):
             guard limit > .zero else {
                 s.locks.locks[id].blocks += 1
                 block(process, .lock, on: name)
+                checkForDeadlock(process, waitingFor: id)
                 return .blocked
             }
             s.table[process].spinningOn = Int32(id)
             s.table[process].spinsTestAndSet = true
             s.table[process].remaining = limit
+            checkForDeadlock(process, waitingFor: id)
             return .compute
         }
     }

@@ -13,6 +13,7 @@ enum ProcessFields {
     static let node: [String: Dimension?] = [
         "utilization": .percent, "run-queue": .count, "switches": .count, "dispatches": .count,
         "preemptions": .count, "cpu-time": .duration, "switching": .duration, "spinning": .duration,
+        "deadlocks": .count,
     ]
     static let average: [String: Dimension?] = [
         "cpu": .duration, "wait": .duration, "response": .duration, "turnaround": .duration, "switches": .count,
@@ -40,6 +41,9 @@ enum ProcessFields {
         if interpreter.simulation.process(named: owner.text) != nil, process[field] != nil {
             return .missing("'\(owner.text)' is a V process: only processes spawned from programs, jobs and "
                             + "workloads are scheduled and measured")
+        }
+        if let node = interpreter.simulation.node(named: owner.text), field == "deadlocks" {
+            return .number(Int64(interpreter.simulation.deadlocks.filter { $0.node == node }.count), .count)
         }
         if let node = interpreter.simulation.node(named: owner.text), let dimension = ProcessFields.node[field] {
             let cpus = interpreter.cpuStatistics.filter { $0.node == node }

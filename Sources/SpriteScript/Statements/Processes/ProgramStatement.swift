@@ -20,7 +20,9 @@ struct ProgramSyntax: StatementSyntax {
             blocking (the default: two context switches), spinning with test-and-set (tas) or test-and-test-and-set \
             (ttas), or spinning up to T and then blocking. Locks are not reentrant: taking a lock the process \
             holds, or releasing one it does not hold, is a runtime error that ends the run (status 3); a \
-            process that ends holding locks releases them, each to its next waiter. barrier waits until N \
+            process that ends holding locks releases them, each to its next waiter. Processes that each wait for \
+            a lock the next one holds are deadlocked: the run prints a deadlock line when the cycle closes, they \
+            stay blocked, and expect NODE.deadlocks counts the cycles. barrier waits until N \
             processes reach it. signal C sends \
             a message on the node's channel C and goes on; wait C takes the oldest message on C that another process \
             sent, or blocks until one comes: a message arrives the network's local-cost after it is sent (help \
