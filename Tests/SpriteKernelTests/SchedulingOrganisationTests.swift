@@ -68,4 +68,23 @@ import SpriteKernel
             try sim.setMultiprocessor(MultiprocessorOptions(organisation: .masterSlave), on: 0)
         }
     }
+
+    // 2 CPUs, FCFS; A and B each compute 20, syscall 2, compute 5. Both start at 0 (A on CPU 0, B on 1).
+    // At 5 the node becomes master-slave: A's user burst leaves CPU 0 at once (slice 0-5 moved) for the slave
+    // queue, where it waits for CPU 1 (B until 20). At 20 B's syscall goes to the master (20-22) and CPU 1
+    // takes A (15 ms left: 20-35). B back on the slave queue waits for A: at 35 A goes to the master (35-37)
+    // and B runs 35-40 (done). A's last 5 ms on CPU 1: 40-45. Without the move A would keep CPU 0 until 20.
+    @Test func masterSlaveSetMidRunEvictsUserWorkFromTheMaster() throws {
+        let sim = try makeSimulation(nodes: 1, cpus: 2)
+        try sim.defineProgram("u", steps: [.compute(.ms(20)), .syscall(.ms(2)), .compute(.ms(5))])
+        try sim.spawn(program: "u", name: "A", node: 0)
+        try sim.spawn(program: "u", name: "B", node: 0)
+        _ = sim.run(until: .ms(5))
+        try sim.setMultiprocessor(MultiprocessorOptions(organisation: .masterSlave), on: 0)
+        sim.runToIdle()
+        #expect(sim.gantt() == ["A@0 0-5 moved", "B@1 0-20 moved", "B@0 20-22 moved", "A@1 20-35 moved",
+                                "A@0 35-37 moved", "B@1 35-40 done", "A@1 40-45 done"])
+        #expect(try sim.metrics("A").finish == .ms(45))
+        #expect(try sim.metrics("B").finish == .ms(40))
+    }
 }

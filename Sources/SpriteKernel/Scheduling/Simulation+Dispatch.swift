@@ -374,6 +374,12 @@ extension Simulation {
         let preemptPending = s.cpus[cpu].preemptPending
         s.cpus[cpu].preemptPending = false
         let spinning = s.table[process].spinningOn >= 0
+        // Only after a change to master-slave mid-burst: the burst goes on on the right side.
+        if s.cpus[cpu].local == 0 || s.table[process].kernelWork,
+           s.nodes[Int(s.nodeSlot[Int(s.cpus[cpu].node)])].masterSlave, onWrongSide(process, cpu: cpu),
+           movesForKernelWork(process, cpu: cpu) {
+            return
+        }
         if preemptPending && (spinning || s.table[process].remaining > .zero) {
             preempt(cpu)
         } else if spinning {

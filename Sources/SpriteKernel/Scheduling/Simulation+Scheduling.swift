@@ -46,6 +46,7 @@ extension Simulation {
         let slot = ensureSchedulerNode(node)
         applyOrganisation(options, slot: slot)
         rebuildQueues(slot)
+        if scheduler.nodes[slot].masterSlave { moveToMasterSlaveSides(slot) }
     }
 
     /// The scheduler of `node` (FCFS until one is set).

@@ -7,7 +7,9 @@ public enum OSOrganisation: Sendable, Equatable {
     case privatePerCPU
     /// Kernel work runs only on CPU 0, the master: the process leaves its
     /// CPU, queues for the master, then queues again for a slave (CPUs 1…).
-    /// The master runs nothing else. Needs two CPUs or more.
+    /// The master runs nothing else, also when the node becomes master-slave
+    /// mid-run: a user burst on CPU 0 then moves to a slave at once
+    /// (`moveToMasterSlaveSides`). Needs two CPUs or more.
     case masterSlave
     /// Kernel work runs on the process's CPU holding the one kernel lock
     /// (test-and-set spin): kernel work of different CPUs runs one at a time.

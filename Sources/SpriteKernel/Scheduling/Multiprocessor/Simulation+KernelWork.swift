@@ -22,6 +22,31 @@ extension Simulation {
         return true
     }
 
+    /// The node has just become master-slave: a user burst running on the
+    /// master and kernel work running on a slave leave their CPUs now, as at
+    /// a burst's end (slice ended `moved`); one whose switch-in is under way
+    /// leaves when the switch ends (`sliceEnded` sees the wrong side).
+    func moveToMasterSlaveSides(_ slot: Int) {
+        let s = scheduler
+        for cpu in s.nodes[slot].cpus where s.cpus[cpu].current >= 0 {
+            let process = s.cpus[cpu].current
+            guard onWrongSide(process, cpu: cpu) else { continue }
+            if now < s.cpus[cpu].accountedTo {
+                scheduleSliceEnd(cpu, at: s.cpus[cpu].accountedTo)
+            } else {
+                _ = movesForKernelWork(process, cpu: cpu)
+            }
+        }
+    }
+
+    /// Master-slave: `process`, in the middle of a burst (not spinning), runs
+    /// on the side it does not belong to (only after the organisation changed).
+    @inline(__always) func onWrongSide(_ process: Int32, cpu: Int) -> Bool {
+        let s = scheduler
+        return s.table[process].spinningOn < 0 && s.table[process].remaining > .zero
+            && s.table[process].kernelWork != (s.cpus[cpu].local == 0)
+    }
+
     /// Before a syscall's work, on an SMP node with kernel locks: takes the
     /// process's kernel lock (nil: taken, go on), else spins for it
     /// (test-and-set, as a kernel spin lock does).

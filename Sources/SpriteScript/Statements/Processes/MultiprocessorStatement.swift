@@ -89,7 +89,9 @@ struct MultiprocessorSyntax: StatementSyntax {
             + "when it runs on another CPU than last time (default 0), on its own time slice: it uses up part of "
             + "the quantum. lock is how long a CPU holds a run queue's "
             + "lock to take a process from it (default 0): CPUs dispatching from one queue at once wait for each "
-            + "other, which makes a shared queue a contention point."
+            + "other, which makes a shared queue a contention point. A later multiprocessor statement takes "
+            + "effect at once: under a new master-slave, a user burst running on CPU 0 moves to a slave and "
+            + "kernel work running on a slave to the master."
             + "\nOS organisations:\n"
             + OSOrganisationWord.allCases.map { "  " + TextRenderer.pad($0.rawValue, 14) + $0.meaning }
                 .joined(separator: "\n")
