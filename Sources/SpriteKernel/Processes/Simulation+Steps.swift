@@ -102,17 +102,28 @@ extension Simulation {
             case .barrier(let name, let parties):
                 if !barrierStep(process, name: name, parties: parties) { return .blocked }
             case .send(let peer, let text, let wait):
+                if let first = enterKernelForIPC(process) { return first }
                 s.table[process].pc += 1
-                if sendStep(process, peer: peer, text: text, wait: wait) { return .blocked }
+                let blocked = sendStep(process, peer: peer, text: text, wait: wait)
+                if s.table[process].inKernel { leaveKernel(process) }
+                if blocked { return .blocked }
             case .receive:
+                if let first = enterKernelForIPC(process) { return first }
                 s.table[process].pc += 1
-                if receiveStep(process) { return .blocked }
+                let blocked = receiveStep(process)
+                if s.table[process].inKernel { leaveKernel(process) }
+                if blocked { return .blocked }
             case .reply(let peer, let text):
+                if let first = enterKernelForIPC(process) { return first }
                 s.table[process].pc += 1
                 replyStep(process, peer: peer, text: text)
+                if s.table[process].inKernel { leaveKernel(process) }
             case .move(let peer, let bytes, let outward):
+                if let first = enterKernelForIPC(process) { return first }
                 s.table[process].pc += 1
-                if moveStep(process, peer: peer, bytes: bytes, outward: outward) { return .blocked }
+                let blocked = moveStep(process, peer: peer, bytes: bytes, outward: outward)
+                if s.table[process].inKernel { leaveKernel(process) }
+                if blocked { return .blocked }
             }
         }
     }

@@ -47,6 +47,28 @@ extension Simulation {
             && s.table[process].kernelWork != (s.cpus[cpu].local == 0)
     }
 
+    /// A V IPC step (send, receive, reply, moveto, movefrom) is a kernel call:
+    /// under master-slave it is taken on the master (a process on a slave
+    /// first moves there, with no burst: the step takes no time), under kernel
+    /// locks holding its kernel lock (spinning for it first if it is held;
+    /// the step's caller lets it go as soon as the step is taken, blocked or
+    /// not). Returns nil when the step may be taken now. Private per-CPU and
+    /// lock-free kernels take it where the process runs, as before.
+    @inline(__always) func enterKernelForIPC(_ process: Int32) -> StepOutcome? {
+        let s = scheduler
+        let slot = Int(s.nodeSlot[Int(s.table[process].node)])
+        if s.nodes[slot].masterSlave {
+            let cpu = Int(s.table[process].cpu)
+            guard cpu >= 0, s.cpus[cpu].local != 0 else { return nil }
+            s.table[process].kernelWork = true
+            s.table[process].remaining = .zero
+            s.table[process].stepsPending = true
+            return .compute
+        }
+        guard !s.nodes[slot].kernelLockNames.isEmpty else { return nil }
+        return enterKernel(process)
+    }
+
     /// Before a syscall's work, on an SMP node with kernel locks: takes the
     /// process's kernel lock (nil: taken, go on), else spins for it
     /// (test-and-set, as a kernel spin lock does).

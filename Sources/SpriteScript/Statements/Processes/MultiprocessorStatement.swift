@@ -12,7 +12,7 @@ enum OSOrganisationWord: String, CaseIterable, Sendable {
     var meaning: String {
         switch self {
         case .private: "each CPU runs its own copy of the OS on a static partition; nothing is shared"
-        case .masterSlave: "system calls (file operations too) run only on CPU 0, the master"
+        case .masterSlave: "kernel calls (syscall and V IPC steps) run only on CPU 0, the master"
         case .bigLock: "any CPU runs kernel code, one at a time under one big kernel lock"
         case .fineGrained: "any CPU runs kernel code under many small locks (Sprite's kernel)"
         }
