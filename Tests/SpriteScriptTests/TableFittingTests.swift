@@ -37,3 +37,28 @@ import Testing
         #expect(text(table) == ["t", "  name  switches", "  A     1"])
     }
 }
+
+/// show outcomes with a process column: 10 columns whose least widths (event 5, time 7, node 4, process 13,
+/// path 15, returned 8, unix 5, session 7, immutable 9, transaction 11) make 2 + 84 + 9 = 95 > 80 even with
+/// gaps of 1; short headings (#, ret, sess, imm, txn over values '"draft', 'fresh') make 2 + 66 + 9 = 77.
+@Suite struct OutcomesFittingTests {
+    @Test func outcomesWithAProcessFit80Columns() {
+        let result = ScriptHarness.run("""
+            cluster { server fs1; workstation jack diskless; process editorprocess on jack }
+            domain / on fs1
+            on jack { open /home-notes.txt w; write "draft 1"; close }
+            at 1s { on editorprocess { open /home-notes.txt r; read; close } }
+            run
+            show outcomes
+            """, options: {
+                var options = ScriptHarness.options()
+                options.width = 80
+                return options
+            }())
+        #expect(result.status == .ok, "\(result.sink.errorText)")
+        let lines = result.sink.output
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  # ") && $0.contains(" ret ") && $0.hasSuffix(" txn") })
+        #expect(lines.contains("  #: event; ret: returned; sess: session; imm: immutable; txn: transaction"))
+    }
+}

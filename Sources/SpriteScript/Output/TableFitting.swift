@@ -23,7 +23,8 @@ struct TableFitting {
         let shortened = kept.compactMap { index in columns[index].short.map { "\($0): \(columns[index].name)" } }
         let shortNote = shortened.isEmpty ? [] : ["  " + shortened.joined(separator: "; ")]
         let dropNote = dropped.isEmpty ? []
-            : ["  left out to fit \(width) columns: " + dropped.joined(separator: ", ") + " (JSON has them)"]
+            : ["  left out to fit \(width) columns: " + dropped.joined(separator: ", ")
+                + (dropped.count == 1 ? " (JSON has it)" : " (JSON has them)")]
         return (grid, shortNote + dropNote)
     }
 

@@ -47,11 +47,13 @@ enum FileSystemTables {
         notes.insert("  reads not fresh by model: " + stale.joined(separator: ", ")
                      + "; lost updates \(report.lostUpdates.count); crash losses \(s.crashLosses.count)", at: 0)
         return Table(name: "outcomes", title: "outcomes (\(Plural.of(report.reads.count, "read")))",
-                     columns: [Column("event", key: "event_id"), Column("time", key: "t"), "node"]
-                        + processColumn(byProcess) + ["path",
-                               Column("returned", key: "content"), Column("unix", key: "unix_verdict"),
-                               Column("session", key: "session_verdict"), Column("immutable", key: "immutable_verdict"),
-                               Column("transaction", key: "transaction_verdict")],
+                     // Too wide for the line: short headings, then the time goes (show history has it).
+                     columns: [Column("event", key: "event_id", short: "#"), Column("time", key: "t", dropRank: 1),
+                               "node"] + processColumn(byProcess) + ["path",
+                               Column("returned", key: "content", short: "ret"), Column("unix", key: "unix_verdict"),
+                               Column("session", key: "session_verdict", short: "sess"),
+                               Column("immutable", key: "immutable_verdict", short: "imm"),
+                               Column("transaction", key: "transaction_verdict", short: "txn")],
                      rows: rows, notes: notes)
     }
 
