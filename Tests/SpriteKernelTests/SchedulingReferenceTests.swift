@@ -130,13 +130,18 @@ struct SchedulingReferenceTests {
         }
     }
 
-    /// The same on 2 and 3 CPUs sharing one run queue. Every policy is a known issue:
-    /// at one instant the engine acts in the order its events were posted (a CPU that
-    /// frees takes the queue's head at once, before the wakes of that instant are in:
-    /// see aCPUFreedAtAnInstantSeesTheWakesOfThatInstant; a wake may queue after a
-    /// quantum end), where the reference lets every event of the instant in first and
-    /// sends a job back to the CPU it last ran on (soft affinity), which no textbook
-    /// fixes either way. The one-CPU runs are where the rules themselves are checked.
+    /// The same on 2 and 3 CPUs sharing one run queue. Every policy is a known issue.
+    /// A CPU that frees at an instant already chooses only once every event of the
+    /// instant is in (chooseLater / chooseNow, see aFreedCPUSeesTheWakesOfItsInstant);
+    /// what differs is which idle CPU takes which job. The engine steers a job that
+    /// becomes ready to a CPU idle at that moment (its last CPU first), and the CPUs of
+    /// the instant choose in the order they freed; the reference assigns after the
+    /// instant: the best job to its last CPU if idle, else the lowest-numbered idle CPU.
+    /// E.g. seed 112, 2 CPUs, no switch cost: j1 arrives at 30 as j0 leaves CPU 0 for I/O; the
+    /// arrival was posted first, so the engine gives j1 the cold CPU 1 (no switch) and
+    /// the reference CPU 0 (a switch from j0, counted though free). Both are sound conventions no textbook
+    /// fixes; matching would change which CPU runs what in every multi-CPU golden.
+    /// The one-CPU runs are where the rules themselves are checked.
     @Test(arguments: cases)
     private func everyJobAgreesOnSeveralCPUs(_ test: Case) throws {
         var found: [String] = []
