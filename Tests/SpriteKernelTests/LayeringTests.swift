@@ -11,11 +11,13 @@ import Testing
         "Cluster": ["Cluster", "nodes", "nodeIndex", "Node", "clusterAdd", "clusterCrash", "clusterRestart"],
         "Disk": ["readDisk"],
         "Network": ["NetworkLayer", "network", "messages", "Message", "MessageTable", "transmit"],
-        "IPC": ["VKernel", "processes", "processIndex", "advancing", "VProcess", "ProcessStep"],
+        // V IPC's events; its processes, mailboxes and delivery are the process table's (Processes/).
+        "IPC": [],
         "RPC": ["RPCLayer", "rpcSeries", "RpcSeries", "SeriesTable"],
         "FileSystem": ["FileSystem", "fs", "fileClients", "startingFileSteps", "FileClient", "FileStep",
                        "flushDaemon", "hasDirtyFiles"],
-        "Processes": ["SimProcess", "ProcessTable", "Program", "ProgramStep", "ProcessID"],
+        "Processes": ["SimProcess", "ProcessTable", "Program", "ProgramStep", "ProcessID", "QueuedStep",
+                      "ProcessMailbox"],
         "Scheduling": ["ProcessScheduler", "scheduler", "SchedulingPolicy", "NodeCPUs", "SchedulerKind"],
     ]
 

@@ -15,7 +15,7 @@ extension Simulation {
         rpcCrash(node, giveUp: giveUp)
         fileSystemCrash(node, giveUp: giveUp)
         schedulerCrash(node)
-        scheduledIPCCrash(node, giveUp: giveUp)
+        programIPCCrash(node, giveUp: giveUp)
     }
 
     /// The node comes back with empty memory; its processes start afresh.

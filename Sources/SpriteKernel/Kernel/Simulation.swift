@@ -35,7 +35,6 @@ public final class Simulation {
     // Each subsystem's state, in its folder; a layer's code reaches only the layers below it.
     let cluster = Cluster()
     let networkLayer: NetworkLayer
-    let vKernel = VKernel()
     let rpcLayer = RPCLayer()
     let fileSystem = FileSystem()
     /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).

@@ -18,7 +18,7 @@ struct Message {
     var kind: MessageKind
     var source: Int
     var destination: Int
-    /// Sending and receiving V processes, or -1.
+    /// Sending and receiving processes (ids in the process table), or -1.
     var fromProcess: Int32 = -1
     var toProcess: Int32 = -1
     /// The operation (or rpc series) it belongs to.
@@ -31,8 +31,6 @@ struct Message {
     var packets: Int64 = 0
     var wireBytes: Int64 = 0
     var isLocal = false
-    /// The processes are scheduled ones (the scheduler's table), not declared V processes.
-    var scheduled = false
     /// A non-blocking send: its sender awaits no reply.
     var oneWay = false
 

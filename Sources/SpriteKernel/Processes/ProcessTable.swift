@@ -1,3 +1,5 @@
+import DequeModule
+
 /// Every scheduled process, densely indexed by `ProcessID`, with a name
 /// index. Policies read scheduling attributes (priority, tickets, known
 /// bursts, MLFQ level) through it; the engine alone changes them.
@@ -8,6 +10,13 @@ public final class ProcessTable {
     var index: [String: Int32] = [:]
     /// Each process's stack of active `repeat` loops.
     var frames: [[LoopFrame]] = []
+    /// Declared processes, in the order they were declared.
+    var declared: [Int32] = []
+    /// Each declared process's steps not yet taken.
+    var stepQueues: [Int32: Deque<QueuedStep>] = [:]
+    /// Declared processes whose step loop is running, so a step that ends at
+    /// once does not start a nested loop.
+    var stepping: Set<Int32> = []
 
     init() {}
 

@@ -2,7 +2,9 @@
 /// dispatch path reads and writes it in place without retain or release.
 struct SimProcess {
     var node: Int32
+    /// Its compiled program, or -1 for a declared process (steps come from its step queue).
     var program: Int32
+    var kind: ProcessKind = .program
     /// Index of the current step in the program's compiled steps.
     var pc: Int32 = 0
     var phase: ProcessPhase = .new

@@ -22,7 +22,7 @@ extension Simulation {
         operations[Int(op)].text = text
         operations[Int(op)].penalty = networkPenalty(bytes: bytes, from: node, to: destination)
         transmit(Message(kind: .vSend, source: node, destination: destination, fromProcess: process,
-                         toProcess: peer, operation: op, payloadBytes: bytes, scheduled: true, oneWay: !wait),
+                         toProcess: peer, operation: op, payloadBytes: bytes, oneWay: !wait),
                  text: text)
         // Non-blocking: the kernel has the message; the sender's step is over.
         guard wait else {
@@ -63,7 +63,7 @@ extension Simulation {
         operations[Int(op)].bytes = bytes
         operations[Int(op)].text = text
         transmit(Message(kind: .vReply, source: node, destination: Int(s.table[peer].node), fromProcess: process,
-                         toProcess: peer, operation: op, payloadBytes: bytes, scheduled: true),
+                         toProcess: peer, operation: op, payloadBytes: bytes),
                  text: text)
         finish(op)
     }
@@ -87,7 +87,7 @@ extension Simulation {
         // MoveTo ships the data; MoveFrom's request names the range and the peer's kernel answers.
         transmit(Message(kind: outward ? .moveData : .moveRequest, source: node, destination: peerNode,
                          fromProcess: process, toProcess: peer, operation: op,
-                         payloadBytes: outward ? bytes : 0, scheduled: true))
+                         payloadBytes: outward ? bytes : 0))
         return true
     }
 
@@ -133,21 +133,37 @@ extension Simulation {
         block(process, .message, on: -1)
     }
 
+    /// A receive takes `entry`: the process now owes its sender a reply (unless
+    /// the send was non-blocking). A declared process traces it, with the time
+    /// it waited when the message found it blocked in the receive.
     func completeReceive(_ op: Int32, by process: Int32, entry: MailboxEntry) {
         let s = scheduler
+        let waited = s.mailboxes[process]?.current == op ? now - s.table[process].since : .zero
         if entry.expectsReply { s.mailboxes[process, default: ProcessMailbox()].awaitingOurReply.append(entry.sender) }
         s.mailboxes[process, default: ProcessMailbox()].lastReceived = entry.text
         operations[Int(op)].text = entry.text
         operations[Int(op)].bytes = entry.bytes
-        operations[Int(op)].scheduledPeer = s.table.names[Int(entry.sender)]
+        if s.table[process].kind == .declared {
+            operations[Int(op)].peer = Int(entry.sender)
+            record(.vReceived(operation: op, process: Int(process), from: Int(entry.sender), text: entry.text,
+                              bytes: entry.bytes, waited: waited),
+                   at: Int(s.table[process].node))
+        } else {
+            operations[Int(op)].scheduledPeer = s.table.names[Int(entry.sender)]
+        }
         finish(op)
     }
 
-    /// The operation the process was blocked on is over: it goes on through the scheduler.
+    /// The operation the process was blocked on is over: a program's process
+    /// goes on through the scheduler, a declared one takes its next queued steps.
     func wakeFromMessage(_ process: Int32) {
         scheduler.mailboxes[process]?.current = -1
         scheduler.mailboxes[process]?.peer = -1
-        processWoke(process)
+        if scheduler.table[process].kind == .declared {
+            runSteps(process, onCPU: false)
+        } else {
+            processWoke(process)
+        }
     }
 
     /// Whether `process` is blocked on `op`.

@@ -75,20 +75,22 @@ extension Simulation {
     /// Forks and spawn steps refused because `processLimit` was reached.
     public var refusedForks: Int { scheduler.refusedForks }
 
-    /// Scheduled processes ever created (ids are 0..<count).
+    /// Processes ever created, declared ones too (ids are 0..<count).
     public var scheduledProcessCount: Int { scheduler.table.count }
 
     /// Processes created and not yet finished.
     public var liveProcessCount: Int { scheduler.liveProcesses }
 
-    /// The scheduled process called `name`.
-    public func processID(named name: String) -> ProcessID? { scheduler.table.id(named: name) }
+    /// The process called `name` that runs a program (declared processes: `process(named:)`).
+    public func processID(named name: String) -> ProcessID? {
+        scheduler.table.id(named: name).flatMap { scheduler.table[$0].kind == .program ? $0 : nil }
+    }
 
     /// A process's accounting and state now: time in its current state up to now counts (the engine
     /// charges it only when the state ends), so metrics read during a run are current.
     public func processMetrics(_ id: ProcessID) -> ProcessMetrics? {
         let s = scheduler
-        guard id.index >= 0, Int(id.index) < s.table.count else { return nil }
+        guard id.index >= 0, Int(id.index) < s.table.count, s.table[id].kind == .program else { return nil }
         let cpu = Int(s.table[id].cpu)
         let local = cpu >= 0 ? Int(s.cpus[cpu].local) : -1
         var metrics = s.table.metrics(of: id, programName: s.programs[Int(s.table[id].program)].name,

@@ -27,6 +27,8 @@ let instantStepBudget = 64
 extension Simulation {
     func advance(_ process: Int32, onCPU: Bool = true) -> StepOutcome {
         let s = scheduler
+        // A declared process's burst ended: its next steps come from its step queue.
+        if s.table[process].kind == .declared { return declaredBurstEnded(process) }
         let program = Int(s.table[process].program)
         let speed = nodes[Int(s.table[process].node)].spec.speed
         var budget = instantStepBudget

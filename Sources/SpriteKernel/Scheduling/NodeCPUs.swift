@@ -125,6 +125,9 @@ struct NodeCPUs {
     var cpuCount: Int32
     var firstQueue: Int32
     var queueCount: Int32
+    /// A script declared this node's scheduler: a declared process's compute
+    /// then runs as a burst under it instead of booking the CPU.
+    var schedulerDeclared = false
     var kind: SchedulerKind = .fcfs {
         didSet {
             boostPeriod = kind.boostPeriod

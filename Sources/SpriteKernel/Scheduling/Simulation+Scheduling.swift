@@ -12,6 +12,7 @@ extension Simulation {
         let slot = ensureSchedulerNode(node)
         scheduler.nodes[slot].contextSwitch = contextSwitch
         scheduler.nodes[slot].kind = kind
+        scheduler.nodes[slot].schedulerDeclared = true
         rebuildQueues(slot)
         restartQuanta(slot)
     }

@@ -36,7 +36,7 @@ public struct SymbolTable: Sendable {
             for path in simulation.exports(of: index) { exports.insert(spec.name + " " + path) }
             automounts[spec.name] = simulation.automountRoot(of: index)
         }
-        for index in 0..<simulation.processCount {
+        for index in simulation.declaredProcesses {
             let info = simulation.processInfo(index)
             processes[info.name] = simulation.nodeName(info.node)
         }

@@ -257,5 +257,6 @@ extension Interpreter {
     var timelineLimit: Int { simulation.timelineLimit }
 
     /// Every scheduled process's name, by id, for drawing many slices.
-    var processNames: [String] { simulation.processMetrics().map(\.name) }
+    /// Every process's name by id, declared ones too (they share the id space).
+    var processNames: [String] { (0..<simulation.scheduledProcessCount).map(simulation.processName) }
 }

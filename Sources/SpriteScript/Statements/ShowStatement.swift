@@ -174,7 +174,7 @@ struct ShowStatement: Statement {
     }
 
     static func processes(_ s: Simulation) -> Table {
-        let rows: [[Cell]] = (0..<s.processCount).map { index in
+        let rows: [[Cell]] = s.declaredProcesses.map { index in
             let p = s.processInfo(index)
             return [.text(p.name), .text(s.nodeName(p.node)), .text(stateWord(p.state, s)),
                     .count(Int64(p.queuedSteps)), .count(Int64(p.inboxCount)), .text(p.lastReceived)]
