@@ -5,7 +5,12 @@ struct ComputeSyntax: StatementSyntax {
         topic: "compute",
         summary: "a process computes for a while on one of its node's CPUs",
         usage: ["compute PROCESS DURATION [as LABEL]"],
-        details: "Work queues for the node's CPUs first come, first served, and takes DURATION / speed.",
+        details: """
+            With no scheduler declared on the node, the work books the node's earliest-free CPU first come, \
+            first served, and takes DURATION / speed. After 'scheduler NODE …' it is a CPU burst under that \
+            scheduler, like a program's compute: it waits on the run queue, may be preempted, and shows on \
+            'show timeline'.
+            """,
         example: """
             cluster { workstation ws1; process fileserver on ws1 }
             compute fileserver 2ms
