@@ -15,7 +15,7 @@ import Testing
         "IPC": [],
         "RPC": ["RPCLayer", "rpcSeries", "RpcSeries", "SeriesTable"],
         "FileSystem": ["FileSystem", "fs", "fileClients", "startingFileSteps", "FileClient", "FileStep",
-                       "flushDaemon", "hasDirtyFiles"],
+                       "flushDaemon", "hasDirtyFiles", "FileRequest"],
         "Processes": ["SimProcess", "ProcessTable", "Program", "ProgramStep", "ProcessID", "QueuedStep",
                       "ProcessMailbox"],
         "Scheduling": ["ProcessScheduler", "scheduler", "SchedulingPolicy", "NodeCPUs", "SchedulerKind"],
@@ -33,8 +33,9 @@ import Testing
         "FileSystem": ["Cluster", "Disk", "Network"],
         // A process's steps and its node's CPU scheduler work hand in hand: one layer in two folders.
         // Processes sit above the network: a message between two of them costs what the network says;
-        // a program's V IPC steps send the V kernel's messages, so they sit above IPC too.
-        "Processes": ["Cluster", "Scheduling", "Network", "IPC"],
+        // a program's V IPC steps send the V kernel's messages, so they sit above IPC too, and its file
+        // steps are the file system's operations, so above FileSystem.
+        "Processes": ["Cluster", "Scheduling", "Network", "IPC", "FileSystem"],
         "Scheduling": ["Cluster", "Processes"],
     ]
 

@@ -156,7 +156,10 @@ extension Simulation {
             client.current = nil
             return true
         }
-        if ended { startNextFileStep(node) }
+        guard ended else { return }
+        // A program's process blocked on the step goes on (Processes/).
+        fileStepEnded(op)
+        startNextFileStep(node)
     }
 
     func failFileStep(_ node: Int, _ op: Int32, _ failure: OperationFailure) {

@@ -17,6 +17,8 @@ public final class ProcessTable {
     /// Declared processes whose step loop is running, so a step that ends at
     /// once does not start a nested loop.
     var stepping: Set<Int32> = []
+    /// Programs' file steps' requests, by handle (a compiled step keeps the handle).
+    var fileRequests: [FileRequest] = []
 
     init() {}
 
@@ -54,6 +56,11 @@ public final class ProcessTable {
     @inline(__always) subscript(process: Int32) -> SimProcess {
         unsafeAddress { entries.address(Int(process)) }
         unsafeMutableAddress { entries.mutableAddress(Int(process)) }
+    }
+
+    func keep(_ request: FileRequest) -> Int32 {
+        fileRequests.append(request)
+        return Int32(fileRequests.count - 1)
     }
 
     func add(_ process: SimProcess, name: String, depth: Int) -> ProcessID {

@@ -33,6 +33,8 @@ enum Step: Equatable {
     case reply(peer: Int32, text: Int32)
     /// MoveTo (`outward`) or MoveFrom.
     case move(peer: Int32, bytes: Int64, outward: Bool)
+    /// A file operation: a handle to the program's `FileRequest`, kept apart so a step stays plain data.
+    case file(Int32)
     /// Runs the steps up to the matching `repeatEnd` (at `end`) `count` times.
     case repeatStart(count: Int32, end: Int32)
     /// Goes back to just after the matching `repeatStart` (at `start`) while laps remain.
@@ -63,6 +65,8 @@ struct ProgramCompiler {
     var program: (String) -> Int32?
     /// Interns a lock, barrier or peer name, or a message text.
     var intern: (String) -> Int32
+    /// Keeps a file step's request; returns its handle.
+    var keepFileRequest: (FileRequest) -> Int32
     var nodeCount: Int
     /// The most steps one run of a program may take, repeats multiplied out.
     var stepLimit: Int64
@@ -128,6 +132,8 @@ struct ProgramCompiler {
                 var outward = false
                 if case .moveTo = step { outward = true }
                 out.append(.move(peer: intern(peer), bytes: bytes, outward: outward))
+            case .file(let request):
+                out.append(.file(keepFileRequest(request)))
             case .repeat(let count, let body):
                 guard count >= 0, count <= Int(Int32.max) else { throw .invalidValue("repeat \(count)") }
                 let start = out.count

@@ -41,6 +41,8 @@ public indirect enum ProgramStep: Sendable, Equatable {
     case moveTo(peer: String, bytes: Int64)
     /// V MoveFrom: copies `bytes` out of `peer`, blocked awaiting our reply; blocks until they arrive.
     case moveFrom(peer: String, bytes: Int64)
+    /// A file operation through the node's client: the process is blocked(file) until it ends.
+    case file(FileRequest)
 }
 
 /// How a process waits for a lock another process holds.

@@ -8,7 +8,8 @@ extension Simulation {
         // A redefinition takes a new slot: processes already running keep the steps they started with.
         let slot = Int32(s.programs.count)
         let compiler = ProgramCompiler(program: { $0 == name ? slot : s.programIndex[$0] },
-                                       intern: { s.intern($0) }, nodeCount: nodes.count,
+                                       intern: { s.intern($0) }, keepFileRequest: { s.table.keep($0) },
+                                       nodeCount: nodes.count,
                                        stepLimit: s.programStepLimit)
         s.programs.append(try compiler.compile(name: name, steps))
         s.programIndex[name] = slot
@@ -20,7 +21,8 @@ extension Simulation {
         let s = scheduler
         let key = "\u{0}job\u{0}" + String(s.programs.count)
         let compiler = ProgramCompiler(program: { s.programIndex[$0] }, intern: { s.intern($0) },
-                                       nodeCount: nodes.count, stepLimit: s.programStepLimit)
+                                       keepFileRequest: { s.table.keep($0) }, nodeCount: nodes.count,
+                                       stepLimit: s.programStepLimit)
         s.programs.append(try compiler.compile(name: name, steps))
         s.hiddenPrograms[key] = Int32(s.programs.count - 1)
         return key

@@ -126,6 +126,13 @@ extension Simulation {
                 let blocked = moveStep(process, peer: peer, bytes: bytes, outward: outward)
                 if s.table[process].inKernel { leaveKernel(process) }
                 if blocked { return .blocked }
+            case .file(let request):
+                // A file operation is a system call: taken where the node's OS organisation takes them.
+                if let first = enterKernelForIPC(process) { return first }
+                s.table[process].pc += 1
+                let blocked = fileStep(process, request: request)
+                if s.table[process].inKernel { leaveKernel(process) }
+                if blocked { return .blocked }
             }
         }
     }

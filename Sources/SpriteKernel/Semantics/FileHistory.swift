@@ -42,7 +42,7 @@ public struct FileEvent: Sendable, Equatable {
     /// A write superseded in a client cache is stored with the write that
     /// replaced it there, just before it.
     public var serverOrder: Int
-    /// The V process whose session it belongs to, -1 for the node itself (its implicit shell).
+    /// The process (declared or running a program) whose session it belongs to, -1 for the node itself.
     public var process: Int
 
     public static let notStored = -1

@@ -150,6 +150,7 @@ extension Interpreter {
             case .reply(let peer, let text): out.append(.reply(to: peer.text, text: text.isEmpty ? nil : text))
             case .moveTo(let peer, let bytes): out.append(.moveTo(peer: peer.text, bytes: bytes))
             case .moveFrom(let peer, let bytes): out.append(.moveFrom(peer: peer.text, bytes: bytes))
+            case .file(let operation): out.append(.file(operation.request))
             }
         }
         return out

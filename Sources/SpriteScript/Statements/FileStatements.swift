@@ -30,7 +30,8 @@ struct FileSyntax: StatementSyntax {
             + "read reads the whole file; 'read block N' reads its block N alone (blocks count from 0; past the "
             + "end it reads nothing), from the client cache only if the whole file is cached and usable as it "
             + "is, else from the server, which keeps no client copy. Its .text, .bytes and trace line are that "
-            + "block's; the semantics checker judges it by the version it came from.",
+            + "block's; the semantics checker judges it by the version it came from. A program may take "
+            + "the same steps, without labels, as its process's own (help program).",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -41,6 +42,11 @@ struct FileSyntax: StatementSyntax {
             """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        try parseOperation(&parser, keyword: keyword)
+    }
+
+    /// The operation after its verb, as a statement or a program's step writes it.
+    static func parseOperation(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> FileStatement {
         var statement = FileStatement(span: keyword.span, verb: keyword.text)
         let pathOptional = ["read", "write", "append", "close"].contains(keyword.text)
         if parser.peek.kind == .path || (!pathOptional && keyword.text != "sync") {
@@ -111,6 +117,12 @@ struct FileStatement: Statement {
 
     func check(_ checker: inout Checker) {
         checker.requireNodeContext(verb, at: span)
+        checkOperands(&checker)
+        checker.declareLabel(label, kind: kind)
+    }
+
+    /// The path and size, wherever the operation is written (a statement or a program's step).
+    func checkOperands(_ checker: inout Checker) {
         if let (path, pathSpan) = path {
             checker.requireDomain(for: path, at: pathSpan)
             if verb == "delete" && path == "/" {
@@ -121,36 +133,32 @@ struct FileStatement: Statement {
         if let (value, valueSpan) = size {
             checker.requireBetweenZeroAnd(value, Limits.size, "the size", at: valueSpan, allowZero: true)
         }
-        checker.declareLabel(label, kind: kind)
+    }
+
+    /// The engine's request for this operation.
+    var request: FileRequest {
+        let p = path?.0
+        let length = bytes.map { Int64($0.count) } ?? size?.0.integer ?? 0
+        switch verb {
+        // w and append open for writing only, as O_WRONLY: their reads are refused.
+        case "open": return .open(path: p ?? "/", writable: mode != "r", readable: mode == "r" || mode == "rw")
+        case "read": return .read(path: p, block: block)
+        case "write", "append": return .write(path: p, text: bytes, size: length, append: verb == "append")
+        case "close": return .close(path: p)
+        case "delete": return .delete(path: p ?? "/")
+        case "stat": return .stat(path: p ?? "/")
+        case "sync": return .sync
+        case "create": return .create(path: p ?? "/", size: length, directory: false)
+        case "mkdir": return .create(path: p ?? "/", size: 0, directory: true)
+        default: return .list(path: p ?? "/")
+        }
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         guard let node = interpreter.currentNode else {
             throw Diagnostic(.runtime, "'\(verb)' needs a node: write it inside on NODE { … }", at: span)
         }
-        let s = interpreter.simulation
-        let p = path?.0
-        let by = interpreter.currentProcess
-        let length = bytes.map { Int64($0.count) } ?? size?.0.integer ?? 0
-        let op: Int32
-        switch verb {
-        case "open":
-            // w and append open for writing only, as O_WRONLY: their reads are refused.
-            op = s.openFile(on: node, process: by, path: p ?? "/", writable: mode != "r",
-                            readable: mode == "r" || mode == "rw")
-        case "read":
-            op = block.map { s.readBlock(on: node, process: by, path: p, block: $0) }
-                ?? s.readFile(on: node, process: by, path: p)
-        case "write", "append":
-            op = s.writeFile(on: node, process: by, path: p, text: bytes, size: length, append: verb == "append")
-        case "close": op = s.closeFile(on: node, process: by, path: p)
-        case "delete": op = s.deleteFile(on: node, process: by, path: p ?? "/")
-        case "stat": op = s.statFile(on: node, process: by, path: p ?? "/")
-        case "sync": op = s.syncFiles(on: node, process: by)
-        case "create": op = s.createFile(on: node, process: by, path: p ?? "/", size: length, directory: false)
-        case "mkdir": op = s.createFile(on: node, process: by, path: p ?? "/", size: 0, directory: true)
-        default: op = s.listDirectory(on: node, process: by, path: p ?? "/")
-        }
+        let op = interpreter.simulation.issueFile(request, on: node, process: interpreter.currentProcess)
         interpreter.track(op, span: span, label: label)
     }
 }

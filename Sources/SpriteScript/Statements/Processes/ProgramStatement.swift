@@ -12,7 +12,10 @@ struct ProgramSyntax: StatementSyntax {
                 "STEP: barrier NAME parties N | signal CHANNEL | wait CHANNEL | repeat N { STEPS }",
                 "STEP: fork PROGRAM | shared fork PROGRAM | spawn PROGRAM on NODE",
                 "STEP: send PROCESS [\"TEXT\"] [nowait] | receive | reply PROCESS [\"TEXT\"]",
-                "STEP: moveto PROCESS SIZE | movefrom PROCESS SIZE"],
+                "STEP: moveto PROCESS SIZE | movefrom PROCESS SIZE",
+                "STEP: open PATH [r|w|rw|append] | read [PATH] [block N] | close [PATH]",
+                "STEP: write [PATH] \"TEXT\"|SIZE | append [PATH] \"TEXT\"|SIZE | sync",
+                "STEP: delete PATH | stat PATH | mkdir PATH | ls PATH | create PATH size SIZE"],
         details: """
             compute runs on a CPU under the node's scheduler; memory P% is the share of the burst spent on memory, \
             which the node's interconnect may slow (help multiprocessor). syscall is kernel work, run where the \
@@ -37,8 +40,13 @@ struct ProgramSyntax: StatementSyntax {
             (blocked(message), off its CPU) until the peer replies; send nowait copies the message out and goes on \
             computing while it travels; receive blocks until a message arrives; reply, moveto and movefrom need a \
             peer blocked awaiting our reply. A step that cannot be done (no such process, no peer awaiting a \
-            reply) fails, is reported, and the process goes on. A program may be declared again: processes \
-            spawned later run the new steps.
+            reply) fails, is reported, and the process goes on. The file steps are those of on NODE { } (help \
+            files), without labels: the process asks its node's client and is blocked(file), off its CPU, until \
+            the operation ends; a failed one is reported and the process goes on. The files it opens are its \
+            own (a read or close without a PATH means the file it opened last), and show history and show \
+            outcomes name it; the node's cache is shared by all its processes. The node's client takes the file \
+            steps of all its processes and of on NODE { } one at a time, in the order they were issued. A \
+            program may be declared again: processes spawned later run the new steps.
             """,
         example: """
             program worker {
@@ -117,6 +125,8 @@ enum ProgramStepChecker {
             case .send(_, let text, _), .reply(_, let text):
                 // The fixed V message's limit, as the send statement checks it.
                 if !text.isEmpty { MessageChecks.check(text: (text, at(0)), segment: nil, &checker) }
+            case .file(let operation):
+                operation.checkOperands(&checker)
             case .lock, .unlock, .signal, .wait, .exit, .receive:
                 break
             }

@@ -30,6 +30,8 @@ indirect enum StepSyntax: Sendable {
     case reply(peer: Name, text: String)
     case moveTo(peer: Name, bytes: Int64)
     case moveFrom(peer: Name, bytes: Int64)
+    /// A file operation, written as inside `on NODE { }`.
+    case file(FileStatement)
 }
 
 struct ProgramStep: Sendable {
@@ -43,6 +45,7 @@ struct ProgramStep: Sendable {
 enum ProgramStepParser {
     static let words = ["compute", "syscall", "io", "sleep", "lock", "unlock", "barrier", "signal", "wait", "fork",
                         "shared", "spawn", "exit", "repeat", "send", "receive", "reply", "moveto", "movefrom"]
+        + FileSyntax.keywords
     /// `repeat` inside `repeat` at most this deep: the process's cursor keeps one frame per level.
     static let maximumDepth = 8
 
@@ -132,6 +135,14 @@ enum ProgramStepParser {
             syntax = keyword.text == "send" ? .send(peer: peer, text: text, nowait: parser.accept("nowait") != nil)
                 : .reply(peer: peer, text: text)
         case "receive": syntax = .receive
+        case _ where FileSyntax.keywords.contains(keyword.text):
+            let operation = try FileSyntax.parseOperation(&parser, keyword: keyword)
+            if let label = operation.label {
+                throw Diagnostic(.check, "a program's file step cannot be labelled", at: label.span,
+                                 help: "a label names one operation, and the step runs once per process and lap: "
+                                    + "drop 'as \(label.text)' and read the steps with show history")
+            }
+            syntax = .file(operation)
         default:
             let peer = try parser.parseName("a process name")
             let (size, span) = try parser.parseQuantity(.size)

@@ -1,0 +1,31 @@
+/// A program's file steps: the process asks its node's client for the
+/// operation, as `on NODE { }` does, and is blocked(file) until it ends. The
+/// operation is the process's (`OperationRecord.process`), so the sessions it
+/// opens, its transactions' reads and the file history are judged per process;
+/// the cache stays its node's, shared with the node's other processes.
+extension Simulation {
+    /// Returns whether the process blocked (the operation did not end at once).
+    func fileStep(_ process: Int32, request handle: Int32) -> Bool {
+        let node = Int(scheduler.table[process].node)
+        let op = issueFile(scheduler.table.fileRequests[Int(handle)], on: node, process: Int(process))
+        switch operations[Int(op)].status {
+        case .done, .failed: return false
+        case .queued, .running:
+            block(process, .file, on: op)
+            return true
+        }
+    }
+
+    /// The node's client ended the step `op` (done or failed): the program's
+    /// process blocked on it goes on through its scheduler.
+    func fileStepEnded(_ op: Int32) {
+        guard let owner = operations[Int(op)].process, owner >= 0, owner < scheduler.table.count else { return }
+        let process = Int32(owner)
+        let s = scheduler
+        // A crash kills the node's processes after failing their steps: nothing to wake there.
+        guard nodes[Int(s.table[process].node)].isUp, s.table[process].kind == .program,
+              s.table[process].phase == .blocked, s.table[process].blockKind == .file,
+              s.table[process].blockedOn == op else { return }
+        processWoke(process)
+    }
+}
