@@ -14,9 +14,9 @@ struct ClientReadTests {
         _ = sim.createFile(on: busy, path: "/a", size: 4096, directory: false)
         _ = sim.openFile(on: busy, path: "/a", writable: true)
         _ = sim.readFile(on: busy, path: "/a")
-        // The open and the read wait behind the create; once they run, one session is open.
-        #expect(sim.readClient(busy) { $0.steps.count } == 2)
-        #expect(sim.readClient(busy) { $0.steps.count } == sim.fileClient(busy).steps.count)
+        // The open and the read wait behind the create, in the node's shell; once they run, one session is open.
+        #expect(sim.queuedFileSteps(busy).count == 2)
+        #expect(sim.readClient(busy) { $0.sessions.count } == sim.fileClient(busy).sessions.count)
         sim.runToIdle()
         #expect(sim.readClient(busy) { $0.sessions.count } == 1)
         #expect(sim.readClient(busy) { $0.openOrder } == sim.fileClient(busy).openOrder)
@@ -26,7 +26,8 @@ struct ClientReadTests {
         // A node that never used the file system reads as a fresh client of half its memory…
         #expect(sim.fileClients[idle] == nil)
         #expect(sim.readClient(idle) { $0.capacityBlocks } == (8 << 20) / 2 / 4096)
-        #expect(sim.readClient(idle) { $0.cacheEnabled && $0.steps.isEmpty && $0.entries.isEmpty })
+        #expect(sim.readClient(idle) { $0.cacheEnabled && $0.sessions.isEmpty && $0.entries.isEmpty })
+        #expect(sim.queuedFileSteps(idle).isEmpty)
         // …and still has none afterwards (a client would be listed, crashed, flushed).
         #expect(sim.fileClients[idle] == nil)
     }

@@ -14,7 +14,7 @@ import Testing
         // V IPC's events; its processes, mailboxes and delivery are the process table's (Processes/).
         "IPC": [],
         "RPC": ["RPCLayer", "rpcSeries", "RpcSeries", "SeriesTable"],
-        "FileSystem": ["FileSystem", "fs", "fileClients", "startingFileSteps", "FileClient", "FileStep",
+        "FileSystem": ["FileSystem", "fs", "fileClients", "FileClient", "FileStep",
                        "flushDaemon", "hasDirtyFiles", "FileRequest"],
         "Processes": ["SimProcess", "ProcessTable", "Program", "ProgramStep", "ProcessID", "QueuedStep",
                       "ProcessMailbox"],

@@ -62,9 +62,6 @@ final class FileSystem {
     /// Each node's file-system client, apart from the rest so a step can change
     /// its client in place while reading the rest of the file system.
     var clients: [Int: FileClient] = [:]
-    /// Nodes whose step loop is running, so a step that ends at once does not
-    /// start a nested loop.
-    var startingSteps: Set<Int> = []
 
     /// The records it keeps, for the engine's memory measure: file-history
     /// events, file versions, directory events, and listed names (eight count as one).
@@ -82,10 +79,5 @@ extension Simulation {
     var fileClients: [Int: FileClient] {
         _read { yield fileSystem.clients }
         _modify { yield &fileSystem.clients }
-    }
-
-    var startingFileSteps: Set<Int> {
-        _read { yield fileSystem.startingSteps }
-        _modify { yield &fileSystem.startingSteps }
     }
 }

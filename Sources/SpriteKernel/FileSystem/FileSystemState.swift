@@ -85,10 +85,6 @@ struct FileClient {
     var sessions: [Int: OpenSession] = [:]
     /// Open sessions by path, most recent last, for `read` without a path.
     var openOrder: [Int] = []
-    var steps = Deque<FileStep>()
-    /// The step in progress: only its own end may start the next one (a
-    /// step can fail more than once, as a sync fails for each dirty file).
-    var current: Int32?
     /// The step served from memory that ends at its `fileStepDone` event, and
     /// what it does then: it takes effect when its charge is over.
     var localStep: (operation: Int32, then: (Simulation) -> Void)?

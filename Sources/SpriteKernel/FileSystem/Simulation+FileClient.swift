@@ -67,8 +67,9 @@ extension Simulation {
         }
     }
 
-    /// `process`: the V process that issued the step, nil for the node itself (its implicit shell). The
-    /// node's client still performs its steps one at a time, in the order they were issued, whoever issued them.
+    /// `process`: the process that issued the step, nil for the node itself. The node's client performs
+    /// its steps one at a time, in the order they were issued, whoever issued them: they wait in the
+    /// node's shell process (Processes/Simulation+Shell), which starts each in turn.
     func enqueueFileStep(_ kind: OperationKind, node: Int, process: Int? = nil,
                          _ make: (Int32) -> FileStep) -> Int32 {
         let op = newOperation(kind, node: node, process: process)
@@ -79,30 +80,16 @@ extension Simulation {
         // Every path a step names is normalised once, here.
         let step = make(op).renamed(FilePath.normalize)
         operations[Int(op)].path = step.path
-        withClient(node) { $0.steps.append(step) }
-        startNextFileStep(node)
+        // The node's client exists from its first step on.
+        withClient(node) { _ in }
+        queueFileStep(step, node: node)
         return op
     }
 
     // MARK: Running steps
 
-    /// Runs the node's steps until one is left waiting on the network or a
-    /// timer. Steps that end at once (failures) loop here rather than nest,
-    /// so a long run of them cannot exhaust the stack.
-    private func startNextFileStep(_ node: Int) {
-        guard !startingFileSteps.contains(node) else { return }
-        startingFileSteps.insert(node)
-        defer { startingFileSteps.remove(node) }
-        while let step = withClient(node, { client -> FileStep? in
-            guard client.current == nil, let step = client.steps.popFirst() else { return nil }
-            client.current = step.operation
-            return step
-        }) {
-            startFileStep(step, node: node)
-        }
-    }
-
-    private func startFileStep(_ step: FileStep, node: Int) {
+    /// Starts a step the node's shell took from its queue.
+    func startFileStep(_ step: FileStep, node: Int) {
         start(step.operation)
         if let path = step.path, let (point, server) = automountPoint(for: path, node: node) {
             mountCall(node: node, server: server, remote: "/", point: point, automounted: true,
@@ -150,16 +137,11 @@ extension Simulation {
 
     /// The current step is over (done or failed): go on with the next.
     func finishFileStep(_ node: Int, _ op: Int32) {
-        // One visit to the client both checks and clears the step in progress.
-        let ended = withClient(node) { client -> Bool in
-            guard client.current == op else { return false }
-            client.current = nil
-            return true
-        }
-        guard ended else { return }
+        // Only the step in progress ends once: a step can fail more than once.
+        guard shellStepEnded(node, op) else { return }
         // A program's process blocked on the step goes on (Processes/).
         fileStepEnded(op)
-        startNextFileStep(node)
+        shellGoesOn(node)
     }
 
     func failFileStep(_ node: Int, _ op: Int32, _ failure: OperationFailure) {

@@ -5,6 +5,10 @@ enum ProcessKind: UInt8 {
     /// A declared process (`process NAME on NODE`): the language issues its
     /// steps one at a time and they wait their turn in its step queue.
     case declared
+    /// A node's implicit shell: its queue holds the file steps the node's client
+    /// takes one at a time (`on NODE { }`'s, and those its processes issue).
+    /// Made at the node's first file step; not listed, not named by scripts.
+    case shell
 }
 
 /// One step a declared process was given and has not taken yet. A process

@@ -19,6 +19,16 @@ public final class ProcessTable {
     var stepping: Set<Int32> = []
     /// Programs' file steps' requests, by handle (a compiled step keeps the handle).
     var fileRequests: [FileRequest] = []
+    /// Each node's shell process, by node, or -1 until the node's first file step.
+    var shellOf: [Int32] = []
+    /// Each shell's file steps not yet started, and the one in progress.
+    var shellSteps: [Int32: Deque<FileStep>] = [:]
+    var shellCurrent: [Int32: Int32] = [:]
+    /// Shells made so far: they do not count as the script's processes.
+    var shellCount = 0
+
+    /// Processes the script started or declared (shells aside): what the process limit bounds.
+    var scriptProcessCount: Int { entries.count - shellCount }
 
     init() {}
 
@@ -63,11 +73,12 @@ public final class ProcessTable {
         return Int32(fileRequests.count - 1)
     }
 
-    func add(_ process: SimProcess, name: String, depth: Int) -> ProcessID {
+    /// `listed: false` keeps the name out of the index (a shell is named as its node).
+    func add(_ process: SimProcess, name: String, depth: Int, listed: Bool = true) -> ProcessID {
         let id = Int32(entries.count)
         entries.append(process)
         names.append(name)
-        index[name] = id
+        if listed { index[name] = id }
         var stack: [LoopFrame] = []
         stack.reserveCapacity(depth)
         frames.append(stack)

@@ -54,7 +54,7 @@ extension Simulation {
         guard priority >= Int(Int32.min), priority <= Int(Int32.max) else { throw .invalidValue("priority") }
         let burst = expectedBurst ?? .zero
         guard burst >= .zero else { throw .invalidValue("burst") }
-        guard s.table.count < s.processLimit else { throw .limitReached("processes") }
+        guard s.table.scriptProcessCount < s.processLimit else { throw .limitReached("processes") }
         let id = Int32(s.table.count)
         let process = SimProcess(node: Int32(node), program: programID, arrival: arrival, priority: Int32(priority),
                                  tickets: Int32(tickets), expectedBurst: burst, group: id)

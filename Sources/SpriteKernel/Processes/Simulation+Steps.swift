@@ -171,7 +171,7 @@ extension Simulation {
     /// stay short however deep it goes). Past the process limit the child is not made.
     func startChild(of parent: Int32, program: Int32, node: Int32, shared: Bool) {
         let s = scheduler
-        guard s.table.count < s.processLimit else {
+        guard s.table.scriptProcessCount < s.processLimit else {
             s.refusedForks += 1
             return
         }

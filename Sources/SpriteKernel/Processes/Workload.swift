@@ -122,7 +122,7 @@ extension Simulation {
                 throw .duplicateProcess(job.name)
             }
         }
-        guard scheduler.table.count + jobs.count <= scheduler.processLimit else {
+        guard scheduler.table.scriptProcessCount + jobs.count <= scheduler.processLimit else {
             throw .limitReached("processes")
         }
         // Everything is checked before the first job starts, so a refused list starts none.
@@ -168,7 +168,9 @@ extension Simulation {
         try spec.burst.validate()
         try spec.io?.validate()
         guard spec.start >= now else { throw .timeInPast(requested: spec.start, now: now) }
-        guard scheduler.table.count + spec.count <= scheduler.processLimit else { throw .limitReached("processes") }
+        guard scheduler.table.scriptProcessCount + spec.count <= scheduler.processLimit else {
+            throw .limitReached("processes")
+        }
         return try addJobs(spec.jobs(using: &random), on: node)
     }
 }

@@ -25,7 +25,9 @@ extension Simulation {
         guard threads >= 1, threads <= 1024 else { throw .invalidValue("threads") }
         guard !placement.isEmpty else { throw .invalidValue("nodes") }
         for node in placement where !nodes.indices.contains(node) { throw .unknownNode("#\(node)") }
-        guard scheduler.table.count + threads <= scheduler.processLimit else { throw .limitReached("processes") }
+        guard scheduler.table.scriptProcessCount + threads <= scheduler.processLimit else {
+            throw .limitReached("processes")
+        }
         for index in 1...threads where scheduler.table.index["\(name)-\(index)"] != nil {
             throw .duplicateProcess("\(name)-\(index)")
         }
