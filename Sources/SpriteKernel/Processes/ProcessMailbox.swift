@@ -1,8 +1,8 @@
 import DequeModule
 
-/// A scheduled process's V IPC state: messages delivered and not yet
-/// received, senders blocked awaiting its reply, and the IPC operation it is
-/// blocked on. Kept only for processes that send or receive, so a process
+/// A process's V IPC state: messages delivered and not yet received, senders
+/// blocked awaiting its reply, and the operation it is blocked on (for a
+/// declared process, any step in progress, a compute too). Kept only for processes that send or receive, so a process
 /// that never does costs nothing.
 struct ProcessMailbox {
     var inbox = Deque<MailboxEntry>()

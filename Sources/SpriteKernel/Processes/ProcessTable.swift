@@ -1,7 +1,7 @@
 import DequeModule
 
-/// Every scheduled process, densely indexed by `ProcessID`, with a name
-/// index. Policies read scheduling attributes (priority, tickets, known
+/// Every process (running a program, declared, or a node's shell), densely
+/// indexed by `ProcessID`, with a name index (shells are not in it). Policies read scheduling attributes (priority, tickets, known
 /// bursts, MLFQ level) through it; the engine alone changes them.
 public final class ProcessTable {
     let entries = PlainArray<SimProcess>(capacity: 64)

@@ -1,8 +1,9 @@
-/// V IPC steps of scheduled processes: Send (blocking, or non-blocking: the
-/// message is copied out and the sender goes on), Receive, Reply, MoveTo and
-/// MoveFrom, with the V kernel's messages and costs (IPC/ and Network/). A
-/// process waiting for a message, a reply or a transfer is blocked(message)
-/// and leaves its CPU; the arrival wakes it through the scheduler.
+/// V IPC steps of programs: Send (blocking, or non-blocking: the message is
+/// copied out and the sender goes on), Receive, Reply, MoveTo and MoveFrom,
+/// with the V kernel's messages and costs (Network/). A process waiting for a
+/// message, a reply or a transfer is blocked(message) and leaves its CPU; the
+/// arrival (Simulation+IPCDelivery, shared with declared processes) wakes it
+/// through the scheduler.
 extension Simulation {
     /// Returns whether the sender blocked (a blocking send that went out).
     func sendStep(_ process: Int32, peer name: Int32, text handle: Int32, wait: Bool) -> Bool {
