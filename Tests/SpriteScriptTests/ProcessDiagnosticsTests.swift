@@ -72,6 +72,11 @@ private let processCases: [DiagnosticCase] = [
           help: "shorten it, or move the data with 'segment' or moveto"),
     .init("program p { receive; reply q \"an answer that is more than 32 bytes\" }",
           "message text is 36 bytes; a V message holds 32", line: 1, column: 30),
+    // a program's process takes its program's steps only; it may be a declared process's peer
+    .init(W + "spawn worker as w1 on ws1\nreceive w1", "'w1' runs a program: it takes only its program's steps, "
+          + "not 'receive'", line: 4, column: 9, help: "process NAME on ws1"),
+    .init(W + "process p on ws1\nspawn worker as w1 on ws1\ncompute w1 1ms", "'w1' runs a program", line: 5,
+          column: 9),
     // a program's file steps: the grammar of on NODE { }, without labels
     .init("program p { open /a r as x }", "a program's file step cannot be labelled", line: 1, column: 26,
           endColumn: 27, help: "drop 'as x'"),

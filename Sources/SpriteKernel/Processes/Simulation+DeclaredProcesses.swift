@@ -34,6 +34,9 @@ extension Simulation {
         return Int(id)
     }
 
+    /// The process called `name`, declared or running a program (a node's shell has no name to find).
+    public func anyProcess(named name: String) -> Int? { scheduler.table.index[name].map(Int.init) }
+
     /// Declared processes.
     public var processCount: Int { scheduler.table.declared.count }
 

@@ -221,6 +221,20 @@ public struct Checker {
         return false
     }
 
+    /// The process that takes a step the script issues (send, receive, reply, a move, compute): a declared
+    /// one. A spawned process takes its program's steps only; it may be the peer of a declared one.
+    @discardableResult
+    public mutating func resolveActingProcess(_ name: Name, step: String) -> Bool {
+        guard resolveProcess(name) else { return false }
+        guard !symbols.scheduled.contains(name.text) else {
+            error("'\(name.text)' runs a program: it takes only its program's steps, not '\(step)'", at: name.span,
+                  help: "write the step in its program, or declare a process for it: process NAME on "
+                    + (symbols.processes[name.text] ?? "NODE"))
+            return false
+        }
+        return true
+    }
+
     /// A node that serves files: a server, or a node with role both.
     @discardableResult
     public mutating func resolveServer(_ name: Name, purpose: String) -> Bool {

@@ -312,6 +312,14 @@ public final class Interpreter {
         return index
     }
 
+    /// The other end of a V exchange: a declared process or one running a program.
+    func peer(_ name: Name) throws(Diagnostic) -> Int {
+        guard let index = simulation.anyProcess(named: name.text) else {
+            throw unknown("process", name)
+        }
+        return index
+    }
+
     /// A name the checker let through that does not exist when an `at` block
     /// runs: say when, and which block still to run declares it.
     private func unknown(_ kind: String, _ name: Name) -> Diagnostic {

@@ -33,7 +33,7 @@ struct ComputeStatement: Statement {
     let label: Name?
 
     func check(_ checker: inout Checker) {
-        checker.resolveProcess(process)
+        checker.resolveActingProcess(process, step: "compute")
         checker.requireBetweenZeroAnd(duration, Limits.longDuration, "the duration", at: durationSpan)
         checker.declareLabel(label, kind: .compute)
     }

@@ -41,7 +41,7 @@ struct MoveStatement: Statement {
     let label: Name?
 
     func check(_ checker: inout Checker) {
-        checker.resolveProcess(mover)
+        checker.resolveActingProcess(mover, step: direction == .moveTo ? "moveto" : "movefrom")
         checker.resolveProcess(peer)
         if bytes <= 0 {
             checker.error("the size must be greater than zero", at: sizeSpan, help: "give a size from 1B to 1GB")
@@ -54,7 +54,7 @@ struct MoveStatement: Statement {
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         let simulation = interpreter.simulation
-        let a = try interpreter.process(mover), b = try interpreter.process(peer)
+        let a = try interpreter.process(mover), b = try interpreter.peer(peer)
         let op = direction == .moveTo
             ? simulation.moveTo(from: a, to: b, bytes: bytes)
             : simulation.moveFrom(by: a, from: b, bytes: bytes)

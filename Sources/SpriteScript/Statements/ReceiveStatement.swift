@@ -27,7 +27,7 @@ struct ReceiveStatement: Statement {
     let label: Name?
 
     func check(_ checker: inout Checker) {
-        checker.resolveProcess(process)
+        checker.resolveActingProcess(process, step: "receive")
         checker.declareLabel(label, kind: .receive)
     }
 

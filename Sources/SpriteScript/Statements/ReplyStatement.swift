@@ -34,14 +34,14 @@ struct ReplyStatement: Statement {
     let label: Name?
 
     func check(_ checker: inout Checker) {
-        checker.resolveProcess(from)
+        checker.resolveActingProcess(from, step: "reply")
         checker.resolveProcess(to)
         MessageChecks.check(text: text, segment: segment, &checker)
         checker.declareLabel(label, kind: .reply)
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
-        let op = interpreter.simulation.reply(from: try interpreter.process(from), to: try interpreter.process(to),
+        let op = interpreter.simulation.reply(from: try interpreter.process(from), to: try interpreter.peer(to),
                                               text: text?.0, segmentBytes: segment?.0.integer ?? 0)
         interpreter.track(op, span: span, label: label)
     }

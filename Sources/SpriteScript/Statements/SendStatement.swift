@@ -65,7 +65,7 @@ struct SendStatement: Statement {
     let label: Name?
 
     func check(_ checker: inout Checker) {
-        checker.resolveProcess(from)
+        checker.resolveActingProcess(from, step: "send")
         checker.resolveProcess(to)
         if from.text == to.text {
             checker.error("a process cannot send to itself: it would block forever", at: to.span,
@@ -76,7 +76,7 @@ struct SendStatement: Statement {
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
-        let op = interpreter.simulation.send(from: try interpreter.process(from), to: try interpreter.process(to),
+        let op = interpreter.simulation.send(from: try interpreter.process(from), to: try interpreter.peer(to),
                                              text: text?.0, segmentBytes: segment?.0.integer ?? 0)
         interpreter.track(op, span: span, label: label)
     }
