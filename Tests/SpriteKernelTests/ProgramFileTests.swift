@@ -71,4 +71,22 @@ struct ProgramFileTests {
         #expect(sim.fileHistory.allSatisfy { $0.process != Int(stray.index) })
         #expect(sim.fileHistory.filter { $0.process == Int(holder.index) }.count == 2)
     }
+
+    // A file step is a system call: under master-slave the process leaves its slave for the master to
+    // take it (slice ends `moved`), blocks there on the operation, and computes again on a slave.
+    @Test func masterSlaveTakesFileStepsOnTheMaster() throws {
+        let sim = Simulation(seed: 1, network: NetworkConfig(preset: .modern, topology: .switched))
+        let server = try sim.addNode(NodeSpec(name: "fs", role: .server, memoryBytes: 32 << 20))
+        let node = try sim.addNode(NodeSpec(name: "ws1", role: .workstation, cpus: 2, memoryBytes: 8 << 20))
+        sim.setDomain("/", server: server)
+        _ = sim.createFile(on: node, path: "/a", size: 4096, directory: false)
+        sim.runToIdle()
+        try sim.setMultiprocessor(MultiprocessorOptions(organisation: .masterSlave), on: node)
+        try sim.defineProgram("p", steps: [.compute(.ms(1)), .file(.stat(path: "/a")), .compute(.ms(1))])
+        try sim.spawn(program: "p", name: "p1", node: node)
+        sim.runToIdle()
+        let slices = sim.timeline(node: node).map { "\($0.cpu) \($0.ending.rawValue)" }
+        #expect(slices == ["1 moved", "0 blocked", "1 done"])
+        #expect(try sim.metrics("p1").cpuTime == .ms(2))
+    }
 }

@@ -1,8 +1,9 @@
 import DequeModule
 
 /// Every process (running a program, declared, or a node's shell), densely
-/// indexed by `ProcessID`, with a name index (shells are not in it). Policies read scheduling attributes (priority, tickets, known
-/// bursts, MLFQ level) through it; the engine alone changes them.
+/// indexed by `ProcessID`, with a name index (shells are not in it).
+/// Policies read scheduling attributes (priority, tickets, known bursts,
+/// MLFQ level) through it; the engine alone changes them.
 public final class ProcessTable {
     let entries = PlainArray<SimProcess>(capacity: 64)
     /// Names, apart from the records so a record stays plain data.
