@@ -56,6 +56,11 @@ public struct CostModel: Sendable, Equatable {
 
     /// Packets needed for a payload (an empty payload still takes one).
     @inlinable public func packetCount(payloadBytes: Int64) -> Int64 {
+        Self.packetCount(payloadBytes: payloadBytes, mtuBytes: mtuBytes)
+    }
+
+    /// The same from the one field it needs, for a caller that should not copy the model.
+    @inlinable public static func packetCount(payloadBytes: Int64, mtuBytes: Int64) -> Int64 {
         payloadBytes <= 0 ? 1 : (payloadBytes - 1) / mtuBytes + 1
     }
 
@@ -97,7 +102,13 @@ public struct CostModel: Sendable, Equatable {
     }
 
     /// Data bytes the next RPC of a transfer with `remaining` bytes carries.
-    @inlinable public func rpcPiece(_ remaining: Int64) -> Int64 { min(max(0, remaining), maxRPCBytes) }
+    @inlinable public func rpcPiece(_ remaining: Int64) -> Int64 {
+        Self.rpcPiece(remaining, maxRPCBytes: maxRPCBytes)
+    }
+
+    @inlinable public static func rpcPiece(_ remaining: Int64, maxRPCBytes: Int64) -> Int64 {
+        min(max(0, remaining), maxRPCBytes)
+    }
 }
 
 /// Server CPU time to handle one file-system RPC, by kind. Every RPC of a

@@ -52,22 +52,30 @@ struct LinkTable {
         }
     }
 
-    /// Hands the link's free time to `book` and stores what it returns (nil:
-    /// leave the link as it was). One probe where a read then a write took two.
-    @inline(__always) mutating func update(_ link: Int, _ book: (SimTime) -> SimTime?) {
-        if link == Self.empty {
-            if let booked = book(emptyKeyValue) { emptyKeyValue = booked }
-            return
-        }
+    /// The slot holding `link`'s free time, claimed (free since time zero, as
+    /// for a link never used) if it has none; -1 for the key kept aside. A
+    /// booking reads and writes the slot with `[claimed:]`: one probe where a
+    /// read then a write took two, and no closure to keep the booking from inlining.
+    @inline(__always) mutating func claim(_ link: Int) -> Int {
+        if link == Self.empty { return -1 }
         if used > 0 {
             let index = slot(of: link)
-            if keys[index] == link {
-                if let booked = book(values[index]) { values[index] = booked }
-                return
-            }
+            if keys[index] == link { return index }
         }
-        guard let booked = book(.zero) else { return }
-        self[link] = booked
+        if (used + 1) * 2 > keys.count { grow() }
+        let index = slot(of: link)
+        keys[index] = link
+        values[index] = .zero
+        used += 1
+        return index
+    }
+
+    /// The free time in a slot from `claim`.
+    @inline(__always) subscript(claimed index: Int) -> SimTime {
+        get { index < 0 ? emptyKeyValue : values[index] }
+        set {
+            if index < 0 { emptyKeyValue = newValue } else { values[index] = newValue }
+        }
     }
 
     private mutating func grow() {

@@ -14,7 +14,11 @@ public struct Transfer: Sendable, Equatable {
 /// All links a message needs are reserved when it is sent, in send order.
 struct Network {
     var config: NetworkConfig
-    private(set) var topology: any Topology
+    private(set) var topology: any Topology {
+        didSet { singleLinkRule = topology.singleLinkRule }
+    }
+    /// The topology's rule, read once per topology rather than once per message.
+    private var singleLinkRule: SingleLinkRule?
     private var linkBusyUntil = LinkTable()
     private var lastPacketTime = SerializationMemo()
     /// Loss probability overrides for particular node pairs (unordered).
@@ -25,6 +29,7 @@ struct Network {
     init(config: NetworkConfig, nodeCount: Int) {
         self.config = config
         self.topology = config.topology.make(nodeCount: nodeCount, width: config.gridWidth)
+        self.singleLinkRule = topology.singleLinkRule
         self.partitionGroup = Array(repeating: 0, count: nodeCount)
     }
 
@@ -73,7 +78,7 @@ struct Network {
         let loss = lossProbability(between: source, and: destination)
         var transfer = Self.schedule(payloadBytes: payloadBytes, from: source, to: destination,
                                      departure: departure, cost: config.cost.wire, topology: topology,
-                                     busy: &linkBusyUntil, books: true, memo: &lastPacketTime)
+                                     rule: singleLinkRule, busy: &linkBusyUntil, books: true, memo: &lastPacketTime)
         if !canReach(source, destination) { transfer.lost = true }
         // One draw per message, with the chance that any of its packets is
         // lost: the same odds as a draw per packet, in constant time.
@@ -95,7 +100,8 @@ struct Network {
         var idle = LinkTable()
         var memo = SerializationMemo()
         return schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
-                        cost: cost, topology: topology, busy: &idle, books: false, memo: &memo).arrival
+                        cost: cost, topology: topology, rule: topology.singleLinkRule, busy: &idle, books: false,
+                        memo: &memo).arrival
     }
 
     mutating func clearLinks() { linkBusyUntil.removeAll() }
@@ -112,13 +118,13 @@ struct Network {
     /// links (a route never crosses a link twice), and booking them would
     /// allocate a scratch table for every penalty asked for.
     private static func schedule(payloadBytes: Int64, from source: Int, to destination: Int,
-                                 departure: SimTime, cost: WireCost, topology: any Topology,
+                                 departure: SimTime, cost: WireCost, topology: any Topology, rule: SingleLinkRule?,
                                  busy: inout LinkTable, books: Bool, memo: inout SerializationMemo) -> Transfer {
         var train = PacketTrain(payloadBytes: payloadBytes, departure: departure, cost: cost, memo: &memo)
-        // A bus or a switch names its one link directly: a closure per route cost
+        // A bus or a switch names its one link by its rule: a closure per route cost
         // about a fifth of sending a message.
-        if source != destination, let link = topology.singleLink(from: source, to: destination) {
-            train.cross(link, busy: &busy, books: books)
+        if source != destination, let rule {
+            train.cross(rule.link(from: source, to: destination), busy: &busy, books: books)
         } else {
             topology.route(from: source, to: destination) { link in train.cross(link, busy: &busy, books: books) }
         }
@@ -179,7 +185,8 @@ private struct PacketTrain {
     /// One hop. Booking reads and writes the link's slot with one probe of the table.
     @inline(__always) mutating func cross(_ link: Int, busy: inout LinkTable, books: Bool) {
         if books {
-            busy.update(link) { freeAt in advance(linkFreeAt: freeAt) }
+            let slot = busy.claim(link)
+            if let linkFreeAt = advance(linkFreeAt: busy[claimed: slot]) { busy[claimed: slot] = linkFreeAt }
         } else {
             _ = advance(linkFreeAt: busy[link])
         }

@@ -5,5 +5,5 @@ public struct SharedBus: Topology {
     public func route(from source: Int, to destination: Int, visit: (Int) -> Void) {
         if source != destination { visit(0) }
     }
-    public func singleLink(from source: Int, to destination: Int) -> Int? { 0 }
+    public var singleLinkRule: SingleLinkRule? { .shared(link: 0) }
 }

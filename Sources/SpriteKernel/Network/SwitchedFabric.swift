@@ -5,5 +5,5 @@ public struct SwitchedFabric: Topology {
     public func route(from source: Int, to destination: Int, visit: (Int) -> Void) {
         if source != destination { visit(linkKey(source, destination)) }
     }
-    public func singleLink(from source: Int, to destination: Int) -> Int? { linkKey(source, destination) }
+    public var singleLinkRule: SingleLinkRule? { .perOrderedPair }
 }

@@ -8,14 +8,30 @@ public protocol Topology: Sendable {
     /// opaque integer; two routes that share an integer share the medium.
     func route(from source: Int, to destination: Int, visit: (Int) -> Void)
 
-    /// The one link between two different positions, for a topology whose
-    /// every route is a single link; nil if a route may take several hops
-    /// (the default). Lets the network time a message without a closure.
-    func singleLink(from source: Int, to destination: Int) -> Int?
+    /// How a topology whose every route is a single link names that link;
+    /// nil if a route may take several hops (the default). The network reads
+    /// it once per topology, then names a message's link itself, with neither
+    /// a closure nor a call through the existential per message.
+    var singleLinkRule: SingleLinkRule? { get }
+}
+
+/// The link of a one-hop route between two different positions.
+public enum SingleLinkRule: Sendable, Equatable {
+    /// Every ordered pair has its own link, `linkKey(source, destination)`.
+    case perOrderedPair
+    /// Every route uses this one link.
+    case shared(link: Int)
+
+    @inline(__always) func link(from source: Int, to destination: Int) -> Int {
+        switch self {
+        case .perOrderedPair: linkKey(source, destination)
+        case .shared(let link): link
+        }
+    }
 }
 
 extension Topology {
-    public func singleLink(from source: Int, to destination: Int) -> Int? { nil }
+    public var singleLinkRule: SingleLinkRule? { nil }
 
     public func hopCount(from source: Int, to destination: Int) -> Int {
         var hops = 0

@@ -31,10 +31,11 @@ struct RpcSeries {
     }
 
     /// Takes the next piece of the arguments (empty once they are all sent) and counts its packets.
-    mutating func takeRequestPiece(cost: CostModel) -> Int64 {
-        let piece = cost.rpcPiece(requestLeft)
+    /// Given the two limits it needs, not the cost model: passing the model copied it on every call.
+    mutating func takeRequestPiece(maxRPCBytes: Int64, mtuBytes: Int64) -> Int64 {
+        let piece = CostModel.rpcPiece(requestLeft, maxRPCBytes: maxRPCBytes)
         requestLeft -= piece
-        callPackets += cost.packetCount(payloadBytes: piece)
+        callPackets += CostModel.packetCount(payloadBytes: piece, mtuBytes: mtuBytes)
         return piece
     }
 

@@ -39,7 +39,8 @@ extension Simulation {
     /// they are all sent, an empty request for the next piece of its results.
     private func sendRequestPiece(_ op: Int32, _ slot: Int) {
         let layer = rpcLayer
-        let piece = layer[slot: slot].takeRequestPiece(cost: network.config.cost)
+        let piece = layer[slot: slot].takeRequestPiece(maxRPCBytes: network.config.cost.maxRPCBytes,
+                                                        mtuBytes: network.config.cost.mtuBytes)
         statistics.rpcCalls += 1
         transmit(Message(kind: .rpcRequest, source: layer[slot: slot].client, destination: layer[slot: slot].server,
                          operation: op, payloadBytes: piece))
