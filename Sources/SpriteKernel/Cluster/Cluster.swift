@@ -7,7 +7,7 @@
 /// its disk through `Node` until processes get a scheduler of their own.
 final class Cluster {
     @exclusivity(unchecked) var nodes: [Node] = []
-    var nodeIndex: [String: Int] = [:]
+    @exclusivity(unchecked) var nodeIndex = NodeNameIndex()
 }
 
 /// The cluster's state as the engine's extensions name it. `_read` and
@@ -18,7 +18,7 @@ extension Simulation {
         _modify { yield &cluster.nodes }
     }
 
-    var nodeIndex: [String: Int] {
+    var nodeIndex: NodeNameIndex {
         _read { yield cluster.nodeIndex }
         _modify { yield &cluster.nodeIndex }
     }

@@ -3,15 +3,13 @@ extension Simulation {
     /// The cluster's part of adding a node: checked, then given the next position.
     func clusterAdd(_ spec: NodeSpec) throws(KernelError) -> Int {
         let index = nodes.count
-        // One hash of the name to check and claim it: a cluster of thousands adds a node per call.
-        if let taken = nodeIndex.updateValue(index, forKey: spec.name) {
-            nodeIndex[spec.name] = taken
-            throw .duplicateNode(spec.name)
-        }
         guard spec.cpus >= 1, spec.speed > 0, spec.memoryBytes > 0 else {
-            nodeIndex[spec.name] = nil
+            // A duplicate name is the error to report, even if the rest is invalid too.
+            if nodeIndex[spec.name] != nil { throw .duplicateNode(spec.name) }
             throw .invalidValue("node \(spec.name)")
         }
+        // One hash of the name to check and claim it: a cluster of thousands adds a node per call.
+        if nodeIndex.claim(spec.name) != nil { throw .duplicateNode(spec.name) }
         nodes.append(Node(spec: spec))
         return index
     }

@@ -76,7 +76,9 @@ struct SeriesTable: Sequence {
             guard op >= 0 else { return }
             if op >= slotOf.count {
                 guard newValue != nil else { return }
-                slotOf.append(contentsOf: repeatElement(-1, count: op + 1 - slotOf.count))
+                // Ids come in order, so this is nearly always one append: a repeated
+                // collection per new series cost more than the append.
+                while slotOf.count <= op { slotOf.append(-1) }
             }
             let slot = slotOf[op]
             switch (newValue, slot >= 0) {
