@@ -2,7 +2,7 @@
 /// only routes an event to its subsystem; each subsystem's enum lives in its
 /// folder. Payloads are small integer handles into the engine's tables, so an
 /// event is a plain value: scheduling one never allocates and never boxes.
-public enum Event: Sendable, Equatable {
+public enum Event: Sendable, Equatable, BitwiseCopyable {
     /// The language layer asked to regain control at this time.
     case timer(id: Int32)
     case net(NetworkEvent)
@@ -12,12 +12,20 @@ public enum Event: Sendable, Equatable {
     case sched(SchedulingEvent)
 }
 
+// An event is plain data (the subsystems' enums carry integer handles), so
+// the queue's runs hold it in storage that needs no uniqueness checks.
+extension NetworkEvent: BitwiseCopyable {}
+extension IPCEvent: BitwiseCopyable {}
+extension RPCEvent: BitwiseCopyable {}
+extension FileSystemEvent: BitwiseCopyable {}
+extension SchedulingEvent: BitwiseCopyable {}
+
 /// One entry of the queue: ordered by time, ties broken by insertion order.
 ///
 /// Time and sequence are kept as one 128-bit key, time in the high half, so
 /// the heap orders two entries with one integer comparison; it makes a dozen
 /// on every event. The key keeps the entry at 32 bytes.
-public struct ScheduledEvent: Comparable, Sendable {
+public struct ScheduledEvent: Comparable, Sendable, BitwiseCopyable {
     @usableFromInline var key: Int128
     public var kind: Event
 
@@ -45,7 +53,7 @@ public struct ScheduledEvent: Comparable, Sendable {
 /// joins the run it extends most closely. The next event is the earliest of
 /// the three heads. Keys are unique, so the pop order is exactly (time,
 /// sequence) whichever way an event went.
-public struct EventQueue: Sendable {
+public struct EventQueue: ~Copyable, Sendable {
     private var inOrder = EventRun()
     private var alsoInOrder = EventRun()
     private var heap = EventHeap()

@@ -1,9 +1,10 @@
 /// Events in key order, taken oldest first: `EventQueue`'s FIFO. A ring
 /// buffer whose capacity doubles when full, so a run in steady state
 /// allocates nothing.
-struct EventRun: Sendable {
-    /// The ring; its count is zero or a power of two, so an index wraps with a mask.
-    private var slots: [ScheduledEvent] = []
+struct EventRun: ~Copyable, Sendable {
+    /// The ring; its count is zero or a power of two, so an index wraps with a
+    /// mask. Unique, so appending an event asks no one whether it is shared.
+    private var slots = UniqueArray<ScheduledEvent>()
     private var head = 0
     private(set) var count = 0
 
@@ -37,10 +38,10 @@ struct EventRun: Sendable {
     /// stands in the free slots until they are used.
     @inline(never) private mutating func grow(filler: ScheduledEvent) {
         let capacity = max(16, slots.count * 2)
-        var grown: [ScheduledEvent] = []
+        var grown = UniqueArray<ScheduledEvent>()
         grown.reserveCapacity(capacity)
         for offset in 0..<count { grown.append(slots[(head + offset) & (slots.count - 1)]) }
-        grown.append(contentsOf: repeatElement(filler, count: capacity - count))
+        while grown.count < capacity { grown.append(filler) }
         slots = grown
         head = 0
     }
