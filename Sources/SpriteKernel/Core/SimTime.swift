@@ -2,7 +2,7 @@
 ///
 /// Integers keep the engine deterministic: two runs of the same script add the
 /// same numbers in the same order and so print the same bytes.
-public struct SimTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SimTime: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public var nanoseconds: Int64
 
     @inlinable public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }

@@ -1,5 +1,5 @@
 /// What a message is for; decides what its arrival does.
-public enum MessageKind: String, Sendable, Equatable {
+public enum MessageKind: String, Sendable, Equatable, BitwiseCopyable {
     case vSend = "send"
     case vReply = "reply"
     case moveRequest = "movefrom-request"
@@ -14,7 +14,7 @@ public enum MessageKind: String, Sendable, Equatable {
 /// A message in flight (or waiting to be retransmitted). It holds no
 /// reference (a V message's text waits in `MessageTable`), so copying one,
 /// which every send and arrival does, is a plain copy of bytes.
-struct Message {
+struct Message: BitwiseCopyable {
     var kind: MessageKind
     var source: Int
     var destination: Int
@@ -41,17 +41,17 @@ struct Message {
 }
 
 /// A slab of messages with a free list, so steady traffic reuses slots
-/// instead of allocating.
-struct MessageTable {
-    private var slots: [Message] = []
-    private var free: [Int32] = []
+/// instead of allocating. Both are unique arrays: every send and arrival
+/// writes them, and an Array asked first whether it was shared.
+struct MessageTable: ~Copyable {
+    private var slots = UniqueArray<Message>()
+    private var free = UniqueArray<Int32>()
     /// The text of each message in flight that carries one (a V Send or
     /// Reply), by slot. Few do, so it is kept apart from the slots.
     private var texts: [Int32: String] = [:]
 
     mutating func insert(_ message: Message, text: String? = nil) -> Int32 {
         let slot: Int32
-        // removeLast, unlike popLast, inlines: this runs for every message sent.
         if !free.isEmpty {
             slot = free.removeLast()
             slots[Int(slot)] = message
@@ -76,8 +76,8 @@ struct MessageTable {
     }
 
     mutating func removeAll() {
-        slots.removeAll(keepingCapacity: true)
-        free.removeAll(keepingCapacity: true)
+        slots.removeAll()
+        free.removeAll()
         texts.removeAll()
     }
 }
