@@ -10,7 +10,7 @@ extension Simulation {
     /// it carried fails, as its owner says.
     private func abandon(message id: Int32) {
         let message = messages[id]
-        messages.release(id)
+        messages.discard(id)
         switch message.kind {
         case .callRequest, .callReply: failCall(message.operation, .endOfTime)
         case .rpcRequest, .rpcReply: rpcAbandoned(message)

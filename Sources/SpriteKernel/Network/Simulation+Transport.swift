@@ -67,7 +67,7 @@ extension Simulation {
         record(.messageDropped(summary(id), reason), at: message.destination, level: .messages)
         let sender = nodes[message.source]
         guard sender.isUp, sender.incarnation == message.sourceIncarnation, reason != .senderCrashed else {
-            messages.release(id)
+            messages.discard(id)
             return
         }
         schedule(.net(.retransmit(message: id)), at: max(now, message.sentAt + network.config.cost.retransmitTimeout))
@@ -76,7 +76,7 @@ extension Simulation {
     /// The last attempt's timeout ran out: what the message carried fails, as its owner says.
     private func giveUp(_ id: Int32) {
         let message = messages[id]
-        messages.release(id)
+        messages.discard(id)
         switch message.kind {
         case .callRequest, .callReply: fileCallGaveUp(message)
         case .rpcRequest, .rpcReply: rpcGaveUp(message)
@@ -94,7 +94,7 @@ extension Simulation {
         var message = messages[id]
         let sender = nodes[message.source]
         guard sender.isUp, sender.incarnation == message.sourceIncarnation else {
-            messages.release(id)
+            messages.discard(id)
             return
         }
         guard message.attempt < network.config.cost.maxRetransmits else { return giveUp(id) }
@@ -134,10 +134,10 @@ extension Simulation {
             let text = messages.release(id)
             deliverIPC(message, text: text)
         case .rpcRequest, .rpcReply:
-            messages.release(id)
+            messages.discard(id)
             deliverRPC(message)
         case .callRequest, .callReply:
-            messages.release(id)
+            messages.discard(id)
             deliverCall(message)
         }
     }
