@@ -85,6 +85,13 @@ extension Simulation {
                          operation: op, payloadBytes: piece))
     }
 
+    /// The trace event of a call just completed, built only if the trace wants it.
+    private func rpcCompletedEvent(_ op: Int32, _ series: RpcSeries, now: SimTime) -> TraceEvent {
+        .rpcCompleted(operation: op, call: series.completed, calls: series.count, client: series.client,
+                      server: series.server, elapsed: now - series.callStartedAt, penalty: series.penalty,
+                      packets: series.callPackets)
+    }
+
     /// The one acknowledgement a fragmented reply gets. The caller does not
     /// wait for it, so it costs wire time and a packet, not latency.
     private func acknowledgeFragmentedReply(_ series: RpcSeries, op: Int32) {
@@ -97,14 +104,13 @@ extension Simulation {
 
     private func completeCall(_ op: Int32, _ slot: Int) {
         rpcLayer[slot: slot].completed += 1
+        // The fields a call needs are read in place; the series is copied only once it is done.
+        let completed = rpcLayer[slot: slot].completed, count = rpcLayer[slot: slot].count
+        operations[Int(op)].completedCalls = completed
+        record(rpcCompletedEvent(op, rpcLayer[slot: slot], now: now), at: rpcLayer[slot: slot].client,
+               level: count == 1 ? .operations : .messages)
+        if completed < count { return startCall(op, slot) }
         let series = rpcLayer[slot: slot]
-        let packets = series.callPackets
-        operations[Int(op)].completedCalls = series.completed
-        let elapsed = now - series.callStartedAt
-        record(.rpcCompleted(operation: op, call: series.completed, calls: series.count, client: series.client,
-                             server: series.server, elapsed: elapsed, penalty: series.penalty, packets: packets),
-               at: series.client, level: series.count == 1 ? .operations : .messages)
-        if series.completed < series.count { return startCall(op, slot) }
         rpcSeries[op] = nil
         finish(op)
         let record = operations[Int(op)]
