@@ -2,11 +2,12 @@
 /// `Topology` names). Every transmission reads and writes it once per hop and
 /// packet, so it is an open-addressing table with a multiplicative hash rather
 /// than a `Dictionary` with its seeded SipHash. A link never used is free.
-struct LinkTable {
+struct LinkTable: ~Copyable {
     /// Marks an empty slot; the one key equal to it is kept aside.
     private static let empty = Int.min
-    private var keys: [Int] = []
-    private var values: [SimTime] = []
+    // Unique arrays: every message writes a value, and an Array asked first whether it was shared.
+    private var keys = UniqueArray<Int>()
+    private var values = UniqueArray<SimTime>()
     private var used = 0
     private var shift: UInt64 = 64
     private var emptyKeyValue = SimTime.zero
@@ -79,22 +80,24 @@ struct LinkTable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
         let capacity = max(16, keys.count * 2)
-        keys = Array(repeating: Self.empty, count: capacity)
-        values = Array(repeating: .zero, count: capacity)
+        var oldKeys = UniqueArray<Int>(repeating: Self.empty, count: capacity)
+        var oldValues = UniqueArray<SimTime>(repeating: .zero, count: capacity)
+        // The table takes the larger empty arrays; the old ones come out to be rehashed.
+        swap(&oldKeys, &keys)
+        swap(&oldValues, &values)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         used = 0
-        for (index, key) in oldKeys.enumerated() where key != Self.empty {
-            let target = slot(of: key)
-            keys[target] = key
+        for index in 0..<oldKeys.count where oldKeys[index] != Self.empty {
+            let target = slot(of: oldKeys[index])
+            keys[target] = oldKeys[index]
             values[target] = oldValues[index]
             used += 1
         }
     }
 
     mutating func removeAll() {
-        for index in keys.indices { keys[index] = Self.empty }
+        for index in 0..<keys.count { keys[index] = Self.empty }
         used = 0
         emptyKeyValue = .zero
     }

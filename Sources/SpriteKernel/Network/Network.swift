@@ -12,7 +12,7 @@ public struct Transfer: Sendable, Equatable {
 /// Link occupancy, loss and partitions. Packets are store-and-forward: on
 /// each hop a packet waits for the link, is clocked onto it, then propagates.
 /// All links a message needs are reserved when it is sent, in send order.
-struct Network {
+struct Network: ~Copyable {
     var config: NetworkConfig
     private(set) var topology: any Topology {
         didSet { singleLinkRule = topology.singleLinkRule }
