@@ -49,35 +49,33 @@ struct RpcSeries {
 
 /// The series in progress, by operation id. Every call of a series looks its
 /// series up several times, so this is two array reads, not a hash lookup:
-/// a slot number per operation id and a slab of slots reused through a free list.
-/// Iterating yields `(key:, value:)` pairs in increasing operation id, like a
-/// dictionary sorted by key.
-struct SeriesTable: Sequence {
+/// a slot number per operation id and a slab of slots reused through a free
+/// list. The arrays are unique (a call's steps write its slot, and an Array
+/// asked first whether it was shared), so the table is noncopyable; `entries`
+/// lists it in increasing operation id, like a dictionary sorted by key.
+struct SeriesTable: ~Copyable {
     /// Slot of each operation id's series, or -1; grown only as far as the
     /// highest operation id that ever had a series.
-    private var slotOf: [Int32] = []
-    private var slots: [RpcSeries] = []
-    private var free: [Int32] = []
+    private var slotOf = UniqueArray<Int32>()
+    private var slots = UniqueArray<RpcSeries>()
+    private var free = UniqueArray<Int32>()
 
     subscript(operation: Int32) -> RpcSeries? {
         get {
-            let op = Int(operation)
-            guard op >= 0, op < slotOf.count else { return nil }
-            let slot = slotOf[op]
-            return slot < 0 ? nil : slots[Int(slot)]
+            guard let slot = slot(of: operation) else { return nil }
+            return slots[slot]
         }
         set {
             let op = Int(operation)
             // Most writes store a call's progress back into the series' own slot.
-            if let series = newValue, op >= 0, op < slotOf.count, slotOf[op] >= 0 {
-                slots[Int(slotOf[op])] = series
+            if let series = newValue, let slot = slot(of: operation) {
+                slots[slot] = series
                 return
             }
             guard op >= 0 else { return }
             if op >= slotOf.count {
                 guard newValue != nil else { return }
-                // Ids come in order, so this is nearly always one append: a repeated
-                // collection per new series cost more than the append.
+                // Ids come in order, so this is nearly always one append.
                 while slotOf.count <= op { slotOf.append(-1) }
             }
             let slot = slotOf[op]
@@ -85,7 +83,8 @@ struct SeriesTable: Sequence {
             case (let series?, true):
                 slots[Int(slot)] = series
             case (let series?, false):
-                if let reused = free.popLast() {
+                if !free.isEmpty {
+                    let reused = free.removeLast()
                     slots[Int(reused)] = series
                     slotOf[op] = reused
                 } else {
@@ -119,15 +118,12 @@ struct SeriesTable: Sequence {
         _modify { yield &slots[slot] }
     }
 
-    func makeIterator() -> AnyIterator<(key: Int32, value: RpcSeries)> {
-        var op = 0
-        return AnyIterator {
-            while op < slotOf.count {
-                defer { op += 1 }
-                let slot = slotOf[op]
-                if slot >= 0 { return (key: Int32(op), value: slots[Int(slot)]) }
-            }
-            return nil
+    /// Every series with its operation id, in increasing id.
+    var entries: [(key: Int32, value: RpcSeries)] {
+        var out: [(key: Int32, value: RpcSeries)] = []
+        for op in 0..<slotOf.count where slotOf[op] >= 0 {
+            out.append((key: Int32(op), value: slots[Int(slotOf[op])]))
         }
+        return out
     }
 }

@@ -3,7 +3,7 @@ extension Simulation {
     /// Series the node called fail with it; series it serves time out at
     /// `giveUp`, when the caller's retransmission budget runs out.
     func rpcCrash(_ node: Int, giveUp: SimTime) {
-        for (operation, series) in rpcLayer.series.sorted(by: { $0.key < $1.key }) {
+        for (operation, series) in rpcLayer.series.entries {
             if series.client == node {
                 fail(operation, .nodeDown(node: node))
                 rpcSeries[operation] = nil
