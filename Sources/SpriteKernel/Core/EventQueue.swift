@@ -75,11 +75,11 @@ public struct EventQueue: ~Copyable, Sendable {
         let event = ScheduledEvent(time: time, sequence: nextSequence, kind: kind)
         nextSequence &+= 1
         // The new sequence is the highest yet: an event no earlier than a run's last follows it.
-        let extends = inOrder.isEmpty || time >= inOrder.last.time
-        let alsoExtends = alsoInOrder.isEmpty || time >= alsoInOrder.last.time
+        let extends = inOrder.isEmpty || time >= inOrder.lastTime
+        let alsoExtends = alsoInOrder.isEmpty || time >= alsoInOrder.lastTime
         if extends, alsoExtends {
             // Both fit: the one whose last event is later, so the other stays open to earlier ones.
-            if alsoInOrder.isEmpty || (!inOrder.isEmpty && inOrder.last.time >= alsoInOrder.last.time) {
+            if alsoInOrder.isEmpty || (!inOrder.isEmpty && inOrder.lastTime >= alsoInOrder.lastTime) {
                 inOrder.append(event)
             } else {
                 alsoInOrder.append(event)

@@ -11,14 +11,17 @@ struct EventRun: ~Copyable, Sendable {
     var isEmpty: Bool { count == 0 }
     /// The oldest event; the run must not be empty.
     var first: ScheduledEvent { slots[head] }
-    /// The newest event; the run must not be empty.
-    var last: ScheduledEvent { slots[(head &+ count &- 1) & (slots.count &- 1)] }
+    /// The time of the newest event; meaningful only while the run is not
+    /// empty. Kept apart because the queue asks it twice for every event
+    /// scheduled, and finding the newest slot in the ring costs more.
+    private(set) var lastTime = SimTime.zero
 
     /// Inlined, with growth kept out of line: the queue appends nearly every event.
     @inline(__always) mutating func append(_ event: ScheduledEvent) {
         if count == slots.count { grow(filler: event) }
         slots[(head &+ count) & (slots.count &- 1)] = event
         count &+= 1
+        lastTime = event.time
     }
 
     /// Takes the oldest event; the run must not be empty.
