@@ -92,16 +92,14 @@ struct Network: ~Copyable {
     /// `payloadBytes` between two nodes, on idle links with no CPU overhead.
     /// Past the end of simulated time it is some time past `SimTime.horizon`.
     ///
-    /// Static, so a caller whose network is a class's property passes the two
-    /// parts it needs instead of copying the whole network (and retaining
-    /// every table in it) for the call.
-    static func penalty(payloadBytes: Int64, from source: Int, to destination: Int,
-                        cost: WireCost, topology: any Topology) -> SimTime {
+    /// Read in place (the network is noncopyable): a static function given the
+    /// topology had it copied out of its existential box for every call.
+    func penalty(payloadBytes: Int64, from source: Int, to destination: Int) -> SimTime {
         var idle = LinkTable()
         var memo = SerializationMemo()
-        return schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
-                        cost: cost, topology: topology, rule: topology.singleLinkRule, busy: &idle, books: false,
-                        memo: &memo).arrival
+        return Self.schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
+                             cost: config.cost.wire, topology: topology, rule: singleLinkRule, busy: &idle,
+                             books: false, memo: &memo).arrival
     }
 
     mutating func clearLinks() { linkBusyUntil.removeAll() }

@@ -26,8 +26,7 @@ extension Simulation {
         let work = CostModel.endpointWork(bytes: bytes, packetOverhead: network.config.cost.packetOverhead,
                                           copyBytesPerSecond: network.config.cost.copyBytesPerSecond,
                                           mtuBytes: network.config.cost.mtuBytes)
-        let wire = Network.penalty(payloadBytes: bytes, from: a, to: b, cost: network.config.cost.wire,
-                                   topology: network.topology)
+        let wire = network.penalty(payloadBytes: bytes, from: a, to: b)
         return wire + work.scaled(bySpeed: nodes[a].spec.speed) + work.scaled(bySpeed: nodes[b].spec.speed)
     }
 
