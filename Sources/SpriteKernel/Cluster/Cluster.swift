@@ -6,14 +6,14 @@
 /// restart) changes whether a node is up; the layers above book its CPUs and
 /// its disk through `Node` until processes get a scheduler of their own.
 final class Cluster {
-    @exclusivity(unchecked) var nodes: [Node] = []
+    @exclusivity(unchecked) var nodes = UniqueArray<Node>()
     @exclusivity(unchecked) var nodeIndex = NodeNameIndex()
 }
 
 /// The cluster's state as the engine's extensions name it. `_read` and
 /// `_modify` reach the table in place; a `get` would copy it.
 extension Simulation {
-    var nodes: [Node] {
+    var nodes: UniqueArray<Node> {
         _read { yield cluster.nodes }
         _modify { yield &cluster.nodes }
     }

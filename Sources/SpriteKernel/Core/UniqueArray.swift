@@ -1,13 +1,13 @@
-/// A growable array of plain values that can have only one owner.
+/// A growable array that can have only one owner.
 ///
 /// An `Array` may share its buffer, so every write to one of its elements
 /// first asks the runtime whether the buffer is still unique (a call and a
 /// store back, about ten instructions). The engine's hottest tables (the
-/// event queue's runs, the messages in flight, the links' free times) are
-/// written several times per event, each from its one owner. Being
-/// noncopyable, this type cannot be shared, so a write needs no such check;
-/// an index is still checked against the count.
-struct UniqueArray<Element: BitwiseCopyable>: ~Copyable {
+/// event queue's runs, the messages in flight, the links' free times, the
+/// operation records) are written several times per event, each from its one
+/// owner. Being noncopyable, this type cannot be shared, so a write needs no
+/// such check; an index is still checked against the count.
+struct UniqueArray<Element>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>?
     private(set) var count = 0
     private(set) var capacity = 0
@@ -21,9 +21,13 @@ struct UniqueArray<Element: BitwiseCopyable>: ~Copyable {
         self.count = count
     }
 
-    deinit { base?.deallocate() }
+    deinit {
+        base?.deinitialize(count: count)
+        base?.deallocate()
+    }
 
     var isEmpty: Bool { count == 0 }
+    var indices: Range<Int> { 0..<count }
 
     subscript(index: Int) -> Element {
         @inline(__always) _read {
@@ -37,7 +41,7 @@ struct UniqueArray<Element: BitwiseCopyable>: ~Copyable {
     }
 
     /// Appends, doubling the capacity when full; growth is kept out of line.
-    @inline(__always) mutating func append(_ element: Element) {
+    @inline(__always) mutating func append(_ element: consuming Element) {
         if count == capacity { reserveCapacity(Swift.max(16, capacity * 2)) }
         (base.unsafelyUnwrapped + count).initialize(to: element)
         count += 1
@@ -46,11 +50,14 @@ struct UniqueArray<Element: BitwiseCopyable>: ~Copyable {
     @inline(__always) mutating func removeLast() -> Element {
         precondition(count > 0, "removeLast of an empty array")
         count -= 1
-        return base.unsafelyUnwrapped[count]
+        return (base.unsafelyUnwrapped + count).move()
     }
 
-    /// Forgets every element, keeping the storage.
-    mutating func removeAll() { count = 0 }
+    /// Removes every element, keeping the storage.
+    mutating func removeAll() {
+        base?.deinitialize(count: count)
+        count = 0
+    }
 
     @inline(never) mutating func reserveCapacity(_ minimum: Int) {
         guard minimum > capacity else { return }
