@@ -33,9 +33,13 @@ struct Network: ~Copyable {
         self.partitionGroup = Array(repeating: 0, count: nodeCount)
     }
 
-    /// Rebuilds the topology for a new node count (the cluster grew).
+    /// Grows to a new node count (the cluster grew). Only a topology whose
+    /// shape depends on the count is rebuilt: a bus or a switch is the same
+    /// for any count, and rebuilding it cost a fifth of adding a node.
     mutating func resize(nodeCount: Int) {
-        topology = config.topology.make(nodeCount: nodeCount, width: config.gridWidth)
+        if config.topology.dependsOnNodeCount {
+            topology = config.topology.make(nodeCount: nodeCount, width: config.gridWidth)
+        }
         if partitionGroup.count < nodeCount {
             // Appended in place: a temporary array per added node cost more than the node.
             partitionGroup.append(contentsOf: repeatElement(0, count: nodeCount - partitionGroup.count))
@@ -45,6 +49,7 @@ struct Network: ~Copyable {
     mutating func reconfigure(_ newConfig: NetworkConfig, nodeCount: Int) {
         config = newConfig
         linkBusyUntil.removeAll()
+        topology = config.topology.make(nodeCount: nodeCount, width: config.gridWidth)
         resize(nodeCount: nodeCount)
     }
 
@@ -93,13 +98,14 @@ struct Network: ~Copyable {
     /// Past the end of simulated time it is some time past `SimTime.horizon`.
     ///
     /// Read in place (the network is noncopyable): a static function given the
-    /// topology had it copied out of its existential box for every call.
-    func penalty(payloadBytes: Int64, from source: Int, to destination: Int) -> SimTime {
+    /// topology had it copied out of its existential box for every call. It
+    /// only reads the links, and shares the pure cache of serialization times.
+    mutating func penalty(payloadBytes: Int64, from source: Int, to destination: Int) -> SimTime {
         var idle = LinkTable()
-        var memo = SerializationMemo()
+        // The messages' memo: a series' penalties are asked for the sizes its messages will have.
         return Self.schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
                              cost: config.cost.wire, topology: topology, rule: singleLinkRule, busy: &idle,
-                             books: false, memo: &memo).arrival
+                             books: false, memo: &lastPacketTime).arrival
     }
 
     mutating func clearLinks() { linkBusyUntil.removeAll() }

@@ -52,6 +52,15 @@ public enum TopologyKind: String, CaseIterable, Sendable {
     case torus
     case hypercube
 
+    /// Whether the shape depends on the node count (a ring, a mesh, a
+    /// hypercube); a bus or a switch is the same for any count.
+    public var dependsOnNodeCount: Bool {
+        switch self {
+        case .bus, .switched: false
+        case .ring, .grid, .torus, .hypercube: true
+        }
+    }
+
     /// Builds the topology for `nodeCount` positions; `width` shapes grids.
     public func make(nodeCount: Int, width: Int?) -> any Topology {
         switch self {
