@@ -32,24 +32,17 @@ extension Simulation {
                 now = deadline
                 return .reachedDeadline
             }
-            // A scheduling event that went stale (a slice end whose CPU moved on, a boost with no one
-            // left) is dropped unseen, so it can neither move the clock nor pass the time limit.
-            if case .sched(let e) = event.kind, isInvisible(e) {
+            // An event its subsystem finds invisible (a slice end whose CPU moved on, a boost with no
+            // one left, a delayed-write daemon with nothing to write) is dropped unseen: it neither
+            // moves the clock, nor counts, nor passes the time limit, nor keeps a run going.
+            if discardIfInvisible(event.kind) {
                 queue.remove(from: source)
                 continue
             }
-            if let timeLimit, event.time > timeLimit {
-                // An invisible event (see below) does not count as passing the limit.
-                guard maybeInvisible != 0, discardIfInvisible(event.kind) else { return .timeLimit }
-                queue.remove(from: source)
-                continue
-            }
+            if let timeLimit, event.time > timeLimit { return .timeLimit }
             if processed >= eventLimit { return .eventLimit }
             if processed & 0x3FF == 0, let interrupt, interrupt.isRaised { return .interrupted }
             queue.remove(from: source)
-            // An event its subsystem finds invisible (a daemon with nothing to do) neither moves the
-            // clock nor keeps a run going. The counter spares most events the question.
-            if maybeInvisible != 0, discardIfInvisible(event.kind) { continue }
             now = event.time
             processed += 1
             statistics.eventsProcessed += 1

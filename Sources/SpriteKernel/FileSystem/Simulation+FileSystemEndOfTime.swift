@@ -6,7 +6,6 @@ extension Simulation {
             failCall(call, .endOfTime)
         case .flushDaemon(let node):
             // The daemon would wake after the end: its data stays dirty.
-            maybeInvisible -= 1
             fileClients[Int(node)]?.daemonScheduled = false
         case .fileStepDone(let node, let operation):
             // `completeLocally` refuses such ends before scheduling; kept for completeness.

@@ -70,8 +70,6 @@ extension Simulation {
         // end of time the daemon simply never wakes.
         let interval = max(1, fs.config.flushInterval.nanoseconds)
         let next = SimTime(nanoseconds: now.nanoseconds / interval) * interval + SimTime(nanoseconds: interval)
-        // Each wakeup leaves the queue through `flushDaemon`, `discardIfInvisible` or `neverHappens`.
-        maybeInvisible += 1
         schedule(.files(.flushDaemon(node: Int32(node))), at: next)
     }
 
@@ -80,7 +78,6 @@ extension Simulation {
     /// whether `e` is such a wakeup, and if so takes it out of the daemon's books.
     func discardIfInvisible(_ e: FileSystemEvent) -> Bool {
         guard case .flushDaemon(let node) = e, !hasDirtyFiles(Int(node)) else { return false }
-        maybeInvisible -= 1
         fileClients[Int(node)]?.daemonScheduled = false
         return true
     }
@@ -88,7 +85,6 @@ extension Simulation {
     /// The delayed-write daemon: write back what has been dirty long enough;
     /// come back while anything is still dirty.
     func flushDaemon(_ node: Int) {
-        maybeInvisible -= 1
         withClient(node) { $0.daemonScheduled = false }
         guard nodes[node].isUp else { return }
         // Chosen first, so no copy of the client is alive during the write-backs.

@@ -2,12 +2,15 @@
 /// routed here so the core names none of them.
 extension Simulation {
     /// Whether the event, as it comes up, turns out invisible to its subsystem
-    /// (a delayed-write daemon with nothing to write); if so the subsystem has
-    /// dropped it, and the run loop neither moves the clock nor counts it.
+    /// (a stale slice end or boost, a delayed-write daemon with nothing to
+    /// write); if so the subsystem has dropped it, and the run loop neither
+    /// moves the clock nor counts it. The one way an event goes stale: every
+    /// event is asked, and the others answer from their tag alone.
     @inline(__always) func discardIfInvisible(_ kind: Event) -> Bool {
         switch kind {
         case .files(let e): discardIfInvisible(e)
-        case .timer, .net, .ipc, .rpc, .sched: false
+        case .sched(let e): isInvisible(e)
+        case .timer, .net, .ipc, .rpc: false
         }
     }
 

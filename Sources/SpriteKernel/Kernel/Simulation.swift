@@ -28,9 +28,6 @@ public final class Simulation {
     @exclusivity(unchecked) var operations = UniqueArray<OperationRecord>()
     @exclusivity(unchecked) var pendingTrace: [TraceRecord] = []
     var nextTimer: Int32 = 0
-    /// Events in the queue that their subsystem may find invisible when they
-    /// come up (see `discardIfInvisible`): while none is, the run loop need not ask.
-    @exclusivity(unchecked) var maybeInvisible = 0
 
     // Each subsystem's state, in its folder; a layer's code reaches only the layers below it.
     let cluster = Cluster()
