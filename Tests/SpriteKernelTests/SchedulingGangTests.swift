@@ -59,12 +59,17 @@ import Testing
     }
 
     // Round robin, quantum 10: a thread that waits for its partner's message gives its CPU to a hog,
-    // which keeps it a whole quantum; the partner's reply then waits for that quantum to end. Each
-    // exchange costs about a quantum instead of 1 ms: J needs well over 30 ms.
+    // which keeps it a whole quantum. At 0 J-1, J-2 take CPUs 0, 1. At 1 J-1 signals and blocks; J-2
+    // finds its message, computes 1-2, signals and blocks: H1 runs 1-11 on CPU 0, H2 2-12 on CPU 1.
+    // At 11 J-1 (ready since 1) takes CPU 0 back: two rounds 11-13 (J-2's message of 2 waits), blocks.
+    // At 12 H1 (queued at 11) is ahead of J-2 (woken at 12): CPU 1, 12-22. At 13 J-2 takes CPU 0:
+    // two rounds 13-15; H2 15-25. At 22 J-1 takes CPU 1: its last two rounds 22-24, then waits for
+    // J-2's last message; H1 runs on. At 25 J-2 takes CPU 0: its last round 25-26, and both are done
+    // at 26 ms, where gang scheduling takes 5: two exchanges per quantum of a hog.
     @Test func timeSharedThreadsWaitAQuantumPerExchange() throws {
         let sim = try exchange(.roundRobin(quantum: .ms(10)))
-        let finish = try #require(try sim.metrics("J-1").finish)
-        #expect(finish > .ms(30))
+        #expect(try sim.metrics("J-1").finish == .ms(26))
+        #expect(try sim.metrics("J-2").finish == .ms(26))
     }
 
     // Space sharing: J takes both CPUs to its end at 5; the hogs wait for a CPU each, then run 5–105.

@@ -47,10 +47,11 @@ import SpriteKernel
     }
 
     /// Fine-grained with no kernel lock (the default): IPC steps are taken where the process runs, as before.
-    /// S blocks in receive on CPU 0 at 0, C sends from CPU 1 at 1 and blocks; S, woken at 1, is taken by
-    /// CPU 1, the CPU that freed first at that instant: S computes 1-3 and replies, C computes 3-4.
+    /// S blocks in receive on CPU 0 at 0, C sends from CPU 1 at 1 and blocks; S, woken at 1, goes back to
+    /// CPU 0, the CPU it last ran on, idle (soft affinity): S computes 1-3 and replies; C, woken at 3, goes
+    /// back to its CPU 1 and computes 3-4.
     @Test func lockFreeKernelTakesIPCInPlace() throws {
         let sim = try exchange(.fineGrained(locks: 0))
-        #expect(sim.gantt() == ["S@0 0-0 blocked", "C@1 0-1 blocked", "S@1 1-3 done", "C@1 3-4 done"])
+        #expect(sim.gantt() == ["S@0 0-0 blocked", "C@1 0-1 blocked", "S@0 1-3 done", "C@1 3-4 done"])
     }
 }

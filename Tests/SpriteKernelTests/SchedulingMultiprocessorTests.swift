@@ -12,21 +12,20 @@ import SpriteKernel
     }
 
     // RR q=10, shared queue, A, B, C of 20 ms, reload 1 ms; a reload is done on the process's own quantum.
-    // 0-10: A on CPU 0, B on CPU 1. At 10 A yields to C on CPU 0 and B to A on CPU 1 (A moved: reload
-    // 10-11, work 11-20: 1 ms left). At 20 C (10 left) and A yield; queue B, C, A: CPU 0 takes B (moved:
-    // reload, 9 ms, 1 left), CPU 1 takes C (moved: reload, 9 ms, 1 left). At 30 B, C yield; queue A, B, C:
-    // CPU 0 takes A, CPU 1 takes B, both moved: reload 30-31, done at 32. At 32 CPU 0 takes C (moved:
-    // reload, done 34). Two reloads each: busy = 60 + 6 = 66 ms. (Were a reload outside the quantum,
-    // each process would move once: 21, 31, 32 and 63 ms.)
+    // A ready process takes the CPU it last ran on if idle, else the lowest-numbered idle one.
+    // 0-10: A on CPU 0, B on CPU 1. At 10 both quanta end; queue C, A, B: C (never ran) takes CPU 0, A
+    // (CPU 0 taken) CPU 1: moved, reload 10-11, work 11-20, 1 ms left. At 20 C (10 left) and A yield;
+    // queue B, C, A: B takes its CPU 1 and C its CPU 0, no reload: both done at 30. At 30 A takes its
+    // CPU 1, done at 31. One reload in all: busy = 60 + 1 = 61 ms.
     @Test func sharedQueueMovesProcessesAndPaysReloads() throws {
         let sim = try scheduledJobs(.roundRobin(quantum: .ms(10)), bursts: [20, 20, 20], cpus: 2)
         try sim.setMultiprocessor(MultiprocessorOptions(layout: .shared, cacheReload: .ms(1)), on: 0)
         sim.runToIdle()
-        #expect(try sim.turnarounds(["A", "B", "C"]) == [32, 32, 34])
-        #expect(try ["A", "B", "C"].map { try sim.metrics($0).cacheReloads } == [2, 2, 2])
+        #expect(try sim.turnarounds(["A", "B", "C"]) == [31, 30, 30])
+        #expect(try ["A", "B", "C"].map { try sim.metrics($0).cacheReloads } == [1, 0, 0])
         let stats = sim.cpuStatistics(node: 0)
-        #expect(stats.map(\.busy).reduce(.zero, +) == .ms(66))
-        #expect(stats.map(\.cacheReload).reduce(.zero, +) == .ms(6))
+        #expect(stats.map(\.busy).reduce(.zero, +) == .ms(61))
+        #expect(stats.map(\.cacheReload).reduce(.zero, +) == .ms(1))
     }
 
     // Per-CPU queues: A → queue 0, B → queue 1, C → queue 0 (the shorter, first). CPU 0 alternates A and

@@ -103,7 +103,9 @@ private let cases: [Case] = [
     Case(policy: .priority(preemptive: true, aging: 8), switchCost: 0),
     Case(policy: .mlfq(quanta: [4, 8, 16], allotments: nil, boost: nil), switchCost: 0),
     Case(policy: .mlfq(quanta: [4, 8, 16], allotments: [16, 16, 16], boost: 60), switchCost: 0),
+    Case(policy: .mlfq(quanta: [4, 8, 16], allotments: [16, 16, 16], boost: 60), switchCost: 1),
     Case(policy: .stride(quantum: 5), switchCost: 0),
+    Case(policy: .stride(quantum: 5), switchCost: 1),
 ]
 
 private func report(_ found: [String]) -> Comment {
@@ -130,18 +132,10 @@ struct SchedulingReferenceTests {
         }
     }
 
-    /// The same on 2 and 3 CPUs sharing one run queue. Every policy is a known issue.
-    /// A CPU that frees at an instant already chooses only once every event of the
-    /// instant is in (chooseLater / chooseNow, see aFreedCPUSeesTheWakesOfItsInstant);
-    /// what differs is which idle CPU takes which job. The engine steers a job that
-    /// becomes ready to a CPU idle at that moment (its last CPU first), and the CPUs of
-    /// the instant choose in the order they freed; the reference assigns after the
-    /// instant: the best job to its last CPU if idle, else the lowest-numbered idle CPU.
-    /// E.g. seed 112, 2 CPUs, no switch cost: j1 arrives at 30 as j0 leaves CPU 0 for I/O; the
-    /// arrival was posted first, so the engine gives j1 the cold CPU 1 (no switch) and
-    /// the reference CPU 0 (a switch from j0, counted though free). Both are sound conventions no textbook
-    /// fixes; matching would change which CPU runs what in every multi-CPU golden.
-    /// The one-CPU runs are where the rules themselves are checked.
+    /// The same on 2 and 3 CPUs sharing one run queue: all of an instant is settled
+    /// before a CPU chooses, then the best ready job takes the CPU it last ran on if
+    /// idle, else the lowest-numbered idle CPU (docs/COST-MODEL.md, "Which CPU takes a
+    /// ready process"); the reference states the same rules in its own terms.
     @Test(arguments: cases)
     private func everyJobAgreesOnSeveralCPUs(_ test: Case) throws {
         var found: [String] = []
@@ -149,9 +143,7 @@ struct SchedulingReferenceTests {
             found += try differences(seed: seed, policy: test.policy, cpus: 2 + Int(seed % 2),
                                      switchCost: test.switchCost)
         }
-        withKnownIssue("engine: same-instant order on several CPUs follows event posting order") {
-            #expect(found.isEmpty, report(found))
-        }
+        #expect(found.isEmpty, report(found))
     }
 
     /// Lottery has no exact schedule to compare: over a long run of CPU-bound jobs each

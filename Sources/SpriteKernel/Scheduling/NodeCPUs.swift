@@ -69,6 +69,9 @@ struct CPUState {
     var preemptPending = false
     /// Preempted by a newcomer: the process leaves when the CPU chooses, once the instant's events are in.
     var preemptAtChoose = false
+    /// Its quantum is up: whether the process leaves is decided when the CPU chooses, once the
+    /// instant's newcomers are in (they queue before it).
+    var expiresAtChoose = false
     /// Idle, waiting to choose at the end of this instant.
     var dispatchPending = false
     /// Bumped whenever the pending slice-end event becomes stale.

@@ -52,8 +52,12 @@ final class PriorityAging: SchedulingPolicy {
 
     func peek(table: ProcessTable, now: SimTime) -> ProcessID? { bestIndex(table, now).map { queue[$0] } }
 
+    /// The engine also asks it of two running processes, to find the one to preempt: a running one is
+    /// worth the priority it was dispatched with, not an aging counted from when it last became ready.
     func shouldPreempt(running: ProcessID, by candidate: ProcessID, table: ProcessTable, now: SimTime) -> Bool {
-        effective(candidate, table, now) < Int64(table[running].runPriority)
+        let priority = table[candidate].phase == .running ? Int64(table[candidate].runPriority)
+            : effective(candidate, table, now)
+        return priority < Int64(table[running].runPriority)
     }
 
     /// A waiting process of base priority b beats a running one of priority r once it has gained

@@ -33,6 +33,13 @@ final class ProcessScheduler {
 
     /// Idle CPUs waiting to pick a process at the end of this instant, in the order they freed.
     let choosing = PlainArray<Int32>()
+    /// Processes that became ready at this instant while a CPU of theirs was idle: under a
+    /// preemptive policy, one still waiting once the CPUs have chosen may take a running one's CPU.
+    let newcomers = PlainArray<Int32>()
+    /// Processes whose I/O or sleep ended at this instant, made ready together when the CPUs choose.
+    let waking = PlainArray<Int32>()
+    /// Run queues whose aging check fell due at this instant, looked at when the CPUs choose.
+    let agingDue = PlainArray<Int32>()
     /// Whether the choose event is queued.
     @exclusivity(unchecked) var choicePosted = false
 

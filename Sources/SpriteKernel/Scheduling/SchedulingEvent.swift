@@ -72,6 +72,53 @@ extension Simulation {
     func processWoke(_ process: Int32) {
         let s = scheduler
         guard s.table[process].phase == .blocked else { return }
+        if isTimedWait(process) {
+            for index in s.waking.indices where s.waking[index] == process { return }
+            s.waking.append(process)
+            postChoice()
+            return
+        }
+        wake(process)
+    }
+
+    /// I/O and sleep end at a time fixed when they began: such waits ending at one
+    /// instant become ready together, once the instant's other events are in.
+    @inline(__always) func isTimedWait(_ process: Int32) -> Bool {
+        let kind = scheduler.table[process].blockKind
+        return kind == .io || kind == .timer
+    }
+
+    /// The timed waits ending now: ready in the order they began, ties by
+    /// process number (spawn order), as a FIFO device would finish them.
+    func wakeTimedWaits() {
+        let s = scheduler
+        guard !s.waking.isEmpty else { return }
+        // Insertion sort in place: a handful of processes, and no allocation.
+        for index in 1..<max(1, s.waking.count) {
+            let process = s.waking[index]
+            var slot = index
+            while slot > 0, waitsLater(s.waking[slot - 1], than: process) {
+                s.waking[slot] = s.waking[slot - 1]
+                slot -= 1
+            }
+            s.waking[slot] = process
+        }
+        var index = 0
+        while index < s.waking.count {
+            let process = s.waking[index]
+            if s.table[process].phase == .blocked && isTimedWait(process) { wake(process) }
+            index += 1
+        }
+        s.waking.removeAll()
+    }
+
+    @inline(__always) private func waitsLater(_ one: Int32, than other: Int32) -> Bool {
+        let (a, b) = (scheduler.table[one].since, scheduler.table[other].since)
+        return a != b ? a > b : one > other
+    }
+
+    func wake(_ process: Int32) {
+        let s = scheduler
         s.table[process].blockedTime += now - s.table[process].since
         s.table[process].blockKind = .none
         s.table[process].blockedOn = -1

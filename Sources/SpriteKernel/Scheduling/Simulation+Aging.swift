@@ -23,13 +23,26 @@ extension Simulation {
         schedule(.sched(.agingCheck(queue: Int32(queue), epoch: s.queues[queue].agingEpoch)), at: first)
     }
 
-    /// The best waiting process may now beat a running one: it preempts it, or the check is posted again.
+    /// The best waiting process may now beat a running one: looked at when the
+    /// CPUs choose, once a CPU that frees at this instant has taken its process.
     func agingCheckFired(queue: Int) {
         let s = scheduler
-        let node = Int(s.queues[queue].node)
-        if let best = s.policies[queue].peek(table: s.table, now: now) {
-            preemptIfBetter(best.index, queue: queue, node: node)
+        for index in s.agingDue.indices where s.agingDue[index] == Int32(queue) { return }
+        s.agingDue.append(Int32(queue))
+        postChoice()
+    }
+
+    /// While the best waiting process of a due queue beats a running one, it takes
+    /// that CPU; then the queue's next check is posted.
+    func preemptByAging() {
+        let s = scheduler
+        for index in s.agingDue.indices {
+            let queue = Int(s.agingDue[index])
+            let node = Int(s.queues[queue].node)
+            while let best = s.policies[queue].peek(table: s.table, now: now),
+                  preemptIfBetter(best.index, queue: queue, node: node, atOnce: true) {}
+            armAgingCheck(queue: queue, node: node, afterCheck: true)
         }
-        armAgingCheck(queue: queue, node: node, afterCheck: true)
+        s.agingDue.removeAll()
     }
 }

@@ -24,10 +24,15 @@ extension Simulation {
         switch idleCPU(for: queue, node: node, preferring: Int(s.table[process].lastCPU)) {
         case .free(let cpu):
             chooseLater(cpu)
+            if s.policies[queue].isPreemptive { s.newcomers.append(process) }
         case .pending:
-            break
+            if s.policies[queue].isPreemptive { s.newcomers.append(process) }
         case .none:
-            if s.policies[queue].isPreemptive { preemptIfBetter(process, queue: queue, node: node) }
+            // Whether it preempts is decided once the instant's CPUs have chosen: one may free meanwhile.
+            if s.policies[queue].isPreemptive {
+                s.newcomers.append(process)
+                postChoice()
+            }
             if s.nodes[node].agesWaiting { armAgingCheck(queue: queue, node: node) }
         }
     }
@@ -53,21 +58,30 @@ extension Simulation {
         let s = scheduler
         s.cpus[cpu].dispatchPending = true
         s.choosing.append(Int32(cpu))
+        postChoice()
+    }
+
+    /// Queues the choose event of this instant, unless it is queued already.
+    @inline(__always) func postChoice() {
+        let s = scheduler
         guard !s.choicePosted else { return }
         s.choicePosted = true
         schedule(.sched(.choose), at: now)
     }
 
     /// The choose event: if other events of this instant are still queued it
-    /// goes behind them; else every waiting CPU, in the order they freed, takes work.
+    /// goes behind them; else the waiting CPUs take work: those of a shared
+    /// queue as `assignSharedQueue` says, the others in the order they freed.
     func chooseNow() {
         let s = scheduler
         if queue.nextTime == now {
             schedule(.sched(.choose), at: now)
             return
         }
+        // Newcomers first (arrivals came as their events), then the quanta that ended at this instant.
+        wakeTimedWaits()
         s.choicePosted = false
-        // Each CPU takes from its own queue first; only then do idle ones steal.
+        expireQuantaInCPUOrder()
         for index in s.choosing.indices {
             let cpu = Int(s.choosing[index])
             s.cpus[cpu].dispatchPending = false
@@ -78,7 +92,17 @@ extension Simulation {
                 leaveCPU(cpu, .preempted)
                 _ = enqueueReady(running, why: .preempted)
             }
-            if s.cpus[cpu].current < 0 { dispatch(cpu: cpu, stealing: false) }
+        }
+        // Each CPU takes from its own queue first; only then do idle ones steal.
+        for index in s.choosing.indices {
+            let cpu = Int(s.choosing[index])
+            guard s.cpus[cpu].current < 0 else { continue }
+            let node = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
+            if s.nodes[node].queueLayout == .shared && !s.nodes[node].gangNode {
+                assignSharedQueue(Int(s.cpus[cpu].queue), node: node)
+            } else {
+                dispatch(cpu: cpu, stealing: false)
+            }
         }
         for index in s.choosing.indices {
             let cpu = Int(s.choosing[index])
@@ -86,6 +110,57 @@ extension Simulation {
             releaseHeldSlice(cpu)
         }
         s.choosing.removeAll()
+        // A newcomer the idle CPUs left waiting preempts as if no CPU had been idle.
+        for index in s.newcomers.indices {
+            let process = s.newcomers[index]
+            guard s.table[process].phase == .ready else { continue }
+            preemptIfBetter(process, queue: Int(s.table[process].queue),
+                            node: Int(s.nodeSlot[Int(s.table[process].node)]), atOnce: true)
+        }
+        s.newcomers.removeAll()
+        preemptByAging()
+    }
+
+    /// The quanta that ended at this instant, lowest-numbered CPU first: a process
+    /// goes to the back of its queue if anyone waits there now, newcomers of the
+    /// instant included; otherwise it starts a new quantum on its CPU.
+    @inline(__always) func expireQuantaInCPUOrder() {
+        let s = scheduler
+        while true {
+            var cpu = -1
+            for index in s.choosing.indices {
+                let candidate = Int(s.choosing[index])
+                if s.cpus[candidate].expiresAtChoose && (cpu < 0 || candidate < cpu) { cpu = candidate }
+            }
+            guard cpu >= 0 else { return }
+            s.cpus[cpu].expiresAtChoose = false
+            let process = s.cpus[cpu].current
+            let queue = Int(s.cpus[cpu].queue)
+            if s.queues[queue].length > 0 {
+                leaveCPU(cpu, .quantum)
+                _ = enqueueReady(process, why: .quantumExpired)
+            } else {
+                let quantum = s.policies[queue].quantum(for: ProcessID(process), table: s.table)
+                s.cpus[cpu].quantumEnd = quantum == .never ? .never : now + quantum
+                cpuWorkChanged(cpu, slot: Int(s.nodeSlot[Int(s.cpus[cpu].node)]))
+            }
+        }
+    }
+
+    /// The idle CPUs of a shared queue take its processes, best first: each goes
+    /// to the CPU it last ran on if that one is idle (soft affinity), else to
+    /// the lowest-numbered idle CPU (docs/COST-MODEL.md, "Which CPU").
+    func assignSharedQueue(_ queue: Int, node: Int) {
+        let s = scheduler
+        let owner = Int32(queue)
+        while s.queues[queue].length > 0,
+              let lowest = s.nodes[node].cpus.first(where: { s.cpus[$0].current < 0 && s.cpus[$0].queue == owner }),
+              let next = s.policies[queue].dequeue(table: s.table, now: now) {
+            changeQueueLength(queue, by: -1)
+            let last = Int(s.table[next.index].lastCPU)
+            let home = s.nodes[node].cpus.contains(last) && s.cpus[last].current < 0 && s.cpus[last].queue == owner
+            start(next.index, on: home ? last : lowest, from: queue)
+        }
     }
 
     /// The queue a ready process joins: the node's one queue, or the queue of
@@ -295,6 +370,7 @@ extension Simulation {
         s.cpus[cpu].current = -1
         s.cpus[cpu].preemptPending = false
         s.cpus[cpu].preemptAtChoose = false
+        s.cpus[cpu].expiresAtChoose = false
         s.cpus[cpu].epoch &+= 1
         s.cpus[cpu].rate = 1
         s.table[process].cpu = -1
@@ -327,13 +403,17 @@ extension Simulation {
     }
 
     /// A preemptive policy: `process` takes the CPU of the worst running
-    /// process it beats, among the CPUs that take from its queue.
-    func preemptIfBetter(_ process: Int32, queue: Int, node: Int) {
+    /// process it beats, among the CPUs that take from its queue. `atOnce`, at
+    /// the end of an instant: the CPU goes to the best waiting process now, so
+    /// the next newcomer weighs what then runs there.
+    /// Returns whether it took a CPU at once.
+    @discardableResult
+    func preemptIfBetter(_ process: Int32, queue: Int, node: Int, atOnce: Bool = false) -> Bool {
         let s = scheduler
         let policy = s.policies[queue]
         var victim = -1
         for cpu in s.nodes[node].cpus where s.cpus[cpu].queue == Int32(queue) && s.cpus[cpu].current >= 0
-            && !s.cpus[cpu].preemptAtChoose {
+            && !s.cpus[cpu].preemptAtChoose && !s.cpus[cpu].expiresAtChoose {
             settle(cpu)
             // A burst that ends at this very instant leaves nothing to preempt.
             let running = s.cpus[cpu].current
@@ -343,18 +423,26 @@ extension Simulation {
                 victim = cpu
             }
         }
-        guard victim >= 0 else { return }
+        guard victim >= 0 else { return false }
         let running = s.cpus[victim].current
         guard policy.shouldPreempt(running: ProcessID(running), by: ProcessID(process), table: s.table, now: now)
-        else { return }
+        else { return false }
         // A switch or cache reload under way is not cut short: the preemption waits for its end.
         let overheadEnd = s.cpus[victim].accountedTo + s.cpus[victim].reloadLeft
         if now < overheadEnd {
             s.cpus[victim].preemptPending = true
             scheduleSliceEnd(victim, at: overheadEnd)
-            return
+            return false
         }
-        preempt(victim)
+        guard atOnce else {
+            preempt(victim)
+            return false
+        }
+        leaveCPU(victim, .preempted)
+        _ = enqueueReady(running, why: .preempted)
+        dispatch(cpu: victim, stealing: false)
+        releaseHeldSlice(victim)
+        return true
     }
 
     /// The running process (settled) goes back to its queue once every event
@@ -400,20 +488,14 @@ extension Simulation {
         }
     }
 
-    /// The quantum is up: the process goes to the back of the queue if anyone
-    /// waits for this CPU; otherwise it starts a new quantum, with no switch.
+    /// The quantum is up: once every event of this instant is in, the process
+    /// goes to the back of the queue if anyone waits for this CPU; otherwise it
+    /// starts a new quantum, with no switch (`expireQuantaInCPUOrder`).
     func quantumExpired(_ process: Int32, cpu: Int) {
         let s = scheduler
-        let queue = Int(s.cpus[cpu].queue)
-        if s.queues[queue].length > 0 {
-            leaveCPU(cpu, .quantum)
-            _ = enqueueReady(process, why: .quantumExpired)
-            chooseLater(cpu)
-        } else {
-            let quantum = s.policies[queue].quantum(for: ProcessID(process), table: s.table)
-            s.cpus[cpu].quantumEnd = quantum == .never ? .never : now + quantum
-            cpuWorkChanged(cpu, slot: Int(s.nodeSlot[Int(s.cpus[cpu].node)]))
-        }
+        guard !s.cpus[cpu].expiresAtChoose else { return }
+        s.cpus[cpu].expiresAtChoose = true
+        chooseLater(cpu)
     }
 
     /// The process on `cpu` takes its next steps; it keeps the CPU for the

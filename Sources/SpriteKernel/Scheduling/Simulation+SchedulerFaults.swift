@@ -19,6 +19,7 @@ extension Simulation {
             s.cpus[cpu].lastProcess = -1
             s.cpus[cpu].preemptPending = false
             s.cpus[cpu].preemptAtChoose = false
+            s.cpus[cpu].expiresAtChoose = false
             s.cpus[cpu].epoch &+= 1
         }
         for queue in s.nodes[slot].queues {
