@@ -121,28 +121,28 @@ extension Simulation {
         preemptByAging()
     }
 
-    /// The quanta that ended at this instant, lowest-numbered CPU first: a process
-    /// goes to the back of its queue if anyone waits there now, newcomers of the
-    /// instant included; otherwise it starts a new quantum on its CPU.
+    /// The quanta that ended at this instant, each node's lowest-numbered CPU
+    /// first: a process goes to the back of its queue if anyone waits there now,
+    /// newcomers of the instant included; otherwise it starts a new quantum on its CPU.
     @inline(__always) func expireQuantaInCPUOrder() {
         let s = scheduler
-        while true {
-            var cpu = -1
-            for index in s.choosing.indices {
-                let candidate = Int(s.choosing[index])
-                if s.cpus[candidate].expiresAtChoose && (cpu < 0 || candidate < cpu) { cpu = candidate }
-            }
-            guard cpu >= 0 else { return }
-            s.cpus[cpu].expiresAtChoose = false
-            let process = s.cpus[cpu].current
-            let queue = Int(s.cpus[cpu].queue)
-            if s.queues[queue].length > 0 {
-                leaveCPU(cpu, .quantum)
-                _ = enqueueReady(process, why: .quantumExpired)
-            } else {
-                let quantum = s.policies[queue].quantum(for: ProcessID(process), table: s.table)
-                s.cpus[cpu].quantumEnd = quantum == .never ? .never : now + quantum
-                cpuWorkChanged(cpu, slot: Int(s.nodeSlot[Int(s.cpus[cpu].node)]))
+        for index in s.choosing.indices {
+            let first = Int(s.choosing[index])
+            guard s.cpus[first].expiresAtChoose else { continue }
+            // The first expiry seen on a node takes the node's in CPU order; the others find theirs done.
+            let node = Int(s.nodeSlot[Int(s.cpus[first].node)])
+            for cpu in s.nodes[node].cpus where s.cpus[cpu].expiresAtChoose {
+                s.cpus[cpu].expiresAtChoose = false
+                let process = s.cpus[cpu].current
+                let queue = Int(s.cpus[cpu].queue)
+                if s.queues[queue].length > 0 {
+                    leaveCPU(cpu, .quantum)
+                    _ = enqueueReady(process, why: .quantumExpired)
+                } else {
+                    let quantum = s.policies[queue].quantum(for: ProcessID(process), table: s.table)
+                    s.cpus[cpu].quantumEnd = quantum == .never ? .never : now + quantum
+                    cpuWorkChanged(cpu, slot: node)
+                }
             }
         }
     }
