@@ -101,6 +101,8 @@ private let cases: [Case] = [
     Case(policy: .priority(preemptive: true, aging: nil), switchCost: 0),
     Case(policy: .priority(preemptive: false, aging: 8), switchCost: 0),
     Case(policy: .priority(preemptive: true, aging: 8), switchCost: 0),
+    Case(policy: .priority(preemptive: true, aging: 8), switchCost: 2),
+    Case(policy: .shortestRemainingTime, switchCost: 2),
     Case(policy: .mlfq(quanta: [4, 8, 16], allotments: nil, boost: nil), switchCost: 0),
     Case(policy: .mlfq(quanta: [4, 8, 16], allotments: [16, 16, 16], boost: 60), switchCost: 0),
     Case(policy: .mlfq(quanta: [4, 8, 16], allotments: [16, 16, 16], boost: 60), switchCost: 1),

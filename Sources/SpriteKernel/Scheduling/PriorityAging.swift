@@ -61,7 +61,8 @@ final class PriorityAging: SchedulingPolicy {
     }
 
     /// A waiting process of base priority b beats a running one of priority r once it has gained
-    /// b - r + 1 levels, at one per `aging` waited from when it became ready, if its floor lets it.
+    /// b - r + 1 levels, at one per `aging` waited from when it became ready, if its floor lets it;
+    /// one that beats it already (its preemption went to a CPU still switching in) is due now.
     func nextPreemptionCheck(running: ProcessID, table: ProcessTable, now: SimTime) -> SimTime? {
         guard isPreemptive, let aging else { return nil }
         let bar = Int64(table[running].runPriority)
@@ -69,7 +70,7 @@ final class PriorityAging: SchedulingPolicy {
         for process in queue {
             let base = Int64(table.priority(of: process))
             guard min(base, 0) < bar else { continue }
-            let (wait, overflow) = aging.nanoseconds.multipliedReportingOverflow(by: max(1, base - bar + 1))
+            let (wait, overflow) = aging.nanoseconds.multipliedReportingOverflow(by: max(0, base - bar + 1))
             guard !overflow else { continue }
             let at = max(now, table.readySince(process) + .ns(wait))
             if first.map({ at < $0 }) ?? true { first = at }

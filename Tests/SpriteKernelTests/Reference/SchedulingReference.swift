@@ -26,12 +26,16 @@
 //     last ran on if that one is idle, else the lowest-numbered idle CPU (soft
 //     affinity, Silberschatz 5.5.2: the cache it left there may still be warm).
 //  6. Preemptive policies: a newcomer still waiting that is strictly better
-//     than the worst job running (not mid-switch) preempts that job, which is
-//     re-queued; the CPU goes to the best ready job. Worst = highest key, then
-//     lower CPU. With aging, a job whose priority improved while it waited
+//     than the worst job running preempts that job, which is re-queued; the
+//     CPU goes to the best ready job. Worst = highest key, then lower CPU. A
+//     job still being switched in counts as running, but the preemption waits
+//     for its switch to end (a switch is not cut short): at that instant the
+//     job leaves its CPU as one whose slice ran out does (step 4), and step 5
+//     fills the CPU. With aging, a job whose priority improved while it waited
 //     preempts too, at the instant it becomes strictly better than the worst
 //     job running (aging exists so a low-priority job cannot starve; without
-//     this a CPU hog would still starve it under a preemptive policy).
+//     this a CPU hog would still starve it under a preemptive policy); so does
+//     one left waiting because its preemption went to a CPU switching in.
 // "Best" is the policy's key, then the order of becoming ready (a sequence number
 // taken in steps 3, 4 and 6), i.e. FCFS breaks every tie (Silberschatz 5.3.2; for
 // stride this gives OSTEP figure 9.3's order A B C C C A C C).
@@ -207,6 +211,8 @@ private struct CPUState {
     var switchLeft = 0
     /// Ticks left in the current slice; nil = until the burst ends.
     var sliceLeft: Int?
+    /// A preemption waits for the switch under way to end.
+    var preemptWhenSwitchedIn = false
     var last: Int?
 }
 
@@ -355,15 +361,26 @@ struct SchedulingReference {
             makeReady(job)
             expired.append((job, index))
         }
+        for index in 0..<cpus where cpu[index].preemptWhenSwitchedIn && cpu[index].switchLeft == 0 {
+            cpu[index].preemptWhenSwitchedIn = false
+            guard let job = cpu[index].job else { continue }
+            cpu[index].job = nil
+            makeReady(job)
+            expired.append((job, index))
+        }
         return expired
     }
 
     private mutating func preemptForNewcomers(_ newcomers: [Int]) {
         guard isPreemptive else { return }
         for newcomer in newcomers where state[newcomer].place == .ready {
-            let running = (0..<cpus).filter { cpu[$0].job != nil && cpu[$0].switchLeft == 0 }
+            let running = (0..<cpus).filter { cpu[$0].job != nil }
             guard let victim = running.max(by: { runningKey($0) < runningKey($1) }), let job = cpu[victim].job,
                   key(newcomer).primary < runningKey(victim), let next = best() else { continue }
+            if cpu[victim].switchLeft > 0 {
+                cpu[victim].preemptWhenSwitchedIn = true
+                continue
+            }
             cpu[victim].job = nil
             makeReady(job)
             state[job].metrics.preemptions += 1
@@ -375,9 +392,13 @@ struct SchedulingReference {
     private mutating func preemptByAging() {
         guard case .priority(true, _?) = policy else { return }
         while let next = best() {
-            let running = (0..<cpus).filter { cpu[$0].job != nil && cpu[$0].switchLeft == 0 }
+            let running = (0..<cpus).filter { cpu[$0].job != nil }
             guard let victim = running.max(by: { runningKey($0) < runningKey($1) }), let job = cpu[victim].job,
                   key(next).primary < runningKey(victim) else { return }
+            if cpu[victim].switchLeft > 0 {
+                cpu[victim].preemptWhenSwitchedIn = true
+                return
+            }
             cpu[victim].job = nil
             makeReady(job)
             state[job].metrics.preemptions += 1
@@ -400,6 +421,7 @@ struct SchedulingReference {
         state[job].runPriority = key(job).primary
         cpu[index].job = job
         cpu[index].last = job
+        cpu[index].preemptWhenSwitchedIn = false
         cpu[index].sliceLeft = slice(for: job)
         precondition((cpu[index].sliceLeft ?? 1) > 0, "a slice must be positive")
         state[job].place = .onCPU(index)
