@@ -87,8 +87,6 @@ private func differences(seed: UInt64, policy: RefPolicy, cpus: Int, switchCost:
 private struct Case: Sendable, CustomTestStringConvertible {
     var policy: RefPolicy
     var switchCost: Int
-    /// Why the engine still disagrees on one CPU; nil: it must not.
-    var knownIssue: String?
     var testDescription: String { "\(policy) switch \(switchCost)" }
 }
 
@@ -125,13 +123,7 @@ struct SchedulingReferenceTests {
         for seed in UInt64(1)...120 {
             found += try differences(seed: seed, policy: test.policy, cpus: 1, switchCost: test.switchCost)
         }
-        guard let issue = test.knownIssue else {
-            #expect(found.isEmpty, report(found))
-            return
-        }
-        withKnownIssue(Comment(rawValue: issue)) {
-            #expect(found.isEmpty, report(found))
-        }
+        #expect(found.isEmpty, report(found))
     }
 
     /// The same on 2 and 3 CPUs sharing one run queue: all of an instant is settled
