@@ -206,6 +206,7 @@ extension Simulation {
             return
         }
         // Still armed while the threads change places, so that none of them arms the next slot early.
+        finishBurstsEndingNow(matrix)
         let before = matrix.current
         matrix.nextSlot()
         if matrix.current != before {
@@ -231,6 +232,21 @@ extension Simulation {
         matrix.slotArmed = false
         if matrix.needsRotation {
             if matrix.hasRunnableThread(s.table) { armGangSlot(matrix, quantum) } else { matrix.asleepSince = now }
+        }
+    }
+
+    /// A burst that ends at the slot's end completes before the slot switches: its slice-end event, due at
+    /// this same instant, may come after this one, and the thread is not preempted with nothing left.
+    private func finishBurstsEndingNow(_ matrix: GangMatrix) {
+        let s = scheduler
+        for member in matrix.members {
+            for cpu in s.nodes[member.slot].cpus where s.cpus[cpu].current >= 0 {
+                settle(cpu)
+                let process = s.cpus[cpu].current
+                guard s.table[process].remaining <= .zero, s.table[process].spinningOn < 0,
+                      s.cpus[cpu].reloadLeft <= .zero else { continue }
+                sliceEnded(cpu: cpu, epoch: s.cpus[cpu].epoch)
+            }
         }
     }
 
