@@ -66,6 +66,8 @@ final class ProcessScheduler {
     var stepFaults: [StepFault] = []
     /// Cycles of processes each waiting for a lock the next holds, in the order they closed.
     var deadlocks: [Deadlock] = []
+    /// Parallel jobs found wider than their node when placed (see `oversizedJobs`).
+    var oversizedJobs: [Simulation.OversizedJob] = []
     var processLimit = 1_000_000
     var programStepLimit: Int64 = 10_000_000
 

@@ -15,6 +15,7 @@ extension Interpreter {
             throw Diagnostic(.runtime, "the engine has no \(choice.policy.rawValue) scheduler yet", at: span,
                              help: "policies it runs: " + SchedulerKind.names.joined(separator: " "))
         }
+        try checkJobsFit(under: kind, on: node, at: span)
         do {
             try simulation.setScheduler(kind, on: node, contextSwitch: choice.switchCost)
         } catch {
@@ -28,6 +29,7 @@ extension Interpreter {
         guard let kind = choice.kernelKind else { return }
         var distinct: [Int] = []
         for node in nodes where !distinct.contains(node) { distinct.append(node) }
+        for node in distinct { try checkJobsFit(under: kind, on: node, at: span) }
         do {
             try simulation.setScheduler(kind, coordinating: distinct, contextSwitch: choice.switchCost)
         } catch {

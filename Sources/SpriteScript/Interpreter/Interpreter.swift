@@ -71,6 +71,8 @@ public final class Interpreter {
     public private(set) var expectationsFailed = 0
     /// Deadlocks of the engine already printed.
     var deadlocksReported = 0
+    /// Jobs found too wide for their node already reported as errors.
+    var oversizedJobsReported = 0
     /// Programs, as the script wrote them (the engine keeps them compiled).
     var programs: [String: [ProgramStep]] = [:]
     /// Everything traced so far, for `show trace`.
@@ -216,6 +218,7 @@ public final class Interpreter {
                                       timeLimit: timeLimit, interrupt: interrupt)
             try checkStepFaults(at: span)
             reportDeadlocks()
+            try checkNoOversizedJob(at: span)
             if stop == .eventLimit && runLeft > slice && scriptLeft > slice {
                 // Only a slice ended: print its trace, so a long run streams in bounded memory.
                 flushTrace()

@@ -163,6 +163,10 @@ extension Simulation {
             threads.append(thread)
             ranges.append(matrix.columns(of: threadSlot))
         }
+        // Wider than a node, the job would be split over slots (gang) or never placed (space): noted.
+        for range in Set(ranges) where ranges.count(where: { $0 == range }) > range.count {
+            noteOversizedJob(gang, slot: matrix.members.first { $0.firstColumn == range.lowerBound }?.slot ?? slot)
+        }
         guard let cells = matrix.place(threads, within: ranges) else {
             matrix.jobsWaiting = true
             return

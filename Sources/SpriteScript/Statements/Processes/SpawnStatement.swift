@@ -87,7 +87,8 @@ struct SpawnSyntax: StatementSyntax {
             + "how long the process will compute (default: its program's compute time, summed). threads N "
             + "makes one parallel job of N threads NAME-1 … NAME-N sharing an address space, as shared fork "
             + "does: gang and space scheduling place them together, each on a CPU of its own, so under them a "
-            + "job may have at most as many threads as the node has CPUs. With several NODES (n1,n2 or n[1..4]) the "
+            + "job may have at most as many threads on a node as the node has CPUs (a spawn, a job J or a "
+            + "scheduler change that would break this is an error). With several NODES (n1,n2 or n[1..4]) the "
             + "threads, or the processes named, are dealt over them in turn: NAME-1 on the first, NAME-2 on the "
             + "second …; threads on different nodes share no memory and talk by messages. job J makes the "
             + "processes threads of the parallel job J, whatever their programs (a client and its server), so "
@@ -161,11 +162,8 @@ struct SpawnStatement: Statement {
         for node in nodes { indices.append(try interpreter.node(node)) }
         var settings = SpawnOptions.settings(values)
         settings.job = job?.text
-        for (position, index) in indices.enumerated() {
-            // Threads are dealt in turn: node k of n gets threads k, k + n, …
-            let share = (settings.threads - position + indices.count - 1) / indices.count
-            try checkJobFits(share, on: index, nodes[position], interpreter)
-        }
+        try interpreter.checkJobsFit(joining(indices, settings), placement: indices, dealt: indices.count > 1,
+                                     named: job != nil)
         for (position, name) in processNames.enumerated() {
             let placement = settings.threads > 1 ? indices : [indices[position % indices.count]]
             try interpreter.spawn(program: program, as: name, on: placement, settings)
@@ -174,17 +172,29 @@ struct SpawnStatement: Statement {
 }
 
 extension SpawnStatement {
-    /// Gang and space scheduling give each thread of a job its own CPU at once: a job with more
-    /// threads than the node has CPUs would never be placed and would wait for ever, silently.
-    func checkJobFits(_ threads: Int, on index: Int, _ node: Name, _ interpreter: Interpreter)
-        throws(Diagnostic) {
-        let cpus = interpreter.simulation.nodeSpec(index).cpus
-        let kind = interpreter.simulation.scheduler(on: index)
-        guard threads > cpus, kind.usesGangMatrix else { return }
-        let span = values.first { $0.0.text == "threads" }?.2 ?? span
-        let what = nodes.count > 1 ? "\(threads) threads of a job" : "a job of \(threads) threads"
-        throw Diagnostic(.runtime, "\(what) cannot run under \(kind.name) scheduling on "
-                         + "node \(node.text), which has \(Plural.of(cpus, "CPU"))", at: span,
-                         help: "give it at most \(cpus) threads, or add CPUs: server \(node.text) cpus \(threads)")
+    /// The threads each parallel job gains on each node (by index): a job of `threads N` dealt in turn over
+    /// the nodes (node k of n gets threads k, k + n, …), or the processes that join `job J`.
+    func joining(_ indices: [Int], _ settings: SpawnSettings)
+        -> [(job: String, node: Int, threads: Int, span: SourceSpan)] {
+        var counts: [(job: String, node: Int, threads: Int, span: SourceSpan)] = []
+        func add(_ job: String, _ node: Int, _ threads: Int, _ span: SourceSpan) {
+            if let index = counts.firstIndex(where: { $0.job == job && $0.node == node }) {
+                counts[index].threads += threads
+            } else {
+                counts.append((job, node, threads, span))
+            }
+        }
+        let threadsSpan = values.first { $0.0.text == "threads" }?.2
+        for (position, name) in processNames.enumerated() {
+            if settings.threads > 1 {
+                for (place, node) in indices.enumerated() {
+                    let share = (settings.threads - place + indices.count - 1) / indices.count
+                    add(settings.job ?? name.text, node, share, job?.span ?? threadsSpan ?? span)
+                }
+            } else if let job {
+                add(job.text, indices[position % indices.count], 1, job.span)
+            }
+        }
+        return counts
     }
 }
