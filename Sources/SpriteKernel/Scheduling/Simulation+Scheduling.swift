@@ -196,6 +196,7 @@ extension Simulation {
             let queue = masterSlave ? Int32(min(offset, 1)) : count == 1 ? 0 : Int32(offset)
             s.cpus[cpu].queue = s.nodes[slot].firstQueue + queue
         }
+        if gang != nil { placeRunningThreads(slot) }
         for process in waiting {
             let queue = chooseQueue(for: process, node: slot)
             s.table[process].queue = Int32(queue)

@@ -130,6 +130,15 @@ final class GangMatrix {
         cells.indices.contains(cell) ? cells[cell] : -1
     }
 
+    /// Takes the cell of `column` in the current row for `thread` if it is free (opening row 0 if need be).
+    func claimCurrent(column: Int, for thread: Int32) -> Int? {
+        if cells.isEmpty { cells = Array(repeating: -1, count: columns) }
+        let cell = current * columns + column
+        guard cells.indices.contains(cell), cells[cell] < 0 else { return nil }
+        cells[cell] = thread
+        return cell
+    }
+
     func free(cell: Int) {
         if cells.indices.contains(cell) { cells[cell] = -1 }
     }

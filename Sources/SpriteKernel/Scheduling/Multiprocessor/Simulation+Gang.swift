@@ -148,6 +148,33 @@ extension Simulation {
         return first + cell % matrix.columns - matrix.columns(of: slot).lowerBound
     }
 
+    /// The node has just turned to gang or space scheduling: the threads running on its CPUs are placed
+    /// first, a lone thread in its own CPU's cell of the current row, a job's threads together. One whose
+    /// cell is elsewhere leaves its CPU now for its column's queue; the slots switch from here on.
+    func placeRunningThreads(_ slot: Int) {
+        let s = scheduler
+        guard let matrix = s.gangMatrices[slot] else { return }
+        let first = matrix.columns(of: slot).lowerBound
+        for cpu in s.nodes[slot].cpus where s.cpus[cpu].current >= 0 {
+            let process = s.cpus[cpu].current
+            guard s.table[process].gangCell < 0 else { continue }
+            let gang = s.table[process].gang
+            let alone = gang < 0 || !s.gangs[Int(gang)].contains { $0 != process && s.table[$0].phase != .done }
+            if alone, let cell = matrix.claimCurrent(column: first + Int(s.cpus[cpu].local), for: process) {
+                s.table[process].gangCell = Int32(cell)
+            } else {
+                placeJob(of: process, slot: slot)
+            }
+        }
+        for cpu in s.nodes[slot].cpus where s.cpus[cpu].current >= 0 {
+            if matrix.occupant(column: first + Int(s.cpus[cpu].local)) != s.cpus[cpu].current {
+                settle(cpu)
+                preempt(cpu)
+            }
+        }
+        if !matrix.slotArmed { keepSwitching(matrix, slot: slot) }
+    }
+
     /// Places the job `process` belongs to (its threads not finished, on any
     /// node of this matrix), unless space sharing already has a job waiting.
     private func placeJob(of process: Int32, slot: Int) {
@@ -215,7 +242,7 @@ extension Simulation {
         matrix.nextSlot()
         if matrix.current != before {
             for member in matrix.members {
-                for cpu in s.nodes[member.slot].cpus where s.cpus[cpu].current >= 0 {
+                for cpu in s.nodes[member.slot].cpus where s.cpus[cpu].current >= 0 && !s.cpus[cpu].preemptAtChoose {
                     settle(cpu)
                     let process = s.cpus[cpu].current
                     leaveCPU(cpu, .quantum)

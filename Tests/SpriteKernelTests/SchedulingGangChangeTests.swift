@@ -1,0 +1,47 @@
+import Testing
+@testable import SpriteKernel
+
+/// A node that turns to gang scheduling places the threads running on it: they keep their CPUs to the
+/// slot's end, then take turns with the others (before, a running process had no cell, was never
+/// preempted and kept its CPU to the end of its burst).
+@Suite struct SchedulingGangChangeTests {
+    // One CPU, fcfs: X (100 ms) runs 0–5, G (100 ms) waits. At 5 gang, 10 ms slots: X, running, takes row 0,
+    // G row 1. Slots end on the clock at 10, 20, …: X 5–10 (10 ms done), G 10–20, X 20–30, … X needs 90 ms
+    // more, its 9th slot of its own is 180–190: done 190; G's 10th slot is 190–200: done 200.
+    @Test func aRunningProcessTakesTurnsAfterAChangeToGang() throws {
+        let sim = try makeSimulation(nodes: 1, cpus: 1)
+        try sim.defineProgram("w", steps: [.compute(.ms(100))])
+        try sim.spawn(program: "w", name: "X", node: 0)
+        try sim.spawn(program: "w", name: "G", node: 0)
+        sim.run(until: .ms(5))
+        try sim.setScheduler(.gang(quantum: .ms(10)), on: 0)
+        sim.runToIdle()
+        #expect(try sim.metrics("X").finish == .ms(190))
+        #expect(try sim.metrics("G").finish == .ms(200))
+        #expect(sim.gantt().prefix(3) == ["X@0 0-10 quantum", "G@0 10-20 quantum", "X@0 20-30 quantum"])
+    }
+
+    // Coordinated a,b (one CPU each), 10 ms slots: row 0 J-1 (a) and J-2 (b), row 1 H (a) and G (b), all
+    // 30 ms. 0–10 row 0, 10–20 row 1. At 15 a turns to rr (quantum 10 from 15): H runs to 25, J-1 25–27;
+    // b goes on alone: J-2 20–30. At 27 a,b are coordinated again: running J-1 and J-2 take row 0, H and
+    // G row 1. 27–30 J-1, J-2; 30–40 H, G; 40–50 J-1, J-2 (J-2 has 30: done 50); 50–60 H (has 15 + 10,
+    // done 55), G (done 60); 60–65 J-1 (10 + 2 + 3 + 10 + 5 = 30: done 65).
+    @Test func aRunningJobIsPlacedWhenItsNodesAreCoordinatedAgain() throws {
+        let sim = try makeSimulation(nodes: 2, cpus: 1)
+        let gang = SchedulerKind.gang(quantum: .ms(10))
+        try sim.setScheduler(gang, coordinating: [0, 1])
+        try sim.defineProgram("w", steps: [.compute(.ms(30))])
+        try sim.spawnGang(program: "w", name: "J", nodes: [0, 1], threads: 2)
+        try sim.spawn(program: "w", name: "H", node: 0)
+        try sim.spawn(program: "w", name: "G", node: 1)
+        sim.run(until: .ms(15))
+        try sim.setScheduler(.roundRobin(quantum: .ms(10)), on: 0)
+        sim.run(until: .ms(27))
+        try sim.setScheduler(gang, coordinating: [0, 1])
+        sim.runToIdle()
+        #expect(try sim.metrics("J-2").finish == .ms(50))
+        #expect(try sim.metrics("H").finish == .ms(55))
+        #expect(try sim.metrics("G").finish == .ms(60))
+        #expect(try sim.metrics("J-1").finish == .ms(65))
+    }
+}
