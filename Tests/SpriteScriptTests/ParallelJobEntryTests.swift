@@ -100,3 +100,28 @@ import SpriteKernel
         #expect(error.contains("4:11: error: job J has 3 threads on node a, which has 2 CPUs"))
     }
 }
+
+/// Master-slave keeps CPU 0 for kernel work; gang and space give it a matrix column: the pair is refused
+/// whichever statement comes second (before, gang ran user threads on CPU 0 and kernel work on the slaves).
+@Suite struct GangMasterSlaveTests {
+    @Test func gangAfterMasterSlaveIsRefused() throws {
+        let (status, error, _) = try LimitTests.run("""
+            cluster { server a cpus 3 }
+            multiprocessor a os master-slave
+            scheduler a gang quantum 10ms
+            """)
+        #expect(status == .runtimeError)
+        #expect(error.contains("3:11: error: gang scheduling cannot run on a under os master-slave"))
+        #expect(error.contains("help: choose os big-lock or fine-grained for a"))
+    }
+
+    @Test func masterSlaveAfterSpaceIsRefused() throws {
+        let (status, error, _) = try LimitTests.run("""
+            cluster { server a cpus 3 }
+            scheduler a space
+            multiprocessor a os master-slave
+            """)
+        #expect(status == .runtimeError)
+        #expect(error.contains("3:16: error: space scheduling cannot run on a under os master-slave"))
+    }
+}

@@ -16,6 +16,7 @@ extension Interpreter {
                              help: "policies it runs: " + SchedulerKind.names.joined(separator: " "))
         }
         try checkJobsFit(under: kind, on: node, at: span)
+        try checkGangOrganisation(kind, simulation.multiprocessorOptions(on: node).organisation, on: node, at: span)
         do {
             try simulation.setScheduler(kind, on: node, contextSwitch: choice.switchCost)
         } catch {
@@ -29,7 +30,11 @@ extension Interpreter {
         guard let kind = choice.kernelKind else { return }
         var distinct: [Int] = []
         for node in nodes where !distinct.contains(node) { distinct.append(node) }
-        for node in distinct { try checkJobsFit(under: kind, on: node, at: span) }
+        for node in distinct {
+            try checkJobsFit(under: kind, on: node, at: span)
+            try checkGangOrganisation(kind, simulation.multiprocessorOptions(on: node).organisation, on: node,
+                                      at: span)
+        }
         do {
             try simulation.setScheduler(kind, coordinating: distinct, contextSwitch: choice.switchCost)
         } catch {
@@ -48,6 +53,7 @@ extension Interpreter {
             throw Diagnostic(.runtime, "numa cells \(choice.cells) must divide \(name)'s \(cpus) CPUs evenly",
                              at: span, help: "give cells K with K a divisor of \(cpus)")
         }
+        try checkGangOrganisation(simulation.scheduler(on: node), choice.kernelOrganisation, on: node, at: span)
         let layout: RunQueueLayout = choice.queues == .perCPU ? .perCPU(stealing: choice.stealing) : .shared
         let options = MultiprocessorOptions(layout: layout, cacheReload: choice.reload, queueLock: choice.queueLock,
                                             organisation: choice.kernelOrganisation,
@@ -57,6 +63,18 @@ extension Interpreter {
         } catch {
             throw Diagnostic(.runtime, "cannot organise the node: \(EngineWords.describe(error))", at: span)
         }
+    }
+
+    /// Gang and space scheduling give every CPU of the node a matrix column, CPU 0 included, while
+    /// master-slave keeps CPU 0 for kernel work: the two cannot hold together, so the pair is refused.
+    func checkGangOrganisation(_ kind: SchedulerKind, _ organisation: OSOrganisation, on node: Int,
+                               at span: SourceSpan) throws(Diagnostic) {
+        guard kind.usesGangMatrix, organisation == .masterSlave else { return }
+        let name = simulation.nodeName(node)
+        throw Diagnostic(.runtime, "\(kind.name) scheduling cannot run on \(name) under os master-slave: it gives "
+                         + "every CPU a column of its matrix, and master-slave keeps CPU 0 for kernel work",
+                         at: span, help: "choose os big-lock or fine-grained for \(name), or a time-sharing "
+                            + "scheduler (fcfs, rr) with master-slave")
     }
 
     func defineProgram(_ name: String, steps: [ProgramStep], at span: SourceSpan) throws(Diagnostic) {

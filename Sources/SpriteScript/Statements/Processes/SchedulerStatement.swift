@@ -83,9 +83,12 @@ struct SchedulerSyntax: StatementSyntax {
             + "their CPUs: a job's threads on several nodes (spawn … on n1,n2 threads N, or spawn … job J) get one "
             + "slot, and every node switches to the next slot at the same instant (coordinated scheduling of a "
             + "multicomputer); without it each node has its own matrix, so a job may sit in different slots on "
-            + "different nodes. A later scheduler statement replaces the node's policy from "
+            + "different nodes. A job may have at most as many threads on a node as it has CPUs, and gang and "
+            + "space do not combine with os master-slave (CPU 0 would be both a column and the master): "
+            + "either is an error. A later scheduler statement replaces the node's policy from "
             + "that time on: processes already there keep their accounting, "
-            + "and a running process gets the new policy's quantum, counted from the change. See help processes "
+            + "and a running process gets the new policy's quantum, counted from the change (under gang, it "
+            + "keeps its CPU to the slot's end). See help processes "
             + "and help multiprocessor.",
         example: """
             cluster { workstation ws[1..2]; server mp1 cpus 4 }
