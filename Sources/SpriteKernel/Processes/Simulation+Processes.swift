@@ -101,6 +101,8 @@ extension Simulation {
         switch s.table[id].phase {
         case .running where now > s.cpus[cpu].accountedTo:
             metrics.cpuTime += now - s.cpus[cpu].accountedTo
+            // Its first run is settled when its slice is; it has been running since then.
+            if metrics.firstRun == nil { metrics.firstRun = s.cpus[cpu].accountedTo }
         case .ready:
             metrics.waitTime += now - since
             let queue = Int(s.table[id].queue)
