@@ -24,6 +24,10 @@ final class GangMatrix {
     private(set) var members: [Member]
     /// The process in each cell, row by row; -1 where free.
     private(set) var cells: [Int32] = []
+    /// The threads in each row, and how many rows hold any: switching slots costs the rows it passes over,
+    /// not the whole matrix.
+    private var rowThreads: [Int32] = []
+    private var busyRows = 0
     /// The row whose threads run now.
     private(set) var current = 0
     /// Whether a slot-end event is pending, and when it comes.
@@ -47,7 +51,33 @@ final class GangMatrix {
         self.columns = max(1, first)
         self.rotates = rotates
         self.alternates = alternates && rotates
-        if !rotates { cells = Array(repeating: -1, count: self.columns) }
+        if !rotates { openRow() }
+    }
+
+    private func openRow() {
+        cells.append(contentsOf: repeatElement(Int32(-1), count: columns))
+        rowThreads.append(0)
+    }
+
+    /// Puts `thread` (or -1) in `cell`, keeping the row counts.
+    private func set(_ cell: Int, _ thread: Int32) {
+        let row = cell / columns
+        let before = rowThreads[row]
+        if cells[cell] >= 0 { rowThreads[row] -= 1 }
+        if thread >= 0 { rowThreads[row] += 1 }
+        cells[cell] = thread
+        if before == 0 && rowThreads[row] > 0 { busyRows += 1 }
+        if before > 0 && rowThreads[row] == 0 { busyRows -= 1 }
+    }
+
+    /// Empty rows at the end, past the current one, are given back (first fit would reuse them in the
+    /// same order, so nothing changes but the memory).
+    private func trimEmptyRows() {
+        guard rotates else { return }
+        while rowThreads.count > current + 1, rowThreads.last == 0 {
+            rowThreads.removeLast()
+            cells.removeLast(columns)
+        }
     }
 
     convenience init(columns: Int, rotates: Bool, alternates: Bool = false) {
@@ -69,8 +99,9 @@ final class GangMatrix {
         let range = columns(of: slot)
         members.removeAll { $0.slot == slot }
         for row in 0..<rowCount {
-            for column in range { cells[row * columns + column] = -1 }
+            for column in range { set(row * columns + column, -1) }
         }
+        trimEmptyRows()
     }
 
     var rowCount: Int { cells.count / columns }
@@ -97,7 +128,7 @@ final class GangMatrix {
         while !left.isEmpty {
             if row == rowCount {
                 guard rotates else { return nil }
-                cells.append(contentsOf: repeatElement(Int32(-1), count: columns))
+                openRow()
             }
             var fits = true
             var taking: [(thread: Int, column: Int)] = []
@@ -113,7 +144,7 @@ final class GangMatrix {
             }
             if fits {
                 for (thread, column) in taking {
-                    cells[row * columns + column] = threads[thread]
+                    set(row * columns + column, threads[thread])
                     placed[thread] = row * columns + column
                 }
                 left.removeAll { placed[$0] >= 0 }
@@ -132,15 +163,17 @@ final class GangMatrix {
 
     /// Takes the cell of `column` in the current row for `thread` if it is free (opening row 0 if need be).
     func claimCurrent(column: Int, for thread: Int32) -> Int? {
-        if cells.isEmpty { cells = Array(repeating: -1, count: columns) }
+        if cells.isEmpty { openRow() }
         let cell = current * columns + column
         guard cells.indices.contains(cell), cells[cell] < 0 else { return nil }
-        cells[cell] = thread
+        set(cell, thread)
         return cell
     }
 
     func free(cell: Int) {
-        if cells.indices.contains(cell) { cells[cell] = -1 }
+        guard cells.indices.contains(cell) else { return }
+        set(cell, -1)
+        trimEmptyRows()
     }
 
     /// Whether slots must keep switching: two rows hold threads, or the
@@ -148,25 +181,25 @@ final class GangMatrix {
     /// threads simply keep their CPUs, and no slot event is pending.
     var needsRotation: Bool {
         guard rotates else { return false }
-        var busyRows = 0
-        var currentBusy = false
-        for row in 0..<rowCount where (0..<columns).contains(where: { cells[row * columns + $0] >= 0 }) {
-            busyRows += 1
-            if row == current { currentBusy = true }
-        }
+        let currentBusy = rowThreads.indices.contains(current) && rowThreads[current] > 0
         return busyRows >= 2 || (busyRows == 1 && !currentBusy)
     }
 
     /// Whether a thread of the matrix is ready or running.
+    /// From the current row on, where the runnable threads usually are (the rows before it may be empty).
     func hasRunnableThread(_ table: ProcessTable) -> Bool {
-        cells.contains { $0 >= 0 && (table[$0].phase == .ready || table[$0].phase == .running) }
+        let start = min(current * columns, cells.count)
+        func runnable(_ thread: Int32) -> Bool {
+            thread >= 0 && (table[thread].phase == .ready || table[thread].phase == .running)
+        }
+        return cells[start...].contains(where: runnable) || cells[..<start].contains(where: runnable)
     }
 
     /// `count` slot switches with the threads where they are: after the first
     /// the rows visited repeat with the number of busy rows as period.
     func nextSlots(_ count: Int64) {
         guard count > 0 else { return }
-        let busy = (0..<rowCount).filter { row in (0..<columns).contains { cells[row * columns + $0] >= 0 } }.count
+        let busy = busyRows
         nextSlot()
         for _ in 0..<(busy > 0 ? (count - 1) % Int64(busy) : 0) { nextSlot() }
     }
@@ -177,7 +210,7 @@ final class GangMatrix {
         guard rotates, rows > 1 else { return }
         for step in 1...rows {
             let row = (current + step) % rows
-            if (0..<columns).contains(where: { cells[row * columns + $0] >= 0 }) {
+            if rowThreads[row] > 0 {
                 current = row
                 return
             }
