@@ -45,3 +45,27 @@ import Testing
         #expect(try sim.metrics("J-1").finish == .ms(65))
     }
 }
+
+/// A thread that joins its job after the job is placed goes in its partners' row when a column is free
+/// there (Ousterhout keeps a job in one row), not in the first row with room.
+@Suite struct SchedulingGangLateJoinerTests {
+    // Coordinated a,b (one CPU each), 10 ms slots. A (a, 30 ms) takes row 0; the client (a, job J, 10 ms)
+    // row 1. At 1 ms the server (b, job J, 10 ms) joins: row 0 has b's column free, but J is in row 1,
+    // which has it free too: row 1. Slot 0–10 runs A (b idle), 10–20 the client and the server together:
+    // both done at 20 (first fit would have put the server in row 0: running 1–10 and 20–21, done 21).
+    @Test func aLateThreadJoinsItsJobsRow() throws {
+        let sim = try makeSimulation(nodes: 2, cpus: 1)
+        try sim.setScheduler(.gang(quantum: .ms(10)), coordinating: [0, 1])
+        try sim.defineProgram("long", steps: [.compute(.ms(30))])
+        try sim.defineProgram("short", steps: [.compute(.ms(10))])
+        try sim.spawn(program: "long", name: "A", node: 0)
+        let client = try sim.spawn(program: "short", name: "client", node: 0)
+        try sim.joinGang(client, job: "J")
+        sim.run(until: .ms(1))
+        let server = try sim.spawn(program: "short", name: "server", node: 1)
+        try sim.joinGang(server, job: "J")
+        sim.runToIdle()
+        #expect(try sim.metrics("server").finish == .ms(20))
+        #expect(try sim.metrics("client").finish == .ms(20))
+    }
+}

@@ -121,7 +121,13 @@ final class GangMatrix {
     /// Places `threads`, thread i in a column of `ranges[i]` (its node's CPUs),
     /// all in the first row where each node has a free column for each of its
     /// threads; a node with more threads than CPUs spills whole rows in turn.
-    func place(_ threads: [Int32], within ranges: [Range<Int>]) -> [Int]? {
+    /// With `preferring`, a row where all of them fit is taken first: a thread that joins its job late
+    /// goes in its partners' row if a column is free there.
+    func place(_ threads: [Int32], within ranges: [Range<Int>], preferring preferred: Int? = nil) -> [Int]? {
+        if let preferred, preferred < rowCount, let cells = fitAll(threads, within: ranges, row: preferred) {
+            for (thread, cell) in zip(threads, cells) { set(cell, thread) }
+            return cells
+        }
         var placed = Array(repeating: -1, count: threads.count)
         var left = Array(threads.indices)
         var row = 0
@@ -154,6 +160,19 @@ final class GangMatrix {
             row += 1
         }
         return placed
+    }
+
+    /// The cells of `row` that would take all of `threads`, each in its range, or nil.
+    private func fitAll(_ threads: [Int32], within ranges: [Range<Int>], row: Int) -> [Int]? {
+        var taken = Set<Int>()
+        var cells: [Int] = []
+        for index in threads.indices {
+            guard let column = ranges[index].first(where: { self.cells[row * columns + $0] < 0 && !taken.contains($0) })
+            else { return nil }
+            taken.insert(column)
+            cells.append(row * columns + column)
+        }
+        return cells
     }
 
     /// The process in `cell`, or -1 (also for a cell past the matrix).

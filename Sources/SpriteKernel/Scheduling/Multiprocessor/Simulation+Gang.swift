@@ -194,7 +194,12 @@ extension Simulation {
         for range in Set(ranges) where ranges.count(where: { $0 == range }) > range.count {
             noteOversizedJob(gang, slot: matrix.members.first { $0.firstColumn == range.lowerBound }?.slot ?? slot)
         }
-        guard let cells = matrix.place(threads, within: ranges) else {
+        // A thread that joins late goes in its partners' row if there is room (Ousterhout keeps a job in one row).
+        let partner = gang < 0 ? nil : s.gangs[Int(gang)].first { thread in
+            s.table[thread].gangCell >= 0 && s.gangMatrices[Int(s.nodeSlot[Int(s.table[thread].node)])] === matrix
+        }
+        let row = partner.map { Int(s.table[$0].gangCell) / matrix.columns }
+        guard let cells = matrix.place(threads, within: ranges, preferring: row) else {
             matrix.jobsWaiting = true
             return
         }
