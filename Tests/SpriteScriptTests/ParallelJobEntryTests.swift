@@ -125,3 +125,35 @@ import SpriteKernel
         #expect(error.contains("3:16: error: space scheduling cannot run on a under os master-slave"))
     }
 }
+
+/// Cheap diagnostics around parallel jobs: each case below is one mistake and one error.
+@Suite struct ParallelJobDiagnosticsTests {
+    // `spawn w on a,b` names one process (w) for two nodes: b (column 14) would get nothing.
+    @Test func moreNodesThanProcessesIsAnError() throws {
+        let (status, error, _) = try LimitTests.run("""
+            cluster { server a cpus 2; server b cpus 2 }
+            program w { compute 1ms }
+            spawn w on a,b
+            """)
+        #expect(status == .malformed)
+        #expect(error.contains("3:14: error: 2 nodes for 1 process: b would run nothing"))
+    }
+
+    // `a,a`: the second a (column 13) is the same node; coordinated over one node is no coordination.
+    @Test func aNodeNamedTwiceAndCoordinationOfOneNodeAreErrors() throws {
+        let (status, error, sink) = try LimitTests.run("""
+            cluster { server a cpus 2 }
+            scheduler a,a gang coordinated
+            """)
+        #expect(status == .malformed)
+        #expect(error.contains("2:13: error: node a is named twice"))
+        #expect(sink.errors.joined().contains("coordinated scheduling needs two nodes or more"))
+    }
+
+    // The gang options and parallel-job words lead to the pages that explain them.
+    @Test(arguments: ["coordinated", "alternates", "threads", "job"])
+    func helpKnowsTheGangWords(word: String) throws {
+        let (status, error, _) = try LimitTests.run("help \(word)")
+        #expect(status == .ok, "\(error)")
+    }
+}

@@ -29,10 +29,13 @@ struct HelpStatement: Statement {
         return StatementRegistry.helpEntries.first { $0.topic == word }
     }
 
-    /// Words people look up that another page explains: each scheduling policy
-    /// is on the scheduler statement's page, the timeline on show's.
+    /// Words people look up that another page explains: each scheduling policy and its gang options
+    /// are on the scheduler statement's page, parallel jobs (threads, job) on spawn's, the timeline on show's.
     static let explainedElsewhere: [String: String] = Dictionary(
-        uniqueKeysWithValues: SchedulerKind.names.map { ($0, "scheduler") } + [("timeline", "show")])
+        uniqueKeysWithValues: SchedulerKind.names.map { ($0, "scheduler") } + [
+            ("timeline", "show"), ("coordinated", "scheduler"), ("alternates", "scheduler"), ("threads", "spawn"),
+            ("job", "spawn"),
+        ])
 
     func check(_ checker: inout Checker) {
         guard let topic, Self.entry(for: topic.text) == nil else { return }

@@ -153,7 +153,20 @@ struct SchedulerStatement: Statement {
     static let defaultQuantum = SimTime(nanoseconds: 10_000_000)
 
     func check(_ checker: inout Checker) {
-        for node in nodes { checker.resolveNode(node) }
+        var named: [String: SourceSpan] = [:]
+        for node in nodes {
+            checker.resolveNode(node)
+            if let first = named[node.text] {
+                checker.error("node \(node.text) is named twice", at: node.span,
+                              help: "the first is at \(first.location); name each node once")
+            }
+            named[node.text] = named[node.text] ?? node.span
+        }
+        if choice.coordinated, named.count == 1, let only = nodes.first {
+            checker.error("coordinated scheduling needs two nodes or more; \(only.text) alone has its own matrix",
+                          at: only.span, help: "name the nodes that share the matrix: scheduler \(only.text),OTHER "
+                            + "gang coordinated, or leave out coordinated")
+        }
         var seen: [String: SourceSpan] = [:]
         for setting in settings {
             if let first = seen[setting.option.text] {

@@ -137,6 +137,14 @@ struct SpawnStatement: Statement {
         guard known else { return }
         SpawnOptions.check(values, &checker)
         let threads = SpawnOptions.settings(values).threads
+        if threads == 1, nodes.count > processNames.count {
+            let idle = nodes[processNames.count]
+            let processes = Plural.of(processNames.count, "process", plural: "processes")
+            checker.error("\(Plural.of(nodes.count, "node")) for \(processes): \(idle.text) would run nothing",
+                          at: idle.span,
+                          help: "name a process for each node (spawn \(program.text) as \(program.text)[1.."
+                            + "\(nodes.count)] on …), or make one job of them: threads \(nodes.count)")
+        }
         for (position, name) in processNames.enumerated() {
             // A parallel job's threads are NAME-1 … NAME-N, dealt over the nodes.
             if threads > 1, threads <= 1024 {
