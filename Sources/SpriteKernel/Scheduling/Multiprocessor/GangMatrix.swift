@@ -1,3 +1,5 @@
+import DequeModule
+
 /// Ousterhout's matrix for gang scheduling (1982): one column per CPU, one
 /// row per time slot. A parallel job's threads are placed together in the
 /// first row with enough free columns; every quantum all CPUs switch together
@@ -242,30 +244,49 @@ final class GangMatrix {
 final class GangColumn: SchedulingPolicy {
     private let matrix: GangMatrix
     private let column: Int
-    private var ready: [ProcessID] = []
+    /// The ready threads in the order they came. Taking the row's thread from the middle only forgets its
+    /// stamp (an entry is live while its stamp is the thread's): O(1) however long the column is.
+    private var order: Deque<(process: Int32, stamp: UInt32)> = []
+    private var stamps: [Int32: UInt32] = [:]
+    private var nextStamp: UInt32 = 0
+    private(set) var count = 0
 
     init(matrix: GangMatrix, column: Int) {
         self.matrix = matrix
         self.column = column
-        ready.reserveCapacity(8)
+        order.reserveCapacity(8)
+        stamps.reserveCapacity(8)
     }
 
-    var count: Int { ready.count }
-
     func enqueue(_ process: ProcessID, why: ReadyReason, table: ProcessTable, now: SimTime) {
-        ready.append(process)
+        nextStamp &+= 1
+        stamps[process.index] = nextStamp
+        order.append((process.index, nextStamp))
+        count += 1
     }
 
     /// The row's own thread may take the CPU from an alternate the moment it is ready.
     var isPreemptive: Bool { matrix.alternates }
 
+    private func isLive(_ entry: (process: Int32, stamp: UInt32)) -> Bool { stamps[entry.process] == entry.stamp }
+
     /// The current row's thread of this column; with alternates, else the
     /// thread of another row that has waited longest.
     func dequeue(table: ProcessTable, now: SimTime) -> ProcessID? {
         let occupant = matrix.occupant(column: column)
-        if occupant >= 0, let index = ready.firstIndex(of: ProcessID(occupant)) { return ready.remove(at: index) }
-        guard matrix.alternates, !ready.isEmpty else { return nil }
-        return ready.removeFirst()
+        if occupant >= 0, stamps.removeValue(forKey: occupant) != nil {
+            count -= 1
+            dropForgottenEntries()
+            return ProcessID(occupant)
+        }
+        guard matrix.alternates, count > 0 else { return nil }
+        while let first = order.popFirst() {
+            guard isLive(first) else { continue }
+            stamps.removeValue(forKey: first.process)
+            count -= 1
+            return ProcessID(first.process)
+        }
+        return nil
     }
 
     func shouldPreempt(running: ProcessID, by candidate: ProcessID, table: ProcessTable, now: SimTime) -> Bool {
@@ -275,7 +296,17 @@ final class GangColumn: SchedulingPolicy {
     func steal(table: ProcessTable, now: SimTime) -> ProcessID? { nil }
 
     func removeAll(table: ProcessTable, now: SimTime) -> [ProcessID] {
-        defer { ready.removeAll(keepingCapacity: true) }
-        return ready
+        defer {
+            order.removeAll(keepingCapacity: true)
+            stamps.removeAll(keepingCapacity: true)
+            count = 0
+        }
+        return order.filter(isLive).map { ProcessID($0.process) }
+    }
+
+    /// Forgotten entries leave the front at once, and the rest when they outnumber the live ones.
+    private func dropForgottenEntries() {
+        while let first = order.first, !isLive(first) { order.removeFirst() }
+        if order.count > 2 * count + 16 { order = Deque(order.filter(isLive)) }
     }
 }
