@@ -30,6 +30,8 @@ final class GangMatrix {
     /// not the whole matrix.
     private var rowThreads: [Int32] = []
     private var busyRows = 0
+    /// Every row before this one is full: placing a job starts here.
+    private var firstRowWithRoom = 0
     /// The row whose threads run now.
     private(set) var current = 0
     /// Whether a slot-end event is pending, and when it comes.
@@ -70,6 +72,13 @@ final class GangMatrix {
         cells[cell] = thread
         if before == 0 && rowThreads[row] > 0 { busyRows += 1 }
         if before > 0 && rowThreads[row] == 0 { busyRows -= 1 }
+        if thread < 0 {
+            firstRowWithRoom = min(firstRowWithRoom, row)
+        } else {
+            while firstRowWithRoom < rowThreads.count && rowThreads[firstRowWithRoom] == Int32(columns) {
+                firstRowWithRoom += 1
+            }
+        }
     }
 
     /// Empty rows at the end, past the current one, are given back (first fit would reuse them in the
@@ -80,6 +89,7 @@ final class GangMatrix {
             rowThreads.removeLast()
             cells.removeLast(columns)
         }
+        firstRowWithRoom = min(firstRowWithRoom, rowThreads.count)
     }
 
     convenience init(columns: Int, rotates: Bool, alternates: Bool = false) {
@@ -132,7 +142,8 @@ final class GangMatrix {
         }
         var placed = Array(repeating: -1, count: threads.count)
         var left = Array(threads.indices)
-        var row = 0
+        // A full row takes no thread: the search starts after them.
+        var row = firstRowWithRoom
         while !left.isEmpty {
             if row == rowCount {
                 guard rotates else { return nil }
