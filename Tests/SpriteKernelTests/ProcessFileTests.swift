@@ -30,17 +30,18 @@ struct ProcessFileTests {
     }
 
     /// Both read /a through ws1's one cache: p1's read misses and fills it,
-    /// p2's open finds the copy current and p2's read is a hit.
+    /// p2's open (issued once p1 is done: each process has its own steps in
+    /// flight) finds the copy current and p2's read is a hit.
     @Test func twoProcessesReadThroughOneCache() throws {
         let (sim, node, p1, p2) = try twoProcessesOnOneNode()
         _ = sim.createFile(on: node, path: "/a", size: 4096, directory: false)
+        let hitsBefore = sim.fs.statistics.clientHits
         for process in [p1, p2] {
             _ = sim.openFile(on: node, process: process, path: "/a", writable: false)
             _ = sim.readFile(on: node, process: process, path: "/a")
             _ = sim.closeFile(on: node, process: process, path: "/a")
+            sim.runToIdle()
         }
-        let hitsBefore = sim.fs.statistics.clientHits
-        sim.runToIdle()
         // p1's open fetched nothing (sprite opens fetch no data), its read missed; p2's read hit.
         #expect(sim.fs.statistics.clientHits - hitsBefore == 1)
         let reads = sim.fileHistory.filter { if case .read = $0.kind { true } else { false } }
@@ -79,10 +80,13 @@ struct ProcessFileTests {
     @Test func aFileTwoProcessesOpenIsShared() throws {
         let (sim, node, p1, p2) = try twoProcessesOnOneNode()
         _ = sim.createFile(on: node, path: "/x", size: 0, directory: false)
+        // Each process's steps are in flight at once: the run goes idle between them to order them.
         _ = sim.openFile(on: node, process: p1, path: "/x", writable: false)
+        sim.runToIdle()
         _ = sim.openFile(on: node, process: p2, path: "/x", writable: true)
         _ = sim.writeFile(on: node, process: p2, path: "/x", text: Array("v".utf8), size: 1, append: false)
         _ = sim.closeFile(on: node, process: p2, path: "/x")
+        sim.runToIdle()
         _ = sim.readFile(on: node, process: p1, path: "/x")
         sim.runToIdle()
         let report = SemanticsChecker.judge(sim.fileHistory)

@@ -78,16 +78,17 @@ enum FileStep {
     }
 }
 
-/// A node's file-system client: its cache, its open sessions, its queue.
+/// A node's file-system client: its cache, its open sessions, its steps served from memory.
 struct FileClient {
     var entries: [Int: ClientFileEntry] = [:]
     var lru = LRUList<Int>()
     var sessions: [Int: OpenSession] = [:]
     /// Open sessions by path, most recent last, for `read` without a path.
     var openOrder: [Int] = []
-    /// The step served from memory that ends at its `fileStepDone` event, and
-    /// what it does then: it takes effect when its charge is over.
-    var localStep: (operation: Int32, then: (Simulation) -> Void)?
+    /// Steps served from memory, by operation, each ending at its `fileStepDone`
+    /// event, and what each does then: it takes effect when its charge is over.
+    /// Several processes of the node may have one each.
+    var localSteps: [Int32: (Simulation) -> Void] = [:]
     var cacheEnabled = true
     var capacityBlocks: Int64
     /// Sprite prefix table: prefix → (server, token), a hint.
@@ -154,6 +155,15 @@ struct FileClient {
     mutating func updateSession(_ id: Int, _ change: (inout OpenSession) -> Void) {
         guard let index = sessions.index(forKey: id) else { return }
         change(&sessions.values[index])
+    }
+
+    /// These writes of the file are no longer on their way (at the server, or
+    /// back in the dirty copy): another write-back of the file, by another
+    /// process's step or the daemon, may still have its own on the way.
+    mutating func noLongerInFlight(_ writes: [Int], of file: Int) {
+        guard var left = inFlight[file] else { return }
+        left.removeAll { writes.contains($0) }
+        inFlight[file] = left.isEmpty ? nil : left
     }
 
     /// Drops the file's copy from the cache.

@@ -31,7 +31,7 @@ extension Simulation {
         callServer("write", path: fs.files[file].path, node: node, op: op,
                    requestBytes: dirtyBefore ? write.newSize : write.size,
                    serve: { sim, server in
-                       if dirtyBefore { sim.withClient(node) { $0.inFlight[file] = nil } }
+                       if dirtyBefore { sim.withClient(node) { $0.noLongerInFlight(carried, of: file) } }
                        return sim.applyWrite(file, content: write.content, size: write.newSize,
                                              writes: carried + [write.event], from: node, server: server)
                    },
@@ -62,7 +62,7 @@ extension Simulation {
                        // Nothing reached the server: the copy is dirty again.
                        if dirtyBefore {
                            sim.withClient(node) { client in
-                               client.inFlight[file] = nil
+                               client.noLongerInFlight(carried, of: file)
                                guard var entry = client.entries[file] else { return }
                                entry.dirty = true
                                entry.unflushedWrites = carried + entry.unflushedWrites

@@ -67,9 +67,9 @@ extension Simulation {
         }
     }
 
-    /// `process`: the process that issued the step, nil for the node itself. The node's client performs
-    /// its steps one at a time, in the order they were issued, whoever issued them: they wait in the
-    /// node's shell process (Processes/Simulation+Shell), which starts each in turn.
+    /// `process`: the process that issued the step, nil for the node itself (its shell). Each issuer
+    /// has one step in progress and the rest wait behind it, in order (Processes/Simulation+Shell);
+    /// steps of different issuers on one node are in flight at once.
     func enqueueFileStep(_ kind: OperationKind, node: Int, process: Int? = nil,
                          _ make: (Int32) -> FileStep) -> Int32 {
         let op = newOperation(kind, node: node, process: process)
@@ -88,7 +88,7 @@ extension Simulation {
 
     // MARK: Running steps
 
-    /// Starts a step the node's shell took from its queue.
+    /// Starts a step its issuer took from its queue.
     func startFileStep(_ step: FileStep, node: Int) {
         start(step.operation)
         if let path = step.path, let (point, server) = automountPoint(for: path, node: node) {
@@ -129,19 +129,19 @@ extension Simulation {
         }
     }
 
-    /// The current step finished now.
+    /// The step finished now.
     func completeFileStep(_ node: Int, _ op: Int32) {
         finish(op)
         finishFileStep(node, op)
     }
 
-    /// The current step is over (done or failed): go on with the next.
+    /// The step is over (done or failed): its issuer goes on with its next.
     func finishFileStep(_ node: Int, _ op: Int32) {
-        // Only the step in progress ends once: a step can fail more than once.
-        guard shellStepEnded(node, op) else { return }
+        // Only a step in progress ends, once: a step can fail more than once.
+        guard issuerStepEnded(node, op) else { return }
         // A program's process blocked on the step goes on (Processes/).
         fileStepEnded(op)
-        shellGoesOn(node)
+        issuerGoesOn(node, after: op)
     }
 
     func failFileStep(_ node: Int, _ op: Int32, _ failure: OperationFailure) {
@@ -157,16 +157,15 @@ extension Simulation {
         let cost = network.config.cost
         let done = now + cost.localMessageCost + cost.localCopy(bytes: bytes)
         guard !done.isPastHorizon else { return failFileStep(node, op, .endOfTime) }
-        withClient(node) { $0.localStep = (op, then) }
+        withClient(node) { $0.localSteps[op] = then }
         schedule(.files(.fileStepDone(node: Int32(node), operation: op)), at: done)
     }
 
     /// The end of a local step's charge. A crash in between failed the step
     /// and gave the node a fresh client, which knows nothing of it.
     func localStepDone(_ node: Int, _ op: Int32) {
-        guard let local = fileClients[node]?.localStep, local.operation == op else { return }
-        withClient(node) { $0.localStep = nil }
-        local.then(self)
+        guard let then = fileClients[node]?.localSteps.removeValue(forKey: op) else { return }
+        then(self)
         completeFileStep(node, op)
     }
 

@@ -356,12 +356,13 @@ extension Simulation {
             }
             fs.crashLosses += losses
             if !losses.isEmpty { record(.writesLost(node: node, losses: losses), at: node) }
-            if let local = client.localStep { fail(local.operation, .nodeDown(node: node)) }
+            // Every issuer's step served from memory, then the steps still waiting.
+            for op in client.localSteps.keys.sorted() { fail(op, .nodeDown(node: node)) }
             for step in queuedFileSteps(node) { fail(step.operation, .nodeDown(node: node)) }
             var fresh = FileClient(capacityBlocks: client.capacityBlocks)
             fresh.cacheEnabled = client.cacheEnabled
             fileClients[node] = fresh
-            resetShell(node)
+            resetFileIssuers(node)
         }
         endTransaction(crashed: node)
         // Servers forget the crashed client's opens and promises.

@@ -9,7 +9,7 @@ extension Simulation {
             fileClients[Int(node)]?.daemonScheduled = false
         case .fileStepDone(let node, let operation):
             // `completeLocally` refuses such ends before scheduling; kept for completeness.
-            fileClients[Int(node)]?.localStep = nil
+            fileClients[Int(node)]?.localSteps[operation] = nil
             failFileStep(Int(node), operation, .endOfTime)
         }
     }

@@ -23,7 +23,7 @@ extension Simulation {
         callServer("write", path: fs.files[file].path, node: node, op: op, requestBytes: entry.size,
                    serve: { sim, server in
                        // At the server now: a crash of the client can no longer lose them.
-                       sim.withClient(node) { $0.inFlight[file] = nil }
+                       sim.withClient(node) { $0.noLongerInFlight(writes, of: file) }
                        return sim.applyWrite(file, content: entry.content, size: entry.size, writes: writes,
                                              from: node, server: server)
                    },
@@ -45,7 +45,7 @@ extension Simulation {
                    failed: { sim, failure in
                        // The data never reached the server: it is dirty again.
                        sim.withClient(node) { client in
-                           client.inFlight[file] = nil
+                           client.noLongerInFlight(writes, of: file)
                            if var restored = client.entries[file] {
                                restored.dirty = true
                                restored.unflushedWrites = writes + restored.unflushedWrites

@@ -22,9 +22,12 @@ public final class ProcessTable {
     var fileRequests: [FileRequest] = []
     /// Each node's shell process, by node, or -1 until the node's first file step.
     var shellOf: [Int32] = []
-    /// Each shell's file steps not yet started, and the one in progress.
-    var shellSteps: [Int32: Deque<FileStep>] = [:]
-    var shellCurrent: [Int32: Int32] = [:]
+    /// Each issuer's file steps not yet started, and its one in progress, by
+    /// process (a shell for its node's own steps): Simulation+Shell.
+    var fileQueues: [Int32: Deque<FileStep>] = [:]
+    var fileInProgress: [Int32: Int32] = [:]
+    /// Issuers whose file-step loop is running, so a step that ends at once does not nest.
+    var fileStepping: Set<Int32> = []
     /// Shells made so far: they do not count as the script's processes.
     var shellCount = 0
 

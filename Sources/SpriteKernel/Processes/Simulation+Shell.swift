@@ -1,11 +1,14 @@
 import DequeModule
 
-/// Each node's implicit shell process: it runs the node's file steps. A file
-/// step issued on a node (by `on NODE { }`, a declared process's `on PROCESS`,
-/// or a program's file step) waits in the shell's queue; the node's client
-/// takes them one at a time, in the order they were issued, and the end of
-/// one starts the next. The shell is made at the node's first file step, is
-/// not listed (`show processes`, names, metrics) and adds no events.
+/// Who issues a node's file steps, and in what order. Each process has its
+/// own outstanding system call: a step issued by a process (a program's file
+/// step, or a declared process's `on PROCESS { }`) waits only behind that
+/// process's own earlier steps, so two processes on one node have operations
+/// in flight at once, sharing the node's cache, sessions table and server
+/// calls. The node's own steps (`on NODE { }`, resolve, mount) are issued by
+/// its implicit shell process and keep their order: the shell starts one,
+/// and the end of one starts the next. The shell is made at the node's first
+/// file step, is not listed (`show processes`, names, metrics) and adds no events.
 extension Simulation {
     /// The node's shell, made on first use.
     func shell(of node: Int) -> Int32 {
@@ -24,55 +27,76 @@ extension Simulation {
         return id
     }
 
-    /// A file step joins its node's shell queue; the shell starts it if it is idle.
-    func queueFileStep(_ step: FileStep, node: Int) {
-        let shell = shell(of: node)
-        scheduler.table.shellSteps[shell, default: Deque()].append(step)
-        runShell(shell, node: node)
+    /// The process that issues a step: its owner, else the node's shell.
+    private func issuer(of process: Int?, node: Int) -> Int32 {
+        if let process, process >= 0 { return Int32(process) }
+        return shell(of: node)
     }
 
-    /// Starts the shell's next steps while none is in progress. Steps that end
+    /// A file step joins its issuer's queue; the issuer starts it if it has none in progress.
+    func queueFileStep(_ step: FileStep, node: Int) {
+        // The shell is made at the node's first file step, whoever issues it, so ids do not depend on who did.
+        let shell = shell(of: node)
+        let process = operations[Int(step.operation)].process
+        let issuer = process.map { $0 >= 0 ? Int32($0) : shell } ?? shell
+        scheduler.table.fileQueues[issuer, default: Deque()].append(step)
+        runFileSteps(of: issuer, node: node)
+    }
+
+    /// Starts the issuer's next steps while none is in progress. Steps that end
     /// at once (failures) loop here rather than nest, so a long run of them
     /// cannot exhaust the stack.
-    private func runShell(_ shell: Int32, node: Int) {
+    private func runFileSteps(of issuer: Int32, node: Int) {
         let s = scheduler
-        guard s.table.stepping.insert(shell).inserted else { return }
-        defer { s.table.stepping.remove(shell) }
-        while s.table.shellCurrent[shell] == nil, let step = s.table.shellSteps[shell]?.popFirst() {
-            s.table.shellCurrent[shell] = step.operation
+        guard s.table.fileStepping.insert(issuer).inserted else { return }
+        defer { s.table.fileStepping.remove(issuer) }
+        while s.table.fileInProgress[issuer] == nil, let step = s.table.fileQueues[issuer]?.popFirst() {
+            s.table.fileInProgress[issuer] = step.operation
             startFileStep(step, node: node)
         }
     }
 
-    /// The node's step `op` is over (done or failed): true if it was the one in
-    /// progress (a step can fail more than once, as a sync fails for each dirty
-    /// file; only its first end counts). The next step starts in `shellGoesOn`.
-    func shellStepEnded(_ node: Int, _ op: Int32) -> Bool {
+    /// The node's step `op` is over (done or failed): true if it was its
+    /// issuer's step in progress (a step can fail more than once, as a sync
+    /// fails for each dirty file; only its first end counts). The issuer's
+    /// next step starts in `issuerGoesOn`.
+    func issuerStepEnded(_ node: Int, _ op: Int32) -> Bool {
         let s = scheduler
         guard node < s.table.shellOf.count, s.table.shellOf[node] >= 0 else { return false }
-        let shell = s.table.shellOf[node]
-        guard s.table.shellCurrent[shell] == op else { return false }
-        s.table.shellCurrent[shell] = nil
+        let issuer = issuer(of: operations[Int(op)].process, node: node)
+        guard s.table.fileInProgress[issuer] == op else { return false }
+        s.table.fileInProgress[issuer] = nil
         return true
     }
 
-    /// The shell takes its next step.
-    func shellGoesOn(_ node: Int) {
+    /// The issuer of the step `op`, which just ended, takes its next step.
+    func issuerGoesOn(_ node: Int, after op: Int32) {
         guard node < scheduler.table.shellOf.count, scheduler.table.shellOf[node] >= 0 else { return }
-        runShell(scheduler.table.shellOf[node], node: node)
+        runFileSteps(of: issuer(of: operations[Int(op)].process, node: node), node: node)
     }
 
-    /// The steps waiting in the node's shell queue.
-    func queuedFileSteps(_ node: Int) -> Deque<FileStep> {
-        guard node < scheduler.table.shellOf.count, scheduler.table.shellOf[node] >= 0 else { return [] }
-        return scheduler.table.shellSteps[scheduler.table.shellOf[node]] ?? []
+    /// The steps waiting on the node, the shell's first, then each process's in the order processes were made.
+    func queuedFileSteps(_ node: Int) -> [FileStep] {
+        issuers(on: node).flatMap { scheduler.table.fileQueues[$0].map(Array.init) ?? [] }
     }
 
-    /// The node crashed: its shell starts afresh, with nothing queued or in progress.
-    func resetShell(_ node: Int) {
-        guard node < scheduler.table.shellOf.count, scheduler.table.shellOf[node] >= 0 else { return }
-        let shell = scheduler.table.shellOf[node]
-        scheduler.table.shellSteps[shell] = nil
-        scheduler.table.shellCurrent[shell] = nil
+    /// The steps in progress on the node, one at most per issuer, in the order they were issued.
+    func fileStepsInProgress(_ node: Int) -> [Int32] {
+        issuers(on: node).compactMap { scheduler.table.fileInProgress[$0] }.sorted()
+    }
+
+    /// The processes with file steps queued or in progress on the node, in id order.
+    private func issuers(on node: Int) -> [Int32] {
+        let s = scheduler
+        let ids = Set(s.table.fileQueues.keys).union(s.table.fileInProgress.keys)
+        return ids.filter { Int(s.table[$0].node) == node }.sorted()
+    }
+
+    /// The node crashed: its issuers start afresh, with nothing queued or in progress.
+    func resetFileIssuers(_ node: Int) {
+        for issuer in issuers(on: node) {
+            scheduler.table.fileQueues[issuer] = nil
+            scheduler.table.fileInProgress[issuer] = nil
+        }
     }
 }
