@@ -36,8 +36,15 @@ import SpriteKernel
         #expect(slices.map(\.0) == ["a", "b", "a"])
         #expect(slices.map(\.1) == [.zero, .ms(10), .ms(15)])
         #expect(sim.processInfo(a).state == .ready)
-        // Declared processes are not program processes: their metrics are not listed.
-        #expect(sim.processMetrics().isEmpty)
+        // Under the declared scheduler they are measured as processes: a waited 10-15 ms (5 ms); b waited
+        // 0-10 ms, ran 10-15 and has waited for its next step since (idle, blocked 15 ms by 30 ms).
+        let metrics = sim.processMetrics()
+        #expect(metrics.map(\.name) == ["a", "b"])
+        #expect(metrics.map(\.cpuTime) == [.ms(25), .ms(5)])
+        #expect(metrics.map(\.waitTime) == [.ms(5), .ms(10)])
+        #expect(metrics.map(\.blockedTime) == [.zero, .ms(15)])
+        #expect(metrics.map(\.responseTime) == [.zero, .ms(10)])
+        #expect(metrics.allSatisfy { $0.state == .blocked(.idle) && $0.finish == nil })
     }
 
     // Steps queued behind a scheduled compute wait for it: the send leaves when the burst ends.

@@ -278,7 +278,8 @@ private let checkCases: [DiagnosticCase] = [
     .init(R + "expect r1.tme == 1ms", "'r1' has no field 'tme'; did you mean 'time'?", line: 3, column: 11,
           endColumn: 14, help: "fields: bytes calls mean packets penalty status text time"),
     .init(P + "expect client.recieved == \"x\"", "'client' has no field 'recieved'; did you mean 'received'?", line: 2,
-          column: 15, help: "fields: inbox queued received state"),
+          column: 15, help: "fields: arrival blocked cpu dispatches finish first-run inbox preemptions priority "
+              + "queued received reloads response state switches tickets turnaround wait"),
     .init(P + "expect fs1.cpubusy < 1ms", "'fs1' has no field 'cpubusy'; did you mean 'cpu-busy'?", line: 2, column: 12,
           help: "fields: cpu-busy cpu-time deadlocks dispatches preemptions role run-queue spinning state switches "
             + "switching utilization"),

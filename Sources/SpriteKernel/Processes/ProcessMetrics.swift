@@ -7,6 +7,7 @@ public struct ProcessMetrics: Sendable, Equatable {
     public var id: ProcessID
     public var name: String
     public var node: Int
+    /// The program it runs; empty for a declared process.
     public var program: String
     public var state: ProcessRunState
     public var arrival: SimTime
@@ -54,6 +55,7 @@ extension ProcessTable {
         case .ready: state = .ready
         case .running: state = .running(cpu: cpuWithinNode)
         case .done: state = p.killed ? .killed : .done
+        case .blocked where p.kind == .declared && p.blockKind == .none: state = .blocked(.idle)
         case .blocked: state = .blocked(blockReason(p, syncNames))
         }
         return ProcessMetrics(

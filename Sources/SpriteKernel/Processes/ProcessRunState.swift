@@ -29,6 +29,8 @@ public enum BlockReason: Sendable, Equatable {
     case message
     /// A file operation in progress.
     case file
+    /// A declared process between steps: it waits for the script's next one.
+    case idle
 }
 
 /// The compact state the engine keeps per process (no payload, so a process

@@ -19,6 +19,7 @@ extension Simulation {
         process.kind = .declared
         process.root = id
         process.phase = .blocked
+        process.since = now
         if !nodes[node].isUp {
             process.killed = true
             process.phase = .done
@@ -155,6 +156,8 @@ extension Simulation {
             perform(step, by: process)
         }
         if isIdle(process) {
+            // Off its CPU after a burst, it is blocked from now: waiting for the script's next step.
+            if s.table[process].phase != .blocked { s.table[process].since = now }
             s.table[process].phase = .blocked
             s.table[process].blockKind = .none
         }
@@ -283,8 +286,12 @@ extension Simulation {
         return true
     }
 
-    /// The process waits on `op` (and on `peer`, or -1 for anyone).
+    /// The process waits on `op` (and on `peer`, or -1 for anyone). Blocked
+    /// already (idle, or its last step just ended), it was blocked until now.
     private func hold(_ process: Int32, on op: Int32, peer: Int32) {
+        if scheduler.table[process].phase == .blocked {
+            scheduler.table[process].blockedTime += now - scheduler.table[process].since
+        }
         scheduler.mailboxes[process, default: ProcessMailbox()].current = op
         scheduler.mailboxes[process]?.peer = peer
         block(process, .message, on: -1)

@@ -18,8 +18,15 @@ extension Simulation {
             if let current = s.mailboxes[process]?.current, current >= 0 { fail(current, .nodeDown(node: node)) }
             for step in s.table.stepQueues[process] ?? [] { fail(step.operation, .nodeDown(node: node)) }
             resetDeclared(process)
+            // Its accounting stops here, as a killed program's does (Scheduling/ kill).
+            switch s.table[process].phase {
+            case .blocked: s.table[process].blockedTime += now - s.table[process].since
+            case .ready: s.table[process].waitTime += now - s.table[process].since
+            case .new, .running, .done: break
+            }
             s.table[process].killed = true
             s.table[process].phase = .done
+            s.table[process].finish = now
         }
         for process in s.table.declared where Int(s.table[process].node) != node {
             awaitPeerTimeout(process, node: node, giveUp: giveUp)
@@ -57,6 +64,8 @@ extension Simulation {
             s.table[process].killed = false
             s.table[process].phase = .blocked
             s.table[process].blockKind = .none
+            s.table[process].since = now
+            s.table[process].finish = .never
         }
     }
 

@@ -92,10 +92,11 @@ extension Simulation {
     /// charges it only when the state ends), so metrics read during a run are current.
     public func processMetrics(_ id: ProcessID) -> ProcessMetrics? {
         let s = scheduler
-        guard id.index >= 0, Int(id.index) < s.table.count, s.table[id].kind == .program else { return nil }
+        guard id.index >= 0, Int(id.index) < s.table.count, isMeasured(id.index) else { return nil }
         let cpu = Int(s.table[id].cpu)
         let local = cpu >= 0 ? Int(s.cpus[cpu].local) : -1
-        var metrics = s.table.metrics(of: id, programName: s.programs[Int(s.table[id].program)].name,
+        let program = s.table[id].program >= 0 ? s.programs[Int(s.table[id].program)].name : ""
+        var metrics = s.table.metrics(of: id, programName: program,
                                       cpuWithinNode: local, syncNames: s.syncNames)
         let since = s.table[id].since
         switch s.table[id].phase {
@@ -117,7 +118,19 @@ extension Simulation {
         return metrics
     }
 
-    /// Every process's metrics (of one node if given), in the order they were created.
+    /// Whether the process is scheduled and accounted: one running a program, or a declared process on
+    /// a node with a declared scheduler (its compute steps are bursts there). A declared process on a node
+    /// without one books the CPU for its compute and is not measured; a node's shell never is.
+    func isMeasured(_ process: Int32) -> Bool {
+        switch scheduler.table[process].kind {
+        case .program: true
+        case .shell: false
+        case .declared:
+            schedulerSlot(Int(scheduler.table[process].node)).map { scheduler.nodes[$0].schedulerDeclared } ?? false
+        }
+    }
+
+    /// Every measured process's metrics (of one node if given), in the order they were created.
     public func processMetrics(node: Int? = nil) -> [ProcessMetrics] {
         var out: [ProcessMetrics] = []
         for index in 0..<scheduler.table.count {

@@ -4,7 +4,8 @@ import SpriteKernel
 extension Interpreter {
     func addProcessSymbols(to table: inout SymbolTable) {
         table.programs = programs
-        for p in simulation.processMetrics() {
+        // Declared processes measured under a declared scheduler stay declared ones to the checker.
+        for p in simulation.processMetrics() where simulation.process(named: p.name) == nil {
             table.processes[p.name] = simulation.nodeName(p.node)
             table.scheduled.insert(p.name)
         }
@@ -263,8 +264,9 @@ extension Interpreter {
 
     var processMetrics: [ProcessMetrics] { simulation.processMetrics() }
 
+    /// A measured process's metrics: one running a program, or a declared one under a declared scheduler.
     func processMetrics(named name: String) -> ProcessMetrics? {
-        simulation.processID(named: name).flatMap { simulation.processMetrics($0) }
+        simulation.anyProcess(named: name).flatMap { simulation.processMetrics(ProcessID(Int32($0))) }
     }
 
     /// The CPUs of every node that has scheduled processes.

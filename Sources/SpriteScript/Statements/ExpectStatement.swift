@@ -192,7 +192,9 @@ enum FieldKind: Sendable {
         case .operation:
             ["time": .duration, "penalty": .duration, "packets": .count, "bytes": .size, "status": nil,
              "text": nil, "calls": .count, "mean": .duration]
-        case .process: ["state": nil, "received": nil, "inbox": .count, "queued": .count]
+        // A declared process is measured as a scheduled one once its node's scheduler is declared.
+        case .process: ProcessFields.process.merging(["state": nil, "received": nil, "inbox": .count,
+                                                      "queued": .count]) { $1 }
         case .scheduled: ProcessFields.process.merging(["state": nil]) { $1 }
         case .node: ProcessFields.node.merging(["state": nil, "role": nil, "cpu-busy": .duration]) { $1 }
         case .stats: StatisticsTable.fixedDimensions

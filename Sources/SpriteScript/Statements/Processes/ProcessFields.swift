@@ -22,9 +22,11 @@ enum ProcessFields {
 
     /// The help page's lines for these fields.
     static var helpLines: String {
-        "  scheduled process: " + process.keys.sorted().joined(separator: " ") + "\n"
+        "  scheduled process (a declared one too, under a declared scheduler): "
+            + process.keys.sorted().joined(separator: " ") + "\n"
             + "  node (its CPUs, once it runs scheduled processes): " + node.keys.sorted().joined(separator: " ")
-            + "\n  avg (over the finished scheduled processes): " + average.keys.sorted().joined(separator: " ")
+            + "\n  avg (over the finished scheduled processes; a declared process never finishes): "
+            + average.keys.sorted().joined(separator: " ")
     }
 
     typealias Measured = ExpectStatement.Measured
@@ -35,12 +37,14 @@ enum ProcessFields {
            interpreter.simulation.process(named: owner.text) == nil, interpreter.labels[owner.text] == nil {
             return averageField(field, interpreter.processMetrics.filter { $0.finish != nil })
         }
-        if let metrics = interpreter.processMetrics(named: owner.text) {
+        let declared = interpreter.simulation.process(named: owner.text) != nil
+        // A declared process's other fields (its V state) are read elsewhere.
+        if let metrics = interpreter.processMetrics(named: owner.text), !declared || process[field] != nil {
             return processField(field, metrics)
         }
-        if interpreter.simulation.process(named: owner.text) != nil, process[field] != nil {
-            return .missing("'\(owner.text)' is a V process: only processes spawned from programs, jobs and "
-                            + "workloads are scheduled and measured")
+        if declared, process[field] != nil {
+            return .missing("'\(owner.text)' is a declared process on a node with no scheduler declared: its "
+                            + "compute books the CPU and is not measured (declare 'scheduler NODE …' first)")
         }
         if let node = interpreter.simulation.node(named: owner.text), field == "deadlocks" {
             return .number(Int64(interpreter.simulation.deadlocks.filter { $0.node == node }.count), .count)
