@@ -239,3 +239,21 @@ struct LocalStepTests {
         #expect(try sim.op(hitAfter).elapsed == .us(612))
     }
 }
+
+/// A crash while a smaller cache's dirty file is on its way to the server loses that write, though
+/// the cache let the copy go as it sent it.
+@Suite("File system: a write evicted on its way is lost in a crash")
+struct EvictedWriteCrashTests {
+    @Test func aCrashLosesAnEvictedWriteInFlight() throws {
+        let (sim, ws1) = try ClientCacheCapacityTests.rig(blocks: 4)
+        _ = sim.openFile(on: ws1, path: "/a", writable: true)
+        _ = sim.writeFile(on: ws1, path: "/a", text: Array("dirty".utf8), size: 5, append: false)
+        _ = sim.closeFile(on: ws1, path: "/a")
+        // Delayed write: still dirty in ws1's cache 1 s later (the daemon writes it back after 30 s).
+        _ = sim.run(until: sim.now + .ms(1000))
+        sim.setClientCache(node: ws1, enabled: true, capacityBlocks: 0)
+        #expect(sim.cacheState(of: ws1).usedBlocks == 0)
+        sim.crash(ws1)
+        #expect(sim.crashLosses.map(\.path) == ["/a"])
+    }
+}

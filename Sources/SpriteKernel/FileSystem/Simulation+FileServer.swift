@@ -347,8 +347,10 @@ extension Simulation {
     func fileSystemCrash(_ node: Int, giveUp: SimTime) {
         if let client = fileClients[node] {
             var losses: [CrashLoss] = []
-            for (file, entry) in client.entries.sorted(by: { $0.key < $1.key }) {
-                let unsent = entry.dirty ? entry.unflushedWrites : []
+            // A file may have writes on their way and no copy left: an eviction lets it go as it sends them.
+            for file in Set(client.entries.keys).union(client.inFlight.keys).sorted() {
+                let entry = client.entries[file]
+                let unsent = entry?.dirty == true ? entry?.unflushedWrites ?? [] : []
                 for event in unsent + (client.inFlight[file] ?? []) {
                     losses.append(CrashLoss(node: node, path: fs.files[file].path, writeEvent: event,
                                             writtenAt: fs.history[event].start, crashedAt: now))
