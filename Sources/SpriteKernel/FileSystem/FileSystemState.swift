@@ -85,10 +85,11 @@ struct FileClient {
     var sessions: [Int: OpenSession] = [:]
     /// Open sessions by path, most recent last, for `read` without a path.
     var openOrder: [Int] = []
-    /// Steps served from memory, by operation, each ending at its `fileStepDone`
-    /// event, and what each does then: it takes effect when its charge is over.
-    /// Several processes of the node may have one each.
-    var localSteps: [Int32: (Simulation) -> Void] = [:]
+    /// Steps served from memory, each ending at its `fileStepDone` event, and
+    /// what each does then: it takes effect when its charge is over. Several
+    /// processes of the node may have one each; a list, as it is short (searched,
+    /// not hashed, on the hot path).
+    var localSteps: [(operation: Int32, then: (Simulation) -> Void)] = []
     var cacheEnabled = true
     var capacityBlocks: Int64
     /// Sprite prefix table: prefix → (server, token), a hint.

@@ -157,14 +157,17 @@ extension Simulation {
         let cost = network.config.cost
         let done = now + cost.localMessageCost + cost.localCopy(bytes: bytes)
         guard !done.isPastHorizon else { return failFileStep(node, op, .endOfTime) }
-        withClient(node) { $0.localSteps[op] = then }
+        withClient(node) { $0.localSteps.append((op, then)) }
         schedule(.files(.fileStepDone(node: Int32(node), operation: op)), at: done)
     }
 
     /// The end of a local step's charge. A crash in between failed the step
     /// and gave the node a fresh client, which knows nothing of it.
     func localStepDone(_ node: Int, _ op: Int32) {
-        guard let then = fileClients[node]?.localSteps.removeValue(forKey: op) else { return }
+        guard let then = withClient(node, { client -> ((Simulation) -> Void)? in
+            guard let index = client.localSteps.firstIndex(where: { $0.operation == op }) else { return nil }
+            return client.localSteps.remove(at: index).then
+        }) else { return }
         then(self)
         completeFileStep(node, op)
     }

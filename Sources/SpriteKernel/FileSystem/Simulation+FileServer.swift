@@ -359,7 +359,7 @@ extension Simulation {
             fs.crashLosses += losses
             if !losses.isEmpty { record(.writesLost(node: node, losses: losses), at: node) }
             // Every issuer's step served from memory, then the steps still waiting.
-            for op in client.localSteps.keys.sorted() { fail(op, .nodeDown(node: node)) }
+            for op in client.localSteps.map(\.operation).sorted() { fail(op, .nodeDown(node: node)) }
             for step in queuedFileSteps(node) { fail(step.operation, .nodeDown(node: node)) }
             var fresh = FileClient(capacityBlocks: client.capacityBlocks)
             fresh.cacheEnabled = client.cacheEnabled

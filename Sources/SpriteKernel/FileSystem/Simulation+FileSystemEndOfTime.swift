@@ -9,7 +9,7 @@ extension Simulation {
             fileClients[Int(node)]?.daemonScheduled = false
         case .fileStepDone(let node, let operation):
             // `completeLocally` refuses such ends before scheduling; kept for completeness.
-            fileClients[Int(node)]?.localSteps[operation] = nil
+            fileClients[Int(node)]?.localSteps.removeAll { $0.operation == operation }
             failFileStep(Int(node), operation, .endOfTime)
         }
     }
