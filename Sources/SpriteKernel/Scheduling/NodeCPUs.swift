@@ -89,6 +89,9 @@ struct CPUState {
     var rate: Double = 1
     /// When the running burst ends at this rate (progress is exact then).
     var burstEnd: SimTime = .never
+    /// The pending slice end was brought forward to its gang slot's end, due then (`.never`: it is the
+    /// burst's or quantum's own end). A switch that takes the thread off leaves nothing pending past the slot.
+    var slotBoundEnd: SimTime = .never
 
     // Statistics.
     var busy: SimTime = .zero

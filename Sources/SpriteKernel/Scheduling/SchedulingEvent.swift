@@ -36,13 +36,17 @@ extension Simulation {
     }
 
     /// Whether the event has gone stale and means nothing: a slice end whose
-    /// CPU moved on, or a boost on a node none of whose processes is alive.
+    /// CPU moved on (or that its gang slot's end, due at the same instant, takes
+    /// over), or a boost on a node none of whose processes is alive.
     /// The run loop drops such an event without moving the clock to it, so a
     /// leftover quantum or boost timer never makes a run end later than its work.
     @inline(__always) func isInvisible(_ e: SchedulingEvent) -> Bool {
         switch e {
         case .sliceEnd(let cpu, let epoch):
-            return scheduler.cpus[Int(cpu)].epoch != epoch || scheduler.cpus[Int(cpu)].current < 0
+            let cpus = scheduler.cpus
+            let index = Int(cpu)
+            return cpus[index].epoch != epoch || cpus[index].current < 0
+                || (cpus[index].slotBoundEnd != .never && slotEndTakesOver(cpu: index))
         case .boost(let node):
             guard !scheduler.nodes[Int(node)].hasLiveProcess(scheduler.table) else { return false }
             scheduler.nodes[Int(node)].boostArmed = false

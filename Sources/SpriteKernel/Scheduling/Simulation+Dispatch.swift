@@ -320,6 +320,10 @@ extension Simulation {
         if time == nil, s.table[process].spinningOn >= 0, spinCanTakeLock(process) {
             end = from + s.cpus[cpu].reloadLeft
         }
+        // Under gang scheduling a burst is planned no further than its slot's end (`gangSlotBound`).
+        let slotBound = time == nil && s.table[process].spinningOn < 0 ? gangSlotBound(cpu) : .never
+        s.cpus[cpu].slotBoundEnd = slotBound < end ? slotBound : .never
+        end = min(end, slotBound)
         s.cpus[cpu].epoch &+= 1
         schedule(.sched(.sliceEnd(cpu: Int32(cpu), epoch: s.cpus[cpu].epoch)), at: end)
     }
@@ -483,6 +487,9 @@ extension Simulation {
                 s.table[process].pc += 1
             }
             continueOnCPU(process, cpu: cpu)
+        } else if s.cpus[cpu].slotBoundEnd <= now && now < s.cpus[cpu].quantumEnd {
+            // Planned to its gang slot's end, and no slot switch took it off: the burst goes on.
+            scheduleSliceEnd(cpu)
         } else {
             quantumExpired(process, cpu: cpu)
         }

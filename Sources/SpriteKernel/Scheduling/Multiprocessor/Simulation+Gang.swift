@@ -239,6 +239,7 @@ extension Simulation {
         else { return }
         guard let quantum = s.nodes[slot].kind.gangQuantum else {
             matrix.slotArmed = false
+            rearmSlotBoundSlices(matrix)
             return
         }
         // Still armed while the threads change places, so that none of them arms the next slot early.
@@ -268,6 +269,44 @@ extension Simulation {
         matrix.slotArmed = false
         if matrix.needsRotation {
             if matrix.hasRunnableThread(s.table) { armGangSlot(matrix, quantum) } else { matrix.asleepSince = now }
+        }
+        rearmSlotBoundSlices(matrix)
+    }
+
+    /// The latest a burst on `cpu` is planned to run on: the end of its slot while its gang matrix switches
+    /// slots (the next one when the slot ends now). A switch that takes the thread off then leaves no event
+    /// pending until the burst's own end: with long bursts and short slots such events would pile up by the
+    /// million. A thread that keeps its CPU is planned again at each slot end (`rearmSlotBoundSlices`).
+    @inline(__always) func gangSlotBound(_ cpu: Int) -> SimTime {
+        let s = scheduler
+        let slot = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
+        guard s.nodes[slot].gangNode, let matrix = s.gangMatrices[slot], matrix.slotArmed,
+              let quantum = s.nodes[slot].kind.gangQuantum else { return .never }
+        if matrix.slotEnd > now { return matrix.slotEnd }
+        let (next, overflow) = now.nanoseconds.addingReportingOverflow(quantum.nanoseconds)
+        return overflow ? .never : .ns(next)
+    }
+
+    /// Whether the slot end due when `cpu`'s slice was planned to end is still to come at this instant:
+    /// it then settles the CPU (switching its thread off, or planning its slice again), so the slice end
+    /// means nothing and is dropped unseen, not counted as an event.
+    func slotEndTakesOver(cpu: Int) -> Bool {
+        let s = scheduler
+        let slot = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
+        guard let matrix = s.gangMatrices[slot] else { return false }
+        return matrix.slotArmed && matrix.slotEnd == s.cpus[cpu].slotBoundEnd
+    }
+
+    /// After a slot end, a slice planned to end at it goes on (its CPU kept its thread), and one planned to
+    /// the next slot end is planned again if no next slot comes (the matrix stopped switching).
+    private func rearmSlotBoundSlices(_ matrix: GangMatrix) {
+        let s = scheduler
+        let next = matrix.slotArmed ? matrix.slotEnd : .never
+        for member in matrix.members {
+            for cpu in s.nodes[member.slot].cpus where s.cpus[cpu].current >= 0 {
+                let bound = s.cpus[cpu].slotBoundEnd
+                if bound != .never && (bound <= now || bound != next) { scheduleSliceEnd(cpu) }
+            }
         }
     }
 
