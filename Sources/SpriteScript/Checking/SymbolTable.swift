@@ -7,6 +7,8 @@ public struct SymbolTable: Sendable {
     public var processes: [String: String] = [:]
     /// The processes that run programs under a scheduler (spawn, jobs, workload), not V processes.
     var scheduled: Set<String> = []
+    /// Parallel job name → its threads in the order they joined (`threads N` or `job J`), for `expect`'s hints.
+    var jobs: [String: [String]] = [:]
     /// Program name → its steps, for fork, spawn and spawn's checks.
     var programs: [String: [ProgramStep]] = [:]
     /// Operation label → what the labelled operation is.
@@ -40,6 +42,9 @@ public struct SymbolTable: Sendable {
             let info = simulation.processInfo(index)
             processes[info.name] = simulation.nodeName(info.node)
         }
+        for job in simulation.gangNames {
+            jobs[job] = (simulation.gangThreads(job) ?? []).map { simulation.processInfo(Int($0.index)).name }
+        }
         self.labels = labels
         for root in simulation.namespaceRoots { domains[root] = "" }
         for (prefix, server) in simulation.domains {
@@ -55,6 +60,7 @@ public struct SymbolTable: Sendable {
         labels.merge(other.labels) { mine, _ in mine }
         programs.merge(other.programs) { mine, _ in mine }
         scheduled.formUnion(other.scheduled)
+        jobs.merge(other.jobs) { mine, _ in mine }
         domains.merge(other.domains) { mine, _ in mine }
         spriteDomains.merge(other.spriteDomains) { mine, _ in mine }
         mounts.formUnion(other.mounts)

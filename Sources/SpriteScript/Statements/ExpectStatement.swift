@@ -281,6 +281,15 @@ struct ExpectStatement: Statement {
         case .field(let owner, let field):
             guard let kind = Self.fieldKind(of: owner.text, checker.symbols) else {
                 if checker.reportDeferred(owner) { return nil }
+                if let threads = checker.symbols.jobs[owner.text], let first = threads.first {
+                    let listed = threads.count <= 3 ? threads.joined(separator: ", ")
+                        : "\(first), \(threads[1]) … \(threads[threads.count - 1])"
+                    checker.error("'\(owner.text)' is a parallel job: expect checks its threads one by one (\(listed))",
+                                  at: owner.span,
+                                  help: "name a thread: expect \(first).\(field.text) …; the job is done when its "
+                                    + "last thread is")
+                    return nil
+                }
                 let names = checker.symbols.allNames + ["stats", ProcessFields.averageOwner]
                 checker.error("unknown name '\(owner.text)'\(checker.suggestion(for: owner.text, among: names))",
                               at: owner.span,

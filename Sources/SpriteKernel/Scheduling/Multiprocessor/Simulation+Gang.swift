@@ -62,6 +62,11 @@ extension Simulation {
         scheduler.gangIndex[name].map { scheduler.gangs[Int($0)].map(ProcessID.init) }
     }
 
+    /// The names of the parallel jobs, in the order they were made.
+    public var gangNames: [String] {
+        scheduler.gangIndex.sorted { $0.value < $1.value }.map(\.key)
+    }
+
     private func gangNamed(_ name: String) -> Int32 {
         if let gang = scheduler.gangIndex[name] { return gang }
         let gang = Int32(scheduler.gangs.count)

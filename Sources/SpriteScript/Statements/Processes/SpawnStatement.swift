@@ -148,10 +148,7 @@ struct SpawnStatement: Statement {
         for (position, name) in processNames.enumerated() {
             // A parallel job's threads are NAME-1 … NAME-N, dealt over the nodes.
             if threads > 1, threads <= 1024 {
-                for index in 1...threads {
-                    checker.declareScheduledProcess(Name(text: "\(name.text)-\(index)", span: name.span),
-                                                    on: nodes[(index - 1) % nodes.count].text)
-                }
+                declareThreads(of: name, threads, &checker)
                 continue
             }
             let node = nodes[position % nodes.count]
@@ -162,6 +159,30 @@ struct SpawnStatement: Statement {
                 continue
             }
             checker.declareScheduledProcess(name, on: node.text)
+            if let job { checker.symbols.jobs[job.text, default: []].append(name.text) }
+        }
+    }
+
+    /// NAME-1 … NAME-N, dealt over the nodes; one error for the statement if any of them is taken, naming a
+    /// job whose threads are all free (`as J-2` would make J-2-1, so the number goes on the job's name).
+    private func declareThreads(of name: Name, _ threads: Int, _ checker: inout Checker) {
+        func threadNames(_ job: String) -> [String] { (1...threads).map { "\(job)-\($0)" } }
+        func taken(_ thread: String) -> Bool {
+            checker.symbols.processes[thread] != nil || checker.symbols.nodes[thread] != nil
+        }
+        if let clash = threadNames(name.text).first(where: taken) {
+            let free = (2...).lazy.map { "\(name.text)\($0)" }
+                .first { !taken($0) && !threadNames($0).contains(where: taken) } ?? name.text + "2"
+            let what = checker.symbols.nodes[clash] != nil ? "node" : "process"
+            checker.error("\(what) '\(clash)' is already declared: job '\(name.text)' would make threads "
+                            + "\(name.text)-1 … \(name.text)-\(threads)", at: name.span,
+                          help: checker.whereDeclared(clash) + "name the job another way: spawn \(program.text) "
+                            + "as \(free) … (threads \(free)-1 … \(free)-\(threads))")
+            return
+        }
+        for (index, thread) in threadNames(name.text).enumerated() {
+            checker.declareScheduledProcess(Name(text: thread, span: name.span), on: nodes[index % nodes.count].text)
+            checker.symbols.jobs[job?.text ?? name.text, default: []].append(thread)
         }
     }
 
