@@ -47,7 +47,8 @@ import Testing
     }
 
     /// W is switched in (4-5ms) only to block on its first step at 5ms: a slice of no time, whose switch
-    /// is drawn (columns 20-24 of 200us) and whose 'b' falls in the column before 5ms (24).
+    /// is drawn (columns 20-24 of 200us) and whose 'b' falls in the column before 5ms (24). Named by one
+    /// letter each, H and W are drawn with their own letters.
     @Test func aSliceOfNoTimeShowsItsSwitchAndMark() {
         let chart = TimelineChart(
             rowLabels: ["ws1 cpu0"],
@@ -55,10 +56,10 @@ import Testing
                      ChartSlice(row: 0, process: "W", start: ms(5), end: ms(5), ending: "blocked", switchFrom: ms(4)),
                      ChartSlice(row: 0, process: "H", start: ms(6), end: ms(7), ending: "done", switchFrom: ms(5))],
             from: .zero, to: ms(7))
-        #expect(chart.lines[1] == "  ws1 cpu0  " + String(repeating: "A", count: 20) + "~~~~~~~~~~AAAAA")
+        #expect(chart.lines[1] == "  ws1 cpu0  " + String(repeating: "H", count: 20) + "~~~~~~~~~~HHHHH")
         #expect(chart.lines[2] == String(repeating: " ", count: 12) + String(repeating: " ", count: 19) + "q"
                 + String(repeating: " ", count: 4) + "b" + String(repeating: " ", count: 9) + "x")
-        #expect(chart.lines[3] == "  legend: A H   B W")
+        #expect(chart.lines[3] == "  legend: H H   W W")
     }
 
     /// A context switch of 1ms before B's slice: five columns of 200us drawn '~'.

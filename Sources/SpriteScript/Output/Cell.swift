@@ -82,10 +82,14 @@ public struct Column: Sendable, ExpressibleByStringLiteral {
     /// Text may leave the column out when the table is still too wide: the lowest rank goes first.
     /// JSON keeps every column.
     public var dropRank: Int?
+    /// Text never wraps this column's cells (a name with its state would break in two): headings
+    /// shorten and columns are left out first.
+    public var whole = false
 
     public init(_ name: String, key: String? = nil, withUnit: Bool = false, short: String? = nil,
-                dropRank: Int? = nil) {
+                dropRank: Int? = nil, whole: Bool = false) {
         self.name = name
+        self.whole = whole
         self.key = key ?? String(name.map { $0 == "-" || $0 == " " ? "_" : $0 })
         self.withUnit = withUnit
         self.short = short

@@ -33,6 +33,7 @@ struct TableFitting {
     private func layout(_ kept: [Int], short: Bool, width: Int) -> [String] {
         let header = kept.map { short ? columns[$0].short ?? columns[$0].name : columns[$0].name }
         let cells = rows.map { row in kept.map { row.indices.contains($0) ? row[$0] : "" } }
-        return TableLayout(header: header, rows: cells).lines(width: width)
+        let whole = Set(kept.indices.filter { columns[kept[$0]].whole })
+        return TableLayout(header: header, rows: cells, whole: whole).lines(width: width)
     }
 }

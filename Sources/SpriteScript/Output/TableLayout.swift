@@ -7,6 +7,8 @@
 struct TableLayout {
     let header: [String]
     let rows: [[String]]
+    /// Columns whose cells never wrap.
+    var whole: Set<Int> = []
 
     func lines(width: Int) -> [String] {
         let natural = columnWidths()
@@ -47,6 +49,7 @@ struct TableLayout {
                 }
             }
         }
+        for index in whole where index < least.count { least[index] = natural[index] }
         guard total(least, gap) <= width else { return nil }
         var widths = natural
         var excess = total(widths, gap) - width

@@ -86,14 +86,43 @@ struct TimelineChart {
     }
 
     /// Each process in the window a letter, in the order the processes were started (a job list's order,
-    /// so A is the first job whoever runs first); '#' past the 62nd.
+    /// so A is the first job whoever runs first); '#' past the last letter. A letter that is the name of a
+    /// process or parallel job in the window (B, or the B of B-1) would read as that one: such a process
+    /// takes its own letter (the first of its job does), and the others pass over those letters.
     private func letters() -> [String: Character] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for slice in slices.sorted(by: { ($0.order, $0.start) < ($1.order, $1.start) })
+        where seen.insert(slice.process).inserted {
+            names.append(slice.process)
+        }
+        let own = names.map { Self.ownLetter($0) }
+        let named = Set(own.compactMap { $0 })
         var letter: [String: Character] = [:]
-        let ordered = slices.sorted { ($0.order, $0.start) < ($1.order, $1.start) }
-        for slice in ordered where letter[slice.process] == nil {
-            letter[slice.process] = letter.count < Self.letters.count ? Self.letters[letter.count] : "#"
+        var used: Set<Character> = []
+        for (name, mine) in zip(names, own) {
+            if let mine, used.insert(mine).inserted { letter[name] = mine }
+        }
+        var next = Self.letters.startIndex
+        func taken(_ index: Int) -> Bool { used.contains(Self.letters[index]) || named.contains(Self.letters[index]) }
+        for name in names where letter[name] == nil {
+            while next < Self.letters.endIndex, taken(next) { next += 1 }
+            letter[name] = next < Self.letters.endIndex ? Self.letters[next] : "#"
+            if next < Self.letters.endIndex { used.insert(Self.letters[next]) }
         }
         return letter
+    }
+
+    /// The chart letter a process's name stands for, if any: the name itself, or a job's name before
+    /// its thread number (`B` for `B-2`), when that is one letter of the chart's.
+    static func ownLetter(_ name: String) -> Character? {
+        var stem = Substring(name)
+        if let dash = name.lastIndex(of: "-"), dash > name.startIndex,
+           name[name.index(after: dash)...].allSatisfy(\.isNumber), name.index(after: dash) < name.endIndex {
+            stem = name[..<dash]
+        }
+        guard stem.count == 1, let only = stem.first, letters.contains(only) else { return nil }
+        return only
     }
 
     /// The time at every tenth column.

@@ -19,7 +19,7 @@ enum ProcessTables {
             let table = Table(
                 name: "process-metrics", title: "processes on \(name) (\(list.count), \(done))",
                 // Too wide for the line: first and finish go first (arrival + response, + turnaround).
-                columns: ["name", Column("arrival", key: "arrival_ns"),
+                columns: [Column("name", whole: true), Column("arrival", key: "arrival_ns"),
                           Column("first", key: "first_run_ns", dropRank: 1),
                           Column("finish", key: "finish_ns", dropRank: 2), Column("cpu", key: "cpu_ns"),
                           Column("wait", key: "wait_ns"),

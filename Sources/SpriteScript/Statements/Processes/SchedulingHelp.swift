@@ -21,8 +21,9 @@ enum SchedulingHelp {
             another process) and preemptions (times it lost the CPU before its burst ended). For a finished \
             process, turnaround = wait + CPU + blocked. show processes lists them with their averages; \
             expect reads them as job1.turnaround, avg.response, ws1.utilization (help expect).
-            show timeline draws each CPU's processes over time, one letter a process, at most 60 columns \
-            of time: a column shows the process that ran longest in it (~ for a context switch) if the CPU was \
+            show timeline draws each CPU's processes over time, one letter a process (a process named by \
+            one letter, or the first thread of a job so named, keeps it: B for B-1), at most 60 columns of \
+            time: a column shows the process that ran longest in it (~ for a context switch) if the CPU was \
             busy half of it or more, '.' otherwise; the line under it marks where slices ended (x done, b blocked, p \
             preempted, q quantum over). --format json gives every slice: node, cpu, process, start, end \
             and why it ended. At most \(Limits.timelineSlices) slices are kept; later ones are counted.

@@ -18,7 +18,11 @@ struct TimelineWindow {
         }
         if let (to, span) = to {
             checker.requireBetweenZeroAnd(to, SimTime.horizon.nanoseconds, "to", at: span)
-            if let (from, fromSpan) = from, from.integer >= to.integer {
+            if let (from, fromSpan) = from, from.integer == to.integer {
+                let later = SimTime(nanoseconds: from.integer.multipliedReportingOverflow(by: 2).partialValue)
+                checker.error("the window is empty: it starts and ends at \(to.duration)", at: fromSpan.through(span),
+                              help: "give 'to' a later time: from \(from.duration) to \(later)")
+            } else if let (from, fromSpan) = from, from.integer > to.integer {
                 checker.error("the window ends before it starts", at: fromSpan.through(span),
                               help: "write the earlier time after 'from': from \(to.duration) to \(from.duration)")
             }
@@ -47,7 +51,9 @@ enum ShowProcesses {
         let from = window.from?.0.duration ?? .zero
         let to = window.to?.0.duration ?? s.now
         guard to > from else {
-            interpreter.emit(.text("timeline: nothing to draw from \(from) to \(to): run the processes first"))
+            // Only `from` was given (a window with both is checked to be in order): it lies past the clock.
+            interpreter.emit(.text(s.now == .zero ? "timeline: nothing to draw yet: run the processes first"
+                : "timeline: nothing to draw from \(from) on: the simulation is at \(s.now); give an earlier 'from'"))
             return
         }
         let names = interpreter.processNames
