@@ -44,6 +44,36 @@ import Testing
         #expect(try sim.metrics("G").finish == .ms(60))
         #expect(try sim.metrics("J-1").finish == .ms(65))
     }
+
+    // Coordinated a (1 CPU, column 0) and b (2 CPUs, columns 1–2), 10 ms slots, no switch cost. L (b, 5 ms)
+    // takes row 0 column 1 (b's CPU 0); job J, J-1 on a (20 ms) and J-2 on b (30 ms), takes row 0 columns 0
+    // and 2: all run from 0, one busy row, no slot switch. L is done at 5: b's CPU 0 idles. At 8 b leaves for
+    // its own gang: its running J-2 is placed in b's new matrix, first free column of row 0 (b's CPU 0), so
+    // it leaves CPU 1 (ran 8 ms) and the idle CPU 0 takes it at once: 22 ms more, done 30. J-1 stays placed
+    // in the old matrix, now a's alone: runs on, done 20. (Before, CPU 0 was never told: J-2 waited for ever.)
+    @Test func aThreadMovedByALeavingNodeRunsOnItsNewColumn() throws {
+        let sim = Simulation(seed: 1, network: NetworkConfig(preset: .zero, topology: .switched))
+        try sim.addNode(NodeSpec(name: "a", role: .workstation, cpus: 1))
+        try sim.addNode(NodeSpec(name: "b", role: .workstation, cpus: 2))
+        try sim.setScheduler(.gang(quantum: .ms(10)), coordinating: [0, 1])
+        try sim.defineProgram("short", steps: [.compute(.ms(5))])
+        try sim.defineProgram("job", steps: [.compute(.ms(20))])
+        try sim.defineProgram("long", steps: [.compute(.ms(30))])
+        try sim.spawn(program: "short", name: "L", node: 1)
+        let first = try sim.spawn(program: "job", name: "J-1", node: 0)
+        let second = try sim.spawn(program: "long", name: "J-2", node: 1)
+        for thread in [first, second] { try sim.joinGang(thread, job: "J") }
+        sim.run(until: .ms(8))
+        try sim.setScheduler(.gang(quantum: .ms(10)), on: 1)
+        #expect(sim.gangPeers(of: 0) == [0] && sim.gangPeers(of: 1) == [1])
+        sim.runToIdle()
+        #expect(sim.gangPlacementFaults().isEmpty)
+        #expect(try sim.metrics("L").finish == .ms(5))
+        #expect(try sim.metrics("J-1").finish == .ms(20))
+        #expect(try sim.metrics("J-2").finish == .ms(30))
+        #expect(sim.timeline(node: 1).filter { $0.process == second }.map { [$0.start, $0.end] }
+            == [[.zero, .ms(8)], [.ms(8), .ms(30)]])
+    }
 }
 
 /// A thread that joins its job after the job is placed goes in its partners' row when a column is free

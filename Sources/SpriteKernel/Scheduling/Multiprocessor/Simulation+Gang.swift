@@ -155,7 +155,8 @@ extension Simulation {
 
     /// The node has just turned to gang or space scheduling: the threads running on its CPUs are placed
     /// first, a lone thread in its own CPU's cell of the current row, a job's threads together. One whose
-    /// cell is elsewhere leaves its CPU now for its column's queue; the slots switch from here on.
+    /// cell is elsewhere leaves its CPU now for its column's queue, whose CPU takes it if idle; the slots
+    /// switch from here on.
     func placeRunningThreads(_ slot: Int) {
         let s = scheduler
         guard let matrix = s.gangMatrices[slot] else { return }
@@ -172,10 +173,16 @@ extension Simulation {
             }
         }
         for cpu in s.nodes[slot].cpus where s.cpus[cpu].current >= 0 {
-            if matrix.occupant(column: first + Int(s.cpus[cpu].local)) != s.cpus[cpu].current {
-                settle(cpu)
-                preempt(cpu)
-            }
+            let process = s.cpus[cpu].current
+            guard matrix.occupant(column: first + Int(s.cpus[cpu].local)) != process else { continue }
+            settle(cpu)
+            preempt(cpu)
+            // It joins its column's queue when the instant's CPUs choose: that column's CPU, if idle, must
+            // choose then too, or the thread would wait there with nobody to take it.
+            let cell = Int(s.table[process].gangCell)
+            guard cell >= 0 else { continue }
+            let owner = Int(s.nodes[slot].firstCPU) + cell % matrix.columns - first
+            if s.cpus[owner].current < 0 && !s.cpus[owner].dispatchPending { chooseLater(owner) }
         }
         if !matrix.slotArmed { keepSwitching(matrix, slot: slot) }
     }
