@@ -1,5 +1,5 @@
 import Testing
-import SpriteKernel
+@testable import SpriteKernel
 
 /// Invariants of gang scheduling on seeded workloads over three one-CPU nodes: every thread finishes once;
 /// a CPU runs one slice at a time; a thread's slices add up to its CPU time (a slice never covers a slot
@@ -70,6 +70,59 @@ import SpriteKernel
         for a in slices {
             for b in slices where b.node != a.node && a.start < b.end && b.start < a.end {
                 #expect(job(a) == job(b), "\(a) overlaps \(b)")
+            }
+        }
+    }
+
+    /// Two nodes of two CPUs, coordinated; six jobs of 2–4 threads dealt over both, arriving every 0–4 ms,
+    /// each thread computing and sleeping 2–4 times, 1–6 ms each, from `seed`. Node 1 leaves for its own gang
+    /// (7 ms slots) at 13 ms, both are coordinated again at 29 ms, node 0 leaves for round robin at 41 ms.
+    /// Between instants, after every event: no ready thread is outside its node's matrix and no CPU idles
+    /// while its row's thread is ready; every thread finishes, its slices adding up to its CPU time.
+    @Test(arguments: [false, true], [UInt64(3), 9, 17, 36])
+    func placementHoldsAcrossSchedulerChanges(alternates: Bool, seed: UInt64) throws {
+        let sim = try makeSimulation(nodes: 2, seed: seed, cpus: 2)
+        let gang = SchedulerKind.gang(quantum: .ms(5), alternates: alternates)
+        try sim.setScheduler(gang, coordinating: [0, 1], contextSwitch: .us(50))
+        var generator = SeededGenerator(seed: seed)
+        var arrival = SimTime.zero
+        for job in 0..<6 {
+            arrival += .ms(Int64.random(in: 0...4, using: &generator))
+            var steps: [ProgramStep] = []
+            for _ in 0..<Int.random(in: 2...4, using: &generator) {
+                steps.append(.compute(.ms(Int64.random(in: 1...6, using: &generator))))
+                steps.append(.sleep(.ms(Int64.random(in: 1...6, using: &generator))))
+            }
+            try sim.defineProgram("p\(job)", steps: steps)
+            try sim.spawnGang(program: "p\(job)", name: "J\(job)", nodes: [0, 1],
+                              threads: Int.random(in: 2...4, using: &generator), at: arrival)
+        }
+        let changes: [(at: SimTime, change: (Simulation) throws -> Void)] = [
+            (.ms(13), { try $0.setScheduler(.gang(quantum: .ms(7), alternates: alternates), on: 1) }),
+            (.ms(29), { try $0.setScheduler(gang, coordinating: [0, 1], contextSwitch: .us(50)) }),
+            (.ms(41), { try $0.setScheduler(.roundRobin(quantum: .ms(3)), on: 0) }),
+        ]
+        var next = 0
+        var steps = 0
+        while (sim.hasPendingEvents || next < changes.count) && steps < 100_000 {
+            if next < changes.count, (sim.nextEventTime ?? .never) > changes[next].at {
+                sim.run(until: changes[next].at)
+                try changes[next].change(sim)
+                next += 1
+            } else {
+                _ = sim.run(eventLimit: 1)
+            }
+            steps += 1
+            guard sim.nextEventTime != sim.now else { continue }
+            let faults = sim.gangPlacementFaults()
+            #expect(faults.isEmpty, "at \(sim.now): \(faults)")
+        }
+        for node in 0..<2 {
+            let mine = sim.timeline(node: node)
+            for process in sim.processMetrics(node: node) {
+                #expect(process.state == .done, "\(process.name)")
+                let ran = mine.filter { $0.process == process.id }.reduce(SimTime.zero) { $0 + $1.end - $1.start }
+                #expect(ran == process.cpuTime, "\(process.name)")
             }
         }
     }
