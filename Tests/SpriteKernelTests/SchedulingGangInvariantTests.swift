@@ -106,7 +106,7 @@ import Testing
         var steps = 0
         while (sim.hasPendingEvents || next < changes.count) && steps < 100_000 {
             if next < changes.count, (sim.nextEventTime ?? .never) > changes[next].at {
-                sim.run(until: changes[next].at)
+                _ = sim.run(until: changes[next].at)
                 try changes[next].change(sim)
                 next += 1
             } else {

@@ -13,7 +13,7 @@ import Testing
         try sim.defineProgram("p", steps: [.compute(.ms(30))])
         try sim.spawn(program: "p", name: "A", node: 0)
         try sim.spawnGang(program: "p", name: "B", node: 0, threads: 2)
-        sim.run(until: .ms(15))
+        _ = sim.run(until: .ms(15))
         let metrics = try sim.metrics("B-1")
         #expect(metrics.firstRun == .ms(10))
         #expect(metrics.responseTime == .ms(10))
@@ -26,7 +26,7 @@ import Testing
                       .lottery(quantum: .ms(10)), .stride(quantum: .ms(10))])
     func theRunningProcessHasAFirstRunUnderEveryPolicy(kind: SchedulerKind) throws {
         let sim = try scheduledJobs(kind, bursts: [30, 30])
-        sim.run(until: .ms(5))
+        _ = sim.run(until: .ms(5))
         let running = sim.processMetrics(node: 0).filter { if case .running = $0.state { true } else { false } }
         #expect(running.count == 1)
         #expect(running.first?.firstRun == .ms(0))
