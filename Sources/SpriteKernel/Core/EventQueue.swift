@@ -10,6 +10,8 @@ public enum Event: Sendable, Equatable, BitwiseCopyable {
     case rpc(RPCEvent)
     case files(FileSystemEvent)
     case sched(SchedulingEvent)
+    case mem(MemoryEvent)
+    case dsm(DSMEvent)
 }
 
 // An event is plain data (the subsystems' enums carry integer handles), so
@@ -19,6 +21,8 @@ extension IPCEvent: BitwiseCopyable {}
 extension RPCEvent: BitwiseCopyable {}
 extension FileSystemEvent: BitwiseCopyable {}
 extension SchedulingEvent: BitwiseCopyable {}
+extension MemoryEvent: BitwiseCopyable {}
+extension DSMEvent: BitwiseCopyable {}
 
 /// One entry of the queue: ordered by time, ties broken by insertion order.
 ///

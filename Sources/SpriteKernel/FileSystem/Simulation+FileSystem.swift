@@ -37,11 +37,15 @@ extension Simulation {
     }
 
     /// Turns a node's client cache on or off and sets its size in blocks
-    /// (nil: half the node's memory).
+    /// (nil: keep the file cache's share of the node's memory, at first half of it).
     public func setClientCache(node: Int, enabled: Bool, capacityBlocks: Int64? = nil) {
         var client = fileClient(node)
         client.cacheEnabled = enabled
-        if let capacityBlocks { client.capacityBlocks = capacityBlocks }
+        if let capacityBlocks {
+            client.capacityBlocks = capacityBlocks
+            let (bytes, overflow) = capacityBlocks.multipliedReportingOverflow(by: fs.config.blockSize)
+            setFileCacheShare(node: node, bytes: overflow ? .max : bytes)
+        }
         if !enabled {
             client.listings = [:]
             for (file, entry) in client.entries where !entry.dirty {
@@ -159,9 +163,9 @@ extension Simulation {
     /// the table as a plain argument, it would be copied first.
     private static func lend<T>(_ client: inout FileClient, to body: (FileClient) -> T) -> T { body(client) }
 
-    /// A new client's cache: half the node's memory.
+    /// A new client's cache: the file cache's share of the node's memory (Frames/), in blocks of the day.
     func defaultCacheBlocks(_ node: Int) -> Int64 {
-        max(1, nodes[node].spec.memoryBytes / 2 / fs.config.blockSize)
+        max(1, fileCacheShare(node: node) / fs.config.blockSize)
     }
 
     /// Mutates a node's client in place: copying it out and back would copy

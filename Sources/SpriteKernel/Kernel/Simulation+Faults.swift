@@ -14,6 +14,7 @@ extension Simulation {
         ipcCrash(node, giveUp: giveUp)
         rpcCrash(node, giveUp: giveUp)
         fileSystemCrash(node, giveUp: giveUp)
+        memoryCrash(node)
         schedulerCrash(node)
         programIPCCrash(node, giveUp: giveUp)
     }

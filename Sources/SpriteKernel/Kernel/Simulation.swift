@@ -34,6 +34,10 @@ public final class Simulation {
     let networkLayer: NetworkLayer
     let rpcLayer = RPCLayer()
     let fileSystem = FileSystem()
+    /// Each node's memory split between VM and the file cache (Frames/).
+    let frameLedger = FrameLedger()
+    let virtualMemory = VirtualMemory()
+    let sharedMemory = SharedMemory()
     /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).
     let scheduler = ProcessScheduler()
 
