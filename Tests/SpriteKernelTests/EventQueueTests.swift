@@ -119,6 +119,8 @@ import Testing
 
     @Test func subsystemEventsKeepTheQueueEntryAtThirtyTwoBytes() {
         // Nesting each subsystem's enum must not grow the heap entry: the queue moves it on every sift.
+        // Memory's and DSM's arms are in `Event` (their enums still empty); an event of two Int32 handles,
+        // as theirs will carry, is IPC's below.
         #expect(MemoryLayout<Event>.size <= 16)
         #expect(MemoryLayout<ScheduledEvent>.stride == 32)
         var queue = EventQueue()
