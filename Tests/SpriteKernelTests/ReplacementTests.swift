@@ -105,6 +105,11 @@ struct ReplacementTests {
         }
     }
 
+    /// A frame is 24 bytes (8 of stamp, three Int32 links, the flags, padding): a node's table is read per fault.
+    @Test func aFrameIsTwentyFourBytes() {
+        #expect(MemoryLayout<FrameTable.Frame>.stride == 24)
+    }
+
     /// A crash loses the node's memory: every frame free again.
     @Test func aCrashFreesEveryFrame() throws {
         let sim = try makeSimulation(nodes: 1)
