@@ -100,6 +100,22 @@ struct FramesTests {
         #expect(sim.frameLedger.ledgers[node].freeBytes == 4096)
     }
 
+    /// A share that shrinks while its side holds pages: the side past its cap gives pages back as the other
+    /// asks, instead of the asker replacing its own. 4 pages, the cache's share 3 pages and all 3 used, VM 1;
+    /// the share drops to 1 page: VM (under its new 3-page cap, memory full) takes two of the cache's pages,
+    /// then, at its cap, replaces its own.
+    @Test func aSideOverItsShrunkShareGivesPagesBack() throws {
+        let sim = Simulation()
+        let node = try sim.addNode(NodeSpec(name: "ws", role: .workstation, memoryBytes: 4 * 4096))
+        sim.setNegotiation(node: node, .fixed(cacheBytes: 3 * 4096))
+        for _ in 0..<3 { _ = sim.claimPage(node: node, for: .fileCache, ownOldest: nil, otherOldest: nil) }
+        #expect(sim.claimPage(node: node, for: .vm, ownOldest: nil, otherOldest: .zero) == .free)
+        sim.setFileCacheShare(node: node, bytes: 4096)
+        let claims = (0..<3).map { _ in sim.claimPage(node: node, for: .vm, ownOldest: .zero, otherOldest: .zero) }
+        #expect(claims == [.takeOther, .takeOther, .evictOwn])
+        #expect(sim.frameLedger.ledgers[node].cacheBytes == 4096)
+    }
+
     /// A memory smaller than a page has nothing to give either side.
     @Test func aMemorySmallerThanAPageHasNoRoom() throws {
         let sim = Simulation()

@@ -10,7 +10,8 @@ extension Simulation {
 
     /// `side` needs one more page on `node`. `ownOldest` and `otherOldest` are the last references of the
     /// least recently used page of the asker and of the other side (nil: it holds none). A free page is
-    /// taken if the asker's cap allows it; in a full memory the policy chooses which side gives one up.
+    /// taken if the asker's cap allows it; in a full memory a side past its cap gives one up, else the
+    /// policy chooses which side does.
     func claimPage(node: Int, for side: MemorySide, ownOldest: SimTime?, otherOldest: SimTime?) -> FrameClaim {
         let ledger = frameLedger.ledgers[node]
         let page = ledger.pageSize
@@ -23,7 +24,9 @@ extension Simulation {
         }
         let holdsOther = ledger.bytes(of: other) >= page
         guard holdsOther else { return holdsOwn ? .evictOwn : .noRoom }
-        if holdsOwn {
+        // The other side is past its cap (its share shrank while it held pages): it gives one back.
+        let otherOverCap = ledger.bytes(of: other) > ledger.cap(for: other)
+        if holdsOwn && !otherOverCap {
             let (vmOldest, cacheOldest) = side == .vm ? (ownOldest, otherOldest) : (otherOldest, ownOldest)
             let loser = ledger.policy.policy.loser(requester: side, vmOldest: vmOldest, cacheOldest: cacheOldest,
                                                    now: now)
