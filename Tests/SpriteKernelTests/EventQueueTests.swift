@@ -119,8 +119,7 @@ import Testing
 
     @Test func subsystemEventsKeepTheQueueEntryAtThirtyTwoBytes() {
         // Nesting each subsystem's enum must not grow the heap entry: the queue moves it on every sift.
-        // Memory's and DSM's arms are in `Event` (their enums still empty); an event of two Int32 handles,
-        // as theirs will carry, is IPC's below.
+        // An event of two Int32 handles (IPC's below) is the largest a subsystem may add.
         #expect(MemoryLayout<Event>.size <= 16)
         #expect(MemoryLayout<ScheduledEvent>.stride == 32)
         var queue = EventQueue()

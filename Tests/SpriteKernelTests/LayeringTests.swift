@@ -19,13 +19,11 @@ import Testing
         "Processes": ["SimProcess", "ProcessTable", "Program", "ProgramStep", "ProcessID", "QueuedStep",
                       "ProcessMailbox"],
         "Scheduling": ["ProcessScheduler", "scheduler", "SchedulingPolicy", "NodeCPUs", "SchedulerKind"],
-        // Memory's and DSM's event enums are left out: Core/ names every subsystem's event to route it.
         "Frames": ["FrameLedger", "frameLedger", "NodeMemoryLedger", "NegotiationPolicy", "NegotiationKind",
                    "FrameClaim", "framesAdd", "claimPage", "releasePage", "movePage", "setNegotiation",
                    "fileCacheShare", "setFileCacheShare"],
         "Memory": ["VirtualMemory", "virtualMemory", "FrameTable", "ReplacementPolicy", "ReplacementKind",
                    "memoryAdd", "memoryCrash", "setFrames"],
-        "DSM": ["SharedMemory", "sharedMemory"],
     ]
 
     /// The folders each folder may reach. Kernel/ (the composition root) may reach every one;
@@ -42,14 +40,12 @@ import Testing
         "Frames": ["Cluster"],
         // Virtual memory pages through the file system: backing files are ordinary files.
         "Memory": ["Cluster", "Disk", "Network", "Frames", "FileSystem"],
-        // Shared pages move in messages and are pinned pages of each node's VM.
-        "DSM": ["Cluster", "Network", "Frames", "Memory"],
         // A process's steps and its node's CPU scheduler work hand in hand: one layer in two folders.
         // Processes sit above the network: a message between two of them costs what the network says;
         // a program's V IPC steps send the V kernel's messages, so they sit above IPC too, and its file
         // steps are the file system's operations, so above FileSystem.
-        // A process's address space and its page and DSM faults are memory's.
-        "Processes": ["Cluster", "Scheduling", "Network", "IPC", "FileSystem", "Memory", "DSM"],
+        // A process's address space and its page faults are memory's.
+        "Processes": ["Cluster", "Scheduling", "Network", "IPC", "FileSystem", "Memory"],
         "Scheduling": ["Cluster", "Processes"],
     ]
 

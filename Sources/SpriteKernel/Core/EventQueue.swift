@@ -10,8 +10,6 @@ public enum Event: Sendable, Equatable, BitwiseCopyable {
     case rpc(RPCEvent)
     case files(FileSystemEvent)
     case sched(SchedulingEvent)
-    case mem(MemoryEvent)
-    case dsm(DSMEvent)
 }
 
 // An event is plain data (the subsystems' enums carry integer handles), so
@@ -21,8 +19,6 @@ extension IPCEvent: BitwiseCopyable {}
 extension RPCEvent: BitwiseCopyable {}
 extension FileSystemEvent: BitwiseCopyable {}
 extension SchedulingEvent: BitwiseCopyable {}
-extension MemoryEvent: BitwiseCopyable {}
-extension DSMEvent: BitwiseCopyable {}
 
 /// One entry of the queue: ordered by time, ties broken by insertion order.
 ///

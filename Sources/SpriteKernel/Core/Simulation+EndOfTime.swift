@@ -17,7 +17,6 @@ extension Simulation {
         case .rpc(let e): neverHappens(e)
         case .files(let e): neverHappens(e)
         case .sched(let e): neverHappens(e)
-        case .mem, .dsm: break // no such events yet (MemoryEvent, DSMEvent)
         case .timer:
             // `scheduleTimer` refuses such times before they get here.
             break

@@ -53,7 +53,6 @@ extension Simulation {
             case .rpc(let e): handle(e)
             case .files(let e): handle(e)
             case .sched(let e): handle(e)
-            case .mem, .dsm: break // no such events yet (MemoryEvent, DSMEvent)
             case .timer(let id): return .timer(id: id)
             }
         }

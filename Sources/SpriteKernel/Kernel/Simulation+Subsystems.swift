@@ -10,7 +10,7 @@ extension Simulation {
         switch kind {
         case .files(let e): discardIfInvisible(e)
         case .sched(let e): isInvisible(e)
-        case .timer, .net, .ipc, .rpc, .mem, .dsm: false
+        case .timer, .net, .ipc, .rpc: false
         }
     }
 

@@ -37,7 +37,6 @@ public final class Simulation {
     /// Each node's memory split between VM and the file cache (Frames/).
     let frameLedger = FrameLedger()
     let virtualMemory = VirtualMemory()
-    let sharedMemory = SharedMemory()
     /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).
     let scheduler = ProcessScheduler()
 
