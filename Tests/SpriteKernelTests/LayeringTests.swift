@@ -23,7 +23,7 @@ import Testing
                    "FrameClaim", "framesAdd", "claimPage", "releasePage", "movePage", "setNegotiation",
                    "fileCacheShare", "setFileCacheShare"],
         "Memory": ["VirtualMemory", "virtualMemory", "FrameTable", "ReplacementPolicy", "ReplacementKind",
-                   "memoryAdd", "memoryCrash", "setFrames"],
+                   "memoryCrash", "setFrames", "NodePaging"],
     ]
 
     /// The folders each folder may reach. Kernel/ (the composition root) may reach every one;

@@ -114,7 +114,7 @@ struct ReplacementTests {
     @Test func aCrashFreesEveryFrame() throws {
         let sim = try makeSimulation(nodes: 1)
         sim.setFrames(node: 0, count: 3, replacement: .lru)
-        let table = sim.virtualMemory.frameTables[0]
+        let table = try #require(sim.virtualMemory.frames(of: 0))
         for page in Int32(0)..<3 { _ = table.takeFree(for: page) }
         #expect(table.inUse == 3)
         sim.crash(0)

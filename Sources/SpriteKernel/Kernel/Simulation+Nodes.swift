@@ -1,5 +1,6 @@
 /// Adding a node fans out, like its faults: the cluster declares it, the
-/// network grows to reach it, its memory gets a ledger and (empty) frames.
+/// network grows to reach it, its memory gets a ledger (frames come
+/// only with VM).
 extension Simulation {
     /// Adds a node; it takes the next position in the topology.
     @discardableResult
@@ -7,7 +8,6 @@ extension Simulation {
         let index = try clusterAdd(spec)
         networkAdd(nodeCount: nodes.count)
         framesAdd(node: index, memory: spec.memoryBytes)
-        memoryAdd(node: index)
         return index
     }
 }

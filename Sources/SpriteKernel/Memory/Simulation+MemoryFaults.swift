@@ -3,6 +3,6 @@
 /// free. Backing files live on their servers and stay.
 extension Simulation {
     func memoryCrash(_ node: Int) {
-        virtualMemory.frameTables[node].clear()
+        virtualMemory.frames(of: node)?.clear()
     }
 }
