@@ -90,4 +90,23 @@ struct ProgramFileTests {
         #expect(slices == ["1 moved", "0 blocked", "1 done"])
         #expect(try sim.metrics("p1").cpuTime == .ms(2))
     }
+
+    // A process that exits with a file open closes it, as UNIX's exit does: its session ends (a close
+    // event of its own after the exit) and the server no longer counts it as a writer.
+    @Test func exitClosesTheFilesAProcessLeftOpen() throws {
+        let sim = Simulation(seed: 1, network: NetworkConfig(preset: .modern, topology: .switched))
+        let server = try sim.addNode(NodeSpec(name: "fs", role: .server, memoryBytes: 32 << 20))
+        let node = try sim.addNode(NodeSpec(name: "ws1", role: .workstation, memoryBytes: 8 << 20))
+        sim.setDomain("/", server: server)
+        _ = sim.createFile(on: node, path: "/a", size: 4096, directory: false)
+        _ = sim.createFile(on: node, path: "/b", size: 4096, directory: false)
+        sim.runToIdle()
+        try sim.defineProgram("w", steps: [.file(.open(path: "/a", writable: true, readable: true)),
+                                           .file(.open(path: "/b", writable: false, readable: true)), .exit])
+        let writer = try sim.spawn(program: "w", name: "w1", node: node)
+        sim.runToIdle()
+        let own = sim.fileHistory.filter { $0.process == Int(writer.index) }
+        #expect(own.map(\.kind) == [.open(writable: true), .open(writable: false), .close, .close])
+        #expect(Set(own.suffix(2).map(\.session)) == Set(own.prefix(2).map(\.session)))
+    }
 }

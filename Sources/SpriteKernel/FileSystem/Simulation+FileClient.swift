@@ -333,6 +333,12 @@ extension Simulation {
         }
     }
 
+    /// How many files the issuer `owner` (a process, or -1 for the node) has open on `node`.
+    func openFileCount(on node: Int, owner: Int) -> Int {
+        guard fileClients.index(forKey: node) != nil else { return 0 }
+        return readClient(node) { client in client.sessions.values.reduce(0) { $0 + ($1.owner == owner ? 1 : 0) } }
+    }
+
     private func close(_ path: String?, node: Int, op: Int32) {
         guard let session = session(path, node: node, op: op) else {
             failFileStep(node, op, .notOpen(path: path))

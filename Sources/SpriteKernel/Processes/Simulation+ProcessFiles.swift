@@ -16,6 +16,17 @@ extension Simulation {
         }
     }
 
+    /// A process that ends closes what it still has open, as UNIX's exit does: otherwise its
+    /// server would go on seeing a reader or writer (and disable caching for write-sharing). The
+    /// closes are the process's own steps, one after another; nothing is left to wake when they end.
+    func closeFilesLeftOpen(by process: Int32) {
+        let node = Int(scheduler.table[process].node)
+        guard nodes[node].isUp else { return }
+        for _ in 0..<openFileCount(on: node, owner: Int(process)) {
+            issueFile(.close(path: nil), on: node, process: Int(process))
+        }
+    }
+
     /// The node's client ended the step `op` (done or failed): the program's
     /// process blocked on it goes on through its scheduler.
     func fileStepEnded(_ op: Int32) {

@@ -162,6 +162,7 @@ extension Simulation {
         s.liveProcesses -= 1
         if s.table[process].gangCell >= 0 { gangThreadFinished(process) }
         if s.table[process].locksHeld > 0 { releaseLocks(of: process) }
+        closeFilesLeftOpen(by: process)
     }
 
     /// A fork (same node; `shared`: a thread in the parent's sharing group)

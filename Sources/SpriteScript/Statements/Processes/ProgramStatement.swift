@@ -44,7 +44,8 @@ struct ProgramSyntax: StatementSyntax {
             files), without labels: the process asks its node's client and is blocked(file), off its CPU, until \
             the operation ends; a failed one is reported and the process goes on. The files it opens are its \
             own (a read or close without a PATH means the file it opened last), and show history and show \
-            outcomes name it; the node's cache is shared by all its processes. Each process has its own operation \
+            outcomes name it; the node's cache is shared by all its processes. When the process ends, the \
+            files it left open are closed, as exit does in UNIX. Each process has its own operation \
             in flight, so two processes' operations on one node overlap (a read that misses while another \
             process fetches the same file asks the server too); on NODE { } steps still go one at a time. A \
             program may be declared again: processes spawned later run the new steps.
