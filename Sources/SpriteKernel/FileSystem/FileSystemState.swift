@@ -83,8 +83,11 @@ struct FileClient {
     var entries: [Int: ClientFileEntry] = [:]
     var lru = LRUList<Int>()
     var sessions: [Int: OpenSession] = [:]
-    /// Open sessions by path, most recent last, for `read` without a path.
-    var openOrder: [Int] = []
+    /// Each issuer's open sessions (the node is -1), most recent last, for `read` without a path: kept
+    /// per issuer so a step looks only at its own (thousands of processes may share a node).
+    var openOrder: [Int: [Int]] = [:]
+    /// How many sessions have each file open: whether it is open is asked on every eviction and close.
+    var openCount: [Int: Int] = [:]
     /// Steps served from memory, each ending at its `fileStepDone` event, and
     /// what each does then: it takes effect when its charge is over. Several
     /// processes of the node may have one each; a list, as it is short (searched,
@@ -142,7 +145,26 @@ struct FileClient {
     }
 
     /// A session on this node has the file open.
-    func isOpen(_ file: Int) -> Bool { sessions.values.contains { $0.file == file } }
+    func isOpen(_ file: Int) -> Bool { openCount[file, default: 0] > 0 }
+
+    /// Keeps `session`'s place in its issuer's open order and its file's count.
+    mutating func addSession(_ session: OpenSession) {
+        sessions[session.id] = session
+        openOrder[session.owner, default: []].append(session.id)
+        openCount[session.file, default: 0] += 1
+    }
+
+    /// Forgets `session`; returns whether its file is still open here.
+    mutating func removeSession(_ session: OpenSession) -> Bool {
+        guard sessions.removeValue(forKey: session.id) != nil else { return isOpen(session.file) }
+        if let place = openOrder[session.owner]?.lastIndex(of: session.id) {
+            openOrder[session.owner]?.remove(at: place)
+            if openOrder[session.owner]?.isEmpty == true { openOrder[session.owner] = nil }
+        }
+        let left = openCount[session.file, default: 1] - 1
+        openCount[session.file] = left > 0 ? left : nil
+        return left > 0
+    }
 
     /// Changes the file's cached copy in place, if there is one: one lookup.
     /// (`entries[file]?.field = x` looks it up again for every field, each

@@ -296,9 +296,8 @@ extension Simulation {
         if owner >= 0 { fs.sessionOwners[id] = owner }
         let committedNow = fs.committed[file].map { ($0.content, Optional($0.event)) } ?? (emptyContent, nil)
         withClient(node) { client in
-            client.sessions[id] = OpenSession(id: id, file: file, writable: writable, readable: mode.readable,
-                                              openedAt: now, committedAtOpen: committedNow, owner: owner)
-            client.openOrder.append(id)
+            client.addSession(OpenSession(id: id, file: file, writable: writable, readable: mode.readable,
+                                          openedAt: now, committedAtOpen: committedNow, owner: owner))
         }
         let start = operations[Int(op)].startedAt ?? now
         noteTransaction(ofSession: id, openedBy: op)
@@ -325,8 +324,8 @@ extension Simulation {
     func session(_ path: String?, node: Int, op: Int32) -> OpenSession? {
         let owner = operations.indices.contains(Int(op)) ? operations[Int(op)].process ?? -1 : -1
         return readClient(node) { client in
-            for id in client.openOrder.reversed() {
-                guard let session = client.sessions[id], session.owner == owner else { continue }
+            for id in (client.openOrder[owner] ?? []).reversed() {
+                guard let session = client.sessions[id] else { continue }
                 if path == nil || fs.files[session.file].path == path { return session }
             }
             return nil
@@ -336,7 +335,7 @@ extension Simulation {
     /// How many files the issuer `owner` (a process, or -1 for the node) has open on `node`.
     func openFileCount(on node: Int, owner: Int) -> Int {
         guard fileClients.index(forKey: node) != nil else { return 0 }
-        return readClient(node) { client in client.sessions.values.reduce(0) { $0 + ($1.owner == owner ? 1 : 0) } }
+        return readClient(node) { client in client.openOrder[owner]?.count ?? 0 }
     }
 
     private func close(_ path: String?, node: Int, op: Int32) {
@@ -376,11 +375,9 @@ extension Simulation {
 
     private func recordSessionEnd(_ session: OpenSession, node: Int, op: Int32) {
         withClient(node) { client in
-            client.sessions[session.id] = nil
-            client.openOrder.removeAll { $0 == session.id }
+            let stillOpen = client.removeSession(session)
             // The last session that saw caching disabled is over: the next open may cache.
-            if !client.sessions.values.contains(where: { $0.file == session.file }),
-               client.uncachedUntilClose.remove(session.file) != nil {
+            if !stillOpen, client.uncachedUntilClose.remove(session.file) != nil {
                 client.uncached.remove(session.file)
             }
         }
