@@ -154,16 +154,17 @@ struct FileClient {
         openCount[session.file, default: 0] += 1
     }
 
-    /// Forgets `session`; returns whether its file is still open here.
+    /// Forgets `session`; returns whether its file is still open here. Entries left empty stay (one per
+    /// issuer or file that ever opened here): each table is looked up once, and changed where it lies.
     mutating func removeSession(_ session: OpenSession) -> Bool {
         guard sessions.removeValue(forKey: session.id) != nil else { return isOpen(session.file) }
-        if let place = openOrder[session.owner]?.lastIndex(of: session.id) {
-            openOrder[session.owner]?.remove(at: place)
-            if openOrder[session.owner]?.isEmpty == true { openOrder[session.owner] = nil }
+        if let order = openOrder.index(forKey: session.owner),
+           let place = openOrder.values[order].lastIndex(of: session.id) {
+            openOrder.values[order].remove(at: place)
         }
-        let left = openCount[session.file, default: 1] - 1
-        openCount[session.file] = left > 0 ? left : nil
-        return left > 0
+        guard let count = openCount.index(forKey: session.file) else { return false }
+        openCount.values[count] -= 1
+        return openCount.values[count] > 0
     }
 
     /// Changes the file's cached copy in place, if there is one: one lookup.
