@@ -1,0 +1,33 @@
+/// One page moved between a node's memory and a block of a file on its server:
+/// the pager's page-ins and page-outs travel through the file system as
+/// `read PATH block N` does (Sprite backs virtual memory with ordinary files).
+struct BlockTransfer {
+    enum Kind: UInt8 { case read, write }
+
+    var kind: Kind
+    /// The node whose memory the page is in.
+    var client: Int
+    /// The file's index in the file system's table.
+    var file: Int
+    /// The first block of the page, in the file system's blocks.
+    var block: Int64
+    var bytes: Int64
+    /// Handed back to the requester when the transfer ends.
+    var tag: Int32
+    /// Sprite's choice: backing pages skip the client's file cache (the server still caches them).
+    /// False: they pass through it, and a page can sit in memory twice (double caching).
+    var bypassesClientCache: Bool
+}
+
+extension Simulation {
+    /// Starts `transfer`; when it ends the file system calls `pageTransferDone(tag:failure:)` (Memory/).
+    func startBlockTransfer(_ transfer: BlockTransfer) {
+        pageTransferDone(tag: transfer.tag, failure: .noServer(path: ""))
+    }
+
+    /// The backing file `name` in `directory` on the server that holds `directory` for `client`
+    /// (prefix tables and mounts apply), made when it does not exist; nil when no server holds it.
+    func backingFile(directory: String, name: String, client: Int) -> Int? {
+        nil
+    }
+}

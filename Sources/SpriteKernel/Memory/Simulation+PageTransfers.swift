@@ -1,0 +1,6 @@
+/// Where the file system reports the end of a page's block transfer (FileSystem/BlockTransfer.swift).
+extension Simulation {
+    /// The transfer tagged `tag` ended; `failure` says why it did not complete.
+    func pageTransferDone(tag: Int32, failure: OperationFailure?) {
+    }
+}
