@@ -13,8 +13,8 @@ enum ProcessKind: UInt8 {
 
 /// One step a declared process was given and has not taken yet. A process
 /// takes its steps in order; a step that blocks (Send, an empty Receive, a
-/// bulk move, a compute) holds the rest. Each names its operation, made when
-/// the step was issued.
+/// bulk move, a compute, a file operation) holds the rest. Each names its
+/// operation, made when the step was issued.
 enum QueuedStep {
     case send(to: Int32, text: String?, segmentBytes: Int64, operation: Int32)
     case receive(operation: Int32)
@@ -22,12 +22,16 @@ enum QueuedStep {
     case moveTo(peer: Int32, bytes: Int64, operation: Int32)
     case moveFrom(peer: Int32, bytes: Int64, operation: Int32)
     case compute(duration: SimTime, operation: Int32)
+    /// An `on PROCESS { }` file step, asked of the node's client when the process takes it.
+    case file(FileStep)
 
     var operation: Int32 {
         switch self {
         case .send(_, _, _, let op), .receive(let op), .reply(_, _, _, let op),
              .moveTo(_, _, let op), .moveFrom(_, _, let op), .compute(_, let op):
             return op
+        case .file(let step):
+            return step.operation
         }
     }
 }
@@ -41,6 +45,8 @@ public enum ProcessState: Sendable, Equatable {
     case receiving
     /// Computing or moving data.
     case busy
+    /// Waiting for its file operation (open, read, write, close …) to end.
+    case file
     /// Its node crashed; it comes back fresh when the node restarts.
     case dead
 }

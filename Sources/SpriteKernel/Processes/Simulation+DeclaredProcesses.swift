@@ -66,7 +66,7 @@ extension Simulation {
         switch operations[Int(mailbox.current)].kind {
         case .send: return .awaitingReply(peer: Int(mailbox.peer))
         case .receive: return .receiving
-        default: return .busy
+        default: return s.table[process].blockKind == .file ? .file : .busy
         }
     }
 
@@ -119,7 +119,7 @@ extension Simulation {
 
     private func nodeOf(_ process: Int) -> Int { Int(scheduler.table[Int32(process)].node) }
 
-    private func enqueue(_ step: QueuedStep, on process: Int) {
+    func enqueue(_ step: QueuedStep, on process: Int) {
         let s = scheduler
         let id = Int32(process)
         if s.table[id].killed {
@@ -142,16 +142,25 @@ extension Simulation {
     /// not a nested call, take the next step, so a long run of such steps cannot
     /// exhaust the stack. Under a declared scheduler a compute step is a burst:
     /// the process keeps its CPU for it (`onCPU`) or becomes ready, and the
-    /// outcome says so; otherwise the process is left blocked (or idle).
+    /// outcome says so; a file step is taken only on a CPU, so off one the
+    /// process becomes ready and takes it once dispatched (`needsCPU`).
+    /// Otherwise the process is left blocked (or idle).
     @discardableResult
     func runSteps(_ process: Int32, onCPU: Bool) -> StepOutcome {
         let s = scheduler
         guard s.table.stepping.insert(process).inserted else { return .blocked }
         defer { s.table.stepping.remove(process) }
+        // Ready for a file step: it takes that step, and the ones after, once it holds a CPU.
+        if !onCPU && s.table[process].stepsPending { return .needsCPU }
         while isIdle(process), let step = s.table.stepQueues[process]?.popFirst() {
             if case .compute(let duration, let op) = step, let slot = declaredSchedulerSlot(of: process) {
                 startBurst(process, duration: duration, operation: op, slot: slot, onCPU: onCPU)
                 return .compute
+            }
+            if case .file = step, !onCPU, declaredSchedulerSlot(of: process) != nil {
+                s.table.stepQueues[process]?.prepend(step)
+                awaitCPU(process)
+                return .needsCPU
             }
             perform(step, by: process)
         }
@@ -189,21 +198,36 @@ extension Simulation {
         }
     }
 
-    /// A declared process's burst under a scheduler has ended on its CPU: the
-    /// compute completes and the process takes its next steps there.
-    func declaredBurstEnded(_ process: Int32) -> StepOutcome {
+    /// A file step off its CPU: the process becomes ready with no burst, and
+    /// takes the step when dispatched, as a program's process does.
+    private func awaitCPU(_ process: Int32) {
+        let s = scheduler
+        if s.table[process].phase == .blocked { s.table[process].blockedTime += now - s.table[process].since }
+        s.table[process].remaining = .zero
+        s.table[process].memoryShare = 0
+        s.table[process].kernelWork = false
+        s.table[process].stepsPending = true
+        s.table[process].blockKind = .none
+        makeReady(process, why: .woke)
+    }
+
+    /// A declared process's burst under a scheduler has ended on its CPU (or it
+    /// was dispatched to take a file step): a compute completes and the process
+    /// takes its next steps there.
+    func declaredBurstEnded(_ process: Int32, onCPU: Bool) -> StepOutcome {
         let op = scheduler.mailboxes[process]?.current ?? -1
         if op >= 0, operations[Int(op)].kind == .compute {
             scheduler.mailboxes[process]?.current = -1
             completeCompute(op, by: process)
         }
-        return runSteps(process, onCPU: true)
+        return runSteps(process, onCPU: onCPU)
     }
 
     private func perform(_ step: QueuedStep, by process: Int32) {
         let s = scheduler
         let node = Int(s.table[process].node)
         let cost = network.config.cost
+        if case .file(let fileStep) = step { return performFileStep(fileStep, by: process) }
         start(step.operation)
         switch step {
         case .send(let peer, let text, let segment, let op):
@@ -256,6 +280,9 @@ extension Simulation {
             let done = nodes[node].reserveCPU(work: duration, now: now)
             hold(process, on: op, peer: -1)
             schedule(.ipc(.processResume(process: process, operation: op)), at: done)
+
+        case .file:
+            break
         }
     }
 
@@ -288,13 +315,13 @@ extension Simulation {
 
     /// The process waits on `op` (and on `peer`, or -1 for anyone). Blocked
     /// already (idle, or its last step just ended), it was blocked until now.
-    private func hold(_ process: Int32, on op: Int32, peer: Int32) {
+    func hold(_ process: Int32, on op: Int32, peer: Int32, kind: BlockKind = .message) {
         if scheduler.table[process].phase == .blocked {
             scheduler.table[process].blockedTime += now - scheduler.table[process].since
         }
         scheduler.mailboxes[process, default: ProcessMailbox()].current = op
         scheduler.mailboxes[process]?.peer = peer
-        block(process, .message, on: -1)
+        block(process, kind, on: kind == .file ? op : -1)
     }
 
     func takeAwaitingReply(_ sender: Int32, of process: Int32) {

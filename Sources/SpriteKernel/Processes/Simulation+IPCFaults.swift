@@ -74,6 +74,7 @@ extension Simulation {
         scheduler.table.stepQueues[process] = nil
         scheduler.mailboxes[process] = nil
         scheduler.table[process].remaining = .zero
+        scheduler.table[process].stepsPending = false
     }
 
     /// The crashed peer never answered: the waiting process's step fails and it goes on.

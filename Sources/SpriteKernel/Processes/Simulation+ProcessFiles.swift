@@ -1,4 +1,4 @@
-/// A program's file steps: the process asks its node's client for the
+/// A process's file steps: the process asks its node's client for the
 /// operation, as `on NODE { }` does, and is blocked(file) until it ends. The
 /// operation is the process's (`OperationRecord.process`), so the sessions it
 /// opens, its transactions' reads and the file history are judged per process;
@@ -27,16 +27,31 @@ extension Simulation {
         }
     }
 
+    /// A declared process takes its `on PROCESS { }` file step from its step
+    /// queue, after its earlier IPC, compute and file steps (under a declared
+    /// scheduler, on a CPU), and is blocked(file) until the operation ends.
+    func performFileStep(_ step: FileStep, by process: Int32) {
+        issueFileStep(step, by: process, node: Int(scheduler.table[process].node))
+        switch operations[Int(step.operation)].status {
+        case .done, .failed: break
+        case .queued, .running: hold(process, on: step.operation, peer: -1, kind: .file)
+        }
+    }
+
     /// The node's client ended the step `op` (done or failed): the program's
-    /// process blocked on it goes on through its scheduler.
+    /// process blocked on it goes on through its scheduler; a declared one
+    /// takes its next queued steps.
     func fileStepEnded(_ op: Int32) {
         guard let owner = operations[Int(op)].process, owner >= 0, owner < scheduler.table.count else { return }
         let process = Int32(owner)
         let s = scheduler
         // A crash kills the node's processes after failing their steps: nothing to wake there.
-        guard nodes[Int(s.table[process].node)].isUp, s.table[process].kind == .program,
-              s.table[process].phase == .blocked, s.table[process].blockKind == .file,
-              s.table[process].blockedOn == op else { return }
-        processWoke(process)
+        guard nodes[Int(s.table[process].node)].isUp, s.table[process].phase == .blocked,
+              s.table[process].blockKind == .file, s.table[process].blockedOn == op else { return }
+        switch s.table[process].kind {
+        case .program: processWoke(process)
+        case .declared: wakeFromMessage(process)
+        case .shell: break
+        }
     }
 }

@@ -39,6 +39,13 @@ extension Simulation {
         let shell = shell(of: node)
         let process = operations[Int(step.operation)].process
         let issuer = process.map { $0 >= 0 ? Int32($0) : shell } ?? shell
+        // A declared process takes it in turn with its IPC and compute steps (Simulation+ProcessFiles).
+        if scheduler.table[issuer].kind == .declared { return enqueue(.file(step), on: Int(issuer)) }
+        issueFileStep(step, by: issuer, node: node)
+    }
+
+    /// The issuer asks the node's client for the step now, or after its step in progress.
+    func issueFileStep(_ step: FileStep, by issuer: Int32, node: Int) {
         scheduler.table.fileQueues[issuer, default: Deque()].append(step)
         runFileSteps(of: issuer, node: node)
     }

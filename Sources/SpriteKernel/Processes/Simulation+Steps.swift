@@ -28,7 +28,7 @@ extension Simulation {
     func advance(_ process: Int32, onCPU: Bool = true) -> StepOutcome {
         let s = scheduler
         // A declared process's burst ended: its next steps come from its step queue.
-        if s.table[process].kind == .declared { return declaredBurstEnded(process) }
+        if s.table[process].kind == .declared { return declaredBurstEnded(process, onCPU: onCPU) }
         let program = Int(s.table[process].program)
         let speed = nodes[Int(s.table[process].node)].spec.speed
         var budget = instantStepBudget

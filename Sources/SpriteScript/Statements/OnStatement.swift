@@ -9,8 +9,9 @@ struct OnSyntax: StatementSyntax {
             + "Blocks for different nodes issued at the same time run side by side; 'on ws[1..4] { … }' gives "
             + "each node the same steps. 'on PROCESS' (a process declared with 'process NAME on NODE') issues "
             + "them as that process: its open files, transaction and history are its own, while its node's "
-            + "cache is shared with the node's other processes. Its steps run one after another, beside "
-            + "the node's own and other processes' steps: each process has its own operation in flight.",
+            + "cache is shared with the node's other processes. They join that process's steps, after its "
+            + "earlier sends, receives and computes (help process), and run beside the node's own and other "
+            + "processes' steps: each process has its own operation in flight.",
         example: """
             cluster { server fs1; workstation jack }
             domain / on fs1

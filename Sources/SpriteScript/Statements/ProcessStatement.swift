@@ -6,12 +6,15 @@ struct ProcessSyntax: StatementSyntax {
         topic: "process",
         summary: "declare V processes on a node",
         usage: ["process NAMES on NODE"],
-        details: "A process performs its IPC steps in order; a step that blocks (send, an empty receive, "
-            + "moveto, movefrom, compute) holds the steps after it. A declared process is a process like a "
+        details: "A process performs its steps (IPC, compute and its 'on PROCESS { }' file steps) in order; a "
+            + "step that blocks (send, an empty receive, moveto, movefrom, compute, a file operation) holds the "
+            + "steps after it; while its file operation is in flight it is blocked(file). "
+            + "A declared process is a process like a "
             + "spawned one: they share one set of names and exchange V messages (a program sends to a declared "
             + "process by name; send, reply, moveto and movefrom may name a spawned process as the peer, though "
             + "only a declared one takes the script's steps). Its compute books its node's CPU, or is a burst under "
-            + "the node's scheduler once one is declared (help compute).",
+            + "the node's scheduler once one is declared (help compute); there it takes a file step only while it "
+            + "holds a CPU, as a program does.",
         example: """
             cluster {
               workstation ws1; server fs1

@@ -191,6 +191,7 @@ struct ShowStatement: Statement {
         case .awaitingReply(let peer): "awaiting-reply(\(s.processName(peer)))"
         case .receiving: "receiving"
         case .busy: "busy"
+        case .file: "blocked(file)"
         case .dead: "dead"
         }
     }
