@@ -48,6 +48,8 @@ final class FileSystem {
     var crashLosses: [CrashLoss] = []
     /// UNIX semantics, online: the latest write to each file.
     var latestWrite: [Int: (content: ContentID, event: Int)] = [:]
+    /// Each write → the write to its file just before it (Semantics/Simulation+UnixVerdict).
+    var writeBefore: [Int: Int] = [:]
     /// Session semantics, online: what each file's last writing session committed.
     var committed: [Int: (content: ContentID, event: Int)] = [:]
     var serverCaches: [Int: LRUList<BlockKey>] = [:]

@@ -445,7 +445,7 @@ extension Simulation {
         let file = session.file
         let start = operations[Int(op)].startedAt ?? now
         let event = recordFileEvent(.read(content: content), node: node, session: session.id, file: file, start: start)
-        let latest = fs.latestWrite[file]
+        let latest = lastWrite(to: file, atOrBefore: start)
         let unix: Judgement = (latest?.content ?? emptyContent) == content
             ? .fresh : .stale(expected: latest?.content ?? emptyContent, byEvent: latest?.event)
         let sessionView = session.lastWrite.map { ($0.content, Optional($0.event)) } ?? session.committedAtOpen
@@ -453,7 +453,7 @@ extension Simulation {
             ? .fresh : .stale(expected: sessionView.0, byEvent: sessionView.1)
         var reason: StaleReason?
         if unix != .fresh || sessionJudgement != .fresh {
-            reason = staleReason(fromCache: fromCache, entry: entry, latestWriteEvent: latest?.event)
+            reason = staleReason(fromCache: fromCache, entry: entry, latestWriteEvent: latest?.event, node: node)
         }
         let size = bytes ?? contentBytes(content).size
         withClient(node) { $0.lastRead[fs.files[file].path] = (content, block) }
@@ -469,7 +469,8 @@ extension Simulation {
                at: node)
     }
 
-    private func staleReason(fromCache: Bool, entry: ClientFileEntry?, latestWriteEvent: Int?) -> StaleReason? {
+    private func staleReason(fromCache: Bool, entry: ClientFileEntry?, latestWriteEvent: Int?,
+                             node: Int) -> StaleReason? {
         let heldDirty = latestWriteEvent.map { event in
             fileClient(fs.history[event].node).entries[fs.history[event].file]?.unflushedWrites.contains(event) == true
         } ?? false
@@ -489,7 +490,8 @@ extension Simulation {
             case .sprite: return .cachedCopy(version: entry.version)
             }
         }
-        guard let event = latestWriteEvent, heldDirty else { return nil }
+        // Dirty in the reader's own cache is no other client's delayed write: that is not why.
+        guard let event = latestWriteEvent, heldDirty, fs.history[event].node != node else { return nil }
         return .writerHoldsDirtyData(writer: fs.history[event].node, policy: fs.config.writePolicy)
     }
 
@@ -544,7 +546,7 @@ extension Simulation {
         // Only an append's new version derives from an earlier one.
         let event = recordFileEvent(.write(content: content, basedOn: append ? base : noContent), node: node,
                                     session: session.id, file: file, start: start)
-        fs.latestWrite[file] = (content, event)
+        noteLatestWrite(file, content: content, event: event)
         withClient(node) { client in
             client.updateSession(session.id) { open in
                 open.wrote = true

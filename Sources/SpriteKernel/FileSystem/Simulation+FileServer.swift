@@ -335,7 +335,7 @@ extension Simulation {
                                     file: file, start: start)
         // A create has no session to name its process: the operation does.
         if let process = operations[Int(op)].process { fs.history[event].process = process }
-        fs.latestWrite[file] = (content, event)
+        noteLatestWrite(file, content: content, event: event)
         fs.committed[file] = (content, event)
         // Made at the server: stored there at once.
         noteStored([event])
