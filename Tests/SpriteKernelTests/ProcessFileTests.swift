@@ -75,9 +75,11 @@ struct ProcessFileTests {
         #expect(opens.map(\.transaction) == [0, -1])
     }
 
-    /// The immutable rule counts a file opened by two processes of one node as shared:
-    /// p2 writes /x after p1 opened it, so p1's later read sees a shared file modified.
-    @Test func aFileTwoProcessesOpenIsShared() throws {
+    /// The immutable rule counts sharers by node (LANGUAGE.md `semantics`: "a file opened from two
+    /// nodes is shared"): p1 and p2 are both ws1, so /x, opened by both and written by p2 while p1 has
+    /// it open, is never shared, and p1's later read is fresh under it. (Unix: the read returns p2's
+    /// "v", the last write: fresh too.)
+    @Test func twoProcessesOfOneNodeAreOneSharer() throws {
         let (sim, node, p1, p2) = try twoProcessesOnOneNode()
         _ = sim.createFile(on: node, path: "/x", size: 0, directory: false)
         // Each process's steps are in flight at once: the run goes idle between them to order them.
@@ -91,6 +93,33 @@ struct ProcessFileTests {
         sim.runToIdle()
         let report = SemanticsChecker.judge(sim.fileHistory)
         #expect(report.reads.count == 1)
-        #expect(report.reads.first?.immutable == .modifiedWhileShared(byEvent: 2))   // 0, 1 the opens; 2 the write
+        #expect(report.reads.first?.immutable == .fresh)
+        #expect(report.reads.first?.unix == .fresh)
+    }
+
+    /// A second node's open does share the file. Events: 0 p1's open; 1–3 p2's open, write, close (one
+    /// node so far: not shared); 4 ws2's open (a second node: shared from here); 5, 6 p2's open and
+    /// write, the first write to the shared file; 7 p1's read, after it: modified-while-shared by 6.
+    @Test func aSecondNodeSharesTheFile() throws {
+        let (sim, node, p1, p2) = try twoProcessesOnOneNode()
+        let other = try sim.addNode(NodeSpec(name: "ws2", role: .workstation, memoryBytes: 8 << 20))
+        _ = sim.createFile(on: node, path: "/x", size: 0, directory: false)
+        _ = sim.openFile(on: node, process: p1, path: "/x", writable: false)
+        sim.runToIdle()
+        _ = sim.openFile(on: node, process: p2, path: "/x", writable: true)
+        _ = sim.writeFile(on: node, process: p2, path: "/x", text: Array("v".utf8), size: 1, append: false)
+        _ = sim.closeFile(on: node, process: p2, path: "/x")
+        sim.runToIdle()
+        _ = sim.openFile(on: other, path: "/x", writable: false)
+        sim.runToIdle()
+        _ = sim.openFile(on: node, process: p2, path: "/x", writable: true)
+        _ = sim.writeFile(on: node, process: p2, path: "/x", text: Array("w".utf8), size: 1, append: false)
+        sim.runToIdle()
+        _ = sim.readFile(on: node, process: p1, path: "/x")
+        sim.runToIdle()
+        #expect(sim.fileHistory.map(\.id) == Array(0...7))
+        let report = SemanticsChecker.judge(sim.fileHistory)
+        #expect(report.reads.count == 1)
+        #expect(report.reads.first?.immutable == .modifiedWhileShared(byEvent: 6))
     }
 }

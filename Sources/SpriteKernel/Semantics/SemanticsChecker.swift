@@ -28,7 +28,8 @@
 ///   outside any session (session -1) is a session of its own that commits at
 ///   once; a read outside any session is a session of its own opened at the read.
 /// - **immutable**: F is shared from the first time `.open`s from two
-///   different nodes have been seen on it. Every write to F from then on
+///   different nodes have been seen on it (the processes of one node, a
+///   program's or a declared one, are that one node). Every write to F from then on
 ///   modifies a shared file; a read after the first such write is judged
 ///   `.modifiedWhileShared` with that write.
 /// - **transaction**: sessions are transactions, except that the sessions of
@@ -268,9 +269,8 @@ private struct CheckerPass {
         // Per file (dense).
         var unixContent: [ContentID] = []
         var unixWriter: [Int] = []
-        // Who opened the file first: a node, or a V process on it (two processes on one node share it too).
+        // The node that opened the file first: the node is the sharer, so its processes are one.
         var firstOpenNode: [Int] = []
-        var firstOpenProcess: [Int] = []
         var hasOpen: [Bool] = []
         var shared: [Bool] = []
         var firstSharedWrite: [Int] = []
@@ -308,7 +308,6 @@ private struct CheckerPass {
                 unixContent.append(emptyContent)
                 unixWriter.append(-1)
                 firstOpenNode.append(0)
-                firstOpenProcess.append(-1)
                 hasOpen.append(false)
                 shared.append(false)
                 firstSharedWrite.append(-1)
@@ -342,8 +341,7 @@ private struct CheckerPass {
                 if !hasOpen[f] {
                     hasOpen[f] = true
                     firstOpenNode[f] = event.node
-                    firstOpenProcess[f] = event.process
-                } else if firstOpenNode[f] != event.node || firstOpenProcess[f] != event.process {
+                } else if firstOpenNode[f] != event.node {
                     shared[f] = true
                 }
                 if session >= 0 { _ = use(session, file, node: event.node) }

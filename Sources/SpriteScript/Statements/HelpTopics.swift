@@ -70,8 +70,8 @@ enum HelpTopics {
               unix         a read returns the last write made anywhere before it
               session      a read returns what was closed before its session opened the file, plus \
             the session's own writes; other sessions' changes appear at their close
-              immutable    a file opened from two nodes is shared and must never change again; a \
-            read after a write to a shared file is 'violated'
+              immutable    a file opened from two nodes is shared and must never change again (the \
+            processes of one node are one sharer); a read after a write to a shared file is 'violated'
               transaction  sessions are transactions (a node's sessions between 'begin' and 'commit' \
             are one, over any files) and must be serializable: ordered by the \
             writes they read and the writes that replaced those at the server, they must form no \
