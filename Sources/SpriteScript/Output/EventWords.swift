@@ -55,7 +55,7 @@ enum EventWords {
                 + " (\(packets(n)); network penalty \(penalty) per call)" + labelled(op, c)
         case .operationFailed(let op, let failure):
             let what = c.simulation.operation(op).map { describe(operation: $0, c) } ?? "operation"
-            return "\(what) FAILED: \(words(failure, c))" + labelled(op, c)
+            return "\(what) FAILED: \(words(failure, of: op, c))" + labelled(op, c)
         case .nodeCrashed(let node, let lost):
             return "\(c.node(node)) CRASHED" + (lost > 0 ? " (\(Plural.of(lost, "undelivered message")) lost)" : "")
         case .nodeRestarted(let node):
@@ -91,6 +91,14 @@ enum EventWords {
         case .destinationDown: "the destination is down"
         case .senderCrashed: "the sender crashed while it was in flight"
         }
+    }
+
+    /// A failed step's reason; a child's step that finds no open file says why it has none.
+    static func words(_ failure: OperationFailure, of op: Int32, _ c: RenderContext) -> String {
+        let reason = words(failure, c)
+        guard case .notOpen = failure, let process = c.simulation.operation(op)?.process,
+              c.simulation.processMetrics(ProcessID(process))?.parent != nil else { return reason }
+        return reason + " (a child process starts with none of its parent's open files: open it in the child)"
     }
 
     static func words(_ failure: OperationFailure, _ c: RenderContext) -> String {

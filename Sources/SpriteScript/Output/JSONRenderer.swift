@@ -140,7 +140,7 @@ struct JSONRenderer: Renderer {
                                                         ("packets", .int(packets))])
         case .operationFailed(let op, let failure):
             return ("op.failed", label(op, c) + [("reason", .string(EventWords.failureCode(failure))),
-                                                  ("message", .string(EventWords.words(failure, c)))])
+                                                  ("message", .string(EventWords.words(failure, of: op, c)))])
         case .nodeCrashed(let node, let lost):
             return ("node.crash", [("crashed", .string(c.node(node))), ("lost_messages", .int(Int64(lost)))])
         case .nodeRestarted(let node):
