@@ -168,7 +168,11 @@ private let checkCases: [DiagnosticCase] = [
     .init(P + "rpc client -> fs1", "unknown node 'client'; 'client' is a process on ws1", line: 2, column: 5),
     // 'on' takes a node or a declared process, suggested from both.
     .init(P + "on clinet { read }", "unknown node or process 'clinet'; did you mean 'client'?", line: 2, column: 4,
-          help: "declared nodes: fs1, ws1"),
+          help: "declared nodes: fs1, ws1; declared processes: client, server"),
+    .init(P + "program job { compute 1ms }\non job { read }",
+          "unknown node or process 'job'; 'job' is a program: 'on' takes a node or a process declared with "
+          + "'process NAME on NODE'", line: 3, column: 4,
+          help: "declared nodes: fs1, ws1; declared processes: client, server"),
     .init(P + "program job { compute 1ms }\nspawn job as j1 on ws1\non j1 { read }",
           "'j1' runs a program: 'on' takes a node or a process declared with 'process NAME on NODE'",
           line: 4, column: 4, help: "declare a process for the file steps: process j1_files on ws1"),

@@ -174,10 +174,13 @@ public struct Checker {
         }
         if reportDeferred(name) { return nil }
         let declaredProcesses = symbols.processes.keys.filter { !symbols.scheduled.contains($0) }
-        let hint = suggestion(for: name.text, among: Array(symbols.nodes.keys) + declaredProcesses)
+        let hint = symbols.programs[name.text] != nil
+            ? "; '\(name.text)' is a program: 'on' takes a node or a process declared with 'process NAME on NODE'"
+            : suggestion(for: name.text, among: Array(symbols.nodes.keys) + declaredProcesses)
+        let processes = declaredProcesses.isEmpty ? "" : "; " + declared("processes", declaredProcesses)
         error("unknown node or process '\(name.text)'\(hint)", at: name.span,
               help: symbols.nodes.isEmpty ? "declare nodes first: cluster { workstation ws1 }"
-                : declared("nodes", symbols.nodes.keys))
+                : declared("nodes", symbols.nodes.keys) + processes)
         return nil
     }
 
