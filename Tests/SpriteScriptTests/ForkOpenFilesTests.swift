@@ -25,6 +25,8 @@ struct ForkOpenFilesTests {
             + "open it in the child)"
         #expect(failures.map { $0["message"] as? String } == [message, message])
         #expect(failures.map { $0["reason"] as? String } == ["not-open", "not-open"])
+        // JSON names the process whose step failed, as the text line does ("write by p.1 on jack FAILED").
+        #expect(failures.map { $0["process"] as? String } == ["p.1", "p.1"])
     }
 
     // The parent's own step without an open file gets no such hint: it is no child.

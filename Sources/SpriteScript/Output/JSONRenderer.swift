@@ -139,8 +139,12 @@ struct JSONRenderer: Renderer {
                                                         ("mean_ns", ns(mean)), ("penalty_ns", ns(penalty)),
                                                         ("packets", .int(packets))])
         case .operationFailed(let op, let failure):
-            return ("op.failed", label(op, c) + [("reason", .string(EventWords.failureCode(failure))),
-                                                  ("message", .string(EventWords.words(failure, of: op, c)))])
+            // The process whose step failed, as the text line names it; none for a node's own step or an rpc.
+            let record = c.simulation.operation(op)
+            let process = record?.scheduledProcess ?? record?.process.map(c.process)
+            return ("op.failed", label(op, c) + (process.map { [("process", JSONValue.string($0))] } ?? [])
+                        + [("reason", .string(EventWords.failureCode(failure))),
+                           ("message", .string(EventWords.words(failure, of: op, c)))])
         case .nodeCrashed(let node, let lost):
             return ("node.crash", [("crashed", .string(c.node(node))), ("lost_messages", .int(Int64(lost)))])
         case .nodeRestarted(let node):
