@@ -88,6 +88,8 @@ struct FileClient {
     var openOrder: [Int: [Int]] = [:]
     /// How many sessions have each file open: whether it is open is asked on every eviction and close.
     var openCount: [Int: Int] = [:]
+    /// Sessions a fork shared, by id: how many processes hold each (absent: its opener alone).
+    var holders: [Int: Int] = [:]
     /// Steps served from memory, each ending at its `fileStepDone` event, and
     /// what each does then: it takes effect when its charge is over. Several
     /// processes of the node may have one each; a list, as it is short (searched,
@@ -154,11 +156,31 @@ struct FileClient {
         openCount[session.file, default: 0] += 1
     }
 
+    /// A fork: the child holds every session the parent holds, as a UNIX child shares its parent's open
+    /// files (one session, one offset); each ends when the last of its holders closes it or ends.
+    mutating func share(sessionsOf parent: Int, with child: Int) {
+        guard let held = openOrder[parent], !held.isEmpty else { return }
+        openOrder[child, default: []].append(contentsOf: held)
+        for id in held { holders[id, default: 1] += 1 }
+    }
+
+    /// `holder` lets go of `session`, which another process still holds: true if it did (the session
+    /// stays open); false when `holder` is its last holder, whose close ends it.
+    mutating func letGo(_ session: Int, by holder: Int) -> Bool {
+        guard let count = holders[session], count > 1 else { return false }
+        holders[session] = count > 2 ? count - 1 : nil
+        if let order = openOrder.index(forKey: holder), let place = openOrder.values[order].lastIndex(of: session) {
+            openOrder.values[order].remove(at: place)
+        }
+        return true
+    }
+
     /// Forgets `session`; returns whether its file is still open here. Entries left empty stay (one per
     /// issuer or file that ever opened here): each table is looked up once, and changed where it lies.
-    mutating func removeSession(_ session: OpenSession) -> Bool {
+    /// `holder` is the process whose close ends it: its opener, or the last process a fork shared it with.
+    mutating func removeSession(_ session: OpenSession, holder: Int) -> Bool {
         guard sessions.removeValue(forKey: session.id) != nil else { return isOpen(session.file) }
-        if let order = openOrder.index(forKey: session.owner),
+        if let order = openOrder.index(forKey: holder),
            let place = openOrder.values[order].lastIndex(of: session.id) {
             openOrder.values[order].remove(at: place)
         }

@@ -343,6 +343,13 @@ extension Simulation {
             failFileStep(node, op, .notOpen(path: path))
             return
         }
+        // A session a fork shared ends with its last holder: an earlier holder's close is a local call.
+        guard !withClient(node, { $0.letGo(session.id, by: operations[Int(op)].process ?? -1) }) else {
+            return completeLocally(node, op) { sim in
+                sim.record(.fileClosed(operation: op, path: sim.fs.files[session.file].path, session: session.id),
+                           at: node)
+            }
+        }
         let file = session.file
         let dirty = readClient(node) { $0.entries[file]?.dirty } ?? false
         let flushes = dirty && (writePolicy.flushesOnClose || consistency.flushesOnClose)
@@ -375,7 +382,7 @@ extension Simulation {
 
     private func recordSessionEnd(_ session: OpenSession, node: Int, op: Int32) {
         withClient(node) { client in
-            let stillOpen = client.removeSession(session)
+            let stillOpen = client.removeSession(session, holder: operations[Int(op)].process ?? -1)
             // The last session that saw caching disabled is over: the next open may cache.
             if !stillOpen, client.uncachedUntilClose.remove(session.file) != nil {
                 client.uncached.remove(session.file)

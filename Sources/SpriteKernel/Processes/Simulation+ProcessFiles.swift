@@ -38,6 +38,14 @@ extension Simulation {
         }
     }
 
+    /// A fork: the child shares the files its parent has open on their node, as a UNIX child does.
+    func shareOpenFiles(of parent: Int32, with child: Int32) {
+        let node = Int(scheduler.table[parent].node)
+        guard scheduler.table[child].node == scheduler.table[parent].node,
+              fileClients.index(forKey: node) != nil else { return }
+        withClient(node) { $0.share(sessionsOf: Int(parent), with: Int(child)) }
+    }
+
     /// The node's client ended the step `op` (done or failed): the program's
     /// process blocked on it goes on through its scheduler; a declared one
     /// takes its next queued steps.

@@ -186,7 +186,7 @@ extension Simulation {
                                group: shared ? s.table[parent].group : id)
         child.parent = parent
         child.root = root
-        place(child, name: name)
+        shareOpenFiles(of: parent, with: place(child, name: name).index)
     }
 
     /// Adds a process to the table and its node, and schedules its arrival.

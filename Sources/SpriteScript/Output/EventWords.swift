@@ -93,12 +93,13 @@ enum EventWords {
         }
     }
 
-    /// A failed step's reason; a child's step that finds no open file says why it has none.
+    /// A failed step's reason; a child's step that finds no open file says which files a child has.
     static func words(_ failure: OperationFailure, of op: Int32, _ c: RenderContext) -> String {
         let reason = words(failure, c)
         guard case .notOpen = failure, let process = c.simulation.operation(op)?.process,
               c.simulation.processMetrics(ProcessID(process))?.parent != nil else { return reason }
-        return reason + " (a child process starts with none of its parent's open files: open it in the child)"
+        return reason + " (a child shares only the files its parent had open when it forked it, "
+            + "a spawned one none: open it in the child)"
     }
 
     static func words(_ failure: OperationFailure, _ c: RenderContext) -> String {

@@ -30,9 +30,10 @@ struct ProgramSyntax: StatementSyntax {
             a message on the node's channel C and goes on; wait C takes the oldest message on C that another process \
             sent, or blocks until one comes: a message arrives the network's local-cost after it is sent (help \
             network). fork starts a child with its own copy of the program's address space, shared fork a thread \
-            sharing it (Sprite); spawn starts a process on another node. Unlike a UNIX fork, a child (forked, \
-            shared or spawned) inherits none of its parent's open files: it starts with none open, so its \
-            read, write or close fails (not open) until it opens the file itself. A child is named after the \
+            sharing it (Sprite); spawn starts a process on another node. As in UNIX, a forked child (fork or \
+            shared fork) shares the files its parent has open: one session, which both write and read, ended \
+            (with its close call, and its commit) by the last of them to close it or end; an earlier close is a \
+            local call. A spawned child, on another node, starts with no open files. A child is named after the \
             process the script started, NAME.1, NAME.2, … however deep the chain of forks; one past the \
             processes limit ends the run (status 4). exit ends the process before its last step. A process takes every step while it holds a \
             CPU: a fork, lock, I/O or exit step waits until the process is dispatched, as a burst does. \
