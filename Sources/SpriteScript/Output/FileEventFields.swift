@@ -49,6 +49,7 @@ enum FileEventFields {
             return ("file.read", fields)
         case .fileWritten(let id, let path, let event, let size, let toServer):
             return ("file.write", op(id) + [("path", .string(path)), ("event_id", .int(Int64(event))),
+                                            ("append", .bool(FileEventWords.isAppend(event, c))),
                                             ("bytes", .int(size)), ("to_server", .bool(toServer))])
         case .fileClosed(let id, let path, let session):
             return ("file.close", op(id) + [("path", .string(path)), ("session", .int(Int64(session)))])

@@ -29,6 +29,13 @@ enum FileEventWords {
         .typed(contentJSON(id, c), shown: content(id, c))
     }
 
+    /// Whether the history's write `event` is an append: only an append's version derives from an earlier one.
+    static func isAppend(_ event: Int, _ c: RenderContext) -> Bool {
+        guard c.simulation.fileHistory.indices.contains(event),
+              case .write(_, let basedOn) = c.simulation.fileHistory[event].kind else { return false }
+        return basedOn != noContent
+    }
+
     /// "jack's write at 1.2ms" for a history event.
     static func write(_ event: Int?, _ c: RenderContext) -> String {
         guard let event, c.simulation.fileHistory.indices.contains(event) else { return "the empty file" }
@@ -115,8 +122,8 @@ enum FileEventWords {
             return "read \(path)\(which) -> \(content(id, block: block, c))"
                 + " (\(EventWords.bytes(size)) from \(fromCache ? "cache" : "server")): "
                 + verdict(unix: unix, session: session, reason: reason, c) + label(op)
-        case .fileWritten(let op, let path, _, let size, let toServer):
-            return "write \(path) \(EventWords.bytes(size))"
+        case .fileWritten(let op, let path, let event, let size, let toServer):
+            return "\(isAppend(event, c) ? "append" : "write") \(path) \(EventWords.bytes(size))"
                 + " \(toServer ? "through to the server" : "into the cache (dirty)")" + label(op)
         case .fileClosed(let op, let path, let session):
             return "close \(path) (session \(session))" + label(op)

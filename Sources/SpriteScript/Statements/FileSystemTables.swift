@@ -65,7 +65,7 @@ enum FileSystemTables {
             let (what, content): (String, ContentID?) = switch e.kind {
             case .open(let writable): (writable ? "open rw" : "open r", nil)
             case .read(let id): ("read", id)
-            case .write(let id, _): ("write", id)
+            case .write(let id, let basedOn): (basedOn == noContent ? "write" : "append", id)
             case .close: ("close", nil)
             }
             // A content id names one version of the file: the one a write made, or a read returned.
