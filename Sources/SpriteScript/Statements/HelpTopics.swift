@@ -81,7 +81,9 @@ enum HelpTopics {
             (session). The line names the write it missed and why the cache did not know: an NFS \
             timeout not yet expired, a cache that is never checked, a callback not yet broken (or \
             broken while an open session kept the copy it opened, as callbacks promise), or \
-            data still dirty in the writer's cache. A read is judged at the moment it began, in its             trace line and in 'show outcomes' alike: a write begun while the read was on its way (by             another process, of its node or another) is concurrent with it, not before it.
+            data still dirty in the writer's cache. A read is judged at the moment it began, in its \
+            trace line and in 'show outcomes' alike: a write begun while the read was on its way (by \
+            another process, of its node or another) is concurrent with it, not before it.
             A lost update is the read-modify-write race, which no consistency protocol prevents \
             (consistency is not synchronization): a session read a version of a file (or appended to \
             one), then wrote it, and the version it committed replaced, at the file's server, an \
