@@ -8,6 +8,9 @@ public enum FileRequest: Sendable, Equatable {
     case read(path: String?, block: Int64?)
     /// `text` (or `size` bytes without text), replacing the contents or, with `append`, adding to them.
     case write(path: String?, text: [UInt8]?, size: Int64, append: Bool)
+    /// Blocks first...last: read one call a block (with read-ahead), or written in batches.
+    case readBlocks(path: String?, first: Int64, last: Int64)
+    case writeBlocks(path: String?, first: Int64, last: Int64)
     case close(path: String?)
     case delete(path: String)
     case stat(path: String)
@@ -28,6 +31,10 @@ extension Simulation {
         case .read(let path, nil): readFile(on: node, process: process, path: path)
         case .write(let path, let text, let size, let append):
             writeFile(on: node, process: process, path: path, text: text, size: size, append: append)
+        case .readBlocks(let path, let first, let last):
+            readBlocks(on: node, process: process, path: path, first: first, last: last)
+        case .writeBlocks(let path, let first, let last):
+            writeBlocks(on: node, process: process, path: path, first: first, last: last)
         case .close(let path): closeFile(on: node, process: process, path: path)
         case .delete(let path): deleteFile(on: node, process: process, path: path)
         case .stat(let path): statFile(on: node, process: process, path: path)

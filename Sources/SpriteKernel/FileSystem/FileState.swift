@@ -68,4 +68,6 @@ public enum CacheAction: Sendable, Equatable {
     case cachingDisabled
     /// The client does not cache.
     case cacheOff
+    /// The server did not answer: the session opened the copy in the client's disk cache.
+    case disconnected(version: Int)
 }

@@ -64,6 +64,8 @@ final class FileSystem {
     /// Each node's file-system client, apart from the rest so a step can change
     /// its client in place while reading the rest of the file system.
     var clients: [Int: FileClient] = [:]
+    /// Access models, held blocks, client disk caches and read-ahead (the four places to cache).
+    var places = CachePlacesState()
 
     /// The records it keeps, for the engine's memory measure: file-history
     /// events, file versions, directory events, and listed names (eight count as one).

@@ -15,6 +15,10 @@ public struct FileSystemConfig: Sendable {
     public var fileTimeoutMax: SimTime = .s(30)
     public var directoryTimeoutMin: SimTime = .s(30)
     public var directoryTimeoutMax: SimTime = .s(60)
+    /// Client read-ahead: a block range read starts calls for the next N blocks at once (V prefetches).
+    public var readAhead: Int64 = 0
+    /// Blocks a block range write sends in one call (V batches writes).
+    public var batch: Int64 = 1
 
     public init() {}
 

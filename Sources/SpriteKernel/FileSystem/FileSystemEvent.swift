@@ -8,6 +8,8 @@ public enum FileSystemEvent: Sendable, Equatable {
     case flushDaemon(node: Int32)
     /// A node's file-system client finished a local step (a cache hit).
     case fileStepDone(node: Int32, operation: Int32)
+    /// A block range step's local charge (a cache or disk-cache hit) is over: it goes on.
+    case rangeStepResumes(node: Int32, operation: Int32)
 }
 
 extension Simulation {
@@ -17,6 +19,7 @@ extension Simulation {
         case .callTimeout(let call): callTimedOut(call)
         case .flushDaemon(let node): flushDaemon(Int(node))
         case .fileStepDone(let node, let operation): localStepDone(Int(node), operation)
+        case .rangeStepResumes(_, let operation): rangeStepResumes(operation)
         }
     }
 }

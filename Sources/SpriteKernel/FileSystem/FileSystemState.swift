@@ -29,6 +29,9 @@ enum FileStep {
     case read(path: String?, operation: Int32)
     /// One block of the file (`read PATH block N`).
     case readBlock(path: String?, block: Int64, operation: Int32)
+    /// Blocks first...last, one call a block (`read PATH blocks A..B`), or written in batches.
+    case readBlocks(path: String?, first: Int64, last: Int64, operation: Int32)
+    case writeBlocks(path: String?, first: Int64, last: Int64, operation: Int32)
     case write(path: String?, text: [UInt8]?, size: Int64, append: Bool, operation: Int32)
     case close(path: String?, operation: Int32)
     case delete(path: String, operation: Int32)
@@ -45,6 +48,9 @@ enum FileStep {
         case .open(let p, let w, let r, let op): .open(path: rename(p), writable: w, readable: r, operation: op)
         case .read(let p, let op): .read(path: p.map(rename), operation: op)
         case .readBlock(let p, let b, let op): .readBlock(path: p.map(rename), block: b, operation: op)
+        case .readBlocks(let p, let a, let b, let op): .readBlocks(path: p.map(rename), first: a, last: b, operation: op)
+        case .writeBlocks(let p, let a, let b, let op):
+            .writeBlocks(path: p.map(rename), first: a, last: b, operation: op)
         case .write(let p, let t, let s, let a, let op):
             .write(path: p.map(rename), text: t, size: s, append: a, operation: op)
         case .close(let p, let op): .close(path: p.map(rename), operation: op)
@@ -63,7 +69,9 @@ enum FileStep {
         case .open(let p, _, _, _), .delete(let p, _), .stat(let p, _), .create(let p, _, _, _), .list(let p, _),
              .resolve(let p, _):
             p
-        case .read(let p, _), .write(let p, _, _, _, _), .close(let p, _), .readBlock(let p, _, _): p
+        case .read(let p, _), .write(let p, _, _, _, _), .close(let p, _), .readBlock(let p, _, _),
+             .readBlocks(let p, _, _, _), .writeBlocks(let p, _, _, _):
+            p
         case .sync, .mount: nil
         }
     }
@@ -72,7 +80,8 @@ enum FileStep {
         switch self {
         case .open(_, _, _, let op), .read(_, let op), .write(_, _, _, _, let op), .close(_, let op),
              .delete(_, let op), .stat(_, let op), .sync(let op), .create(_, _, _, let op),
-             .list(_, let op), .resolve(_, let op), .mount(_, _, _, let op), .readBlock(_, _, let op):
+             .list(_, let op), .resolve(_, let op), .mount(_, _, _, let op), .readBlock(_, _, let op),
+             .readBlocks(_, _, _, let op), .writeBlocks(_, _, _, let op):
             return op
         }
     }

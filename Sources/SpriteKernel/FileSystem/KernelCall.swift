@@ -29,6 +29,8 @@ struct CallAnswer {
     var carriesData = false
     /// Callbacks: the server promised to call this client back; the epoch.
     var promise: Int?
+    /// Blocks the server's disk reads after the reply's own, into its cache (server read-ahead).
+    var readAhead: DiskRead?
 }
 
 extension CallAnswer {
@@ -109,6 +111,7 @@ extension Simulation {
         let cpu = network.config.cost.fileCPU.time(for: pending.kind)
         let served = nodes[pending.server].reserveCPU(work: cpu, now: now)
         let done = answer.disk.map { readDisk($0, on: pending.server, after: served) } ?? served
+        if let ahead = answer.readAhead { _ = readDisk(ahead, on: pending.server, after: done) }
         schedule(.files(.callServed(call: id)), at: done + answer.extraTime)
     }
 

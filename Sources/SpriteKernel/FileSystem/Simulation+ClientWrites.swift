@@ -92,7 +92,8 @@ extension Simulation {
                 client.entries[file] = updated
                 client.lru.touch(file, weight: sim.fs.config.blocks(write.newSize))
             }
-            if sim.writePolicy.usesFlushDaemon && !sim.consistency.holdsWritesUntilClose { sim.ensureFlushDaemon(node) }
+            if sim.writePolicy.usesFlushDaemon && !sim.consistency.holdsWritesUntilClose
+                && !sim.fs.places.model(of: node).shipsWholeFiles { sim.ensureFlushDaemon(node) }
             sim.completeLocally(node, op, copying: write.size) { sim in
                 sim.record(.fileWritten(operation: op, path: sim.fs.files[file].path, event: write.event,
                                         bytes: write.size, toServer: false), at: node)

@@ -111,6 +111,10 @@ extension Simulation {
             open(path, writable: writable, readable: readable, node: node, op: op)
         case .read(let path, let op): read(path, node: node, op: op)
         case .readBlock(let path, let block, let op): readBlock(path, block: block, node: node, op: op)
+        case .readBlocks(let path, let first, let last, let op):
+            readBlockRange(path, first: first, last: last, node: node, op: op)
+        case .writeBlocks(let path, let first, let last, let op):
+            writeBlockRange(path, first: first, last: last, node: node, op: op)
         case .write(let path, let text, let size, let append, let op):
             write(path, text: text, size: size, append: append, node: node, op: op)
         case .close(let path, let op): close(path, node: node, op: op)
@@ -191,7 +195,8 @@ extension Simulation {
             return
         }
         // Whole-file caching (callbacks): the open brings the data unless the clean copy here is current.
-        let wantsData = protocolKind.fetchesAtOpen && cacheEnabled && entry?.dirty != true
+        let shipsWholeFiles = protocolKind.fetchesAtOpen || fs.places.model(of: node).shipsWholeFiles
+        let wantsData = shipsWholeFiles && cacheEnabled && entry?.dirty != true
         callServer("open", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, server in
                        sim.serveOpen(path, client: node, server: server, writable: writable, wantsData: wantsData,
@@ -212,14 +217,22 @@ extension Simulation {
                        }
                        guard answer.carriesData else { return begin(sim) }
                        sim.fs.statistics.clientMisses += 1
+                       sim.storeInDiskCache(node: node, file: file, answer: answer, block: nil)
                        sim.cacheFetched(node: node, file: file, answer: answer, op: op, then: begin)
+                   },
+                   failed: { sim, failure in
+                       sim.openDisconnected(path, writable: writable, node: node, op: op, failure) { file, version in
+                           sim.beginSession(node: node, file: file, mode: (readable, writable), op: op,
+                                            action: .disconnected(version: version), version: version)
+                       }
                    })
     }
 
     /// After the server answered an open or getattr: keep, refresh or drop
     /// the cached copy.
     func reconcileCache(node: Int, file: Int, answer: CallAnswer) -> CacheAction {
-        withClient(node) { client in
+        validateHeldCopies(node: node, file: file, version: answer.version)
+        return withClient(node) { client in
             guard client.cacheEnabled else { return .cacheOff }
             if answer.cachingDisabled {
                 client.uncached.insert(file)
@@ -287,7 +300,7 @@ extension Simulation {
         return entry
     }
 
-    private func beginSession(node: Int, file: Int, mode: (readable: Bool, writable: Bool), op: Int32,
+    func beginSession(node: Int, file: Int, mode: (readable: Bool, writable: Bool), op: Int32,
                               action: CacheAction, version: Int) {
         let writable = mode.writable
         let id = fs.nextSession
@@ -352,7 +365,8 @@ extension Simulation {
         }
         let file = session.file
         let dirty = readClient(node) { $0.entries[file]?.dirty } ?? false
-        let flushes = dirty && (writePolicy.flushesOnClose || consistency.flushesOnClose)
+        let flushes = dirty && (writePolicy.flushesOnClose || consistency.flushesOnClose
+            || fs.places.model(of: node).shipsWholeFiles)
         let finishClose: (Simulation) -> Void = { sim in
             if sim.consistency.closeNeedsServer(wrote: session.wrote) {
                 sim.callServer("close", path: sim.fs.files[file].path, node: node, op: op, requestBytes: 16,
@@ -406,6 +420,7 @@ extension Simulation {
             }
             return
         }
+        if cached == nil, readWholeFromDiskCache(session, node: node, op: op) { return }
         if cached != nil, cacheable {
             // The copy is too old to trust: check it with the server first.
             callServer("getattr", path: fs.files[file].path, node: node, op: op, requestBytes: 16,
@@ -437,137 +452,13 @@ extension Simulation {
                        return answer
                    },
                    then: { sim, _, answer in
+                       sim.storeInDiskCache(node: node, file: file, answer: answer, block: nil)
                        sim.cacheFetched(node: node, file: file, answer: answer, op: op) { sim in
                            sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false,
                                             entry: nil)
                            sim.completeFileStep(node, op)
                        }
-                   })
+                   },
+                   failed: { sim, failure in sim.readDisconnected(session, block: nil, node: node, op: op, failure) })
     }
-
-    /// Records the read, judges it online under UNIX and session semantics,
-    /// and says why when it is stale.
-    func completeRead(_ session: OpenSession, node: Int, op: Int32, content: ContentID, fromCache: Bool,
-                      entry: ClientFileEntry?, bytes: Int64? = nil, block: Int64? = nil) {
-        let file = session.file
-        let start = operations[Int(op)].startedAt ?? now
-        let event = recordFileEvent(.read(content: content), node: node, session: session.id, file: file, start: start)
-        let latest = lastWrite(to: file, atOrBefore: start)
-        let unix: Judgement = (latest?.content ?? emptyContent) == content
-            ? .fresh : .stale(expected: latest?.content ?? emptyContent, byEvent: latest?.event)
-        let sessionView = session.lastWrite.map { ($0.content, Optional($0.event)) } ?? session.committedAtOpen
-        let sessionJudgement: Judgement = sessionView.0 == content
-            ? .fresh : .stale(expected: sessionView.0, byEvent: sessionView.1)
-        var reason: StaleReason?
-        if unix != .fresh || sessionJudgement != .fresh {
-            reason = staleReason(fromCache: fromCache, entry: entry, latestWriteEvent: latest?.event, node: node)
-        }
-        let size = bytes ?? contentBytes(content).size
-        withClient(node) { $0.lastRead[fs.files[file].path] = (content, block) }
-        if let process = session.owner >= 0 ? session.owner : nil {
-            fs.lastReadByProcess[process, default: [:]][fs.files[file].path] = (content, block)
-        }
-        // The id, not a copy: thousands of reads of one version share its bytes.
-        operations[Int(op)].content = content
-        operations[Int(op)].block = block
-        operations[Int(op)].bytes = size
-        record(.fileRead(operation: op, path: fs.files[file].path, event: event, content: content, block: block,
-                         bytes: size, fromCache: fromCache, unix: unix, session: sessionJudgement, reason: reason),
-               at: node)
-    }
-
-    private func staleReason(fromCache: Bool, entry: ClientFileEntry?, latestWriteEvent: Int?,
-                             node: Int) -> StaleReason? {
-        let heldDirty = latestWriteEvent.map { event in
-            fileClient(fs.history[event].node).entries[fs.history[event].file]?.unflushedWrites.contains(event) == true
-        } ?? false
-        // A copy as new as the server's missed only what the writer still holds:
-        // checking it (NFS, or no protocol) could not have found the write.
-        let current = latestWriteEvent.map { entry?.version == fs.files[fs.history[$0].file].version } ?? false
-        let checkable = fs.config.consistency == .nfs || fs.config.consistency == .none
-        if fromCache, let entry, !(heldDirty && current && checkable) {
-            switch fs.config.consistency {
-            case .nfs:
-                let timeout = fs.config.attributeTimeout(now: now, modified: entry.modified, directory: false)
-                return .cachedWithinTimeout(version: entry.version, age: now - entry.validatedAt, timeout: timeout)
-            case .none: return .cacheNeverChecked(version: entry.version)
-            case .callbacks:
-                return entry.callbackValid ? .callbackNotBroken(version: entry.version)
-                    : .sessionKeepsItsCopy(version: entry.version)
-            case .sprite: return .cachedCopy(version: entry.version)
-            }
-        }
-        // Dirty in the reader's own cache is no other client's delayed write: that is not why.
-        guard let event = latestWriteEvent, heldDirty, fs.history[event].node != node else { return nil }
-        return .writerHoldsDirtyData(writer: fs.history[event].node, policy: fs.config.writePolicy)
-    }
-
-    private func write(_ path: String?, text: [UInt8]?, size: Int64, append: Bool, node: Int, op: Int32) {
-        guard let session = session(path, node: node, op: op) else {
-            failFileStep(node, op, .notOpen(path: path))
-            return
-        }
-        guard session.writable else {
-            failFileStep(node, op, .openReadOnly(path: fs.files[session.file].path))
-            return
-        }
-        let file = session.file
-        let entry = readClient(node) { $0.entries[file] }
-        // The writer's view before this write: its cached copy, else the server's.
-        let base = entry?.content ?? fs.files[file].content
-        let newBytes: [UInt8]?
-        let newSize: Int64
-        if append {
-            let old = contentBytes(base)
-            newSize = old.size + size
-            // Checked before the bytes are copied: a long run of appends must not exhaust memory.
-            if let failure = reserveFileBytes(newSize) {
-                failFileStep(node, op, failure)
-                return
-            }
-            if let oldBytes = old.bytes, let text {
-                // Appended text is a new version: its bytes are copied, so they are counted first.
-                if let failure = reserveTextBytes(oldBytes.count + text.count) {
-                    failFileStep(node, op, failure)
-                    return
-                }
-                newBytes = oldBytes + text
-            } else {
-                newBytes = nil
-            }
-        } else {
-            newSize = size
-            if let failure = reserveFileBytes(newSize) {
-                failFileStep(node, op, failure)
-                return
-            }
-            // The script's text is shared with the statement, yet a version may outlive it: count it.
-            if let text, let failure = reserveTextBytes(text.count) {
-                failFileStep(node, op, failure)
-                return
-            }
-            newBytes = text
-        }
-        let content = newContent(bytes: newBytes, size: newSize)
-        let start = operations[Int(op)].startedAt ?? now
-        // Only an append's new version derives from an earlier one.
-        let event = recordFileEvent(.write(content: content, basedOn: append ? base : noContent), node: node,
-                                    session: session.id, file: file, start: start)
-        noteLatestWrite(file, content: content, event: event)
-        withClient(node) { client in
-            client.updateSession(session.id) { open in
-                open.wrote = true
-                open.lastWrite = (content, event)
-            }
-        }
-        operations[Int(op)].bytes = size
-        let cacheable = cachedCopy(node: node, file: file).cacheable
-        let write = ClientWrite(file: file, content: content, newSize: newSize, size: size, event: event)
-        if !cacheable || writePolicy.writesThrough {
-            writeThrough(write, node: node, op: op, caching: cacheable)
-        } else {
-            writeIntoCache(write, node: node, op: op)
-        }
-    }
-
 }

@@ -380,6 +380,7 @@ extension Simulation {
             }
         }
         fs.serverCaches[node] = nil
+        cachePlacesCrash(node)
         // Calls the crashed node made die with it. Calls it had received will
         // never be answered: their callers find out when the retransmission
         // budget runs out. (Requests still on their way are dropped on arrival

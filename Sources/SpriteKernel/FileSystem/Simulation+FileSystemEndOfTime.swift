@@ -11,6 +11,9 @@ extension Simulation {
             // `completeLocally` refuses such ends before scheduling; kept for completeness.
             fileClients[Int(node)]?.localSteps.removeAll { $0.operation == operation }
             failFileStep(Int(node), operation, .endOfTime)
+        case .rangeStepResumes(let node, let operation):
+            fs.places.resumes[operation] = nil
+            failFileStep(Int(node), operation, .endOfTime)
         }
     }
 }

@@ -68,6 +68,11 @@ public enum TraceEvent: Sendable, Equatable {
     case fileRead(operation: Int32, path: String, event: Int, content: ContentID, block: Int64?, bytes: Int64,
                   fromCache: Bool, unix: Judgement, session: Judgement, reason: StaleReason?)
     case fileWritten(operation: Int32, path: String, event: Int, bytes: Int64, toServer: Bool)
+    /// `read PATH blocks A..B`: `hits` blocks came from the client (memory, held, disk), the rest in `calls`.
+    case blocksRead(operation: Int32, path: String, first: Int64, last: Int64, bytes: Int64, hits: Int, calls: Int,
+                    unix: Judgement, session: Judgement, reason: StaleReason?)
+    /// `write PATH blocks A..B`: `bytes` in `calls` write calls of up to `batch` blocks.
+    case blocksWritten(operation: Int32, path: String, first: Int64, last: Int64, bytes: Int64, calls: Int)
     case fileClosed(operation: Int32, path: String, session: Int)
     case fileFlushed(path: String, bytes: Int64, writes: Int, why: FlushReason)
     case fileCreated(operation: Int32, path: String, bytes: Int64, directory: Bool)
@@ -126,6 +131,8 @@ public enum StaleReason: Sendable, Equatable {
     case writerHoldsDirtyData(writer: Int, policy: WritePolicyKind)
     /// The cached copy was used as it stood.
     case cachedCopy(version: Int)
+    /// Disconnected: the server did not answer, so the client's disk cache served the version it held.
+    case disconnected(version: Int, serverVersion: Int)
 }
 
 /// Why dirty data went to the server.

@@ -47,6 +47,18 @@ enum FileEventFields {
             fields += expected(unix, c)
             if let reason { fields.append(("why", .string(FileEventWords.words(reason, c)))) }
             return ("file.read", fields)
+        case .blocksRead(let id, let path, let first, let last, let size, let hits, let calls, let unix, let session,
+                         let reason):
+            var fields = op(id) + [("path", .string(path)), ("first_block", .int(first)), ("last_block", .int(last)),
+                                   ("bytes", .int(size)), ("client_blocks", .int(Int64(hits))),
+                                   ("calls", .int(Int64(calls))), ("unix_verdict", judgement(unix)),
+                                   ("session_verdict", judgement(session))]
+            if let reason { fields.append(("why", .string(FileEventWords.words(reason, c)))) }
+            return ("file.read-blocks", fields)
+        case .blocksWritten(let id, let path, let first, let last, let size, let calls):
+            return ("file.write-blocks", op(id) + [("path", .string(path)), ("first_block", .int(first)),
+                                                   ("last_block", .int(last)), ("bytes", .int(size)),
+                                                   ("calls", .int(Int64(calls)))])
         case .fileWritten(let id, let path, let event, let size, let toServer):
             return ("file.write", op(id) + [("path", .string(path)), ("event_id", .int(Int64(event))),
                                             ("append", .bool(FileEventWords.isAppend(event, c))),

@@ -74,6 +74,9 @@ enum FileEventWords {
         case .cachedCopy(let version): "cached version \(version) was used"
         case .sessionKeepsItsCopy(let version):
             "the callback was broken, but the open session keeps cached version \(version), the copy it opened"
+        case .disconnected(let version, let server):
+            "disconnected: the server did not answer, so the disk cache served version \(version)"
+                + " (the server holds version \(server))"
         }
     }
 
@@ -86,6 +89,7 @@ enum FileEventWords {
             "cached version \(cached) is older than the server's \(server): dropped"
         case .cachingDisabled: "caching disabled for this file (concurrent write-sharing)"
         case .cacheOff: "cache off"
+        case .disconnected(let version): "disconnected: the server did not answer, the disk cache's version \(version)"
         }
     }
 
@@ -97,7 +101,7 @@ enum FileEventWords {
         case .fileOpened(let o, _, _, _, _, _, _), .fileRead(let o, _, _, _, _, _, _, _, _, _),
              .fileWritten(let o, _, _, _, _), .fileClosed(let o, _, _), .fileCreated(let o, _, _, _),
              .fileDeleted(let o, _, _), .fileStat(let o, _, _, _, _, _), .directoryListed(let o, _, _, _, _),
-             .synced(let o, _):
+             .synced(let o, _), .blocksRead(let o, _, _, _, _, _, _, _, _, _), .blocksWritten(let o, _, _, _, _, _):
             op = o
         default: return ""
         }
@@ -122,6 +126,15 @@ enum FileEventWords {
             return "read \(path)\(which) -> \(content(id, block: block, c))"
                 + " (\(EventWords.bytes(size)) from \(fromCache ? "cache" : "server")): "
                 + verdict(unix: unix, session: session, reason: reason, c) + label(op)
+        case .blocksRead(let op, let path, let first, let last, let size, let hits, let calls, let unix, let session,
+                         let reason):
+            let blocks = Int(last - first + 1)
+            return "read \(path) blocks \(first)..\(last) (\(EventWords.bytes(size)): "
+                + "\(hits) of \(Plural.of(blocks, "block")) from the client, \(Plural.of(calls, "read call"))): "
+                + verdict(unix: unix, session: session, reason: reason, c) + label(op)
+        case .blocksWritten(let op, let path, let first, let last, let size, let calls):
+            return "write \(path) blocks \(first)..\(last) \(EventWords.bytes(size)) through to the server in "
+                + Plural.of(calls, "write call") + label(op)
         case .fileWritten(let op, let path, let event, let size, let toServer):
             return "\(isAppend(event, c) ? "append" : "write") \(path) \(EventWords.bytes(size))"
                 + " \(toServer ? "through to the server" : "into the cache (dirty)")" + label(op)

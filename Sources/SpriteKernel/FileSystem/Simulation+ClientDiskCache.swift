@@ -1,0 +1,99 @@
+/// A client's disk cache (`cache NODE disk`): a memory miss looks on the client's own disk before
+/// asking the server, and data from the server is written to that disk behind the read. The disk
+/// keeps its copies across a crash and restart (the next open validates them with the server), and
+/// serves reads when the server does not answer: disconnected operation (CSE 513, seed 004).
+extension Simulation {
+    /// Gives `node` a disk cache of `capacityBytes` (nil: 64 MB) on its drive; false when it has no drive.
+    public func setDiskCache(node: Int, capacityBytes: Int64?) -> Bool {
+        guard nodes[node].spec.disk != nil else { return false }
+        let blocks = max(1, (capacityBytes ?? 64 << 20) / fs.config.blockSize)
+        var cache = fs.places.diskCaches[node] ?? ClientDiskCache(capacityBlocks: blocks)
+        cache.capacityBlocks = blocks
+        fs.places.diskCaches[node] = cache
+        fs.places.statistics.used = true
+        return true
+    }
+
+    /// Whether `node` has a disk cache.
+    public func hasDiskCache(_ node: Int) -> Bool { fs.places.diskCaches[node] != nil }
+
+    /// The disk cache's copy holding `block` of the file (nil: the whole file), if any.
+    func diskCopy(node: Int, file: Int, block: Int64?) -> ClientDiskCache.Copy? {
+        fs.places.diskCaches[node]?.copy(of: file, block: block)
+    }
+
+    /// Reads `block` of the file (nil: all of it) from the node's disk cache; returns when it is in memory.
+    func diskCacheRead(node: Int, file: Int, block: Int64?) -> SimTime {
+        guard let drive = nodes[node].spec.disk, let copy = diskCopy(node: node, file: file, block: block) else {
+            return now
+        }
+        var read = DiskRead(file: file, drive: drive, blockSize: fs.config.blockSize)
+        if let block { read.add(block) } else { read.add(0, count: fs.config.blocks(copy.size)) }
+        fs.places.diskCaches[node]?.lru.touch(file, weight: fs.places.diskCaches[node]?.lru.weight(of: file) ?? 1)
+        return readDisk(read, on: node, after: now)
+    }
+
+    /// Data the server sent is written to the disk cache behind the read: the arm is busy, nobody waits.
+    func storeInDiskCache(node: Int, file: Int, answer: CallAnswer, block: Int64?) {
+        guard fs.places.diskCaches[node] != nil, let drive = nodes[node].spec.disk,
+              fs.places.model(of: node) != .remote else { return }
+        fs.places.diskCaches[node]?.store(file, version: answer.version, content: answer.content, size: answer.size,
+                                          modified: answer.modified, block: block, blockSize: fs.config.blockSize)
+        var write = DiskRead(file: file, drive: drive, blockSize: fs.config.blockSize)
+        if let block { write.add(block) } else { write.add(0, count: fs.config.blocks(answer.size)) }
+        _ = readDisk(write, on: node, after: now)
+    }
+
+    /// `read PATH block N` served by the disk cache: the node's drive, then a local step.
+    func readFromDiskCache(_ copy: ClientDiskCache.Copy, session: OpenSession, block: Int64?, bytes: Int64,
+                           node: Int, op: Int32, reason: StaleReason? = nil) {
+        fs.places.statistics.diskCacheHits += 1
+        fs.statistics.clientHits += 1
+        let entry = ClientFileEntry(content: copy.content, size: copy.size, version: copy.version,
+                                    modified: copy.modified, validatedAt: now)
+        let done = localStepEnd(copying: bytes, from: diskCacheRead(node: node, file: session.file, block: block))
+        resumeRangeStep(node, op, at: done) { sim in
+            sim.completeRead(session, node: node, op: op, content: copy.content, fromCache: true, entry: entry,
+                             bytes: bytes, block: block, reason: reason)
+            sim.completeFileStep(node, op)
+        }
+    }
+
+    /// A whole-file `read` the disk cache can serve: read from the drive, kept in memory too if it fits.
+    /// False when the disk cache does not hold the file.
+    func readWholeFromDiskCache(_ session: OpenSession, node: Int, op: Int32) -> Bool {
+        guard let copy = diskCopy(node: node, file: session.file, block: nil) else { return false }
+        var answer = attributes(session.file)
+        (answer.content, answer.size, answer.version, answer.modified) =
+            (copy.content, copy.size, copy.version, copy.modified)
+        readFromDiskCache(copy, session: session, block: nil, bytes: copy.size, node: node, op: op)
+        if clientMayCache(node: node, file: session.file) {
+            cacheFetched(node: node, file: session.file, answer: answer, op: op) { _ in }
+        }
+        return true
+    }
+
+    /// A read whose call gave up: served from the disk cache if it holds the data (disconnected), judged
+    /// stale with the version it served when the server has a newer one; otherwise the step fails.
+    func readDisconnected(_ session: OpenSession, block: Int64?, node: Int, op: Int32, _ failure: OperationFailure) {
+        guard case .noAnswer = failure, let copy = diskCopy(node: node, file: session.file, block: block) else {
+            return failFileStep(node, op, failure)
+        }
+        fs.places.statistics.disconnectedReads += 1
+        let bytes = block.map { blockBytes(size: copy.size, block: $0) } ?? copy.size
+        readFromDiskCache(copy, session: session, block: block, bytes: bytes, node: node, op: op,
+                          reason: .disconnected(version: copy.version, serverVersion: fs.files[session.file].version))
+    }
+
+    /// An open for reading whose call gave up: a session on the disk cache's copy, if it has one.
+    /// Writes are not served disconnected: an open for writing fails.
+    func openDisconnected(_ path: String, writable: Bool, node: Int, op: Int32, _ failure: OperationFailure,
+                          begin: (Int, Int) -> Void) {
+        guard case .noAnswer = failure, !writable, let file = fs.fileIndex[path],
+              let copy = fs.places.diskCaches[node]?.copies[file] else {
+            return failFileStep(node, op, failure)
+        }
+        begin(file, copy.version)
+        completeFileStep(node, op)
+    }
+}

@@ -1,0 +1,125 @@
+/// Blocks a client holds in memory apart from whole cached files: those block-level caching keeps and
+/// those read-ahead brought before they were asked for. A block on its way is held too, so a read that
+/// finds it in flight waits for it instead of asking again.
+extension Simulation {
+    /// The block, arrived or in flight, if the node holds it.
+    func heldBlock(_ key: BlockKey, node: Int) -> HeldBlocks.Block? {
+        fs.places.held[node]?.blocks[key]
+    }
+
+    /// Asks the server for a block into the node's held blocks; `ahead`: nobody asked for it yet.
+    func fetchHeldBlock(_ key: BlockKey, node: Int, op: Int32, ahead: Bool) {
+        fs.places.held[node, default: HeldBlocks()].blocks[key] =
+            HeldBlocks.Block(version: -1, content: emptyContent, arrived: false)
+        if ahead { fs.places.statistics.readAheads += 1 } else { fs.statistics.clientMisses += 1 }
+        let file = key.file
+        callServer("read", path: fs.files[file].path, node: node, op: op, requestBytes: 24,
+                   serve: { sim, server in sim.serveReadBlock(file, block: key.block, server: server) },
+                   then: { sim, _, answer in sim.heldBlockArrived(key, node: node, answer: answer) },
+                   failed: { sim, failure in sim.heldBlockFailed(key, node: node, failure) })
+    }
+
+    /// Runs `then` when the block in flight arrives (failure nil) or its call fails.
+    func waitForHeldBlock(_ key: BlockKey, node: Int, then: @escaping (Simulation, OperationFailure?) -> Void) {
+        fs.places.held[node]?.blocks[key]?.waiters.append(then)
+    }
+
+    private func heldBlockArrived(_ key: BlockKey, node: Int, answer: CallAnswer) {
+        guard var held = fs.places.held[node], var block = held.blocks[key] else { return }
+        let waiters = block.waiters
+        block.waiters = []
+        block.arrived = true
+        block.version = answer.version
+        block.content = answer.content
+        held.blocks[key] = block
+        held.lru.touch(key, weight: 1)
+        held.trim(to: readClient(node) { $0.capacityBlocks })
+        fs.places.held[node] = held
+        storeInDiskCache(node: node, file: key.file, answer: answer, block: key.block)
+        for waiter in waiters { waiter(self, nil) }
+    }
+
+    private func heldBlockFailed(_ key: BlockKey, node: Int, _ failure: OperationFailure) {
+        guard let block = fs.places.held[node]?.blocks.removeValue(forKey: key) else { return }
+        for waiter in block.waiters { waiter(self, failure) }
+    }
+
+    /// A read used a held block: a hit; outside block-level caching a read-ahead block is used once.
+    func countHeldHit(_ key: BlockKey, node: Int) {
+        fs.statistics.clientHits += 1
+        fs.places.statistics.heldBlockHits += 1
+        if fs.places.model(of: node).keepsBlocks {
+            fs.places.held[node]?.lru.touch(key, weight: 1)
+        } else {
+            fs.places.held[node]?.blocks[key] = nil
+            fs.places.held[node]?.lru.remove(key)
+        }
+    }
+
+    /// The server answered an open: blocks of another version are out of date, here and on the disk.
+    func validateHeldCopies(node: Int, file: Int, version: Int) {
+        fs.places.held[node]?.drop(file: file, unlessVersion: version)
+        if let copy = fs.places.diskCaches[node]?.copies[file], copy.version != version {
+            fs.places.diskCaches[node]?.drop(file)
+        }
+    }
+
+    /// A crashed client loses the blocks in its memory and the range steps it was charging; its disk cache stays.
+    func cachePlacesCrash(_ node: Int) {
+        fs.places.held[node] = nil
+        for op in fs.places.resumes.keys.sorted() where operations[Int(op)].node == node {
+            fs.places.resumes[op] = nil
+            fail(op, .nodeDown(node: node))
+        }
+        fs.places.serverLastBlock[node] = nil
+    }
+
+    // MARK: Local charges inside a step
+
+    /// A range step goes on at `time` (after a local copy or a disk-cache read), without ending.
+    func resumeRangeStep(_ node: Int, _ op: Int32, at time: SimTime, _ then: @escaping (Simulation) -> Void) {
+        guard !time.isPastHorizon else { return failFileStep(node, op, .endOfTime) }
+        fs.places.resumes[op] = then
+        schedule(.files(.rangeStepResumes(node: Int32(node), operation: op)), at: time)
+    }
+
+    func rangeStepResumes(_ op: Int32) {
+        guard let then = fs.places.resumes.removeValue(forKey: op) else { return }
+        then(self)
+    }
+
+    /// When a local step started now that copies `bytes` ends.
+    func localStepEnd(copying bytes: Int64, from start: SimTime? = nil) -> SimTime {
+        let cost = network.config.cost
+        return (start ?? now) + cost.localMessageCost + cost.localCopy(bytes: bytes)
+    }
+
+    // MARK: Server read-ahead
+
+    /// `cache SERVER on read-ahead N`: a block read that follows the file's last block read at this server
+    /// and goes to the disk also reads the next N blocks into the server's cache. The arm is busy with them
+    /// after the reply's block; the reply does not wait. Nil when there is nothing to read ahead.
+    func serverReadAhead(_ file: Int, block: Int64, server: Int, missed: Bool) -> DiskRead? {
+        guard let count = fs.places.serverReadAhead[server], count > 0, !fs.serverCacheOff.contains(server),
+              let drive = nodes[server].spec.disk else { return nil }
+        let previous = fs.places.serverLastBlock[server]
+        fs.places.serverLastBlock[server] = BlockKey(file: file, block: block)
+        let sequential = block == 0 || previous == BlockKey(file: file, block: block - 1)
+        guard missed, sequential else { return nil }
+        let end = min(block + 1 + count, fs.config.blocks(fs.files[file].size))
+        guard end > block + 1 else { return nil }
+        var disk = DiskRead(file: file, drive: drive, blockSize: fs.config.blockSize)
+        var cache = fs.serverCaches.removeValue(forKey: server) ?? LRUList<BlockKey>()
+        for ahead in block + 1..<end where !cache.contains(BlockKey(file: file, block: ahead)) {
+            disk.add(ahead)
+            cache.touch(BlockKey(file: file, block: ahead), weight: 1)
+        }
+        let capacity = serverCacheCapacity(server)
+        while cache.totalWeight > capacity, let cold = cache.coldest(where: { _ in true }) { cache.remove(cold) }
+        fs.serverCaches[server] = cache
+        guard disk.blocks > 0 else { return nil }
+        fs.statistics.diskReads += Int(disk.blocks)
+        fs.places.statistics.serverReadAheads += Int(disk.blocks)
+        return disk
+    }
+}
