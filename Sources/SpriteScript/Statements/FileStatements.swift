@@ -9,8 +9,8 @@ struct FileSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "files",
         summary: "file operations inside on NODE { }: open read write append close delete stat sync create mkdir ls",
-        usage: ["open PATH [r|w|rw|append] [as LABEL]", "read [PATH] [block N] [as LABEL]",
-                "write [PATH] \"TEXT\"|SIZE [as LABEL]", "append [PATH] \"TEXT\"|SIZE [as LABEL]",
+        usage: ["open PATH [r|w|rw|append] [as LABEL]", "read [PATH] [block N | blocks A..B] [as LABEL]",
+                "write [PATH] \"TEXT\"|SIZE|blocks A..B [as LABEL]", "append [PATH] \"TEXT\"|SIZE [as LABEL]",
                 "close [PATH]", "delete PATH", "stat PATH", "sync", "create PATH size SIZE", "mkdir PATH", "ls PATH"],
         details: "Without a PATH, read, write, append and close act on the node's most recently opened file. "
             + "Opening a missing file for writing creates it. Modes: r reads, w and append write only (a read "
@@ -30,7 +30,11 @@ struct FileSyntax: StatementSyntax {
             + "read reads the whole file; 'read block N' reads its block N alone (blocks count from 0; past the "
             + "end it reads nothing), from the client cache only if the whole file is cached and usable as it "
             + "is, else from the server, which keeps no client copy. Its .text, .bytes and trace line are that "
-            + "block's; the semantics checker judges it by the version it came from. A program may take "
+            + "block's; the semantics checker judges it by the version it came from. 'read blocks A..B' reads "
+            + "blocks A to B in order, one call a block, each from the first place that holds it (client memory, "
+            + "its disk cache, the server's memory, its disk); with client read-ahead the calls for the next "
+            + "blocks start at once. 'write blocks A..B' writes them through to the server, 'batch' blocks a "
+            + "call (help access, help cache). A program may take "
             + "the same steps, without labels, as its process's own (help program).",
         example: """
             cluster { server fs1; workstation jack, jill }
@@ -65,6 +69,8 @@ struct FileSyntax: StatementSyntax {
                 }
                 statement.mode = mode.text
             }
+        case "write" where parser.peek.isWord("blocks"):
+            statement.blocks = try parseBlockRange(&parser)
         case "write", "append":
             if parser.peek.kind == .string {
                 let (text, span) = try parser.parseString("text")
@@ -75,6 +81,8 @@ struct FileSyntax: StatementSyntax {
         case "read":
             if parser.accept("block") != nil {
                 statement.block = Int64(try parser.parseCount("a block number (from 0)"))
+            } else if parser.peek.isWord("blocks") {
+                statement.blocks = try parseBlockRange(&parser)
             }
         case "create":
             _ = try parser.expectWord("size")
@@ -85,6 +93,39 @@ struct FileSyntax: StatementSyntax {
         statement.label = try parser.parseLabel()
         return statement
     }
+
+    /// A step moves at most this many blocks: each may be a call and an event or two.
+    static let maxRangeBlocks = 1 << 20
+
+    /// `blocks A..B`: the first and last block, from 0; a range that runs backwards is refused at its caret.
+    static func parseBlockRange(_ parser: inout Parser) throws(Diagnostic) -> BlockRange {
+        _ = try parser.expectWord("blocks")
+        let start = parser.peek.span
+        let first = try parser.parseCount("the first block (from 0), as in blocks 0..63")
+        guard parser.acceptSymbol("..") != nil else {
+            throw Diagnostic(.syntax, "expected '..' between the first and last block", at: parser.peek.span,
+                             help: "write the range as blocks 0..63")
+        }
+        let end = parser.peek.span
+        let last = try parser.parseCount("the last block, as in blocks 0..63")
+        let span = start.through(end)
+        guard first <= last else {
+            throw Diagnostic(.check, "the block range \(first)..\(last) runs backwards: \(first) is past \(last)",
+                             at: span, help: "write the first block first, as in blocks \(last)..\(first)")
+        }
+        guard last - first < maxRangeBlocks else {
+            throw Diagnostic(.check, "the block range \(first)..\(last) has more than \(maxRangeBlocks) blocks",
+                             at: span, help: "read or write at most \(maxRangeBlocks) blocks in one step")
+        }
+        return BlockRange(first: Int64(first), last: Int64(last), span: span)
+    }
+}
+
+/// `blocks A..B` of a read or write step.
+struct BlockRange {
+    let first: Int64
+    let last: Int64
+    let span: SourceSpan
 }
 
 struct FileStatement: Statement {
@@ -98,6 +139,8 @@ struct FileStatement: Statement {
     var size: (Quantity, SourceSpan)?
     /// `read … block N`: that block alone.
     var block: Int64?
+    /// `read … blocks A..B`, `write … blocks A..B`.
+    var blocks: BlockRange?
     var label: Name?
 
     var kind: OperationKind {
@@ -142,6 +185,10 @@ struct FileStatement: Statement {
         switch verb {
         // w and append open for writing only, as O_WRONLY: their reads are refused.
         case "open": return .open(path: p ?? "/", writable: mode != "r", readable: mode == "r" || mode == "rw")
+        case "read" where blocks != nil:
+            return .readBlocks(path: p, first: blocks?.first ?? 0, last: blocks?.last ?? 0)
+        case "write" where blocks != nil:
+            return .writeBlocks(path: p, first: blocks?.first ?? 0, last: blocks?.last ?? 0)
         case "read": return .read(path: p, block: block)
         case "write", "append": return .write(path: p, text: bytes, size: length, append: verb == "append")
         case "close": return .close(path: p)

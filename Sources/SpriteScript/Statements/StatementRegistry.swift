@@ -23,6 +23,7 @@ public enum StatementRegistry {
         ExportSyntax.self,
         CacheSyntax.self,
         ConsistencySyntax.self,
+        AccessSyntax.self,
         OnSyntax.self,
         FileSyntax.self,
         TransactionSyntax.self,

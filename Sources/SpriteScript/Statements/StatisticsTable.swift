@@ -72,7 +72,7 @@ enum StatisticsTable {
     /// and requests by server, for those that happened.
     static func all(_ s: Simulation) -> [(name: String, value: Value)] {
         let f = s.fileSystemStatistics
-        return fixed.map { ($0.name, $0.value(s)) }
+        return fixed.map { ($0.name, $0.value(s)) } + placesRows(s)
             + f.rpcs.sorted { $0.key < $1.key }.map { (rpcPrefix + $0.key, .count(Int64($0.value))) }
             + f.serverRequests.sorted { $0.key < $1.key }
                 .map { (requestsPrefix + s.nodeName($0.key), .count(Int64($0.value))) }
@@ -95,18 +95,18 @@ enum StatisticsTable {
     /// Each fixed statistic's dimension, read once from an empty session.
     static let fixedDimensions: [String: Dimension] = {
         let empty = Simulation()
-        return Dictionary(uniqueKeysWithValues: fixed.map { ($0.name, $0.value(empty).dimension) })
+        return Dictionary(uniqueKeysWithValues: (fixed + places).map { ($0.name, $0.value(empty).dimension) })
     }()
 
     /// The value of `name` now (zero for calls and requests that have not happened).
     static func value(of name: String, _ s: Simulation) -> Value {
-        if let statistic = fixed.first(where: { $0.name == name }) { return statistic.value(s) }
+        if let statistic = (fixed + places).first(where: { $0.name == name }) { return statistic.value(s) }
         return all(s).first { $0.name == name }?.value ?? .count(0)
     }
 
     /// The names `expect` suggests and lists.
     static var names: [String] {
-        fixed.map(\.name) + [rpcPrefix + "KIND", requestsPrefix + "NODE"]
+        (fixed + places).map(\.name) + [rpcPrefix + "KIND", requestsPrefix + "NODE"]
     }
 
     /// How `show stats` shows a value.
