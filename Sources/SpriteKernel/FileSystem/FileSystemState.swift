@@ -21,6 +21,8 @@ struct OpenSession {
     var lastWrite: (content: ContentID, event: Int)?
     /// The V process that opened it; -1 for the node itself.
     var owner = -1
+    /// Opened on the disk cache's copy while the server did not answer: reads come from that disk.
+    var disconnected = false
 }
 
 /// A file operation a node's file-system client performs, in order.

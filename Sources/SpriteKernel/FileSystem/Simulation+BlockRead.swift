@@ -18,6 +18,7 @@ extension Simulation {
 
     func readBlock(_ path: String?, block: Int64, node: Int, op: Int32) {
         guard let session = readableSession(path, node: node, op: op) else { return }
+        if readInDisconnectedSession(session, block: block, node: node, op: op) { return }
         let file = session.file
         let (cached, cacheable) = cachedCopy(node: node, file: file)
         if let entry = cacheHit(node: node, file: file, cached: cached, cacheable: cacheable) {

@@ -29,7 +29,8 @@ extension Simulation {
         }
         var read = DiskRead(file: file, drive: drive, blockSize: fs.config.blockSize)
         if let block { read.add(block) } else { read.add(0, count: fs.config.blocks(copy.size)) }
-        fs.places.diskCaches[node]?.lru.touch(file, weight: fs.places.diskCaches[node]?.lru.weight(of: file) ?? 1)
+        let weight = fs.places.diskCaches[node]?.lru.weight(of: file) ?? 1
+        fs.places.diskCaches[node]?.lru.touch(file, weight: weight)
         return readDisk(read, on: node, after: now)
     }
 
@@ -83,6 +84,19 @@ extension Simulation {
         let bytes = block.map { blockBytes(size: copy.size, block: $0) } ?? copy.size
         readFromDiskCache(copy, session: session, block: block, bytes: bytes, node: node, op: op,
                           reason: .disconnected(version: copy.version, serverVersion: fs.files[session.file].version))
+    }
+
+    /// A read in a session opened disconnected: the disk cache serves it, as disconnected, if it holds the
+    /// data; else it asks the server like any read (which may answer again). False when it did not serve it.
+    func readInDisconnectedSession(_ session: OpenSession, block: Int64?, node: Int, op: Int32) -> Bool {
+        guard session.disconnected, let copy = diskCopy(node: node, file: session.file, block: block) else {
+            return false
+        }
+        fs.places.statistics.disconnectedReads += 1
+        let bytes = block.map { blockBytes(size: copy.size, block: $0) } ?? copy.size
+        readFromDiskCache(copy, session: session, block: block, bytes: bytes, node: node, op: op,
+                          reason: .disconnected(version: copy.version, serverVersion: fs.files[session.file].version))
+        return true
     }
 
     /// An open for reading whose call gave up: a session on the disk cache's copy, if it has one.

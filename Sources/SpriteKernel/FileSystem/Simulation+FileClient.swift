@@ -310,7 +310,8 @@ extension Simulation {
         let committedNow = fs.committed[file].map { ($0.content, Optional($0.event)) } ?? (emptyContent, nil)
         withClient(node) { client in
             client.addSession(OpenSession(id: id, file: file, writable: writable, readable: mode.readable,
-                                          openedAt: now, committedAtOpen: committedNow, owner: owner))
+                                          openedAt: now, committedAtOpen: committedNow, owner: owner,
+                                          disconnected: action == .disconnected(version: version)))
         }
         let start = operations[Int(op)].startedAt ?? now
         noteTransaction(ofSession: id, openedBy: op)
@@ -364,6 +365,10 @@ extension Simulation {
             }
         }
         let file = session.file
+        // A disconnected session never reached the server: its close is local.
+        if session.disconnected {
+            return completeLocally(node, op) { sim in sim.recordSessionEnd(session, node: node, op: op) }
+        }
         let dirty = readClient(node) { $0.entries[file]?.dirty } ?? false
         let flushes = dirty && (writePolicy.flushesOnClose || consistency.flushesOnClose
             || fs.places.model(of: node).shipsWholeFiles)
@@ -412,6 +417,7 @@ extension Simulation {
 
     private func read(_ path: String?, node: Int, op: Int32) {
         guard let session = readableSession(path, node: node, op: op) else { return }
+        if readInDisconnectedSession(session, block: nil, node: node, op: op) { return }
         let file = session.file
         let (cached, cacheable) = cachedCopy(node: node, file: file)
         if let entry = cacheHit(node: node, file: file, cached: cached, cacheable: cacheable) {

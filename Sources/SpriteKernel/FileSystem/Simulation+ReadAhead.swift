@@ -46,6 +46,9 @@ extension Simulation {
         range.next += 1
         let file = range.session.file
         let key = BlockKey(file: file, block: block)
+        if range.session.disconnected, diskCopy(node: node, file: file, block: block) != nil {
+            return rangeBlockFailed(range, block: block, node: node, op: op, .noAnswer(node: node, attempts: 0))
+        }
         let (cached, cacheable) = cachedCopy(node: node, file: file)
         if let entry = cacheHit(node: node, file: file, cached: cached, cacheable: cacheable) {
             range.hits += 1
