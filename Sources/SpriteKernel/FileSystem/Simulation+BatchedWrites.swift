@@ -1,7 +1,7 @@
 /// `write PATH blocks A..B`: blocks written through to the server, `batch N` blocks a call
 /// (`cache client policy … batch N`): V batches writes instead of streaming them (seed 000).
-/// The calls start at once and the step waits for the last; the server stores the new version when the
-/// last call reaches it. The client keeps no copy of the blocks.
+/// Each call waits for the one before, as a V process's Send does: batching makes fewer of them. The
+/// server stores the new version when the last call reaches it; the client keeps no copy of the blocks.
 extension Simulation {
     public func writeBlocks(on node: Int, process: Int? = nil, path: String?, first: Int64, last: Int64) -> Int32 {
         enqueueFileStep(.write, node: node, process: process) {
@@ -39,23 +39,42 @@ extension Simulation {
         operations[Int(op)].bytes = bytes
         let batch = max(1, fs.config.batch)
         let calls = Int((count + batch - 1) / batch)
-        var served = 0, answered = 0
-        for call in 0..<calls {
-            let blocks = min(batch, count - Int64(call) * batch)
-            callServer("write", path: fs.files[file].path, node: node, op: op, requestBytes: blocks * blockSize,
-                       serve: { sim, server in
-                           served += 1
-                           guard served == calls else { return sim.attributes(file) }
-                           return sim.applyWrite(file, content: content, size: newSize, writes: [event], from: node,
-                                                 server: server)
-                       },
-                       then: { sim, _, _ in
-                           answered += 1
-                           guard answered == calls else { return }
-                           sim.record(.blocksWritten(operation: op, path: sim.fs.files[file].path, first: first,
-                                                     last: last, bytes: bytes, calls: calls), at: node)
-                           sim.completeFileStep(node, op)
-                       })
-        }
+        let write = BlockRangeWrite(file: file, first: first, last: last, content: content, newSize: newSize,
+                                    event: event, batch: batch, calls: calls)
+        sendBlockWrite(write, call: 0, node: node, op: op)
     }
+
+    /// Sends call `call` of the range's write calls; its reply sends the next, the last one's ends the step.
+    private func sendBlockWrite(_ write: BlockRangeWrite, call: Int, node: Int, op: Int32) {
+        let count = write.last - write.first + 1
+        let blocks = min(write.batch, count - Int64(call) * write.batch)
+        let file = write.file
+        callServer("write", path: fs.files[file].path, node: node, op: op,
+                   requestBytes: blocks * fs.config.blockSize,
+                   serve: { sim, server in
+                       guard call == write.calls - 1 else { return sim.attributes(file) }
+                       return sim.applyWrite(file, content: write.content, size: write.newSize, writes: [write.event],
+                                             from: node, server: server)
+                   },
+                   then: { sim, _, _ in
+                       guard call == write.calls - 1 else {
+                           return sim.sendBlockWrite(write, call: call + 1, node: node, op: op)
+                       }
+                       sim.record(.blocksWritten(operation: op, path: sim.fs.files[file].path, first: write.first,
+                                                 last: write.last, bytes: count * sim.fs.config.blockSize,
+                                                 calls: write.calls), at: node)
+                       sim.completeFileStep(node, op)
+                   })
+    }
+}
+
+/// A block range write on its way: the new version it stores and how its blocks are split into calls.
+struct BlockRangeWrite {
+    var file: Int
+    var first: Int64, last: Int64
+    var content: ContentID
+    var newSize: Int64
+    var event: Int
+    var batch: Int64
+    var calls: Int
 }
