@@ -75,7 +75,7 @@ struct CompletionTests {
         #expect(Set(["ls", "stale-listings"]).isSubset(of: complete(session, "expect ")))
         #expect(complete(session, "expect ls ") == ["fs1", "ws1", "ws2"])
         #expect(complete(session, "expect ls ws1 /us").contains("/users"))
-        #expect(complete(session, "cache ws1 ") == ["off", "on"])
+        #expect(complete(session, "cache ws1 ") == ["disk", "off", "on"])
     }
 
     @Test func aStatementsOptionsFollowIt() {

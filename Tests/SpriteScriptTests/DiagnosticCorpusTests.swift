@@ -43,6 +43,7 @@ let malformedCorpus: [MalformedScript] = [
     .init("mount", C + "mount fs1 on /y at ws1"),
     .init("automount", C + "automount at ws1"),
     .init("cache", C + "cache client policy write-sometimes"),
+    .init("access", C + "access ws1 whole-files"),
     .init("consistency", "consistency psychic"),
     .init("on", C + "on zz { ls / }"),
     .init("open", C + "open /x r"),

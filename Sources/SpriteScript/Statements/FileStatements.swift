@@ -69,16 +69,18 @@ struct FileSyntax: StatementSyntax {
                 }
                 statement.mode = mode.text
             }
-        case "write" where parser.peek.isWord("blocks"):
-            statement.blocks = try parseBlockRange(&parser)
         case "write", "append":
-            if parser.peek.kind == .string {
+            if keyword.text == "write" { parser.offer(["blocks"]) }
+            if keyword.text == "write", parser.peek.isWord("blocks") {
+                statement.blocks = try parseBlockRange(&parser)
+            } else if parser.peek.kind == .string {
                 let (text, span) = try parser.parseString("text")
                 statement.text = (text, span)
             } else {
                 statement.size = try parser.parseQuantity(.size)
             }
         case "read":
+            parser.offer(["blocks"])
             if parser.accept("block") != nil {
                 statement.block = Int64(try parser.parseCount("a block number (from 0)"))
             } else if parser.peek.isWord("blocks") {
