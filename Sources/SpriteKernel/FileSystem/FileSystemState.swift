@@ -50,7 +50,8 @@ enum FileStep {
         case .open(let p, let w, let r, let op): .open(path: rename(p), writable: w, readable: r, operation: op)
         case .read(let p, let op): .read(path: p.map(rename), operation: op)
         case .readBlock(let p, let b, let op): .readBlock(path: p.map(rename), block: b, operation: op)
-        case .readBlocks(let p, let a, let b, let op): .readBlocks(path: p.map(rename), first: a, last: b, operation: op)
+        case .readBlocks(let p, let a, let b, let op):
+            .readBlocks(path: p.map(rename), first: a, last: b, operation: op)
         case .writeBlocks(let p, let a, let b, let op):
             .writeBlocks(path: p.map(rename), first: a, last: b, operation: op)
         case .write(let p, let t, let s, let a, let op):

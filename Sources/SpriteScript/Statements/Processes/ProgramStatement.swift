@@ -13,8 +13,8 @@ struct ProgramSyntax: StatementSyntax {
                 "STEP: fork PROGRAM | shared fork PROGRAM | spawn PROGRAM on NODE",
                 "STEP: send PROCESS [\"TEXT\"] [nowait] | receive | reply PROCESS [\"TEXT\"]",
                 "STEP: moveto PROCESS SIZE | movefrom PROCESS SIZE",
-                "STEP: open PATH [r|w|rw|append] | read [PATH] [block N] | close [PATH]",
-                "STEP: write [PATH] \"TEXT\"|SIZE | append [PATH] \"TEXT\"|SIZE | sync",
+                "STEP: open PATH [r|w|rw|append] | read [PATH] [block N | blocks A..B] | close [PATH]",
+                "STEP: write [PATH] \"TEXT\"|SIZE|blocks A..B | append [PATH] \"TEXT\"|SIZE | sync",
                 "STEP: delete PATH | stat PATH | mkdir PATH | ls PATH | create PATH size SIZE"],
         details: """
             compute runs on a CPU under the node's scheduler; memory P% is the share of the burst spent on memory, \
