@@ -233,3 +233,57 @@ struct CachePlacesDiagnosticTests {
         #expect(d.message == "expected on, off or disk, found 'dsk'; did you mean 'disk'?")
     }
 }
+
+/// Server read-ahead and what a client's own writes do to the places that hold the file.
+struct CachePlacesReadAheadTests {
+    /// fs1 reads 8 blocks past each sequential miss. Without it every block is a call and the run continues
+    /// on the disk: 31.763 + 63 x (10.786 + 0.977) = 772.83ms. With it, blocks 1..8 are in fs1's memory when
+    /// asked (read behind block 0's reply, 8 x 0.977ms, while the next call crosses the bus); only blocks
+    /// 9, 18, …, 63 miss, each continuing the run: 31.763 + 63 x 10.786 + 7 x 0.977 = 718.1ms. The misses
+    /// read 7 x 8 = 56 blocks ahead (block 63 is the last: nothing after it), 64 disk reads in all.
+    @Test func serverReadAheadFillsTheServersMemory() throws {
+        let script = """
+            cluster {
+              network ethernet preset v-1983 topology bus
+              server fs1 memory 16MB disk 20ms rate 1MB/s
+              workstation ws memory 2MB diskless
+            }
+            cache client policy write-through block 1KB
+            cache fs1 on read-ahead 8
+            domain / on fs1
+            on fs1 { create /g size 64KB }
+            on ws { stat /g }
+            run
+            on ws { open /g r; read blocks 0..63 as seq; close }
+            run
+            expect seq.time == 718.1ms within 0.1%
+            expect stats.server-read-aheads == 56
+            expect stats.disk-reads == 64
+
+            """
+        let (status, sink, _) = FSScript.run(script, format: .json)
+        let results = FSScript.expectations(try FSScript.objects(sink))
+        #expect(results.count == 3)
+        for (condition, result) in results where !result.ok { Issue.record("\(condition): actual \(result.actual)") }
+        #expect(status == .ok)
+    }
+
+    /// A write makes the disk cache's copy old: the next read in the session must not return it. ws's memory
+    /// cache (4KB) cannot hold the 64KB file, so the read after the write would find block 2 on the disk.
+    @Test func aWriteDropsTheWritersDiskCopy() throws {
+        let script = CachePlacesScriptTests.sprite1988 + """
+            cache ws disk
+            cache ws on size 4KB
+            on ws { open /f rw; read block 2; write 64KB; read block 2 as after; close }
+            run
+            expect stale-reads == 0
+            expect stats.disk-cache-hits == 0
+
+            """
+        let (status, sink, _) = FSScript.run(script, format: .json)
+        let results = FSScript.expectations(try FSScript.objects(sink))
+        #expect(results.count == 2)
+        for (condition, result) in results where !result.ok { Issue.record("\(condition): actual \(result.actual)") }
+        #expect(status == .ok)
+    }
+}

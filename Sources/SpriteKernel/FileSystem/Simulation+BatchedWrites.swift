@@ -35,7 +35,7 @@ extension Simulation {
             // The copy here no longer holds the file: the blocks went past it.
             if client.entries[file]?.dirty == false { client.forget(file) }
         }
-        fs.places.held[node]?.drop(file: file)
+        fileWrittenHere(node: node, file: file)
         operations[Int(op)].bytes = bytes
         let batch = max(1, fs.config.batch)
         let calls = Int((count + batch - 1) / batch)

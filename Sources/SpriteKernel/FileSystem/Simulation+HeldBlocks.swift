@@ -64,6 +64,12 @@ extension Simulation {
         }
     }
 
+    /// The client wrote the file: the blocks it holds and its disk copy are of the version before.
+    func fileWrittenHere(node: Int, file: Int) {
+        fs.places.held[node]?.drop(file: file)
+        fs.places.diskCaches[node]?.drop(file)
+    }
+
     /// A crashed client loses the blocks in its memory and the range steps it was charging; its disk cache stays.
     func cachePlacesCrash(_ node: Int) {
         fs.places.held[node] = nil

@@ -52,6 +52,7 @@ extension Simulation {
         let event = recordFileEvent(.write(content: content, basedOn: append ? base : noContent), node: node,
                                     session: session.id, file: file, start: start)
         noteLatestWrite(file, content: content, event: event)
+        fileWrittenHere(node: node, file: file)
         withClient(node) { client in
             client.updateSession(session.id) { open in
                 open.wrote = true
