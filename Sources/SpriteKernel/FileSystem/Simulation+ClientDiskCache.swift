@@ -111,3 +111,27 @@ extension Simulation {
         completeFileStep(node, op)
     }
 }
+
+/// What `show cache NODE` says of the node's disk cache.
+public struct DiskCacheView: Sendable, Equatable {
+    public var path: String
+    public var version: Int
+    /// The whole file, or this many of its blocks.
+    public var whole: Bool
+    public var blocks: Int
+}
+
+extension Simulation {
+    /// The node's disk cache, its files by path, and its capacity in blocks; nil when it has none.
+    public func diskCache(of node: Int) -> (files: [DiskCacheView], usedBlocks: Int64, capacityBlocks: Int64)? {
+        guard let cache = fs.places.diskCaches[node] else { return nil }
+        let files = cache.copies.map { file, copy in
+            DiskCacheView(path: fs.files[file].path, version: copy.version, whole: copy.whole,
+                          blocks: copy.blocks.count)
+        }.sorted { $0.path < $1.path }
+        return (files, cache.lru.totalWeight, cache.capacityBlocks)
+    }
+
+    /// Blocks the node holds in memory apart from whole files (block-level caching, read-ahead).
+    public func heldBlockCount(of node: Int) -> Int { fs.places.held[node]?.blocks.count ?? 0 }
+}

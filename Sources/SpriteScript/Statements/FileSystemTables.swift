@@ -170,6 +170,7 @@ enum FileSystemTables {
                 + "\(server.usedBlocks) of \(Plural.of(server.capacityBlocks, "block")))"
             if role == .server { title = block } else { notes.append(block) }
         }
+        notes += CachePlacesNotes.notes(s, c, node: node)
         return Table(name: "cache", title: title,
                      columns: ["path", "version", Column("size", key: "size_bytes"), "state",
                                Column("validated", key: "validated_age_ns"), Column("timeout", key: "timeout_ns"),
