@@ -194,7 +194,8 @@ extension Simulation {
             }
             return
         }
-        // Whole-file caching (callbacks): the open brings the data unless the clean copy here is current.
+        // Whole-file caching (callbacks, or whole-file access): the open brings the data unless the clean copy
+        // here is current.
         let shipsWholeFiles = protocolKind.fetchesAtOpen || fs.places.model(of: node).shipsWholeFiles
         let wantsData = shipsWholeFiles && cacheEnabled && entry?.dirty != true
         callServer("open", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
@@ -301,7 +302,7 @@ extension Simulation {
     }
 
     func beginSession(node: Int, file: Int, mode: (readable: Bool, writable: Bool), op: Int32,
-                              action: CacheAction, version: Int) {
+                      action: CacheAction, version: Int) {
         let writable = mode.writable
         let id = fs.nextSession
         fs.nextSession += 1

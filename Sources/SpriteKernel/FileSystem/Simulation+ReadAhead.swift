@@ -135,4 +135,24 @@ extension Simulation {
                            session: verdict.session, reason: verdict.reason), at: node)
         completeFileStep(node, op)
     }
+
+    // MARK: Local charges inside a step
+
+    /// A range step goes on at `time` (after a local copy or a disk-cache read), without ending.
+    func resumeRangeStep(_ node: Int, _ op: Int32, at time: SimTime, _ then: @escaping (Simulation) -> Void) {
+        guard !time.isPastHorizon else { return failFileStep(node, op, .endOfTime) }
+        fs.places.resumes[op] = then
+        schedule(.files(.rangeStepResumes(node: Int32(node), operation: op)), at: time)
+    }
+
+    func rangeStepResumes(_ op: Int32) {
+        guard let then = fs.places.resumes.removeValue(forKey: op) else { return }
+        then(self)
+    }
+
+    /// When a local step started now that copies `bytes` ends.
+    func localStepEnd(copying bytes: Int64, from start: SimTime? = nil) -> SimTime {
+        let cost = network.config.cost
+        return (start ?? now) + cost.localMessageCost + cost.localCopy(bytes: bytes)
+    }
 }
