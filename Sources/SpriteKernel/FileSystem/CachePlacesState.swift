@@ -25,6 +25,8 @@ struct HeldBlocks {
         var version: Int
         var content: ContentID
         var arrived: Bool
+        /// The step whose call fetches it: if that step failed, its call may never have left.
+        var fetchedBy: Int32 = -1
         /// Reads waiting for the block while it is in flight: told whether it came.
         var waiters: [(Simulation, OperationFailure?) -> Void] = []
     }

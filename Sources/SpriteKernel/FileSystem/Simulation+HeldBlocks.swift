@@ -2,15 +2,26 @@
 /// those read-ahead brought before they were asked for. A block on its way is held too, so a read that
 /// finds it in flight waits for it instead of asking again.
 extension Simulation {
-    /// The block, arrived or in flight, if the node holds it.
+    /// The block, arrived or in flight, if the node holds it. A block still to come whose fetching step
+    /// has failed counts as absent: its call may never have left (the path could not be resolved), so a
+    /// reader asks again, and the readers already waiting are served by whichever answer comes first.
     func heldBlock(_ key: BlockKey, node: Int) -> HeldBlocks.Block? {
-        fs.places.held[node]?.blocks[key]
+        guard let block = fs.places.held[node]?.blocks[key] else { return nil }
+        if !block.arrived, operations.indices.contains(Int(block.fetchedBy)),
+           case .failed = operations[Int(block.fetchedBy)].status {
+            return nil
+        }
+        return block
     }
 
     /// Asks the server for a block into the node's held blocks; `ahead`: nobody asked for it yet.
     func fetchHeldBlock(_ key: BlockKey, node: Int, op: Int32, ahead: Bool) {
-        fs.places.held[node, default: HeldBlocks()].blocks[key] =
-            HeldBlocks.Block(version: -1, content: emptyContent, arrived: false)
+        // A block asked for again keeps the readers already waiting for it.
+        var block = fs.places.held[node]?.blocks[key]
+            ?? HeldBlocks.Block(version: -1, content: emptyContent, arrived: false)
+        block.arrived = false
+        block.fetchedBy = op
+        fs.places.held[node, default: HeldBlocks()].blocks[key] = block
         if ahead { fs.places.statistics.readAheads += 1 } else { fs.statistics.clientMisses += 1 }
         let file = key.file
         callServer("read", path: fs.files[file].path, node: node, op: op, requestBytes: 24,
