@@ -5,7 +5,7 @@ struct CacheSyntax: StatementSyntax {
     static let keywords = ["cache"]
     static let help = HelpEntry(
         topic: "cache",
-        summary: "choose the client write policy, or turn a node's file cache on or off",
+        summary: "choose the client write policy, turn a node's file cache on or off, or give it a disk cache",
         usage: ["cache client policy write-through|delayed-write|write-on-close [flush T] [age T] [block SIZE]"
                     + " [read-ahead N] [batch N]",
                 "cache NODES on|off [size SIZE] [read-ahead N]", "cache NODES disk [size SIZE]"],

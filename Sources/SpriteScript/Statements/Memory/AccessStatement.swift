@@ -15,8 +15,9 @@ struct AccessSyntax: StatementSyntax {
             + "remote is function shipping: the client caches nothing, so every read and write is a call to the "
             + "server moving only the bytes asked (its file cache is off). The four places to cache a file are "
             + "the server's disk, the server's memory, the client's disk ('cache NODE disk') and the client's "
-            + "memory; 'stats' counts rpc.read and rpc.write per kind, disk-cache-hits and read-aheads. Access "
-            + "models apply to clients: a server takes none.",
+            + "memory (help four-places); 'stats' counts rpc.read and rpc.write per kind, disk-cache-hits and "
+            + "read-aheads. Access models apply to clients: a server takes none. Leaving remote for another model "
+            + "turns the client's file cache back on.",
         example: """
             cluster { server fs1; workstation ws1, ws2, ws3 }
             domain / on fs1
