@@ -26,7 +26,7 @@ extension Simulation {
         let start = operations[Int(op)].startedAt ?? now
         let event = recordFileEvent(.write(content: content, basedOn: base), node: node, session: session.id,
                                     file: file, start: start)
-        fs.latestWrite[file] = (content, event)
+        noteLatestWrite(file, content: content, event: event)
         withClient(node) { client in
             client.updateSession(session.id) { open in
                 open.wrote = true
