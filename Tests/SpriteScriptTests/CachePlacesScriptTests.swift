@@ -87,6 +87,30 @@ struct CachePlacesScriptTests {
         #expect((gone["why"] as? String)?.contains("version 0 (the server holds version 1)") == true)
     }
 
+    /// A range read in a disconnected session takes every block from the disk cache: each is one
+    /// disconnected read, and the step is judged stale with the same reason.
+    @Test func aDisconnectedRangeReadComesFromTheDisk() throws {
+        let script = Self.sprite1988 + """
+            cache ws disk
+            on ws { open /f r; read blocks 0..3; close }
+            run
+            on w2 { open /f w; write 64KB; close }
+            run
+            partition ws | fs1, w2, w3
+            on ws { open /f r; read blocks 0..3 as gone; close }
+            run
+            expect stats.disconnected-reads == 4
+            expect gone.bytes == 16KB
+
+            """
+        let objects = try expectations(script, count: 2)
+        let range = try #require(FSScript.events(objects, "file.read-blocks").last)
+        #expect(range["client_blocks"] as? Int == 4)
+        #expect(range["calls"] as? Int == 0)
+        #expect(range["unix_verdict"] as? String == "stale")
+        #expect((range["why"] as? String)?.hasPrefix("disconnected:") == true)
+    }
+
     /// A write in a session the disk cache opened fails: only reads are served disconnected.
     @Test func writesStillFailWhenDisconnected() {
         let script = Self.sprite1988 + """
