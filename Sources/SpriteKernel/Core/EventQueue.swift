@@ -10,6 +10,7 @@ public enum Event: Sendable, Equatable, BitwiseCopyable {
     case rpc(RPCEvent)
     case files(FileSystemEvent)
     case sched(SchedulingEvent)
+    case dsm(DSMEvent)
 }
 
 // An event is plain data (the subsystems' enums carry integer handles), so
@@ -19,6 +20,7 @@ extension IPCEvent: BitwiseCopyable {}
 extension RPCEvent: BitwiseCopyable {}
 extension FileSystemEvent: BitwiseCopyable {}
 extension SchedulingEvent: BitwiseCopyable {}
+extension DSMEvent: BitwiseCopyable {}
 
 /// One entry of the queue: ordered by time, ties broken by insertion order.
 ///

@@ -17,6 +17,7 @@ extension Simulation {
         case .rpc(let e): neverHappens(e)
         case .files(let e): neverHappens(e)
         case .sched(let e): neverHappens(e)
+        case .dsm(let e): neverHappens(e)
         case .timer:
             // `scheduleTimer` refuses such times before they get here.
             break

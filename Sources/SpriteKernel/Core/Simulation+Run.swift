@@ -53,6 +53,7 @@ extension Simulation {
             case .rpc(let e): handle(e)
             case .files(let e): handle(e)
             case .sched(let e): handle(e)
+            case .dsm(let e): handle(e)
             case .timer(let id): return .timer(id: id)
             }
         }

@@ -10,7 +10,7 @@ extension Simulation {
         switch kind {
         case .files(let e): discardIfInvisible(e)
         case .sched(let e): isInvisible(e)
-        case .timer, .net, .ipc, .rpc: false
+        case .timer, .net, .ipc, .rpc, .dsm: false
         }
     }
 
@@ -21,6 +21,6 @@ extension Simulation {
     public var recordCount: Int {
         operations.count + queue.count + pendingTrace.count + fileSystem.recordCount
             + scheduler.table.count + scheduler.timeline.count + scheduler.channels.queuedMessages
-            + virtualMemory.recordCount
+            + virtualMemory.recordCount + sharedMemory.recordCount
     }
 }

@@ -37,6 +37,8 @@ public final class Simulation {
     /// Each node's memory split between VM and the file cache (Frames/).
     let frameLedger = FrameLedger()
     let virtualMemory = VirtualMemory()
+    /// Shared segments over messages (DSM/).
+    let sharedMemory = SharedMemory()
     /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).
     let scheduler = ProcessScheduler()
 

@@ -9,6 +9,10 @@ public enum MessageKind: String, Sendable, Equatable, BitwiseCopyable {
     case rpcReply = "rpc-reply"
     case callRequest = "fs-request"
     case callReply = "fs-reply"
+    /// DSM's control messages (requests, forwards, invalidations, locks …), pages and diffs.
+    case dsmControl = "dsm"
+    case dsmPage = "dsm-page"
+    case dsmDiff = "dsm-diff"
 }
 
 /// A message in flight (or waiting to be retransmitted). It holds no
@@ -38,6 +42,9 @@ struct Message: BitwiseCopyable {
     /// Inlined: every message sent asks, and the call with what it spilled
     /// around it cost about 25 instructions a message.
     @inline(__always) var isFileCall: Bool { kind == .callRequest || kind == .callReply }
+
+    /// A DSM message carries its meaning's slot where others carry an operation.
+    @inline(__always) var isDSM: Bool { kind == .dsmControl || kind == .dsmPage || kind == .dsmDiff }
 }
 
 /// A slab of messages with a free list, so steady traffic reuses slots

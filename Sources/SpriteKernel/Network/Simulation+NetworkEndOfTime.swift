@@ -15,6 +15,8 @@ extension Simulation {
         case .callRequest, .callReply: failCall(message.operation, .endOfTime)
         case .rpcRequest, .rpcReply: rpcAbandoned(message)
         case .vSend, .vReply, .moveRequest, .moveData, .moveAck: ipcAbandoned(message)
+        // The request waits for ever: its process stays blocked, as a burst past the end of time does.
+        case .dsmControl, .dsmPage, .dsmDiff: dsmAbandoned(message)
         }
     }
 }

@@ -32,7 +32,8 @@ extension Simulation {
                                             random: &random)
             message.packets = transfer.packets
             message.wireBytes = transfer.wireBytes
-            let charged = message.isFileCall ? callOperation(message.operation) : message.operation
+            let charged = message.isFileCall ? callOperation(message.operation)
+                : message.isDSM ? -1 : message.operation
             if charged >= 0 { operations[Int(charged)].packets.addSaturating(transfer.packets) }
             statistics.packets.addSaturating(transfer.packets)
             statistics.wireBytes.addSaturating(transfer.wireBytes)
@@ -81,6 +82,7 @@ extension Simulation {
         case .callRequest, .callReply: fileCallGaveUp(message)
         case .rpcRequest, .rpcReply: rpcGaveUp(message)
         case .vSend, .vReply, .moveRequest, .moveData, .moveAck: ipcGaveUp(message)
+        case .dsmControl, .dsmPage, .dsmDiff: dsmGaveUp(message)
         }
     }
 
@@ -139,6 +141,9 @@ extension Simulation {
         case .callRequest, .callReply:
             messages.discard(id)
             deliverCall(message)
+        case .dsmControl, .dsmPage, .dsmDiff:
+            messages.discard(id)
+            deliverDSM(message)
         }
     }
 }

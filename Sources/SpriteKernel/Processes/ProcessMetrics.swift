@@ -78,6 +78,7 @@ extension ProcessTable {
         case .barrier: .barrier(name: name)
         case .message: .message
         case .file: .file
+        case .dsm: .dsm
         }
     }
 }

@@ -29,6 +29,8 @@ public enum BlockReason: Sendable, Equatable {
     case message
     /// A file operation in progress.
     case file
+    /// A DSM fault, lock or barrier waiting for its messages.
+    case dsm
     /// A declared process between steps: it waits for the script's next one.
     case idle
 }
@@ -41,5 +43,5 @@ enum ProcessPhase: UInt8 {
 
 /// Why a blocked process waits, as kept in the process record.
 enum BlockKind: UInt8 {
-    case none, timer, io, lock, barrier, message, file
+    case none, timer, io, lock, barrier, message, file, dsm
 }

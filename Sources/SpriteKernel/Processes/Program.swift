@@ -35,6 +35,11 @@ enum Step: Equatable {
     case move(peer: Int32, bytes: Int64, outward: Bool)
     /// A file operation: a handle to the program's `FileRequest`, kept apart so a step stays plain data.
     case file(Int32)
+    /// DSM: a page of a segment (by index), lock, release and barrier (names interned).
+    case dsmAccess(segment: Int32, page: Int32, size: Int32, write: Bool)
+    case dsmAcquire(Int32)
+    case dsmRelease(Int32)
+    case dsmBarrier(Int32, parties: Int32)
     /// Runs the steps up to the matching `repeatEnd` (at `end`) `count` times.
     case repeatStart(count: Int32, end: Int32)
     /// Goes back to just after the matching `repeatStart` (at `start`) while laps remain.
@@ -49,6 +54,29 @@ extension Step {
         switch self {
         case .repeatStart, .repeatEnd, .compute, .syscall: false
         default: true
+        }
+    }
+}
+
+extension ProgramCompiler {
+    /// A DSM step: the segment resolved, the offset turned into a page (an access stays within one page).
+    func compileDSM(_ step: ProgramStep) throws(KernelError) -> Step {
+        switch step {
+        case .dsmAccess(let name, let offset, let size, let write):
+            guard let segment = segment(name) else { throw .invalidValue("dsm segment \(name)") }
+            let page = offset / segment.pageSize
+            guard offset >= 0, size >= 0, page < Int64(segment.pages),
+                  (offset + max(size, 1) - 1) / segment.pageSize == page else {
+                throw .invalidValue("dsm \(name) offset \(offset)")
+            }
+            return .dsmAccess(segment: segment.index, page: Int32(page), size: Int32(size), write: write)
+        case .dsmAcquire(let name): return .dsmAcquire(intern(name))
+        case .dsmRelease(let name): return .dsmRelease(intern(name))
+        case .dsmBarrier(let name, let parties):
+            guard parties >= 1, parties <= Int(Int32.max) else { throw .invalidValue("dsm barrier \(name)") }
+            return .dsmBarrier(intern(name), parties: Int32(parties))
+        default:
+            throw .invalidValue("dsm step")
         }
     }
 }
@@ -68,6 +96,8 @@ struct ProgramCompiler {
     /// Keeps a file step's request; returns its handle.
     var keepFileRequest: (FileRequest) -> Int32
     var nodeCount: Int
+    /// Looks a DSM segment up: its index, page size and pages; `nil` when undeclared.
+    var segment: (String) -> (index: Int32, pageSize: Int64, pages: Int32)? = { _ in nil }
     /// The most steps one run of a program may take, repeats multiplied out.
     var stepLimit: Int64
 
@@ -134,6 +164,8 @@ struct ProgramCompiler {
                 out.append(.move(peer: intern(peer), bytes: bytes, outward: outward))
             case .file(let request):
                 out.append(.file(keepFileRequest(request)))
+            case .dsmAccess, .dsmAcquire, .dsmRelease, .dsmBarrier:
+                out.append(try compileDSM(step))
             case .repeat(let count, let body):
                 guard count >= 0, count <= Int(Int32.max) else { throw .invalidValue("repeat \(count)") }
                 let start = out.count

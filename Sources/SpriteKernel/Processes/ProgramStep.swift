@@ -43,6 +43,13 @@ public indirect enum ProgramStep: Sendable, Equatable {
     case moveFrom(peer: String, bytes: Int64)
     /// A file operation through the node's client: the process is blocked(file) until it ends.
     case file(FileRequest)
+    /// A read or write of `size` bytes at `offset` in the shared segment: a fault blocks the process (dsm).
+    case dsmAccess(segment: String, offset: Int64, size: Int64, write: Bool)
+    /// Acquires or releases the DSM lock `name` (through its manager; a release ends the write interval).
+    case dsmAcquire(String)
+    case dsmRelease(String)
+    /// Waits at the DSM barrier `name` until `parties` processes, on any nodes, are there.
+    case dsmBarrier(String, parties: Int)
 }
 
 /// How a process waits for a lock another process holds.

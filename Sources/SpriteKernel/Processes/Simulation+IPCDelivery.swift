@@ -63,7 +63,7 @@ extension Simulation {
         case .moveAck:
             completeMove(message.operation, mover: to)
 
-        case .rpcRequest, .rpcReply, .callRequest, .callReply:
+        case .rpcRequest, .rpcReply, .callRequest, .callReply, .dsmControl, .dsmPage, .dsmDiff:
             break
         }
     }

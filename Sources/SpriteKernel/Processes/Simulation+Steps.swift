@@ -133,6 +133,8 @@ extension Simulation {
                 let blocked = fileStep(process, request: request)
                 if s.table[process].inKernel { leaveKernel(process) }
                 if blocked { return .blocked }
+            case .dsmAccess, .dsmAcquire, .dsmRelease, .dsmBarrier:
+                if let outcome = dsmStep(process, step, speed: speed) { return outcome }
             }
         }
     }

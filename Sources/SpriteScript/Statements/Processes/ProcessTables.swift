@@ -86,6 +86,7 @@ enum ProcessTables {
             case .barrier(let name): "blocked(barrier \(name))"
             case .message: "blocked(message)"
             case .file: "blocked(file)"
+            case .dsm: "blocked(dsm)"
             case .idle: "idle"
             }
         case .done: "done"

@@ -1,0 +1,105 @@
+/// What a DSM request is for.
+enum DSMRequestKind: UInt8 {
+    case readFault, writeFault, acquire, release, barrier
+}
+
+/// One request in progress: a fault, a lock or barrier step. Kept in a slab, reused.
+struct DSMRequest {
+    var kind: DSMRequestKind
+    var segment: Int32
+    /// The page (global index), the lock or the barrier.
+    var target: Int32
+    var requester: Int32
+    var process: Int32
+    /// Replies still awaited (invalidation acknowledgements, diffs).
+    var waiting: Int32 = 0
+    /// The next request queued on the same page, lock or barrier, or -1.
+    var next: Int32 = -1
+    /// Where it waits in a queue (a node), for the forward when it leaves the queue.
+    var queuedAt: Int32 = -1
+    /// Copy holders to invalidate once the page arrives.
+    var invalidate: UInt64 = 0
+    /// The write was an upgrade of a copy already held: no page moves.
+    var upgrade = false
+    /// It holds its page's turn (the page is busy for it): its end lets the next request go on.
+    var holdsTurn = false
+    /// The write notices a grant or barrier release brings: a range of the lock's or barrier's list.
+    var noticeFrom: Int32 = 0
+    var noticeTo: Int32 = 0
+    /// The bytes a faulting write writes (its diff's run).
+    var size: Int32 = 0
+    var started: SimTime = .zero
+    var messages: Int32 = 0
+    var nextFree: Int32 = -1
+}
+
+/// What a DSM message means; the network carries its kind, this says what to do at the far end.
+enum DSMMeaning: UInt8 {
+    case request, forward, page, grant, invalidate, invalidateAck, confirm
+    case diffRequest, diffReply, diffPush, diffAck
+    case lockRequest, lockGrant, lockRelease, barrierArrive, barrierRelease
+}
+
+/// One DSM message's meaning (the network's `Message.operation` is its slot).
+struct DSMMessage {
+    var meaning: DSMMeaning
+    var request: Int32
+    var from: Int32
+    var to: Int32
+    /// A participant named by the message (the writer of a diff), or -1.
+    var participant: Int32 = -1
+    /// The page (global index) it is about, or -1 (lock and barrier messages).
+    var page: Int32 = -1
+    var nextFree: Int32 = -1
+}
+
+/// Slabs of requests and message meanings with free lists: steady traffic allocates nothing.
+final class DSMRequestTable {
+    let requests = PlainArray<DSMRequest>()
+    let messages = PlainArray<DSMMessage>()
+    private var freeRequest: Int32 = -1
+    private var freeMessage: Int32 = -1
+    private(set) var liveRequests = 0
+
+    func insert(_ request: DSMRequest) -> Int32 {
+        liveRequests += 1
+        if freeRequest >= 0 {
+            let slot = freeRequest
+            freeRequest = requests[Int(slot)].nextFree
+            requests[Int(slot)] = request
+            return slot
+        }
+        requests.append(request)
+        return Int32(requests.count - 1)
+    }
+
+    func remove(_ slot: Int32) {
+        liveRequests -= 1
+        requests[Int(slot)].nextFree = freeRequest
+        freeRequest = slot
+    }
+
+    func insert(message: DSMMessage) -> Int32 {
+        if freeMessage >= 0 {
+            let slot = freeMessage
+            freeMessage = messages[Int(slot)].nextFree
+            messages[Int(slot)] = message
+            return slot
+        }
+        messages.append(message)
+        return Int32(messages.count - 1)
+    }
+
+    func remove(message slot: Int32) {
+        messages[Int(slot)].nextFree = freeMessage
+        freeMessage = slot
+    }
+
+    func removeAll() {
+        requests.removeAll()
+        messages.removeAll()
+        freeRequest = -1
+        freeMessage = -1
+        liveRequests = 0
+    }
+}

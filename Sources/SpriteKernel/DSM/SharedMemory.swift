@@ -1,0 +1,82 @@
+/// Page-based distributed shared memory over messages (Li and Hudak's Ivy; Munin; TreadMarks).
+///
+/// Owns: shared segments, each page's owner and copy set, each participant's copy of each page, the
+/// requests in progress (faults, DSM locks and barriers), the managers and consistency models.
+/// May reach: Cluster, Network, Frames, Memory (docs/ARCHITECTURE.md).
+final class SharedMemory {
+    var segments: [DSMSegmentState] = []
+    var index: [String: Int32] = [:]
+    /// Every segment's pages, a run per segment.
+    let pages = PlainArray<DSMPage>()
+    /// Each page's copies, one per participant: page-major, `participantCount` a page.
+    let copies = PlainArray<DSMCopy>()
+    /// Where each segment's copies start in `copies`.
+    var firstCopy: [Int] = []
+    let table = DSMRequestTable()
+    var managers: [any PageManager] = []
+    var models: [any DSMConsistencyModel] = []
+    var locks = DSMLockTable()
+    var statistics = DSMStatistics()
+    /// By process: the fault trap was paid, the request may go out; and the request it waits on, or -1.
+    var trapPaid: [Bool] = []
+    var waitingOn: [Int32] = []
+    /// Steps that could not be taken, for the language to report (the process ends there).
+    var failures: [DSMFailure] = []
+
+    func copyIndex(segment: Int, page: Int32, participant: Int) -> Int {
+        firstCopy[segment] + Int(page) * segments[segment].participantCount + participant
+    }
+
+    /// The node `node` believes owns `page` (dynamic manager): its hint, or the page's first owner.
+    func probableOwner(page: Int32, at node: Int, _ s: Int) -> Int {
+        let participant = segments[s].participantIndex(of: node)
+        let hint = participant < 0 ? -1 : copies[copyIndex(segment: s, page: page, participant: participant)].probOwner
+        return hint >= 0 ? Int(hint) : FixedDistributedManager.managerNode(of: page, segments[s])
+    }
+
+    func ensureProcess(_ process: Int32) {
+        let needed = Int(process) + 1
+        guard trapPaid.count < needed else { return }
+        trapPaid.append(contentsOf: repeatElement(false, count: needed - trapPaid.count))
+        waitingOn.append(contentsOf: repeatElement(-1, count: needed - waitingOn.count))
+    }
+
+    /// A page is 64 B of state and a copy 32 B: eight pages or copies make one record.
+    var recordCount: Int { (pages.count + copies.count) / 8 + table.liveRequests }
+
+    func removeAll() {
+        segments.removeAll()
+        index.removeAll()
+        pages.removeAll()
+        copies.removeAll()
+        firstCopy.removeAll()
+        table.removeAll()
+        managers.removeAll()
+        models.removeAll()
+        locks = DSMLockTable()
+        statistics = DSMStatistics()
+        trapPaid.removeAll()
+        waitingOn.removeAll()
+        failures.removeAll()
+    }
+}
+
+/// A DSM step that could not be taken; the process ends there and the run reports it.
+public struct DSMFailure: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The process's node is not among the segment's nodes.
+        case notAmongNodes(node: Int)
+        /// The page's owner crashed: the page is gone.
+        case pageLost(page: Int32, node: Int)
+        /// `dsm release L` by a process that does not hold L.
+        case releaseNotHeld
+        /// The request's messages got no answer.
+        case noAnswer(node: Int)
+    }
+
+    public var process: ProcessID
+    public var time: SimTime
+    /// The segment, lock or barrier named by the step.
+    public var name: String
+    public var kind: Kind
+}
