@@ -23,6 +23,8 @@ public struct SymbolTable: Sendable {
     public var mounts: Set<String> = []
     public var exports: Set<String> = []
     public var automounts: [String: String] = [:]
+    /// DSM segments: name → pages and page size, for the steps' offsets.
+    var dsmSegments: [String: DSMSymbol] = [:]
     /// The network preset in force: a later block's preset of another era warns.
     public var preset: CostPreset = .modern
 
@@ -46,6 +48,9 @@ public struct SymbolTable: Sendable {
             jobs[job] = (simulation.gangThreads(job) ?? []).map { simulation.processInfo(Int($0.index)).name }
         }
         self.labels = labels
+        for spec in simulation.dsmSegments {
+            dsmSegments[spec.name] = DSMSymbol(pages: Int(spec.pages), pageSize: spec.pageSize)
+        }
         for root in simulation.namespaceRoots { domains[root] = "" }
         for (prefix, server) in simulation.domains {
             domains[prefix] = simulation.nodeName(server)
@@ -66,6 +71,7 @@ public struct SymbolTable: Sendable {
         mounts.formUnion(other.mounts)
         exports.formUnion(other.exports)
         automounts.merge(other.automounts) { mine, _ in mine }
+        dsmSegments.merge(other.dsmSegments) { mine, _ in mine }
     }
 
     func contains(_ name: String) -> Bool {

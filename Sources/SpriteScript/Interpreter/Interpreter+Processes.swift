@@ -172,6 +172,7 @@ extension Interpreter {
             case .moveTo(let peer, let bytes): out.append(.moveTo(peer: peer.text, bytes: bytes))
             case .moveFrom(let peer, let bytes): out.append(.moveFrom(peer: peer.text, bytes: bytes))
             case .file(let operation): out.append(.file(operation.request))
+            case .dsm(let step): out.append(step.kernelStep)
             }
         }
         return out
@@ -229,6 +230,7 @@ extension Interpreter {
     /// A step a process could not take (a lock taken twice, one released but not held) ends the run with
     /// a runtime error that says which process, which step and when.
     func checkStepFaults(at span: SourceSpan) throws(Diagnostic) {
+        try checkDSMFailures(at: span)
         guard let fault = simulation.stepFaults.first else { return }
         let name = simulation.processMetrics(fault.process)?.name ?? "\(fault.process)"
         switch fault.kind {

@@ -13,7 +13,7 @@ struct ExpectSyntax: StatementSyntax {
                 "expect lost-updates OP N", "expect crash-losses OP N",
                 "expect semantics unix|session|immutable|transaction holds|violated",
                 "expect PROCESS.FIELD|NODE.FIELD|stats.FIELD|avg.FIELD|now OP VALUE [within TOLERANCE]",
-                "expect hops NODE -> NODE OP N",
+                "expect hops NODE -> NODE OP N", "expect dsm SEG [page N] FIELD OP VALUE",
                 "expect penalty NODE -> NODE SIZE OP DURATION [within TOLERANCE]"],
         details: """
             OP is one of == != < <= > >=; strings take == and != only. VALUE is a number with its unit, \
@@ -100,7 +100,7 @@ struct ExpectSyntax: StatementSyntax {
     private static func parseSubject(_ parser: inout Parser) throws(Diagnostic) -> ExpectSubject {
         parser.offer(["now", "stats", ProcessFields.averageOwner, "stale-reads", "stale-listings", "lost-updates",
                       "crash-losses", "semantics",
-                      "read", "ls", "hops", "penalty"])
+                      "read", "ls", "hops", "penalty", "dsm"])
         parser.offerNames([.label, .process, .node])
         if parser.peek.kind == .path {
             // A path alone names no node: say how to check a file.
@@ -125,6 +125,8 @@ struct ExpectSyntax: StatementSyntax {
             return try ExpectListing.parseListing(&parser)
         case "lost-updates":
             return .lostUpdates
+        case "dsm":
+            return try ExpectDSM.parse(&parser)
         case "crash-losses":
             return .crashLosses
         case "semantics":
@@ -174,6 +176,8 @@ enum ExpectSubject: Sendable {
     case staleListings(SharingModel)
     /// What an ls of the directory on the node would show now.
     case listing(Name, String)
+    /// A DSM segment's (or one page's) count.
+    case dsm(Name, page: (Int, SourceSpan)?, field: Name)
 }
 
 enum ExpectedValue: Sendable {
@@ -269,6 +273,8 @@ struct ExpectStatement: Statement {
         case .now: return .some(.duration)
         case .staleReads, .staleListings, .lostUpdates, .crashLosses: return .some(.count)
         case .semantics: return .some(nil)
+        case .dsm(let segment, let page, let field):
+            return ExpectDSM.resolve(segment, page: page, field: field, &checker)
         case .lastRead(let reader, _): return checker.resolveFileActor(reader) != nil ? .some(nil) : nil
         case .listing(let node, _): return checker.resolveNode(node) ? .some(nil) : nil
         case .hops(let a, let b):
@@ -408,6 +414,8 @@ struct ExpectStatement: Statement {
             return .number(Int64(interpreter.semantics().reads.filter { $0.judgement(model) != .fresh }.count), .count)
         case .lostUpdates: return .number(Int64(interpreter.semantics().lostUpdates.count), .count)
         case .crashLosses: return .number(Int64(s.crashLosses.count), .count)
+        case .dsm(let segment, let page, let field):
+            return try ExpectDSM.measure(segment, page: page, field: field.text, interpreter)
         case .semantics(let model):
             let holds = interpreter.semantics().reads.allSatisfy { $0.judgement(model) == .fresh }
                 && ExpectListing.staleCount(s, model) == 0

@@ -4,7 +4,8 @@ import SpriteKernel
 /// `help time`, `help semantics`. docs/LANGUAGE.md is generated from them.
 enum HelpTopics {
     static let all: [HelpEntry] = [units, time, semantics, ListingHelp.listings, DiskHelp.disk,
-                                   SchedulingHelp.processes, SchedulingHelp.scheduling, CachePlacesHelp.places]
+                                   SchedulingHelp.processes, SchedulingHelp.scheduling, CachePlacesHelp.places,
+                                   DSMHelp.topic]
 
     /// Built from the lexer's own table, so it lists exactly what a script may write.
     static var units: HelpEntry {

@@ -8,7 +8,8 @@ struct ShowSyntax: StatementSyntax {
         summary: "print the nodes, network, processes, operations, statistics or trace so far",
         usage: ["show nodes|network|operations|stats|trace",
                 "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE",
-                "show processes [NODES]", "show timeline [NODES] [from T] [to T]", "show locks [NODES]"],
+                "show processes [NODES]", "show timeline [NODES] [from T] [to T]", "show locks [NODES]",
+                "show dsm SEG"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
@@ -20,7 +21,7 @@ struct ShowSyntax: StatementSyntax {
             + "draws which process ran on each CPU when (help processes); 'stats' adds a table of each CPU's "
             + "utilization and average run-queue length once a node runs scheduled processes. 'locks' lists "
             + "each lock of the programs (and each kernel lock, #kernel) with its acquisitions, contended ones, "
-            + "spinning time, bus transactions and blocks.",
+            + "spinning time, bus transactions and blocks. 'dsm' a shared segment's pages (help dsm).",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -33,7 +34,7 @@ struct ShowSyntax: StatementSyntax {
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
                            "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts", "timeline",
-                           "locks"]
+                           "locks", "dsm"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offer(subjects)
@@ -45,6 +46,8 @@ struct ShowSyntax: StatementSyntax {
         var nodes: [Name] = []
         if word.text == "cache" {
             nodes = [try parser.parseName("the node whose cache to show")]
+        } else if word.text == "dsm" {
+            nodes = [try parser.parseName("a segment name")]
         } else if ["prefixes", "processes", "timeline", "locks"].contains(word.text) {
             // Optional nodes; for a timeline, its window may come first.
             parser.offerNames([.node])
@@ -64,6 +67,7 @@ struct ShowStatement: Statement {
     var window = TimelineWindow()
 
     func check(_ checker: inout Checker) {
+        if subject == "dsm" { return ShowDSM.check(nodes[0], &checker) }
         for node in nodes { checker.resolveNode(node) }
         window.check(&checker)
     }
@@ -82,6 +86,7 @@ struct ShowStatement: Statement {
         case "processes": try ShowProcesses.processes(nodes, interpreter)
         case "timeline": try ShowProcesses.timeline(nodes, window, interpreter)
         case "locks": try ShowProcesses.locks(nodes, interpreter)
+        case "dsm": try ShowDSM.show(nodes[0], interpreter)
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats":
             interpreter.emit(.table(Self.stats(s)))

@@ -24,6 +24,7 @@ public enum StatementRegistry {
         CacheSyntax.self,
         ConsistencySyntax.self,
         AccessSyntax.self,
+        DSMSyntax.self,
         OnSyntax.self,
         FileSyntax.self,
         TransactionSyntax.self,

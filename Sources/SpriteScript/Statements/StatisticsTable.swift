@@ -76,12 +76,13 @@ enum StatisticsTable {
             + f.rpcs.sorted { $0.key < $1.key }.map { (rpcPrefix + $0.key, .count(Int64($0.value))) }
             + f.serverRequests.sorted { $0.key < $1.key }
                 .map { (requestsPrefix + s.nodeName($0.key), .count(Int64($0.value))) }
+            + dsmRows(s)
     }
 
     /// The dimension of `name`, if a script may expect it: a fixed name, a
     /// call kind, or the requests of a declared node.
     static func dimension(of name: String, nodes: some Collection<String>) -> Dimension? {
-        if let dimension = fixedDimensions[name] { return dimension }
+        if let dimension = fixedDimensions[name] ?? dsmDimensions[name] { return dimension }
         if name.hasPrefix(rpcPrefix),
            FileSystemStatistics.callKinds.contains(String(name.dropFirst(rpcPrefix.count))) {
             return .count
@@ -100,13 +101,14 @@ enum StatisticsTable {
 
     /// The value of `name` now (zero for calls and requests that have not happened).
     static func value(of name: String, _ s: Simulation) -> Value {
-        if let statistic = (fixed + places).first(where: { $0.name == name }) { return statistic.value(s) }
+        let named = { (statistic: Statistic) in statistic.name == name }
+        if let statistic = (fixed + places).first(where: named) ?? dsm.first(where: named) { return statistic.value(s) }
         return all(s).first { $0.name == name }?.value ?? .count(0)
     }
 
     /// The names `expect` suggests and lists.
     static var names: [String] {
-        (fixed + places).map(\.name) + [rpcPrefix + "KIND", requestsPrefix + "NODE"]
+        (fixed + places).map(\.name) + [rpcPrefix + "KIND", requestsPrefix + "NODE"] + dsm.map(\.name)
     }
 
     /// How `show stats` shows a value.

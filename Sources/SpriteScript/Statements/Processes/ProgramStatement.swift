@@ -133,6 +133,8 @@ enum ProgramStepChecker {
                 if !text.isEmpty { MessageChecks.check(text: (text, at(0)), segment: nil, &checker) }
             case .file(let operation):
                 operation.checkOperands(&checker)
+            case .dsm(let step):
+                step.check(&checker)
             case .lock, .unlock, .signal, .wait, .exit, .receive:
                 break
             }

@@ -32,6 +32,8 @@ indirect enum StepSyntax: Sendable {
     case moveFrom(peer: Name, bytes: Int64)
     /// A file operation, written as inside `on NODE { }`.
     case file(FileStatement)
+    /// `dsm read|write SEG OFFSET [size SIZE] | dsm acquire L | dsm release L | dsm barrier B parties N`.
+    case dsm(DSMStep)
 }
 
 struct ProgramStep: Sendable {
@@ -44,7 +46,7 @@ struct ProgramStep: Sendable {
 /// Reads the steps of `program NAME { }` and of `repeat N { }`.
 enum ProgramStepParser {
     static let words = ["compute", "syscall", "io", "sleep", "lock", "unlock", "barrier", "signal", "wait", "fork",
-                        "shared", "spawn", "exit", "repeat", "send", "receive", "reply", "moveto", "movefrom"]
+                        "shared", "spawn", "exit", "repeat", "send", "receive", "reply", "moveto", "movefrom", "dsm"]
         + FileSyntax.keywords
     /// `repeat` inside `repeat` at most this deep: the process's cursor keeps one frame per level.
     static let maximumDepth = 8
@@ -135,6 +137,7 @@ enum ProgramStepParser {
             syntax = keyword.text == "send" ? .send(peer: peer, text: text, nowait: parser.accept("nowait") != nil)
                 : .reply(peer: peer, text: text)
         case "receive": syntax = .receive
+        case "dsm": syntax = .dsm(try DSMStep.parse(&parser))
         case _ where FileSyntax.keywords.contains(keyword.text):
             let operation = try FileSyntax.parseOperation(&parser, keyword: keyword)
             if let label = operation.label {

@@ -1,0 +1,71 @@
+/// The help pages of distributed shared memory: the `dsm` statement and the topic `shared-memory`.
+enum DSMHelp {
+    static let statement = HelpEntry(
+        topic: "dsm",
+        summary: "declare a shared segment: pages spread over nodes, kept consistent by messages",
+        usage: ["dsm SEG pages N [page SIZE] on NODES [manager central [on NODE] | manager fixed | manager dynamic]",
+                "    [consistency sequential|release|lazy-release] [fault-cpu T] [service T]",
+                "STEP: dsm read|write SEG OFFSET [size SIZE] | dsm acquire LOCK | dsm release LOCK",
+                "STEP: dsm barrier B parties N"],
+        details: """
+            A segment of N pages (4KB by default) that processes on the named nodes (at most 64: a copy set \
+            is one 64-bit word) read and write with program steps. A step whose node may access the page \
+            costs nothing more; otherwise it faults: the trap (fault-cpu, the network's local-cost by default) \
+            runs on the process's CPU, then the process is blocked(dsm) while the messages go. Every message \
+            goes through the network model: a control message is 32B, a page message 32B + the page, a diff \
+            32B + 8B and the bytes of each run written, a write notice 8B; a manager, owner or copy holder \
+            takes service T (the network's call-cpu) for each message it handles. \
+            Managers (Ivy): central (on NODE, else the first node; it owns every page at first, forwards each \
+            request to the owner and takes the next request for the page when the requester confirms), fixed \
+            (page p's manager is node p mod n), dynamic (each node's probable owner, forwarded along the hints; \
+            no confirm). Consistency: sequential (Ivy: a read fault fetches a copy, a write fault takes the page \
+            and invalidates every other copy, acknowledged before the write; an upgrade moves no page), release \
+            (several writers: a write makes a twin, a release pushes each diff to every copy holder), \
+            lazy-release (TreadMarks: lock grants and barrier releases carry write notices; the next access \
+            fetches the diffs). dsm acquire and release take a DSM lock through its manager (the first segment's \
+            central manager, else one of its nodes by the name's hash); releasing a lock the process does not \
+            hold ends the run (status 3). dsm barrier waits for N processes on any nodes. A page whose owner \
+            crashed is lost: a later fault on it ends the run (status 3), as does a step on a node outside the \
+            segment. show dsm SEG lists each page; expect dsm SEG [page N] FIELD checks one (help shared-memory).
+            """,
+        example: """
+            cluster { workstation ws1, ws2; server fs1 }
+            dsm S pages 2 on ws1, ws2 manager central on fs1
+            program w { repeat 3 { dsm write S 0B; compute 1ms } }
+            spawn w on ws1
+            run
+            show dsm S
+            """)
+
+    static let topic = HelpEntry(
+        topic: "shared-memory",
+        summary: "distributed shared memory: replication, false sharing, and what consistency costs",
+        usage: ["expect dsm SEG [page N] faults|read-faults|write-faults|transfers|invalidations OP VALUE",
+                "expect dsm SEG [page N] ping-pongs|diffs|messages|bytes OP VALUE",
+                "expect stats.dsm-faults|dsm-transfers|dsm-invalidations|dsm-ping-pongs|dsm-messages … OP VALUE",
+                "show dsm SEG"],
+        details: """
+            Page-based DSM builds a shared address space on message passing (CSE 513): a read fault \
+            replicates the page, a write fault invalidates the other copies. Two processes writing different \
+            variables of one page make it travel back and forth: false sharing. A transfer is a page message; \
+            a ping-pong is a transfer back to the node the page left the transfer before (A to B to A counts \
+            one). Padding the variables onto separate pages stops it. Sequential consistency pays a round of \
+            invalidations (and often the page) for every write that follows another node's access: "very \
+            costly". Release consistency delays it to the release; lazy release to the next access by a node \
+            that acquired after the write, and then moves only diffs (8B a run plus the bytes written). \
+            Counts: faults (read-faults, write-faults), transfers, invalidations, ping-pongs, diffs, and the \
+            messages and bytes DSM sent (a segment's include its locks' and barriers'). show stats lists the \
+            dsm-* rows once a segment is declared; stats.dsm-twins and dsm-diff-bytes, dsm-fault-wait too.
+            """,
+        example: """
+            cluster { workstation ws1, ws2; server fs1 }
+            network zero-overhead
+            dsm S pages 2 on ws1, ws2 manager central on fs1 fault-cpu 0 service 0
+            program w1 { repeat 5 { dsm write S 0B; compute 2ms } }
+            program w2 { repeat 5 { dsm write S 64B; compute 2ms } }
+            spawn w1 on ws1
+            spawn w2 on ws2
+            run
+            expect dsm S page 0 ping-pongs == 8
+            """)
+}
