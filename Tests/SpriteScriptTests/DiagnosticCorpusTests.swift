@@ -45,6 +45,7 @@ let malformedCorpus: [MalformedScript] = [
     .init("cache", C + "cache client policy write-sometimes"),
     .init("access", C + "access ws1 whole-files"),
     .init("consistency", "consistency psychic"),
+    .init("dsm", C + "dsm S pages 4 on ws1 manager centrl"),
     .init("on", C + "on zz { ls / }"),
     .init("open", C + "open /x r"),
     .init("read", C + "read"),

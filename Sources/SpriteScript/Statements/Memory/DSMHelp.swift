@@ -3,10 +3,11 @@ enum DSMHelp {
     static let statement = HelpEntry(
         topic: "dsm",
         summary: "declare a shared segment: pages spread over nodes, kept consistent by messages",
-        usage: ["dsm SEG pages N [page SIZE] on NODES [manager central [on NODE] | manager fixed | manager dynamic]",
-                "    [consistency sequential|release|lazy-release] [fault-cpu T] [service T]",
-                "STEP: dsm read|write SEG OFFSET [size SIZE] | dsm acquire LOCK | dsm release LOCK",
-                "STEP: dsm barrier B parties N"],
+        usage: ["dsm SEG pages N [page SIZE] on NODES",
+                "    [manager central [on NODE] | manager fixed | manager dynamic]",
+                "    [consistency sequential|release|lazy-release]", "    [fault-cpu T] [service T]",
+                "STEP: dsm read|write SEG OFFSET [size SIZE]",
+                "STEP: dsm acquire LOCK | dsm release LOCK | dsm barrier B parties N"],
         details: """
             A segment of N pages (4KB by default) that processes on the named nodes (at most 64: a copy set \
             is one 64-bit word) read and write with program steps. A step whose node may access the page \

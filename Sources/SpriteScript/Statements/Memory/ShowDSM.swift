@@ -35,9 +35,11 @@ enum ShowDSM {
         if quiet > 0 { notes.append("  \(Plural.of(quiet, "page")) not touched by another node: not listed") }
         interpreter.emit(.table(Table(
             name: "dsm", title: title,
-            columns: ["page", "owner", "copies", "faults", Column("read", key: "read_faults"),
-                      Column("write", key: "write_faults"), "transfers", "invalidations", "ping-pongs", "diffs",
-                      "messages", Column("bytes", withUnit: true)],
+            columns: ["page", "owner", "copies", "faults", Column("read", key: "read_faults", dropRank: 1),
+                      Column("write", key: "write_faults", dropRank: 2), Column("transfers", short: "moves"),
+                      Column("invalidations", short: "inval"), Column("ping-pongs", short: "pongs"),
+                      Column("diffs", dropRank: 3), Column("messages", short: "msgs"),
+                      "bytes"],
             rows: rows, notes: notes)))
     }
 }

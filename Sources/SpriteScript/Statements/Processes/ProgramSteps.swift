@@ -45,8 +45,8 @@ struct ProgramStep: Sendable {
 
 /// Reads the steps of `program NAME { }` and of `repeat N { }`.
 enum ProgramStepParser {
-    static let words = ["compute", "syscall", "io", "sleep", "lock", "unlock", "barrier", "signal", "wait", "fork",
-                        "shared", "spawn", "exit", "repeat", "send", "receive", "reply", "moveto", "movefrom", "dsm"]
+    static let words = ["compute", "syscall", "io", "sleep", "lock", "unlock", "barrier", "dsm", "signal", "wait",
+                        "fork", "shared", "spawn", "exit", "repeat", "send", "receive", "reply", "moveto", "movefrom"]
         + FileSyntax.keywords
     /// `repeat` inside `repeat` at most this deep: the process's cursor keeps one frame per level.
     static let maximumDepth = 8
