@@ -46,7 +46,8 @@ struct DSMStep: Sendable {
             kind = .barrier(name, parties: parties)
         default:
             let hint = Suggestions.didYouMean(word.text, among: words)
-            throw Diagnostic(.syntax, "unknown dsm step '\(word.text)'\(hint)", at: word.span, help: "dsm read|write SEG OFFSET [size SIZE] | dsm acquire LOCK | "
+            throw Diagnostic(.syntax, "unknown dsm step '\(word.text)'\(hint)", at: word.span,
+                             help: "dsm read|write SEG OFFSET [size SIZE] | dsm acquire LOCK | "
                                 + "dsm release LOCK | dsm barrier B parties N")
         }
         return DSMStep(kind: kind, span: word.span.through(parser.peek(ahead: -1).span), valueSpans: spans)
