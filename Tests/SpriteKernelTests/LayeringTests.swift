@@ -24,6 +24,9 @@ import Testing
                    "fileCacheShare", "setFileCacheShare"],
         "Memory": ["VirtualMemory", "virtualMemory", "FrameTable", "ReplacementPolicy", "ReplacementKind",
                    "memoryCrash", "setFrames", "NodePaging"],
+        "DSM": ["SharedMemory", "sharedMemory", "PageManager", "PageManagers", "DSMConsistencyModel",
+                "DSMConsistencyModels", "DSMPage", "DSMCopy", "DSMRequest", "DSMRequestTable", "DSMSegmentState",
+                "DSMLockTable", "dsmCrash"],
     ]
 
     /// The folders each folder may reach. Kernel/ (the composition root) may reach every one;
@@ -40,12 +43,14 @@ import Testing
         "Frames": ["Cluster"],
         // Virtual memory pages through the file system: backing files are ordinary files.
         "Memory": ["Cluster", "Disk", "Network", "Frames", "FileSystem"],
+        // Shared pages travel as messages; DSM may reach the nodes' memory as virtual memory does.
+        "DSM": ["Cluster", "Network", "Frames", "Memory"],
         // A process's steps and its node's CPU scheduler work hand in hand: one layer in two folders.
         // Processes sit above the network: a message between two of them costs what the network says;
         // a program's V IPC steps send the V kernel's messages, so they sit above IPC too, and its file
         // steps are the file system's operations, so above FileSystem.
-        // A process's address space and its page faults are memory's.
-        "Processes": ["Cluster", "Scheduling", "Network", "IPC", "FileSystem", "Memory"],
+        // A process's address space and its page faults are memory's; its DSM steps are DSM's.
+        "Processes": ["Cluster", "Scheduling", "Network", "IPC", "FileSystem", "Memory", "DSM"],
         "Scheduling": ["Cluster", "Processes"],
     ]
 

@@ -47,13 +47,12 @@ let dsmCases: [DiagnosticCase] = [
     /// More than 64 nodes: the caret is under the 65th.
     @Test func aSegmentSpreadsOverAtMost64Nodes() throws {
         let names = (1...65).map { "w\($0)" }
-        let script = "cluster { workstation " + names.joined(separator: ", ") + " }\ndsm S pages 1 on "
-            + names.joined(separator: ", ")
+        let statement = "dsm S pages 1 on " + names.joined(separator: ", ")
+        let script = "cluster { workstation " + names.joined(separator: ", ") + " }\n" + statement
         let first = try #require(ScriptHarness.diagnostics(script).first)
         #expect(first.message == "a segment spreads over at most 64 nodes, not 65")
-        let column = try #require(script.split(separator: "\n").last?.range(of: "w65")).lowerBound.utf16Offset(
-            in: String(script.split(separator: "\n").last ?? ""))
-        #expect(first.span?.column == column + 1)
+        let at = try #require(statement.range(of: "w65")).lowerBound
+        #expect(first.span?.column == statement.distance(from: statement.startIndex, to: at) + 1)
     }
 
     /// A step on a node outside the segment's nodes ends the run: status 3, naming the node and segment.

@@ -33,7 +33,7 @@ struct DSMLockTable {
     var lockIndex: [Int32: Int32] = [:]
     var barriers: [DSMBarrier] = []
     var barrierIndex: [Int32: Int32] = [:]
-    /// The name handle of each lock and barrier, for reports.
-    var lockNames: [Int32] = []
-    var barrierNames: [Int32] = []
+    /// The name of each lock and barrier, for reports.
+    var lockNames: [String] = []
+    var barrierNames: [String] = []
 }

@@ -21,7 +21,7 @@ final class SharedMemory {
     var trapPaid: [Bool] = []
     var waitingOn: [Int32] = []
     /// Steps that could not be taken, for the language to report (the process ends there).
-    var failures: [DSMFailure] = []
+    var failures: [DSMFailureRecord] = []
 
     func copyIndex(segment: Int, page: Int32, participant: Int) -> Int {
         firstCopy[segment] + Int(page) * segments[segment].participantCount + participant
@@ -61,22 +61,23 @@ final class SharedMemory {
     }
 }
 
-/// A DSM step that could not be taken; the process ends there and the run reports it.
-public struct DSMFailure: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
-        /// The process's node is not among the segment's nodes.
-        case notAmongNodes(node: Int)
-        /// The page's owner crashed: the page is gone.
-        case pageLost(page: Int32, node: Int)
-        /// `dsm release L` by a process that does not hold L.
-        case releaseNotHeld
-        /// The request's messages got no answer.
-        case noAnswer(node: Int)
-    }
+/// Why a DSM step could not be taken.
+public enum DSMFailureKind: Sendable, Equatable {
+    /// The process's node is not among the segment's nodes.
+    case notAmongNodes(node: Int)
+    /// The page's owner crashed: the page is gone.
+    case pageLost(page: Int32, node: Int)
+    /// `dsm release L` by a process that does not hold L.
+    case releaseNotHeld
+    /// The request's messages got no answer.
+    case noAnswer(node: Int)
+}
 
-    public var process: ProcessID
-    public var time: SimTime
+/// A DSM step that could not be taken (by process index); the process ends there and the run reports it.
+struct DSMFailureRecord {
+    var process: Int32
+    var time: SimTime
     /// The segment, lock or barrier named by the step.
-    public var name: String
-    public var kind: Kind
+    var name: String
+    var kind: DSMFailureKind
 }

@@ -51,9 +51,6 @@ extension Simulation {
 
     public var dsmStatistics: DSMStatistics { sharedMemory.statistics }
 
-    /// DSM steps that could not be taken, in the order they happened.
-    public var dsmFailures: [DSMFailure] { sharedMemory.failures }
-
     /// A segment's counts, with one row per page (or only `page`), or nil when undeclared.
     public func dsmView(of name: String, page only: Int32? = nil) -> DSMSegmentView? {
         let d = sharedMemory

@@ -18,8 +18,8 @@ extension Simulation {
     }
 
     /// Records a step that failed, for the language to report.
-    func dsmFail(process: Int32, name: String, _ kind: DSMFailure.Kind) {
-        sharedMemory.failures.append(DSMFailure(process: ProcessID(process), time: now, name: name, kind: kind))
+    func dsmFail(process: Int32, name: String, _ kind: DSMFailureKind) {
+        sharedMemory.failures.append(DSMFailureRecord(process: process, time: now, name: name, kind: kind))
     }
 
     /// The segment, lock or barrier a request is about, for reports.
@@ -27,8 +27,8 @@ extension Simulation {
         let d = sharedMemory
         switch r.kind {
         case .readFault, .writeFault: return d.segments[Int(r.segment)].spec.name
-        case .acquire, .release: return scheduler.syncNames[Int(d.locks.lockNames[Int(r.target)])]
-        case .barrier: return scheduler.syncNames[Int(d.locks.barrierNames[Int(r.target)])]
+        case .acquire, .release: return d.locks.lockNames[Int(r.target)]
+        case .barrier: return d.locks.barrierNames[Int(r.target)]
         }
     }
 }

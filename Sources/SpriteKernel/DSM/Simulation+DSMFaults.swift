@@ -33,9 +33,8 @@ extension Simulation {
     }
 
     /// Starts the fault of `process` on `page` (local to segment `s`); the process blocks until it is served.
-    func dsmStartFault(process: Int32, segment s: Int, page: Int32, write: Bool, size: Int32) -> Int32 {
+    func dsmStartFault(process: Int32, node: Int, segment s: Int, page: Int32, write: Bool, size: Int32) -> Int32 {
         let d = sharedMemory
-        let node = Int(scheduler.table[process].node)
         let global = d.segments[s].firstPage + page
         let r = d.table.insert(DSMRequest(kind: write ? .writeFault : .readFault, segment: Int32(s), target: global,
                                           requester: Int32(node), process: process, size: size, started: now))

@@ -3,48 +3,47 @@
 /// acquirer (lazy release). Locks and barriers belong to the first segment declared: its central manager
 /// holds them, else its node (a hash of the name) mod n. Their messages count in that segment.
 extension Simulation {
-    func dsmSyncManager(name handle: Int32) -> Int {
+    func dsmSyncManager(name: String) -> Int {
         let segment = sharedMemory.segments[0]
         if case .central = segment.spec.manager { return segment.managerNode }
         // FNV-1a of the name: the same node on every run.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in scheduler.syncNames[Int(handle)].utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return segment.spec.nodes[Int(hash % UInt64(segment.spec.nodes.count))]
     }
 
-    func dsmLockIndex(_ handle: Int32) -> Int32 {
+    /// The lock's index by its name handle; the name is read only the first time (`name`).
+    func dsmLockIndex(_ handle: Int32, name: () -> String) -> Int32 {
         let d = sharedMemory
         if let id = d.locks.lockIndex[handle] { return id }
         let id = Int32(d.locks.locks.count)
-        d.locks.locks.append(DSMLock(manager: dsmSyncManager(name: handle)))
-        d.locks.lockNames.append(handle)
+        d.locks.locks.append(DSMLock(manager: dsmSyncManager(name: name())))
+        d.locks.lockNames.append(name())
         d.locks.lockIndex[handle] = id
         return id
     }
 
-    func dsmBarrierIndex(_ handle: Int32) -> Int32 {
+    func dsmBarrierIndex(_ handle: Int32, name: () -> String) -> Int32 {
         let d = sharedMemory
         if let id = d.locks.barrierIndex[handle] { return id }
         let id = Int32(d.locks.barriers.count)
-        d.locks.barriers.append(DSMBarrier(manager: dsmSyncManager(name: handle)))
-        d.locks.barrierNames.append(handle)
+        d.locks.barriers.append(DSMBarrier(manager: dsmSyncManager(name: name())))
+        d.locks.barrierNames.append(name())
         d.locks.barrierIndex[handle] = id
         return id
     }
 
-    func dsmSyncRequest(_ kind: DSMRequestKind, process: Int32, target: Int32) -> Int32 {
-        let node = scheduler.table[process].node
-        let r = sharedMemory.table.insert(DSMRequest(kind: kind, segment: 0, target: target, requester: node,
+    func dsmSyncRequest(_ kind: DSMRequestKind, process: Int32, node: Int, target: Int32) -> Int32 {
+        let r = sharedMemory.table.insert(DSMRequest(kind: kind, segment: 0, target: target, requester: Int32(node),
                                                      process: process, started: now))
         sharedMemory.waitingOn[Int(process)] = r
         return r
     }
 
     /// `dsm acquire L`: asks the lock's manager.
-    func dsmAcquire(process: Int32, lock handle: Int32) -> Int32 {
-        let lock = dsmLockIndex(handle)
-        let r = dsmSyncRequest(.acquire, process: process, target: lock)
-        let node = Int(scheduler.table[process].node)
+    func dsmAcquire(process: Int32, node: Int, lock handle: Int32, name: () -> String) -> Int32 {
+        let lock = dsmLockIndex(handle, name: name)
+        let r = dsmSyncRequest(.acquire, process: process, node: node, target: lock)
         dsmSend(.lockRequest, request: r, from: node, to: sharedMemory.locks.locks[Int(lock)].manager)
         return r
     }
@@ -113,18 +112,18 @@ extension Simulation {
 
     /// `dsm release L`: ends the interval (diffs pushed, or notices recorded), then tells the manager.
     /// Returns nil when the process does not hold L.
-    func dsmRelease(process: Int32, lock handle: Int32) -> Int32? {
+    func dsmRelease(process: Int32, node: Int, lock handle: Int32) -> Int32? {
         let d = sharedMemory
         guard let lock = d.locks.lockIndex[handle], d.locks.locks[Int(lock)].holder == process else { return nil }
-        let r = dsmSyncRequest(.release, process: process, target: lock)
+        let r = dsmSyncRequest(.release, process: process, node: node, target: lock)
         dsmEndInterval(r)
         return r
     }
 
     /// `dsm barrier B parties N`: ends the interval, then arrives at the barrier's manager.
-    func dsmBarrier(process: Int32, barrier handle: Int32, parties: Int32) -> Int32 {
-        let barrier = dsmBarrierIndex(handle)
-        let r = dsmSyncRequest(.barrier, process: process, target: barrier)
+    func dsmBarrier(process: Int32, node: Int, barrier handle: Int32, parties: Int32, name: () -> String) -> Int32 {
+        let barrier = dsmBarrierIndex(handle, name: name)
+        let r = dsmSyncRequest(.barrier, process: process, node: node, target: barrier)
         sharedMemory.table.requests[Int(r)].size = parties
         dsmEndInterval(r)
         return r
@@ -232,7 +231,7 @@ extension Simulation {
     }
 
     /// The step's request is done: the process goes on (if it was blocked on it; a request served at once,
-    /// on the process's own node, leaves the step to go on by itself).
+    /// on the process's own node, leaves the step to go on by itself: `waitingOn` tells it).
     func dsmStepDone(_ r: Int32) {
         let d = sharedMemory
         let request = d.table.requests[Int(r)]
@@ -241,10 +240,6 @@ extension Simulation {
         d.waitingOn[Int(process)] = -1
         d.trapPaid[Int(process)] = false
         if request.kind == .readFault || request.kind == .writeFault { d.statistics.faultWait += now - request.started }
-        let s = scheduler
-        guard s.table[process].phase == .blocked, s.table[process].blockKind == .dsm,
-              s.table[process].blockedOn == r else { return }
-        s.table[process].pc += 1
-        processWoke(process)
+        dsmStepServed(process: process, request: r)
     }
 }

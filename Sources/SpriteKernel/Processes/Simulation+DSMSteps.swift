@@ -37,18 +37,21 @@ extension Simulation {
                 s.table[process].stepsPending = true
                 return .compute
             }
-            request = dsmStartFault(process: process, segment: segment, page: page, write: write, size: size)
+            request = dsmStartFault(process: process, node: node, segment: segment, page: page, write: write,
+                                    size: size)
         case .dsmAcquire(let lock):
             guard !d.segments.isEmpty else { return dsmStepFailed(process, "", .notAmongNodes(node: node)) }
-            request = dsmAcquire(process: process, lock: lock)
+            request = dsmAcquire(process: process, node: node, lock: lock) { s.syncNames[Int(lock)] }
         case .dsmRelease(let lock):
-            guard !d.segments.isEmpty, let started = dsmRelease(process: process, lock: lock) else {
+            guard !d.segments.isEmpty, let started = dsmRelease(process: process, node: node, lock: lock) else {
                 return dsmStepFailed(process, s.syncNames[Int(lock)], .releaseNotHeld)
             }
             request = started
         case .dsmBarrier(let barrier, let parties):
             guard !d.segments.isEmpty else { return dsmStepFailed(process, "", .notAmongNodes(node: node)) }
-            request = dsmBarrier(process: process, barrier: barrier, parties: parties)
+            request = dsmBarrier(process: process, node: node, barrier: barrier, parties: parties) {
+                s.syncNames[Int(barrier)]
+            }
         default:
             return nil
         }
@@ -62,9 +65,34 @@ extension Simulation {
     }
 
     /// The step cannot be taken: the failure is recorded for the run to report, and the process ends there.
-    func dsmStepFailed(_ process: Int32, _ name: String, _ kind: DSMFailure.Kind) -> StepOutcome {
+    func dsmStepFailed(_ process: Int32, _ name: String, _ kind: DSMFailureKind) -> StepOutcome {
         dsmFail(process: process, name: name, kind)
         finishProcess(process)
         return .finished(exited: true)
     }
+
+    /// DSM served the request `request` of `process`: if the process was blocked on it, it goes on with its
+    /// next step.
+    func dsmStepServed(process: Int32, request: Int32) {
+        let s = scheduler
+        guard s.table[process].phase == .blocked, s.table[process].blockKind == .dsm,
+              s.table[process].blockedOn == request else { return }
+        s.table[process].pc += 1
+        processWoke(process)
+    }
+
+    /// DSM steps that could not be taken, in the order they happened.
+    public var dsmFailures: [DSMFailure] {
+        sharedMemory.failures.map { DSMFailure(process: ProcessID($0.process), time: $0.time, name: $0.name,
+                                               kind: $0.kind) }
+    }
+}
+
+/// A DSM step that could not be taken; the process ended there and the run reports it.
+public struct DSMFailure: Sendable, Equatable {
+    public var process: ProcessID
+    public var time: SimTime
+    /// The segment, lock or barrier named by the step.
+    public var name: String
+    public var kind: DSMFailureKind
 }
