@@ -109,6 +109,16 @@ enum Registry {
             table: schedulingTable,
             run: { runSchedulingBench(nodes: $0[0], cpus: $0[1], processes: $0[2], seconds: $0[3]) }
         ),
+        Workload(
+            name: "dsm",
+            summary: "distributed shared memory: NODES nodes, one process each, random 8 B reads and writes (10%) "
+                + "over PAGES 4 KB pages under sequential consistency, SECONDS simulated, MANAGER 1 dynamic, "
+                + "2 central, 3 fixed (DSMBench.swift)",
+            parameters: ["NODES", "PAGES", "SECONDS", "MANAGER"],
+            defaults: [[64, 1_000, 10, 1], [64, 10_000, 10, 1], [64, 1_000, 10, 2]],
+            table: dsmTable,
+            run: { runDSMBench(nodes: $0[0], pages: $0[1], seconds: $0[2], managerIndex: $0[3]) }
+        ),
     ]
 }
 

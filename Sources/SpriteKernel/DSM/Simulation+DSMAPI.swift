@@ -51,6 +51,12 @@ extension Simulation {
 
     public var dsmStatistics: DSMStatistics { sharedMemory.statistics }
 
+    /// Bytes of the DSM tables: each page's record and its copies' (the benchmark's linearity check).
+    public var dsmStateBytes: Int {
+        sharedMemory.pages.count * MemoryLayout<DSMPage>.stride
+            + sharedMemory.copies.count * MemoryLayout<DSMCopy>.stride
+    }
+
     /// A segment's counts, with one row per page (or only `page`), or nil when undeclared.
     public func dsmView(of name: String, page only: Int32? = nil) -> DSMSegmentView? {
         let d = sharedMemory
