@@ -92,7 +92,7 @@ private let syntaxCases: [DiagnosticCase] = [
     .init("cluster { workstation w1 role server }", "'workstation' already sets the role; use 'node NAME role …'",
           line: 1, column: 26, .syntax),
     .init("trace mesages", "unknown trace level 'mesages'; did you mean 'messages'?", line: 1, column: 7, endColumn: 14,
-          help: "levels: off operations messages"),
+          help: "levels: off operations faults messages"),
     .init("trace everything", "unknown trace level 'everything'", line: 1, column: 7),
     .init("show nodez", "cannot show 'nodez'; did you mean 'nodes'?", line: 1, column: 6,
           help: "show nodes|network|processes|operations|stats|trace"),

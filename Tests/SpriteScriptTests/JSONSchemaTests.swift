@@ -104,6 +104,17 @@ struct JSONSchemaTests {
         on ws1 { open /users/b rw; write "y"; close }
         run
         """,
+        // DSM's fault and invalidation lines: ws2 reads a copy, then ws1 (the owner) writes.
+        """
+        cluster { workstation ws1, ws2 }
+        dsm S pages 1 on ws1, ws2
+        trace faults
+        program r { dsm read S 0B }
+        program w { sleep 10ms; dsm write S 0B }
+        spawn r on ws2
+        spawn w on ws1
+        run
+        """,
         // A diagnostic: this stops before anything runs.
         "cluster { server fs1 }\nrpc fs1 -> nosuch\n",
         """

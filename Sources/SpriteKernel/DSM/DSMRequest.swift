@@ -26,6 +26,8 @@ struct DSMRequest {
     /// The write notices a grant or barrier release brings: a range of the lock's or barrier's list.
     var noticeFrom: Int32 = 0
     var noticeTo: Int32 = 0
+    /// The node that sent the page or grant, or -1.
+    var servedBy: Int32 = -1
     /// The bytes a faulting write writes (its diff's run).
     var size: Int32 = 0
     var started: SimTime = .zero

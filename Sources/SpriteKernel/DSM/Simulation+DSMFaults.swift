@@ -126,6 +126,7 @@ extension Simulation {
         let requesterBit = dsmBit(d.segments[s].participantIndex(of: requester))
         let ownerParticipant = d.segments[s].participantIndex(of: owner)
         let pageBytes = Self.dsmControlBytes + d.segments[s].spec.pageSize
+        d.table.requests[Int(r)].servedBy = Int32(owner)
         if request.kind == .readFault || d.models[s].multipleWriters {
             if !d.models[s].multipleWriters, d.pages[global].writable {
                 d.pages[global].writable = false
@@ -207,6 +208,8 @@ extension Simulation {
         dsmSetHint(segment: s, page: page, at: node, to: Int(request.requester))
         d.pages[global].invalidations += 1
         d.statistics.invalidations += 1
+        record(.dsmInvalidated(segment: d.segments[s].spec.name, page: page, by: Int(request.requester)), at: node,
+               level: .faults)
         dsmSend(.invalidateAck, request: r, from: node, to: Int(request.requester))
     }
 
@@ -290,6 +293,10 @@ extension Simulation {
         let page = request.target - d.segments[s].firstPage
         let requester = Int(request.requester)
         dsmTouch(segment: s, page: page, node: requester, write: request.kind == .writeFault, size: request.size)
+        record(.dsmFault(process: Int(request.process), segment: d.segments[s].spec.name, page: page,
+                         write: request.kind == .writeFault, from: Int(request.servedBy),
+                         messages: Int(d.table.requests[Int(r)].messages), waited: now - request.started),
+               at: requester, level: .faults)
         dsmStepDone(r)
         let global = Int(request.target)
         // A fault served by diffs alone never took the page's turn.

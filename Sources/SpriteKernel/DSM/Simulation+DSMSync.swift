@@ -101,6 +101,8 @@ extension Simulation {
             d.copies[c].access = DSMCopy.none
             d.pages[Int(notice.page)].invalidations += 1
             d.statistics.invalidations += 1
+            record(.dsmInvalidated(segment: d.segments[s].spec.name, page: notice.page - d.segments[s].firstPage,
+                                   by: Int(notice.writer)), at: node, level: .faults)
         }
     }
 

@@ -3,13 +3,16 @@
 public enum TraceLevel: String, Sendable, CaseIterable, Comparable {
     case off
     case operations
+    /// Operations and page faults (virtual memory, DSM).
+    case faults
     case messages
 
     private var rank: Int {
         switch self {
         case .off: 0
         case .operations: 1
-        case .messages: 2
+        case .faults: 2
+        case .messages: 3
         }
     }
     public static func < (lhs: TraceLevel, rhs: TraceLevel) -> Bool { lhs.rank < rhs.rank }
@@ -98,6 +101,11 @@ public enum TraceEvent: Sendable, Equatable {
     case resolved(operation: Int32, path: String, server: Int, handle: Int)
     case writesLost(node: Int, losses: [CrashLoss])
     case mounted(operation: Int32, server: Int, remote: String, point: String, automounted: Bool)
+
+    /// A DSM fault was served: `from` sent the page (or the grant), -1 when only diffs came.
+    case dsmFault(process: Int, segment: String, page: Int32, write: Bool, from: Int, messages: Int, waited: SimTime)
+    /// A node's copy of a DSM page was invalidated, for a write by `by` (or a write notice of `by`).
+    case dsmInvalidated(segment: String, page: Int32, by: Int)
 
     case nodeCrashed(node: Int, lostMessages: Int)
     case nodeRestarted(node: Int)

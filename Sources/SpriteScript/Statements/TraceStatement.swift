@@ -1,14 +1,15 @@
 import SpriteKernel
 
-/// `trace off|operations|messages`: how much of what happens is printed.
+/// `trace off|operations|faults|messages`: how much of what happens is printed.
 struct TraceSyntax: StatementSyntax {
     static let keywords = ["trace"]
     static let help = HelpEntry(
         topic: "trace",
         summary: "choose how much is printed as the simulation runs",
-        usage: ["trace off|operations|messages"],
+        usage: ["trace off|operations|faults|messages"],
         details: "'operations' (the default) prints sends, receives, replies, moves, RPCs, failures and faults. "
-            + "'messages' adds every message sent, delivered, dropped and retransmitted. 'off' prints only "
+            + "'faults' adds each page fault served (a DSM fault with where its page came from, its messages "
+            + "and its wait) and each copy invalidated. 'messages' adds those and every message sent, delivered, dropped and retransmitted. 'off' prints only "
             + "expects, echoes and errors.",
         example: """
             cluster { workstation ws1; server fs1 }

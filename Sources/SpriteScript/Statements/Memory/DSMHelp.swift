@@ -59,9 +59,8 @@ enum DSMHelp {
             dsm-* rows once a segment is declared; stats.dsm-twins and dsm-diff-bytes, dsm-fault-wait too.
             """,
         example: """
-            cluster { workstation ws1, ws2; server fs1 }
-            network zero-overhead
-            dsm S pages 2 on ws1, ws2 manager central on fs1 fault-cpu 0 service 0
+            cluster { workstation ws1, ws2; server fs1; network lan preset zero-overhead topology switched }
+            dsm S pages 2 on ws1, ws2 manager central on fs1 fault-cpu 0s service 0s
             program w1 { repeat 5 { dsm write S 0B; compute 2ms } }
             program w2 { repeat 5 { dsm write S 64B; compute 2ms } }
             spawn w1 on ws1
