@@ -103,3 +103,25 @@ let dsmCases: [DiagnosticCase] = [
         #expect(ScriptHarness.run(D + "expect stats.dsm-faults == 0").status == .ok)
     }
 }
+
+/// Completion offers the declared segments, the dsm options, managers and models, the steps and the fields.
+@Suite struct DSMCompletionTests {
+    private func complete(_ line: String) -> [String] {
+        let session = Session(options: ScriptHarness.options(), sink: BufferSink())
+        let setup = D + "dsm Shared pages 4 on ws1, ws2\n"
+        #expect(session.evaluate(SourceFile(name: "<input>", text: setup)) == .done)
+        return session.completions(for: line, cursor: line.utf8.count, context: "")
+    }
+
+    @Test func segmentsOptionsAndWords() {
+        #expect(complete("show dsm ") == ["Shared"])
+        #expect(complete("expect dsm Sh") == ["Shared"])
+        #expect(complete("expect dsm Shared ping") == ["ping-pongs"])
+        #expect(complete("dsm T pages 2 on ws1 manager ") == ["central", "dynamic", "fixed"])
+        #expect(complete("dsm T pages 2 on ws1 consistency l") == ["lazy-release"])
+        #expect(complete("dsm T pages 2 on ws1 fault") == ["fault-cpu"])
+        #expect(complete("program p { dsm ") == ["acquire", "barrier", "read", "release", "write"])
+        #expect(complete("program p { dsm write ") == ["Shared"])
+        #expect(complete("").contains("dsm"))
+    }
+}

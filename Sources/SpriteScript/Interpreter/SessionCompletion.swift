@@ -49,6 +49,7 @@ extension Session {
                 case .process: Array(symbols.processes.keys)
                 case .label: Array(symbols.labels.keys)
                 case .program: Array(symbols.programs.keys)
+                case .segment: Array(symbols.dsmSegments.keys)
                 }
             }
         }

@@ -18,7 +18,7 @@ final class CompletionProbe {
     }
 
     enum NameKind: Equatable {
-        case node, server, process, label, program
+        case node, server, process, label, program, segment
     }
 
     private(set) var offers: [Offer] = []
@@ -36,6 +36,7 @@ final class CompletionProbe {
         case "node": return [words[1] == "server" ? .server : .node]
         case "process": return [.process]
         case "program": return [.program]
+        case "segment": return [.segment]
         default: return []
         }
     }
