@@ -24,6 +24,12 @@ struct DSMBarrier {
     /// Notices brought by this episode's arrivals, and those the last release handed out.
     var notices: [DSMNotice] = []
     var released: [DSMNotice] = []
+
+    /// The episode's notices become the ones its release hands out; the old list is reused for the next.
+    mutating func handOutNotices() {
+        swap(&released, &notices)
+        notices.removeAll(keepingCapacity: true)
+    }
 }
 
 /// DSM locks and barriers by their interned name. They belong to the first segment declared: its central

@@ -16,6 +16,8 @@ final class SharedMemory {
     var managers: [any PageManager] = []
     var models: [any DSMConsistencyModel] = []
     var locks = DSMLockTable()
+    /// The waiters a barrier is releasing, kept between releases so a release allocates nothing.
+    var releasing: [Int32] = []
     var statistics = DSMStatistics()
     /// By process: the fault trap was paid, the request may go out; and the request it waits on, or -1.
     var trapPaid: [Bool] = []

@@ -217,16 +217,17 @@ extension Simulation {
         let barrier = Int(d.table.requests[Int(r)].target)
         d.locks.barriers[barrier].arrived.append(r)
         guard d.locks.barriers[barrier].arrived.count >= Int(d.table.requests[Int(r)].size) else { return }
-        let arrived = d.locks.barriers[barrier].arrived
+        // The episode's lists change places with the reused ones: a release allocates nothing once warm.
+        swap(&d.releasing, &d.locks.barriers[barrier].arrived)
         d.locks.barriers[barrier].arrived.removeAll(keepingCapacity: true)
-        d.locks.barriers[barrier].released = d.locks.barriers[barrier].notices
-        d.locks.barriers[barrier].notices.removeAll(keepingCapacity: true)
-        let released = d.locks.barriers[barrier].released
-        for waiter in arrived {
+        d.locks.barriers[barrier].handOutNotices()
+        let released = d.locks.barriers[barrier].released.count
+        for waiter in d.releasing {
             let node = d.table.requests[Int(waiter)].requester
             d.table.requests[Int(waiter)].noticeFrom = 0
-            d.table.requests[Int(waiter)].noticeTo = Int32(released.count)
-            let count = Int64(released.count { $0.writer != node })
+            d.table.requests[Int(waiter)].noticeTo = Int32(released)
+            var count: Int64 = 0
+            for notice in d.locks.barriers[barrier].released where notice.writer != node { count += 1 }
             dsmSend(.barrierRelease, request: waiter, from: d.locks.barriers[barrier].manager, to: Int(node),
                     bytes: Self.dsmControlBytes + count * Self.dsmRunHeaderBytes)
         }
