@@ -7,9 +7,8 @@ struct DSMNotice {
 /// A DSM lock: acquired and released through its manager, who queues the acquirers.
 struct DSMLock {
     var manager: Int
-    /// The holding process and node, or -1.
+    /// The holding process, or -1.
     var holder: Int32 = -1
-    var holderNode: Int32 = -1
     var queue: [Int32] = []
     /// Every notice released under the lock; `seen[node]` is how many of them the node has had.
     var notices: [DSMNotice] = []

@@ -19,8 +19,6 @@ struct DSMRequest {
     var queuedAt: Int32 = -1
     /// Copy holders to invalidate once the page arrives.
     var invalidate: UInt64 = 0
-    /// The write was an upgrade of a copy already held: no page moves.
-    var upgrade = false
     /// It holds its page's turn (the page is busy for it): its end lets the next request go on.
     var holdsTurn = false
     /// The write notices a grant or barrier release brings: a range of the lock's or barrier's list.
@@ -95,13 +93,5 @@ final class DSMRequestTable {
     func remove(message slot: Int32) {
         messages[Int(slot)].nextFree = freeMessage
         freeMessage = slot
-    }
-
-    func removeAll() {
-        requests.removeAll()
-        messages.removeAll()
-        freeRequest = -1
-        freeMessage = -1
-        liveRequests = 0
     }
 }

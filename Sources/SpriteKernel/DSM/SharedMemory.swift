@@ -43,24 +43,8 @@ final class SharedMemory {
         waitingOn.append(contentsOf: repeatElement(-1, count: needed - waitingOn.count))
     }
 
-    /// A page is 64 B of state and a copy 32 B: eight pages or copies make one record.
+    /// A page's state is 80 B and a copy's 24 B: eight pages or copies make one record.
     var recordCount: Int { (pages.count + copies.count) / 8 + table.liveRequests }
-
-    func removeAll() {
-        segments.removeAll()
-        index.removeAll()
-        pages.removeAll()
-        copies.removeAll()
-        firstCopy.removeAll()
-        table.removeAll()
-        managers.removeAll()
-        models.removeAll()
-        locks = DSMLockTable()
-        statistics = DSMStatistics()
-        trapPaid.removeAll()
-        waitingOn.removeAll()
-        failures.removeAll()
-    }
 }
 
 /// Why a DSM step could not be taken.

@@ -140,7 +140,6 @@ extension Simulation {
         let holds = d.pages[global].copyset & requesterBit != 0
         let ownerBit = ownerParticipant >= 0 ? dsmBit(ownerParticipant) : 0
         d.table.requests[Int(r)].invalidate = d.pages[global].copyset & ~requesterBit & ~ownerBit
-        d.table.requests[Int(r)].upgrade = holds
         if owner != requester {
             d.pages[global].copyset &= ~ownerBit
             if ownerParticipant >= 0 {

@@ -60,7 +60,6 @@ extension Simulation {
         let d = sharedMemory
         let request = d.table.requests[Int(r)]
         d.locks.locks[lock].holder = request.process
-        d.locks.locks[lock].holderNode = request.requester
         let from = d.locks.locks[lock].seen[request.requester] ?? 0
         let to = d.locks.locks[lock].notices.count
         d.locks.locks[lock].seen[request.requester] = to
@@ -205,7 +204,6 @@ extension Simulation {
         let lock = Int(d.table.requests[Int(r)].target)
         d.table.remove(r)
         d.locks.locks[lock].holder = -1
-        d.locks.locks[lock].holderNode = -1
         guard !d.locks.locks[lock].queue.isEmpty else { return }
         dsmGrant(lock: lock, to: d.locks.locks[lock].queue.removeFirst())
     }
