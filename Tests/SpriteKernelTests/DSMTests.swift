@@ -170,4 +170,21 @@ import Testing
         #expect(sim.dsmFailures.first?.kind == .pageLost(page: 1, node: 1))
         #expect(sim.dsmView(of: "S")?.pages[1].lostIn == 1)
     }
+
+    /// A requester that crashes while the page travels to it as its new owner takes the page with it: once
+    /// the page message gives up, the queued fault of the other node finds the page lost instead of waiting
+    /// for ever.
+    @Test func aRequesterCrashingMidTransferLosesThePage() throws {
+        let sim = try makeSimulation(nodes: 3)
+        try sim.defineDSMSegment(Self.segment([0, 1], pages: 1, manager: .central(node: 2)))
+        try sim.defineProgram("first", steps: [Self.access(0, write: true)])
+        try sim.defineProgram("second", steps: [.sleep(.ms(2)), Self.access(0, write: true)])
+        _ = try sim.spawn(program: "first", name: "first", node: 0)
+        let second = try sim.spawn(program: "second", name: "second", node: 1)
+        _ = sim.run(until: .ms(1))
+        sim.crash(0)
+        _ = sim.run()
+        #expect(sim.dsmFailures.map(\.kind) == [.pageLost(page: 0, node: 0)])
+        #expect(sim.dsmFailures.first?.process == second)
+    }
 }

@@ -71,6 +71,11 @@ extension Simulation {
         let s = Int(request.segment)
         let global = Int(request.target)
         let page = request.target - d.segments[s].firstPage
+        // A page whose owner crashed is gone: the fault fails where the request finds that out.
+        if d.pages[global].lostIn >= 0, request.kind == .readFault || request.kind == .writeFault {
+            return dsmFail(process: request.process, name: d.segments[s].spec.name,
+                           .pageLost(page: page, node: Int(d.pages[global].lostIn)))
+        }
         switch d.managers[s].route(page: page, at: node, s, d) {
         case .manage:
             guard !d.pages[global].busy else { return dsmEnqueue(r, at: node) }

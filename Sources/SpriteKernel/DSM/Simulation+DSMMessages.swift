@@ -87,13 +87,34 @@ extension Simulation {
         sharedMemory.table.remove(message: message.operation)
     }
 
-    /// A DSM message got no answer after every retry: its request fails, and its process ends there.
+    /// A DSM message got no answer after every retry. A copy holder or writer that crashed has no copy to
+    /// invalidate or update: as good as acknowledged. A requester that crashed is gone with its process: its
+    /// turn on the page ends (a page on its way to it as its new owner is lost). Otherwise the request fails,
+    /// and the run reports it.
     func dsmGaveUp(_ message: Message) {
         let d = sharedMemory
         let m = d.table.messages[Int(message.operation)]
         d.table.remove(message: message.operation)
         let r = d.table.requests[Int(m.request)]
+        if (m.meaning == .invalidate || m.meaning == .diffPush), !nodes[message.destination].isUp {
+            return dsmReplyArrived(m.request)
+        }
+        guard nodes[Int(r.requester)].isUp else { return dsmRequesterGone(m.request) }
         let silent = Int(r.requester) == message.source ? message.destination : message.source
         dsmFail(process: r.process, name: dsmName(of: r), .noAnswer(node: silent))
+    }
+
+    /// The requester crashed while its fault held the page's turn: the turn passes on.
+    func dsmRequesterGone(_ r: Int32) {
+        let d = sharedMemory
+        let request = d.table.requests[Int(r)]
+        guard request.holdsTurn, request.kind == .readFault || request.kind == .writeFault else { return }
+        let global = Int(request.target)
+        if d.pages[global].owner == request.requester, d.pages[global].lostIn < 0 {
+            d.pages[global].lostIn = request.requester
+        }
+        let s = Int(request.segment)
+        let manager = d.managers[s].manager(of: request.target - d.segments[s].firstPage, d.segments[s])
+        dsmTransferEnded(r, at: manager >= 0 ? manager : Int(d.pages[global].owner))
     }
 }
