@@ -187,4 +187,22 @@ import Testing
         #expect(sim.dsmFailures.map(\.kind) == [.pageLost(page: 0, node: 0)])
         #expect(sim.dsmFailures.first?.process == second)
     }
+
+    /// The trap runs on the faulting process's CPU before the request leaves; the manager takes its service
+    /// time before it answers: 1ms trap + 0.5256ms request + 0.1ms service + 3.8024ms page = 5.428ms, of
+    /// which 1ms is CPU.
+    @Test func theTrapIsCPUAndTheServiceDelaysTheAnswer() throws {
+        let sim = try makeSimulation(nodes: 2)
+        var spec = Self.segment([0], pages: 1, manager: .central(node: 1))
+        spec.faultCPU = .ms(1)
+        spec.service = .us(100)
+        try sim.defineDSMSegment(spec)
+        try sim.defineProgram("p", steps: [Self.access(0, write: false)])
+        _ = try sim.spawn(program: "p", name: "p", node: 0)
+        sim.runToIdle()
+        let p = try sim.metrics("p")
+        #expect(p.finish == .ns(5_428_000))
+        #expect(p.cpuTime == .ms(1))
+        #expect(sim.dsmStatistics.faultWait == .ns(4_428_000))
+    }
 }
