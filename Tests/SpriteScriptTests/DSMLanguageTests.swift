@@ -93,6 +93,15 @@ let dsmCases: [DiagnosticCase] = [
         #expect(sink.errorText.contains("lost in ws2's crash"), "\(sink.errorText)")
     }
 
+    /// A segment's tables are checked against the memory limit before they are made: status 4.
+    @Test func aSegmentPastTheMemoryLimitIsRefused() {
+        var options = ScriptHarness.options()
+        options.limits[.memory] = 1_000
+        let (status, sink, _) = ScriptHarness.run(D + "dsm S pages 10000 on ws1, ws2", options: options)
+        #expect(status == .limitReached)
+        #expect(sink.errorText.contains("dsm S would keep 3750 records"), "\(sink.errorText)")
+    }
+
     /// A table of stats only grows its dsm rows once a segment is declared.
     @Test func statsListDSMRowsOnlyOnceASegmentIsDeclared() {
         let before = ScriptHarness.run(D + "show stats").sink.output.joined(separator: "\n")

@@ -98,6 +98,12 @@ struct DSMStatement: Statement {
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        // Checked before the tables are made: a page's record and one copy's per node, eight to a record.
+        let records = (pages + pages * nodes.count) / 8
+        if interpreter.recordsHeld + records > interpreter.limits.memory {
+            throw interpreter.limits.reached(.memory, "dsm \(name.text) would keep \(records) records "
+                                             + "(\(pages) pages on \(Plural.of(nodes.count, "node")))", at: span)
+        }
         var indices: [Int] = []
         for node in nodes { indices.append(try interpreter.node(node)) }
         let kind: DSMManagerKind = switch manager {
