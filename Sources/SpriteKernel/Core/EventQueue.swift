@@ -11,6 +11,7 @@ public enum Event: Sendable, Equatable, BitwiseCopyable {
     case files(FileSystemEvent)
     case sched(SchedulingEvent)
     case dsm(DSMEvent)
+    case mem(MemoryEvent)
 }
 
 // An event is plain data (the subsystems' enums carry integer handles), so
@@ -21,6 +22,7 @@ extension RPCEvent: BitwiseCopyable {}
 extension FileSystemEvent: BitwiseCopyable {}
 extension SchedulingEvent: BitwiseCopyable {}
 extension DSMEvent: BitwiseCopyable {}
+extension MemoryEvent: BitwiseCopyable {}
 
 /// One entry of the queue: ordered by time, ties broken by insertion order.
 ///

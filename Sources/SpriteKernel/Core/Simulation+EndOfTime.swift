@@ -18,6 +18,7 @@ extension Simulation {
         case .files(let e): neverHappens(e)
         case .sched(let e): neverHappens(e)
         case .dsm(let e): neverHappens(e)
+        case .mem(let e): neverHappens(e)
         case .timer:
             // `scheduleTimer` refuses such times before they get here.
             break

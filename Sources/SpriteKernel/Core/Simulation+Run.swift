@@ -54,6 +54,7 @@ extension Simulation {
             case .files(let e): handle(e)
             case .sched(let e): handle(e)
             case .dsm(let e): handle(e)
+            case .mem(let e): handle(e)
             case .timer(let id): return .timer(id: id)
             }
         }

@@ -11,6 +11,7 @@ extension Simulation {
         case .files(let e): discardIfInvisible(e)
         case .sched(let e): isInvisible(e)
         case .timer, .net, .ipc, .rpc, .dsm: false
+        case .timer, .net, .ipc, .rpc, .mem: false
         }
     }
 

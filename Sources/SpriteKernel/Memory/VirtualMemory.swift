@@ -1,28 +1,88 @@
 /// Virtual memory, per node: demand paging backed by ordinary files (Sprite).
 ///
-/// Owns: each node's page frames and its replacement policy; address spaces,
-/// page tables, sticky code and the pager join them as they are built
-/// (docs/ARCHITECTURE.md). May reach: Cluster, Disk, Network, Frames, FileSystem.
+/// Owns: each node's page frames, replacement policy and configuration;
+/// address spaces, segments and their page tables; sticky code; the pager's
+/// transfers; statistics (docs/ARCHITECTURE.md). May reach: Cluster, Disk,
+/// Network, Frames, FileSystem.
 final class VirtualMemory {
-    /// One node's paging: its frames and the policy choosing its victims.
+    /// One node's paging: its frames, the policy choosing its victims, its configuration.
     struct NodePaging {
         let frames: FrameTable
         let policy: any ReplacementPolicy
+        var config = VMConfig()
+        /// The next free page of its swap area.
+        var swapTop: Int64 = 0
     }
 
     /// By node position, grown only when VM is configured on a node: most nodes never
     /// page, and adding a node (thousands in a large cluster) should cost memory nothing.
-    private(set) var paging: [NodePaging?] = []
+    var paging: [NodePaging?] = []
+
+    /// Declared spaces and the patterns programs' steps name.
+    var specs: [AddressSpaceSpec] = []
+    var specIndex: [String: Int32] = [:]
+    var patterns: [CompiledPattern] = []
+    /// Each declared space's pattern, in `patterns`.
+    var specPatterns: [Int32] = []
+    let spaces = PlainArray<AddressSpace>(capacity: 16)
+    let segments = PlainArray<Segment>(capacity: 16)
+    let entries = PlainArray<PageEntry>(capacity: 256)
+    /// By process index; only processes with a space have a meaningful record.
+    let processes = PlainArray<ProcessPaging>(capacity: 16)
+    let pager = PageIOTable()
+    /// Each node's code segments by program file: every process of a program shares them, and they stay.
+    var codeCache: [CodeKey: Int32] = [:]
+    /// Each data and stack segment's process name (names its backing file).
+    var segmentOwners: [Int32: String] = [:]
+    /// Each code segment's program file.
+    var codePaths: [Int32: String] = [:]
+    var statistics = MemoryStatistics()
+    /// A `vm` or a space was declared.
+    var declared = false
 
     /// The node's frames, or nil when VM has not been configured on it.
     func frames(of node: Int) -> FrameTable? { node < paging.count ? paging[node]?.frames : nil }
+
+    func isConfigured(_ node: Int) -> Bool { node < paging.count && paging[node] != nil }
+
+    /// The node's paging state, or nil when VM has not been configured on it.
+    func state(of node: Int) -> NodePaging? { node < paging.count ? paging[node] : nil }
 
     /// Gives `node` its paging state, replacing what it had.
     func configure(node: Int, _ state: NodePaging) {
         if paging.count <= node { paging.append(contentsOf: repeatElement(nil, count: node + 1 - paging.count)) }
         paging[node] = state
+        let missing = paging.count - nodeStatistics.count
+        if missing > 0 { nodeStatistics.append(contentsOf: repeatElement(MemoryStatistics(), count: missing)) }
+    }
+
+    /// Each node's counters, by node position, grown with `paging`.
+    var nodeStatistics: [MemoryStatistics] = []
+
+    /// Counts on the node's and the cluster's totals.
+    @inline(__always) func count(_ node: Int, _ change: (inout MemoryStatistics) -> Void) {
+        change(&statistics)
+        change(&nodeStatistics[node])
     }
 
     /// The records it keeps, for the memory limit: a frame is 24 bytes, eight make one record.
-    var recordCount: Int { paging.reduce(0) { $0 + ($1?.frames.count ?? 0) / 8 } }
+    var recordCount: Int {
+        paging.reduce(0) { $0 + ($1?.frames.count ?? 0) / 8 } + entries.count / 16 + spaces.count + segments.count
+    }
+}
+
+/// A code segment's key: the node and the program's file.
+struct CodeKey: Hashable {
+    var node: Int32
+    var path: String
+}
+
+/// A pattern as the planner walks it: a segment and a cyclic sequence of its pages.
+struct CompiledPattern {
+    var segment: SegmentKind
+    var random: Bool
+    /// The cycle (sequential, loop) or the working set (random), in pages; 0: the whole segment.
+    var length: Int64
+    /// The pages in order (trace); empty: page i is i.
+    var trace: [Int32]
 }

@@ -79,6 +79,7 @@ extension ProcessTable {
         case .message: .message
         case .file: .file
         case .dsm: .dsm
+        case .pageFault: .pageFault
         }
     }
 }

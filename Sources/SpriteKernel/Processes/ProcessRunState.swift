@@ -33,6 +33,8 @@ public enum BlockReason: Sendable, Equatable {
     case dsm
     /// A declared process between steps: it waits for the script's next one.
     case idle
+    /// A page fault: a page on its way in (or a victim on its way out).
+    case pageFault
 }
 
 /// The compact state the engine keeps per process (no payload, so a process
@@ -43,5 +45,5 @@ enum ProcessPhase: UInt8 {
 
 /// Why a blocked process waits, as kept in the process record.
 enum BlockKind: UInt8 {
-    case none, timer, io, lock, barrier, message, file, dsm
+    case none, timer, io, lock, barrier, message, file, dsm, pageFault
 }

@@ -11,6 +11,8 @@ struct Program {
     var totalBurst: SimTime
     /// Steps one run of the program takes, repeats multiplied out (saturating).
     var expandedSteps: Int64
+    /// The declared address space its processes get (Memory/), or -1.
+    var space: Int32 = -1
 }
 
 /// A compiled step. Names are interned into small integer handles.
@@ -44,6 +46,8 @@ enum Step: Equatable {
     case repeatStart(count: Int32, end: Int32)
     /// Goes back to just after the matching `repeatStart` (at `start`) while laps remain.
     case repeatEnd(start: Int32)
+    /// Later bursts follow this access pattern (a handle into Memory/'s patterns).
+    case pattern(Int32)
 }
 
 extension Step {
@@ -52,7 +56,7 @@ extension Step {
     /// skipped) and the bookkeeping of loops.
     var needsCPU: Bool {
         switch self {
-        case .repeatStart, .repeatEnd, .compute, .syscall: false
+        case .repeatStart, .repeatEnd, .compute, .syscall, .pattern: false
         default: true
         }
     }
@@ -100,6 +104,8 @@ struct ProgramCompiler {
     var segment: (String) -> (index: Int32, pageSize: Int64, pages: Int32)? = { _ in nil }
     /// The most steps one run of a program may take, repeats multiplied out.
     var stepLimit: Int64
+    /// Keeps a `pattern` step's access pattern; returns its handle.
+    var keepPattern: (AccessPattern) throws(KernelError) -> Int32 = { _ throws(KernelError) in -1 }
 
     func compile(name: String, _ steps: [ProgramStep]) throws(KernelError) -> Program {
         var out: [Step] = []
@@ -166,6 +172,8 @@ struct ProgramCompiler {
                 out.append(.file(keepFileRequest(request)))
             case .dsmAccess, .dsmAcquire, .dsmRelease, .dsmBarrier:
                 out.append(try compileDSM(step))
+            case .pattern(let pattern):
+                out.append(.pattern(try keepPattern(pattern)))
             case .repeat(let count, let body):
                 guard count >= 0, count <= Int(Int32.max) else { throw .invalidValue("repeat \(count)") }
                 let start = out.count

@@ -50,6 +50,8 @@ public indirect enum ProgramStep: Sendable, Equatable {
     case dsmRelease(String)
     /// Waits at the DSM barrier `name` until `parties` processes, on any nodes, are there.
     case dsmBarrier(String, parties: Int)
+    /// The process's later compute bursts touch pages as `pattern` says (its space's pattern until then).
+    case pattern(AccessPattern)
 }
 
 /// How a process waits for a lock another process holds.

@@ -85,6 +85,13 @@ struct SimProcess {
     /// It was made ready to take its next instant steps (fork, lock, I/O …) on a CPU, not to compute.
     var stepsPending = false
 
+    // Virtual memory (Memory/Simulation+References.swift): its space, or -1 (then nothing below is used);
+    // work left before its planned fault or batch end (never: none planned); the faulting page entry, or -1.
+    var space: Int32 = -1
+    var untilFault: SimTime = .never
+    var faultEntry: Int32 = -1
+    var faultWrite = false
+
     init(node: Int32, program: Int32, arrival: SimTime, priority: Int32, tickets: Int32,
          expectedBurst: SimTime, group: Int32) {
         self.node = node

@@ -10,7 +10,7 @@ extension Simulation {
         let compiler = ProgramCompiler(program: { $0 == name ? slot : s.programIndex[$0] },
                                        intern: { s.intern($0) }, keepFileRequest: { s.table.keep($0) },
                                        nodeCount: nodes.count, segment: { self.dsmSegmentForSteps($0) },
-                                       stepLimit: s.programStepLimit)
+                                       stepLimit: s.programStepLimit, keepPattern: definePattern)
         s.programs.append(try compiler.compile(name: name, steps))
         s.programIndex[name] = slot
         return ProgramID(slot)
@@ -22,7 +22,8 @@ extension Simulation {
         let key = "\u{0}job\u{0}" + String(s.programs.count)
         let compiler = ProgramCompiler(program: { s.programIndex[$0] }, intern: { s.intern($0) },
                                        keepFileRequest: { s.table.keep($0) }, nodeCount: nodes.count,
-                                       segment: { self.dsmSegmentForSteps($0) }, stepLimit: s.programStepLimit)
+                                       segment: { self.dsmSegmentForSteps($0) }, stepLimit: s.programStepLimit,
+                                       keepPattern: definePattern)
         s.programs.append(try compiler.compile(name: name, steps))
         s.hiddenPrograms[key] = Int32(s.programs.count - 1)
         return key

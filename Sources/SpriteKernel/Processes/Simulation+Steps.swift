@@ -71,6 +71,9 @@ extension Simulation {
             case .exit:
                 finishProcess(process)
                 return .finished(exited: true)
+            case .pattern(let pattern):
+                s.table[process].pc += 1
+                followPattern(process, pattern)
             case .repeatStart(let count, let end):
                 if count == 0 {
                     s.table[process].pc = end + 1
@@ -165,6 +168,7 @@ extension Simulation {
         if s.table[process].gangCell >= 0 { gangThreadFinished(process) }
         if s.table[process].locksHeld > 0 { releaseLocks(of: process) }
         closeFilesLeftOpen(by: process)
+        if s.table[process].space >= 0 { releaseSpace(of: process) }
     }
 
     /// A fork (same node; `shared`: a thread in the parent's sharing group)
@@ -200,6 +204,7 @@ extension Simulation {
         if process.root < 0 { process.root = Int32(s.table.count) }
         let id = s.table.add(process, name: name, depth: s.programs[Int(process.program)].maxDepth)
         s.nodes[slot].processes.append(id.index)
+        if s.programs[Int(process.program)].space >= 0 || process.parent >= 0 { attachProgramSpace(id.index) }
         s.liveProcesses += 1
         schedule(.sched(.arrival(process: id.index)), at: process.arrival)
         return id

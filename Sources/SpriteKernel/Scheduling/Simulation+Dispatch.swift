@@ -316,6 +316,7 @@ extension Simulation {
         let burstEnd = from + s.cpus[cpu].reloadLeft + run
         if time == nil { s.cpus[cpu].burstEnd = burstEnd }
         var end = time ?? min(s.cpus[cpu].quantumEnd, burstEnd)
+        if time == nil, s.table[process].space >= 0 { end = min(end, pagingBound(process, cpu: cpu, from: from)) }
         // A spinner that finds its lock free takes it as soon as it runs.
         if time == nil, s.table[process].spinningOn >= 0, spinCanTakeLock(process) {
             end = from + s.cpus[cpu].reloadLeft
@@ -345,6 +346,7 @@ extension Simulation {
         let done = rate == 1 ? work : progress(in: work, rate: rate, remaining: s.table[process].remaining,
                                                complete: now >= s.cpus[cpu].burstEnd)
         s.table[process].remaining = s.table[process].remaining - done
+        if s.table[process].space >= 0 { referencesWorked(process, done) }
         if s.table[process].spinningOn >= 0 {
             s.table[process].spinTime += work
             s.cpus[cpu].spinTime += work
@@ -476,6 +478,9 @@ extension Simulation {
             preempt(cpu)
         } else if spinning {
             spinSliceEnded(process, cpu: cpu)
+        } else if s.table[process].untilFault <= .zero, s.table[process].remaining > .zero,
+                  pageFaultReached(process, cpu: cpu) {
+            // A page fault or a batch of references planned (Processes/Simulation+PageFaults.swift).
         } else if s.table[process].remaining <= .zero {
             s.table[process].remaining = .zero
             if s.table[process].inKernel { leaveKernel(process) }

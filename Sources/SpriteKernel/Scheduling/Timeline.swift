@@ -14,6 +14,8 @@ public enum SliceEnding: String, Sendable, Equatable, CaseIterable {
     case exit
     /// Its node crashed: the process died on the CPU.
     case killed
+    /// A page fault: it waits for the page.
+    case fault
     /// Still on the CPU when the timeline was read (the slice ends "now").
     case running
 }

@@ -106,6 +106,10 @@ public enum TraceEvent: Sendable, Equatable {
     case dsmFault(process: Int, segment: String, page: Int32, write: Bool, from: Int, messages: Int, waited: SimTime)
     /// A node's copy of a DSM page was invalidated, for a write by `by` (or a write notice of `by`).
     case dsmInvalidated(segment: String, page: Int32, by: Int)
+    /// Virtual memory: a page fault served (`wait`: how long the process was blocked; zero for a minor one).
+    case pageFault(process: Int, segment: SegmentKind, page: Int64, write: Bool, source: PageSource, wait: SimTime)
+    /// A page-in or page-out failed: the process waiting for it dies.
+    case pagingFailed(process: Int, segment: SegmentKind, page: Int64, failure: OperationFailure)
 
     case nodeCrashed(node: Int, lostMessages: Int)
     case nodeRestarted(node: Int)

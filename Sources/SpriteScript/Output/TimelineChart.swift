@@ -32,6 +32,7 @@ struct TimelineChart {
     static let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
     static let endingMarks: [String: Character] = [
         "done": "x", "exit": "x", "blocked": "b", "preempted": "p", "quantum": "q", "moved": "m", "killed": "k",
+        "fault": "!",
     ]
 
     /// The time one column stands for: 1, 2 or 5 times a power of ten nanoseconds, the

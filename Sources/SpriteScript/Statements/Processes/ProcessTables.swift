@@ -87,6 +87,7 @@ enum ProcessTables {
             case .message: "blocked(message)"
             case .file: "blocked(file)"
             case .dsm: "blocked(dsm)"
+            case .pageFault: "blocked(page fault)"
             case .idle: "idle"
             }
         case .done: "done"

@@ -1,0 +1,46 @@
+/// What `show memory`, process fields and expects read.
+extension Simulation {
+    /// The node's memory: VM pages by segment kind, sticky code, the file cache, free pages, each process.
+    public func memoryView(of node: Int) -> NodeMemoryView? {
+        let vm = virtualMemory
+        guard let paging = vm.paging.indices.contains(node) ? vm.paging[node] : nil else { return nil }
+        var counts: [SegmentKind: Int] = [:]
+        var sticky = 0
+        for frame in paging.frames.frames.indices {
+            let entry = Int(paging.frames.frames[frame].entry)
+            guard entry >= 0, vm.entries[entry].isResident else { continue }
+            let segment = Int(vm.entries[entry].segment)
+            counts[vm.segments[segment].kind, default: 0] += 1
+            if vm.segments[segment].kind == .code && vm.segments[segment].users == 0 { sticky += 1 }
+        }
+        let ledger = memoryFigures(node: node)
+        let processes = (0..<scheduler.table.count).compactMap { index -> ProcessMemoryView? in
+            guard scheduler.table[Int32(index)].node == Int32(node) else { return nil }
+            return processMemory(ProcessID(Int32(index)))
+        }
+        return NodeMemoryView(
+            node: node, config: paging.config, memoryBytes: ledger.total,
+            frames: paging.frames.count, codePages: counts[.code] ?? 0, dataPages: counts[.data] ?? 0,
+            stackPages: counts[.stack] ?? 0, stickyPages: sticky, cacheBytes: ledger.cacheBytes,
+            freePages: Int(max(0, ledger.free) / ledger.pageSize), processes: processes,
+            statistics: memoryStatistics(node: node))
+    }
+
+    /// A process's memory, nil when it never had a space.
+    public func processMemory(_ id: ProcessID) -> ProcessMemoryView? {
+        let vm = virtualMemory
+        let process = Int(id.index)
+        guard process < scheduler.table.count, scheduler.table[id.index].space >= 0,
+              process < vm.processes.count else { return nil }
+        let space = vm.spaces[Int(scheduler.table[id.index].space)]
+        let record = vm.processes[process]
+        func resident(_ segment: Int32) -> Int {
+            segment >= 0 && vm.segments[Int(segment)].live ? Int(vm.segments[Int(segment)].resident) : 0
+        }
+        return ProcessMemoryView(
+            process: id, space: vm.specs[Int(space.spec)].name, residentCode: resident(space.code),
+            residentData: space.live ? resident(space.data) : 0, residentStack: resident(record.stack),
+            faults: Int(record.faults), zeroFills: Int(record.zeroFills), pageIns: Int(record.pageIns),
+            pageOuts: Int(record.pageOuts), faultWait: record.faultWait)
+    }
+}

@@ -1,0 +1,77 @@
+/// A process meets its planned page fault or the end of its batch of
+/// references (Memory/Simulation+References.swift plans them). A minor fault
+/// costs CPU only and the slice goes on; a major one blocks the process until
+/// the pager serves it.
+extension Simulation {
+    /// The slice on `cpu` reached the process's planned fault or batch end (hook in `sliceEnded`). Returns
+    /// false when the process keeps its CPU only if its quantum lasts: `sliceEnded` goes on to decide.
+    func pageFaultReached(_ process: Int32, cpu: Int) -> Bool {
+        let s = scheduler
+        let entry = s.table[process].faultEntry
+        s.table[process].untilFault = .never
+        if entry >= 0 {
+            switch takeFault(process, entry: entry, write: s.table[process].faultWrite) {
+            case .hit:
+                s.table[process].faultEntry = -1
+            case .minor(let work):
+                s.table[process].faultEntry = -1
+                s.table[process].remaining += work
+                virtualMemory.processes[Int(process)].lead += work
+                traceFault(process, entry: entry, write: s.table[process].faultWrite, wait: .zero)
+            case .retry(let work):
+                // Every frame is locked by a transfer: the trap is taken again after `work`.
+                s.table[process].remaining += work
+                s.table[process].untilFault = work
+                virtualMemory.processes[Int(process)].lead += work
+            case .major(let io, let launch):
+                virtualMemory.processes[Int(process)].waitingSince = now
+                block(process, .pageFault, on: io)
+                leaveCPU(cpu, .fault)
+                chooseLater(cpu)
+                if launch >= 0 { launchTransfer(launch) }
+                return true
+            }
+        }
+        guard now < s.cpus[cpu].quantumEnd else { return false }
+        scheduleSliceEnd(cpu)
+        return true
+    }
+
+    /// The transfer `process` waited on ended: it is ready, its burst longer by the trap (and `extra`, a
+    /// zero-fill's copy). A page it waited to see written out it faults on again at once.
+    func pageFaultServed(_ process: Int32, extra: SimTime) {
+        let s = scheduler
+        guard s.table[process].phase == .blocked, s.table[process].blockKind == .pageFault else { return }
+        let entry = s.table[process].faultEntry
+        let node = Int(s.table[process].node)
+        var work = faultCPU(node) + extra
+        if entry >= 0, !virtualMemory.entries[Int(entry)].isResident {
+            switch takeFault(process, entry: entry, write: s.table[process].faultWrite) {
+            case .major(let io, let launch):
+                s.table[process].blockedOn = io
+                if launch >= 0 { launchTransfer(launch) }
+                return
+            case .minor(let trapAndFill): work = trapAndFill + extra
+            case .hit, .retry: break
+            }
+        }
+        let wait = now - virtualMemory.processes[Int(process)].waitingSince
+        virtualMemory.processes[Int(process)].faultWait += wait
+        virtualMemory.processes[Int(process)].lead += work
+        virtualMemory.count(node) { $0.faultWait += wait }
+        if entry >= 0 { traceFault(process, entry: entry, write: s.table[process].faultWrite, wait: wait) }
+        s.table[process].faultEntry = -1
+        s.table[process].remaining += work
+        s.table[process].blockedTime += now - s.table[process].since
+        s.table[process].blockKind = .none
+        s.table[process].blockedOn = -1
+        makeReady(process, why: .woke)
+    }
+
+    /// The page `process` waited for could not be had: it dies, the failure in the trace.
+    func pageFaultFailed(_ process: Int32, node: Int, segment: SegmentKind, page: Int64,
+                         failure: OperationFailure) {
+        record(.pagingFailed(process: Int(process), segment: segment, page: page, failure: failure), at: node)
+        kill(process)
+    }
+}
