@@ -5,9 +5,9 @@ public enum SegmentKind: String, Sendable, Equatable, CaseIterable {
 
 /// The pages a compute burst touches, one every `touch` of its work.
 public enum AccessPattern: Sendable, Equatable {
-    /// Pages 0, 1, … of the working set (pages; nil: the whole segment), round and round.
+    /// Pages 0, 1, … of the working set (its first bytes; nil: the whole segment), round and round.
     case sequential(SegmentKind, workingSet: Int64?)
-    /// Pages drawn uniformly from the working set.
+    /// Pages drawn uniformly from the working set (its first bytes; nil: the whole segment).
     case random(SegmentKind, workingSet: Int64?)
     /// Pages 0 … pages−1 of the segment, round and round.
     case loop(SegmentKind, pages: Int64)

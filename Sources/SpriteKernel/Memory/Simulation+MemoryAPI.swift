@@ -71,7 +71,7 @@ extension Simulation {
             compiled = CompiledPattern(segment: kind, random: random, length: set ?? 0, trace: [])
         case .loop(let kind, let pages):
             guard pages >= 1 else { throw .invalidValue("loop") }
-            compiled = CompiledPattern(segment: kind, random: false, length: pages, trace: [])
+            compiled = CompiledPattern(segment: kind, random: false, isLoop: true, length: pages, trace: [])
         case .trace(let kind, let pages):
             guard !pages.isEmpty, pages.allSatisfy({ $0 >= 0 }) else { throw .invalidValue("trace") }
             compiled = CompiledPattern(segment: kind, random: false, length: Int64(pages.count), trace: pages)

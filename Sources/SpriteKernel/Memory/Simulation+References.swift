@@ -88,7 +88,7 @@ extension Simulation {
         let vm = virtualMemory
         let first = Int(vm.segments[Int(segment)].first)
         let pages = Int64(vm.segments[Int(segment)].pages)
-        let length = pattern.trace.isEmpty ? (pattern.length > 0 ? min(pattern.length, pages) : pages)
+        let length = pattern.trace.isEmpty ? span(of: pattern, pages: pages, segment: segment)
             : Int64(pattern.trace.count)
         var position = record.pointee.position % length
         var index: Int64 = 0
@@ -115,7 +115,7 @@ extension Simulation {
         let vm = virtualMemory
         let first = Int(vm.segments[Int(segment)].first)
         let pages = Int64(vm.segments[Int(segment)].pages)
-        let width = pattern.length > 0 ? min(pattern.length, pages) : pages
+        let width = span(of: pattern, pages: pages, segment: segment)
         let resident = width == pages ? Int64(vm.segments[Int(segment)].resident)
             : residentCount(from: first, count: Int(width))
         var hits = count
@@ -141,6 +141,16 @@ extension Simulation {
         var resident: Int64 = 0
         for entry in first..<(first + count) where virtualMemory.entries[entry].isResident { resident += 1 }
         return resident
+    }
+
+    /// The pages a pattern goes round: a loop's count, a working set's pages (its bytes over the node's page),
+    /// or the whole segment; never past the segment.
+    @inline(__always) func span(of pattern: CompiledPattern, pages: Int64, segment: Int32) -> Int64 {
+        guard pattern.length > 0 else { return pages }
+        if !pattern.random && pattern.isLoop { return min(pattern.length, pages) }
+        let node = Int(virtualMemory.segments[Int(segment)].node)
+        let page = virtualMemory.paging[node]?.config.pageSize ?? 4096
+        return max(1, min(pages, (pattern.length + page - 1) / page))
     }
 }
 

@@ -81,7 +81,9 @@ struct CodeKey: Hashable {
 struct CompiledPattern {
     var segment: SegmentKind
     var random: Bool
-    /// The cycle (sequential, loop) or the working set (random), in pages; 0: the whole segment.
+    /// A loop: `length` counts pages.
+    var isLoop = false
+    /// The cycle of a loop, in pages; the working set of sequential and random, in bytes; 0: the whole segment.
     var length: Int64
     /// The pages in order (trace); empty: page i is i.
     var trace: [Int32]

@@ -108,6 +108,8 @@ public enum TraceEvent: Sendable, Equatable {
     case dsmInvalidated(segment: String, page: Int32, by: Int)
     /// Virtual memory: a page fault served (`wait`: how long the process was blocked; zero for a minor one).
     case pageFault(process: Int, segment: SegmentKind, page: Int64, write: Bool, source: PageSource, wait: SimTime)
+    /// What one node's paging did over a run (`trace operations` prints this instead of every fault).
+    case pagingSummary(faults: Int, zeroFills: Int, pageIns: Int, pageOuts: Int, wait: SimTime)
     /// A page-in or page-out failed: the process waiting for it dies.
     case pagingFailed(process: Int, segment: SegmentKind, page: Int64, failure: OperationFailure)
 
@@ -122,6 +124,12 @@ public struct TraceRecord: Sendable, Equatable {
     /// The node where it happened.
     public var node: Int
     public var event: TraceEvent
+
+    public init(time: SimTime, node: Int, event: TraceEvent) {
+        self.time = time
+        self.node = node
+        self.event = event
+    }
 }
 
 public enum MoveDirection: String, Sendable, Equatable {

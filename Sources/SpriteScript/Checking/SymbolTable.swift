@@ -25,6 +25,9 @@ public struct SymbolTable: Sendable {
     public var automounts: [String: String] = [:]
     /// DSM segments: name → pages and page size, for the steps' offsets.
     var dsmSegments: [String: DSMSymbol] = [:]
+    /// Declared address spaces → their segments' pages, and the page size a `vm` set last (checks of patterns).
+    var spaces: [String: SpacePages] = [:]
+    var pageSize: Int64 = 4096
     /// The network preset in force: a later block's preset of another era warns.
     public var preset: CostPreset = .modern
 
@@ -51,6 +54,7 @@ public struct SymbolTable: Sendable {
         for spec in simulation.dsmSegments {
             dsmSegments[spec.name] = DSMSymbol(pages: Int(spec.pages), pageSize: spec.pageSize)
         }
+        for name in simulation.addressSpaceNames { spaces[name] = SpacePages() }
         for root in simulation.namespaceRoots { domains[root] = "" }
         for (prefix, server) in simulation.domains {
             domains[prefix] = simulation.nodeName(server)
@@ -64,6 +68,7 @@ public struct SymbolTable: Sendable {
         processes.merge(other.processes) { mine, _ in mine }
         labels.merge(other.labels) { mine, _ in mine }
         programs.merge(other.programs) { mine, _ in mine }
+        spaces.merge(other.spaces) { mine, _ in mine }
         scheduled.formUnion(other.scheduled)
         jobs.merge(other.jobs) { mine, _ in mine }
         domains.merge(other.domains) { mine, _ in mine }

@@ -201,6 +201,8 @@ public final class Interpreter {
             throw limits.reached(.time, "the clock would reach \(deadline), past \(limits.time)", at: span)
         }
         let startEvents = simulation.statistics.eventsProcessed
+        let paging = pagingSnapshot()
+        defer { reportPaging(since: paging) }
         // At its default the time limit is the clock's own end, which the clock guards itself.
         let timeLimit = limits.time < .horizon ? limits.time : nil
         interrupt.clear()

@@ -212,3 +212,9 @@ public struct LimitError: Error, Sendable, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// Bounds on what address spaces may ask for (docs/LIMITS.md).
+extension Limits {
+    /// Pages a `pattern trace` lists.
+    static let tracePages = 65_536
+}

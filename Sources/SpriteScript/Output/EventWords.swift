@@ -18,6 +18,7 @@ enum EventWords {
     static func describe(_ event: TraceEvent, _ c: RenderContext) -> String {
         if let words = FileEventWords.describe(event, c) { return FileEventWords.issuer(event, c) + words }
         if let words = DSMEventWords.describe(event, c) { return words }
+        if let words = MemoryEventWords.describe(event, c) { return words }
         switch event {
         case .messageSent(let m):
             return "msg \(m.kind.rawValue) \(c.node(m.source)) -> \(c.node(m.destination)) \(bytes(m.payloadBytes))"

@@ -94,6 +94,7 @@ struct JSONRenderer: Renderer {
     static func fields(_ event: TraceEvent, _ c: RenderContext) -> (String, [(String, JSONValue)]) {
         if let file = FileEventFields.fields(event, c) { return file }
         if let dsm = DSMEventWords.fields(event, c) { return dsm }
+        if let memory = MemoryEventWords.fields(event, c) { return memory }
         switch event {
         case .messageSent(let m): return ("message.sent", message(m, c))
         case .messageDelivered(let m): return ("message.delivered", message(m, c))

@@ -9,7 +9,7 @@ struct ShowSyntax: StatementSyntax {
         usage: ["show nodes|network|operations|stats|trace",
                 "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE",
                 "show processes [NODES]", "show timeline [NODES] [from T] [to T]", "show locks [NODES]",
-                "show dsm SEG"],
+                "show dsm SEG", "show memory NODE"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
@@ -34,7 +34,7 @@ struct ShowSyntax: StatementSyntax {
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
                            "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts", "timeline",
-                           "locks", "dsm"]
+                           "locks", "dsm", "memory"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offer(subjects)
@@ -44,8 +44,8 @@ struct ShowSyntax: StatementSyntax {
                              at: word.span, help: "show " + subjects.joined(separator: "|"))
         }
         var nodes: [Name] = []
-        if word.text == "cache" {
-            nodes = [try parser.parseName("the node whose cache to show")]
+        if word.text == "cache" || word.text == "memory" {
+            nodes = [try parser.parseName("the node whose \(word.text) to show")]
         } else if word.text == "dsm" {
             nodes = [try parser.parseName("a segment name")]
         } else if ["prefixes", "processes", "timeline", "locks"].contains(word.text) {
@@ -103,6 +103,8 @@ struct ShowStatement: Statement {
             for node in nodes { indices.append(try interpreter.node(node)) }
             if nodes.isEmpty { indices = Array(0..<s.nodeCount) }
             interpreter.emit(.table(FileSystemTables.prefixes(s, interpreter.context, nodes: indices)))
+        case "memory":
+            interpreter.emit(.table(ShowMemory.table(s, interpreter.context, node: try interpreter.node(nodes[0]))))
         case "cache":
             let node = try interpreter.node(nodes[0])
             interpreter.emit(.table(FileSystemTables.cache(s, interpreter.context, node: node)))

@@ -18,6 +18,8 @@ public enum StatementRegistry {
         SpawnSyntax.self,
         JobsSyntax.self,
         WorkloadSyntax.self,
+        VMSyntax.self,
+        SpaceSyntax.self,
         RPCSyntax.self,
         DomainSyntax.self,
         ExportSyntax.self,

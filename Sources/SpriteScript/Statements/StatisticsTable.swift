@@ -72,7 +72,7 @@ enum StatisticsTable {
     /// and requests by server, for those that happened.
     static func all(_ s: Simulation) -> [(name: String, value: Value)] {
         let f = s.fileSystemStatistics
-        return fixed.map { ($0.name, $0.value(s)) } + placesRows(s)
+        return fixed.map { ($0.name, $0.value(s)) } + placesRows(s) + memoryRows(s)
             + f.rpcs.sorted { $0.key < $1.key }.map { (rpcPrefix + $0.key, .count(Int64($0.value))) }
             + f.serverRequests.sorted { $0.key < $1.key }
                 .map { (requestsPrefix + s.nodeName($0.key), .count(Int64($0.value))) }
@@ -82,7 +82,10 @@ enum StatisticsTable {
     /// The dimension of `name`, if a script may expect it: a fixed name, a
     /// call kind, or the requests of a declared node.
     static func dimension(of name: String, nodes: some Collection<String>) -> Dimension? {
-        if let dimension = fixedDimensions[name] ?? dsmDimensions[name] { return dimension }
+        if let dimension = fixedDimensions[name] ?? dsmDimensions[name] ?? memoryDimensions[name] {
+            return dimension
+        }
+        if name.hasPrefix(faultsPrefix), nodes.contains(String(name.dropFirst(faultsPrefix.count))) { return .count }
         if name.hasPrefix(rpcPrefix),
            FileSystemStatistics.callKinds.contains(String(name.dropFirst(rpcPrefix.count))) {
             return .count
@@ -102,13 +105,15 @@ enum StatisticsTable {
     /// The value of `name` now (zero for calls and requests that have not happened).
     static func value(of name: String, _ s: Simulation) -> Value {
         let named = { (statistic: Statistic) in statistic.name == name }
-        if let statistic = (fixed + places).first(where: named) ?? dsm.first(where: named) { return statistic.value(s) }
+        if let statistic = (fixed + places).first(where: named) ?? dsm.first(where: named)
+            ?? memory.first(where: named) { return statistic.value(s) }
         return all(s).first { $0.name == name }?.value ?? .count(0)
     }
 
     /// The names `expect` suggests and lists.
     static var names: [String] {
-        (fixed + places).map(\.name) + [rpcPrefix + "KIND", requestsPrefix + "NODE"] + dsm.map(\.name)
+        (fixed + places).map(\.name) + [rpcPrefix + "KIND", requestsPrefix + "NODE"] + dsm.map(\.name) + memory.map(\.name)
+            + [faultsPrefix + "NODE"]
     }
 
     /// How `show stats` shows a value.

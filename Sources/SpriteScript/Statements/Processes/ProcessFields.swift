@@ -9,12 +9,12 @@ enum ProcessFields {
         "arrival": .duration, "first-run": .duration, "finish": .duration, "cpu": .duration, "wait": .duration,
         "blocked": .duration, "response": .duration, "turnaround": .duration, "switches": .count,
         "preemptions": .count, "dispatches": .count, "reloads": .count, "priority": .count, "tickets": .count,
-    ]
+    ].merging(MemoryFields.process) { $1 }
     static let node: [String: Dimension?] = [
         "utilization": .percent, "run-queue": .count, "switches": .count, "dispatches": .count,
         "preemptions": .count, "cpu-time": .duration, "switching": .duration, "spinning": .duration,
         "deadlocks": .count,
-    ]
+    ].merging(MemoryFields.node) { $1 }
     static let average: [String: Dimension?] = [
         "cpu": .duration, "wait": .duration, "response": .duration, "turnaround": .duration, "switches": .count,
         "preemptions": .count, "finished": .count,
@@ -33,6 +33,7 @@ enum ProcessFields {
 
     /// The value of `owner.field` if it is one of these fields, else nil.
     static func measure(_ owner: Name, _ field: String, _ interpreter: Interpreter) throws(Diagnostic) -> Measured? {
+        if let memory = MemoryFields.measure(owner, field, interpreter) { return memory }
         if owner.text == averageOwner, interpreter.simulation.node(named: owner.text) == nil,
            interpreter.simulation.process(named: owner.text) == nil, interpreter.labels[owner.text] == nil {
             return averageField(field, interpreter.processMetrics.filter { $0.finish != nil })

@@ -15,7 +15,8 @@ struct ProgramSyntax: StatementSyntax {
                 "STEP: moveto PROCESS SIZE | movefrom PROCESS SIZE",
                 "STEP: open PATH [r|w|rw|append] | read [PATH] [block N | blocks A..B] | close [PATH]",
                 "STEP: write [PATH] \"TEXT\"|SIZE|blocks A..B | append [PATH] \"TEXT\"|SIZE | sync",
-                "STEP: delete PATH | stat PATH | mkdir PATH | ls PATH | create PATH size SIZE"],
+                "STEP: delete PATH | stat PATH | mkdir PATH | ls PATH | create PATH size SIZE",
+                "program NAME space SPACE { … }   STEP: pattern … (help space)"],
         details: """
             compute runs on a CPU under the node's scheduler; memory P% is the share of the burst spent on memory, \
             which the node's interconnect may slow (help multiprocessor). syscall is kernel work, run where the \
@@ -65,8 +66,9 @@ struct ProgramSyntax: StatementSyntax {
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let name = try parser.parseName("a new program name")
+        let space = try SpaceSyntax.parseClause(&parser)
         let steps = try ProgramStepParser.parseBlock(&parser, opening: keyword, depth: 0)
-        return ProgramStatement(span: keyword.span.through(name.span), name: name, steps: steps)
+        return ProgramStatement(span: keyword.span.through(name.span), name: name, steps: steps, space: space)
     }
 }
 
@@ -74,8 +76,11 @@ struct ProgramStatement: Statement {
     let span: SourceSpan
     let name: Name
     let steps: [ProgramStep]
+    /// `space SPACE`: its processes get an address space (help space).
+    var space: Name?
 
     func check(_ checker: inout Checker) {
+        SpaceSyntax.checkClause(space, steps: steps, &checker)
         if steps.isEmpty {
             checker.error("program '\(name.text)' has no steps", at: name.span,
                           help: "give it at least one, such as: program \(name.text) { compute 10ms }")
@@ -94,6 +99,7 @@ struct ProgramStatement: Statement {
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         try interpreter.defineProgram(name.text, steps: steps, at: span)
+        if let space { try SpaceSyntax.attach(space, to: name.text, interpreter) }
     }
 }
 
@@ -135,6 +141,8 @@ enum ProgramStepChecker {
                 operation.checkOperands(&checker)
             case .dsm(let step):
                 step.check(&checker)
+            case .pattern(let pattern):
+                pattern.check(segmentPages: nil, &checker)
             case .lock, .unlock, .signal, .wait, .exit, .receive:
                 break
             }

@@ -34,6 +34,8 @@ indirect enum StepSyntax: Sendable {
     case file(FileStatement)
     /// `dsm read|write SEG OFFSET [size SIZE] | dsm acquire L | dsm release L | dsm barrier B parties N`.
     case dsm(DSMStep)
+    /// Later bursts touch pages as this pattern says (help space).
+    case pattern(PatternSyntax)
 }
 
 struct ProgramStep: Sendable {
@@ -47,7 +49,7 @@ struct ProgramStep: Sendable {
 enum ProgramStepParser {
     static let words = ["compute", "syscall", "io", "sleep", "lock", "unlock", "barrier", "dsm", "signal", "wait",
                         "fork", "shared", "spawn", "exit", "repeat", "send", "receive", "reply", "moveto", "movefrom"]
-        + FileSyntax.keywords
+        + FileSyntax.keywords + ["pattern"]
     /// `repeat` inside `repeat` at most this deep: the process's cursor keeps one frame per level.
     static let maximumDepth = 8
 
@@ -138,6 +140,8 @@ enum ProgramStepParser {
                 : .reply(peer: peer, text: text)
         case "receive": syntax = .receive
         case "dsm": syntax = .dsm(try DSMStep.parse(&parser))
+        case "pattern":
+            syntax = .pattern(try PatternSyntax.parse(&parser, at: Name(text: "pattern", span: keyword.span)))
         case _ where FileSyntax.keywords.contains(keyword.text):
             let operation = try FileSyntax.parseOperation(&parser, keyword: keyword)
             if let label = operation.label {

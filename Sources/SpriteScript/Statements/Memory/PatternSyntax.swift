@@ -1,0 +1,85 @@
+import SpriteKernel
+
+/// `pattern random|sequential [over code|data|stack] [working-set SIZE] | pattern loop N pages [over SEG] |
+/// pattern trace "0 1 2 7 0 1" [over SEG]`: in a space, and as a program step.
+struct PatternSyntax: Sendable {
+    enum Kind: String, CaseIterable, Sendable { case random, sequential, loop, trace }
+
+    var kind: Kind
+    var segment: SegmentKind = .data
+    var workingSet: (Quantity, SourceSpan)?
+    var loopPages: (Int, SourceSpan)?
+    var trace: ([Int32], SourceSpan)?
+    let span: SourceSpan
+
+    /// After the word `pattern`.
+    static func parse(_ parser: inout Parser, at keyword: Name) throws(Diagnostic) -> PatternSyntax {
+        let kind = try parser.parseChoice(Kind.self, "access pattern", "patterns")
+        var pattern = PatternSyntax(kind: kind, span: keyword.span)
+        switch kind {
+        case .loop:
+            let token = parser.peek
+            pattern.loopPages = (try parser.parseCount("the pages the loop goes round"), token.span)
+            _ = try parser.expectWord("pages")
+        case .trace:
+            let (text, span) = try parser.parseString("the pages, such as \"0 1 2 7 0 1\"")
+            var pages: [Int32] = []
+            for word in text.split(separator: " ") {
+                guard let page = Int32(word), page >= 0 else {
+                    throw Diagnostic(.check, "'\(word)' is not a page number", at: span,
+                                     help: "write the pages as numbers from 0, separated by spaces")
+                }
+                pages.append(page)
+            }
+            guard !pages.isEmpty, pages.count <= Limits.tracePages else {
+                throw Diagnostic(.limit, "a trace has 1 to \(Limits.tracePages) pages", at: span,
+                                 help: "give the pages in order, such as \"0 1 2 7 0 1\"")
+            }
+            pattern.trace = (pages, span)
+        case .random, .sequential: break
+        }
+        while !parser.atStatementEnd, ["over", "working-set"].contains(parser.peek.text) {
+            if parser.accept("over") != nil {
+                pattern.segment = try parser.parseChoice(SegmentKind.self, "segment", "segments")
+            } else {
+                parser.advance()
+                guard kind == .random || kind == .sequential else {
+                    throw Diagnostic(.check, "a \(kind.rawValue) pattern has no working set",
+                                     at: parser.peek(ahead: -1).span, help: "loop and trace name their pages")
+                }
+                pattern.workingSet = try parser.parseQuantity(.size)
+            }
+        }
+        return pattern
+    }
+
+    var accessPattern: AccessPattern {
+        switch kind {
+        case .random: .random(segment, workingSet: workingSet?.0.integer)
+        case .sequential: .sequential(segment, workingSet: workingSet?.0.integer)
+        case .loop: .loop(segment, pages: Int64(loopPages?.0 ?? 1))
+        case .trace: .trace(segment, trace?.0 ?? [0])
+        }
+    }
+
+    /// Its pages must lie in the segment (`pages`: the segment's pages, nil when unknown).
+    func check(segmentPages pages: Int64?, _ checker: inout Checker) {
+        if let (count, countSpan) = loopPages, count < 1 {
+            checker.error("a loop goes round at least one page", at: countSpan, help: "pattern loop 16 pages")
+        }
+        guard let pages else { return }
+        if pages == 0 {
+            checker.error("the pattern runs over \(segment.rawValue), which has no pages", at: span,
+                          help: "give the space's \(segment.rawValue) a size, or run the pattern over another segment")
+            return
+        }
+        if let (count, countSpan) = loopPages, Int64(count) > pages {
+            checker.error("the loop of \(count) pages is longer than \(segment.rawValue)'s \(pages) pages",
+                          at: countSpan, help: "loop over at most \(pages) pages, or make the segment larger")
+        }
+        if let (list, listSpan) = trace, let past = list.first(where: { Int64($0) >= pages }) {
+            checker.error("trace page \(past) is past \(segment.rawValue)'s \(pages) pages", at: listSpan,
+                          help: "pages of \(segment.rawValue) are 0 to \(pages - 1)")
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import SpriteKernel
+
+/// `vm NODES [page SIZE] [replacement clock|lru|fifo] [backing files [DIR] | backing swap] [bypass on|off]
+/// [sticky on|off] [fault-cpu T] [negotiate oldest [penalty T] | negotiate fixed P%]`.
+struct VMSyntax: StatementSyntax {
+    static let keywords = ["vm"]
+    static let help = HelpEntry(
+        topic: "vm",
+        summary: "set up virtual memory on nodes: page size, replacement, backing store, negotiation",
+        usage: ["vm NODES [page SIZE] [replacement clock|lru|fifo] [backing files [DIR] | backing swap]",
+                "   [bypass on|off] [sticky on|off] [fault-cpu T] [negotiate oldest [penalty T] | negotiate fixed P%]"],
+        details: "A node's memory is split into pages (4KB by default, a power of two and a multiple of the file "
+            + "block). Processes of a program with a space (help space) fault their pages in on demand; when "
+            + "memory is full the replacement policy chooses a victim (clock, as Sprite; lru; fifo), a dirty one "
+            + "written out first. Data and stack pages are backed by ordinary files, DIR/NODE.PROCESS.data and "
+            + ".stack on DIR's file server (Sprite; DIR is /swap by default): a diskless node pages over the "
+            + "network and the server's cache can hold its pages. 'backing swap' uses the node's own disk "
+            + "instead. Code pages come from the program's file and stay after the program exits (sticky on): "
+            + "a second run starts without faulting them. 'bypass on' (Sprite) makes backing pages skip the "
+            + "client's file cache; off lets them be cached twice. Physical memory is shared with the file "
+            + "cache: 'negotiate fixed P%' gives VM P% (the default, 50%), 'negotiate oldest' lets the side "
+            + "holding the older page lose it, a file-cache page counting 'penalty' older. fault-cpu is a "
+            + "fault's trap (default: the preset's local-cost). Nodes with a space and no vm get the defaults. "
+            + "help memory tells how references become faults.",
+        example: """
+            cluster { server fs1 disk fujitsu-eagle; workstation ws1 memory 1MB }
+            domain / on fs1
+            vm ws1 page 4KB replacement clock backing files /swap negotiate fixed 50%
+            """)
+
+    static let options = ["page", "replacement", "backing", "bypass", "sticky", "fault-cpu", "negotiate"]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        let nodes = try parser.parseNameList("a node name")
+        var statement = VMStatement(span: keyword.span, nodes: nodes)
+        let optionMap = Dictionary(uniqueKeysWithValues: options.map { ($0, $0) })
+        while !parser.atStatementEnd {
+            let (option, _) = try parser.parseOption(optionMap, of: "vm")
+            switch option.text {
+            case "page": statement.page = try parser.parseQuantity(.size)
+            case "replacement":
+                statement.replacement = try parser.parseChoice(ReplacementKind.self, "replacement policy",
+                                                               "replacement policies")
+            case "backing":
+                parser.offer(["files", "swap"])
+                let word = try parser.parseName("files or swap")
+                switch word.text {
+                case "files":
+                    var directory = "/swap"
+                    if parser.peek.text.hasPrefix("/") { directory = try parser.parsePath("a directory").0 }
+                    statement.backing = (.files(directory: directory), word.span)
+                case "swap": statement.backing = (.swap, word.span)
+                default:
+                    let hint = Suggestions.didYouMean(word.text, among: ["files", "swap"])
+                    throw Diagnostic(.check, "unknown backing '\(word.text)'\(hint)", at: word.span,
+                                     help: "backing files [DIR] (Sprite) or backing swap (the node's disk)")
+                }
+            case "bypass": statement.bypass = try onOff(&parser, "bypass")
+            case "sticky": statement.sticky = try onOff(&parser, "sticky")
+            case "fault-cpu": statement.faultCPU = try parser.parseQuantity(.duration)
+            default: try parseNegotiation(&parser, into: &statement)
+            }
+        }
+        return statement
+    }
+
+    private static func onOff(_ parser: inout Parser, _ what: String) throws(Diagnostic) -> Bool {
+        parser.offer(["on", "off"])
+        let word = try parser.parseName("on or off")
+        guard word.text == "on" || word.text == "off" else {
+            throw Diagnostic(.syntax, "expected on or off after \(what), found '\(word.text)'", at: word.span,
+                             help: "write \(what) on or \(what) off")
+        }
+        return word.text == "on"
+    }
+
+    private static func parseNegotiation(_ parser: inout Parser,
+                                         into statement: inout VMStatement) throws(Diagnostic) {
+        parser.offer(["oldest", "fixed"])
+        let word = try parser.parseName("oldest or fixed")
+        switch word.text {
+        case "oldest":
+            var penalty: (Quantity, SourceSpan)?
+            if parser.accept("penalty") != nil { penalty = try parser.parseQuantity(.duration) }
+            statement.negotiation = .oldest(penalty: penalty)
+        case "fixed":
+            statement.negotiation = .fixed(share: try parser.parseQuantity(.percent))
+        default:
+            let hint = Suggestions.didYouMean(word.text, among: ["oldest", "fixed"])
+            throw Diagnostic(.check, "unknown negotiation '\(word.text)'\(hint)", at: word.span,
+                             help: "negotiate oldest [penalty T] (Sprite) or negotiate fixed P%")
+        }
+    }
+}
+
+struct VMStatement: Statement {
+    enum Negotiation {
+        case oldest(penalty: (Quantity, SourceSpan)?)
+        case fixed(share: (Quantity, SourceSpan))
+    }
+
+    let span: SourceSpan
+    let nodes: [Name]
+    var page: (Quantity, SourceSpan)?
+    var replacement: ReplacementKind?
+    var backing: (BackingKind, SourceSpan)?
+    var bypass: Bool?
+    var sticky: Bool?
+    var faultCPU: (Quantity, SourceSpan)?
+    var negotiation: Negotiation?
+
+    func check(_ checker: inout Checker) {
+        for node in nodes { checker.resolveNode(node) }
+        if let (value, valueSpan) = page {
+            let bytes = value.integer
+            if bytes < 512 || bytes > 1 << 20 || bytes & (bytes - 1) != 0 {
+                checker.error("a page is a power of two from 512B to 1MB, and a multiple of the block size",
+                              at: valueSpan, help: "give a page like 4KB")
+            } else {
+                checker.symbols.pageSize = bytes
+            }
+        }
+        if let (value, valueSpan) = faultCPU {
+            checker.requireBetweenZeroAnd(value, Limits.duration, "fault-cpu", at: valueSpan)
+        }
+        switch negotiation {
+        case .oldest(let penalty?): checker.requireBetweenZeroAnd(penalty.0, Limits.duration, "the penalty",
+                                                                  at: penalty.1)
+        case .fixed(let share):
+            if share.0.real > 1 || share.0.real < 0 {
+                checker.error("a fixed split gives VM 0% to 100% of the memory", at: share.1,
+                              help: "give VM's share, such as negotiate fixed 50%")
+            }
+        case .oldest(nil), nil: break
+        }
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let s = interpreter.simulation
+        for name in nodes {
+            let node = try interpreter.node(name)
+            var config = s.vmConfig(node: node) ?? VMConfig()
+            if let (value, _) = page { config.pageSize = value.integer }
+            if let replacement { config.replacement = replacement }
+            if let (kind, kindSpan) = backing {
+                if case .swap = kind, s.nodeSpec(node).isDiskless {
+                    throw Diagnostic(.runtime, "\(name.text) has no disk: it cannot swap", at: kindSpan,
+                                     help: "use backing files (on a file server), or give \(name.text) a disk")
+                }
+                config.backing = kind
+            }
+            if let bypass { config.bypass = bypass }
+            if let sticky { config.sticky = sticky }
+            if let (value, _) = faultCPU { config.faultCPU = value.duration }
+            do {
+                try s.configureVM(node: node, config)
+            } catch {
+                throw Diagnostic(.runtime, "cannot set up vm on \(name.text): \(EngineWords.describe(error))",
+                                 at: page?.1 ?? span,
+                                 help: "a page is a power of two and a multiple of the block size "
+                                    + "(\(s.fileSystemConfig.blockSize)B); vm goes before processes with spaces")
+            }
+            let memory = s.nodeSpec(node).memoryBytes
+            switch negotiation {
+            case .oldest(let penalty): s.setMemoryNegotiation(node: node, .oldestLoses(penalty: penalty?.0.duration
+                                                                                        ?? .zero))
+            case .fixed(let share):
+                s.setMemoryNegotiation(node: node, .fixed(vmPercent: Int64((share.0.real * 100).rounded()),
+                                                          of: memory))
+            case nil: break
+            }
+        }
+    }
+}
