@@ -103,6 +103,11 @@ let malformedCorpus: [MalformedScript] = [
     .init("help", "help frobnicate"),
     .init("frobnicate", "frobnicate"),
     .init("rcp", "rcp ws1 -> fs1"),
+    .init("vm", C + "vm ws1 replacement lfu"),
+    .init("vm", C + "vm ws1 page 3KB"),
+    .init("vm", C + "vm ws1 negotiate fixed 120%"),
+    .init("space", "space s { data 1MB; pattern trace \"0 300\" }"),
+    .init("space", "space s { data 1MB; patern loop 3 pages }"),
     .init("5", "5"),
 ]
 

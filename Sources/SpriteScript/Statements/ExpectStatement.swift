@@ -199,8 +199,9 @@ enum FieldKind: Sendable {
         // A declared process is measured as a scheduled one once its node's scheduler is declared.
         case .process: ProcessFields.process.merging(["state": nil, "received": nil, "inbox": .count,
                                                       "queued": .count]) { $1 }
-        case .scheduled: ProcessFields.process.merging(["state": nil]) { $1 }
+        case .scheduled: ProcessFields.process.merging(["state": nil]) { $1 }.merging(MemoryFields.process) { $1 }
         case .node: ProcessFields.node.merging(["state": nil, "role": nil, "cpu-busy": .duration]) { $1 }
+            .merging(MemoryFields.node) { $1 }
         case .stats: StatisticsTable.fixedDimensions
         case .average: ProcessFields.average
         }

@@ -21,9 +21,11 @@ struct SpaceSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "space",
         summary: "declare an address space: segments, the pages bursts touch, and how often they write",
-        usage: ["space NAME { code PATH SIZE [demand|eager]; data SIZE; stack SIZE; touch T; writes P%",
-                "             pattern random|sequential [over code|data|stack] [working-set SIZE]",
-                "           | pattern loop N pages [over SEG] | pattern trace \"0 1 2 7 0 1\" [over SEG] }",
+        usage: ["space NAME { ITEM; ITEM … }",
+                "ITEM: code PATH SIZE [demand|eager] | data SIZE | stack SIZE",
+                "ITEM: touch T | writes P%",
+                "ITEM: pattern random|sequential [over code|data|stack] [working-set SIZE]",
+                "ITEM: pattern loop N pages [over SEG] | pattern trace \"0 1 2 7 0 1\" [over SEG]",
                 "program NAME space SPACE { … }"],
         details: "Each process of a program declared with 'space' gets its own address space on its node: a "
             + "data and a stack segment, and the code of PATH shared with every process of the program on the "

@@ -9,12 +9,12 @@ enum ProcessFields {
         "arrival": .duration, "first-run": .duration, "finish": .duration, "cpu": .duration, "wait": .duration,
         "blocked": .duration, "response": .duration, "turnaround": .duration, "switches": .count,
         "preemptions": .count, "dispatches": .count, "reloads": .count, "priority": .count, "tickets": .count,
-    ].merging(MemoryFields.process) { $1 }
+    ]
     static let node: [String: Dimension?] = [
         "utilization": .percent, "run-queue": .count, "switches": .count, "dispatches": .count,
         "preemptions": .count, "cpu-time": .duration, "switching": .duration, "spinning": .duration,
         "deadlocks": .count,
-    ].merging(MemoryFields.node) { $1 }
+    ]
     static let average: [String: Dimension?] = [
         "cpu": .duration, "wait": .duration, "response": .duration, "turnaround": .duration, "switches": .count,
         "preemptions": .count, "finished": .count,

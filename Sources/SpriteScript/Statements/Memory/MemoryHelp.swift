@@ -1,0 +1,41 @@
+/// `help memory`: how compute bursts become page faults, and what a fault costs.
+enum MemoryHelp {
+    static let memory = HelpEntry(
+        topic: "memory",
+        summary: "virtual memory: how references become page faults, and what a fault costs",
+        usage: [],
+        details: """
+            A process of a program with a space (help space) touches one page every 'touch' of its compute \
+            work, as its pattern says. A reference to a page in memory costs nothing more and makes no event: \
+            the engine plans the references of a burst in batches and stops the burst only at the next fault. \
+            sequential, loop and trace are exact (their pages are walked in order; laps of hits are skipped by \
+            arithmetic); random is statistical: the hits before the next fault are drawn from a geometric law \
+            of p = 1 - R/W (R of the W working-set pages in memory), the faulting page uniformly among the \
+            others. A batch's references are taken when it is planned: a page another process evicts meanwhile \
+            is seen at the next batch (exact for one process per node).
+            A fault traps (fault-cpu, by default the preset's local-cost, added to the burst). A first touch \
+            of a data or stack page is a zero-fill (a page copied at the local copy rate), served at once. \
+            Any other page comes from its backing store: the process blocks (blocked(page fault), '!' in the \
+            timeline) until the page-in ends; if the frame chosen holds a dirty page, that page is written out \
+            first. Backing files cost a block read or write to their server (its cache, its disk); backing \
+            swap costs the node's own disk, its arm shared, random or continuing as the swap area is walked. \
+            Code pages come from the program's file, are shared by every process of the program on the node, \
+            and stay after the last one exits (sticky): a later run finds them (stats.sticky-hits). A shared \
+            fork is a thread in its parent's space with a stack of its own; a fork copies the pages its parent \
+            has in memory into free frames and reads the rest from its parent's backing store. A crash loses \
+            the node's memory; backing files stay on their servers.
+            'trace faults' prints every fault; at 'trace operations' each run prints one paging line per node \
+            that faulted. show memory NODE lists the node's pages and each process's resident set and faults; \
+            expect reads PROCESS.faults zero-fills page-ins page-outs resident fault-wait, NODE.vm-pages \
+            cache-pages free-pages sticky-pages, and the stats rows (page-faults, page-ins, page-outs, …).
+            """,
+        example: """
+            cluster { workstation ws1 memory 1MB disk fujitsu-eagle }
+            vm ws1 backing swap replacement lru
+            space loop { data 1MB; touch 100us; writes 100%; pattern loop 256 pages }
+            program walk space loop { compute 51.2ms }
+            spawn walk as walk on ws1
+            run
+            expect walk.faults == 512
+            """)
+}
