@@ -101,6 +101,16 @@ enum Registry {
             run: { runListingJudge(events: $0[0], directories: $0[1], names: $0[2]) }
         ),
         Workload(
+            name: "vm",
+            summary: "demand paging: NODES workstations of 32 MB (4096 VM frames), PROCS processes each touching "
+                + "128 pages at random every 20 us (20% writes), round robin 10 ms, SECONDS simulated; BACKING 1 "
+                + "swap, 2 backing files on a server per ten workstations (VMBench.swift)",
+            parameters: ["NODES", "PROCS", "SECONDS", "BACKING"],
+            defaults: [[100, 50, 10, 1]],
+            table: vmTable,
+            run: { runVMBench(nodes: $0[0], processes: $0[1], seconds: $0[2], backing: $0[3]) }
+        ),
+        Workload(
             name: "sched",
             summary: "CPU scheduling: NODES nodes x CPUS CPUs, PROCS CPU-bound processes per node, round robin "
                 + "with a 10 ms quantum (one shared run queue), SECONDS simulated (SchedBench.swift)",

@@ -4,6 +4,8 @@ public struct MemoryStatistics: Sendable, Equatable {
     public var pageFaults = 0
     /// Faults served without a transfer (a zero-fill, a page already in memory or on its way).
     public var minorFaults = 0
+    /// Faults on a page already on its way in or out for another fault: they wait for that transfer.
+    public var sharedFaults = 0
     public var zeroFills = 0
     public var pageIns = 0
     public var pageOuts = 0

@@ -44,6 +44,7 @@ extension Simulation {
             vm.count(node) {
                 $0.pageFaults += 1
                 $0.minorFaults += 1
+                $0.sharedFaults += 1
             }
             let io = vm.entries[page].io
             vm.pager.wait(process, on: io, write: write)

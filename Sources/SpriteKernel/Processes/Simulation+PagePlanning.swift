@@ -9,7 +9,12 @@ extension Simulation {
         let s = scheduler
         guard s.table[process].spinningOn < 0, !s.table[process].kernelWork, s.table[process].remaining > .zero
         else { return .never }
-        if s.table[process].untilFault == .never { planReferences(process) }
+        if s.table[process].untilFault == .never {
+            // A batch runs to the quantum's end at most: the process plans again with what memory holds then.
+            let quantumLeft = s.cpus[cpu].quantumEnd == .never ? SimTime.never
+                : s.cpus[cpu].quantumEnd - from - s.cpus[cpu].reloadLeft
+            planReferences(process, budget: max(.ns(1), min(s.table[process].remaining, quantumLeft)))
+        }
         let until = s.table[process].untilFault
         guard until < s.table[process].remaining else { return .never }
         return from + s.cpus[cpu].reloadLeft + realTime(for: until, rate: s.cpus[cpu].rate)
@@ -28,10 +33,10 @@ extension Simulation {
         }
     }
 
-    /// Plans the process's next batch over what is left of its burst.
-    func planReferences(_ process: Int32) {
+    /// Plans the process's next batch over `budget` of its burst's work.
+    func planReferences(_ process: Int32, budget: SimTime) {
         let s = scheduler
-        let plan = planBatch(process: process, space: s.table[process].space, budget: s.table[process].remaining)
+        let plan = planBatch(process: process, space: s.table[process].space, budget: budget)
         s.table[process].untilFault = plan.until
         s.table[process].faultEntry = plan.entry
         s.table[process].faultWrite = plan.write
