@@ -5,7 +5,8 @@ import SpriteKernel
 let vmTable = Table(
     legend: [
         "columns: config = workload parameters (BACKING 1 swap on each workstation's SSD, 2 backing files on",
-        "the servers); faults = page faults (checked = zero-fills + page-ins); faults/wall s = faults / wall s",
+        "the servers); faults = page faults (checked = zero-fills + page-ins + faults that waited for another's",
+        "transfer); faults/wall s = faults / wall s",
         "of the run alone; events/fault = events / faults; cpu s = user CPU seconds of the run; peak RSS MB =",
         "peak resident set size; RSS/page = peak RSS over the pages of every space, in bytes.",
     ],
@@ -60,7 +61,9 @@ func runVMBench(nodes: Int, processes: Int, seconds: Int, backing: Int) -> [Stri
     let cpu = userCPUSeconds() - startCPU
     guard stop == .reachedDeadline else { fail("vm: run stopped with \(stop)") }
     let paging = sim.memoryStatistics()
-    guard paging.pageFaults == paging.zeroFills + paging.pageIns + paging.sharedFaults else { fail("vm: \(paging.pageFaults) faults, \(paging.zeroFills) zero-fills, \(paging.pageIns) page-ins") }
+    guard paging.pageFaults == paging.zeroFills + paging.pageIns + paging.sharedFaults else {
+        fail("vm: \(paging.pageFaults) faults, \(paging.zeroFills) zero-fills, \(paging.pageIns) page-ins")
+    }
     let pages = Double(nodes * processes * 128)
     return [
         String(paging.pageFaults), String(paging.pageIns), String(paging.pageOuts), fixed(wall, 3),
