@@ -159,4 +159,29 @@ struct VirtualMemoryTests {
         let expected = random * 512 + continuing * 128 + .us(100) * 512 + .us(512) * 256 + .us(51_200)
         #expect(turnaround == expected)
     }
+
+    /// For migration: every dirty resident page is written once. A loop over 8 pages in 16 frames, writes
+    /// 100 %: 8 dirty pages stay; flushing writes 8 pages to swap; once written they are clean, so a second
+    /// flush writes none.
+    @Test func flushWritesEachDirtyPageOnce() throws {
+        let sim = try Self.paged(frames: 16, data: 8, pattern: .loop(.data, pages: 8), writes: 1,
+                                 steps: [.compute(.ms(8)), .sleep(.s(10))])
+        sim.run(until: .s(1))
+        let id = try #require(sim.processID(named: "p"))
+        #expect(sim.flushDirtyPages(of: id) == 8)
+        sim.run(until: .s(2))
+        #expect(sim.memoryStatistics().swapWrites == 8)
+        #expect(sim.flushDirtyPages(of: id) == 0)
+    }
+
+    /// A fork copies the pages its parent has in memory (into free frames): the child, touching the same 8
+    /// data pages, faults on none of them.
+    @Test func forkCopiesResidentPages() throws {
+        let sim = try Self.paged(frames: 32, data: 8, pattern: .sequential(.data, workingSet: nil), writes: 1,
+                                 steps: [.compute(.ms(8)), .fork(program: "child", shared: false), .sleep(.s(1))],
+                                 others: ["child": [.compute(.ms(8))]])
+        sim.run()
+        #expect(try Self.faults(sim).faults == 8)
+        #expect(try Self.faults(sim, "p.1").faults == 0)
+    }
 }

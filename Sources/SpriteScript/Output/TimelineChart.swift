@@ -77,6 +77,9 @@ struct TimelineChart {
         if slices.contains(where: { $0.ending == "killed" }) {
             out.append("                             k killed by a crash of the node")
         }
+        if slices.contains(where: { $0.ending == "fault" }) {
+            out.append("                             ! a page fault: it waits for the page (help memory)")
+        }
         return out
     }
 
