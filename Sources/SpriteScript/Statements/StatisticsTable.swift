@@ -112,8 +112,8 @@ enum StatisticsTable {
 
     /// The names `expect` suggests and lists.
     static var names: [String] {
-        (fixed + places).map(\.name) + [rpcPrefix + "KIND", requestsPrefix + "NODE"] + dsm.map(\.name) + memory.map(\.name)
-            + [faultsPrefix + "NODE"]
+        (fixed + places).map(\.name) + [rpcPrefix + "KIND", requestsPrefix + "NODE"] + dsm.map(\.name)
+            + memory.map(\.name) + [faultsPrefix + "NODE"]
     }
 
     /// How `show stats` shows a value.
