@@ -62,8 +62,10 @@ struct VirtualMemoryTests {
     }
 
     /// A burst whose pages are all resident makes no event of its own: after a warm-up burst brings the four
-    /// pages in, a 1 s burst (100,000 references) costs exactly the events of the same burst without a space.
-    @Test func residentBurstMakesNoEvents() throws {
+    /// pages in, a 1 s burst (100,000 references) costs exactly the events of the same burst without a space,
+    /// under first come first served (one batch) and under round robin (a batch per quantum, ending with it).
+    @Test(arguments: [nil, SchedulerKind.roundRobin(quantum: .ms(10))])
+    func residentBurstMakesNoEvents(scheduler: SchedulerKind?) throws {
         let steps: [ProgramStep] = [.compute(.ms(1)), .sleep(.s(1)), .compute(.s(1))]
         let paged = try Self.paged(frames: 8, data: 4, pattern: .loop(.data, pages: 4), touch: .us(10),
                                    steps: steps)
@@ -72,6 +74,7 @@ struct VirtualMemoryTests {
         try plain.spawn(program: "p", name: "p", node: 0)
         var counts: [Int64] = []
         for sim in [paged, plain] {
+            if let scheduler { try sim.setScheduler(scheduler, on: 0) }
             sim.run(until: .ms(1500))
             let before = sim.statistics.eventsProcessed
             sim.run()
