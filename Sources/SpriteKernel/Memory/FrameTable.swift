@@ -22,14 +22,15 @@ final class FrameTable {
     static let locked: UInt8 = 4
     static let code: UInt8 = 8
 
-    var frames = UniqueArray<Frame>()
-    private(set) var freeHead: Int32 = -1
-    private(set) var inUse: Int32 = 0
+    // Touched on every reference a batch walks: no run-time exclusivity checks (the engine is single-threaded).
+    @exclusivity(unchecked) var frames = UniqueArray<Frame>()
+    @exclusivity(unchecked) private(set) var freeHead: Int32 = -1
+    @exclusivity(unchecked) private(set) var inUse: Int32 = 0
     /// Ends of the list of frames in use.
-    private(set) var oldest: Int32 = -1
-    private(set) var newest: Int32 = -1
+    @exclusivity(unchecked) private(set) var oldest: Int32 = -1
+    @exclusivity(unchecked) private(set) var newest: Int32 = -1
     /// The clock's hand: the next frame it looks at.
-    var hand: Int32 = 0
+    @exclusivity(unchecked) var hand: Int32 = 0
 
     init(count: Int) {
         frames.reserveCapacity(count)

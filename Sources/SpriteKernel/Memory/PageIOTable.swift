@@ -21,11 +21,11 @@ struct PageIO {
 
 final class PageIOTable {
     let slots = PlainArray<PageIO>(capacity: 16)
-    private var freeHead: Int32 = -1
+    @exclusivity(unchecked) private var freeHead: Int32 = -1
     /// The next process waiting on the same transfer, by process (-1: none).
-    var nextWaiter: [Int32] = []
+    @exclusivity(unchecked) var nextWaiter: [Int32] = []
     /// Whether each waiting process faulted to write, by process.
-    var writing: [Bool] = []
+    @exclusivity(unchecked) var writing: [Bool] = []
 
     func writes(_ process: Int32) -> Bool { Int(process) < writing.count && writing[Int(process)] }
 

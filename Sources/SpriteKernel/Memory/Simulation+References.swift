@@ -68,7 +68,14 @@ extension Simulation {
         let vm = virtualMemory
         let node = Int(vm.segments[Int(vm.entries[entry].segment)].node)
         guard let paging = vm.paging[node] else { return }
-        paging.policy.referenced(vm.entries[entry].frame, paging.frames, now: now)
+        referenceResident(entry, write: write, paging.frames, paging.policy, node: node)
+    }
+
+    /// The same with the node's table and policy in hand: a batch looks them up once, not per reference.
+    @inline(__always) func referenceResident(_ entry: Int, write: Bool, _ frames: FrameTable,
+                                             _ policy: any ReplacementPolicy, node: Int) {
+        let vm = virtualMemory
+        policy.referenced(vm.entries[entry].frame, frames, now: now)
         if write { vm.entries[entry].flags |= PageEntry.dirty }
         if vm.entries[entry].flags & PageEntry.sticky != 0 {
             vm.entries[entry].flags &= ~PageEntry.sticky
@@ -93,13 +100,16 @@ extension Simulation {
         var position = record.pointee.position % length
         var index: Int64 = 0
         defer { record.pointee.position = position }
+        let node = Int(vm.segments[Int(segment)].node)
+        guard let paging = vm.paging[node] else { return nil }
+        let (frames, policy) = (paging.frames, paging.policy)
         while index < count {
             let page = pattern.trace.isEmpty ? position : Int64(pattern.trace[Int(position)])
             let entry = first + Int(page % pages)
             position = position + 1 == length ? 0 : position + 1
             let write = drawWrite(writeShare)
             guard vm.entries[entry].isResident else { return (index, Int32(entry), write) }
-            referenceResident(entry, write: write)
+            referenceResident(entry, write: write, frames, policy, node: node)
             index += 1
             if index == length, count - index >= 2 * length {
                 index += ((count - index) / length - 1) * length
@@ -123,9 +133,14 @@ extension Simulation {
             let hitChance = Double(resident) / Double(width)
             hits = resident == 0 ? 0 : Int64(min(Double(count), (log(1 - random.nextUnit()) / log(hitChance))))
         }
-        for _ in 0..<min(hits, 64) {
-            let entry = first + Int(random.next() % UInt64(width))
-            if vm.entries[entry].isResident { referenceResident(entry, write: drawWrite(writeShare)) }
+        let node = Int(vm.segments[Int(segment)].node)
+        if hits > 0, let paging = vm.paging[node] {
+            let (frames, policy) = (paging.frames, paging.policy)
+            for _ in 0..<min(hits, 64) {
+                let entry = first + Int(random.next() % UInt64(width))
+                guard vm.entries[entry].isResident else { continue }
+                referenceResident(entry, write: drawWrite(writeShare), frames, policy, node: node)
+            }
         }
         guard hits < count else { return nil }
         var entry = first + Int(random.next() % UInt64(width))

@@ -1,5 +1,8 @@
 /// Virtual memory, per node: demand paging backed by ordinary files (Sprite).
 ///
+/// The engine is single-threaded and never holds an access to one of these tables across a call that could
+/// reach the same table, so the ones a fault or a batch touches skip the run-time exclusivity checks.
+///
 /// Owns: each node's page frames, replacement policy and configuration;
 /// address spaces, segments and their page tables; sticky code; the pager's
 /// transfers; statistics (docs/ARCHITECTURE.md). May reach: Cluster, Disk,
@@ -16,12 +19,12 @@ final class VirtualMemory {
 
     /// By node position, grown only when VM is configured on a node: most nodes never
     /// page, and adding a node (thousands in a large cluster) should cost memory nothing.
-    var paging: [NodePaging?] = []
+    @exclusivity(unchecked) var paging: [NodePaging?] = []
 
     /// Declared spaces and the patterns programs' steps name.
     var specs: [AddressSpaceSpec] = []
     var specIndex: [String: Int32] = [:]
-    var patterns: [CompiledPattern] = []
+    @exclusivity(unchecked) var patterns: [CompiledPattern] = []
     /// Each declared space's pattern, in `patterns`.
     var specPatterns: [Int32] = []
     let spaces = PlainArray<AddressSpace>(capacity: 16)
@@ -36,7 +39,7 @@ final class VirtualMemory {
     var segmentOwners: [Int32: String] = [:]
     /// Each code segment's program file.
     var codePaths: [Int32: String] = [:]
-    var statistics = MemoryStatistics()
+    @exclusivity(unchecked) var statistics = MemoryStatistics()
     /// A `vm` or a space was declared.
     var declared = false
 
@@ -57,7 +60,7 @@ final class VirtualMemory {
     }
 
     /// Each node's counters, by node position, grown with `paging`.
-    var nodeStatistics: [MemoryStatistics] = []
+    @exclusivity(unchecked) var nodeStatistics: [MemoryStatistics] = []
 
     /// Counts on the node's and the cluster's totals.
     @inline(__always) func count(_ node: Int, _ change: (inout MemoryStatistics) -> Void) {
