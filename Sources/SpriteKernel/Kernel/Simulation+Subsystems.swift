@@ -10,8 +10,7 @@ extension Simulation {
         switch kind {
         case .files(let e): discardIfInvisible(e)
         case .sched(let e): isInvisible(e)
-        case .timer, .net, .ipc, .rpc, .dsm: false
-        case .timer, .net, .ipc, .rpc, .mem: false
+        case .timer, .net, .ipc, .rpc, .dsm, .mem: false
         }
     }
 
