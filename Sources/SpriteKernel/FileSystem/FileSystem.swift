@@ -66,6 +66,9 @@ final class FileSystem {
     var clients: [Int: FileClient] = [:]
     /// Access models, held blocks, client disk caches and read-ahead (the four places to cache).
     var places = CachePlacesState()
+    /// Page-ins and page-outs in flight (Memory/ pages through backing files).
+    let blockTransfers = BlockTransferTable()
+    var backing = BackingFileState()
 
     /// The records it keeps, for the engine's memory measure: file-history
     /// events, file versions, directory events, and listed names (eight count as one).

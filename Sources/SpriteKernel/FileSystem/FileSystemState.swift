@@ -154,7 +154,7 @@ struct FileClient {
                                     modified: answer.modified, validatedAt: now,
                                     callbackValid: trusts(answer, file: file))
         entries[file] = entry
-        lru.touch(file, weight: blocks)
+        lru.touch(file, weight: blocks, at: now)
         return entry
     }
 

@@ -1,9 +1,11 @@
-/// Least-recently-used order over keys, each with a weight (blocks). Touch,
-/// insert and remove are O(1); `evict` pops from the cold end.
+/// Least-recently-used order over keys, each with a weight (blocks) and the
+/// time it was last used (what the file cache offers in the VM / file-cache
+/// negotiation). Touch, insert and remove are O(1); `evict` pops from the cold end.
 struct LRUList<Key: Hashable> {
     private struct Link {
         var key: Key
         var weight: Int64
+        var stamp: SimTime
         var older: Int
         var newer: Int
     }
@@ -13,22 +15,33 @@ struct LRUList<Key: Hashable> {
     private var newest = -1
     private var oldest = -1
     private(set) var totalWeight: Int64 = 0
+    /// The latest stamp given: a touch that names no time takes it, so the stamps stay in the list's order.
+    private(set) var latestStamp: SimTime = .zero
 
     func contains(_ key: Key) -> Bool { slot[key] != nil }
 
     /// The weight `key` holds, 0 if absent.
     func weight(of key: Key) -> Int64 { slot[key].map { links[$0].weight } ?? 0 }
 
-    /// Marks `key` as just used, inserting it (or updating its weight).
-    mutating func touch(_ key: Key, weight: Int64) {
+    /// When `key` was last used; nil if absent.
+    func stamp(of key: Key) -> SimTime? { slot[key].map { links[$0].stamp } }
+
+    /// The last use of the least recently used key; nil when the list is empty.
+    var oldestStamp: SimTime? { oldest >= 0 ? links[oldest].stamp : nil }
+
+    /// Marks `key` as used at `time` (nil: the latest time the list knows), inserting it (or updating its weight).
+    mutating func touch(_ key: Key, weight: Int64, at time: SimTime? = nil) {
+        let stamp = max(time ?? latestStamp, latestStamp)
+        latestStamp = stamp
         if let index = slot[key] {
             totalWeight += weight - links[index].weight
             links[index].weight = weight
+            links[index].stamp = stamp
             unlink(index)
             linkNewest(index)
             return
         }
-        let link = Link(key: key, weight: weight, older: -1, newer: -1)
+        let link = Link(key: key, weight: weight, stamp: stamp, older: -1, newer: -1)
         let index: Int
         if let reused = free.popLast() {
             links[reused] = link
@@ -60,7 +73,9 @@ struct LRUList<Key: Hashable> {
     }
 
     mutating func removeAll() {
+        let latest = latestStamp
         self = LRUList()
+        latestStamp = latest
     }
 
     /// How many keys `matching` accepts (walks the keys held, not a range).
@@ -84,8 +99,10 @@ struct LRUList<Key: Hashable> {
 extension LRUList where Key == BlockKey {
     /// What touching blocks 0..<blocks of `file` and then evicting down to
     /// `capacity` leaves, when the file alone fills the cache: its last blocks.
-    mutating func keepOnly(file: Int, blocks: Int64, capacity: Int64) {
+    mutating func keepOnly(file: Int, blocks: Int64, capacity: Int64, at time: SimTime? = nil) {
         removeAll()
-        for block in max(0, blocks - capacity)..<blocks { touch(BlockKey(file: file, block: block), weight: 1) }
+        for block in max(0, blocks - capacity)..<blocks {
+            touch(BlockKey(file: file, block: block), weight: 1, at: time)
+        }
     }
 }

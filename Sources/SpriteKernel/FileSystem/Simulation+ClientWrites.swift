@@ -44,7 +44,8 @@ extension Simulation {
                                                                       modified: answer.modified,
                                                                       validatedAt: sim.now,
                                                                       callbackValid: client.trusts(answer, file: file))
-                               client.lru.touch(file, weight: sim.fs.config.blocks(write.newSize))
+                               client.lru.touch(file, weight: sim.fs.config.blocks(write.newSize),
+                                                at: sim.now)
                            }
                            sim.record(.fileWritten(operation: op, path: sim.fs.files[file].path, event: write.event,
                                                    bytes: write.size, toServer: true), at: node)
@@ -90,7 +91,7 @@ extension Simulation {
                 updated.dirty = true
                 updated.unflushedWrites.append(write.event)
                 client.entries[file] = updated
-                client.lru.touch(file, weight: sim.fs.config.blocks(write.newSize))
+                client.lru.touch(file, weight: sim.fs.config.blocks(write.newSize), at: sim.now)
             }
             if sim.writePolicy.usesFlushDaemon && !sim.consistency.holdsWritesUntilClose
                 && !sim.fs.places.model(of: node).shipsWholeFiles { sim.ensureFlushDaemon(node) }

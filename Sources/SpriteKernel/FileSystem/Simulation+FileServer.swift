@@ -393,6 +393,7 @@ extension Simulation {
                 schedule(.files(.callTimeout(call: id)), at: giveUp)
             }
         }
+        blockTransfersCrash(node, giveUp: giveUp)
     }
 
     /// A call whose server crashed after receiving it: the caller gives up.

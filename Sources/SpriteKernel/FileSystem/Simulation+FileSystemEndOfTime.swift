@@ -14,6 +14,9 @@ extension Simulation {
         case .rangeStepResumes(let node, let operation):
             fs.places.resumes[operation] = nil
             failFileStep(Int(node), operation, .endOfTime)
+        case .blockTransferServed(let transfer, let generation), .blockTransferTimeout(let transfer, let generation),
+             .blockTransferCopied(let transfer, let generation):
+            endBlockTransfer(transfer, generation: generation, failure: .endOfTime)
         }
     }
 }

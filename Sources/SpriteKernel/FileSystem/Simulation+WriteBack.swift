@@ -77,7 +77,9 @@ extension Simulation {
     /// invisible, so it neither moves the clock nor keeps a run going. Says
     /// whether `e` is such a wakeup, and if so takes it out of the daemon's books.
     func discardIfInvisible(_ e: FileSystemEvent) -> Bool {
-        guard case .flushDaemon(let node) = e, !hasDirtyFiles(Int(node)) else { return false }
+        guard case .flushDaemon(let node) = e, !hasDirtyFiles(Int(node)), !hasDirtyBackingPages(Int(node)) else {
+            return false
+        }
         fileClients[Int(node)]?.daemonScheduled = false
         return true
     }
@@ -93,7 +95,10 @@ extension Simulation {
         for file in due {
             writeBack(file: file, node: node, why: .daemon, op: -1) { _ in }
         }
-        if readClient(node, { $0.entries.values.contains(where: \.dirty) }) { ensureFlushDaemon(node) }
+        flushBackingPages(node, age: age)
+        if readClient(node, { $0.entries.values.contains(where: \.dirty) }) || hasDirtyBackingPages(node) {
+            ensureFlushDaemon(node)
+        }
     }
 
     // MARK: Capacity
@@ -104,40 +109,95 @@ extension Simulation {
     /// the step has written it back (its space is not reused before). A file
     /// larger than the whole cache never fits: it is read and written through.
     func makeRoom(for file: Int, blocks: Int64, node: Int, op: Int32, then: @escaping (Simulation, Bool) -> Void) {
+        makeRoom(for: .file(file), blocks: blocks, node: node, op: op, then: then)
+    }
+
+    /// As above for a file or a backing page (bypass off): both share the cache's room and leave it least
+    /// recently used first. Under a negotiating policy the room is claimed from the node's memory page by
+    /// page (Simulation+CacheNegotiation) instead of taken from the cache's fixed size.
+    func makeRoom(for item: CachedItem, blocks: Int64, node: Int, op: Int32,
+                  then: @escaping (Simulation, Bool) -> Void) {
         while true {
-            let (fits, victim, dirty) = roomStep(for: file, blocks: blocks, node: node)
-            guard fits == nil, let victim else { return then(self, fits ?? false) }
-            guard dirty else {
+            let step = negotiatesFileCache(node) ? negotiatedRoomStep(for: item, blocks: blocks, node: node)
+                : roomStep(for: item, blocks: blocks, node: node)
+            switch step {
+            case .done(let fits):
+                return then(self, fits)
+            case .evict(.file(let victim), dirty: false):
                 withClient(node) { $0.forget(victim) }
-                continue
+            case .evict(.page(let key), dirty: false):
+                forgetPage(key, node: node)
+            case .evict(.file(let victim), dirty: true):
+                writeBack(file: victim, node: node, why: .eviction, op: op,
+                          failed: { sim in sim.roomNotMade(node: node, then: then) },
+                          then: { sim in
+                              // Unless it was written again meanwhile, the copy is clean now and leaves.
+                              sim.withClient(node) { client in
+                                  guard client.entries[victim]?.dirty == false, !client.isOpen(victim) else { return }
+                                  client.forget(victim)
+                              }
+                              sim.makeRoom(for: item, blocks: blocks, node: node, op: op, then: then)
+                          })
+                return
+            case .evict(.page(let key), dirty: true):
+                writeBackPage(key, node: node, op: op,
+                              failed: { sim in sim.roomNotMade(node: node, then: then) },
+                              then: { sim in
+                                  // Unless it was written again meanwhile, the page is clean now and leaves.
+                                  if sim.fs.backing.clientPages[node]?.dirtySince[key] == nil {
+                                      sim.forgetPage(key, node: node)
+                                  }
+                                  sim.makeRoom(for: item, blocks: blocks, node: node, op: op, then: then)
+                              })
+                return
             }
-            writeBack(file: victim, node: node, why: .eviction, op: op,
-                      failed: { sim in then(sim, false) },
-                      then: { sim in
-                          // Unless it was written again meanwhile, the copy is clean now and leaves.
-                          sim.withClient(node) { client in
-                              guard client.entries[victim]?.dirty == false, !client.isOpen(victim) else { return }
-                              client.forget(victim)
-                          }
-                          sim.makeRoom(for: file, blocks: blocks, node: node, op: op, then: then)
-                      })
-            return
         }
     }
 
-    /// One step of `makeRoom`: whether the file fits (or never can), else the
-    /// file to evict and whether it is dirty. A helper, so its copy of the
+    /// A write-back for room failed: pages claimed for the room go back to the node's memory.
+    private func roomNotMade(node: Int, then: (Simulation, Bool) -> Void) {
+        settleFileCacheLedger(node)
+        then(self, false)
+    }
+
+    /// One step of `makeRoom` under a fixed cache size: whether the item fits
+    /// (or never can), else what to evict and whether it is dirty. A helper, so its copy of the
     /// client is gone before `then` goes on (a copy alive when the client
     /// changes makes the change copy all its tables).
-    private func roomStep(for file: Int, blocks: Int64, node: Int) -> (fits: Bool?, victim: Int?, dirty: Bool) {
-        readClient(node) { client in
-            guard client.cacheEnabled, blocks <= client.capacityBlocks else { return (false, nil, false) }
-            let needed = client.lru.totalWeight - client.lru.weight(of: file) + blocks - client.capacityBlocks
-            guard needed > 0 else { return (true, nil, false) }
-            guard let victim = client.lru.coldest(where: { $0 != file && !client.isOpen($0) }) else {
-                return (false, nil, false)
-            }
-            return (nil, victim, client.entries[victim]?.dirty == true)
+    private func roomStep(for item: CachedItem, blocks: Int64, node: Int) -> RoomStep {
+        let pages = fs.backing.clientPages[node]
+        return readClient(node) { client in
+            guard client.cacheEnabled, blocks <= client.capacityBlocks else { return .done(fits: false) }
+            let held = Self.weight(of: item, client, pages)
+            let needed = client.lru.totalWeight + (pages?.lru.totalWeight ?? 0) - held + blocks - client.capacityBlocks
+            guard needed > 0 else { return .done(fits: true) }
+            return Self.coldest(excluding: item, client, pages, evenOpen: false) ?? .done(fits: false)
+        }
+    }
+
+    /// The blocks `item` holds in the cache now (a file replaced or a page rewritten takes its own room).
+    static func weight(of item: CachedItem?, _ client: FileClient, _ pages: BackingPageCache?) -> Int64 {
+        switch item {
+        case .file(let file): client.lru.weight(of: file)
+        case .page(let key): pages?.lru.weight(of: key) ?? 0
+        case nil: 0
+        }
+    }
+
+    /// What leaves the cache first: the least recently used file (not open on the node, unless `evenOpen`)
+    /// or backing page, other than `item`, and whether it is dirty; nil when nothing may leave.
+    static func coldest(excluding item: CachedItem?, _ client: FileClient, _ pages: BackingPageCache?,
+                        evenOpen: Bool) -> RoomStep? {
+        let file = client.lru.coldest(where: { item != .file($0) && (evenOpen || !client.isOpen($0)) })
+        let page = pages?.lru.coldest(where: { item != .page($0) })
+        let pageStep = page.map { RoomStep.evict(.page($0), dirty: pages?.dirtySince[$0] != nil) }
+        switch (file, page) {
+        case (let file?, let page?) where (pages?.lru.stamp(of: page) ?? .zero) < (client.lru.stamp(of: file) ?? .zero):
+            return pageStep
+        case (let file?, _):
+            return .evict(.file(file), dirty: client.entries[file]?.dirty == true)
+        case (nil, _):
+            return pageStep
         }
     }
 
@@ -159,7 +219,7 @@ extension Simulation {
         }
     }
 
-    private func restoreEvicted(_ file: Int, entry: ClientFileEntry, node: Int) {
+    func restoreEvicted(_ file: Int, entry: ClientFileEntry, node: Int) {
         guard !fs.files[file].deleted, nodes[node].isUp else { return }
         withClient(node) { client in
             guard client.entries[file] == nil else { return }
@@ -168,4 +228,16 @@ extension Simulation {
         }
         if writePolicy.usesFlushDaemon { ensureFlushDaemon(node) }
     }
+}
+
+/// What a client cache holds: a file's copy, or a backing file's page (bypass off).
+enum CachedItem: Equatable {
+    case file(Int)
+    case page(BlockKey)
+}
+
+/// One step of making room in a client cache: whether the item fits (or never can), else what leaves first.
+enum RoomStep {
+    case done(fits: Bool)
+    case evict(CachedItem, dirty: Bool)
 }

@@ -13,6 +13,9 @@ public enum MessageKind: String, Sendable, Equatable, BitwiseCopyable {
     case dsmControl = "dsm"
     case dsmPage = "dsm-page"
     case dsmDiff = "dsm-diff"
+    /// A page-in or page-out between a node's memory and a block of a file on its server.
+    case pageRequest = "page-request"
+    case pageReply = "page-reply"
 }
 
 /// A message in flight (or waiting to be retransmitted). It holds no
@@ -27,6 +30,9 @@ struct Message: BitwiseCopyable {
     var toProcess: Int32 = -1
     /// The operation (or rpc series) it belongs to.
     var operation: Int32
+    /// For an owner that reuses the ids it puts in `operation` (a page's block transfer): the id's
+    /// generation, so a message that outlived its transfer is known. Fills padding: no bytes added.
+    var generation: UInt32 = 0
     var payloadBytes: Int64
     var sourceIncarnation: UInt32 = 0
     var destinationIncarnation: UInt32 = 0
@@ -45,6 +51,10 @@ struct Message: BitwiseCopyable {
 
     /// A DSM message carries its meaning's slot where others carry an operation.
     @inline(__always) var isDSM: Bool { kind == .dsmControl || kind == .dsmPage || kind == .dsmDiff }
+
+    /// A page's block transfer carries its transfer's id where other messages carry an operation;
+    /// no operation waits on it.
+    @inline(__always) var isPageTransfer: Bool { kind == .pageRequest || kind == .pageReply }
 }
 
 /// A slab of messages with a free list, so steady traffic reuses slots

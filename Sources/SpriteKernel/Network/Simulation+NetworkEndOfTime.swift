@@ -13,6 +13,7 @@ extension Simulation {
         messages.discard(id)
         switch message.kind {
         case .callRequest, .callReply: failCall(message.operation, .endOfTime)
+        case .pageRequest, .pageReply: blockTransferAbandoned(message)
         case .rpcRequest, .rpcReply: rpcAbandoned(message)
         case .vSend, .vReply, .moveRequest, .moveData, .moveAck: ipcAbandoned(message)
         // The request waits for ever: its process stays blocked, as a burst past the end of time does.

@@ -33,7 +33,7 @@ extension Simulation {
             message.packets = transfer.packets
             message.wireBytes = transfer.wireBytes
             let charged = message.isFileCall ? callOperation(message.operation)
-                : message.isDSM ? -1 : message.operation
+                : message.isDSM || message.isPageTransfer ? -1 : message.operation
             if charged >= 0 { operations[Int(charged)].packets.addSaturating(transfer.packets) }
             statistics.packets.addSaturating(transfer.packets)
             statistics.wireBytes.addSaturating(transfer.wireBytes)
@@ -80,6 +80,7 @@ extension Simulation {
         messages.discard(id)
         switch message.kind {
         case .callRequest, .callReply: fileCallGaveUp(message)
+        case .pageRequest, .pageReply: blockTransferGaveUp(message)
         case .rpcRequest, .rpcReply: rpcGaveUp(message)
         case .vSend, .vReply, .moveRequest, .moveData, .moveAck: ipcGaveUp(message)
         case .dsmControl, .dsmPage, .dsmDiff: dsmGaveUp(message)
@@ -144,6 +145,9 @@ extension Simulation {
         case .dsmControl, .dsmPage, .dsmDiff:
             messages.discard(id)
             deliverDSM(message)
+        case .pageRequest, .pageReply:
+            messages.discard(id)
+            deliverBlockTransfer(message)
         }
     }
 }

@@ -63,7 +63,8 @@ extension Simulation {
         case .moveAck:
             completeMove(message.operation, mover: to)
 
-        case .rpcRequest, .rpcReply, .callRequest, .callReply, .dsmControl, .dsmPage, .dsmDiff:
+        case .rpcRequest, .rpcReply, .callRequest, .callReply, .dsmControl, .dsmPage, .dsmDiff, .pageRequest,
+             .pageReply:
             break
         }
     }
