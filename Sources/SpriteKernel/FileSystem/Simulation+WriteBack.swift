@@ -206,16 +206,28 @@ extension Simulation {
     /// server has them loses them); if that write-back fails, the data comes
     /// back dirty, over the size if need be, having nowhere else to go.
     func shrinkCache(_ node: Int) {
-        while let victim = withClient(node, { client -> Int? in
-            client.lru.totalWeight > client.capacityBlocks ? client.lru.coldest(where: { _ in true }) : nil
-        }) {
-            if let entry = fileClient(node).entries[victim], entry.dirty {
-                writeBack(file: victim, node: node, why: .eviction, op: -1,
-                          failed: { sim in sim.restoreEvicted(victim, entry: entry, node: node) }, then: { _ in })
-                // It could not even leave (no server for it): it stays.
-                if fileClient(node).entries[victim]?.dirty == true { return }
+        while true {
+            let pages = fs.backing.clientPages[node]
+            let step = withClient(node) { client -> RoomStep? in
+                let used = client.lru.totalWeight + (pages?.lru.totalWeight ?? 0)
+                return used > client.capacityBlocks ? Self.coldest(excluding: nil, client, pages, evenOpen: true) : nil
             }
-            withClient(node) { $0.forget(victim) }
+            switch step {
+            case .evict(.file(let victim), _)?:
+                if let entry = fileClient(node).entries[victim], entry.dirty {
+                    writeBack(file: victim, node: node, why: .eviction, op: -1,
+                              failed: { sim in sim.restoreEvicted(victim, entry: entry, node: node) }, then: { _ in })
+                    // It could not even leave (no server for it): it stays.
+                    if fileClient(node).entries[victim]?.dirty == true { return }
+                }
+                withClient(node) { $0.forget(victim) }
+            case .evict(.page(let key), let dirty)?:
+                // A page whose write-back fails comes back dirty (writeBackPage).
+                if dirty { writeBackPage(key, node: node, op: -1, failed: { _ in }, then: { _ in }) }
+                forgetPage(key, node: node)
+            case .done?, nil:
+                return
+            }
         }
     }
 
