@@ -27,6 +27,15 @@ extension Simulation {
         fs.backing.clientPages[node]?.lru.contains(BlockKey(file: file, block: block)) ?? false
     }
 
+    /// Paging through the file system and the file cache's negotiation, counted.
+    public var backingFileStatistics: BackingFileStatistics { fs.backing.statistics }
+
+    /// The backing pages `node`'s client cache holds (bypass off), and how many of them are dirty.
+    public func cachedBackingPages(of node: Int) -> (pages: Int, dirty: Int) {
+        guard let pages = fs.backing.clientPages[node] else { return (0, 0) }
+        return (pages.lru.count { _ in true }, pages.dirtySince.count)
+    }
+
     func hasDirtyBackingPages(_ node: Int) -> Bool {
         !(fs.backing.clientPages[node]?.dirtySince.isEmpty ?? true)
     }
