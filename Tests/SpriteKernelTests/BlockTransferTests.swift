@@ -160,6 +160,27 @@ struct BlockTransferTests {
         #expect(sim.fs.blockTransfers.live == 0)
     }
 
+    /// A server that crashes holding the request: the transfer gives up timeout × (retries + 1) = 600 ms after
+    /// the crash, as a file call does. A client that crashes: its transfers end at once, unheard.
+    @Test func crashesEndTransfersAsTheyEndFileCalls() throws {
+        let (sim, fs1, ws1) = try cluster()
+        let file = try #require(sim.backingFile(directory: "/swap", name: "ws1.7.data", client: ws1))
+        sim.startBlockTransfer(transfer(.read, ws1, file))
+        // The 88 B request arrives after 1.464 ms; at 1.5 ms the server is serving it (its reply would leave at 1.564).
+        _ = sim.run(until: .us(1500))
+        sim.crash(fs1)
+        sim.runToIdle()
+        #expect(sim.fs.backing.statistics.failedTransfers == 1 && sim.fs.blockTransfers.live == 0)
+        #expect(sim.now == .us(1500) + .ms(600))
+
+        sim.restart(fs1)
+        sim.startBlockTransfer(transfer(.write, ws1, file))
+        sim.crash(ws1)
+        #expect(sim.fs.backing.statistics.failedTransfers == 2 && sim.fs.blockTransfers.live == 0)
+        sim.runToIdle()
+        #expect(sim.fs.backing.statistics.pageWrites == 0)
+    }
+
     /// Steady paging reuses its slab slots: ten transfers at a time, a thousand times, leave ten slots, no
     /// file call (the closures a file call keeps) and every slot free.
     @Test func manyTransfersDoNotGrowTheSlab() throws {

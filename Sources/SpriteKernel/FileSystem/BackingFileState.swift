@@ -8,6 +8,9 @@
 struct BackingFileState {
     /// Each node's backing pages in its client cache, by node; a node that never cached one has none.
     var clientPages: [Int: BackingPageCache] = [:]
+    /// A node's file cache is claiming room: a page VM gives up meanwhile goes straight to its server
+    /// rather than into the cache whose room is being counted.
+    var claimingRoom = false
     var statistics = BackingFileStatistics()
 }
 

@@ -63,7 +63,7 @@ extension Simulation {
             fs.backing.clientPages[node]?.lru.touch(key, weight: pageBlocks(transfer), at: now)
             copyThroughClientCache(id)
         case .write:
-            guard cacheEnabled, !writePolicy.writesThrough else { return callForBlock(id) }
+            guard cacheEnabled, !writePolicy.writesThrough, !fs.backing.claimingRoom else { return callForBlock(id) }
             let generation = slot.generation
             makeRoom(for: .page(key), blocks: pageBlocks(transfer), node: node, op: -1) { sim, fits in
                 guard sim.fs.blockTransfers.isLive(id, generation) else { return }

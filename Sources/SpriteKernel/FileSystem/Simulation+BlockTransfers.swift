@@ -180,14 +180,16 @@ extension Simulation {
         endBlockTransfer(id, generation: generation, failure: .peerCrashed(node: server))
     }
 
-    /// A crash: the node's own transfers end now (its memory is gone); those it was serving give up when the
-    /// retransmission budget runs out, as file calls do. Its cached backing pages are lost.
+    /// A crash: the node's own transfers end now, unheard (its memory and the pages they moved are gone,
+    /// and VM forgets them in its own crash); those it was serving give up when the retransmission budget
+    /// runs out, as file calls do. Its cached backing pages are lost.
     func blockTransfersCrash(_ node: Int, giveUp: SimTime) {
         fs.backing.clientPages[node] = nil
         for id in fs.blockTransfers.liveIDs {
             let slot = fs.blockTransfers.slots[Int(id)]
             if slot.transfer.client == node {
-                endBlockTransfer(id, generation: slot.generation, failure: .nodeDown(node: node))
+                fs.blockTransfers.release(id)
+                fs.backing.statistics.failedTransfers += 1
             } else if slot.server == node && slot.delivered {
                 schedule(.files(.blockTransferTimeout(transfer: id, generation: slot.generation)), at: giveUp)
             }

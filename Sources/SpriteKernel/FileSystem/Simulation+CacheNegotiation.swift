@@ -99,7 +99,10 @@ extension Simulation {
             case .free:
                 continue
             case .takeOther:
-                if vmSurrenderPage(node: node) {
+                fs.backing.claimingRoom = true
+                let surrendered = vmSurrenderPage(node: node)
+                fs.backing.claimingRoom = false
+                if surrendered {
                     fs.backing.statistics.pagesFromVM += 1
                     continue
                 }
