@@ -166,7 +166,7 @@ struct BlockTransferTests {
         let (sim, fs1, ws1) = try cluster()
         let file = try #require(sim.backingFile(directory: "/swap", name: "ws1.7.data", client: ws1))
         sim.startBlockTransfer(transfer(.read, ws1, file))
-        // The 88 B request arrives after 1.464 ms; at 1.5 ms the server is serving it (its reply would leave at 1.564).
+        // The 88 B request arrives at 1.464 ms; at 1.5 ms the server is serving it (its reply leaves at 1.564).
         _ = sim.run(until: .us(1500))
         sim.crash(fs1)
         sim.runToIdle()
