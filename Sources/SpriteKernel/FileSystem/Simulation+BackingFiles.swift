@@ -101,11 +101,16 @@ extension Simulation {
         }
     }
 
-    /// Puts a page in the client cache as the newest; a dirty one keeps the time it first became dirty.
+    /// Puts a page in the client cache as the newest; a dirty one keeps the time it first became dirty. A
+    /// clean one is what its server holds (read from it, or just written to it): an older dirty copy is void.
     private func cachePage(_ key: BlockKey, blocks: Int64, node: Int, dirty: Bool) {
         var pages = fs.backing.clientPages.removeValue(forKey: node) ?? BackingPageCache()
         pages.lru.touch(key, weight: blocks, at: now)
-        if dirty && pages.dirtySince[key] == nil { pages.dirtySince[key] = now }
+        if !dirty {
+            pages.dirtySince[key] = nil
+        } else if pages.dirtySince[key] == nil {
+            pages.dirtySince[key] = now
+        }
         fs.backing.clientPages[node] = pages
     }
 
