@@ -41,6 +41,7 @@ struct DoubleCachingTests {
         #expect(sim.fileSystemStatistics.rpcs["read"] == 256)
         #expect(sim.fileSystemStatistics.rpcs["write"] == 320 && sim.backingFileStatistics.pagesWrittenBack == 320)
         #expect(sim.cachedBackingPages(of: ws1).pages == 128 && sim.cachedBackingPages(of: ws1).dirty == 64)
+        #expect(sim.cacheState(of: ws1).usedBlocks == 128 && sim.cacheState(of: ws1).capacityBlocks == 128)
         let doubled = (128..<256).filter { sim.clientCacheHolds(node: ws1, file: file, block: Int64($0)) }
         #expect(doubled == Array(192..<256))
     }

@@ -78,9 +78,10 @@ extension Simulation {
         (!fs.serverCacheOff.contains(node), serverCacheCapacity(node), fs.serverCaches[node]?.totalWeight ?? 0)
     }
 
+    /// The blocks used count backing pages (bypass off) beside files.
     public func cacheState(of node: Int) -> (enabled: Bool, capacityBlocks: Int64, usedBlocks: Int64) {
         let client = fileClient(node)
-        return (client.cacheEnabled, client.capacityBlocks, client.lru.totalWeight)
+        return (client.cacheEnabled, client.capacityBlocks, client.lru.totalWeight + backingPageBlocks(node))
     }
 
     /// The files a node caches, by path.
