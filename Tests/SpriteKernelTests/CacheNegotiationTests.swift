@@ -64,6 +64,43 @@ struct CacheNegotiationTests {
                               otherOldest: sim.vmOldestReference(node: ws1)) == .evictOwn)
     }
 
+    /// The same with VM's own pages: ws1 (16 pages) runs a process that writes its 8 data pages (one a
+    /// millisecond) and sleeps; at 1 s ws1 reads /big (12 blocks). No penalty: the cache takes the 8 free pages
+    /// and 4 of VM's, its oldest (data 0-3, dirty: 4 page-outs behind), and /big is cached whole. A 2 min
+    /// penalty: the cache loses, /big is read through, and VM keeps its 8 pages.
+    @Test func aLargeReadTakesAnIdleProcesssOlderPages() throws {
+        for (penalty, takes) in [(SimTime.zero, true), (.s(120), false)] {
+            let sim = Simulation(seed: 1, network: NetworkConfig(preset: .sprite1988, topology: .bus))
+            let fs1 = try sim.addNode(NodeSpec(name: "fs1", role: .server))
+            let ws1 = try sim.addNode(NodeSpec(name: "ws1", role: .workstation, memoryBytes: 64 << 10))
+            sim.configureFileSystem(FileSystemConfig())
+            sim.setDomain("/", server: fs1)
+            _ = sim.createFile(on: fs1, path: "/big", size: 12 << 12, directory: false)
+            try sim.configureVM(node: ws1, VMConfig())
+            sim.setMemoryNegotiation(node: ws1, .oldestLoses(penalty: penalty))
+            var space = AddressSpaceSpec(name: "editor")
+            space.dataBytes = 8 << 12
+            space.pattern = .sequential(.data, workingSet: nil)
+            space.touch = .ms(1)
+            space.writeShare = 1
+            try sim.defineAddressSpace(space)
+            try sim.defineProgram("editor", steps: [.compute(.ms(8)), .sleep(.s(60))])
+            try sim.attachSpace(program: "editor", space: "editor")
+            try sim.spawn(program: "editor", name: "ed", node: ws1)
+            _ = sim.run(until: .s(1))
+            #expect(sim.frameLedger.ledgers[ws1].vmBytes == 8 << 12)
+            readWhole(sim, ws1, "/big")
+            #expect(sim.fs.backing.statistics.pagesFromVM == (takes ? 4 : 0))
+            #expect(sim.fs.backing.statistics.refusedByVM == 0)
+            #expect(cached(sim, ws1) == (takes ? ["/big"] : []))
+            #expect(sim.memoryStatistics(node: ws1).vmToCache == (takes ? 4 : 0))
+            #expect(sim.memoryStatistics(node: ws1).pageOuts == (takes ? 4 : 0))
+            #expect(sim.frameLedger.ledgers[ws1].cacheBytes == (takes ? 12 << 12 : 0))
+            // The run went on to idle: the editor woke, ended, and its pages went back to free memory.
+            #expect(sim.frameLedger.ledgers[ws1].vmBytes == 0)
+        }
+    }
+
     /// A 2 min penalty: the cache's offer counts 120 s old, older than VM's 1 s, so it loses and has nothing
     /// of its own to give: /big is read through, never cached, and VM keeps its 8 pages.
     @Test func aPenaltyKeepsVMsPages() throws {
