@@ -1,7 +1,8 @@
 /// What the language asks of DSM: declaring segments, and reading pages, counts and failures back.
 extension Simulation {
-    /// Declares a shared segment (again: a new one under the name; processes already running keep the old).
+    /// Declares a shared segment, once per name.
     public func defineDSMSegment(_ spec: DSMSegmentSpec) throws(KernelError) {
+        guard sharedMemory.index[spec.name] == nil else { throw .invalidValue("dsm \(spec.name) declared twice") }
         guard !spec.nodes.isEmpty, spec.nodes.count <= DSMSegmentSpec.maximumNodes,
               Set(spec.nodes).count == spec.nodes.count else { throw .invalidValue("dsm \(spec.name) nodes") }
         for node in spec.nodes where node < 0 || node >= nodes.count { throw .unknownNode("#\(node)") }

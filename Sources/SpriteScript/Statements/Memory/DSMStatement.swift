@@ -62,6 +62,12 @@ struct DSMStatement: Statement {
     static let defaultPageSize: Int64 = 4096
 
     func check(_ checker: inout Checker) {
+        if checker.symbols.dsmSegments[name.text] != nil {
+            // Replacing it would leave running processes on the old tables, out of `show dsm`.
+            checker.error("segment '\(name.text)' is already declared", at: name.span,
+                          help: "a segment is declared once: give the new one another name, such as '\(name.text)2'")
+            return
+        }
         checker.requireRange(pages, 1...Limits.dsmPages, "pages", at: pagesSpan)
         var size = Self.defaultPageSize
         if let (quantity, at) = pageSize {
@@ -127,6 +133,12 @@ struct DSMStatement: Statement {
 struct DSMSymbol: Sendable {
     var pages: Int
     var pageSize: Int64
+
+    /// The declaration was accepted (pages and page size within bounds): its steps can be checked.
+    var isValid: Bool {
+        (1...Limits.dsmPages).contains(pages) && pageSize >= 8 && pageSize <= Limits.dsmPageSize
+            && pageSize & (pageSize - 1) == 0
+    }
 }
 
 /// Bounds on DSM declarations (docs/LIMITS.md).

@@ -65,15 +65,20 @@ struct DSMStep: Sendable {
                                 : "declared segments: " + known.joined(separator: ", "))
                 return
             }
+            // A segment refused by its own statement was reported there: no second error here.
+            guard symbol.isValid else { return }
             let bytes = size?.integer ?? Self.defaultSize
             let total = Int64(symbol.pages) * symbol.pageSize
-            if offset.integer < 0 || offset.integer >= total {
+            if bytes < 1 {
+                checker.error("size must be greater than zero, not \(Self.exactBytes(bytes))",
+                              at: at(valueSpans.count > 1 ? 1 : 0), help: "for example: size 8B (one word)")
+            } else if offset.integer < 0 || offset.integer >= total {
                 checker.error("offset \(Quantity.formatBytes(offset.integer)) is past \(segment.text)'s "
                               + "\(Quantity.formatBytes(total)) (\(symbol.pages) pages of "
                               + "\(Quantity.formatBytes(symbol.pageSize)))", at: at(0),
                               help: "give an offset below \(Quantity.formatBytes(total))")
-            } else if bytes < 1 || (offset.integer + bytes - 1) / symbol.pageSize != offset.integer / symbol.pageSize {
-                checker.error("the access of \(Quantity.formatBytes(bytes)) at \(Quantity.formatBytes(offset.integer)) "
+            } else if (offset.integer + bytes - 1) / symbol.pageSize != offset.integer / symbol.pageSize {
+                checker.error("the access of \(Self.exactBytes(bytes)) at \(Self.exactBytes(offset.integer)) "
                               + "crosses a page boundary of \(segment.text)", at: at(valueSpans.count > 1 ? 1 : 0),
                               help: "an access stays within one \(Quantity.formatBytes(symbol.pageSize)) page: "
                                 + "split it in two steps")
@@ -87,6 +92,15 @@ struct DSMStep: Sendable {
                 checker.requireRange(parties, 1...Limits.barrierParties, "parties", at: at(0))
             }
         }
+    }
+
+    /// A size as written, never rounded: 8190B stays 8190B (rounded it would read 8KB, a page boundary).
+    static func exactBytes(_ value: Int64) -> String {
+        for (scale, unit) in [(Int64(1) << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
+        where value != 0 && value % scale == 0 {
+            return "\(value / scale)\(unit)"
+        }
+        return "\(value)B"
     }
 
     var kernelStep: SpriteKernel.ProgramStep {
