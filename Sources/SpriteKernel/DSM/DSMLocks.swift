@@ -1,34 +1,25 @@
-/// A write notice: `writer` wrote `page` (global index) in an interval now released.
-struct DSMNotice {
-    var page: Int32
-    var writer: Int32
-}
-
 /// A DSM lock: acquired and released through its manager, who queues the acquirers.
 struct DSMLock {
     var manager: Int
     /// The holding process, or -1.
     var holder: Int32 = -1
+    /// The holder has released it and the release is on its way to the manager: the holder may acquire
+    /// it again, and no longer releases it.
+    var released = false
     var queue: [Int32] = []
-    /// Every notice released under the lock; `seen[node]` is how many of them the node has had.
-    var notices: [DSMNotice] = []
-    var seen: [Int32: Int] = [:]
+    /// The vector time of the lock's last release (a snapshot in the interval log), or -1: what a grant
+    /// carries (lazy release).
+    var time: Int32 = -1
 }
 
-/// A DSM barrier: its manager counts arrivals and releases them all with the notices they brought.
+/// A DSM barrier: its manager counts arrivals and releases them all with the vector times they brought.
 struct DSMBarrier {
     var manager: Int
+    /// The parties the episode's first arrival named; a later arrival naming another count is an error.
     var parties: Int32 = 0
     var arrived: [Int32] = []
-    /// Notices brought by this episode's arrivals, and those the last release handed out.
-    var notices: [DSMNotice] = []
-    var released: [DSMNotice] = []
-
-    /// The episode's notices become the ones its release hands out; the old list is reused for the next.
-    mutating func handOutNotices() {
-        swap(&released, &notices)
-        notices.removeAll(keepingCapacity: true)
-    }
+    /// The episode's vector time so far (the maximum of its arrivals'), a snapshot in the interval log, or -1.
+    var time: Int32 = -1
 }
 
 /// DSM locks and barriers by their interned name. They belong to the first segment declared: its central

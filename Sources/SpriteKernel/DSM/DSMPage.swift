@@ -34,7 +34,8 @@ struct DSMCopy {
     var twin = false
     /// The probable owner's node (dynamic manager), or -1 for the page's initial owner.
     var probOwner: Int32 = -1
-    /// Its diff so far: runs written and their bytes.
+    /// Its diff so far: runs written and their bytes, and the run list it borrows while twinned, or -1.
+    var runs: Int32 = -1
     var diffRuns: Int32 = 0
     var diffBytes: Int32 = 0
     /// Writers (participant bits) whose diffs it must fetch before its next access (lazy release).

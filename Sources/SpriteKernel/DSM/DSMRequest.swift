@@ -21,12 +21,15 @@ struct DSMRequest {
     var invalidate: UInt64 = 0
     /// It holds its page's turn (the page is busy for it): its end lets the next request go on.
     var holdsTurn = false
-    /// The write notices a grant or barrier release brings: a range of the lock's or barrier's list.
-    var noticeFrom: Int32 = 0
-    var noticeTo: Int32 = 0
+    /// A release's or arrival's own write notices (its message's size).
+    var notices: Int32 = 0
+    /// The vector time a release, arrival, grant or barrier release carries (a snapshot in the interval
+    /// log), or -1.
+    var snapshot: Int32 = -1
     /// The node that sent the page or grant, or -1.
     var servedBy: Int32 = -1
-    /// The bytes a faulting write writes (its diff's run).
+    /// Where in the page a faulting access starts and the bytes it writes (its diff's run).
+    var offset: Int32 = 0
     var size: Int32 = 0
     var started: SimTime = .zero
     var messages: Int32 = 0

@@ -18,6 +18,11 @@ final class SharedMemory {
     var locks = DSMLockTable()
     /// The waiters a barrier is releasing, kept between releases so a release allocates nothing.
     var releasing: [Int32] = []
+    /// Lazy release's intervals and vector times; the pages of the interval being closed (reused).
+    var intervals = DSMIntervalLog()
+    var loggedPages: [Int32] = []
+    /// The byte runs of twinned copies (multiple-writer models).
+    var diffRuns = DSMDiffRunPool()
     var statistics = DSMStatistics()
     /// By process: the fault trap was paid, the request may go out; and the request it waits on, or -1.
     var trapPaid: [Bool] = []
@@ -43,8 +48,9 @@ final class SharedMemory {
         waitingOn.append(contentsOf: repeatElement(-1, count: needed - waitingOn.count))
     }
 
-    /// A page's state is 80 B and a copy's 24 B: eight pages or copies make one record.
-    var recordCount: Int { (pages.count + copies.count) / 8 + table.liveRequests }
+    /// A page's state is 80 B and a copy's 24 B: eight pages or copies make one record. A logged write
+    /// notice is a page number and a share of its interval: eight of them make one record too.
+    var recordCount: Int { (pages.count + copies.count + intervals.noticeCount) / 8 + table.liveRequests }
 }
 
 /// Why a DSM step could not be taken.
@@ -55,6 +61,10 @@ public enum DSMFailureKind: Sendable, Equatable {
     case pageLost(page: Int32, node: Int)
     /// `dsm release L` by a process that does not hold L.
     case releaseNotHeld
+    /// `dsm acquire L` by the process that holds L (DSM locks are not reentrant).
+    case acquireHeld
+    /// `dsm barrier B parties N` while the episode's waiters named another count.
+    case partiesMismatch(waiting: Int32, arriving: Int32)
     /// The request's messages got no answer.
     case noAnswer(node: Int)
 }

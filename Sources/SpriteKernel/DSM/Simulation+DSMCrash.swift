@@ -17,6 +17,22 @@ extension Simulation {
         }
     }
 
+    /// A process ended holding DSM locks, as local locks do: each is released (its interval ends and the
+    /// release goes to the manager), or, when its node crashed, the manager frees it for the next acquirer.
+    func dsmProcessEnded(_ process: Int32, node: Int) {
+        let d = sharedMemory
+        for lock in d.locks.locks.indices where dsmHolds(process, lock: lock) {
+            guard nodes[node].isUp else {
+                dsmLockFreed(lock)
+                continue
+            }
+            d.locks.locks[lock].released = true
+            let r = dsmSyncRequest(.release, process: process, node: node, target: Int32(lock))
+            d.waitingOn[Int(process)] = -1
+            dsmEndInterval(r)
+        }
+    }
+
     /// Records a step that failed, for the language to report.
     func dsmFail(process: Int32, name: String, _ kind: DSMFailureKind) {
         sharedMemory.failures.append(DSMFailureRecord(process: process, time: now, name: name, kind: kind))

@@ -13,8 +13,9 @@ extension Simulation {
         return copy.access >= (write ? DSMCopy.write : DSMCopy.read)
     }
 
-    /// The access is allowed: a write under a multiple-writer model makes the interval's twin first.
-    func dsmTouch(segment s: Int, page: Int32, node: Int, write: Bool, size: Int32) {
+    /// The access is allowed: a write under a multiple-writer model makes the interval's twin first, and
+    /// its bytes join the interval's diff.
+    func dsmTouch(segment s: Int, page: Int32, node: Int, write: Bool, offset: Int32, size: Int32) {
         let d = sharedMemory
         guard write, d.models[s].multipleWriters else { return }
         let participant = d.segments[s].participantIndex(of: node)
@@ -26,18 +27,18 @@ extension Simulation {
             d.statistics.twins += 1
             d.segments[s].written[participant].append(page)
         }
-        let pageSize = Int32(clamping: d.segments[s].spec.pageSize)
-        d.copies[c].diffRuns = min(d.copies[c].diffRuns + 1, pageSize / 8)
-        d.copies[c].diffBytes = min(d.copies[c].diffBytes + size, pageSize)
+        dsmAddRun(copy: c, offset: offset, size: size)
         d.copies[c].access = DSMCopy.write
     }
 
     /// Starts the fault of `process` on `page` (local to segment `s`); the process blocks until it is served.
-    func dsmStartFault(process: Int32, node: Int, segment s: Int, page: Int32, write: Bool, size: Int32) -> Int32 {
+    func dsmStartFault(process: Int32, node: Int, segment s: Int, page: Int32, write: Bool, offset: Int32,
+                       size: Int32) -> Int32 {
         let d = sharedMemory
         let global = d.segments[s].firstPage + page
         let r = d.table.insert(DSMRequest(kind: write ? .writeFault : .readFault, segment: Int32(s), target: global,
-                                          requester: Int32(node), process: process, size: size, started: now))
+                                          requester: Int32(node), process: process, offset: offset, size: size,
+                                          started: now))
         d.waitingOn[Int(process)] = r
         d.statistics.faults += 1
         d.pages[Int(global)].faults += 1
@@ -268,8 +269,7 @@ extension Simulation {
         let s = Int(request.segment)
         let global = Int(request.target)
         let c = d.copyIndex(segment: s, page: request.target - d.segments[s].firstPage, participant: Int(writer))
-        let runs = Int64(d.copies[c].diffRuns)
-        let diff = runs * Self.dsmRunHeaderBytes + Int64(d.copies[c].diffBytes)
+        let diff = dsmDiffBytes(copy: c, segment: s)
         d.pages[global].diffs += 1
         d.statistics.diffs += 1
         d.statistics.diffBytes += diff
@@ -296,7 +296,8 @@ extension Simulation {
         let s = Int(request.segment)
         let page = request.target - d.segments[s].firstPage
         let requester = Int(request.requester)
-        dsmTouch(segment: s, page: page, node: requester, write: request.kind == .writeFault, size: request.size)
+        dsmTouch(segment: s, page: page, node: requester, write: request.kind == .writeFault, offset: request.offset,
+                 size: request.size)
         record(.dsmFault(process: Int(request.process), segment: d.segments[s].spec.name, page: page,
                          write: request.kind == .writeFault, from: Int(request.servedBy),
                          messages: Int(d.table.requests[Int(r)].messages), waited: now - request.started),

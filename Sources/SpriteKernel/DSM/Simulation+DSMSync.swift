@@ -1,7 +1,8 @@
 /// DSM locks and barriers, and what a release does under each consistency model: nothing (sequential),
-/// diffs pushed to every copy holder and acknowledged (release), write notices left for the next
-/// acquirer (lazy release). Locks and barriers belong to the first segment declared: its central manager
-/// holds them, else its node (a hash of the name) mod n. Their messages count in that segment.
+/// diffs pushed to every copy holder and the home and acknowledged (release), an interval of write
+/// notices logged for later acquirers, carried by vector times (lazy release). Locks and barriers belong
+/// to the first segment declared: its central manager holds them, else its node (a hash of the name) mod
+/// n. Their messages count in that segment.
 extension Simulation {
     func dsmSyncManager(name: String) -> Int {
         let segment = sharedMemory.segments[0]
@@ -40,9 +41,11 @@ extension Simulation {
         return r
     }
 
-    /// `dsm acquire L`: asks the lock's manager.
-    func dsmAcquire(process: Int32, node: Int, lock handle: Int32, name: () -> String) -> Int32 {
+    /// `dsm acquire L`: asks the lock's manager. Returns nil when the process holds L already (locks are not
+    /// reentrant).
+    func dsmAcquire(process: Int32, node: Int, lock handle: Int32, name: () -> String) -> Int32? {
         let lock = dsmLockIndex(handle, name: name)
+        guard !dsmHolds(process, lock: Int(lock)) else { return nil }
         let r = dsmSyncRequest(.acquire, process: process, node: node, target: lock)
         dsmSend(.lockRequest, request: r, from: node, to: sharedMemory.locks.locks[Int(lock)].manager)
         return r
@@ -55,53 +58,57 @@ extension Simulation {
         d.locks.locks[lock].queue.append(r)
     }
 
-    /// The manager grants the lock; the grant carries the notices the acquirer has not seen (lazy release).
+    /// The manager grants the lock; the grant carries the lock's vector time, and its size counts the
+    /// notices the acquirer has not seen (lazy release). An acquirer that ended meanwhile is passed over.
     func dsmGrant(lock: Int, to r: Int32) {
         let d = sharedMemory
         let request = d.table.requests[Int(r)]
+        guard !dsmProcessHasEnded(request.process) else {
+            d.table.remove(r)
+            return dsmLockFreed(lock)
+        }
         d.locks.locks[lock].holder = request.process
-        let from = d.locks.locks[lock].seen[request.requester] ?? 0
-        let to = d.locks.locks[lock].notices.count
-        d.locks.locks[lock].seen[request.requester] = to
-        d.table.requests[Int(r)].noticeFrom = Int32(from)
-        d.table.requests[Int(r)].noticeTo = Int32(to)
         var count: Int64 = 0
-        for index in from..<to where d.locks.locks[lock].notices[index].writer != request.requester { count += 1 }
+        let time = d.locks.locks[lock].time
+        if time >= 0 {
+            let snapshot = d.intervals.snapshot(of: d.intervals.snapshots[Int(time)])
+            d.table.requests[Int(r)].snapshot = snapshot
+            count = Int64(d.intervals.unseenCount(snapshot, at: Int(request.requester)))
+        }
         dsmSend(.lockGrant, request: r, from: d.locks.locks[lock].manager, to: Int(request.requester),
                 bytes: Self.dsmControlBytes + count * Self.dsmRunHeaderBytes)
     }
 
-    /// A grant or a barrier release reached the waiting node: it invalidates the pages its notices name,
-    /// and the process goes on.
+    /// A grant or a barrier release reached the waiting node: it invalidates the pages its unseen notices
+    /// name, takes the carried vector time, and the process goes on.
     func dsmSyncGranted(_ r: Int32) {
         let d = sharedMemory
         let request = d.table.requests[Int(r)]
-        let node = request.requester
-        let target = Int(request.target)
-        for index in Int(request.noticeFrom)..<Int(request.noticeTo) {
-            let notice = request.kind == .acquire ? d.locks.locks[target].notices[index]
-                : d.locks.barriers[target].released[index]
-            if notice.writer != node { dsmApply(notice, at: Int(node)) }
+        if request.snapshot >= 0 {
+            d.intervals.receive(request.snapshot, at: Int(request.requester)) { page, writer in
+                dsmApply(page: page, writer: writer, at: Int(request.requester))
+            }
+            d.intervals.free(request.snapshot)
         }
         dsmStepDone(r)
         d.table.remove(r)
     }
 
     /// A write notice invalidates the node's copy; its next access fetches the writer's diff.
-    func dsmApply(_ notice: DSMNotice, at node: Int) {
+    func dsmApply(page global: Int32, writer writerNode: Int, at node: Int) {
         let d = sharedMemory
-        guard let s = dsmSegment(ofPage: notice.page) else { return }
+        guard let s = dsmSegment(ofPage: global) else { return }
         let participant = d.segments[s].participantIndex(of: node)
-        let writer = d.segments[s].participantIndex(of: Int(notice.writer))
+        let writer = d.segments[s].participantIndex(of: writerNode)
         guard participant >= 0, writer >= 0 else { return }
-        let c = d.copyIndex(segment: s, page: notice.page - d.segments[s].firstPage, participant: participant)
+        let c = d.copyIndex(segment: s, page: global - d.segments[s].firstPage, participant: participant)
         d.copies[c].pendingWriters |= dsmBit(writer)
         if d.copies[c].access > DSMCopy.none {
             d.copies[c].access = DSMCopy.none
-            d.pages[Int(notice.page)].invalidations += 1
+            d.pages[Int(global)].invalidations += 1
             d.statistics.invalidations += 1
-            record(.dsmInvalidated(segment: d.segments[s].spec.name, page: notice.page - d.segments[s].firstPage,
-                                   by: Int(notice.writer)), at: node, level: .faults)
+            record(.dsmInvalidated(segment: d.segments[s].spec.name, page: global - d.segments[s].firstPage,
+                                   by: writerNode), at: node, level: .faults)
         }
     }
 
@@ -115,10 +122,16 @@ extension Simulation {
     /// Returns nil when the process does not hold L.
     func dsmRelease(process: Int32, node: Int, lock handle: Int32) -> Int32? {
         let d = sharedMemory
-        guard let lock = d.locks.lockIndex[handle], d.locks.locks[Int(lock)].holder == process else { return nil }
+        guard let lock = d.locks.lockIndex[handle], dsmHolds(process, lock: Int(lock)) else { return nil }
+        d.locks.locks[Int(lock)].released = true
         let r = dsmSyncRequest(.release, process: process, node: node, target: lock)
         dsmEndInterval(r)
         return r
+    }
+
+    /// Whether the process holds the lock and has not released it yet.
+    func dsmHolds(_ process: Int32, lock: Int) -> Bool {
+        sharedMemory.locks.locks[lock].holder == process && !sharedMemory.locks.locks[lock].released
     }
 
     /// `dsm barrier B parties N`: ends the interval, then arrives at the barrier's manager.
@@ -131,7 +144,8 @@ extension Simulation {
     }
 
     /// The writes of the node's interval: each page's twin is done with; eager release pushes its diff to
-    /// every other holder (the release waits for the acknowledgements), lazy release records a notice.
+    /// every other holder and to the page's home (the release waits for the acknowledgements), lazy release
+    /// logs the interval's notices. The release or arrival carries the node's vector time.
     func dsmEndInterval(_ r: Int32) {
         let d = sharedMemory
         let node = Int(d.table.requests[Int(r)].requester)
@@ -142,39 +156,49 @@ extension Simulation {
             for page in d.segments[s].written[participant] {
                 let c = d.copyIndex(segment: s, page: page, participant: participant)
                 d.copies[c].twin = false
+                dsmFreeRuns(copy: c)
                 let global = d.segments[s].firstPage + page
                 switch d.models[s].releaseAction {
                 case .nothing: break
                 case .recordNotices:
                     notices += 1
-                    dsmRecord(DSMNotice(page: global, writer: Int32(node)), for: r)
+                    d.loggedPages.append(global)
                 case .pushDiffs:
-                    let diff = Int64(d.copies[c].diffRuns) * Self.dsmRunHeaderBytes + Int64(d.copies[c].diffBytes)
-                    let holders = d.pages[Int(global)].copyset & ~dsmBit(participant)
-                    for holder in 0..<d.segments[s].participantCount where holders & dsmBit(holder) != 0 {
-                        d.table.requests[Int(r)].waiting += 1
-                        d.pages[Int(global)].diffs += 1
-                        d.statistics.diffs += 1
-                        d.statistics.diffBytes += diff
-                        dsmSend(.diffPush, request: r, from: node, to: d.segments[s].spec.nodes[holder],
-                                bytes: Self.dsmControlBytes + diff, page: global)
-                    }
+                    dsmPushDiff(r, segment: s, page: page, copy: c, from: node)
                 }
             }
             d.segments[s].written[participant].removeAll(keepingCapacity: true)
         }
-        d.table.requests[Int(r)].noticeTo = Int32(clamping: notices)
+        d.intervals.endInterval(of: node, pages: d.loggedPages)
+        d.loggedPages.removeAll(keepingCapacity: true)
+        d.table.requests[Int(r)].notices = Int32(clamping: notices)
+        d.table.requests[Int(r)].snapshot = d.intervals.snapshot(ofNode: node)
         if d.table.requests[Int(r)].waiting <= 0 { dsmDiffsPushed(r) }
     }
 
-    func dsmRecord(_ notice: DSMNotice, for r: Int32) {
+    /// Eager release: the diff goes to every other copy holder, and to the page's home when the home holds
+    /// no participant's copy (a central manager off the segment): the next fault is served there.
+    func dsmPushDiff(_ r: Int32, segment s: Int, page: Int32, copy c: Int, from node: Int) {
         let d = sharedMemory
-        let target = Int(d.table.requests[Int(r)].target)
-        if d.table.requests[Int(r)].kind == .release {
-            d.locks.locks[target].notices.append(notice)
-        } else {
-            d.locks.barriers[target].notices.append(notice)
+        let global = d.segments[s].firstPage + page
+        let diff = dsmDiffBytes(copy: c, segment: s)
+        let participant = d.segments[s].participantIndex(of: node)
+        let holders = d.pages[Int(global)].copyset & ~dsmBit(participant)
+        let home = Int(d.pages[Int(global)].owner)
+        let homeApart = home != node && d.segments[s].participantIndex(of: home) < 0
+        for holder in 0..<d.segments[s].participantCount where holders & dsmBit(holder) != 0 {
+            dsmSendDiff(r, global: global, bytes: diff, from: node, to: d.segments[s].spec.nodes[holder])
         }
+        if homeApart { dsmSendDiff(r, global: global, bytes: diff, from: node, to: home) }
+    }
+
+    func dsmSendDiff(_ r: Int32, global: Int32, bytes diff: Int64, from node: Int, to holder: Int) {
+        let d = sharedMemory
+        d.table.requests[Int(r)].waiting += 1
+        d.pages[Int(global)].diffs += 1
+        d.statistics.diffs += 1
+        d.statistics.diffBytes += diff
+        dsmSend(.diffPush, request: r, from: node, to: holder, bytes: Self.dsmControlBytes + diff, page: global)
     }
 
     /// A pushed diff reached a copy holder: applied, acknowledged.
@@ -186,7 +210,7 @@ extension Simulation {
     func dsmDiffsPushed(_ r: Int32) {
         let d = sharedMemory
         let request = d.table.requests[Int(r)]
-        let bytes = Self.dsmControlBytes + Int64(request.noticeTo) * Self.dsmRunHeaderBytes
+        let bytes = Self.dsmControlBytes + Int64(request.notices) * Self.dsmRunHeaderBytes
         let node = Int(request.requester)
         if request.kind == .release {
             dsmStepDone(r)
@@ -198,36 +222,79 @@ extension Simulation {
         }
     }
 
-    /// The manager has the release: the lock goes to the next acquirer, or is free.
+    /// The manager has the release: the lock keeps the releaser's vector time and goes to the next
+    /// acquirer, or is free.
     func dsmLockReleased(_ r: Int32) {
         let d = sharedMemory
         let lock = Int(d.table.requests[Int(r)].target)
+        let snapshot = d.table.requests[Int(r)].snapshot
         d.table.remove(r)
+        if snapshot >= 0 {
+            d.intervals.free(d.locks.locks[lock].time)
+            d.locks.locks[lock].time = snapshot
+        }
+        dsmLockFreed(lock)
+    }
+
+    /// The lock has no holder: it goes to the next acquirer, or is free.
+    func dsmLockFreed(_ lock: Int) {
+        let d = sharedMemory
         d.locks.locks[lock].holder = -1
+        d.locks.locks[lock].released = false
         guard !d.locks.locks[lock].queue.isEmpty else { return }
         dsmGrant(lock: lock, to: d.locks.locks[lock].queue.removeFirst())
     }
 
-    /// An arrival at a barrier's manager; the last of the parties releases everyone with the notices
-    /// the others brought.
+    /// An arrival at a barrier's manager; the last of the parties releases everyone, each with the episode's
+    /// vector time (the maximum of the arrivals'). An arrival naming other parties than the episode's first
+    /// is an error.
     func dsmBarrierArrived(_ r: Int32) {
         let d = sharedMemory
         let barrier = Int(d.table.requests[Int(r)].target)
+        let parties = d.table.requests[Int(r)].size
+        if d.locks.barriers[barrier].arrived.isEmpty {
+            d.locks.barriers[barrier].parties = parties
+        } else if d.locks.barriers[barrier].parties != parties {
+            let request = d.table.requests[Int(r)]
+            d.intervals.free(request.snapshot)
+            d.table.remove(r)
+            return dsmFail(process: request.process, name: d.locks.barrierNames[barrier],
+                           .partiesMismatch(waiting: d.locks.barriers[barrier].parties, arriving: parties))
+        }
+        dsmMergeArrival(r, barrier: barrier)
         d.locks.barriers[barrier].arrived.append(r)
-        guard d.locks.barriers[barrier].arrived.count >= Int(d.table.requests[Int(r)].size) else { return }
-        // The episode's lists change places with the reused ones: a release allocates nothing once warm.
+        guard d.locks.barriers[barrier].arrived.count >= Int(parties) else { return }
+        // The episode's list changes places with the reused one: a release allocates nothing once warm.
         swap(&d.releasing, &d.locks.barriers[barrier].arrived)
         d.locks.barriers[barrier].arrived.removeAll(keepingCapacity: true)
-        d.locks.barriers[barrier].handOutNotices()
-        let released = d.locks.barriers[barrier].released.count
+        let time = d.locks.barriers[barrier].time
+        d.locks.barriers[barrier].time = -1
         for waiter in d.releasing {
-            let node = d.table.requests[Int(waiter)].requester
-            d.table.requests[Int(waiter)].noticeFrom = 0
-            d.table.requests[Int(waiter)].noticeTo = Int32(released)
+            let node = Int(d.table.requests[Int(waiter)].requester)
             var count: Int64 = 0
-            for notice in d.locks.barriers[barrier].released where notice.writer != node { count += 1 }
-            dsmSend(.barrierRelease, request: waiter, from: d.locks.barriers[barrier].manager, to: Int(node),
+            if time >= 0 {
+                // Each waiter's own copy: its release may arrive after the barrier's next episode.
+                let snapshot = d.intervals.snapshot(of: d.intervals.snapshots[Int(time)])
+                d.table.requests[Int(waiter)].snapshot = snapshot
+                count = Int64(d.intervals.unseenCount(snapshot, at: node))
+            }
+            dsmSend(.barrierRelease, request: waiter, from: d.locks.barriers[barrier].manager, to: node,
                     bytes: Self.dsmControlBytes + count * Self.dsmRunHeaderBytes)
+        }
+        d.intervals.free(time)
+    }
+
+    /// The arrival's vector time joins the episode's.
+    func dsmMergeArrival(_ r: Int32, barrier: Int) {
+        let d = sharedMemory
+        let snapshot = d.table.requests[Int(r)].snapshot
+        d.table.requests[Int(r)].snapshot = -1
+        guard snapshot >= 0 else { return }
+        if d.locks.barriers[barrier].time < 0 {
+            d.locks.barriers[barrier].time = snapshot
+        } else {
+            d.intervals.merge(snapshot, into: d.locks.barriers[barrier].time)
+            d.intervals.free(snapshot)
         }
     }
 

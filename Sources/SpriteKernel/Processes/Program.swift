@@ -37,8 +37,8 @@ enum Step: Equatable {
     case move(peer: Int32, bytes: Int64, outward: Bool)
     /// A file operation: a handle to the program's `FileRequest`, kept apart so a step stays plain data.
     case file(Int32)
-    /// DSM: a page of a segment (by index), lock, release and barrier (names interned).
-    case dsmAccess(segment: Int32, page: Int32, size: Int32, write: Bool)
+    /// DSM: a page of a segment (by index) and the offset in it; lock, release and barrier (names interned).
+    case dsmAccess(segment: Int32, page: Int32, offset: Int32, size: Int32, write: Bool)
     case dsmAcquire(Int32)
     case dsmRelease(Int32)
     case dsmBarrier(Int32, parties: Int32)
@@ -73,7 +73,9 @@ extension ProgramCompiler {
                   (offset + max(size, 1) - 1) / segment.pageSize == page else {
                 throw .invalidValue("dsm \(name) offset \(offset)")
             }
-            return .dsmAccess(segment: segment.index, page: Int32(page), size: Int32(size), write: write)
+            let inPage = Int32(offset - page * segment.pageSize)
+            return .dsmAccess(segment: segment.index, page: Int32(page), offset: inPage, size: Int32(size),
+                              write: write)
         case .dsmAcquire(let name): return .dsmAcquire(intern(name))
         case .dsmRelease(let name): return .dsmRelease(intern(name))
         case .dsmBarrier(let name, let parties):

@@ -11,13 +11,13 @@ extension Simulation {
         let node = Int(s.table[process].node)
         let request: Int32
         switch step {
-        case .dsmAccess(let segment, let page, let size, let write):
+        case .dsmAccess(let segment, let page, let offset, let size, let write):
             let segment = Int(segment)
             guard d.segments[segment].participantIndex(of: node) >= 0 else {
                 return dsmStepFailed(process, d.segments[segment].spec.name, .notAmongNodes(node: node))
             }
             if dsmMayAccess(segment: segment, page: page, node: node, write: write) {
-                dsmTouch(segment: segment, page: page, node: node, write: write, size: size)
+                dsmTouch(segment: segment, page: page, node: node, write: write, offset: offset, size: size)
                 d.trapPaid[Int(process)] = false
                 s.table[process].pc += 1
                 return nil
@@ -38,10 +38,12 @@ extension Simulation {
                 return .compute
             }
             request = dsmStartFault(process: process, node: node, segment: segment, page: page, write: write,
-                                    size: size)
+                                    offset: offset, size: size)
         case .dsmAcquire(let lock):
             guard !d.segments.isEmpty else { return dsmStepFailed(process, "", .notAmongNodes(node: node)) }
-            request = dsmAcquire(process: process, node: node, lock: lock) { s.syncNames[Int(lock)] }
+            guard let started = dsmAcquire(process: process, node: node, lock: lock, name: { s.syncNames[Int(lock)] })
+            else { return dsmStepFailed(process, s.syncNames[Int(lock)], .acquireHeld) }
+            request = started
         case .dsmRelease(let lock):
             guard !d.segments.isEmpty, let started = dsmRelease(process: process, node: node, lock: lock) else {
                 return dsmStepFailed(process, s.syncNames[Int(lock)], .releaseNotHeld)
@@ -79,6 +81,11 @@ extension Simulation {
               s.table[process].blockedOn == request else { return }
         s.table[process].pc += 1
         processWoke(process)
+    }
+
+    /// Whether the process ended (a grant for it passes it over).
+    func dsmProcessHasEnded(_ process: Int32) -> Bool {
+        process >= 0 && scheduler.table[process].phase == .done
     }
 
     /// DSM steps that could not be taken, in the order they happened.

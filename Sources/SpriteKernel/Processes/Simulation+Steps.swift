@@ -167,6 +167,7 @@ extension Simulation {
         s.liveProcesses -= 1
         if s.table[process].gangCell >= 0 { gangThreadFinished(process) }
         if s.table[process].locksHeld > 0 { releaseLocks(of: process) }
+        if !sharedMemory.locks.locks.isEmpty { dsmProcessEnded(process, node: Int(s.table[process].node)) }
         closeFilesLeftOpen(by: process)
         if s.table[process].space >= 0 { releaseSpace(of: process) }
     }

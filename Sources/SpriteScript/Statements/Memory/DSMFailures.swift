@@ -26,6 +26,17 @@ extension Interpreter {
                              + "without holding \(failure.name), and the process ended there", at: span,
                              help: "only the process that acquired a DSM lock may release it; pair each release "
                                 + "with a dsm acquire")
+        case .acquireHeld:
+            throw Diagnostic(.runtime, "process \(process) took 'dsm acquire \(failure.name)' at \(failure.time) "
+                             + "while holding \(failure.name), and the process ended there", at: span,
+                             help: "DSM locks are not reentrant, like local locks: release \(failure.name) before "
+                                + "acquiring it again")
+        case .partiesMismatch(let waiting, let arriving):
+            throw Diagnostic(.runtime, "process \(process) arrived at dsm barrier \(failure.name) with parties "
+                             + "\(arriving) at \(failure.time), while its waiters named parties \(waiting); the "
+                             + "process ended there", at: span,
+                             help: "every arrival at one episode of a barrier names the same parties: use one count, "
+                                + "or another barrier name")
         case .noAnswer(let node):
             throw Diagnostic(.runtime, "process \(process)'s dsm request on \(failure.name) got no answer from "
                              + "\(s.nodeName(node)) after every retry (at \(failure.time)); the process waits for ever",
