@@ -9,25 +9,30 @@ enum DSMHelp {
                 "STEP: dsm read|write SEG OFFSET [size SIZE]",
                 "STEP: dsm acquire LOCK | dsm release LOCK | dsm barrier B parties N"],
         details: """
-            A segment of N pages (4KB by default) that processes on the named nodes (at most 64: a copy set \
-            is one 64-bit word) read and write with program steps. A step whose node may access the page \
-            costs nothing more; otherwise it faults: the trap (fault-cpu, the network's local-cost by default) \
-            runs on the process's CPU, then the process is blocked(dsm) while the messages go. Every message \
-            goes through the network model: a control message is 32B, a page message 32B + the page, a diff \
-            32B + 8B and the bytes of each run written, a write notice 8B; a manager, owner or copy holder \
-            takes service T (the network's call-cpu) for each message it handles. \
-            Managers (Ivy): central (on NODE, else the first node; it owns every page at first, forwards each \
-            request to the owner and takes the next request for the page when the requester confirms), fixed \
-            (page p's manager is node p mod n), dynamic (each node's probable owner, forwarded along the hints; \
-            no confirm). Consistency: sequential (Ivy: a read fault fetches a copy, a write fault takes the page \
-            and invalidates every other copy, acknowledged before the write; an upgrade moves no page), release \
-            (several writers: a write makes a twin, a release pushes each diff to every copy holder), \
-            lazy-release (TreadMarks: lock grants and barrier releases carry write notices; the next access \
-            fetches the diffs). dsm acquire and release take a DSM lock through its manager (the first segment's \
-            central manager, else one of its nodes by the name's hash); releasing a lock the process does not \
-            hold ends the run (status 3). dsm barrier waits for N processes on any nodes. A page whose owner \
-            crashed is lost: a later fault on it ends the run (status 3), as does a step on a node outside the \
-            segment. show dsm SEG lists each page; expect dsm SEG [page N] FIELD checks one (help shared-memory).
+            A segment of N pages (4KB by default) that processes on the named nodes (at most 64: a copy set is one \
+            64-bit word) read and write with program steps. A step whose node may access the page costs nothing \
+            more; otherwise it faults: the trap (fault-cpu, the network's local-cost by default) runs on the \
+            process's CPU, then the process is blocked(dsm) while the messages go. Every message goes through the \
+            network model: a control message is 32B, a page message 32B + the page, a diff 32B + 8B and the bytes of \
+            each run the interval changed (overlapping or adjacent writes make one run; never more than the whole \
+            page as one run), a write notice 8B; a manager, owner or copy holder takes service T (the network's \
+            call-cpu) for each message it handles. Managers (Ivy): central (on NODE, else the first node; it owns \
+            every page at first, forwards each request to the owner and takes the next request for the page when the \
+            requester confirms), fixed (page p's manager and first owner is node p mod n), dynamic (each node's \
+            probable owner, forwarded along the hints; no confirm; page p starts with node p mod n). Consistency: \
+            sequential (Ivy: a read fault fetches a copy, a write fault takes the page and invalidates every other \
+            copy, acknowledged before the write; an upgrade moves no page), release (several writers: a write makes \
+            a twin, a release pushes each diff to every copy holder and to a home off the segment), lazy-release \
+            (TreadMarks: lock grants and barrier releases carry, by vector time, the write notices of every interval \
+            that happens-before the acquire, through any chain of locks and barriers; the next access fetches the \
+            diffs). dsm acquire and release take a DSM lock through its manager (the first segment's central \
+            manager, else one of its nodes by the name's hash). As with local locks, acquiring a lock the process \
+            holds or releasing one it does not hold ends the run (status 3); a process that ends holding a lock \
+            releases it, and a holder's crash frees it. dsm barrier waits for N processes on any nodes; an arrival \
+            naming other parties than the episode's waiters ends the run (status 3). A segment is declared once. A \
+            page whose owner crashed is lost: a later fault on it ends the run (status 3), as does a step on a node \
+            outside the segment. show dsm SEG lists each page; expect dsm SEG [page N] FIELD checks one (help \
+            shared-memory).
             """,
         example: """
             cluster { workstation ws1, ws2; server fs1 }
@@ -53,7 +58,8 @@ enum DSMHelp {
             one). Padding the variables onto separate pages stops it. Sequential consistency pays a round of \
             invalidations (and often the page) for every write that follows another node's access: "very \
             costly". Release consistency delays it to the release; lazy release to the next access by a node \
-            that acquired after the write, and then moves only diffs (8B a run plus the bytes written). \
+            whose acquire follows the write (through any chain of locks and barriers), and then moves only \
+            diffs (8B a run plus the bytes changed: a word written a thousand times is one 8B run). \
             Counts: faults (read-faults, write-faults), transfers, invalidations, ping-pongs, diffs, and the \
             messages and bytes DSM sent (a segment's include its locks' and barriers'). show stats lists the \
             dsm-* rows once a segment is declared; stats.dsm-twins and dsm-diff-bytes, dsm-fault-wait too.
