@@ -256,6 +256,8 @@ let dsmMisuseCases: [DiagnosticCase] = [
           "size must be greater than zero", line: 3, column: 32, help: "size 8B"),
     .init(cluster("ws1") + "dsm S pages 2 on ws1\nprogram p { dsm write S 8190B size 4B }",
           "the access of 4B at 8190B crosses a page boundary of S", line: 3, column: 36, help: "split it"),
+    .init(cluster("ws1") + "dsm S pages 1000000000000 on ws1", "pages must be between 1 and 1000000",
+          line: 2, column: 13, help: "from 1 to 1000000"),
 ]
 
 @Suite struct DSMMisuseDiagnosticTests {

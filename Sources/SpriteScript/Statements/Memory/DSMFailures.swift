@@ -33,8 +33,8 @@ extension Interpreter {
                                 + "acquiring it again")
         case .partiesMismatch(let waiting, let arriving):
             throw Diagnostic(.runtime, "process \(process) arrived at dsm barrier \(failure.name) with parties "
-                             + "\(arriving) at \(failure.time), while its waiters named parties \(waiting); the "
-                             + "process ended there", at: span,
+                             + "\(arriving) at \(failure.time), while its waiters named parties \(waiting); "
+                             + "\(process) was left waiting there", at: span,
                              help: "every arrival at one episode of a barrier names the same parties: use one count, "
                                 + "or another barrier name")
         case .noAnswer(let node):

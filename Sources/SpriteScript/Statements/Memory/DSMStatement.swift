@@ -16,6 +16,12 @@ struct DSMSyntax: StatementSyntax {
         let name = try parser.parseName("a new segment name")
         _ = try parser.expectWord("pages")
         let pagesToken = parser.peek
+        if pagesToken.kind == .number, pagesToken.unit.isEmpty, !pagesToken.text.contains("."),
+           (Int(pagesToken.text) ?? Int.max) > Limits.dsmPages {
+            // Past any int the parser reads too: the help names the segment's own bound, not Int32's.
+            throw Diagnostic(.check, "pages must be between 1 and \(Limits.dsmPages), not \(pagesToken.text)",
+                             at: pagesToken.span, help: "give a whole number from 1 to \(Limits.dsmPages)")
+        }
         let pages = try parser.parseCount("the number of pages")
         var statement = DSMStatement(span: keyword.span.through(name.span), name: name, pages: pages,
                                      pagesSpan: pagesToken.span)
