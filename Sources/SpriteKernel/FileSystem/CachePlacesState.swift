@@ -25,6 +25,10 @@ struct HeldBlocks {
         var version: Int
         var content: ContentID
         var arrived: Bool
+        /// The server's modification time of that version, and when the server last vouched for it (its
+        /// arrival, or an open or check that found the same version): what the protocol judges it by.
+        var modified: SimTime = .zero
+        var validatedAt: SimTime = .zero
         /// The step whose call fetches it: if that step failed, its call may never have left.
         var fetchedBy: Int32 = -1
         /// Reads waiting for the block while it is in flight: told whether it came.
@@ -33,6 +37,14 @@ struct HeldBlocks {
 
     var blocks: [BlockKey: Block] = [:]
     var lru = LRUList<BlockKey>()
+
+    /// The server vouched for `version` of `file` now: its blocks of that version are as good as new.
+    mutating func validate(file: Int, version: Int, modified: SimTime, at time: SimTime) {
+        for key in blocks.keys where key.file == file && blocks[key]?.version == version {
+            blocks[key]?.modified = modified
+            blocks[key]?.validatedAt = time
+        }
+    }
 
     /// Forgets every block of `file` not of `version` (nil: every block of it).
     mutating func drop(file: Int, unlessVersion version: Int? = nil) {

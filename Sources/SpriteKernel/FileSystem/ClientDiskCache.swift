@@ -8,6 +8,8 @@ struct ClientDiskCache {
         var content: ContentID
         var size: Int64
         var modified: SimTime
+        /// When the server last vouched for this version (it sent the data, or an open found it current).
+        var validatedAt: SimTime = .zero
         var whole: Bool
         var blocks: Set<Int64> = []
 
@@ -28,9 +30,10 @@ struct ClientDiskCache {
 
     /// Takes data from the server: the whole file, or one block of it. A different version replaces the copy.
     mutating func store(_ file: Int, version: Int, content: ContentID, size: Int64, modified: SimTime,
-                        block: Int64?, blockSize: Int64) {
+                        block: Int64?, blockSize: Int64, at time: SimTime) {
         var copy = copies[file].flatMap { $0.version == version ? $0 : nil }
             ?? Copy(version: version, content: content, size: size, modified: modified, whole: false)
+        copy.validatedAt = time
         if let block { copy.blocks.insert(block) } else { copy.whole = true }
         let weight = copy.whole ? max(1, (size + blockSize - 1) / blockSize) : Int64(copy.blocks.count)
         guard weight <= capacityBlocks else { return drop(file) }

@@ -30,10 +30,10 @@ extension Simulation {
             return
         }
         let key = BlockKey(file: file, block: block)
-        if let held = heldBlock(key, node: node) {
+        if let held = trustedHeldBlock(key, node: node) {
             return readHeldBlock(key, held, session: session, node: node, op: op)
         }
-        if let copy = diskCopy(node: node, file: file, block: block) {
+        if let copy = trustedDiskCopy(node: node, file: file, block: block) {
             let bytes = blockBytes(size: copy.size, block: block)
             return readFromDiskCache(copy, session: session, block: block, bytes: bytes, node: node, op: op)
         }

@@ -34,12 +34,24 @@ extension Simulation {
         return readDisk(read, on: node, after: now)
     }
 
+    /// The disk cache's copy a connected read may use without asking the server: none while the server
+    /// has the file uncached here (concurrent write-sharing), or when the protocol wants it checked first.
+    func trustedDiskCopy(node: Int, file: Int, block: Int64?) -> ClientDiskCache.Copy? {
+        guard let copy = diskCopy(node: node, file: file, block: block),
+              placeMayServe(node: node, file: file, version: copy.version, modified: copy.modified,
+                            validatedAt: copy.validatedAt) else { return nil }
+        return copy
+    }
+
     /// Data the server sent is written to the disk cache behind the read: the arm is busy, nobody waits.
+    /// Not while the server has the file uncached here: that data must not be kept.
     func storeInDiskCache(node: Int, file: Int, answer: CallAnswer, block: Int64?) {
         guard fs.places.diskCaches[node] != nil, let drive = nodes[node].spec.disk,
-              fs.places.model(of: node) != .remote else { return }
+              fs.places.model(of: node) != .remote, !answer.cachingDisabled,
+              !readClient(node, { $0.uncached.contains(file) }) else { return }
         fs.places.diskCaches[node]?.store(file, version: answer.version, content: answer.content, size: answer.size,
-                                          modified: answer.modified, block: block, blockSize: fs.config.blockSize)
+                                          modified: answer.modified, block: block, blockSize: fs.config.blockSize,
+                                          at: now)
         var write = DiskRead(file: file, drive: drive, blockSize: fs.config.blockSize)
         if let block { write.add(block) } else { write.add(0, count: fs.config.blocks(answer.size)) }
         _ = readDisk(write, on: node, after: now)
@@ -63,7 +75,7 @@ extension Simulation {
     /// A whole-file `read` the disk cache can serve: read from the drive, kept in memory too if it fits.
     /// False when the disk cache does not hold the file.
     func readWholeFromDiskCache(_ session: OpenSession, node: Int, op: Int32) -> Bool {
-        guard let copy = diskCopy(node: node, file: session.file, block: nil) else { return false }
+        guard let copy = trustedDiskCopy(node: node, file: session.file, block: nil) else { return false }
         var answer = attributes(session.file)
         (answer.content, answer.size, answer.version, answer.modified) =
             (copy.content, copy.size, copy.version, copy.modified)

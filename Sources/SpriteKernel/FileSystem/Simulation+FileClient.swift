@@ -232,7 +232,7 @@ extension Simulation {
     /// After the server answered an open or getattr: keep, refresh or drop
     /// the cached copy.
     func reconcileCache(node: Int, file: Int, answer: CallAnswer) -> CacheAction {
-        validateHeldCopies(node: node, file: file, version: answer.version)
+        validateHeldCopies(node: node, file: file, version: answer.version, modified: answer.modified)
         return withClient(node) { client in
             guard client.cacheEnabled else { return .cacheOff }
             if answer.cachingDisabled {

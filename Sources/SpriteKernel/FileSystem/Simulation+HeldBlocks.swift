@@ -14,6 +14,26 @@ extension Simulation {
         return block
     }
 
+    /// The block, if a read may use it without asking the server: in flight, or arrived and still trusted
+    /// by the consistency protocol (see `placeMayServe`). An untrusted block is fetched again.
+    func trustedHeldBlock(_ key: BlockKey, node: Int) -> HeldBlocks.Block? {
+        guard let block = heldBlock(key, node: node) else { return nil }
+        guard block.arrived else { return block }
+        return placeMayServe(node: node, file: key.file, version: block.version, modified: block.modified,
+                             validatedAt: block.validatedAt) ? block : nil
+    }
+
+    /// Whether a copy kept outside the whole-file cache (a held block, a disk-cache copy) may serve a read
+    /// as the protocol would let a cached file serve it: never while the server has disabled caching of
+    /// the file here (Sprite's concurrent write-sharing, until the sessions that saw it close), and under
+    /// NFS only within the attribute timeout of the server's last word on that version.
+    func placeMayServe(node: Int, file: Int, version: Int, modified: SimTime, validatedAt: SimTime) -> Bool {
+        guard !readClient(node, { $0.uncached.contains(file) }) else { return false }
+        let entry = ClientFileEntry(content: emptyContent, size: 0, version: version, modified: modified,
+                                    validatedAt: validatedAt)
+        return consistency.readMayUseCache(entry, now: now, config: fs.config)
+    }
+
     /// Asks the server for a block into the node's held blocks; `ahead`: nobody asked for it yet.
     func fetchHeldBlock(_ key: BlockKey, node: Int, op: Int32, ahead: Bool) {
         // A block asked for again keeps the readers already waiting for it.
@@ -42,6 +62,8 @@ extension Simulation {
         block.arrived = true
         block.version = answer.version
         block.content = answer.content
+        block.modified = answer.modified
+        block.validatedAt = now
         held.blocks[key] = block
         held.lru.touch(key, weight: 1)
         held.trim(to: readClient(node) { $0.capacityBlocks })
@@ -68,10 +90,16 @@ extension Simulation {
     }
 
     /// The server answered an open: blocks of another version are out of date, here and on the disk.
-    func validateHeldCopies(node: Int, file: Int, version: Int) {
+    func validateHeldCopies(node: Int, file: Int, version: Int, modified: SimTime) {
         fs.places.held[node]?.drop(file: file, unlessVersion: version)
-        if let copy = fs.places.diskCaches[node]?.copies[file], copy.version != version {
-            fs.places.diskCaches[node]?.drop(file)
+        fs.places.held[node]?.validate(file: file, version: version, modified: modified, at: now)
+        if let copy = fs.places.diskCaches[node]?.copies[file] {
+            if copy.version != version {
+                fs.places.diskCaches[node]?.drop(file)
+            } else {
+                fs.places.diskCaches[node]?.copies[file]?.validatedAt = now
+                fs.places.diskCaches[node]?.copies[file]?.modified = modified
+            }
         }
     }
 

@@ -59,7 +59,7 @@ extension Simulation {
                 sim.readNextBlock(range, node: node, op: op)
             }
         }
-        if let held = heldBlock(key, node: node), held.arrived {
+        if let held = trustedHeldBlock(key, node: node), held.arrived {
             countHeldHit(key, node: node)
             range.hits += 1
             let bytes = blockBytes(size: contentBytes(held.content).size, block: block)
@@ -68,7 +68,8 @@ extension Simulation {
                 sim.readNextBlock(range, node: node, op: op)
             }
         }
-        if heldBlock(key, node: node) == nil, let copy = diskCopy(node: node, file: file, block: block) {
+        if trustedHeldBlock(key, node: node) == nil,
+           let copy = trustedDiskCopy(node: node, file: file, block: block) {
             range.hits += 1
             fs.places.statistics.diskCacheHits += 1
             let bytes = blockBytes(size: copy.size, block: block)
@@ -76,7 +77,7 @@ extension Simulation {
             let done = localStepEnd(copying: bytes, from: diskCacheRead(node: node, file: file, block: block))
             return resumeRangeStep(node, op, at: done) { sim in sim.readNextBlock(range, node: node, op: op) }
         }
-        if heldBlock(key, node: node) == nil {
+        if trustedHeldBlock(key, node: node) == nil {
             // Nobody asked for it yet: ask for it, and for the next blocks if the client reads ahead.
             fetchHeldBlock(key, node: node, op: op, ahead: false)
             range.calls += 1
@@ -85,7 +86,7 @@ extension Simulation {
             var next = block + 1
             while next <= min(range.last, block + ahead) {
                 let aheadKey = BlockKey(file: file, block: next)
-                if heldBlock(aheadKey, node: node) == nil {
+                if trustedHeldBlock(aheadKey, node: node) == nil {
                     fetchHeldBlock(aheadKey, node: node, op: op, ahead: true)
                     range.calls += 1
                 }

@@ -10,7 +10,8 @@ struct AccessSyntax: StatementSyntax {
         usage: ["access NODES files|blocks|whole-file|remote"],
         details: "files is the default: a whole-file read is cached, 'read PATH block N' passes through. blocks "
             + "keeps every block a client fetched in its memory (read-ahead fills it) until an open sees a newer "
-            + "version. whole-file is data shipping, as AFS: the open downloads the whole file, reads are served "
+            + "version; held blocks and the disk cache obey the consistency protocol as the cached file does (not "
+            + "used while Sprite has caching disabled, checked again after NFS's attribute timeout). whole-file is data shipping, as AFS: the open downloads the whole file, reads are served "
             + "from the client, writes are held there and uploaded at the close, under any consistency protocol. "
             + "remote is function shipping: the client caches nothing, so every read and write is a call to the "
             + "server moving only the bytes asked (its file cache is off). The four places to cache a file are "
