@@ -41,4 +41,52 @@ struct CachePlacesProtocolTests {
         let b = try #require(FSScript.events(objects, "file.read").first { $0["label"] as? String == "b" })
         #expect(b["unix_verdict"] as? String == "fresh")
     }
+
+    static let bigFile = """
+        cluster {
+          network ethernet preset sprite-1988
+          server fs1
+          workstation ws disk fujitsu-eagle memory 4MB
+          workstation w3 diskless memory 4MB
+        }
+        domain / on fs1
+        on fs1 { create /big size 8MB }
+        on ws, w3 { stat /big }
+        run
+        access ws, w3 whole-file
+
+        """
+
+    /// w3's cache is 4MB / 2 = 2MB, 512 blocks; /big is 2048 blocks. The open does not download what the cache
+    /// could not keep (AFS bounds its fetches by its cache): one open call, no pieces (rpc.open 1). Block 3
+    /// then passes through as under `files`: first from fs1's disk, 7.8965 + 27.7772 = 35.6737ms, then from
+    /// fs1's memory, 7.8965ms: 2 read calls.
+    @Test func aWholeFileOpenDoesNotDownloadWhatTheCacheCannotHold() throws {
+        let script = Self.bigFile + """
+            on w3 { open /big r; read block 3 as first; read block 3 as again; close }
+            run
+            expect stats.rpc.open == 1
+            expect stats.rpc.read == 2
+            expect first.time == 35.6737ms within 0.01%
+            expect again.time == 7.8965ms within 0.01%
+
+            """
+        _ = try run(script, count: 4)
+    }
+
+    /// ws has a 64MB disk cache: the 8MB file fits there, so the open downloads it in 8MB / 16KB = 512
+    /// pieces of rpc-size, the first in the open's own reply: 512 open calls. It is kept
+    /// on the disk (not in the 2MB memory): both reads of block 3 are disk-cache hits, no read call is made.
+    @Test func aWholeFileOpenKeepsWhatFitsOnTheDiskCache() throws {
+        let script = Self.bigFile + """
+            cache ws disk
+            on ws { open /big r; read block 3; read block 3; close }
+            run
+            expect stats.rpc.open == 512
+            expect stats.rpc.read == 0
+            expect stats.disk-cache-hits == 2
+
+            """
+        _ = try run(script, count: 3)
+    }
 }

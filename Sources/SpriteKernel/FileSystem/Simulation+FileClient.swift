@@ -198,10 +198,12 @@ extension Simulation {
         // here is current.
         let shipsWholeFiles = protocolKind.fetchesAtOpen || fs.places.model(of: node).shipsWholeFiles
         let wantsData = shipsWholeFiles && cacheEnabled && entry?.dirty != true
+        let room = wholeFileRoom(node: node)
         callServer("open", path: path, node: node, op: op, requestBytes: Int64(path.utf8.count),
                    serve: { sim, server in
-                       sim.serveOpen(path, client: node, server: server, writable: writable, wantsData: wantsData,
-                                     cachedVersion: entry?.version)
+                       let fits = sim.fs.fileIndex[path].map { sim.fs.config.blocks(sim.fs.files[$0].size) <= room }
+                       return sim.serveOpen(path, client: node, server: server, writable: writable,
+                                            wantsData: wantsData && fits != false, cachedVersion: entry?.version)
                    },
                    then: { sim, _, answer in
                        guard !answer.isDirectory else { return sim.failFileStep(node, op, .isDirectory(path: path)) }
@@ -227,6 +229,13 @@ extension Simulation {
                                             action: .disconnected(version: version), version: version)
                        }
                    })
+    }
+
+    /// The most blocks a whole-file open may bring: what the client's memory cache or its disk cache can
+    /// hold. AFS's cache manager bounds what it fetches by its cache; a larger file is not downloaded at
+    /// the open, and its reads and writes go to the server as under `files` access.
+    private func wholeFileRoom(node: Int) -> Int64 {
+        max(readClient(node) { $0.capacityBlocks }, fs.places.diskCaches[node]?.capacityBlocks ?? 0)
     }
 
     /// After the server answered an open or getattr: keep, refresh or drop
