@@ -89,4 +89,39 @@ struct CachePlacesProtocolTests {
             """
         _ = try run(script, count: 3)
     }
+
+    /// A restart empties the prefix table, so the open after it must broadcast; partitioned, nobody
+    /// answers: 6 attempts 100ms apart, 600ms. The disk cache still holds version 0 of /f's blocks 0..3
+    /// (the disk survives the crash), so the open falls back to it (disconnected) and the 4 block reads
+    /// come from the disk, judged stale (fs1 holds version 1): 4 disconnected reads, 1 stale read step.
+    /// /g was never on the disk: its open fails because fs1 did not answer, not for want of a domain.
+    @Test func aRestartedClientReadsItsDiskCacheDisconnected() throws {
+        let script = CachePlacesScriptTests.sprite1988 + """
+            cache ws disk
+            access ws blocks
+            on fs1 { create /g size 4KB }
+            on ws { open /f r; read /f blocks 0..3; close }
+            run
+            on w2 { open /f w; write 64KB; close }
+            run
+            crash ws
+            restart ws
+            partition ws | fs1, w2, w3
+            on ws { open /f r as cut; read /f blocks 0..3 as dr; close }
+            run
+            expect cut.time == 600ms within 1%
+            expect stats.disconnected-reads == 4
+            expect stale-reads == 1
+            on ws { try open /g r }
+            run
+
+            """
+        let (status, sink, _) = FSScript.run(script)
+        let text = sink.output.joined(separator: "\n")
+        #expect(status == .ok)
+        #expect(!text.contains("FAILED  "), "an expectation failed:\n\(text)")
+        #expect(text.contains("disconnected: the server did not answer"))
+        #expect(text.contains("open /g on ws FAILED: no answer from fs1 after 6 attempts"))
+        #expect(!text.contains("no domain covers"))
+    }
 }

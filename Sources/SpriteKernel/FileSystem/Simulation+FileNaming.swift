@@ -49,7 +49,9 @@ extension Simulation {
 
     /// Finds the server of `path` through the node's prefix table, or by
     /// broadcasting to every server when no prefix matches.
+    /// `unresolved`: what to do when no server answered the broadcast (the step fails without it).
     func resolve(_ path: String, node: Int, op: Int32, broadcast: Bool = false,
+                 unresolved: ((Simulation, OperationFailure) -> Void)? = nil,
                  then: @escaping (Simulation, Int) -> Void) {
         if let (server, _) = superRoot(path) {
             // An NFS name: the server is part of the name, if it exports the path.
@@ -76,6 +78,13 @@ extension Simulation {
             + (nodes[node].spec.role != .workstation ? [node] : [])
         var answered = false
         var silent = servers.count
+        // A server that never answered, not "no domain covers it": the domain's server may be unreachable.
+        var unanswered: OperationFailure?
+        let giveUp: (Simulation) -> Void = { sim in
+            let failure = unanswered ?? .noServer(path: path)
+            if case .noAnswer = failure, let unresolved { return unresolved(sim, failure) }
+            sim.failFileStep(node, op, failure)
+        }
         for server in servers {
             call("broadcast", from: node, to: server, requestBytes: Int64(path.utf8.count), operation: op,
                  serve: { sim in
@@ -94,12 +103,13 @@ extension Simulation {
                          sim.record(.prefixLearned(prefix: prefix, server: server), at: node)
                          then(sim, server)
                      } else if silent == 0 && !answered {
-                         sim.failFileStep(node, op, .noServer(path: path))
+                         giveUp(sim)
                      }
                  },
-                 failed: { sim, _ in
+                 failed: { sim, failure in
                      silent -= 1
-                     if silent == 0 && !answered { sim.failFileStep(node, op, .noServer(path: path)) }
+                     if case .noAnswer = failure { unanswered = failure }
+                     if silent == 0 && !answered { giveUp(sim) }
                  })
         }
     }
@@ -123,7 +133,7 @@ extension Simulation {
                     serve: @escaping (Simulation, Int) -> CallAnswer?,
                     then: @escaping (Simulation, Int, CallAnswer) -> Void,
                     failed: ((Simulation, OperationFailure) -> Void)? = nil) {
-        resolve(path, node: node, op: op, broadcast: broadcast) { sim, server in
+        resolve(path, node: node, op: op, broadcast: broadcast, unresolved: failed) { sim, server in
             sim.call(kind, from: node, to: server, requestBytes: requestBytes, operation: op,
                      serve: { sim in
                          guard sim.authoritativeServer(for: path) == server else {
