@@ -124,4 +124,21 @@ struct CachePlacesProtocolTests {
         #expect(text.contains("open /g on ws FAILED: no answer from fs1 after 6 attempts"))
         #expect(!text.contains("no domain covers"))
     }
+
+    /// sprite-1988 caps an RPC at 16KB (rpc-size), 4 blocks of 4KB. 16 blocks: batch 16 is one 64KB call,
+    /// 4 RPCs; batch 8 two 32KB calls, 2 RPCs each: 4; batch 3 five 12KB calls and one 4KB call: 6 RPCs.
+    /// The trace's "write calls" and stats.rpc.write count the same RPCs.
+    @Test(arguments: [(16, 4), (8, 4), (3, 6)])
+    func aBatchPastRpcSizeCountsItsRpcs(_ batch: Int, _ rpcs: Int) throws {
+        let script = CachePlacesScriptTests.sprite1988 + """
+            cache client policy write-through batch \(batch)
+            on w2 { open /f rw; write /f blocks 0..15; close }
+            run
+            expect stats.rpc.write == \(rpcs)
+
+            """
+        let objects = try run(script, count: 1)
+        let written = try #require(FSScript.events(objects, "file.write-blocks").first)
+        #expect(written["calls"] as? Int == rpcs)
+    }
 }

@@ -40,7 +40,8 @@ extension Simulation {
         let batch = max(1, fs.config.batch)
         let calls = Int((count + batch - 1) / batch)
         let write = BlockRangeWrite(file: file, first: first, last: last, content: content, newSize: newSize,
-                                    event: event, batch: batch, calls: calls)
+                                    event: event, batch: batch, calls: calls,
+                                    rpcs: rpcCount(blocks: count, batch: batch, blockSize: blockSize))
         sendBlockWrite(write, call: 0, node: node, op: op)
     }
 
@@ -62,9 +63,21 @@ extension Simulation {
                        }
                        sim.record(.blocksWritten(operation: op, path: sim.fs.files[file].path, first: write.first,
                                                  last: write.last, bytes: count * sim.fs.config.blockSize,
-                                                 calls: write.calls), at: node)
+                                                 calls: write.rpcs), at: node)
                        sim.completeFileStep(node, op)
                    })
+    }
+}
+
+extension Simulation {
+    /// The RPCs `blocks` blocks take, `batch` a write call: a call carrying more than `rpc-size` bytes goes as
+    /// several RPCs of at most `rpc-size` each (as every transfer does), and each counts in rpc.write.
+    func rpcCount(blocks: Int64, batch: Int64, blockSize: Int64) -> Int {
+        let limit = network.config.cost.maxRPCBytes
+        let pieces: (Int64) -> Int64 = { bytes in limit == .max ? 1 : max(1, (bytes + limit - 1) / limit) }
+        let full = blocks / batch
+        let rest = blocks % batch
+        return Int(full * pieces(batch * blockSize) + (rest > 0 ? pieces(rest * blockSize) : 0))
     }
 }
 
@@ -77,4 +90,6 @@ struct BlockRangeWrite {
     var event: Int
     var batch: Int64
     var calls: Int
+    /// The RPCs those calls make: more than `calls` when a call carries more than `rpc-size`.
+    var rpcs: Int
 }

@@ -16,9 +16,11 @@ enum CachePlacesHelp {
             server holds a newer version, is judged stale with the reason 'disconnected'; writes fail. \
             How a client uses its memory is its access model (help access): files, blocks, whole-file or \
             remote. 'read PATH blocks A..B' reads a range one call a block; client read-ahead ('cache \
-            client policy … read-ahead N') starts the calls for the next N blocks at once, server \
+            client policy … read-ahead N') starts the calls for the next N blocks with each block it has \
+            to ask the server for, server \
             read-ahead ('cache SERVER on read-ahead N') reads N blocks past a sequential disk read into the \
-            server's memory, and 'batch N' sends N blocks a write call: V prefetches and batches instead of \
+            server's memory, and 'batch N' sends N blocks a write call (a call past rpc-size goes as several RPCs of \
+            rpc-size, each counted): V prefetches and batches instead of \
             streaming. See seeds/v-1983-file-access.sprite and Examples/four-places.sprite.
             """,
         example: """
