@@ -141,4 +141,28 @@ struct CachePlacesProtocolTests {
         let written = try #require(FSScript.events(objects, "file.write-blocks").first)
         #expect(written["calls"] as? Int == rpcs)
     }
+
+    /// A disk cache of 8KB holds 2 blocks. Reading blocks 1, 2, 3 keeps the 2 most recent: {2, 3} (oldest
+    /// first), not nothing. After a restart: block 1 misses and is stored, pushing out 2 -> {3, 1}; block 3
+    /// is a disk hit -> {1, 3}; block 2 misses, pushing out 1 -> {3, 2}. One disk-cache hit, and the disk
+    /// holds 2 of 2 blocks.
+    @Test func aFileLargerThanTheDiskCacheKeepsItsMostRecentBlocks() throws {
+        let script = CachePlacesScriptTests.sprite1988 + """
+            cache ws disk size 8KB
+            on ws { open /f r; read block 1; read block 2; read block 3; close }
+            run
+            crash ws
+            restart ws
+            on ws { open /f r; read block 1; read block 3; read block 2; close }
+            run
+            expect stats.disk-cache-hits == 1
+            show cache ws
+
+            """
+        let (status, sink, _) = FSScript.run(script)
+        let text = sink.output.joined(separator: "\n")
+        #expect(status == .ok)
+        #expect(text.contains("disk cache of ws: 2 of 2 blocks: /f version 0 (2 blocks)"))
+        #expect(!text.contains("FAILED"))
+    }
 }

@@ -12,6 +12,8 @@ struct ClientDiskCache {
         var validatedAt: SimTime = .zero
         var whole: Bool
         var blocks: Set<Int64> = []
+        /// The blocks by use, least recent first: a file larger than the disk keeps its most recent ones.
+        var recency = LRUList<Int64>()
 
         func holds(block: Int64) -> Bool { whole || blocks.contains(block) }
     }
@@ -34,12 +36,37 @@ struct ClientDiskCache {
         var copy = copies[file].flatMap { $0.version == version ? $0 : nil }
             ?? Copy(version: version, content: content, size: size, modified: modified, whole: false)
         copy.validatedAt = time
-        if let block { copy.blocks.insert(block) } else { copy.whole = true }
-        let weight = copy.whole ? max(1, (size + blockSize - 1) / blockSize) : Int64(copy.blocks.count)
-        guard weight <= capacityBlocks else { return drop(file) }
+        if let block {
+            copy.blocks.insert(block)
+            copy.recency.touch(block, weight: 1)
+        } else {
+            copy.whole = true
+        }
+        let fileBlocks = max(1, (size + blockSize - 1) / blockSize)
+        if copy.whole, fileBlocks > capacityBlocks {
+            // The whole file does not fit: its last blocks, the most recently read, stay.
+            copy.whole = false
+            for kept in (fileBlocks - capacityBlocks)..<fileBlocks where !copy.blocks.contains(kept) {
+                copy.blocks.insert(kept)
+                copy.recency.touch(kept, weight: 1)
+            }
+        }
+        // A file larger than the disk keeps what fits: its least recently used blocks leave.
+        while !copy.whole, Int64(copy.blocks.count) > capacityBlocks,
+              let cold = copy.recency.coldest(where: { _ in true }) {
+            copy.blocks.remove(cold)
+            copy.recency.remove(cold)
+        }
         copies[file] = copy
-        lru.touch(file, weight: weight)
+        lru.touch(file, weight: copy.whole ? fileBlocks : Int64(copy.blocks.count))
         while lru.totalWeight > capacityBlocks, let cold = lru.coldest(where: { $0 != file }) { drop(cold) }
+    }
+
+    /// A read used `block` of the file (nil: all of it): the file and the block are the most recently used.
+    mutating func touch(_ file: Int, block: Int64?) {
+        guard copies[file] != nil else { return }
+        lru.touch(file, weight: lru.weight(of: file))
+        if let block, copies[file]?.whole == false { copies[file]?.recency.touch(block, weight: 1) }
     }
 
     mutating func drop(_ file: Int) {

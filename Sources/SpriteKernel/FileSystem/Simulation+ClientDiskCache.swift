@@ -29,8 +29,7 @@ extension Simulation {
         }
         var read = DiskRead(file: file, drive: drive, blockSize: fs.config.blockSize)
         if let block { read.add(block) } else { read.add(0, count: fs.config.blocks(copy.size)) }
-        let weight = fs.places.diskCaches[node]?.lru.weight(of: file) ?? 1
-        fs.places.diskCaches[node]?.lru.touch(file, weight: weight)
+        fs.places.diskCaches[node]?.touch(file, block: block)
         return readDisk(read, on: node, after: now)
     }
 
