@@ -165,4 +165,25 @@ struct CachePlacesProtocolTests {
         #expect(text.contains("disk cache of ws: 2 of 2 blocks: /f version 0 (2 blocks)"))
         #expect(!text.contains("FAILED"))
     }
+
+    /// ws writes /f through (version 1): the server's reply says it holds what ws wrote, so ws's disk cache
+    /// keeps version 1 in place of version 0. Partitioned, the open gives up after 600ms and opens the
+    /// disk's version 1, which is the server's: the read is fresh (not stale, not a failure).
+    @Test func aClientsOwnWriteThroughKeepsItsDiskCopyCurrent() throws {
+        let script = CachePlacesScriptTests.sprite1988 + """
+            cache ws disk
+            on ws { open /f r; read; close }
+            run
+            on ws { open /f rw; write 64KB; close }
+            run
+            partition ws | fs1, w2, w3
+            on ws { open /f r as cut; read as dr; close }
+            run
+            expect cut.time == 600ms within 1%
+            expect stale-reads == 0
+            expect stats.disconnected-reads == 1
+
+            """
+        _ = try run(script, count: 3)
+    }
 }

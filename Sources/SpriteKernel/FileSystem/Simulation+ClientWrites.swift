@@ -36,6 +36,10 @@ extension Simulation {
                                              writes: carried + [write.event], from: node, server: server)
                    },
                    then: { sim, _, answer in
+                       // The server now holds what the client wrote: its disk cache may keep that version.
+                       if answer.content == write.content {
+                           sim.storeInDiskCache(node: node, file: file, answer: answer, block: nil)
+                       }
                        let done: (Simulation, Bool) -> Void = { sim, fits in
                            sim.withClient(node) { client in
                                guard fits else { return client.forget(file) }

@@ -9,7 +9,8 @@ enum CachePlacesHelp {
             (a local kernel call and a copy: 0.612ms for 4KB under sprite-1988), the client's disk cache \
             ('cache NODE disk': its own drive, 28.389ms on an Eagle), the server's memory (a block read \
             call, 7.8965ms) or the server's disk (the call and the server's drive, 35.674ms). Data from the \
-            server is written to the client's disk cache behind the read. The disk cache survives a crash \
+            server is written to the client's disk cache behind the read, and so is the version a client's \
+            own write-through leaves at the server. The disk cache survives a crash \
             and restart: the next open checks its copy with the server, which drops an older version. When \
             the server does not answer, an open for reading and its reads are served from the disk cache \
             (disconnected operation): each such read counts in stats.disconnected-reads and, when the \
