@@ -226,6 +226,11 @@ struct CachePlacesDiagnosticTests {
         #expect(d.help == "access models: files blocks whole-file remote")
     }
 
+    @Test func aMissingAccessModelIsAskedForWithAnAn() throws {
+        let d = try first("access ws1")
+        #expect(d.message.contains("expected an access model"))
+    }
+
     @Test func anAccessModelIsAClients() throws {
         let d = try first("access fs1 remote")
         #expect(d.message.hasPrefix("fs1 is a server"))

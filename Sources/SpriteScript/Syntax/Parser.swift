@@ -313,7 +313,8 @@ public struct Parser {
         _ type: Choice.Type, _ singular: String, _ plural: String
     ) throws(Diagnostic) -> Choice where Choice.RawValue == String {
         offerAtEnd(.words(Choice.allCases.map(\.rawValue)))
-        let word = try parseWord("a \(singular)")
+        let article = "aeiouAEIOU".contains(singular.first ?? "x") ? "an" : "a"
+        let word = try parseWord("\(article) \(singular)")
         guard let choice = Choice(rawValue: word.text) else {
             let names = Choice.allCases.map(\.rawValue)
             let hint = Suggestions.didYouMean(word.text, among: names)
