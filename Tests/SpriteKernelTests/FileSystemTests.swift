@@ -82,10 +82,10 @@ private struct SeenRead {
 
 private func seenReads(_ trace: [TraceRecord], _ sim: Simulation) -> [SeenRead] {
     trace.compactMap { record in
-        guard case let .fileRead(_, path, _, content, _, _, fromCache, unix, session, reason) = record.event
+        guard case let .fileRead(_, path, _, content, _, _, place, unix, session, reason) = record.event
         else { return nil }
         return SeenRead(time: record.time, node: record.node, path: path, text: sim.fsText(content),
-                        fromCache: fromCache, unix: unix, session: session, reason: reason)
+                        fromCache: place.fromCache, unix: unix, session: session, reason: reason)
     }
 }
 

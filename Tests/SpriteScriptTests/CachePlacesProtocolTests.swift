@@ -186,4 +186,38 @@ struct CachePlacesProtocolTests {
             """
         _ = try run(script, count: 3)
     }
+
+    /// The four places, one read each (the script of oneBlockFromEachOfTheFourPlaces): fs1 reads block 3
+    /// from its disk first, then has it in memory; w2's whole-file read caches /f, so its next block read is
+    /// from client memory; ws's block 5 after the restart is on its disk. A disconnected read says so.
+    @Test func eachReadNamesThePlaceThatServedIt() throws {
+        let script = CachePlacesScriptTests.sprite1988 + """
+            cache ws disk
+            on w2 { open /f r; read block 3 as serverdisk; read block 3 as servermemory; read; read block 3 as m }
+            run
+            on ws { open /f r; read block 5; close }
+            run
+            crash ws
+            restart ws
+            on ws { open /f r; read block 5 as clientdisk; close }
+            run
+            partition ws | fs1, w2, w3
+            on ws { open /f r; read block 5 as cut; close }
+            run
+
+            """
+        let objects = try run(script, count: 0)
+        let reads = FSScript.events(objects, "file.read")
+        func read(_ label: String) -> [String: Any]? { reads.first { $0["label"] as? String == label } }
+        #expect(read("serverdisk")?["place"] as? String == "server-disk")
+        #expect(read("servermemory")?["place"] as? String == "server-memory")
+        #expect(read("m")?["place"] as? String == "client-memory")
+        #expect(read("clientdisk")?["place"] as? String == "client-disk")
+        #expect(read("clientdisk")?["disconnected"] == nil)
+        #expect(read("cut")?["place"] as? String == "client-disk")
+        #expect(read("cut")?["disconnected"] as? Bool == true)
+        let (_, text, _) = FSScript.run(script)
+        #expect(text.output.joined().contains("(4KB from client disk)"))
+        #expect(text.output.joined().contains("(4KB from server disk)"))
+    }
 }

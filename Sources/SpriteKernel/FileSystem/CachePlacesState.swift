@@ -29,6 +29,8 @@ struct HeldBlocks {
         /// arrival, or an open or check that found the same version): what the protocol judges it by.
         var modified: SimTime = .zero
         var validatedAt: SimTime = .zero
+        /// Where the server found it: a read waiting for it says so.
+        var place = ReadPlace.serverMemory
         /// The step whose call fetches it: if that step failed, its call may never have left.
         var fetchedBy: Int32 = -1
         /// Reads waiting for the block while it is in flight: told whether it came.

@@ -52,7 +52,7 @@ extension Simulation {
                    then: { sim, _, answer in
                        sim.storeInDiskCache(node: node, file: file, answer: answer, block: block)
                        sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false,
-                                        entry: nil, bytes: answer.replyBytes, block: block)
+                                        entry: nil, bytes: answer.replyBytes, block: block, place: .server(answer))
                        sim.completeFileStep(node, op)
                    },
                    failed: { sim, failure in sim.readDisconnected(session, block: block, node: node, op: op, failure) })
@@ -84,7 +84,8 @@ extension Simulation {
         let entry = ClientFileEntry(content: held.content, size: contentBytes(held.content).size,
                                     version: held.version, modified: .zero, validatedAt: now)
         completeRead(session, node: node, op: op, content: held.content, fromCache: fromCache,
-                     entry: fromCache ? entry : nil, bytes: bytes, block: block)
+                     entry: fromCache ? entry : nil, bytes: bytes, block: block,
+                     place: fromCache ? .clientMemory : held.place)
     }
 
     /// One block at the server: from its cache, or from its disk (with read-ahead if it is sequential).

@@ -66,7 +66,7 @@ extension Simulation {
         let done = localStepEnd(copying: bytes, from: diskCacheRead(node: node, file: session.file, block: block))
         resumeRangeStep(node, op, at: done) { sim in
             sim.completeRead(session, node: node, op: op, content: copy.content, fromCache: true, entry: entry,
-                             bytes: bytes, block: block, reason: reason)
+                             bytes: bytes, block: block, reason: reason, place: .clientDisk)
             sim.completeFileStep(node, op)
         }
     }

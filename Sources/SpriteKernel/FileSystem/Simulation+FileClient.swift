@@ -471,7 +471,7 @@ extension Simulation {
                        sim.storeInDiskCache(node: node, file: file, answer: answer, block: nil)
                        sim.cacheFetched(node: node, file: file, answer: answer, op: op) { sim in
                            sim.completeRead(session, node: node, op: op, content: answer.content, fromCache: false,
-                                            entry: nil)
+                                            entry: nil, place: .server(answer))
                            sim.completeFileStep(node, op)
                        }
                    },

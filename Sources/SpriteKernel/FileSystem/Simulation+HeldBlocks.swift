@@ -64,6 +64,7 @@ extension Simulation {
         block.content = answer.content
         block.modified = answer.modified
         block.validatedAt = now
+        block.place = .server(answer)
         held.blocks[key] = block
         held.lru.touch(key, weight: 1)
         held.trim(to: readClient(node) { $0.capacityBlocks })

@@ -3,18 +3,23 @@ extension Simulation {
     /// Records the read, judges it online under UNIX and session semantics,
     /// and says why when it is stale (`reason`, when given, says it instead).
     func completeRead(_ session: OpenSession, node: Int, op: Int32, content: ContentID, fromCache: Bool,
-                      entry: ClientFileEntry?, bytes: Int64? = nil, block: Int64? = nil, reason: StaleReason? = nil) {
+                      entry: ClientFileEntry?, bytes: Int64? = nil, block: Int64? = nil, reason: StaleReason? = nil,
+                      place: ReadPlace? = nil) {
         let file = session.file
         let verdict = judgeRead(session, node: node, op: op, content: content, fromCache: fromCache, entry: entry,
                                 reason: reason)
         let size = bytes ?? contentBytes(content).size
+        var disconnected = false
+        if case .disconnected = reason { disconnected = true }
+        let source = ReadSource(place: place ?? (fromCache ? .clientMemory : .serverMemory),
+                                disconnected: disconnected)
         noteLastRead(session, node: node, content: content, block: block)
         // The id, not a copy: thousands of reads of one version share its bytes.
         operations[Int(op)].content = content
         operations[Int(op)].block = block
         operations[Int(op)].bytes = size
         record(.fileRead(operation: op, path: fs.files[file].path, event: verdict.event, content: content,
-                         block: block, bytes: size, fromCache: fromCache, unix: verdict.unix,
+                         block: block, bytes: size, place: source, unix: verdict.unix,
                          session: verdict.session, reason: verdict.reason),
                at: node)
     }

@@ -69,7 +69,7 @@ public enum TraceEvent: Sendable, Equatable {
                     version: Int)
     /// `block` is set for `read … block N`: the read returned that block of `content` alone.
     case fileRead(operation: Int32, path: String, event: Int, content: ContentID, block: Int64?, bytes: Int64,
-                  fromCache: Bool, unix: Judgement, session: Judgement, reason: StaleReason?)
+                  place: ReadSource, unix: Judgement, session: Judgement, reason: StaleReason?)
     case fileWritten(operation: Int32, path: String, event: Int, bytes: Int64, toServer: Bool)
     /// `read PATH blocks A..B`: `hits` blocks came from the client (memory, held, disk), the rest in `calls`.
     case blocksRead(operation: Int32, path: String, first: Int64, last: Int64, bytes: Int64, hits: Int, calls: Int,

@@ -37,13 +37,15 @@ enum FileEventFields {
                                            ("writable", .bool(writable)), ("readable", .bool(readable)),
                                            ("cache", .string(FileEventWords.action(action))),
                                            ("version", .int(Int64(version)))])
-        case .fileRead(let id, let path, let event, let content, let block, let size, let fromCache, let unix,
+        case .fileRead(let id, let path, let event, let content, let block, let size, let place, let unix,
                        let session, let reason):
             var fields = op(id) + [("path", .string(path)), ("event_id", .int(Int64(event)))]
             if let block { fields.append(("block", .int(block))) }
             fields += [("content", FileEventWords.contentJSON(content, block: block, c)), ("bytes", .int(size)),
-                                   ("source", .string(fromCache ? "cache" : "server")),
+                                   ("source", .string(place.fromCache ? "cache" : "server")),
+                                   ("place", .string(place.place.rawValue)),
                                    ("unix_verdict", judgement(unix)), ("session_verdict", judgement(session))]
+            if place.disconnected { fields.append(("disconnected", .bool(true))) }
             fields += expected(unix, c)
             if let reason { fields.append(("why", .string(FileEventWords.words(reason, c)))) }
             return ("file.read", fields)

@@ -80,6 +80,16 @@ enum FileEventWords {
         }
     }
 
+    /// Where a read's data came from; the client's and the server's memory keep their short words.
+    static func place(_ place: ReadPlace) -> String {
+        switch place {
+        case .clientMemory: "cache"
+        case .clientDisk: "client disk"
+        case .serverMemory: "server"
+        case .serverDisk: "server disk"
+        }
+    }
+
     static func action(_ action: CacheAction) -> String {
         switch action {
         case .miss: "not cached"
@@ -120,11 +130,11 @@ enum FileEventWords {
         case .fileOpened(let op, let path, let session, let writable, let readable, let action, let version):
             return "open \(path) \(writable ? (readable ? "rw" : "w") : "r") (session \(session), version \(version)):"
                 + " \(Self.action(action))" + label(op)
-        case .fileRead(let op, let path, _, let id, let block, let size, let fromCache, let unix, let session,
+        case .fileRead(let op, let path, _, let id, let block, let size, let place, let unix, let session,
                        let reason):
             let which = block.map { " block \($0)" } ?? ""
             return "read \(path)\(which) -> \(content(id, block: block, c))"
-                + " (\(EventWords.bytes(size)) from \(fromCache ? "cache" : "server")): "
+                + " (\(EventWords.bytes(size)) from \(Self.place(place.place))): "
                 + verdict(unix: unix, session: session, reason: reason, c) + label(op)
         case .blocksRead(let op, let path, let first, let last, let size, let hits, let calls, let unix, let session,
                          let reason):
