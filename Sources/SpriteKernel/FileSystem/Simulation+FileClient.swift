@@ -306,7 +306,7 @@ extension Simulation {
         guard let entry = cached, cacheable,
               entry.dirty || consistency.readMayUseCache(entry, now: now, config: fs.config) else { return nil }
         fs.statistics.clientHits += 1
-        withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size)) }
+        withClient(node) { $0.lru.touch(file, weight: fs.config.blocks(entry.size), at: now) }
         return entry
     }
 
