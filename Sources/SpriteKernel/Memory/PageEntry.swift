@@ -77,6 +77,8 @@ struct ProcessPaging {
     var writeShare: Double = 0
     /// Its first burst faults code page 0 before anything else.
     var codeStartPending = false
+    /// Its start reads the whole code file at once (eager loading) rather than page 0 alone.
+    var loadPending = false
     /// The next reference's index in the pattern's sequence.
     var position: Int64 = 0
     /// Work before its next reference (a fault's trap and what is left of a touch).

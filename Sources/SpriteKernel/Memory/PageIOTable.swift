@@ -2,7 +2,8 @@
 /// allocates nothing once the slab has grown to the most transfers ever in
 /// flight at once.
 struct PageIO {
-    enum Kind: UInt8 { case pageIn, pageOut, zeroFill }
+    /// `load`: a program's whole code segment at once (eager loading); `entry` and `frame` are its first.
+    enum Kind: UInt8 { case pageIn, pageOut, zeroFill, load }
 
     var kind: Kind = .pageIn
     var node: Int32 = -1

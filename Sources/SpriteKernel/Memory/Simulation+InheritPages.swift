@@ -4,9 +4,12 @@
 /// (inherited, never zero-filled), or are zero-filled if the parent never had
 /// them. A copy that finds no frame free is inherited too.
 extension Simulation {
-    func inheritPages(_ segment: Int32, from source: Int32, node: Int) {
+    /// Returns the pages copied.
+    @discardableResult
+    func inheritPages(_ segment: Int32, from source: Int32, node: Int) -> Int {
         let vm = virtualMemory
-        guard segment >= 0, source >= 0, let paging = vm.paging[node] else { return }
+        guard segment >= 0, source >= 0, let paging = vm.paging[node] else { return 0 }
+        var copied = 0
         vm.segments[Int(segment)].inheritedFrom = source
         let pages = min(vm.segments[Int(segment)].pages, vm.segments[Int(source)].pages)
         let first = Int(vm.segments[Int(segment)].first)
@@ -20,6 +23,7 @@ extension Simulation {
                     vm.entries[entry].flags |= PageEntry.dirty
                     vm.segments[Int(segment)].resident += 1
                     paging.policy.inserted(frame, paging.frames, now: now)
+                    copied += 1
                     continue
                 }
                 releasePage(node: node, side: .vm)
@@ -28,5 +32,6 @@ extension Simulation {
                 vm.entries[entry].flags |= PageEntry.inherited
             }
         }
+        return copied
     }
 }

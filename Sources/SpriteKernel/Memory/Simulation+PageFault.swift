@@ -37,6 +37,8 @@ extension Simulation {
             return .hit
         }
         let record = vm.processes.mutableAddress(Int(process))
+        let loads = record.pointee.loadPending && vm.segments[segment].kind == .code
+        record.pointee.loadPending = false
         if vm.entries[page].io >= 0 {
             // On its way in or out for another fault: this one waits for it, then looks again.
             record.pointee.faults += 1
@@ -49,6 +51,11 @@ extension Simulation {
             let io = vm.entries[page].io
             vm.pager.wait(process, on: io, write: write)
             return .major(io: io, launch: -1)
+        }
+        if loads {
+            if let service = startCodeLoad(process, entry: entry, node: node) { return service }
+            record.pointee.loadPending = true
+            return .retry(work: faultCPU(node))
         }
         guard let (frame, pageOut) = obtainFrame(node, for: entry) else { return .retry(work: faultCPU(node)) }
         let kind = vm.segments[segment].kind

@@ -13,6 +13,7 @@ extension Simulation {
         let page = Int(transfer.entry)
         var segment = Int(vm.entries[page].segment)
         guard let config = vm.paging[node]?.config else { return }
+        if transfer.kind == .load { return launchCodeLoad(io, segment: segment, node: node, config: config) }
         var index = Int64(page - Int(vm.segments[segment].first))
         // A forked child's page never written by it comes from its parent's backing store.
         if transfer.kind == .pageIn, vm.entries[page].flags & PageEntry.inherited != 0,
@@ -103,7 +104,7 @@ extension Simulation {
             }
             return
         }
-        fill(io, write: anyWriter(waiters))
+        if transfer.kind == .load { fillLoad(io) } else { fill(io, write: anyWriter(waiters)) }
         vm.pager.release(io)
         wakeWaiters(waiters, extra: .zero)
     }
@@ -139,8 +140,9 @@ extension Simulation {
         while current >= 0 {
             let slot = vm.pager.slots[Int(current)]
             let page = Int(slot.entry)
+            if slot.kind == .load { abandonLoad(current, node: node) }
             if vm.entries[page].io == current { vm.entries[page].io = -1 }
-            if slot.kind != .pageOut, let paging = vm.paging[node] {
+            if slot.kind != .pageOut, slot.kind != .load, let paging = vm.paging[node] {
                 paging.frames.free(slot.frame)
                 releasePage(node: node, side: .vm)
             }

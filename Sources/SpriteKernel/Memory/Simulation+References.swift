@@ -22,6 +22,10 @@ extension Simulation {
             // A program's first dispatch touches its first code page before anything else.
             record.pointee.codeStartPending = false
             let code = vm.spaces[space].code
+            if record.pointee.loadPending, let missing = firstMissingPage(of: code) {
+                return BatchPlan(until: .zero, entry: missing, write: false)
+            }
+            record.pointee.loadPending = false
             if vm.segments[Int(code)].pages > 0 {
                 let entry = vm.segments[Int(code)].first
                 if !vm.entries[Int(entry)].isResident { return BatchPlan(until: .zero, entry: entry, write: false) }
@@ -48,6 +52,16 @@ extension Simulation {
         let end = min(budget, lead + count * touch)
         record.pointee.lead = .ns(lead + count * touch - end)
         return BatchPlan(until: .ns(end), entry: -1, write: false)
+    }
+
+    /// The first page of `segment` not in memory, or nil.
+    func firstMissingPage(of segment: Int32) -> Int32? {
+        let vm = virtualMemory
+        let first = Int(vm.segments[Int(segment)].first)
+        for entry in first..<(first + Int(vm.segments[Int(segment)].pages)) where !vm.entries[entry].isResident {
+            return Int32(entry)
+        }
+        return nil
     }
 
     /// The segment the process's pattern runs over, or -1.

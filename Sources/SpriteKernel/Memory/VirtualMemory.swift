@@ -40,6 +40,10 @@ final class VirtualMemory {
     /// Each code segment's program file.
     var codePaths: [Int32: String] = [:]
     @exclusivity(unchecked) var statistics = MemoryStatistics()
+    /// The copy CPU of the fork being taken (its resident pages copied), for the forking process to charge.
+    var forkCopyWork: SimTime = .zero
+    /// Page-ins that failed, each killing the processes waiting for the page, in the order they happened.
+    var failures: [PagingFailure] = []
     /// A `vm` or a space was declared.
     var declared = false
 

@@ -72,6 +72,21 @@ extension Simulation {
     func pageFaultFailed(_ process: Int32, node: Int, segment: SegmentKind, page: Int64,
                          failure: OperationFailure) {
         record(.pagingFailed(process: Int(process), segment: segment, page: page, failure: failure), at: node)
+        virtualMemory.failures.append(PagingFailure(process: ProcessID(process), node: node, time: now,
+                                                    segment: segment, page: page, failure: failure))
         kill(process)
     }
+
+    /// Page-ins that failed (each killed the processes waiting), in the order they happened.
+    public var pagingFailures: [PagingFailure] { virtualMemory.failures }
+}
+
+/// A page a process needed could not be had; the process was killed, and the run reports it.
+public struct PagingFailure: Sendable, Equatable {
+    public var process: ProcessID
+    public var node: Int
+    public var time: SimTime
+    public var segment: SegmentKind
+    public var page: Int64
+    public var failure: OperationFailure
 }

@@ -44,7 +44,7 @@ extension Simulation {
         vm.processes[Int(process)] = ProcessPaging(
             pattern: vm.specPatterns[Int(vm.spaces[Int(space)].spec)], stack: stack,
             touch: max(.ns(1), spec.touch.scaled(bySpeed: speed)), writeShare: spec.writeShare,
-            codeStartPending: vm.spaces[Int(space)].code >= 0)
+            codeStartPending: vm.spaces[Int(space)].code >= 0, loadPending: spec.code?.eager == true)
         scheduler.table[process].space = space
         scheduler.table[process].untilFault = .never
         scheduler.table[process].faultEntry = -1

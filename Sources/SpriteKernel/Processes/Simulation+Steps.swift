@@ -91,8 +91,9 @@ extension Simulation {
                     s.table[process].pc += 1
                 }
             case .fork(let child, let shared):
-                s.table[process].pc += 1
                 startChild(of: process, program: child, node: s.table[process].node, shared: shared)
+                if let copy = takeForkCopyWork(process) { return copyForkedPages(process, work: copy) }
+                s.table[process].pc += 1
             case .spawn(let child, let node):
                 s.table[process].pc += 1
                 startChild(of: process, program: child, node: node, shared: false)

@@ -232,6 +232,7 @@ extension Interpreter {
     /// a runtime error that says which process, which step and when.
     func checkStepFaults(at span: SourceSpan) throws(Diagnostic) {
         try checkDSMFailures(at: span)
+        try checkPagingFailures(at: span)
         guard let fault = simulation.stepFaults.first else { return }
         let name = simulation.processMetrics(fault.process)?.name ?? "\(fault.process)"
         switch fault.kind {

@@ -1,0 +1,19 @@
+import SpriteKernel
+
+extension Interpreter {
+    /// A page-in that failed killed the processes waiting for the page; the run ends there with a runtime
+    /// error naming the process, the page and why, as a DSM step that could not be taken does.
+    func checkPagingFailures(at span: SourceSpan) throws(Diagnostic) {
+        guard let failure = simulation.pagingFailures.first else { return }
+        let s = simulation
+        let process = s.processMetrics(failure.process)?.name ?? "\(failure.process)"
+        throw Diagnostic(.runtime, "process \(process) faulted on page \(failure.page) of its "
+                         + "\(failure.segment.rawValue) at \(failure.time) on \(s.nodeName(failure.node)), and the "
+                         + "page could not be had: \(EventWords.words(failure.failure, self.context)); the process was "
+                         + "killed", at: span,
+                         help: failure.segment == .code
+                            ? "code pages come from the program's file: declare a domain whose server holds it"
+                            : "data and stack pages come from backing files on their directory's server (help vm): "
+                                + "keep that server up and reachable, or use backing swap on a node with a disk")
+    }
+}
