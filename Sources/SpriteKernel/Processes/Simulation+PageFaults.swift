@@ -77,8 +77,12 @@ extension Simulation {
         kill(process)
     }
 
-    /// Page-ins that failed (each killed the processes waiting), in the order they happened.
-    public var pagingFailures: [PagingFailure] { virtualMemory.failures }
+    /// Page-ins that failed since the last call (each killed the processes waiting), in the order they
+    /// happened; each is reported once.
+    public func takePagingFailures() -> [PagingFailure] {
+        defer { virtualMemory.failures.removeAll() }
+        return virtualMemory.failures
+    }
 }
 
 /// A page a process needed could not be had; the process was killed, and the run reports it.

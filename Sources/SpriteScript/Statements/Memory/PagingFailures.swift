@@ -2,9 +2,12 @@ import SpriteKernel
 
 extension Interpreter {
     /// A page-in that failed killed the processes waiting for the page; the run ends there with a runtime
-    /// error naming the process, the page and why, as a DSM step that could not be taken does.
+    /// error naming the process, the page and why, as a DSM step that could not be taken does. Under
+    /// `try` the trace line says it and the script goes on.
     func checkPagingFailures(at span: SourceSpan) throws(Diagnostic) {
-        guard let failure = simulation.pagingFailures.first else { return }
+        guard let failure = simulation.takePagingFailures().first, !allowFailures else { return }
+        // The fault's trace line first, then the error.
+        flushTrace()
         let s = simulation
         let process = s.processMetrics(failure.process)?.name ?? "\(failure.process)"
         throw Diagnostic(.runtime, "process \(process) faulted on page \(failure.page) of its "
