@@ -96,4 +96,32 @@ struct VMScriptTests {
         #expect(error.contains("test.sprite:6:1: error: process ed faulted on page 0 of its code at 0s on ws1"))
         #expect(error.contains("no domain covers /bin/ed; the process was killed"))
     }
+
+    /// Double caching (DESIGN-9 §6.4, derived in Examples/double-caching.sprite): ws1 1MB, 128 VM frames,
+    /// a loop over 256 written pages, two laps. Bypass off, each lap-2 fault puts its victim and its page
+    /// in the 128-block client cache, which so holds the last 64 faults' pairs: of the resident pages
+    /// 128-255, pages 192-255 are in the cache too: 64 pages held twice while the process lives (it
+    /// sleeps after its work, at 5.0169s). Bypass on, none. `negotiate oldest penalty 0s` (no penalty)
+    /// and `fault-cpu 0s` are accepted; the later `vm` puts back the fixed split and the trap.
+    @Test(arguments: [("off", 64), ("on", 0)])
+    func doubleCachedPages(bypass: String, doubled: Int) throws {
+        try run("""
+            cluster {
+              network preset sprite-1988
+              server fs1 disk fujitsu-eagle
+              workstation ws1 memory 1MB diskless
+            }
+            domain / on fs1
+            space loop { data 1MB; touch 100us; writes 100%; pattern loop 256 pages }
+            program loop space loop { compute 51.2ms; sleep 60s }
+            vm ws1 negotiate oldest penalty 0s fault-cpu 0s
+            vm ws1 bypass \(bypass) negotiate fixed 50% fault-cpu 100us
+            spawn loop as loop on ws1
+            advance 6s
+            expect loop.faults == 512
+            expect ws1.double-cached == \(doubled)
+            expect stats.double-cached == \(doubled)
+
+            """, expectations: 3)
+    }
 }

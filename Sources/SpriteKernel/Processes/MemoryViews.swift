@@ -10,6 +10,8 @@ public struct NodeMemoryView: Sendable, Equatable {
     /// Code pages of programs with no process on the node now.
     public var stickyPages: Int
     public var cacheBytes: Int64
+    /// Resident backing pages also held in the node's client cache (bypass off): memory used twice.
+    public var doubleCachedPages: Int
     public var freePages: Int
     public var processes: [ProcessMemoryView]
     public var statistics: MemoryStatistics

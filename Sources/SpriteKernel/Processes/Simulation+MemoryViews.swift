@@ -22,8 +22,29 @@ extension Simulation {
             node: node, config: paging.config, memoryBytes: ledger.total,
             frames: paging.frames.count, codePages: counts[.code] ?? 0, dataPages: counts[.data] ?? 0,
             stackPages: counts[.stack] ?? 0, stickyPages: sticky, cacheBytes: ledger.cacheBytes,
+            doubleCachedPages: doubleCachedPages(node: node),
             freePages: Int(max(0, ledger.free) / ledger.pageSize), processes: processes,
             statistics: memoryStatistics(node: node))
+    }
+
+    /// Resident pages whose block is also in the client cache of their node (double caching, bypass off):
+    /// on `node`, or on every node.
+    public func doubleCachedPages(node: Int? = nil) -> Int {
+        let vm = virtualMemory
+        guard let node else { return vm.paging.indices.reduce(0) { $0 + doubleCachedPages(node: $1) } }
+        guard let paging = vm.state(of: node) else { return 0 }
+        let blockSize = max(1, fileSystemConfig.blockSize)
+        var doubled = 0
+        for frame in paging.frames.frames.indices {
+            let entry = Int(paging.frames.frames[frame].entry)
+            guard entry >= 0, vm.entries[entry].isResident else { continue }
+            let segment = Int(vm.entries[entry].segment)
+            let file = Int(vm.segments[segment].file)
+            guard file >= 0 else { continue }
+            let block = Int64(entry - Int(vm.segments[segment].first)) * paging.config.pageSize / blockSize
+            if clientCacheHolds(node: node, file: file, block: block) { doubled += 1 }
+        }
+        return doubled
     }
 
     /// A process's memory, nil when it never had a space.

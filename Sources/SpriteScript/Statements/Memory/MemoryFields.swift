@@ -9,6 +9,7 @@ enum MemoryFields {
     ]
     static let node: [String: Dimension?] = [
         "vm-pages": .count, "cache-pages": .count, "free-pages": .count, "sticky-pages": .count,
+        "double-cached": .count,
     ]
 
     /// The value of `owner.field` if it is a memory field, else nil.
@@ -32,6 +33,7 @@ enum MemoryFields {
             case "vm-pages": .number(Int64(view.codePages + view.dataPages + view.stackPages), .count)
             case "cache-pages": .number(view.cacheBytes / max(1, view.config.pageSize), .count)
             case "free-pages": .number(Int64(view.freePages), .count)
+            case "double-cached": .number(Int64(view.doubleCachedPages), .count)
             default: .number(Int64(view.stickyPages), .count)
             }
         }
@@ -53,6 +55,8 @@ extension StatisticsTable {
         paging("evictions") { .count(Int64($0.evictions)) },
         paging("vm-to-cache") { .count(Int64($0.vmToCache)) },
         paging("cache-to-vm") { .count(Int64($0.cacheToVM)) },
+        // Pages in memory twice now, as VM pages and as client-cache blocks (bypass off).
+        Statistic(name: "double-cached") { .count(Int64($0.doubleCachedPages())) },
         paging("swap-reads") { .count(Int64($0.swapReads)) },
         paging("swap-writes") { .count(Int64($0.swapWrites)) },
         paging("fault-wait") { .duration($0.faultWait) },

@@ -27,7 +27,9 @@ enum MemoryHelp {
             'trace faults' prints every fault; at 'trace operations' each run prints one paging line per node \
             that faulted. show memory NODE lists the node's pages and each process's resident set and faults; \
             expect reads PROCESS.faults zero-fills page-ins page-outs resident fault-wait, NODE.vm-pages \
-            cache-pages free-pages sticky-pages, and the stats rows (page-faults, page-ins, page-outs, …).
+            cache-pages free-pages sticky-pages double-cached, and the stats rows (page-faults, page-ins, \
+            page-outs, double-cached, …). double-cached counts pages in memory twice now: resident VM pages \
+            whose backing block the node's client cache also holds (only with bypass off).
             """,
         example: """
             cluster { workstation ws1 memory 1MB disk fujitsu-eagle }

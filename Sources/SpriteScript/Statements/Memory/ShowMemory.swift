@@ -27,7 +27,9 @@ enum ShowMemory {
         let vmPages = view.codePages + view.dataPages + view.stackPages
         let notes = [
             "vm pages \(vmPages): code \(view.codePages) (sticky \(view.stickyPages)), data \(view.dataPages), "
-                + "stack \(view.stackPages); file cache \(EventWords.bytes(view.cacheBytes)); free \(view.freePages)",
+                + "stack \(view.stackPages); file cache \(EventWords.bytes(view.cacheBytes)); free \(view.freePages)"
+                + (view.doubleCachedPages > 0 ? "; \(Plural.of(view.doubleCachedPages, "page")) cached twice "
+                    + "(in VM and in the file cache)" : ""),
         ]
         return Table(name: "memory", title: title,
                      columns: ["process", "space", "code", "data", "stack", "faults", "zero-fills", "page-ins",

@@ -19,7 +19,8 @@ struct VMSyntax: StatementSyntax {
             + "a second run starts without faulting them. 'bypass on' (Sprite) makes backing pages skip the "
             + "client's file cache; off lets them be cached twice. Physical memory is shared with the file "
             + "cache: 'negotiate fixed P%' gives VM P% (the default, 50%), 'negotiate oldest' lets the side "
-            + "holding the older page lose it, a file-cache page counting 'penalty' older. fault-cpu is a "
+            + "holding the older page lose it, a file-cache page counting 'penalty' older (0, the default: no "
+            + "penalty). fault-cpu is a "
             + "fault's trap (default: the preset's local-cost). Nodes with a space and no vm get the defaults. "
             + "help memory tells how references become faults.",
         example: """
@@ -121,11 +122,12 @@ struct VMStatement: Statement {
             }
         }
         if let (value, valueSpan) = faultCPU {
-            checker.requireBetweenZeroAnd(value, Limits.duration, "fault-cpu", at: valueSpan)
+            checker.requireBetweenZeroAnd(value, Limits.duration, "fault-cpu", at: valueSpan, allowZero: true)
         }
         switch negotiation {
-        case .oldest(let penalty?): checker.requireBetweenZeroAnd(penalty.0, Limits.duration, "the penalty",
-                                                                  at: penalty.1)
+        case .oldest(let penalty?):
+            // 0 is no penalty: the older page loses, whichever side holds it.
+            checker.requireBetweenZeroAnd(penalty.0, Limits.duration, "the penalty", at: penalty.1, allowZero: true)
         case .fixed(let share):
             if share.0.real > 1 || share.0.real < 0 {
                 checker.error("a fixed split gives VM 0% to 100% of the memory", at: share.1,
