@@ -46,7 +46,7 @@ struct VirtualMemoryTests {
     func beladyTrace(kind: ReplacementKind, frames: Int, expected: Int) throws {
         let sim = try Self.paged(frames: frames, data: 6, pattern: .trace(.data, Self.classic), replacement: kind,
                                  steps: [.compute(.ms(12))])
-        sim.run()
+        _ = sim.run()
         #expect(try Self.faults(sim).faults == expected)
     }
 
@@ -57,7 +57,7 @@ struct VirtualMemoryTests {
     func loopLongerThanMemoryFaultsEveryReference(kind: ReplacementKind) throws {
         let sim = try Self.paged(frames: 8, data: 9, pattern: .loop(.data, pages: 9), replacement: kind,
                                  steps: [.compute(.ms(90))])
-        sim.run()
+        _ = sim.run()
         #expect(try Self.faults(sim).faults == 90)
     }
 
@@ -75,9 +75,9 @@ struct VirtualMemoryTests {
         var counts: [Int64] = []
         for sim in [paged, plain] {
             if let scheduler { try sim.setScheduler(scheduler, on: 0) }
-            sim.run(until: .ms(1500))
+            _ = sim.run(until: .ms(1500))
             let before = sim.statistics.eventsProcessed
-            sim.run()
+            _ = sim.run()
             counts.append(sim.statistics.eventsProcessed - before)
         }
         #expect(counts[0] == counts[1])
@@ -92,7 +92,7 @@ struct VirtualMemoryTests {
         for _ in 0..<2 {
             let sim = try Self.paged(frames: 50, data: 100, pattern: .random(.data, workingSet: nil),
                                      touch: .us(10), steps: [.compute(.s(1))])
-            sim.run()
+            _ = sim.run()
             counts.append(try Self.faults(sim).faults)
         }
         #expect(abs(Double(counts[0]) - 50_000) < 500)
@@ -107,7 +107,7 @@ struct VirtualMemoryTests {
                                  stack: 2, others: ["thread": [.compute(.ms(8)),
                                                                .pattern(.sequential(.stack, workingSet: nil)),
                                                                .compute(.ms(2))]])
-        sim.run()
+        _ = sim.run()
         let parent = try Self.faults(sim)
         let thread = try Self.faults(sim, "p.1")
         #expect(parent.faults == 8)
@@ -119,7 +119,7 @@ struct VirtualMemoryTests {
     @Test func crashFreesFrames() throws {
         let sim = try Self.paged(frames: 16, data: 8, pattern: .loop(.data, pages: 8),
                                  steps: [.compute(.ms(8)), .sleep(.s(10))])
-        sim.run(until: .s(1))
+        _ = sim.run(until: .s(1))
         #expect(sim.memoryView(of: 0)?.dataPages == 8)
         sim.crash(0)
         let view = try #require(sim.memoryView(of: 0))
@@ -150,7 +150,7 @@ struct VirtualMemoryTests {
         try sim.defineProgram("loop", steps: [.compute(.us(51_200))])
         try sim.attachSpace(program: "loop", space: "loop")
         try sim.spawn(program: "loop", name: "loop", node: 0)
-        sim.run()
+        _ = sim.run()
         let view = try Self.faults(sim, "loop")
         #expect(view.faults == 512)
         #expect(view.zeroFills == 256)
@@ -169,10 +169,10 @@ struct VirtualMemoryTests {
     @Test func flushWritesEachDirtyPageOnce() throws {
         let sim = try Self.paged(frames: 16, data: 8, pattern: .loop(.data, pages: 8), writes: 1,
                                  steps: [.compute(.ms(8)), .sleep(.s(10))])
-        sim.run(until: .s(1))
+        _ = sim.run(until: .s(1))
         let id = try #require(sim.processID(named: "p"))
         #expect(sim.flushDirtyPages(of: id) == 8)
-        sim.run(until: .s(2))
+        _ = sim.run(until: .s(2))
         #expect(sim.memoryStatistics().swapWrites == 8)
         #expect(sim.flushDirtyPages(of: id) == 0)
     }
@@ -183,7 +183,7 @@ struct VirtualMemoryTests {
         let sim = try Self.paged(frames: 32, data: 8, pattern: .sequential(.data, workingSet: nil), writes: 1,
                                  steps: [.compute(.ms(8)), .fork(program: "child", shared: false), .sleep(.s(1))],
                                  others: ["child": [.compute(.ms(8))]])
-        sim.run()
+        _ = sim.run()
         #expect(try Self.faults(sim).faults == 8)
         #expect(try Self.faults(sim, "p.1").faults == 0)
     }
