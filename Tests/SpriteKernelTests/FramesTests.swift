@@ -116,6 +116,22 @@ struct FramesTests {
         #expect(sim.frameLedger.ledgers[node].cacheBytes == 4096)
     }
 
+    /// An empty file cache offers age 0 plus the penalty. 2 pages, both VM's, last used at 1 s; now 3 s: VM's
+    /// oldest is 2 s old. Penalty 5 s: the cache's offer (5 s) is older, so it loses and, holding nothing, gets
+    /// no page (it reads through). Penalty 0: its offer (0 s) is younger, so VM gives up a page. VM holding
+    /// nothing in a full memory still takes the cache's page: a process needs a frame.
+    @Test func anEmptyCacheLosesToVMUnderItsPenalty() throws {
+        let sim = Simulation()
+        let node = try sim.addNode(NodeSpec(name: "ws", role: .workstation, memoryBytes: 2 * 4096))
+        sim.setNegotiation(node: node, .oldestLoses(penalty: .s(5)))
+        for _ in 0..<2 { _ = sim.claimPage(node: node, for: .vm, ownOldest: nil, otherOldest: nil) }
+        sim.now = .s(3)
+        #expect(sim.claimPage(node: node, for: .fileCache, ownOldest: nil, otherOldest: .s(1)) == .noRoom)
+        sim.setNegotiation(node: node, .oldestLoses(penalty: .zero))
+        #expect(sim.claimPage(node: node, for: .fileCache, ownOldest: nil, otherOldest: .s(1)) == .takeOther)
+        #expect(sim.frameLedger.ledgers[node].cacheBytes == 4096)
+    }
+
     /// A memory smaller than a page has nothing to give either side.
     @Test func aMemorySmallerThanAPageHasNoRoom() throws {
         let sim = Simulation()

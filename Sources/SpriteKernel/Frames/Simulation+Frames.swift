@@ -26,11 +26,13 @@ extension Simulation {
         guard holdsOther else { return holdsOwn ? .evictOwn : .noRoom }
         // The other side is past its cap (its share shrank while it held pages): it gives one back.
         let otherOverCap = ledger.bytes(of: other) > ledger.cap(for: other)
-        if holdsOwn && !otherOverCap {
+        // An empty file cache still offers its age (0 plus the penalty): if it loses it gets no page and reads
+        // through rather than take a page VM uses. VM holding nothing always gets one: a process needs a frame.
+        if !otherOverCap && (holdsOwn || side == .fileCache) {
             let (vmOldest, cacheOldest) = side == .vm ? (ownOldest, otherOldest) : (otherOldest, ownOldest)
             let loser = ledger.policy.policy.loser(requester: side, vmOldest: vmOldest, cacheOldest: cacheOldest,
                                                    now: now)
-            if loser == side { return .evictOwn }
+            if loser == side { return holdsOwn ? .evictOwn : .noRoom }
         }
         movePage(node: node, from: other, to: side)
         return .takeOther
