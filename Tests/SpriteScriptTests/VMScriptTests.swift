@@ -124,4 +124,32 @@ struct VMScriptTests {
 
             """, expectations: 3)
     }
+
+    /// Sticky code belongs to one version of the program file. /bin/ed is 16KB, 4 pages; `sequential over
+    /// code`, a reference a millisecond for 8ms: two laps. Run a faults its 4 pages; run b finds them left
+    /// behind (0 faults, 4 sticky hits, one at each page's first use); fs1 then gets a new version of
+    /// /bin/ed, so run c may not use the old pages: it faults all 4 again, and they are no sticky hits.
+    @Test func stickyCodeOfAnOlderVersionIsNotUsed() throws {
+        try run("""
+            cluster { network preset sprite-1988; server fs1 disk fujitsu-eagle; workstation ws1 memory 1MB diskless }
+            domain / on fs1
+            on fs1 { create /bin/ed size 16KB }
+            run
+            vm ws1
+            space s { code /bin/ed 16KB; data 16KB; touch 1ms; pattern sequential over code }
+            program ed space s { compute 8ms }
+            spawn ed as a on ws1
+            run
+            spawn ed as b on ws1
+            run
+            on fs1 { open /bin/ed w; write /bin/ed blocks 0..3; close }
+            run
+            spawn ed as c on ws1
+            run
+            expect a.faults == 4
+            expect b.faults == 0
+            expect c.faults == 4
+            expect stats.sticky-hits == 4
+            """, expectations: 4)
+    }
 }

@@ -63,6 +63,7 @@ extension Simulation {
         let name = String(path[path.index(after: cut)...])
         guard let file = backingFile(directory: directory, name: name, client: node) else { return nil }
         vm.segments[segment].file = Int32(file)
+        if vm.segments[segment].kind == .code { vm.codeVersions[Int32(segment)] = fs.files[file].version }
         return file
     }
 

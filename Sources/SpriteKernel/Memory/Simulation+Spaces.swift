@@ -44,13 +44,25 @@ extension Simulation {
         let vm = virtualMemory
         let key = CodeKey(node: Int32(node), path: code.path)
         if let known = vm.codeCache[key], vm.segments[Int(known)].live {
-            vm.segments[Int(known)].users += 1
-            return known
+            if !codeIsStale(known) {
+                vm.segments[Int(known)].users += 1
+                return known
+            }
+            // The program file changed since its pages were read: they are not this program any more.
+            // Processes still running the old code keep it; it goes when the last of them leaves.
+            if vm.segments[Int(known)].users == 0 { freeSegment(known) } else { vm.codeCache[key] = nil }
         }
         let id = makeSegment(node: node, kind: .code, pages: pages(code.bytes, page), owner: -1)
         vm.codePaths[id] = code.path
         vm.codeCache[key] = id
         return id
+    }
+
+    /// Whether the code segment's program file has a newer version (or is gone) since its pages were read.
+    func codeIsStale(_ segment: Int32) -> Bool {
+        let file = Int(virtualMemory.segments[Int(segment)].file)
+        guard file >= 0, let seen = virtualMemory.codeVersions[segment] else { return false }
+        return fs.files[file].deleted || fs.files[file].version != seen
     }
 
     /// A process leaves its space: its stack goes; the space goes with its last thread, its code stays (sticky).
@@ -68,7 +80,8 @@ extension Simulation {
         vm.segments[Int(code)].users -= 1
         guard vm.segments[Int(code)].users == 0 else { return }
         let node = Int(vm.segments[Int(code)].node)
-        if vm.paging[node]?.config.sticky == true {
+        let cached = vm.codePaths[code].map { vm.codeCache[CodeKey(node: Int32(node), path: $0)] == code } ?? false
+        if vm.paging[node]?.config.sticky == true && cached {
             forEachEntry(of: code) { entry in
                 if vm.entries[entry].isResident { vm.entries[entry].set(PageEntry.sticky, true) }
             }
@@ -97,6 +110,7 @@ extension Simulation {
         if vm.segments[Int(segment)].kind == .code {
             for (key, value) in vm.codeCache where value == segment { vm.codeCache[key] = nil }
             vm.codePaths[segment] = nil
+            vm.codeVersions[segment] = nil
         }
     }
 

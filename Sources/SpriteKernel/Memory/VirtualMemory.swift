@@ -39,6 +39,8 @@ final class VirtualMemory {
     var segmentOwners: [Int32: String] = [:]
     /// Each code segment's program file.
     var codePaths: [Int32: String] = [:]
+    /// The version of its program file a code segment's pages were read from: a newer one makes them stale.
+    var codeVersions: [Int32: Int] = [:]
     @exclusivity(unchecked) var statistics = MemoryStatistics()
     /// The copy CPU of the fork being taken (its resident pages copied), for the forking process to charge.
     var forkCopyWork: SimTime = .zero

@@ -20,7 +20,8 @@ enum MemoryHelp {
             first. Backing files cost a block read or write to their server (its cache, its disk); backing \
             swap costs the node's own disk, its arm shared, random or continuing as the swap area is walked. \
             Code pages come from the program's file, are shared by every process of the program on the node, \
-            and stay after the last one exits (sticky): a later run finds them (stats.sticky-hits). A shared \
+            and stay after the last one exits (sticky): a later run finds them (stats.sticky-hits), unless \
+            the file has a newer version on its server by then: the old pages are not used. A shared \
             fork is a thread in its parent's space with a stack of its own; a fork copies the pages its parent \
             has in memory into free frames and reads the rest from its parent's backing store. A crash loses \
             the node's memory; backing files stay on their servers.
