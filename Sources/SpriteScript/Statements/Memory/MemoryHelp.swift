@@ -14,8 +14,9 @@ enum MemoryHelp {
             others. A batch's references are taken when it is planned: a page another process evicts meanwhile \
             is seen at the next batch (exact for one process per node).
             A fault traps (fault-cpu, by default the preset's local-cost, added to the burst). A first touch \
-            of a data or stack page is a zero-fill (a page copied at the local copy rate), served at once. \
-            Any other page comes from its backing store: the process blocks (blocked(page fault), '!' in the \
+            of a data or stack page is a zero-fill (a page copied at the local copy rate), served at once, and \
+            so is the return of a page that was never written out (it left memory clean: zeros, as before). \
+            A page written out comes back from its backing store: the process blocks (blocked(page fault), '!' in the \
             timeline) until the page-in ends; if the frame chosen holds a dirty page, that page is written out \
             first. Backing files cost a block read or write to their server (its cache, its disk); backing \
             swap costs the node's own disk, its arm shared, random or continuing as the swap area is walked. \
