@@ -145,6 +145,10 @@ private let processCases: [DiagnosticCase] = [
     .init(C + "expect ws1.utilization > 90", "expected a percentage like 5%, found a plain number", line: 2,
           column: 26),
     .init(C + "expect av.response < 3ms", "unknown name 'av'; did you mean 'avg'?", line: 2, column: 8),
+    // space: an empty trace is malformed (status 2), not a limit reached; an item given twice is refused
+    .init(C + "space s { data 4KB; pattern trace \"\" }", "a trace needs at least one page", line: 2, column: 35),
+    .init(C + "space s { data 4KB; data 8KB }", "data is given twice in space s", line: 2, column: 21,
+          help: "give each item of a space once"),
 ]
 
 @Suite struct ProcessDiagnosticsTests {

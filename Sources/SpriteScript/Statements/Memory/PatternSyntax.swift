@@ -31,7 +31,11 @@ struct PatternSyntax: Sendable {
                 }
                 pages.append(page)
             }
-            guard !pages.isEmpty, pages.count <= Limits.tracePages else {
+            guard !pages.isEmpty else {
+                throw Diagnostic(.check, "a trace needs at least one page", at: span,
+                                 help: "give the pages in order, such as \"0 1 2 7 0 1\"")
+            }
+            guard pages.count <= Limits.tracePages else {
                 throw Diagnostic(.limit, "a trace has 1 to \(Limits.tracePages) pages", at: span,
                                  help: "give the pages in order, such as \"0 1 2 7 0 1\"")
             }

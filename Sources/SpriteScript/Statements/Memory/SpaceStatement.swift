@@ -45,9 +45,14 @@ struct SpaceSyntax: StatementSyntax {
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let name = try parser.parseName("a new space name")
         var statement = SpaceStatement(span: keyword.span.through(name.span), name: name)
+        var given: Set<String> = []
         try parser.parseItems(opening: keyword, words: items) { (parser: inout Parser) throws(Diagnostic) in
             let (item, _) = try parser.parseOption(Dictionary(uniqueKeysWithValues: items.map { ($0, $0) }),
                                                    of: "space")
+            guard given.insert(item.text).inserted else {
+                throw Diagnostic(.check, "\(item.text) is given twice in space \(name.text)", at: item.span,
+                                 help: "give each item of a space once")
+            }
             switch item.text {
             case "code":
                 let (path, _) = try parser.parsePath("the program's file, such as /bin/cc")
