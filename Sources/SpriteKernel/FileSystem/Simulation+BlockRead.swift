@@ -19,6 +19,12 @@ extension Simulation {
     func readBlock(_ path: String?, block: Int64, node: Int, op: Int32) {
         guard let session = readableSession(path, node: node, op: op) else { return }
         if readInDisconnectedSession(session, block: block, node: node, op: op) { return }
+        lookUpBlock(session, block: block, node: node, op: op, checked: false)
+    }
+
+    /// The first place that holds the block and may serve it; `checked`: a getattr answered this instant
+    /// (what it vouched for is trusted), so no second check is made.
+    private func lookUpBlock(_ session: OpenSession, block: Int64, node: Int, op: Int32, checked: Bool) {
         let file = session.file
         let (cached, cacheable) = cachedCopy(node: node, file: file)
         if let entry = cacheHit(node: node, file: file, cached: cached, cacheable: cacheable) {
@@ -36,6 +42,16 @@ extension Simulation {
         if let copy = trustedDiskCopy(node: node, file: file, block: block) {
             let bytes = blockBytes(size: copy.size, block: block)
             return readFromDiskCache(copy, session: session, block: block, bytes: bytes, node: node, op: op)
+        }
+        // NFS: a copy too old to trust is checked with a getattr before anything is fetched again.
+        if !checked, checkExpiredCopies(file: file, block: block, node: node, op: op,
+                                        then: { sim in
+                                            sim.lookUpBlock(session, block: block, node: node, op: op, checked: true)
+                                        },
+                                        failed: { sim, failure in
+                                            sim.readDisconnected(session, block: block, node: node, op: op, failure)
+                                        }) {
+            return
         }
         if fs.places.model(of: node).keepsBlocks {
             fetchHeldBlock(key, node: node, op: op, ahead: false)

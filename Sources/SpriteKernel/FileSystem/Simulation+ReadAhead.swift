@@ -21,6 +21,8 @@ extension Simulation {
         var fromCache = true
         var entry: ClientFileEntry?
         var reason: StaleReason?
+        /// The block a getattr just checked (NFS, Simulation+ExpiredCopies): it is not checked twice.
+        var checkedBlock: Int64?
 
         init(_ session: OpenSession, first: Int64, last: Int64) {
             self.session = session
@@ -76,6 +78,19 @@ extension Simulation {
             range.took(copy.content, bytes: bytes)
             let done = localStepEnd(copying: bytes, from: diskCacheRead(node: node, file: file, block: block))
             return resumeRangeStep(node, op, at: done) { sim in sim.readNextBlock(range, node: node, op: op) }
+        }
+        // NFS: a copy too old to trust is checked with a getattr first; then this block is looked up again.
+        if range.checkedBlock != block,
+           checkExpiredCopies(file: file, block: block, node: node, op: op,
+                              then: { sim in
+                                  range.next = block
+                                  range.checkedBlock = block
+                                  sim.readNextBlock(range, node: node, op: op)
+                              },
+                              failed: { sim, failure in
+                                  sim.rangeBlockFailed(range, block: block, node: node, op: op, failure)
+                              }) {
+            return
         }
         if trustedHeldBlock(key, node: node) == nil {
             // Nobody asked for it yet: ask for it, and for the next blocks if the client reads ahead.
