@@ -28,6 +28,11 @@ extension Simulation {
                                              from: node, server: server)
                    },
                    then: { sim, _, answer in
+                       // The server now holds what the client flushed: its disk cache keeps that version, as after
+                       // a write-through, so a restart or a disconnected read finds it, not the one before.
+                       if answer.content == entry.content {
+                           sim.storeInDiskCache(node: node, file: file, answer: answer, block: nil)
+                       }
                        sim.withClient(node) { client in
                            let trusted = client.trusts(answer, file: file)
                            client.updateEntry(file) { cached in

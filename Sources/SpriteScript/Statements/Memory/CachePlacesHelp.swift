@@ -10,7 +10,7 @@ enum CachePlacesHelp {
             ('cache NODE disk': its own drive, 28.389ms on an Eagle), the server's memory (a block read \
             call, 7.8965ms) or the server's disk (the call and the server's drive, 35.674ms). Data from the \
             server is written to the client's disk cache behind the read, and so is the version a client's \
-            own write-through leaves at the server. The disk cache survives a crash \
+            own write leaves at the server (written through or flushed later). The disk cache survives a crash \
             and restart: the next open checks its copy with the server, which drops an older version. When \
             the server does not answer, an open for reading and its reads are served from the disk cache \
             (disconnected operation): each such read counts in stats.disconnected-reads and, when the \
