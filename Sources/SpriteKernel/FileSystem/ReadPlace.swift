@@ -20,3 +20,26 @@ public struct ReadSource: Sendable, Equatable {
 
     public var fromCache: Bool { place.fromCache }
 }
+
+/// How many blocks of a range read (`read PATH blocks A..B`) each of the four places served.
+public struct PlaceCounts: Sendable, Equatable {
+    public var clientMemory = 0, clientDisk = 0, serverMemory = 0, serverDisk = 0
+
+    public init() {}
+
+    mutating func add(_ place: ReadPlace) {
+        switch place {
+        case .clientMemory: clientMemory += 1
+        case .clientDisk: clientDisk += 1
+        case .serverMemory: serverMemory += 1
+        case .serverDisk: serverDisk += 1
+        }
+    }
+
+    /// The places that served any block, nearest first (client memory, client disk, server memory, server
+    /// disk), with their counts.
+    public var served: [(place: ReadPlace, blocks: Int)] {
+        [(ReadPlace.clientMemory, clientMemory), (.clientDisk, clientDisk), (.serverMemory, serverMemory),
+         (.serverDisk, serverDisk)].filter { $0.1 > 0 }.map { (place: $0.0, blocks: $0.1) }
+    }
+}

@@ -16,6 +16,7 @@ extension Simulation {
         let first: Int64, last: Int64
         var next: Int64
         var hits = 0, calls = 0
+        var places = PlaceCounts()
         var bytes: Int64 = 0
         var content = emptyContent
         var fromCache = true
@@ -31,9 +32,10 @@ extension Simulation {
             next = first
         }
 
-        func took(_ content: ContentID, bytes: Int64) {
+        func took(_ content: ContentID, bytes: Int64, from place: ReadPlace) {
             self.content = content
             self.bytes += bytes
+            places.add(place)
         }
     }
 
@@ -56,7 +58,7 @@ extension Simulation {
             range.hits += 1
             range.entry = entry
             let bytes = blockBytes(size: entry.size, block: block)
-            range.took(entry.content, bytes: bytes)
+            range.took(entry.content, bytes: bytes, from: .clientMemory)
             return resumeRangeStep(node, op, at: localStepEnd(copying: bytes)) { sim in
                 sim.readNextBlock(range, node: node, op: op)
             }
@@ -65,7 +67,7 @@ extension Simulation {
             countHeldHit(key, node: node)
             range.hits += 1
             let bytes = blockBytes(size: contentBytes(held.content).size, block: block)
-            range.took(held.content, bytes: bytes)
+            range.took(held.content, bytes: bytes, from: .clientMemory)
             return resumeRangeStep(node, op, at: localStepEnd(copying: bytes)) { sim in
                 sim.readNextBlock(range, node: node, op: op)
             }
@@ -75,7 +77,7 @@ extension Simulation {
             range.hits += 1
             fs.places.statistics.diskCacheHits += 1
             let bytes = blockBytes(size: copy.size, block: block)
-            range.took(copy.content, bytes: bytes)
+            range.took(copy.content, bytes: bytes, from: .clientDisk)
             let done = localStepEnd(copying: bytes, from: diskCacheRead(node: node, file: file, block: block))
             return resumeRangeStep(node, op, at: done) { sim in sim.readNextBlock(range, node: node, op: op) }
         }
@@ -112,7 +114,9 @@ extension Simulation {
         waitForHeldBlock(key, node: node) { sim, failure in
             if let failure { return sim.rangeBlockFailed(range, block: block, node: node, op: op, failure) }
             guard let held = sim.heldBlock(key, node: node) else { return sim.failFileStep(node, op, .endOfTime) }
-            range.took(held.content, bytes: sim.blockBytes(size: sim.contentBytes(held.content).size, block: block))
+            // It came while the read waited: from where the server found it.
+            range.took(held.content, bytes: sim.blockBytes(size: sim.contentBytes(held.content).size, block: block),
+                       from: held.place)
             // Outside block-level caching the block was wanted once: it leaves the client's memory.
             if !sim.fs.places.model(of: node).keepsBlocks {
                 sim.fs.places.held[node]?.blocks[key] = nil
@@ -132,7 +136,7 @@ extension Simulation {
         fs.places.statistics.disconnectedReads += 1
         fs.places.statistics.diskCacheHits += 1
         range.hits += 1
-        range.took(copy.content, bytes: blockBytes(size: copy.size, block: block))
+        range.took(copy.content, bytes: blockBytes(size: copy.size, block: block), from: .clientDisk)
         range.reason = .disconnected(version: copy.version, serverVersion: fs.files[file].version)
         let done = localStepEnd(copying: blockBytes(size: copy.size, block: block),
                                 from: diskCacheRead(node: node, file: file, block: block))
@@ -147,8 +151,8 @@ extension Simulation {
         operations[Int(op)].content = range.content
         operations[Int(op)].bytes = range.bytes
         record(.blocksRead(operation: op, path: fs.files[session.file].path, first: range.first, last: range.last,
-                           bytes: range.bytes, hits: range.hits, calls: range.calls, unix: verdict.unix,
-                           session: verdict.session, reason: verdict.reason), at: node)
+                           bytes: range.bytes, hits: range.hits, calls: range.calls, places: range.places,
+                           unix: verdict.unix, session: verdict.session, reason: verdict.reason), at: node)
         completeFileStep(node, op)
     }
 

@@ -71,9 +71,10 @@ public enum TraceEvent: Sendable, Equatable {
     case fileRead(operation: Int32, path: String, event: Int, content: ContentID, block: Int64?, bytes: Int64,
                   place: ReadSource, unix: Judgement, session: Judgement, reason: StaleReason?)
     case fileWritten(operation: Int32, path: String, event: Int, bytes: Int64, toServer: Bool)
-    /// `read PATH blocks A..B`: `hits` blocks came from the client (memory, held, disk), the rest in `calls`.
+    /// `read PATH blocks A..B`: `hits` blocks came from the client (memory, held, disk), the rest in `calls`;
+    /// `places` says which of the four places served each block.
     case blocksRead(operation: Int32, path: String, first: Int64, last: Int64, bytes: Int64, hits: Int, calls: Int,
-                    unix: Judgement, session: Judgement, reason: StaleReason?)
+                    places: PlaceCounts, unix: Judgement, session: Judgement, reason: StaleReason?)
     /// `write PATH blocks A..B`: `bytes` in `calls` write calls of up to `batch` blocks.
     case blocksWritten(operation: Int32, path: String, first: Int64, last: Int64, bytes: Int64, calls: Int)
     case fileClosed(operation: Int32, path: String, session: Int)

@@ -49,11 +49,15 @@ enum FileEventFields {
             fields += expected(unix, c)
             if let reason { fields.append(("why", .string(FileEventWords.words(reason, c)))) }
             return ("file.read", fields)
-        case .blocksRead(let id, let path, let first, let last, let size, let hits, let calls, let unix, let session,
-                         let reason):
+        case .blocksRead(let id, let path, let first, let last, let size, let hits, let calls, let places, let unix,
+                         let session, let reason):
+            let served = places.served.map { served -> JSONValue in
+                .object([("place", .string(served.place.rawValue)), ("blocks", .int(Int64(served.blocks)))])
+            }
             var fields = op(id) + [("path", .string(path)), ("first_block", .int(first)), ("last_block", .int(last)),
                                    ("bytes", .int(size)), ("client_blocks", .int(Int64(hits))),
-                                   ("calls", .int(Int64(calls))), ("unix_verdict", judgement(unix)),
+                                   ("calls", .int(Int64(calls))), ("places", .array(served)),
+                                   ("unix_verdict", judgement(unix)),
                                    ("session_verdict", judgement(session))]
             if let reason { fields.append(("why", .string(FileEventWords.words(reason, c)))) }
             return ("file.read-blocks", fields)

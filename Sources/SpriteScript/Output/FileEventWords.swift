@@ -90,6 +90,13 @@ enum FileEventWords {
         }
     }
 
+    /// "; 1 from cache, 3 from server": where a range read's blocks came from, nearest place first.
+    static func placeWords(_ places: PlaceCounts) -> String {
+        let served = places.served
+        guard !served.isEmpty else { return "" }
+        return "; " + served.map { "\($0.blocks) from \(place($0.place))" }.joined(separator: ", ")
+    }
+
     static func action(_ action: CacheAction) -> String {
         switch action {
         case .miss: "not cached"
@@ -111,7 +118,7 @@ enum FileEventWords {
         case .fileOpened(let o, _, _, _, _, _, _), .fileRead(let o, _, _, _, _, _, _, _, _, _),
              .fileWritten(let o, _, _, _, _), .fileClosed(let o, _, _), .fileCreated(let o, _, _, _),
              .fileDeleted(let o, _, _), .fileStat(let o, _, _, _, _, _), .directoryListed(let o, _, _, _, _),
-             .synced(let o, _), .blocksRead(let o, _, _, _, _, _, _, _, _, _), .blocksWritten(let o, _, _, _, _, _):
+             .synced(let o, _), .blocksRead(let o, _, _, _, _, _, _, _, _, _, _), .blocksWritten(let o, _, _, _, _, _):
             op = o
         default: return ""
         }
@@ -136,11 +143,12 @@ enum FileEventWords {
             return "read \(path)\(which) -> \(content(id, block: block, c))"
                 + " (\(EventWords.bytes(size)) from \(Self.place(place.place))): "
                 + verdict(unix: unix, session: session, reason: reason, c) + label(op)
-        case .blocksRead(let op, let path, let first, let last, let size, let hits, let calls, let unix, let session,
-                         let reason):
+        case .blocksRead(let op, let path, let first, let last, let size, let hits, let calls, let places, let unix,
+                         let session, let reason):
             let blocks = Int(last - first + 1)
             return "read \(path) blocks \(first)..\(last) (\(EventWords.bytes(size)): "
-                + "\(hits) of \(Plural.of(blocks, "block")) from the client, \(Plural.of(calls, "read call"))): "
+                + "\(hits) of \(Plural.of(blocks, "block")) from the client, \(Plural.of(calls, "read call"))"
+                + placeWords(places) + "): "
                 + verdict(unix: unix, session: session, reason: reason, c) + label(op)
         case .blocksWritten(let op, let path, let first, let last, let size, let calls):
             return "write \(path) blocks \(first)..\(last) \(EventWords.bytes(size)) through to the server in "
