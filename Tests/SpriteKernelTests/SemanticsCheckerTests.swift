@@ -897,7 +897,13 @@ private func referenceJudge(_ history: [FileEvent]) -> SemanticsReport {
             content == expected ? .fresh : .stale(expected: expected, byEvent: expected == emptyContent ? nil : by)
         }
         let lastWrite = (0..<i).last { ev[$0].file == r.file && isWrite(ev[$0]) }
-        let unix = lastWrite.map { judgement(written(ev[$0]), ev[$0].id) } ?? judgement(emptyContent, nil)
+        var unix = lastWrite.map { judgement(written(ev[$0]), ev[$0].id) } ?? judgement(emptyContent, nil)
+        // A write after the read in judging order that began no later than the read's end is concurrent with
+        // it: returning its content is fresh (ties: a write recorded with the read's own start).
+        if ((i + 1)..<n).contains(where: { ev[$0].file == r.file && isWrite(ev[$0]) && written(ev[$0]) == content
+                                            && ev[$0].start <= r.end }) {
+            unix = .fresh
+        }
 
         let session: Judgement
         if let own = (0..<i).last(where: { ev[$0].file == r.file && isWrite(ev[$0]) && sameSession(ev[$0], r) }) {

@@ -32,7 +32,9 @@ extension Simulation {
         let start = operations[Int(op)].startedAt ?? now
         let event = recordFileEvent(.read(content: content), node: node, session: session.id, file: file, start: start)
         let latest = lastWrite(to: file, atOrBefore: start)
+        // A write begun during the read is concurrent with it: seeing it is as fresh as not seeing it.
         let unix: Judgement = (latest?.content ?? emptyContent) == content
+            || writtenDuringRead(content, file: file, after: start)
             ? .fresh : .stale(expected: latest?.content ?? emptyContent, byEvent: latest?.event)
         let sessionView = session.lastWrite.map { ($0.content, Optional($0.event)) } ?? session.committedAtOpen
         let sessionJudgement: Judgement = sessionView.0 == content

@@ -21,7 +21,10 @@
 /// The models, for a read R of file F in session S:
 ///
 /// - **unix**: R returns the content of the last write to F before R (the
-///   empty file if there is none).
+///   empty file if there is none), or that of a write to F concurrent with R:
+///   one that began after R began and no later than R's end. A write completed
+///   before R must be seen; one under way while R is may or may not be, so a
+///   read returning a newer version than required is fresh, never stale.
 /// - **session**: if S wrote F before R, R returns S's latest such write;
 ///   otherwise the content committed (by its close) by the last session that
 ///   wrote F and closed before S opened F; otherwise the empty file. A write
@@ -265,6 +268,7 @@ private struct CheckerPass {
         var transactionIDs: [Int] = []
         var transactionSessions: [Int] = []
         var writeRanks = WriteRanks(minimum: minContent, maximum: maxContent, budget: budget)
+        let writers = ContentWriters(history, minimum: minContent, maximum: maxContent, budget: budget)
 
         // Per file (dense).
         var unixContent: [ContentID] = []
@@ -349,7 +353,8 @@ private struct CheckerPass {
             case .read(let content):
                 // unix
                 let unixExpected = unixContent[f]
-                let unix: Judgement = content == unixExpected ? .fresh
+                let unix: Judgement = content == unixExpected || writers.concurrent(content, with: event, in: history)
+                    ? .fresh
                     : .stale(expected: unixExpected, byEvent: unixExpected == emptyContent ? nil : unixWriter[f])
                 // immutable
                 let immutable: Judgement = firstSharedWrite[f] >= 0

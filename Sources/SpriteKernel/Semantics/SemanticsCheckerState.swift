@@ -78,6 +78,28 @@ struct WriteRanks {
     func rank(_ content: ContentID) -> Int32 { ranks.value(content) }
 }
 
+/// Where each content was written (the write's index in the history), so that a read returning a version newer
+/// than UNIX semantics requires is recognised as one that saw a write concurrent with it.
+struct ContentWriters {
+    private var index: IntegerTable
+
+    init(_ history: [FileEvent], minimum: Int, maximum: Int, budget: Int) {
+        index = IntegerTable(minimum: minimum, maximum: maximum, budget: budget)
+        for (position, event) in history.enumerated() {
+            if case .write(let content, _) = event.kind, index.value(content) < 0 { index.set(content, Int32(position)) }
+        }
+    }
+
+    /// Whether `read` returned `content` from a write to its file that began after the read (in judging order:
+    /// start, then id) and no later than the read's end: a write concurrent with the read, which it may see.
+    func concurrent(_ content: ContentID, with read: FileEvent, in history: [FileEvent]) -> Bool {
+        let position = index.value(content)
+        guard position >= 0 else { return false }
+        let write = history[Int(position)]
+        return write.file == read.file && (write.start, write.id) > (read.start, read.id) && write.start <= read.end
+    }
+}
+
 // MARK: Commits and session uses
 
 /// A session's commit of a file (its close after writing it), or a write

@@ -84,7 +84,8 @@ enum HelpTopics {
             broken while an open session kept the copy it opened, as callbacks promise), or \
             data still dirty in the writer's cache. A read is judged at the moment it began, in its \
             trace line and in 'show outcomes' alike: a write begun while the read was on its way (by \
-            another process, of its node or another) is concurrent with it, not before it.
+            another process, of its node or another) is concurrent with it, not before it: the read \
+            need not see it, and a read that does (a newer version than required) is fresh, never stale.
             A lost update is the read-modify-write race, which no consistency protocol prevents \
             (consistency is not synchronization): a session read a version of a file (or appended to \
             one), then wrote it, and the version it committed replaced, at the file's server, an \
