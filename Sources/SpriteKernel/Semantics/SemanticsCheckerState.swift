@@ -86,7 +86,8 @@ struct ContentWriters {
     init(_ history: [FileEvent], minimum: Int, maximum: Int, budget: Int) {
         index = IntegerTable(minimum: minimum, maximum: maximum, budget: budget)
         for (position, event) in history.enumerated() {
-            if case .write(let content, _) = event.kind, index.value(content) < 0 { index.set(content, Int32(position)) }
+            guard case .write(let content, _) = event.kind, index.value(content) < 0 else { continue }
+            index.set(content, Int32(position))
         }
     }
 
