@@ -41,6 +41,8 @@ public final class Simulation {
     let sharedMemory = SharedMemory()
     /// Scheduled processes and each node's CPU scheduler (Scheduling/, Processes/).
     let scheduler = ProcessScheduler()
+    /// Migrations and each migrated process's home (Migration/).
+    let migrationLayer = MigrationLayer()
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed

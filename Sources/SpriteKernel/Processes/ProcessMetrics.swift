@@ -27,7 +27,7 @@ public struct ProcessMetrics: Sendable, Equatable {
     public var dispatches: Int
     /// Times it ran on a different CPU than the last and paid the cache reload.
     public var cacheReloads: Int
-    /// Moves to another node (process migration comes later: always 0 today).
+    /// Migrations it completed (Migration/).
     public var migrations: Int
     public var priority: Int
     public var tickets: Int
@@ -80,6 +80,7 @@ extension ProcessTable {
         case .file: .file
         case .dsm: .dsm
         case .pageFault: .pageFault
+        case .migrating: .migrating
         }
     }
 }

@@ -35,6 +35,8 @@ public enum BlockReason: Sendable, Equatable {
     case idle
     /// A page fault: a page on its way in (or a victim on its way out).
     case pageFault
+    /// Frozen while it migrates to another node.
+    case migrating
 }
 
 /// The compact state the engine keeps per process (no payload, so a process
@@ -45,5 +47,5 @@ enum ProcessPhase: UInt8 {
 
 /// Why a blocked process waits, as kept in the process record.
 enum BlockKind: UInt8 {
-    case none, timer, io, lock, barrier, message, file, dsm, pageFault
+    case none, timer, io, lock, barrier, message, file, dsm, pageFault, migrating
 }

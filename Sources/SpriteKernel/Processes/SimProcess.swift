@@ -84,6 +84,8 @@ struct SimProcess {
     var children: Int32 = 0
     /// It was made ready to take its next instant steps (fork, lock, I/O …) on a CPU, not to compute.
     var stepsPending = false
+    /// A migration waits for it to reach a point where it can be frozen (Migration/).
+    var migrationPending = false
 
     // Virtual memory (Memory/Simulation+References.swift): its space, or -1 (then nothing below is used);
     // work left before its planned fault or batch end (never: none planned); the faulting page entry, or -1.

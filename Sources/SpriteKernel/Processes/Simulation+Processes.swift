@@ -99,6 +99,7 @@ extension Simulation {
         let program = s.table[id].program >= 0 ? s.programs[Int(s.table[id].program)].name : ""
         var metrics = s.table.metrics(of: id, programName: program,
                                       cpuWithinNode: local, syncNames: s.syncNames)
+        metrics.migrations = migrationCount(of: id)
         let since = s.table[id].since
         switch s.table[id].phase {
         case .running where now > s.cpus[cpu].accountedTo:

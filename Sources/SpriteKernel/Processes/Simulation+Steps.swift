@@ -166,6 +166,7 @@ extension Simulation {
         s.table[process].stepsPending = false
         s.table.frames[Int(process)].removeAll()
         s.liveProcesses -= 1
+        if s.table[process].migrationPending { migratingProcessEnded(process) }
         if s.table[process].gangCell >= 0 { gangThreadFinished(process) }
         if s.table[process].locksHeld > 0 { releaseLocks(of: process) }
         if !sharedMemory.locks.locks.isEmpty { dsmProcessEnded(process, node: Int(s.table[process].node)) }

@@ -28,5 +28,6 @@ extension Simulation {
         }
         fail(operation, .peerCrashed(node: server))
         rpcSeries[operation] = nil
+        rpcSeriesEnded(operation)
     }
 }

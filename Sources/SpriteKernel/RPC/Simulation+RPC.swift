@@ -113,6 +113,7 @@ extension Simulation {
         let series = rpcLayer[slot: slot]
         rpcSeries[op] = nil
         finish(op)
+        rpcSeriesEnded(op)
         let record = operations[Int(op)]
         if series.count > 1 {
             let total = record.elapsed ?? .zero

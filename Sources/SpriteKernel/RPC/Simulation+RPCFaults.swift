@@ -7,6 +7,7 @@ extension Simulation {
             if series.client == node {
                 fail(operation, .nodeDown(node: node))
                 rpcSeries[operation] = nil
+                rpcSeriesEnded(operation)
             } else if series.server == node {
                 schedule(.rpc(.serverTimeout(operation: operation)), at: giveUp)
             }
@@ -17,5 +18,6 @@ extension Simulation {
     func rpcGaveUp(_ message: Message) {
         fail(message.operation, .noAnswer(node: silentNode(of: message), attempts: message.attempt + 1))
         rpcSeries[message.operation] = nil
+        rpcSeriesEnded(message.operation)
     }
 }

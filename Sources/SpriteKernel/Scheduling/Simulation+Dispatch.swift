@@ -543,6 +543,8 @@ extension Simulation {
     /// CPU (fork, lock, I/O …), makes it ready; it takes that step once dispatched.
     /// So does a long run of instant steps, which it goes on with once dispatched.
     func continueOffCPU(_ process: Int32, why: ReadyReason) {
+        // A migration waits for this point to freeze it (Migration/Simulation+MigrationFreeze.swift).
+        if scheduler.table[process].migrationPending, freezeAtSafePoint(process, why: why) { return }
         switch advance(process, onCPU: false) {
         case .compute:
             makeReady(process, why: why)

@@ -114,6 +114,12 @@ public enum TraceEvent: Sendable, Equatable {
     /// A page-in or page-out failed: the process waiting for it dies.
     case pagingFailed(process: Int, segment: SegmentKind, page: Int64, failure: OperationFailure)
 
+    // Process migration (Migration/): asked for, each phase (messages level), done, failed.
+    case migrationStarted(process: Int, from: Int, to: Int, strategy: String, execTime: Bool)
+    case migrationPhase(process: Int, phase: String, peer: Int, elapsed: SimTime, bytes: Int64, calls: Int)
+    case migrationDone(process: Int, from: Int, to: Int, freeze: SimTime, total: SimTime, bytes: Int64,
+                       openFiles: Int)
+    case migrationFailed(process: Int, from: Int, to: Int, reason: String)
     case nodeCrashed(node: Int, lostMessages: Int)
     case nodeRestarted(node: Int)
     case partitioned(groups: [[Int]])
@@ -158,5 +164,5 @@ public enum StaleReason: Sendable, Equatable {
 
 /// Why dirty data went to the server.
 public enum FlushReason: String, Sendable, Equatable {
-    case daemon, close, recall, sync, writeThrough = "write-through", eviction
+    case daemon, close, recall, sync, writeThrough = "write-through", eviction, migration
 }

@@ -95,6 +95,7 @@ struct JSONRenderer: Renderer {
         if let file = FileEventFields.fields(event, c) { return file }
         if let dsm = DSMEventWords.fields(event, c) { return dsm }
         if let memory = MemoryEventWords.fields(event, c) { return memory }
+        if let migration = MigrationEventWords.fields(event, c) { return migration }
         switch event {
         case .messageSent(let m): return ("message.sent", message(m, c))
         case .messageDelivered(let m): return ("message.delivered", message(m, c))

@@ -34,7 +34,7 @@ struct ShowSyntax: StatementSyntax {
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
                            "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts", "timeline",
-                           "locks", "dsm", "memory"]
+                           "locks", "dsm", "memory", "migrations"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offer(subjects)
@@ -87,6 +87,7 @@ struct ShowStatement: Statement {
         case "timeline": try ShowProcesses.timeline(nodes, window, interpreter)
         case "locks": try ShowProcesses.locks(nodes, interpreter)
         case "dsm": try ShowDSM.show(nodes[0], interpreter)
+        case "migrations": interpreter.emit(.table(ShowMigrations.table(s)))
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats":
             interpreter.emit(.table(Self.stats(s)))

@@ -21,6 +21,8 @@ public enum StatementRegistry {
         VMSyntax.self,
         SpaceSyntax.self,
         RPCSyntax.self,
+        MigrateSyntax.self,
+        MigrationSyntax.self,
         DomainSyntax.self,
         ExportSyntax.self,
         CacheSyntax.self,

@@ -76,13 +76,14 @@ enum StatisticsTable {
             + f.rpcs.sorted { $0.key < $1.key }.map { (rpcPrefix + $0.key, .count(Int64($0.value))) }
             + f.serverRequests.sorted { $0.key < $1.key }
                 .map { (requestsPrefix + s.nodeName($0.key), .count(Int64($0.value))) }
-            + dsmRows(s)
+            + dsmRows(s) + migrationRows(s)
     }
 
     /// The dimension of `name`, if a script may expect it: a fixed name, a
     /// call kind, or the requests of a declared node.
     static func dimension(of name: String, nodes: some Collection<String>) -> Dimension? {
-        if let dimension = fixedDimensions[name] ?? dsmDimensions[name] ?? memoryDimensions[name] {
+        if let dimension = fixedDimensions[name] ?? dsmDimensions[name] ?? memoryDimensions[name]
+            ?? migrationDimensions[name] {
             return dimension
         }
         if name.hasPrefix(faultsPrefix), nodes.contains(String(name.dropFirst(faultsPrefix.count))) { return .count }
@@ -106,14 +107,14 @@ enum StatisticsTable {
     static func value(of name: String, _ s: Simulation) -> Value {
         let named = { (statistic: Statistic) in statistic.name == name }
         if let statistic = (fixed + places).first(where: named) ?? dsm.first(where: named)
-            ?? memory.first(where: named) { return statistic.value(s) }
+            ?? memory.first(where: named) ?? migration.first(where: named) { return statistic.value(s) }
         return all(s).first { $0.name == name }?.value ?? .count(0)
     }
 
     /// The names `expect` suggests and lists.
     static var names: [String] {
         (fixed + places).map(\.name) + [rpcPrefix + "KIND", requestsPrefix + "NODE"] + dsm.map(\.name)
-            + memory.map(\.name) + [faultsPrefix + "NODE"]
+            + memory.map(\.name) + [faultsPrefix + "NODE"] + migration.map(\.name)
     }
 
     /// How `show stats` shows a value.

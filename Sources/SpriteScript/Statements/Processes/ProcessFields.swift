@@ -9,6 +9,7 @@ enum ProcessFields {
         "arrival": .duration, "first-run": .duration, "finish": .duration, "cpu": .duration, "wait": .duration,
         "blocked": .duration, "response": .duration, "turnaround": .duration, "switches": .count,
         "preemptions": .count, "dispatches": .count, "reloads": .count, "priority": .count, "tickets": .count,
+        "migrations": .count,
     ]
     static let node: [String: Dimension?] = [
         "utilization": .percent, "run-queue": .count, "switches": .count, "dispatches": .count,
@@ -79,6 +80,7 @@ enum ProcessFields {
         case "reloads": .number(Int64(p.cacheReloads), .count)
         case "priority": .number(Int64(p.priority), .count)
         case "tickets": .number(Int64(p.tickets), .count)
+        case "migrations": .number(Int64(p.migrations), .count)
         default: .missing("'\(p.name)' is a scheduled process: it has no \(field)")
         }
     }

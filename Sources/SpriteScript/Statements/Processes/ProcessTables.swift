@@ -88,6 +88,7 @@ enum ProcessTables {
             case .file: "blocked(file)"
             case .dsm: "blocked(dsm)"
             case .pageFault: "blocked(page fault)"
+            case .migrating: "blocked(migrating)"
             case .idle: "idle"
             }
         case .done: "done"

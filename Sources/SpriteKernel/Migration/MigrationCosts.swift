@@ -1,0 +1,72 @@
+/// The kernel work each migration phase costs, and the sizes of its RPCs.
+/// A phase's time is what the mechanism really spends: its RPCs through the
+/// network and the served CPU (scaled by the serving node's speed). The era
+/// presets' CPU figures are chosen so those sums land on the published
+/// measurements (docs/COST-MODEL.md, Process migration; seeds/migration-calibration).
+public struct MigrationCosts: Sendable, Equatable {
+    /// Asking the chosen host to accept a foreign process, and releasing it afterwards: one RPC each.
+    public var selectCPU: SimTime
+    /// Freezing the process and packing its state (registers, signals, process-table entry).
+    public var stateCPU: SimTime
+    public var stateBytes: Int64
+    /// An exec-time migration's state: no address space, a fresh process-table entry.
+    public var execStateBytes: Int64
+    /// One open file's stream, offset and consistency state moved: `fileRPCs` calls to its server.
+    public var perFileCPU: SimTime
+    public var fileRPCs: Int
+    public var fileRPCBytes: Int64
+    /// Kernel CPU per kilobyte written back: dirty file blocks, dirty (or copied) VM pages, exec arguments.
+    public var fileFlushCPU: SimTime
+    public var pageFlushCPU: SimTime
+    public var execArgumentCPU: SimTime
+
+    public init(selectCPU: SimTime, stateCPU: SimTime, stateBytes: Int64, execStateBytes: Int64,
+                perFileCPU: SimTime, fileRPCs: Int, fileRPCBytes: Int64, fileFlushCPU: SimTime,
+                pageFlushCPU: SimTime, execArgumentCPU: SimTime) {
+        self.selectCPU = selectCPU
+        self.stateCPU = stateCPU
+        self.stateBytes = stateBytes
+        self.execStateBytes = execStateBytes
+        self.perFileCPU = perFileCPU
+        self.fileRPCs = fileRPCs
+        self.fileRPCBytes = fileRPCBytes
+        self.fileFlushCPU = fileFlushCPU
+        self.pageFlushCPU = pageFlushCPU
+        self.execArgumentCPU = execArgumentCPU
+    }
+}
+
+/// Named migration cost sets.
+public enum MigrationPreset: String, Sendable, Equatable, CaseIterable {
+    /// A machine of today: kernel work of tens of microseconds.
+    case modern
+    /// Douglis and Ousterhout 1991, Table 1: Sprite on SPARCstation 1s, 10 Mbit/s Ethernet.
+    case sparcstation1991 = "sparcstation-1991"
+    /// Ousterhout et al. 1988: Sprite on Sun-3/75s (smallest migration 190 ms, 14 ms a file).
+    case sprite1988 = "sprite-1988"
+
+    public var costs: MigrationCosts {
+        switch self {
+        case .modern:
+            MigrationCosts(selectCPU: .us(50), stateCPU: .us(200), stateBytes: 4096, execStateBytes: 2048,
+                           perFileCPU: .us(20), fileRPCs: 3, fileRPCBytes: 128, fileFlushCPU: .us(1),
+                           pageFlushCPU: .us(1), execArgumentCPU: .us(1))
+        case .sparcstation1991:
+            MigrationCosts(selectCPU: .us(15_200), stateCPU: .us(69_800), stateBytes: 4096, execStateBytes: 2048,
+                           perFileCPU: .us(270), fileRPCs: 3, fileRPCBytes: 128, fileFlushCPU: .us(880),
+                           pageFlushCPU: .us(320), execArgumentCPU: .us(880))
+        case .sprite1988:
+            MigrationCosts(selectCPU: .us(15_200), stateCPU: .us(180_000), stateBytes: 4096, execStateBytes: 2048,
+                           perFileCPU: .us(1_800), fileRPCs: 3, fileRPCBytes: 128, fileFlushCPU: .us(500),
+                           pageFlushCPU: .us(500), execArgumentCPU: .us(500))
+        }
+    }
+}
+
+extension SimTime {
+    /// This time per kilobyte, for `bytes` (rounded to the nanosecond).
+    func perKilobyte(_ bytes: Int64) -> SimTime {
+        let (product, overflow) = nanoseconds.multipliedReportingOverflow(by: max(0, bytes))
+        return overflow ? .never : .ns(product / 1024)
+    }
+}

@@ -1,0 +1,28 @@
+/// Process migration's state: every migration asked for (the report and the
+/// phase it is in), the RPC series each waits on, each process's home and
+/// counts, and the costs and default strategy. The scheduler knows only one
+/// flag per process (`migrationPending`); everything else is here.
+final class MigrationLayer {
+    var migrations: [MigrationRecord] = []
+    /// The migration waiting on each RPC series, by operation.
+    var byOperation: [Int32: Int] = [:]
+    /// The migration each process is in (waiting or moving), by process.
+    var active: [Int32: Int] = [:]
+    /// Each migrated process's home node (where it was created), its migrations and forwarded calls.
+    var homes: [Int32: Int32] = [:]
+    var counts: [Int32: Int] = [:]
+    var costs = MigrationPreset.modern.costs
+    var preset: MigrationPreset? = .modern
+    var strategy = MigrationStrategyKind.flush
+    /// One instance per strategy, made once.
+    let strategies: [MigrationStrategyKind: any MigrationStrategy] = Dictionary(
+        uniqueKeysWithValues: MigrationStrategyKind.allCases.map { ($0, $0.make()) })
+
+    /// Whether any migration waits on an RPC: the RPC layer's up-call costs a check otherwise.
+    var waitsOnRPCs: Bool { !byOperation.isEmpty }
+}
+
+extension Simulation {
+    /// Migration's tables, as the engine's extensions name them.
+    var migration: MigrationLayer { migrationLayer }
+}

@@ -1,0 +1,100 @@
+/// Why a process cannot be migrated now; the language words each one.
+public enum MigrationRefusal: Sendable, Equatable {
+    /// It finished or was killed.
+    case ended
+    /// A declared process or a node's shell: only processes running programs migrate.
+    case notAProgram
+    /// It is already on the target.
+    case alreadyThere
+    /// A migration of it has not finished.
+    case alreadyMigrating
+    case targetDown
+    /// Its node is down.
+    case sourceDown
+    /// It holds node-local locks, is a thread of a parallel job, or shares an address space or open
+    /// files with another process: those stay on its node.
+    case tiedToNode(String)
+}
+
+/// Process migration's public face: ask for one, read them back.
+extension Simulation {
+    /// The costs each phase charges; a preset sets them all.
+    public var migrationCosts: MigrationCosts {
+        get { migration.costs }
+        set {
+            migration.costs = newValue
+            migration.preset = MigrationPreset.allCases.first { $0.costs == newValue }
+        }
+    }
+
+    public var migrationPreset: MigrationPreset? { migration.preset }
+
+    public func setMigrationPreset(_ preset: MigrationPreset) { migrationCosts = preset.costs }
+
+    /// The strategy a migration uses when it names none.
+    public var migrationStrategy: MigrationStrategyKind {
+        get { migration.strategy }
+        set { migration.strategy = newValue }
+    }
+
+    /// Why `process` could not move to `target` now, or nil if it can.
+    public func migrationRefusal(_ process: ProcessID, to target: Int) -> MigrationRefusal? {
+        let s = scheduler
+        let p = process.index
+        guard p >= 0, Int(p) < s.table.count, s.table[p].kind == .program else { return .notAProgram }
+        guard s.table[p].phase != .done else { return .ended }
+        guard migration.active[p] == nil else { return .alreadyMigrating }
+        guard s.table[p].node != Int32(target) else { return .alreadyThere }
+        guard nodes[Int(s.table[p].node)].isUp else { return .sourceDown }
+        guard nodes[target].isUp else { return .targetDown }
+        if s.table[p].locksHeld > 0 { return .tiedToNode("holds a lock") }
+        if s.table[p].gang >= 0 { return .tiedToNode("is a thread of a parallel job") }
+        if s.table[p].space >= 0 { return .tiedToNode("has an address space") }
+        if s.table[p].group != p || (0..<Int32(s.table.count)).contains(where: { other in
+            other != p && s.table[other].group == p && s.table[other].phase != .done
+        }) { return .tiedToNode("shares its memory with a thread") }
+        let node = Int(s.table[p].node)
+        if openSessions(of: Int(p), on: node).contains(where: \.shared) {
+            return .tiedToNode("shares open files with a forked process")
+        }
+        return nil
+    }
+
+    /// Moves `process` to `target`: host reserved, process frozen at its next safe point, state, open files
+    /// and dirty data moved as `strategy` plans (each a series of real RPCs), unfrozen on `target`, host
+    /// released. `execArgumentBytes`: an exec-time migration of a process that has not arrived yet.
+    /// Returns the migration's number.
+    @discardableResult
+    public func migrate(_ process: ProcessID, to target: Int, strategy: MigrationStrategyKind? = nil,
+                        execArgumentBytes: Int64? = nil) throws(KernelError) -> Int {
+        guard nodes.indices.contains(target) else { throw .unknownNode("#\(target)") }
+        if let refusal = migrationRefusal(process, to: target) { throw .invalidValue("migrate: \(refusal)") }
+        let p = process.index
+        let source = Int(scheduler.table[p].node)
+        let home = Int(migration.homes[p] ?? Int32(source))
+        migration.homes[p] = Int32(home)
+        let id = migration.migrations.count
+        let report = MigrationReport(id: id, process: process, from: source, to: target, home: home,
+                                     strategy: strategy ?? migration.strategy, execTime: execArgumentBytes != nil,
+                                     state: .waiting, requested: now, phases: [], openFiles: 0)
+        migration.migrations.append(MigrationRecord(report: report, execArgumentBytes: execArgumentBytes ?? 0))
+        migration.active[p] = id
+        record(.migrationStarted(process: Int(p), from: source, to: target,
+                                 strategy: report.strategy.rawValue, execTime: report.execTime), at: source)
+        let costs = migration.costs
+        runPhase(id, PlannedPhase(phase: .select, client: source, peer: target, requestBytes: 64, replyBytes: 64,
+                                  service: costs.selectCPU, calls: 1))
+        return id
+    }
+
+    /// Every migration asked for, in order.
+    public var migrationReports: [MigrationReport] { migration.migrations.map(\.report) }
+
+    /// The node whose kernel answers the process's location-dependent calls: where it was created.
+    public func home(of process: ProcessID) -> Int {
+        Int(migration.homes[process.index] ?? scheduler.table[process.index].node)
+    }
+
+    /// Migrations the process completed.
+    public func migrationCount(of process: ProcessID) -> Int { migration.counts[process.index] ?? 0 }
+}

@@ -1,0 +1,107 @@
+import SpriteKernel
+
+/// `migrate PROCESS to NODE [strategy S]`: move a running process to another node.
+struct MigrateSyntax: StatementSyntax {
+    static let keywords = ["migrate"]
+    static let help = HelpEntry(
+        topic: "migrate",
+        summary: "move a process to another node: freeze, transfer, unfreeze (Sprite's process migration)",
+        usage: ["migrate PROCESS to NODE [strategy flush|copy]"],
+        details: "The target is reserved (an RPC), the process is frozen at its next safe point (at once if it "
+            + "runs or waits for a CPU; one blocked in a call freezes when the call ends), its state goes to the "
+            + "target, each open file's stream, offset and consistency state moves with its server (3 RPCs a "
+            + "file) and its dirty file blocks are written back, then it is unfrozen on the target and the host "
+            + "is released. Strategy flush (Sprite's, the default) writes dirty VM pages to their backing files "
+            + "for the target to demand-page; copy moves every resident page inside the freeze. The process "
+            + "behaves the same: only its times change. Its home stays the node it was created on. Costs per "
+            + "phase: 'migration preset …' (help migration). show migrations lists each one; expect reads "
+            + "PROCESS.migrations, stats.migrations, stats.migration-freeze, stats.migration-time, "
+            + "stats.migration-bytes. Works at the top level and inside 'at T { }'.",
+        example: """
+            cluster { server fs1; workstation ws1, ws2 }
+            program job { compute 50ms }
+            spawn job as a on ws1
+            at 10ms { migrate a to ws2 }
+            run
+            show migrations
+            expect a.migrations == 1
+            """)
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        parser.offerNames([.process])
+        let process = try parser.parseName("the process to migrate")
+        _ = try parser.expectWord("to")
+        parser.offerNames([.node])
+        let node = try parser.parseName("the node to migrate it to")
+        var strategy: MigrationStrategyKind?
+        if parser.accept("strategy") != nil {
+            strategy = try parser.parseChoice(MigrationStrategyKind.self, "migration strategy", "strategies")
+        }
+        return MigrateStatement(span: keyword.span.through(node.span), process: process, node: node,
+                                strategy: strategy)
+    }
+}
+
+struct MigrateStatement: Statement {
+    let span: SourceSpan
+    let process: Name
+    let node: Name
+    let strategy: MigrationStrategyKind?
+
+    func check(_ checker: inout Checker) {
+        let knownProcess = checker.resolveProcess(process)
+        guard checker.resolveNode(node), knownProcess else { return }
+        guard checker.symbols.scheduled.contains(process.text) else {
+            checker.error("'\(process.text)' is a declared process: only a process that runs a program migrates",
+                          at: process.span, help: "spawn a program instead: spawn PROGRAM as \(process.text) on "
+                            + (checker.symbols.processes[process.text] ?? "NODE"))
+            return
+        }
+        // Where the script last put it: spawned there, or migrated there by an earlier statement.
+        if checker.symbols.processes[process.text] == node.text {
+            checker.error("'\(process.text)' is already on \(node.text)", at: node.span,
+                          help: "name another node to migrate it to")
+        }
+        checker.symbols.processes[process.text] = node.text
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let s = interpreter.simulation
+        let target = try interpreter.node(node)
+        guard let id = s.processID(named: process.text) else {
+            throw Diagnostic(.runtime, "process '\(process.text)' does not exist at \(s.now)", at: process.span,
+                             help: "spawn it before migrating it (a spawn 'at' a later time makes it then)")
+        }
+        if let refusal = s.migrationRefusal(id, to: target) {
+            throw Diagnostic(.runtime, Self.words(refusal, process.text, node.text, s), at: span,
+                             help: Self.help(refusal, process.text))
+        }
+        do {
+            try s.migrate(id, to: target, strategy: strategy)
+        } catch {
+            throw Diagnostic(.runtime, "cannot migrate '\(process.text)': \(error)", at: span, help: "see help migrate")
+        }
+    }
+
+    static func words(_ refusal: MigrationRefusal, _ process: String, _ node: String, _ s: Simulation) -> String {
+        switch refusal {
+        case .ended: "'\(process)' has ended: there is nothing to migrate"
+        case .notAProgram: "'\(process)' does not run a program: only such a process migrates"
+        case .alreadyThere: "'\(process)' is already on \(node)"
+        case .alreadyMigrating: "'\(process)' is migrating already"
+        case .targetDown: "\(node) is down: it cannot take '\(process)'"
+        case .sourceDown: "the node of '\(process)' is down"
+        case .tiedToNode(let why): "'\(process)' cannot leave its node: it \(why)"
+        }
+    }
+
+    static func help(_ refusal: MigrationRefusal, _ process: String) -> String {
+        switch refusal {
+        case .ended: "migrate it before it ends (show processes gives its state)"
+        case .alreadyThere: "name another node"
+        case .alreadyMigrating: "wait for the first migration to end (show migrations), then migrate it again"
+        case .targetDown, .sourceDown: "restart the node first, or name another"
+        default: "see help migrate"
+        }
+    }
+}

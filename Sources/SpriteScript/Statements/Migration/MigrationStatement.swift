@@ -1,0 +1,71 @@
+import SpriteKernel
+
+/// `migration [preset P] [strategy S]`: the costs of each migration phase and the default strategy.
+struct MigrationSyntax: StatementSyntax {
+    static let keywords = ["migration"]
+    static let help = HelpEntry(
+        topic: "migration",
+        summary: "set process migration's phase costs (a preset of an era) and its default strategy",
+        usage: ["migration [preset modern|sparcstation-1991|sprite-1988] [strategy flush|copy]"],
+        details: "Each migration phase is real RPCs (through the network, on the era's wire) plus the kernel "
+            + "CPU the preset gives it at the node that serves it: select and release the host, the process "
+            + "state, 3 RPCs per open file, and a CPU cost per KB for dirty file blocks, dirty VM pages and "
+            + "exec arguments. sparcstation-1991 reproduces Douglis and Ousterhout's Table 1 (select and "
+            + "release 36 ms, a null process 76 ms, 9.4 ms a file, 480 KB/s file blocks, 660 KB/s VM pages, "
+            + "480 KB/s exec arguments) on the sprite-1988 network; sprite-1988 the Sun-3/75 figures (190 ms, "
+            + "14 ms a file). With no argument, shows the costs. See help migrate and docs/COST-MODEL.md.",
+        example: """
+            cluster { network ethernet preset sprite-1988; server fs1; workstation ws1, ws2 }
+            migration preset sparcstation-1991 strategy flush
+            migration
+            """)
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        var statement = MigrationStatement(span: keyword.span)
+        while !parser.atStatementEnd {
+            let (word, _) = try parser.parseOption(["preset": 0, "strategy": 1], of: "migration")
+            switch word.text {
+            case "preset" where statement.preset == nil:
+                statement.preset = try parser.parseChoice(MigrationPreset.self, "migration preset", "presets")
+            case "strategy" where statement.strategy == nil:
+                statement.strategy = try parser.parseChoice(MigrationStrategyKind.self, "migration strategy",
+                                                            "strategies")
+            default:
+                throw Diagnostic(.check, "'\(word.text)' is given twice", at: word.span, help: "keep one")
+            }
+        }
+        return statement
+    }
+}
+
+struct MigrationStatement: Statement {
+    let span: SourceSpan
+    var preset: MigrationPreset?
+    var strategy: MigrationStrategyKind?
+
+    func check(_ checker: inout Checker) {}
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let s = interpreter.simulation
+        if let preset { s.setMigrationPreset(preset) }
+        if let strategy { s.migrationStrategy = strategy }
+        guard preset == nil && strategy == nil else { return }
+        interpreter.emit(.table(Self.costs(s)))
+    }
+
+    static func costs(_ s: Simulation) -> Table {
+        let c = s.migrationCosts
+        let rows: [[Cell]] = [
+            [.text("select, release"), .time(c.selectCPU), .text("1 rpc each")],
+            [.text("state"), .time(c.stateCPU), .bytes(c.stateBytes)],
+            [.text("exec-time state"), .time(c.stateCPU), .bytes(c.execStateBytes)],
+            [.text("open file"), .time(c.perFileCPU), .text(Plural.of(c.fileRPCs, "rpc"))],
+            [.text("dirty file blocks"), .time(c.fileFlushCPU), .text("per KB")],
+            [.text("dirty VM pages"), .time(c.pageFlushCPU), .text("per KB")],
+            [.text("exec arguments"), .time(c.execArgumentCPU), .text("per KB")],
+        ]
+        return Table(name: "migration", title: "migration costs (preset \(s.migrationPreset?.rawValue ?? "custom"), "
+                        + "strategy \(s.migrationStrategy.rawValue)); each phase also pays its RPCs",
+                     columns: ["phase", Column("cpu", key: "cpu_ns"), "size"], rows: rows)
+    }
+}
