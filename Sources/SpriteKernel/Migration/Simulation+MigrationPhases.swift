@@ -5,10 +5,10 @@
 /// unfreeze the host is released.
 extension Simulation {
     /// Starts `phase` for migration `id` as an RPC series from its client to its peer.
-    func runPhase(_ id: Int, _ phase: PlannedPhase) {
+    func runPhase(_ id: Int, _ phase: PlannedPhase, startedAt: SimTime? = nil) {
         let m = migration
         m.migrations[id].current = phase
-        m.migrations[id].phaseStarted = now
+        m.migrations[id].phaseStarted = startedAt ?? now
         let op = rpc(from: phase.client, to: phase.peer, requestBytes: phase.requestBytes, replyBytes: phase.replyBytes,
                      service: phase.service, count: phase.calls)
         switch operations[Int(op)].status {
@@ -38,7 +38,7 @@ extension Simulation {
         let m = migration
         guard let phase = m.migrations[id].current else { return }
         m.migrations[id].current = nil
-        let bytes = (phase.requestBytes + phase.replyBytes) * Int64(phase.calls)
+        let bytes = (phase.requestBytes + phase.replyBytes) * Int64(phase.calls) + phase.movedBytes
         let done = MigrationPhaseRecord(phase: phase.phase, peer: phase.peer, elapsed: now - m.migrations[id].phaseStarted,
                                         bytes: bytes, calls: phase.calls)
         m.migrations[id].report.phases.append(done)
@@ -86,7 +86,8 @@ extension Simulation {
         if next.phase == .flushFiles, let file = m.migrations[id].dirtyFiles.first {
             m.migrations[id].dirtyFiles.removeFirst()
             let source = m.migrations[id].report.from
-            return writeBackForMigration(file: file, node: source) { sim in sim.runPhase(id, next) }
+            let started = now
+            return writeBackForMigration(file: file, node: source) { sim in sim.runPhase(id, next, startedAt: started) }
         }
         runPhase(id, next)
     }

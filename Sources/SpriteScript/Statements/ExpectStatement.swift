@@ -23,6 +23,7 @@ struct ExpectSyntax: StatementSyntax {
               process: state received inbox queued
               node: state role cpu-busy
             \(ProcessFields.helpLines)
+            \(MigrationFields.helpLines)
             \(StatisticsTable.helpLine)
             stale-reads counts reads that are not fresh under the model (unix by default); a read is judged \
             under all four models in 'show outcomes' (help semantics). ls NODE DIR is what an ls on NODE \
@@ -200,6 +201,7 @@ enum FieldKind: Sendable {
         case .process: ProcessFields.process.merging(["state": nil, "received": nil, "inbox": .count,
                                                       "queued": .count]) { $1 }
         case .scheduled: ProcessFields.process.merging(["state": nil]) { $1 }.merging(MemoryFields.process) { $1 }
+            .merging(MigrationFields.process) { $1 }
         case .node: ProcessFields.node.merging(["state": nil, "role": nil, "cpu-busy": .duration]) { $1 }
             .merging(MemoryFields.node) { $1 }
         case .stats: StatisticsTable.fixedDimensions

@@ -24,7 +24,38 @@ enum ShowMigrations {
     }
 }
 
-/// `expect stats.migration-*`: PROCESS.migrations is a scheduled process's field (ProcessFields).
+/// What `expect` reads of a process's migrations: how many, time frozen and in all, and each phase's time
+/// (`phase-NAME`), summed over its finished migrations.
+enum MigrationFields {
+    static let phasePrefix = "phase-"
+    static let process: [String: Dimension?] = {
+        var fields: [String: Dimension?] = ["migrations": .count, "frozen": .duration, "migration-time": .duration]
+        for phase in MigrationPhase.allCases { fields[phasePrefix + phase.rawValue] = .duration }
+        return fields
+    }()
+
+    static var helpLines: String {
+        "  migrated process: " + process.keys.sorted().joined(separator: " ")
+            + " (summed over its finished migrations)"
+    }
+
+    static func measure(_ owner: Name, _ field: String, _ s: Simulation) -> ExpectStatement.Measured? {
+        guard process[field] != nil, let id = s.processID(named: owner.text) else { return nil }
+        let done = s.migrationReports.filter { $0.process == id && $0.state == .done }
+        func sum(_ times: [SimTime]) -> ExpectStatement.Measured {
+            .number(times.reduce(0) { $0 + $1.nanoseconds }, .duration)
+        }
+        switch field {
+        case "migrations": return .number(Int64(done.count), .count)
+        case "frozen": return sum(done.compactMap(\.freezeTime))
+        case "migration-time": return sum(done.compactMap(\.totalTime))
+        default:
+            guard let phase = MigrationPhase(rawValue: String(field.dropFirst(phasePrefix.count))) else { return nil }
+            return sum(done.map { $0.time(of: phase) })
+        }
+    }
+}
+
 extension StatisticsTable {
     /// Means over the finished migrations (zero before the first), bytes summed; shown once one was asked for.
     static let migration: [Statistic] = [

@@ -9,7 +9,6 @@ enum ProcessFields {
         "arrival": .duration, "first-run": .duration, "finish": .duration, "cpu": .duration, "wait": .duration,
         "blocked": .duration, "response": .duration, "turnaround": .duration, "switches": .count,
         "preemptions": .count, "dispatches": .count, "reloads": .count, "priority": .count, "tickets": .count,
-        "migrations": .count,
     ]
     static let node: [String: Dimension?] = [
         "utilization": .percent, "run-queue": .count, "switches": .count, "dispatches": .count,
@@ -35,6 +34,7 @@ enum ProcessFields {
     /// The value of `owner.field` if it is one of these fields, else nil.
     static func measure(_ owner: Name, _ field: String, _ interpreter: Interpreter) throws(Diagnostic) -> Measured? {
         if let memory = MemoryFields.measure(owner, field, interpreter) { return memory }
+        if let migration = MigrationFields.measure(owner, field, interpreter.simulation) { return migration }
         if owner.text == averageOwner, interpreter.simulation.node(named: owner.text) == nil,
            interpreter.simulation.process(named: owner.text) == nil, interpreter.labels[owner.text] == nil {
             return averageField(field, interpreter.processMetrics.filter { $0.finish != nil })
@@ -80,7 +80,6 @@ enum ProcessFields {
         case "reloads": .number(Int64(p.cacheReloads), .count)
         case "priority": .number(Int64(p.priority), .count)
         case "tickets": .number(Int64(p.tickets), .count)
-        case "migrations": .number(Int64(p.migrations), .count)
         default: .missing("'\(p.name)' is a scheduled process: it has no \(field)")
         }
     }

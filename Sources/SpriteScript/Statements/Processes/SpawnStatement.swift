@@ -80,7 +80,8 @@ struct SpawnSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "spawn",
         summary: "start processes that run a program on a node, now or at a given time",
-        usage: ["spawn PROGRAM [as NAMES] on NODES [at T] [priority N] [tickets N] [burst T] [threads N] [job J]"],
+        usage: ["spawn PROGRAM [as NAMES] on NODES [at T] [priority N] [tickets N] [burst T] [threads N] [job J]",
+                "spawn PROGRAM [as NAME] on NODE home HOME [args SIZE] [OPTIONS]"],
         details: "NAMES may be a range (w[1..4]); without 'as' the process takes the program's name. at T is "
             + "the arrival time (default: now); priority 0 is the highest (default \(Limits.defaultPriority)); "
             + "tickets weigh lottery and stride (default \(Limits.defaultTickets)); burst tells sjf and srtf "
@@ -90,7 +91,10 @@ struct SpawnSyntax: StatementSyntax {
             + "job may have at most as many threads on a node as the node has CPUs (a spawn, a job J or a "
             + "scheduler change that would break this is an error). With several NODES (n1,n2 or n[1..4]) the "
             + "threads, or the processes named, are dealt over them in turn: NAME-1 on the first, NAME-2 on the "
-            + "second …; threads on different nodes share no memory and talk by messages. job J makes the "
+            + "second …; threads on different nodes share no memory and talk by messages. With home HOME the process is "
+            + "created on HOME and exec-time migrated to NODE as it starts (remote exec: no address space to "
+            + "move, its arguments of SIZE, default 0, sent along); HOME answers its location-dependent calls "
+            + "(help migrate). job J makes the "
             + "processes threads of the parallel job J, whatever their programs (a client and its server), so "
             + "gang scheduling places them together; with scheduler … gang coordinated, on several nodes. See "
             + "help processes.",
@@ -107,12 +111,13 @@ struct SpawnSyntax: StatementSyntax {
         let names = parser.accept("as") != nil ? try parser.parseNameList("a new process name") : []
         _ = try parser.expectWord("on")
         let nodes = try parser.parseNameList("a node name")
+        let remote = try RemoteExec.parse(&parser)
         var values: [(Name, Quantity, SourceSpan)] = []
         var job: Name?
         try SpawnOptions.parse(&parser, allowed: Array(SpawnOptions.dimensions.keys) + ["job"], into: &values,
                                job: &job)
         return SpawnStatement(span: keyword.span.through(nodes[nodes.count - 1].span), program: program,
-                              names: names, nodes: nodes, values: values, job: job)
+                              names: names, nodes: nodes, values: values, job: job, remote: remote)
     }
 }
 
@@ -124,6 +129,8 @@ struct SpawnStatement: Statement {
     let nodes: [Name]
     let values: [(Name, Quantity, SourceSpan)]
     let job: Name?
+    /// `home HOME [args SIZE]`: created on HOME, exec-time migrated to the node (Migration/RemoteExec).
+    var remote: RemoteExec?
 
     var node: Name { nodes[0] }
 
@@ -137,6 +144,7 @@ struct SpawnStatement: Statement {
         guard known else { return }
         SpawnOptions.check(values, &checker)
         let threads = SpawnOptions.settings(values).threads
+        remote?.check(self, threads: threads, &checker)
         if threads == 1, nodes.count > processNames.count {
             let idle = nodes[processNames.count]
             let processes = Plural.of(processNames.count, "process", plural: "processes")
@@ -195,6 +203,10 @@ struct SpawnStatement: Statement {
                                      named: job != nil)
         for (position, name) in processNames.enumerated() {
             let placement = settings.threads > 1 ? indices : [indices[position % indices.count]]
+            if let remote {
+                try remote.spawn(self, name: name, on: placement[0], settings, interpreter)
+                continue
+            }
             try interpreter.spawn(program: program, as: name, on: placement, settings)
         }
     }
