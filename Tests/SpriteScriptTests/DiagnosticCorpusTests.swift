@@ -108,6 +108,8 @@ let malformedCorpus: [MalformedScript] = [
     .init("vm", C + "vm ws1 negotiate fixed 120%"),
     .init("space", "space s { data 1MB; pattern trace \"0 300\" }"),
     .init("space", "space s { data 1MB; patern loop 3 pages }"),
+    .init("migrate", C + "migrate ws1 to ws2"),
+    .init("migration", "migration preset sparcstation"),
     .init("5", "5"),
 ]
 

@@ -28,6 +28,16 @@ public enum MigrationState: String, Sendable, Equatable {
     case failed
 }
 
+/// Why a migration gave up.
+public enum MigrationFailure: Sendable, Equatable {
+    /// The process ended (or died with its node) before it could move.
+    case processEnded
+    /// It spins on a lock: it cannot be frozen until it has it, and then it holds a node-local lock.
+    case spinning
+    /// A phase's RPCs failed (the target, a server or the source went down).
+    case phaseFailed(MigrationPhase, OperationFailure)
+}
+
 /// One phase as it ran: how long, how many bytes, how many RPCs.
 public struct MigrationPhaseRecord: Sendable, Equatable {
     public var phase: MigrationPhase
@@ -56,7 +66,7 @@ public struct MigrationReport: Sendable, Equatable {
     public var phases: [MigrationPhaseRecord]
     /// Open files moved, and the dirty bytes written back (file blocks, VM pages) or copied.
     public var openFiles: Int
-    public var failure: String?
+    public var failure: MigrationFailure?
 
     /// Time the process could not run: freeze to unfreeze.
     public var freezeTime: SimTime? {

@@ -79,6 +79,8 @@ extension Simulation {
                                      state: .waiting, requested: now, phases: [], openFiles: 0)
         migration.migrations.append(MigrationRecord(report: report, execArgumentBytes: execArgumentBytes ?? 0))
         migration.active[p] = id
+        // One that has not arrived yet must not start here: it is held from its arrival.
+        if scheduler.table[p].phase == .new { scheduler.table[p].migrationPending = true }
         record(.migrationStarted(process: Int(p), from: source, to: target,
                                  strategy: report.strategy.rawValue, execTime: report.execTime), at: source)
         let costs = migration.costs

@@ -6,6 +6,7 @@ extension Simulation {
     func requestFreeze(_ id: Int) {
         let s = scheduler
         let p = migration.migrations[id].report.process.index
+        if s.table[p].phase == .blocked, s.table[p].blockKind == .migrating { return migrationFroze(id) }
         switch s.table[p].phase {
         case .running where s.table[p].spinningOn < 0:
             let cpu = Int(s.table[p].cpu)
@@ -19,22 +20,21 @@ extension Simulation {
             takeOffRunQueue(p)
             freeze(id, resumesBurst: true)
         case .running:
-            failMigration(id, "it spins on a lock")
+            failMigration(id, .spinning)
         case .new, .blocked:
             s.table[p].migrationPending = true
         case .done:
-            failMigration(id, "the process ended")
+            failMigration(id, .processEnded)
         }
     }
 
     /// The process reached a safe point with a freeze pending (it arrives, wakes, or ends a burst):
     /// it freezes instead of going on. Returns whether it froze.
+    /// One that has not arrived yet is held from its arrival while the host is being selected (an
+    /// exec-time migration: it never runs on its home).
     func freezeAtSafePoint(_ process: Int32, why: ReadyReason) -> Bool {
-        guard let id = migration.active[process], migration.migrations[id].report.state == .moving else {
-            scheduler.table[process].migrationPending = false
-            return false
-        }
         scheduler.table[process].migrationPending = false
+        guard let id = migration.active[process] else { return false }
         migration.migrations[id].resumeReason = why
         freeze(id, resumesBurst: false)
         return true
@@ -43,8 +43,9 @@ extension Simulation {
     private func freeze(_ id: Int, resumesBurst: Bool) {
         let p = migration.migrations[id].report.process.index
         migration.migrations[id].resumesBurst = resumesBurst
+        migration.migrations[id].report.frozenAt = now
         block(p, .migrating, on: -1)
-        migrationFroze(id)
+        if migration.migrations[id].report.state == .moving { migrationFroze(id) }
     }
 
     /// Takes a ready process off its run queue; the others keep their order.
@@ -113,6 +114,6 @@ extension Simulation {
     func migratingProcessEnded(_ process: Int32) {
         scheduler.table[process].migrationPending = false
         guard let id = migration.active[process] else { return }
-        failMigration(id, "the process ended")
+        failMigration(id, .processEnded)
     }
 }

@@ -13,7 +13,7 @@ extension Simulation {
                      service: phase.service, count: phase.calls)
         switch operations[Int(op)].status {
         case .failed(let failure):
-            failMigration(id, "\(phase.phase.rawValue): \(failure)")
+            failMigration(id, .phaseFailed(phase.phase, failure))
         case .done:
             phaseEnded(id)
         case .queued, .running:
@@ -27,8 +27,8 @@ extension Simulation {
         guard let id = migration.byOperation.removeValue(forKey: op) else { return }
         migration.migrations[id].operation = -1
         if case .failed(let failure) = operations[Int(op)].status {
-            let phase = migration.migrations[id].current?.phase.rawValue ?? "?"
-            return failMigration(id, "\(phase): \(failure)")
+            let phase = migration.migrations[id].current?.phase ?? .select
+            return failMigration(id, .phaseFailed(phase, failure))
         }
         phaseEnded(id)
     }
@@ -48,13 +48,13 @@ extension Simulation {
                at: phase.client, level: .messages)
         switch phase.phase {
         case .select:
-            guard scheduler.table[process].phase != .done else { return failMigration(id, "the process ended") }
+            guard scheduler.table[process].phase != .done else { return failMigration(id, .processEnded) }
             m.migrations[id].report.state = .moving
             requestFreeze(id)
         case .release:
             finishMigration(id)
         default:
-            guard scheduler.table[process].phase != .done else { return failMigration(id, "the process ended") }
+            guard scheduler.table[process].phase != .done else { return failMigration(id, .processEnded) }
             runNextFrozenPhase(id)
         }
     }
@@ -63,7 +63,6 @@ extension Simulation {
     func migrationFroze(_ id: Int) {
         let m = migration
         let report = m.migrations[id].report
-        m.migrations[id].report.frozenAt = now
         let process = Int(report.process.index)
         let sessions = openSessions(of: process, on: report.from)
         m.migrations[id].report.openFiles = sessions.count
@@ -104,7 +103,7 @@ extension Simulation {
     }
 
     /// The migration gives up: the process stays (or goes on) where it is.
-    func failMigration(_ id: Int, _ why: String) {
+    func failMigration(_ id: Int, _ why: MigrationFailure) {
         let m = migration
         m.migrations[id].report.state = .failed
         m.migrations[id].report.failure = why

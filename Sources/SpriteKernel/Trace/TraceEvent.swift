@@ -119,7 +119,7 @@ public enum TraceEvent: Sendable, Equatable {
     case migrationPhase(process: Int, phase: String, peer: Int, elapsed: SimTime, bytes: Int64, calls: Int)
     case migrationDone(process: Int, from: Int, to: Int, freeze: SimTime, total: SimTime, bytes: Int64,
                        openFiles: Int)
-    case migrationFailed(process: Int, from: Int, to: Int, reason: String)
+    case migrationFailed(process: Int, from: Int, to: Int, reason: MigrationFailure)
     case nodeCrashed(node: Int, lostMessages: Int)
     case nodeRestarted(node: Int)
     case partitioned(groups: [[Int]])

@@ -15,9 +15,17 @@ enum MigrationEventWords {
             return "migrate \(c.process(process)) \(c.node(from)) -> \(c.node(to)) done: frozen \(freeze), "
                 + "total \(total), \(EventWords.bytes(bytes)), \(Plural.of(files, "open file"))"
         case .migrationFailed(let process, let from, let to, let reason):
-            return "migrate \(c.process(process)) \(c.node(from)) -> \(c.node(to)) FAILED: \(reason)"
+            return "migrate \(c.process(process)) \(c.node(from)) -> \(c.node(to)) FAILED: \(words(reason, c))"
         default:
             return nil
+        }
+    }
+
+    static func words(_ failure: MigrationFailure, _ c: RenderContext) -> String {
+        switch failure {
+        case .processEnded: "the process ended first"
+        case .spinning: "the process spins on a lock"
+        case .phaseFailed(let phase, let failure): "\(phase.rawValue): " + EventWords.words(failure, c)
         }
     }
 
@@ -38,7 +46,7 @@ enum MigrationEventWords {
                                        ("open_files", .int(Int64(files)))])
         case .migrationFailed(let process, let from, let to, let reason):
             return ("migration.failed", [("process", .string(c.process(process))), ("from", .string(c.node(from))),
-                                         ("to", .string(c.node(to))), ("reason", .string(reason))])
+                                         ("to", .string(c.node(to))), ("reason", .string(words(reason, c)))])
         default:
             return nil
         }

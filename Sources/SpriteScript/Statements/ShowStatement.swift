@@ -9,7 +9,7 @@ struct ShowSyntax: StatementSyntax {
         usage: ["show nodes|network|operations|stats|trace",
                 "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE",
                 "show processes [NODES]", "show timeline [NODES] [from T] [to T]", "show locks [NODES]",
-                "show dsm SEG", "show memory NODE"],
+                "show dsm SEG", "show memory NODE", "show migrations"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
@@ -21,7 +21,8 @@ struct ShowSyntax: StatementSyntax {
             + "draws which process ran on each CPU when (help processes); 'stats' adds a table of each CPU's "
             + "utilization and average run-queue length once a node runs scheduled processes. 'locks' lists "
             + "each lock of the programs (and each kernel lock, #kernel) with its acquisitions, contended ones, "
-            + "spinning time, bus transactions and blocks. 'dsm' a shared segment's pages (help dsm).",
+            + "spinning time, bus transactions and blocks. 'dsm' a shared segment's pages (help dsm). "
+            + "'migrations' each process migration's times, bytes and phases (help migrate).",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -87,7 +88,7 @@ struct ShowStatement: Statement {
         case "timeline": try ShowProcesses.timeline(nodes, window, interpreter)
         case "locks": try ShowProcesses.locks(nodes, interpreter)
         case "dsm": try ShowDSM.show(nodes[0], interpreter)
-        case "migrations": interpreter.emit(.table(ShowMigrations.table(s)))
+        case "migrations": interpreter.emit(.table(ShowMigrations.table(s, interpreter.context)))
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats":
             interpreter.emit(.table(Self.stats(s)))

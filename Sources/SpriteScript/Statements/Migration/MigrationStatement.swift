@@ -56,16 +56,18 @@ struct MigrationStatement: Statement {
     static func costs(_ s: Simulation) -> Table {
         let c = s.migrationCosts
         let rows: [[Cell]] = [
-            [.text("select, release"), .time(c.selectCPU), .text("1 rpc each")],
-            [.text("state"), .time(c.stateCPU), .bytes(c.stateBytes)],
-            [.text("exec-time state"), .time(c.stateCPU), .bytes(c.execStateBytes)],
-            [.text("open file"), .time(c.perFileCPU), .text(Plural.of(c.fileRPCs, "rpc"))],
-            [.text("dirty file blocks"), .time(c.fileFlushCPU), .text("per KB")],
-            [.text("dirty VM pages"), .time(c.pageFlushCPU), .text("per KB")],
-            [.text("exec arguments"), .time(c.execArgumentCPU), .text("per KB")],
+            [.text("select, release"), .time(c.selectCPU), .count(1), .bytes(64), .text("call")],
+            [.text("state"), .time(c.stateCPU), .count(1), .bytes(c.stateBytes), .text("migration")],
+            [.text("exec-time state"), .time(c.stateCPU), .count(1), .bytes(c.execStateBytes), .text("migration")],
+            [.text("open file"), .time(c.perFileCPU), .count(Int64(c.fileRPCs)), .bytes(c.fileRPCBytes),
+             .text("call")],
+            [.text("dirty file blocks"), .time(c.fileFlushCPU), .count(1), .none, .text("KB")],
+            [.text("dirty VM pages"), .time(c.pageFlushCPU), .count(1), .none, .text("KB")],
+            [.text("exec arguments"), .time(c.execArgumentCPU), .count(1), .none, .text("KB")],
         ]
         return Table(name: "migration", title: "migration costs (preset \(s.migrationPreset?.rawValue ?? "custom"), "
-                        + "strategy \(s.migrationStrategy.rawValue)); each phase also pays its RPCs",
-                     columns: ["phase", Column("cpu", key: "cpu_ns"), "size"], rows: rows)
+                        + "strategy \(s.migrationStrategy.rawValue)); each phase also pays its RPCs on the wire",
+                     columns: ["phase", Column("cpu", key: "cpu_ns"), "rpcs", Column("rpc size", key: "rpc_bytes"),
+                               Column("cpu per", key: "cpu_per")], rows: rows)
     }
 }

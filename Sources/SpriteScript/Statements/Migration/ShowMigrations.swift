@@ -2,7 +2,7 @@ import SpriteKernel
 
 /// `show migrations`: each migration with its freeze and total time, bytes moved, and its phases' times.
 enum ShowMigrations {
-    static func table(_ s: Simulation) -> Table {
+    static func table(_ s: Simulation, _ c: RenderContext) -> Table {
         let reports = s.migrationReports
         let rows: [[Cell]] = reports.map { r in
             [.text(s.processName(Int(r.process.index))), .text(s.nodeName(r.from)), .text(s.nodeName(r.to)),
@@ -11,10 +11,10 @@ enum ShowMigrations {
              .count(Int64(r.openFiles)), .text(r.state.rawValue)]
         }
         var notes: [String] = reports.isEmpty ? ["  no process has migrated"] : []
-        for r in reports where !r.phases.isEmpty {
-            let phases = r.phases.map { "\($0.phase.rawValue) \($0.elapsed)" }.joined(separator: ", ")
-            notes.append("  \(s.processName(Int(r.process.index))): " + phases
-                         + (r.failure.map { "; failed: \($0)" } ?? ""))
+        for r in reports where !r.phases.isEmpty || r.failure != nil {
+            var parts = r.phases.map { "\($0.phase.rawValue) \($0.elapsed)" }
+            if let failure = r.failure { parts.append("failed: " + MigrationEventWords.words(failure, c)) }
+            notes.append("  \(s.processName(Int(r.process.index))): " + parts.joined(separator: ", "))
         }
         return Table(name: "migrations", title: "migrations",
                      columns: ["process", "from", "to", "strategy", Column("asked", key: "asked_ns"),
