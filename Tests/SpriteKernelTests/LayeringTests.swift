@@ -26,6 +26,9 @@ import Testing
         "Memory": ["VirtualMemory", "virtualMemory", "FrameTable", "ReplacementPolicy", "ReplacementKind",
                    "memoryCrash", "setFrames", "NodePaging", "PageEntry", "AddressSpace", "Segment", "PageIOTable",
                    "ProcessPaging", "CompiledPattern", "planBatch", "takeFault", "launchTransfer", "BatchPlan"],
+        // Process migration: the scheduler and the file system reach it only through up-calls on the root.
+        "Migration": ["MigrationLayer", "migrationLayer", "MigrationRecord", "MigrationStrategy", "FlushToServer",
+                      "FreezeAndCopy", "PlannedPhase", "MigrationSubject"],
         "DSM": ["SharedMemory", "sharedMemory", "PageManager", "PageManagers", "DSMConsistencyModel",
                 "DSMConsistencyModels", "DSMPage", "DSMCopy", "DSMRequest", "DSMRequestTable", "DSMSegmentState",
                 "DSMLockTable", "dsmCrash"],
@@ -54,6 +57,8 @@ import Testing
         // A process's address space and its page faults are memory's; its DSM steps are DSM's.
         "Processes": ["Cluster", "Scheduling", "Network", "IPC", "FileSystem", "Memory", "DSM"],
         "Scheduling": ["Cluster", "Processes"],
+        // A migration moves a process (Processes, Scheduling), its open files (FileSystem) with RPCs.
+        "Migration": ["Cluster", "Network", "RPC", "FileSystem", "Memory", "Processes", "Scheduling"],
     ]
 
     static let sources = URL(fileURLWithPath: #filePath)

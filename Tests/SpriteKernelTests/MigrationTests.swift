@@ -127,4 +127,20 @@ struct MigrationTests {
         let m = try sim.metrics("a")
         #expect(m.node == 0 && m.migrations == 0 && m.finish != nil && m.cpuTime == .ms(100))
     }
+
+    /// Location-dependent calls: at home each is 100us of kernel work (10 × (1 + 0.1) = 11ms); away, an RPC
+    /// to the home kernel of 64B each way served for 100us: 1.2024ms. Exec-time to n1 (select 2.1024ms,
+    /// a 1000B state 11.8ms) holds it until 13.9024ms, then 10 × (1 + 1.2024) = 22.024ms: it ends at 35.9264ms.
+    @Test func locationCallsAreForwardedHome() throws {
+        let sim = try cluster([.repeat(10, [.compute(.ms(1)), .locationCall(.gettimeofday, cpu: .us(100))])])
+        try sim.spawn(program: "job", name: "home", node: 0)
+        let away = try sim.spawn(program: "job", name: "away", node: 0)
+        try sim.migrate(away, to: 1, execArgumentBytes: 0)
+        sim.runToIdle()
+        #expect(try sim.metrics("home").finish == .ms(11))
+        #expect(try sim.metrics("away").finish == .ns(35_926_400))
+        let forwarded = sim.forwardedCalls(of: away)
+        #expect(forwarded.calls == 10 && forwarded.time == .ns(12_024_000))
+        #expect(sim.forwardedCalls(of: try #require(sim.processID(named: "home"))).calls == 0)
+    }
 }

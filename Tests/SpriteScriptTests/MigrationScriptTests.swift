@@ -17,6 +17,8 @@ private let migrationCases: [DiagnosticCase] = [
           "'p' is a declared process: only a process that runs a program migrates", line: 2, column: 9),
     .init(M + "spawn job as b on ws2 home ws2", "'ws2' is both the node and the home", line: 4, column: 28),
     .init(M + "spawn job as b on ws2 home ws9", "unknown node 'ws9'", line: 4, column: 28),
+    .init(M + "program clock { syscall gettimeofdy }", "unknown location-dependent call 'gettimeofdy'; did you mean "
+          + "'gettimeofday'?", line: 4, column: 25, help: "calls: gettimeofday getpid signal device"),
     .init(M + "migration preset sparc", "unknown migration preset 'sparc'", line: 4, column: 18,
           help: "presets: modern sparcstation-1991 sprite-1988"),
 ]

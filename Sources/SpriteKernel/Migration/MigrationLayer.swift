@@ -11,6 +11,10 @@ final class MigrationLayer {
     /// Each migrated process's home node (where it was created), its migrations and forwarded calls.
     var homes: [Int32: Int32] = [:]
     var counts: [Int32: Int] = [:]
+    /// Location-dependent calls forwarded home and waiting, by RPC operation: the process and when it asked.
+    var forwarded: [Int32: (process: Int32, since: SimTime)] = [:]
+    /// Each process's calls forwarded home so far, and the time it waited for them.
+    var forwardedCalls: [Int32: (calls: Int, time: SimTime)] = [:]
     var costs = MigrationPreset.modern.costs
     var preset: MigrationPreset? = .modern
     var strategy = MigrationStrategyKind.flush
@@ -19,7 +23,7 @@ final class MigrationLayer {
         uniqueKeysWithValues: MigrationStrategyKind.allCases.map { ($0, $0.make()) })
 
     /// Whether any migration waits on an RPC: the RPC layer's up-call costs a check otherwise.
-    var waitsOnRPCs: Bool { !byOperation.isEmpty }
+    var waitsOnRPCs: Bool { !byOperation.isEmpty || !forwarded.isEmpty }
 }
 
 extension Simulation {

@@ -24,6 +24,7 @@ extension Simulation {
 
     /// An RPC series ended (done or failed): if a migration waits on it, its phase is over.
     func migrationRPCEnded(_ op: Int32) {
+        if migration.forwarded[op] != nil { return forwardedCallEnded(op) }
         guard let id = migration.byOperation.removeValue(forKey: op) else { return }
         migration.migrations[id].operation = -1
         if case .failed(let failure) = operations[Int(op)].status {

@@ -81,6 +81,7 @@ extension ProcessTable {
         case .dsm: .dsm
         case .pageFault: .pageFault
         case .migrating: .migrating
+        case .forwarded: .forwarded
         }
     }
 }

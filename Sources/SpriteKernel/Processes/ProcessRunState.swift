@@ -37,6 +37,8 @@ public enum BlockReason: Sendable, Equatable {
     case pageFault
     /// Frozen while it migrates to another node.
     case migrating
+    /// A location-dependent kernel call forwarded to its home node.
+    case forwarded
 }
 
 /// The compact state the engine keeps per process (no payload, so a process
@@ -47,5 +49,5 @@ enum ProcessPhase: UInt8 {
 
 /// Why a blocked process waits, as kept in the process record.
 enum BlockKind: UInt8 {
-    case none, timer, io, lock, barrier, message, file, dsm, pageFault, migrating
+    case none, timer, io, lock, barrier, message, file, dsm, pageFault, migrating, forwarded
 }

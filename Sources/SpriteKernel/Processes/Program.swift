@@ -19,6 +19,7 @@ struct Program {
 enum Step: Equatable {
     case compute(SimTime, memoryShare: Double)
     case syscall(SimTime)
+    case locationCall(LocationCall, cpu: SimTime)
     case io(SimTime)
     case sleep(SimTime)
     case lock(Int32, LockKind)
@@ -133,6 +134,10 @@ struct ProgramCompiler {
                 guard duration >= .zero else { throw .invalidValue("syscall") }
                 out.append(.syscall(duration))
                 total += duration * laps
+            case .locationCall(let call, let cpu):
+                guard cpu >= .zero else { throw .invalidValue("syscall") }
+                out.append(.locationCall(call, cpu: cpu))
+                total += cpu * laps
             case .io(let duration):
                 guard duration >= .zero else { throw .invalidValue("io") }
                 out.append(.io(duration))

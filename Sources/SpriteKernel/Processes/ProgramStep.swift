@@ -7,6 +7,9 @@ public indirect enum ProgramStep: Sendable, Equatable {
     /// Kernel work on the process's behalf (runs as a compute burst for now;
     /// the node's OS organisation will decide where it runs).
     case syscall(SimTime)
+    /// A location-dependent kernel call of `cpu` kernel work: made where the process runs while it is at
+    /// home, forwarded by RPC to its home node (Migration/) once it has migrated away.
+    case locationCall(LocationCall, cpu: SimTime)
     /// An I/O burst: the process is blocked on a device for `duration`.
     case io(SimTime)
     /// The process sleeps for `duration` (blocked on a timer).
@@ -52,6 +55,11 @@ public indirect enum ProgramStep: Sendable, Equatable {
     case dsmBarrier(String, parties: Int)
     /// The process's later compute bursts touch pages as `pattern` says (its space's pattern until then).
     case pattern(AccessPattern)
+}
+
+/// Kernel calls whose answer depends on where they are made: Sprite forwards them to the home node.
+public enum LocationCall: String, Sendable, Equatable, CaseIterable {
+    case gettimeofday, getpid, signal, device
 }
 
 /// How a process waits for a lock another process holds.

@@ -62,6 +62,9 @@ extension Simulation {
                     return .compute
                 }
                 s.table[process].pc += 1
+            case .locationCall(let call, let cpu):
+                // Made here at home, else forwarded to the home node (Migration/Simulation+HomeForwarding.swift).
+                if let outcome = locationCallStep(process, call, cpu: cpu, speed: speed) { return outcome }
             case .io(let duration):
                 s.table[process].pc += 1
                 if duration > .zero { return blockFor(process, .io, duration) }

@@ -148,6 +148,8 @@ extension Interpreter {
             switch step.syntax {
             case .compute(let time, let memory): out.append(.compute(time.duration, memoryShare: memory?.real ?? 0))
             case .syscall(let time): out.append(.syscall(time.duration))
+            case .locationCall(let call, let time):
+                out.append(.locationCall(call, cpu: time?.duration ?? Limits.locationCallCPU))
             case .io(let time): out.append(.io(time.duration))
             case .sleep(let time): out.append(.sleep(time.duration))
             case .lock(let name, let kind, let limit):

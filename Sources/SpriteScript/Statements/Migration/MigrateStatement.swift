@@ -13,7 +13,9 @@ struct MigrateSyntax: StatementSyntax {
             + "file) and its dirty file blocks are written back, then it is unfrozen on the target and the host "
             + "is released. Strategy flush (Sprite's, the default) writes dirty VM pages to their backing files "
             + "for the target to demand-page; copy moves every resident page inside the freeze. The process "
-            + "behaves the same: only its times change. Its home stays the node it was created on. Costs per "
+            + "behaves the same: only its times change. Its home stays the node it was created on: its "
+            + "location-dependent calls (syscall gettimeofday|getpid|signal|device in its program) are RPCs to "
+            + "the home kernel while it is away, counted in PROCESS.forwarded and PROCESS.forwarding. Costs per "
             + "phase: 'migration preset …' (help migration). show migrations lists each one; expect reads "
             + "PROCESS.migrations, stats.migrations, stats.migration-freeze, stats.migration-time, "
             + "stats.migration-bytes. Works at the top level and inside 'at T { }'.",

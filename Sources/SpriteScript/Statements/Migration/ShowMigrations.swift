@@ -29,14 +29,16 @@ enum ShowMigrations {
 enum MigrationFields {
     static let phasePrefix = "phase-"
     static let process: [String: Dimension?] = {
-        var fields: [String: Dimension?] = ["migrations": .count, "frozen": .duration, "migration-time": .duration]
+        var fields: [String: Dimension?] = ["migrations": .count, "frozen": .duration, "migration-time": .duration,
+                                            "forwarded": .count, "forwarding": .duration]
         for phase in MigrationPhase.allCases { fields[phasePrefix + phase.rawValue] = .duration }
         return fields
     }()
 
     static var helpLines: String {
         "  migrated process: " + process.keys.sorted().joined(separator: " ")
-            + " (summed over its finished migrations)"
+            + " (summed over its finished migrations; forwarded: calls made to its home node, forwarding: the "
+            + "time it waited for them)"
     }
 
     static func measure(_ owner: Name, _ field: String, _ s: Simulation) -> ExpectStatement.Measured? {
@@ -49,6 +51,8 @@ enum MigrationFields {
         case "migrations": return .number(Int64(done.count), .count)
         case "frozen": return sum(done.compactMap(\.freezeTime))
         case "migration-time": return sum(done.compactMap(\.totalTime))
+        case "forwarded": return .number(Int64(s.forwardedCalls(of: id).calls), .count)
+        case "forwarding": return .number(s.forwardedCalls(of: id).time.nanoseconds, .duration)
         default:
             guard let phase = MigrationPhase(rawValue: String(field.dropFirst(phasePrefix.count))) else { return nil }
             return sum(done.map { $0.time(of: phase) })

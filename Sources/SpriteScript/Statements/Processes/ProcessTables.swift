@@ -89,6 +89,7 @@ enum ProcessTables {
             case .dsm: "blocked(dsm)"
             case .pageFault: "blocked(page fault)"
             case .migrating: "blocked(migrating)"
+            case .forwarded: "blocked(forwarded call)"
             case .idle: "idle"
             }
         case .done: "done"

@@ -8,6 +8,7 @@ struct ProgramSyntax: StatementSyntax {
         summary: "declare a program: the steps a spawned process runs, in order",
         usage: ["program NAME { STEP; STEP … }",
                 "STEP: compute T [memory P%] | syscall T | io T | sleep T | exit",
+                "STEP: syscall gettimeofday|getpid|signal|device [T]",
                 "STEP: lock NAME [block|tas|ttas|spin-then-block T] | unlock NAME",
                 "STEP: barrier NAME parties N | signal CHANNEL | wait CHANNEL | repeat N { STEPS }",
                 "STEP: fork PROGRAM | shared fork PROGRAM | spawn PROGRAM on NODE",
@@ -20,7 +21,9 @@ struct ProgramSyntax: StatementSyntax {
         details: """
             compute runs on a CPU under the node's scheduler; memory P% is the share of the burst spent on memory, \
             which the node's interconnect may slow (help multiprocessor). syscall is kernel work, run where the \
-            node's OS organisation puts it. io blocks on a device, sleep on a timer. A lock is waited for by \
+            node's OS organisation puts it; syscall gettimeofday, getpid, signal or device is a location-dependent \
+            call (kernel work T, default 100us): made where the process runs while it is at home, and forwarded \
+            by RPC to its home node once it has migrated (help migrate). io blocks on a device, sleep on a timer. A lock is waited for by \
             blocking (the default: two context switches), spinning with test-and-set (tas) or test-and-test-and-set \
             (ttas), or spinning up to T and then blocking. Locks are not reentrant: taking a lock the process \
             holds, or releasing one it does not hold, is a runtime error that ends the run (status 3); a \
@@ -116,7 +119,7 @@ enum ProgramStepChecker {
                     checker.error("the memory share must be at most 100%", at: at(1),
                                   help: "it is the share of the burst spent on memory accesses, 0% to 100%")
                 }
-            case .syscall(let time), .io(let time), .sleep(let time):
+            case .syscall(let time), .io(let time), .sleep(let time), .locationCall(_, let time?):
                 checker.requireBetweenZeroAnd(time, Limits.longDuration, "the time", at: at(0))
             case .lock(_, _, let limit?):
                 checker.requireBetweenZeroAnd(limit, Limits.duration, "the spin limit", at: at(0))
@@ -143,7 +146,7 @@ enum ProgramStepChecker {
                 step.check(&checker)
             case .pattern(let pattern):
                 pattern.check(segmentPages: nil, &checker)
-            case .lock, .unlock, .signal, .wait, .exit, .receive:
+            case .lock, .unlock, .signal, .wait, .exit, .receive, .locationCall:
                 break
             }
         }

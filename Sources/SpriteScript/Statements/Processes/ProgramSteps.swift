@@ -11,6 +11,8 @@ indirect enum StepSyntax: Sendable {
     case compute(Quantity, memory: Quantity?)
     /// Kernel work, placed by the node's OS organisation.
     case syscall(Quantity)
+    /// `syscall gettimeofday|getpid|signal|device [T]`: forwarded to the home node once migrated (help migrate).
+    case locationCall(LocationCall, Quantity?)
     /// Blocked on a device for T (job lists write it `io T`).
     case io(Quantity)
     case sleep(Quantity)
@@ -88,6 +90,9 @@ enum ProgramStepParser {
                 memory = share
             }
             syntax = .compute(time, memory: memory)
+        case "syscall" where parser.peek.kind == .identifier:
+            let call = try parser.parseChoice(LocationCall.self, "location-dependent call", "calls")
+            syntax = .locationCall(call, parser.atStatementEnd ? nil : try duration(&parser))
         case "syscall": syntax = .syscall(try duration(&parser))
         case "io": syntax = .io(try duration(&parser))
         case "sleep": syntax = .sleep(try duration(&parser))
