@@ -27,7 +27,9 @@ extension Simulation {
         if migration.forwarded[op] != nil { return forwardedCallEnded(op) }
         guard let id = migration.byOperation.removeValue(forKey: op) else { return }
         migration.migrations[id].operation = -1
-        if case .failed(let failure) = operations[Int(op)].status {
+        // The process is on its new node by the release: a release that fails does not undo the move.
+        if case .failed(let failure) = operations[Int(op)].status,
+           migration.migrations[id].current?.phase != .release {
             let phase = migration.migrations[id].current?.phase ?? .select
             return failMigration(id, .phaseFailed(phase, failure))
         }
@@ -40,8 +42,8 @@ extension Simulation {
         guard let phase = m.migrations[id].current else { return }
         m.migrations[id].current = nil
         let bytes = (phase.requestBytes + phase.replyBytes) * Int64(phase.calls) + phase.movedBytes
-        let done = MigrationPhaseRecord(phase: phase.phase, peer: phase.peer, elapsed: now - m.migrations[id].phaseStarted,
-                                        bytes: bytes, calls: phase.calls)
+        let done = MigrationPhaseRecord(phase: phase.phase, peer: phase.peer,
+                                        elapsed: now - m.migrations[id].phaseStarted, bytes: bytes, calls: phase.calls)
         m.migrations[id].report.phases.append(done)
         let process = m.migrations[id].report.process.index
         record(.migrationPhase(process: Int(process), phase: phase.phase.rawValue, peer: phase.peer,

@@ -59,12 +59,8 @@ struct MigrateStatement: Statement {
                             + (checker.symbols.processes[process.text] ?? "NODE"))
             return
         }
-        // Where the script last put it: spawned there, or migrated there by an earlier statement.
-        if checker.symbols.processes[process.text] == node.text {
-            checker.error("'\(process.text)' is already on \(node.text)", at: node.span,
-                          help: "name another node to migrate it to")
-        }
-        checker.symbols.processes[process.text] = node.text
+        // Where it is when the statement runs depends on the migrations before it, `at` blocks' included:
+        // migrating it to the node it is on is a runtime error.
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {

@@ -23,7 +23,8 @@ struct ProgramSyntax: StatementSyntax {
             which the node's interconnect may slow (help multiprocessor). syscall is kernel work, run where the \
             node's OS organisation puts it; syscall gettimeofday, getpid, signal or device is a location-dependent \
             call (kernel work T, default 100us): made where the process runs while it is at home, and forwarded \
-            by RPC to its home node once it has migrated (help migrate). io blocks on a device, sleep on a timer. A lock is waited for by \
+            by RPC to its home node once it has migrated (help migrate). io blocks on a device, sleep on a \
+            timer. A lock is waited for by \
             blocking (the default: two context switches), spinning with test-and-set (tas) or test-and-test-and-set \
             (ttas), or spinning up to T and then blocking. Locks are not reentrant: taking a lock the process \
             holds, or releasing one it does not hold, is a runtime error that ends the run (status 3); a \
