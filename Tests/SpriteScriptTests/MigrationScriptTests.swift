@@ -51,8 +51,8 @@ private let migrationCases: [DiagnosticCase] = [
 
     /// A process moved away and back in `at` blocks checks cleanly, and ends where it was created.
     @Test func thereAndBackAgain() {
-        let script = M + "at 5ms { migrate a to ws2 }\nat 30ms { migrate a to ws1 }\nadvance 40ms\nmigrate a to ws2\nrun\n"
-            + "expect a.migrations == 3"
+        let script = M + "at 5ms { migrate a to ws2 }\nat 30ms { migrate a to ws1 }\nadvance 40ms\n"
+            + "migrate a to ws2\nrun\nexpect a.migrations == 3"
         let (status, sink, _) = ScriptHarness.run(script)
         #expect(status == .ok, "\(sink.text)\(sink.errorText)")
     }
