@@ -27,6 +27,9 @@ final class SharedMemory {
     /// By process: the fault trap was paid, the request may go out; and the request it waits on, or -1.
     var trapPaid: [Bool] = []
     var waitingOn: [Int32] = []
+    /// Patterns over shared segments the programs' steps name, and each process's place in its own.
+    var patterns: [CompiledDSMPattern] = []
+    var cursors: [DSMPatternCursor] = []
     /// Steps that could not be taken, for the language to report (the process ends there).
     var failures: [DSMFailureRecord] = []
 
@@ -46,6 +49,7 @@ final class SharedMemory {
         guard trapPaid.count < needed else { return }
         trapPaid.append(contentsOf: repeatElement(false, count: needed - trapPaid.count))
         waitingOn.append(contentsOf: repeatElement(-1, count: needed - waitingOn.count))
+        cursors.append(contentsOf: repeatElement(DSMPatternCursor(), count: needed - cursors.count))
     }
 
     /// A page's state is 80 B and a copy's 24 B: eight pages or copies make one record. A logged write

@@ -49,6 +49,8 @@ enum Step: Equatable {
     case repeatEnd(start: Int32)
     /// Later bursts follow this access pattern (a handle into Memory/'s patterns).
     case pattern(Int32)
+    /// Later bursts touch a shared segment's pages (a handle into DSM/'s patterns).
+    case dsmPattern(Int32)
 }
 
 extension Step {
@@ -57,7 +59,7 @@ extension Step {
     /// skipped) and the bookkeeping of loops.
     var needsCPU: Bool {
         switch self {
-        case .repeatStart, .repeatEnd, .compute, .syscall, .pattern: false
+        case .repeatStart, .repeatEnd, .compute, .syscall, .pattern, .dsmPattern: false
         default: true
         }
     }
@@ -109,6 +111,8 @@ struct ProgramCompiler {
     var stepLimit: Int64
     /// Keeps a `pattern` step's access pattern; returns its handle.
     var keepPattern: (AccessPattern) throws(KernelError) -> Int32 = { _ throws(KernelError) in -1 }
+    /// Keeps a `pattern … over dsm` step's pattern; returns its handle.
+    var keepDSMPattern: (DSMAccessPattern) throws(KernelError) -> Int32 = { _ throws(KernelError) in -1 }
 
     func compile(name: String, _ steps: [ProgramStep]) throws(KernelError) -> Program {
         var out: [Step] = []
@@ -181,6 +185,8 @@ struct ProgramCompiler {
                 out.append(try compileDSM(step))
             case .pattern(let pattern):
                 out.append(.pattern(try keepPattern(pattern)))
+            case .dsmPattern(let pattern):
+                out.append(.dsmPattern(try keepDSMPattern(pattern)))
             case .repeat(let count, let body):
                 guard count >= 0, count <= Int(Int32.max) else { throw .invalidValue("repeat \(count)") }
                 let start = out.count

@@ -55,6 +55,8 @@ public indirect enum ProgramStep: Sendable, Equatable {
     case dsmBarrier(String, parties: Int)
     /// The process's later compute bursts touch pages as `pattern` says (its space's pattern until then).
     case pattern(AccessPattern)
+    /// The process's later compute bursts touch a shared segment's pages as `pattern` says.
+    case dsmPattern(DSMAccessPattern)
 }
 
 /// Kernel calls whose answer depends on where they are made: Sprite forwards them to the home node.

@@ -76,6 +76,7 @@ extension Simulation {
     /// DSM served the request `request` of `process`: if the process was blocked on it, it goes on with its
     /// next step.
     func dsmStepServed(process: Int32, request: Int32) {
+        if dsmPatternFaultServed(process: process, request: request) { return }
         let s = scheduler
         guard s.table[process].phase == .blocked, s.table[process].blockKind == .dsm,
               s.table[process].blockedOn == request else { return }

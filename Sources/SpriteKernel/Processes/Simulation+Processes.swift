@@ -10,7 +10,8 @@ extension Simulation {
         let compiler = ProgramCompiler(program: { $0 == name ? slot : s.programIndex[$0] },
                                        intern: { s.intern($0) }, keepFileRequest: { s.table.keep($0) },
                                        nodeCount: nodes.count, segment: { self.dsmSegmentForSteps($0) },
-                                       stepLimit: s.programStepLimit, keepPattern: definePattern)
+                                       stepLimit: s.programStepLimit, keepPattern: definePattern,
+                                       keepDSMPattern: keepDSMPattern)
         s.programs.append(try compiler.compile(name: name, steps))
         s.programIndex[name] = slot
         return ProgramID(slot)
@@ -23,7 +24,7 @@ extension Simulation {
         let compiler = ProgramCompiler(program: { s.programIndex[$0] }, intern: { s.intern($0) },
                                        keepFileRequest: { s.table.keep($0) }, nodeCount: nodes.count,
                                        segment: { self.dsmSegmentForSteps($0) }, stepLimit: s.programStepLimit,
-                                       keepPattern: definePattern)
+                                       keepPattern: definePattern, keepDSMPattern: keepDSMPattern)
         s.programs.append(try compiler.compile(name: name, steps))
         s.hiddenPrograms[key] = Int32(s.programs.count - 1)
         return key

@@ -44,6 +44,12 @@ extension Simulation {
             if !onCPU && step.needsCPU { return .needsCPU }
             switch step {
             case .compute(let duration, let share):
+                if followsDSMPattern(process) {
+                    if let outcome = dsmComputeStep(process, duration: duration, share: share, speed: speed) {
+                        return outcome
+                    }
+                    continue
+                }
                 let work = duration.scaled(bySpeed: speed)
                 if work > .zero {
                     s.table[process].remaining = work
@@ -76,7 +82,11 @@ extension Simulation {
                 return .finished(exited: true)
             case .pattern(let pattern):
                 s.table[process].pc += 1
+                leaveDSMPattern(process)
                 followPattern(process, pattern)
+            case .dsmPattern(let pattern):
+                s.table[process].pc += 1
+                followDSMPattern(process, pattern)
             case .repeatStart(let count, let end):
                 if count == 0 {
                     s.table[process].pc = end + 1

@@ -175,7 +175,7 @@ extension Interpreter {
             case .moveFrom(let peer, let bytes): out.append(.moveFrom(peer: peer.text, bytes: bytes))
             case .file(let operation): out.append(.file(operation.request))
             case .dsm(let step): out.append(step.kernelStep)
-            case .pattern(let pattern): out.append(.pattern(pattern.accessPattern))
+            case .pattern(let pattern): out.append(pattern.kernelStep)
             }
         }
         return out

@@ -1,7 +1,8 @@
 import SpriteKernel
 
 /// `pattern random|sequential [over code|data|stack] [working-set SIZE] | pattern loop N pages [over SEG] |
-/// pattern trace "0 1 2 7 0 1" [over SEG]`: in a space, and as a program step.
+/// pattern trace "0 1 2 7 0 1" [over SEG]`: in a space, and as a program step. A program step may also run
+/// over a shared segment: `over dsm SEG [touch T] [writes P%]`.
 struct PatternSyntax: Sendable {
     enum Kind: String, CaseIterable, Sendable { case random, sequential, loop, trace }
 
@@ -10,10 +11,15 @@ struct PatternSyntax: Sendable {
     var workingSet: (Quantity, SourceSpan)?
     var loopPages: (Int, SourceSpan)?
     var trace: ([Int32], SourceSpan)?
+    /// `over dsm SEG`: the shared segment, with the touch and writes of the step's own (else the space's).
+    var dsmSegment: Name?
+    var touch: (Quantity, SourceSpan)?
+    var writes: (Quantity, SourceSpan)?
     let span: SourceSpan
 
     /// After the word `pattern`.
-    static func parse(_ parser: inout Parser, at keyword: Name) throws(Diagnostic) -> PatternSyntax {
+    static func parse(_ parser: inout Parser, at keyword: Name,
+                      allowsDSM: Bool = true) throws(Diagnostic) -> PatternSyntax {
         let kind = try parser.parseChoice(Kind.self, "access pattern", "patterns")
         var pattern = PatternSyntax(kind: kind, span: keyword.span)
         switch kind {
@@ -42,8 +48,21 @@ struct PatternSyntax: Sendable {
             pattern.trace = (pages, span)
         case .random, .sequential: break
         }
-        while !parser.atStatementEnd, ["over", "working-set"].contains(parser.peek.text) {
-            if parser.accept("over") != nil {
+        while !parser.atStatementEnd, pattern.itemWords.contains(parser.peek.text) {
+            if parser.accept("touch") != nil {
+                pattern.touch = try parser.parseQuantity(.duration)
+            } else if parser.accept("writes") != nil {
+                pattern.writes = try parser.parseQuantity(.percent)
+            } else if parser.accept("over") != nil {
+                if let word = parser.accept("dsm") {
+                    guard allowsDSM else {
+                        throw Diagnostic(.check, "a space's pattern runs over its own segments", at: word.span,
+                                         help: "touch a shared segment from a program step: "
+                                            + "program P { pattern random over dsm S; compute 10ms }")
+                    }
+                    pattern.dsmSegment = try parser.parseName("a dsm segment")
+                    continue
+                }
                 pattern.segment = try parser.parseChoice(SegmentKind.self, "segment", "segments")
             } else {
                 parser.advance()
@@ -68,6 +87,7 @@ struct PatternSyntax: Sendable {
 
     /// Its pages must lie in the segment (`pages`: the segment's pages, nil when unknown).
     func check(segmentPages pages: Int64?, _ checker: inout Checker) {
+        if let dsmSegment { return checkOverDSM(dsmSegment, &checker) }
         if let (count, countSpan) = loopPages, count < 1 {
             checker.error("a loop goes round at least one page", at: countSpan, help: "pattern loop 16 pages")
         }

@@ -64,7 +64,7 @@ struct SpaceSyntax: StatementSyntax {
             case "stack": statement.stack = try parser.parseQuantity(.size)
             case "touch": statement.touch = try parser.parseQuantity(.duration)
             case "writes": statement.writes = try parser.parseQuantity(.percent)
-            default: statement.pattern = try PatternSyntax.parse(&parser, at: item)
+            default: statement.pattern = try PatternSyntax.parse(&parser, at: item, allowsDSM: false)
             }
         }
         return statement
