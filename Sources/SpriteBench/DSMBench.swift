@@ -17,9 +17,8 @@ let dsmTable = Table(
 )
 
 /// NODES workstations (modern preset, switched), one process each, sharing PAGES 4 KB pages under
-/// sequential consistency. Each process runs a program of 1,000 steps drawn once from a seeded generator
-/// (a read or, one time in ten, a write of 8 B at a random page, each followed by 50 us of compute),
-/// repeated until the run's SECONDS of simulated time are up.
+/// sequential consistency. Each process computes for longer than the run, its bursts touching a random page of
+/// the segment every 50 us, one touch in ten a write (`pattern random over dsm S touch 50us writes 10%`).
 func runDSMBench(nodes: Int, pages: Int, seconds: Int, managerIndex: Int) -> [String] {
     let sim = Simulation(seed: 1, network: NetworkConfig(preset: .modern, topology: .switched))
     sim.traceLevel = .off
@@ -37,15 +36,9 @@ func runDSMBench(nodes: Int, pages: Int, seconds: Int, managerIndex: Int) -> [St
         try sim.addNode(NodeSpec(name: "manager", role: .server))
         try sim.defineDSMSegment(DSMSegmentSpec(name: "S", pages: Int32(pages), nodes: Array(0..<nodes),
                                                 manager: manager))
-        var random = SeededGenerator(seed: 7)
+        let pattern = DSMAccessPattern(segment: "S", order: .random, touch: .us(50), writeShare: 0.1)
         for node in 0..<nodes {
-            var steps: [ProgramStep] = []
-            for _ in 0..<1_000 {
-                let page = Int64(random.next() % UInt64(pages))
-                steps.append(.dsmAccess(segment: "S", offset: page * 4096, size: 8, write: random.next() % 10 == 0))
-                steps.append(.compute(.us(50)))
-            }
-            try sim.defineProgram("p\(node)", steps: [.repeat(4_999, steps)])
+            try sim.defineProgram("p\(node)", steps: [.dsmPattern(pattern), .compute(.s(Int64(seconds) + 1))])
             try sim.spawn(program: "p\(node)", name: "p\(node)", node: node)
         }
     } catch {
