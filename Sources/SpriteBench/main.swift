@@ -122,8 +122,8 @@ enum Registry {
         Workload(
             name: "dsm",
             summary: "distributed shared memory: NODES nodes, one process each, compute bursts touching a random "
-                + "page every 50 us (10% writes, pattern random over dsm) of PAGES 4 KB pages under sequential consistency, SECONDS simulated, MANAGER 1 dynamic, "
-                + "2 central, 3 fixed (DSMBench.swift)",
+                + "page every 50 us (10% writes, pattern random over dsm) of PAGES 4 KB pages under sequential "
+                + "consistency, SECONDS simulated, MANAGER 1 dynamic, 2 central, 3 fixed (DSMBench.swift)",
             parameters: ["NODES", "PAGES", "SECONDS", "MANAGER"],
             defaults: [[64, 1_000, 10, 1], [64, 10_000, 10, 1], [64, 1_000, 10, 2]],
             table: dsmTable,
