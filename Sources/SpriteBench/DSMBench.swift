@@ -23,6 +23,7 @@ func runDSMBench(nodes: Int, pages: Int, seconds: Int, managerIndex: Int) -> [St
     let sim = Simulation(seed: 1, network: NetworkConfig(preset: .modern, topology: .switched))
     sim.traceLevel = .off
     sim.timelineLimit = 0
+    sim.faultLogLimit = 0
     let manager: DSMManagerKind
     switch managerIndex {
     case 1: manager = .dynamic

@@ -24,6 +24,7 @@ func runVMBench(nodes: Int, processes: Int, seconds: Int, backing: Int) -> [Stri
     let sim = Simulation(seed: 1, network: NetworkConfig(preset: .modern, topology: .switched))
     sim.traceLevel = .off
     sim.timelineLimit = 0
+    sim.faultLogLimit = 0
     do {
         var space = AddressSpaceSpec(name: "random")
         space.dataBytes = 512 << 10

@@ -302,6 +302,7 @@ extension Simulation {
                          write: request.kind == .writeFault, from: Int(request.servedBy),
                          messages: Int(d.table.requests[Int(r)].messages), waited: now - request.started),
                at: requester, level: .faults)
+        logDSMFault(r)
         dsmStepDone(r)
         let global = Int(request.target)
         // A fault served by diffs alone never took the page's turn.

@@ -1,6 +1,7 @@
 /// Fault lines in the trace, built only when the level asks for them (`trace faults`).
 extension Simulation {
     func traceFault(_ process: Int32, entry: Int32, write: Bool, wait: SimTime) {
+        logVMFault(process, entry: entry, write: write, wait: wait)
         guard traceLevel >= .faults else { return }
         let vm = virtualMemory
         let segment = Int(vm.entries[Int(entry)].segment)

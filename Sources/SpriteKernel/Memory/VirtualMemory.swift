@@ -46,6 +46,8 @@ final class VirtualMemory {
     var forkCopyWork: SimTime = .zero
     /// Page-ins that failed, each killing the processes waiting for the page, in the order they happened.
     var failures: [PagingFailure] = []
+    /// Faults served, VM and DSM, for `show faults` (Simulation+FaultLog.swift).
+    let faultLog = FaultLog()
     /// A `vm` or a space was declared.
     var declared = false
 

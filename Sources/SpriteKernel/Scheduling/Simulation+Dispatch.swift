@@ -524,7 +524,8 @@ extension Simulation {
                 quantumExpired(process, cpu: cpu)
             }
         case .blocked:
-            leaveCPU(cpu, .blocked)
+            // A DSM fault ends its slice as a page fault does (DSM/Simulation+DSMFaultLog.swift).
+            leaveCPU(cpu, waitsOnDSMFault(process) ? .fault : .blocked)
             chooseLater(cpu)
         case .finished(let exited):
             leaveCPU(cpu, exited ? .exit : .done)

@@ -9,7 +9,7 @@ struct ShowSyntax: StatementSyntax {
         usage: ["show nodes|network|operations|stats|trace",
                 "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE",
                 "show processes [NODES]", "show timeline [NODES] [from T] [to T]", "show locks [NODES]",
-                "show dsm SEG", "show memory NODE", "show migrations"],
+                "show dsm SEG", "show memory NODE", "show migrations", "show faults [NODES] [from T] [to T]"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
@@ -22,7 +22,9 @@ struct ShowSyntax: StatementSyntax {
             + "utilization and average run-queue length once a node runs scheduled processes. 'locks' lists "
             + "each lock of the programs (and each kernel lock, #kernel) with its acquisitions, contended ones, "
             + "spinning time, bus transactions and blocks. 'dsm' a shared segment's pages (help dsm). "
-            + "'migrations' each process migration's times, bytes and phases (help migrate).",
+            + "'migrations' each process migration's times, bytes and phases (help migrate). "
+            + "'faults' lists each page fault, VM and DSM, that began in the window: node, process, page, access, "
+            + "how it was served, where from, the wait and the messages (help memory).",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -35,7 +37,7 @@ struct ShowSyntax: StatementSyntax {
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
                            "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts", "timeline",
-                           "locks", "dsm", "memory", "migrations"]
+                           "locks", "dsm", "memory", "migrations", "faults"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offer(subjects)
@@ -49,14 +51,14 @@ struct ShowSyntax: StatementSyntax {
             nodes = [try parser.parseName("the node whose \(word.text) to show")]
         } else if word.text == "dsm" {
             nodes = [try parser.parseName("a segment name")]
-        } else if ["prefixes", "processes", "timeline", "locks"].contains(word.text) {
-            // Optional nodes; for a timeline, its window may come first.
+        } else if ["prefixes", "processes", "timeline", "locks", "faults"].contains(word.text) {
+            // Optional nodes; for a timeline or the faults, the window may come first.
             parser.offerNames([.node])
-            let window = word.text == "timeline" && ["from", "to"].contains(parser.peek.text)
+            let window = ["timeline", "faults"].contains(word.text) && ["from", "to"].contains(parser.peek.text)
             if parser.peek.kind == .identifier && !window { nodes = try parser.parseNameList("a node name") }
         }
         var statement = ShowStatement(span: keyword.span, subject: word.text, nodes: nodes)
-        if word.text == "timeline" { statement.window = try TimelineWindow.parse(&parser) }
+        if ["timeline", "faults"].contains(word.text) { statement.window = try TimelineWindow.parse(&parser) }
         return statement
     }
 }
@@ -86,6 +88,7 @@ struct ShowStatement: Statement {
             interpreter.emit(.table(table))
         case "processes": try ShowProcesses.processes(nodes, interpreter)
         case "timeline": try ShowProcesses.timeline(nodes, window, interpreter)
+        case "faults": try ShowFaults.show(nodes, window, interpreter)
         case "locks": try ShowProcesses.locks(nodes, interpreter)
         case "dsm": try ShowDSM.show(nodes[0], interpreter)
         case "migrations": interpreter.emit(.table(ShowMigrations.table(s, interpreter.context)))

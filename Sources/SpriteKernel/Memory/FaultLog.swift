@@ -1,0 +1,55 @@
+/// How a fault was served, as the fault log names it.
+public enum FaultKind: String, Sendable, Equatable, CaseIterable {
+    /// A first touch of a data or stack page: a page of zeros.
+    case zeroFill = "zero-fill"
+    /// Read from a backing file (or the program's file for code), through the file system.
+    case pageIn = "page-in"
+    /// Read from the node's swap area.
+    case swapIn = "swap-in"
+    /// Another process's transfer of the same page, waited for.
+    case shared
+    /// A DSM read fault: a copy of the page fetched.
+    case dsmRead = "dsm-read"
+    /// A DSM write fault: the page (or a grant) fetched, the other copies invalidated.
+    case dsmWrite = "dsm-write"
+}
+
+/// One fault, VM or DSM, as `show faults` lists it.
+public struct FaultLogEntry: Sendable, Equatable {
+    /// When the process faulted (its wait began).
+    public var time: SimTime
+    public var node: Int
+    public var process: ProcessID
+    /// code, data or stack; or the shared segment's name.
+    public var segment: String
+    public var page: Int64
+    public var write: Bool
+    public var kind: FaultKind
+    /// The node that sent the page (a backing file's server, a DSM owner), or -1 (none: zero-fill, swap).
+    public var from: Int
+    /// The backing file a page-in read, or nil.
+    public var path: String?
+    public var wait: SimTime
+    /// Messages the fault took on the network (a remote page-in: request and reply).
+    public var messages: Int
+}
+
+/// The faults of the run, in the order they were served; past `limit` only counted (as the timeline).
+final class FaultLog {
+    var entries: [FaultLogEntry] = []
+    var limit = 100_000
+    var dropped = 0
+    /// The earliest fault not kept: the log is complete before it.
+    var droppedFrom = SimTime.never
+
+    @inline(__always) var isFull: Bool { entries.count >= limit }
+
+    func append(_ entry: FaultLogEntry) {
+        guard !isFull else {
+            dropped += 1
+            droppedFrom = min(droppedFrom, entry.time)
+            return
+        }
+        entries.append(entry)
+    }
+}
