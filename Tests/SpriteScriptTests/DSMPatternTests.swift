@@ -46,6 +46,29 @@ private let cluster = """
         #expect(status == .ok, "\(sink.output.joined(separator: "\n"))\n\(sink.errorText)")
     }
 
+    /// The same run's fault log: r's faults begin at 0 and at 5.328ms (4.328 + the 1ms touch), w's at its
+    /// spawn (18.656ms) and 5.3792 + 1ms later (25.0352ms). A read fault waits for request and page (2
+    /// messages); a write fault for request, page, invalidation and acknowledgement (4); the confirm to the
+    /// manager comes after. Each ended its slice: the timeline marks them as faults.
+    @Test func theFaultLogListsEachFault() {
+        let (status, sink, _) = ScriptHarness.run(cluster + """
+            program r { pattern loop 2 pages over dsm S touch 1ms; compute 10ms }
+            program w { pattern loop 2 pages over dsm S touch 1ms writes 100%; compute 10ms }
+            spawn r as r on ws1
+            run
+            spawn w as w on ws2
+            run
+            show faults ws2 from 20ms
+            show timeline
+            """)
+        #expect(status == .ok, "\(sink.errorText)")
+        let text = sink.output.joined(separator: "\n")
+        #expect(text.contains("faults on ws2 from 20ms (1 fault)"), "\(text)")
+        #expect(text.contains("25.0352ms  ws2   w        S        1     write   dsm-write  fs1   5.3792ms  4"), "\(text)")
+        #expect(!text.contains("18.656ms   ws2"), "\(text)")
+        #expect(text.contains("! a page fault"), "\(text)")
+    }
+
     /// Without writes, a page each node already reads costs nothing: a second run of r faults on nothing.
     @Test func copiesStayForTheNextBurst() {
         let (status, sink, _) = ScriptHarness.run(cluster + """
@@ -99,5 +122,22 @@ let dsmPatternCases: [DiagnosticCase] = [
         #expect(span.line == c.line, "line of '\(first.message)'")
         #expect(span.column == c.column, "column of '\(first.message)'")
         if let help = c.help { #expect(first.help?.contains(help) == true, "help: \(first.help ?? "none")") }
+    }
+}
+
+/// Completion offers `dsm` after `over`, the declared segments after it, and `show faults`.
+@Suite struct DSMPatternCompletionTests {
+    private func complete(_ line: String) -> [String] {
+        let session = Session(options: ScriptHarness.options(), sink: BufferSink())
+        let setup = D + "dsm Shared pages 4 on ws1, ws2\n"
+        #expect(session.evaluate(SourceFile(name: "<input>", text: setup)) == .done)
+        return session.completions(for: line, cursor: line.utf8.count, context: "")
+    }
+
+    @Test func overDSMAndItsSegments() {
+        #expect(complete("program p { pattern random over ").contains("dsm"))
+        #expect(complete("program p { pattern random over dsm ") == ["Shared"])
+        #expect(complete("program p { pattern random over dsm Shared wr") == ["writes"])
+        #expect(complete("show fa") == ["faults"])
     }
 }

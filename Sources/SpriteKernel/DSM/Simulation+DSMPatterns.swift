@@ -1,8 +1,7 @@
-/// Compute bursts over a shared segment (`pattern … over dsm SEG`). A compute step is split into batches
-/// of at most `dsmBatchTouches` touches: the touches the node's copies allow are taken when the batch is
-/// planned (no event each), the first one they do not allow ends the batch with a DSM fault, taken as an
-/// explicit `dsm read|write` step's: the trap on the CPU, then blocked(dsm) until the page or grant is in.
-/// A batch is short so that an invalidation arriving meanwhile is seen soon after.
+/// Patterns over a shared segment (`pattern … over dsm SEG`): kept for the programs' steps, and walked a
+/// batch at a time (Processes/Simulation+DSMPatternSteps.swift splits the compute steps). The touches the
+/// node's copies allow are taken when the batch is planned (no event each); the first one they do not allow
+/// ends the batch with a DSM fault. A batch is short so that an invalidation arriving meanwhile is seen soon.
 extension Simulation {
     /// The most touches one batch takes before the step is planned again.
     static let dsmBatchTouches: Int64 = 64
@@ -38,20 +37,6 @@ extension Simulation {
         return Int32(d.patterns.count - 1)
     }
 
-    /// A `pattern … over dsm` step: the later bursts touch the segment; a space's own pattern rests meanwhile.
-    func followDSMPattern(_ process: Int32, _ pattern: Int32) {
-        let d = sharedMemory
-        d.ensureProcess(process)
-        let compiled = d.patterns[Int(pattern)]
-        let space = scheduler.table[process].space >= 0
-        var cursor = DSMPatternCursor()
-        cursor.pattern = pattern
-        cursor.touch = compiled.touch ?? (space ? virtualMemory.processes[Int(process)].touch : .us(10))
-        cursor.writeShare = compiled.writeShare ?? (space ? virtualMemory.processes[Int(process)].writeShare : 0)
-        d.cursors[Int(process)] = cursor
-        if space { restVMPattern(process) }
-    }
-
     /// A `pattern` step over the process's own segments ends its pattern over a shared segment.
     func leaveDSMPattern(_ process: Int32) {
         let d = sharedMemory
@@ -65,34 +50,9 @@ extension Simulation {
         return Int(process) < d.cursors.count && d.cursors[Int(process)].pattern >= 0
     }
 
-    /// The compute step `duration` of a process following a DSM pattern, taken batch by batch (the step is
-    /// taken again after each). nil: the step is done and the process goes on with the next one.
-    func dsmComputeStep(_ process: Int32, duration: SimTime, share: Double, speed: Double) -> StepOutcome? {
-        let d = sharedMemory
-        let p = Int(process)
-        let s = scheduler
-        if d.cursors[p].burstLeft < .zero { d.cursors[p].burstLeft = duration.scaled(bySpeed: speed) }
-        while true {
-            if d.cursors[p].faultPage >= 0, let outcome = dsmPatternFault(process, speed: speed) { return outcome }
-            let work = dsmPlanBatch(process, speed: speed)
-            if work > .zero {
-                d.cursors[p].burstLeft = d.cursors[p].burstLeft - work
-                s.table[process].remaining = work
-                s.table[process].memoryShare = share
-                s.table[process].kernelWork = false
-                s.table[process].stepsPending = true
-                return .compute
-            }
-            if d.cursors[p].faultPage >= 0 { continue }
-            d.cursors[p].burstLeft = .ns(-1)
-            s.table[process].pc += 1
-            return nil
-        }
-    }
-
     /// Takes the touches of the next batch that need no fault; returns the work up to the batch's end or its
     /// fault (then `faultPage` is set). Zero: the burst is over, or the fault comes at once.
-    func dsmPlanBatch(_ process: Int32, speed: Double) -> SimTime {
+    func dsmPlanBatch(_ process: Int32, node: Int, speed: Double) -> SimTime {
         let d = sharedMemory
         let p = Int(process)
         let left = d.cursors[p].burstLeft.nanoseconds
@@ -107,7 +67,6 @@ extension Simulation {
         let count = min(due, Self.dsmBatchTouches)
         let pattern = d.patterns[Int(d.cursors[p].pattern)]
         let segment = Int(pattern.segment)
-        let node = Int(scheduler.table[process].node)
         guard d.segments[segment].participantIndex(of: node) >= 0 else {
             // Not among the segment's nodes: the first touch fails as a `dsm` step would.
             d.cursors[p].faultPage = 0
@@ -140,65 +99,4 @@ extension Simulation {
         return pattern.trace.isEmpty ? Int32(position) : pattern.trace[Int(position)]
     }
 
-    /// The batch ended on its fault: the trap runs as a burst, then the request goes out and the process
-    /// blocks. nil: the access is allowed after all (another process of the node brought the page) or was
-    /// served at once; the step goes on.
-    func dsmPatternFault(_ process: Int32, speed: Double) -> StepOutcome? {
-        let d = sharedMemory
-        let p = Int(process)
-        let s = scheduler
-        let segment = Int(d.patterns[Int(d.cursors[p].pattern)].segment)
-        let page = d.cursors[p].faultPage
-        let write = d.cursors[p].faultWrite
-        let node = Int(s.table[process].node)
-        let name = d.segments[segment].spec.name
-        guard d.segments[segment].participantIndex(of: node) >= 0 else {
-            d.cursors[p].burstLeft = .ns(-1)
-            return dsmStepFailed(process, name, .notAmongNodes(node: node))
-        }
-        if dsmMayAccess(segment: segment, page: page, node: node, write: write) {
-            dsmTouch(segment: segment, page: page, node: node, write: write, offset: 0, size: 8)
-            d.trapPaid[p] = false
-            d.cursors[p].faultPage = -1
-            return nil
-        }
-        let lost = d.pages[Int(d.segments[segment].firstPage + page)].lostIn
-        if lost >= 0 {
-            d.cursors[p].burstLeft = .ns(-1)
-            return dsmStepFailed(process, name, .pageLost(page: page, node: Int(lost)))
-        }
-        let trap = (d.segments[segment].spec.faultCPU ?? network.config.cost.localMessageCost).scaled(bySpeed: speed)
-        if !d.trapPaid[p], trap > .zero {
-            d.trapPaid[p] = true
-            s.table[process].remaining = trap
-            s.table[process].memoryShare = 0
-            s.table[process].kernelWork = false
-            s.table[process].stepsPending = true
-            return .compute
-        }
-        let request = dsmStartFault(process: process, node: node, segment: segment, page: page, write: write,
-                                    offset: 0, size: 8)
-        guard d.waitingOn[p] == request else {
-            d.cursors[p].faultPage = -1
-            return nil
-        }
-        d.cursors[p].request = request
-        block(process, .dsm, on: request)
-        return .blocked
-    }
-
-    /// The fault a pattern's batch ended on was served: the process goes on with the same compute step.
-    /// Returns false when `request` was not such a fault.
-    func dsmPatternFaultServed(process: Int32, request: Int32) -> Bool {
-        let d = sharedMemory
-        let p = Int(process)
-        guard p < d.cursors.count, d.cursors[p].request == request, request >= 0 else { return false }
-        d.cursors[p].request = -1
-        d.cursors[p].faultPage = -1
-        let s = scheduler
-        guard s.table[process].phase == .blocked, s.table[process].blockKind == .dsm,
-              s.table[process].blockedOn == request else { return true }
-        processWoke(process)
-        return true
-    }
 }

@@ -14,29 +14,29 @@ public enum FaultKind: String, Sendable, Equatable, CaseIterable {
     case dsmWrite = "dsm-write"
 }
 
-/// One fault, VM or DSM, as `show faults` lists it.
-public struct FaultLogEntry: Sendable, Equatable {
+/// One fault, VM or DSM, as the log keeps it (Processes/Simulation+FaultLogView.swift shows it).
+struct FaultRecord {
     /// When the process faulted (its wait began).
-    public var time: SimTime
-    public var node: Int
-    public var process: ProcessID
+    var time: SimTime
+    var node: Int
+    var process: Int32
     /// code, data or stack; or the shared segment's name.
-    public var segment: String
-    public var page: Int64
-    public var write: Bool
-    public var kind: FaultKind
+    var segment: String
+    var page: Int64
+    var write: Bool
+    var kind: FaultKind
     /// The node that sent the page (a backing file's server, a DSM owner), or -1 (none: zero-fill, swap).
-    public var from: Int
+    var from: Int
     /// The backing file a page-in read, or nil.
-    public var path: String?
-    public var wait: SimTime
-    /// Messages the fault took on the network (a remote page-in: request and reply).
-    public var messages: Int
+    var path: String?
+    var wait: SimTime
+    /// Messages until the fault was served (a remote page-in: request and reply).
+    var messages: Int
 }
 
 /// The faults of the run, in the order they were served; past `limit` only counted (as the timeline).
 final class FaultLog {
-    var entries: [FaultLogEntry] = []
+    var entries: [FaultRecord] = []
     var limit = 100_000
     var dropped = 0
     /// The earliest fault not kept: the log is complete before it.
@@ -44,7 +44,7 @@ final class FaultLog {
 
     @inline(__always) var isFull: Bool { entries.count >= limit }
 
-    func append(_ entry: FaultLogEntry) {
+    func append(_ entry: FaultRecord) {
         guard !isFull else {
             dropped += 1
             droppedFrom = min(droppedFrom, entry.time)

@@ -11,13 +11,6 @@ extension Simulation {
     public var faultLogDropped: Int { virtualMemory.faultLog.dropped }
     public var faultLogCompleteUntil: SimTime { virtualMemory.faultLog.droppedFrom }
 
-    /// The faults kept, by the time each began (then node, then process).
-    public var faultLog: [FaultLogEntry] {
-        virtualMemory.faultLog.entries.enumerated().sorted {
-            ($0.element.time, $0.element.node, $0.offset) < ($1.element.time, $1.element.node, $1.offset)
-        }.map(\.element)
-    }
-
     /// A VM fault of `process` on `entry` was served after `wait` (Simulation+FaultTrace.swift calls it).
     func logVMFault(_ process: Int32, entry: Int32, write: Bool, wait: SimTime) {
         let log = virtualMemory.faultLog
@@ -46,9 +39,9 @@ extension Simulation {
                 if file >= 0, file < fs.files.count { from = fs.files[file].server }
             }
         }
-        log.append(FaultLogEntry(time: now - wait, node: node, process: ProcessID(process),
-                                 segment: vm.segments[segment].kind.rawValue,
-                                 page: Int64(entry - vm.segments[segment].first), write: write, kind: kind,
-                                 from: from, path: path, wait: wait, messages: from >= 0 && from != node ? 2 : 0))
+        log.append(FaultRecord(time: now - wait, node: node, process: process,
+                              segment: vm.segments[segment].kind.rawValue,
+                              page: Int64(entry - vm.segments[segment].first), write: write, kind: kind,
+                              from: from, path: path, wait: wait, messages: from >= 0 && from != node ? 2 : 0))
     }
 }

@@ -7,7 +7,9 @@ enum DSMHelp {
                 "    [manager central [on NODE] | manager fixed | manager dynamic]",
                 "    [consistency sequential|release|lazy-release]", "    [fault-cpu T] [service T]",
                 "STEP: dsm read|write SEG OFFSET [size SIZE]",
-                "STEP: dsm acquire LOCK | dsm release LOCK | dsm barrier B parties N"],
+                "STEP: dsm acquire LOCK | dsm release LOCK | dsm barrier B parties N",
+                "STEP: pattern random|sequential|loop N pages|trace \"0 1\" over dsm SEG [working-set SIZE]",
+                "    [touch T] [writes P%]"],
         details: """
             A segment of N pages (4KB by default) that processes on the named nodes (at most 64: a copy set is one \
             64-bit word) read and write with program steps. A step whose node may access the page costs nothing \
@@ -31,8 +33,14 @@ enum DSMHelp {
             releases it, and a holder's crash frees it. dsm barrier waits for N processes on any nodes; an arrival \
             naming other parties than the episode's waiters ends the run (status 3). A segment is declared once. A \
             page whose owner crashed is lost: a later fault on it ends the run (status 3), as does a step on a node \
-            outside the segment. show dsm SEG lists each page; expect dsm SEG [page N] FIELD checks one (help \
-            shared-memory).
+            outside the segment. A pattern step over dsm SEG makes the process's later compute bursts touch the \
+            segment's pages, one every touch of work (the space's touch, else 10us), as random, sequential, loop \
+            or trace say (over the first working-set bytes, else the whole segment); writes (the space's, else 0%) \
+            is the share of touches that write 8B at the page's start. A touch the node's copy allows costs \
+            nothing and makes no event; any other is a fault as a dsm step's, and the burst goes on when it is \
+            served. A burst is taken in batches of at most 64 touches, each checked when its batch starts; a \
+            pattern step over the space's segments ends it. show dsm SEG lists each page; show faults lists each \
+            fault; expect dsm SEG [page N] FIELD checks one (help shared-memory).
             """,
         example: """
             cluster { workstation ws1, ws2; server fs1 }

@@ -27,7 +27,10 @@ enum MemoryHelp {
             has in memory into free frames and reads the rest from its parent's backing store. A crash loses \
             the node's memory; backing files stay on their servers.
             'trace faults' prints every fault; at 'trace operations' each run prints one paging line per node \
-            that faulted. show memory NODE lists the node's pages and each process's resident set and faults; \
+            that faulted. show faults [NODES] [from T] [to T] lists each fault, VM and DSM, with how it was \
+            served, from where, the wait and the messages (the first 100,000 of a run are kept, later ones \
+            counted); show timeline marks '!' where a slice ended in a fault. \
+            show memory NODE lists the node's pages and each process's resident set and faults; \
             expect reads PROCESS.faults zero-fills page-ins page-outs resident fault-wait, NODE.vm-pages \
             cache-pages free-pages sticky-pages double-cached, and the stats rows (page-faults, page-ins, \
             page-outs, double-cached, …). double-cached counts pages in memory twice now: resident VM pages \

@@ -54,13 +54,15 @@ struct PatternSyntax: Sendable {
             } else if parser.accept("writes") != nil {
                 pattern.writes = try parser.parseQuantity(.percent)
             } else if parser.accept("over") != nil {
+                if allowsDSM { parser.offer(["dsm"]) }
                 if let word = parser.accept("dsm") {
                     guard allowsDSM else {
                         throw Diagnostic(.check, "a space's pattern runs over its own segments", at: word.span,
                                          help: "touch a shared segment from a program step: "
                                             + "program P { pattern random over dsm S; compute 10ms }")
                     }
-                    pattern.dsmSegment = try parser.parseName("a dsm segment")
+                    pattern.dsmSegment = try parser.parseName("a segment name")
+                    parser.offer(pattern.itemWords)
                     continue
                 }
                 pattern.segment = try parser.parseChoice(SegmentKind.self, "segment", "segments")
