@@ -30,6 +30,9 @@ final class SharedMemory {
     /// Patterns over shared segments the programs' steps name, and each process's place in its own.
     var patterns: [CompiledDSMPattern] = []
     var cursors: [DSMPatternCursor] = []
+    /// By node: the bytes of the DSM copies it holds, and the ledger pages pinned for them.
+    var heldBytes: [Int64] = []
+    var pinnedPages: [Int64] = []
     /// Steps that could not be taken, for the language to report (the process ends there).
     var failures: [DSMFailureRecord] = []
 
@@ -42,6 +45,12 @@ final class SharedMemory {
         let participant = segments[s].participantIndex(of: node)
         let hint = participant < 0 ? -1 : copies[copyIndex(segment: s, page: page, participant: participant)].probOwner
         return hint >= 0 ? Int(hint) : FixedDistributedManager.managerNode(of: page, segments[s])
+    }
+
+    func ensureNode(_ node: Int) {
+        guard heldBytes.count <= node else { return }
+        heldBytes.append(contentsOf: repeatElement(0, count: node + 1 - heldBytes.count))
+        pinnedPages.append(contentsOf: repeatElement(0, count: node + 1 - pinnedPages.count))
     }
 
     func ensureProcess(_ process: Int32) {

@@ -25,6 +25,7 @@ extension Simulation {
         d.managers.append(manager)
         d.models.append(model)
         d.firstCopy.append(d.copies.count)
+        var initialCopies = [Int64](repeating: 0, count: spec.nodes.count)
         for page in 0..<spec.pages {
             // The first owner holds the only copy, writable under sequential consistency.
             let owner = manager.initialOwner(page: page, segment)
@@ -32,12 +33,20 @@ extension Simulation {
             var state = DSMPage(owner: Int32(owner))
             state.writable = !model.multipleWriters
             if ownerParticipant >= 0 { state.copyset = 1 << UInt64(ownerParticipant) }
+            if ownerParticipant >= 0 { initialCopies[ownerParticipant] += 1 }
             d.pages.append(state)
             for index in 0..<spec.nodes.count {
                 var copy = DSMCopy()
                 if index == ownerParticipant { copy.access = model.multipleWriters ? DSMCopy.read : DSMCopy.write }
                 d.copies.append(copy)
             }
+        }
+        // Each first owner holds its pages: pinned in its memory as copies fetched later are.
+        for (participant, count) in initialCopies.enumerated() where count > 0 {
+            let node = spec.nodes[participant]
+            d.ensureNode(node)
+            d.heldBytes[node] += count * spec.pageSize
+            dsmSettlePins(node)
         }
     }
 

@@ -11,6 +11,8 @@ extension Simulation {
                     d.pages[first + page].lostIn = Int32(node)
                 }
                 guard participant >= 0 else { continue }
+                let copyset = d.pages[first + page].copyset
+                dsmCopiesChanged(segment: s, from: copyset, to: copyset & ~dsmBit(participant))
                 d.pages[first + page].copyset &= ~dsmBit(participant)
                 d.copies[d.copyIndex(segment: s, page: Int32(page), participant: participant)].access = DSMCopy.none
             }

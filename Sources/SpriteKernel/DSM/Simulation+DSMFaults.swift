@@ -147,6 +147,7 @@ extension Simulation {
         let ownerBit = ownerParticipant >= 0 ? dsmBit(ownerParticipant) : 0
         d.table.requests[Int(r)].invalidate = d.pages[global].copyset & ~requesterBit & ~ownerBit
         if owner != requester {
+            dsmCopiesChanged(segment: s, from: d.pages[global].copyset, to: d.pages[global].copyset & ~ownerBit)
             d.pages[global].copyset &= ~ownerBit
             if ownerParticipant >= 0 {
                 d.copies[d.copyIndex(segment: s, page: page, participant: ownerParticipant)].access = DSMCopy.none
@@ -183,6 +184,7 @@ extension Simulation {
         let requester = Int(request.requester)
         let participant = d.segments[s].participantIndex(of: requester)
         let c = d.copyIndex(segment: s, page: page, participant: participant)
+        dsmCopiesChanged(segment: s, from: d.pages[global].copyset, to: d.pages[global].copyset | dsmBit(participant))
         d.pages[global].copyset |= dsmBit(participant)
         if d.managers[s].confirms == false { d.copies[c].probOwner = d.pages[global].owner }
         if request.kind == .readFault || d.models[s].multipleWriters {
@@ -208,6 +210,7 @@ extension Simulation {
         let global = Int(request.target)
         let page = request.target - d.segments[s].firstPage
         let participant = d.segments[s].participantIndex(of: node)
+        dsmCopiesChanged(segment: s, from: d.pages[global].copyset, to: d.pages[global].copyset & ~dsmBit(participant))
         d.pages[global].copyset &= ~dsmBit(participant)
         d.copies[d.copyIndex(segment: s, page: page, participant: participant)].access = DSMCopy.none
         dsmSetHint(segment: s, page: page, at: node, to: Int(request.requester))
@@ -242,6 +245,7 @@ extension Simulation {
         let s = Int(request.segment)
         let global = Int(request.target)
         let participant = d.segments[s].participantIndex(of: Int(request.requester))
+        dsmCopiesChanged(segment: s, from: d.pages[global].copyset, to: dsmBit(participant))
         d.pages[global].copyset = dsmBit(participant)
         d.pages[global].writable = true
         let c = d.copyIndex(segment: s, page: request.target - d.segments[s].firstPage, participant: participant)

@@ -9,7 +9,7 @@ enum MemoryFields {
     ]
     static let node: [String: Dimension?] = [
         "vm-pages": .count, "cache-pages": .count, "free-pages": .count, "sticky-pages": .count,
-        "double-cached": .count,
+        "double-cached": .count, "dsm-pages": .count,
     ]
 
     /// The value of `owner.field` if it is a memory field, else nil.
@@ -28,6 +28,8 @@ enum MemoryFields {
             }
         }
         if node[field] != nil, let index = s.node(named: owner.text) {
+            // DSM copies are held with or without VM on the node.
+            if field == "dsm-pages" { return .number(Int64(s.dsmPages(node: index).held), .count) }
             guard let view = s.memoryView(of: index) else { return .missing("\(owner.text) has no vm") }
             return switch field {
             case "vm-pages": .number(Int64(view.codePages + view.dataPages + view.stackPages), .count)

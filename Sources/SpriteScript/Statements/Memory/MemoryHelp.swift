@@ -32,9 +32,12 @@ enum MemoryHelp {
             counted); show timeline marks '!' where a slice ended in a fault. \
             show memory NODE lists the node's pages and each process's resident set and faults; \
             expect reads PROCESS.faults zero-fills page-ins page-outs resident fault-wait, NODE.vm-pages \
-            cache-pages free-pages sticky-pages double-cached, and the stats rows (page-faults, page-ins, \
+            cache-pages free-pages sticky-pages double-cached dsm-pages, and the stats rows (page-faults, page-ins, \
             page-outs, double-cached, …). double-cached counts pages in memory twice now: resident VM pages \
-            whose backing block the node's client cache also holds (only with bypass off).
+            whose backing block the node's client cache also holds (only with bypass off). A node's DSM copies \
+            are pinned VM bytes, never replaced (help dsm): they take pages from VM's share, a free page first, \
+            else one the file cache or VM gives up as the negotiation says; VM keeps room for one page of its \
+            own. show memory NODE adds a dsm line; NODE.dsm-pages counts the copies held.
             """,
         example: """
             cluster { workstation ws1 memory 1MB disk fujitsu-eagle }

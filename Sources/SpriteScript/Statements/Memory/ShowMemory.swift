@@ -5,7 +5,8 @@ enum ShowMemory {
     static func table(_ s: Simulation, _ c: RenderContext, node: Int) -> Table {
         guard let view = s.memoryView(of: node) else {
             return Table(name: "memory", title: "memory of \(c.node(node)): no virtual memory", columns: ["space"],
-                         rows: [], notes: ["declare vm \(c.node(node)), or run a program with a space (help vm)"])
+                         rows: [], notes: dsmNotes(s, node: node)
+                            + ["declare vm \(c.node(node)), or run a program with a space (help vm)"])
         }
         let config = view.config
         let backing: String = switch config.backing {
@@ -30,10 +31,18 @@ enum ShowMemory {
                 + "stack \(view.stackPages); file cache \(EventWords.bytes(view.cacheBytes)); free \(view.freePages)"
                 + (view.doubleCachedPages > 0 ? "; \(Plural.of(view.doubleCachedPages, "page")) cached twice "
                     + "(in VM and in the file cache)" : ""),
-        ]
+        ] + dsmNotes(s, node: node)
         return Table(name: "memory", title: title,
                      columns: ["process", "space", "code", "data", "stack", "faults", "zero-fills", "page-ins",
                                "page-outs", Column("fault wait", key: "fault_wait_ns")],
                      rows: rows, notes: notes)
+    }
+
+    /// The node's DSM copies, pinned in VM's share of its memory (none: no line, as before DSM).
+    static func dsmNotes(_ s: Simulation, node: Int) -> [String] {
+        let (held, pinned) = s.dsmPages(node: node)
+        guard held > 0 else { return [] }
+        return ["dsm \(Plural.of(held, "page")) held, \(Plural.of(pinned, "page")) of memory pinned for them "
+                + "(VM's share, never replaced)"]
     }
 }
