@@ -11,7 +11,8 @@ struct FileSyntax: StatementSyntax {
         summary: "file operations inside on NODE { }: open read write append close delete stat sync create mkdir ls",
         usage: ["open PATH [r|w|rw|append] [as LABEL]", "read [PATH] [block N | blocks A..B] [as LABEL]",
                 "write [PATH] \"TEXT\"|SIZE|blocks A..B [as LABEL]", "append [PATH] \"TEXT\"|SIZE [as LABEL]",
-                "close [PATH]", "delete PATH", "stat PATH", "sync", "create PATH size SIZE", "mkdir PATH", "ls PATH"],
+                "close [PATH]", "delete PATH", "stat PATH", "sync", "create PATH size SIZE", "mkdir PATH", "ls PATH",
+                "outside on NODE { }: sync NODES (their dirty VM pages too, help memory)"],
         details: "Without a PATH, read, write, append and close act on the node's most recently opened file. "
             + "Opening a missing file for writing creates it. Modes: r reads, w and append write only (a read "
             + "fails: write-only), rw does both; r refuses writes. write replaces the contents; append adds to "
@@ -46,7 +47,9 @@ struct FileSyntax: StatementSyntax {
             """)
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
-        try parseOperation(&parser, keyword: keyword)
+        // `sync NODES` outside an `on` block syncs the nodes' memory too (Memory/SyncStatement.swift).
+        if keyword.text == "sync" { return try SyncStatement.parse(&parser, keyword: keyword) }
+        return try parseOperation(&parser, keyword: keyword)
     }
 
     /// The operation after its verb, as a statement or a program's step writes it.
