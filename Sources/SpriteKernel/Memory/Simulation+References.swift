@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The hot path: a compute burst turns into page faults without an event per
 /// reference. A batch of references is planned at once (at a burst's start,
