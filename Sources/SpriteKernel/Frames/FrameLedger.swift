@@ -8,7 +8,9 @@
 /// file cache's blocks. May reach: Cluster.
 final class FrameLedger {
     /// By node position; a node's ledger is made when the node is added.
-    var ledgers: [NodeMemoryLedger] = []
+    /// Unchecked: every page claimed and every node added writes it, and the run-time
+    /// exclusivity check cost more than the write.
+    @exclusivity(unchecked) var ledgers: [NodeMemoryLedger] = []
 }
 
 /// The two users of a node's physical memory.
