@@ -195,7 +195,7 @@ struct BlockTransferTests {
             }
         }
         rounds(1000)
-        #expect(sim.fs.blockTransfers.slots.count == 10 && sim.fs.blockTransfers.live == 0)
+        #expect(sim.fs.blockTransfers.slotCount == 10 && sim.fs.blockTransfers.live == 0)
         #expect(sim.fs.calls.isEmpty && sim.fs.nextCall == 0)
         #expect(sim.fileSystemStatistics.rpcs["read"] == 5000 && sim.fileSystemStatistics.rpcs["write"] == 5000)
     }

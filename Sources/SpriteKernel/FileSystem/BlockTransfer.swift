@@ -21,6 +21,8 @@ struct BlockTransfer {
 
 /// A block transfer in flight: what the call machinery of a file call keeps,
 /// as plain data in a slab slot instead of closures, so a page fault allocates nothing.
+/// Held in `FileSystemState.blockTransfers`, a `Slab`: a message or event of an ended
+/// transfer carries the slot's generation and is known as stale by it.
 struct BlockTransferSlot {
     var transfer: BlockTransfer
     var server: Int
@@ -32,49 +34,6 @@ struct BlockTransferSlot {
     var delivered = false
     /// The server has handled the whole request: what is left is the reply's pieces.
     var answered = false
-    var inUse = false
-    /// Bumped each time the slot is freed: a message or event of an earlier transfer is known by it.
-    var generation: UInt32 = 0
-    /// The next free slot, while this one is free.
-    var nextFree: Int32 = -1
-}
-
-/// The block transfers in flight: a slab with a free list. A slot is reused
-/// once its transfer ends, so steady paging allocates nothing.
-final class BlockTransferTable {
-    let slots = PlainArray<BlockTransferSlot>(capacity: 16)
-    private var freeHead: Int32 = -1
-    private(set) var live = 0
-
-    func insert(_ transfer: BlockTransfer, server: Int) -> Int32 {
-        var slot = BlockTransferSlot(transfer: transfer, server: server, inUse: true)
-        live += 1
-        guard freeHead >= 0 else {
-            slots.append(slot)
-            return Int32(slots.count - 1)
-        }
-        let id = freeHead
-        freeHead = slots[Int(id)].nextFree
-        slot.generation = slots[Int(id)].generation
-        slots[Int(id)] = slot
-        return id
-    }
-
-    /// The transfer `id` of `generation`, if it is still in flight.
-    @inline(__always) func isLive(_ id: Int32, _ generation: UInt32) -> Bool {
-        id >= 0 && Int(id) < slots.count && slots[Int(id)].inUse && slots[Int(id)].generation == generation
-    }
-
-    func release(_ id: Int32) {
-        slots[Int(id)].inUse = false
-        slots[Int(id)].generation &+= 1
-        slots[Int(id)].nextFree = freeHead
-        freeHead = id
-        live -= 1
-    }
-
-    /// The transfers in flight, by slot.
-    var liveIDs: [Int32] { slots.indices.filter { slots[$0].inUse }.map { Int32($0) } }
 }
 
 extension Simulation {

@@ -67,7 +67,7 @@ final class FileSystem {
     /// Access models, held blocks, client disk caches and read-ahead (the four places to cache).
     var places = CachePlacesState()
     /// Page-ins and page-outs in flight (Memory/ pages through backing files).
-    let blockTransfers = BlockTransferTable()
+    let blockTransfers = Slab<BlockTransferSlot>()
     var backing = BackingFileState()
 
     /// The records it keeps, for the engine's memory measure: file-history

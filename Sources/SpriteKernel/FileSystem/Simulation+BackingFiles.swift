@@ -49,7 +49,7 @@ extension Simulation {
 
     /// Bypass off: a page-in tries the client cache, a page-out enters it under the write policy.
     func blockTransferThroughClientCache(_ id: Int32) {
-        let slot = fs.blockTransfers.slots[Int(id)]
+        let slot = fs.blockTransfers[Int(id)]
         let transfer = slot.transfer, node = transfer.client, key = pageKey(transfer)
         let cacheEnabled = readClient(node) { $0.cacheEnabled }
         switch transfer.kind {
@@ -64,7 +64,7 @@ extension Simulation {
             copyThroughClientCache(id)
         case .write:
             guard cacheEnabled, !writePolicy.writesThrough, !fs.backing.claimingRoom else { return callForBlock(id) }
-            let generation = slot.generation
+            let generation = fs.blockTransfers.generation(id)
             makeRoom(for: .page(key), blocks: pageBlocks(transfer), node: node, op: -1) { sim, fits in
                 guard sim.fs.blockTransfers.isLive(id, generation) else { return }
                 guard fits else { return sim.callForBlock(id) }
@@ -77,10 +77,10 @@ extension Simulation {
 
     /// The page's copy between VM and the client cache: a local kernel call and the copy, as a cache hit.
     private func copyThroughClientCache(_ id: Int32) {
-        let slot = fs.blockTransfers.slots[Int(id)]
+        let slot = fs.blockTransfers[Int(id)]
         let cost = network.config.cost
         let done = now + cost.localMessageCost + cost.localCopy(bytes: slot.transfer.bytes)
-        schedule(.files(.blockTransferCopied(transfer: id, generation: slot.generation)), at: done)
+        schedule(.files(.blockTransferCopied(transfer: id, generation: fs.blockTransfers.generation(id))), at: done)
     }
 
     func blockTransferCopied(_ id: Int32, _ generation: UInt32) {
@@ -89,8 +89,8 @@ extension Simulation {
 
     /// A page read from the server (or written through to it) stays in the client cache, clean, if it fits.
     func keepTransferredPage(_ id: Int32) {
-        let slot = fs.blockTransfers.slots[Int(id)]
-        let transfer = slot.transfer, generation = slot.generation, key = pageKey(transfer)
+        let slot = fs.blockTransfers[Int(id)]
+        let transfer = slot.transfer, generation = fs.blockTransfers.generation(id), key = pageKey(transfer)
         guard readClient(transfer.client, { $0.cacheEnabled }) else {
             return endBlockTransfer(id, generation: generation, failure: nil)
         }

@@ -19,7 +19,7 @@ extension Simulation {
             let path = fs.files.indices.contains(transfer.file) ? fs.files[transfer.file].path : ""
             return pageTransferDone(tag: transfer.tag, failure: .noSuchFile(path: path))
         }
-        let id = fs.blockTransfers.insert(transfer, server: fs.files[transfer.file].server)
+        let id = fs.blockTransfers.insert(BlockTransferSlot(transfer: transfer, server: fs.files[transfer.file].server))
         if transfer.bypassesClientCache {
             callForBlock(id)
         } else {
@@ -30,7 +30,7 @@ extension Simulation {
     /// Sends the transfer to its server: the arguments (and a page-out's page) in RPC pieces, then the
     /// requests for the reply's pieces.
     func callForBlock(_ id: Int32) {
-        let slot = fs.blockTransfers.slots.mutableAddress(Int(id))
+        let slot = fs.blockTransfers.mutableAddress(Int(id))
         let write = slot.pointee.transfer.kind == .write
         slot.pointee.requestLeft = Self.blockCallArguments + (write ? slot.pointee.transfer.bytes : 0)
         slot.pointee.replyLeft = 0
@@ -42,20 +42,20 @@ extension Simulation {
     private func callKind(_ kind: BlockTransfer.Kind) -> String { kind == .read ? "read" : "write" }
 
     private func sendBlockRequest(_ id: Int32) {
-        let slots = fs.blockTransfers.slots
+        let slots = fs.blockTransfers
         let piece = network.config.cost.rpcPiece(slots[Int(id)].requestLeft)
         slots[Int(id)].requestLeft -= piece
         let slot = slots[Int(id)]
         fs.statistics.rpcs[callKind(slot.transfer.kind), default: 0] += 1
         fs.statistics.serverRequests[slot.server, default: 0] += 1
         transmit(Message(kind: .pageRequest, source: slot.transfer.client, destination: slot.server, operation: id,
-                         generation: slot.generation, payloadBytes: 64 + piece))
+                         generation: fs.blockTransfers.generation(id), payloadBytes: 64 + piece))
     }
 
     func deliverBlockTransfer(_ message: Message) {
         let id = message.operation
         guard fs.blockTransfers.isLive(id, message.generation) else { return }
-        let slots = fs.blockTransfers.slots
+        let slots = fs.blockTransfers
         switch message.kind {
         case .pageRequest:
             let server = slots[Int(id)].server
@@ -85,12 +85,12 @@ extension Simulation {
     /// The server handles the whole request: a page-in's blocks from its cache or its disk (returned for
     /// the disk to read), a page-out's blocks into its cache, its disk written behind.
     private func serveBlockTransfer(_ id: Int32) -> DiskRead? {
-        let slot = fs.blockTransfers.slots[Int(id)]
+        let slot = fs.blockTransfers[Int(id)]
         let transfer = slot.transfer
         let count = max(1, fs.config.blocks(transfer.bytes))
         switch transfer.kind {
         case .read:
-            fs.blockTransfers.slots[Int(id)].replyLeft = transfer.bytes
+            fs.blockTransfers[Int(id)].replyLeft = transfer.bytes
             return readBlocks(transfer.file, server: slot.server, first: transfer.block, count: count)
         case .write:
             storeBackingBlocks(transfer.file, first: transfer.block, count: count, bytes: transfer.bytes,
@@ -118,7 +118,7 @@ extension Simulation {
 
     func blockTransferServed(_ id: Int32, _ generation: UInt32) {
         guard fs.blockTransfers.isLive(id, generation) else { return }
-        let slots = fs.blockTransfers.slots
+        let slots = fs.blockTransfers
         let server = slots[Int(id)].server
         guard slots[Int(id)].answered || slots[Int(id)].requestLeft > 0, nodes[server].isUp,
               nodes[server].incarnation == slots[Int(id)].serverIncarnation else { return }
@@ -139,9 +139,9 @@ extension Simulation {
 
     /// The last reply is in: a bypassing transfer is over; one through the client cache leaves its page there.
     private func blockTransferArrived(_ id: Int32) {
-        let slot = fs.blockTransfers.slots[Int(id)]
+        let slot = fs.blockTransfers[Int(id)]
         if slot.transfer.bypassesClientCache {
-            endBlockTransfer(id, generation: slot.generation, failure: nil)
+            endBlockTransfer(id, generation: fs.blockTransfers.generation(id), failure: nil)
         } else {
             keepTransferredPage(id)
         }
@@ -150,8 +150,8 @@ extension Simulation {
     /// Ends a transfer still in flight: its slot is freed first, so the requester may start the next at once.
     func endBlockTransfer(_ id: Int32, generation: UInt32, failure: OperationFailure?) {
         guard fs.blockTransfers.isLive(id, generation) else { return }
-        let transfer = fs.blockTransfers.slots[Int(id)].transfer
-        fs.blockTransfers.release(id)
+        let transfer = fs.blockTransfers[Int(id)].transfer
+        fs.blockTransfers.remove(id)
         if failure != nil {
             fs.backing.statistics.failedTransfers += 1
         } else if transfer.kind == .read {
@@ -176,7 +176,7 @@ extension Simulation {
 
     func blockTransferTimedOut(_ id: Int32, _ generation: UInt32) {
         guard fs.blockTransfers.isLive(id, generation) else { return }
-        let server = fs.blockTransfers.slots[Int(id)].server
+        let server = fs.blockTransfers[Int(id)].server
         endBlockTransfer(id, generation: generation, failure: .peerCrashed(node: server))
     }
 
@@ -185,13 +185,14 @@ extension Simulation {
     /// runs out, as file calls do. Its cached backing pages are lost.
     func blockTransfersCrash(_ node: Int, giveUp: SimTime) {
         fs.backing.clientPages[node] = nil
-        for id in fs.blockTransfers.liveIDs {
-            let slot = fs.blockTransfers.slots[Int(id)]
+        for id in fs.blockTransfers.liveIndices {
+            let slot = fs.blockTransfers[Int(id)]
             if slot.transfer.client == node {
-                fs.blockTransfers.release(id)
+                fs.blockTransfers.remove(id)
                 fs.backing.statistics.failedTransfers += 1
             } else if slot.server == node && slot.delivered {
-                schedule(.files(.blockTransferTimeout(transfer: id, generation: slot.generation)), at: giveUp)
+                let generation = fs.blockTransfers.generation(id)
+                schedule(.files(.blockTransferTimeout(transfer: id, generation: generation)), at: giveUp)
             }
         }
         settleFileCacheLedger(node)
