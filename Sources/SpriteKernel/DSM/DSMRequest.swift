@@ -33,7 +33,6 @@ struct DSMRequest {
     var size: Int32 = 0
     var started: SimTime = .zero
     var messages: Int32 = 0
-    var nextFree: Int32 = -1
 }
 
 /// What a DSM message means; the network carries its kind, this says what to do at the far end.
@@ -53,48 +52,20 @@ struct DSMMessage {
     var participant: Int32 = -1
     /// The page (global index) it is about, or -1 (lock and barrier messages).
     var page: Int32 = -1
-    var nextFree: Int32 = -1
 }
 
-/// Slabs of requests and message meanings with free lists: steady traffic allocates nothing.
+/// Slabs of requests and message meanings: steady traffic allocates nothing.
 final class DSMRequestTable {
-    let requests = PlainArray<DSMRequest>()
-    let messages = PlainArray<DSMMessage>()
-    private var freeRequest: Int32 = -1
-    private var freeMessage: Int32 = -1
-    private(set) var liveRequests = 0
+    let requests = Slab<DSMRequest>()
+    let messages = Slab<DSMMessage>()
 
-    func insert(_ request: DSMRequest) -> Int32 {
-        liveRequests += 1
-        if freeRequest >= 0 {
-            let slot = freeRequest
-            freeRequest = requests[Int(slot)].nextFree
-            requests[Int(slot)] = request
-            return slot
-        }
-        requests.append(request)
-        return Int32(requests.count - 1)
-    }
+    var liveRequests: Int { requests.live }
 
-    func remove(_ slot: Int32) {
-        liveRequests -= 1
-        requests[Int(slot)].nextFree = freeRequest
-        freeRequest = slot
-    }
+    func insert(_ request: DSMRequest) -> Int32 { requests.insert(request) }
 
-    func insert(message: DSMMessage) -> Int32 {
-        if freeMessage >= 0 {
-            let slot = freeMessage
-            freeMessage = messages[Int(slot)].nextFree
-            messages[Int(slot)] = message
-            return slot
-        }
-        messages.append(message)
-        return Int32(messages.count - 1)
-    }
+    func remove(_ slot: Int32) { requests.remove(slot) }
 
-    func remove(message slot: Int32) {
-        messages[Int(slot)].nextFree = freeMessage
-        freeMessage = slot
-    }
+    func insert(message: DSMMessage) -> Int32 { messages.insert(message) }
+
+    func remove(message slot: Int32) { messages.remove(slot) }
 }
