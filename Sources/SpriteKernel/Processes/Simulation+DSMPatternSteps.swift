@@ -109,7 +109,7 @@ extension Simulation {
         let s = scheduler
         guard s.table[process].phase == .blocked, s.table[process].blockKind == .dsm else { return false }
         let r = Int(s.table[process].blockedOn)
-        guard r >= 0, r < sharedMemory.table.requests.count else { return false }
+        guard r >= 0, r < sharedMemory.table.requests.slotCount else { return false }
         let kind = sharedMemory.table.requests[r].kind
         return kind == .readFault || kind == .writeFault
     }
