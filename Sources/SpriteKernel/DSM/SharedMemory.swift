@@ -3,38 +3,40 @@
 /// Owns: shared segments, each page's owner and copy set, each participant's copy of each page, the
 /// requests in progress (faults, DSM locks and barriers), the managers and consistency models.
 /// May reach: Cluster, Network, Frames, Memory (docs/ARCHITECTURE.md).
+/// Its stored properties skip the run-time exclusivity check: every fault reads several of them, the checks
+/// were a quarter of a fault's instructions, and the engine is single-threaded with no overlapping access.
 final class SharedMemory {
-    var segments: [DSMSegmentState] = []
-    var index: [String: Int32] = [:]
+    @exclusivity(unchecked) var segments: [DSMSegmentState] = []
+    @exclusivity(unchecked) var index: [String: Int32] = [:]
     /// Every segment's pages, a run per segment.
     let pages = PlainArray<DSMPage>()
     /// Each page's copies, one per participant: page-major, `participantCount` a page.
     let copies = PlainArray<DSMCopy>()
     /// Where each segment's copies start in `copies`.
-    var firstCopy: [Int] = []
+    @exclusivity(unchecked) var firstCopy: [Int] = []
     let table = DSMRequestTable()
-    var managers: [any PageManager] = []
-    var models: [any DSMConsistencyModel] = []
-    var locks = DSMLockTable()
+    @exclusivity(unchecked) var managers: [any PageManager] = []
+    @exclusivity(unchecked) var models: [any DSMConsistencyModel] = []
+    @exclusivity(unchecked) var locks = DSMLockTable()
     /// The waiters a barrier is releasing, kept between releases so a release allocates nothing.
-    var releasing: [Int32] = []
+    @exclusivity(unchecked) var releasing: [Int32] = []
     /// Lazy release's intervals and vector times; the pages of the interval being closed (reused).
-    var intervals = DSMIntervalLog()
-    var loggedPages: [Int32] = []
+    @exclusivity(unchecked) var intervals = DSMIntervalLog()
+    @exclusivity(unchecked) var loggedPages: [Int32] = []
     /// The byte runs of twinned copies (multiple-writer models).
-    var diffRuns = DSMDiffRunPool()
-    var statistics = DSMStatistics()
+    @exclusivity(unchecked) var diffRuns = DSMDiffRunPool()
+    @exclusivity(unchecked) var statistics = DSMStatistics()
     /// By process: the fault trap was paid, the request may go out; and the request it waits on, or -1.
-    var trapPaid: [Bool] = []
-    var waitingOn: [Int32] = []
+    @exclusivity(unchecked) var trapPaid: [Bool] = []
+    @exclusivity(unchecked) var waitingOn: [Int32] = []
     /// Patterns over shared segments the programs' steps name, and each process's place in its own.
-    var patterns: [CompiledDSMPattern] = []
-    var cursors: [DSMPatternCursor] = []
+    @exclusivity(unchecked) var patterns: [CompiledDSMPattern] = []
+    @exclusivity(unchecked) var cursors: [DSMPatternCursor] = []
     /// By node: the bytes of the DSM copies it holds, and the ledger pages pinned for them.
-    var heldBytes: [Int64] = []
-    var pinnedPages: [Int64] = []
+    @exclusivity(unchecked) var heldBytes: [Int64] = []
+    @exclusivity(unchecked) var pinnedPages: [Int64] = []
     /// Steps that could not be taken, for the language to report (the process ends there).
-    var failures: [DSMFailureRecord] = []
+    @exclusivity(unchecked) var failures: [DSMFailureRecord] = []
 
     func copyIndex(segment: Int, page: Int32, participant: Int) -> Int {
         firstCopy[segment] + Int(page) * segments[segment].participantCount + participant
