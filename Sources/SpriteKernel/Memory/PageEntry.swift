@@ -92,4 +92,10 @@ struct ProcessPaging {
     var waitingSince: SimTime = .zero
     /// How its last fault was served (for the trace).
     var lastSource: FaultSourceKind = .zeroFill
+    /// The next process in its node's FIFO of frame waiters, or -1.
+    var nextFrameWaiter: Int32 = -1
+    /// Woken because a frame was unlocked, and not yet faulted again: a fault that takes no frame passes it on.
+    var frameWoken = false
+    /// The frame a page-in just filled for it, kept from the replacement policy until it runs, or -1.
+    var heldFrame: Int32 = -1
 }

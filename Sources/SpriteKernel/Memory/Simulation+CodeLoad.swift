@@ -64,16 +64,19 @@ extension Simulation {
         }
     }
 
-    /// The load `io` is in: every page it brought resident, in the policy's order.
-    func fillLoad(_ io: Int32) {
+    /// The load `io` is in: every page it brought resident, in the policy's order. Returns the frames unlocked.
+    func fillLoad(_ io: Int32) -> Int {
         let vm = virtualMemory
         let node = Int(vm.pager.slots[Int(io)].node)
-        guard let frames = vm.frames(of: node) else { return }
+        guard let frames = vm.frames(of: node) else { return 0 }
+        var loaded = 0
         forEachLoadedFrame(io, node: node) { frame in
             vm.pager.slots[Int(io)].entry = frames.frames[Int(frame)].entry
             vm.pager.slots[Int(io)].frame = frame
             fill(io, write: false)
+            loaded += 1
         }
+        return loaded
     }
 
     /// The load `io` failed: the frames it claimed go back.
@@ -84,6 +87,7 @@ extension Simulation {
             vm.entries[Int(paging.frames.frames[Int(frame)].entry)].io = -1
             paging.frames.free(frame)
             releasePage(node: node, side: .vm)
+            wakeFrameWaiter(node)
         }
     }
 }

@@ -7,6 +7,7 @@ extension Simulation {
         let vm = virtualMemory
         guard let paging = vm.state(of: node) else { return }
         paging.frames.clear()
+        clearFrameWaiters(node)
         frameLedger.ledgers[node].vmBytes = 0
         for slot in vm.pager.slots.indices where vm.pager.slots[slot].node == Int32(node) {
             vm.pager.slots[slot].orphaned = true

@@ -6,8 +6,11 @@ enum FaultService {
     case minor(work: SimTime)
     /// The process waits for transfer `io`; `launch` (or -1) starts once it has blocked.
     case major(io: Int32, launch: Int32)
-    /// No frame can be had now (every one is locked by a transfer): it tries again after `work`.
-    case retry(work: SimTime)
+    /// Every frame VM may use is locked by a transfer: the process sleeps among the node's frame waiters
+    /// (no CPU charged) and faults again when it next runs after a frame is unlocked.
+    case waitForFrame
+    /// VM on the node can never hold a frame (its share is less than one page): the process cannot run.
+    case frameless
 }
 
 /// A page fault: a frame for the page (a free one, the file cache's, or a
@@ -34,9 +37,16 @@ extension Simulation {
         guard vm.segments[segment].live, vm.isConfigured(node) else { return .hit }
         if vm.entries[page].isResident {
             referenceResident(page, write: write)
+            if vm.processes[Int(process)].frameWoken {
+                vm.processes[Int(process)].frameWoken = false
+                wakeFrameWaiter(node)
+            }
             return .hit
         }
         let record = vm.processes.mutableAddress(Int(process))
+        // Woken for a frame that was unlocked: if this fault takes no frame, the next waiter may.
+        let woken = record.pointee.frameWoken
+        record.pointee.frameWoken = false
         let loads = record.pointee.loadPending && vm.segments[segment].kind == .code
         record.pointee.loadPending = false
         if vm.entries[page].io >= 0 {
@@ -50,14 +60,15 @@ extension Simulation {
             }
             let io = vm.entries[page].io
             vm.pager.wait(process, on: io, write: write)
+            if woken { wakeFrameWaiter(node) }
             return .major(io: io, launch: -1)
         }
         if loads {
             if let service = startCodeLoad(process, entry: entry, node: node) { return service }
             record.pointee.loadPending = true
-            return .retry(work: faultCPU(node))
+            return noFrame(node)
         }
-        guard let (frame, pageOut) = obtainFrame(node, for: entry) else { return .retry(work: faultCPU(node)) }
+        guard let (frame, pageOut) = obtainFrame(node, for: entry) else { return noFrame(node) }
         let kind = vm.segments[segment].kind
         let fromBacking = kind == .code || vm.entries[page].flags & (PageEntry.onBacking | PageEntry.inherited) != 0
         let io = vm.pager.take(PageIO(kind: fromBacking ? .pageIn : .zeroFill, node: Int32(node), entry: entry,
@@ -85,6 +96,11 @@ extension Simulation {
             return .major(io: io, launch: pageOut)
         }
         return .major(io: io, launch: io)
+    }
+
+    /// No frame now: wait for one, unless VM on `node` can never hold one.
+    private func noFrame(_ node: Int) -> FaultService {
+        vmCanHoldFrame(node) ? .waitForFrame : .frameless
     }
 
     /// A frame for `entry` on `node`, locked; and the page-out its dirty victim needs first (or -1).

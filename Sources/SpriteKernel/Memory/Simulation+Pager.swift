@@ -92,22 +92,29 @@ extension Simulation {
             vm.entries[page].flags = (vm.entries[page].flags | PageEntry.onBacking) & ~PageEntry.dirty
             let then = transfer.then
             vm.pager.release(io)
-            wakeWaiters(waiters, extra: .zero)
+            _ = wakeWaiters(waiters, extra: .zero)
             guard then >= 0 else { return }
             if vm.pager.slots[Int(then)].kind == .zeroFill {
-                let node = Int(vm.pager.slots[Int(then)].node)
-                fill(then, write: anyWriter(vm.pager.slots[Int(then)].waiter))
-                let next = vm.pager.slots[Int(then)].waiter
+                let filled = vm.pager.slots[Int(then)]
+                let node = Int(filled.node)
+                fill(then, write: anyWriter(filled.waiter))
                 vm.pager.release(then)
-                wakeWaiters(next, extra: zeroFillCPU(node))
+                settleFilledFrame(filled.frame, node: node, holder: wakeWaiters(filled.waiter, extra: zeroFillCPU(node)))
             } else {
                 launchTransfer(then)
             }
             return
         }
-        if transfer.kind == .load { fillLoad(io) } else { fill(io, write: anyWriter(waiters)) }
+        if transfer.kind == .load {
+            let loaded = fillLoad(io)
+            vm.pager.release(io)
+            _ = wakeWaiters(waiters, extra: .zero)
+            for _ in 0..<loaded { wakeFrameWaiter(Int(transfer.node)) }
+            return
+        }
+        fill(io, write: anyWriter(waiters))
         vm.pager.release(io)
-        wakeWaiters(waiters, extra: .zero)
+        settleFilledFrame(transfer.frame, node: Int(transfer.node), holder: wakeWaiters(waiters, extra: .zero))
     }
 
     /// Whether a process waiting on a transfer faulted to write.
@@ -120,14 +127,18 @@ extension Simulation {
         return false
     }
 
-    private func wakeWaiters(_ first: Int32, extra: SimTime) {
+    /// Wakes the processes waiting on a transfer; returns the first one made ready with its page in memory
+    /// (the one the page is kept for until it runs), or -1.
+    private func wakeWaiters(_ first: Int32, extra: SimTime) -> Int32 {
         var process = first
+        var holder: Int32 = -1
         while process >= 0 {
             let next = virtualMemory.pager.nextWaiter[Int(process)]
             virtualMemory.pager.nextWaiter[Int(process)] = -1
-            pageFaultServed(process, extra: extra)
+            if pageFaultServed(process, extra: extra), holder < 0 { holder = process }
             process = next
         }
+        return holder
     }
 
     /// A transfer failed (its server did not answer, it has no server): the page it brought is lost to every
@@ -147,6 +158,7 @@ extension Simulation {
                 paging.frames.free(slot.frame)
                 releasePage(node: node, side: .vm)
             }
+            if slot.kind != .pageOut, slot.kind != .load { wakeFrameWaiter(node) }
             var process = slot.waiter
             while process >= 0 {
                 doomed.append(process)

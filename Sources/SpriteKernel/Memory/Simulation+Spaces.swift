@@ -105,6 +105,7 @@ extension Simulation {
             table.free(frame)
             releasePage(node: node, side: .vm)
             vm.entries[entry].frame = -1
+            wakeFrameWaiter(node)
         }
         vm.segments[Int(segment)].resident = 0
         if vm.segments[Int(segment)].kind == .code {

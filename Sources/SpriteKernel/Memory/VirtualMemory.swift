@@ -15,6 +15,9 @@ final class VirtualMemory {
         var config = VMConfig()
         /// The next free page of its swap area.
         var swapTop: Int64 = 0
+        /// Ends of its FIFO of processes waiting for a frame, chained through `ProcessPaging.nextFrameWaiter`.
+        var waitHead: Int32 = -1
+        var waitTail: Int32 = -1
     }
 
     /// By node position, grown only when VM is configured on a node: most nodes never

@@ -10,6 +10,7 @@ extension Simulation {
         let entry = s.table[process].faultEntry
         s.table[process].untilFault = .never
         if entry >= 0 {
+            let woken = virtualMemory.processes[Int(process)].frameWoken
             switch takeFault(process, entry: entry, write: s.table[process].faultWrite) {
             case .hit:
                 s.table[process].faultEntry = -1
@@ -18,11 +19,13 @@ extension Simulation {
                 s.table[process].remaining += work
                 virtualMemory.processes[Int(process)].lead += work
                 traceFault(process, entry: entry, write: s.table[process].faultWrite, wait: .zero)
-            case .retry(let work):
-                // Every frame is locked by a transfer: the trap is taken again after `work`.
-                s.table[process].remaining += work
-                s.table[process].untilFault = work
-                virtualMemory.processes[Int(process)].lead += work
+            case .waitForFrame, .frameless:
+                virtualMemory.processes[Int(process)].waitingSince = now
+                block(process, .pageFault, on: Self.frameWait)
+                leaveCPU(cpu, .fault)
+                chooseLater(cpu)
+                awaitFrame(process, woken: woken)
+                return true
             case .major(let io, let launch):
                 virtualMemory.processes[Int(process)].waitingSince = now
                 block(process, .pageFault, on: io)
@@ -37,11 +40,16 @@ extension Simulation {
         return true
     }
 
+    /// `blockedOn` of a process asleep among its node's frame waiters.
+    static let frameWait: Int32 = -2
+
     /// The transfer `process` waited on ended: it is ready, its burst longer by the trap (and `extra`, a
-    /// zero-fill's copy). A page it waited to see written out it faults on again at once.
-    func pageFaultServed(_ process: Int32, extra: SimTime) {
+    /// zero-fill's copy). A page it waited to see written out it faults on again at once. Returns whether it
+    /// was made ready with its page in memory.
+    @discardableResult
+    func pageFaultServed(_ process: Int32, extra: SimTime) -> Bool {
         let s = scheduler
-        guard s.table[process].phase == .blocked, s.table[process].blockKind == .pageFault else { return }
+        guard s.table[process].phase == .blocked, s.table[process].blockKind == .pageFault else { return false }
         let entry = s.table[process].faultEntry
         let node = Int(s.table[process].node)
         var work = faultCPU(node) + extra
@@ -50,9 +58,13 @@ extension Simulation {
             case .major(let io, let launch):
                 s.table[process].blockedOn = io
                 if launch >= 0 { launchTransfer(launch) }
-                return
+                return false
             case .minor(let trapAndFill): work = trapAndFill + extra
-            case .hit, .retry: break
+            case .waitForFrame, .frameless:
+                s.table[process].blockedOn = Self.frameWait
+                awaitFrame(process, woken: false)
+                return false
+            case .hit: break
             }
         }
         let wait = now - virtualMemory.processes[Int(process)].waitingSince
@@ -66,6 +78,46 @@ extension Simulation {
         s.table[process].blockKind = .none
         s.table[process].blockedOn = -1
         makeReady(process, why: .woke)
+        return entry < 0 || virtualMemory.entries[Int(entry)].isResident
+    }
+
+    /// `process`, blocked on its fault with no frame to be had: it sleeps among its node's frame waiters, or
+    /// dies if VM there can never hold a frame. It faults again when it next runs after its wake.
+    func awaitFrame(_ process: Int32, woken: Bool) {
+        let node = Int(scheduler.table[process].node)
+        scheduler.table[process].untilFault = .zero
+        guard vmCanHoldFrame(node) else {
+            let entry = Int(scheduler.table[process].faultEntry)
+            let segment = Int(virtualMemory.entries[entry].segment)
+            let page = Int64(entry - Int(virtualMemory.segments[segment].first))
+            virtualMemory.failures.append(PagingFailure(
+                process: ProcessID(process), node: node, time: now, segment: virtualMemory.segments[segment].kind,
+                page: page, failure: nil, vmShare: frameLedger.ledgers[node].cap(for: .vm),
+                pageSize: frameLedger.ledgers[node].pageSize))
+            kill(process)
+            return
+        }
+        enqueueFrameWaiter(process, node: node, front: woken)
+    }
+
+    /// A frame can be had: `process`, still asleep for one, is ready and faults again when it runs. Its wait
+    /// counts as fault wait; no CPU is charged. False when it no longer waits (killed).
+    func frameWaitEnded(_ process: Int32) -> Bool {
+        let s = scheduler
+        guard s.table[process].phase == .blocked, s.table[process].blockKind == .pageFault,
+              s.table[process].blockedOn == Self.frameWait else { return false }
+        let node = Int(s.table[process].node)
+        let wait = now - virtualMemory.processes[Int(process)].waitingSince
+        virtualMemory.processes[Int(process)].faultWait += wait
+        virtualMemory.processes[Int(process)].waitingSince = now
+        virtualMemory.processes[Int(process)].frameWoken = true
+        virtualMemory.count(node) { $0.faultWait += wait }
+        s.table[process].untilFault = .zero
+        s.table[process].blockedTime += now - s.table[process].since
+        s.table[process].blockKind = .none
+        s.table[process].blockedOn = -1
+        makeReady(process, why: .woke)
+        return true
     }
 
     /// The page `process` waited for could not be had: it dies, the failure in the trace.
@@ -92,5 +144,9 @@ public struct PagingFailure: Sendable, Equatable {
     public var time: SimTime
     public var segment: SegmentKind
     public var page: Int64
-    public var failure: OperationFailure
+    /// Why its transfer failed; nil: VM on the node can never hold a frame (`vmShare` < `pageSize`).
+    public var failure: OperationFailure?
+    /// VM's share of the node's memory and its page, in bytes.
+    public var vmShare: Int64 = 0
+    public var pageSize: Int64 = 0
 }

@@ -7,6 +7,10 @@ extension Simulation {
     /// (never when the burst ends first); plans a batch when none is under way.
     @inline(__always) func pagingBound(_ process: Int32, cpu: Int, from: SimTime) -> SimTime {
         let s = scheduler
+        // It runs: the page just brought in for it is no longer kept from the other faults.
+        if virtualMemory.processes[Int(process)].heldFrame >= 0 {
+            releaseHeldFrame(process, node: Int(s.table[process].node))
+        }
         guard s.table[process].spinningOn < 0, !s.table[process].kernelWork, s.table[process].remaining > .zero
         else { return .never }
         if s.table[process].untilFault == .never {

@@ -57,6 +57,14 @@ extension Simulation {
         let space = Int(s.table[process].space)
         s.table[process].untilFault = .never
         s.table[process].faultEntry = -1
+        // A frame kept for it, or a wake it did not use, goes to the next process waiting for a frame.
+        if vm.processes[Int(process)].heldFrame >= 0 {
+            releaseHeldFrame(process, node: Int(vm.spaces[space].node))
+        }
+        if vm.processes[Int(process)].frameWoken {
+            vm.processes[Int(process)].frameWoken = false
+            wakeFrameWaiter(Int(vm.spaces[space].node))
+        }
         leaveSpace(Int32(space), stack: vm.processes[Int(process)].stack)
     }
 

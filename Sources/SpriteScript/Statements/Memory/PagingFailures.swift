@@ -10,9 +10,18 @@ extension Interpreter {
         flushTrace()
         let s = simulation
         let process = s.processMetrics(failure.process)?.name ?? "\(failure.process)"
+        guard let cause = failure.failure else {
+            let node = s.nodeName(failure.node)
+            throw Diagnostic(.runtime, "process \(process) faulted on page \(failure.page) of its "
+                             + "\(failure.segment.rawValue) at \(failure.time) on \(node), and VM there can never "
+                             + "hold a page: its share of \(node)'s memory is \(Quantity.formatBytes(failure.vmShare)), "
+                             + "less than one \(Quantity.formatBytes(failure.pageSize)) page; the process was killed",
+                             at: span, help: "give VM at least one page: negotiate fixed with a larger share, "
+                                + "negotiate oldest, or more memory for \(node) (help vm)")
+        }
         throw Diagnostic(.runtime, "process \(process) faulted on page \(failure.page) of its "
                          + "\(failure.segment.rawValue) at \(failure.time) on \(s.nodeName(failure.node)), and the "
-                         + "page could not be had: \(EventWords.words(failure.failure, self.context)); the process was "
+                         + "page could not be had: \(EventWords.words(cause, self.context)); the process was "
                          + "killed", at: span,
                          help: failure.segment == .code
                             ? "code pages come from the program's file: declare a domain whose server holds it"
