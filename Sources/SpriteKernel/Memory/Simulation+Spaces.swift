@@ -35,7 +35,7 @@ extension Simulation {
         if !ownerName.isEmpty { vm.segmentOwners[id] = ownerName }
         vm.segments.append(Segment(node: Int32(node), kind: kind, first: Int32(vm.entries.count), pages: pages,
                                    owner: owner))
-        for _ in 0..<pages { vm.entries.append(PageEntry(segment: id)) }
+        vm.entries.append(repeating: PageEntry(segment: id), count: Int(pages))
         return id
     }
 
@@ -98,7 +98,7 @@ extension Simulation {
         vm.segments[Int(segment)].live = false
         let node = Int(vm.segments[Int(segment)].node)
         guard let table = vm.frames(of: node), let policy = vm.paging[node]?.policy else { return }
-        forEachEntry(of: segment) { entry in
+        func free(_ entry: Int) {
             let frame = vm.entries[entry].frame
             guard frame >= 0 else { return }
             policy.removed(frame, table)
@@ -106,6 +106,18 @@ extension Simulation {
             releasePage(node: node, side: .vm)
             vm.entries[entry].frame = -1
             wakeFrameWaiter(node)
+        }
+        // A huge segment mostly out of memory: its frames are found through the node's frame table.
+        let (first, pages) = (Int(vm.segments[Int(segment)].first), Int(vm.segments[Int(segment)].pages))
+        if vm.segments[Int(segment)].resident == 0 {
+            // Nothing in memory.
+        } else if pages > table.count {
+            for frame in table.frames.indices {
+                let entry = Int(table.frames[frame].entry)
+                if entry >= first && entry < first + pages { free(entry) }
+            }
+        } else {
+            forEachEntry(of: segment, free)
         }
         vm.segments[Int(segment)].resident = 0
         if vm.segments[Int(segment)].kind == .code {

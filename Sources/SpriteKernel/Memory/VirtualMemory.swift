@@ -79,10 +79,17 @@ final class VirtualMemory {
         change(&nodeStatistics[node])
     }
 
-    /// The records it keeps, for the memory limit: a frame is 24 bytes, eight make one record.
+    /// The records it keeps, for the memory limit, at 128 bytes a record (as file text counts): the page
+    /// entries the slab has allocated (16 bytes each), the frames (24 bytes), one per space and segment.
     var recordCount: Int {
-        paging.reduce(0) { $0 + ($1?.frames.count ?? 0) / 8 } + entries.count / 16 + spaces.count + segments.count
+        paging.reduce(0) { $0 + ($1?.frames.count ?? 0) * 24 / 128 } + entries.allocated / 8 + spaces.count
+            + segments.count
     }
+    /// The most records the engine may hold (the memory limit): a space whose page tables would take it past
+    /// is refused before they are made.
+    var recordLimit = Int.max
+    /// The first space refused so, for the run to report.
+    var refusedSpace: RefusedSpace?
 }
 
 /// A code segment's key: the node and the program's file.

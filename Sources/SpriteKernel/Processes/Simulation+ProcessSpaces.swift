@@ -11,13 +11,21 @@ extension Simulation {
         let parentSpace = parent >= 0 ? s.table[parent].space : -1
         let spec = s.programs[Int(s.table[process].program)].space
         let node = Int(s.table[process].node)
+        let name = s.table.names[Int(process)]
         if parentSpace >= 0, vm.spaces[Int(parentSpace)].live, s.table[process].group == s.table[parent].group {
+            let stack = vm.processes[Int(parent)].stack
+            guard pageTablesFit(stack >= 0 ? Int64(vm.segments[Int(stack)].pages) : 0, process: process, name: name)
+            else { return }
             joinSpace(process, space: parentSpace, parent: parent)
         } else if parentSpace >= 0, vm.spaces[Int(parentSpace)].live, spec < 0, s.table[parent].node == Int32(node) {
+            guard pageTablesFit(pagesOfSpace(spec: vm.spaces[Int(parentSpace)].spec, node: node), process: process,
+                                name: name) else { return }
             forkSpace(process, parent: parent)
         } else if spec >= 0 {
+            guard defaultFramesFit(node: node, process: process, name: name) else { return }
             ensureVM(on: node)
-            let space = makeSpace(spec: spec, node: node, owner: process, ownerName: s.table.names[Int(process)])
+            guard pageTablesFit(pagesOfSpace(spec: spec, node: node), process: process, name: name) else { return }
+            let space = makeSpace(spec: spec, node: node, owner: process, ownerName: name)
             startPaging(process, space: space, stack: vm.spaces[Int(space)].stack)
         }
     }

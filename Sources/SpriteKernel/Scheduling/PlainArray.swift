@@ -18,6 +18,8 @@ final class PlainArray<Element> {
         base.deallocate()
     }
 
+    /// Elements it has room for: what it holds in memory.
+    var allocated: Int { capacity }
     var indices: Range<Int> { 0..<count }
     var isEmpty: Bool { count == 0 }
 
@@ -33,6 +35,22 @@ final class PlainArray<Element> {
     func removeAll() {
         base.deinitialize(count: count)
         count = 0
+    }
+
+    /// Appends `count` copies of `element` at once (a page table's entries).
+    func append(repeating element: Element, count added: Int) {
+        guard added > 0 else { return }
+        var grownCapacity = capacity
+        while grownCapacity < count + added { grownCapacity *= 2 }
+        if grownCapacity > capacity {
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: grownCapacity)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity = grownCapacity
+        }
+        (base + count).initialize(repeating: element, count: added)
+        count += added
     }
 
     func append(_ element: Element) {

@@ -86,6 +86,11 @@ extension Interpreter {
             throw limits.reached(.processes, "a fork or spawn step would start more than "
                                  + Plural.of(limits.processes, "process", plural: "processes"), at: span)
         }
+        if let refused = simulation.takeRefusedSpace() {
+            let what = refused.frames ? "the \(refused.pages) frames of the default vm \(refused.name)'s space needs"
+                : "the page tables of \(refused.name)'s space (\(refused.pages) pages)"
+            throw limits.reached(.memory, what + " would take the engine to \(refused.records) records", at: span)
+        }
         let records = recordsHeld
         if records > limits.memory {
             let text = simulation.textBytesHeld
@@ -109,6 +114,8 @@ extension Interpreter {
         simulation.fileBytesLimit = limits.fileBytes
         // Forks and spawn steps make processes as a run goes: the engine refuses them past the limit.
         simulation.processLimit = limits.processes
+        // A space's page tables are made at once when its process arrives: refused beforehand past the limit.
+        simulation.recordLimit = limits.memory
         // Text is copied as it is written, so the engine refuses it at the write, not at the next check.
         let (text, overflow) = Int64(limits.memory).multipliedReportingOverflow(by: Limits.textBytesPerRecord)
         simulation.textBytesLimit = overflow ? .max : text

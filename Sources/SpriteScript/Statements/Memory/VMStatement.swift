@@ -154,6 +154,12 @@ struct VMStatement: Statement {
             if let bypass { config.bypass = bypass }
             if let sticky { config.sticky = sticky }
             if let (value, _) = faultCPU { config.faultCPU = value.duration }
+            // One 24-byte frame per page of the node's memory, made now: counted against the limit first.
+            let frames = s.nodeSpec(node).memoryBytes / max(1, config.pageSize)
+            if Int64(interpreter.recordsHeld) + frames * 24 / 128 > Int64(interpreter.limits.memory) {
+                throw interpreter.limits.reached(.memory, "the \(frames) page frames of \(name.text)'s memory would take "
+                                                 + "the engine past the memory limit", at: page?.1 ?? span)
+            }
             do {
                 try s.configureVM(node: node, config)
             } catch {
