@@ -15,6 +15,10 @@ extension Simulation {
         return ledger.cap(for: .vm) >= ledger.pageSize
     }
 
+    /// The most of `node`'s memory VM may hold, and its page, in bytes.
+    func vmShare(_ node: Int) -> Int64 { frameLedger.ledgers[node].cap(for: .vm) }
+    func vmPageSize(_ node: Int) -> Int64 { frameLedger.ledgers[node].pageSize }
+
     /// Puts `process` at the back of `node`'s frame waiters (at the front when it was woken for a frame that
     /// another fault took first: it has waited longest).
     func enqueueFrameWaiter(_ process: Int32, node: Int, front: Bool) {

@@ -4,8 +4,8 @@
 /// refused (its process runs without one until the run stops at the limit).
 extension Simulation {
     /// Whether `pages` more page entries fit under the memory limit; if not, the refusal is kept for the run
-    /// to report, naming `process`.
-    func pageTablesFit(_ pages: Int64, process: Int32, name: String) -> Bool {
+    /// to report, naming the process `name`.
+    func pageTablesFit(_ pages: Int64, name: String) -> Bool {
         let vm = virtualMemory
         // Entries are numbered by Int32: past that no limit could hold them anyway.
         let tooMany = pages > Int64(Int32.max) - Int64(vm.entries.count)
@@ -15,22 +15,22 @@ extension Simulation {
         let added = Int((allocated - Int64(vm.entries.allocated)) / 8) + 4
         guard tooMany || recordCount + added > vm.recordLimit else { return true }
         if vm.refusedSpace == nil {
-            vm.refusedSpace = RefusedSpace(process: ProcessID(process), name: name, pages: pages,
+            vm.refusedSpace = RefusedSpace(name: name, pages: pages,
                                            records: recordCount + added)
         }
         return false
     }
 
     /// Whether the default VM a space brings to `node` (one 24-byte frame per 4KB page of its memory) fits
-    /// under the memory limit; if not, the refusal is kept, naming `process`.
-    func defaultFramesFit(node: Int, process: Int32, name: String) -> Bool {
+    /// under the memory limit; if not, the refusal is kept, naming the process `name`.
+    func defaultFramesFit(node: Int, name: String) -> Bool {
         let vm = virtualMemory
         guard !vm.isConfigured(node), vm.recordLimit != .max else { return true }
         let frames = nodes[node].spec.memoryBytes / VMConfig().pageSize
         let added = Int(frames * 24 / 128)
         guard recordCount + added > vm.recordLimit else { return true }
         if vm.refusedSpace == nil {
-            vm.refusedSpace = RefusedSpace(process: ProcessID(process), name: name, pages: frames,
+            vm.refusedSpace = RefusedSpace(name: name, pages: frames,
                                            records: recordCount + added, frames: true)
         }
         return false
@@ -65,7 +65,7 @@ extension Simulation {
 
 /// A space not made: its page tables would have taken the engine past the memory limit.
 public struct RefusedSpace: Sendable, Equatable {
-    public var process: ProcessID
+    /// The process it was for.
     public var name: String
     public var pages: Int64
     /// The records the engine would have held.

@@ -92,8 +92,7 @@ extension Simulation {
             let page = Int64(entry - Int(virtualMemory.segments[segment].first))
             virtualMemory.failures.append(PagingFailure(
                 process: ProcessID(process), node: node, time: now, segment: virtualMemory.segments[segment].kind,
-                page: page, failure: nil, vmShare: frameLedger.ledgers[node].cap(for: .vm),
-                pageSize: frameLedger.ledgers[node].pageSize))
+                page: page, failure: nil, vmShare: vmShare(node), pageSize: vmPageSize(node)))
             kill(process)
             return
         }

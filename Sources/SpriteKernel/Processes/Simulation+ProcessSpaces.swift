@@ -14,17 +14,17 @@ extension Simulation {
         let name = s.table.names[Int(process)]
         if parentSpace >= 0, vm.spaces[Int(parentSpace)].live, s.table[process].group == s.table[parent].group {
             let stack = vm.processes[Int(parent)].stack
-            guard pageTablesFit(stack >= 0 ? Int64(vm.segments[Int(stack)].pages) : 0, process: process, name: name)
+            guard pageTablesFit(stack >= 0 ? Int64(vm.segments[Int(stack)].pages) : 0, name: name)
             else { return }
             joinSpace(process, space: parentSpace, parent: parent)
         } else if parentSpace >= 0, vm.spaces[Int(parentSpace)].live, spec < 0, s.table[parent].node == Int32(node) {
-            guard pageTablesFit(pagesOfSpace(spec: vm.spaces[Int(parentSpace)].spec, node: node), process: process,
-                                name: name) else { return }
+            let pages = pagesOfSpace(spec: vm.spaces[Int(parentSpace)].spec, node: node)
+            guard pageTablesFit(pages, name: name) else { return }
             forkSpace(process, parent: parent)
         } else if spec >= 0 {
-            guard defaultFramesFit(node: node, process: process, name: name) else { return }
+            guard defaultFramesFit(node: node, name: name) else { return }
             ensureVM(on: node)
-            guard pageTablesFit(pagesOfSpace(spec: spec, node: node), process: process, name: name) else { return }
+            guard pageTablesFit(pagesOfSpace(spec: spec, node: node), name: name) else { return }
             let space = makeSpace(spec: spec, node: node, owner: process, ownerName: name)
             startPaging(process, space: space, stack: vm.spaces[Int(space)].stack)
         }

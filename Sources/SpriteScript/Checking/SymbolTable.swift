@@ -28,6 +28,8 @@ public struct SymbolTable: Sendable {
     /// Declared address spaces → their segments' pages, and the page size a `vm` set last (checks of patterns).
     var spaces: [String: SpacePages] = [:]
     var pageSize: Int64 = 4096
+    /// Each node's memory where declared (else its era's), for `vm`'s checks.
+    var nodeMemory: [String: Int64] = [:]
     /// The network preset in force: a later block's preset of another era warns.
     public var preset: CostPreset = .modern
 
@@ -39,6 +41,7 @@ public struct SymbolTable: Sendable {
         for index in 0..<simulation.nodeCount {
             let spec = simulation.nodeSpec(index)
             nodes[spec.name] = spec.role
+            nodeMemory[spec.name] = spec.memoryBytes
             for point in simulation.requestedMountPoints(of: index) { mounts.insert(spec.name + " " + point) }
             for path in simulation.exports(of: index) { exports.insert(spec.name + " " + path) }
             automounts[spec.name] = simulation.automountRoot(of: index)
@@ -77,6 +80,7 @@ public struct SymbolTable: Sendable {
         exports.formUnion(other.exports)
         automounts.merge(other.automounts) { mine, _ in mine }
         dsmSegments.merge(other.dsmSegments) { mine, _ in mine }
+        nodeMemory.merge(other.nodeMemory) { mine, _ in mine }
     }
 
     func contains(_ name: String) -> Bool {

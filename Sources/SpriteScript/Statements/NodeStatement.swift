@@ -128,6 +128,9 @@ struct NodeStatement: Statement {
         }
         checkDiskForms(&checker)
         for name in names { checker.declareNode(name, role: role ?? .workstation) }
+        if let memory = settings.last(where: { $0.0.text == "memory" }) {
+            for name in names { checker.symbols.nodeMemory[name.text] = memory.1.integer }
+        }
     }
 
     static let diskOptions: Set<String> = ["disk", "rate", "seek", "rpm"]

@@ -99,13 +99,25 @@ struct PatternSyntax: Sendable {
                           help: "give the space's \(segment.rawValue) a size, or run the pattern over another segment")
             return
         }
+        let segmentPages = Plural.of(pages, "page")
+        let valid = pages == 1 ? "the only page of \(segment.rawValue) is page 0"
+            : "pages of \(segment.rawValue) are 0 to \(pages - 1)"
         if let (count, countSpan) = loopPages, Int64(count) > pages {
-            checker.error("the loop of \(count) pages is longer than \(segment.rawValue)'s \(pages) pages",
-                          at: countSpan, help: "loop over at most \(pages) pages, or make the segment larger")
+            checker.error("the loop of \(Plural.of(count, "page")) is longer than \(segment.rawValue)'s "
+                          + segmentPages, at: countSpan,
+                          help: "loop over at most \(segmentPages), or make the segment larger")
         }
         if let (list, listSpan) = trace, let past = list.first(where: { Int64($0) >= pages }) {
-            checker.error("trace page \(past) is past \(segment.rawValue)'s \(pages) pages", at: listSpan,
-                          help: "pages of \(segment.rawValue) are 0 to \(pages - 1)")
+            checker.error("trace page \(past) is past \(segment.rawValue)'s \(segmentPages)", at: listSpan,
+                          help: valid)
+        }
+        // A working set is the segment's first bytes: one larger than the segment names pages it does not have.
+        let page = checker.symbols.pageSize
+        if let (bytes, setSpan) = workingSet, pages <= Int64.max / page, bytes.integer > pages * page {
+            checker.error("the working set of \(Quantity.formatBytes(bytes.integer)) is larger than "
+                          + "\(segment.rawValue)'s \(Quantity.formatBytes(pages * page)) (\(segmentPages))",
+                          at: setSpan, help: "give a working set of at most \(Quantity.formatBytes(pages * page)), "
+                            + "or leave it out to use the whole segment")
         }
     }
 }

@@ -48,7 +48,12 @@ struct VMSyntax: StatementSyntax {
                 switch word.text {
                 case "files":
                     var directory = "/swap"
-                    if parser.peek.text.hasPrefix("/") { directory = try parser.parsePath("a directory").0 }
+                    if parser.peek.text.hasPrefix("/") {
+                        directory = try parser.parsePath("a directory").0
+                    } else if !parser.atStatementEnd, !options.contains(parser.peek.text) {
+                        throw Diagnostic(.check, "DIR must be an absolute path, not '\(parser.peek.text)'",
+                                         at: parser.peek.span, help: "backing files /swap: a directory from the root")
+                    }
                     statement.backing = (.files(directory: directory), word.span)
                 case "swap": statement.backing = (.swap, word.span)
                 default:
@@ -112,15 +117,24 @@ struct VMStatement: Statement {
 
     func check(_ checker: inout Checker) {
         for node in nodes { checker.resolveNode(node) }
+        var pageBytes: Int64 = VMConfig().pageSize
         if let (value, valueSpan) = page {
             let bytes = value.integer
+            let block = (checker.symbols.preset.era ?? .generic).blockSize
             if bytes < 512 || bytes > 1 << 20 || bytes & (bytes - 1) != 0 {
                 checker.error("a page is a power of two from 512B to 1MB, and a multiple of the block size",
                               at: valueSpan, help: "give a page like 4KB")
+            } else if bytes % block != 0 {
+                checker.error("a page of \(Quantity.formatBytes(bytes)) is smaller than a file block "
+                              + "(\(Quantity.formatBytes(block)) under preset \(checker.symbols.preset.rawValue))",
+                              at: valueSpan, help: "pages are read and written as whole blocks: give a page of "
+                                + "\(Quantity.formatBytes(block)) or a multiple of it")
             } else {
                 checker.symbols.pageSize = bytes
+                pageBytes = bytes
             }
         }
+        checkFrames(page: pageBytes, &checker)
         if let (value, valueSpan) = faultCPU {
             checker.requireBetweenZeroAnd(value, Limits.duration, "fault-cpu", at: valueSpan, allowZero: true)
         }
@@ -134,6 +148,29 @@ struct VMStatement: Statement {
                               help: "give VM's share, such as negotiate fixed 50%")
             }
         case .oldest(nil), nil: break
+        }
+    }
+
+    /// Each node must hold one page, and a fixed split must leave VM one: else no fault could ever be served.
+    private func checkFrames(page: Int64, _ checker: inout Checker) {
+        let era = checker.symbols.preset.era ?? .generic
+        for node in nodes {
+            guard let role = checker.symbols.nodes[node.text] else { continue }
+            let memory = checker.symbols.nodeMemory[node.text] ?? era.memory(for: role)
+            let pageText = Quantity.formatBytes(page)
+            if memory < page {
+                checker.error("\(node.text) has \(Quantity.formatBytes(memory)) of memory, less than one "
+                              + "\(pageText) page", at: node.span,
+                              help: "give \(node.text) more memory, or vm \(node.text) a smaller page")
+                continue
+            }
+            guard case .fixed(let share) = negotiation, share.0.real >= 0, share.0.real <= 1 else { continue }
+            let percent = Int64((share.0.real * 100).rounded())
+            guard case .fixed(let cache) = NegotiationKind.fixed(vmPercent: percent, of: memory),
+                  memory - cache < page else { continue }
+            checker.error("negotiate fixed \(percent)% leaves VM \(Quantity.formatBytes(memory - cache)) of "
+                          + "\(node.text)'s \(Quantity.formatBytes(memory)), less than one \(pageText) page",
+                          at: share.1, help: "give VM at least one page: a larger share, or negotiate oldest")
         }
     }
 
@@ -157,16 +194,22 @@ struct VMStatement: Statement {
             // One 24-byte frame per page of the node's memory, made now: counted against the limit first.
             let frames = s.nodeSpec(node).memoryBytes / max(1, config.pageSize)
             if Int64(interpreter.recordsHeld) + frames * 24 / 128 > Int64(interpreter.limits.memory) {
-                throw interpreter.limits.reached(.memory, "the \(frames) page frames of \(name.text)'s memory would take "
-                                                 + "the engine past the memory limit", at: page?.1 ?? span)
+                throw interpreter.limits.reached(.memory, "the \(frames) page frames of \(name.text)'s memory would "
+                                                 + "take the engine past the memory limit", at: page?.1 ?? span)
             }
             do {
                 try s.configureVM(node: node, config)
             } catch {
+                let memory = s.nodeSpec(node).memoryBytes
+                let block = s.fileSystemConfig.blockSize
+                let help = memory < config.pageSize
+                    ? "\(name.text) has \(Quantity.formatBytes(memory)) of memory, less than one "
+                        + "\(Quantity.formatBytes(config.pageSize)) page: give it more memory or a smaller page"
+                    : config.pageSize % max(1, block) != 0
+                    ? "a page is a multiple of the file block, \(Quantity.formatBytes(block)) here"
+                    : "vm goes before processes with spaces on \(name.text)"
                 throw Diagnostic(.runtime, "cannot set up vm on \(name.text): \(EngineWords.describe(error))",
-                                 at: page?.1 ?? span,
-                                 help: "a page is a power of two and a multiple of the block size "
-                                    + "(\(s.fileSystemConfig.blockSize)B); vm goes before processes with spaces")
+                                 at: page?.1 ?? span, help: help)
             }
             let memory = s.nodeSpec(node).memoryBytes
             switch negotiation {
