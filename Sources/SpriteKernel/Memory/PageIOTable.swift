@@ -14,6 +14,9 @@ struct PageIO {
     var waiter: Int32 = -1
     /// The transfer to start when this one ends (the page-in after its victim's page-out), or -1.
     var then: Int32 = -1
+    /// The process whose counts include it (a page-out, a page-in or a zero-fill), or -1: a transfer that
+    /// never completes is taken back out of them.
+    var countedTo: Int32 = -1
     /// The node crashed while it was under way: its end only frees the slot.
     var orphaned = false
     /// Next free slot.

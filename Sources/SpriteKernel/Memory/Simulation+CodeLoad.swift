@@ -38,6 +38,7 @@ extension Simulation {
     /// A victim's page-out no fault waits for: written behind, counted to the loading process.
     private func launchWriteBehind(_ pageOut: Int32, process: Int32, node: Int) {
         virtualMemory.processes[Int(process)].pageOuts += 1
+        virtualMemory.pager.slots[Int(pageOut)].countedTo = process
         virtualMemory.count(node) { $0.pageOuts += 1 }
         launchTransfer(pageOut)
     }

@@ -109,6 +109,7 @@ extension Simulation {
                 let io = vm.pager.take(PageIO(kind: .pageOut, node: Int32(node), entry: Int32(entry), frame: -1))
                 vm.entries[entry].io = io
                 vm.processes[Int(process)].pageOuts += 1
+                vm.pager.slots[Int(io)].countedTo = process
                 vm.count(node) { $0.pageOuts += 1 }
                 started += 1
                 launchTransfer(io)

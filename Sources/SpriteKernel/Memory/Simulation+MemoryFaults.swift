@@ -10,6 +10,8 @@ extension Simulation {
         clearFrameWaiters(node)
         frameLedger.ledgers[node].vmBytes = 0
         for slot in vm.pager.slots.indices where vm.pager.slots[slot].node == Int32(node) {
+            // Under way when memory was lost: it never completes, and leaves the counts.
+            if !vm.pager.slots[slot].orphaned { uncount(Int32(slot)) }
             vm.pager.slots[slot].orphaned = true
         }
         for segment in vm.segments.indices where vm.segments[segment].node == Int32(node) {

@@ -24,6 +24,12 @@ extension Simulation {
         let io = vm.pager.take(PageIO(kind: .pageOut, node: Int32(node), entry: Int32(page), frame: -1))
         vm.entries[page].io = io
         vm.count(node) { $0.pageOuts += 1 }
+        // The page's process wrote it: the page-out is its own, as a replacement's would be.
+        let owner = vm.segments[Int(vm.entries[page].segment)].owner
+        if owner >= 0, Int(owner) < vm.processes.count {
+            vm.processes[Int(owner)].pageOuts += 1
+            vm.pager.slots[Int(io)].countedTo = owner
+        }
         launchTransfer(io)
         return true
     }

@@ -74,6 +74,8 @@ extension Simulation {
         let io = vm.pager.take(PageIO(kind: fromBacking ? .pageIn : .zeroFill, node: Int32(node), entry: entry,
                                       frame: frame))
         vm.entries[page].io = io
+        vm.pager.slots[Int(io)].countedTo = process
+        if pageOut >= 0 { vm.pager.slots[Int(pageOut)].countedTo = process }
         record.pointee.faults += 1
         record.pointee.lastSource = fromBacking ? .backing : .zeroFill
         if pageOut >= 0 { record.pointee.pageOuts += 1 }

@@ -99,7 +99,8 @@ extension Simulation {
                 let node = Int(filled.node)
                 fill(then, write: anyWriter(filled.waiter))
                 vm.pager.release(then)
-                settleFilledFrame(filled.frame, node: node, holder: wakeWaiters(filled.waiter, extra: zeroFillCPU(node)))
+                let holder = wakeWaiters(filled.waiter, extra: zeroFillCPU(node))
+                settleFilledFrame(filled.frame, node: node, holder: holder)
             } else {
                 launchTransfer(then)
             }
@@ -165,6 +166,7 @@ extension Simulation {
                 process = vm.pager.nextWaiter[Int(process)]
             }
             let next = slot.kind == .pageOut ? slot.then : -1
+            uncount(current)
             vm.pager.release(current)
             current = next
         }
@@ -173,6 +175,30 @@ extension Simulation {
         for process in doomed {
             vm.pager.nextWaiter[Int(process)] = -1
             pageFaultFailed(process, node: node, segment: vm.segments[segment].kind, page: page, failure: failure)
+        }
+    }
+
+    /// Transfer `io` never completed: it leaves the counts of its node and of the process it was counted to.
+    func uncount(_ io: Int32) {
+        let vm = virtualMemory
+        let slot = vm.pager.slots[Int(io)]
+        guard slot.kind != .load, slot.node >= 0, vm.isConfigured(Int(slot.node)) else { return }
+        let kind = slot.kind
+        vm.count(Int(slot.node)) {
+            switch kind {
+            case .pageOut: $0.pageOuts -= 1
+            case .pageIn: $0.pageIns -= 1
+            case .zeroFill: $0.zeroFills -= 1
+            case .load: break
+            }
+        }
+        let process = Int(slot.countedTo)
+        guard process >= 0, process < vm.processes.count else { return }
+        switch kind {
+        case .pageOut: vm.processes[process].pageOuts -= 1
+        case .pageIn: vm.processes[process].pageIns -= 1
+        case .zeroFill: vm.processes[process].zeroFills -= 1
+        case .load: break
         }
     }
 }
