@@ -3,7 +3,7 @@
 /// threads, released when it ends.
 extension Simulation {
     /// Gives `process` (just placed) its address space: its thread parent's (a shared fork), a copy of its
-    /// parent's (a fork), or a new one from its program's space.
+    /// parent's (a fork of a program with no space or the parent's space), or a new one from its program's.
     func attachProgramSpace(_ process: Int32) {
         let s = scheduler
         let vm = virtualMemory
@@ -17,7 +17,10 @@ extension Simulation {
             guard pageTablesFit(stack >= 0 ? Int64(vm.segments[Int(stack)].pages) : 0, name: name)
             else { return }
             joinSpace(process, space: parentSpace, parent: parent)
-        } else if parentSpace >= 0, vm.spaces[Int(parentSpace)].live, spec < 0, s.table[parent].node == Int32(node) {
+        } else if parentSpace >= 0, vm.spaces[Int(parentSpace)].live,
+                  spec < 0 || spec == vm.spaces[Int(parentSpace)].spec, s.table[parent].node == Int32(node) {
+            // A fork (UNIX): the child of the parent's own program or space copies its pages; a child declaring
+            // another space starts afresh in it (fork then exec).
             let pages = pagesOfSpace(spec: vm.spaces[Int(parentSpace)].spec, node: node)
             guard pageTablesFit(pages, name: name) else { return }
             forkSpace(process, parent: parent)

@@ -11,6 +11,8 @@ public struct SymbolTable: Sendable {
     var jobs: [String: [String]] = [:]
     /// Program name → its steps, for fork, spawn and spawn's checks.
     var programs: [String: [ProgramStep]] = [:]
+    /// Program name → the space its `space` clause names (none: not there), for fork's checks.
+    var programSpaces: [String: String] = [:]
     /// Operation label → what the labelled operation is.
     public var labels: [String: OperationKind] = [:]
     /// Every prefix names resolve under (Sprite domains, mount points, exports,
@@ -71,6 +73,7 @@ public struct SymbolTable: Sendable {
         processes.merge(other.processes) { mine, _ in mine }
         labels.merge(other.labels) { mine, _ in mine }
         programs.merge(other.programs) { mine, _ in mine }
+        programSpaces.merge(other.programSpaces) { mine, _ in mine }
         spaces.merge(other.spaces) { mine, _ in mine }
         scheduled.formUnion(other.scheduled)
         jobs.merge(other.jobs) { mine, _ in mine }

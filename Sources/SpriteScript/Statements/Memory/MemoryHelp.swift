@@ -18,13 +18,17 @@ enum MemoryHelp {
             so is the return of a page that was never written out (it left memory clean: zeros, as before). \
             A page written out comes back from its backing store: the process blocks (blocked(page fault), '!' in the \
             timeline) until the page-in ends; if the frame chosen holds a dirty page, that page is written out \
-            first. Backing files cost a block read or write to their server (its cache, its disk); backing \
+            first. A fault that finds every frame locked by transfers sleeps, charging nothing, until a frame is \
+            unlocked (one waiter woken per frame), and faults again when it runs; a page brought in for a \
+            blocked process is kept for it until it runs. Backing files cost a block read or write to their server (its cache, its disk); backing \
             swap costs the node's own disk, its arm shared, random or continuing as the swap area is walked. \
             Code pages come from the program's file, are shared by every process of the program on the node, \
             and stay after the last one exits (sticky): a later run finds them (stats.sticky-hits), unless \
             the file has a newer version on its server by then: the old pages are not used. A shared \
-            fork is a thread in its parent's space with a stack of its own; a fork copies the pages its parent \
-            has in memory into free frames and reads the rest from its parent's backing store. A crash loses \
+            fork is a thread in its parent's space with a stack of its own; a fork of a program with no space or \
+            its parent's space copies the pages its parent has in memory into free frames and reads the rest \
+            from its parent's backing store (UNIX fork); a fork of a program declaring another space starts \
+            afresh in it (fork then exec). A crash loses \
             the node's memory; backing files stay on their servers.
             'trace faults' prints every fault; at 'trace operations' each run prints one paging line per node \
             that faulted. show faults [NODES] [from T] [to T] lists each fault, VM and DSM, with how it was \

@@ -20,7 +20,8 @@ struct VMSyntax: StatementSyntax {
             + "client's file cache; off lets them be cached twice. Physical memory is shared with the file "
             + "cache: 'negotiate fixed P%' gives VM P% (the default, 50%), 'negotiate oldest' lets the side "
             + "holding the older page lose it, a file-cache page counting 'penalty' older (0, the default: no "
-            + "penalty). fault-cpu is a "
+            + "penalty); VM must get one page at least (memory of one page or more; a fixed share of one page "
+            + "or more). fault-cpu is a "
             + "fault's trap (default: the preset's local-cost). Nodes with a space and no vm get the defaults. "
             + "help memory tells how references become faults.",
         example: """

@@ -34,8 +34,9 @@ struct ProgramSyntax: StatementSyntax {
             processes reach it. signal C sends \
             a message on the node's channel C and goes on; wait C takes the oldest message on C that another process \
             sent, or blocks until one comes: a message arrives the network's local-cost after it is sent (help \
-            network). fork starts a child with its own copy of the program's address space, shared fork a thread \
-            sharing it (Sprite); spawn starts a process on another node. As in UNIX, a forked child (fork or \
+            network). fork starts a child with its own copy of its parent's address space (UNIX fork; a child \
+            whose program declares another space starts afresh in that one, as fork then exec), shared fork a \
+            thread sharing it (Sprite; its program may not declare another space); spawn starts a process on another node. As in UNIX, a forked child (fork or \
             shared fork) shares the files its parent has open: one session, which both write and read, ended \
             (with its close call, and its commit) by the last of them to close it or end; an earlier close is a \
             local call. A spawned child, on another node, starts with no open files. A child is named after the \
@@ -91,6 +92,7 @@ struct ProgramStatement: Statement {
         }
         // Declared first, so the program may fork or spawn itself.
         checker.symbols.programs[name.text] = steps
+        checker.symbols.programSpaces[name.text] = space?.text
         ProgramStepChecker.check(steps, in: name.text, &checker)
         let expanded = ProgramStepChecker.expandedSteps(steps, laps: 1)
         if expanded > Limits.programSteps {
@@ -126,8 +128,8 @@ enum ProgramStepChecker {
                 checker.requireBetweenZeroAnd(limit, Limits.duration, "the spin limit", at: at(0))
             case .barrier(_, let parties):
                 checker.requireRange(parties, 1...Limits.barrierParties, "parties", at: at(0))
-            case .fork(let child, _):
-                resolveProgram(child, &checker)
+            case .fork(let child, let shared):
+                if resolveProgram(child, &checker), shared { checkThreadSpace(child, of: program, &checker) }
             case .spawn(let child, let node):
                 resolveProgram(child, &checker)
                 checker.resolveNode(node)
@@ -168,6 +170,17 @@ enum ProgramStepChecker {
             }
         }
         return total
+    }
+
+    /// A shared fork's child is a thread in its parent's space: a child declaring another space cannot be one.
+    private static func checkThreadSpace(_ child: Name, of program: String, _ checker: inout Checker) {
+        guard let childSpace = checker.symbols.programSpaces[child.text],
+              childSpace != checker.symbols.programSpaces[program] else { return }
+        let parentSpace = checker.symbols.programSpaces[program].map { "space \($0)" } ?? "no space"
+        checker.error("shared fork \(child.text): a thread runs in its parent's space, but \(child.text) declares "
+                      + "space \(childSpace) and \(program) has \(parentSpace)", at: child.span,
+                      help: "fork \(child.text) (a process of its own, in space \(childSpace)), or declare "
+                        + "\(child.text) without a space or with \(program)'s")
     }
 
     @discardableResult
