@@ -27,6 +27,11 @@ struct VMCheckTests {
          "help: the only page of data is page 0"),
         ("cluster { workstation ws memory 1MB }\nspace s { data 4KB; pattern random working-set 1TB }",
          "the working set of 1TB is larger than data's 4KB (1 page)"),
+        // A program with no space has no pages for a pattern to touch.
+        ("cluster { workstation ws memory 1MB }\nspace s { data 4KB }\nprogram p { pattern loop 1 page; compute 1ms }",
+         "test.sprite:3:13: error: pattern needs a program with a space"),
+        ("cluster { workstation ws memory 1MB }\nprogram p { repeat 2 { pattern random; compute 1ms } }",
+         "pattern needs a program with a space"),
     ])
     func refused(script: String, message: String) {
         let (status, sink, _) = FSScript.run(script + "\necho \"not reached\"\n")

@@ -26,7 +26,8 @@ struct PatternSyntax: Sendable {
         case .loop:
             let token = parser.peek
             pattern.loopPages = (try parser.parseCount("the pages the loop goes round"), token.span)
-            _ = try parser.expectWord("pages")
+            // "1 page" reads as well as "2 pages".
+            if parser.accept("page") == nil { _ = try parser.expectWord("pages") }
         case .trace:
             let (text, span) = try parser.parseString("the pages, such as \"0 1 2 7 0 1\"")
             var pages: [Int32] = []

@@ -131,7 +131,15 @@ extension SpaceSyntax {
 
     /// The space must be declared; the program's pattern steps must stay inside its segments.
     static func checkClause(_ space: Name?, steps: [ProgramStep], _ checker: inout Checker) {
-        guard let space else { return }
+        guard let space else {
+            // No space, no pages to touch: a forked child that follows its own pattern in a copy of its
+            // parent's pages declares its parent's space.
+            if let pattern = firstPattern(in: steps) {
+                checker.error("pattern needs a program with a space", at: pattern.span,
+                              help: "declare the program with one: program NAME space SPACE { … } (help space)")
+            }
+            return
+        }
         guard let layout = checker.symbols.spaces[space.text] else {
             let hint = checker.suggestion(for: space.text, among: checker.symbols.spaces.keys)
             checker.error("unknown space '\(space.text)'\(hint)", at: space.span,
@@ -143,6 +151,17 @@ extension SpaceSyntax {
                 pattern.check(segmentPages: layout.pages(pattern.segment) ?? 0, &checker)
             }
         }
+    }
+
+    private static func firstPattern(in steps: [ProgramStep]) -> PatternSyntax? {
+        for step in steps {
+            switch step.syntax {
+            case .pattern(let pattern): return pattern
+            case .repeatBlock(_, let body): if let pattern = firstPattern(in: body) { return pattern }
+            default: continue
+            }
+        }
+        return nil
     }
 
     static func attach(_ space: Name, to program: String, _ interpreter: Interpreter) throws(Diagnostic) {
