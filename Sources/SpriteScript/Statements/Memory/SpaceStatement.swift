@@ -132,7 +132,7 @@ extension SpaceSyntax {
     /// The space must be declared; the program's pattern steps must stay inside its segments.
     static func checkClause(_ space: Name?, steps: [ProgramStep], _ checker: inout Checker) {
         guard let space else {
-            // No space, no pages to touch: a forked child that follows its own pattern in a copy of its
+            // No space, no pages of its own to touch: a forked child that follows its own pattern in a copy of its
             // parent's pages declares its parent's space.
             if let pattern = firstPattern(in: steps) {
                 checker.error("pattern needs a program with a space", at: pattern.span,
@@ -156,7 +156,8 @@ extension SpaceSyntax {
     private static func firstPattern(in steps: [ProgramStep]) -> PatternSyntax? {
         for step in steps {
             switch step.syntax {
-            case .pattern(let pattern): return pattern
+            // A pattern over a dsm segment touches the shared segment's pages, not a space's.
+            case .pattern(let pattern) where pattern.dsmSegment == nil: return pattern
             case .repeatBlock(_, let body): if let pattern = firstPattern(in: body) { return pattern }
             default: continue
             }
