@@ -20,7 +20,8 @@ enum MemoryHelp {
             timeline) until the page-in ends; if the frame chosen holds a dirty page, that page is written out \
             first. A fault that finds every frame locked by transfers sleeps, charging nothing, until a frame is \
             unlocked (one waiter woken per frame), and faults again when it runs; a page brought in for a \
-            blocked process is kept for it until it runs. Backing files cost a block read or write to their server (its cache, its disk); backing \
+            blocked process is kept for it until it runs. Backing files cost a block read or write to their \
+            server (its cache, its disk); backing \
             swap costs the node's own disk, its arm shared, random or continuing as the swap area is walked. \
             Code pages come from the program's file, are shared by every process of the program on the node, \
             and stay after the last one exits (sticky): a later run finds them (stats.sticky-hits), unless \

@@ -14,7 +14,8 @@ extension Interpreter {
             let node = s.nodeName(failure.node)
             throw Diagnostic(.runtime, "process \(process) faulted on page \(failure.page) of its "
                              + "\(failure.segment.rawValue) at \(failure.time) on \(node), and VM there can never "
-                             + "hold a page: its share of \(node)'s memory is \(Quantity.formatBytes(failure.vmShare)), "
+                             + "hold a page: its share of \(node)'s memory is "
+                             + "\(Quantity.formatBytes(failure.vmShare)), "
                              + "less than one \(Quantity.formatBytes(failure.pageSize)) page; the process was killed",
                              at: span, help: "give VM at least one page: negotiate fixed with a larger share, "
                                 + "negotiate oldest, or more memory for \(node) (help vm)")

@@ -36,7 +36,8 @@ struct ProgramSyntax: StatementSyntax {
             sent, or blocks until one comes: a message arrives the network's local-cost after it is sent (help \
             network). fork starts a child with its own copy of its parent's address space (UNIX fork; a child \
             whose program declares another space starts afresh in that one, as fork then exec), shared fork a \
-            thread sharing it (Sprite; its program may not declare another space); spawn starts a process on another node. As in UNIX, a forked child (fork or \
+            thread sharing it (Sprite; its program may not declare another space); spawn starts a process on \
+            another node. As in UNIX, a forked child (fork or \
             shared fork) shares the files its parent has open: one session, which both write and read, ended \
             (with its close call, and its commit) by the last of them to close it or end; an earlier close is a \
             local call. A spawned child, on another node, starts with no open files. A child is named after the \
