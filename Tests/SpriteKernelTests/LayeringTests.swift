@@ -29,6 +29,9 @@ import Testing
         // Process migration: the scheduler and the file system reach it only through up-calls on the root.
         "Migration": ["MigrationLayer", "migrationLayer", "MigrationRecord", "MigrationStrategy", "FlushToServer",
                       "FreezeAndCopy", "PlannedPhase", "MigrationSubject"],
+        // Load balancing: the scheduler and the RPC layer reach it only through up-calls on the root.
+        "Balancing": ["LoadBalancing", "loadBalancing", "Balancer", "BalancerKind", "ProbeChain", "LoadView",
+                      "GraphPartitioner"],
         "DSM": ["SharedMemory", "sharedMemory", "PageManager", "PageManagers", "DSMConsistencyModel",
                 "DSMConsistencyModels", "DSMPage", "DSMCopy", "DSMRequest", "DSMRequestTable", "DSMSegmentState",
                 "DSMLockTable", "dsmCrash"],
@@ -59,6 +62,8 @@ import Testing
         "Scheduling": ["Cluster", "Processes"],
         // A migration moves a process (Processes, Scheduling), its open files (FileSystem) with RPCs.
         "Migration": ["Cluster", "Network", "RPC", "FileSystem", "Memory", "Processes", "Scheduling"],
+        // A balancer reads nodes' run queues, probes with RPCs and moves processes through Migration.
+        "Balancing": ["Cluster", "Network", "RPC", "Processes", "Scheduling", "Migration"],
     ]
 
     static let sources = URL(fileURLWithPath: #filePath)

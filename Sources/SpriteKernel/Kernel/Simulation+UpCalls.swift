@@ -4,5 +4,17 @@ extension Simulation {
     /// An RPC series ended, done or failed: a migration may wait on it.
     @inline(__always) func rpcSeriesEnded(_ operation: Int32) {
         if migrationLayer.waitsOnRPCs { migrationRPCEnded(operation) }
+        if loadBalancing.waitsOnRPCs { balancingRPCEnded(operation) }
+    }
+
+    /// A node's run queue changed (a process became ready, or left a CPU; `finished`: the one that ended
+    /// there, else -1): load balancing samples its load, when declared.
+    @inline(__always) func runQueueChanged(node: Int32, finished: Int32) {
+        if loadBalancing.listens { balancingLoadChanged(Int(node), finished: finished) }
+    }
+
+    /// A spawned process arrives: a balancer may hold it while it finds it a host. Returns whether it did.
+    @inline(__always) func arrivalTakenByBalancer(_ process: Int32) -> Bool {
+        loadBalancing.listens && balancingTookArrival(process)
     }
 }

@@ -43,6 +43,8 @@ public final class Simulation {
     let scheduler = ProcessScheduler()
     /// Migrations and each migrated process's home (Migration/).
     let migrationLayer = MigrationLayer()
+    /// Load averages, idle hosts, the balancer and its probes (Balancing/).
+    let loadBalancing = LoadBalancing()
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed

@@ -69,6 +69,7 @@ extension Simulation {
         guard scheduler.table[process].phase == .new else { return }
         scheduler.table[process].since = now
         guard nodes[Int(scheduler.table[process].node)].isUp else { return kill(process) }
+        if arrivalTakenByBalancer(process) { return }
         continueOffCPU(process, why: .arrived)
     }
 

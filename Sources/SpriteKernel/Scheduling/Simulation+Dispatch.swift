@@ -35,6 +35,7 @@ extension Simulation {
             }
             if s.nodes[node].agesWaiting { armAgingCheck(queue: queue, node: node) }
         }
+        runQueueChanged(node: s.table[process].node, finished: -1)
     }
 
     /// Puts a ready process on its run queue; returns the queue and the node's slot.
@@ -382,6 +383,7 @@ extension Simulation {
         s.table[process].cpu = -1
         let slot = Int(s.nodeSlot[Int(s.cpus[cpu].node)])
         if s.nodes[slot].modelsMemory { cpuWorkChanged(cpu, slot: slot) }
+        runQueueChanged(node: s.cpus[cpu].node, finished: ending == .done || ending == .exit ? process : -1)
     }
 
     @inline(__always) func recordSlice(_ cpu: Int, process: Int32, start: SimTime, end: SimTime,

@@ -120,6 +120,10 @@ public enum TraceEvent: Sendable, Equatable {
     case migrationDone(process: Int, from: Int, to: Int, freeze: SimTime, total: SimTime, bytes: Int64,
                        openFiles: Int)
     case migrationFailed(process: Int, from: Int, to: Int, reason: MigrationFailure)
+    // Load balancing (Balancing/): a probe answered (messages level), a process placed, an eviction.
+    case balanceProbe(from: Int, to: Int, queue: Int, accepted: Bool)
+    case balanceTransfer(process: Int, from: Int, to: Int, policy: String, probes: Int)
+    case evicting(node: Int, processes: Int, stayed: Int)
     case nodeCrashed(node: Int, lostMessages: Int)
     case nodeRestarted(node: Int)
     case partitioned(groups: [[Int]])

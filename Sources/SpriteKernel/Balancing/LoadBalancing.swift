@@ -1,0 +1,109 @@
+/// Load balancing's state: each node's load average and last input, the
+/// declared balancer and its parameters, probe chains in flight, evictions,
+/// and the counts `show balance` reports. The scheduler only up-calls
+/// `loadChanged` and `arrivalHeld` (Kernel/Simulation+UpCalls.swift) when
+/// `listens` is set; nothing below names this state.
+final class LoadBalancing {
+    /// Whether the scheduler's events are sampled (an idle rule or a balancer is declared).
+    var listens = false
+    var kind = BalancerKind.none
+    var balancer: any Balancer = NoBalancing()
+    /// The nodes the balancer places on, in declaration order, and a membership flag per node.
+    var members: [Int32] = []
+    var isMember: [Bool] = []
+    var threshold = 1
+    var probeLimit = 3
+    /// The least time between two probe rounds one node starts (zero: every trigger probes).
+    var period = SimTime.zero
+    /// The host-selection server, or -1: each node probes on its own.
+    var central = -1
+
+    // Each node's load: an exponentially decayed run-queue length (running + ready), brought up to date
+    // whenever the scheduler changes the node's queue, so no timer runs per node.
+    var average: [Double] = []
+    var sampled: [SimTime] = []
+    var runnable: [Int32] = []
+    /// The load average's time constant (Unix's one-minute average by default).
+    var decay = SimTime.s(60)
+    /// Sprite's idle rule: load average below `idleLoad` and no user input for `idleAfter`.
+    var idleLoad = 0.5
+    var idleAfter = SimTime.s(30)
+    /// The nodes the idle rule watches (others are never offered to foreign processes).
+    var watched: [Bool] = []
+    var lastInput: [SimTime] = []
+    /// When each node last started a receiver's round, and whether one of its rounds is under way.
+    var lastProbeRound: [SimTime] = []
+    var probing: [Bool] = []
+    /// Foreign processes each node hosts now (placed there by the balancer, not yet finished).
+    var guests: [Int32] = []
+
+    /// Probe chains waiting on an RPC, by operation.
+    var probes: [Int32: ProbeChain] = [:]
+    /// Graph placement: each named process's node.
+    var assignment: [String: Int] = [:]
+    var statistics = BalancingStatistics()
+    var evictions: [EvictionRecord] = []
+    /// Migrations the balancer started, by their number in Migration's table.
+    var transfers: [Int] = []
+
+    /// A probe or host request: a small request and reply, and the probed kernel's time to answer.
+    let probeBytes: Int64 = 64
+    let probeService = SimTime.us(50)
+
+    var waitsOnRPCs: Bool { !probes.isEmpty }
+
+    func ensure(_ node: Int) {
+        guard node >= average.count else { return }
+        let more = node + 1 - average.count
+        average += repeatElement(0, count: more)
+        sampled += repeatElement(.zero, count: more)
+        runnable += repeatElement(0, count: more)
+        lastInput += repeatElement(.never, count: more)
+        watched += repeatElement(false, count: more)
+        lastProbeRound += repeatElement(.never, count: more)
+        probing += repeatElement(false, count: more)
+        guests += repeatElement(0, count: more)
+        isMember += repeatElement(false, count: more)
+    }
+}
+
+/// What a probe chain is for: a sender placing an arrival, a receiver asking for work, or a host request.
+enum ProbeIntent: Equatable {
+    case placeArrival
+    case askForWork
+    case central
+}
+
+/// One node probing others, one RPC at a time, until one answers yes or the limit is reached.
+struct ProbeChain {
+    var intent: ProbeIntent
+    var origin: Int32
+    /// The arriving process held while the chain runs, or -1.
+    var process: Int32
+    var peer: Int32
+    var left: Int32
+    var sent: Int32
+}
+
+/// Balancing's counts over a run.
+public struct BalancingStatistics: Sendable, Equatable {
+    public var probes = 0
+    /// Probe and host-selection RPC bytes (requests and replies).
+    public var probeBytes: Int64 = 0
+    public var centralRequests = 0
+    /// Processes placed elsewhere at arrival (sender, random, sprite, graph) and taken by receivers.
+    public var placed = 0
+    public var pulled = 0
+    /// Probe rounds that found no partner.
+    public var failedRounds = 0
+    public init() {}
+}
+
+/// One owner's return: the foreign processes sent home, and when the last one got there.
+public struct EvictionRecord: Sendable, Equatable {
+    public var node: Int
+    public var at: SimTime
+    /// The migrations started, by number (see `migrationReports`), and processes that could not move.
+    public var migrations: [Int]
+    public var stayed: [ProcessID]
+}

@@ -1,0 +1,4 @@
+/// Every process runs where it arrives: the baseline.
+final class NoBalancing: Balancer {
+    var kind: BalancerKind { .none }
+}

@@ -1,0 +1,57 @@
+/// The owner comes back: input on a node sends every foreign process on it home, each by a migration
+/// (Sprite evicts within seconds so the owner gets the workstation back). The eviction's time is from
+/// the input to the last of those migrations' end.
+extension Simulation {
+    /// Keyboard or mouse activity on `node` now: it stops being idle for the idle time, and its foreign
+    /// processes are migrated to their homes. Returns the eviction's number, or nil if none was hosted.
+    @discardableResult
+    public func userInput(on node: Int) throws(KernelError) -> Int? {
+        guard nodes.indices.contains(node) else { throw .unknownNode("#\(node)") }
+        let b = balancing
+        b.ensure(node)
+        b.lastInput[node] = now
+        b.listens = true
+        guard let slot = schedulerSlot(node) else { return nil }
+        let foreign = scheduler.nodes[slot].processes.filter { p in
+            scheduler.table[p].phase != .done && scheduler.table[p].kind == .program
+                && home(of: ProcessID(p)) != node
+        }
+        guard !foreign.isEmpty else { return nil }
+        var migrations: [Int] = []
+        var stayed: [ProcessID] = []
+        for p in foreign {
+            let id = ProcessID(p)
+            if let started = try? migrate(id, to: home(of: id)) { migrations.append(started) } else { stayed.append(id) }
+        }
+        b.guests[node] = max(0, b.guests[node] - Int32(migrations.count))
+        b.evictions.append(EvictionRecord(node: node, at: now, migrations: migrations, stayed: stayed))
+        record(.evicting(node: node, processes: migrations.count, stayed: stayed.count), at: node)
+        return b.evictions.count - 1
+    }
+
+    /// Every eviction, with its time once each of its migrations ended.
+    public var evictionReports: [EvictionReport] {
+        let reports = migrationReports
+        return balancing.evictions.map { e in
+            let moves = e.migrations.compactMap { reports.indices.contains($0) ? reports[$0] : nil }
+            let ended = moves.allSatisfy { $0.state == .done || $0.state == .failed }
+            let last = moves.compactMap(\.finished).max()
+            return EvictionReport(node: e.node, at: e.at, processes: moves.map(\.process), stayed: e.stayed,
+                                  failed: moves.filter { $0.state == .failed }.count,
+                                  time: ended ? last.map { $0 - e.at } ?? .zero : nil)
+        }
+    }
+}
+
+/// One eviction as reported: the processes sent home and how long until the last was there.
+public struct EvictionReport: Sendable, Equatable {
+    public var node: Int
+    public var at: SimTime
+    public var processes: [ProcessID]
+    /// Processes that could not move (an address space, a lock held, already moving).
+    public var stayed: [ProcessID]
+    /// Migrations home that failed.
+    public var failed: Int
+    /// Input to the last migration's end; nil while one is under way.
+    public var time: SimTime?
+}
