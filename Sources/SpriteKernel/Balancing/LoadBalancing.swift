@@ -39,7 +39,8 @@ final class LoadBalancing {
 
     /// Probe chains waiting on an RPC, by operation.
     var probes: [Int32: ProbeChain] = [:]
-    /// Graph placement: each named process's node.
+    /// Graph placement: the declared traffic between named processes, and each one's node.
+    var traffic: [(String, String, Int64)] = []
     var assignment: [String: Int] = [:]
     var statistics = BalancingStatistics()
     var evictions: [EvictionRecord] = []

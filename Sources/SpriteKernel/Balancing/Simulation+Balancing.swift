@@ -84,6 +84,11 @@ extension Simulation {
         return loadAverage(of: node) < b.idleLoad && (input == .never || now - input >= b.idleAfter)
     }
 
+    /// Whether the idle rule watches the node.
+    public func isWatchedForIdle(_ node: Int) -> Bool {
+        node >= 0 && node < balancing.watched.count && balancing.watched[node]
+    }
+
     /// When the node's owner last typed or moved the mouse, if ever.
     public func lastInput(on node: Int) -> SimTime? {
         node >= 0 && node < balancing.lastInput.count && balancing.lastInput[node] != .never

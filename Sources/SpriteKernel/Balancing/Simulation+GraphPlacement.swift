@@ -1,6 +1,22 @@
 /// Graph-theoretic static placement's public face: partition named processes over nodes by their declared
 /// traffic; each named process that later arrives on a balanced node goes to its part's node.
 extension Simulation {
+    /// Declares `volume` bytes of traffic between two named processes (added to what was declared).
+    public func declareTraffic(_ a: String, _ b: String, volume: Int64) throws(KernelError) {
+        guard volume >= 0, a != b else { throw .invalidValue("traffic") }
+        balancing.traffic.append((a, b, volume))
+    }
+
+    /// The declared traffic, in order, and the processes it names in order of first mention.
+    public var declaredTraffic: [(String, String, Int64)] { balancing.traffic }
+    public var trafficProcesses: [String] {
+        var seen = Set<String>()
+        return balancing.traffic.flatMap { [$0.0, $0.1] }.filter { seen.insert($0).inserted }
+    }
+
+    /// Each named process's node under the graph placement.
+    public var graphAssignment: [String: Int] { balancing.assignment }
+
     /// Partitions `processes` over `nodes` (part i = nodes[i]) with at most `capacity` a node (nil: as even
     /// as possible), least traffic cut. Remembers the placement; nil when they do not fit.
     public func placeByTraffic(processes: [String], traffic: [(String, String, Int64)], nodes placement: [Int],

@@ -9,7 +9,8 @@ struct ShowSyntax: StatementSyntax {
         usage: ["show nodes|network|operations|stats|trace",
                 "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE",
                 "show processes [NODES]", "show timeline [NODES] [from T] [to T]", "show locks [NODES]",
-                "show dsm SEG", "show memory NODE", "show migrations", "show faults [NODES] [from T] [to T]"],
+                "show dsm SEG", "show memory NODE", "show migrations", "show faults [NODES] [from T] [to T]",
+                "show balance"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
@@ -24,7 +25,8 @@ struct ShowSyntax: StatementSyntax {
             + "spinning time, bus transactions and blocks. 'dsm' a shared segment's pages (help dsm). "
             + "'migrations' each process migration's times, bytes and phases (help migrate). "
             + "'faults' lists each page fault, VM and DSM, that began in the window: node, process, page, access, "
-            + "how it was served, where from, the wait and the messages (help memory).",
+            + "how it was served, where from, the wait and the messages (help memory). 'balance' each node's "
+            + "load and idleness, the balancer's probes and transfers, turnaround and evictions (help balance).",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -37,7 +39,7 @@ struct ShowSyntax: StatementSyntax {
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
                            "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts", "timeline",
-                           "locks", "dsm", "memory", "migrations", "faults"]
+                           "locks", "dsm", "memory", "migrations", "faults", "balance"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offer(subjects)
@@ -92,6 +94,7 @@ struct ShowStatement: Statement {
         case "locks": try ShowProcesses.locks(nodes, interpreter)
         case "dsm": try ShowDSM.show(nodes[0], interpreter)
         case "migrations": interpreter.emit(.table(ShowMigrations.table(s, interpreter.context)))
+        case "balance": interpreter.emit(.table(ShowBalance.table(s)))
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats":
             interpreter.emit(.table(Self.stats(s)))

@@ -17,7 +17,7 @@ enum ProcessFields {
     ]
     static let average: [String: Dimension?] = [
         "cpu": .duration, "wait": .duration, "response": .duration, "turnaround": .duration, "switches": .count,
-        "preemptions": .count, "finished": .count,
+        "preemptions": .count, "finished": .count, "slowdown": .count,
     ]
 
     /// The help page's lines for these fields.
@@ -94,6 +94,7 @@ enum ProcessFields {
         case "turnaround": return .number(mean.turnaround.nanoseconds, .duration)
         case "switches": return .real(mean.switches)
         case "preemptions": return .real(mean.preemptions)
+        case "slowdown": return .real(BalancingFields.slowdown(finished))
         default: return .number(Int64(finished.count), .count)
         }
     }

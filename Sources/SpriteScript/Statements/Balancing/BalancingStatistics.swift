@@ -1,0 +1,48 @@
+import SpriteKernel
+
+extension StatisticsTable {
+    /// Balancing's counts and the run's turnaround (every finished program); shown once a balancer, an idle
+    /// rule or an input is declared.
+    static let balancing: [Statistic] = [
+        Statistic(name: "probes") { .count(Int64($0.balancingStatistics.probes)) },
+        Statistic(name: "host-requests") { .count(Int64($0.balancingStatistics.centralRequests)) },
+        Statistic(name: "balance-transfers") {
+            .count(Int64($0.balancingStatistics.placed + $0.balancingStatistics.pulled))
+        },
+        Statistic(name: "balance-bytes") { s in
+            let reports = s.migrationReports
+            let moved = s.balancingTransfers.reduce(Int64(0)) { $0 + (reports.indices.contains($1) ? reports[$1].bytes : 0) }
+            return .size(s.balancingStatistics.probeBytes + moved)
+        },
+        Statistic(name: "evictions") { .count(Int64($0.evictionReports.reduce(0) { $0 + $1.processes.count })) },
+        Statistic(name: "eviction-time") { s in
+            let times = s.evictionReports.compactMap(\.time)
+            return .duration(times.isEmpty ? .zero : .ns(times.reduce(0) { $0 + $1.nanoseconds } / Int64(times.count)))
+        },
+        Statistic(name: "turnaround-mean") { .duration($0.balanceOutcome().meanTurnaround) },
+        Statistic(name: "turnaround-p95") { .duration($0.balanceOutcome().p95) },
+        Statistic(name: "turnaround-p99") { .duration($0.balanceOutcome().p99) },
+    ]
+
+    static func balancingRows(_ s: Simulation) -> [(name: String, value: Value)] {
+        s.balancerKind == .none && s.evictionReports.isEmpty && s.balancingStatistics == BalancingStatistics()
+            && s.balancedNodes.isEmpty ? [] : balancing.map { ($0.name, $0.value(s)) }
+    }
+
+    static let balancingDimensions: [String: Dimension] = {
+        let empty = Simulation()
+        return Dictionary(uniqueKeysWithValues: balancing.map { ($0.name, $0.value(empty).dimension) })
+    }()
+}
+
+/// `avg.slowdown`: turnaround over CPU time, averaged over the finished processes that used the CPU (1 for
+/// one that never waited, was never blocked and never moved).
+enum BalancingFields {
+    static func slowdown(_ finished: [ProcessMetrics]) -> Double {
+        let ratios = finished.compactMap { m -> Double? in
+            guard let finish = m.finish, m.cpuTime > .zero else { return nil }
+            return (finish - m.arrival).seconds / m.cpuTime.seconds
+        }
+        return ratios.isEmpty ? 0 : ratios.reduce(0, +) / Double(ratios.count)
+    }
+}

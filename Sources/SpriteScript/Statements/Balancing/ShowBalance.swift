@@ -1,0 +1,62 @@
+import SpriteKernel
+
+/// `show balance`: each balanced or watched node's load, the balancer's counts, the run's turnaround and
+/// slowdown, and each eviction with its time.
+enum ShowBalance {
+    static func table(_ s: Simulation) -> Table {
+        let members = Set(s.balancedNodes)
+        let shown = (0..<s.nodeCount).filter { members.contains($0) || s.isWatchedForIdle($0) || s.guests(on: $0) > 0
+            || s.lastInput(on: $0) != nil }
+        let rows: [[Cell]] = shown.map { node in
+            [.text(s.nodeName(node)), .count(Int64(s.runQueueLength(of: node))),
+             .ratio(s.loadAverage(of: node), shown: format(s.loadAverage(of: node))), .flag(s.isIdle(node)),
+             .count(Int64(s.guests(on: node))), s.lastInput(on: node).map(Cell.time) ?? .none]
+        }
+        return Table(name: "balance", title: title(s),
+                     columns: ["node", Column("queue", key: "queue"), Column("load avg", key: "load_average"),
+                               "idle", "guests", Column("last input", key: "last_input_ns")],
+                     rows: rows, notes: notes(s))
+    }
+
+    static func format(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = String(hundredths % 100)
+        return "\(hundredths / 100)." + (fraction.count < 2 ? "0" + fraction : fraction)
+    }
+
+    private static func title(_ s: Simulation) -> String {
+        let settings = s.balanceSettings
+        var words = "load balancing: strategy \(s.balancerKind.rawValue)"
+        if s.balancerKind != .none && s.balancerKind != .graph {
+            words += ", threshold \(settings.threshold), probes \(settings.probes)"
+            if settings.period > .zero { words += ", period \(settings.period)" }
+            if let central = settings.central { words += ", central \(s.nodeName(central))" }
+        }
+        let idle = s.idleRule
+        return words + "; idle: load average (decay \(idle.decay)) below \(format(idle.load)), no input for "
+            + "\(idle.after)"
+    }
+
+    private static func notes(_ s: Simulation) -> [String] {
+        let b = s.balancingStatistics
+        let outcome = s.balanceOutcome()
+        var notes = [
+            "  \(Plural.of(b.probes, "probe")), \(Plural.of(b.centralRequests, "host request")), "
+                + "\(EventWords.bytes(b.probeBytes)) of probes and requests, "
+                + "\(Plural.of(b.placed, "arrival")) placed elsewhere, \(Plural.of(b.pulled, "process", plural: "processes")) "
+                + "taken by receivers, \(Plural.of(b.failedRounds, "round")) that found no partner",
+            "  \(Plural.of(outcome.finished, "finished program")): turnaround mean \(outcome.meanTurnaround), "
+                + "p95 \(outcome.p95), p99 \(outcome.p99); mean slowdown \(format(outcome.meanSlowdown))",
+        ]
+        for e in s.evictionReports {
+            let names = e.processes.map { s.processName(Int($0.index)) }.joined(separator: " ")
+            var line = "  evicted from \(s.nodeName(e.node)) at \(e.at): \(names.isEmpty ? "nothing moved" : names)"
+            line += e.time.map { ", all home after \($0)" } ?? ", still moving"
+            if !e.stayed.isEmpty {
+                line += "; could not move: " + e.stayed.map { s.processName(Int($0.index)) }.joined(separator: " ")
+            }
+            notes.append(line)
+        }
+        return notes
+    }
+}
