@@ -21,7 +21,11 @@ extension Simulation {
         var stayed: [ProcessID] = []
         for p in foreign {
             let id = ProcessID(p)
-            if let started = try? migrate(id, to: home(of: id)) { migrations.append(started) } else { stayed.append(id) }
+            if let started = try? migrate(id, to: home(of: id)) {
+                migrations.append(started)
+            } else {
+                stayed.append(id)
+            }
         }
         b.guests[node] = max(0, b.guests[node] - Int32(migrations.count))
         b.evictions.append(EvictionRecord(node: node, at: now, migrations: migrations, stayed: stayed))

@@ -11,7 +11,8 @@ enum BalancingEventWords {
             return "balance \(c.process(process)) \(c.node(from)) -> \(c.node(to)) (\(policy), "
                 + "\(Plural.of(probes, "probe")))"
         case .evicting(let node, let processes, let stayed):
-            return "input on \(c.node(node)): evicting \(Plural.of(processes, "foreign process", plural: "foreign processes"))"
+            let moving = Plural.of(processes, "foreign process", plural: "foreign processes")
+            return "input on \(c.node(node)): evicting \(moving)"
                 + (stayed > 0 ? ", \(stayed) cannot move" : "")
         default:
             return nil

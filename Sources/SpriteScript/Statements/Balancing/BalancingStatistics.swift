@@ -11,10 +11,12 @@ extension StatisticsTable {
         },
         Statistic(name: "balance-bytes") { s in
             let reports = s.migrationReports
-            let moved = s.balancingTransfers.reduce(Int64(0)) { $0 + (reports.indices.contains($1) ? reports[$1].bytes : 0) }
+            let moved = s.balancingTransfers.reduce(Int64(0)) {
+                $0 + (reports.indices.contains($1) ? reports[$1].bytes : 0)
+            }
             return .size(s.balancingStatistics.probeBytes + moved)
         },
-        Statistic(name: "evictions") { .count(Int64($0.evictionReports.reduce(0) { $0 + $1.processes.count })) },
+        Statistic(name: "evicted") { .count(Int64($0.evictionReports.reduce(0) { $0 + $1.processes.count })) },
         Statistic(name: "eviction-time") { s in
             let times = s.evictionReports.compactMap(\.time)
             return .duration(times.isEmpty ? .zero : .ns(times.reduce(0) { $0 + $1.nanoseconds } / Int64(times.count)))

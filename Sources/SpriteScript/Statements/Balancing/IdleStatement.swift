@@ -81,7 +81,8 @@ struct InputSyntax: StatementSyntax {
             + "with no more input (help idle), and every process on it whose home is another node is migrated "
             + "home at once (Sprite's eviction), each a migration of its own (help migrate; a process with an "
             + "address space cannot move yet and stays). show balance lists each eviction and the time from "
-            + "the input to the last process home; expect reads stats.evictions and stats.eviction-time.",
+            + "the input to the last process home; expect reads stats.evicted (processes sent home) and "
+            + "stats.eviction-time (the mean over evictions).",
         example: """
             cluster { network ethernet preset sprite-1988; server fs1; workstation ws1, ws2 }
             program job { compute 5s }

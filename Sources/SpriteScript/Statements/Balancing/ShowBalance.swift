@@ -5,8 +5,9 @@ import SpriteKernel
 enum ShowBalance {
     static func table(_ s: Simulation) -> Table {
         let members = Set(s.balancedNodes)
-        let shown = (0..<s.nodeCount).filter { members.contains($0) || s.isWatchedForIdle($0) || s.guests(on: $0) > 0
-            || s.lastInput(on: $0) != nil }
+        let shown = (0..<s.nodeCount).filter {
+            members.contains($0) || s.isWatchedForIdle($0) || s.guests(on: $0) > 0 || s.lastInput(on: $0) != nil
+        }
         let rows: [[Cell]] = shown.map { node in
             [.text(s.nodeName(node)), .count(Int64(s.runQueueLength(of: node))),
              .ratio(s.loadAverage(of: node), shown: format(s.loadAverage(of: node))), .flag(s.isIdle(node)),
@@ -43,8 +44,9 @@ enum ShowBalance {
         var notes = [
             "  \(Plural.of(b.probes, "probe")), \(Plural.of(b.centralRequests, "host request")), "
                 + "\(EventWords.bytes(b.probeBytes)) of probes and requests, "
-                + "\(Plural.of(b.placed, "arrival")) placed elsewhere, \(Plural.of(b.pulled, "process", plural: "processes")) "
-                + "taken by receivers, \(Plural.of(b.failedRounds, "round")) that found no partner",
+                + "\(Plural.of(b.placed, "arrival")) placed elsewhere, "
+                + "\(Plural.of(b.pulled, "process", plural: "processes")) taken by receivers, "
+                + "\(Plural.of(b.failedRounds, "round")) that found no partner",
             "  \(Plural.of(outcome.finished, "finished program")): turnaround mean \(outcome.meanTurnaround), "
                 + "p95 \(outcome.p95), p99 \(outcome.p99); mean slowdown \(format(outcome.meanSlowdown))",
         ]
