@@ -43,6 +43,15 @@ struct JSONSchemaTests {
     /// Scripts that, with the examples, make every event the schema defines.
     static let coverage = [
         """
+        cluster { server fs1; workstation ws1, ws2 }
+        balance ws1, ws2 strategy sender
+        trace messages
+        program job { compute 10ms }
+        spawn job as a on ws1
+        spawn job as b on ws1
+        run
+        """,
+        """
         cluster { server mp1 cpus 2 }
         program ab { lock L1; compute 1ms; lock L2; unlock L2; unlock L1 }
         program ba { lock L2; compute 1ms; lock L1; unlock L1; unlock L2 }

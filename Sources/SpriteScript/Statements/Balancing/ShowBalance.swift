@@ -16,7 +16,21 @@ enum ShowBalance {
         return Table(name: "balance", title: title(s),
                      columns: ["node", Column("queue", key: "queue"), Column("load avg", key: "load_average"),
                                "idle", "guests", Column("last input", key: "last_input_ns")],
-                     rows: rows, notes: notes(s))
+                     rows: rows, notes: notes(s), fields: fields(s))
+    }
+
+    /// The counts and the outcome JSON gives beside the rows (text has them in the notes).
+    private static func fields(_ s: Simulation) -> [(String, JSONValue)] {
+        let b = s.balancingStatistics
+        let outcome = s.balanceOutcome()
+        return [("strategy", .string(s.balancerKind.rawValue)), ("probes", .int(Int64(b.probes))),
+                ("host_requests", .int(Int64(b.centralRequests))), ("probe_bytes", .int(b.probeBytes)),
+                ("placed", .int(Int64(b.placed))), ("pulled", .int(Int64(b.pulled))),
+                ("failed_rounds", .int(Int64(b.failedRounds))), ("finished", .int(Int64(outcome.finished))),
+                ("turnaround_mean_ns", .int(outcome.meanTurnaround.nanoseconds)),
+                ("turnaround_p95_ns", .int(outcome.p95.nanoseconds)),
+                ("turnaround_p99_ns", .int(outcome.p99.nanoseconds)), ("slowdown", .double(outcome.meanSlowdown)),
+                ("evictions", .int(Int64(s.evictionReports.count)))]
     }
 
     static func format(_ value: Double) -> String {
