@@ -120,6 +120,16 @@ enum Registry {
             run: { runSchedulingBench(nodes: $0[0], cpus: $0[1], processes: $0[2], seconds: $0[3]) }
         ),
         Workload(
+            name: "balance",
+            summary: "load balancing: NODES workstations, ARRIVALS processes arriving as a Poisson stream at LOAD% "
+                + "of capacity (exponential service, mean 1 s), sender-initiated, threshold 2, PROBES probes "
+                + "(BalanceBench.swift)",
+            parameters: ["NODES", "ARRIVALS", "LOAD", "PROBES"],
+            defaults: [[1_000, 100_000, 70, 3]],
+            table: balanceTable,
+            run: { runBalanceBench(nodes: $0[0], arrivals: $0[1], loadPercent: $0[2], probes: $0[3]) }
+        ),
+        Workload(
             name: "dsm",
             summary: "distributed shared memory: NODES nodes, one process each, compute bursts touching a random "
                 + "page every 50 us (10% writes, pattern random over dsm) of PAGES 4 KB pages under sequential "

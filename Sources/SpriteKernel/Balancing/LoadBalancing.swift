@@ -11,6 +11,8 @@ final class LoadBalancing {
     /// The nodes the balancer places on, in declaration order, and a membership flag per node.
     var members: [Int32] = []
     var isMember: [Bool] = []
+    /// Each member's place in `members` (-1 for other nodes): a probe draws around its prober in O(1).
+    var memberIndex: [Int32] = []
     var threshold = 1
     var probeLimit = 3
     /// The least time between two probe rounds one node starts (zero: every trigger probes).
@@ -65,6 +67,7 @@ final class LoadBalancing {
         probing += repeatElement(false, count: more)
         guests += repeatElement(0, count: more)
         isMember += repeatElement(false, count: more)
+        memberIndex += repeatElement(-1, count: more)
     }
 }
 

@@ -21,13 +21,17 @@ extension Simulation {
         }
         guard threshold >= 0, probes >= 0, period >= .zero else { throw .invalidValue("balance") }
         let b = balancing
-        for node in b.members { b.isMember[Int(node)] = false }
+        for node in b.members {
+            b.isMember[Int(node)] = false
+            b.memberIndex[Int(node)] = -1
+        }
         b.kind = kind
         b.balancer = kind.make()
         b.members = []
         for node in members where !(b.isMember.indices.contains(node) && b.isMember[node]) {
             b.ensure(node)
             b.isMember[node] = true
+            b.memberIndex[node] = Int32(b.members.count)
             b.members.append(Int32(node))
         }
         b.threshold = threshold

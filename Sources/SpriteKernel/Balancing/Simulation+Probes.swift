@@ -64,7 +64,7 @@ extension Simulation {
         var chain = chain
         if chain.intent != .central {
             let draw = Int(random.next() % UInt64(b.members.count - 1))
-            let origin = b.members.firstIndex(of: chain.origin) ?? 0
+            let origin = Int(b.memberIndex[Int(chain.origin)])
             chain.peer = b.members[draw >= origin ? draw + 1 : draw]
         }
         chain.left -= 1
