@@ -110,6 +110,10 @@ let malformedCorpus: [MalformedScript] = [
     .init("space", "space s { data 1MB; patern loop 3 pages }"),
     .init("migrate", C + "migrate ws1 to ws2"),
     .init("migration", "migration preset sparcstation"),
+    .init("balance", C + "balance ws1, fs1 strategy recever"),
+    .init("idle", C + "idle ws1 after 30s load 2KB"),
+    .init("input", C + "input ws9 at 1s"),
+    .init("traffic", "traffic a a 1KB"),
     .init("5", "5"),
 ]
 

@@ -29,7 +29,7 @@ enum BalancingEventWords {
                                          ("to", .string(c.node(to))), ("strategy", .string(policy)),
                                          ("probes", .int(Int64(probes)))])
         case .evicting(_, let processes, let stayed):
-            return ("balance.evict", [("processes", .int(Int64(processes))), ("stayed", .int(Int64(stayed)))])
+            return ("balance.evict", [("evicted", .int(Int64(processes))), ("stayed", .int(Int64(stayed)))])
         default:
             return nil
         }
