@@ -142,6 +142,33 @@ struct BalancingTests {
         #expect(try sim.metrics("a").node == 1 && sim.metrics("b").node == 0)
     }
 
+    /// Sprite without a server probes: a's probe finds n1 idle and lending to no one; b's finds it lending to a
+    /// and b runs at home. Two probes, one placement, one round without a host.
+    @Test func spriteProbesWhenNoServerIsDeclared() throws {
+        let sim = try cluster(2)
+        try sim.setIdleRule(nodes: [0, 1], after: .s(30), load: 0.5)
+        try sim.setBalancing(.sprite, nodes: [0, 1], probes: 1)
+        try sim.spawn(program: "job", name: "a", node: 0)
+        try sim.spawn(program: "job", name: "b", node: 0)
+        sim.runToIdle()
+        let stats = sim.balancingStatistics
+        #expect(stats.probes == 2 && stats.centralRequests == 0 && stats.placed == 1 && stats.failedRounds == 1)
+        #expect(try sim.metrics("a").node == 1 && sim.metrics("b").node == 0)
+    }
+
+    /// Receiver, threshold 2, n1 runs c then d (10ms each), n0 nothing. c ends at 10ms leaving 1 < 2: a round,
+    /// whose probe of n0 (0, not > 2) fails. d ends at 20ms leaving 0: another round, unless the period (1s)
+    /// since the first has not passed. So 2 probes without a period, 1 with.
+    @Test(arguments: [(SimTime.zero, 2), (SimTime.s(1), 1)])
+    func aPeriodSpacesAReceiversRounds(_ period: SimTime, _ probes: Int) throws {
+        let sim = try cluster(2, [.compute(.ms(10))])
+        try sim.setBalancing(.receiver, nodes: [0, 1], threshold: 2, probes: 1, period: period)
+        try sim.spawn(program: "job", name: "c", node: 1)
+        try sim.spawn(program: "job", name: "d", node: 1)
+        sim.runToIdle()
+        #expect(sim.balancingStatistics.probes == probes && sim.balancingStatistics.failedRounds == probes)
+    }
+
     /// Input on n1 sends a (placed there by remote exec) home: select, state, release of a running process:
     /// 2.1024 + 14.2768 + 2.1024 = 18.4816ms.
     @Test func inputEvictsForeignProcessesHome() throws {
