@@ -2,17 +2,19 @@
 /// declared balancer and its parameters, probe chains in flight, evictions,
 /// and the counts `show balance` reports. The scheduler only up-calls
 /// `loadChanged` and `arrivalHeld` (Kernel/Simulation+UpCalls.swift) when
-/// `listens` is set; nothing below names this state.
+/// `listens` is set; nothing below names this state. Single-threaded, and no access to one of its
+/// tables is held across a call that could reach it, so the tables touched on every scheduler event skip
+/// the run-time exclusivity checks, as the other layers' do.
 final class LoadBalancing {
     /// Whether the scheduler's events are sampled (an idle rule or a balancer is declared).
-    var listens = false
+    @exclusivity(unchecked) var listens = false
     var kind = BalancerKind.none
-    var balancer: any Balancer = NoBalancing()
+    @exclusivity(unchecked) var balancer: any Balancer = NoBalancing()
     /// The nodes the balancer places on, in declaration order, and a membership flag per node.
-    var members: [Int32] = []
-    var isMember: [Bool] = []
+    @exclusivity(unchecked) var members: [Int32] = []
+    @exclusivity(unchecked) var isMember: [Bool] = []
     /// Each member's place in `members` (-1 for other nodes): a probe draws around its prober in O(1).
-    var memberIndex: [Int32] = []
+    @exclusivity(unchecked) var memberIndex: [Int32] = []
     var threshold = 1
     var probeLimit = 3
     /// The least time between two probe rounds one node starts (zero: every trigger probes).
@@ -22,29 +24,29 @@ final class LoadBalancing {
 
     // Each node's load: an exponentially decayed run-queue length (running + ready), brought up to date
     // whenever the scheduler changes the node's queue, so no timer runs per node.
-    var average: [Double] = []
-    var sampled: [SimTime] = []
-    var runnable: [Int32] = []
+    @exclusivity(unchecked) var average: [Double] = []
+    @exclusivity(unchecked) var sampled: [SimTime] = []
+    @exclusivity(unchecked) var runnable: [Int32] = []
     /// The load average's time constant (Unix's one-minute average by default).
     var decay = SimTime.s(60)
     /// Sprite's idle rule: load average below `idleLoad` and no user input for `idleAfter`.
     var idleLoad = 0.5
     var idleAfter = SimTime.s(30)
     /// The nodes the idle rule watches (others are never offered to foreign processes).
-    var watched: [Bool] = []
-    var lastInput: [SimTime] = []
+    @exclusivity(unchecked) var watched: [Bool] = []
+    @exclusivity(unchecked) var lastInput: [SimTime] = []
     /// When each node last started a receiver's round, and whether one of its rounds is under way.
-    var lastProbeRound: [SimTime] = []
-    var probing: [Bool] = []
+    @exclusivity(unchecked) var lastProbeRound: [SimTime] = []
+    @exclusivity(unchecked) var probing: [Bool] = []
     /// Foreign processes each node hosts now (placed there by the balancer, not yet finished).
-    var guests: [Int32] = []
+    @exclusivity(unchecked) var guests: [Int32] = []
 
     /// Probe chains waiting on an RPC, by operation.
-    var probes: [Int32: ProbeChain] = [:]
+    @exclusivity(unchecked) var probes: [Int32: ProbeChain] = [:]
     /// Graph placement: the declared traffic between named processes, and each one's node.
     var traffic: [(String, String, Int64)] = []
     var assignment: [String: Int] = [:]
-    var statistics = BalancingStatistics()
+    @exclusivity(unchecked) var statistics = BalancingStatistics()
     var evictions: [EvictionRecord] = []
     /// Migrations the balancer started, by their number in Migration's table.
     var transfers: [Int] = []
