@@ -47,7 +47,8 @@ enum GraphPlacementTable {
         let notes = ["  arcs cut: \(Quantity.formatBytes(partition.cut)), \(how)",
                      "  cut: " + (cutArcs.isEmpty ? "none" : cutArcs.joined(separator: ", "))]
         return Table(name: "graph-placement", title: "graph placement: traffic crossing node boundaries",
-                     columns: ["node", Column("processes", key: "size"), Column("members", key: "members")], rows: rows, notes: notes,
+                     columns: ["node", Column("processes", key: "size"), Column("members", key: "members")],
+                     rows: rows, notes: notes,
                      fields: [("cut_bytes", .int(partition.cut)), ("exact", .bool(partition.exact))])
     }
 }
