@@ -8,16 +8,24 @@
 /// transfers; statistics (docs/ARCHITECTURE.md). May reach: Cluster, Disk,
 /// Network, Frames, FileSystem.
 final class VirtualMemory {
-    /// One node's paging: its frames, the policy choosing its victims, its configuration.
-    struct NodePaging {
+    /// One node's paging: its frames, the policy choosing its victims, its configuration. A class, so that
+    /// reading one field on a fault costs a reference, not a copy of every field (and a retain of each).
+    final class NodePaging {
         let frames: FrameTable
         let policy: any ReplacementPolicy
-        var config = VMConfig()
+        // Read on every fault: no run-time exclusivity checks (the engine is single-threaded).
+        @exclusivity(unchecked) var config: VMConfig
         /// The next free page of its swap area.
-        var swapTop: Int64 = 0
+        @exclusivity(unchecked) var swapTop: Int64 = 0
         /// Ends of its FIFO of processes waiting for a frame, chained through `ProcessPaging.nextFrameWaiter`.
-        var waitHead: Int32 = -1
-        var waitTail: Int32 = -1
+        @exclusivity(unchecked) var waitHead: Int32 = -1
+        @exclusivity(unchecked) var waitTail: Int32 = -1
+
+        init(frames: FrameTable, policy: any ReplacementPolicy, config: VMConfig = VMConfig()) {
+            self.frames = frames
+            self.policy = policy
+            self.config = config
+        }
     }
 
     /// By node position, grown only when VM is configured on a node: most nodes never
