@@ -13,8 +13,7 @@ final class ClockReplacement: ReplacementPolicy {
     func referenced(_ frame: Int32, _ table: FrameTable, now: SimTime) {
         table.frames[Int(frame)].stamp = now
         table.setFlag(FrameTable.referenced, true, of: frame)
-        table.unlink(frame)
-        table.appendNewest(frame)
+        table.moveToNewest(frame)
     }
 
     /// Two sweeps at most: the first clears every bit it passes, so the second finds an unlocked page if

@@ -22,8 +22,10 @@ final class FrameTable {
     static let locked: UInt8 = 4
     static let code: UInt8 = 8
 
+    /// Read and written in place through a pointer: touched on every reference a batch walks, where an index
+    /// check per access cost more than the list's own work. Frame indices come from the table alone.
+    let frames: PlainArray<Frame>
     // Touched on every reference a batch walks: no run-time exclusivity checks (the engine is single-threaded).
-    @exclusivity(unchecked) var frames = UniqueArray<Frame>()
     @exclusivity(unchecked) private(set) var freeHead: Int32 = -1
     @exclusivity(unchecked) private(set) var inUse: Int32 = 0
     /// Ends of the list of frames in use.
@@ -33,8 +35,8 @@ final class FrameTable {
     @exclusivity(unchecked) var hand: Int32 = 0
 
     init(count: Int) {
-        frames.reserveCapacity(count)
-        for _ in 0..<count { frames.append(Frame()) }
+        frames = PlainArray(capacity: count)
+        frames.append(repeating: Frame(), count: count)
         clear()
     }
 
@@ -84,6 +86,19 @@ final class FrameTable {
         frames[Int(frame)].older = newest
         frames[Int(frame)].newer = -1
         if newest >= 0 { frames[Int(newest)].newer = frame } else { oldest = frame }
+        newest = frame
+    }
+
+    /// Moves a frame in the list to its newest end (a reference, for the policies keeping reference order).
+    @inline(__always) func moveToNewest(_ frame: Int32) {
+        guard frame != newest else { return }
+        let (older, newer) = (frames[Int(frame)].older, frames[Int(frame)].newer)
+        // Not the newest, so it has a newer neighbour.
+        if older >= 0 { frames[Int(older)].newer = newer } else { oldest = newer }
+        frames[Int(newer)].older = older
+        frames[Int(frame)].older = newest
+        frames[Int(frame)].newer = -1
+        frames[Int(newest)].newer = frame
         newest = frame
     }
 

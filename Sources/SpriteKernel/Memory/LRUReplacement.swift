@@ -8,8 +8,7 @@ final class LRUReplacement: ReplacementPolicy {
 
     func referenced(_ frame: Int32, _ table: FrameTable, now: SimTime) {
         table.frames[Int(frame)].stamp = now
-        table.unlink(frame)
-        table.appendNewest(frame)
+        table.moveToNewest(frame)
     }
 
     func victim(_ table: FrameTable) -> Int32? { table.oldestUnlocked() }
