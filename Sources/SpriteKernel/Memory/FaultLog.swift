@@ -36,11 +36,13 @@ struct FaultRecord {
 
 /// The faults of the run, in the order they were served; past `limit` only counted (as the timeline).
 final class FaultLog {
-    var entries: [FaultRecord] = []
-    var limit = 100_000
-    var dropped = 0
+    // Asked on every fault served: no run-time exclusivity checks (the engine is single-threaded and never
+    // holds an access to the log across a call).
+    @exclusivity(unchecked) var entries: [FaultRecord] = []
+    @exclusivity(unchecked) var limit = 100_000
+    @exclusivity(unchecked) var dropped = 0
     /// The earliest fault not kept: the log is complete before it.
-    var droppedFrom = SimTime.never
+    @exclusivity(unchecked) var droppedFrom = SimTime.never
 
     @inline(__always) var isFull: Bool { entries.count >= limit }
 
