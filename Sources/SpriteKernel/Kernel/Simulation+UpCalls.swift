@@ -17,4 +17,7 @@ extension Simulation {
     @inline(__always) func arrivalTakenByBalancer(_ process: Int32) -> Bool {
         loadBalancing.listens && balancingTookArrival(process)
     }
+
+    /// The last of a process's awaited page-outs ended: a migration's flush may wait on it.
+    func processPageOutsEnded(_ process: Int32) { migrationFlushEnded(process) }
 }

@@ -92,6 +92,7 @@ extension Simulation {
             vm.entries[page].flags = (vm.entries[page].flags | PageEntry.onBacking) & ~PageEntry.dirty
             let then = transfer.then
             vm.pager.release(io)
+            if transfer.countedTo >= 0, !vm.flushesAwaited.isEmpty { pageOutEnded(transfer.countedTo) }
             _ = wakeWaiters(waiters, extra: .zero)
             guard then >= 0 else { return }
             if vm.pager.slots[Int(then)].kind == .zeroFill {
@@ -166,6 +167,7 @@ extension Simulation {
                 process = vm.pager.nextWaiter[Int(process)]
             }
             let next = slot.kind == .pageOut ? slot.then : -1
+            if slot.kind == .pageOut, slot.countedTo >= 0, !vm.flushesAwaited.isEmpty { pageOutEnded(slot.countedTo) }
             uncount(current)
             vm.pager.release(current)
             current = next

@@ -61,6 +61,8 @@ final class VirtualMemory {
     let faultLog = FaultLog()
     /// A `vm` or a space was declared.
     var declared = false
+    /// Page-outs still under way of each process whose flush is awaited (Simulation+MigrationSupport.swift).
+    var flushesAwaited: [Int32: Int32] = [:]
 
     /// The node's frames, or nil when VM has not been configured on it.
     func frames(of node: Int) -> FrameTable? { node < paging.count ? paging[node]?.frames : nil }

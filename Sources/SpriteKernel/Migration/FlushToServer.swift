@@ -8,8 +8,9 @@ final class FlushToServer: MigrationStrategy {
         var phases = subject.commonPhases(costs)
         if subject.dirtyPageBytes > 0 {
             phases.append(PlannedPhase(phase: .flushPages, client: subject.source, peer: subject.backingServer,
-                                       requestBytes: subject.dirtyPageBytes, replyBytes: 0,
-                                       service: costs.pageFlushCPU.perKilobyte(subject.dirtyPageBytes), calls: 1))
+                                       requestBytes: 64, replyBytes: 0,
+                                       service: costs.pageFlushCPU.perKilobyte(subject.dirtyPageBytes), calls: 1,
+                                       movedBytes: subject.dirtyPageBytes))
         }
         return phases
     }

@@ -15,6 +15,8 @@ final class MigrationLayer {
     var forwarded: [Int32: (process: Int32, since: SimTime)] = [:]
     /// Each process's calls forwarded home so far, and the time it waited for them.
     var forwardedCalls: [Int32: (calls: Int, time: SimTime)] = [:]
+    /// The migration waiting for each process's dirty pages to reach their backing files, by process.
+    var flushWaits: [Int32: Int] = [:]
     var costs = MigrationPreset.modern.costs
     var preset: MigrationPreset? = .modern
     var strategy = MigrationStrategyKind.flush

@@ -101,5 +101,8 @@ struct MigrationRecord {
     /// How the process goes on once unfrozen: back on a run queue with the burst it was in (frozen
     /// while running or ready), or taking its next steps (frozen between steps).
     var resumesBurst = false
+    /// The flush-pages phase waiting for the process's page-outs to end, and when they began.
+    var flushAwaited: PlannedPhase?
+    var flushStarted: SimTime = .zero
     var resumeReason: ReadyReason = .woke
 }

@@ -5,6 +5,12 @@ protocol MigrationStrategy: AnyObject {
     var kind: MigrationStrategyKind { get }
     /// The phases between the freeze and the unfreeze, in order, for `subject`.
     func plan(_ subject: MigrationSubject, costs: MigrationCosts) -> [PlannedPhase]
+    /// The pages arrive on the target in memory (copied), rather than on their backing files.
+    var keepsPagesResident: Bool { get }
+}
+
+extension MigrationStrategy {
+    var keepsPagesResident: Bool { false }
 }
 
 /// Every migration strategy, by the word the language uses for it.

@@ -69,6 +69,7 @@ extension Simulation {
         let report = m.migrations[id].report
         let p = report.process.index
         moveSessions(of: Int(p), from: report.from, to: report.to)
+        if scheduler.table[p].space >= 0 { relocateMigratingSpace(id) }
         moveToNode(p, report.to)
         m.migrations[id].report.unfrozenAt = now
         m.counts[p, default: 0] += 1

@@ -69,9 +69,11 @@ extension Simulation {
         let process = Int(report.process.index)
         let sessions = openSessions(of: process, on: report.from)
         m.migrations[id].report.openFiles = sessions.count
+        let space = spaceFigures(of: Int32(process))
         let subject = MigrationSubject(
             source: report.from, target: report.to, openFiles: sessions.map { ($0.server, $0.dirtyBytes) },
-            residentBytes: 0, dirtyPageBytes: 0, backingServer: report.to,
+            residentBytes: space.resident, dirtyPageBytes: space.dirty,
+            backingServer: space.server >= 0 ? space.server : report.to,
             execArgumentBytes: report.execTime ? m.migrations[id].execArgumentBytes : nil)
         let strategy = m.strategies[report.strategy] ?? FlushToServer()
         m.migrations[id].planned = strategy.plan(subject, costs: m.costs)
@@ -91,6 +93,7 @@ extension Simulation {
             let started = now
             return writeBackForMigration(file: file, node: source) { sim in sim.runPhase(id, next, startedAt: started) }
         }
+        if next.phase == .flushPages { return flushPagesForMigration(id, next) }
         runPhase(id, next)
     }
 

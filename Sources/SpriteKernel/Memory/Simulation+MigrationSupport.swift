@@ -1,0 +1,186 @@
+/// What process migration asks of VM: the figures a strategy plans with, a
+/// flush whose end is signalled (the pager up-calls when the last of the
+/// process's page-outs ends), and the space moved to another node. Sprite
+/// backs VM with files on a server, so a space moves by its page tables
+/// alone: its pages are on the server after the flush, and the target
+/// demand-pages them from the same backing files.
+extension Simulation {
+    /// Resident and dirty bytes of the process's data and stack, its page size, and its backing-file server
+    /// (-1 when no backing file is made yet).
+    func spaceFigures(of process: Int32) -> (resident: Int64, dirty: Int64, pageSize: Int64, server: Int) {
+        let vm = virtualMemory
+        let space = Int(scheduler.table[process].space)
+        guard space >= 0, vm.spaces[space].live else { return (0, 0, 0, -1) }
+        let node = Int(vm.spaces[space].node)
+        let pageSize = vm.paging[node]?.config.pageSize ?? 4096
+        var (resident, dirty): (Int64, Int64) = (0, 0)
+        var server = -1
+        for segment in ownSegments(of: process) {
+            if server < 0, vm.segments[Int(segment)].file >= 0 {
+                server = fs.files[Int(vm.segments[Int(segment)].file)].server
+            }
+            forEachEntry(of: segment) { entry in
+                guard vm.entries[entry].isResident else { return }
+                resident += pageSize
+                if vm.entries[entry].flags & PageEntry.dirty != 0 { dirty += pageSize }
+            }
+        }
+        return (resident, dirty, pageSize, server)
+    }
+
+    /// The server of the process's backing files, once the flush has made them; -1 otherwise.
+    func backingServer(of process: Int32) -> Int { spaceFigures(of: process).server }
+
+    /// Why the process's space cannot move to `target`, or nil.
+    func spaceRelocationRefusal(_ process: Int32, to target: Int) -> String? {
+        let vm = virtualMemory
+        let space = Int(scheduler.table[process].space)
+        guard space >= 0 else { return nil }
+        let node = Int(vm.spaces[space].node)
+        if case .swap = vm.paging[node]?.config.backing { return "pages on its node's swap area" }
+        let pageSize = vm.paging[node]?.config.pageSize ?? 4096
+        if let other = vm.paging.indices.contains(target) ? vm.paging[target]?.config : nil,
+           other.pageSize != pageSize { return "pages of \(pageSize) bytes (the target's are \(other.pageSize))" }
+        return nil
+    }
+
+    /// Writes the process's dirty pages to their backing files; `awaited`: the pager signals their end
+    /// (`processPageOutsEnded`). Returns the page-outs started (0: nothing to wait for).
+    func startMigrationFlush(_ process: Int32) -> Int {
+        let started = flushDirtyPages(of: ProcessID(process))
+        if started > 0 { virtualMemory.flushesAwaited[process, default: 0] += Int32(started) }
+        return started
+    }
+
+    /// One of the process's page-outs ended (written, or failed): the last one awaited ends the flush.
+    func pageOutEnded(_ process: Int32) {
+        let vm = virtualMemory
+        guard let left = vm.flushesAwaited[process] else { return }
+        if left > 1 { vm.flushesAwaited[process] = left - 1; return }
+        vm.flushesAwaited[process] = nil
+        processPageOutsEnded(process)
+    }
+
+    /// The process's data and stack segments (its own stack: a thread's differs from the space's).
+    private func ownSegments(of process: Int32) -> [Int32] {
+        let vm = virtualMemory
+        let space = Int(scheduler.table[process].space)
+        return [vm.spaces[space].data, vm.processes[Int(process)].stack].filter { $0 >= 0 }
+    }
+
+    /// Moves the process's space to `target`: a frame kept for it is let go and it leaves its node's frame
+    /// waiters; its data and stack frames on the source are freed (clean after a flush) and their pages are
+    /// no longer resident; the segments belong to `target`'s VM; its code is `target`'s (sticky code there,
+    /// or a fresh segment). `keepResident`: the pages were copied and take free frames on the target (a page
+    /// the target has no free frame for goes to its backing file, not resident).
+    /// Returns the pages made resident on the target.
+    @discardableResult
+    func relocateSpace(of process: Int32, to target: Int, keepResident: Bool = false) -> Int {
+        let vm = virtualMemory
+        let space = Int(scheduler.table[process].space)
+        guard space >= 0, vm.spaces[space].live else { return 0 }
+        let source = Int(vm.spaces[space].node)
+        leaveFrameWaits(process, node: source)
+        ensureVM(on: target)
+        var copied: [Int32] = []
+        for segment in ownSegments(of: process) {
+            copied += releaseFrames(of: segment, node: source)
+            vm.segments[Int(segment)].node = Int32(target)
+        }
+        let oldCode = vm.spaces[space].code
+        vm.spaces[space].node = Int32(target)
+        if let code = vm.specs[Int(vm.spaces[space].spec)].code {
+            let page = vm.paging[target]?.config.pageSize ?? 4096
+            vm.spaces[space].code = codeSegment(node: target, code, page: page)
+        }
+        if oldCode >= 0 { leaveCode(oldCode) }
+        // Its planned references were planned over the source's memory: it plans again on the target.
+        scheduler.table[process].untilFault = .never
+        scheduler.table[process].faultEntry = -1
+        guard keepResident else { return 0 }
+        var resident = 0
+        for entry in copied {
+            if takeCopiedFrame(entry, node: target) { resident += 1; continue }
+            // No free frame for it: the target writes it to the backing file as it arrives.
+            vm.entries[Int(entry)].flags = (vm.entries[Int(entry)].flags | PageEntry.onBacking) & ~PageEntry.dirty
+        }
+        return resident
+    }
+
+    /// A frame kept for the process, or a wake it did not use, goes to the next frame waiter; it leaves the FIFO.
+    private func leaveFrameWaits(_ process: Int32, node: Int) {
+        let vm = virtualMemory
+        if vm.processes[Int(process)].heldFrame >= 0 { releaseHeldFrame(process, node: node) }
+        if vm.processes[Int(process)].frameWoken {
+            vm.processes[Int(process)].frameWoken = false
+            wakeFrameWaiter(node)
+        }
+        guard let head = vm.paging.indices.contains(node) ? vm.paging[node]?.waitHead : nil, head >= 0 else { return }
+        var previous: Int32 = -1
+        var current = head
+        while current >= 0 {
+            let next = vm.processes[Int(current)].nextFrameWaiter
+            if current == process {
+                if previous < 0 { vm.paging[node]?.waitHead = next }
+                else { vm.processes[Int(previous)].nextFrameWaiter = next }
+                if vm.paging[node]?.waitTail == process { vm.paging[node]?.waitTail = previous }
+                vm.processes[Int(process)].nextFrameWaiter = -1
+                return
+            }
+            previous = current
+            current = next
+        }
+    }
+
+    /// Frees the segment's frames on `node`; returns the entries that were resident.
+    private func releaseFrames(of segment: Int32, node: Int) -> [Int32] {
+        let vm = virtualMemory
+        var released: [Int32] = []
+        guard let table = vm.frames(of: node), let policy = vm.paging[node]?.policy else { return released }
+        forEachEntry(of: segment) { entry in
+            let frame = vm.entries[entry].frame
+            guard frame >= 0 else { return }
+            policy.removed(frame, table)
+            table.free(frame)
+            releasePage(node: node, side: .vm)
+            vm.entries[entry].frame = -1
+            released.append(Int32(entry))
+            wakeFrameWaiter(node)
+        }
+        vm.segments[Int(segment)].resident = 0
+        return released
+    }
+
+    /// A copied page takes a free frame on `node`, resident there (dirty as it was); false when none is free.
+    private func takeCopiedFrame(_ entry: Int32, node: Int) -> Bool {
+        let vm = virtualMemory
+        guard let paging = vm.paging[node], frameLedger.ledgers[node].freeBytes >= vmPageSize(node),
+              claimPage(node: node, for: .vm, ownOldest: nil, otherOldest: nil) == .free else { return false }
+        guard let frame = paging.frames.takeFree(for: entry) else {
+            releasePage(node: node, side: .vm)
+            return false
+        }
+        vm.entries[Int(entry)].frame = frame
+        vm.segments[Int(vm.entries[Int(entry)].segment)].resident += 1
+        paging.frames.setFlag(FrameTable.code, false, of: frame)
+        paging.policy.inserted(frame, paging.frames, now: now)
+        return true
+    }
+
+    /// The space no longer uses `code` on its old node: the last user leaves it sticky (or frees it).
+    private func leaveCode(_ code: Int32) {
+        let vm = virtualMemory
+        guard vm.segments[Int(code)].live else { return }
+        vm.segments[Int(code)].users -= 1
+        guard vm.segments[Int(code)].users == 0 else { return }
+        let node = Int(vm.segments[Int(code)].node)
+        let cached = vm.codePaths[code].map { vm.codeCache[CodeKey(node: Int32(node), path: $0)] == code } ?? false
+        if vm.paging[node]?.config.sticky == true && cached {
+            forEachEntry(of: code) { entry in
+                if vm.entries[entry].isResident { vm.entries[entry].set(PageEntry.sticky, true) }
+            }
+        } else {
+            freeSegment(code)
+        }
+    }
+}
