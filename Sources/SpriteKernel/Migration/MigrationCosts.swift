@@ -53,10 +53,11 @@ public enum MigrationPreset: String, Sendable, Equatable, CaseIterable {
                            pageFlushCPU: .us(1), execArgumentCPU: .us(1))
         case .sparcstation1991:
             // On the sprite-1988 wire a 64 B RPC is 2.872 ms, a 4 KB one 7.619 ms, three 128 B ones 9.066 ms,
-            // and writing back or sending a KB 1.416 ms: the CPU below tops each up to Table 1.
+            // and writing back or sending a KB 1.416 ms; a KB of dirty VM pages through the pager's page-outs
+            // 0.897 ms: the CPU below tops each up to Table 1.
             MigrationCosts(selectCPU: .us(15_128), stateCPU: .us(68_381), stateBytes: 4096, execStateBytes: 2048,
                            perFileCPU: .us(111), fileRPCs: 3, fileRPCBytes: 128, fileFlushCPU: .us(667),
-                           pageFlushCPU: .us(320), execArgumentCPU: .us(683))
+                           pageFlushCPU: .us(618), execArgumentCPU: .us(683))
         case .sprite1988:
             // The same wire: 190 ms for the smallest migration (select, state, release), 14 ms a file, 585 KB/s.
             MigrationCosts(selectCPU: .us(15_128), stateCPU: .us(146_381), stateBytes: 4096, execStateBytes: 2048,
