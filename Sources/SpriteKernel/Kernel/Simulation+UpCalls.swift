@@ -20,4 +20,7 @@ extension Simulation {
 
     /// The last of a process's awaited page-outs ended: a migration's flush may wait on it.
     func processPageOutsEnded(_ process: Int32) { migrationFlushEnded(process) }
+
+    /// A page-in for a page left on the node its process migrated from: migration fetches it from there.
+    func pageAtSourceRequested(_ io: Int32) { fetchFromSource(io) }
 }

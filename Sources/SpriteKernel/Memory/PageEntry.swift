@@ -18,6 +18,8 @@ struct PageEntry {
     static let sticky: UInt8 = 4
     /// A forked child's page not copied: it comes from the parent's backing store, never zero-filled.
     static let inherited: UInt8 = 8
+    /// Left on the node it migrated from (lazy copy): a fault fetches it from there.
+    static let atSource: UInt8 = 16
 
     init(segment: Int32, flags: UInt8 = 0) {
         self.segment = segment

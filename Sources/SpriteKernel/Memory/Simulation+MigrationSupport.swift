@@ -61,6 +61,24 @@ extension Simulation {
         processPageOutsEnded(process)
     }
 
+    /// Pre-copy: the process's dirty resident pages are being copied, so they count as clean from now on (a
+    /// write dirties one again). Returns their bytes.
+    func takeDirtyPagesForCopy(_ process: Int32) -> Int64 {
+        let vm = virtualMemory
+        let space = Int(scheduler.table[process].space)
+        guard space >= 0, vm.spaces[space].live else { return 0 }
+        let pageSize = vm.paging[Int(vm.spaces[space].node)]?.config.pageSize ?? 4096
+        var bytes: Int64 = 0
+        for segment in ownSegments(of: process) {
+            forEachEntry(of: segment) { entry in
+                guard vm.entries[entry].isResident, vm.entries[entry].flags & PageEntry.dirty != 0 else { return }
+                vm.entries[entry].set(PageEntry.dirty, false)
+                bytes += pageSize
+            }
+        }
+        return bytes
+    }
+
     /// The process's data and stack segments (its own stack: a thread's differs from the space's).
     private func ownSegments(of process: Int32) -> [Int32] {
         let vm = virtualMemory
@@ -71,11 +89,10 @@ extension Simulation {
     /// Moves the process's space to `target`: a frame kept for it is let go and it leaves its node's frame
     /// waiters; its data and stack frames on the source are freed (clean after a flush) and their pages are
     /// no longer resident; the segments belong to `target`'s VM; its code is `target`'s (sticky code there,
-    /// or a fresh segment). `keepResident`: the pages were copied and take free frames on the target (a page
-    /// the target has no free frame for goes to its backing file, not resident).
-    /// Returns the pages made resident on the target.
+    /// or a fresh segment). `arrival`: where the pages resident on the source are now (see `PageArrival`).
+    /// Returns those pages: made resident on the target, or left at the source.
     @discardableResult
-    func relocateSpace(of process: Int32, to target: Int, keepResident: Bool = false) -> Int {
+    func relocateSpace(of process: Int32, to target: Int, arrival: PageArrival = .backing) -> Int {
         let vm = virtualMemory
         let space = Int(scheduler.table[process].space)
         guard space >= 0, vm.spaces[space].live else { return 0 }
@@ -97,7 +114,13 @@ extension Simulation {
         // Its planned references were planned over the source's memory: it plans again on the target.
         scheduler.table[process].untilFault = .never
         scheduler.table[process].faultEntry = -1
-        guard keepResident else { return 0 }
+        switch arrival {
+        case .backing: return 0
+        case .atSource:
+            for entry in copied { vm.entries[Int(entry)].set(PageEntry.atSource, true) }
+            return copied.count
+        case .resident: break
+        }
         var resident = 0
         for entry in copied {
             if takeCopiedFrame(entry, node: target) { resident += 1; continue }
@@ -183,4 +206,14 @@ extension Simulation {
             freeSegment(code)
         }
     }
+}
+
+/// Where the pages a process had in memory on its old node are once its space moved.
+enum PageArrival {
+    /// On their backing files (flushed in the freeze): the target demand-pages them.
+    case backing
+    /// Copied: in the target's memory (a free frame each), else written to the backing file as they arrive.
+    case resident
+    /// Still on the old node (lazy copy): each fault on one fetches it from there, by RPC.
+    case atSource
 }

@@ -70,7 +70,8 @@ extension Simulation {
         }
         guard let (frame, pageOut) = obtainFrame(node, for: entry) else { return noFrame(node) }
         let kind = vm.segments[segment].kind
-        let fromBacking = kind == .code || vm.entries[page].flags & (PageEntry.onBacking | PageEntry.inherited) != 0
+        let elsewhere = PageEntry.onBacking | PageEntry.inherited | PageEntry.atSource
+        let fromBacking = kind == .code || vm.entries[page].flags & elsewhere != 0
         let io = vm.pager.take(PageIO(kind: fromBacking ? .pageIn : .zeroFill, node: Int32(node), entry: entry,
                                       frame: frame))
         vm.entries[page].io = io

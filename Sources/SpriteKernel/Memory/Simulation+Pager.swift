@@ -14,6 +14,7 @@ extension Simulation {
         var segment = Int(vm.entries[page].segment)
         guard let config = vm.paging[node]?.config else { return }
         if transfer.kind == .load { return launchCodeLoad(io, segment: segment, node: node, config: config) }
+        if vm.entries[page].flags & PageEntry.atSource != 0 { return pageAtSourceRequested(io) }
         var index = Int64(page - Int(vm.segments[segment].first))
         // A forked child's page never written by it comes from its parent's backing store.
         if transfer.kind == .pageIn, vm.entries[page].flags & PageEntry.inherited != 0,

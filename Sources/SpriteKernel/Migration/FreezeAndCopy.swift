@@ -3,7 +3,7 @@
 /// the resident set, but the target needs nothing from the server afterwards.
 final class FreezeAndCopy: MigrationStrategy {
     var kind: MigrationStrategyKind { .copy }
-    var keepsPagesResident: Bool { true }
+    var arrival: PageArrival { .resident }
 
     func plan(_ subject: MigrationSubject, costs: MigrationCosts) -> [PlannedPhase] {
         var phases = subject.commonPhases(costs)

@@ -17,6 +17,9 @@ final class MigrationLayer {
     var forwardedCalls: [Int32: (calls: Int, time: SimTime)] = [:]
     /// The migration waiting for each process's dirty pages to reach their backing files, by process.
     var flushWaits: [Int32: Int] = [:]
+    /// Lazy copy: each migrated segment's source and migration; the page-in each fetch from a source serves.
+    var lazySources: [Int32: (source: Int32, migration: Int)] = [:]
+    var lazyFetches: [Int32: Int32] = [:]
     var costs = MigrationPreset.modern.costs
     var preset: MigrationPreset? = .modern
     var strategy = MigrationStrategyKind.flush
@@ -25,7 +28,7 @@ final class MigrationLayer {
         uniqueKeysWithValues: MigrationStrategyKind.allCases.map { ($0, $0.make()) })
 
     /// Whether any migration waits on an RPC: the RPC layer's up-call costs a check otherwise.
-    var waitsOnRPCs: Bool { !byOperation.isEmpty || !forwarded.isEmpty }
+    var waitsOnRPCs: Bool { !byOperation.isEmpty || !forwarded.isEmpty || !lazyFetches.isEmpty }
 }
 
 extension Simulation {

@@ -10,8 +10,10 @@ public enum MigrationPhase: String, Sendable, Equatable, CaseIterable {
     case flushFiles = "flush-files"
     /// Dirty VM pages written to their backing files on the server.
     case flushPages = "flush-pages"
-    /// Resident pages copied to the target (freeze and copy).
+    /// Resident pages copied to the target (freeze and copy; pre-copy's last dirty pages).
     case copyPages = "copy-pages"
+    /// One of pre-copy's rounds of dirty pages, copied while the process runs.
+    case precopyRound = "precopy-round"
     /// An exec-time migration's arguments and environment.
     case execArguments = "exec-args"
     /// Tell the host the reservation is over.
@@ -67,6 +69,12 @@ public struct MigrationReport: Sendable, Equatable {
     /// Open files moved, and the dirty bytes written back (file blocks, VM pages) or copied.
     public var openFiles: Int
     public var failure: MigrationFailure?
+    /// Pages left at the source at the unfreeze (lazy copy), and those fetched from it since: the residual
+    /// dependency. Pages copied in pre-copy rounds while it ran, and the rounds.
+    public var residualPages = 0
+    public var residualFetches = 0
+    public var precopiedBytes: Int64 = 0
+    public var precopyRounds = 0
 
     /// Time the process could not run: freeze to unfreeze.
     public var freezeTime: SimTime? {

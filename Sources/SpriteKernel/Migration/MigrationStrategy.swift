@@ -5,12 +5,15 @@ protocol MigrationStrategy: AnyObject {
     var kind: MigrationStrategyKind { get }
     /// The phases between the freeze and the unfreeze, in order, for `subject`.
     func plan(_ subject: MigrationSubject, costs: MigrationCosts) -> [PlannedPhase]
-    /// The pages arrive on the target in memory (copied), rather than on their backing files.
-    var keepsPagesResident: Bool { get }
+    /// Where the pages it had in memory are once it runs on the target.
+    var arrival: PageArrival { get }
+    /// Its dirty pages are copied in rounds while it still runs, before the freeze.
+    var copiesWhileRunning: Bool { get }
 }
 
 extension MigrationStrategy {
-    var keepsPagesResident: Bool { false }
+    var arrival: PageArrival { .backing }
+    var copiesWhileRunning: Bool { false }
 }
 
 /// Every migration strategy, by the word the language uses for it.
@@ -19,11 +22,17 @@ public enum MigrationStrategyKind: String, Sendable, Equatable, CaseIterable {
     case flush
     /// Every resident page moves to the target inside the freeze.
     case copy
+    /// Dirty pages copied in rounds while it runs; a short freeze for the rest.
+    case precopy
+    /// Only its state moves; each page is fetched from the source when first touched there.
+    case lazy
 
     func make() -> any MigrationStrategy {
         switch self {
         case .flush: FlushToServer()
         case .copy: FreezeAndCopy()
+        case .precopy: PreCopy()
+        case .lazy: LazyCopy()
         }
     }
 }

@@ -25,6 +25,7 @@ extension Simulation {
     /// An RPC series ended (done or failed): if a migration waits on it, its phase is over.
     func migrationRPCEnded(_ op: Int32) {
         if migration.forwarded[op] != nil { return forwardedCallEnded(op) }
+        if migration.lazyFetches[op] != nil { return sourceFetchEnded(op) }
         guard let id = migration.byOperation.removeValue(forKey: op) else { return }
         migration.migrations[id].operation = -1
         // The process is on its new node by the release: a release that fails does not undo the move.
@@ -53,6 +54,11 @@ extension Simulation {
         case .select:
             guard scheduler.table[process].phase != .done else { return failMigration(id, .processEnded) }
             m.migrations[id].report.state = .moving
+            if startPreCopyRound(id) { return }
+            requestFreeze(id)
+        case .precopyRound:
+            guard scheduler.table[process].phase != .done else { return failMigration(id, .processEnded) }
+            if startPreCopyRound(id) { return }
             requestFreeze(id)
         case .release:
             finishMigration(id)

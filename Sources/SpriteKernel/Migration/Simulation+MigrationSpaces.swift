@@ -32,7 +32,14 @@ extension Simulation {
     /// At the unfreeze: the space belongs to the target's VM now.
     func relocateMigratingSpace(_ id: Int) {
         let report = migration.migrations[id].report
-        let keep = migration.strategies[report.strategy]?.keepsPagesResident ?? false
-        relocateSpace(of: report.process.index, to: report.to, keepResident: keep)
+        let arrival = migration.strategies[report.strategy]?.arrival ?? .backing
+        let moved = relocateSpace(of: report.process.index, to: report.to, arrival: arrival)
+        guard arrival == .atSource, moved > 0 else { return }
+        migration.migrations[id].report.residualPages = moved
+        let space = Int(scheduler.table[report.process.index].space)
+        for segment in [virtualMemory.spaces[space].data, virtualMemory.processes[Int(report.process.index)].stack]
+        where segment >= 0 {
+            migration.lazySources[segment] = (Int32(report.from), id)
+        }
     }
 }
