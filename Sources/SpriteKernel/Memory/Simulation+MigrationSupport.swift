@@ -7,15 +7,15 @@
 extension Simulation {
     /// Resident and dirty bytes of the process's data and stack, its page size, and its backing-file server
     /// (-1 when no backing file is made yet).
-    func spaceFigures(of process: Int32) -> (resident: Int64, dirty: Int64, pageSize: Int64, server: Int) {
+    func spaceFigures(space: Int32, stack: Int32) -> (resident: Int64, dirty: Int64, pageSize: Int64, server: Int) {
         let vm = virtualMemory
-        let space = Int(scheduler.table[process].space)
+        let space = Int(space)
         guard space >= 0, vm.spaces[space].live else { return (0, 0, 0, -1) }
         let node = Int(vm.spaces[space].node)
         let pageSize = vm.paging[node]?.config.pageSize ?? 4096
         var (resident, dirty): (Int64, Int64) = (0, 0)
         var server = -1
-        for segment in ownSegments(of: process) {
+        for segment in ownSegments(space: Int32(space), stack: stack) {
             if server < 0, vm.segments[Int(segment)].file >= 0 {
                 server = fs.files[Int(vm.segments[Int(segment)].file)].server
             }
@@ -28,13 +28,13 @@ extension Simulation {
         return (resident, dirty, pageSize, server)
     }
 
-    /// The server of the process's backing files, once the flush has made them; -1 otherwise.
-    func backingServer(of process: Int32) -> Int { spaceFigures(of: process).server }
+    /// The server of the space's backing files, once the flush has made them; -1 otherwise.
+    func backingServer(space: Int32, stack: Int32) -> Int { spaceFigures(space: space, stack: stack).server }
 
     /// Why the process's space cannot move to `target`, or nil.
-    func spaceRelocationRefusal(_ process: Int32, to target: Int) -> String? {
+    func spaceRelocationRefusal(space: Int32, to target: Int) -> String? {
         let vm = virtualMemory
-        let space = Int(scheduler.table[process].space)
+        let space = Int(space)
         guard space >= 0 else { return nil }
         let node = Int(vm.spaces[space].node)
         if case .swap = vm.paging[node]?.config.backing { return "pages on its node's swap area" }
@@ -46,8 +46,8 @@ extension Simulation {
 
     /// Writes the process's dirty pages to their backing files; `awaited`: the pager signals their end
     /// (`processPageOutsEnded`). Returns the page-outs started (0: nothing to wait for).
-    func startMigrationFlush(_ process: Int32) -> Int {
-        let started = flushDirtyPages(of: ProcessID(process))
+    func startMigrationFlush(space: Int32, stack: Int32, process: Int32) -> Int {
+        let started = flushDirtyPages(space: space, stack: stack, process: process)
         if started > 0 { virtualMemory.flushesAwaited[process, default: 0] += Int32(started) }
         return started
     }
@@ -63,13 +63,13 @@ extension Simulation {
 
     /// Pre-copy: the process's dirty resident pages are being copied, so they count as clean from now on (a
     /// write dirties one again). Returns their bytes.
-    func takeDirtyPagesForCopy(_ process: Int32) -> Int64 {
+    func takeDirtyPagesForCopy(space: Int32, stack: Int32) -> Int64 {
         let vm = virtualMemory
-        let space = Int(scheduler.table[process].space)
+        let space = Int(space)
         guard space >= 0, vm.spaces[space].live else { return 0 }
         let pageSize = vm.paging[Int(vm.spaces[space].node)]?.config.pageSize ?? 4096
         var bytes: Int64 = 0
-        for segment in ownSegments(of: process) {
+        for segment in ownSegments(space: Int32(space), stack: stack) {
             forEachEntry(of: segment) { entry in
                 guard vm.entries[entry].isResident, vm.entries[entry].flags & PageEntry.dirty != 0 else { return }
                 vm.entries[entry].set(PageEntry.dirty, false)
@@ -80,10 +80,8 @@ extension Simulation {
     }
 
     /// The process's data and stack segments (its own stack: a thread's differs from the space's).
-    private func ownSegments(of process: Int32) -> [Int32] {
-        let vm = virtualMemory
-        let space = Int(scheduler.table[process].space)
-        return [vm.spaces[space].data, vm.processes[Int(process)].stack].filter { $0 >= 0 }
+    private func ownSegments(space: Int32, stack: Int32) -> [Int32] {
+        [virtualMemory.spaces[Int(space)].data, stack].filter { $0 >= 0 }
     }
 
     /// Moves the process's space to `target`: a frame kept for it is let go and it leaves its node's frame
@@ -92,15 +90,16 @@ extension Simulation {
     /// or a fresh segment). `arrival`: where the pages resident on the source are now (see `PageArrival`).
     /// Returns those pages: made resident on the target, or left at the source.
     @discardableResult
-    func relocateSpace(of process: Int32, to target: Int, arrival: PageArrival = .backing) -> Int {
+    func relocateSpace(space: Int32, stack: Int32, process: Int32, to target: Int,
+                       arrival: PageArrival = .backing) -> Int {
         let vm = virtualMemory
-        let space = Int(scheduler.table[process].space)
+        let space = Int(space)
         guard space >= 0, vm.spaces[space].live else { return 0 }
         let source = Int(vm.spaces[space].node)
         leaveFrameWaits(process, node: source)
         ensureVM(on: target)
         var copied: [Int32] = []
-        for segment in ownSegments(of: process) {
+        for segment in ownSegments(space: Int32(space), stack: stack) {
             copied += releaseFrames(of: segment, node: source)
             vm.segments[Int(segment)].node = Int32(target)
         }
@@ -111,9 +110,6 @@ extension Simulation {
             vm.spaces[space].code = codeSegment(node: target, code, page: page)
         }
         if oldCode >= 0 { leaveCode(oldCode) }
-        // Its planned references were planned over the source's memory: it plans again on the target.
-        scheduler.table[process].untilFault = .never
-        scheduler.table[process].faultEntry = -1
         switch arrival {
         case .backing: return 0
         case .atSource:

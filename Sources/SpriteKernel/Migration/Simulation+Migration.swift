@@ -49,7 +49,9 @@ extension Simulation {
         guard nodes[target].isUp else { return .targetDown }
         if s.table[p].locksHeld > 0 { return .tiedToNode("holds a lock") }
         if s.table[p].gang >= 0 { return .tiedToNode("is a thread of a parallel job") }
-        if let why = spaceRelocationRefusal(p, to: target) { return .tiedToNode("has \(why)") }
+        if s.table[p].space >= 0, let why = spaceRelocationRefusal(space: s.table[p].space, to: target) {
+            return .tiedToNode("has \(why)")
+        }
         if s.table[p].group != p || (0..<Int32(s.table.count)).contains(where: { other in
             other != p && s.table[other].group == p && s.table[other].phase != .done
         }) { return .tiedToNode("shares its memory with a thread") }

@@ -7,7 +7,10 @@ extension Simulation {
     func flushPagesForMigration(_ id: Int, _ phase: PlannedPhase) {
         let process = migration.migrations[id].report.process.index
         let started = now
-        guard startMigrationFlush(process) > 0 else { return runFlushBookkeeping(id, phase, startedAt: started) }
+        let (space, stack) = spaceAndStack(of: process)
+        guard startMigrationFlush(space: space, stack: stack, process: process) > 0 else {
+            return runFlushBookkeeping(id, phase, startedAt: started)
+        }
         migration.migrations[id].flushAwaited = phase
         migration.migrations[id].flushStarted = started
         migration.flushWaits[process] = id
@@ -24,7 +27,7 @@ extension Simulation {
 
     private func runFlushBookkeeping(_ id: Int, _ phase: PlannedPhase, startedAt: SimTime) {
         var phase = phase
-        let server = backingServer(of: migration.migrations[id].report.process.index)
+        let server = spaceFigures(of: migration.migrations[id].report.process.index).server
         if server >= 0 { phase.peer = server }
         runPhase(id, phase, startedAt: startedAt)
     }
@@ -33,13 +36,35 @@ extension Simulation {
     func relocateMigratingSpace(_ id: Int) {
         let report = migration.migrations[id].report
         let arrival = migration.strategies[report.strategy]?.arrival ?? .backing
-        let moved = relocateSpace(of: report.process.index, to: report.to, arrival: arrival)
+        let process = report.process.index
+        let (space, stack) = spaceAndStack(of: process)
+        let moved = relocateSpace(space: space, stack: stack, process: process, to: report.to, arrival: arrival)
+        // Its references were planned over the source's memory: it plans again on the target.
+        scheduler.table[process].untilFault = .never
+        scheduler.table[process].faultEntry = -1
         guard arrival == .atSource, moved > 0 else { return }
         migration.migrations[id].report.residualPages = moved
-        let space = Int(scheduler.table[report.process.index].space)
-        for segment in [virtualMemory.spaces[space].data, virtualMemory.processes[Int(report.process.index)].stack]
-        where segment >= 0 {
+        for segment in [virtualMemory.spaces[Int(space)].data, stack] where segment >= 0 {
             migration.lazySources[segment] = (Int32(report.from), id)
         }
+    }
+}
+
+extension Simulation {
+    /// The process's space and its own stack segment (-1, -1 without a space).
+    func spaceAndStack(of process: Int32) -> (space: Int32, stack: Int32) {
+        let space = scheduler.table[process].space
+        guard space >= 0 else { return (-1, -1) }
+        return (space, virtualMemory.processes[Int(process)].stack)
+    }
+
+    func spaceFigures(of process: Int32) -> (resident: Int64, dirty: Int64, pageSize: Int64, server: Int) {
+        let (space, stack) = spaceAndStack(of: process)
+        return space < 0 ? (0, 0, 0, -1) : spaceFigures(space: space, stack: stack)
+    }
+
+    func takeDirtyPagesForCopy(_ process: Int32) -> Int64 {
+        let (space, stack) = spaceAndStack(of: process)
+        return space < 0 ? 0 : takeDirtyPagesForCopy(space: space, stack: stack)
     }
 }

@@ -30,7 +30,8 @@ enum MigrationFields {
     static let phasePrefix = "phase-"
     static let process: [String: Dimension?] = {
         var fields: [String: Dimension?] = ["migrations": .count, "frozen": .duration, "migration-time": .duration,
-                                            "forwarded": .count, "forwarding": .duration]
+                                            "forwarded": .count, "forwarding": .duration, "migration-bytes": .size,
+                                            "residual": .count]
         for phase in MigrationPhase.allCases { fields[phasePrefix + phase.rawValue] = .duration }
         return fields
     }()
@@ -38,7 +39,7 @@ enum MigrationFields {
     static var helpLines: String {
         "  migrated process: " + process.keys.sorted().joined(separator: " ")
             + " (summed over its finished migrations; forwarded: calls made to its home node, forwarding: the "
-            + "time it waited for them)"
+            + "time it waited for them; residual: pages fetched from a node it left, lazy copy)"
     }
 
     static func measure(_ owner: Name, _ field: String, _ s: Simulation) -> ExpectStatement.Measured? {
@@ -51,6 +52,9 @@ enum MigrationFields {
         case "migrations": return .number(Int64(done.count), .count)
         case "frozen": return sum(done.compactMap(\.freezeTime))
         case "migration-time": return sum(done.compactMap(\.totalTime))
+        case "migration-bytes": return .number(done.reduce(0) { $0 + $1.bytes }, .size)
+        // Pages fetched from a node it left (lazy copy): the residual dependency it had.
+        case "residual": return .number(Int64(done.reduce(0) { $0 + $1.residualFetches }), .count)
         case "forwarded": return .number(Int64(s.forwardedCalls(of: id).calls), .count)
         case "forwarding": return .number(s.forwardedCalls(of: id).time.nanoseconds, .duration)
         default:
