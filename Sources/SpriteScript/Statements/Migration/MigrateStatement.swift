@@ -6,13 +6,16 @@ struct MigrateSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "migrate",
         summary: "move a process to another node: freeze, transfer, unfreeze (Sprite's process migration)",
-        usage: ["migrate PROCESS to NODE [strategy flush|copy]"],
+        usage: ["migrate PROCESS to NODE [strategy flush|copy|precopy|lazy]"],
         details: "The target is reserved (an RPC), the process is frozen at its next safe point (at once if it "
             + "runs or waits for a CPU; one blocked in a call freezes when the call ends), its state goes to the "
             + "target, each open file's stream, offset and consistency state moves with its server (3 RPCs a "
             + "file) and its dirty file blocks are written back, then it is unfrozen on the target and the host "
             + "is released. Strategy flush (Sprite's, the default) writes dirty VM pages to their backing files "
-            + "for the target to demand-page; copy moves every resident page inside the freeze. The process "
+            + "for the target to demand-page; copy moves every resident page inside the freeze; precopy copies "
+            + "dirty pages in rounds while the process still runs, then the rest in a short freeze; lazy moves "
+            + "only the state and leaves the pages at the source, each fetched by RPC at its first fault on the "
+            + "target (PROCESS.residual counts these residual dependencies). The process "
             + "behaves the same: only its times change. Its home stays the node it was created on: its "
             + "location-dependent calls (syscall gettimeofday|getpid|signal|device in its program) are RPCs to "
             + "the home kernel while it is away, counted in PROCESS.forwarded and PROCESS.forwarding. Costs per "

@@ -6,7 +6,7 @@ struct MigrationSyntax: StatementSyntax {
     static let help = HelpEntry(
         topic: "migration",
         summary: "set process migration's phase costs (a preset of an era) and its default strategy",
-        usage: ["migration [preset modern|sparcstation-1991|sprite-1988] [strategy flush|copy]"],
+        usage: ["migration [preset modern|sparcstation-1991|sprite-1988] [strategy flush|copy|precopy|lazy]"],
         details: "Each migration phase is real RPCs (through the network, on the era's wire) plus the kernel "
             + "CPU the preset gives it at the node that serves it: select and release the host, the process "
             + "state, 3 RPCs per open file, and a CPU cost per KB for dirty file blocks, dirty VM pages and "
