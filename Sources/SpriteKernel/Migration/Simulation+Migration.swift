@@ -52,9 +52,10 @@ extension Simulation {
         if s.table[p].space >= 0, let why = spaceRelocationRefusal(space: s.table[p].space, to: target) {
             return .tiedToNode("has \(why)")
         }
-        if s.table[p].group != p || (0..<Int32(s.table.count)).contains(where: { other in
+        let leadsLiveThreads = s.threadedGroups.contains(p) && (0..<Int32(s.table.count)).contains { other in
             other != p && s.table[other].group == p && s.table[other].phase != .done
-        }) { return .tiedToNode("shares its memory with a thread") }
+        }
+        if s.table[p].group != p || leadsLiveThreads { return .tiedToNode("shares its memory with a thread") }
         let node = Int(s.table[p].node)
         if openSessions(of: Int(p), on: node).contains(where: \.shared) {
             return .tiedToNode("shares open files with a forked process")

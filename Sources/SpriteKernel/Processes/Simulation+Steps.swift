@@ -208,6 +208,7 @@ extension Simulation {
                                group: shared ? s.table[parent].group : id)
         child.parent = parent
         child.root = root
+        if shared { s.threadedGroups.insert(child.group) }
         shareOpenFiles(of: parent, with: place(child, name: name).index)
     }
 

@@ -62,6 +62,8 @@ final class ProcessScheduler {
     @exclusivity(unchecked) var liveProcesses = 0
     /// Forks and spawns refused because the table was full.
     var refusedForks = 0
+    /// The sharing groups a shared fork has given a thread: only these need a scan for live members.
+    var threadedGroups = Set<Int32>()
     /// Steps that could not be taken (a lock taken twice, one released but not held), in order.
     var stepFaults: [StepFault] = []
     /// Cycles of processes each waiting for a lock the next holds, in the order they closed.
