@@ -29,7 +29,27 @@ import Testing
             """)
         #expect(status == .ok, "\(sink.output.joined(separator: "\n"))\n\(sink.errorText)")
         let text = sink.output.joined(separator: "\n")
-        #expect(text.contains("sync: ws1 writes out 2 dirty pages"), "\(text)")
+        // A timed line of the node at each sync, the second with nothing left to write.
+        #expect(text.contains(" 100.0000ms  ws1     sync: writes out 2 dirty pages"), "\(text)")
+        #expect(text.contains(" 200.0000ms  ws1     sync: writes out 0 dirty pages"), "\(text)")
+    }
+
+    /// In JSON the page count is a page.sync record with its time and node (the same script's first sync).
+    @Test func pageCountIsAStructuredRecord() {
+        let (status, sink, _) = ScriptHarness.run("""
+            cluster { workstation ws1 memory 1MB disk fujitsu-eagle }
+            vm ws1 backing swap
+            space sp { data 8KB; touch 1ms; writes 100%; pattern loop 2 pages }
+            program p space sp { compute 2ms; sleep 1s }
+            spawn p as p on ws1
+            advance 100ms
+            sync ws1
+            advance 100ms
+            """, options: ScriptHarness.options(format: .json))
+        #expect(status == .ok, "\(sink.errorText)")
+        let text = sink.output.joined(separator: "\n")
+        #expect(text.contains(#"{"t":100000000,"time":"100ms","node":"ws1","event":"page.sync","pages":2}"#),
+                "\(text)")
     }
 
     /// The dirty files of the node's client cache are written back too, as on NODE { sync } does: /notes,
@@ -61,6 +81,12 @@ import Testing
         #expect(second.message == "inside on NODE { }, sync acts on that node alone")
         #expect(second.span?.line == 3 && second.span?.column == 15)
         #expect(second.help?.contains("outside the block") == true)
+        let twice = try #require(ScriptHarness.diagnostics("cluster { workstation ws1 }\nsync ws1, ws1").first)
+        #expect(twice.message == "ws1 is named twice")
+        #expect(twice.span?.line == 2 && twice.span?.column == 11)
+        // A bare sync at the top level is told of both forms.
+        let bare = try #require(ScriptHarness.diagnostics("cluster { workstation ws1; server fs1 }\nsync").first)
+        #expect(bare.help == "for example: on ws1 { sync }, or sync ws1 to write its pages too", "\(bare.help ?? "")")
     }
 
     @Test func completionOffersTheNodes() {

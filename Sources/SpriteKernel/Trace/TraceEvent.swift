@@ -111,6 +111,8 @@ public enum TraceEvent: Sendable, Equatable {
     case pageFault(process: Int, segment: SegmentKind, page: Int64, write: Bool, source: PageSource, wait: SimTime)
     /// What one node's paging did over a run (`trace operations` prints this instead of every fault).
     case pagingSummary(faults: Int, zeroFills: Int, pageIns: Int, pageOuts: Int, wait: SimTime)
+    /// `sync NODES`: the node's dirty pages queued for writing out to their backing store.
+    case pagesSynced(pages: Int)
     /// A page-in or page-out failed: the process waiting for it dies.
     case pagingFailed(process: Int, segment: SegmentKind, page: Int64, failure: OperationFailure)
 

@@ -360,8 +360,11 @@ public struct Checker {
         guard currentNode == nil else { return true }
         // The example names a workstation the script declared, when it has one.
         let node = symbols.nodes.filter { $0.value != .server }.keys.min() ?? symbols.nodes.keys.min() ?? "ws1"
+        // sync alone also has a top-level form over named nodes (their VM pages and files).
+        let example = statement == "sync" ? "on \(node) { sync }, or sync \(node) to write its pages too"
+            : "on \(node) { \(statement) … }"
         error("'\(statement)' acts on a node's files; write it inside on NODE { … }", at: span,
-              help: "for example: on \(node) { \(statement) … }")
+              help: "for example: \(example)")
         return false
     }
 

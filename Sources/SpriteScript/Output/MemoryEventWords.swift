@@ -16,6 +16,8 @@ enum MemoryEventWords {
         case .pagingSummary(let faults, let zeroFills, let pageIns, let pageOuts, let wait):
             return "paging: \(Plural.of(faults, "fault")) (\(zeroFills) zero-fill, \(Plural.of(pageIns, "page-in"))), "
                 + "\(Plural.of(pageOuts, "page-out")), \(wait) waiting"
+        case .pagesSynced(let pages):
+            return "sync: writes out \(Plural.of(pages, "dirty page"))"
         case .pagingFailed(let process, let segment, let page, let failure):
             return "page \(page) of \(c.process(process))'s \(segment.rawValue) could not be had: "
                 + EventWords.words(failure, c) + "; \(c.process(process)) killed"
@@ -41,6 +43,8 @@ enum MemoryEventWords {
             return ("page.summary", [("faults", .int(Int64(faults))), ("zero_fills", .int(Int64(zeroFills))),
                                      ("page_ins", .int(Int64(pageIns))), ("page_outs", .int(Int64(pageOuts))),
                                      ("wait_ns", .int(wait.nanoseconds))])
+        case .pagesSynced(let pages):
+            return ("page.sync", [("pages", .int(Int64(pages)))])
         case .pagingFailed(let process, let segment, let page, let failure):
             return ("page.failed", [("process", .string(c.process(process))), ("segment", .string(segment.rawValue)),
                                     ("page", .int(page)), ("reason", .string(EventWords.failureCode(failure))),

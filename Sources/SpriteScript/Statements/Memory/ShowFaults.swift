@@ -36,7 +36,8 @@ enum ShowFaults {
                       Column("wait", key: "wait_ns"), Column("messages", short: "msgs", dropRank: 1)],
             rows: rows)
         if rows.isEmpty { table.picture = ["  (no fault" + (s.faultLog.isEmpty ? " yet)" : " in this window)")] }
-        if s.faultLogDropped > 0 {
+        // A window that ends before the first fault not kept lost nothing: no note.
+        if s.faultLogDropped > 0 && to > s.faultLogCompleteUntil {
             table.notes.append("  \(s.faultLogDropped) later faults were not kept "
                                + "(the log keeps the first \(s.faultLogLimit))")
             table.fields = [("dropped_faults", .int(Int64(s.faultLogDropped))),
