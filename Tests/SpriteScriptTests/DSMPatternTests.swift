@@ -103,6 +103,9 @@ let dsmPatternCases: [DiagnosticCase] = [
           "unknown segment 'Sg'; did you mean 'Seg'?", line: 3, column: 37, help: "declared segments: Seg"),
     .init(D + "dsm S pages 2 on ws1\nprogram p { pattern loop 3 pages over dsm S }",
           "the loop of 3 pages is longer than S's 2 pages", line: 3, column: 26, help: "at most 2 pages"),
+    // 2 pages of the default 4KB: 8KB.
+    .init(D + "dsm S pages 2 on ws1\nprogram p { pattern random over dsm S working-set 1TB }",
+          "the working set of 1TB is larger than S's 8KB (2 pages)", line: 3, column: 51, help: "at most 8KB"),
     .init(D + "dsm S pages 2 on ws1\nprogram p { pattern trace \"0 2\" over dsm S }",
           "trace page 2 is past S's 2 pages", line: 3, column: 27, help: "0 to 1"),
     .init(D + "dsm S pages 2 on ws1\nprogram p { pattern random over dsm S writes 120% }",

@@ -59,5 +59,13 @@ extension PatternSyntax {
             checker.error("trace page \(past) is past \(segment.text)'s \(pages) pages", at: listSpan,
                           help: "pages of \(segment.text) are 0 to \(pages - 1)")
         }
+        // As over a space: a working set larger than the segment names pages it does not have.
+        let size = pages * symbol.pageSize
+        if let (bytes, setSpan) = workingSet, bytes.integer > size {
+            checker.error("the working set of \(Quantity.formatBytes(bytes.integer)) is larger than "
+                          + "\(segment.text)'s \(Quantity.formatBytes(size)) (\(Plural.of(Int(pages), "page")))",
+                          at: setSpan, help: "give a working set of at most \(Quantity.formatBytes(size)), "
+                            + "or leave it out to use the whole segment")
+        }
     }
 }
