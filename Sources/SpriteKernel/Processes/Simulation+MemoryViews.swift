@@ -14,6 +14,14 @@ extension Simulation {
             if vm.segments[segment].kind == .code && vm.segments[segment].users == 0 { sticky += 1 }
         }
         let ledger = memoryFigures(node: node)
+        // Under a fixed split the cache never charges the ledger (it has its share): what it holds is its
+        // contents, and the pages they fill are not free. A negotiating cache's ledger is its size.
+        var cacheBytes = ledger.cacheBytes
+        var freeBytes = ledger.free
+        if !negotiatesFileCache(node) {
+            cacheBytes = max(cacheBytes, min(fileCacheUsedBytes(node), ledger.total))
+            freeBytes -= cacheBytes - ledger.cacheBytes
+        }
         let processes = (0..<scheduler.table.count).compactMap { index -> ProcessMemoryView? in
             guard scheduler.table[Int32(index)].node == Int32(node) else { return nil }
             return processMemory(ProcessID(Int32(index)))
@@ -21,9 +29,9 @@ extension Simulation {
         return NodeMemoryView(
             node: node, config: paging.config, memoryBytes: ledger.total,
             frames: paging.frames.count, codePages: counts[.code] ?? 0, dataPages: counts[.data] ?? 0,
-            stackPages: counts[.stack] ?? 0, stickyPages: sticky, cacheBytes: ledger.cacheBytes,
+            stackPages: counts[.stack] ?? 0, stickyPages: sticky, cacheBytes: cacheBytes,
             doubleCachedPages: doubleCachedPages(node: node),
-            freePages: Int(max(0, ledger.free) / ledger.pageSize), processes: processes,
+            freePages: Int(max(0, freeBytes) / ledger.pageSize), processes: processes,
             statistics: memoryStatistics(node: node))
     }
 
