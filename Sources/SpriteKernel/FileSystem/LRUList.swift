@@ -79,6 +79,9 @@ struct LRUList<Key: Hashable> {
     }
 
     /// How many keys `matching` accepts (walks the keys held, not a range).
+    /// Every key held, in no particular order.
+    var keys: Dictionary<Key, Int>.Keys { slot.keys }
+
     func count(where matching: (Key) -> Bool) -> Int { slot.keys.reduce(0) { $0 + (matching($1) ? 1 : 0) } }
 
     private mutating func unlink(_ index: Int) {

@@ -36,6 +36,24 @@ extension Simulation {
         return (pages.lru.count { _ in true }, pages.dirtySince.count)
     }
 
+    /// The backing files whose pages `node`'s client cache holds (bypass off), by path: the bytes held, the
+    /// dirty pages and the oldest of their dirty times (nil when all are clean). `show cache` lists them.
+    public func cachedBackingFiles(of node: Int) -> [(path: String, bytes: Int64, dirty: Int, since: SimTime?)] {
+        guard let pages = fs.backing.clientPages[node] else { return [] }
+        var byFile: [Int: (bytes: Int64, dirty: Int, since: SimTime?)] = [:]
+        for key in pages.lru.keys {
+            var figures = byFile[key.file] ?? (0, 0, nil)
+            figures.bytes += pages.lru.weight(of: key) * fs.config.blockSize
+            if let since = pages.dirtySince[key] {
+                figures.dirty += 1
+                figures.since = min(figures.since ?? since, since)
+            }
+            byFile[key.file] = figures
+        }
+        return byFile.map { (fs.files[$0.key].path, $0.value.bytes, $0.value.dirty, $0.value.since) }
+            .sorted { $0.path < $1.path }
+    }
+
     func hasDirtyBackingPages(_ node: Int) -> Bool {
         !(fs.backing.clientPages[node]?.dirtySince.isEmpty ?? true)
     }

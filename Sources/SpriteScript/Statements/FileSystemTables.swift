@@ -160,6 +160,14 @@ enum FileSystemTables {
                     .text(s.isCachingDisabled(node: node, path: item.path) ? "disabled" : "on"),
                     FileEventWords.contentCell(e.content, c)]
         }
+        // Bypass off: backing files' pages cached here too (double caching), one row per backing file.
+        let backing: [[Cell]] = s.cachedBackingFiles(of: node).map { file in
+            let since: JSONValue = file.since.map { .int($0.nanoseconds) } ?? .null
+            let dirtiness = Cell.fields([("dirty", .bool(file.dirty > 0)), ("dirty_since_t", since)],
+                                        shown: file.dirty > 0 ? "\(Plural.of(file.dirty, "dirty page"))" : "clean")
+            return [.text(file.path), .none, .bytes(file.bytes), dirtiness, .none, .none, .text("backing"),
+                    .text("VM pages")]
+        }
         var title = "cache of \(c.node(node)) (\(state.enabled ? "on" : "off"), "
             + "\(state.usedBlocks) of \(Plural.of(state.capacityBlocks, "block")), \(config.writePolicy.rawValue))"
         var notes: [String] = []
@@ -174,6 +182,6 @@ enum FileSystemTables {
         return Table(name: "cache", title: title,
                      columns: ["path", "version", Column("size", key: "size_bytes"), "state",
                                Column("validated", key: "validated_age_ns"), Column("timeout", key: "timeout_ns"),
-                               "caching", "content"], rows: rows, notes: notes)
+                               "caching", "content"], rows: rows + backing, notes: notes)
     }
 }
