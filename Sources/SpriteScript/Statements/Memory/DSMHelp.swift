@@ -39,8 +39,11 @@ enum DSMHelp {
             is the share of touches that write 8B at the page's start. A touch the node's copy allows costs \
             nothing and makes no event; any other is a fault as a dsm step's, and the burst goes on when it is \
             served. A burst is taken in batches of at most 64 touches, each checked when its batch starts; a \
-            pattern step over the space's segments ends it. show dsm SEG lists each page; show faults lists each \
-            fault; expect dsm SEG [page N] FIELD checks one (help shared-memory).
+            pattern step over the space's segments ends it. A node's copies are pinned pages of its memory, taken \
+            from VM's share (help memory); VM keeps room for one page of its own, and a copy that finds no page is \
+            still held, with no memory behind it: nothing is dropped or refused, show memory NODE says how many \
+            pages are held and how many pinned, and the rest are pinned when room comes back. show dsm SEG lists \
+            each page; show faults lists each fault; expect dsm SEG [page N] FIELD checks one (help shared-memory).
             """,
         example: """
             cluster { workstation ws1, ws2; server fs1 }

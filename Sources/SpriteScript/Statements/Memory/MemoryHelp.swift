@@ -42,7 +42,8 @@ enum MemoryHelp {
             whose backing block the node's client cache also holds (only with bypass off). A node's DSM copies \
             are pinned VM bytes, never replaced (help dsm): they take pages from VM's share, a free page first, \
             else one the file cache or VM gives up as the negotiation says; VM keeps room for one page of its \
-            own. show memory NODE adds a dsm line; NODE.dsm-pages counts the copies held sync NODES \
+            own. show memory NODE adds a dsm line; NODE.dsm-pages counts the copies held (those past the pages \
+            to be had are held but not pinned). sync NODES \
             (outside on NODE { }) writes each node's dirty pages to their backing store, one page-out each as \
             for a dirty victim (a backing file's block write, or the swap disk's), and its client cache's dirty \
             files to their servers as on NODE { sync } does; they go when the engine runs next.
