@@ -5,13 +5,7 @@ import Testing
 /// protocol as the whole-file cache does: every access model gives the verdicts the protocol gives.
 struct CachePlacesProtocolTests {
     private func run(_ script: String, count: Int) throws -> [[String: Any]] {
-        let (status, sink, _) = FSScript.run(script, format: .json)
-        let objects = try FSScript.objects(sink)
-        let results = FSScript.expectations(objects)
-        #expect(results.count == count)
-        for (condition, result) in results where !result.ok { Issue.record("\(condition): actual \(result.actual)") }
-        #expect(status == .ok)
-        return objects
+        try FSScript.runExpecting(script, expectations: count)
     }
 
     /// Sprite, write-through. ws holds /f open and has block 3 (held under `blocks`, on its disk under

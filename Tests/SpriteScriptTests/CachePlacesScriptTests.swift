@@ -7,13 +7,7 @@ import Testing
 struct CachePlacesScriptTests {
     /// Runs `script` as JSON and returns its expectations, recording every failed one.
     private func expectations(_ script: String, count: Int) throws -> [[String: Any]] {
-        let (status, sink, _) = FSScript.run(script, format: .json)
-        let objects = try FSScript.objects(sink)
-        let results = FSScript.expectations(objects)
-        #expect(results.count == count)
-        for (condition, result) in results where !result.ok { Issue.record("\(condition): actual \(result.actual)") }
-        #expect(status == .ok)
-        return objects
+        try FSScript.runExpecting(script, expectations: count)
     }
 
     static let sprite1988 = """

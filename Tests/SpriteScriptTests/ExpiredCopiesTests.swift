@@ -28,13 +28,7 @@ struct ExpiredCopiesTests {
         """
 
     private func run(_ script: String, count: Int) throws -> [[String: Any]] {
-        let (status, sink, _) = FSScript.run(Self.cluster + script, format: .json)
-        let objects = try FSScript.objects(sink)
-        let results = FSScript.expectations(objects)
-        #expect(results.count == count)
-        for (condition, result) in results where !result.ok { Issue.record("\(condition): actual \(result.actual)") }
-        #expect(status == .ok)
-        return objects
+        try FSScript.runExpecting(Self.cluster + script, expectations: count)
     }
 
     /// ws holds block 3 from 1000s (a block read call). At 1040s its entry is 40 s old, past the 30 s timeout:

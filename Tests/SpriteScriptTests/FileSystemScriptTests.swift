@@ -57,6 +57,22 @@ enum FSScript {
         return (rows, show["notes"] as? [String] ?? [], show["what"] as? String ?? "")
     }
 
+    /// Runs `script` as JSON, records every failed expectation, checks their count and the exit status,
+    /// and returns the output's objects (failures are reported at the caller's line).
+    @discardableResult
+    static func runExpecting(_ script: String, expectations count: Int, status expected: SpriteScript.ExitStatus = .ok,
+                             sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: Any]] {
+        let (status, sink, _) = run(script, format: .json)
+        let objects = try FSScript.objects(sink)
+        let results = expectations(objects)
+        #expect(results.count == count, sourceLocation: sourceLocation)
+        for (condition, result) in results where !result.ok {
+            Issue.record("\(condition): actual \(result.actual)", sourceLocation: sourceLocation)
+        }
+        #expect(status == expected, sourceLocation: sourceLocation)
+        return objects
+    }
+
     /// Every expectation's condition → (passed, actual).
     static func expectations(_ objects: [[String: Any]]) -> [String: (ok: Bool, actual: String)] {
         var results: [String: (Bool, String)] = [:]

@@ -8,13 +8,7 @@ struct VMFrameWaitTests {
     @discardableResult
     private func run(_ script: String, expectations count: Int,
                      status expected: SpriteScript.ExitStatus = .ok) throws -> [[String: Any]] {
-        let (status, sink, _) = FSScript.run(script, format: .json)
-        let objects = try FSScript.objects(sink)
-        let results = FSScript.expectations(objects)
-        #expect(results.count == count)
-        for (condition, result) in results where !result.ok { Issue.record("\(condition): actual \(result.actual)") }
-        #expect(status == expected)
-        return objects
+        try FSScript.runExpecting(script, expectations: count, status: expected)
     }
 
     /// ws has 8KB: two 4KB pages, the default split gives VM one frame. a and b each loop over their 2 data

@@ -9,13 +9,7 @@ struct VMScriptTests {
     @discardableResult
     private func run(_ script: String, expectations count: Int,
                      status expected: SpriteScript.ExitStatus = .ok) throws -> [[String: Any]] {
-        let (status, sink, _) = FSScript.run(script, format: .json)
-        let objects = try FSScript.objects(sink)
-        let results = FSScript.expectations(objects)
-        #expect(results.count == count)
-        for (condition, result) in results where !result.ok { Issue.record("\(condition): actual \(result.actual)") }
-        #expect(status == expected)
-        return objects
+        try FSScript.runExpecting(script, expectations: count, status: expected)
     }
 
     /// `eager` reads the whole code file at the start (V's program loading): /bin/cc, 256KB, in one read
