@@ -25,6 +25,11 @@ struct Node {
     /// the end of simulated time is not booked: the time returned is past the
     /// horizon, and scheduling it fails the operation.
     mutating func reserveCPU(work: SimTime, now: SimTime) -> SimTime {
+        reserveCPUReportingWhich(work: work, now: now).done
+    }
+
+    /// `reserveCPU`, also telling which CPU (its index in the node) serves the work.
+    mutating func reserveCPUReportingWhich(work: SimTime, now: SimTime) -> (done: SimTime, cpu: Int) {
         // The earliest-free CPU, the lowest-numbered on a tie; -1 is the first CPU.
         var best = -1
         var bestFreeAt = firstCPUFreeAt
@@ -35,10 +40,15 @@ struct Node {
         let start = max(now, bestFreeAt)
         let duration = work.scaled(bySpeed: spec.speed)
         let done = start + duration
-        guard !done.isPastHorizon else { return done }
+        guard !done.isPastHorizon else { return (done, best + 1) }
         if best < 0 { firstCPUFreeAt = done } else { otherCPUsFreeAt[best] = done }
         cpuBusyTotal += duration
-        return done
+        return (done, best + 1)
+    }
+
+    /// When the node's CPU `local` is next free of the kernel work booked on it.
+    func kernelFreeAt(cpu local: Int) -> SimTime {
+        local == 0 ? firstCPUFreeAt : local - 1 < otherCPUsFreeAt.count ? otherCPUsFreeAt[local - 1] : .zero
     }
 
     mutating func crash() {

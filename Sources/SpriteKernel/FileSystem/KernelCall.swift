@@ -109,7 +109,7 @@ extension Simulation {
         pending.replyLeft = answer.replyBytes
         fs.calls[id] = pending
         let cpu = network.config.cost.fileCPU.time(for: pending.kind)
-        let served = nodes[pending.server].reserveCPU(work: cpu, now: now)
+        let served = serveKernelWork(on: pending.server, work: cpu)
         let done = answer.disk.map { readDisk($0, on: pending.server, after: served) } ?? served
         if let ahead = answer.readAhead { _ = readDisk(ahead, on: pending.server, after: done) }
         schedule(.files(.callServed(call: id)), at: done + answer.extraTime)
@@ -127,7 +127,7 @@ extension Simulation {
                 // A piece of the arguments with more to come, or a request for the next
                 // piece of the results: the server's CPU handles it, then answers.
                 let cpu = network.config.cost.fileCPU.time(for: pending.kind)
-                schedule(.files(.callServed(call: id)), at: nodes[pending.server].reserveCPU(work: cpu, now: now))
+                schedule(.files(.callServed(call: id)), at: serveKernelWork(on: pending.server, work: cpu))
                 return
             }
             fs.servingCall = id

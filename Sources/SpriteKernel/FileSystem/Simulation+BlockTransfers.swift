@@ -65,11 +65,11 @@ extension Simulation {
             var done: SimTime
             if slots[Int(id)].requestLeft > 0 || slots[Int(id)].answered {
                 // A piece of the arguments with more to come, or a request for the next piece of the reply.
-                done = nodes[server].reserveCPU(work: cpu, now: now)
+                done = serveKernelWork(on: server, work: cpu)
             } else {
                 slots[Int(id)].answered = true
                 let disk = serveBlockTransfer(id)
-                done = nodes[server].reserveCPU(work: cpu, now: now)
+                done = serveKernelWork(on: server, work: cpu)
                 if let disk { done = readDisk(disk, on: server, after: done) }
             }
             schedule(.files(.blockTransferServed(transfer: id, generation: message.generation)), at: done)

@@ -16,12 +16,12 @@ extension Simulation {
         if s.table[process].untilFault == .never {
             // A batch runs to the quantum's end at most: the process plans again with what memory holds then.
             let quantumLeft = s.cpus[cpu].quantumEnd == .never ? SimTime.never
-                : s.cpus[cpu].quantumEnd - from - s.cpus[cpu].reloadLeft
+                : s.cpus[cpu].quantumEnd - from - s.cpus[cpu].stallLeft
             planReferences(process, budget: max(.ns(1), min(s.table[process].remaining, quantumLeft)))
         }
         let until = s.table[process].untilFault
         guard until < s.table[process].remaining else { return .never }
-        return from + s.cpus[cpu].reloadLeft + realTime(for: until, rate: s.cpus[cpu].rate)
+        return from + s.cpus[cpu].stallLeft + realTime(for: until, rate: s.cpus[cpu].rate)
     }
 
     /// `done` work of the burst went by (hook in `settle`): closer to the planned fault; a burst over

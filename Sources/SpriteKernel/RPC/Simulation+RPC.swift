@@ -56,7 +56,7 @@ extension Simulation {
             let server = layer[slot: slot].server
             let first = layer[slot: slot].requestLeft == 0
                 && layer[slot: slot].replyLeft == layer[slot: slot].replyBytes
-            let done = nodes[server].reserveCPU(work: first ? layer[slot: slot].service : .zero, now: now)
+            let done = serveKernelWork(on: server, work: first ? layer[slot: slot].service : .zero)
             layer[slot: slot].servedByIncarnation = nodes[server].incarnation
             schedule(.rpc(.rpcServed(call: op)), at: done)
         case .rpcReply:

@@ -82,6 +82,11 @@ struct CPUState {
     var accountedTo: SimTime = .zero
     /// Cache reload still to pay at the start of the slice.
     var reloadLeft: SimTime = .zero
+    /// Kernel work (RPC and file service) booked on this CPU that the running process still waits behind:
+    /// it takes the CPU at interrupt level, so the burst ends that much later (Scheduling/Simulation+KernelService).
+    var kernelLeft: SimTime = .zero
+    /// What the slice still pays before its process does work: kernel work first, then the cache reload.
+    var stallLeft: SimTime { kernelLeft + reloadLeft }
     /// When the running process's quantum runs out (`.never` without one).
     var quantumEnd: SimTime = .never
     /// Stand-alone work the running burst does per unit of time: below 1
@@ -97,6 +102,8 @@ struct CPUState {
     var busy: SimTime = .zero
     var switchTime: SimTime = .zero
     var reloadTime: SimTime = .zero
+    /// Kernel work that took the CPU from a running process.
+    var kernelTime: SimTime = .zero
     /// Time taking processes off run queues, waiting for their locks included.
     var queueLockTime: SimTime = .zero
     var spinTime: SimTime = .zero

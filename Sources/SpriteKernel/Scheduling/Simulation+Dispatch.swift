@@ -290,6 +290,7 @@ extension Simulation {
         s.cpus[cpu].sliceStart = begin
         s.cpus[cpu].accountedTo = begin
         s.cpus[cpu].reloadLeft = reload
+        s.cpus[cpu].kernelLeft = kernelWorkAhead(cpu)
         if s.cpus[cpu].heldProcess == process && begin == now {
             // Put straight back on the CPU it just left: it never lost the CPU, so one slice goes on.
             s.cpus[cpu].sliceStart = s.cpus[cpu].heldStart
@@ -314,13 +315,13 @@ extension Simulation {
         let process = s.cpus[cpu].current
         let from = max(now, s.cpus[cpu].accountedTo)
         let run = realTime(for: s.table[process].remaining, rate: s.cpus[cpu].rate)
-        let burstEnd = from + s.cpus[cpu].reloadLeft + run
+        let burstEnd = from + s.cpus[cpu].stallLeft + run
         if time == nil { s.cpus[cpu].burstEnd = burstEnd }
         var end = time ?? min(s.cpus[cpu].quantumEnd, burstEnd)
         if time == nil, s.table[process].space >= 0 { end = min(end, pagingBound(process, cpu: cpu, from: from)) }
         // A spinner that finds its lock free takes it as soon as it runs.
         if time == nil, s.table[process].spinningOn >= 0, spinCanTakeLock(process) {
-            end = from + s.cpus[cpu].reloadLeft
+            end = from + s.cpus[cpu].stallLeft
         }
         // Under gang scheduling a burst is planned no further than its slot's end (`gangSlotBound`).
         let slotBound = time == nil && s.table[process].spinningOn < 0 ? gangSlotBound(cpu) : .never
@@ -330,16 +331,25 @@ extension Simulation {
         schedule(.sched(.sliceEnd(cpu: Int32(cpu), epoch: s.cpus[cpu].epoch)), at: end)
     }
 
-    /// Charges the running process for its time on `cpu` up to now: reload
-    /// first, then burst progress (or spinning).
+    /// Charges the running process for its time on `cpu` up to now: kernel
+    /// work and reload first, then burst progress (or spinning).
     @inline(__always) func settle(_ cpu: Int) {
         let s = scheduler
         let from = s.cpus[cpu].accountedTo
         guard now > from else { return }
-        let elapsed = now - from
+        var elapsed = now - from
         let process = s.cpus[cpu].current
+        if s.cpus[cpu].kernelLeft > .zero {
+            // Kernel work on this CPU comes first and is not the process's time (Simulation+KernelService).
+            let kernel = min(s.cpus[cpu].kernelLeft, elapsed)
+            s.cpus[cpu].kernelLeft = s.cpus[cpu].kernelLeft - kernel
+            s.cpus[cpu].kernelTime += kernel
+            s.cpus[cpu].accountedTo = from + kernel
+            elapsed = elapsed - kernel
+            guard elapsed > .zero else { return }
+        }
         // It first runs when it first gets CPU time: one preempted the instant its switch-in ends has not run.
-        if s.table[process].firstRun == .never { s.table[process].firstRun = from }
+        if s.table[process].firstRun == .never { s.table[process].firstRun = now - elapsed }
         let reload = min(s.cpus[cpu].reloadLeft, elapsed)
         s.cpus[cpu].reloadLeft = s.cpus[cpu].reloadLeft - reload
         let work = elapsed - reload
@@ -378,6 +388,7 @@ extension Simulation {
         s.cpus[cpu].preemptPending = false
         s.cpus[cpu].preemptAtChoose = false
         s.cpus[cpu].expiresAtChoose = false
+        s.cpus[cpu].kernelLeft = .zero
         s.cpus[cpu].epoch &+= 1
         s.cpus[cpu].rate = 1
         s.table[process].cpu = -1
@@ -436,7 +447,7 @@ extension Simulation {
         guard policy.shouldPreempt(running: ProcessID(running), by: ProcessID(process), table: s.table, now: now)
         else { return false }
         // A switch or cache reload under way is not cut short: the preemption waits for its end.
-        let overheadEnd = s.cpus[victim].accountedTo + s.cpus[victim].reloadLeft
+        let overheadEnd = s.cpus[victim].accountedTo + s.cpus[victim].stallLeft
         if now < overheadEnd {
             s.cpus[victim].preemptPending = true
             scheduleSliceEnd(victim, at: overheadEnd)

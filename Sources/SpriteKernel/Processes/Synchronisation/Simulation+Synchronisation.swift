@@ -81,7 +81,7 @@ extension Simulation {
             let spinner = s.locks.locks[id].waiters.remove(at: index)
             give(lock: id, to: spinner)
             let cpu = Int(s.table[spinner].cpu)
-            scheduleSliceEnd(cpu, at: max(now, s.cpus[cpu].accountedTo + s.cpus[cpu].reloadLeft))
+            scheduleSliceEnd(cpu, at: max(now, s.cpus[cpu].accountedTo + s.cpus[cpu].stallLeft))
         } else if let index = waiters.firstIndex(where: { s.table[$0].phase == .blocked }) {
             let sleeper = s.locks.locks[id].waiters.remove(at: index)
             give(lock: id, to: sleeper)

@@ -331,7 +331,7 @@ extension Simulation {
                 settle(cpu)
                 let process = s.cpus[cpu].current
                 guard s.table[process].remaining <= .zero, s.table[process].spinningOn < 0,
-                      s.cpus[cpu].reloadLeft <= .zero else { continue }
+                      s.cpus[cpu].stallLeft <= .zero else { continue }
                 sliceEnded(cpu: cpu, epoch: s.cpus[cpu].epoch)
             }
         }
