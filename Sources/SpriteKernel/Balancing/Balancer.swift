@@ -10,7 +10,7 @@ protocol Balancer: AnyObject {
     func departure(_ here: LoadView) -> Int
     /// A sender's (or host request's) probe reached a node whose load is `peer`: whether it takes the process.
     func takes(_ peer: LoadView) -> Bool
-    /// A receiver's probe reached a node whose load is `peer`: whether it gives one of its waiting processes.
+    /// A receiver's probe reached a node whose load is `peer`: whether it gives one of its processes.
     func gives(_ peer: LoadView) -> Bool
 }
 

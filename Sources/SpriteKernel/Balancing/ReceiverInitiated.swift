@@ -1,7 +1,8 @@
 /// Receiver-initiated: a node whose run queue falls below the threshold when a process finishes probes up
-/// to `probes` nodes at random; the first holding more than the threshold gives it the newest of its
-/// waiting processes that has not started yet, moved like a remote exec (no address space, no state
-/// run yet), so only processes waiting in a run queue move, never a running one. At light load few
+/// to `probes` nodes at random; the first holding more than the threshold gives it the newest process
+/// waiting in its run queue, or the one running if none waits. One that has not run moves as a remote exec;
+/// one that has (under time sharing, nearly every one) is preempted and moved by a full migration (frozen,
+/// state moved), as Eager, Lazowska and Zahorjan's receiver transfers executing tasks. At light load few
 /// nodes have work to give and the probes are wasted; at heavy load nearly every probe finds some.
 final class ReceiverInitiated: Balancer {
     var kind: BalancerKind { .receiver }

@@ -1,5 +1,6 @@
 /// The balancer at work: arrivals held while a host is looked for, probe rounds (each probe a real RPC,
-/// one at a time), and transfers through Migration's API (exec-time: the process has not run).
+/// one at a time), and transfers through Migration's API: exec-time for a process that has not run, a full
+/// (preemptive) migration, frozen and its state moved, for one a receiver takes after it has run.
 extension Simulation {
     /// The scheduler changed `node`'s run queue (up-called from `makeReady` and `leaveCPU`); `finished`:
     /// the process that just ended there, or -1.
@@ -100,9 +101,10 @@ extension Simulation {
             case .central:
                 partner = centralChoice(excluding: origin)
             case .askForWork:
-                if b.balancer.gives(loadView(Int(chain.peer))), let waiting = waitingProcess(on: Int(chain.peer)) {
+                if b.balancer.gives(loadView(Int(chain.peer))),
+                   let given = processToGive(on: Int(chain.peer), to: origin) {
                     partner = Int(chain.peer)
-                    taken = waiting
+                    taken = given
                 }
             }
         }
@@ -140,25 +142,35 @@ extension Simulation {
         return nil
     }
 
-    /// The newest process waiting in `node`'s run queue that has not run yet and may move.
-    private func waitingProcess(on node: Int) -> Int32? {
+    /// What an overloaded node gives a receiver: the newest process waiting in its run queue, else the one
+    /// running (a receiver takes executing work, Eager, Lazowska and Zahorjan 1986); nil if none may move.
+    private func processToGive(on node: Int, to receiver: Int) -> Int32? {
         guard let slot = schedulerSlot(node) else { return nil }
         let s = scheduler
-        var chosen: Int32?
-        for p in s.nodes[slot].processes where s.table[p].phase == .ready && s.table[p].firstRun == .never {
-            guard s.table[p].kind == .program, s.table[p].space < 0, s.table[p].gang < 0,
-                  s.table[p].locksHeld == 0, !s.table[p].migrationPending else { continue }
-            if chosen.map({ s.table[p].arrival >= s.table[$0].arrival }) ?? true { chosen = p }
+        var waiting: Int32?
+        var running: Int32?
+        for p in s.nodes[slot].processes where s.table[p].phase == .ready || s.table[p].phase == .running {
+            // A spinner cannot be frozen; what Migration refuses (locks, threads, shared files) stays.
+            guard !s.table[p].migrationPending, s.table[p].spinningOn < 0,
+                  migrationRefusal(ProcessID(p), to: receiver) == nil else { continue }
+            if s.table[p].phase == .running {
+                if running.map({ s.table[p].arrival >= s.table[$0].arrival }) ?? true { running = p }
+            } else if waiting.map({ s.table[p].arrival >= s.table[$0].arrival }) ?? true {
+                waiting = p
+            }
         }
-        return chosen
+        return waiting ?? running
     }
 
-    /// Moves `process` to `target` as a remote exec; a held arrival then goes on, here if the move was
+    /// Moves `process` to `target`: as a remote exec if it has not run, else by a full migration (frozen,
+    /// its state, open files and dirty pages moved); a held arrival then goes on, here if the move was
     /// refused, else frozen until it is on `target`. Returns whether the migration started.
     private func transfer(_ process: Int32, from source: Int, to target: Int, probes: Int) -> Bool {
         let b = balancing
         var started = false
-        if let id = try? migrate(ProcessID(process), to: target, execArgumentBytes: 0) {
+        // A running process may not be settled yet: it has run all the same.
+        let ran = scheduler.table[process].firstRun != .never || scheduler.table[process].phase == .running
+        if let id = try? migrate(ProcessID(process), to: target, execArgumentBytes: ran ? nil : 0) {
             b.transfers.append(id)
             b.guests[target] += 1
             if scheduler.table[process].phase == .new { b.statistics.placed += 1 }
