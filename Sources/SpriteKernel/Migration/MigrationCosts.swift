@@ -19,10 +19,15 @@ public struct MigrationCosts: Sendable, Equatable {
     public var fileFlushCPU: SimTime
     public var pageFlushCPU: SimTime
     public var execArgumentCPU: SimTime
+    /// Pre-copy: at most this many rounds while the process runs, and none once this many pages or fewer
+    /// are dirty; the freeze copies what is left.
+    public var precopyRounds: Int
+    public var precopyStopPages: Int64
 
     public init(selectCPU: SimTime, stateCPU: SimTime, stateBytes: Int64, execStateBytes: Int64,
                 perFileCPU: SimTime, fileRPCs: Int, fileRPCBytes: Int64, fileFlushCPU: SimTime,
-                pageFlushCPU: SimTime, execArgumentCPU: SimTime) {
+                pageFlushCPU: SimTime, execArgumentCPU: SimTime, precopyRounds: Int = 4,
+                precopyStopPages: Int64 = 4) {
         self.selectCPU = selectCPU
         self.stateCPU = stateCPU
         self.stateBytes = stateBytes
@@ -33,6 +38,8 @@ public struct MigrationCosts: Sendable, Equatable {
         self.fileFlushCPU = fileFlushCPU
         self.pageFlushCPU = pageFlushCPU
         self.execArgumentCPU = execArgumentCPU
+        self.precopyRounds = precopyRounds
+        self.precopyStopPages = precopyStopPages
     }
 }
 
