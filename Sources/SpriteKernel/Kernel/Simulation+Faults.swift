@@ -15,6 +15,7 @@ extension Simulation {
         rpcCrash(node, giveUp: giveUp)
         fileSystemCrash(node, giveUp: giveUp)
         memoryCrash(node)
+        residualSourceCrashed(node)
         dsmCrash(node)
         schedulerCrash(node)
         programIPCCrash(node, giveUp: giveUp)

@@ -29,6 +29,9 @@ extension Simulation {
         switch vm.processes[Int(process)].lastSource {
         case .zeroFill: break
         case .shared: kind = .shared
+        case .migrationSource:
+            kind = .pageIn
+            from = Int(migration.lazySources[Int32(segment)]?.source ?? -1)
         case .backing:
             if case .swap = config.backing, vm.segments[segment].kind != .code {
                 kind = .swapIn

@@ -11,6 +11,8 @@ extension Simulation {
         switch vm.processes[Int(process)].lastSource {
         case .zeroFill: source = .zeroFill
         case .shared: source = .shared
+        case .migrationSource:
+            source = .migrationSource(node: Int(migration.lazySources[Int32(segment)]?.source ?? -1))
         case .backing:
             if case .swap = vm.paging[node]?.config.backing, vm.segments[segment].kind != .code {
                 source = .swap
@@ -34,9 +36,11 @@ public enum PageSource: Sendable, Equatable {
     case file(path: String)
     /// Another process's transfer of the same page, waited for.
     case shared
+    /// The node the process migrated from (lazy copy): the page fetched from its memory by RPC.
+    case migrationSource(node: Int)
 }
 
 /// How a fault was served, kept for its trace line.
 enum FaultSourceKind: UInt8 {
-    case zeroFill, backing, shared
+    case zeroFill, backing, shared, migrationSource
 }

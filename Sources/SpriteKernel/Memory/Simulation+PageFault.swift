@@ -78,7 +78,8 @@ extension Simulation {
         vm.pager.slots[Int(io)].countedTo = process
         if pageOut >= 0 { vm.pager.slots[Int(pageOut)].countedTo = process }
         record.pointee.faults += 1
-        record.pointee.lastSource = fromBacking ? .backing : .zeroFill
+        record.pointee.lastSource = vm.entries[page].flags & PageEntry.atSource != 0 ? .migrationSource
+            : fromBacking ? .backing : .zeroFill
         if pageOut >= 0 { record.pointee.pageOuts += 1 }
         if fromBacking { record.pointee.pageIns += 1 } else { record.pointee.zeroFills += 1 }
         vm.count(node) {

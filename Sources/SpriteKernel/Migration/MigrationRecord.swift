@@ -69,10 +69,12 @@ public struct MigrationReport: Sendable, Equatable {
     /// Open files moved, and the dirty bytes written back (file blocks, VM pages) or copied.
     public var openFiles: Int
     public var failure: MigrationFailure?
-    /// Pages left at the source at the unfreeze (lazy copy), and those fetched from it since: the residual
-    /// dependency. Pages copied in pre-copy rounds while it ran, and the rounds.
+    /// Pages left at the source at the unfreeze (lazy copy), those fetched from it since, and those whose
+    /// fetch failed (the source crashed, or did not answer): the residual dependency. Pages copied in
+    /// pre-copy rounds while it ran, and the rounds.
     public var residualPages = 0
     public var residualFetches = 0
+    public var residualLost = 0
     public var precopiedBytes: Int64 = 0
     public var precopyRounds = 0
 
@@ -113,4 +115,6 @@ struct MigrationRecord {
     var flushAwaited: PlannedPhase?
     var flushStarted: SimTime = .zero
     var resumeReason: ReadyReason = .woke
+    /// Lazy copy: the source crashed after the unfreeze, so the pages still left there are gone.
+    var sourceLost = false
 }

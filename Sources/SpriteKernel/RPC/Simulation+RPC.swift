@@ -113,8 +113,8 @@ extension Simulation {
         let series = rpcLayer[slot: slot]
         rpcSeries[op] = nil
         finish(op)
-        rpcSeriesEnded(op)
         let record = operations[Int(op)]
+        // The series' line comes before what its end sets off (a migration's next phase), as a call's does.
         if series.count > 1 {
             let total = record.elapsed ?? .zero
             self.record(.rpcSeriesCompleted(operation: op, client: series.client, server: series.server,
@@ -123,5 +123,6 @@ extension Simulation {
                                             penalty: series.penalty, packets: record.packets),
                         at: series.client)
         }
+        rpcSeriesEnded(op)
     }
 }

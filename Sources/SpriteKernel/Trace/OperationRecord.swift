@@ -44,6 +44,9 @@ public enum OperationFailure: Sendable, Equatable {
     case fileBytesLimit(bytes: Int64, limit: Int64)
     /// The write would take the text of file versions the simulation keeps past its limit.
     case textBytesLimit(bytes: Int64, limit: Int64)
+    /// A page left at a node it migrated from (lazy copy) had its only copy in that node's memory, and the
+    /// node crashed since: the page is gone, even once the node is back.
+    case sourcePageLost(node: Int)
 }
 
 public enum OperationStatus: Sendable, Equatable {

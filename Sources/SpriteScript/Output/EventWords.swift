@@ -135,6 +135,9 @@ enum EventWords {
             "file data would reach \(bytes(size)), past the limit of \(bytes(limit))"
         case .textBytesLimit(let size, let limit):
             "the text of file versions would reach \(bytes(size)), past the \(bytes(limit)) the memory limit allows"
+        case .sourcePageLost(let node):
+            "its only copy was in \(c.node(node))'s memory (left there by a lazy-copy migration), lost when "
+                + "\(c.node(node)) crashed"
         }
     }
 
@@ -162,6 +165,7 @@ enum EventWords {
         case .endOfTime: "end-of-time"
         case .fileBytesLimit: "file-bytes-limit"
         case .textBytesLimit: "memory-limit"
+        case .sourcePageLost: "page-lost"
         }
     }
 }

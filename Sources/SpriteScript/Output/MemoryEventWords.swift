@@ -11,6 +11,7 @@ enum MemoryEventWords {
             case .swap: "page-in from swap, \(wait)"
             case .file(let path): "page-in from \(path), \(wait)"
             case .shared: "waited for its page to come, \(wait)"
+            case .migrationSource(let node): "fetched from \(c.node(node)), the node it left, \(wait)"
             }
             return "page fault  \(c.process(process)) \(segment.rawValue) \(page) (\(access)): \(served)"
         case .pagingSummary(let faults, let zeroFills, let pageIns, let pageOuts, let wait):
@@ -35,6 +36,7 @@ enum MemoryEventWords {
             case .swap: from = ("swap", nil)
             case .file(let path): from = ("file", path)
             case .shared: from = ("shared", nil)
+            case .migrationSource: from = ("migration-source", nil)
             }
             return ("page.fault", [("process", .string(c.process(process))), ("segment", .string(segment.rawValue)),
                                    ("page", .int(page)), ("write", .bool(write)), ("source", .string(from.0)),

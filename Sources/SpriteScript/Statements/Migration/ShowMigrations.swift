@@ -1,6 +1,7 @@
 import SpriteKernel
 
-/// `show migrations`: each migration with its freeze and total time, bytes moved, and its phases' times.
+/// `show migrations`: each migration with its freeze and total time, bytes moved, pre-copy rounds, pages
+/// fetched from (or lost with) the node it left, and its phases' times.
 enum ShowMigrations {
     static func table(_ s: Simulation, _ c: RenderContext) -> Table {
         let reports = s.migrationReports
@@ -8,18 +9,30 @@ enum ShowMigrations {
             [.text(s.processName(Int(r.process.index))), .text(s.nodeName(r.from)), .text(s.nodeName(r.to)),
              .text(r.execTime ? "exec" : r.strategy.rawValue), .time(r.requested),
              r.freezeTime.map(Cell.time) ?? .none, r.totalTime.map(Cell.time) ?? .none, .bytes(r.bytes),
-             .count(Int64(r.openFiles)), .text(r.state.rawValue)]
+             .count(Int64(r.openFiles)), .count(Int64(r.precopyRounds)), .count(Int64(r.residualFetches)),
+             .count(Int64(r.residualLost)), .text(r.state.rawValue)]
         }
         var notes: [String] = reports.isEmpty ? ["  no process has migrated"] : []
         for r in reports where !r.phases.isEmpty || r.failure != nil {
             var parts = r.phases.map { "\($0.phase.rawValue) \($0.elapsed)" }
+            if r.precopyRounds > 0 {
+                parts.append("\(Plural.of(r.precopyRounds, "pre-copy round")) copied "
+                             + Quantity.formatBytes(r.precopiedBytes))
+            }
+            if r.residualPages > 0 {
+                parts.append("\(Plural.of(r.residualPages, "page")) left at \(s.nodeName(r.from)): "
+                             + "\(r.residualFetches) fetched, \(r.residualLost) lost")
+            }
             if let failure = r.failure { parts.append("failed: " + MigrationEventWords.words(failure, c)) }
             notes.append("  \(s.processName(Int(r.process.index))): " + parts.joined(separator: ", "))
         }
         return Table(name: "migrations", title: "migrations",
                      columns: ["process", "from", "to", "strategy", Column("asked", key: "asked_ns"),
                                Column("frozen", key: "frozen_ns"), Column("total", key: "total_ns"),
-                               Column("bytes", key: "bytes"), Column("files", key: "open_files"), "state"],
+                               Column("bytes", key: "bytes"), Column("files", key: "open_files"),
+                               Column("rounds", key: "precopy_rounds", dropRank: 2),
+                               Column("residual", key: "residual_fetches"),
+                               Column("lost", key: "residual_lost", dropRank: 1), "state"],
                      rows: rows, notes: notes)
     }
 }
@@ -31,7 +44,7 @@ enum MigrationFields {
     static let process: [String: Dimension?] = {
         var fields: [String: Dimension?] = ["migrations": .count, "frozen": .duration, "migration-time": .duration,
                                             "forwarded": .count, "forwarding": .duration, "migration-bytes": .size,
-                                            "residual": .count]
+                                            "residual": .count, "residual-lost": .count, "precopy-rounds": .count]
         for phase in MigrationPhase.allCases { fields[phasePrefix + phase.rawValue] = .duration }
         return fields
     }()
@@ -39,7 +52,8 @@ enum MigrationFields {
     static var helpLines: String {
         "  migrated process: " + process.keys.sorted().joined(separator: " ")
             + " (summed over its finished migrations; forwarded: calls made to its home node, forwarding: the "
-            + "time it waited for them; residual: pages fetched from a node it left, lazy copy)"
+            + "time it waited for them; residual: pages fetched from a node it left, lazy copy; residual-lost: those "
+            + "whose fetch failed, the node having crashed; precopy-rounds: pre-copy's rounds while it ran)"
     }
 
     static func measure(_ owner: Name, _ field: String, _ s: Simulation) -> ExpectStatement.Measured? {
@@ -55,6 +69,9 @@ enum MigrationFields {
         case "migration-bytes": return .number(done.reduce(0) { $0 + $1.bytes }, .size)
         // Pages fetched from a node it left (lazy copy): the residual dependency it had.
         case "residual": return .number(Int64(done.reduce(0) { $0 + $1.residualFetches }), .count)
+        // Fetches that failed: the page's only copy died with the node it was left on.
+        case "residual-lost": return .number(Int64(done.reduce(0) { $0 + $1.residualLost }), .count)
+        case "precopy-rounds": return .number(Int64(done.reduce(0) { $0 + $1.precopyRounds }), .count)
         case "forwarded": return .number(Int64(s.forwardedCalls(of: id).calls), .count)
         case "forwarding": return .number(s.forwardedCalls(of: id).time.nanoseconds, .duration)
         default:
