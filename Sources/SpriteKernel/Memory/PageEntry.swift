@@ -20,6 +20,11 @@ struct PageEntry {
     static let inherited: UInt8 = 8
     /// Left on the node it migrated from (lazy copy): a fault fetches it from there.
     static let atSource: UInt8 = 16
+    /// Sent to a migration's target by a pre-copy round while its process ran: clean for the next round,
+    /// but its backing copy (if any) is older, so leaving memory it is written out as a dirty page is.
+    static let precopied: UInt8 = 32
+    /// Differs from its backing copy: written out when it leaves memory.
+    static let unsaved: UInt8 = dirty | precopied
 
     init(segment: Int32, flags: UInt8 = 0) {
         self.segment = segment

@@ -105,7 +105,7 @@ extension Simulation {
             let node = Int(vm.segments[Int(segment)].node)
             forEachEntry(of: segment) { entry in
                 guard vm.entries[entry].isResident, vm.entries[entry].io < 0,
-                      vm.entries[entry].flags & PageEntry.dirty != 0 else { return }
+                      vm.entries[entry].flags & PageEntry.unsaved != 0 else { return }
                 let io = vm.pager.take(PageIO(kind: .pageOut, node: Int32(node), entry: Int32(entry), frame: -1))
                 vm.entries[entry].io = io
                 vm.processes[Int(process)].pageOuts += 1

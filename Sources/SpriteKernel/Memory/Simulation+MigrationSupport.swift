@@ -61,8 +61,9 @@ extension Simulation {
         processPageOutsEnded(process)
     }
 
-    /// Pre-copy: the process's dirty resident pages are being copied, so they count as clean from now on (a
-    /// write dirties one again). Returns their bytes.
+    /// Pre-copy: the process's dirty resident pages are being copied, so they count as clean for the next
+    /// round from now on (a write dirties one again), though still newer than their backing copy. Returns
+    /// their bytes.
     func takeDirtyPagesForCopy(space: Int32, stack: Int32) -> Int64 {
         let vm = virtualMemory
         let space = Int(space)
@@ -72,7 +73,7 @@ extension Simulation {
         for segment in ownSegments(space: Int32(space), stack: stack) {
             forEachEntry(of: segment) { entry in
                 guard vm.entries[entry].isResident, vm.entries[entry].flags & PageEntry.dirty != 0 else { return }
-                vm.entries[entry].set(PageEntry.dirty, false)
+                vm.entries[entry].flags = (vm.entries[entry].flags & ~PageEntry.dirty) | PageEntry.precopied
                 bytes += pageSize
             }
         }
@@ -88,13 +89,14 @@ extension Simulation {
     /// waiters; its data and stack frames on the source are freed (clean after a flush) and their pages are
     /// no longer resident; the segments belong to `target`'s VM; its code is `target`'s (sticky code there,
     /// or a fresh segment). `arrival`: where the pages resident on the source are now (see `PageArrival`).
-    /// Returns those pages: made resident on the target, or left at the source.
+    /// Returns those pages (made resident on the target, or left at the source), and those copied that
+    /// found no frame on the target and are written to their backing file from there.
     @discardableResult
     func relocateSpace(space: Int32, stack: Int32, process: Int32, to target: Int,
-                       arrival: PageArrival = .backing) -> Int {
+                       arrival: PageArrival = .backing) -> (moved: Int, written: Int) {
         let vm = virtualMemory
         let space = Int(space)
-        guard space >= 0, vm.spaces[space].live else { return 0 }
+        guard space >= 0, vm.spaces[space].live else { return (0, 0) }
         let source = Int(vm.spaces[space].node)
         leaveFrameWaits(process, node: source)
         ensureVM(on: target)
@@ -111,19 +113,39 @@ extension Simulation {
         }
         if oldCode >= 0 { leaveCode(oldCode) }
         switch arrival {
-        case .backing: return 0
+        case .backing: return (0, 0)
         case .atSource:
             for entry in copied { vm.entries[Int(entry)].set(PageEntry.atSource, true) }
-            return copied.count
+            return (copied.count, 0)
         case .resident: break
         }
-        var resident = 0
+        var (resident, written) = (0, 0)
         for entry in copied {
+            // The target's copy is the only current one: a pre-copied page is as dirty there as it was here.
+            if vm.entries[Int(entry)].has(PageEntry.precopied) {
+                vm.entries[Int(entry)].flags = (vm.entries[Int(entry)].flags & ~PageEntry.precopied) | PageEntry.dirty
+            }
             if takeCopiedFrame(entry, node: target) { resident += 1; continue }
-            // No free frame for it: the target writes it to the backing file as it arrives.
-            vm.entries[Int(entry)].flags = (vm.entries[Int(entry)].flags | PageEntry.onBacking) & ~PageEntry.dirty
+            // No free frame for it: the target writes it to its backing file as it arrives, a page-out of the
+            // process's. A clean one is not kept (its backing copy, or zeros, is what it holds).
+            guard vm.entries[Int(entry)].has(PageEntry.dirty) else { continue }
+            writeArrivedPage(entry, node: target, process: process)
+            written += 1
         }
-        return resident
+        return (resident, written)
+    }
+
+    /// A copied page with no frame on `node`: a page-out from there to its backing file (a fault on it
+    /// meanwhile waits for the write, then pages it back in).
+    private func writeArrivedPage(_ entry: Int32, node: Int, process: Int32) {
+        let vm = virtualMemory
+        vm.entries[Int(entry)].set(PageEntry.dirty, true)
+        let io = vm.pager.take(PageIO(kind: .pageOut, node: Int32(node), entry: entry, frame: -1))
+        vm.entries[Int(entry)].io = io
+        vm.processes[Int(process)].pageOuts += 1
+        vm.pager.slots[Int(io)].countedTo = process
+        vm.count(node) { $0.pageOuts += 1 }
+        launchTransfer(io)
     }
 
     /// A frame kept for the process, or a wake it did not use, goes to the next frame waiter; it leaves the FIFO.

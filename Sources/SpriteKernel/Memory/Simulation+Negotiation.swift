@@ -20,7 +20,7 @@ extension Simulation {
             $0.evictions += 1
             $0.vmToCache += 1
         }
-        guard vm.entries[page].flags & PageEntry.dirty != 0 else { return true }
+        guard vm.entries[page].flags & PageEntry.unsaved != 0 else { return true }
         let io = vm.pager.take(PageIO(kind: .pageOut, node: Int32(node), entry: Int32(page), frame: -1))
         vm.entries[page].io = io
         vm.count(node) { $0.pageOuts += 1 }

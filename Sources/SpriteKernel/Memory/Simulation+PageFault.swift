@@ -139,7 +139,7 @@ extension Simulation {
         vm.entries[old].frame = -1
         vm.segments[Int(vm.entries[old].segment)].resident -= 1
         vm.count(node) { $0.evictions += 1 }
-        guard vm.entries[old].flags & PageEntry.dirty != 0 else { return (victim, -1) }
+        guard vm.entries[old].flags & PageEntry.unsaved != 0 else { return (victim, -1) }
         let pageOut = vm.pager.take(PageIO(kind: .pageOut, node: Int32(node), entry: Int32(old), frame: victim))
         vm.entries[old].io = pageOut
         return (victim, pageOut)

@@ -90,7 +90,7 @@ extension Simulation {
         if transfer.kind == .pageOut {
             let page = Int(transfer.entry)
             if vm.entries[page].io == io { vm.entries[page].io = -1 }
-            vm.entries[page].flags = (vm.entries[page].flags | PageEntry.onBacking) & ~PageEntry.dirty
+            vm.entries[page].flags = (vm.entries[page].flags | PageEntry.onBacking) & ~PageEntry.unsaved
             let then = transfer.then
             vm.pager.release(io)
             if transfer.countedTo >= 0, !vm.flushesAwaited.isEmpty { pageOutEnded(transfer.countedTo) }

@@ -12,7 +12,7 @@ extension Simulation {
         vm.entries[page].frame = -1
         vm.segments[Int(vm.entries[page].segment)].resident -= 1
         vm.count(node) { $0.evictions += 1 }
-        guard vm.entries[page].flags & PageEntry.dirty != 0 else { return true }
+        guard vm.entries[page].flags & PageEntry.unsaved != 0 else { return true }
         let io = vm.pager.take(PageIO(kind: .pageOut, node: Int32(node), entry: Int32(page), frame: -1))
         vm.entries[page].io = io
         vm.count(node) { $0.pageOuts += 1 }

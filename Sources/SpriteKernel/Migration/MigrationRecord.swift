@@ -77,6 +77,9 @@ public struct MigrationReport: Sendable, Equatable {
     public var residualLost = 0
     public var precopiedBytes: Int64 = 0
     public var precopyRounds = 0
+    /// Copied pages (copy, pre-copy) that found no free frame on the target: written from there to their
+    /// backing files, as pages paged out are.
+    public var pagesWrittenAtTarget = 0
 
     /// Time the process could not run: freeze to unfreeze.
     public var freezeTime: SimTime? {

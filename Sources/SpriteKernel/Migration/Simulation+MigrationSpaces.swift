@@ -38,7 +38,9 @@ extension Simulation {
         let arrival = migration.strategies[report.strategy]?.arrival ?? .backing
         let process = report.process.index
         let (space, stack) = spaceAndStack(of: process)
-        let moved = relocateSpace(space: space, stack: stack, process: process, to: report.to, arrival: arrival)
+        let (moved, written) = relocateSpace(space: space, stack: stack, process: process, to: report.to,
+                                             arrival: arrival)
+        migration.migrations[id].report.pagesWrittenAtTarget = written
         // Its references were planned over the source's memory: it plans again on the target.
         scheduler.table[process].untilFault = .never
         scheduler.table[process].faultEntry = -1

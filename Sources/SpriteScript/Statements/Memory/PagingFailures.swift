@@ -24,9 +24,17 @@ extension Interpreter {
                          + "\(failure.segment.rawValue) at \(failure.time) on \(s.nodeName(failure.node)), and the "
                          + "page could not be had: \(EventWords.words(cause, self.context)); the process was "
                          + "killed", at: span,
-                         help: failure.segment == .code
-                            ? "code pages come from the program's file: declare a domain whose server holds it"
-                            : "data and stack pages come from backing files on their directory's server (help vm): "
-                                + "keep that server up and reachable, or use backing swap on a node with a disk")
+                         help: Self.pagingHelp(failure.segment, cause))
+    }
+
+    private static func pagingHelp(_ segment: SegmentKind, _ cause: OperationFailure) -> String {
+        if case .sourcePageLost = cause {
+            return "lazy copy leaves a migrated process's pages on the node it left until each is touched: keep "
+                + "that node up until then, or migrate with strategy flush, copy or precopy (help migrate)"
+        }
+        return segment == .code
+            ? "code pages come from the program's file: declare a domain whose server holds it"
+            : "data and stack pages come from backing files on their directory's server (help vm): "
+                + "keep that server up and reachable, or use backing swap on a node with a disk"
     }
 }

@@ -23,6 +23,10 @@ enum ShowMigrations {
                 parts.append("\(Plural.of(r.residualPages, "page")) left at \(s.nodeName(r.from)): "
                              + "\(r.residualFetches) fetched, \(r.residualLost) lost")
             }
+            if r.pagesWrittenAtTarget > 0 {
+                parts.append("\(Plural.of(r.pagesWrittenAtTarget, "copied page")) found no free frame on "
+                             + "\(s.nodeName(r.to)): written to the backing file")
+            }
             if let failure = r.failure { parts.append("failed: " + MigrationEventWords.words(failure, c)) }
             notes.append("  \(s.processName(Int(r.process.index))): " + parts.joined(separator: ", "))
         }
