@@ -34,6 +34,9 @@ struct BlockTransferSlot {
     var delivered = false
     /// The server has handled the whole request: what is left is the reply's pieces.
     var answered = false
+    /// Bytes of the page moved by the calls that ended: a page larger than a file block goes one block a
+    /// call, one call after another (Sprite's Fs_PageRead and Fs_PageWrite loop over the page's blocks).
+    var moved: Int64 = 0
 }
 
 extension Simulation {

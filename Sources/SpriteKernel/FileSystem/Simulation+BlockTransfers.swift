@@ -5,8 +5,10 @@
 /// 64 B header back, so both take the same time. Each RPC counts in `rpc.read`
 /// or `rpc.write` and in the server's requests. The server caches the blocks
 /// and writes its disk behind. Loss, crashes and the end of time end a
-/// transfer as they end a file call. Transfers live in a slab, not in
-/// closures: a page fault allocates nothing.
+/// transfer as they end a file call. A page larger than a file block is one
+/// such call per block, each after the one before (as Sprite's Fs_PageRead
+/// and Fs_PageWrite do). Transfers live in a slab, not in closures: a page
+/// fault allocates nothing.
 extension Simulation {
     /// The arguments of a block call: file, block and count.
     static let blockCallArguments: Int64 = 24
@@ -27,12 +29,12 @@ extension Simulation {
         }
     }
 
-    /// Sends the transfer to its server: the arguments (and a page-out's page) in RPC pieces, then the
-    /// requests for the reply's pieces.
+    /// Sends the transfer's next call to its server: the arguments (and a page-out's block) in RPC pieces,
+    /// then the requests for the reply's pieces.
     func callForBlock(_ id: Int32) {
         let slot = fs.blockTransfers.mutableAddress(Int(id))
         let write = slot.pointee.transfer.kind == .write
-        slot.pointee.requestLeft = Self.blockCallArguments + (write ? slot.pointee.transfer.bytes : 0)
+        slot.pointee.requestLeft = Self.blockCallArguments + (write ? callBytes(slot.pointee) : 0)
         slot.pointee.replyLeft = 0
         slot.pointee.delivered = false
         slot.pointee.answered = false
@@ -40,6 +42,14 @@ extension Simulation {
     }
 
     private func callKind(_ kind: BlockTransfer.Kind) -> String { kind == .read ? "read" : "write" }
+
+    /// The bytes the transfer's current call moves: the whole page when it fits a file block, else the
+    /// next block of it.
+    private func callBytes(_ slot: BlockTransferSlot) -> Int64 {
+        let left = slot.transfer.bytes - slot.moved
+        let block = fs.config.blockSize
+        return slot.transfer.bytes > block && block > 0 ? min(block, left) : left
+    }
 
     private func sendBlockRequest(_ id: Int32) {
         let slots = fs.blockTransfers
@@ -76,6 +86,8 @@ extension Simulation {
         case .pageReply:
             if message.packets > 1 { acknowledgeBlockReply(slots[Int(id)]) }
             if slots[Int(id)].requestLeft > 0 || slots[Int(id)].replyLeft > 0 { return sendBlockRequest(id) }
+            slots[Int(id)].moved += callBytes(slots[Int(id)])
+            if slots[Int(id)].moved < slots[Int(id)].transfer.bytes { return callForBlock(id) }
             blockTransferArrived(id)
         default:
             break
@@ -87,14 +99,15 @@ extension Simulation {
     private func serveBlockTransfer(_ id: Int32) -> DiskRead? {
         let slot = fs.blockTransfers[Int(id)]
         let transfer = slot.transfer
-        let count = max(1, fs.config.blocks(transfer.bytes))
+        let bytes = callBytes(slot)
+        let count = max(1, fs.config.blocks(bytes))
+        let first = transfer.block + slot.moved / max(1, fs.config.blockSize)
         switch transfer.kind {
         case .read:
-            fs.blockTransfers[Int(id)].replyLeft = transfer.bytes
-            return readBlocks(transfer.file, server: slot.server, first: transfer.block, count: count)
+            fs.blockTransfers[Int(id)].replyLeft = bytes
+            return readBlocks(transfer.file, server: slot.server, first: first, count: count)
         case .write:
-            storeBackingBlocks(transfer.file, first: transfer.block, count: count, bytes: transfer.bytes,
-                               server: slot.server)
+            storeBackingBlocks(transfer.file, first: first, count: count, bytes: bytes, server: slot.server)
             return nil
         }
     }

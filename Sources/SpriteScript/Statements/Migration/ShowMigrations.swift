@@ -31,11 +31,12 @@ enum ShowMigrations {
             notes.append("  \(s.processName(Int(r.process.index))): " + parts.joined(separator: ", "))
         }
         return Table(name: "migrations", title: "migrations",
-                     columns: ["process", "from", "to", "strategy", Column("asked", key: "asked_ns"),
+                     columns: ["process", "from", "to", Column("strategy", short: "how"),
+                               Column("asked", key: "asked_ns", dropRank: 3),
                                Column("frozen", key: "frozen_ns"), Column("total", key: "total_ns"),
                                Column("bytes", key: "bytes"), Column("files", key: "open_files"),
                                Column("rounds", key: "precopy_rounds", dropRank: 2),
-                               Column("residual", key: "residual_fetches"),
+                               Column("residual", key: "residual_fetches", short: "res"),
                                Column("lost", key: "residual_lost", dropRank: 1), "state"],
                      rows: rows, notes: notes)
     }
