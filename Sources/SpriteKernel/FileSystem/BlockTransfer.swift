@@ -17,6 +17,9 @@ struct BlockTransfer {
     /// Sprite's choice: backing pages skip the client's file cache (the server still caches them).
     /// False: they pass through it, and a page can sit in memory twice (double caching).
     var bypassesClientCache: Bool
+    /// A page: moved one file block a call, one call after another (Sprite's Fs_PageRead and Fs_PageWrite).
+    /// False: the whole transfer in one call (an eager program load reads its file in one read).
+    var blockByBlock = false
 }
 
 /// A block transfer in flight: what the call machinery of a file call keeps,

@@ -7,7 +7,7 @@
 /// and writes its disk behind. Loss, crashes and the end of time end a
 /// transfer as they end a file call. A page larger than a file block is one
 /// such call per block, each after the one before (as Sprite's Fs_PageRead
-/// and Fs_PageWrite do). Transfers live in a slab, not in closures: a page
+/// and Fs_PageWrite do); an eager program load is one read. Transfers live in a slab, not in closures: a page
 /// fault allocates nothing.
 extension Simulation {
     /// The arguments of a block call: file, block and count.
@@ -43,12 +43,12 @@ extension Simulation {
 
     private func callKind(_ kind: BlockTransfer.Kind) -> String { kind == .read ? "read" : "write" }
 
-    /// The bytes the transfer's current call moves: the whole page when it fits a file block, else the
-    /// next block of it.
+    /// The bytes the transfer's current call moves: all of it (a page of one block, an eager load), else
+    /// the page's next block.
     private func callBytes(_ slot: BlockTransferSlot) -> Int64 {
         let left = slot.transfer.bytes - slot.moved
         let block = fs.config.blockSize
-        return slot.transfer.bytes > block && block > 0 ? min(block, left) : left
+        return slot.transfer.blockByBlock && block > 0 ? min(block, left) : left
     }
 
     private func sendBlockRequest(_ id: Int32) {

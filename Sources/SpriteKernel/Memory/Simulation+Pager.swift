@@ -37,7 +37,7 @@ extension Simulation {
         let blockSize = max(1, fileSystemConfig.blockSize)
         startBlockTransfer(BlockTransfer(kind: transfer.kind == .pageOut ? .write : .read, client: node, file: file,
                                          block: index * config.pageSize / blockSize, bytes: config.pageSize,
-                                         tag: io, bypassesClientCache: config.bypass))
+                                         tag: io, bypassesClientCache: config.bypass, blockByBlock: true))
     }
 
     private func swapTransfer(_ io: Int32, node: Int, block: Int64, pageSize: Int64) {

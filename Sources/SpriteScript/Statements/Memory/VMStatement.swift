@@ -10,7 +10,8 @@ struct VMSyntax: StatementSyntax {
         usage: ["vm NODES [page SIZE] [replacement clock|lru|fifo] [backing files [DIR] | backing swap]",
                 "   [bypass on|off] [sticky on|off] [fault-cpu T] [negotiate oldest [penalty T] | negotiate fixed P%]"],
         details: "A node's memory is split into pages (4KB by default, a power of two and a multiple of the file "
-            + "block). Processes of a program with a space (help space) fault their pages in on demand; when "
+            + "block; a page of several blocks moves one block call after another, as Sprite's Fs_PageRead and "
+            + "Fs_PageWrite do). Processes of a program with a space (help space) fault their pages in on demand; when "
             + "memory is full the replacement policy chooses a victim (clock, as Sprite; lru; fifo), a dirty one "
             + "written out first. Data and stack pages are backed by ordinary files, DIR/NODE.PROCESS.data and "
             + ".stack on DIR's file server (Sprite; DIR is /swap by default): a diskless node pages over the "
