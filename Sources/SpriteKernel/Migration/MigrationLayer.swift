@@ -15,6 +15,8 @@ final class MigrationLayer {
     var forwarded: [Int32: (process: Int32, since: SimTime)] = [:]
     /// Each process's calls forwarded home so far, and the time it waited for them.
     var forwardedCalls: [Int32: (calls: Int, time: SimTime)] = [:]
+    /// Each forwarded call, for the timeline (Simulation+ForwardedCallLog.swift).
+    let callLog = ForwardedCallLog()
     /// The migration waiting for each process's dirty pages to reach their backing files, by process.
     var flushWaits: [Int32: Int] = [:]
     /// Lazy copy: each migrated segment's source and migration; the page-in each fetch from a source serves.

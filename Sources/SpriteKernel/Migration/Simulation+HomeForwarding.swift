@@ -40,6 +40,7 @@ extension Simulation {
         counted.calls += 1
         counted.time += now - since
         migration.forwardedCalls[process] = counted
+        logForwardedCall(process, since: since)
         let s = scheduler
         guard s.table[process].phase == .blocked, s.table[process].blockKind == .forwarded else { return }
         s.table[process].blockedTime += now - s.table[process].since
