@@ -17,7 +17,8 @@ struct ChartSlice {
 
 /// A Gantt chart in text: one line per CPU, one character per column of
 /// time, a letter per process, and under each line where slices ended and
-/// why. Drawn to fit 80 columns.
+/// why; across nodes, migrations as arrows between the rows (TimelineMoves.swift).
+/// Drawn to fit 80 columns, or the width asked for.
 struct TimelineChart {
     let rowLabels: [String]
     let slices: [ChartSlice]
@@ -26,8 +27,15 @@ struct TimelineChart {
     /// From this instant slices may be missing (the timeline's slice limit): a column there that kept
     /// slices do not fill is drawn '?', not idle.
     var unknownFrom: SimTime?
+    var moves: [ChartMove] = []
+    var evictions: [ChartEviction] = []
+    var calls: [ChartCall] = []
+    /// The widest line, labels included; past the default the chart gets more columns.
+    var lineWidth = Self.defaultWidth
 
-    static let lineWidth = 80
+    static let defaultWidth = 80
+    /// The widths `show timeline … width N` accepts.
+    static let widths = 40...240
     static let mostColumns = 60
     static let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
     static let endingMarks: [String: Character] = [
@@ -49,20 +57,24 @@ struct TimelineChart {
     }
 
     var lines: [String] {
-        let labelWidth = max(4, rowLabels.map(\.count).max() ?? 0)
-        let room = max(10, min(Self.mostColumns, Self.lineWidth - 4 - labelWidth))
+        let callsLabel = calls.isEmpty ? 0 : TimelineMoveOverlay.callsLabel.count
+        let labelWidth = max(4, callsLabel, rowLabels.map(\.count).max() ?? 0)
+        // The default width keeps the 60 columns charts have always had; a wider one uses all it gives.
+        let most = lineWidth == Self.defaultWidth ? Self.mostColumns : lineWidth
+        let room = max(10, min(most, lineWidth - 4 - labelWidth))
         let span = max(1, to.nanoseconds - from.nanoseconds)
         let step = Self.columnTime(span: span, columns: room)
         let columns = Int((span + step - 1) / step)
         let letter = letters()
         var out = [ticks(labelWidth: labelWidth, columns: columns, step: step)]
+        let drawn = rowLabels.indices.map { draw(row: $0, columns: columns, step: step, letter: letter) }
+        var overlay = TimelineMoveOverlay(marks: drawn.map(\.1), calls: calls, columns: columns, step: step,
+                                          from: from, to: to)
+        for eviction in evictions { overlay.mark(eviction) }
+        for move in moves { overlay.draw(move) }
         for (index, label) in rowLabels.enumerated() {
-            let (chart, marks) = draw(row: index, columns: columns, step: step, letter: letter)
-            out.append("  " + TextRenderer.pad(TerminalText.escape(label), labelWidth) + "  " + chart)
-            let markLine = String(marks)
-            if markLine.contains(where: { $0 != " " }) {
-                out.append(String(repeating: " ", count: labelWidth + 4) + Self.trimmed(markLine))
-            }
+            out.append("  " + TextRenderer.pad(TerminalText.escape(label), labelWidth) + "  " + drawn[index].0)
+            out += overlay.lines(row: index, labelWidth: labelWidth)
         }
         out += legend(letter)
         out.append("  one column = \(SimTime(nanoseconds: step)); ~ switching; . no process (most of the column)")
@@ -79,6 +91,11 @@ struct TimelineChart {
         }
         if slices.contains(where: { $0.ending == "fault" }) {
             out.append("                             ! a page fault: it waits for the page (help memory)")
+        }
+        out += TimelineMoveNotes.legend(moves: moves, evictions: !evictions.isEmpty, calls: !calls.isEmpty)
+        out += TimelineMoveNotes.list(moves, letter: letter, width: lineWidth)
+        if overlay.undrawn > 0 {
+            out.append("  \(Plural.of(overlay.undrawn, "move")) found no free column to the chart's end: listed, not drawn")
         }
         return out
     }
@@ -196,7 +213,7 @@ struct TimelineChart {
         var lines: [String] = []
         var line = "  legend:"
         for entry in entries + (others > 0 ? ["# \(others) more"] : []) {
-            if line.count + 3 + entry.count > Self.lineWidth {
+            if line.count + 3 + entry.count > lineWidth {
                 lines.append(line)
                 line = "         "
             }

@@ -8,7 +8,8 @@ struct ShowSyntax: StatementSyntax {
         summary: "print the nodes, network, processes, operations, statistics or trace so far",
         usage: ["show nodes|network|operations|stats|trace",
                 "show outcomes|history|files|domains|mounts", "show prefixes [NODES]", "show cache NODE",
-                "show processes [NODES]", "show timeline [NODES] [from T] [to T]", "show locks [NODES]",
+                "show processes [NODES]", "show timeline [NODES] [from T] [to T] [width N]",
+                "show locks [NODES]",
                 "show dsm SEG", "show memory NODE", "show migrations", "show faults [NODES] [from T] [to T]",
                 "show balance"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
@@ -57,10 +58,12 @@ struct ShowSyntax: StatementSyntax {
             // Optional nodes; for a timeline or the faults, the window may come first.
             parser.offerNames([.node])
             let window = ["timeline", "faults"].contains(word.text) && ["from", "to"].contains(parser.peek.text)
+                || word.text == "timeline" && parser.peek.text == "width"
             if parser.peek.kind == .identifier && !window { nodes = try parser.parseNameList("a node name") }
         }
         var statement = ShowStatement(span: keyword.span, subject: word.text, nodes: nodes)
         if ["timeline", "faults"].contains(word.text) { statement.window = try TimelineWindow.parse(&parser) }
+        if word.text == "timeline", parser.accept("width") != nil { statement.width = try parser.parseQuantity(.count) }
         return statement
     }
 }
@@ -70,11 +73,14 @@ struct ShowStatement: Statement {
     let subject: String
     var nodes: [Name] = []
     var window = TimelineWindow()
+    /// `show timeline … width N`: the chart's widest line.
+    var width: (Quantity, SourceSpan)?
 
     func check(_ checker: inout Checker) {
         if subject == "dsm" { return ShowDSM.check(nodes[0], &checker) }
         for node in nodes { checker.resolveNode(node) }
         window.check(&checker)
+        if let (width, span) = width { checker.requireWhole(width, TimelineChart.widths, "the chart's width", at: span) }
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
@@ -89,7 +95,9 @@ struct ShowStatement: Statement {
             table.notes += interpreter.eraNetworkNotes
             interpreter.emit(.table(table))
         case "processes": try ShowProcesses.processes(nodes, interpreter)
-        case "timeline": try ShowProcesses.timeline(nodes, window, interpreter)
+        case "timeline":
+            let chartWidth = width.map { Int($0.0.integer) } ?? TimelineChart.defaultWidth
+            try ShowProcesses.timeline(nodes, window, width: chartWidth, interpreter)
         case "faults": try ShowFaults.show(nodes, window, interpreter)
         case "locks": try ShowProcesses.locks(nodes, interpreter)
         case "dsm": try ShowDSM.show(nodes[0], interpreter)

@@ -143,13 +143,15 @@ enum ProcessTables {
 
     /// The slices in the window, as a chart for text and as rows for JSON.
     static func timeline(_ slices: [TimelineSlice], cpus: [(node: Int, cpu: Int)], from: SimTime, to: SimTime,
-                         _ s: Simulation, processName: (ProcessID) -> String) -> Table {
+                         width: Int = TimelineChart.defaultWidth, _ s: Simulation,
+                         processName: (ProcessID) -> String) -> Table {
         let rowIndex = Dictionary(uniqueKeysWithValues: cpus.enumerated().map { ("\($1.node).\($1.cpu)", $0) })
         let switches = switchStarts(slices, s)
         let shown = slices.indices.filter {
             slices[$0].end > from && slices[$0].start < to && rowIndex["\(slices[$0].node).\(slices[$0].cpu)"] != nil
         }
-        let chart = TimelineChart(
+        let across = TimelineMoveData(s, rows: cpus, slices: slices, from: from, to: to, processName: processName)
+        var chart = TimelineChart(
             rowLabels: cpus.map { "\(s.nodeName($0.node)) cpu\($0.cpu)" },
             slices: shown.map { index in
                 let slice = slices[index]
@@ -158,6 +160,7 @@ enum ProcessTables {
                                   switchFrom: switches[index], order: Int(slice.process.index))
             },
             from: from, to: to, unknownFrom: s.timelineDropped > 0 ? s.timelineCompleteUntil : nil)
+        (chart.moves, chart.evictions, chart.calls, chart.lineWidth) = (across.moves, across.evictions, across.calls, width)
         let rows: [[Cell]] = shown.map { index in
             let slice = slices[index]
             return [.text(s.nodeName(slice.node)), .count(Int64(slice.cpu)), .text(processName(slice.process)),
@@ -172,6 +175,7 @@ enum ProcessTables {
             table.fields = [("dropped_slices", .int(Int64(s.timelineDropped))),
                             ("complete_until_ns", .int(s.timelineCompleteUntil.nanoseconds))]
         }
+        table.fields += across.fields
         return table
     }
 

@@ -44,10 +44,11 @@ enum ShowProcesses {
         for table in ProcessTables.metrics(scheduled, s, named: named) { interpreter.emit(.table(table)) }
     }
 
-    static func timeline(_ nodes: [Name], _ window: TimelineWindow, _ interpreter: Interpreter) throws(Diagnostic) {
+    static func timeline(_ nodes: [Name], _ window: TimelineWindow, width: Int = TimelineChart.defaultWidth,
+                         _ interpreter: Interpreter) throws(Diagnostic) {
         let s = interpreter.simulation
         let wanted = try nodeSet(nodes, interpreter)
-        let cpus = interpreter.cpuStatistics.filter { wanted?.contains($0.node) ?? true }.map { ($0.node, $0.cpu) }
+        let cpus = TimelineMoveData.rows(interpreter).filter { wanted?.contains($0.node) ?? true }
         let from = window.from?.0.duration ?? .zero
         let to = window.to?.0.duration ?? s.now
         guard to > from else {
@@ -57,7 +58,8 @@ enum ShowProcesses {
             return
         }
         let names = interpreter.processNames
-        var table = ProcessTables.timeline(interpreter.timelineSlices, cpus: cpus, from: from, to: to, s) { id in
+        var table = ProcessTables.timeline(interpreter.timelineSlices, cpus: cpus, from: from, to: to, width: width,
+                                           s) { id in
             names.indices.contains(Int(id.index)) ? names[Int(id.index)] : "\(id)"
         }
         if interpreter.timelineDropped > 0 {
