@@ -197,7 +197,7 @@ import Testing
         #expect(session.completions(for: "scheduler ws1 rr ", cursor: 17) == ["quantum", "switch"])
         #expect(session.completions(for: "program p { co", cursor: 14) == ["compute"])
         #expect(session.completions(for: "show ti", cursor: 7) == ["timeline"])
-        #expect(session.completions(for: "show timeline ", cursor: 14) == ["from", "to", "ws1"])
+        #expect(session.completions(for: "show timeline ", cursor: 14) == ["from", "to", "width", "ws1"])
         #expect(session.completions(for: "show processes ", cursor: 15) == ["ws1"])
         #expect(session.evaluate(SourceFile(name: "<input>", text: "spawn worker as w1 on ws1")) != .done)
     }

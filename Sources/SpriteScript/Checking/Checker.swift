@@ -471,4 +471,6 @@ extension Limits {
     static let workloadBursts = 1_000
     /// Timeline slices the engine keeps for `show timeline`; later ones are counted.
     static let timelineSlices = 100_000
+    /// Forwarded calls the engine logs for `show timeline`; later ones are counted.
+    static let forwardedCalls = 100_000
 }

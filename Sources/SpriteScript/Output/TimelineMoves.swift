@@ -10,7 +10,7 @@ struct ChartMove {
     var toRow: Int?
     var frozen: SimTime?
     var unfrozen: SimTime?
-    /// Who moved it, in words: `migrate`, `balancer`, `evicted (input on ws2 at 40s)`.
+    /// Who moved it, in words: `migrate`, `remote exec`, `balancer`, `evicted at 40s`.
     var cause: String
     var evicted: Bool
     /// `remote exec` for an exec-time move (`show migrations` gives the others' strategies).
@@ -137,8 +137,9 @@ enum TimelineMoveNotes {
     static func legend(moves: [ChartMove], evictions: Bool, calls: Bool) -> [String] {
         var out: [String] = []
         if !moves.isEmpty {
-            out.append("  moves: an arrow from the row a process left to the row it went on, in the")
-            out.append("         column it went on: | v ^ a move, : v ^ an eviction; - it was frozen")
+            out.append("  moves: | v ^ a move, : v ^ an eviction, from the row a process left to the")
+            out.append("         row it went on, in the column it went on there (the next free one if")
+            out.append("         another arrow has it); - frozen, under the row it left")
         }
         if evictions { out.append("  E input on the node: its owner is back and its guests are evicted") }
         if calls { out.append("  calls: location-dependent calls forwarded home, per column (* 10 or more)") }
@@ -157,7 +158,9 @@ enum TimelineMoveNotes {
         }
         let routes = listed.map { "\(TerminalText.escape($0.from)) -> \(TerminalText.escape($0.to))" }
         let whens = listed.map { move -> String in
-            if let unfinished = move.unfinished { return move.frozen.map { "\(unfinished), frozen at \($0)" } ?? unfinished }
+            if let unfinished = move.unfinished {
+                return move.frozen.map { "\(unfinished), frozen at \($0)" } ?? unfinished
+            }
             guard let frozen = move.frozen, let unfrozen = move.unfrozen else { return "done" }
             return "\(unfrozen), frozen \(unfrozen - frozen)"
         }
@@ -165,8 +168,8 @@ enum TimelineMoveNotes {
         let whenWidth = whens.map(\.count).max() ?? 0
         var out = ["  " + Plural.of(moves.count, "move") + ":"]
         for (index, move) in listed.enumerated() {
-            let head = "    " + TextRenderer.pad(names[index], nameWidth) + "  " + TextRenderer.pad(routes[index], routeWidth)
-                + "  " + TextRenderer.pad(whens[index], whenWidth)
+            let head = "    " + TextRenderer.pad(names[index], nameWidth) + "  "
+                + TextRenderer.pad(routes[index], routeWidth) + "  " + TextRenderer.pad(whens[index], whenWidth)
             let cause = move.cause + (move.how.map { ", " + $0 } ?? "")
             if width > 0, head.count + 2 + cause.count > width {
                 out += [TimelineChart.trimmed(head), "      " + cause]

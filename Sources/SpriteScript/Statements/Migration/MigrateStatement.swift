@@ -23,7 +23,8 @@ struct MigrateSyntax: StatementSyntax {
             + "behaves the same: only its times change. Its home stays the node it was created on: its "
             + "location-dependent calls (syscall gettimeofday|getpid|signal|device in its program) are RPCs to "
             + "the home kernel while it is away, counted in PROCESS.forwarded and PROCESS.forwarding. Costs per "
-            + "phase: 'migration preset …' (help migration). show migrations lists each one; expect reads "
+            + "phase: 'migration preset …' (help migration). show migrations lists each one, show timeline "
+            + "draws it as an arrow between the host rows (help processes); expect reads "
             + "PROCESS.migrations, stats.migrations, stats.migration-freeze, stats.migration-time, "
             + "stats.migration-bytes. Works at the top level and inside 'at T { }'.",
         example: """

@@ -160,7 +160,8 @@ enum ProcessTables {
                                   switchFrom: switches[index], order: Int(slice.process.index))
             },
             from: from, to: to, unknownFrom: s.timelineDropped > 0 ? s.timelineCompleteUntil : nil)
-        (chart.moves, chart.evictions, chart.calls, chart.lineWidth) = (across.moves, across.evictions, across.calls, width)
+        (chart.moves, chart.evictions, chart.calls) = (across.moves, across.evictions, across.calls)
+        chart.lineWidth = width
         let rows: [[Cell]] = shown.map { index in
             let slice = slices[index]
             return [.text(s.nodeName(slice.node)), .count(Int64(slice.cpu)), .text(processName(slice.process)),
@@ -176,6 +177,7 @@ enum ProcessTables {
                             ("complete_until_ns", .int(s.timelineCompleteUntil.nanoseconds))]
         }
         table.fields += across.fields
+        table.notes += across.notes
         return table
     }
 

@@ -7,6 +7,8 @@ struct TimelineMoveData {
     var evictions: [ChartEviction] = []
     var calls: [ChartCall] = []
     var fields: [(String, JSONValue)] = []
+    /// Text under the chart: calls the log did not keep, when the window reaches past what it holds.
+    var notes: [String] = []
 
     /// `rows`: the CPUs drawn, in order; a move's arrow joins the CPU the process last ran on before its
     /// freeze to the one it first ran on after its unfreeze (the node's first row when it did not run).
@@ -42,16 +44,19 @@ struct TimelineMoveData {
             moves.append(ChartMove(
                 process: name, from: s.nodeName(report.from), to: s.nodeName(report.to),
                 fromRow: row(report.from, before), toRow: row(report.to, after),
-                frozen: report.frozenAt, unfrozen: report.unfrozenAt, cause: Self.words(cause, report, s),
+                frozen: report.frozenAt, unfrozen: report.unfrozenAt, cause: Self.words(cause, report),
                 evicted: Self.isEviction(cause), how: report.execTime && cause != .asked ? "remote exec" : nil,
                 unfinished: report.state == .done ? nil : report.state.rawValue))
-            jsonMoves.append(.object(Self.fields(report, name: name, cause: cause, s)))
+            let cpus: [(String, JSONValue)] = [("from_cpu", before.map { .int(Int64($0)) } ?? .null),
+                                               ("to_cpu", after.map { .int(Int64($0)) } ?? .null)]
+            jsonMoves.append(.object(Self.fields(report, name: name, cause: cause, s) + cpus))
         }
         var jsonEvictions: [JSONValue] = []
         for eviction in s.evictionReports where eviction.at >= from && eviction.at <= to {
             guard let row = firstRow[eviction.node] else { continue }
             evictions.append(ChartEviction(row: row, at: eviction.at))
-            jsonEvictions.append(.object([("node", .string(s.nodeName(eviction.node))), ("at_ns", .int(eviction.at.nanoseconds)),
+            jsonEvictions.append(.object([("node", .string(s.nodeName(eviction.node))),
+                                          ("at_ns", .int(eviction.at.nanoseconds)),
                                           ("processes", .array(eviction.processes.map { .string(processName($0)) }))]))
         }
         var jsonCalls: [JSONValue] = []
@@ -63,7 +68,12 @@ struct TimelineMoveData {
                                       ("home", .string(s.nodeName(call.home))), ("at_ns", .int(call.time.nanoseconds)),
                                       ("wait_ns", .int(call.wait.nanoseconds))]))
         }
-        fields = [("moves", .array(jsonMoves)), ("evictions", .array(jsonEvictions)), ("calls", .array(jsonCalls))]
+        fields = [("moves", .array(jsonMoves)), ("owner_inputs", .array(jsonEvictions)),
+                  ("forwarded_calls", .array(jsonCalls))]
+        if s.forwardedCallsDropped > 0 && to > s.forwardedCallLogCompleteUntil {
+            notes.append("  \(s.forwardedCallsDropped) later forwarded calls were not kept (the log keeps the first "
+                         + "\(s.forwardedCallLogLimit)): the calls lines stop at \(s.forwardedCallLogCompleteUntil)")
+        }
         if s.forwardedCallsDropped > 0 {
             fields += [("dropped_calls", .int(Int64(s.forwardedCallsDropped))),
                        ("calls_complete_until_ns", .int(s.forwardedCallLogCompleteUntil.nanoseconds))]
@@ -88,12 +98,13 @@ struct TimelineMoveData {
         return false
     }
 
-    /// `migrate`, `spawn … home`, `balancer`, `evicted (input on ws2 at 40s)`.
-    private static func words(_ cause: MigrationCause, _ report: MigrationReport, _ s: Simulation) -> String {
+    /// `migrate`, `remote exec` (a spawn with `home`), `balancer`, `evicted at 40s` (the owner's input on the
+    /// node it left).
+    private static func words(_ cause: MigrationCause, _ report: MigrationReport) -> String {
         switch cause {
         case .asked: report.execTime ? "remote exec" : "migrate"
         case .balancer: "balancer"
-        case .eviction(let node, let at): "evicted (input on \(s.nodeName(node)) at \(at))"
+        case .eviction(_, let at): "evicted at \(at)"
         }
     }
 
