@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import SpriteScript
+
+/// `show timeline` across hosts from scripts: the width option's checks, the node subset, the JSON of the
+/// moves and calls, and the same bytes on every run.
+///
+/// The scenario, on the sprite-1988 wire with the SPARCstation 1 preset (Examples/forwarded-calls.sprite):
+/// `clock` is held 91.5517ms by a remote exec from ws1 to ws2, then asks the time of day 5 times, each an
+/// RPC home to ws1.
+private let scenario = """
+    cluster { network ethernet preset sprite-1988; server fs1; workstation ws1, ws2 }
+    migration preset sparcstation-1991
+    trace off
+    program clock { repeat 5 { compute 10ms; syscall gettimeofday 100us } }
+    spawn clock as clock on ws2 home ws1
+    run
+
+    """
+
+private let C = "cluster { workstation ws1 }\n"
+
+private let widthCases: [DiagnosticCase] = [
+    .init(C + "show timeline width 30", "the chart's width must be between 40 and 240, not 30", line: 2, column: 21,
+          help: "give a whole number from 40 to 240"),
+    .init(C + "show timeline ws1 from 1s width 100.5", "the chart's width must be a whole number", line: 2,
+          column: 33),
+    .init(C + "show timeline width 10ms", "expected a plain number like 3, found a duration '10ms'", line: 2,
+          column: 21),
+]
+
+@Suite struct TimelineScriptTests {
+    @Test(arguments: widthCases)
+    func widthIsChecked(_ c: DiagnosticCase) throws {
+        let first = try #require(ScriptHarness.diagnostics(c.script).first, "no diagnostic for:\n\(c.script)")
+        #expect(first.message.contains(c.message), "message: \(first.message)")
+        #expect(first.category == c.category, "category of '\(first.message)'")
+        let span = try #require(first.span)
+        #expect(span.line == c.line && span.column == c.column, "place of '\(first.message)'")
+        if let help = c.help { #expect(first.help?.contains(help) == true, "help: \(first.help ?? "none")") }
+    }
+
+    @Test func everyFormChecksCleanly() {
+        let script = C + "show timeline width 120\nshow timeline ws1 width 40\nshow timeline from 0s to 1s width 240\n"
+        #expect(ScriptHarness.diagnostics(script).isEmpty)
+    }
+
+    /// The remote exec is drawn from ws1's row down to ws2's in the column of its unfreeze. The run ends at
+    /// 161.5432ms: 2ms a column would take 81 of the default width's 60, so 5ms (33 columns); the unfreeze
+    /// at 91.5517ms (select 18.0002 + state 73.5515) is column 18, frozen from column 0. The 5 calls are
+    /// counted on ws2's row.
+    @Test func theTextChartShowsTheMoveAndTheCalls() throws {
+        let (status, sink, _) = FSScript.run(scenario + "show timeline\n")
+        #expect(status == .ok)
+        let lines = sink.output
+        let ws1 = try #require(lines.firstIndex { $0.hasPrefix("  ws1 cpu0") })
+        #expect(lines[ws1 + 1] == String(repeating: " ", count: 12) + String(repeating: "-", count: 18) + "v")
+        #expect(lines[ws1 + 2].hasPrefix("  ws2 cpu0"))
+        let calls = try #require(lines.first { $0.hasPrefix("     calls  ") })
+        #expect(calls.filter(\.isNumber).compactMap(\.wholeNumberValue).reduce(0, +) == 5)
+        #expect(lines.contains { $0.hasPrefix("    A clock  ws1 -> ws2  91.5517ms, frozen 91.5517ms  remote exec") })
+    }
+
+    /// Only ws2 drawn: no row for ws1, so no arrow, but the move is listed and the calls still counted.
+    @Test func aNodeSubsetListsMovesItCannotDraw() throws {
+        let (_, sink, _) = FSScript.run(scenario + "show timeline ws2\n")
+        #expect(!sink.output.contains { $0.hasPrefix("  ws1 cpu0") })
+        #expect(!sink.output.contains { $0.contains("v") && $0.hasPrefix("            ") })
+        #expect(sink.output.contains("  1 move:") && sink.output.contains { $0.hasPrefix("     calls  ") })
+    }
+
+    /// JSON carries the same moves and calls (validated against the schema): the remote exec asked at 0s,
+    /// unfrozen at 91.5517ms (91,551,728ns), on ws2's CPU 0; the 5 calls on ws2, CPU 0, home ws1.
+    @Test func jsonHasTheMovesAndCalls() throws {
+        let (_, sink, _) = FSScript.run(scenario + "show timeline\n", format: .json)
+        let objects = try FSScript.objects(sink)
+        let timeline = try #require(objects.first { $0["table"] as? String == "timeline" })
+        let moves = try #require(timeline["moves"] as? [[String: Any]])
+        #expect(moves.count == 1)
+        #expect(moves.first?["cause"] as? String == "script" && moves.first?["strategy"] as? String == "exec")
+        #expect(moves.first?["unfrozen_ns"] as? Int == 91_551_728 && moves.first?["to_cpu"] as? Int == 0)
+        let calls = try #require(timeline["forwarded_calls"] as? [[String: Any]])
+        #expect(calls.count == 5)
+        #expect(calls.allSatisfy { $0["node"] as? String == "ws2" && $0["home"] as? String == "ws1" })
+    }
+
+    @Test func theSameScriptDrawsTheSameBytes() {
+        let text = scenario + "show timeline width 100\n"
+        #expect(FSScript.run(text).sink.text == FSScript.run(text).sink.text)
+    }
+}
