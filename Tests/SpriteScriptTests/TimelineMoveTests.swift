@@ -88,6 +88,16 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("    late  ws1 -> ws2  31ms, frozen 2ms") })
     }
 
+    /// 1001 moves all unfrozen at 1ms (column 2): the first 1000 are tried, and the 58 columns 2–59 take 58
+    /// of them (over A's b in column 19: an arrow is drawn over an ending's mark); frozen from 0.5ms, column 1;
+    /// 942 find no free column, and the last is past the 1000 drawn at most.
+    @Test func arrowsAreBounded() {
+        let lines = chart((0...1000).map { _ in move(0, 1, frozen: 0.5, unfrozen: 1) }).lines
+        #expect(gap(lines, 0) == " -" + String(repeating: "v", count: 58))
+        #expect(lines.contains("  942 moves found no free column to the chart's end: not drawn"))
+        #expect(lines.contains("  not drawn: 1 move past the first 1000"))
+    }
+
     /// The list stops at 20 moves and counts the rest.
     @Test func theListIsBounded() {
         let many = (0..<25).map { move(0, 1, frozen: Double($0), unfrozen: Double($0) + 0.5) }

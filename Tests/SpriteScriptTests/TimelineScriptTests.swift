@@ -84,6 +84,39 @@ private let widthCases: [DiagnosticCase] = [
         #expect(calls.allSatisfy { $0["node"] as? String == "ws2" && $0["home"] as? String == "ws1" })
     }
 
+    /// On a 2-CPU node whose CPU 0 runs busy (200ms), clock goes on CPU 1: its arrow crosses the CPU 0 row
+    /// (| under ws1, v under mp1 cpu0, just above mp1 cpu1) in column 18 (91.5517ms at 5ms a column; the
+    /// run ends at 200ms, 2ms would take 100 columns), and its calls are counted under CPU 1.
+    @Test func aMoveToAMultiprocessorEndsAtTheCPUItRanOn() throws {
+        let script = """
+            cluster { network ethernet preset sprite-1988; server fs1; workstation ws1; server mp1 cpus 2 }
+            migration preset sparcstation-1991
+            trace off
+            program busy { compute 200ms }
+            program clock { repeat 5 { compute 10ms; syscall gettimeofday 100us } }
+            spawn busy as busy on mp1
+            spawn clock as clock on mp1 home ws1
+            run
+            show timeline
+
+            """
+        let lines = FSScript.run(script).sink.output
+        let ws1 = try #require(lines.firstIndex { $0.hasPrefix("  ws1 cpu0") })
+        let blank = String(repeating: " ", count: 12)
+        #expect(lines[ws1 + 1] == blank + String(repeating: "-", count: 18) + "|")
+        #expect(lines[ws1 + 2].hasPrefix("  mp1 cpu0"))
+        // busy's x: it ends at 200ms, in the last column (39).
+        #expect(lines[ws1 + 3] == blank + String(repeating: " ", count: 18) + "v"
+                + String(repeating: " ", count: 20) + "x")
+        #expect(lines[ws1 + 4].hasPrefix("  mp1 cpu1") && lines[ws1 + 6].hasPrefix("     calls"))
+        let objects = try FSScript.objects(FSScript.run(script, format: .json).sink)
+        let timeline = try #require(objects.first { $0["table"] as? String == "timeline" })
+        let moves = try #require(timeline["moves"] as? [[String: Any]])
+        #expect(moves.first?["to_cpu"] as? Int == 1 && moves.first?["from_cpu"] is NSNull)
+        let calls = try #require(timeline["forwarded_calls"] as? [[String: Any]])
+        #expect(calls.count == 5 && calls.allSatisfy { $0["cpu"] as? Int == 1 })
+    }
+
     @Test func theSameScriptDrawsTheSameBytes() {
         let text = scenario + "show timeline width 100\n"
         #expect(FSScript.run(text).sink.text == FSScript.run(text).sink.text)

@@ -71,7 +71,7 @@ struct TimelineChart {
         var overlay = TimelineMoveOverlay(marks: drawn.map(\.1), calls: calls, columns: columns, step: step,
                                           from: from, to: to)
         for eviction in evictions { overlay.mark(eviction) }
-        for move in moves { overlay.draw(move) }
+        for move in moves.prefix(TimelineMoveOverlay.mostDrawn) { overlay.draw(move) }
         for (index, label) in rowLabels.enumerated() {
             out.append("  " + TextRenderer.pad(TerminalText.escape(label), labelWidth) + "  " + drawn[index].0)
             out += overlay.lines(row: index, labelWidth: labelWidth)
@@ -95,7 +95,11 @@ struct TimelineChart {
         out += TimelineMoveNotes.legend(moves: moves, evictions: !evictions.isEmpty, calls: !calls.isEmpty)
         out += TimelineMoveNotes.list(moves, letter: letter, width: lineWidth)
         if overlay.undrawn > 0 {
-            out.append("  \(Plural.of(overlay.undrawn, "move")) found no free column to the chart's end: listed, not drawn")
+            out.append("  \(Plural.of(overlay.undrawn, "move")) found no free column to the chart's end: not drawn")
+        }
+        if moves.count > TimelineMoveOverlay.mostDrawn {
+            out.append("  not drawn: \(Plural.of(moves.count - TimelineMoveOverlay.mostDrawn, "move")) past the first "
+                       + "\(TimelineMoveOverlay.mostDrawn)")
         }
         return out
     }

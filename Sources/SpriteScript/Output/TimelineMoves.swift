@@ -48,6 +48,9 @@ struct TimelineMoveOverlay {
     private(set) var undrawn = 0
 
     static let callsLabel = "calls"
+    /// Arrows drawn at most: each looks for a free column along its path, so a run of many thousand moves
+    /// (a balancer's) would cost rows × columns each; the rest are counted.
+    static let mostDrawn = 1_000
 
     init(marks: [[Character]], calls: [ChartCall], columns: Int, step: Int64, from: SimTime, to: SimTime) {
         self.columns = columns
