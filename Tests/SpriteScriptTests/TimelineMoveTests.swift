@@ -98,6 +98,14 @@ import Testing
         #expect(lines.contains("  not drawn: 1 move past the first 1000"))
     }
 
+    /// Frozen at 25ms (column 50), unfrozen at 40ms, after the window: dashes to the window's end, no arrow.
+    @Test func aMoveFrozenPastTheWindowIsDashesToTheEnd() {
+        let lines = chart([move(0, 1, frozen: 25, unfrozen: 40)]).lines
+        #expect(gap(lines, 0) == String(repeating: " ", count: 19) + "b" + String(repeating: " ", count: 30)
+                + String(repeating: "-", count: 10))
+        #expect(lines[3].hasPrefix("  ws2 cpu0"))
+    }
+
     /// The list stops at 20 moves and counts the rest.
     @Test func theListIsBounded() {
         let many = (0..<25).map { move(0, 1, frozen: Double($0), unfrozen: Double($0) + 0.5) }

@@ -89,12 +89,17 @@ struct TimelineMoveOverlay {
     }
 
     /// Draws one move's arrow in the column of its unfreeze, or the first free one right of it. Returns
-    /// the column drawn in, or nil (not in the window, a row not drawn, or no free column).
+    /// the column drawn in, or nil (not in the window, a row not drawn, or no free column). A move frozen in
+    /// the window and unfrozen after it (or still frozen) has its dashes to the window's end, no arrow.
     @discardableResult
     mutating func draw(_ move: ChartMove) -> Int? {
-        guard let source = move.fromRow, let target = move.toRow, source != target,
-              let unfrozen = move.unfrozen, unfrozen >= from, unfrozen <= to,
-              gaps.indices.contains(source), gaps.indices.contains(target) else { return nil }
+        guard let source = move.fromRow, gaps.indices.contains(source) else { return nil }
+        guard let unfrozen = move.unfrozen, unfrozen >= from, unfrozen <= to else {
+            let frozenPast = move.unfrozen.map { $0 > to } ?? (move.unfinished == "moving")
+            if let frozen = move.frozen, frozen <= to, frozenPast { dash(source, from: frozen, upTo: columns) }
+            return nil
+        }
+        guard let target = move.toRow, target != source, gaps.indices.contains(target) else { return nil }
         // The gap lines between the two chart lines: every gap of the rows from the upper to the one
         // above the lower.
         let path = (min(source, target)..<max(source, target)).flatMap { row in
@@ -105,10 +110,7 @@ struct TimelineMoveOverlay {
             undrawn += 1
             return nil
         }
-        if let frozen = move.frozen, frozen >= from {
-            // Frozen for more than a column: dashes under the row it left, up to the arrow.
-            for c in self.column(frozen)..<column where gaps[source][0][c] == " " { gaps[source][0][c] = "-" }
-        }
+        if let frozen = move.frozen { dash(source, from: frozen, upTo: column) }
         let head = target > source ? path.last : path.first
         for (row, line) in path {
             let isHead = head.map { $0 == (row, line) } ?? false
@@ -119,6 +121,12 @@ struct TimelineMoveOverlay {
             taken[row][line][column] = true
         }
         return column
+    }
+
+    /// Frozen from `frozen` (or the window's start) up to column `end`: dashes on the free cells under the row
+    /// it left, so the ending mark of its last slice stays.
+    private mutating func dash(_ row: Int, from frozen: SimTime, upTo end: Int) {
+        for c in column(frozen)..<max(column(frozen), end) where gaps[row][0][c] == " " { gaps[row][0][c] = "-" }
     }
 
     /// The lines under row `row`'s chart line, labelled and trimmed; blank ones left out.
