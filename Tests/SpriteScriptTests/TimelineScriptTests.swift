@@ -85,8 +85,9 @@ private let widthCases: [DiagnosticCase] = [
     }
 
     /// On a 2-CPU node whose CPU 0 runs busy (200ms), clock goes on CPU 1: its arrow crosses the CPU 0 row
-    /// (| under ws1, v under mp1 cpu0, just above mp1 cpu1) in column 18 (91.5517ms at 5ms a column; the
-    /// run ends at 200ms, 2ms would take 100 columns), and its calls are counted under CPU 1.
+    /// (| under ws1, v under mp1 cpu0, just above mp1 cpu1) in column 18 (91.5517ms at 5ms a column), and its
+    /// calls are counted under CPU 1. busy ends at 215.128ms, its 200ms and the select's 15.128ms of kernel
+    /// work served on mp1's CPU 0 (2ms a column would take 108 columns): its x is in column 43.
     @Test func aMoveToAMultiprocessorEndsAtTheCPUItRanOn() throws {
         let script = """
             cluster { network ethernet preset sprite-1988; server fs1; workstation ws1; server mp1 cpus 2 }
@@ -105,9 +106,8 @@ private let widthCases: [DiagnosticCase] = [
         let blank = String(repeating: " ", count: 12)
         #expect(lines[ws1 + 1] == blank + String(repeating: "-", count: 18) + "|")
         #expect(lines[ws1 + 2].hasPrefix("  mp1 cpu0"))
-        // busy's x: it ends at 200ms, in the last column (39).
         #expect(lines[ws1 + 3] == blank + String(repeating: " ", count: 18) + "v"
-                + String(repeating: " ", count: 20) + "x")
+                + String(repeating: " ", count: 24) + "x")
         #expect(lines[ws1 + 4].hasPrefix("  mp1 cpu1") && lines[ws1 + 6].hasPrefix("     calls"))
         let objects = try FSScript.objects(FSScript.run(script, format: .json).sink)
         let timeline = try #require(objects.first { $0["table"] as? String == "timeline" })
