@@ -81,7 +81,9 @@ struct ShowStatement: Statement {
         if subject == "dsm" { return ShowDSM.check(nodes[0], &checker) }
         for node in nodes { checker.resolveNode(node) }
         window.check(&checker)
-        if let (width, span) = width { checker.requireWhole(width, TimelineChart.widths, "the chart's width", at: span) }
+        if let (width, span) = width {
+            checker.requireWhole(width, TimelineChart.widths, "the chart's width", at: span)
+        }
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {

@@ -36,7 +36,8 @@ enum SchedulingHelp {
             the location-dependent calls a process there forwarded home, per column (* for 10 or more); and a \
             list gives each move (the first \(TimelineMoveNotes.mostListed)): process, route, when it went \
             on, how long it was frozen, and who moved it (migrate, remote exec, balancer, evicted). JSON adds \
-            moves, owner_inputs and forwarded_calls (at most \(Limits.forwardedCalls) calls are kept; later ones are counted).
+            moves, owner_inputs and forwarded_calls (at most \(Limits.forwardedCalls) calls are kept; later \
+            ones are counted).
             """,
         example: """
             cluster { workstation ws1 }
