@@ -67,12 +67,13 @@ import Testing
 
     /// Calls on ws2: 3 in column 2 (1–1.5ms), 12 in column 10 (5–5.5ms): "3", then "*" for ten or more, on a
     /// line labelled calls under ws2's row. The label is right-aligned to the 8 columns of the row labels.
-    @Test func forwardedCallsAreCountedPerColumn() {
+    @Test func forwardedCallsAreCountedPerColumn() throws {
         let calls = (0..<3).map { ChartCall(row: 1, at: ms(1 + Double($0) * 0.1)) }
             + (0..<12).map { ChartCall(row: 1, at: ms(5 + Double($0) * 0.01)) }
         let lines = chart([], calls: calls).lines
-        let index = try? #require(lines.firstIndex { $0.hasPrefix("  ws2 cpu0") })
-        #expect(lines[(index ?? 0) + 1] == "     calls  " + "  3" + String(repeating: " ", count: 7) + "*")
+        let row = lines.firstIndex { $0.hasPrefix("  ws2 cpu0") }
+        let index = try #require(row)
+        #expect(lines[index + 1] == "     calls  " + "  3" + String(repeating: " ", count: 7) + "*")
         #expect(lines.contains { $0.hasPrefix("  calls: location-dependent calls forwarded home") })
     }
 
