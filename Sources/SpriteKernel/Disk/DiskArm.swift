@@ -49,6 +49,8 @@ struct DiskArm {
     /// The last block the head read: (file, block); file −1 before any.
     private(set) var file = -1
     private(set) var block: Int64 = -1
+    /// Time the arm spent positioning and transferring, over every request booked.
+    private(set) var busy: SimTime = .zero
     /// Reads not finished yet: the blocks first...last of file are in the
     /// cache's list but not in memory until done. (A read with cached blocks
     /// in a gap covers them too: a reader of those waits a little long.)
@@ -65,6 +67,7 @@ struct DiskArm {
         let done = begin + duration
         guard !done.isPastHorizon else { return done }
         freeAt = done
+        busy += duration
         file = read.file
         block = read.last
         inFlight.removeAll { $0.done <= start }

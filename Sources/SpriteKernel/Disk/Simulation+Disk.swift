@@ -5,4 +5,7 @@ extension Simulation {
         guard let drive = nodes[node].spec.disk else { return start }
         return nodes[node].arm.book(read, drive: drive, start: start)
     }
+
+    /// Time `node`'s disk arm has been busy, over every read booked on it (since its last crash).
+    public func diskBusy(_ node: Int) -> SimTime { nodes.indices.contains(node) ? nodes[node].arm.busy : .zero }
 }

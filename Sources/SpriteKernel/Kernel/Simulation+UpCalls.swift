@@ -15,7 +15,12 @@ extension Simulation {
 
     /// A spawned process arrives: a balancer may hold it while it finds it a host. Returns whether it did.
     @inline(__always) func arrivalTakenByBalancer(_ process: Int32) -> Bool {
-        loadBalancing.listens && balancingTookArrival(process)
+        loadBalancing.listens && !(pmakeLayer.listens && pmakeKeepsHome(process)) && balancingTookArrival(process)
+    }
+
+    /// A process ended, done or killed: a build waiting on it starts the jobs that were waiting for it.
+    @inline(__always) func processEnded(_ process: Int32) {
+        if pmakeLayer.listens { pmakeProcessEnded(process) }
     }
 
     /// The last of a process's awaited page-outs ended: a migration's flush may wait on it.

@@ -45,6 +45,8 @@ public final class Simulation {
     let migrationLayer = MigrationLayer()
     /// Load averages, idle hosts, the balancer and its probes (Balancing/).
     let loadBalancing = LoadBalancing()
+    /// Builds: job graphs run on idle hosts (Pmake/).
+    let pmakeLayer = PmakeLayer()
 
     public init(seed: UInt64 = 1, network: NetworkConfig = NetworkConfig()) {
         self.seed = seed

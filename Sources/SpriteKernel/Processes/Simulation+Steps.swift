@@ -185,6 +185,7 @@ extension Simulation {
         if !sharedMemory.locks.locks.isEmpty { dsmProcessEnded(process, node: Int(s.table[process].node)) }
         closeFilesLeftOpen(by: process)
         if s.table[process].space >= 0 { releaseSpace(of: process) }
+        processEnded(process)
     }
 
     /// A fork (same node; `shared`: a thread in the parent's sharing group)

@@ -566,7 +566,10 @@ extension Simulation {
             scheduler.table[process].remaining = .zero
             scheduler.table[process].stepsPending = true
             makeReady(process, why: why)
-        case .blocked, .finished:
+        case .finished:
+            // It ended off a CPU (its last step a file operation): its node has one process fewer all the same.
+            runQueueChanged(node: scheduler.table[process].node, finished: process)
+        case .blocked:
             break
         }
     }

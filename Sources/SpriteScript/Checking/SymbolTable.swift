@@ -13,6 +13,8 @@ public struct SymbolTable: Sendable {
     var programs: [String: [ProgramStep]] = [:]
     /// Program name → the space its `space` clause names (none: not there), for fork's checks.
     var programSpaces: [String: String] = [:]
+    /// Builds started by `pmake`, for `expect NAME.makespan` and its kin.
+    var pmakes: Set<String> = []
     /// Operation label → what the labelled operation is.
     public var labels: [String: OperationKind] = [:]
     /// Every prefix names resolve under (Sprite domains, mount points, exports,
@@ -56,6 +58,7 @@ public struct SymbolTable: Sendable {
             jobs[job] = (simulation.gangThreads(job) ?? []).map { simulation.processInfo(Int($0.index)).name }
         }
         self.labels = labels
+        pmakes = Set(simulation.pmakeNames)
         for spec in simulation.dsmSegments {
             dsmSegments[spec.name] = DSMSymbol(pages: Int(spec.pages), pageSize: spec.pageSize)
         }
@@ -76,6 +79,7 @@ public struct SymbolTable: Sendable {
         programSpaces.merge(other.programSpaces) { mine, _ in mine }
         spaces.merge(other.spaces) { mine, _ in mine }
         scheduled.formUnion(other.scheduled)
+        pmakes.formUnion(other.pmakes)
         jobs.merge(other.jobs) { mine, _ in mine }
         domains.merge(other.domains) { mine, _ in mine }
         spriteDomains.merge(other.spriteDomains) { mine, _ in mine }
@@ -87,11 +91,11 @@ public struct SymbolTable: Sendable {
     }
 
     func contains(_ name: String) -> Bool {
-        nodes[name] != nil || processes[name] != nil || labels[name] != nil
+        nodes[name] != nil || processes[name] != nil || labels[name] != nil || pmakes.contains(name)
     }
 
     /// Every declared name, for completion.
     public var allNames: [String] {
-        (Array(nodes.keys) + Array(processes.keys) + Array(labels.keys)).sorted()
+        (Array(nodes.keys) + Array(processes.keys) + Array(labels.keys) + Array(pmakes)).sorted()
     }
 }

@@ -24,6 +24,7 @@ struct ExpectSyntax: StatementSyntax {
               node: state role cpu-busy
             \(ProcessFields.helpLines)
             \(MigrationFields.helpLines)
+            \(PmakeFields.helpLine)
             \(StatisticsTable.helpLine)
             stale-reads counts reads that are not fresh under the model (unix by default); a read is judged \
             under all four models in 'show outcomes' (help semantics). ls NODE DIR is what an ls on NODE \
@@ -190,7 +191,7 @@ enum ExpectedValue: Sendable {
 
 /// What a subject's field measures; `nil` dimension means text.
 enum FieldKind: Sendable {
-    case operation, process, scheduled, node, stats, average
+    case operation, process, scheduled, node, stats, average, pmake
 
     var fields: [String: Dimension?] {
         switch self {
@@ -206,6 +207,7 @@ enum FieldKind: Sendable {
             .merging(MemoryFields.node) { $1 }
         case .stats: StatisticsTable.fixedDimensions
         case .average: ProcessFields.average
+        case .pmake: PmakeFields.fields
         }
     }
 }
@@ -327,6 +329,7 @@ struct ExpectStatement: Statement {
     static func fieldKind(of owner: String, _ symbols: SymbolTable) -> FieldKind? {
         if owner == "stats" { return .stats }
         if symbols.labels[owner] != nil { return .operation }
+        if symbols.pmakes.contains(owner) { return .pmake }
         if symbols.processes[owner] != nil { return symbols.scheduled.contains(owner) ? .scheduled : .process }
         if symbols.nodes[owner] != nil { return .node }
         if owner == ProcessFields.averageOwner { return .average }
@@ -451,6 +454,7 @@ struct ExpectStatement: Statement {
             return .number(penalty.nanoseconds, .duration)
         case .field(let owner, let field):
             if owner.text == "stats" { return statistic(field.text, s) }
+            if let measured = PmakeFields.measure(owner, field.text, s) { return measured }
             if let measured = try ProcessFields.measure(owner, field.text, interpreter) { return measured }
             if let op = interpreter.labels[owner.text], let record = s.operation(op) {
                 return operationField(field.text, record, s)

@@ -11,7 +11,7 @@ struct ShowSyntax: StatementSyntax {
                 "show processes [NODES]", "show timeline [NODES] [from T] [to T] [width N]",
                 "show locks [NODES]",
                 "show dsm SEG", "show memory NODE", "show migrations", "show faults [NODES] [from T] [to T]",
-                "show balance"],
+                "show balance", "show pmake [BUILD]"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
@@ -28,7 +28,8 @@ struct ShowSyntax: StatementSyntax {
             + "'migrations' each process migration's times, bytes and phases (help migrate). "
             + "'faults' lists each page fault, VM and DSM, that began in the window: node, process, page, access, "
             + "how it was served, where from, the wait and the messages (help memory). 'balance' each node's "
-            + "load and idleness, the balancer's probes and transfers, turnaround and evictions (help balance).",
+            + "load and idleness, the balancer's probes and transfers, turnaround and evictions (help balance). "
+            + "'pmake' each build's jobs, makespan, speedup and where the time went (help pmake).",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -41,7 +42,7 @@ struct ShowSyntax: StatementSyntax {
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
                            "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts", "timeline",
-                           "locks", "dsm", "memory", "migrations", "faults", "balance"]
+                           "locks", "dsm", "memory", "migrations", "faults", "balance", "pmake"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offer(subjects)
@@ -53,6 +54,8 @@ struct ShowSyntax: StatementSyntax {
         var nodes: [Name] = []
         if word.text == "cache" || word.text == "memory" {
             nodes = [try parser.parseName("the node whose \(word.text) to show")]
+        } else if word.text == "pmake" {
+            if parser.peek.kind == .identifier { nodes = [try parser.parseName("a build's name")] }
         } else if word.text == "dsm" {
             nodes = [try parser.parseName("a segment name")]
         } else if ["prefixes", "processes", "timeline", "locks", "faults"].contains(word.text) {
@@ -79,6 +82,7 @@ struct ShowStatement: Statement {
 
     func check(_ checker: inout Checker) {
         if subject == "dsm" { return ShowDSM.check(nodes[0], &checker) }
+        if subject == "pmake" { return ShowPmake.check(nodes.first, &checker) }
         for node in nodes { checker.resolveNode(node) }
         window.check(&checker)
         if let (width, span) = width {
@@ -106,6 +110,7 @@ struct ShowStatement: Statement {
         case "dsm": try ShowDSM.show(nodes[0], interpreter)
         case "migrations": interpreter.emit(.table(ShowMigrations.table(s, interpreter.context)))
         case "balance": interpreter.emit(.table(ShowBalance.table(s)))
+        case "pmake": ShowPmake.show(nodes.first, interpreter)
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats":
             interpreter.emit(.table(Self.stats(s)))

@@ -27,6 +27,7 @@ public enum StatementRegistry {
         IdleSyntax.self,
         InputSyntax.self,
         TrafficSyntax.self,
+        PmakeSyntax.self,
         DomainSyntax.self,
         ExportSyntax.self,
         CacheSyntax.self,
