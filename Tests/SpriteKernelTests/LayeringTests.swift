@@ -32,6 +32,8 @@ import Testing
         // Load balancing: the scheduler and the RPC layer reach it only through up-calls on the root.
         "Balancing": ["LoadBalancing", "loadBalancing", "Balancer", "BalancerKind", "ProbeChain", "LoadView",
                       "GraphPartitioner"],
+        // Builds: jobs started as processes, placed by the balancer; the process table reaches it by an up-call.
+        "Pmake": ["PmakeLayer", "pmakeLayer", "PmakeRun", "PmakeResources", "PmakeGraph"],
         "DSM": ["SharedMemory", "sharedMemory", "PageManager", "PageManagers", "DSMConsistencyModel",
                 "DSMConsistencyModels", "DSMPage", "DSMCopy", "DSMRequest", "DSMRequestTable", "DSMSegmentState",
                 "DSMLockTable", "dsmCrash"],
@@ -64,6 +66,9 @@ import Testing
         "Migration": ["Cluster", "Network", "RPC", "FileSystem", "Memory", "Processes", "Scheduling"],
         // A balancer reads nodes' run queues, probes with RPCs and moves processes through Migration.
         "Balancing": ["Cluster", "Network", "RPC", "Processes", "Scheduling", "Migration"],
+        // A build's jobs are processes whose files, hosts (by the balancer, through Migration) and the file
+        // server's CPU and disk it reports.
+        "Pmake": ["Cluster", "Disk", "Network", "FileSystem", "Processes", "Scheduling", "Migration", "Balancing"],
     ]
 
     static let sources = URL(fileURLWithPath: #filePath)

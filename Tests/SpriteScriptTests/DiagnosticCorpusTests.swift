@@ -111,6 +111,11 @@ let malformedCorpus: [MalformedScript] = [
     .init("migrate", C + "migrate ws1 to ws2"),
     .init("migration", "migration preset sparcstation"),
     .init("balance", C + "balance ws1, fs1 strategy recever"),
+    .init("pmake", C + "program cc { compute 1s }\npmake b on ws1 {\n  job a program cc after b\n"
+        + "  job b program cc after a\n}"),
+    .init("pmake", C + "program cc { compute 1s }\npmake b on ws1 { job a program ccc }"),
+    .init("pmake", C + "pmake b on ws1 jobs 4 compile 1s"),
+    .init("pmake", C + "pmake b on ws9 jobs 4 compile 1s link 1s"),
     .init("idle", C + "idle ws1 after 30s load 2KB"),
     .init("input", C + "input ws9 at 1s"),
     .init("traffic", "traffic a a 1KB"),

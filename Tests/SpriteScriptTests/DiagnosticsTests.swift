@@ -98,7 +98,8 @@ private let syntaxCases: [DiagnosticCase] = [
           help: "show nodes|network|processes|operations|stats|trace"),
     .init("show",
           "expected what to show (nodes, network, processes, operations, stats, trace, outcomes, history, files, "
-              + "domains, prefixes, cache, mounts, timeline, locks, dsm, memory, migrations, faults, balance), "
+              + "domains, prefixes, cache, mounts, timeline, locks, dsm, memory, migrations, faults, balance, "
+              + "pmake), "
               + "found end of input",
           line: 1, column: 5, .syntax),
     .init("cluster { network latency 10MB }", "expected a duration like 20ms, found a size '10MB'", line: 1, column: 27,

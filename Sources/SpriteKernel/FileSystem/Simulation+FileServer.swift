@@ -327,14 +327,15 @@ extension Simulation {
     /// history (outside any session, so committed at once) and as the file's
     /// latest and committed write, or every later read would be judged
     /// against the empty file.
-    private func recordCreatedContents(_ file: Int, creator: Int, op: Int32) {
+    /// `op`: the create, nil for a file made at the server with no operation (a build's checked-out sources).
+    func recordCreatedContents(_ file: Int, creator: Int, op: Int32?) {
         let content = fs.files[file].content
         guard content != emptyContent else { return }
-        let start = operations[Int(op)].startedAt ?? now
+        let start = op.flatMap { operations[Int($0)].startedAt } ?? now
         let event = recordFileEvent(.write(content: content, basedOn: noContent), node: creator, session: -1,
                                     file: file, start: start)
         // A create has no session to name its process: the operation does.
-        if let process = operations[Int(op)].process { fs.history[event].process = process }
+        if let op, let process = operations[Int(op)].process { fs.history[event].process = process }
         noteLatestWrite(file, content: content, event: event)
         fs.committed[file] = (content, event)
         // Made at the server: stored there at once.

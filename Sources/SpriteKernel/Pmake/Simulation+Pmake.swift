@@ -30,7 +30,8 @@ extension Simulation {
         let link = try addUnlistedProgram("\(name)-link", steps: build.linkSteps)
         jobs.append(PmakeJob(name: "link", program: link, after: jobs.map(\.name), local: true))
         for number in 1...build.compiles where liveFile(build.source(number)) == nil {
-            createAtServer(build.source(number), server: server, directory: false, size: build.reads)
+            let file = createAtServer(build.source(number), server: server, directory: false, size: build.reads)
+            recordCreatedContents(file, creator: server, op: nil)
         }
         let shape = "generated \(build.compiles) \(build.compile) \(build.reads) \(build.writes) \(build.link)"
         return try startPmake(name, home: home, jobs: jobs, parallel: parallel, shape: shape)

@@ -304,7 +304,8 @@ struct ExpectStatement: Statement {
                 let names = checker.symbols.allNames + ["stats", ProcessFields.averageOwner]
                 checker.error("unknown name '\(owner.text)'\(checker.suggestion(for: owner.text, among: names))",
                               at: owner.span,
-                              help: "expect checks a label (from 'as'), a process, a node, stats or avg")
+                              help: "expect checks a label (from 'as'), a process, a node, a build (pmake), stats "
+                                + "or avg")
                 return nil
             }
             if kind == .stats {
