@@ -44,7 +44,9 @@ enum ShowPmake {
             return ["  under way: \(done) of \(Plural.of(r.jobs.count, "job")) done since \(r.started)"]
         }
         var speed = "no hosts 1 build of the same jobs has finished: no speedup"
-        if let baseline = r.baseline, let speedup = r.speedup {
+        if r.baseline?.name == r.name {
+            speed = "the baseline other builds of the same jobs are compared with"
+        } else if let baseline = r.baseline, let speedup = r.speedup {
             speed = "speedup \(ProcessTables.plain(speedup)) over \(baseline.name) (hosts 1, \(baseline.makespan))"
         }
         let failed = r.jobs.filter { $0.state == .failed || $0.state == .skipped }.count
