@@ -291,7 +291,7 @@ private let checkCases: [DiagnosticCase] = [
             + "preemptions role run-queue spinning state sticky-pages switches switching utilization vm-pages"),
     .init("expect stats.dropd == 0", "'stats' has no field 'dropd'; did you mean 'dropped'?", line: 1, column: 14),
     .init(P + "expect clinet.received == \"x\"", "unknown name 'clinet'; did you mean 'client'?", line: 2, column: 8,
-          help: "expect checks a label (from 'as'), a process, a node, stats or avg"),
+          help: "expect checks a label (from 'as'), a process, a node, a build (pmake), stats or avg"),
     .init("expect nothing.time < 1ms", "unknown name 'nothing'", line: 1, column: 8),
     .init(P + "expect hops ws1 -> ws9 == 1", "unknown node 'ws9'; did you mean 'ws1'?", line: 2, column: 20),
     .init(P + "expect penalty ws9 -> fs1 1KB == 1ms", "unknown node 'ws9'", line: 2, column: 16),

@@ -28,8 +28,9 @@ enum ShowPmake {
         let mode = r.parallel == 1 ? "hosts 1: plain make, every job on \(s.nodeName(r.home))"
             : "hosts \(r.parallel): at most \(r.parallel) jobs at once, on idle hosts by remote exec"
         return Table(name: "pmake", title: "pmake \(r.name) on \(s.nodeName(r.home)), \(mode)",
-                     columns: ["job", "process", "host", "remote", Column("start", key: "start_ns"),
-                               Column("end", key: "end_ns"), Column("file wait", key: "file_wait_ns"), "state"],
+                     columns: ["job", "process", "host", Column("remote", key: "migrated"),
+                               Column("start", key: "start_ns"), Column("end", key: "end_ns"),
+                               Column("file wait", key: "file_wait_ns"), "state"],
                      rows: rows, notes: notes(r, s), fields: fields(r, s))
     }
 
