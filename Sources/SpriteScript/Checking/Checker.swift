@@ -103,6 +103,7 @@ public struct Checker {
         declared.labels = symbols.labels.filter { outer.labels[$0.key] == nil && visible.labels[$0.key] == nil }
         declared.scheduled = symbols.scheduled.subtracting(outer.scheduled).subtracting(visible.scheduled)
         declared.programs = symbols.programs.filter { outer.programs[$0.key] == nil }
+        declared.pmakes = symbols.pmakes.subtracting(outer.pmakes).subtracting(visible.pmakes)
         if let time {
             for name in declared.allNames where deferredTimes[name] == nil { deferredTimes[name] = time }
         }

@@ -28,9 +28,13 @@ struct PmakeStatement: Statement {
     }
 
     func check(_ checker: inout Checker) {
-        if checker.symbols.pmakes.contains(name.text) {
-            checker.error("build '\(name.text)' is already declared", at: name.span,
-                          help: "name this one another way: pmake \(checker.freeName(like: name.text)) on …")
+        if checker.symbols.contains(name.text) {
+            let what = checker.symbols.pmakes.contains(name.text) ? "build"
+                : checker.symbols.nodes[name.text] != nil ? "node"
+                : checker.symbols.processes[name.text] != nil ? "process" : "label"
+            checker.error("\(what) '\(name.text)' is already declared", at: name.span,
+                          help: "expect reads a build by its name: name this one another way: pmake "
+                            + "\(checker.freeName(like: name.text)) on …")
             return
         }
         guard checker.resolveNode(home) else { return }
@@ -90,8 +94,9 @@ struct PmakeStatement: Statement {
                     checker.error("job '\(dep.text)' cannot wait for itself", at: dep.span,
                                   help: "drop '\(dep.text)' from its after list")
                 } else if seen[dep.text] == nil {
-                    checker.error("unknown job '\(dep.text)'\(checker.suggestion(for: dep.text, among: seen.keys))",
-                                  at: dep.span, help: checker.declared("jobs of \(name.text)", seen.keys))
+                    let hint = checker.suggestion(for: dep.text, among: seen.keys.sorted())
+                    checker.error("unknown job '\(dep.text)'\(hint)", at: dep.span,
+                                  help: checker.declared("jobs of \(name.text)", seen.keys))
                 }
             }
         }

@@ -5,7 +5,7 @@ enum ShowPmake {
     static func check(_ name: Name?, _ checker: inout Checker) {
         guard let name, !checker.symbols.pmakes.contains(name.text) else { return }
         let builds = checker.symbols.pmakes
-        checker.error("unknown build '\(name.text)'\(checker.suggestion(for: name.text, among: builds))",
+        checker.error("unknown build '\(name.text)'\(checker.suggestion(for: name.text, among: builds.sorted()))",
                       at: name.span, help: builds.isEmpty ? "start one first: pmake NAME on HOME …"
                         : checker.declared("builds", builds))
     }
