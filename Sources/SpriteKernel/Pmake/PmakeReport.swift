@@ -9,8 +9,9 @@ public struct PmakeJobReport: Sendable, Equatable {
     public var end: SimTime?
     /// Started on the home and moved by remote exec to another host.
     public var remote: Bool
-    /// Time blocked on its file operations (opens, reads, writes, recalls of objects written elsewhere).
-    public var fileWait: SimTime
+    /// Time blocked: on its file operations (opens, reads, writes, recalls of objects written elsewhere) and,
+    /// for a remote job, held while its host was found and frozen in its remote exec.
+    public var blocked: SimTime
 }
 
 /// A build as reported: its jobs, its makespan, and where the time went.

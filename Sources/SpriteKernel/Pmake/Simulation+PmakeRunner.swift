@@ -99,7 +99,7 @@ extension Simulation {
                 start: run.starts[job] == .never ? nil : run.starts[job],
                 end: run.ends[job] == .never || !started ? nil : run.ends[job],
                 remote: started && migrationCount(of: ProcessID(p)) > 0,
-                fileWait: started ? scheduler.table[p].blockedTime : .zero)
+                blocked: started ? scheduler.table[p].blockedTime : .zero)
         }
         let now = run.after ?? pmakeResources()
         let cpu = busiestServer(now.serverCPU, run.before.serverCPU)

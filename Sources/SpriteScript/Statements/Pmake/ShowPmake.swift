@@ -23,14 +23,14 @@ enum ShowPmake {
         let rows: [[Cell]] = r.jobs.map { job in
             [.text(job.name), .text(job.process.map { s.processName(Int($0.index)) } ?? "-"),
              job.host.map { .text(s.nodeName($0)) } ?? .none, .flag(job.remote), job.start.map(Cell.time) ?? .none,
-             job.end.map(Cell.time) ?? .none, .time(job.fileWait), .text(job.state.rawValue)]
+             job.end.map(Cell.time) ?? .none, .time(job.blocked), .text(job.state.rawValue)]
         }
         let mode = r.parallel == 1 ? "hosts 1: plain make, every job on \(s.nodeName(r.home))"
             : "hosts \(r.parallel): at most \(r.parallel) jobs at once, on idle hosts by remote exec"
         return Table(name: "pmake", title: "pmake \(r.name) on \(s.nodeName(r.home)), \(mode)",
                      columns: ["job", "process", "host", Column("remote", key: "migrated"),
                                Column("start", key: "start_ns"), Column("end", key: "end_ns"),
-                               Column("file wait", key: "file_wait_ns"), "state"],
+                               Column("blocked", key: "blocked_ns"), "state"],
                      rows: rows, notes: notes(r, s), fields: fields(r, s))
     }
 
@@ -64,7 +64,7 @@ enum ShowPmake {
         if let last = r.lastJob, let link = r.linkTime {
             let job = r.jobs[last]
             lines.append("  serial tail: \(job.name) took \(link) (\(percent(link, makespan)) of the makespan), "
-                         + "\(job.fileWait) of it waiting for files; "
+                         + "\(job.blocked) of it waiting for files; "
                          + "\(Plural.of(r.recalls, "recall")) of dirty data (objects flushed from their hosts)")
         }
         return lines
@@ -85,7 +85,7 @@ enum ShowPmake {
                 ("disk", r.disk.map { .string(s.nodeName($0)) } ?? .null),
                 ("disk_busy_ns", .int(r.diskBusy.nanoseconds)), ("network_busy_ns", .int(r.networkBusy.nanoseconds)),
                 ("link_ns", time(r.linkTime)),
-                ("link_wait_ns", time(r.lastJob.map { r.jobs[$0].fileWait })), ("recalls", .int(Int64(r.recalls)))]
+                ("link_wait_ns", time(r.lastJob.map { r.jobs[$0].blocked })), ("recalls", .int(Int64(r.recalls)))]
     }
 }
 
@@ -114,7 +114,7 @@ enum PmakeFields {
         case "remote-jobs": return .number(Int64(r.remoteJobs), .count)
         case "link-time": return r.linkTime.map { .number($0.nanoseconds, .duration) } ?? .missing("not finished")
         case "link-wait":
-            return r.lastJob.map { .number(r.jobs[$0].fileWait.nanoseconds, .duration) } ?? .missing("not finished")
+            return r.lastJob.map { .number(r.jobs[$0].blocked.nanoseconds, .duration) } ?? .missing("not finished")
         case "recalls": return .number(Int64(r.recalls), .count)
         case "server-cpu": return share(r.serverCPU)
         case "server-disk": return share(r.diskBusy)
