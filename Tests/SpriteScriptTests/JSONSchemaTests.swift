@@ -43,6 +43,12 @@ struct JSONSchemaTests {
     /// Scripts that, with the examples, make every event the schema defines.
     static let coverage = [
         """
+        cluster { workstation ws1 }
+        program cc { compute 1ms }
+        pmake b on ws1 { job a program cc }
+        run
+        """,
+        """
         cluster { server fs1; workstation ws1, ws2 }
         balance ws1, ws2 strategy sender
         trace messages

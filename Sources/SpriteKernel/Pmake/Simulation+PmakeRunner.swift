@@ -27,6 +27,7 @@ extension Simulation {
         pmake.runs[run].running += 1
         pmake.byProcess[id.index] = (run, job)
         if build.parallel == 1 || spec.local { pmake.keptHome.insert(id.index) }
+        record(.pmakeJobStarted(build: build.name, job: spec.name, process: Int(id.index)), at: build.home)
     }
 
     /// Up-called when any process ends: if it ran a job, the job is done (or failed, killed).
@@ -79,6 +80,10 @@ extension Simulation {
     private func endBuild(_ run: Int) {
         pmake.runs[run].ended = now
         pmake.runs[run].after = pmakeResources()
+        let build = pmake.runs[run]
+        let failed = build.state.filter { $0 == .failed || $0 == .skipped }.count
+        record(.pmakeEnded(build: build.name, makespan: now - build.started, jobs: build.jobs.count, failed: failed),
+               at: build.home)
     }
 
     func pmakeResources() -> PmakeResources {

@@ -126,6 +126,9 @@ public enum TraceEvent: Sendable, Equatable {
     case balanceProbe(from: Int, to: Int, queue: Int, accepted: Bool)
     case balanceTransfer(process: Int, from: Int, to: Int, policy: String, probes: Int)
     case evicting(node: Int, processes: Int, stayed: Int)
+    // pmake (Pmake/): a job started as a process on the build's home; the build's last job ended.
+    case pmakeJobStarted(build: String, job: String, process: Int)
+    case pmakeEnded(build: String, makespan: SimTime, jobs: Int, failed: Int)
     case nodeCrashed(node: Int, lostMessages: Int)
     case nodeRestarted(node: Int)
     case partitioned(groups: [[Int]])
