@@ -13,10 +13,10 @@ extension Simulation {
     }
 
     private func startJob(_ job: Int, of run: Int) {
-        let build = pmake.runs[run]
-        let spec = build.jobs[job]
-        guard nodes[build.home].isUp,
-              let id = try? spawn(program: spec.program, name: build.name + "-" + spec.name, node: build.home)
+        // The fields, not the whole run: a copy held across the writes below would copy its tables each start.
+        let (name, home, parallel) = (pmake.runs[run].name, pmake.runs[run].home, pmake.runs[run].parallel)
+        let spec = pmake.runs[run].jobs[job]
+        guard nodes[home].isUp, let id = try? spawn(program: spec.program, name: name + "-" + spec.name, node: home)
         else {
             // Refused (the home is down, the process table full): it fails, and what waits on it never runs.
             return jobEnded(job, of: run, failed: true)
@@ -26,8 +26,8 @@ extension Simulation {
         pmake.runs[run].starts[job] = now
         pmake.runs[run].running += 1
         pmake.byProcess[id.index] = (run, job)
-        if build.parallel == 1 || spec.local { pmake.keptHome.insert(id.index) }
-        record(.pmakeJobStarted(build: build.name, job: spec.name, process: Int(id.index)), at: build.home)
+        if parallel == 1 || spec.local { pmake.keptHome.insert(id.index) }
+        record(.pmakeJobStarted(build: name, job: spec.name, process: Int(id.index)), at: home)
     }
 
     /// Up-called when any process ends: if it ran a job, the job is done (or failed, killed).
