@@ -2,26 +2,30 @@
 /// phase it is in), the RPC series each waits on, each process's home and
 /// counts, and the costs and default strategy. The scheduler knows only one
 /// flag per process (`migrationPending`); everything else is here.
+/// Per-process state is a column indexed by process and per-series state a small handle map, so the
+/// phase machine hashes nothing per event. Single-threaded, and no access to one of its tables is held
+/// across a call that could reach it, so the tables skip the run-time exclusivity checks, as the other
+/// layers' do.
 final class MigrationLayer {
-    var migrations: [MigrationRecord] = []
+    @exclusivity(unchecked) var migrations: [MigrationRecord] = []
     /// The migration waiting on each RPC series, by operation.
-    var byOperation: [Int32: Int] = [:]
+    @exclusivity(unchecked) var byOperation = HandleMap<Int>()
     /// The migration each process is in (waiting or moving), by process.
-    var active: [Int32: Int] = [:]
+    @exclusivity(unchecked) var active = ProcessColumn<Int>()
     /// Each migrated process's home node (where it was created), its migrations and forwarded calls.
-    var homes: [Int32: Int32] = [:]
-    var counts: [Int32: Int] = [:]
+    @exclusivity(unchecked) var homes = ProcessColumn<Int32>()
+    @exclusivity(unchecked) var counts = ProcessColumn<Int>()
     /// Location-dependent calls forwarded home and waiting, by RPC operation: the process and when it asked.
-    var forwarded: [Int32: (process: Int32, since: SimTime)] = [:]
+    @exclusivity(unchecked) var forwarded = HandleMap<(process: Int32, since: SimTime)>()
     /// Each process's calls forwarded home so far, and the time it waited for them.
-    var forwardedCalls: [Int32: (calls: Int, time: SimTime)] = [:]
+    @exclusivity(unchecked) var forwardedCalls = ProcessColumn<(calls: Int, time: SimTime)>()
     /// Each forwarded call, for the timeline (Simulation+ForwardedCallLog.swift).
     let callLog = ForwardedCallLog()
     /// The migration waiting for each process's dirty pages to reach their backing files, by process.
-    var flushWaits: [Int32: Int] = [:]
+    @exclusivity(unchecked) var flushWaits = ProcessColumn<Int>()
     /// Lazy copy: each migrated segment's source and migration; the page-in each fetch from a source serves.
-    var lazySources: [Int32: (source: Int32, migration: Int)] = [:]
-    var lazyFetches: [Int32: Int32] = [:]
+    @exclusivity(unchecked) var lazySources = HandleMap<(source: Int32, migration: Int)>()
+    @exclusivity(unchecked) var lazyFetches = HandleMap<Int32>()
     var costs = MigrationPreset.modern.costs
     var preset: MigrationPreset? = .modern
     var strategy = MigrationStrategyKind.flush
