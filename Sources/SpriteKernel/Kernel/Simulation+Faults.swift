@@ -18,6 +18,7 @@ extension Simulation {
         residualSourceCrashed(node)
         dsmCrash(node)
         schedulerCrash(node)
+        balancingCrash(node)
         programIPCCrash(node, giveUp: giveUp)
     }
 
