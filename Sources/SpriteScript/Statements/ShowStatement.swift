@@ -11,7 +11,7 @@ struct ShowSyntax: StatementSyntax {
                 "show processes [NODES]", "show timeline [NODES] [from T] [to T] [width N]",
                 "show locks [NODES]",
                 "show dsm SEG", "show memory NODE", "show migrations", "show faults [NODES] [from T] [to T]",
-                "show balance", "show pmake [BUILD]"],
+                "show balance [all]", "show pmake [BUILD]"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
@@ -28,7 +28,8 @@ struct ShowSyntax: StatementSyntax {
             + "'migrations' each process migration's times, bytes and phases (help migrate). "
             + "'faults' lists each page fault, VM and DSM, that began in the window: node, process, page, access, "
             + "how it was served, where from, the wait and the messages (help memory). 'balance' each node's "
-            + "load and idleness, the balancer's probes and transfers, turnaround and evictions (help balance). "
+            + "load and idleness (the 20 busiest nodes; 'all': every one), the balancer's probes and transfers, "
+            + "turnaround and evictions (help balance). "
             + "'pmake' each build's jobs, makespan, speedup and where the time went (help pmake).",
         example: """
             cluster { server fs1; workstation jack, jill }
@@ -68,6 +69,7 @@ struct ShowSyntax: StatementSyntax {
         var statement = ShowStatement(span: keyword.span, subject: word.text, nodes: nodes)
         if ["timeline", "faults"].contains(word.text) { statement.window = try TimelineWindow.parse(&parser) }
         if word.text == "timeline", parser.accept("width") != nil { statement.width = try parser.parseQuantity(.count) }
+        if word.text == "balance" { statement.listsAll = parser.accept("all") != nil }
         return statement
     }
 }
@@ -79,6 +81,8 @@ struct ShowStatement: Statement {
     var window = TimelineWindow()
     /// `show timeline … width N`: the chart's widest line.
     var width: (Quantity, SourceSpan)?
+    /// `show balance all`: every node, not only the busiest.
+    var listsAll = false
 
     func check(_ checker: inout Checker) {
         if subject == "dsm" { return ShowDSM.check(nodes[0], &checker) }
@@ -109,7 +113,7 @@ struct ShowStatement: Statement {
         case "locks": try ShowProcesses.locks(nodes, interpreter)
         case "dsm": try ShowDSM.show(nodes[0], interpreter)
         case "migrations": interpreter.emit(.table(ShowMigrations.table(s, interpreter.context)))
-        case "balance": interpreter.emit(.table(ShowBalance.table(s)))
+        case "balance": interpreter.emit(.table(ShowBalance.table(s, all: listsAll)))
         case "pmake": ShowPmake.show(nodes.first, interpreter)
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats":

@@ -26,7 +26,8 @@ struct BalanceSyntax: StatementSyntax {
             + "NODES (in order) to cut the least traffic, at most capacity processes a node (default: as even as "
             + "possible); exact search up to 12 processes, greedy and Kernighan-Lin swaps above; the partition "
             + "is printed, and each named process arriving on one of NODES is moved to its node. Randomness "
-            + "comes from the seed. show balance gives each node's load and the counts; expect reads "
+            + "comes from the seed. show balance gives each node's load (the 20 busiest of a bigger cluster and "
+            + "a line for the rest; show balance all: every node) and the counts; expect reads "
             + "stats.probes, stats.balance-bytes, stats.balance-transfers, stats.turnaround-mean, "
             + "stats.turnaround-p95, stats.turnaround-p99, stats.slowdown. See docs/COST-MODEL.md.",
         example: """

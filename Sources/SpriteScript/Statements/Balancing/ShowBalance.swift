@@ -1,22 +1,55 @@
 import SpriteKernel
 
 /// `show balance`: each balanced or watched node's load, the balancer's counts, the run's turnaround and
-/// slowdown, and each eviction with its time.
+/// slowdown, and each eviction with its time. On a big cluster only the `rowLimit` busiest nodes are listed
+/// (with a line summing the rest) unless `show balance all` asks for every one.
 enum ShowBalance {
-    static func table(_ s: Simulation) -> Table {
+    /// Rows listed without `all`: a screenful, however many nodes are balanced.
+    static let rowLimit = 20
+
+    static func table(_ s: Simulation, all: Bool = false) -> Table {
         let members = Set(s.balancedNodes)
-        let shown = (0..<s.nodeCount).filter {
+        let relevant = (0..<s.nodeCount).filter {
             members.contains($0) || s.isWatchedForIdle($0) || s.guests(on: $0) > 0 || s.lastInput(on: $0) != nil
         }
+        let shown = all ? relevant : busiest(relevant, s)
         let rows: [[Cell]] = shown.map { node in
             [.text(s.nodeName(node)), .count(Int64(s.runQueueLength(of: node))),
              .ratio(s.loadAverage(of: node), shown: format(s.loadAverage(of: node))), .flag(s.isIdle(node)),
              .count(Int64(s.guests(on: node))), s.lastInput(on: node).map(Cell.time) ?? .none]
         }
+        let listed = Set(shown)
+        let hidden = relevant.filter { !listed.contains($0) }
         return Table(name: "balance", title: title(s),
                      columns: ["node", Column("queue", key: "queue"), Column("load avg", key: "load_average"),
                                "idle", "guests", Column("last input", key: "last_input_ns")],
-                     rows: rows, notes: notes(s), fields: fields(s))
+                     rows: rows, notes: notes(s) + hiddenNote(hidden, s), fields: fields(s))
+    }
+
+    /// The `rowLimit` nodes with the longest run queues (then the most guests, the highest load average, the
+    /// lowest index: the same choice every time), listed in node order.
+    private static func busiest(_ nodes: [Int], _ s: Simulation) -> [Int] {
+        guard nodes.count > rowLimit else { return nodes }
+        let ranked = nodes.map { node in
+            (node: node, queue: s.runQueueLength(of: node), guests: s.guests(on: node), load: s.loadAverage(of: node))
+        }.sorted { a, b in
+            if a.queue != b.queue { return a.queue > b.queue }
+            if a.guests != b.guests { return a.guests > b.guests }
+            if a.load != b.load { return a.load > b.load }
+            return a.node < b.node
+        }
+        return ranked.prefix(rowLimit).map(\.node).sorted()
+    }
+
+    /// One line for the nodes left out: how many, and their queues and guests summed.
+    private static func hiddenNote(_ hidden: [Int], _ s: Simulation) -> [String] {
+        guard !hidden.isEmpty else { return [] }
+        let queued = hidden.reduce(0) { $0 + s.runQueueLength(of: $1) }
+        let guests = hidden.reduce(0) { $0 + s.guests(on: $1) }
+        let idle = hidden.filter { s.isIdle($0) }.count
+        return ["  \(Plural.of(hidden.count, "more node")) not listed (the \(rowLimit) with the longest run queues "
+                + "are): \(Plural.of(queued, "process", plural: "processes")) running or ready, "
+                + "\(Plural.of(guests, "guest")), \(idle) idle; 'show balance all' lists every node"]
     }
 
     /// The counts and the outcome JSON gives beside the rows (text has them in the notes).
