@@ -77,9 +77,12 @@ extension Simulation {
         let home = Int(migration.homes[p] ?? Int32(source))
         migration.homes[p] = Int32(home)
         let id = migration.migrations.count
+        // Room for select, state, the strategy's phases and release: one allocation, not one per doubling.
+        var phases: [MigrationPhaseRecord] = []
+        phases.reserveCapacity(6)
         let report = MigrationReport(id: id, process: process, from: source, to: target, home: home,
                                      strategy: strategy ?? migration.strategy, execTime: execArgumentBytes != nil,
-                                     state: .waiting, requested: now, phases: [], openFiles: 0)
+                                     state: .waiting, requested: now, phases: phases, openFiles: 0)
         migration.migrations.append(MigrationRecord(report: report, execArgumentBytes: execArgumentBytes ?? 0))
         migration.active[p] = id
         // One that has not arrived yet must not start here: it is held from its arrival.
