@@ -41,8 +41,8 @@ final class LoadBalancing {
     /// Foreign processes each node hosts now (placed there by the balancer, not yet finished).
     @exclusivity(unchecked) var guests: [Int32] = []
 
-    /// Probe chains waiting on an RPC, by operation.
-    @exclusivity(unchecked) var probes: [Int32: ProbeChain] = [:]
+    /// Probe chains waiting on an RPC, by operation (a handle map: looked up on every RPC's end, unhashed).
+    @exclusivity(unchecked) var probes = HandleMap<ProbeChain>()
     /// Graph placement: the declared traffic between named processes, and each one's node.
     var traffic: [(String, String, Int64)] = []
     var assignment: [String: Int] = [:]
