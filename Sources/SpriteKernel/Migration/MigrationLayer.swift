@@ -30,11 +30,21 @@ final class MigrationLayer {
     var preset: MigrationPreset? = .modern
     var strategy = MigrationStrategyKind.flush
     /// One instance per strategy, made once.
-    let strategies: [MigrationStrategyKind: any MigrationStrategy] = Dictionary(
-        uniqueKeysWithValues: MigrationStrategyKind.allCases.map { ($0, $0.make()) })
+    let strategies = StrategyTable()
 
     /// Whether any migration waits on an RPC: the RPC layer's up-call costs a check otherwise.
     var waitsOnRPCs: Bool { !byOperation.isEmpty || !forwarded.isEmpty || !lazyFetches.isEmpty }
+}
+
+/// Each strategy's instance, found by its kind: a look along a handful of cases, where a dictionary hashed
+/// the kind's name twice a migration.
+struct StrategyTable {
+    private let kinds = MigrationStrategyKind.allCases
+    private let instances = MigrationStrategyKind.allCases.map { $0.make() }
+
+    subscript(kind: MigrationStrategyKind) -> (any MigrationStrategy)? {
+        kinds.firstIndex(of: kind).map { instances[$0] }
+    }
 }
 
 extension Simulation {

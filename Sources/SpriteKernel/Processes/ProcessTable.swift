@@ -9,8 +9,9 @@ public final class ProcessTable {
     /// Names, apart from the records so a record stays plain data.
     var names: [String] = []
     var index: [String: Int32] = [:]
-    /// Each process's stack of active `repeat` loops.
-    var frames: [[LoopFrame]] = []
+    /// Each process's stack of active `repeat` loops (touched at every step and exit: no run-time
+    /// exclusivity check, as the records' own table).
+    @exclusivity(unchecked) var frames: [[LoopFrame]] = []
     /// Declared processes, in the order they were declared.
     var declared: [Int32] = []
     /// Each declared process's steps not yet taken.
