@@ -189,20 +189,10 @@ struct BalancingTests {
 
     /// Two pairs that talk 8 each, one light arc between them: the least cut on 2 nodes of 2 is that arc.
     @Test func exactPartitionCutsTheLightArc() throws {
-        let p = try #require(GraphPartitioner.partition(count: 4, traffic: [(0, 1, 8), (2, 3, 8), (1, 2, 2)],
+        let p = try #require(try GraphPartitioner.partition(count: 4, traffic: [(0, 1, 8), (2, 3, 8), (1, 2, 2)],
                                                         parts: 2, capacity: 2))
         #expect(p.exact && p.cut == 2 && p.part[0] == p.part[1] && p.part[2] == p.part[3] && p.part[0] != p.part[2])
-        #expect(GraphPartitioner.partition(count: 5, traffic: [], parts: 2, capacity: 2) == nil)
+        #expect(try GraphPartitioner.partition(count: 5, traffic: [], parts: 2, capacity: 2) == nil)
     }
 
-    /// Above the exact limit: two cliques of 7 (every arc 5) joined by one arc of 1, on 2 nodes of 7. Any
-    /// other split cuts at least 6 clique arcs (30): the least cut is 1, and greedy + swaps find it.
-    @Test func greedyAndSwapsFindTwoCliques() throws {
-        var arcs: [(Int, Int, Int64)] = [(6, 7, 1)]
-        for base in [0, 7] {
-            for a in 0..<7 { for b in (a + 1)..<7 { arcs.append((base + a, base + b, 5)) } }
-        }
-        let p = try #require(GraphPartitioner.partition(count: 14, traffic: arcs, parts: 2, capacity: 7))
-        #expect(!p.exact && p.cut == 1)
-    }
 }

@@ -18,16 +18,19 @@ extension Simulation {
     public var graphAssignment: [String: Int] { balancing.assignment }
 
     /// Partitions `processes` over `nodes` (part i = nodes[i]) with at most `capacity` a node (nil: as even
-    /// as possible), least traffic cut. Remembers the placement; nil when they do not fit.
+    /// as possible), least traffic cut. Remembers the placement; nil when they do not fit. A raised
+    /// `interrupt` stops the search with `.limitReached("interrupted")`.
     public func placeByTraffic(processes: [String], traffic: [(String, String, Int64)], nodes placement: [Int],
-                               capacity: Int?) throws(KernelError) -> GraphPartition? {
+                               capacity: Int?, interrupt: InterruptFlag? = nil) throws(KernelError)
+        -> GraphPartition? {
         for node in placement where !nodes.indices.contains(node) { throw .unknownNode("#\(node)") }
         guard !placement.isEmpty else { throw .invalidValue("nodes") }
         let index = Dictionary(processes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let arcs = traffic.compactMap { a, b, volume in index[a].flatMap { i in index[b].map { (i, $0, volume) } } }
         let fit = capacity ?? (processes.count + placement.count - 1) / placement.count
-        guard let partition = GraphPartitioner.partition(count: processes.count, traffic: arcs,
-                                                         parts: placement.count, capacity: max(1, fit)) else {
+        guard let partition = try GraphPartitioner.partition(count: processes.count, traffic: arcs,
+                                                         parts: placement.count, capacity: max(1, fit),
+                                                         interrupt: interrupt) else {
             return nil
         }
         for (i, name) in processes.enumerated() { balancing.assignment[name] = placement[partition.part[i]] }

@@ -17,9 +17,19 @@ enum GraphPlacementTable {
         }
         let capacity = statement.capacity?.0
         let partition: GraphPartition?
+        // The search is bounded, but a low wall limit must still stop it: the same alarm as a run's.
+        interpreter.interrupt.clear()
+        let meter = interpreter.meter
+        let alarm = WallAlarm(afterNanoseconds: interpreter.limits.wall - meter.wallNanoseconds + 1_000_000,
+                              raising: interpreter.interrupt)
+        defer { alarm.cancel() }
         do {
             partition = try s.placeByTraffic(processes: processes, traffic: s.declaredTraffic, nodes: nodes,
-                                             capacity: capacity)
+                                             capacity: capacity, interrupt: interpreter.interrupt)
+        } catch .limitReached {
+            try meter.checkWall(at: statement.span)
+            throw Diagnostic(.runtime, "the graph placement was interrupted", at: statement.span,
+                             help: "at the prompt the session keeps its state")
         } catch {
             throw Diagnostic(.runtime, "cannot place: \(error)", at: statement.span, help: "see help balance")
         }
