@@ -26,7 +26,11 @@ struct MigrateSyntax: StatementSyntax {
             + "phase: 'migration preset …' (help migration). show migrations lists each one, show timeline "
             + "draws it as an arrow between the host rows (help processes); expect reads "
             + "PROCESS.migrations, stats.migrations, stats.migration-freeze, stats.migration-time, "
-            + "stats.migration-bytes. Works at the top level and inside 'at T { }'.",
+            + "stats.migration-bytes. Works at the top level and inside 'at T { }'. A migration refused (the "
+            + "process has ended or is migrating already, a node is down, it is tied to its node) is a runtime "
+            + "error, there as anywhere; under 'try' it is printed and the script goes on. A process is tied to "
+            + "its node while it holds a lock, shares open files with a forked process, shares memory with "
+            + "threads, or has pages on its node's swap area or of another page size than the target's.",
         example: """
             cluster { server fs1; workstation ws1, ws2 }
             program job { compute 50ms }
@@ -75,18 +79,31 @@ struct MigrateStatement: Statement {
         let s = interpreter.simulation
         let target = try interpreter.node(node)
         guard let id = s.processID(named: process.text) else {
-            throw Diagnostic(.runtime, "process '\(process.text)' does not exist at \(s.now)", at: process.span,
-                             help: "spawn it before migrating it (a spawn 'at' a later time makes it then)")
+            return try refuse(Diagnostic(.runtime, "process '\(process.text)' does not exist at \(s.now)",
+                                         at: process.span, help: "spawn it before migrating it (a spawn 'at' a "
+                                            + "later time makes it then)"), interpreter)
         }
         if let refusal = s.migrationRefusal(id, to: target) {
-            throw Diagnostic(.runtime, Self.words(refusal, process.text, node.text, s), at: span,
-                             help: Self.help(refusal, process.text))
+            return try refuse(Diagnostic(.runtime, Self.words(refusal, process.text, node.text, s), at: span,
+                                         help: Self.help(refusal, process.text)), interpreter)
         }
         do {
             try s.migrate(id, to: target, strategy: strategy)
         } catch {
             throw Diagnostic(.runtime, "cannot migrate '\(process.text)': \(error)", at: span, help: "see help migrate")
         }
+    }
+
+    /// A refused migration is a runtime error like any failed operation: it stops the script (at the top
+    /// level or in an `at` block alike), unless under 'try', where it is printed and the script goes on.
+    /// Nothing was reserved yet, so nothing is left behind.
+    private func refuse(_ error: Diagnostic, _ interpreter: Interpreter) throws(Diagnostic) {
+        guard interpreter.allowFailures else { throw error }
+        var warning = error
+        warning.severity = .warning
+        warning.message = "migration refused: " + error.message
+        warning.help = nil
+        interpreter.emit(.diagnostic(warning))
     }
 
     static func words(_ refusal: MigrationRefusal, _ process: String, _ node: String, _ s: Simulation) -> String {
@@ -107,7 +124,18 @@ struct MigrateStatement: Statement {
         case .alreadyThere: "name another node"
         case .alreadyMigrating: "wait for the first migration to end (show migrations), then migrate it again"
         case .targetDown, .sourceDown: "restart the node first, or name another"
-        default: "see help migrate"
+        case .tiedToNode(let why): wayOut(why)
+        case .notAProgram: "see help migrate"
         }
+    }
+
+    /// What would let a process tied to its node move.
+    static func wayOut(_ why: String) -> String {
+        if why.contains("lock") { return "migrate it before its 'lock' or after its 'unlock'" }
+        if why.contains("swap area") { return "give its node's vm 'backing files' so its pages can move" }
+        if why.contains("bytes (the target's") { return "migrate it to a node whose vm has the same page size" }
+        if why.contains("open files") { return "migrate it before its fork, or after the shared files are closed" }
+        if why.contains("thread") { return "threads that share memory stay together: migrate a single process" }
+        return "see help migrate"
     }
 }
