@@ -21,6 +21,8 @@ final class MigrationLayer {
     @exclusivity(unchecked) var forwardedCalls = ProcessColumn<(calls: Int, time: SimTime)>()
     /// Each forwarded call, for the timeline (Simulation+ForwardedCallLog.swift).
     let callLog = ForwardedCallLog()
+    /// The step (pc) whose lock, channel or barrier call each process has forwarded home and had answered.
+    var synchronisationForwarded: [Int32: Int32] = [:]
     /// The migration waiting for each process's dirty pages to reach their backing files, by process.
     @exclusivity(unchecked) var flushWaits = ProcessColumn<Int>()
     /// Lazy copy: each migrated segment's source and migration; the page-in each fetch from a source serves.

@@ -110,15 +110,18 @@ extension Simulation {
             case .spawn(let child, let node):
                 s.table[process].pc += 1
                 startChild(of: process, program: child, node: node, shared: false)
+            // Away from home these act on the home node's objects, by RPC (Simulation+SynchronisationHome.swift).
             case .lock(let name, let kind):
-                if let outcome = lockStep(process, name: name, kind: kind) { return outcome }
+                if let outcome = forwardedHome(process) ?? lockStep(process, name: name, kind: kind) { return outcome }
             case .unlock(let name):
-                if let outcome = unlockStep(process, name: name) { return outcome }
+                if let outcome = forwardedHome(process) ?? unlockStep(process, name: name) { return outcome }
             case .signal(let name):
+                if let outcome = forwardedHome(process) { return outcome }
                 signalStep(process, name: name)
             case .wait(let name):
-                if let outcome = waitStep(process, name: name) { return outcome }
+                if let outcome = forwardedHome(process) ?? waitStep(process, name: name) { return outcome }
             case .barrier(let name, let parties):
+                if let outcome = forwardedHome(process) { return outcome }
                 if !barrierStep(process, name: name, parties: parties) { return .blocked }
             case .send(let peer, let text, let wait):
                 if let first = enterKernelForIPC(process) { return first }

@@ -7,7 +7,7 @@ extension Simulation {
     func signalStep(_ process: Int32, name: Int32) {
         let s = scheduler
         s.table[process].pc += 1
-        let id = s.channels.channel(node: s.table[process].node, name: name)
+        let id = s.channels.channel(node: synchronisationNode(process), name: name)
         let arrival = now + network.config.cost.localMessageCost
         s.channels.channels[id].sent += 1
         if let index = s.channels.channels[id].waiters.firstIndex(where: { $0 != process }) {
@@ -22,7 +22,7 @@ extension Simulation {
     /// Takes a message (nil: go on), waits for one still on its way, or blocks until one is sent.
     func waitStep(_ process: Int32, name: Int32) -> StepOutcome? {
         let s = scheduler
-        let id = s.channels.channel(node: s.table[process].node, name: name)
+        let id = s.channels.channel(node: synchronisationNode(process), name: name)
         guard let index = s.channels.channels[id].messages.firstIndex(where: { $0.sender != process }) else {
             s.channels.channels[id].waiters.append(process)
             block(process, .message, on: name)

@@ -12,7 +12,7 @@ extension Simulation {
     /// Returns nil once the lock is taken (the process goes on), else what the process does while it waits.
     func lockStep(_ process: Int32, name: Int32, kind: LockKind) -> StepOutcome? {
         let s = scheduler
-        let id = s.locks.lock(node: s.table[process].node, name: name)
+        let id = s.locks.lock(node: synchronisationNode(process), name: name)
         let holder = s.locks.locks[id].holder
         if holder == process { return stepFault(process, .relock, lock: name) }
         if holder < 0 {
@@ -54,7 +54,7 @@ extension Simulation {
     /// Returns nil once released, else the fault (the lock is not the process's).
     func unlockStep(_ process: Int32, name: Int32) -> StepOutcome? {
         let s = scheduler
-        let id = s.locks.lock(node: s.table[process].node, name: name)
+        let id = s.locks.lock(node: synchronisationNode(process), name: name)
         guard s.locks.locks[id].holder == process else { return stepFault(process, .unlockNotHeld, lock: name) }
         s.table[process].pc += 1
         release(lock: id)
@@ -163,7 +163,7 @@ extension Simulation {
     /// Returns whether the process passed the barrier (the last of its parties).
     func barrierStep(_ process: Int32, name: Int32, parties: Int32) -> Bool {
         let s = scheduler
-        let id = s.barriers.barrier(node: s.table[process].node, name: name)
+        let id = s.barriers.barrier(node: synchronisationNode(process), name: name)
         guard s.barriers.barriers[id].waiting.count + 1 >= Int(parties) else {
             s.barriers.barriers[id].waiting.append(process)
             block(process, .barrier, on: name)
