@@ -71,6 +71,8 @@ public final class Interpreter {
     public private(set) var expectationsFailed = 0
     /// Deadlocks of the engine already printed.
     var deadlocksReported = 0
+    /// The `balance` line in force, for what it still has to do when a run starts (BalanceAtRunStart.swift).
+    var balanceInForce: BalanceInForce?
     /// Jobs found too wide for their node already reported as errors.
     var oversizedJobsReported = 0
     /// Programs, as the script wrote them (the engine keeps them compiled).
@@ -200,6 +202,7 @@ public final class Interpreter {
         if let deadline, deadline > limits.time {
             throw limits.reached(.time, "the clock would reach \(deadline), past \(limits.time)", at: span)
         }
+        try prepareBalancing(at: span)
         let startEvents = simulation.statistics.eventsProcessed
         let paging = pagingSnapshot()
         defer { reportPaging(since: paging) }
@@ -233,7 +236,7 @@ public final class Interpreter {
             case .idle, .reachedDeadline:
                 return
             case .timer(let id):
-                if let block = timers.removeValue(forKey: id) { try execute(block) }
+                if let block = timers.removeValue(forKey: id) { try execute(block); try prepareBalancing(at: span) }
             case .eventLimit where runLeft <= scriptLeft:
                 let limit = eventLimit ?? 0
                 throw Diagnostic(.limit, "limit reached: 'run limit \(limit)' stopped the run after "

@@ -30,7 +30,8 @@ struct BalanceSyntax: StatementSyntax {
             + "comes from the seed. show balance gives each node's load (the 20 busiest of a bigger cluster and "
             + "a line for the rest; show balance all: every node) and the counts; expect reads "
             + "stats.probes, stats.balance-bytes, stats.balance-transfers, stats.turnaround-mean, "
-            + "stats.turnaround-p95, stats.turnaround-p99, stats.slowdown. See docs/COST-MODEL.md.",
+            + "stats.turnaround-p95, stats.turnaround-p99, and avg.slowdown (turnaround over CPU time, the mean over "
+            + "finished processes). See docs/COST-MODEL.md.",
         example: """
             cluster { server fs1; workstation ws1, ws2, ws3, ws4 }
             balance ws1, ws2, ws3, ws4 strategy sender threshold 1 probes 2
@@ -114,6 +115,7 @@ struct BalanceStatement: Statement {
                 checker.error("the capacity must be 1 to 100000 processes a node", at: at, help: "give 1 or more")
             }
         }
+        checkOptions(&checker)
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
@@ -121,12 +123,16 @@ struct BalanceStatement: Statement {
         var indices: [Int] = []
         for node in nodes { indices.append(try interpreter.node(node)) }
         let server = try central.map { name throws(Diagnostic) in try interpreter.node(name) }
+        warnBeforeExecuting(interpreter, nodes: indices)
         do {
             try s.setBalancing(strategy, nodes: indices, threshold: threshold?.0 ?? 1, probes: probes?.0 ?? 3,
                                period: period?.0.duration ?? .zero, central: server)
         } catch {
             throw Diagnostic(.runtime, "cannot balance: \(error)", at: span, help: "see help balance")
         }
+        interpreter.balanceInForce = BalanceInForce(statement: self, nodes: indices,
+                                                    simulation: ObjectIdentifier(s),
+                                                    trafficPlaced: s.declaredTraffic.count)
         guard strategy == .graph else { return }
         try GraphPlacementTable.place(self, nodes: indices, interpreter)
     }

@@ -4,7 +4,8 @@ import SpriteKernel
 enum GraphPlacementTable {
     static let processLimit = 2_000
 
-    static func place(_ statement: BalanceStatement, nodes: [Int], _ interpreter: Interpreter) throws(Diagnostic) {
+    static func place(_ statement: BalanceStatement, nodes: [Int], _ interpreter: Interpreter,
+                      note: String? = nil) throws(Diagnostic) {
         let s = interpreter.simulation
         let processes = s.trafficProcesses
         guard !processes.isEmpty else {
@@ -38,7 +39,9 @@ enum GraphPlacementTable {
                                 + "\(capacity ?? 0) each", at: statement.span,
                              help: "raise the capacity or name more nodes")
         }
-        interpreter.emit(.table(table(partition, processes: processes, nodes: nodes, s)))
+        var placed = table(partition, processes: processes, nodes: nodes, s)
+        if let note { placed.notes.append("  " + note) }
+        interpreter.emit(.table(placed))
     }
 
     static func table(_ partition: GraphPartition, processes: [String], nodes: [Int], _ s: Simulation) -> Table {

@@ -10,7 +10,9 @@ struct TrafficSyntax: StatementSyntax {
         details: "The names are the names the processes will be spawned as; a pair declared twice adds up. "
             + "'balance NODES strategy graph [capacity N]' then partitions every named process over NODES so "
             + "the traffic between processes on different nodes (the arcs cut) is least, prints the partition "
-            + "and the cut, and moves each named process arriving on one of NODES to its node.",
+            + "and the cut, and moves each named process arriving on one of NODES to its node. Traffic declared "
+            + "after the balance line counts too: the placement is done again, and printed, when the next run "
+            + "starts (or after the 'at' block that declared it); processes already placed stay where they are.",
         example: """
             cluster { workstation ws1, ws2 }
             traffic a b 8KB
