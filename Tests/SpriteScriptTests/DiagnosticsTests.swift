@@ -288,7 +288,8 @@ private let checkCases: [DiagnosticCase] = [
               + "queued received reloads response state switches tickets turnaround wait"),
     .init(P + "expect fs1.cpubusy < 1ms", "'fs1' has no field 'cpubusy'; did you mean 'cpu-busy'?", line: 2, column: 12,
           help: "fields: cache-pages cpu-busy cpu-time deadlocks dispatches double-cached dsm-pages free-pages "
-            + "preemptions role run-queue spinning state sticky-pages switches switching utilization vm-pages"),
+            + "idle load preemptions role run-queue spinning state sticky-pages switches switching utilization "
+            + "vm-pages"),
     .init("expect stats.dropd == 0", "'stats' has no field 'dropd'; did you mean 'dropped'?", line: 1, column: 14),
     .init(P + "expect clinet.received == \"x\"", "unknown name 'clinet'; did you mean 'client'?", line: 2, column: 8,
           help: "expect checks a label (from 'as'), a process, a node, a build (pmake), stats or avg"),

@@ -9,14 +9,16 @@ import Testing
 /// phases serve 50us more (171.664us), and a process's state takes 354.048us. A
 /// process migrated while it runs or waits for a CPU is frozen once the select ends and resumes on the
 /// target when the state has arrived: 171.664us + 354.048us = 525.712us after the request. A message on a
-/// channel arrives after the local message cost, 1us.
+/// channel arrives after the local message cost, 1us. The release's 50us of service runs on the source's
+/// CPU, so a process running there loses 50us to it.
 @Suite struct MigrationTransparencyScriptTests {
     private static let cluster = "cluster { server fs1; workstation ws1, ws2 }\n"
 
     /// c computes 50.171664ms on ws1 (until the select ends), resumes on ws2 at 50.525712ms with 49.828336ms
     /// left, so reaches `wait C` at 100.354048ms; the wait goes home (121.664us) and finds no message, so c
-    /// waits on ws1's C. p has ws1 from 50.171664ms and signals after 300ms, at 350.171664ms; the message
-    /// reaches c 1us later and c computes 10ms more: it ends at 360.172664ms, with cpu 110ms, one call
+    /// waits on ws1's C. p has ws1 from 50.171664ms, less the release's 50us, and signals after 300ms of
+    /// compute, at 350.221664ms; the message reaches c 1us later and c computes 10ms more: it ends at
+    /// 360.222664ms, with cpu 110ms, one call
     /// forwarded. Before, c waited on ws2's C and never ended.
     @Test func aMigratedWaitGetsItsPartnersSignal() {
         let script = Self.cluster + """
@@ -27,19 +29,19 @@ import Testing
             at 50ms { migrate c to ws2 }
             run
             expect c.cpu == 110ms
-            expect c.turnaround == 360.172664ms
+            expect c.turnaround == 360.222664ms
             expect c.forwarded == 1
-            expect p.turnaround == 350.171664ms
+            expect p.turnaround == 350.221664ms
             """
         let (status, sink, _) = ScriptHarness.run(script)
         #expect(status == .ok, "\(sink.text)\(sink.errorText)")
     }
 
-    /// a runs first on ws1 and holds L from 100ms to 300ms. b, still queued, is migrated at 1ms and resumes
-    /// on ws2 at 1.525712ms; after 150ms of compute (151.525712ms) its lock goes home (121.664us) and finds L
-    /// held by a: b waits. a's unlock at 300ms hands L to b, which computes 10ms on ws2 (310ms) and sends its
-    /// unlock home: b ends at 310.121664ms. Mutual exclusion holds as on one node; before, b took ws2's own
-    /// L at 151.5ms while a held ws1's and ended at 161.525712ms.
+    /// a runs first on ws1 (losing 50us to the release served there) and holds L from 100.05ms to 300.05ms.
+    /// b, still queued, is migrated at 1ms and resumes on ws2 at 1.525712ms; after 150ms of compute
+    /// (151.525712ms) its lock goes home (121.664us) and finds L held by a: b waits. a's unlock at 300.05ms
+    /// hands L to b, which computes 10ms on ws2 (310.05ms) and sends its unlock home: b ends at 310.171664ms.
+    /// Mutual exclusion holds as on one node; before, b took ws2's own L at 151.5ms while a held ws1's.
     @Test func aMigratedLockerWaitsForTheHomeLock() {
         let script = Self.cluster + """
             program a { compute 100ms; lock L; compute 200ms; unlock L }
@@ -49,8 +51,8 @@ import Testing
             at 1ms { migrate pb to ws2 }
             run
             show locks
-            expect pa.turnaround == 300ms
-            expect pb.turnaround == 310.121664ms
+            expect pa.turnaround == 300.05ms
+            expect pb.turnaround == 310.171664ms
             expect pb.forwarded == 2
             """
         let (status, sink, _) = ScriptHarness.run(script)

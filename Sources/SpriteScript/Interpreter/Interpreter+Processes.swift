@@ -277,8 +277,13 @@ extension Interpreter {
 
     /// The CPUs of every node that has scheduled processes.
     var cpuStatistics: [CPUStatistics] {
-        let nodes = Set(simulation.processMetrics().map(\.node)).sorted()
-        return nodes.flatMap { simulation.cpuStatistics(node: $0) }
+        // A node that ran processes which have since migrated away still belongs in the table.
+        let holding = Set(simulation.processMetrics().map(\.node))
+        return (0..<simulation.nodeCount).flatMap { node in
+            let statistics = simulation.cpuStatistics(node: node)
+            let ran = statistics.contains { $0.dispatches > 0 || $0.busy > .zero }
+            return holding.contains(node) || ran ? statistics : []
+        }
     }
 
     var timelineSlices: [TimelineSlice] { simulation.timeline() }

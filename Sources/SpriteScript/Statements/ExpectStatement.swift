@@ -204,7 +204,7 @@ enum FieldKind: Sendable {
         case .scheduled: ProcessFields.process.merging(["state": nil]) { $1 }.merging(MemoryFields.process) { $1 }
             .merging(MigrationFields.process) { $1 }
         case .node: ProcessFields.node.merging(["state": nil, "role": nil, "cpu-busy": .duration]) { $1 }
-            .merging(MemoryFields.node) { $1 }
+            .merging(MemoryFields.node) { $1 }.merging(BalancingFields.node) { $1 }
         case .stats: StatisticsTable.fixedDimensions
         case .average: ProcessFields.average
         case .pmake: PmakeFields.fields

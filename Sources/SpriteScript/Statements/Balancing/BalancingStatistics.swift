@@ -40,6 +40,17 @@ extension StatisticsTable {
 /// `avg.slowdown`: turnaround over CPU time, averaged over the finished processes that used the CPU (1 for
 /// one that never waited, was never blocked and never moved).
 enum BalancingFields {
+    /// NODE.load: its load average now; NODE.idle: 1 when the idle rule offers it now, else 0.
+    static let node: [String: Dimension?] = ["load": .count, "idle": .count]
+
+    static func measure(_ field: String, node: Int, _ s: Simulation) -> ExpectStatement.Measured? {
+        switch field {
+        case "load": .real(s.loadAverage(of: node))
+        case "idle": .number(s.isIdle(node) ? 1 : 0, .count)
+        default: nil
+        }
+    }
+
     static func slowdown(_ finished: [ProcessMetrics]) -> Double {
         let ratios = finished.compactMap { m -> Double? in
             guard let finish = m.finish, m.cpuTime > .zero else { return nil }

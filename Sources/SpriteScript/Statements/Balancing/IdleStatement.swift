@@ -11,8 +11,10 @@ struct IdleSyntax: StatementSyntax {
             + "exponentially with time constant 'decay' (default 1min, Unix's one-minute average), brought up "
             + "to date whenever its scheduler changes the queue, with no timer per node. One of NODES is idle "
             + "when that average is below 'load' and its owner gave no input (help input) for 'after' (Sprite: "
-            + "30s). Strategy sprite lends only idle hosts (help balance); show balance gives each node's load "
-            + "average and whether it is idle; NODE.load and NODE.idle read them.",
+            + "30s); a node that never had input counts as having had none for longer than 'after', so it can be "
+            + "idle at once. Strategy sprite lends only idle hosts (help balance); show balance gives each node's "
+            + "load average and whether it is idle; expect reads NODE.load (the average now) and NODE.idle (1 "
+            + "when idle now, else 0).",
         example: """
             cluster { server fs1; workstation ws1, ws2 }
             idle ws1, ws2 after 30s load 0.5
@@ -79,8 +81,8 @@ struct InputSyntax: StatementSyntax {
         usage: ["input NODE [at TIME|+DURATION]"],
         details: "Now, or at TIME (as 'at TIME { input NODE }'). The node is not idle until 'after' has passed "
             + "with no more input (help idle), and every process on it whose home is another node is migrated "
-            + "home at once (Sprite's eviction), each a migration of its own (help migrate; a process with an "
-            + "address space cannot move yet and stays). show balance lists each eviction and the time from "
+            + "home at once (Sprite's eviction), each a migration of its own (help migrate). show balance lists "
+            + "each eviction and the time from "
             + "the input to the last process home; expect reads stats.evicted (processes sent home) and "
             + "stats.eviction-time (the mean over evictions).",
         example: """

@@ -26,8 +26,10 @@ struct MigrateSyntax: StatementSyntax {
             + "lock, unlock, signal, wait and barrier steps, which act on its home node's locks and channels. "
             + "Costs per phase: 'migration preset …' (help migration). show migrations lists each one, show "
             + "timeline draws it as an arrow between the host rows (help processes); expect reads "
-            + "PROCESS.migrations, stats.migrations, stats.migration-freeze, stats.migration-time, "
-            + "stats.migration-bytes. Works at the top level and inside 'at T { }'. A migration refused (the "
+            + "PROCESS.migrations, stats.migrations (finished ones), stats.migration-freeze, "
+            + "stats.migration-time and stats.migration-select (means over finished migrations; select counts "
+            + "the select and release RPCs), stats.migration-bytes (the sum over them). Works at the top level "
+            + "and inside 'at T { }'. A migration refused (the "
             + "process has ended or is migrating already, a node is down, it is tied to its node) is a runtime "
             + "error, there as anywhere; under 'try' it is printed and the script goes on. A process is tied to "
             + "its node while it holds a lock, shares open files with a forked process, shares memory with "
@@ -87,6 +89,11 @@ struct MigrateStatement: Statement {
         if let refusal = s.migrationRefusal(id, to: target) {
             return try refuse(Diagnostic(.runtime, Self.words(refusal, process.text, node.text, s), at: span,
                                          help: Self.help(refusal, process.text)), interpreter)
+        }
+        if s.nodeSpec(target).role == .server {
+            interpreter.emit(.diagnostic(Diagnostic(.runtime, "\(node.text) is a file server: Sprite never "
+                                                    + "migrated processes to its file servers", at: node.span,
+                                                    help: "migrate to a workstation", severity: .warning)))
         }
         do {
             try s.migrate(id, to: target, strategy: strategy)

@@ -25,6 +25,7 @@ enum ProcessFields {
         "  scheduled process (a declared one too, under a declared scheduler): "
             + process.keys.sorted().joined(separator: " ") + "\n"
             + "  node (its CPUs, once it runs scheduled processes): " + node.keys.sorted().joined(separator: " ")
+            + "\n  node (load balancing, now): idle (1 or 0) load (its load average)"
             + "\n  avg (over the finished scheduled processes; a declared process never finishes): "
             + average.keys.sorted().joined(separator: " ")
     }
@@ -50,6 +51,10 @@ enum ProcessFields {
         }
         if let node = interpreter.simulation.node(named: owner.text), field == "deadlocks" {
             return .number(Int64(interpreter.simulation.deadlocks.filter { $0.node == node }.count), .count)
+        }
+        if let node = interpreter.simulation.node(named: owner.text),
+           let measured = BalancingFields.measure(field, node: node, interpreter.simulation) {
+            return measured
         }
         if let node = interpreter.simulation.node(named: owner.text), let dimension = ProcessFields.node[field] {
             let cpus = interpreter.cpuStatistics.filter { $0.node == node }
