@@ -48,6 +48,8 @@ final class LoadBalancing {
     var assignment: [String: Int] = [:]
     @exclusivity(unchecked) var statistics = BalancingStatistics()
     var evictions: [EvictionRecord] = []
+    /// Processes still arriving on a node whose owner came back: the eviction that sends each home on arrival.
+    var evictOnArrival: [Int32: Int] = [:]
     /// Migrations the balancer started, by their number in Migration's table.
     var transfers: [Int] = []
 

@@ -11,37 +11,62 @@ extension Simulation {
         b.ensure(node)
         b.lastInput[node] = now
         b.listens = true
-        guard let slot = schedulerSlot(node) else { return nil }
-        let foreign = scheduler.nodes[slot].processes.filter { p in
-            scheduler.table[p].phase != .done && scheduler.table[p].kind == .program
-                && home(of: ProcessID(p)) != node
-        }
-        guard !foreign.isEmpty else { return nil }
+        let foreign = schedulerSlot(node).map { slot in
+            scheduler.nodes[slot].processes.filter { p in
+                scheduler.table[p].phase != .done && scheduler.table[p].kind == .program
+                    && home(of: ProcessID(p)) != node
+            }
+        } ?? []
+        // Foreign processes still on their way here are sent home once they land.
+        let arriving = migration.active.values.filter { id in
+            let report = migration.migrations[id].report
+            return report.to == node && report.home != node
+        }.sorted()
+        guard !foreign.isEmpty || !arriving.isEmpty else { return nil }
         var migrations: [Int] = []
         var stayed: [ProcessID] = []
         for p in foreign {
             let id = ProcessID(p)
-            if let started = try? migrate(id, to: home(of: id)) {
+            if let moving = migration.active[p] {
+                // Already moving away: the host is free when that move ends (one landing here is in `arriving`).
+                if migration.migrations[moving].report.to != node { migrations.append(moving) }
+            } else if let started = try? migrate(id, to: home(of: id)) {
                 migrations.append(started)
             } else {
                 stayed.append(id)
             }
         }
+        for id in arriving { b.evictOnArrival[migration.migrations[id].report.process.index] = b.evictions.count }
         b.guests[node] = max(0, b.guests[node] - Int32(migrations.count))
         b.evictions.append(EvictionRecord(node: node, at: now, migrations: migrations, stayed: stayed))
         record(.evicting(node: node, processes: migrations.count, stayed: stayed.count), at: node)
         return b.evictions.count - 1
     }
 
+    /// A migration ended: a process that landed on a host whose owner came back while it travelled goes
+    /// home at once, as part of that eviction.
+    func evictIfOwnerReturned(_ process: Int32) {
+        let b = balancing
+        guard let eviction = b.evictOnArrival.removeValue(forKey: process) else { return }
+        let id = ProcessID(process)
+        if let started = try? migrate(id, to: home(of: id)) {
+            b.evictions[eviction].migrations.append(started)
+        } else {
+            b.evictions[eviction].stayed.append(id)
+        }
+    }
+
     /// Every eviction, with its time once each of its migrations ended.
     public var evictionReports: [EvictionReport] {
         let reports = migrationReports
-        return balancing.evictions.map { e in
+        return balancing.evictions.enumerated().map { index, e in
             let moves = e.migrations.compactMap { reports.indices.contains($0) ? reports[$0] : nil }
             let ended = moves.allSatisfy { $0.state == .done || $0.state == .failed }
+                && !balancing.evictOnArrival.values.contains(where: { $0 == index })
             let last = moves.compactMap(\.finished).max()
             return EvictionReport(node: e.node, at: e.at, processes: moves.map(\.process), stayed: e.stayed,
                                   failed: moves.filter { $0.state == .failed }.count,
+                                  moved: moves.filter { $0.state == .done }.count,
                                   time: ended ? last.map { $0 - e.at } ?? .zero : nil)
         }
     }
@@ -54,8 +79,9 @@ public struct EvictionReport: Sendable, Equatable {
     public var processes: [ProcessID]
     /// Processes that could not move (an address space, a lock held, already moving).
     public var stayed: [ProcessID]
-    /// Migrations home that failed.
+    /// Migrations home that failed, and those that ended with the process gone from the host.
     public var failed: Int
+    public var moved: Int
     /// Input to the last migration's end; nil while one is under way.
     public var time: SimTime?
 }

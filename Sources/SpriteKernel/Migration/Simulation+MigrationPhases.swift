@@ -112,6 +112,7 @@ extension Simulation {
         record(.migrationDone(process: Int(report.process.index), from: report.from, to: report.to,
                               freeze: report.freezeTime ?? .zero, total: report.totalTime ?? .zero,
                               bytes: report.bytes, openFiles: report.openFiles), at: report.to)
+        evictIfOwnerReturned(report.process.index)
     }
 
     /// The migration gives up: the process stays (or goes on) where it is.

@@ -16,7 +16,8 @@ extension StatisticsTable {
             }
             return .size(s.balancingStatistics.probeBytes + moved)
         },
-        Statistic(name: "evicted") { .count(Int64($0.evictionReports.reduce(0) { $0 + $1.processes.count })) },
+        // Only processes that have left the host count, and only finished evictions give a time.
+        Statistic(name: "evicted") { .count(Int64($0.evictionReports.reduce(0) { $0 + $1.moved })) },
         Statistic(name: "eviction-time") { s in
             let times = s.evictionReports.compactMap(\.time)
             return .duration(times.isEmpty ? .zero : .ns(times.reduce(0) { $0 + $1.nanoseconds } / Int64(times.count)))

@@ -81,10 +81,12 @@ struct InputSyntax: StatementSyntax {
         usage: ["input NODE [at TIME|+DURATION]"],
         details: "Now, or at TIME (as 'at TIME { input NODE }'). The node is not idle until 'after' has passed "
             + "with no more input (help idle), and every process on it whose home is another node is migrated "
-            + "home at once (Sprite's eviction), each a migration of its own (help migrate). show balance lists "
-            + "each eviction and the time from "
-            + "the input to the last process home; expect reads stats.evicted (processes sent home) and "
-            + "stats.eviction-time (the mean over evictions).",
+            + "home at once (Sprite's eviction), each a migration of its own (help migrate): one blocked in a "
+            + "call leaves when the call ends (never, if it waits for ever), one still arriving leaves when it "
+            + "lands, one already moving away frees the host when it is gone. show balance lists "
+            + "each eviction and the time from the input until the last foreign process has left (host free); "
+            + "expect reads stats.evicted (processes that have left) and stats.eviction-time (the mean over "
+            + "finished evictions).",
         example: """
             cluster { network ethernet preset sprite-1988; server fs1; workstation ws1, ws2 }
             program job { compute 5s }

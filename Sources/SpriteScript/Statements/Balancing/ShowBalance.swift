@@ -94,13 +94,14 @@ enum ShowBalance {
                 + "\(Plural.of(b.placed, "arrival")) placed elsewhere, "
                 + "\(Plural.of(b.pulled, "process", plural: "processes")) taken by receivers, "
                 + "\(Plural.of(b.failedRounds, "round")) that found no partner",
-            "  \(Plural.of(outcome.finished, "finished program")): turnaround mean \(outcome.meanTurnaround), "
+            outcome.finished == 0 ? "  0 finished programs: turnaround and slowdown -"
+                : "  \(Plural.of(outcome.finished, "finished program")): turnaround mean \(outcome.meanTurnaround), "
                 + "p95 \(outcome.p95), p99 \(outcome.p99); mean slowdown \(format(outcome.meanSlowdown))",
         ]
         for e in s.evictionReports {
             let names = e.processes.map { s.processName(Int($0.index)) }.joined(separator: " ")
             var line = "  evicted from \(s.nodeName(e.node)) at \(e.at): \(names.isEmpty ? "nothing moved" : names)"
-            line += e.time.map { ", all home after \($0)" } ?? ", still moving"
+            line += e.time.map { ", host free after \($0)" } ?? ", still moving"
             if !e.stayed.isEmpty {
                 line += "; could not move: " + e.stayed.map { s.processName(Int($0.index)) }.joined(separator: " ")
             }
