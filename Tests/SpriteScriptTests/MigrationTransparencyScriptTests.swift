@@ -61,3 +61,28 @@ import Testing
         #expect(!sink.text.contains("ws2   L"), "\(sink.text)")
     }
 }
+
+/// `expect read PROCESS PATH` reads what a program process read, so a migrated run's results can be checked
+/// against a local run's; it used to be a check error for a program process.
+@Suite struct MigratedReadScriptTests {
+    /// Both processes write "draft one" to their own file, compute 1s and read it back; `moved` is migrated
+    /// to ws3 halfway. Each read returns its own write, so the two reads are equal.
+    @Test func aMigratedProcessReadsWhatALocalOneReads() {
+        let script = """
+            cluster { network ethernet preset sprite-1988; server fs1; workstation ws1, ws2, ws3 }
+            domain / on fs1
+            migration preset sparcstation-1991
+            program eda { open /a rw; write "draft one"; compute 1s; read; close }
+            program edb { open /b rw; write "draft one"; compute 1s; read; close }
+            spawn eda as local on ws1
+            spawn edb as moved on ws2
+            at 500ms { migrate moved to ws3 }
+            run
+            expect moved.migrations == 1
+            expect read moved /b == "draft one"
+            expect read moved /b == read local /a
+            """
+        let (status, sink, _) = ScriptHarness.run(script)
+        #expect(status == .ok, "\(sink.text)\(sink.errorText)")
+    }
+}

@@ -31,7 +31,9 @@ struct ExpectSyntax: StatementSyntax {
             would show now, through its view (its cached listing while it trusts it, else the server's), without \
             running one: the names in any order, separated by spaces or commas ("" for none). stale-listings counts \
             listings not fresh (unix by default, or session); they are not reads, and 'expect semantics unix' \
-            or 'session' holds only when the listings are fresh too.
+            or 'session' holds only when the listings are fresh too. read NODE PATH is the node's last read of \
+            PATH; read PROCESS PATH that process's own (a declared one, or one running a program wherever it has \
+            migrated): 'expect read moved /b == read stayed /a' compares a migrated run with a local one.
             """,
         example: """
             cluster { workstation ws1; server fs1; process client on ws1; process fileserver on fs1 }
@@ -280,7 +282,10 @@ struct ExpectStatement: Statement {
         case .semantics: return .some(nil)
         case .dsm(let segment, let page, let field):
             return ExpectDSM.resolve(segment, page: page, field: field, &checker)
-        case .lastRead(let reader, _): return checker.resolveFileActor(reader) != nil ? .some(nil) : nil
+        case .lastRead(let reader, _):
+            // A program process's own last read (a migrated run compared with a local one) is read too.
+            if checker.symbols.scheduled.contains(reader.text) { return .some(nil) }
+            return checker.resolveFileActor(reader) != nil ? .some(nil) : nil
         case .listing(let node, _): return checker.resolveNode(node) ? .some(nil) : nil
         case .hops(let a, let b):
             return checker.resolveNode(a) && checker.resolveNode(b) ? .some(.count) : nil
@@ -434,8 +439,11 @@ struct ExpectStatement: Statement {
                 ?? .missing("no directory \(path) on \(node.text)")
         case .lastRead(let node, let path):
             // A V process's own last read, or the node's last read by anyone on it.
-            let process = s.node(named: node.text) == nil ? s.process(named: node.text) : nil
-            let index = if let process { s.processInfo(process).node } else { try interpreter.node(node) }
+            let program = s.node(named: node.text) == nil ? s.processID(named: node.text) : nil
+            let process = s.node(named: node.text) == nil ? s.process(named: node.text) ?? program.map { Int($0.index) }
+                : nil
+            let index = if let program { s.home(of: program) } else if let process { s.processInfo(process).node }
+                else { try interpreter.node(node) }
             let canonical = s.canonicalPath(path, node: index)
             let read = process.map { s.lastReadData(process: $0, path: canonical) }
                 ?? s.lastReadData(node: index, path: canonical)
