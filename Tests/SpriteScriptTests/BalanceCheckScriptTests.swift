@@ -68,3 +68,30 @@ private let C = "cluster { server fs1; workstation ws1, ws2, ws3 }\n"
         #expect(sink.text.contains("arcs cut: 16KB, least possible (exact search)"))
     }
 }
+
+/// The words of a few balance mistakes: each names what is wrong where it is.
+@Suite struct BalanceWordingScriptTests {
+    @Test(arguments: [
+        // 'strategy' right after 'balance' is the missing node list, not a node named 'strategy'.
+        ("balance strategy sender", "expected the nodes to balance before 'strategy', found 'strategy'", 9),
+        // The suggestion comes from the servers the help lists, not from every node.
+        ("balance ws1, ws2 strategy sprite central fs2", "unknown node 'fs2'; did you mean 'fs1'?", 42),
+        // The host-selection server must be a server.
+        ("balance ws1, ws2 strategy sprite central ws3", "'central' names the host-selection server: ws3 is a "
+            + "workstation", 42),
+    ])
+    func mistakesAreNamed(_ line: String, _ message: String, _ column: Int) throws {
+        let script = "cluster { server fs1; workstation ws1, ws2, ws3, fs3 }\n" + line
+        let first = try #require(ScriptHarness.diagnostics(script).first)
+        #expect(first.message == message, "\(first.message)")
+        #expect(first.span?.column == column)
+    }
+
+    /// With no program finished, show balance says '-' rather than a mean of 0s.
+    @Test func nothingFinishedShowsADash() {
+        let (status, sink, _) = ScriptHarness.run("cluster { server fs1; workstation ws1, ws2 }\n"
+                                                  + "idle ws1, ws2 after 30s load 0.5\nshow balance")
+        #expect(status == .ok)
+        #expect(sink.text.contains("0 finished programs: turnaround and slowdown -"), "\(sink.text)")
+    }
+}

@@ -148,7 +148,9 @@ public struct Checker {
     public mutating func resolveNode(_ name: Name, servers: Bool = false) -> Bool {
         if symbols.nodes[name.text] != nil { return true }
         if reportDeferred(name) { return false }
-        var hint = suggestion(for: name.text, among: symbols.nodes.keys)
+        // Suggest from the list the help gives: the servers, when only a server will do.
+        var hint = suggestion(for: name.text, among: servers && !serverNames.isEmpty ? serverNames
+                                : Array(symbols.nodes.keys))
         if hint.isEmpty, let node = symbols.processes[name.text] {
             hint = "; '\(name.text)' is a process on \(node)"
         }

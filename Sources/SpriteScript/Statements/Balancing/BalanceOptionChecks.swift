@@ -11,6 +11,12 @@ extension BalanceStatement {
     ]
 
     func checkOptions(_ checker: inout Checker) {
+        if let central, checker.symbols.nodes[central.text] == .workstation {
+            let servers = checker.serverNames.sorted()
+            checker.error("'central' names the host-selection server: \(central.text) is a workstation",
+                          at: central.span, help: servers.isEmpty ? "declare a server: cluster { server fs1 }"
+                            : "name a server: " + servers.joined(separator: ", "))
+        }
         if strategy != .none, strategy != .graph, nodes.count == 1 {
             checker.error("balancing over one node moves nothing: there is no other node to place a process on",
                           at: nodes[0].span, help: "name two or more nodes, e.g. balance ws1, ws2 strategy …")

@@ -45,6 +45,10 @@ struct BalanceSyntax: StatementSyntax {
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offerNames([.node])
+        if parser.peek.text == "strategy" {
+            throw parser.unexpected(expected: "the nodes to balance before 'strategy'",
+                                    help: "name them: balance ws1, ws2 strategy …")
+        }
         let nodes = try parser.parseNameList("the nodes to balance")
         _ = try parser.expectWord("strategy")
         let strategyToken = parser.peek
