@@ -95,3 +95,23 @@ private let C = "cluster { server fs1; workstation ws1, ws2, ws3 }\n"
         #expect(sink.text.contains("0 finished programs: turnaround and slowdown -"), "\(sink.text)")
     }
 }
+
+/// Strategy sprite with a host-selection server asks it once: the trace calls that a host request, as
+/// show balance counts it, not a probe.
+@Suite struct SpriteTraceWordingScriptTests {
+    @Test func aCentralRequestIsNotCalledAProbe() {
+        let script = """
+            cluster { server fs1; workstation ws1, ws2 }
+            idle ws2 after 30s load 0.5
+            balance ws1, ws2 strategy sprite central fs1
+            program job { compute 1s }
+            spawn job as a on ws1
+            trace operations
+            run
+            expect a.migrations == 1
+            """
+        let (status, sink, _) = ScriptHarness.run(script)
+        #expect(status == .ok, "\(sink.text)\(sink.errorText)")
+        #expect(sink.text.contains("balance a ws1 -> ws2 (sprite, 1 host request)"), "\(sink.text)")
+    }
+}

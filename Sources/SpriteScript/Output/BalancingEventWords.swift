@@ -8,8 +8,10 @@ enum BalancingEventWords {
         case .balanceProbe(let from, let to, let queue, let accepted):
             return "probe \(c.node(from)) -> \(c.node(to)): queue \(queue), " + (accepted ? "yes" : "no")
         case .balanceTransfer(let process, let from, let to, let policy, let probes):
-            return "balance \(c.process(process)) \(c.node(from)) -> \(c.node(to)) (\(policy), "
-                + "\(Plural.of(probes, "probe")))"
+            // With a host-selection server, strategy sprite's one request is not a probe (show balance agrees).
+            let asked = policy == "sprite" && c.simulation.balanceSettings.central != nil
+                ? Plural.of(probes, "host request") : Plural.of(probes, "probe")
+            return "balance \(c.process(process)) \(c.node(from)) -> \(c.node(to)) (\(policy), \(asked))"
         case .evicting(let node, let processes, let stayed):
             let moving = Plural.of(processes, "foreign process", plural: "foreign processes")
             return "input on \(c.node(node)): evicting \(moving)"
