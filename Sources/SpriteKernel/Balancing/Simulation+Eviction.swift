@@ -18,7 +18,7 @@ extension Simulation {
             }
         } ?? []
         // Foreign processes still on their way here are sent home once they land.
-        let arriving = migration.active.values.filter { id in
+        let arriving = migration.active.presentValues.filter { id in
             let report = migration.migrations[id].report
             return report.to == node && report.home != node
         }.sorted()

@@ -25,6 +25,9 @@ struct ProcessColumn<Value> {
         set { self[process] = newValue }
     }
 
+    /// Every value held, in process order: for rare scans (an owner's input), not the hot path.
+    var presentValues: [Value] { values.compactMap { $0 } }
+
     @discardableResult
     mutating func removeValue(forKey process: Int32) -> Value? {
         let old = self[process]
