@@ -16,7 +16,7 @@ protocol Balancer: AnyObject {
 
 /// What a balancer sees of one node.
 struct LoadView {
-    /// Processes running or ready there now.
+    /// Processes running or ready there now, and those it has accepted that are still on their way.
     var queue: Int
     /// Sprite's rule: load average below the idle load and no input for the idle time.
     var idle: Bool

@@ -91,6 +91,10 @@ struct ProbeChain {
     var peer: Int32
     var left: Int32
     var sent: Int32
+    /// The round's walk over the other balanced nodes: the first drawn, then `stride` on (coprime with
+    /// their count), so no node is asked twice in one round.
+    var first: Int32 = 0
+    var stride: Int32 = 1
 }
 
 /// Balancing's counts over a run.

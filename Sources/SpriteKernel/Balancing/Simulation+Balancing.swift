@@ -140,9 +140,11 @@ extension Simulation {
         return held + (b.average[node] - held) * exp(-elapsed.seconds / b.decay.seconds)
     }
 
+    /// What a balancer sees of the node: its run queue counts the processes it has accepted and not yet
+    /// taken in, as Sprite selects and reserves a host, so two probes in a row do not both find it free.
     func loadView(_ node: Int) -> LoadView {
         let b = balancing
-        return LoadView(queue: runnableCount(node), idle: isIdle(node), guests: Int(b.guests[node]),
+        return LoadView(queue: runnableCount(node) + incomingMigrations(to: node), idle: isIdle(node), guests: Int(b.guests[node]),
                         threshold: b.threshold, probeLimit: b.probeLimit, central: b.central >= 0)
     }
 }

@@ -54,17 +54,36 @@ extension Simulation {
     }
 
     private func startRound(_ chain: ProbeChain) {
+        var chain = chain
         if chain.intent == .askForWork { balancing.probing[Int(chain.origin)] = true }
+        if chain.intent != .central {
+            // Eager, Lazowska and Zahorjan probe distinct nodes: a round asks each other node at most once.
+            let others = balancing.members.count - 1
+            chain.left = min(chain.left, Int32(others))
+            chain.first = Int32(random.next() % UInt64(others))
+            chain.stride = others > 1 ? Int32(coprimeStride(others)) : 1
+        }
         sendProbe(chain)
     }
 
-    /// The next probe of the round: to a balanced node other than the origin, drawn at random (with
-    /// replacement, as in Eager, Lazowska and Zahorjan's model), or to the host-selection server.
+    /// A step in 1..<count that shares no factor with `count`: the walk first, first + step, ... visits
+    /// every one of `count` nodes once before it repeats.
+    private func coprimeStride(_ count: Int) -> Int {
+        var step = 1 + Int(random.next() % UInt64(count - 1))
+        while greatestCommonDivisor(step, count) != 1 { step = step % (count - 1) + 1 }
+        return step
+    }
+
+    private func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int { b == 0 ? a : greatestCommonDivisor(b, a % b) }
+
+    /// The next probe of the round: to the next balanced node of the round's walk (never the origin, never
+    /// one already asked), or to the host-selection server.
     private func sendProbe(_ chain: ProbeChain) {
         let b = balancing
         var chain = chain
         if chain.intent != .central {
-            let draw = Int(random.next() % UInt64(b.members.count - 1))
+            let others = b.members.count - 1
+            let draw = Int((Int64(chain.first) + Int64(chain.sent) * Int64(chain.stride)) % Int64(others))
             let origin = Int(b.memberIndex[Int(chain.origin)])
             chain.peer = b.members[draw >= origin ? draw + 1 : draw]
         }

@@ -85,6 +85,7 @@ extension Simulation {
                                      state: .waiting, requested: now, phases: phases, openFiles: 0)
         migration.migrations.append(MigrationRecord(report: report, execArgumentBytes: execArgumentBytes ?? 0))
         migration.active[p] = id
+        migration.incoming[Int32(target), default: 0] += 1
         // One that has not arrived yet must not start here: it is held from its arrival.
         if scheduler.table[p].phase == .new { scheduler.table[p].migrationPending = true }
         record(.migrationStarted(process: Int(p), from: source, to: target,
@@ -101,6 +102,17 @@ extension Simulation {
     /// The node whose kernel answers the process's location-dependent calls: where it was created.
     public func home(of process: ProcessID) -> Int {
         Int(migration.homes[process.index] ?? scheduler.table[process.index].node)
+    }
+
+    /// Processes the node has accepted and not yet taken in: they count toward its load from the moment
+    /// it is selected and reserved, so a second probe does not find it free (the herd effect).
+    public func incomingMigrations(to node: Int) -> Int { Int(migration.incoming[Int32(node)] ?? 0) }
+
+    /// The reservation ends: the process is on the target's scheduler, or the migration gave up.
+    func migrationArrivedOrGaveUp(_ id: Int) {
+        let target = Int32(migration.migrations[id].report.to)
+        guard let count = migration.incoming[target] else { return }
+        migration.incoming[target] = count > 1 ? count - 1 : nil
     }
 
     /// Migrations the process completed.

@@ -72,6 +72,7 @@ extension Simulation {
         if scheduler.table[p].space >= 0 { relocateMigratingSpace(id) }
         moveToNode(p, report.to)
         m.migrations[id].report.unfrozenAt = now
+        migrationArrivedOrGaveUp(id)
         m.counts[p, default: 0] += 1
         resumeAfterFreeze(id, on: report.to)
         runPhase(id, PlannedPhase(phase: .release, client: report.to, peer: report.to == report.from ? report.to

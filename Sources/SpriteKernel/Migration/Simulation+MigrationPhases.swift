@@ -118,6 +118,7 @@ extension Simulation {
     /// The migration gives up: the process stays (or goes on) where it is.
     func failMigration(_ id: Int, _ why: MigrationFailure) {
         let m = migration
+        if m.migrations[id].report.unfrozenAt == nil { migrationArrivedOrGaveUp(id) }
         m.migrations[id].report.state = .failed
         m.migrations[id].report.failure = why
         m.migrations[id].report.finished = now
