@@ -44,4 +44,25 @@ struct BalancingProbeRoundTests {
         #expect(sim.balancingStatistics.placed == 3 && sim.balancingStatistics.failedRounds == 1)
         #expect((0..<4).allSatisfy { sim.incomingMigrations(to: $0) == 0 })
     }
+
+    /// n1 and n2 are down; a (1s) and b (1s) arrive at n0, threshold 1, 3 probes. b is held while its round
+    /// probes n1 then n2, each RPC giving up after 6 × 100ms = 600ms (zero-overhead preset): the round would
+    /// end at 1.2s. a ends at 1s, leaving n0 empty: b joins its own run queue then and runs 1s to 2s. Its
+    /// wait is the 1s it was held (it was ready to run, not blocked). The second probe's answer is ignored.
+    /// (Held to the round's end, b started at 1.2s with a wait of 0.)
+    @Test func aHeldArrivalRunsAtHomeWhenItsNodeFrees() throws {
+        let sim = try makeSimulation(nodes: 3, preset: .zero, topology: .bus)
+        sim.migrationCosts = MigrationTests.costs
+        try sim.defineProgram("job", steps: [.compute(.s(1))])
+        try sim.setBalancing(.sender, nodes: [0, 1, 2], threshold: 1, probes: 3)
+        sim.crash(1)
+        sim.crash(2)
+        try sim.spawn(program: "job", name: "a", node: 0)
+        try sim.spawn(program: "job", name: "b", node: 0)
+        sim.runToIdle()
+        let b = try sim.metrics("b")
+        #expect(b.node == 0 && b.firstRun == .s(1) && b.finish == .s(2) && b.waitTime == .s(1))
+        #expect(sim.balancingStatistics.probes == 2 && sim.balancingStatistics.placed == 0)
+        #expect(sim.migrationReports.isEmpty)
+    }
 }

@@ -41,6 +41,12 @@ final class LoadBalancing {
     /// Foreign processes each node hosts now (placed there by the balancer, not yet finished).
     @exclusivity(unchecked) var guests: [Int32] = []
 
+    /// Arrivals each node holds while a round looks for a host (oldest first), and those let go to their
+    /// own run queue because their node freed first (their arrival is posted again).
+    @exclusivity(unchecked) var held: [[HeldArrival]] = []
+    @exclusivity(unchecked) var rejoining: [Int32] = []
+    var rounds: Int32 = 0
+
     /// Probe chains waiting on an RPC, by operation (a handle map: looked up on every RPC's end, unhashed).
     @exclusivity(unchecked) var probes = HandleMap<ProbeChain>()
     /// Graph placement: the declared traffic between named processes, and each one's node.
@@ -70,6 +76,7 @@ final class LoadBalancing {
         lastProbeRound += repeatElement(.never, count: more)
         probing += repeatElement(false, count: more)
         guests += repeatElement(0, count: more)
+        held += repeatElement([], count: more)
         isMember += repeatElement(false, count: more)
         memberIndex += repeatElement(-1, count: more)
     }
@@ -95,6 +102,14 @@ struct ProbeChain {
     /// their count), so no node is asked twice in one round.
     var first: Int32 = 0
     var stride: Int32 = 1
+    /// The held arrival's round, by number: a round whose arrival went on meanwhile ends at its next answer.
+    var round: Int32 = 0
+}
+
+/// An arrival held on its node while round `round` looks for a host for it.
+struct HeldArrival: Equatable {
+    var process: Int32
+    var round: Int32
 }
 
 /// Balancing's counts over a run.

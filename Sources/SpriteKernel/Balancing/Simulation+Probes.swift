@@ -7,6 +7,7 @@ extension Simulation {
     func balancingLoadChanged(_ node: Int, finished: Int32) {
         let b = balancing
         sampleLoad(node)
+        if !b.held[node].isEmpty { letHeldArrivalRunHere(node) }
         guard finished >= 0 else { return }
         if b.guests[node] > 0, home(of: ProcessID(finished)) != node { b.guests[node] -= 1 }
         guard b.isMember[node], !b.probing[node], b.members.count > 1 else { return }
@@ -21,6 +22,7 @@ extension Simulation {
     /// A spawned process arrives on a balanced node: the balancer may place it elsewhere or hold it while
     /// it looks for a host. Returns whether it took the arrival (the process then goes on when placed).
     func balancingTookArrival(_ process: Int32) -> Bool {
+        if rejoinsItsQueue(process) { return false }
         let b = balancing
         let s = scheduler
         let node = Int(s.table[process].node)
@@ -43,12 +45,13 @@ extension Simulation {
         case .lookForHost(let probes):
             if b.central >= 0 {
                 startRound(ProbeChain(intent: .central, origin: Int32(node), process: process,
-                                      peer: Int32(b.central), left: 1, sent: 0))
+                                      peer: Int32(b.central), left: 1, sent: 0,
+                                      round: holdArrival(process, on: node)))
                 return true
             }
             guard probes > 0, b.members.count > 1 else { return false }
             startRound(ProbeChain(intent: .placeArrival, origin: Int32(node), process: process, peer: -1,
-                                  left: Int32(probes), sent: 0))
+                                  left: Int32(probes), sent: 0, round: holdArrival(process, on: node)))
             return true
         }
     }
@@ -111,6 +114,8 @@ extension Simulation {
     private func probeAnswered(_ chain: ProbeChain, reachable: Bool) {
         let b = balancing
         let origin = Int(chain.origin)
+        // Its arrival went on at home meanwhile (its node freed): the round ends, unanswered.
+        if chain.intent != .askForWork, !isStillHeld(chain) { return }
         var partner: Int?
         var taken: Int32 = -1
         if reachable {
@@ -136,6 +141,7 @@ extension Simulation {
                 b.probing[origin] = false
                 if transfer(taken, from: partner, to: origin, probes: Int(chain.sent)) { b.statistics.pulled += 1 }
             } else {
+                endHold(chain)
                 _ = transfer(chain.process, from: origin, to: partner, probes: Int(chain.sent))
             }
             return
@@ -145,6 +151,7 @@ extension Simulation {
         if chain.intent == .askForWork {
             b.probing[origin] = false
         } else {
+            endHold(chain)
             goOn(chain.process)
         }
     }
@@ -204,6 +211,8 @@ extension Simulation {
     /// A held arrival goes on where it is (or freezes there, if a migration now waits for it).
     private func goOn(_ process: Int32) {
         guard process >= 0, scheduler.table[process].phase == .new else { return }
+        // Held while its round looked for a host: it waited to run.
+        scheduler.table[process].waitTime += now - scheduler.table[process].since
         guard nodes[Int(scheduler.table[process].node)].isUp else { return kill(process) }
         continueOffCPU(process, why: .arrived)
     }
