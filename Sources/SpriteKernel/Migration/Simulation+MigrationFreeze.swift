@@ -40,6 +40,16 @@ extension Simulation {
         return true
     }
 
+    /// A page-in ended mid-burst with a freeze pending: it freezes with the rest of its burst kept (the
+    /// fault's CPU included), and goes on with it where it lands. Returns whether it froze.
+    func freezeAfterPageIn(_ process: Int32) -> Bool {
+        guard scheduler.table[process].migrationPending else { return false }
+        scheduler.table[process].migrationPending = false
+        guard let id = migration.active[process] else { return false }
+        freeze(id, resumesBurst: true)
+        return true
+    }
+
     private func freeze(_ id: Int, resumesBurst: Bool) {
         let p = migration.migrations[id].report.process.index
         migration.migrations[id].resumesBurst = resumesBurst
@@ -49,7 +59,7 @@ extension Simulation {
     }
 
     /// Takes a ready process off its run queue; the others keep their order.
-    private func takeOffRunQueue(_ process: Int32) {
+    func takeOffRunQueue(_ process: Int32) {
         let s = scheduler
         let queue = Int(s.table[process].queue)
         guard queue >= 0 else { return }

@@ -77,7 +77,8 @@ extension Simulation {
         s.table[process].blockedTime += now - s.table[process].since
         s.table[process].blockKind = .none
         s.table[process].blockedOn = -1
-        makeReady(process, why: .woke)
+        // The end of a page-in is a safe point, as the end of any call: a migration waiting freezes it here.
+        if !freezeAfterPageIn(process) { makeReady(process, why: .woke) }
         return entry < 0 || virtualMemory.entries[Int(entry)].isResident
     }
 
