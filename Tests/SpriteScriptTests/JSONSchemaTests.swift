@@ -50,6 +50,13 @@ struct JSONSchemaTests {
         """,
         """
         cluster { server fs1; workstation ws1, ws2 }
+        program clock { repeat 5 { compute 100ms; syscall gettimeofday 100us } }
+        spawn clock as c on ws2 home ws1
+        at 150ms { crash ws1 }
+        try run
+        """,
+        """
+        cluster { server fs1; workstation ws1, ws2 }
         balance ws1, ws2 strategy sender
         trace messages
         program job { compute 10ms }

@@ -19,6 +19,7 @@ extension Simulation {
         dsmCrash(node)
         schedulerCrash(node)
         balancingCrash(node)
+        migrationHomeCrashed(node)
         programIPCCrash(node, giveUp: giveUp)
     }
 

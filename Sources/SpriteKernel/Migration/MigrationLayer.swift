@@ -15,6 +15,9 @@ final class MigrationLayer {
     /// Each migrated process's home node (where it was created), its migrations and forwarded calls.
     @exclusivity(unchecked) var homes = ProcessColumn<Int32>()
     @exclusivity(unchecked) var counts = ProcessColumn<Int>()
+    /// Processes killed because their home crashed, and how many of the last the run has not reported.
+    var homeCrashKills: [HomeCrashKill] = []
+    var unreportedHomeCrashKills = 0
     /// Processes each node has accepted and not yet taken in (selected, not yet unfrozen there), by node.
     var incoming: [Int32: Int32] = [:]
     /// Location-dependent calls forwarded home and waiting, by RPC operation: the process and when it asked.

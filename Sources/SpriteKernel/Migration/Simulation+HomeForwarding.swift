@@ -49,6 +49,13 @@ extension Simulation {
         continueOffCPU(process, why: .woke)
     }
 
+    /// A child created by a process running away from home belongs to that home, as its family and process id
+    /// live there: its location-dependent calls go home, an eviction sends it home, a home crash kills it.
+    func inheritHome(of parent: Int32, by child: Int32) {
+        guard let home = migration.homes[parent], home != scheduler.table[parent].node else { return }
+        migration.homes[child] = home
+    }
+
     /// Calls the process forwarded to its home node, and the time it waited for their answers.
     public func forwardedCalls(of process: ProcessID) -> (calls: Int, time: SimTime) {
         migration.forwardedCalls[process.index] ?? (0, .zero)

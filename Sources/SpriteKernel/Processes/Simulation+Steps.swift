@@ -213,7 +213,9 @@ extension Simulation {
         child.parent = parent
         child.root = root
         if shared { s.threadedGroups.insert(child.group) }
-        shareOpenFiles(of: parent, with: place(child, name: name).index)
+        let placed = place(child, name: name).index
+        shareOpenFiles(of: parent, with: placed)
+        inheritHome(of: parent, by: placed)
     }
 
     /// Adds a process to the table and its node, and schedules its arrival.

@@ -122,6 +122,8 @@ public enum TraceEvent: Sendable, Equatable {
     case migrationDone(process: Int, from: Int, to: Int, freeze: SimTime, total: SimTime, bytes: Int64,
                        openFiles: Int)
     case migrationFailed(process: Int, from: Int, to: Int, reason: MigrationFailure)
+    /// A migrated process died on `on` because its home crashed (its location-dependent state was there).
+    case homeCrashKill(process: Int, home: Int, on: Int)
     // Load balancing (Balancing/): a probe answered (messages level), a process placed, an eviction.
     case balanceProbe(from: Int, to: Int, queue: Int, accepted: Bool)
     case balanceTransfer(process: Int, from: Int, to: Int, policy: String, probes: Int)

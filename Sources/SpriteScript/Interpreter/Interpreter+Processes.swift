@@ -235,6 +235,7 @@ extension Interpreter {
     func checkStepFaults(at span: SourceSpan) throws(Diagnostic) {
         try checkDSMFailures(at: span)
         try checkPagingFailures(at: span)
+        try checkHomeCrashKills(at: span)
         guard let fault = simulation.stepFaults.first else { return }
         let name = simulation.processMetrics(fault.process)?.name ?? "\(fault.process)"
         switch fault.kind {

@@ -16,6 +16,9 @@ enum MigrationEventWords {
                 + "total \(total), \(EventWords.bytes(bytes)), \(Plural.of(files, "open file"))"
         case .migrationFailed(let process, let from, let to, let reason):
             return "migrate \(c.process(process)) \(c.node(from)) -> \(c.node(to)) FAILED: \(words(reason, c))"
+        case .homeCrashKill(let process, let home, let node):
+            return "kill \(c.process(process)) on \(c.node(node)): its home \(c.node(home)) crashed, and with it the "
+                + "process's location-dependent state"
         default:
             return nil
         }
@@ -47,6 +50,9 @@ enum MigrationEventWords {
         case .migrationFailed(let process, let from, let to, let reason):
             return ("migration.failed", [("process", .string(c.process(process))), ("from", .string(c.node(from))),
                                          ("to", .string(c.node(to))), ("reason", .string(words(reason, c)))])
+        case .homeCrashKill(let process, let home, let node):
+            return ("migration.home-lost", [("process", .string(c.process(process))), ("home", .string(c.node(home))),
+                                            ("on", .string(c.node(node)))])
         default:
             return nil
         }

@@ -76,14 +76,14 @@ enum StatisticsTable {
             + f.rpcs.sorted { $0.key < $1.key }.map { (rpcPrefix + $0.key, .count(Int64($0.value))) }
             + f.serverRequests.sorted { $0.key < $1.key }
                 .map { (requestsPrefix + s.nodeName($0.key), .count(Int64($0.value))) }
-            + dsmRows(s) + migrationRows(s) + balancingRows(s)
+            + dsmRows(s) + migrationRows(s) + homeCrashRows(s) + balancingRows(s)
     }
 
     /// The dimension of `name`, if a script may expect it: a fixed name, a
     /// call kind, or the requests of a declared node.
     static func dimension(of name: String, nodes: some Collection<String>) -> Dimension? {
         if let dimension = fixedDimensions[name] ?? dsmDimensions[name] ?? memoryDimensions[name]
-            ?? migrationDimensions[name] ?? balancingDimensions[name] {
+            ?? migrationDimensions[name] ?? homeCrashDimensions[name] ?? balancingDimensions[name] {
             return dimension
         }
         if name.hasPrefix(faultsPrefix), nodes.contains(String(name.dropFirst(faultsPrefix.count))) { return .count }
@@ -107,7 +107,7 @@ enum StatisticsTable {
     static func value(of name: String, _ s: Simulation) -> Value {
         let named = { (statistic: Statistic) in statistic.name == name }
         if let statistic = (fixed + places).first(where: named) ?? dsm.first(where: named)
-            ?? memory.first(where: named) ?? migration.first(where: named)
+            ?? memory.first(where: named) ?? migration.first(where: named) ?? homeCrash.first(where: named)
             ?? balancing.first(where: named) { return statistic.value(s) }
         return all(s).first { $0.name == name }?.value ?? .count(0)
     }
@@ -115,7 +115,7 @@ enum StatisticsTable {
     /// The names `expect` suggests and lists.
     static var names: [String] {
         (fixed + places).map(\.name) + [rpcPrefix + "KIND", requestsPrefix + "NODE"] + dsm.map(\.name)
-            + memory.map(\.name) + [faultsPrefix + "NODE"] + migration.map(\.name)
+            + memory.map(\.name) + [faultsPrefix + "NODE"] + migration.map(\.name) + homeCrash.map(\.name)
             + balancing.map(\.name)
     }
 
