@@ -19,7 +19,6 @@ extension Simulation {
         dsmCrash(node)
         schedulerCrash(node)
         balancingCrash(node)
-        migrationHomeCrashed(node)
         programIPCCrash(node, giveUp: giveUp)
     }
 

@@ -1,39 +1,20 @@
 /// A migrated process's home is a residual dependency: its kernel keeps the process's location-dependent
 /// state (its process id and family, signals, time of day), and it answers the calls forwarded to it. When
-/// the home crashes that state is gone, so Sprite kills every process the node is home to that runs
-/// elsewhere. Each is traced, kept for the run's report and counted.
+/// the home crashes that state is gone, and Sprite kills the processes it was home to: here each dies when
+/// its next call home finds no answer (the RPC gives up), so a crash of the node a process merely left
+/// (lazy copy's source) is judged by the pages it loses. Each kill is traced, reported and counted.
 extension Simulation {
-    /// `node` crashed: the processes it is home to and that run on other nodes die there, in process order.
-    func migrationHomeCrashed(_ node: Int) {
-        let away = migration.homes.filter { $0.value == Int32(node) }.map(\.key).sorted()
-        for process in away {
-            let s = scheduler
-            let on = Int(s.table[process].node)
-            guard s.table[process].phase != .done, on != node else { continue }
-            killAway(process)
-            migration.homeCrashKills.append(HomeCrashKill(process: ProcessID(process), home: node, node: on,
-                                                          time: now))
-            migration.unreportedHomeCrashKills += 1
-            record(.homeCrashKill(process: Int(process), home: node, on: on), at: on)
-        }
-    }
-
-    /// Ends a live process on a node that stays up: off its CPU or run queue first.
-    private func killAway(_ process: Int32) {
+    /// A call `process` forwarded home failed: its home is gone (crashed, or cut off), and with it the
+    /// process's location-dependent state, so the process dies where it runs.
+    func homeCallFailed(_ process: Int32) {
         let s = scheduler
-        switch s.table[process].phase {
-        case .running:
-            let cpu = Int(s.table[process].cpu)
-            settle(cpu)
-            if s.table[process].inKernel { leaveKernel(process) }
-            leaveCPU(cpu, .killed)
-            chooseLater(cpu)
-        case .ready:
-            takeOffRunQueue(process)
-        case .new, .blocked, .done:
-            break
-        }
+        guard s.table[process].phase == .blocked, s.table[process].blockKind == .forwarded else { return }
+        let on = Int(s.table[process].node)
+        let home = Int(migration.homes[process] ?? Int32(on))
         kill(process)
+        migration.homeCrashKills.append(HomeCrashKill(process: ProcessID(process), home: home, node: on, time: now))
+        migration.unreportedHomeCrashKills += 1
+        record(.homeCrashKill(process: Int(process), home: home, on: on), at: on)
     }
 
     /// Processes killed because their home crashed, in the order they died.

@@ -36,6 +36,7 @@ extension Simulation {
     /// The home node answered (or the call failed with it): the process goes on.
     func forwardedCallEnded(_ op: Int32) {
         guard let (process, since) = migration.forwarded.removeValue(forKey: op) else { return }
+        if case .failed = operations[Int(op)].status { return homeCallFailed(process) }
         var counted = migration.forwardedCalls[process] ?? (0, .zero)
         counted.calls += 1
         counted.time += now - since

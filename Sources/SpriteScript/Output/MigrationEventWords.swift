@@ -17,8 +17,8 @@ enum MigrationEventWords {
         case .migrationFailed(let process, let from, let to, let reason):
             return "migrate \(c.process(process)) \(c.node(from)) -> \(c.node(to)) FAILED: \(words(reason, c))"
         case .homeCrashKill(let process, let home, let node):
-            return "kill \(c.process(process)) on \(c.node(node)): its home \(c.node(home)) crashed, and with it the "
-                + "process's location-dependent state"
+            return "kill \(c.process(process)) on \(c.node(node)): its call home to \(c.node(home)) failed, and with "
+                + "the home its location-dependent state"
         default:
             return nil
         }

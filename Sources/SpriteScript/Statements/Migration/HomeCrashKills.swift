@@ -11,8 +11,9 @@ extension Interpreter {
         let name = s.processMetrics(killed.process)?.name ?? "\(killed.process)"
         let home = s.nodeName(killed.home)
         throw Diagnostic(.runtime, "process \(name) ran on \(s.nodeName(killed.node)) away from its home \(home), "
-                         + "and \(home) crashed at \(killed.time): its home kept its location-dependent state "
-                         + "(process id, family, signals, time of day), so the process was killed, as in Sprite",
+                         + "and its call home failed at \(killed.time) (\(home) did not answer): its home kept its "
+                         + "location-dependent state (process id, family, signals, time of day), so the process "
+                         + "was killed, as in Sprite",
                          at: span, help: "keep the home node up while its processes run elsewhere, or put 'try' "
                             + "before the statement to let the script go on (stats.home-crash-kills counts them)")
     }
