@@ -25,3 +25,21 @@ import Testing
         #expect(status == .ok, "\(sink.text)\(sink.errorText)")
     }
 }
+
+/// Migrating a process its node's crash killed says it was killed, not that it ended.
+@Suite struct MigrateKilledProcessScriptTests {
+    /// ws1 crashes at 10ms and kills a (it had 490ms of its 500ms left); the migrate at 20ms is refused.
+    @Test func theRefusalSaysTheProcessWasKilled() {
+        let (status, sink, _) = ScriptHarness.run("""
+            cluster { server fs1; workstation ws1, ws2 }
+            program job { compute 500ms }
+            spawn job as a on ws1
+            at 10ms { crash ws1 }
+            at 20ms { migrate a to ws2 }
+            run
+            """)
+        #expect(status == .runtimeError, "\(sink.text)\(sink.errorText)")
+        #expect(sink.errorText.contains("'a' was killed by a crash at 10ms: there is nothing to migrate"),
+                "\(sink.errorText)")
+    }
+}

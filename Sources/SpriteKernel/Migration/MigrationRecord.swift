@@ -69,6 +69,8 @@ public struct MigrationReport: Sendable, Equatable {
     /// Open files moved, and the dirty bytes written back (file blocks, VM pages) or copied.
     public var openFiles: Int
     public var failure: MigrationFailure?
+    /// The release RPC failed (the source or the target went down after the unfreeze): the move stands.
+    public var releaseFailure: OperationFailure?
     /// Pages left at the source at the unfreeze (lazy copy), those fetched from it since, and those whose
     /// fetch failed (the source crashed, or did not answer): the residual dependency. Pages copied in
     /// pre-copy rounds while it ran, and the rounds.

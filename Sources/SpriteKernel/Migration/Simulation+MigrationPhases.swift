@@ -34,6 +34,9 @@ extension Simulation {
             let phase = migration.migrations[id].current?.phase ?? .select
             return failMigration(id, .phaseFailed(phase, failure))
         }
+        if case .failed(let failure) = operations[Int(op)].status {
+            migration.migrations[id].report.releaseFailure = failure
+        }
         phaseEnded(id)
     }
 
@@ -128,6 +131,8 @@ extension Simulation {
         m.active[process] = nil
         scheduler.table[process].migrationPending = false
         if scheduler.table[process].phase == .blocked, scheduler.table[process].blockKind == .migrating {
+            // It was frozen until now: the freeze is reported, though the move failed.
+            m.migrations[id].report.unfrozenAt = now
             resumeAfterFreeze(id, on: report.from)
         }
         record(.migrationFailed(process: Int(process), from: report.from, to: report.to, reason: why), at: report.from)

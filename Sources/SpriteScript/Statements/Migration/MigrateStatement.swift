@@ -25,8 +25,8 @@ struct MigrateSyntax: StatementSyntax {
             + "location-dependent calls (syscall gettimeofday|getpid|signal|device in its program) are RPCs to "
             + "the home kernel while it is away, counted in PROCESS.forwarded and PROCESS.forwarding; so are its "
             + "lock, unlock, signal, wait and barrier steps, which act on its home node's locks and channels. "
-            + "If the home crashes while it is away it is killed, as in Sprite (the home kept its process id, "
-            + "family and signals): the run stops with a runtime error, or under 'try' goes on; "
+            + "If the home crashes while it is away it is killed at its next call home, as in Sprite (the home "
+            + "kept its process id, family and signals): the run stops with a runtime error, or under 'try' goes on; "
             + "stats.home-crash-kills counts them. A forked child NAME.1 cannot be named here or in expect (a "
             + "name is one word). "
             + "Costs per phase: 'migration preset …' (help migration). show migrations lists each one, show "
@@ -121,7 +121,12 @@ struct MigrateStatement: Statement {
 
     static func words(_ refusal: MigrationRefusal, _ process: String, _ node: String, _ s: Simulation) -> String {
         switch refusal {
-        case .ended: "'\(process)' has ended: there is nothing to migrate"
+        case .ended:
+            if let killed = s.processID(named: process).flatMap({ s.processMetrics($0)?.killedAt }) {
+                "'\(process)' was killed by a crash at \(killed): there is nothing to migrate"
+            } else {
+                "'\(process)' has ended: there is nothing to migrate"
+            }
         case .notAProgram: "'\(process)' does not run a program: only such a process migrates"
         case .alreadyThere: "'\(process)' is already on \(node)"
         case .alreadyMigrating: "'\(process)' is migrating already"

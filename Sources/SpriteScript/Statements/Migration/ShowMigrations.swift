@@ -13,6 +13,9 @@ enum ShowMigrations {
              .count(Int64(r.residualLost)), .text(r.state.rawValue)]
         }
         var notes: [String] = reports.isEmpty ? ["  no process has migrated"] : []
+        // A process that moved more than once: each line names its move, so the lines tell them apart.
+        var movesOf: [ProcessID: Int] = [:]
+        for r in reports { movesOf[r.process, default: 0] += 1 }
         for r in reports where !r.phases.isEmpty || r.failure != nil {
             var parts = r.phases.map { "\($0.phase.rawValue) \($0.elapsed)" }
             if r.precopyRounds > 0 {
@@ -28,7 +31,11 @@ enum ShowMigrations {
                              + "\(s.nodeName(r.to)): written to the backing file")
             }
             if let failure = r.failure { parts.append("failed: " + MigrationEventWords.words(failure, c)) }
-            notes.append("  \(s.processName(Int(r.process.index))): " + parts.joined(separator: ", "))
+            if let failure = r.releaseFailure { parts.append("release failed: " + EventWords.words(failure, c)) }
+            let name = s.processName(Int(r.process.index))
+            let label = (movesOf[r.process] ?? 0) > 1
+                ? "\(name) \(s.nodeName(r.from)) -> \(s.nodeName(r.to)) at \(r.requested)" : name
+            notes.append("  \(label): " + parts.joined(separator: ", "))
         }
         return Table(name: "migrations", title: "migrations",
                      columns: ["process", "from", "to", Column("strategy", short: "how"),
