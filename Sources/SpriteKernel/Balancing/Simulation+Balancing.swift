@@ -144,7 +144,7 @@ extension Simulation {
     /// taken in, as Sprite selects and reserves a host, so two probes in a row do not both find it free.
     func loadView(_ node: Int) -> LoadView {
         let b = balancing
-        return LoadView(queue: runnableCount(node) + incomingMigrations(to: node), idle: isIdle(node), guests: Int(b.guests[node]),
-                        threshold: b.threshold, probeLimit: b.probeLimit, central: b.central >= 0)
+        return LoadView(queue: runnableCount(node) + incomingMigrations(to: node), idle: isIdle(node),
+                        guests: Int(b.guests[node]), threshold: b.threshold, probeLimit: b.probeLimit, central: b.central >= 0)
     }
 }
