@@ -145,6 +145,7 @@ extension Simulation {
     func loadView(_ node: Int) -> LoadView {
         let b = balancing
         return LoadView(queue: runnableCount(node) + incomingMigrations(to: node), idle: isIdle(node),
-                        guests: Int(b.guests[node]), threshold: b.threshold, probeLimit: b.probeLimit, central: b.central >= 0)
+                        guests: Int(b.guests[node]), threshold: b.threshold, probeLimit: b.probeLimit,
+                        central: b.central >= 0)
     }
 }
