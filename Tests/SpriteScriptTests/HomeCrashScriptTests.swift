@@ -54,6 +54,6 @@ import Testing
             expect stats.migrations == 3
             """)
         #expect(status == .ok, "\(sink.text)\(sink.errorText)")
-        #expect(sink.text.contains("evicted from ws2 at 2s: p p.1, all home"), "\(sink.text)")
+        #expect(sink.text.contains("evicted from ws2 at 2s: p p.1, host free after"), "\(sink.text)")
     }
 }
