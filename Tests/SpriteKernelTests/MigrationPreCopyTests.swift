@@ -97,6 +97,22 @@ struct MigrationPreCopyTests {
         #expect(report.freezeTime == Self.state + Self.round16)
     }
 
+    /// The same writing in one long burst: the batch planned at 16ms marks all 16 pages at once, ahead of
+    /// the work, and plans nothing more. Each round's end counts the pages written since the round took the
+    /// dirty set: 117.4288ms of work at one touch a millisecond is 117 references, more than a lap of the loop,
+    /// so all 16 pages are dirty again. Rounds at 24.1024, 141.5312, 258.96 and 376.3888ms; the 4th ends at
+    /// 493.8176ms, mid-burst, so it freezes at once with 16 pages to copy: 131.7056ms frozen, as with the
+    /// 4ms bursts above. (Without the count: one round, then a freeze of the state alone, 14.2768ms.)
+    @Test func oneLongBurstRedirtiesAsManyShortOnesDo() throws {
+        let (sim, _) = try cluster([.compute(.ms(1000))])
+        let report = try #require(sim.migrationReports.first)
+        #expect(report.phases.map(\.phase)
+                == [.select] + Array(repeating: .precopyRound, count: 4) + [.state, .copyPages, .release])
+        #expect(report.precopyRounds == 4 && report.precopiedBytes == 4 * 16 * 4096)
+        #expect(report.frozenAt == .ms(22) + Self.select + Self.round16 * 4)
+        #expect(report.freezeTime == Self.state + Self.round16)
+    }
+
     /// The preset's limit is a field: 2 rounds end at 258.96ms, while it sleeps (256–260ms); it freezes at
     /// its wake (260ms) with the 16 pages its bursts of 148–252ms wrote: the same 131.7056ms freeze.
     @Test func theRoundsLimitIsThePresets() throws {

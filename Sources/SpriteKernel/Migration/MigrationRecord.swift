@@ -122,4 +122,6 @@ struct MigrationRecord {
     var resumeReason: ReadyReason = .woke
     /// Lazy copy: the source crashed after the unfreeze, so the pages still left there are gone.
     var sourceLost = false
+    /// Pre-copy: the process's work (CPU time less spinning) when the last round took the dirty set.
+    var workAtRound: SimTime = .zero
 }

@@ -78,6 +78,7 @@ extension Simulation {
         let process = Int(report.process.index)
         let sessions = openSessions(of: process, on: report.from)
         m.migrations[id].report.openFiles = sessions.count
+        settleWritesSinceRound(id)
         let space = spaceFigures(of: Int32(process))
         let subject = MigrationSubject(
             source: report.from, target: report.to, openFiles: sessions.map { ($0.server, $0.dirtyBytes) },
