@@ -34,14 +34,7 @@ let dsmCases: [DiagnosticCase] = [
 @Suite struct DSMLanguageTests {
     @Test(arguments: dsmCases)
     func reports(_ c: DiagnosticCase) throws {
-        let diagnostics = ScriptHarness.diagnostics(c.script)
-        let first = try #require(diagnostics.first, "no diagnostic for:\n\(c.script)")
-        #expect(first.message.contains(c.message), "message: \(first.message)")
-        #expect(first.category == c.category, "category of '\(first.message)'")
-        let span = try #require(first.span)
-        #expect(span.line == c.line, "line of '\(first.message)'")
-        #expect(span.column == c.column, "column of '\(first.message)'")
-        if let help = c.help { #expect(first.help?.contains(help) == true, "help: \(first.help ?? "none")") }
+        try c.checkFirstDiagnostic(requiresHelp: false)
     }
 
     /// More than 64 nodes: the caret is under the 65th.

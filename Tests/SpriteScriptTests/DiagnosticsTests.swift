@@ -26,6 +26,30 @@ struct DiagnosticCase: Sendable, CustomTestStringConvertible {
     }
 
     var testDescription: String { script.split(separator: "\n").last.map(String.init) ?? script }
+
+    /// Checks the script's first diagnostic: message, place (and end column when given), help when given;
+    /// its category and that it has a help line unless told not to. Failures point at the caller's line.
+    func checkFirstDiagnostic(category checksCategory: Bool = true, requiresHelp: Bool = true,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let diagnostics = ScriptHarness.diagnostics(script)
+        let first = try #require(diagnostics.first, "no diagnostic for:\n\(script)", sourceLocation: sourceLocation)
+        #expect(first.message.contains(message), "message: \(first.message)", sourceLocation: sourceLocation)
+        if checksCategory {
+            #expect(first.category == category, "category of '\(first.message)'", sourceLocation: sourceLocation)
+        }
+        let span = try #require(first.span, sourceLocation: sourceLocation)
+        #expect(span.line == line, "line of '\(first.message)'", sourceLocation: sourceLocation)
+        #expect(span.column == column, "column of '\(first.message)'", sourceLocation: sourceLocation)
+        if let endColumn {
+            #expect(span.endColumn == endColumn, "end column of '\(first.message)'", sourceLocation: sourceLocation)
+        }
+        if let help {
+            #expect(first.help?.contains(help) == true, "help: \(first.help ?? "none")", sourceLocation: sourceLocation)
+        }
+        if requiresHelp {
+            #expect(first.help != nil, "no suggestion for '\(first.message)'", sourceLocation: sourceLocation)
+        }
+    }
 }
 
 /// Line 1 of most cases: two nodes and a process on each.

@@ -24,15 +24,7 @@ private let migrationCases: [DiagnosticCase] = [
 @Suite struct MigrationScriptTests {
     @Test(arguments: migrationCases)
     func reports(_ c: DiagnosticCase) throws {
-        let diagnostics = ScriptHarness.diagnostics(c.script)
-        let first = try #require(diagnostics.first, "no diagnostic for:\n\(c.script)")
-        #expect(first.message.contains(c.message), "message: \(first.message)")
-        #expect(first.category == c.category, "category of '\(first.message)'")
-        let span = try #require(first.span)
-        #expect(span.line == c.line, "line of '\(first.message)'")
-        #expect(span.column == c.column, "column of '\(first.message)'")
-        if let help = c.help { #expect(first.help?.contains(help) == true, "help: \(first.help ?? "none")") }
-        #expect(first.help != nil, "no suggestion for '\(first.message)'")
+        try c.checkFirstDiagnostic()
     }
 
     /// Errors only the run can see are runtime errors (status 3) that name the statement.

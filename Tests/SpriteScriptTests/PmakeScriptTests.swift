@@ -40,15 +40,7 @@ private let pmakeCases: [DiagnosticCase] = [
 @Suite struct PmakeScriptTests {
     @Test(arguments: pmakeCases)
     func reports(_ c: DiagnosticCase) throws {
-        let diagnostics = ScriptHarness.diagnostics(c.script)
-        let first = try #require(diagnostics.first, "no diagnostic for:\n\(c.script)")
-        #expect(first.message.contains(c.message), "message: \(first.message)")
-        #expect(first.category == c.category, "category of '\(first.message)'")
-        let span = try #require(first.span)
-        #expect(span.line == c.line, "line of '\(first.message)'")
-        #expect(span.column == c.column, "column of '\(first.message)'")
-        if let help = c.help { #expect(first.help?.contains(help) == true, "help: \(first.help ?? "none")") }
-        #expect(first.help != nil, "no suggestion for '\(first.message)'")
+        try c.checkFirstDiagnostic()
     }
 
     /// Running K jobs at once with no host selection on the home is a runtime error naming the option.
