@@ -15,22 +15,9 @@ struct MigrationFullTargetTests {
         try sim.addNode(NodeSpec(name: "n0", role: .server))
         try sim.addNode(NodeSpec(name: "n1", role: .workstation))
         try sim.addNode(NodeSpec(name: "n2", role: .workstation, memoryBytes: 10 * 4096))
-        sim.migrationCosts = MigrationTests.costs
-        sim.setDomain("/", server: 0)
-        for node in 1...2 {
-            try sim.configureVM(node: node, VMConfig())
-            sim.setMemoryNegotiation(node: node, .fixed(cacheBytes: 0))
-        }
-        var space = AddressSpaceSpec(name: "s")
-        space.dataBytes = 16 * 4096
-        space.pattern = .loop(.data, pages: 16)
-        space.touch = .ms(1)
-        space.writeShare = 1
-        try sim.defineAddressSpace(space)
-        try sim.defineProgram("p", steps: [.compute(.ms(16)), .sleep(.ms(200)), .sleep(.ms(1000)),
-                                           .sleep(.ms(1000)), .compute(.ms(16))])
-        try sim.attachSpace(program: "p", space: "s")
-        let p = try sim.spawn(program: "p", name: "p", node: 1)
+        let steps: [ProgramStep] = [.compute(.ms(16)), .sleep(.ms(200)), .sleep(.ms(1000)), .sleep(.ms(1000)),
+                                    .compute(.ms(16))]
+        let p = try spawnPageWriter(sim, steps: steps)
         _ = sim.run(until: .ms(100))
         try sim.migrate(p, to: 2, strategy: strategy)
         _ = sim.run(until: .ms(2000))

@@ -20,21 +20,7 @@ struct MigrationLazyCopyTests {
     /// It writes its 16 pages (0–16ms), sleeps to 216ms, then `steps`.
     private func cluster(_ steps: [ProgramStep]) throws -> (Simulation, ProcessID) {
         let sim = try makeSimulation(nodes: 3, preset: .zero, topology: .bus)
-        sim.migrationCosts = MigrationTests.costs
-        sim.setDomain("/", server: 0)
-        for node in 1...2 {
-            try sim.configureVM(node: node, VMConfig())
-            sim.setMemoryNegotiation(node: node, .fixed(cacheBytes: 0))
-        }
-        var space = AddressSpaceSpec(name: "s")
-        space.dataBytes = 16 * 4096
-        space.pattern = .loop(.data, pages: 16)
-        space.touch = .ms(1)
-        space.writeShare = 1
-        try sim.defineAddressSpace(space)
-        try sim.defineProgram("p", steps: [.compute(.ms(16)), .sleep(.ms(200))] + steps)
-        try sim.attachSpace(program: "p", space: "s")
-        let p = try sim.spawn(program: "p", name: "p", node: 1)
+        let p = try spawnPageWriter(sim, steps: [.compute(.ms(16)), .sleep(.ms(200))] + steps)
         _ = sim.run(until: .ms(100))
         try sim.migrate(p, to: 2, strategy: .lazy)
         return (sim, p)

@@ -23,21 +23,7 @@ struct MigrationPreCopyTests {
     private func cluster(_ steps: [ProgramStep], costs: MigrationCosts = MigrationTests.costs) throws
         -> (Simulation, ProcessID) {
         let sim = try makeSimulation(nodes: 3, preset: .zero, topology: .bus)
-        sim.migrationCosts = costs
-        sim.setDomain("/", server: 0)
-        for node in 1...2 {
-            try sim.configureVM(node: node, VMConfig())
-            sim.setMemoryNegotiation(node: node, .fixed(cacheBytes: 0))
-        }
-        var space = AddressSpaceSpec(name: "s")
-        space.dataBytes = 16 * 4096
-        space.pattern = .loop(.data, pages: 16)
-        space.touch = .ms(1)
-        space.writeShare = 1
-        try sim.defineAddressSpace(space)
-        try sim.defineProgram("p", steps: steps)
-        try sim.attachSpace(program: "p", space: "s")
-        let p = try sim.spawn(program: "p", name: "p", node: 1)
+        let p = try spawnPageWriter(sim, steps: steps, costs: costs)
         _ = sim.run(until: .ms(22))
         try sim.migrate(p, to: 2, strategy: .precopy)
         sim.runToIdle()

@@ -14,21 +14,8 @@ struct MigrationSpaceTests {
 
     private func cluster() throws -> (Simulation, ProcessID) {
         let sim = try makeSimulation(nodes: 3, preset: .zero, topology: .bus)
-        sim.migrationCosts = MigrationTests.costs
-        sim.setDomain("/", server: 0)
-        for node in 1...2 {
-            try sim.configureVM(node: node, VMConfig())
-            sim.setMemoryNegotiation(node: node, .fixed(cacheBytes: 0))
-        }
-        var space = AddressSpaceSpec(name: "s")
-        space.dataBytes = Self.pages * 4096
-        space.pattern = .loop(.data, pages: Self.pages)
-        space.touch = .ms(1)
-        space.writeShare = 1
-        try sim.defineAddressSpace(space)
-        try sim.defineProgram("p", steps: [.compute(.ms(16)), .sleep(.ms(200)), .compute(.ms(16)), .sleep(.ms(1000))])
-        try sim.attachSpace(program: "p", space: "s")
-        let p = try sim.spawn(program: "p", name: "p", node: 1)
+        let steps: [ProgramStep] = [.compute(.ms(16)), .sleep(.ms(200)), .compute(.ms(16)), .sleep(.ms(1000))]
+        let p = try spawnPageWriter(sim, steps: steps, pages: Self.pages)
         _ = sim.run(until: .ms(100))
         return (sim, p)
     }
