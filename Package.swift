@@ -30,10 +30,16 @@ let package = Package(
             name: "SpriteScript",
             dependencies: ["SpriteKernel"]
         ),
+        // `sprite-shell test`: discovery, test headers, one child process per test, reports.
+        .target(
+            name: "SpriteGrading",
+            dependencies: ["SpriteScript"]
+        ),
         .executableTarget(
             name: "SpriteShell",
             dependencies: [
                 "SpriteScript",
+                "SpriteGrading",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -46,5 +52,6 @@ let package = Package(
         .testTarget(name: "SpriteKernelTests", dependencies: ["SpriteKernel"]),
         .testTarget(name: "SpriteScriptTests", dependencies: ["SpriteScript"]),
         .testTarget(name: "SpriteShellTests", dependencies: ["SpriteScript"]),
+        .testTarget(name: "SpriteGradingTests", dependencies: ["SpriteGrading", "SpriteScript"]),
     ]
 )

@@ -3,7 +3,7 @@ import SpriteScript
 /// `sprite-shell help TOPIC` where TOPIC is not a command: the language's
 /// help page, as `help TOPIC` prints it at the prompt.
 enum HelpTopic {
-    static let commands = ["run", "check", "help"]
+    static let commands = ["run", "check", "test", "help"]
 
     /// The exit status if `arguments` (without the program name) asked for a
     /// language topic and it was answered; nil to let the argument parser go on.

@@ -6,7 +6,8 @@ struct SpriteShellCommand: ParsableCommand {
         commandName: "sprite-shell",
         abstract: "A scriptable shell for studying distributed operating systems.",
         // The generated usage line lists every option on one line of 180 columns.
-        usage: RunCommand.usage + "\nsprite-shell check [options] FILE ...\nsprite-shell help [COMMAND | TOPIC]",
+        usage: RunCommand.usage + "\nsprite-shell check [options] FILE ...\nsprite-shell test [options] PATH ..."
+            + "\nsprite-shell help [COMMAND | TOPIC]",
         discussion: """
             With no file and a terminal on standard input, sprite-shell starts an interactive prompt.
             With files, or statements piped on standard input, it runs them as a batch script.
@@ -16,7 +17,7 @@ struct SpriteShellCommand: ParsableCommand {
             \(Limits.documentation)
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, CheckCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, ChildCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

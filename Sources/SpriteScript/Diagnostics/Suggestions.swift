@@ -5,11 +5,11 @@
 /// unread, and the edit distance only fills a band around the diagonal and
 /// stops once a row exceeds the limit. So a long misspelt name or a cluster
 /// of 100,000 nodes costs time linear in the number of names.
-enum Suggestions {
+public enum Suggestions {
     /// Longer names are not typing slips of a declared name worth a hint.
     static let maximumLength = 64
 
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let length = word.count
         guard length <= maximumLength else { return nil }
         // Edits cost 2 and swapping neighbours 1, so 'sned' is nearer 'send' than 'seed'.
@@ -56,7 +56,7 @@ enum Suggestions {
     }
 
     /// "; did you mean 'x'?" or "".
-    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+    public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
         closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 

@@ -1,0 +1,21 @@
+import SpriteScript
+
+/// One scenario to grade: the script, its name in reports, and the `.expected` output beside it.
+public struct TestCase: Sendable, Hashable {
+    /// The path relative to the folder it was found under, without `.sprite`: `week1/stale-read`.
+    /// Unique within a run; results, shards and merged files are ordered and matched by it.
+    public let name: String
+    /// The script's path as the command line reaches it (the folder given, then the relative path).
+    public let path: String
+    /// `NAME.expected` beside the script, if there is one: the output must match it byte for byte.
+    public let expectedPath: String?
+
+    public init(name: String, path: String, expectedPath: String?) {
+        self.name = name
+        self.path = path
+        self.expectedPath = expectedPath
+    }
+
+    /// The folder the script's `load` may read: its own, exactly as `run` confines it.
+    public var folder: String { HostPath.folder(of: path) }
+}

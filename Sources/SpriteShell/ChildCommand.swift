@@ -1,0 +1,48 @@
+import ArgumentParser
+import SpriteGrading
+import SpriteScript
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `sprite-shell __child`: one test of `sprite-shell test`, in a process of its own. It lowers its own
+/// resource limits (address space, CPU time, file size, open files), then runs the script exactly as
+/// `sprite-shell run FILE` would, `load` confined to the script's folder. Not for people: not in --help.
+struct ChildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "__child",
+        abstract: "Run one test under the grader's process limits (used by 'sprite-shell test').",
+        shouldDisplay: false
+    )
+
+    @Option(help: "RLIMIT_AS in bytes.") var addressSpace: Int64
+    @Option(help: "RLIMIT_CPU in seconds.") var cpuSeconds: Int64
+    @Option(help: "RLIMIT_FSIZE in bytes.") var fileSize: Int64
+    @Option(help: "RLIMIT_NOFILE.") var openFiles: Int64
+
+    @OptionGroup var options: RunOptions
+
+    #if DEBUG
+    /// Debug builds only: die of this signal after the limits are set, so tests can see a crash isolated.
+    @Option(name: .customLong("debug-raise-signal"), help: ArgumentHelp(visibility: .private))
+    var debugSignal: Int32?
+    #endif
+
+    @Argument(help: "The test's script.") var file: String
+
+    func run() throws {
+        let limits = ProcessLimits(addressSpace: addressSpace, cpuSeconds: cpuSeconds, fileSize: fileSize,
+                                   openFiles: openFiles)
+        if let problem = limits.apply() {
+            StandardOutput.shared.writeError("sprite-shell: error: \(problem)")
+            throw ExitCode(ExitStatus.runtimeError.rawValue)
+        }
+        #if DEBUG
+        if let debugSignal { raise(debugSignal) }
+        #endif
+        let status = StandardOutput.shared.finish(BatchRunner(options: options).run(files: [file]))
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}

@@ -1,0 +1,186 @@
+import ArgumentParser
+import SpriteGrading
+import SpriteScript
+
+/// `sprite-shell test PATH…`: grades the scenarios under the paths (docs/GRADING.md). Options in,
+/// SpriteGrading does the work, a report out, and the exit status.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Grade scenario files: each in its own process, against its .expected output, with points.",
+        usage: "sprite-shell test [options] PATH ...\nsprite-shell test --merge [options] RESULTS.json ...",
+        discussion: """
+            A PATH is a .sprite file or a folder searched for them (names starting with '_' or '.' are \
+            skipped there). A test passes when its script exits 0 (or the status its header asks for) and \
+            its output matches NAME.expected, if there is one, byte for byte. Each test's header \
+            ('# test: points 5', 'timeout 10s', 'hidden', 'description …', 'limit events=…', 'seed 7', \
+            'expect-status 1') overrides the defaults below; see docs/GRADING.md.
+
+            exit status:
+              0  every test passed
+              1  a test did not pass (FAIL, TIMEOUT, LIMIT, ERROR or CRASH)
+              2  the command line is malformed, no test was found, or --merge files do not fit together
+              3  the running executable, which runs each test, cannot be found
+              5  the report could not be written
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Scenario files or folders (with --merge: JSON result files).", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("Points of a test whose header gives none.", valueName: "N"))
+    var points = "1"
+
+    @Option(help: ArgumentHelp("Wall-clock time a test may take before it is killed, unless its header "
+                               + "says otherwise.", valueName: "duration"))
+    var timeout = "30s"
+
+    @OptionGroup var limits: LimitOptions
+
+    @Option(help: "Seed of a test whose header gives none.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("repeat"), help: ArgumentHelp(
+        "Run each test K times, with seeds SEED…SEED+K-1, and report verdicts that depend on the seed.",
+        valueName: "K"))
+    var repeatCount = 1
+
+    @Option(help: ArgumentHelp("Tests run at once, each in its own process.", valueName: "N"))
+    var jobs = 1
+
+    @Option(help: ArgumentHelp("Run only the I-th of N slices of the tests (sorted by name, dealt round robin).",
+                               valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "Read JSON results of shards (--format json) and report them as one run.")
+    var merge = false
+
+    @Option(help: "Report format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Show hidden tests' output and diffs too (for course staff).")
+    var showHidden = false
+
+    @Option(help: ArgumentHelp("Address space each test's process may use.", valueName: "size"))
+    var addressSpace = "2GB"
+
+    @OptionGroup var sandbox: SandboxOptions
+
+    #if DEBUG
+    /// Debug builds only: every test's process dies of this signal, so the tests can see a crash isolated.
+    @Option(name: .customLong("debug-raise-signal"), help: ArgumentHelp(visibility: .private))
+    var debugSignal: Int32?
+    #endif
+
+    func validate() throws { _ = try gradingOptions() }
+
+    func gradingOptions() throws -> GradingOptions {
+        var options = GradingOptions()
+        guard let points = Points(parsing: points) else {
+            throw ValidationError("--points takes a number like 5 or 2.5 (at most two decimals), not '\(points)'")
+        }
+        options.points = points
+        guard let timeout = Limits.value(of: .wall, from: timeout) else {
+            throw ValidationError("--timeout takes a duration like 10s or 2min, not '\(timeout)'")
+        }
+        options.timeout = timeout
+        guard let addressSpace = Limits.value(of: .fileBytes, from: addressSpace), addressSpace >= 64 << 20 else {
+            throw ValidationError("--address-space takes a size of at least 64MB, like 2GB, not '\(addressSpace)'")
+        }
+        options.addressSpace = addressSpace
+        guard (1...Repeat.maxCount).contains(repeatCount) else {
+            throw ValidationError("--repeat takes a count from 1 to \(Repeat.maxCount)")
+        }
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs takes a count from 1 to 256") }
+        options.ceiling = try limits.limits()
+        options.seed = seed
+        options.repeatCount = repeatCount
+        options.jobs = jobs
+        options.childArguments = sandbox.allowedFolders.flatMap { ["--allow-path", $0] }
+        #if DEBUG
+        if let debugSignal { options.childArguments += ["--debug-raise-signal", String(debugSignal)] }
+        #endif
+        return options
+    }
+
+    func run() throws {
+        let report: any GradingReport = format == .json ? JSONReport() : HumanReport(showHidden: showHidden)
+        let status = merge ? try runMerge(report) : try runTests(report)
+        let final = StandardOutput.shared.finish(status)
+        if final != .ok { throw ExitCode(final.rawValue) }
+    }
+
+    private func runTests(_ report: any GradingReport) throws -> ExitStatus {
+        var slice = Shard.whole
+        if let shard {
+            do throws(ShardError) {
+                slice = try Shard(parsing: shard)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        let everyTest: [TestCase]
+        do {
+            everyTest = try TestDiscovery.discover(paths)
+        } catch {
+            return Self.refuse(error.description)
+        }
+        guard !everyTest.isEmpty else {
+            return Self.refuse("no tests: no .sprite file under " + paths.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        let tests = slice.select(everyTest)
+        let run = RunInfo(shard: slice, total: everyTest.count, digest: Shard.digest(of: everyTest.map(\.name)),
+                          seed: seed, repeatCount: repeatCount)
+        guard let executable = ChildRunner.currentExecutable else {
+            StandardOutput.shared.writeError("sprite-shell: error: cannot find the running executable to start tests")
+            return .runtimeError
+        }
+        let grading = GradingRun(options: try gradingOptions(), runner: ChildRunner(executable: executable))
+        let results: [TestResult]
+        if let human = report as? HumanReport {
+            // Each line as soon as its test and every one before it are done.
+            let width = HumanReport.nameWidth(tests.map(\.name))
+            results = grading.run(tests) { result in
+                StandardOutput.shared.write(String(human.line(for: result, nameWidth: width).dropLast()), to: .output)
+                StandardOutput.shared.flush()
+            }
+            StandardOutput.shared.write(String(human.footer(results, run: run).dropLast()), to: .output)
+        } else {
+            results = grading.run(tests)
+            StandardOutput.shared.write(String(report.render(results, run: run).dropLast()), to: .output)
+        }
+        return results.allSatisfy(\.outcome.passed) ? .ok : .expectationFailed
+    }
+
+    private func runMerge(_ report: any GradingReport) throws -> ExitStatus {
+        var parts: [(file: String, results: [TestResult], run: RunInfo)] = []
+        for path in paths {
+            switch ScriptInput.read(path: path) {
+            case .success(let text):
+                do {
+                    let read = try JSONReport.read(Array(text.utf8))
+                    parts.append((path, read.results, read.run))
+                } catch {
+                    return Self.refuse("--merge: cannot read '\(path)': \(error.description)")
+                }
+            case .failure(let failure):
+                return Self.refuse("--merge: cannot read '\(path)': \(failure.reason)")
+            }
+        }
+        let merged: (results: [TestResult], run: RunInfo)
+        do {
+            merged = try Merge.merge(parts)
+        } catch {
+            return Self.refuse("--merge: \(error.description)")
+        }
+        StandardOutput.shared.write(String(report.render(merged.results, run: merged.run).dropLast()), to: .output)
+        return merged.results.allSatisfy(\.outcome.passed) ? .ok : .expectationFailed
+    }
+
+    /// A run that cannot start as asked (no tests, two of one name, shards that do not fit): one line
+    /// on standard error and exit status 2, without the usage text a malformed option gets.
+    private static func refuse(_ message: String) -> ExitStatus {
+        StandardOutput.shared.writeError(ParserMessage.fitted("sprite-shell: error: " + message))
+        return .malformed
+    }
+}
