@@ -98,7 +98,10 @@ public struct OutcomeMapping: Sendable {
         case 0:
             return Verdict(outcome: .fail, reason: "the script ran without error" + wanted, output: output)
         case 1:
-            return Verdict(outcome: .fail, reason: "an expect failed" + wanted, output: output)
+            // A failed expect is reported in the output, among the events: show those lines.
+            let failures = Self.excerpt(Array(Self.failedExpects(exit.standardOutput).utf8))
+            let shown = [failures, output].compactMap { $0 }.joined(separator: "\n")
+            return Verdict(outcome: .fail, reason: "an expect failed" + wanted, output: shown.isEmpty ? nil : shown)
         case 2:
             return Verdict(outcome: .error, reason: "the script is malformed" + wanted, output: output)
         case 3:
@@ -124,6 +127,12 @@ public struct OutcomeMapping: Sendable {
         if lines.count > excerptLines { kept.append("… (\(lines.count - excerptLines) more lines)") }
         let joined = kept.joined(separator: "\n")
         return joined.count > excerptCharacters ? String(joined.prefix(excerptCharacters)) + "…" : joined
+    }
+
+    /// The output's lines that report a failed expect (`  1.2ms  expect  FAILED  call.packets == 2, …`).
+    static func failedExpects(_ standardOutput: [UInt8]) -> String {
+        String(decoding: standardOutput, as: UTF8.self).split(separator: "\n")
+            .filter { $0.contains(" expect  FAILED ") }.map { $0 + "\n" }.joined()
     }
 
     /// `SIGSEGV (signal 11)`.

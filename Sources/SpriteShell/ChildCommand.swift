@@ -40,7 +40,11 @@ struct ChildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.runtimeError.rawValue)
         }
         #if DEBUG
-        if let debugSignal { raise(debugSignal) }
+        if let debugSignal {
+            // The runtime's crash handler would catch a raised SIGSEGV and carry on: die as the kernel would.
+            signal(debugSignal, SIG_DFL)
+            raise(debugSignal)
+        }
         #endif
         let status = StandardOutput.shared.finish(BatchRunner(options: options).run(files: [file]))
         if status != .ok { throw ExitCode(status.rawValue) }
