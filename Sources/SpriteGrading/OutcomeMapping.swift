@@ -130,9 +130,22 @@ public struct OutcomeMapping: Sendable {
     }
 
     /// The output's lines that report a failed expect (`  1.2ms  expect  FAILED  call.packets == 2, …`).
+    /// A long one continues on lines indented past its `expect` (an event's line starts with its time, further left).
     static func failedExpects(_ standardOutput: [UInt8]) -> String {
-        String(decoding: standardOutput, as: UTF8.self).split(separator: "\n")
-            .filter { $0.contains(" expect  FAILED ") }.map { $0 + "\n" }.joined()
+        var kept = ""
+        var continuationIndent: Int?
+        for line in String(decoding: standardOutput, as: UTF8.self).split(separator: "\n") {
+            let indent = line.prefix { $0 == " " }.count
+            if let range = line.range(of: " expect  FAILED ") {
+                kept += line + "\n"
+                continuationIndent = line.distance(from: line.startIndex, to: range.lowerBound) + 1
+            } else if let wanted = continuationIndent, indent >= wanted {
+                kept += line + "\n"
+            } else {
+                continuationIndent = nil
+            }
+        }
+        return kept
     }
 
     /// `SIGSEGV (signal 11)`.

@@ -36,6 +36,12 @@ struct OutcomeMappingTests {
         let failed = Self.verdict(.exited(1), stdout: stdout)
         #expect(failed.reason == "an expect failed")
         #expect(failed.output == " 203.2896ms  expect  FAILED  call.packets == 2, found 4  (t.sprite:5:1)")
+        // A line continued under its text is kept; the next event's line is not.
+        let wrapped = " 203.2896ms  expect  FAILED  call.packets == 2, found 4\n"
+            + "                     (tests/week2/flaky.sprite:5:1)\n 210ms  echo    next\n"
+        #expect(Self.verdict(.exited(1), stdout: wrapped).output
+                == " 203.2896ms  expect  FAILED  call.packets == 2, found 4\n"
+                    + "                     (tests/week2/flaky.sprite:5:1)")
     }
 
     @Test func aNegativeTestPassesOnlyWithTheStatusItExpects() {
