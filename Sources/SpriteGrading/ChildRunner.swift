@@ -57,37 +57,48 @@ public struct ChildRunner: Sendable {
         }
         let deadline = start.advanced(by: .nanoseconds(timeoutNanoseconds))
         var reader = PipeReader(descriptors: [output[0], errors[0]], cap: outputCap)
-        var timedOut = false
-        while reader.isOpen {
-            let left = ContinuousClock.now.duration(to: deadline)
-            if left <= .zero && !timedOut {
-                kill(-pid, SIGKILL)
-                timedOut = true
+        var killed: ChildExit.Termination?
+        let killIfDue = {
+            guard killed == nil else { return }
+            if Self.isInterrupted {
+                killed = .interrupted
+            } else if ContinuousClock.now >= deadline {
+                killed = .timedOut
+            } else {
+                return
             }
+            kill(-pid, SIGKILL)
+        }
+        while reader.isOpen {
+            killIfDue()
             // After the kill the pipes close as soon as the group is gone.
-            reader.poll(milliseconds: timedOut ? 1_000 : Self.milliseconds(left))
+            let left = ContinuousClock.now.duration(to: deadline)
+            reader.poll(milliseconds: killed != nil ? 1_000 : min(Self.tick, Self.milliseconds(left)))
         }
         var status: Int32 = 0
         while true {
-            let reaped = waitpid(pid, &status, timedOut ? 0 : WNOHANG)
+            let reaped = waitpid(pid, &status, killed != nil ? 0 : WNOHANG)
             if reaped == pid || (reaped < 0 && errno != EINTR) { break }
             if reaped == 0 {
                 // Both pipes closed but the process lives on: wait for it, no longer than the timeout.
-                if ContinuousClock.now >= deadline {
-                    kill(-pid, SIGKILL)
-                    timedOut = true
-                } else {
-                    usleep(10_000)
-                }
+                killIfDue()
+                if killed == nil { usleep(10_000) }
             }
         }
         let elapsed = start.duration(to: .now).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        let termination: ChildExit.Termination = timedOut ? .timedOut
-            : Self.exited(status) ? .exited(Self.exitStatus(status)) : .signalled(Self.signal(status))
-        return ChildExit(termination: termination, standardOutput: reader.buffers[0], standardError: reader.buffers[1],
-                         truncated: reader.truncated, seconds: seconds)
+        let ended: ChildExit.Termination = Self.exited(status) ? .exited(Self.exitStatus(status))
+            : .signalled(Self.signal(status))
+        return ChildExit(termination: killed ?? ended, standardOutput: reader.buffers[0],
+                         standardError: reader.buffers[1], truncated: reader.truncated, seconds: seconds)
     }
+
+    /// How often a wait looks at the interrupt flag, in milliseconds.
+    static let tick: Int32 = 200
+
+    /// Ctrl-C or SIGTERM: the tests running are killed and no more start. Safe in a signal handler.
+    public static func interrupt() { interruptRaised.store(true, ordering: .relaxed) }
+    public static var isInterrupted: Bool { interruptRaised.load(ordering: .relaxed) }
 
     private struct SpawnFailure: Error { let text: String }
     private static let spawnLock = Mutex<Void>(())
@@ -151,6 +162,8 @@ public struct ChildRunner: Sendable {
     private static func exitStatus(_ status: Int32) -> Int32 { (status >> 8) & 0xff }
     private static func signal(_ status: Int32) -> Int32 { status & 0x7f }
 }
+
+private let interruptRaised = Atomic<Bool>(false)
 
 /// Reads several pipes until each reaches its end, keeping at most `cap` bytes of each.
 struct PipeReader {

@@ -47,7 +47,7 @@ public struct GradingRun: Sendable {
         for _ in 0..<max(1, min(options.jobs, tests.count)) {
             group.enter()
             let worker = Thread {
-                while let index = queue.take() {
+                while !ChildRunner.isInterrupted, let index = queue.take() {
                     queue.finish(index, grade(tests[index]), onResult: onResult)
                 }
                 group.leave()

@@ -13,6 +13,8 @@ public struct ChildExit: Sendable, Equatable {
         case timedOut
         /// The process could not be started (the reason).
         case failedToStart(String)
+        /// The grader was interrupted (Ctrl-C) and killed the test's processes.
+        case interrupted
     }
 
     public var termination: Termination
@@ -63,6 +65,8 @@ public struct OutcomeMapping: Sendable {
                            output: output)
         case .failedToStart(let reason):
             return Verdict(outcome: .error, reason: "the test's process could not start: \(reason)")
+        case .interrupted:
+            return Verdict(outcome: .error, reason: "the grader was interrupted and stopped the test", output: output)
         case .signalled(let signal):
             switch signal {
             case SIGXCPU:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SpriteGrading
 import SpriteScript
 
@@ -20,7 +21,8 @@ struct TestCommand: ParsableCommand {
               0  every test passed
               1  a test did not pass (FAIL, TIMEOUT, LIMIT, ERROR or CRASH)
               2  the command line is malformed, no test was found, or --merge files do not fit together
-              3  the running executable, which runs each test, cannot be found
+              3  the run was interrupted (Ctrl-C), or the running executable, which
+                 starts each test, cannot be found
               5  the report could not be written
             """
     )
@@ -136,6 +138,9 @@ struct TestCommand: ParsableCommand {
             return .runtimeError
         }
         let grading = GradingRun(options: try gradingOptions(), runner: ChildRunner(executable: executable))
+        // Tests run in process groups of their own, which a terminal's Ctrl-C does not reach: the grader
+        // kills them itself and stops.
+        for signalNumber in [SIGINT, SIGTERM] { signal(signalNumber) { _ in ChildRunner.interrupt() } }
         let results: [TestResult]
         if let human = report as? HumanReport {
             // Each line as soon as its test and every one before it are done.
@@ -148,6 +153,11 @@ struct TestCommand: ParsableCommand {
         } else {
             results = grading.run(tests)
             StandardOutput.shared.write(String(report.render(results, run: run).dropLast()), to: .output)
+        }
+        if ChildRunner.isInterrupted {
+            StandardOutput.shared.writeError("sprite-shell: interrupted: \(results.count) of \(tests.count) tests "
+                                             + "graded")
+            return .runtimeError
         }
         return results.allSatisfy(\.outcome.passed) ? .ok : .expectationFailed
     }

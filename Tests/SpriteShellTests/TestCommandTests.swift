@@ -59,6 +59,23 @@ struct TestCommandTests {
         #expect(result.stdout.hasSuffix("Tests passed: 2/2\nPoints: 2/2 (100%)\n2 passed, 0 failed\n"))
     }
 
+    @Test func parallelJobsReportInTheTestsOrder() throws {
+        var files: [String: String] = [:]
+        // Tests of different lengths, so that they finish out of order under --jobs 3.
+        for index in 0..<6 {
+            files["t\(index).sprite"] = Self.cluster + "rpc a -> b count \(index % 2 == 0 ? 3000 : 1)\nrun\n"
+        }
+        let directory = try Self.folder(files)
+        let strip = { (document: [String: Any]) in
+            Self.tests(document).map { "\($0["name"] ?? "") \($0["outcome"] ?? "") \($0["status"] ?? "")" }
+        }
+        let serial = try Self.json([directory.url.path])
+        let parallel = try Self.json(["--jobs", "3", directory.url.path])
+        #expect(strip(parallel.document) == strip(serial.document))
+        #expect(strip(serial.document).first == "t0 pass 0")
+        #expect(strip(serial.document).count == 6)
+    }
+
     @Test func aTestThatRunsPastItsTimeoutIsKilled() throws {
         // 100 million calls under a high event limit: far more than a second of work.
         let directory = try Self.folder([
