@@ -20,10 +20,13 @@ struct TestCommand: ParsableCommand {
             exit status:
               0  every test passed
               1  a test did not pass (FAIL, TIMEOUT, LIMIT, ERROR or CRASH)
-              2  the command line is malformed, no test was found, or --merge files do not fit together
+              2  the command line is malformed, no test was found, two tests share
+                 a name, or --merge files do not fit together
               3  the run was interrupted (Ctrl-C), or the running executable, which
                  starts each test, cannot be found
               5  the report could not be written
+
+            \(Limits.documentation)
             """
     )
 
