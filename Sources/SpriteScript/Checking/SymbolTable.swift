@@ -15,6 +15,8 @@ public struct SymbolTable: Sendable {
     var programSpaces: [String: String] = [:]
     /// Builds started by `pmake`, for `expect NAME.makespan` and its kin.
     var pmakes: Set<String> = []
+    /// Sweeps by name, with their choices, for `show sweep` and `expect NAME[…]`.
+    var sweeps: [String: SweepShape] = [:]
     /// Operation label → what the labelled operation is.
     public var labels: [String: OperationKind] = [:]
     /// Every prefix names resolve under (Sprite domains, mount points, exports,

@@ -81,11 +81,15 @@ public final class Interpreter {
     private(set) var history: [TraceRecord] = []
     static let historyLimit = 100_000
 
-    init(options: SessionOptions, reporter: Reporter, loaded: LoadedPrograms) {
+    /// Sweeps run so far, by name, for `show sweep` and `expect NAME[…]`.
+    var sweeps: [String: SweepResult] = [:]
+
+    /// `meter`: a sweep's cell shares its session's, so both count against one set of limits.
+    init(options: SessionOptions, reporter: Reporter, loaded: LoadedPrograms, meter: LimitMeter? = nil) {
         self.options = options
         self.reporter = reporter
         self.loaded = loaded
-        self.meter = LimitMeter(limits: options.limits)
+        self.meter = meter ?? LimitMeter(limits: options.limits)
         self.simulation = Simulation(seed: options.seed)
         applyLimits()
     }
@@ -95,6 +99,7 @@ public final class Interpreter {
     var symbols: SymbolTable {
         var table = SymbolTable(simulation: simulation, labels: labelKinds)
         addProcessSymbols(to: &table)
+        table.sweeps = sweeps.mapValues(\.shape)
         return table
     }
 
@@ -297,6 +302,7 @@ public final class Interpreter {
         timers = [:]
         history = []
         semanticsCache = nil
+        sweeps = [:]
     }
 
     func recordExpectation(_ result: ExpectationResult) {

@@ -218,3 +218,9 @@ extension Limits {
     /// Pages a `pattern trace` lists.
     static let tracePages = 65_536
 }
+
+/// Bounds on sweeps (docs/LIMITS.md).
+extension Limits {
+    /// Cells one `sweep` may have: each is checked before any runs and runs a whole session.
+    static let sweepCells = 256
+}

@@ -14,7 +14,8 @@ struct ExpectSyntax: StatementSyntax {
                 "expect semantics unix|session|immutable|transaction holds|violated",
                 "expect PROCESS.FIELD|NODE.FIELD|stats.FIELD|avg.FIELD|now OP VALUE [within TOLERANCE]",
                 "expect hops NODE -> NODE OP N", "expect dsm SEG [page N] FIELD OP VALUE",
-                "expect penalty NODE -> NODE SIZE OP DURATION [within TOLERANCE]"],
+                "expect penalty NODE -> NODE SIZE OP DURATION [within TOLERANCE]",
+                "expect SWEEP[CHOICE=VALUE, …].FIELD OP VALUE [within TOLERANCE]"],
         details: """
             OP is one of == != < <= > >=; strings take == and != only. VALUE is a number with its unit, \
             a string, or another subject (expect local.time < remote.time). TOLERANCE has the value's unit \
@@ -49,6 +50,7 @@ struct ExpectSyntax: StatementSyntax {
     static let operators = ["==", "!=", "<", "<=", ">", ">="]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        if SweepExpect.startsHere(parser) { return try SweepExpect.parse(&parser, keyword: keyword) }
         let start = parser.peek.span
         let subject = try parseSubject(&parser)
         if case .semantics = subject {

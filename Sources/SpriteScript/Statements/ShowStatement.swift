@@ -11,7 +11,7 @@ struct ShowSyntax: StatementSyntax {
                 "show processes [NODES]", "show timeline [NODES] [from T] [to T] [width N]",
                 "show locks [NODES]",
                 "show dsm SEG", "show memory NODE", "show migrations", "show faults [NODES] [from T] [to T]",
-                "show balance [all]", "show pmake [BUILD]"],
+                "show balance [all]", "show pmake [BUILD]", "show sweep NAME"],
         details: "'outcomes' judges every read under UNIX, session, immutable-file and transaction semantics "
             + "and lists lost updates and crash losses; 'history' lists every recorded file operation; "
             + "'prefixes' shows the nodes' prefix tables with stale hints marked; 'cache' a node's cached files "
@@ -30,7 +30,8 @@ struct ShowSyntax: StatementSyntax {
             + "how it was served, where from, the wait and the messages (help memory). 'balance' each node's "
             + "load and idleness (the 20 busiest nodes; 'all': every one), the balancer's probes and transfers, "
             + "turnaround and evictions (help balance). "
-            + "'pmake' each build's jobs, makespan, speedup and where the time went (help pmake).",
+            + "'pmake' each build's jobs, makespan, speedup and where the time went (help pmake). "
+            + "'sweep' a sweep's table again (help sweep).",
         example: """
             cluster { server fs1; workstation jack, jill }
             domain / on fs1
@@ -43,7 +44,7 @@ struct ShowSyntax: StatementSyntax {
 
     static let subjects = ["nodes", "network", "processes", "operations", "stats", "trace",
                            "outcomes", "history", "files", "domains", "prefixes", "cache", "mounts", "timeline",
-                           "locks", "dsm", "memory", "migrations", "faults", "balance", "pmake"]
+                           "locks", "dsm", "memory", "migrations", "faults", "balance", "pmake", "sweep"]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offer(subjects)
@@ -59,6 +60,8 @@ struct ShowSyntax: StatementSyntax {
             if parser.peek.kind == .identifier { nodes = [try parser.parseName("a build's name")] }
         } else if word.text == "dsm" {
             nodes = [try parser.parseName("a segment name")]
+        } else if word.text == "sweep" {
+            nodes = [try parser.parseName("a sweep's name")]
         } else if ["prefixes", "processes", "timeline", "locks", "faults"].contains(word.text) {
             // Optional nodes; for a timeline or the faults, the window may come first.
             parser.offerNames([.node])
@@ -87,6 +90,7 @@ struct ShowStatement: Statement {
     func check(_ checker: inout Checker) {
         if subject == "dsm" { return ShowDSM.check(nodes[0], &checker) }
         if subject == "pmake" { return ShowPmake.check(nodes.first, &checker) }
+        if subject == "sweep" { return ShowSweep.check(nodes[0], &checker) }
         for node in nodes { checker.resolveNode(node) }
         window.check(&checker)
         if let (width, span) = width {
@@ -115,6 +119,7 @@ struct ShowStatement: Statement {
         case "migrations": interpreter.emit(.table(ShowMigrations.table(s, interpreter.context)))
         case "balance": interpreter.emit(.table(ShowBalance.table(s, all: listsAll)))
         case "pmake": ShowPmake.show(nodes.first, interpreter)
+        case "sweep": try ShowSweep.show(nodes[0], interpreter)
         case "operations": interpreter.emit(.table(Self.operations(s, interpreter.context)))
         case "stats":
             interpreter.emit(.table(Self.stats(s)))

@@ -47,6 +47,7 @@ public enum StatementRegistry {
         TraceSyntax.self,
         ShowSyntax.self,
         ExpectSyntax.self,
+        SweepSyntax.self,
         TrySyntax.self,
         SeedSyntax.self,
         ResetSyntax.self,

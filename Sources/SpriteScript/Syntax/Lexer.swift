@@ -66,6 +66,11 @@ struct Lexer {
             return make(.newline, "\n")
         }
         if c.isLetter || c == "_" { return make(.identifier, try visible(readWord(), startColumn)) }
+        // `$NAME`: a sweep's placeholder, one word the sweep replaces with a choice's value.
+        if c == "$", let n = peek(), n.isLetter || n == "_" {
+            advance()
+            return make(.identifier, "$" + (try visible(readWord(), startColumn)))
+        }
         if c.isNumber {
             let (digits, unit) = try readNumber()
             return make(.number, digits, unit: unit)

@@ -30,6 +30,14 @@ public struct Parser {
         return try parser.parseStatements(untilClosingBrace: false)
     }
 
+    /// Parses tokens already read (one cell of a sweep), counting the statements against the meter.
+    /// `tokens` ends with an `.end` token.
+    static func parse(tokens: [Token], meter: LimitMeter?) throws(Diagnostic) -> [any Statement] {
+        var parser = Parser(tokens: tokens)
+        parser.meter = meter
+        return try parser.parseStatements(untilClosingBrace: false)
+    }
+
     // MARK: Statements and blocks
 
     mutating func parseStatements(untilClosingBrace: Bool) throws(Diagnostic) -> [any Statement] {

@@ -1,0 +1,77 @@
+/// One `choose NAME v1, v2, …` line of a sweep: a name and its values, each
+/// value the tokens written between the commas.
+struct SweepChoice: Sendable {
+    let name: Name
+    let values: [SweepValue]
+    /// The whole `choose …` statement, for errors about the line itself.
+    let span: SourceSpan
+}
+
+/// One value of a choice: the tokens that replace `$NAME`, and how it reads.
+struct SweepValue: Sendable {
+    let tokens: [Token]
+    /// The tokens as written, one space where the source had space between them: a table heading,
+    /// the value `expect NAME[choice=VALUE]` names.
+    let text: String
+    let span: SourceSpan
+
+    init(tokens: [Token]) {
+        self.tokens = tokens
+        self.text = SweepValue.text(of: tokens)
+        let first = tokens[0].span
+        self.span = first.through(tokens[tokens.count - 1].span)
+    }
+
+    /// Tokens as the source wrote them, joined by one space where whitespace separated them.
+    static func text(of tokens: [Token]) -> String {
+        var text = ""
+        for (index, token) in tokens.enumerated() {
+            if index > 0 && !token.touchesPrevious { text += " " }
+            let span = token.span
+            text += span.file.text(line: span.line, from: span.column, to: span.endColumn)
+        }
+        return text
+    }
+}
+
+/// What the checker knows of a sweep before it runs: its choices and their values, in order.
+struct SweepShape: Sendable {
+    let name: String
+    let choices: [(name: String, values: [String])]
+
+    /// `policy × consistency`.
+    var dimensions: String { choices.map(\.name).joined(separator: " × ") }
+
+    var cellCount: Int { choices.reduce(1) { $0 * $1.values.count } }
+}
+
+/// A sweep's cells: every combination of one value per choice, in declaration order, the first
+/// choice varying slowest, so cell 1 takes every first value.
+enum SweepCells {
+    /// The value indices of cell `index` (0-based), one per choice.
+    static func combination(_ index: Int, counts: [Int]) -> [Int] {
+        var rest = index
+        var picks = Array(repeating: 0, count: counts.count)
+        for position in counts.indices.reversed() {
+            picks[position] = rest % counts[position]
+            rest /= counts[position]
+        }
+        return picks
+    }
+
+    /// The product of the counts, or nil past `limit` (checked before anything is multiplied out).
+    static func count(_ counts: [Int], limit: Int) -> Int? {
+        var total = 1
+        for count in counts {
+            let (product, overflow) = total.multipliedReportingOverflow(by: count)
+            guard !overflow, product <= limit else { return nil }
+            total = product
+        }
+        return total
+    }
+
+    /// `policy=write-through, consistency=sprite`: how errors and notes name a cell.
+    static func label(_ names: [String], _ values: [String]) -> String {
+        zip(names, values).map { "\($0)=\($1)" }.joined(separator: ", ")
+    }
+}

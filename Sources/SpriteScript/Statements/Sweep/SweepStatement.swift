@@ -1,0 +1,127 @@
+/// A sweep as parsed: checked cell by cell before anything runs, then run through a `SweepCellRunner`.
+struct SweepStatement: Statement {
+    let span: SourceSpan
+    let name: Name
+    let body: SweepBody
+
+    var shape: SweepShape {
+        SweepShape(name: name.text, choices: body.choices.map { ($0.name.text, $0.values.map(\.text)) })
+    }
+
+    private var counts: [Int] { body.choices.map(\.values.count) }
+
+    func check(_ checker: inout Checker) {
+        guard checker.requireTopLevel("sweep", at: span) else { return }
+        if checker.symbols.sweeps[name.text] != nil {
+            checker.error("sweep '\(name.text)' is already declared", at: name.span,
+                          help: "give this sweep another name, or 'reset' to forget the first")
+            return
+        }
+        let substitution = SweepSubstitution(body: body)
+        let problems = substitution.unknownPlaceholders() + substitution.unusedChoices()
+        for problem in problems { checker.report(problem) }
+        guard problems.isEmpty else { return }
+        guard let cellCount = SweepCells.count(counts, limit: Limits.sweepCells) else {
+            let product = counts.map(String.init).joined(separator: " × ")
+            checker.error("sweep '\(name.text)' has more than \(Limits.sweepCells) cells (\(product))",
+                          at: name.span, help: "a sweep runs at most \(Limits.sweepCells) combinations: "
+                            + "drop some values, or split it into several sweeps")
+            return
+        }
+        checkCells(cellCount, substitution, &checker)
+        checker.symbols.sweeps[name.text] = shape
+    }
+
+    /// Every cell parsed and checked as a script of its own. An error found in every cell is reported
+    /// once; one found in some names the first cell it was found in.
+    private func checkCells(_ cellCount: Int, _ substitution: SweepSubstitution, _ checker: inout Checker) {
+        var found: [(diagnostic: Diagnostic, cell: Int, cells: Int)] = []
+        var index: [String: Int] = [:]
+        var checked = 0
+        for cell in 0..<cellCount {
+            guard checker.withinWallTime(at: span) else { return }
+            let picks = SweepCells.combination(cell, counts: counts)
+            var diagnostics: [Diagnostic] = []
+            do {
+                let statements = try Parser.parse(tokens: substitution.tokens(picks: picks), meter: checker.meter)
+                var cellChecker = Checker(symbols: SymbolTable(), loader: checker.loader, loaded: checker.loaded)
+                cellChecker.meter = checker.meter
+                cellChecker.limits = checker.limits
+                cellChecker.check(statements)
+                diagnostics = cellChecker.diagnostics
+            } catch {
+                diagnostics = [error.category == .incomplete ? Self.unclosed(error) : error]
+            }
+            checked += 1
+            for diagnostic in diagnostics {
+                let key = Self.key(diagnostic)
+                if let at = index[key] { found[at].cells += 1; continue }
+                index[key] = found.count
+                found.append((diagnostic, cell, 1))
+            }
+            // The statements limit stops every later cell as it stopped this one.
+            if diagnostics.contains(where: { $0.category == .limit }) { break }
+        }
+        for (diagnostic, cell, cells) in found {
+            var reported = diagnostic
+            if cells < checked {
+                let values = zip(body.choices, SweepCells.combination(cell, counts: counts))
+                    .map { "\($0.name.text)=\($0.values[$1].text)" }.joined(separator: ", ")
+                let others = cells > 1 ? " and \(cells - 1) more" : ""
+                reported.message += " (in the sweep's cell \(values)\(others))"
+            }
+            checker.report(reported)
+        }
+    }
+
+    /// A cell cut short inside a block: an error at the sweep, not a request for more input.
+    private static func unclosed(_ error: Diagnostic) -> Diagnostic {
+        var closed = error
+        closed.category = .syntax
+        return closed
+    }
+
+    private static func key(_ diagnostic: Diagnostic) -> String {
+        let at = diagnostic.span.map { "\($0.file.name):\($0.line):\($0.column)" } ?? ""
+        return at + " " + diagnostic.message
+    }
+
+    /// The cells, parsed again as the check parsed them (without counting them again).
+    func cells() throws(Diagnostic) -> [SweepCell] {
+        let substitution = SweepSubstitution(body: body)
+        let cellCount = SweepCells.count(counts, limit: Limits.sweepCells) ?? 0
+        var cells: [SweepCell] = []
+        for index in 0..<cellCount {
+            let picks = SweepCells.combination(index, counts: counts)
+            let values = zip(body.choices, picks).map { $0.values[$1].text }
+            cells.append(SweepCell(
+                index: index, values: values, label: SweepCells.label(body.choices.map(\.name.text), values),
+                statements: try Parser.parse(tokens: substitution.tokens(picks: picks), meter: nil),
+                script: substitution.script(picks: picks), end: body.close.span))
+        }
+        return cells
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        let cells = try cells()
+        // Where a parallel or sharded runner would be chosen (SweepRunner.swift).
+        let runner: any SweepCellRunner = InProcessSweepRunner()
+        let results = try runner.run(cells, for: interpreter)
+        let result = SweepResult(shape: shape, seed: interpreter.simulation.seed,
+                                 cells: zip(cells, results).map { ($0.values, $1) })
+        interpreter.sweeps[name.text] = result
+        interpreter.emit(.table(SweepTable.table(result, width: interpreter.options.width)))
+    }
+}
+
+/// A sweep that has run: every cell's values and what it measured.
+struct SweepResult: Sendable {
+    let shape: SweepShape
+    let seed: UInt64
+    let cells: [(values: [String], result: SweepCellResult)]
+
+    /// The cell with these values (one per choice, in the choices' order).
+    func cell(_ values: [String]) -> SweepCellResult? {
+        cells.first { $0.values == values }?.result
+    }
+}

@@ -1,0 +1,79 @@
+import SpriteKernel
+
+/// A sweep's table. Text puts one column per cell, headed by its values, a row per field, when that
+/// fits the width; otherwise one row per cell (TableFitting shortens the headings as for any table).
+/// A value that differs from the first cell's is marked `*`. JSON always gives one row per cell.
+enum SweepTable {
+    static let mark = "*"
+
+    static func table(_ sweep: SweepResult, width: Int) -> Table {
+        let shape = sweep.shape
+        let first = sweep.cells.first?.result.values ?? []
+        let metrics = SweepMetric.all
+        var table = Table(name: "sweep", title: title(sweep), columns: columns(shape), rows: [])
+        table.rows = sweep.cells.map { cell in
+            let choices = zip(shape.choices, cell.values).map { ($0.name, JSONValue.string($1)) }
+            let differing = metrics.indices.filter { cell.result.values[$0] != first[$0] }.map { metrics[$0].field }
+            return [.typed(.object(choices), shown: cell.values.joined(separator: " "))]
+                + metrics.indices.map { Self.cell(metrics[$0], cell.result.values[$0]) }
+                + [.typed(.array(differing.map { .string($0) }), shown: differing.joined(separator: " "))]
+        }
+        table.fields = [("sweep", .string(shape.name)), ("seed", .int(Int64(sweep.seed))),
+                        ("choices", .array(shape.choices.map { choice in
+                            .object([("name", .string(choice.name)),
+                                     ("values", .array(choice.values.map { .string($0) }))])
+                        }))]
+        table.picture = text(sweep, width: width)
+        let firstCell = SweepCells.label(shape.choices.map(\.name), sweep.cells.first?.values ?? [])
+        table.notes = ["  \(mark) differs from the first cell's (\(firstCell))"]
+        let warned = sweep.cells.indices.filter { sweep.cells[$0].result.warnings > 0 }
+        if let cell = warned.first {
+            table.notes.append("  cell \(SweepCells.label(shape.choices.map(\.name), sweep.cells[cell].values)) "
+                + (warned.count > 1 ? "and \(warned.count - 1) more " : "")
+                + "printed warnings; run it on its own to read them")
+        }
+        return table
+    }
+
+    private static func title(_ sweep: SweepResult) -> String {
+        "sweep \(sweep.shape.name): \(Plural.of(sweep.cells.count, "cell")) (\(sweep.shape.dimensions)), "
+            + "seed \(sweep.seed)"
+    }
+
+    /// The JSON row: the cell's choices, each field, and the fields that differ from the first cell.
+    private static func columns(_ shape: SweepShape) -> [Column] {
+        [Column("cell", key: "choices")] + SweepMetric.all.map { Column($0.field, key: $0.key) }
+            + [Column("differs", key: "differs")]
+    }
+
+    private static func cell(_ metric: SweepMetric, _ value: Int64) -> Cell {
+        switch metric.dimension {
+        case .size: .bytes(value)
+        case .duration: .time(SimTime(nanoseconds: value))
+        default: .count(value)
+        }
+    }
+
+    /// The text lines: cells as columns when they fit, else as rows.
+    private static func text(_ sweep: SweepResult, width: Int) -> [String] {
+        let metrics = SweepMetric.all
+        let first = sweep.cells.first?.result.values ?? []
+        func shown(_ cell: SweepCellResult, _ index: Int) -> String {
+            metrics[index].display(cell.values[index]) + (cell.values[index] != first[index] ? mark : "")
+        }
+        let choices = sweep.shape.choices
+        // Cells as columns: the choices' rows head them, a row per field follows.
+        let header = [choices[0].name] + sweep.cells.map { $0.values[0] }
+        let rows = choices.indices.dropFirst().map { choice in
+            [choices[choice].name] + sweep.cells.map { $0.values[choice] }
+        } + metrics.indices.map { index in [metrics[index].title] + sweep.cells.map { shown($0.result, index) } }
+        let wide = TableLayout(header: header, rows: rows).lines(width: width)
+        if width <= 0 || wide.allSatisfy({ $0.count <= width }) { return wide }
+        // Cells as rows: a column per choice, then per field.
+        let columns = choices.map { Column($0.name) }
+            + metrics.map { Column($0.field, short: $0.short == $0.field ? nil : $0.short, dropRank: $0.dropRank) }
+        let cellRows = sweep.cells.map { cell in cell.values + metrics.indices.map { shown(cell.result, $0) } }
+        let (grid, notes) = TableFitting(columns: columns, rows: cellRows).lines(width: width)
+        return grid + notes.flatMap { TextLayout.wrap($0, width: width, indent: 4) }
+    }
+}
