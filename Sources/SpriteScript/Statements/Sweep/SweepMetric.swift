@@ -18,10 +18,10 @@ struct SweepMetric: Sendable {
     let measure: @Sendable (Interpreter) -> Int64
 
     static let all: [SweepMetric] = [
-        stale(.unix, short: "unix"), stale(.session, short: "sess"), stale(.immutable, short: "imm"),
-        stale(.transaction, short: "txn"),
+        stale(.unix, short: "unix"), stale(.session, short: "sess"), stale(.immutable, short: "imm", dropRank: 5),
+        stale(.transaction, short: "txn", dropRank: 4),
         SweepMetric(field: "lost-updates", title: "lost updates", short: "lost", key: "lost_updates",
-                    dimension: .count) { Int64($0.semantics().lostUpdates.count) },
+                    dimension: .count, dropRank: 6) { Int64($0.semantics().lostUpdates.count) },
         SweepMetric(field: "crash-losses", title: "crash losses", short: "crash", key: "crash_losses",
                     dimension: .count) { Int64($0.simulation.crashLosses.count) },
         SweepMetric(field: "file-rpcs", title: "server rpcs", short: "rpcs", key: "file_rpcs",
@@ -34,9 +34,9 @@ struct SweepMetric: Sendable {
                     dimension: .duration, dropRank: 2) { $0.simulation.now.nanoseconds },
     ]
 
-    private static func stale(_ model: SharingModel, short: String) -> SweepMetric {
+    private static func stale(_ model: SharingModel, short: String, dropRank: Int? = nil) -> SweepMetric {
         SweepMetric(field: "stale-reads-\(model.rawValue)", title: "stale reads (\(model.rawValue))", short: short,
-                    key: "stale_reads_\(model.rawValue)", dimension: .count) { interpreter in
+                    key: "stale_reads_\(model.rawValue)", dimension: .count, dropRank: dropRank) { interpreter in
             Int64(interpreter.semantics().reads.filter { $0.judgement(model) != .fresh }.count)
         }
     }

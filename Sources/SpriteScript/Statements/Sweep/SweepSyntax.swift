@@ -150,7 +150,8 @@ struct SweepBodyReader {
         guard let first = words.first, first.kind == .identifier, !first.text.hasPrefix("$") else {
             throw Diagnostic(.syntax, "expected a choice's name after 'choose', found "
                              + (words.first?.display ?? "end of line"),
-                             at: words.first?.span ?? keyword.span, help: "name the choice, then its values, \(example)")
+                             at: words.first?.span ?? keyword.span,
+                             help: "name the choice, then its values, \(example)")
         }
         let name = Name(text: first.text, span: first.span)
         if let earlier = choices.first(where: { $0.name.text == name.text }) {

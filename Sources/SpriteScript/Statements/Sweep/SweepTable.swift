@@ -62,16 +62,19 @@ enum SweepTable {
             metrics[index].display(cell.values[index]) + (cell.values[index] != first[index] ? mark : "")
         }
         let choices = sweep.shape.choices
-        // Cells as columns: the choices' rows head them, a row per field follows.
-        let header = [choices[0].name] + sweep.cells.map { $0.values[0] }
-        let rows = choices.indices.dropFirst().map { choice in
+        // Cells as columns: the choices' rows head them, a row per field follows. The values are rows, not
+        // the layout's header, so that a long one wraps inside its column; the header is left blank.
+        let header = Array(repeating: "", count: sweep.cells.count + 1)
+        let rows = choices.indices.map { choice in
             [choices[choice].name] + sweep.cells.map { $0.values[choice] }
         } + metrics.indices.map { index in [metrics[index].title] + sweep.cells.map { shown($0.result, index) } }
-        let wide = TableLayout(header: header, rows: rows).lines(width: width)
+        // The field names never wrap; a long value wraps inside its column.
+        let wide = Array(TableLayout(header: header, rows: rows, whole: [0]).lines(width: width).dropFirst())
         if width <= 0 || wide.allSatisfy({ $0.count <= width }) { return wide }
         // Cells as rows: a column per choice, then per field.
         let columns = choices.map { Column($0.name) }
-            + metrics.map { Column($0.field, short: $0.short == $0.field ? nil : $0.short, dropRank: $0.dropRank) }
+            + metrics.map { Column($0.field, short: $0.short == $0.field ? nil : $0.short, dropRank: $0.dropRank)
+            }
         let cellRows = sweep.cells.map { cell in cell.values + metrics.indices.map { shown(cell.result, $0) } }
         let (grid, notes) = TableFitting(columns: columns, rows: cellRows).lines(width: width)
         return grid + notes.flatMap { TextLayout.wrap($0, width: width, indent: 4) }
