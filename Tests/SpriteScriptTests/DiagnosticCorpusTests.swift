@@ -119,6 +119,9 @@ let malformedCorpus: [MalformedScript] = [
     .init("idle", C + "idle ws1 after 30s load 2KB"),
     .init("input", C + "input ws9 at 1s"),
     .init("traffic", "traffic a a 1KB"),
+    .init("sweep", "sweep s {\n  choose policy write-through, write-thru\n  cluster { server fs1; workstation ws1 }\n"
+        + "  domain / on fs1\n  cache client policy $policy\n}"),
+    .init("sweep", "sweep s {\n  choose p 1, 2\n  seed $q\n}"),
     .init("5", "5"),
 ]
 

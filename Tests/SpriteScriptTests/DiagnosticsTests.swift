@@ -123,7 +123,7 @@ private let syntaxCases: [DiagnosticCase] = [
     .init("show",
           "expected what to show (nodes, network, processes, operations, stats, trace, outcomes, history, files, "
               + "domains, prefixes, cache, mounts, timeline, locks, dsm, memory, migrations, faults, balance, "
-              + "pmake), "
+              + "pmake, sweep), "
               + "found end of input",
           line: 1, column: 5, .syntax),
     .init("cluster { network latency 10MB }", "expected a duration like 20ms, found a size '10MB'", line: 1, column: 27,

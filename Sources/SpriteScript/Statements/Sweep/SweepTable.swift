@@ -12,9 +12,8 @@ enum SweepTable {
         let metrics = SweepMetric.all
         var table = Table(name: "sweep", title: title(sweep), columns: columns(shape), rows: [])
         table.rows = sweep.cells.map { cell in
-            let choices = zip(shape.choices, cell.values).map { ($0.name, JSONValue.string($1)) }
             let differing = metrics.indices.filter { cell.result.values[$0] != first[$0] }.map { metrics[$0].field }
-            return [.typed(.object(choices), shown: cell.values.joined(separator: " "))]
+            return [.typed(.array(cell.values.map { .string($0) }), shown: cell.values.joined(separator: " "))]
                 + metrics.indices.map { Self.cell(metrics[$0], cell.result.values[$0]) }
                 + [.typed(.array(differing.map { .string($0) }), shown: differing.joined(separator: " "))]
         }
@@ -40,9 +39,10 @@ enum SweepTable {
             + "seed \(sweep.seed)"
     }
 
-    /// The JSON row: the cell's choices, each field, and the fields that differ from the first cell.
+    /// The JSON row: the cell's values (in the choices' order), each field, and the fields that differ from
+    /// the first cell.
     private static func columns(_ shape: SweepShape) -> [Column] {
-        [Column("cell", key: "choices")] + SweepMetric.all.map { Column($0.field, key: $0.key) }
+        [Column("cell", key: "values")] + SweepMetric.all.map { Column($0.field, key: $0.key) }
             + [Column("differs", key: "differs")]
     }
 
