@@ -55,6 +55,11 @@ private let sweepCases: [DiagnosticCase] = [
             + "  domain / on fs1\n  cache client policy $policy\n}",
           "unknown write policy 'write-thru'; did you mean 'write-through'? (in the sweep's cell policy=write-thru)",
           line: 2, column: 32),
+    .init("sweep s {\n  choose c sprite, nsf\n  choose p write-through, write-on-close\n"
+            + "  cluster { server fs1; workstation ws1 }\n  domain / on fs1\n  consistency $c\n"
+            + "  cache client policy $p\n}",
+          "unknown consistency protocol 'nsf'; did you mean 'nfs'? (in 2 of the sweep's 4 cells, the first c=nsf, "
+            + "p=write-through)", line: 2, column: 20),
     // An error in every cell is reported once, without a cell.
     .init(head + "  on ws9 { open /x rw }\n}", "unknown node or process 'ws9'; did you mean 'ws1'?", line: 6,
           column: 6),
@@ -87,6 +92,14 @@ struct SweepDiagnosticsTests {
     @Test(arguments: sweepCases)
     func eachMistakeIsReportedWhereItIsWritten(_ testCase: DiagnosticCase) throws {
         try testCase.checkFirstDiagnostic()
+    }
+
+    @Test func aSweepWithAWrongBodyIsStillKnownToTheExpectsAfterIt() {
+        let script = "sweep s {\n  choose p 1, 2\n  seed $q\n}\nexpect s[p=1].crash-losse == 0"
+        let messages = ScriptHarness.diagnostics(script).map(\.message)
+        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.first?.hasPrefix("unknown placeholder '$q'") == true)
+        #expect(messages.last == "a sweep has no field 'crash-losse'; did you mean 'crash-losses'?")
     }
 
     @Test func aPlaceholderOutsideASweepIsAnOrdinaryUnknownName() {

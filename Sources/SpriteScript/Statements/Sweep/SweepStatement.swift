@@ -17,6 +17,8 @@ struct SweepStatement: Statement {
                           help: "give this sweep another name, or 'reset' to forget the first")
             return
         }
+        // Declared even when its body is wrong, so that the expects after it are checked on their own.
+        checker.symbols.sweeps[name.text] = shape
         let substitution = SweepSubstitution(body: body)
         let problems = substitution.unknownPlaceholders() + substitution.unusedChoices()
         for problem in problems { checker.report(problem) }
@@ -29,7 +31,6 @@ struct SweepStatement: Statement {
             return
         }
         checkCells(cellCount, substitution, &checker)
-        checker.symbols.sweeps[name.text] = shape
     }
 
     /// Every cell parsed and checked as a script of its own. An error found in every cell is reported
@@ -62,13 +63,18 @@ struct SweepStatement: Statement {
             // The statements limit stops every later cell as it stopped this one.
             if diagnostics.contains(where: { $0.category == .limit }) { break }
         }
-        for (diagnostic, cell, cells) in found {
+        // In the order of the script, as a check reports: the cells found them in cell order.
+        let file = span.file.name
+        let ordered = found.enumerated().sorted { a, b in
+            Self.order(a.element.diagnostic, file, a.offset) < Self.order(b.element.diagnostic, file, b.offset)
+        }
+        for (_, (diagnostic, cell, cells)) in ordered {
             var reported = diagnostic
             if cells < checked {
                 let values = zip(body.choices, SweepCells.combination(cell, counts: counts))
                     .map { "\($0.name.text)=\($0.values[$1].text)" }.joined(separator: ", ")
-                let others = cells > 1 ? " and \(cells - 1) more" : ""
-                reported.message += " (in the sweep's cell \(values)\(others))"
+                reported.message += cells == 1 ? " (in the sweep's cell \(values))"
+                    : " (in \(cells) of the sweep's \(checked) cells, the first \(values))"
             }
             checker.report(reported)
         }
@@ -79,6 +85,12 @@ struct SweepStatement: Statement {
         var closed = error
         closed.category = .syntax
         return closed
+    }
+
+    /// Errors in the sweep's own file by place, then the others (in loaded files) as found.
+    private static func order(_ diagnostic: Diagnostic, _ file: String, _ found: Int) -> (Int, Int, Int, Int) {
+        guard let at = diagnostic.span, at.file.name == file else { return (1, 0, 0, found) }
+        return (0, at.line, at.column, found)
     }
 
     private static func key(_ diagnostic: Diagnostic) -> String {
