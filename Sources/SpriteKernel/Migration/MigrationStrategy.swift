@@ -73,7 +73,7 @@ extension MigrationSubject {
         var phases: [PlannedPhase] = []
         if let arguments = execArgumentBytes {
             phases.append(PlannedPhase(phase: .state, client: source, peer: target, requestBytes: costs.execStateBytes,
-                                       replyBytes: 0, service: costs.stateCPU, calls: 1))
+                                       replyBytes: 0, service: costs.execStateCPU, calls: 1))
             if arguments > 0 {
                 phases.append(PlannedPhase(phase: .execArguments, client: source, peer: target,
                                            requestBytes: arguments, replyBytes: 0,

@@ -92,7 +92,7 @@ struct MigrationStatement: Statement {
         let rows: [[Cell]] = [
             [.text("select, release"), .time(c.selectCPU), .count(1), .bytes(64), .text("call")],
             [.text("state"), .time(c.stateCPU), .count(1), .bytes(c.stateBytes), .text("migration")],
-            [.text("exec-time state"), .time(c.stateCPU), .count(1), .bytes(c.execStateBytes), .text("migration")],
+            [.text("exec-time state"), .time(c.execStateCPU), .count(1), .bytes(c.execStateBytes), .text("migration")],
             [.text("open file"), .time(c.perFileCPU), .count(Int64(c.fileRPCs)), .bytes(c.fileRPCBytes),
              .text("call")],
             [.text("dirty file blocks"), .time(c.fileFlushCPU), .count(1), .none, .text("KB")],
