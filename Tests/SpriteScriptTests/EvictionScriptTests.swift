@@ -4,14 +4,15 @@ import Testing
 /// Eviction when the owner comes back, for processes that are moving or cannot move yet.
 ///
 /// Costs (sprite-1988 network, sparcstation-1991 migration): select and release 18.0002ms each; a remote
-/// exec's state 73.5515ms (so `spawn … home ws1` on ws2 lands at 18.0002 + 73.5515 + 18.0002 = 109.5519ms);
+/// exec's state 35.0005ms (so `spawn … home ws1` on ws2 lands at 18.0002 + 35.0005 + 18.0002 = 71.0009ms);
 /// a running process's state 75.9996ms (a migration of one takes 18.0002 + 75.9996 + 18.0002 = 112.0001ms).
 @Suite struct EvictionScriptTests {
     private static let cluster = "cluster { network ethernet preset sprite-1988; server fs1; "
         + "workstation ws1, ws2, ws3 }\nmigration preset sparcstation-1991\n"
 
-    /// Input on ws2 at 50ms while j is still arriving there: j lands at 109.5519ms and is sent home at once,
-    /// arriving at 109.5519 + 112.0001 = 221.552ms; the host is free 171.552ms after the input. Before, j
+    /// Input on ws2 at 50ms while j is still arriving there (its state moves until 53.0007ms): j lands at
+    /// 71.0009ms and is sent home at once, arriving at 71.0009 + 112.0001 = 183.001ms; the host is free
+    /// 133.001ms after the input. Before, j
     /// landed and kept ws2 for its 5s, and no eviction was recorded.
     @Test func aProcessArrivingWhenTheOwnerReturnsIsSentHomeOnArrival() {
         let script = Self.cluster + """
@@ -21,7 +22,7 @@ import Testing
             run
             expect j.migrations == 2
             expect stats.evicted == 1
-            expect stats.eviction-time == 171.552ms within 1us
+            expect stats.eviction-time == 133.001ms within 1us
             """
         let (status, sink, _) = ScriptHarness.run(script)
         #expect(status == .ok, "\(sink.text)\(sink.errorText)")

@@ -54,10 +54,11 @@ private let pmakeCases: [DiagnosticCase] = [
     /// A declared build of compute-only jobs, a and b (1s each) then the local link (500ms), on the sprite-1988
     /// wire with the SPARCstation 1 migration preset:
     ///   hosts 1 (plain make on ws0): 1 + 1 + 0.5 = 2.5s.
-    ///   hosts 2, ws1 and ws2 idle: each job asks fs1 for a host (2.9222ms) and is frozen 91.5517ms in its
-    ///   remote exec (Examples/eviction.sprite), so a starts on its host at 94.4739ms; b's request and exec
-    ///   follow a's on the same wire and CPUs, about 0.1ms later. The link starts when b ends, 1.0946s, and
-    ///   ends 0.5s later: about 1.5946s, a speedup of 2.5 / 1.5946 = 1.568.
+    ///   hosts 2, ws1 and ws2 idle: each job asks fs1 for a host (2.9222ms) and is frozen 53.0007ms in its
+    ///   remote exec (select 18.0002 + state 35.0005, Examples/eviction.sprite), so a starts on its host at
+    ///   55.9229ms and ends at 1.0559s; b's request and exec follow a's on the same wire and CPUs, about
+    ///   0.1ms later. The link starts when b ends, 1.0560s, and ends 0.5s later: about 1.5560s, a speedup of
+    ///   2.5 / 1.5560 = 1.607.
     @Test func aDeclaredBuildsMakespanAndSpeedup() throws {
         let script = P + """
             program link { compute 500ms }
@@ -72,10 +73,10 @@ private let pmakeCases: [DiagnosticCase] = [
             expect make.remote-jobs == 0
             expect two.remote-jobs == 2
             expect two.jobs == 3
-            expect two.makespan == 1.5946s within 0.01%
+            expect two.makespan == 1.5560s within 0.01%
             expect two.link-time == 500ms
-            expect two.speedup == 1.568 within 0.1%
-            expect two-a.turnaround == 1.0945s within 0.01%
+            expect two.speedup == 1.607 within 0.1%
+            expect two-a.turnaround == 1.0559s within 0.01%
             """
         _ = try FSScript.runExpecting(script, expectations: 8)
     }

@@ -157,7 +157,7 @@ enum TimelineMoveNotes {
         return out
     }
 
-    /// `  A job  ws1 -> ws2  94.4739ms, frozen 91.5517ms  balancer, remote exec`, one line a move (the
+    /// `  A job  ws1 -> ws2  55.9229ms, frozen 53.0007ms  balancer, remote exec`, one line a move (the
     /// cause on a line of its own when the line would pass `width`).
     static func list(_ moves: [ChartMove], letter: [String: Character], width: Int) -> [String] {
         guard !moves.isEmpty else { return [] }

@@ -13,11 +13,13 @@ struct MigrationSyntax: StatementSyntax {
                 + "[precopy-rounds N] [precopy-stop PAGES]"],
         details: "Each migration phase is real RPCs (through the network, on the era's wire) plus the kernel "
             + "CPU the preset gives it at the node that serves it: select and release the host, the process "
-            + "state, 3 RPCs per open file, and a CPU cost per KB for dirty file blocks, dirty VM pages and "
-            + "exec arguments. sparcstation-1991 reproduces Douglis and Ousterhout's Table 1 (select and "
-            + "release 36 ms, a null process 76 ms, 9.4 ms a file, 480 KB/s file blocks, 660 KB/s VM pages, "
-            + "480 KB/s exec arguments) on the sprite-1988 network; sprite-1988 the Sun-3/75 figures (190 ms, "
-            + "14 ms a file). Pre-copy copies the dirty pages in rounds while the process runs, at most "
+            + "state (a remote exec's exec-time state, with no address space, costs less), 3 RPCs per open "
+            + "file, and a CPU cost per KB for dirty file blocks, dirty VM pages and exec arguments. "
+            + "sparcstation-1991 reproduces Douglis and Ousterhout's Table 1 (select and release 36 ms, a null "
+            + "process 76 ms, a remote exec 35 ms: 81 ms fork, exec and wait with migration less 46 ms without, "
+            + "9.4 ms a file, 480 KB/s file blocks, 660 KB/s VM pages, 480 KB/s exec arguments) on the "
+            + "sprite-1988 network; sprite-1988 the Sun-3/75 figures (190 ms, 14 ms a file, a remote exec "
+            + "60 ms). Pre-copy copies the dirty pages in rounds while the process runs, at most "
             + "precopy-rounds of them (4 in every preset, at most \(maxRounds)), and freezes it once precopy-stop "
             + "pages or fewer are dirty (4): the freeze copies the rest. A preset sets both back. With no "
             + "argument, shows the costs. See help migrate and docs/COST-MODEL.md.",
