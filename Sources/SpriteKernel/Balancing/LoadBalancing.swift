@@ -40,6 +40,8 @@ final class LoadBalancing {
     @exclusivity(unchecked) var probing: [Bool] = []
     /// Foreign processes each node hosts now (placed there by the balancer, not yet finished).
     @exclusivity(unchecked) var guests: [Int32] = []
+    /// The node each guest counts on (Simulation+GuestCount.swift): only guests, so it is empty without a balancer.
+    @exclusivity(unchecked) var guestHost: [Int32: Int32] = [:]
 
     /// Arrivals each node holds while a round looks for a host (oldest first), and those let go to their
     /// own run queue because their node freed first (their arrival is posted again).

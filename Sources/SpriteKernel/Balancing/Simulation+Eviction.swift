@@ -37,7 +37,7 @@ extension Simulation {
             }
         }
         for id in arriving { b.evictOnArrival[migration.migrations[id].report.process.index] = b.evictions.count }
-        b.guests[node] = max(0, b.guests[node] - Int32(migrations.count))
+        for id in migrations { uncountGuest(migration.migrations[id].report.process.index, leaving: node) }
         b.evictions.append(EvictionRecord(node: node, at: now, migrations: migrations, stayed: stayed))
         record(.evicting(node: node, processes: migrations.count, stayed: stayed.count), at: node)
         return b.evictions.count - 1
@@ -51,6 +51,7 @@ extension Simulation {
         let id = ProcessID(process)
         if let started = try? migrate(id, to: home(of: id)) {
             b.evictions[eviction].migrations.append(started)
+            uncountGuest(process, leaving: b.evictions[eviction].node)
         } else {
             b.evictions[eviction].stayed.append(id)
         }
@@ -64,7 +65,8 @@ extension Simulation {
             let ended = moves.allSatisfy { $0.state == .done || $0.state == .failed }
                 && !balancing.evictOnArrival.values.contains(where: { $0 == index })
             let last = moves.compactMap(\.finished).max()
-            return EvictionReport(node: e.node, at: e.at, processes: moves.map(\.process), stayed: e.stayed,
+            return EvictionReport(node: e.node, at: e.at, processes: moves.map(\.process),
+                                  migrations: moves.map(\.id), stayed: e.stayed,
                                   failed: moves.filter { $0.state == .failed }.count,
                                   moved: moves.filter { $0.state == .done }.count,
                                   time: ended ? last.map { $0 - e.at } ?? .zero : nil)
@@ -77,6 +79,8 @@ public struct EvictionReport: Sendable, Equatable {
     public var node: Int
     public var at: SimTime
     public var processes: [ProcessID]
+    /// Their migrations, by number, in the same order (see `migrationReports`): where each went.
+    public var migrations: [Int]
     /// Processes that could not move (an address space, a lock held, already moving).
     public var stayed: [ProcessID]
     /// Migrations home that failed, and those that ended with the process gone from the host.

@@ -9,7 +9,7 @@ extension Simulation {
         sampleLoad(node)
         if !b.held[node].isEmpty { letHeldArrivalRunHere(node) }
         guard finished >= 0 else { return }
-        if b.guests[node] > 0, home(of: ProcessID(finished)) != node { b.guests[node] -= 1 }
+        uncountGuest(finished)
         guard b.isMember[node], !b.probing[node], b.members.count > 1 else { return }
         if b.period > .zero, b.lastProbeRound[node] != .never, now - b.lastProbeRound[node] < b.period { return }
         let probes = b.balancer.departure(loadView(node))
@@ -198,7 +198,7 @@ extension Simulation {
         let ran = scheduler.table[process].firstRun != .never || scheduler.table[process].phase == .running
         if let id = try? migrate(ProcessID(process), to: target, execArgumentBytes: ran ? nil : 0) {
             b.transfers.append(id)
-            b.guests[target] += 1
+            countGuest(process, on: target)
             if scheduler.table[process].phase == .new { b.statistics.placed += 1 }
             record(.balanceTransfer(process: Int(process), from: source, to: target, policy: b.kind.rawValue,
                                     probes: probes), at: source)

@@ -116,7 +116,7 @@ extension Simulation {
         record(.migrationDone(process: Int(report.process.index), from: report.from, to: report.to,
                               freeze: report.freezeTime ?? .zero, total: report.totalTime ?? .zero,
                               bytes: report.bytes, openFiles: report.openFiles), at: report.to)
-        evictIfOwnerReturned(report.process.index)
+        balancingMigrationEnded(id)
     }
 
     /// The migration gives up: the process stays (or goes on) where it is.
@@ -137,5 +137,6 @@ extension Simulation {
             resumeAfterFreeze(id, on: report.from)
         }
         record(.migrationFailed(process: Int(process), from: report.from, to: report.to, reason: why), at: report.from)
+        balancingMigrationEnded(id)
     }
 }
