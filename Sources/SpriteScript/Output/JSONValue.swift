@@ -24,6 +24,12 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// A ratio rounded to the millionth, as expect measures ratios: JSON gives no float noise
+    /// (1.0335102731999999 is 1.03351).
+    static func millionths(_ ratio: Double) -> JSONValue {
+        .double(ratio.isFinite ? (ratio * 1_000_000).rounded() / 1_000_000 : ratio)
+    }
+
     static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {

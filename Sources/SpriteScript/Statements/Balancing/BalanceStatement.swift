@@ -32,7 +32,7 @@ struct BalanceSyntax: StatementSyntax {
             + "a line for the rest; show balance all: every node) and the counts; expect reads "
             + "stats.probes, stats.balance-bytes, stats.balance-transfers, stats.turnaround-mean, "
             + "stats.turnaround-p95, stats.turnaround-p99, and avg.slowdown (turnaround over CPU time, the mean over "
-            + "finished processes). See docs/COST-MODEL.md.",
+            + "finished processes, to the millionth as ratios are). See docs/COST-MODEL.md.",
         example: """
             cluster { server fs1; workstation ws1, ws2, ws3, ws4 }
             balance ws1, ws2, ws3, ws4 strategy sender threshold 1 probes 2

@@ -46,9 +46,10 @@ enum GraphPlacementTable {
 
     static func table(_ partition: GraphPartition, processes: [String], nodes: [Int], _ s: Simulation) -> Table {
         let rows: [[Cell]] = nodes.indices.map { part in
-            let members = processes.indices.filter { partition.part[$0] == part }.map { processes[$0] }
+            // In name order, whatever order the traffic declared them in: a list to read and to compare.
+            let members = processes.indices.filter { partition.part[$0] == part }.map { processes[$0] }.sorted()
             return [.text(s.nodeName(nodes[part])), .count(Int64(members.count)),
-                    .text(members.joined(separator: " "))]
+                    .typed(.array(members.map(JSONValue.string)), shown: members.joined(separator: " "))]
         }
         let index = Dictionary(processes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var cutArcs: [String] = []

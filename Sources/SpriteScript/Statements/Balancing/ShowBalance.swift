@@ -62,8 +62,10 @@ enum ShowBalance {
                 ("failed_rounds", .int(Int64(b.failedRounds))), ("finished", .int(Int64(outcome.finished))),
                 ("turnaround_mean_ns", .int(outcome.meanTurnaround.nanoseconds)),
                 ("turnaround_p95_ns", .int(outcome.p95.nanoseconds)),
-                ("turnaround_p99_ns", .int(outcome.p99.nanoseconds)), ("slowdown", .double(outcome.meanSlowdown)),
-                ("evictions", .int(Int64(s.evictionReports.count)))]
+                ("turnaround_p99_ns", .int(outcome.p99.nanoseconds)),
+                // Rounded to the millionth as expect gives ratios: no float noise.
+                ("slowdown", .millionths(outcome.meanSlowdown)),
+                ("evictions", EvictionFields.json(s))]
     }
 
     static func format(_ value: Double) -> String {
