@@ -214,8 +214,15 @@ public struct Checker {
 
     @discardableResult
     public mutating func resolveProcess(_ name: Name) -> Bool {
-        if symbols.processes[name.text] != nil { return true }
+        if symbols.processes[name.text] != nil || symbols.forkedChildRoot(of: name.text) != nil { return true }
         if reportDeferred(name) { return false }
+        if let dot = name.text.firstIndex(of: ".") {
+            let root = String(name.text[..<dot])
+            if reportDeferred(Name(text: root, span: name.span)) { return false }
+            error("unknown process '\(name.text)': no program's process is named '\(root)', so it has no forked "
+                  + "child", at: name.span, help: ForkedChildNames.help(symbols))
+            return false
+        }
         var hint = suggestion(for: name.text, among: symbols.processes.keys)
         if hint.isEmpty, symbols.nodes[name.text] != nil {
             hint = "; '\(name.text)' is a node: V messages go between processes"

@@ -149,17 +149,23 @@ struct ExpectSyntax: StatementSyntax {
             let (size, _) = try parser.parseQuantity(.size)
             return .penalty(a, b, size.integer)
         default:
+            // A forked child, NAME.N: a number after the dot is never a field.
+            let owner = parser.acceptChildIndex(of: first) ?? first
             guard parser.acceptSymbol(".") != nil else {
-                throw parser.unexpected(expected: "'.' and a field, as in \(first.text).time")
+                throw parser.unexpected(expected: "'.' and a field, as in \(owner.text).time")
             }
-            parser.offerFields(of: first.text)
+            if parser.peek.kind == .number {
+                throw parser.unexpected(expected: "a field name", help: "a forked child is written "
+                                        + "\(first.text).N.FIELD, with no spaces and N its number from 1")
+            }
+            parser.offerFields(of: owner.text)
             var field = try parser.parseName("a field name")
             // stats.rpc.KIND and stats.requests.NODE, as 'show stats' lists them.
             if first.text == "stats", ["rpc", "requests"].contains(field.text), parser.acceptSymbol(".") != nil {
                 let rest = try parser.parseName(field.text == "rpc" ? "a kind of call" : "a node name")
                 field = Name(text: field.text + "." + rest.text, span: field.span.through(rest.span))
             }
-            return .field(first, field)
+            return .field(owner, field)
         }
     }
 }
@@ -339,6 +345,7 @@ struct ExpectStatement: Statement {
         if symbols.labels[owner] != nil { return .operation }
         if symbols.pmakes.contains(owner) { return .pmake }
         if symbols.processes[owner] != nil { return symbols.scheduled.contains(owner) ? .scheduled : .process }
+        if symbols.forkedChildRoot(of: owner) != nil { return .scheduled }
         if symbols.nodes[owner] != nil { return .node }
         if owner == ProcessFields.averageOwner { return .average }
         return nil

@@ -27,8 +27,9 @@ struct MigrateSyntax: StatementSyntax {
             + "lock, unlock, signal, wait and barrier steps, which act on its home node's locks and channels. "
             + "If the home crashes while it is away it is killed at its next call home, as in Sprite (the home "
             + "kept its process id, family and signals): the run stops with a runtime error, or under 'try' goes on; "
-            + "stats.home-crash-kills counts them. A forked child NAME.1 cannot be named here or in expect (a "
-            + "name is one word). "
+            + "stats.home-crash-kills counts them. A forked child is named after the process the script "
+            + "started, NAME.1, NAME.2, … in the order its family forks: 'migrate p.1 to ws2', 'expect "
+            + "p.1.migrations == 1' (written together, no spaces). "
             + "Costs per phase: 'migration preset …' (help migration). show migrations lists each one, show "
             + "timeline draws it as an arrow between the host rows (help processes); expect reads "
             + "PROCESS.migrations, stats.migrations (finished ones), stats.migration-freeze, "
@@ -51,7 +52,7 @@ struct MigrateSyntax: StatementSyntax {
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         parser.offerNames([.process])
-        let process = try parser.parseName("the process to migrate")
+        let process = try parser.parseProcessName("the process to migrate")
         _ = try parser.expectWord("to")
         parser.offerNames([.node])
         let node = try parser.parseName("the node to migrate it to")
@@ -73,7 +74,8 @@ struct MigrateStatement: Statement {
     func check(_ checker: inout Checker) {
         let knownProcess = checker.resolveProcess(process)
         guard checker.resolveNode(node), knownProcess else { return }
-        guard checker.symbols.scheduled.contains(process.text) else {
+        guard checker.symbols.scheduled.contains(process.text)
+                || checker.symbols.forkedChildRoot(of: process.text) != nil else {
             checker.error("'\(process.text)' is a declared process: only a process that runs a program migrates",
                           at: process.span, help: "spawn a program instead: spawn PROGRAM as \(process.text) on "
                             + (checker.symbols.processes[process.text] ?? "NODE"))
@@ -87,9 +89,12 @@ struct MigrateStatement: Statement {
         let s = interpreter.simulation
         let target = try interpreter.node(node)
         guard let id = s.processID(named: process.text) else {
+            let root = interpreter.symbols.forkedChildRoot(of: process.text)
             return try refuse(Diagnostic(.runtime, "process '\(process.text)' does not exist at \(s.now)",
-                                         at: process.span, help: "spawn it before migrating it (a spawn 'at' a "
-                                            + "later time makes it then)"), interpreter)
+                                         at: process.span, help: root.map { "\($0)'s family has not forked it yet: "
+                                            + "its children are \($0).1, \($0).2, … in the order they are forked" }
+                                            ?? "spawn it before migrating it (a spawn 'at' a later time makes it "
+                                            + "then)"), interpreter)
         }
         if let refusal = s.migrationRefusal(id, to: target) {
             return try refuse(Diagnostic(.runtime, Self.words(refusal, process.text, node.text, s), at: span,

@@ -40,6 +40,10 @@ enum ProcessFields {
            interpreter.simulation.process(named: owner.text) == nil, interpreter.labels[owner.text] == nil {
             return averageField(field, interpreter.processMetrics.filter { $0.finish != nil })
         }
+        if interpreter.simulation.processID(named: owner.text) == nil,
+           let root = interpreter.symbols.forkedChildRoot(of: owner.text) {
+            return .missing("\(root)'s family has not forked '\(owner.text)' yet")
+        }
         let declared = interpreter.simulation.process(named: owner.text) != nil
         // A declared process's other fields (its V state) are read elsewhere.
         if let metrics = interpreter.processMetrics(named: owner.text), !declared || process[field] != nil {

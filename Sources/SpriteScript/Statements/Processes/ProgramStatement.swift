@@ -41,7 +41,8 @@ struct ProgramSyntax: StatementSyntax {
             shared fork) shares the files its parent has open: one session, which both write and read, ended \
             (with its close call, and its commit) by the last of them to close it or end; an earlier close is a \
             local call. A spawned child, on another node, starts with no open files. A child is named after the \
-            process the script started, NAME.1, NAME.2, … however deep the chain of forks; one past the \
+            process the script started, NAME.1, NAME.2, … however deep the chain of forks (migrate and expect \
+            name it so, written together: migrate p.1 to ws2, expect p.1.cpu == 1s); one past the \
             processes limit ends the run (status 4). exit ends the process before its last step. A process \
             takes every step while it holds a \
             CPU: a fork, lock, I/O or exit step waits until the process is dispatched, as a burst does. \
