@@ -41,7 +41,7 @@ enum ForkedChildNames {
     static func help(_ symbols: SymbolTable) -> String {
         let roots = symbols.scheduled.sorted()
         guard let first = roots.first else { return "spawn a program that forks: its children are NAME.1, NAME.2, …" }
-        let listed = roots.count <= 5 ? roots.joined(separator: ", ") : roots.prefix(5).joined(separator: ", ") + ", …"
+        let listed = roots.prefix(5).joined(separator: ", ") + (roots.count > 5 ? ", …" : "")
         return "a forked child is named after the process the script started (\(first).1, \(first).2, …); "
             + "those processes: \(listed)"
     }
