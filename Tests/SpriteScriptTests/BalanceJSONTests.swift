@@ -139,4 +139,30 @@ import Testing
         let expectation = try #require(ScriptHarness.events(objects, "expect").first)
         #expect(expectation["actual"] as? Double == 1.166667)
     }
+
+    /// A balancer and nothing run: no program finished and no eviction, so no mean exists. JSON gives null
+    /// for the turnarounds and the slowdown, show stats '-', and expect finds no value (the check fails, saying
+    /// why) rather than comparing with 0s.
+    @Test func meansOverNothingAreNotZero() throws {
+        let script = """
+            cluster { server fs1; workstation ws1, ws2 }
+            balance ws1, ws2 strategy sender
+            show balance
+            show stats
+            expect stats.turnaround-mean == 0s
+            expect stats.eviction-time == 0s
+            """
+        let objects = try json(script.replacingOccurrences(of: "expect", with: "# expect"))
+        let balance = try #require(table(objects, "balance").first)
+        for key in ["turnaround_mean_ns", "turnaround_p95_ns", "turnaround_p99_ns", "slowdown"] {
+            #expect(balance[key] is NSNull, "\(key)")
+        }
+        let text = ScriptHarness.run(script)
+        #expect(text.status == .expectationFailed)
+        let rows = text.sink.output.map { $0.split(separator: " ").map(String.init) }
+        for row in ["eviction-time", "turnaround-mean", "turnaround-p95", "turnaround-p99"] {
+            #expect(rows.contains([row, "-"]), "\(row): \(text.sink.text)")
+        }
+        #expect(text.sink.text.contains("found nothing finished"), "\(text.sink.text)")
+    }
 }

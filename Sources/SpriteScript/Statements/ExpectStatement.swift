@@ -529,6 +529,7 @@ struct ExpectStatement: Statement {
         case .size(let n): .number(n, .size)
         case .duration(let t): .number(t.nanoseconds, .duration)
         case .ratio(_, 0): .missing("no accesses yet")
+        case .noMean: .missing("nothing finished yet")
         // A ratio is measured in millionths, so it compares exactly with a written percentage.
         case .ratio(let hits, let total): .number(Int64(hits) * 1_000_000 / Int64(total), .percent)
         }

@@ -10,6 +10,8 @@ enum StatisticsTable {
         case duration(SimTime)
         /// hits of total accesses; no accesses yet gives no ratio.
         case ratio(hits: Int, total: Int)
+        /// A mean over nothing yet (no migration or eviction finished): '-', not 0.
+        case noMean(Dimension)
 
         var dimension: Dimension {
             switch self {
@@ -17,6 +19,7 @@ enum StatisticsTable {
             case .size: .size
             case .duration: .duration
             case .ratio: .percent
+            case .noMean(let dimension): dimension
             }
         }
     }
@@ -125,7 +128,7 @@ enum StatisticsTable {
         case .count(let n): .count(n)
         case .size(let n): .bytes(n)
         case .duration(let t): .time(t)
-        case .ratio(_, 0): .none
+        case .ratio(_, 0), .noMean: .none
         case .ratio(let hits, let total): .ratio(Double(hits) / Double(total), shown: "\(hits * 100 / total)%")
         }
     }

@@ -18,14 +18,17 @@ extension StatisticsTable {
         },
         // Only processes that have left the host count, and only finished evictions give a time.
         Statistic(name: "evicted") { .count(Int64($0.evictionReports.reduce(0) { $0 + $1.moved })) },
-        Statistic(name: "eviction-time") { s in
-            let times = s.evictionReports.compactMap(\.time)
-            return .duration(times.isEmpty ? .zero : .ns(times.reduce(0) { $0 + $1.nanoseconds } / Int64(times.count)))
-        },
-        Statistic(name: "turnaround-mean") { .duration($0.balanceOutcome().meanTurnaround) },
-        Statistic(name: "turnaround-p95") { .duration($0.balanceOutcome().p95) },
-        Statistic(name: "turnaround-p99") { .duration($0.balanceOutcome().p99) },
+        Statistic(name: "eviction-time") { mean($0.evictionReports.compactMap(\.time)) },
+        // Over finished programs: none finished gives '-', not 0s.
+        Statistic(name: "turnaround-mean") { outcome($0) { $0.meanTurnaround } },
+        Statistic(name: "turnaround-p95") { outcome($0) { $0.p95 } },
+        Statistic(name: "turnaround-p99") { outcome($0) { $0.p99 } },
     ]
+
+    private static func outcome(_ s: Simulation, _ figure: (BalanceOutcome) -> SimTime) -> Value {
+        let outcome = s.balanceOutcome()
+        return outcome.finished == 0 ? .noMean(.duration) : .duration(figure(outcome))
+    }
 
     static func balancingRows(_ s: Simulation) -> [(name: String, value: Value)] {
         s.balancerKind == .none && s.evictionReports.isEmpty && s.balancingStatistics == BalancingStatistics()

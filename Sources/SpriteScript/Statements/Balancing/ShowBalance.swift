@@ -56,15 +56,17 @@ enum ShowBalance {
     private static func fields(_ s: Simulation) -> [(String, JSONValue)] {
         let b = s.balancingStatistics
         let outcome = s.balanceOutcome()
+        let finished = { (value: JSONValue) in outcome.finished == 0 ? JSONValue.null : value }
         return [("strategy", .string(s.balancerKind.rawValue)), ("probes", .int(Int64(b.probes))),
                 ("host_requests", .int(Int64(b.centralRequests))), ("probe_bytes", .int(b.probeBytes)),
                 ("placed", .int(Int64(b.placed))), ("pulled", .int(Int64(b.pulled))),
                 ("failed_rounds", .int(Int64(b.failedRounds))), ("finished", .int(Int64(outcome.finished))),
-                ("turnaround_mean_ns", .int(outcome.meanTurnaround.nanoseconds)),
-                ("turnaround_p95_ns", .int(outcome.p95.nanoseconds)),
-                ("turnaround_p99_ns", .int(outcome.p99.nanoseconds)),
+                // Null with no finished program, as text says '-'.
+                ("turnaround_mean_ns", finished(.int(outcome.meanTurnaround.nanoseconds))),
+                ("turnaround_p95_ns", finished(.int(outcome.p95.nanoseconds))),
+                ("turnaround_p99_ns", finished(.int(outcome.p99.nanoseconds))),
                 // Rounded to the millionth as expect gives ratios: no float noise.
-                ("slowdown", .millionths(outcome.meanSlowdown)),
+                ("slowdown", finished(.millionths(outcome.meanSlowdown))),
                 ("evictions", EvictionFields.json(s))]
     }
 

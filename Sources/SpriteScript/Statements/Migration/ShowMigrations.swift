@@ -109,8 +109,9 @@ extension StatisticsTable {
         s.migrationReports.filter { $0.state == .done }
     }
 
-    private static func mean(_ times: [SimTime]) -> Value {
-        .duration(times.isEmpty ? .zero : .ns(times.reduce(0) { $0 + $1.nanoseconds } / Int64(times.count)))
+    static func mean(_ times: [SimTime]) -> Value {
+        guard !times.isEmpty else { return .noMean(.duration) }
+        return .duration(.ns(times.reduce(0) { $0 + $1.nanoseconds } / Int64(times.count)))
     }
 
     static func migrationRows(_ s: Simulation) -> [(name: String, value: Value)] {
