@@ -77,7 +77,7 @@ import Testing
         #expect(sent.count == 1)
         #expect(sent.first?["process"] as? String == "j" && sent.first?["to"] as? String == "ws3")
         #expect(sent.first?["state"] as? String == "done")
-        #expect(eviction["stayed"] as? [String] == ["p"])
+        #expect(eviction["not_moved"] as? [String] == ["p"])
         let moves = try #require(table(objects, "migrations").first?["rows"] as? [[String: Any]])
         let toWs3 = try #require(moves.first { $0["to"] as? String == "ws3" })
         #expect(toWs3["asked_ns"] as? Int == 300_000_000)

@@ -15,7 +15,7 @@ enum EvictionFields {
             }
             return .object([("node", .string(s.nodeName(e.node))), ("at_ns", .int(e.at.nanoseconds)),
                             ("processes", .array(sent)),
-                            ("stayed", .array(e.stayed.map { .string(s.processName(Int($0.index))) })),
+                            ("not_moved", .array(e.stayed.map { .string(s.processName(Int($0.index))) })),
                             ("time_ns", e.time.map { .int($0.nanoseconds) } ?? .null)])
         })
     }
