@@ -51,7 +51,7 @@ import Testing
     /// and the host is free when that move ends: time_ns is its total. p has its pages on ws2's swap area and
     /// cannot move: it stayed.
     @Test func anEvictionSaysWhereEachProcessWentAndWhichStayed() throws {
-        let objects = try json("""
+        let script = """
             cluster { server fs1; workstation ws1, ws2 disk fujitsu-eagle; workstation ws3 }
             trace off
             domain / on fs1
@@ -66,7 +66,12 @@ import Testing
             run
             show balance
             show migrations
-            """)
+            """
+        let objects = try json(script)
+        // p still holds the host: text says the moves ended, not that the host is free.
+        let text = ScriptHarness.run(script).sink.text
+        #expect(text.contains("evicted from ws2 at 300ms: j, moves ended after "), "\(text)")
+        #expect(text.contains("; could not move: p"), "\(text)")
         let balance = try #require(table(objects, "balance").first)
         let evictions = try #require(balance["evictions"] as? [[String: Any]])
         #expect(evictions.count == 1)

@@ -105,7 +105,9 @@ enum ShowBalance {
         for e in s.evictionReports {
             let names = e.processes.map { s.processName(Int($0.index)) }.joined(separator: " ")
             var line = "  evicted from \(s.nodeName(e.node)) at \(e.at): \(names.isEmpty ? "nothing moved" : names)"
-            line += e.time.map { ", host free after \($0)" } ?? ", still moving"
+            // A process that could not move still holds the host: only the moves have ended.
+            let ended = e.stayed.isEmpty ? "host free" : "moves ended"
+            line += e.time.map { ", \(ended) after \($0)" } ?? ", still moving"
             if !e.stayed.isEmpty {
                 line += "; could not move: " + e.stayed.map { s.processName(Int($0.index)) }.joined(separator: " ")
             }
