@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "SpriteKernelTests", dependencies: ["SpriteKernel"]),
         .testTarget(name: "SpriteScriptTests", dependencies: ["SpriteScript"]),
         .testTarget(name: "SpriteShellTests", dependencies: ["SpriteScript"]),
-        .testTarget(name: "SpriteGradingTests", dependencies: ["SpriteGrading", "SpriteScript"]),
+        // Schemas/ holds the published schemas the reports are validated against, read by path.
+        .testTarget(name: "SpriteGradingTests", dependencies: ["SpriteGrading", "SpriteScript"], exclude: ["Schemas"]),
     ]
 )

@@ -24,7 +24,8 @@ struct TestCommand: ParsableCommand {
                  a name, or --merge files do not fit together
               3  the run was interrupted (Ctrl-C), or the running executable, which
                  starts each test, cannot be found
-              5  the report could not be written
+              5  the report, or a --junit or --gradescope file, could not be
+                 written
 
             \(Limits.documentation)
             """
@@ -63,6 +64,16 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Report format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Print the results as TAP version 14 instead of the report.")
+    var tap = false
+
+    @Option(help: ArgumentHelp("Also write the results as JUnit XML to this file.", valueName: "file"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("Also write the results as Gradescope's results.json to this file.",
+                               valueName: "file"))
+    var gradescope: String?
+
     @Flag(help: "Show hidden tests' output and diffs too (for course staff).")
     var showHidden = false
 
@@ -77,7 +88,12 @@ struct TestCommand: ParsableCommand {
     var debugSignal: Int32?
     #endif
 
-    func validate() throws { _ = try gradingOptions() }
+    func validate() throws {
+        if tap && format == .json {
+            throw ValidationError("--tap and --format json both choose what standard output prints; give one")
+        }
+        _ = try gradingOptions()
+    }
 
     func gradingOptions() throws -> GradingOptions {
         var options = GradingOptions()
@@ -109,7 +125,14 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report: any GradingReport = format == .json ? JSONReport() : HumanReport(showHidden: showHidden)
+        let report: any GradingReport
+        if tap {
+            report = TAPReport(showHidden: showHidden)
+        } else if format == .json {
+            report = JSONReport()
+        } else {
+            report = HumanReport(showHidden: showHidden)
+        }
         let status = merge ? try runMerge(report) : try runTests(report)
         let final = StandardOutput.shared.finish(status)
         if final != .ok { throw ExitCode(final.rawValue) }
@@ -153,10 +176,21 @@ struct TestCommand: ParsableCommand {
                 StandardOutput.shared.flush()
             }
             StandardOutput.shared.write(String(human.footer(results, run: run).dropLast()), to: .output)
+        } else if let tap = report as? TAPReport {
+            // The plan first, then each test point as it is graded: a reader sees a run cut short.
+            StandardOutput.shared.write(String(tap.header(count: tests.count).dropLast()), to: .output)
+            let numbers = Dictionary(uniqueKeysWithValues: tests.enumerated().map { ($1.name, $0 + 1) })
+            results = grading.run(tests) { result in
+                let point = tap.point(for: result, number: numbers[result.name] ?? 0)
+                StandardOutput.shared.write(String(point.dropLast()), to: .output)
+                StandardOutput.shared.flush()
+            }
+            StandardOutput.shared.write(String(tap.footer(results, run: run).dropLast()), to: .output)
         } else {
             results = grading.run(tests)
             StandardOutput.shared.write(String(report.render(results, run: run).dropLast()), to: .output)
         }
+        guard writeReportFiles(results, run: run) else { return .outputFailed }
         if ChildRunner.isInterrupted {
             StandardOutput.shared.writeError("sprite-shell: interrupted: \(results.count) of \(tests.count) tests "
                                              + "graded")
@@ -187,7 +221,22 @@ struct TestCommand: ParsableCommand {
             return Self.refuse("--merge: \(error.description)")
         }
         StandardOutput.shared.write(String(report.render(merged.results, run: merged.run).dropLast()), to: .output)
+        guard writeReportFiles(merged.results, run: merged.run) else { return .outputFailed }
         return merged.results.allSatisfy(\.outcome.passed) ? .ok : .expectationFailed
+    }
+
+    /// `--junit` and `--gradescope`: false, with one line on standard error, when a file cannot be written.
+    private func writeReportFiles(_ results: [TestResult], run: RunInfo) -> Bool {
+        let files: [(String?, any GradingReport)] = [(junit, JUnitReport(showHidden: showHidden)),
+                                                     (gradescope, GradescopeReport(showHidden: showHidden))]
+        var written = true
+        for case let (path?, report) in files {
+            if case .failure(let failure) = ReportFile.write(report.render(results, run: run), to: path) {
+                StandardOutput.shared.writeError("sprite-shell: error: cannot write '\(path)': \(failure.reason)")
+                written = false
+            }
+        }
+        return written
     }
 
     /// A run that cannot start as asked (no tests, two of one name, shards that do not fit): one line
