@@ -18,6 +18,20 @@ struct JUnitReportTests {
         try XMLLint.validate(JUnitReport().render([], run: RunInfo(total: 0, digest: "")))
     }
 
+    /// What `--junit` wrote for docs/GRADING.md and the example assignment (kept fresh by AssignmentTests).
+    @Test(.enabled(if: XMLLint.shouldRun, "xmllint is not installed (apt-get install libxml2-utils)"))
+    func theWrittenExamplesAreValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let page = try String(contentsOf: root.appendingPathComponent("docs/GRADING.md"), encoding: .utf8)
+        var examples = page.components(separatedBy: "```xml\n").dropFirst()
+            .compactMap { $0.components(separatedBy: "\n```").first }
+        #expect(!examples.isEmpty, "docs/GRADING.md has no ```xml example")
+        examples.append(try String(contentsOf: root.appendingPathComponent("Examples/assignment/expected/junit.xml"),
+                                   encoding: .utf8))
+        for example in examples { try XMLLint.validate(example) }
+    }
+
     @Test func theCountsAndEachTestCase() throws {
         let document = try XMLDocument(xmlString: Self.xml)
         let root = try #require(document.rootElement())
