@@ -47,7 +47,7 @@ struct TAPReportTests {
               points: 0
               max_points: 2.5
               message: "the output differs from echo-order.expected"
-              diff: |-
+              diff: |
                 --- echo-order.expected
                 +++ output
                 @@ -1,2 +1,2 @@
@@ -60,14 +60,14 @@ struct TAPReportTests {
             """))
         #expect(Self.text.contains("not ok 3 - busy\n  ---\n  verdict: LIMIT\n  limit: \"events\"\n"))
         #expect(Self.text.contains("  hidden: true\n  message: \"a limit stopped the run: events\"\n"
-                                   + "  output: |-\n    (a hidden test: its output is not shown)\n  ...\n"))
+                                   + "  output: |\n    (a hidden test: its output is not shown)\n  ...\n"))
         // The name's # is escaped.
         #expect(Self.text.contains("not ok 5 - odd \\#1\n"))
-        #expect(Self.text.contains("  output: |-\n    t/odd #1.sprite:1:9: error: unknown test setting 'pionts'\n"
+        #expect(Self.text.contains("  output: |\n    t/odd #1.sprite:1:9: error: unknown test setting 'pionts'\n"
                                    + "        # test: pionts 3\n                ^~~~~~\n"))
-        // An output whose first line starts with spaces: the block states its indent.
+        // An output whose first line starts with spaces is one double-quoted line.
         #expect(Self.text.contains("not ok 6 - crash\n  ---\n  verdict: CRASH\n  signal: 11\n"))
-        #expect(Self.text.contains("  output: |2-\n        0.5000s  echo    started\n  ...\n"))
+        #expect(Self.text.contains("  output: \"    0.5000s  echo    started\"\n  ...\n"))
         #expect(Self.text.hasSuffix("# Tests passed: 1/6\n# Points: 5/12.5 (40%)\n# 1 passed, 5 failed\n"))
     }
 }

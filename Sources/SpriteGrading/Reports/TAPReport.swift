@@ -17,7 +17,7 @@ import SpriteScript
 ///       verdict: FAIL
 ///       …
 ///       message: "the output differs from echo-order.expected"
-///       diff: |-
+///       diff: |
 ///         --- echo-order.expected
 ///       ...
 ///     # Tests passed: 1/2
@@ -78,14 +78,17 @@ public struct TAPReport: GradingReport, Sendable {
             .replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// `key: |-` and the text's lines, each indented two spaces more than the key (a literal block: a diff
-    /// reads as it is). The indentation is stated (`|2-`) when the first line starts with a space, which
-    /// YAML would otherwise take for the block's indentation. Every line, even an empty one, keeps the
-    /// block's indent, so no line of the YAML block falls out of it.
+    /// `key: |` and the text's lines, each indented two spaces more than the key: a literal block, so a
+    /// diff reads as it is, in the subset of YAML that TAP 13 readers (YAMLish) take too. A text whose
+    /// first line starts with a space, which a block would take for its indentation, is one double-quoted
+    /// line instead. Every line, even an empty one, keeps the block's indent, so none falls out of it.
     static func block(_ key: String, _ text: String) -> [String] {
         let printable = ReportDetails.printable(text)
-        let indicator = printable.hasPrefix(" ") ? "|2-" : "|-"
-        return ["  \(key): \(indicator)"] + printable.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { "    " + $0 }
+        guard !printable.hasPrefix(" ") else {
+            let quoted = printable.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+            return ["  \(key): \"\(quoted)\""]
+        }
+        return ["  \(key): |"] + printable.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
     }
 }
