@@ -39,7 +39,9 @@ enum XMLLint {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--noout", "--schema", schema, file.path]
         let errors = directory.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        guard FileManager.default.createFile(atPath: errors.path, contents: nil) else {
+            throw Invalid(description: "cannot create \(errors.path) for xmllint's messages")
+        }
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
         process.waitUntilExit()
