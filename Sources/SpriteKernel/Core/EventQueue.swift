@@ -52,48 +52,67 @@ public struct ScheduledEvent: Comparable, Sendable, BitwiseCopyable {
 /// of messages sent at one instant, a clock's ticks, messages of one size sent
 /// with the clock. Such a run goes to a FIFO (`EventRun`), where adding an
 /// event and taking the first cost O(1) however long the run; every other
-/// event goes to a heap. There are two runs, since two such streams often
-/// interleave (a server's completions and the messages it answers): an event
-/// joins the run it extends most closely. The next event is the earliest of
-/// the three heads. Keys are unique, so the pop order is exactly (time,
-/// sequence) whichever way an event went.
+/// event goes to a heap. An event joins the run it extends most closely.
+///
+/// Two of the three runs take only events due soon (`nearWindow`): one event
+/// seconds ahead (a long burst's end, the next arrival of a stream) appended to
+/// a run closes it to every earlier event scheduled after it, and in a busy
+/// cluster nearly every message and RPC step then went to the heap, with a
+/// thousand far slice ends. The third run takes events however far ahead, so
+/// a stream of distant events in order (round-robin quanta) stays off the heap.
+/// The next event is the earliest of the four heads. Keys are unique, so the
+/// pop order is exactly (time, sequence) whichever way an event went.
 public struct EventQueue: ~Copyable, Sendable {
-    private var inOrder = EventRun()
-    private var alsoInOrder = EventRun()
+    private var near = EventRun()
+    private var alsoNear = EventRun()
+    private var any = EventRun()
     private var heap = EventHeap()
     private var nextSequence: UInt64 = 0
+    /// The time of the last event taken: "soon" is measured from it.
+    private var lastTaken = SimTime.zero
+
+    /// How far ahead of the last event taken an event may be and still join a near run: past the
+    /// network's, RPC's and kernel work's latencies, short of bursts, quanta and arrival gaps.
+    static let nearWindow = SimTime(nanoseconds: 1 << 22)
 
     public init() {}
 
-    public var isEmpty: Bool { inOrder.isEmpty && alsoInOrder.isEmpty && heap.isEmpty }
-    public var count: Int { inOrder.count + alsoInOrder.count + heap.count }
-    public var nextTime: SimTime? { next?.time }
-    public var next: ScheduledEvent? {
-        var best = heap.first
-        if !inOrder.isEmpty, best.map({ inOrder.first < $0 }) ?? true { best = inOrder.first }
-        if !alsoInOrder.isEmpty, best.map({ alsoInOrder.first < $0 }) ?? true { best = alsoInOrder.first }
-        return best
-    }
+    public var isEmpty: Bool { near.isEmpty && alsoNear.isEmpty && any.isEmpty && heap.isEmpty }
+    public var count: Int { near.count + alsoNear.count + any.count + heap.count }
+    public var nextTime: SimTime? { earliest.map { first(of: $0).time } }
+    public var next: ScheduledEvent? { earliest.map { first(of: $0) } }
 
     public mutating func schedule(_ kind: Event, at time: SimTime) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, kind: kind)
         nextSequence &+= 1
         // The new sequence is the highest yet: an event no earlier than a run's last follows it.
-        let extends = inOrder.isEmpty || time >= inOrder.lastTime
-        let alsoExtends = alsoInOrder.isEmpty || time >= alsoInOrder.lastTime
-        if extends, alsoExtends {
-            // Both fit: the one whose last event is later, so the other stays open to earlier ones.
-            if alsoInOrder.isEmpty || (!inOrder.isEmpty && inOrder.lastTime >= alsoInOrder.lastTime) {
-                inOrder.append(event)
-            } else {
-                alsoInOrder.append(event)
-            }
-        } else if extends {
-            inOrder.append(event)
-        } else if alsoExtends {
-            alsoInOrder.append(event)
-        } else {
-            heap.insert(event)
+        // Of the runs it extends, it joins the one whose last event is latest, so the others stay
+        // open to earlier events; an empty run is taken only if none extends.
+        let soon = time - lastTaken <= Self.nearWindow
+        var best: Source = .heap
+        var bestLast = SimTime(nanoseconds: .min)
+        var sawEmpty: Source?
+        if soon { consider(near, .inOrder, time, &best, &bestLast, &sawEmpty) }
+        if soon { consider(alsoNear, .alsoInOrder, time, &best, &bestLast, &sawEmpty) }
+        consider(any, .anyTime, time, &best, &bestLast, &sawEmpty)
+        if best == .heap, let empty = sawEmpty { best = empty }
+        switch best {
+        case .inOrder: near.append(event)
+        case .alsoInOrder: alsoNear.append(event)
+        case .anyTime: any.append(event)
+        case .heap: heap.insert(event)
+        }
+    }
+
+    /// Whether `run` can take an event at `time`, and whether it fits more closely than `best`.
+    @inline(__always) private func consider(_ run: borrowing EventRun, _ source: Source, _ time: SimTime,
+                                            _ best: inout Source, _ bestLast: inout SimTime,
+                                            _ sawEmpty: inout Source?) {
+        if run.isEmpty {
+            if sawEmpty == nil { sawEmpty = source }
+        } else if time >= run.lastTime, run.lastTime > bestLast {
+            best = source
+            bestLast = run.lastTime
         }
     }
 
@@ -103,24 +122,26 @@ public struct EventQueue: ~Copyable, Sendable {
     }
 
     /// Where the earliest event waits. The run loop looks at that event and then takes
-    /// it by this answer, so the three heads are compared once per event, not twice.
-    public enum Source: Sendable { case inOrder, alsoInOrder, heap }
+    /// it by this answer, so the four heads are compared once per event, not twice.
+    public enum Source: Sendable { case inOrder, alsoInOrder, anyTime, heap }
 
     /// The source holding the earliest event; nil when the queue is empty.
     public var earliest: Source? {
-        if inOrder.isEmpty && alsoInOrder.isEmpty { return heap.isEmpty ? nil : .heap }
-        // The earlier run head, then the heap only if its top is earlier still.
-        let useFirst = alsoInOrder.isEmpty || (!inOrder.isEmpty && inOrder.first < alsoInOrder.first)
-        let head = useFirst ? inOrder.first : alsoInOrder.first
-        if let top = heap.first, top < head { return .heap }
-        return useFirst ? .inOrder : .alsoInOrder
+        var best: Source?
+        var key = Int128.max
+        if !near.isEmpty { best = .inOrder; key = near.first.key }
+        if !alsoNear.isEmpty, alsoNear.first.key < key { best = .alsoInOrder; key = alsoNear.first.key }
+        if !any.isEmpty, any.first.key < key { best = .anyTime; key = any.first.key }
+        if let top = heap.first, best == nil || top.key < key { best = .heap }
+        return best
     }
 
     /// The first event of `source`, which must not be empty.
     public func first(of source: Source) -> ScheduledEvent {
         switch source {
-        case .inOrder: inOrder.first
-        case .alsoInOrder: alsoInOrder.first
+        case .inOrder: near.first
+        case .alsoInOrder: alsoNear.first
+        case .anyTime: any.first
         // `earliest` named the heap only because it holds an event.
         case .heap: heap.first!
         }
@@ -129,16 +150,21 @@ public struct EventQueue: ~Copyable, Sendable {
     /// Takes the first event of `source`, which must not be empty.
     @discardableResult
     public mutating func remove(from source: Source) -> ScheduledEvent {
+        let event: ScheduledEvent
         switch source {
-        case .inOrder: inOrder.removeFirst()
-        case .alsoInOrder: alsoInOrder.removeFirst()
-        case .heap: heap.removeFirst()!
+        case .inOrder: event = near.removeFirst()
+        case .alsoInOrder: event = alsoNear.removeFirst()
+        case .anyTime: event = any.removeFirst()
+        case .heap: event = heap.removeFirst()!
         }
+        lastTaken = event.time
+        return event
     }
 
     public mutating func removeAll() {
-        inOrder.removeAll()
-        alsoInOrder.removeAll()
+        near.removeAll()
+        alsoNear.removeAll()
+        any.removeAll()
         heap.removeAll()
     }
 }
