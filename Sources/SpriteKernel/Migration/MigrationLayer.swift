@@ -18,16 +18,18 @@ final class MigrationLayer {
     /// Processes killed because their home crashed, and how many of the last the run has not reported.
     var homeCrashKills: [HomeCrashKill] = []
     var unreportedHomeCrashKills = 0
-    /// Processes each node has accepted and not yet taken in (selected, not yet unfrozen there), by node.
-    var incoming: [Int32: Int32] = [:]
+    /// Processes each node has accepted and not yet taken in (selected, not yet unfrozen there), by node:
+    /// a count per node, grown to the highest target so far (read by every probe's load view).
+    @exclusivity(unchecked) var incoming: [Int32] = []
     /// Location-dependent calls forwarded home and waiting, by RPC operation: the process and when it asked.
     @exclusivity(unchecked) var forwarded = HandleMap<(process: Int32, since: SimTime)>()
     /// Each process's calls forwarded home so far, and the time it waited for them.
     @exclusivity(unchecked) var forwardedCalls = ProcessColumn<(calls: Int, time: SimTime)>()
     /// Each forwarded call, for the timeline (Simulation+ForwardedCallLog.swift).
     let callLog = ForwardedCallLog()
-    /// The step (pc) whose lock, channel or barrier call each process has forwarded home and had answered.
-    var synchronisationForwarded: [Int32: Int32] = [:]
+    /// The step (pc) whose lock, channel or barrier call each process has forwarded home and had answered:
+    /// held only while the call is out, so it holds the few processes blocked on one, not every process.
+    @exclusivity(unchecked) var synchronisationForwarded = HandleMap<Int32>()
     /// The migration waiting for each process's dirty pages to reach their backing files, by process.
     @exclusivity(unchecked) var flushWaits = ProcessColumn<Int>()
     /// Lazy copy: each migrated segment's source and migration; the page-in each fetch from a source serves.

@@ -85,7 +85,10 @@ extension Simulation {
                                      state: .waiting, requested: now, phases: phases, openFiles: 0)
         migration.migrations.append(MigrationRecord(report: report, execArgumentBytes: execArgumentBytes ?? 0))
         migration.active[p] = id
-        migration.incoming[Int32(target), default: 0] += 1
+        if target >= migration.incoming.count {
+            migration.incoming.append(contentsOf: repeatElement(0, count: target + 1 - migration.incoming.count))
+        }
+        migration.incoming[target] += 1
         // One that has not arrived yet must not start here: it is held from its arrival.
         if scheduler.table[p].phase == .new { scheduler.table[p].migrationPending = true }
         record(.migrationStarted(process: Int(p), from: source, to: target,
@@ -106,13 +109,15 @@ extension Simulation {
 
     /// Processes the node has accepted and not yet taken in: they count toward its load from the moment
     /// it is selected and reserved, so a second probe does not find it free (the herd effect).
-    public func incomingMigrations(to node: Int) -> Int { Int(migration.incoming[Int32(node)] ?? 0) }
+    public func incomingMigrations(to node: Int) -> Int {
+        node >= 0 && node < migration.incoming.count ? Int(migration.incoming[node]) : 0
+    }
 
     /// The reservation ends: the process is on the target's scheduler, or the migration gave up.
     func migrationArrivedOrGaveUp(_ id: Int) {
-        let target = Int32(migration.migrations[id].report.to)
-        guard let count = migration.incoming[target] else { return }
-        migration.incoming[target] = count > 1 ? count - 1 : nil
+        let target = migration.migrations[id].report.to
+        guard target >= 0, target < migration.incoming.count, migration.incoming[target] > 0 else { return }
+        migration.incoming[target] -= 1
     }
 
     /// Migrations the process completed.
