@@ -95,8 +95,8 @@ extension Simulation {
         b.statistics.probes += chain.intent == .central ? 0 : 1
         b.statistics.centralRequests += chain.intent == .central ? 1 : 0
         b.statistics.probeBytes += 2 * b.probeBytes
-        let op = rpc(from: Int(chain.origin), to: Int(chain.peer), requestBytes: b.probeBytes,
-                     replyBytes: b.probeBytes, service: b.probeService)
+        let op = kernelRPC(from: Int(chain.origin), to: Int(chain.peer), requestBytes: b.probeBytes,
+                           replyBytes: b.probeBytes, service: b.probeService)
         switch operations[Int(op)].status {
         case .failed: probeAnswered(chain, reachable: false)
         case .done: probeAnswered(chain, reachable: true)

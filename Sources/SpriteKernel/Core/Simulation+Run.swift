@@ -91,9 +91,10 @@ extension Simulation {
     // MARK: Operations
 
     public func operation(_ id: Int32) -> OperationRecord? {
-        operations.indices.contains(Int(id)) ? operations[Int(id)] : nil
+        operations.contains(id) ? operations[Int(id)] : nil
     }
 
+    /// Operation ids issued so far; `operation(_:)` is nil for a kernel RPC that has ended (OperationTable).
     public var operationCount: Int { operations.count }
 
     func newOperation(_ kind: OperationKind, node: Int, process: Int? = nil, peer: Int? = nil) -> Int32 {
@@ -104,21 +105,21 @@ extension Simulation {
     }
 
     func start(_ operation: Int32) {
-        guard operations.indices.contains(Int(operation)) else { return }
+        guard operations.contains(operation) else { return }
         operations[Int(operation)].status = .running
         operations[Int(operation)].startedAt = now
     }
 
     func finish(_ operation: Int32) {
         // Background work (a daemon's write-back) runs as operation -1.
-        guard operations.indices.contains(Int(operation)), operations[Int(operation)].status == .running else { return }
+        guard operations.contains(operation), operations[Int(operation)].status == .running else { return }
         operations[Int(operation)].status = .done
         operations[Int(operation)].finishedAt = now
         statistics.operationsDone += 1
     }
 
     func fail(_ operation: Int32, _ failure: OperationFailure) {
-        guard operations.indices.contains(Int(operation)) else { return }
+        guard operations.contains(operation) else { return }
         let node = operations[Int(operation)].node
         switch operations[Int(operation)].status {
         case .done, .failed: return

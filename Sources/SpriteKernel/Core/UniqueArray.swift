@@ -40,6 +40,13 @@ struct UniqueArray<Element>: ~Copyable {
         }
     }
 
+    /// Where element `index` lives, for an owner that hands out an addressor over it (valid until the
+    /// next append or removal).
+    @inline(__always) func address(_ index: Int) -> UnsafeMutablePointer<Element> {
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "index out of range")
+        return base.unsafelyUnwrapped + index
+    }
+
     /// Appends, doubling the capacity when full; growth is kept out of line.
     @inline(__always) mutating func append(_ element: consuming Element) {
         if count == capacity { reserveCapacity(Swift.max(16, capacity * 2)) }

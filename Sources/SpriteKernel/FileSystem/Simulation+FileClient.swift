@@ -346,7 +346,7 @@ extension Simulation {
     /// The session a step acts on: the newest open of `path`, or the newest open, among those the
     /// step's issuer opened (two processes on one node share its cache, not their open files).
     func session(_ path: String?, node: Int, op: Int32) -> OpenSession? {
-        let owner = operations.indices.contains(Int(op)) ? operations[Int(op)].process ?? -1 : -1
+        let owner = operations.contains(op) ? operations[Int(op)].process ?? -1 : -1
         return readClient(node) { client in
             for id in (client.openOrder[owner] ?? []).reversed() {
                 guard let session = client.sessions[id] else { continue }

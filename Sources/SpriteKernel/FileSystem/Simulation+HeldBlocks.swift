@@ -7,7 +7,7 @@ extension Simulation {
     /// reader asks again, and the readers already waiting are served by whichever answer comes first.
     func heldBlock(_ key: BlockKey, node: Int) -> HeldBlocks.Block? {
         guard let block = fs.places.held[node]?.blocks[key] else { return nil }
-        if !block.arrived, operations.indices.contains(Int(block.fetchedBy)),
+        if !block.arrived, operations.contains(block.fetchedBy),
            case .failed = operations[Int(block.fetchedBy)].status {
             return nil
         }

@@ -16,7 +16,7 @@ extension Simulation {
         let op = pending?.operation ?? -1
         let node = pending?.client ?? -1
         if let server = pending?.server { breakListingCallbacks(parent, server: server, changer: node) }
-        let start = operations.indices.contains(Int(op)) ? operations[Int(op)].startedAt ?? now : now
+        let start = operations.contains(op) ? operations[Int(op)].startedAt ?? now : now
         let event = DirectoryEvent(id: fs.directoryHistory.count, kind: added ? .added(directory: directory) : .removed,
                                    node: node, directory: parent, name: name, operation: op, start: start, end: now)
         fs.directoryHistory.append(event)

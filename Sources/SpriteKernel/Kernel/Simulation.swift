@@ -25,7 +25,7 @@ public final class Simulation {
 
     @exclusivity(unchecked) var queue = EventQueue()
     @exclusivity(unchecked) var random: SeededGenerator
-    @exclusivity(unchecked) var operations = UniqueArray<OperationRecord>()
+    @exclusivity(unchecked) var operations = OperationTable()
     @exclusivity(unchecked) var pendingTrace: [TraceRecord] = []
     var nextTimer: Int32 = 0
 

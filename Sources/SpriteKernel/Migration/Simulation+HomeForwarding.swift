@@ -22,7 +22,7 @@ extension Simulation {
             return .compute
         }
         s.table[process].pc += 1
-        let op = rpc(from: node, to: home, requestBytes: 64, replyBytes: 64, service: cpu)
+        let op = kernelRPC(from: node, to: home, requestBytes: 64, replyBytes: 64, service: cpu)
         switch operations[Int(op)].status {
         case .done, .failed:
             return nil

@@ -9,8 +9,8 @@ extension Simulation {
         let m = migration
         m.migrations[id].current = phase
         m.migrations[id].phaseStarted = startedAt ?? now
-        let op = rpc(from: phase.client, to: phase.peer, requestBytes: phase.requestBytes, replyBytes: phase.replyBytes,
-                     service: phase.service, count: phase.calls)
+        let op = kernelRPC(from: phase.client, to: phase.peer, requestBytes: phase.requestBytes,
+                           replyBytes: phase.replyBytes, service: phase.service, count: phase.calls)
         switch operations[Int(op)].status {
         case .failed(let failure):
             failMigration(id, .phaseFailed(phase.phase, failure))

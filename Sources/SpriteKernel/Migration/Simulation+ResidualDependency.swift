@@ -19,8 +19,8 @@ extension Simulation {
             return pageIODone(io, failure: .sourcePageLost(node: Int(source)))
         }
         let pageSize = vm.paging[Int(transfer.node)]?.config.pageSize ?? 4096
-        let op = rpc(from: Int(transfer.node), to: Int(source), requestBytes: 64, replyBytes: pageSize,
-                     service: migration.costs.pageFlushCPU.perKilobyte(pageSize))
+        let op = kernelRPC(from: Int(transfer.node), to: Int(source), requestBytes: 64, replyBytes: pageSize,
+                           service: migration.costs.pageFlushCPU.perKilobyte(pageSize))
         switch operations[Int(op)].status {
         case .failed(let failure): fetchEnded(io, segment: segment, failure: failure)
         case .done: fetchEnded(io, segment: segment, failure: nil)

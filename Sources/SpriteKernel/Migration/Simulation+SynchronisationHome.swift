@@ -15,14 +15,13 @@ extension Simulation {
     func forwardedHome(_ process: Int32) -> StepOutcome? {
         let s = scheduler
         let pc = s.table[process].pc
-        if migration.synchronisationForwarded[process] != nil {
-            let answered = migration.synchronisationForwarded.removeValue(forKey: process) == pc
-            if answered { return nil }
+        if let forwardedAt = migration.synchronisationForwarded.removeValue(forKey: process), forwardedAt == pc {
+            return nil
         }
         let node = Int(s.table[process].node)
         let home = Int(synchronisationNode(process))
         guard home != node else { return nil }
-        let op = rpc(from: node, to: home, requestBytes: 64, replyBytes: 64, service: .zero)
+        let op = kernelRPC(from: node, to: home, requestBytes: 64, replyBytes: 64, service: .zero)
         switch operations[Int(op)].status {
         case .done, .failed:
             return nil

@@ -16,6 +16,8 @@ extension Simulation {
 
     /// The server crashed while the series was running and never answered.
     func serverTimedOut(_ operation: Int32) {
+        // A kernel RPC that ended has released its record: the timeout is stale and finds nothing.
+        guard operations.contains(operation) else { return }
         let pending = operations[Int(operation)]
         guard pending.status == .running, let server = pending.peer else { return }
         if let series = rpcSeries[operation] {

@@ -18,6 +18,8 @@ struct RpcSeries {
     var replyLeft: Int64 = 0
     /// Packets of the current call so far, over all its RPCs.
     var callPackets: Int64 = 0
+    /// A kernel RPC: its operation record is released once it has ended well (`kernelRPC`).
+    var releasesRecord = false
 
     // A call's steps change the series through these, one access each to its
     // slot in the table rather than one per field.

@@ -7,6 +7,20 @@ extension Simulation {
     /// served on one of the server's CPUs for `service` (first come, first served).
     public func rpc(from client: Int, to server: Int, requestBytes: Int64, replyBytes: Int64,
                     service: SimTime, count: Int = 1) -> Int32 {
+        rpc(from: client, to: server, requestBytes: requestBytes, replyBytes: replyBytes, service: service,
+            count: count, releasesRecord: false)
+    }
+
+    /// One call the kernel makes for itself (a probe, a migration phase, a call forwarded home): no statement
+    /// tracks it, so once it has ended and its up-call has read it, its record is released (OperationTable).
+    func kernelRPC(from client: Int, to server: Int, requestBytes: Int64, replyBytes: Int64,
+                   service: SimTime, count: Int = 1) -> Int32 {
+        rpc(from: client, to: server, requestBytes: requestBytes, replyBytes: replyBytes, service: service,
+            count: count, releasesRecord: true)
+    }
+
+    private func rpc(from client: Int, to server: Int, requestBytes: Int64, replyBytes: Int64,
+                     service: SimTime, count: Int, releasesRecord: Bool) -> Int32 {
         let op = newOperation(.rpc, node: client, peer: server)
         operations[Int(op)].bytes = (requestBytes + replyBytes) * Int64(count)
         guard nodes[client].isUp else {
@@ -23,7 +37,8 @@ extension Simulation {
         }
         operations[Int(op)].penalty = penalty
         rpcSeries[op] = RpcSeries(client: client, server: server, requestBytes: requestBytes,
-                                  replyBytes: replyBytes, service: service, count: max(1, count), penalty: penalty)
+                                  replyBytes: replyBytes, service: service, count: max(1, count), penalty: penalty,
+                                  releasesRecord: releasesRecord)
         if let slot = rpcLayer.slot(of: op) { startCall(op, slot) }
         return op
     }
@@ -124,5 +139,7 @@ extension Simulation {
                         at: series.client)
         }
         rpcSeriesEnded(op)
+        // Its up-call has read how it ended; nothing else will (a failed one keeps its record for the trace).
+        if series.releasesRecord { operations.release(op) }
     }
 }
