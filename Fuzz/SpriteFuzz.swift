@@ -9,7 +9,7 @@ import SpriteScript
 
 /// The limits each input runs under: far below the defaults, so a run is
 /// short, yet high enough that the examples and seeds still run to the end
-/// or reach a limit quickly. FuzzRegressionTests replays inputs under the same values.
+/// or reach a limit quickly. FuzzInputReplayTests replays inputs under the same values.
 let fuzzLimits = [
     "events=200000", "time=1h", "wall=2s", "nodes=200", "processes=2000", "file-bytes=16MB",
     "statements=20000", "output=5000", "memory=1000000",
