@@ -41,7 +41,8 @@ func fuzzOptions(format: OutputFormat) -> SessionOptions {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: data == nil ? 0 : size)
-    // As the shell reads a file: invalid UTF-8 becomes U+FFFD.
+    // Invalid UTF-8 becomes U+FFFD: wider than the shell, which refuses a file that is not UTF-8,
+    // so the lexer and the diagnostics see every character a decoder can produce.
     let text = String(decoding: bytes, as: UTF8.self)
     // Odd-sized inputs run with JSON output, even-sized ones with text.
     let format: OutputFormat = size % 2 == 0 ? .text : .json
