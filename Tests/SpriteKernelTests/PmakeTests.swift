@@ -115,6 +115,20 @@ struct PmakeTests {
         #expect(report.makespan == .ms(50) && report.jobs[1].process == nil)
     }
 
+    /// Two independent jobs under plain make: a runs, b waits in the ready queue. The home crashes at 50ms:
+    /// a is killed (failed), and with the home gone b is skipped. b must not be started (and failed) a
+    /// second time: 2 jobs, 2 ends, so the build ends at the crash, 50ms after its start.
+    @Test func aReadyJobSkippedByAHomeCrashIsNotStarted() throws {
+        let sim = try cluster(1)
+        try sim.startPmake("h", home: 0, jobs: [job("a", "c100"), job("b", "c10")], parallel: 1)
+        _ = sim.run(until: .ms(50))
+        sim.crash(0)
+        sim.runToIdle()
+        let report = try #require(sim.pmakeReport(named: "h"))
+        #expect(report.jobs.map(\.state) == [.failed, .skipped])
+        #expect(report.makespan == .ms(50) && report.jobs[1].process == nil)
+    }
+
     /// The process limit counts every job before any starts.
     @Test func theJobsCountTowardTheProcessLimit() throws {
         let sim = try cluster(1)

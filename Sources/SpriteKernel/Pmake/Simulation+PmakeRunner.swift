@@ -7,6 +7,8 @@ extension Simulation {
               pmake.runs[run].nextReady < pmake.runs[run].ready.count {
             let job = Int(pmake.runs[run].ready[pmake.runs[run].nextReady])
             pmake.runs[run].nextReady += 1
+            // A ready job skipped since (its home went down) is already counted as finished.
+            guard pmake.runs[run].state[job] == .waiting else { continue }
             startJob(job, of: run)
         }
         if pmake.runs[run].unfinished == 0, pmake.runs[run].after == nil { endBuild(run) }
