@@ -129,6 +129,62 @@ struct PmakeTests {
         #expect(report.makespan == .ms(50) && report.jobs[1].process == nil)
     }
 
+    /// A failed build has no speedup and no serial tail, and a failed plain build is no baseline.
+    /// "p" (hosts 1): a 100ms then b 10ms, 110ms. "q", the same jobs two at a time, starts at 110ms; the
+    /// home crashes at 160ms, killing a (failed) and skipping b. q stopped 50ms after it started: a speedup
+    /// of 110 / 50 = 2.2 if one counted it, but nothing was built, so none. After a restart "r" (hosts 1)
+    /// starts at 160ms and its crash at 170ms fails it too: the next build still compares with p.
+    @Test func aFailedBuildHasNoSpeedupAndIsNoBaseline() throws {
+        let sim = try cluster(1)
+        let jobs = [job("a", "c100"), job("b", "c10", after: ["a"])]
+        try sim.startPmake("p", home: 0, jobs: jobs, parallel: 1)
+        sim.runToIdle()
+        try sim.startPmake("q", home: 0, jobs: jobs, parallel: 2)
+        _ = sim.run(until: .ms(160))
+        sim.crash(0)
+        sim.runToIdle()
+        let q = try #require(sim.pmakeReport(named: "q"))
+        #expect(q.makespan == .ms(50) && q.failedJobs == 2 && q.baseline?.name == "p")
+        #expect(q.speedup == nil && q.linkTime == nil && q.linkWait == nil)
+        sim.restart(0)
+        try sim.startPmake("r", home: 0, jobs: jobs, parallel: 1)
+        _ = sim.run(until: .ms(170))
+        sim.crash(0)
+        sim.runToIdle()
+        sim.restart(0)
+        try sim.startPmake("s", home: 0, jobs: jobs, parallel: 2)
+        sim.runToIdle()
+        #expect(sim.pmakeReport(named: "s")?.baseline?.name == "p")
+    }
+
+    /// The serial tail is known only once the build has ended: at 35.5ms d (the last job) runs and c,
+    /// which ended last so far, is not the build's tail (dependenciesOrderTheJobs' times).
+    @Test func theSerialTailIsUnknownUntilTheBuildEnds() throws {
+        let sim = try cluster(1)
+        try sim.startPmake("m", home: 0, jobs: [job("a", "c10"), job("b", "c20", after: ["a"]),
+                                                job("c", "c5", after: ["a"]), job("d", "c1", after: ["b", "c"])],
+                           parallel: 1)
+        _ = sim.run(until: .ns(35_500_000))
+        let report = try #require(sim.pmakeReport(named: "m"))
+        #expect(report.makespan == nil && report.linkTime == nil && report.linkWait == nil)
+    }
+
+    /// A remote job's freeze in its remote exec is not a wait for files: the one job of
+    /// aJobGoesToAnIdleHostByRemoteExec is held from its arrival through select (2.1024ms) and the exec-time
+    /// state (11.8ms), 13.9024ms in all, after its host request (1.1524ms, not frozen: the freeze begins
+    /// with the migration). It does no file operation: every blocked nanosecond is the freeze. Its time, from
+    /// pmake's start of it on the home, is 1.1524 + 13.9024 + 100 = 115.0548ms.
+    @Test func aRemoteExecsFreezeIsNotAWaitForFiles() throws {
+        let sim = try cluster(3)
+        try sim.setIdleRule(nodes: [1], after: .s(30), load: 1.5)
+        try sim.setBalancing(.sprite, nodes: [0, 1], central: 2)
+        try sim.startPmake("r", home: 0, jobs: [job("a", "c100")], parallel: 2)
+        sim.runToIdle()
+        let report = try #require(sim.pmakeReport(named: "r"))
+        #expect(report.jobs[0].frozen == .ns(13_902_400) && report.jobs[0].blocked == .ns(13_902_400))
+        #expect(report.linkWait == .zero && report.linkFrozen == .ns(13_902_400) && report.linkTime == .ns(115_054_800))
+    }
+
     /// The process limit counts every job before any starts.
     @Test func theJobsCountTowardTheProcessLimit() throws {
         let sim = try cluster(1)

@@ -97,6 +97,7 @@ extension Simulation {
 
     func pmakeReport(_ index: Int) -> PmakeReport {
         let run = pmake.runs[index]
+        let frozen = frozenTimes(of: Set(run.processes.filter { $0 >= 0 }))
         let jobs = run.jobs.indices.map { job in
             let p = run.processes[job]
             let started = p >= 0
@@ -106,7 +107,7 @@ extension Simulation {
                 start: run.starts[job] == .never ? nil : run.starts[job],
                 end: run.ends[job] == .never || !started ? nil : run.ends[job],
                 remote: started && migrationCount(of: ProcessID(p)) > 0,
-                blocked: started ? scheduler.table[p].blockedTime : .zero)
+                blocked: started ? scheduler.table[p].blockedTime : .zero, frozen: frozen[p] ?? .zero)
         }
         let now = run.after ?? pmakeResources()
         let cpu = busiestServer(now.serverCPU, run.before.serverCPU)
@@ -118,11 +119,25 @@ extension Simulation {
             name: run.name, home: run.home, parallel: run.parallel, jobs: jobs, started: run.started,
             makespan: run.after == nil ? nil : run.ended - run.started, baseline: nil, lastJob: last,
             server: cpu?.node, serverCPU: cpu?.busy ?? .zero, disk: disk?.node, diskBusy: disk?.busy ?? .zero,
-            networkBusy: wire, recalls: now.recalls - run.before.recalls)
-        if let base = pmake.runs.first(where: { $0.parallel == 1 && $0.shape == run.shape && $0.after != nil }) {
+            networkBusy: wire, recalls: now.recalls - run.before.recalls, lostObjects: pmakeLostObjects(run))
+        // A plain build that failed stopped early: it is no baseline.
+        if let base = pmake.runs.first(where: {
+            $0.parallel == 1 && $0.shape == run.shape && $0.after != nil
+                && !$0.state.contains { $0 == .failed || $0 == .skipped }
+        }) {
             report.baseline = (base.name, base.ended - base.started)
         }
         return report
+    }
+
+    /// Each process's time frozen in its migrations (to now for a freeze not over), for those asked about.
+    private func frozenTimes(of processes: Set<Int32>) -> [Int32: SimTime] {
+        var frozen: [Int32: SimTime] = [:]
+        for record in migration.migrations where processes.contains(record.report.process.index) {
+            guard let start = record.report.frozenAt else { continue }
+            frozen[record.report.process.index, default: .zero] += (record.report.unfrozenAt ?? now) - start
+        }
+        return frozen
     }
 
     /// The server whose counter grew most, and by how much; nil if none grew. Workstations serve RPCs too

@@ -45,9 +45,12 @@ struct PmakeSyntax: StatementSyntax {
             + "every object and computes T: an object written on another host under delayed write is recalled "
             + "from it when the link opens it (the flush of object files). show pmake gives each job's host, "
             + "start and end, the makespan, the speedup over the first finished hosts 1 build of the same jobs, "
-            + "and where the time went: the file server's CPU and disk, the network, the link and its waits for "
-            + "files. expect reads NAME.makespan, NAME.speedup, NAME.jobs, NAME.remote-jobs, NAME.link-time, "
-            + "NAME.link-wait, NAME.recalls, NAME.server-cpu, NAME.server-disk, NAME.network. Each job's "
+            + "and where the time went: the file server's CPU and disk, the network, the link with its waits for "
+            + "files and its freeze while moved, apart. A build with a job failed or never run made nothing: it "
+            + "has no makespan, speedup or link, and an object a crash lost before it reached the server is "
+            + "named with the jobs that read the older version after. expect reads NAME.makespan, NAME.speedup, "
+            + "NAME.jobs, NAME.remote-jobs, NAME.failed-jobs, NAME.lost-objects, NAME.link-time, NAME.link-wait, "
+            + "NAME.recalls, NAME.server-cpu, NAME.server-disk, NAME.network. Each job's "
             + "process counts toward the process limit. See docs/COST-MODEL.md.",
         example: """
             cluster { network ethernet preset sprite-1988; server fs1; workstation ws[0..4] }
