@@ -43,6 +43,17 @@ private let pmakeCases: [DiagnosticCase] = [
         try c.checkFirstDiagnostic()
     }
 
+    /// One mistake, one error: a job waiting for itself is not also a cycle, a job declared twice does not
+    /// also declare its process twice, and `local` twice is refused.
+    @Test func eachMistakeIsReportedOnce() {
+        let selfWait = ScriptHarness.diagnostics(P + "pmake b on ws0 { job a program cc after a }")
+        #expect(selfWait.map(\.message) == ["job 'a' cannot wait for itself"])
+        let twice = ScriptHarness.diagnostics(P + "pmake b on ws0 { job a program cc; job a program cc }")
+        #expect(twice.map(\.message) == ["job 'a' is declared twice"])
+        let local = ScriptHarness.diagnostics(P + "pmake b on ws0 { job a program cc local local }")
+        #expect(local.map(\.message) == ["'local' is given twice"] && local.first?.span?.column == 41)
+    }
+
     /// Running K jobs at once with no host selection on the home is a runtime error naming the option.
     @Test func hostsWithoutHostSelectionIsARuntimeError() {
         let (status, sink, _) = ScriptHarness.run(P + "pmake b on ws0 jobs 2 compile 1s link 1s hosts 2")

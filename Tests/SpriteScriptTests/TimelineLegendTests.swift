@@ -50,6 +50,13 @@ import Testing
         #expect(error.contains("help: give 'to' a later time: from 10ms to 20ms"))
     }
 
+    // `from 0s to 0s`: 'to' must be past zero, and that one error says it (no second one for the empty
+    // window, whose help would have offered `from 0s to 0s` again).
+    @Test func aZeroWindowIsOneError() {
+        let diagnostics = ScriptHarness.diagnostics("cluster { server a cpus 1 }\nshow timeline from 0s to 0s")
+        #expect(diagnostics.map(\.message) == ["to must be greater than zero"])
+    }
+
     // The run ended at 30ms: a window from 1000s has nothing, and the message says where the clock is.
     @Test func aWindowPastTheClockSaysWhereTheClockIs() throws {
         let (status, _, sink) = try LimitTests.run("""

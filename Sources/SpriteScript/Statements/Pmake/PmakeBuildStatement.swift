@@ -44,7 +44,9 @@ struct PmakeStatement: Statement {
         }
         if let declared { checkDeclared(declared, &checker) } else { checkGenerated(&checker) }
         checker.symbols.pmakes.insert(name.text)
-        for job in jobNames {
+        // A job declared twice is reported once, as a job: its process is not declared twice as well.
+        var declared: Set<String> = []
+        for job in jobNames where declared.insert(job).inserted {
             checker.declareScheduledProcess(Name(text: name.text + "-" + job, span: name.span), on: home.text)
         }
     }
@@ -100,7 +102,11 @@ struct PmakeStatement: Statement {
                 }
             }
         }
-        let jobs = lines.map { PmakeJob(name: $0.name.text, program: $0.program.text, after: $0.after.map(\.text)) }
+        // A job waiting for itself is reported above: it is not also a cycle.
+        let jobs = lines.map { line in
+            PmakeJob(name: line.name.text, program: line.program.text,
+                     after: line.after.map(\.text).filter { $0 != line.name.text })
+        }
         if let cycle = PmakeGraph.cycle(in: jobs), let first = lines.first(where: { $0.name.text == cycle[0] }) {
             let at = first.after.first { $0.text == cycle[1] }?.span ?? first.name.span
             checker.error("the jobs' dependencies form a cycle: " + cycle.joined(separator: " after "), at: at,

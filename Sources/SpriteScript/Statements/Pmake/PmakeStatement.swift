@@ -121,6 +121,9 @@ struct PmakeSyntax: StatementSyntax {
         while !parser.atStatementEnd {
             let (word, _) = try parser.parseOption(["after": 0, "local": 1], of: "job")
             if word.text == "local" {
+                guard !line.local else {
+                    throw Diagnostic(.syntax, "'local' is given twice", at: word.span, help: "write it once")
+                }
                 line.local = true
             } else {
                 line.after += try parser.parseNameList("a job this one waits for")

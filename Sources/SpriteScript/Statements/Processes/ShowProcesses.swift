@@ -18,6 +18,8 @@ struct TimelineWindow {
         }
         if let (to, span) = to {
             checker.requireBetweenZeroAnd(to, SimTime.horizon.nanoseconds, "to", at: span)
+            // A zero 'to' is reported just above: one error, not a second for the empty window at 0.
+            if to.integer <= 0 { return }
             if let (from, fromSpan) = from, from.integer == to.integer {
                 let later = SimTime(nanoseconds: from.integer.multipliedReportingOverflow(by: 2).partialValue)
                 checker.error("the window is empty: it starts and ends at \(to.duration)", at: fromSpan.through(span),
