@@ -99,4 +99,34 @@ import Testing
         #expect(!lines.contains("  killed"))
         #expect(lines.contains("  sw: switches; pre: preempted"))
     }
+
+    // The same 30ms run, windows reaching past the clock: one behaviour, clipped to 30ms and said. `from 40ms
+    // to 50ms` lies wholly past it: the same message as `from 1000s`. `to 1000s` draws 0–30ms (500us a
+    // column, 60 columns) and notes the clip.
+    @Test func aWindowPastTheClockIsClippedToIt() throws {
+        let (status, _, sink) = try LimitTests.run("""
+            cluster { server a cpus 1 }
+            program w { compute 30ms }
+            spawn w as x on a
+            run
+            show timeline from 40ms to 50ms
+            show timeline from 0s to 1000s
+            """)
+        #expect(status == .ok)
+        let text = sink.output.joined(separator: "\n")
+        #expect(text.contains("timeline: nothing to draw from 40ms on: the simulation is at 30ms"))
+        #expect(text.contains("timeline from 0s to 30ms (1 slice)"))
+        #expect(text.contains("  the window ends at 30ms, the simulation's time now (asked to 1000s)"))
+        #expect(text.contains("one column = 500us"))
+    }
+
+    // Tick labels carry the digits their spacing needs: ticks 20us apart at 8.1014s need five decimals of a
+    // second (the readable four would repeat 8.1014s); ticks 10 days apart are whole days, not 11574.0741d.
+    @Test func tickLabelsTellTheTicksApart() {
+        #expect(TimelineChart.tickLabel(8_101_420_000, spacing: 20_000) == "8.10142s")
+        #expect(TimelineChart.tickLabel(8_101_400_000, spacing: 20_000) == "8.1014s")
+        let day: Int64 = 86_400_000_000_000
+        #expect(TimelineChart.tickLabel(11_574 * day + day * 741 / 10_000, spacing: 10 * day) == "11574d")
+        #expect(TimelineChart.tickLabel(2_000_000_000, spacing: 1_000_000_000) == "2s")
+    }
 }

@@ -30,6 +30,16 @@ import Testing
         #expect(window == "  ws1 cpu0  " + String(repeating: "A", count: 20) + String(repeating: "?", count: 20))
     }
 
+    /// A window wholly past what was kept (150-160ms: every slice there was dropped) is not "nothing ran":
+    /// its 50 columns of 200us (10ms in at most 60: 100us would need 100) are all '?', and the note says why.
+    @Test func aWindowPastTheLimitIsNotKnownNotEmpty() {
+        let result = ScriptHarness.run(script + "show timeline from 150ms to 160ms\n", options: ScriptHarness.options())
+        let lines = result.sink.output
+        #expect(!lines.contains("  (nothing ran)"))
+        #expect(lines.filter { $0.hasPrefix("  ws1 cpu0") }.last == "  ws1 cpu0  " + String(repeating: "?", count: 50))
+        #expect(lines.filter { $0.hasPrefix("  ? not known: slices from 100ms on") }.count == 2)
+    }
+
     @Test func jsonGivesTheDroppedCountAndWhereTheRowsAreComplete() throws {
         let result = ScriptHarness.run(script.replacingOccurrences(of: "show timeline\n", with:
             "show timeline from 99999us to 100ms\n"), options: ScriptHarness.options(format: .json))

@@ -49,10 +49,24 @@ import Testing
         #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
     }
 
-    /// Two moves unfrozen in the same column (24): the second is drawn in the next free one, 25.
-    @Test func aTakenColumnPassesTheArrowRight() {
+    /// Two moves ws1 → ws2 unfrozen in the same column (12.1 and 12.4ms, both in column 24): both heads are
+    /// in that cell, so it shows their count, 2; nothing is drawn in column 25. Frozen from 12ms, column 24.
+    @Test func headsSharingACellAreCounted() {
         let lines = chart([move(0, 1, frozen: 12, unfrozen: 12.1), move(0, 1, frozen: 12, unfrozen: 12.4)]).lines
-        #expect(lines[2].hasSuffix("vv") && lines[2].count == 12 + 26)
+        #expect(lines[2].hasSuffix("b    2") && lines[2].count == 12 + 25)
+    }
+
+    /// ws1 → ws2 and ws1 → ws3 both unfrozen at 12.3ms (column 24): each head is in column 24, next to its
+    /// own target (ws1's gap for ws2, ws2's gap for ws3); the longer shaft passes behind the first head.
+    /// ws3 → ws1 at 12.2ms, the same column, shares the shaft: its head ^ is on ws1's gap... which the
+    /// first move's v has: two heads there, so 2; ws2's gap keeps the second move's v.
+    @Test func movesInOneColumnStayInIt() {
+        let two = chart([move(0, 1, frozen: 12, unfrozen: 12.3), move(0, 2, frozen: 12, unfrozen: 12.3)]).lines
+        #expect(Array(gap(two, 0))[24] == "v" && Array(gap(two, 1))[24] == "v")
+        #expect(gap(two, 0).count == 25 && gap(two, 1).count == 25, "nothing right of column 24: \(two)")
+        let three = chart([move(0, 1, frozen: 12, unfrozen: 12.3), move(0, 2, frozen: 12, unfrozen: 12.3),
+                           move(2, 0, frozen: 12, unfrozen: 12.2)]).lines
+        #expect(Array(gap(three, 0))[24] == "2" && Array(gap(three, 1))[24] == "v")
     }
 
     /// An eviction at 7ms: E on ws2's gap in column 14; the arrow home from ws2 to ws1 unfrozen in the same
@@ -89,13 +103,12 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("    late  ws1 -> ws2  31ms, frozen 2ms") })
     }
 
-    /// 1001 moves all unfrozen at 1ms (column 2): the first 1000 are tried, and the 58 columns 2–59 take 58
-    /// of them (over A's b in column 19: an arrow is drawn over an ending's mark); frozen from 0.5ms, column 1;
-    /// 942 find no free column, and the last is past the 1000 drawn at most.
+    /// 1001 moves all unfrozen at 1ms (column 2): the first 1000 are drawn, every head in column 2, so the
+    /// cell reads * (10 or more); frozen from 0.5ms, column 1; A's b stays in column 19. The last move is
+    /// past the 1000 drawn at most.
     @Test func arrowsAreBounded() {
         let lines = chart((0...1000).map { _ in move(0, 1, frozen: 0.5, unfrozen: 1) }).lines
-        #expect(gap(lines, 0) == " -" + String(repeating: "v", count: 58))
-        #expect(lines.contains("  942 moves found no free column to the chart's end: not drawn"))
+        #expect(gap(lines, 0) == " -*" + String(repeating: " ", count: 16) + "b")
         #expect(lines.contains("  not drawn: 1 move past the first 1000"))
     }
 

@@ -94,9 +94,6 @@ struct TimelineChart {
         }
         out += TimelineMoveNotes.legend(moves: moves, evictions: !evictions.isEmpty, calls: !calls.isEmpty)
         out += TimelineMoveNotes.list(moves, letter: letter, width: lineWidth)
-        if overlay.undrawn > 0 {
-            out.append("  \(Plural.of(overlay.undrawn, "move")) found no free column to the chart's end: not drawn")
-        }
         if moves.count > TimelineMoveOverlay.mostDrawn {
             out.append("  not drawn: \(Plural.of(moves.count - TimelineMoveOverlay.mostDrawn, "move")) past the first "
                        + "\(TimelineMoveOverlay.mostDrawn)")
@@ -150,16 +147,46 @@ struct TimelineChart {
         return only
     }
 
-    /// The time at every tenth column.
+    /// The time at every tenth column, each label with a space after it.
     private func ticks(labelWidth: Int, columns: Int, step: Int64) -> String {
         var line = "  " + TextRenderer.pad("time", labelWidth) + "  "
         var column = 0
+        let spacing = step.multipliedReportingOverflow(by: 10).partialValue
         while column < columns {
-            let label = SimTime(nanoseconds: from.nanoseconds + Int64(column) * step).description
-            line += TextRenderer.pad(label, 10)
+            let label = Self.tickLabel(from.nanoseconds + Int64(column) * step, spacing: spacing)
+            line += TextRenderer.pad(label, max(10, label.count + 1))
             column += 10
         }
         return Self.trimmed(line)
+    }
+
+    /// The readable form's units in nanoseconds.
+    static let unitScale: [String: Int64] = [
+        "d": 86_400_000_000_000, "h": 3_600_000_000_000, "s": 1_000_000_000, "ms": 1_000_000, "us": 1_000, "ns": 1,
+    ]
+
+    /// A tick's time, readable (four decimals at most) when that tells the ticks apart and fits the ten
+    /// columns between them; with every digit when the ticks are closer than four decimals of their unit
+    /// (20us apart in seconds); rounded to the decimals the spacing needs when the readable form is too
+    /// long (ticks days apart: whole days).
+    static func tickLabel(_ ns: Int64, spacing: Int64) -> String {
+        let readable = SimTime(nanoseconds: ns).description
+        let unit = SimTime.readableParts(ns).unit
+        guard ns > 0, let scale = Self.unitScale[unit] else { return readable }
+        var (decimals, grain) = (0, scale)
+        while decimals < 4, spacing % grain != 0 {
+            grain /= 10
+            decimals += 1
+        }
+        if spacing % grain != 0 { return SimTime(nanoseconds: ns).exactDescription }
+        guard readable.count > 9 else { return readable }
+        let rounded = ns / grain + (ns % grain >= grain / 2 && grain > 1 ? 1 : 0)
+        let perUnit = scale / grain
+        if decimals == 0 { return String(rounded) + unit }
+        var fraction = String(rounded % perUnit)
+        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return String(rounded / perUnit) + (fraction.isEmpty ? "" : "." + fraction) + unit
     }
 
     /// One CPU's line: in each column the process that ran longest in it, if
@@ -214,6 +241,8 @@ struct TimelineChart {
         let entries = letter.sorted { ($0.value.isLetter ? 0 : 1, $0.value) < ($1.value.isLetter ? 0 : 1, $1.value) }
             .filter { $0.value != "#" }.map { "\($0.value) \(TerminalText.escape($0.key))" }
         let others = letter.values.filter { $0 == "#" }.count
+        // A window with moves but no kept slice has no letters to explain.
+        if entries.isEmpty && others == 0 { return [] }
         var lines: [String] = []
         var line = "  legend:"
         for entry in entries + (others > 0 ? ["# \(others) more"] : []) {

@@ -33,8 +33,10 @@ struct ChartCall {
 
 /// What the moves add under the CPU rows: arrows, frozen stretches and evictions on the mark lines, and a
 /// line of forwarded-call counts under each row that made some. Every row owns the lines below its chart
-/// line (its gap: marks, then calls); an arrow fills the gaps between its two rows in one column and ends
-/// next to the target's chart line, so it reads from row to row without covering any row's letters.
+/// line (its gap: marks, then calls); an arrow fills the gaps between its two rows in the column of its
+/// unfreeze and ends next to the target's chart line, so it reads from row to row without covering any
+/// row's letters. Moves in one column share their shafts; each keeps its own head, and a cell where several
+/// heads meet counts them, so no arrow is ever drawn in a column its move was not in.
 struct TimelineMoveOverlay {
     let columns: Int
     let step: Int64
@@ -42,14 +44,14 @@ struct TimelineMoveOverlay {
     let to: SimTime
     /// Each row's gap lines: [marks] or [marks, calls].
     private(set) var gaps: [[[Character]]]
-    /// Cells an arrow or an eviction took, so a later one does not draw over it.
+    /// Cells an arrow or an eviction took: a later shaft passes behind them.
     private var taken: [[[Bool]]]
-    /// Moves that found no free column to the chart's end (they are still listed).
-    private(set) var undrawn = 0
+    /// Heads drawn in a cell so far (row, gap line, column), to count those that share it.
+    private var heads: [Int: Int] = [:]
 
     static let callsLabel = "calls"
-    /// Arrows drawn at most: each looks for a free column along its path, so a run of many thousand moves
-    /// (a balancer's) would cost rows × columns each; the rest are counted.
+    /// Arrows drawn at most: each costs the rows it crosses, and past a thousand a chart's columns are a
+    /// solid block of shafts that says nothing more; the rest are counted.
     static let mostDrawn = 1_000
 
     init(marks: [[Character]], calls: [ChartCall], columns: Int, step: Int64, from: SimTime, to: SimTime) {
@@ -88,9 +90,9 @@ struct TimelineMoveOverlay {
         taken[eviction.row][0][column] = true
     }
 
-    /// Draws one move's arrow in the column of its unfreeze, or the first free one right of it. Returns
-    /// the column drawn in, or nil (not in the window, a row not drawn, or no free column). A move frozen in
-    /// the window and unfrozen after it (or still frozen) has its dashes to the window's end, no arrow.
+    /// Draws one move's arrow in the column of its unfreeze. Returns the column drawn in, or nil (not in the
+    /// window, or a row not drawn). A move frozen in the window and unfrozen after it (or still frozen) has
+    /// its dashes to the window's end, no arrow.
     @discardableResult
     mutating func draw(_ move: ChartMove) -> Int? {
         guard let source = move.fromRow, gaps.indices.contains(source) else { return nil }
@@ -105,21 +107,24 @@ struct TimelineMoveOverlay {
         let path = (min(source, target)..<max(source, target)).flatMap { row in
             gaps[row].indices.map { (row, $0) }
         }
-        let wanted = column(unfrozen)
-        guard let column = (wanted..<columns).first(where: { c in path.allSatisfy { !taken[$0.0][$0.1][c] } }) else {
-            undrawn += 1
-            return nil
-        }
+        let column = column(unfrozen)
         if let frozen = move.frozen { dash(source, from: frozen, upTo: column) }
-        let head = target > source ? path.last : path.first
-        for (row, line) in path {
-            let isHead = head.map { $0 == (row, line) } ?? false
-            // A count of calls stays readable: the shaft passes behind it, only the head covers it.
-            if isHead || gaps[row][line][column] == " " || line == 0 {
-                gaps[row][line][column] = isHead ? (target > source ? "v" : "^") : (move.evicted ? ":" : "|")
-            }
+        let down = target > source
+        guard let head = down ? path.last : path.first else { return nil }
+        for (row, line) in path where (row, line) != head {
+            // A count of calls stays readable and another arrow's mark stays: the shaft passes behind them.
+            guard !taken[row][line][column], gaps[row][line][column] == " " || line == 0 else { continue }
+            gaps[row][line][column] = move.evicted ? ":" : "|"
             taken[row][line][column] = true
         }
+        let key = (head.0 * 2 + head.1) * columns + column
+        heads[key, default: 0] += 1
+        // An eviction's E stays; the head covers a shaft, a call count or an ending's mark.
+        if gaps[head.0][head.1][column] != "E" {
+            let count = heads[key] ?? 1
+            gaps[head.0][head.1][column] = count == 1 ? (down ? "v" : "^") : Self.countMark(count)
+        }
+        taken[head.0][head.1][column] = true
         return column
     }
 
@@ -149,8 +154,9 @@ enum TimelineMoveNotes {
         var out: [String] = []
         if !moves.isEmpty {
             out.append("  moves: | v ^ a move, : v ^ an eviction, from the row a process left to the")
-            out.append("         row it went on, in the column it went on there (the next free one if")
-            out.append("         another arrow has it); - frozen, under the row it left")
+            out.append("         row it went on, in the column it went on there; moves in one column")
+            out.append("         share a shaft, each with its head (2-9, *: that many heads in one")
+            out.append("         cell); - frozen, under the row it left")
         }
         if evictions { out.append("  E input on the node: its owner is back and its guests are evicted") }
         if calls { out.append("  calls: location-dependent calls forwarded home, per column (* 10 or more)") }

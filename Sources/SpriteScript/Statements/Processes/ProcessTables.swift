@@ -167,11 +167,16 @@ enum ProcessTables {
             return [.text(s.nodeName(slice.node)), .count(Int64(slice.cpu)), .text(processName(slice.process)),
              .time(slice.start), .time(slice.end), .text(slice.ending.rawValue)]
         }
-        let title = "timeline from \(from) to \(to) (\(Plural.of(shown.count, "slice")))"
+        // A window narrower than the readable form's four decimals is titled with every digit.
+        let (start, end) = from.description == to.description ? (from.exactDescription, to.exactDescription)
+            : (from.description, to.description)
+        let title = "timeline from \(start) to \(end) (\(Plural.of(shown.count, "slice")))"
         var table = Table(name: "timeline", title: title,
                           columns: ["node", "cpu", "process", Column("start", key: "start_ns"),
                                     Column("end", key: "end_ns"), "ending"], rows: rows)
-        table.picture = shown.isEmpty ? ["  (nothing ran)"] : chart.lines
+        // An empty window is "nothing ran" only if the slices there were kept and no move falls in it.
+        let unknown = chart.unknownFrom.map { $0 < to } ?? false
+        table.picture = shown.isEmpty && !unknown && across.moves.isEmpty ? ["  (nothing ran)"] : chart.lines
         if s.timelineDropped > 0 {
             table.fields = [("dropped_slices", .int(Int64(s.timelineDropped))),
                             ("complete_until_ns", .int(s.timelineCompleteUntil.nanoseconds))]

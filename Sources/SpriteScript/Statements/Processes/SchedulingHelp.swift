@@ -26,11 +26,13 @@ enum SchedulingHelp {
             time: a column shows the process that ran longest in it (~ for a context switch) if the CPU was \
             busy half of it or more, '.' otherwise; the line under it marks where slices ended (x done, b blocked, p \
             preempted, q quantum over). --format json gives every slice: node, cpu, process, start, end \
-            and why it ended. At most \(Limits.timelineSlices) slices are kept; later ones are counted. \
+            and why it ended. At most \(Limits.timelineSlices) slices are kept; later ones are counted, \
+            and a window past them reads ? (not known). A window reaching past the simulation's time ends there. \
             width N (40 to 240, default 80) draws the chart in up to N characters a line, with more columns.
             Across nodes (help migrate, help balance) it has a row for every CPU of each node a process ran on \
             or moved between. A migration is an arrow from the row the process left to the row it went on, in \
-            the column of its unfreeze (the next free column when another arrow has it): v or ^ next to the \
+            the column of its unfreeze (moves in one column share it, each with its head; a digit counts heads \
+            that meet in one cell): v or ^ next to the \
             target's row, | across the rows between (: for an eviction), - under the row it left while it was \
             frozen; E marks the owner's input that evicted a node's guests; a line 'calls' under a row counts \
             the location-dependent calls a process there forwarded home, per column (* for 10 or more); and a \

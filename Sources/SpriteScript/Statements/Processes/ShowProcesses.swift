@@ -52,9 +52,11 @@ enum ShowProcesses {
         let wanted = try nodeSet(nodes, interpreter)
         let cpus = TimelineMoveData.rows(interpreter).filter { wanted?.contains($0.node) ?? true }
         let from = window.from?.0.duration ?? .zero
-        let to = window.to?.0.duration ?? s.now
+        // Nothing is known past the clock: a window reaching past it is clipped there, and says so.
+        let asked = window.to?.0.duration
+        let to = min(asked ?? s.now, s.now)
         guard to > from else {
-            // Only `from` was given (a window with both is checked to be in order): it lies past the clock.
+            // The window starts at or past the clock (a window with both ends is checked to be in order).
             interpreter.emit(.text(s.now == .zero ? "timeline: nothing to draw yet: run the processes first"
                 : "timeline: nothing to draw from \(from) on: the simulation is at \(s.now); give an earlier 'from'"))
             return
@@ -67,6 +69,9 @@ enum ShowProcesses {
         if interpreter.timelineDropped > 0 {
             table.notes.append("  \(interpreter.timelineDropped) later slices were not kept "
                                + "(the timeline keeps the first \(interpreter.timelineLimit))")
+        }
+        if let asked, asked > to {
+            table.notes.append("  the window ends at \(to), the simulation's time now (asked to \(asked))")
         }
         if cpus.isEmpty { table.picture = ["  (no node has scheduled processes)"] }
         interpreter.emit(.table(table))
