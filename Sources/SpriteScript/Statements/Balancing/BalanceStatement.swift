@@ -31,8 +31,10 @@ struct BalanceSyntax: StatementSyntax {
             + "comes from the seed. show balance gives each node's load (the 20 busiest of a bigger cluster and "
             + "a line for the rest; show balance all: every node) and the counts; expect reads "
             + "stats.probes, stats.balance-bytes, stats.balance-transfers, stats.turnaround-mean, "
-            + "stats.turnaround-p95, stats.turnaround-p99, and avg.slowdown (turnaround over CPU time, the mean over "
-            + "finished processes, to the millionth as ratios are). See docs/COST-MODEL.md.",
+            + "stats.turnaround-p95, stats.turnaround-p99, and avg.slowdown (each finished process's turnaround "
+            + "over its CPU time, then the mean of those ratios to the millionth, as the load-balancing literature defines it: "
+            + "not mean turnaround over mean CPU time, so one tiny job that waited can dominate it; show "
+            + "balance gives the median beside it). See docs/COST-MODEL.md.",
         example: """
             cluster { server fs1; workstation ws1, ws2, ws3, ws4 }
             balance ws1, ws2, ws3, ws4 strategy sender threshold 1 probes 2

@@ -67,6 +67,7 @@ enum ShowBalance {
                 ("turnaround_p99_ns", finished(.int(outcome.p99.nanoseconds))),
                 // Rounded to the millionth as expect gives ratios: no float noise.
                 ("slowdown", finished(.millionths(outcome.meanSlowdown))),
+                ("slowdown_median", finished(.millionths(outcome.medianSlowdown))),
                 ("evictions", EvictionFields.json(s))]
     }
 
@@ -100,7 +101,8 @@ enum ShowBalance {
                 + "\(Plural.of(b.failedRounds, "round")) that found no partner",
             outcome.finished == 0 ? "  0 finished programs: turnaround and slowdown -"
                 : "  \(Plural.of(outcome.finished, "finished program")): turnaround mean \(outcome.meanTurnaround), "
-                + "p95 \(outcome.p95), p99 \(outcome.p99); mean slowdown \(format(outcome.meanSlowdown))",
+                + "p95 \(outcome.p95), p99 \(outcome.p99); slowdown (each program's turnaround over its CPU "
+                + "time) mean \(format(outcome.meanSlowdown)), median \(format(outcome.medianSlowdown))",
         ]
         for e in s.evictionReports {
             let names = e.processes.map { s.processName(Int($0.index)) }.joined(separator: " ")
