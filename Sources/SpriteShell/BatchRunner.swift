@@ -1,9 +1,12 @@
 import Foundation
+import SpriteGrading
 import SpriteScript
 
 /// Runs scripts from files, `-c` or a pipe, each in a fresh session.
 struct BatchRunner {
     let options: RunOptions
+    /// `run --jobs N`: sweeps run their cells in up to N child processes.
+    var sweepJobs = 1
 
     func run(files: [String]) -> ExitStatus {
         var worst = ExitStatus.ok
@@ -35,7 +38,13 @@ struct BatchRunner {
 
     /// `scriptPath`: the script's file, whose folder `load` may read; nil for -c and standard input.
     private func newSession(scriptPath: String?) -> Session {
-        Session(options: options.sessionOptions(scriptPath: scriptPath), sink: StandardOutput.shared)
+        var sessionOptions = options.sessionOptions(scriptPath: scriptPath)
+        if sweepJobs > 1, let executable = ChildRunner.currentExecutable {
+            sessionOptions.sweepJobs = sweepJobs
+            sessionOptions.sweepLauncher = ChildSweepLauncher(executable: executable, scriptPath: scriptPath,
+                                                              allowedFolders: options.sandbox.allowedFolders)
+        }
+        return Session(options: sessionOptions, sink: StandardOutput.shared)
     }
 
     private func run(_ file: SourceFile, in session: Session) -> ExitStatus {

@@ -17,7 +17,8 @@ struct SpriteShellCommand: ParsableCommand {
             \(Limits.documentation)
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, ChildCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, ChildCommand.self,
+                      SweepCellCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
@@ -80,10 +81,15 @@ struct RunCommand: ParsableCommand {
             help: ArgumentHelp("Run these statements instead of a file.", valueName: "statements"))
     var statements: String?
 
+    @Option(help: ArgumentHelp("Run each sweep's cells in up to N processes at once; the table is the same as "
+        + "with 1. The limits then count per cell, not over the whole sweep.", valueName: "N"))
+    var jobs = 1
+
     @Argument(help: "Scenario files to run, each in a fresh session.")
     var files: [String] = []
 
     func validate() throws {
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs takes a count from 1 to 256") }
         if let width = options.width, width != 0 && width < RunOptions.minimumWidth {
             throw ValidationError("--width must be 0 (no wrapping) or at least \(RunOptions.minimumWidth)")
         }
@@ -92,14 +98,15 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let status: ExitStatus
+        let batch = BatchRunner(options: options, sweepJobs: jobs)
         if let statements {
-            status = BatchRunner(options: options).run(source: statements, name: "<command line>")
+            status = batch.run(source: statements, name: "<command line>")
         } else if !files.isEmpty {
-            status = BatchRunner(options: options).run(files: files)
+            status = batch.run(files: files)
         } else if Terminal.standardInputIsTerminal {
             status = Repl(options: options.sessionOptions()).run()
         } else {
-            status = BatchRunner(options: options).runStandardInput()
+            status = batch.runStandardInput()
         }
         let final = StandardOutput.shared.finish(status)
         if final != .ok { throw ExitCode(final.rawValue) }

@@ -1,4 +1,5 @@
 import Foundation
+import SpriteGrading
 import SpriteKernel
 
 enum Terminal {
@@ -27,6 +28,8 @@ struct InterruptFlagHandle {
         signal(SIGINT) { _ in
             if InterruptFlagHandle.shared.flag.isRaised { _exit(130) }
             InterruptFlagHandle.shared.flag.raise()
+            // A sweep's cells running in child processes (run --jobs) are killed too.
+            ChildRunner.interrupt()
         }
     }
 }

@@ -18,6 +18,9 @@ public struct SessionOptions: Sendable {
     public var loader: (any SourceLoader)?
     /// Raised (from a signal handler, say) to stop a long run.
     public var interrupt = InterruptFlag()
+    /// `--jobs N`: a sweep runs its cells in up to N child processes started by this launcher.
+    public var sweepJobs = 1
+    public var sweepLauncher: (any SweepCellLauncher)?
 
     public init() {}
 }

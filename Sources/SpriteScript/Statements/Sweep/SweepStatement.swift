@@ -116,8 +116,12 @@ struct SweepStatement: Statement {
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         let cells = try cells()
-        // Where a parallel or sharded runner would be chosen (SweepRunner.swift).
-        let runner: any SweepCellRunner = InProcessSweepRunner()
+        let options = interpreter.options
+        let runner: any SweepCellRunner = if let launcher = options.sweepLauncher, options.sweepJobs > 1 {
+            ChildProcessSweepRunner(launcher: launcher, jobs: options.sweepJobs)
+        } else {
+            InProcessSweepRunner()
+        }
         let results = try runner.run(cells, for: interpreter)
         let result = SweepResult(shape: shape, seed: interpreter.simulation.seed,
                                  cells: zip(cells, results).map { ($0.values, $1) })

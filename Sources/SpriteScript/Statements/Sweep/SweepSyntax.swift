@@ -20,7 +20,9 @@ struct SweepSyntax: StatementSyntax {
             The table has one column per cell (headed by its values; one row per cell when the columns do \
             not fit the width), a value that differs from the first cell's marked '*'. Fields: \
             \(SweepMetric.all.map(\.field).joined(separator: " ")). A sweep has at most \
-            \(Limits.sweepCells) cells; its statements and events count against the script's limits.
+            \(Limits.sweepCells) cells; its statements and events count against the script's limits. With \
+            'sprite-shell run --jobs N' the cells run in up to N processes at once and the table is the same; \
+            the limits then count per cell.
             """,
         example: """
             sweep policies {

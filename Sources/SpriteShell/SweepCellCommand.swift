@@ -1,0 +1,60 @@
+import ArgumentParser
+import SpriteGrading
+import SpriteScript
+
+/// `sprite-shell __sweep-cell`: one cell of a sweep run with `--jobs N`, in a process of its own. It runs the
+/// cell's script under the seed and limits given and prints the cell's measured row as one line of JSON;
+/// when the cell does not run to its end it prints nothing and exits with the cell's status. Not for
+/// people: not in --help.
+struct SweepCellCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "__sweep-cell",
+        abstract: "Run one cell of a sweep and print its row as JSON (used by 'sprite-shell run --jobs').",
+        shouldDisplay: false
+    )
+
+    @Option(help: "Seed of the random generator.") var seed: UInt64 = 1
+    @OptionGroup var limits: LimitOptions
+    @OptionGroup var sandbox: SandboxOptions
+    @Option(help: "The file the sweep was written in: names the cell and lets 'load' read its folder.")
+    var scriptPath: String?
+    @Argument(help: "The cell's script.") var script: String
+
+    func run() throws {
+        var options = SessionOptions()
+        options.seed = seed
+        options.limits = try limits.limits()
+        options.sandbox = sandbox.sandbox(forScript: scriptPath)
+        switch SweepCellChild.run(script: script, scriptName: scriptPath ?? "<sweep>", options: options) {
+        case .success(let row):
+            StandardOutput.shared.write(row, to: .output)
+            let status = StandardOutput.shared.finish(.ok)
+            if status != .ok { throw ExitCode(status.rawValue) }
+        case .failure(let failure):
+            throw ExitCode(failure.status.rawValue)
+        }
+    }
+}
+
+/// Starts `__sweep-cell` children of this same executable for a session run with `--jobs N`.
+struct ChildSweepLauncher: SweepCellLauncher {
+    let executable: String
+    /// The script being run; nil for -c and standard input.
+    let scriptPath: String?
+    let allowedFolders: [String]
+    /// Past the wall-clock limit a child has already stopped itself; this is for one that hangs.
+    static let timeoutMargin: Int64 = 10_000_000_000
+
+    func runCell(script: String, scriptName: String, seed: UInt64, limits: Limits) -> String? {
+        var arguments = ["__sweep-cell", "--seed", String(seed)]
+        for name in Limits.Name.allCases { arguments += limits.option(name).split(separator: " ").map(String.init) }
+        for folder in allowedFolders { arguments += ["--allow-path", folder] }
+        if let scriptPath { arguments += ["--script-path", scriptPath] }
+        // After `--` the script is never read as an option, whatever it starts with.
+        arguments += ["--", script]
+        let exit = ChildRunner(executable: executable)
+            .run(arguments, timeoutNanoseconds: limits.wall + Self.timeoutMargin)
+        guard exit.termination == .exited(0), !exit.truncated else { return nil }
+        return String(decoding: exit.standardOutput, as: UTF8.self)
+    }
+}
