@@ -57,9 +57,9 @@ final class LoadBalancing {
     @exclusivity(unchecked) var statistics = BalancingStatistics()
     var evictions: [EvictionRecord] = []
     /// Processes still arriving on a node whose owner came back: the eviction that sends each home on arrival.
-    var evictOnArrival: [Int32: Int] = [:]
+    @exclusivity(unchecked) var evictOnArrival: [Int32: Int] = [:]
     /// Migrations the balancer started, by their number in Migration's table.
-    var transfers: [Int] = []
+    @exclusivity(unchecked) var transfers: [Int] = []
 
     /// A probe or host request: a small request and reply, and the probed kernel's time to answer.
     let probeBytes: Int64 = 64

@@ -89,6 +89,24 @@ public struct EventQueue: ~Copyable, Sendable {
         // Of the runs it extends, it joins the one whose last event is latest, so the others stay
         // open to earlier events; an empty run is taken only if none extends.
         let soon = time - lastTaken <= Self.nearWindow
+        // The rule below, in its two common cases: a far event has only the third run to extend (or
+        // take while empty); a near one that extends the first near run, and no other run whose last
+        // event is later, joins it.
+        if !soon {
+            if any.isEmpty || time >= any.lastTime { any.append(event) } else { heap.insert(event) }
+            return
+        }
+        if !near.isEmpty, time >= near.lastTime,
+           alsoNear.isEmpty || alsoNear.lastTime <= near.lastTime || time < alsoNear.lastTime,
+           any.isEmpty || any.lastTime <= near.lastTime || time < any.lastTime {
+            return near.append(event)
+        }
+        scheduleElsewhere(event, soon: soon)
+    }
+
+    /// The general rule: the run `event` extends most closely, an empty run, or the heap.
+    @inline(never) private mutating func scheduleElsewhere(_ event: ScheduledEvent, soon: Bool) {
+        let time = event.time
         var best: Source = .heap
         var bestLast = SimTime(nanoseconds: .min)
         var sawEmpty: Source?

@@ -63,7 +63,9 @@ final class FileSystem {
     var servingCall: Int32 = -1
     /// Each node's file-system client, apart from the rest so a step can change
     /// its client in place while reading the rest of the file system.
-    var clients: [Int: FileClient] = [:]
+    /// Read on every process's end and every migration (whether it has files open): unchecked, as the
+    /// engine's other hot tables are, since no access to it is held across a call that reaches it again.
+    @exclusivity(unchecked) var clients: [Int: FileClient] = [:]
     /// Access models, held blocks, client disk caches and read-ahead (the four places to cache).
     var places = CachePlacesState()
     /// Page-ins and page-outs in flight (Memory/ pages through backing files).
