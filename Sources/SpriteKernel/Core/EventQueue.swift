@@ -88,7 +88,8 @@ public struct EventQueue: ~Copyable, Sendable {
         // The new sequence is the highest yet: an event no earlier than a run's last follows it.
         // Of the runs it extends, it joins the one whose last event is latest, so the others stay
         // open to earlier events; an empty run is taken only if none extends.
-        let soon = time - lastTaken <= Self.nearWindow
+        // Event times are never negative, so the difference cannot overflow (an earlier time is soon).
+        let soon = time.nanoseconds &- lastTaken.nanoseconds <= Self.nearWindow.nanoseconds
         // The rule below, in its two common cases: a far event has only the third run to extend (or
         // take while empty); a near one that extends the first near run, and no other run whose last
         // event is later, joins it.
@@ -166,7 +167,8 @@ public struct EventQueue: ~Copyable, Sendable {
     }
 
     /// Takes the first event of `source`, which must not be empty.
-    @discardableResult
+    /// Inlined into the run loop, which calls it once per event.
+    @discardableResult @inline(__always)
     public mutating func remove(from source: Source) -> ScheduledEvent {
         let event: ScheduledEvent
         switch source {
