@@ -143,6 +143,21 @@ struct TestCommandTests {
         #expect(!String(describing: document).contains("SECRET-TEXT"))
     }
 
+    @Test func anAbsolutePathOrASymbolicLinkCannotLeadOutEither() throws {
+        let directory = try Self.folder(["course/_placeholder.sprite": "echo \"unused\"\n"])
+        let secret = try directory.write("secret.sprite", "echo \"SECRET-TEXT\"\n")
+        _ = try directory.write("course/absolute.sprite", "load \"\(secret)\"\n")
+        try FileManager.default.createSymbolicLink(atPath: directory.path("course/_link.sprite"),
+                                                   withDestinationPath: secret)
+        _ = try directory.write("course/through-link.sprite", "load \"_link.sprite\"\n")
+        let (_, document) = try Self.json([directory.path("course")])
+        let tests = Self.tests(document)
+        #expect(tests.map { $0["name"] as? String } == ["absolute", "through-link"])
+        // Both are refused before anything of the secret is read: each test is an ERROR, not a pass.
+        #expect(tests.map { $0["outcome"] as? String } == ["error", "error"])
+        #expect(!String(describing: document).contains("SECRET-TEXT"))
+    }
+
     @Test func aHiddenTestShowsNeitherOutputNorDiff() throws {
         let directory = try Self.folder(["h.sprite": "# test: hidden\necho \"x\"\n"])
         _ = try directory.write("h.expected", "something else\n")
