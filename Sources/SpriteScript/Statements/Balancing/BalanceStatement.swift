@@ -32,8 +32,9 @@ struct BalanceSyntax: StatementSyntax {
             + "a line for the rest; show balance all: every node) and the counts; expect reads "
             + "stats.probes, stats.balance-bytes, stats.balance-transfers, stats.turnaround-mean, "
             + "stats.turnaround-p95, stats.turnaround-p99, and avg.slowdown (each finished process's turnaround "
-            + "over its CPU time, then the mean of those ratios to the millionth, as the load-balancing literature defines it: "
-            + "not mean turnaround over mean CPU time, so one tiny job that waited can dominate it; show "
+            + "over its CPU time, then the mean of those ratios to the millionth, as the load-balancing "
+            + "literature defines it: not mean turnaround over mean CPU time, so one tiny job that waited can "
+            + "dominate it; show "
             + "balance gives the median beside it). See docs/COST-MODEL.md.",
         example: """
             cluster { server fs1; workstation ws1, ws2, ws3, ws4 }
