@@ -560,21 +560,7 @@ struct ExpectStatement: Statement {
         case .real(let found): x = found
         default: return false
         }
-        let slack: Double
-        if let (tol, _) = tolerance {
-            slack = tol.dimension == .percent ? abs(target) * tol.real
-                : (tol.dimension == .count ? tol.real : Double(tol.integer))
-        } else {
-            slack = 0
-        }
-        switch op {
-        case "==": return abs(x - target) <= slack
-        case "!=": return abs(x - target) > slack
-        case "<": return x < target + slack
-        case "<=": return x <= target + slack
-        case ">": return x > target - slack
-        default: return x >= target - slack
-        }
+        return ExpectComparison.holds(x, op, target, within: tolerance?.0)
     }
 
     private func render(_ actual: Measured) -> String {

@@ -164,17 +164,6 @@ struct SweepExpectStatement: Statement {
     }
 
     private func compare(_ x: Double, _ target: Double) -> Bool {
-        let slack = tolerance.map { tol, _ in
-            tol.dimension == .percent ? abs(target) * tol.real : tol.dimension == .count ? tol.real
-                : Double(tol.integer)
-        } ?? 0
-        switch op {
-        case "==": return abs(x - target) <= slack
-        case "!=": return abs(x - target) > slack
-        case "<": return x < target + slack
-        case "<=": return x <= target + slack
-        case ">": return x > target - slack
-        default: return x >= target - slack
-        }
+        ExpectComparison.holds(x, op, target, within: tolerance?.0)
     }
 }
