@@ -9,22 +9,7 @@ struct GradescopeSchemaTests {
     static let root = GoldenTests.root
 
     /// The blocks of docs/GRADING.md fenced as ```json gradescope.
-    static func examples() throws -> [String] {
-        let text = try GradingSchemaTests.read("docs/GRADING.md")
-        var blocks: [String] = []
-        var current: [String]?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == nil, line == "```json gradescope" {
-                current = []
-            } else if line == "```", let block = current {
-                blocks.append(block.joined(separator: "\n"))
-                current = nil
-            } else {
-                current?.append(String(line))
-            }
-        }
-        return blocks
-    }
+    static func examples() throws -> [String] { try GradingSchemaTests.blocks(fencedAs: "```json gradescope") }
 
     @Test func theWrittenResultsValidate() throws {
         let validator = try JSONSchemaValidator(schema: ParsedJSON.parse(

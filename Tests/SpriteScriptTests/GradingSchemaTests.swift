@@ -12,12 +12,15 @@ struct GradingSchemaTests {
     }
 
     /// The ```json blocks of docs/GRADING.md.
-    static func examples() throws -> [String] {
+    static func examples() throws -> [String] { try blocks(fencedAs: "```json") }
+
+    /// The blocks of docs/GRADING.md whose opening fence is exactly `fence`.
+    static func blocks(fencedAs fence: String) throws -> [String] {
         let text = try read("docs/GRADING.md")
         var blocks: [String] = []
         var current: [String]?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == nil, line == "```json" {
+            if current == nil, line == fence {
                 current = []
             } else if line == "```", let block = current {
                 blocks.append(block.joined(separator: "\n"))
