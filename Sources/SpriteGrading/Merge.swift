@@ -1,3 +1,5 @@
+import SpriteScript
+
 /// `--merge FILES…`: the JSON results of a run's shards combined into the run's results, after checking
 /// that they are the shards of one run (same tests, seed and repeat), that no test is in two of them and
 /// that together they hold every test.

@@ -7,6 +7,8 @@ struct BatchRunner {
     let options: RunOptions
     /// `run --jobs N`: sweeps run their cells in up to N child processes.
     var sweepJobs = 1
+    /// `run --shard I/N`: sweeps run only this slice of their cells.
+    var sweepShard = Shard.whole
 
     func run(files: [String]) -> ExitStatus {
         var worst = ExitStatus.ok
@@ -39,12 +41,35 @@ struct BatchRunner {
     /// `scriptPath`: the script's file, whose folder `load` may read; nil for -c and standard input.
     private func newSession(scriptPath: String?) -> Session {
         var sessionOptions = options.sessionOptions(scriptPath: scriptPath)
+        sessionOptions.sweepShard = sweepShard
         if sweepJobs > 1, let executable = ChildRunner.currentExecutable {
             sessionOptions.sweepJobs = sweepJobs
             sessionOptions.sweepLauncher = ChildSweepLauncher(executable: executable, scriptPath: scriptPath,
                                                               allowedFolders: options.sandbox.allowedFolders)
         }
         return Session(options: sessionOptions, sink: StandardOutput.shared)
+    }
+
+    /// `run --merge FILE…`: the sweeps' whole tables from their shards' JSON output; status 2 when the
+    /// files cannot be read or are not the shards of one run.
+    func mergeSweeps(_ paths: [String]) -> ExitStatus {
+        var parts: [(file: String, text: String)] = []
+        for path in paths {
+            switch ScriptInput.read(path: path) {
+            case .success(let text): parts.append((path, text))
+            case .failure(let failure):
+                let message = "sprite-shell: error: --merge: cannot read '\(path)': \(failure.reason)"
+                StandardOutput.shared.writeError(ParserMessage.fitted(message))
+                return .malformed
+            }
+        }
+        do throws(SweepMerge.Failure) {
+            try SweepMerge.print(parts, options: options.sessionOptions(), sink: StandardOutput.shared)
+        } catch {
+            StandardOutput.shared.writeError(ParserMessage.fitted("sprite-shell: error: --merge: \(error.description)"))
+            return .malformed
+        }
+        return .ok
     }
 
     private func run(_ file: SourceFile, in session: Session) -> ExitStatus {

@@ -85,21 +85,44 @@ struct RunCommand: ParsableCommand {
         + "with 1. The limits then count per cell, not over the whole sweep.", valueName: "N"))
     var jobs = 1
 
+    @Option(help: ArgumentHelp("Run only the I-th of N slices of each sweep's cells (in the sweep's order, dealt "
+        + "round robin); --merge puts the slices' JSON output back together.", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: ArgumentHelp("The files are the JSON output of a script's shards (--shard I/N --format json): "
+        + "print each sweep's whole table."))
+    var merge = false
+
     @Argument(help: "Scenario files to run, each in a fresh session.")
     var files: [String] = []
 
     func validate() throws {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs takes a count from 1 to 256") }
+        _ = try sweepShard()
+        if merge && (files.isEmpty || statements != nil || shard != nil) {
+            throw ValidationError("--merge takes the JSON files of a run's shards, and neither -c nor --shard")
+        }
         if let width = options.width, width != 0 && width < RunOptions.minimumWidth {
             throw ValidationError("--width must be 0 (no wrapping) or at least \(RunOptions.minimumWidth)")
         }
         if statements != nil && !files.isEmpty { throw ValidationError("give either -c STATEMENTS or files, not both") }
     }
 
+    func sweepShard() throws -> Shard {
+        guard let shard else { return .whole }
+        do throws(ShardError) {
+            return try Shard(parsing: shard)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     func run() throws {
         let status: ExitStatus
-        let batch = BatchRunner(options: options, sweepJobs: jobs)
-        if let statements {
+        let batch = BatchRunner(options: options, sweepJobs: jobs, sweepShard: try sweepShard())
+        if merge {
+            status = batch.mergeSweeps(files)
+        } else if let statements {
             status = batch.run(source: statements, name: "<command line>")
         } else if !files.isEmpty {
             status = batch.run(files: files)

@@ -1,5 +1,6 @@
-import Testing
 @testable import SpriteGrading
+import SpriteScript
+import Testing
 
 @Suite("human report")
 struct HumanReportTests {

@@ -1,9 +1,8 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
 @testable import SpriteGrading
+import Foundation
+import FoundationXML
+import SpriteScript
+import Testing
 
 /// The JUnit XML: checked against the Jenkins xunit plugin's published schema (Schemas/junit-10.xsd) with
 /// xmllint, read back with Foundation's XML parser, and its values checked one by one.

@@ -1,4 +1,5 @@
 @testable import SpriteGrading
+import SpriteScript
 
 /// One result of every verdict, for the tests of the JUnit, TAP and Gradescope reports; the hidden one
 /// and the odd characters (`#`, `<&>`, ESC, a caret line that starts with spaces) are there on purpose.

@@ -1,5 +1,6 @@
-import Testing
 @testable import SpriteGrading
+import SpriteScript
+import Testing
 
 /// The TAP stream, checked line by line against the rules of the TAP 14 specification
 /// (testanything.org/tap-version-14-specification.html) and value by value.

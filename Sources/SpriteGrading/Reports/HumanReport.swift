@@ -1,4 +1,5 @@
 import Foundation
+import SpriteScript
 
 /// The report people read, in the style of DSLabs and pytest: one line per test, the reason and the
 /// diff of each that did not pass (not for hidden tests), then `Tests passed: x/y`, `Points: a/b (p%)`

@@ -1,3 +1,5 @@
+import SpriteScript
+
 /// What a report says about the run as a whole, besides its tests' results.
 public struct RunInfo: Sendable, Equatable {
     /// The slice this run graded (1/1: all of it).

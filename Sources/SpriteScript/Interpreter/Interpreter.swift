@@ -21,6 +21,8 @@ public struct SessionOptions: Sendable {
     /// `--jobs N`: a sweep runs its cells in up to N child processes started by this launcher.
     public var sweepJobs = 1
     public var sweepLauncher: (any SweepCellLauncher)?
+    /// `run --shard I/N`: a sweep runs only this slice of its cells (docs/GRADING.md, "Sharding a sweep").
+    public var sweepShard = Shard.whole
 
     public init() {}
 }

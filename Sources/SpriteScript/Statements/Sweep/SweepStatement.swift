@@ -115,8 +115,10 @@ struct SweepStatement: Statement {
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
-        let cells = try cells()
+        let everyCell = try cells()
         let options = interpreter.options
+        // Cells are in the sweep's order, the order of their choice tuples: dealt round robin like tests.
+        let cells = options.sweepShard.select(everyCell)
         let runner: any SweepCellRunner = if let launcher = options.sweepLauncher, options.sweepJobs > 1 {
             ChildProcessSweepRunner(launcher: launcher, jobs: options.sweepJobs)
         } else {
@@ -124,7 +126,7 @@ struct SweepStatement: Statement {
         }
         let results = try runner.run(cells, for: interpreter)
         let result = SweepResult(shape: shape, seed: interpreter.simulation.seed,
-                                 cells: zip(cells, results).map { ($0.values, $1) })
+                                 cells: zip(cells, results).map { ($0.values, $1) }, shard: options.sweepShard)
         interpreter.sweeps[name.text] = result
         interpreter.emit(.table(SweepTable.table(result, width: interpreter.options.width)))
     }
@@ -134,10 +136,22 @@ struct SweepStatement: Statement {
 struct SweepResult: Sendable {
     let shape: SweepShape
     let seed: UInt64
+    /// The cells that ran: every cell of the sweep, or with `--shard I/N` this shard's, in the sweep's order.
     let cells: [(values: [String], result: SweepCellResult)]
+    /// The slice of the cells that ran (1/1: all of them).
+    var shard = Shard.whole
 
-    /// The cell with these values (one per choice, in the choices' order).
+    /// The cell with these values (one per choice, in the choices' order), if it ran.
     func cell(_ values: [String]) -> SweepCellResult? {
         cells.first { $0.values == values }?.result
+    }
+
+    /// The shard that runs the cell with these values: its place in the sweep's order, dealt round robin.
+    func shard(of values: [String]) -> Shard {
+        var position = 0
+        for (choice, value) in zip(shape.choices, values) {
+            position = position * choice.values.count + (choice.values.firstIndex(of: value) ?? 0)
+        }
+        return Shard.of(position, count: shard.count)
     }
 }

@@ -22,6 +22,18 @@ enum SweepTable {
                             .object([("name", .string(choice.name)),
                                      ("values", .array(choice.values.map { .string($0) }))])
                         }))]
+        if sweep.shard != .whole {
+            // Which slice this is, and how many cells the whole sweep has: what `run --merge` checks.
+            table.fields += [("shard", .object([("index", .int(Int64(sweep.shard.index))),
+                                                ("count", .int(Int64(sweep.shard.count)))])),
+                             ("cells", .int(Int64(shape.cellCount))),
+                             ("cell_warnings", .array(sweep.cells.map { .int(Int64($0.result.warnings)) }))]
+            if sweep.cells.isEmpty {
+                table.picture = []
+                table.notes = ["  no cell of the sweep's \(shape.cellCount) is in shard \(sweep.shard)"]
+                return table
+            }
+        }
         table.picture = text(sweep, width: width)
         let firstCell = SweepCells.label(shape.choices.map(\.name), sweep.cells.first?.values ?? [])
         table.notes = ["  \(mark) differs from the first cell's (\(firstCell))"]
@@ -35,8 +47,9 @@ enum SweepTable {
     }
 
     private static func title(_ sweep: SweepResult) -> String {
-        "sweep \(sweep.shape.name): \(Plural.of(sweep.cells.count, "cell")) (\(sweep.shape.dimensions)), "
-            + "seed \(sweep.seed)"
+        let cells = sweep.shard == .whole ? Plural.of(sweep.cells.count, "cell")
+            : "shard \(sweep.shard), \(sweep.cells.count) of \(sweep.shape.cellCount) cells"
+        return "sweep \(sweep.shape.name): \(cells) (\(sweep.shape.dimensions)), seed \(sweep.seed)"
     }
 
     /// The JSON row: the cell's values (in the choices' order), each field, and the fields that differ from

@@ -1,6 +1,7 @@
-/// `--shard I/N`: the I-th of N slices of a run (1 ≤ I ≤ N). Tests are sorted by name and test k (from 0)
-/// belongs to shard k mod N + 1: round robin keeps the shards within one test of each other in size,
-/// and the same tests land in the same shard on every machine.
+/// `--shard I/N`: the I-th of N slices of a run (1 ≤ I ≤ N). Items in their run's order (`sprite-shell test`:
+/// tests sorted by name; `sprite-shell run`: each sweep's cells in the sweep's order) are dealt round robin,
+/// item k (from 0) to shard k mod N + 1: the shards stay within one item of each other in size, and the
+/// same items land in the same shard on every machine.
 public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
     public let index: Int
     public let count: Int
@@ -28,10 +29,16 @@ public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 
-    /// This shard's tests out of the whole run's, which must be sorted by name.
+    /// This shard's items out of the whole run's, which must be in the run's order.
     public func select<T>(_ sorted: [T]) -> [T] {
-        sorted.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
+        sorted.enumerated().filter { holds($0.offset) }.map(\.element)
     }
+
+    /// Whether item `position` (from 0) of the run's order is in this shard.
+    public func holds(_ position: Int) -> Bool { position % count == index - 1 }
+
+    /// The shard item `position` (from 0) belongs to, out of `count`.
+    public static func of(_ position: Int, count: Int) -> Shard { Shard(index: position % count + 1, count: count) }
 
     /// A fingerprint of the whole run's test names (FNV-1a, 64 bits, over the sorted names each ended
     /// by a newline): shards that agree on it were cut from the same run.
