@@ -17,10 +17,7 @@ struct ChildCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    @Option(help: "RLIMIT_AS in bytes.") var addressSpace: Int64
-    @Option(help: "RLIMIT_CPU in seconds.") var cpuSeconds: Int64
-    @Option(help: "RLIMIT_FSIZE in bytes.") var fileSize: Int64
-    @Option(help: "RLIMIT_NOFILE.") var openFiles: Int64
+    @OptionGroup var processLimits: ProcessLimitOptions
 
     @OptionGroup var options: RunOptions
 
@@ -33,12 +30,7 @@ struct ChildCommand: ParsableCommand {
     @Argument(help: "The test's script.") var file: String
 
     func run() throws {
-        let limits = ProcessLimits(addressSpace: addressSpace, cpuSeconds: cpuSeconds, fileSize: fileSize,
-                                   openFiles: openFiles)
-        if let problem = limits.apply() {
-            StandardOutput.shared.writeError("sprite-shell: error: \(problem)")
-            throw ExitCode(ExitStatus.runtimeError.rawValue)
-        }
+        try processLimits.apply()
         #if DEBUG
         if let debugSignal {
             // The runtime's crash handler would catch a raised SIGSEGV and carry on: die as the kernel would.

@@ -2,8 +2,8 @@ import ArgumentParser
 import SpriteGrading
 import SpriteScript
 
-/// `sprite-shell __sweep-cell`: one cell of a sweep run with `--jobs N`, in a process of its own. It runs the
-/// cell's script under the seed and limits given and prints the cell's measured row as one line of JSON;
+/// `sprite-shell __sweep-cell`: one cell of a sweep run with `--jobs N`, in a process of its own. It lowers its
+/// own resource limits as `__child` does, then runs the cell's script under the seed and limits given and prints the cell's measured row as one line of JSON;
 /// when the cell does not run to its end it prints nothing and exits with the cell's status. Not for
 /// people: not in --help.
 struct SweepCellCommand: ParsableCommand {
@@ -13,6 +13,7 @@ struct SweepCellCommand: ParsableCommand {
         shouldDisplay: false
     )
 
+    @OptionGroup var processLimits: ProcessLimitOptions
     @Option(help: "Seed of the random generator.") var seed: UInt64 = 1
     @OptionGroup var limits: LimitOptions
     @OptionGroup var sandbox: SandboxOptions
@@ -21,6 +22,7 @@ struct SweepCellCommand: ParsableCommand {
     @Argument(help: "The cell's script.") var script: String
 
     func run() throws {
+        try processLimits.apply()
         var options = SessionOptions()
         options.seed = seed
         options.limits = try limits.limits()
@@ -46,7 +48,9 @@ struct ChildSweepLauncher: SweepCellLauncher {
     static let timeoutMargin: Int64 = 10_000_000_000
 
     func runCell(script: String, scriptName: String, seed: UInt64, limits: Limits) -> String? {
-        var arguments = ["__sweep-cell", "--seed", String(seed)]
+        // The same host limits as a test's process: CPU time one second past the cell's wall-clock budget.
+        let host = ProcessLimits(cpuSeconds: ProcessLimits.cpuSeconds(forTimeout: limits.wall))
+        var arguments = ["__sweep-cell"] + host.arguments + ["--seed", String(seed)]
         for name in Limits.Name.allCases { arguments += limits.option(name).split(separator: " ").map(String.init) }
         for folder in allowedFolders { arguments += ["--allow-path", folder] }
         if let scriptPath { arguments += ["--script-path", scriptPath] }

@@ -57,9 +57,15 @@ struct SweepJobsTests {
 
     /// The child prints one row: ten values in SweepMetric.all's order. Nothing happens but the crash at 1s,
     /// so every count is 0 and the simulated time is 1s = 1000000000 ns.
+    /// Host limits as the parent passes them (ChildSweepLauncher): 2GB of address space, 32 descriptors, CPU
+    /// seconds one past the default wall limit of 60s. The parent gives a file size of 0, since a cell writes
+    /// only to its pipe; here standard output is a file, which the row must be allowed into.
+    static let hostLimits = ["--address-space", "2147483648", "--cpu-seconds", "61", "--file-size", "65536",
+                             "--open-files", "32"]
+
     @Test("the hidden child mode prints the cell's row as JSON")
     func childRow() throws {
-        let result = try runShell(["__sweep-cell", "--seed", "1", "--", """
+        let result = try runShell(["__sweep-cell"] + Self.hostLimits + ["--seed", "1", "--", """
             cluster { network ethernet
             server fs1 memory 32MB disk 20ms
             workstation ws1 memory 8MB diskless }
@@ -67,6 +73,52 @@ struct SweepJobsTests {
             """])
         #expect(result.status == 0)
         #expect(result.stdout == "{\"values\":[0,0,0,0,0,0,0,0,0,1000000000],\"warnings\":0}\n")
+    }
+
+    /// The child sets its resource limits before it runs anything, as a test's process does: 64MB of address
+    /// space is less than the Swift runtime has mapped, so it dies at its first allocation, alone.
+    @Test("a cell's process runs under the host limits it is given")
+    func childHostLimits() throws {
+        var limits = Self.hostLimits
+        limits[1] = String(64 << 20)
+        let result = try runShell(["__sweep-cell"] + limits + ["--", "cluster { workstation ws1 }\n"])
+        #expect(result.status >= 128 || ![0, 1, 2, 3, 4, 5].contains(result.status), "\(result.status)")
+        #expect(result.stdout.isEmpty)
+        // Without them the child does not start: a usage error.
+        #expect(try runShell(["__sweep-cell", "--", "cluster { workstation ws1 }\n"]).status == 2)
+    }
+
+    /// Each cell loads its cluster inside the body, from the script's folder. Under --limit events=20 the
+    /// three cells together pass the limit in one process (status 4), but each alone stays under it: the
+    /// --jobs run can only finish if every cell ran in a child, loads included, and its table is then the one
+    /// the run without a limit prints.
+    @Test("cells that load files run in their children, with the table of the run in one process")
+    func loadingCellsRunInChildren() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("_cluster.sprite", """
+            cluster {
+              network ethernet preset sprite-1988 topology switched
+              server fs1 memory 32MB disk 20ms
+              workstation ws1 memory 8MB diskless
+            }
+            domain / on fs1
+            """)
+        let script = try directory.write("crash.sprite", """
+            sweep crash {
+              choose policy write-through, write-on-close, delayed-write
+              load "_cluster.sprite"
+              cache client policy $policy
+              at 1s { on ws1 { open /log rw; write "entry 1"; close } }
+              at 10s { crash ws1 }
+            }
+            """)
+        let alone = try runShell(["run", "--no-summary", script])
+        #expect(alone.status == 0)
+        #expect(try runShell(["run", "--no-summary", "--limit", "events=20", script]).status == 4)
+        let parallel = try runShell(["run", "--jobs", "3", "--no-summary", "--limit", "events=20", script])
+        #expect(parallel.status == 0, "\(parallel.stderr)")
+        #expect(parallel.stdout == alone.stdout)
+        #expect(try runShell(["run", "--jobs", "3", "--no-summary", script]).stdout == alone.stdout)
     }
 
     @Test("--jobs 0 is refused as a usage error")
