@@ -51,6 +51,9 @@ public enum Merge {
         }
         var run = first.run
         run.shard = .whole
+        // Shards run side by side (a CI matrix, a job array): the whole run took as long as its longest shard.
+        let walls = parts.compactMap(\.run.wallSeconds)
+        run.wallSeconds = walls.count == parts.count ? walls.max() : nil
         return (results, run)
     }
 }

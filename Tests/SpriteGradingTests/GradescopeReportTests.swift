@@ -20,6 +20,17 @@ struct GradescopeReportTests {
         #expect(document["output"] as? String == "Tests passed: 1/6\nPoints: 5/12.5 (40%)\n1 passed, 5 failed")
     }
 
+    /// Tests run with --jobs overlap: the run's wall-clock time, not the sum of the tests' times, is how long
+    /// the autograder ran, which is what Gradescope's execution_time means. Here the six tests (3.4287 s
+    /// summed) ran in 1.2345 s: 1.23 to the hundredth.
+    @Test func theExecutionTimeIsTheRunsWallTime() throws {
+        var run = ReportFixture.run
+        run.wallSeconds = 1.2345
+        let text = GradescopeReport().render(ReportFixture.results, run: run)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(document["execution_time"] as? Double == 1.23)
+    }
+
     /// Control characters are escaped, as in the other reports: a `text` output shows them raw.
     @Test func eachTest() throws {
         let tests = try #require(try Self.document()["tests"] as? [[String: Any]])

@@ -58,7 +58,9 @@ struct ShardingTests {
         try (1...count).map { index in
             let shard = Shard(index: index, count: count)
             let results = shard.select(names).map { result($0, failing.contains($0) ? .fail : .pass) }
-            let run = RunInfo(shard: shard, total: names.count, digest: Shard.digest(of: names))
+            // Shard I took I seconds of wall-clock time.
+            let run = RunInfo(shard: shard, total: names.count, digest: Shard.digest(of: names),
+                              wallSeconds: Double(index))
             let read = try JSONReport.read(Array(JSONReport().render(results, run: run).utf8))
             return ("shard\(index).json", read.results, read.run)
         }
@@ -69,6 +71,8 @@ struct ShardingTests {
         let merged = try Merge.merge(parts.reversed())
         #expect(merged.results.map(\.name) == Self.names)
         #expect(merged.run.shard == .whole)
+        // Read back from each file; the four shards ran side by side, so the run took the longest one's 4 s.
+        #expect(merged.run.wallSeconds == 4)
         let summary = GradingSummary(merged.results)
         #expect(summary.passed == 22)
         #expect(summary.points == Points(44))

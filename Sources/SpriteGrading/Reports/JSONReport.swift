@@ -11,11 +11,14 @@ public struct JSONReport: GradingReport, Sendable {
 
     public func render(_ results: [TestResult], run: RunInfo) -> String {
         let summary = GradingSummary(results)
-        let document: JSONValue = .object([
+        var fields: [(String, JSONValue)] = [
             ("format", .string(Self.format)), ("version", .int(Int64(Self.version))),
             ("shard", .object([("index", .int(Int64(run.shard.index))), ("count", .int(Int64(run.shard.count)))])),
             ("total", .int(Int64(run.total))), ("digest", .string(run.digest)),
             ("seed", .string(String(run.seed))), ("repeat", .int(Int64(run.repeatCount))),
+        ]
+        if let wall = run.wallSeconds { fields.append(("wall_time", .double((wall * 1000).rounded() / 1000))) }
+        let document: JSONValue = .object(fields + [
             ("tests", .array(results.map(Self.test))),
             ("summary", .object([
                 ("total", .int(Int64(summary.total))), ("passed", .int(Int64(summary.passed))),
@@ -91,12 +94,20 @@ public struct JSONReport: GradingReport, Sendable {
         /// A string: a 64-bit seed is past what every JSON reader keeps exact in a number.
         var seed: String
         var `repeat`: Int
+        /// Absent from files written before it was.
+        var wallTime: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case format, version, shard, total, digest, seed, `repeat`, tests
+            case wallTime = "wall_time"
+        }
         /// The summary and the seed-dependent list are not read: they follow from the tests.
         var tests: [Test]
 
         func run() throws(ReadError) -> RunInfo {
             guard let seed = UInt64(seed) else { throw ReadError(description: "its seed '\(seed)' is not a seed") }
-            return RunInfo(shard: shard, total: total, digest: digest, seed: seed, repeatCount: self.repeat)
+            return RunInfo(shard: shard, total: total, digest: digest, seed: seed, repeatCount: self.repeat,
+                           wallSeconds: wallTime)
         }
     }
 

@@ -10,13 +10,18 @@ public struct RunInfo: Sendable, Equatable {
     public var digest: String
     public var seed: UInt64
     public var repeatCount: Int
+    /// Wall-clock seconds from the first test started to the last one graded: with --jobs, less than the
+    /// tests' times summed. Nil when not measured (a report made of results alone, or an older file merged).
+    public var wallSeconds: Double?
 
-    public init(shard: Shard = .whole, total: Int, digest: String, seed: UInt64 = 1, repeatCount: Int = 1) {
+    public init(shard: Shard = .whole, total: Int, digest: String, seed: UInt64 = 1, repeatCount: Int = 1,
+                wallSeconds: Double? = nil) {
         self.shard = shard
         self.total = total
         self.digest = digest
         self.seed = seed
         self.repeatCount = repeatCount
+        self.wallSeconds = wallSeconds
     }
 }
 
