@@ -23,9 +23,9 @@ struct SweepCellResult: Sendable, Equatable {
     var warnings = 0
 }
 
-/// Runs a sweep's cells. The in-process runner below runs them one after another in this session's
-/// process. A runner for `--jobs N` (cells in child processes) or `--shard I/N` conforms here and
-/// is chosen in `SweepStatement.execute`: it runs each cell's `script` with the session's seed and
+/// Runs a sweep's cells (with `--shard I/N`, only that slice's, picked before a runner sees them). The
+/// in-process runner below runs them one after another in this session's process. The runner for
+/// `--jobs N` (cells in child processes) conforms here too and is chosen in `SweepStatement.execute`: it runs each cell's `script` with the session's seed and
 /// limits (`sprite-shell run --seed S --limit … --format json`), reads back the measured fields and
 /// returns the results in cell order, whatever order they finished in; a cell's error comes back as
 /// the diagnostic that `SweepCellError.inCell` makes. The limits then count per child, not over the

@@ -22,7 +22,9 @@ struct SweepSyntax: StatementSyntax {
             \(SweepMetric.all.map(\.field).joined(separator: " ")). A sweep has at most \
             \(Limits.sweepCells) cells; its statements and events count against the script's limits. With \
             'sprite-shell run --jobs N' the cells run in up to N processes at once and the table is the same; \
-            the limits then count per cell.
+            the limits then count per cell. With --shard I/N only the I-th round-robin slice of the cells \
+            runs, an expect on a cell of another slice is left unchecked with a note, and 'sprite-shell run \
+            --merge' puts the slices' JSON output back into the whole table.
             """,
         example: """
             sweep policies {
