@@ -136,6 +136,24 @@ struct SweepShardTests {
         #expect(try runShell(["run", "--merge", one, two]).status == 0)
     }
 
+    /// A seed is any 64-bit number: the table's JSON gives it whole, and the merge reads it back.
+    @Test("the largest seed is printed and merged whole")
+    func largestSeed() throws {
+        let directory = try TemporaryDirectory()
+        let seed = String(UInt64.max)
+        var parts: [String] = []
+        for index in 1...2 {
+            let shard = try runShell(["run", "--seed", seed, "--shard", "\(index)/2", "--format", "json", Self.example])
+            #expect(shard.status == 0, "\(shard.stderr)")
+            #expect(Self.sweepTables(shard.stdout).allSatisfy { $0.contains("\"seed\":\(seed),") })
+            parts.append(try directory.write("shard\(index).json", shard.stdout))
+        }
+        let whole = try runShell(["run", "--seed", seed, "--format", "json", Self.example])
+        let merged = try runShell(["run", "--merge", "--format", "json"] + parts)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout.split(separator: "\n").map(String.init) == Self.sweepTables(whole.stdout))
+    }
+
     @Test("usage errors exit 2", arguments: [
         ["run", "--shard", "4/3", "-c", "now"], ["run", "--shard", "x", "-c", "now"],
         ["run", "--merge", "-c", "now"], ["run", "--merge"],

@@ -3,6 +3,8 @@
 public enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int64)
+    /// A count past Int64's range: a seed, which may be any 64-bit number.
+    case unsigned(UInt64)
     case double(Double)
     case bool(Bool)
     case null
@@ -15,6 +17,7 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .string(let s): return JSONValue.quote(s)
         case .int(let i): return String(i)
+        case .unsigned(let u): return String(u)
         case .double(let d): return d.isFinite ? String(d) : "null"
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"

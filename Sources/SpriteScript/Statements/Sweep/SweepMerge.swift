@@ -155,7 +155,7 @@ public enum SweepMerge {
         }
 
         let sweep: String
-        let seed: Int64
+        let seed: UInt64
         let choices: [Choice]
         let rows: [[String: Field]]
         let shard: Slice?
@@ -188,7 +188,7 @@ public enum SweepMerge {
                 cells.append((values, result))
             }
             return Piece(shape: SweepShape(name: sweep, choices: choices.map { ($0.name, $0.values) }),
-                         seed: UInt64(bitPattern: seed), shard: slice, cells: cells)
+                         seed: seed, shard: slice, cells: cells)
         }
     }
 }

@@ -17,7 +17,7 @@ enum SweepTable {
                 + metrics.indices.map { Self.cell(metrics[$0], cell.result.values[$0]) }
                 + [.typed(.array(differing.map { .string($0) }), shown: differing.joined(separator: " "))]
         }
-        table.fields = [("sweep", .string(shape.name)), ("seed", .int(Int64(sweep.seed))),
+        table.fields = [("sweep", .string(shape.name)), ("seed", .unsigned(sweep.seed)),
                         ("choices", .array(shape.choices.map { choice in
                             .object([("name", .string(choice.name)),
                                      ("values", .array(choice.values.map { .string($0) }))])
