@@ -43,6 +43,18 @@ struct SweepShape: Sendable {
     var dimensions: String { choices.map(\.name).joined(separator: " × ") }
 
     var cellCount: Int { choices.reduce(1) { $0 * $1.values.count } }
+
+    /// The place (from 0) in the sweep's order of the cell with these values, one per choice; nil if they
+    /// are not one of the choices' combinations.
+    func position(of values: [String]) -> Int? {
+        guard values.count == choices.count else { return nil }
+        var position = 0
+        for (choice, value) in zip(choices, values) {
+            guard let index = choice.values.firstIndex(of: value) else { return nil }
+            position = position * choice.values.count + index
+        }
+        return position
+    }
 }
 
 /// A sweep's cells: every combination of one value per choice, in declaration order, the first

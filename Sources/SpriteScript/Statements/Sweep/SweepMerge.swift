@@ -59,7 +59,7 @@ public enum SweepMerge {
             }
             shards[piece.shard.index] = file
             for (values, result) in piece.cells {
-                guard let position = position(of: values, in: piece.shape) else {
+                guard let position = piece.shape.position(of: values) else {
                     throw Failure("sweep '\(name)' in '\(file)' has a cell (\(values.joined(separator: ", "))) "
                                   + "that is not one of its choices' combinations")
                 }
@@ -81,17 +81,6 @@ public enum SweepMerge {
         }
         return SweepResult(shape: first.shape, seed: first.seed,
                            cells: cells.keys.sorted().compactMap { cells[$0].map { ($0.values, $0.result) } })
-    }
-
-    /// The cell's place in the sweep's order (the first choice varying slowest).
-    private static func position(of values: [String], in shape: SweepShape) -> Int? {
-        guard values.count == shape.choices.count else { return nil }
-        var position = 0
-        for (choice, value) in zip(shape.choices, values) {
-            guard let index = choice.values.firstIndex(of: value) else { return nil }
-            position = position * choice.values.count + index
-        }
-        return position
     }
 
     /// What one file says of one sweep.

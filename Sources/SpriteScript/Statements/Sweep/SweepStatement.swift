@@ -146,12 +146,6 @@ struct SweepResult: Sendable {
         cells.first { $0.values == values }?.result
     }
 
-    /// The shard that runs the cell with these values: its place in the sweep's order, dealt round robin.
-    func shard(of values: [String]) -> Shard {
-        var position = 0
-        for (choice, value) in zip(shape.choices, values) {
-            position = position * choice.values.count + (choice.values.firstIndex(of: value) ?? 0)
-        }
-        return Shard.of(position, count: shard.count)
-    }
+    /// The shard that runs the cell with these values (checked to be one of the sweep's).
+    func shard(of values: [String]) -> Shard { Shard.of(shape.position(of: values) ?? 0, count: shard.count) }
 }
