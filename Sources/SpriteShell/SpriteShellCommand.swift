@@ -69,7 +69,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run scenario files (or standard input) as batch scripts; start the prompt when there are none.",
-        usage: usage,
+        usage: usage + "\nsprite-shell run --merge [--format F] [--width N] SHARD.json ...",
         discussion: ExitStatus.documentation + "\n\n" + Limits.documentation
     )
 
