@@ -3,9 +3,9 @@ import SpriteGrading
 import SpriteScript
 
 /// `sprite-shell __sweep-cell`: one cell of a sweep run with `--jobs N`, in a process of its own. It lowers its
-/// own resource limits as `__child` does, then runs the cell's script under the seed and limits given and prints the cell's measured row as one line of JSON;
-/// when the cell does not run to its end it prints nothing and exits with the cell's status. Not for
-/// people: not in --help.
+/// own resource limits as `__child` does, then runs the cell's script under the seed and limits given and
+/// prints the cell's measured row as one line of JSON; when the cell does not run to its end it prints
+/// nothing and exits with the cell's status. Not for people: not in --help.
 struct SweepCellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "__sweep-cell",

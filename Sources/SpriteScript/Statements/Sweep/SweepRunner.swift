@@ -25,10 +25,10 @@ struct SweepCellResult: Sendable, Equatable {
 
 /// Runs a sweep's cells (with `--shard I/N`, only that slice's, picked before a runner sees them). The
 /// in-process runner below runs them one after another in this session's process. The runner for
-/// `--jobs N` (cells in child processes) conforms here too and is chosen in `SweepStatement.execute`: it runs each cell's `script` with the session's seed and
-/// limits (`sprite-shell run --seed S --limit … --format json`), reads back the measured fields and
-/// returns the results in cell order, whatever order they finished in; a cell's error comes back as
-/// the diagnostic that `SweepCellError.inCell` makes. The limits then count per child, not over the
+/// `--jobs N` (cells in child processes) conforms here too and is chosen in `SweepStatement.execute`: it
+/// runs each cell's `script` with the session's seed and limits (`sprite-shell __sweep-cell`), reads back
+/// the measured fields and returns the results in cell order, whatever order they finished in; a cell's
+/// error comes back as the diagnostic that `SweepCellError.inCell` makes. The limits then count per child, not over the
 /// whole sweep, which is the one thing the two runners would not share.
 protocol SweepCellRunner {
     func run(_ cells: [SweepCell], for interpreter: Interpreter) throws(Diagnostic) -> [SweepCellResult]
