@@ -145,22 +145,9 @@ enum ProcessTables {
     static func timeline(_ slices: [TimelineSlice], cpus: [(node: Int, cpu: Int)], from: SimTime, to: SimTime,
                          width: Int = TimelineChart.defaultWidth, _ s: Simulation,
                          processName: (ProcessID) -> String) -> Table {
-        let rowIndex = Dictionary(uniqueKeysWithValues: cpus.enumerated().map { ("\($1.node).\($1.cpu)", $0) })
-        let switches = switchStarts(slices, s)
-        let shown = slices.indices.filter {
-            slices[$0].end > from && slices[$0].start < to && rowIndex["\(slices[$0].node).\(slices[$0].cpu)"] != nil
-        }
-        let across = TimelineMoveData(s, rows: cpus, slices: slices, from: from, to: to, processName: processName)
-        var chart = TimelineChart(
-            rowLabels: cpus.map { "\(s.nodeName($0.node)) cpu\($0.cpu)" },
-            slices: shown.map { index in
-                let slice = slices[index]
-                return ChartSlice(row: rowIndex["\(slice.node).\(slice.cpu)"] ?? 0, process: processName(slice.process),
-                                  start: slice.start, end: slice.end, ending: slice.ending.rawValue,
-                                  switchFrom: switches[index], order: Int(slice.process.index))
-            },
-            from: from, to: to, unknownFrom: s.timelineDropped > 0 ? s.timelineCompleteUntil : nil)
-        (chart.moves, chart.evictions, chart.calls) = (across.moves, across.evictions, across.calls)
+        let drawn = timelineChart(slices, cpus: cpus, from: from, to: to, s, processName: processName)
+        let (shown, across) = (drawn.shown, drawn.across)
+        var chart = drawn.chart
         chart.lineWidth = width
         let rows: [[Cell]] = shown.map { index in
             let slice = slices[index]
@@ -184,6 +171,30 @@ enum ProcessTables {
         table.fields += across.fields
         table.notes += across.notes
         return table
+    }
+
+    /// The chart `show timeline` draws (and the timeline picture): the slices in the window on the rows of
+    /// `cpus`, with the moves, evictions and forwarded calls across them; `shown` indexes `slices`.
+    static func timelineChart(_ slices: [TimelineSlice], cpus: [(node: Int, cpu: Int)], from: SimTime, to: SimTime,
+                              _ s: Simulation, processName: (ProcessID) -> String)
+        -> (chart: TimelineChart, shown: [Int], across: TimelineMoveData) {
+        let rowIndex = Dictionary(uniqueKeysWithValues: cpus.enumerated().map { ("\($1.node).\($1.cpu)", $0) })
+        let switches = switchStarts(slices, s)
+        let shown = slices.indices.filter {
+            slices[$0].end > from && slices[$0].start < to && rowIndex["\(slices[$0].node).\(slices[$0].cpu)"] != nil
+        }
+        let across = TimelineMoveData(s, rows: cpus, slices: slices, from: from, to: to, processName: processName)
+        var chart = TimelineChart(
+            rowLabels: cpus.map { "\(s.nodeName($0.node)) cpu\($0.cpu)" },
+            slices: shown.map { index in
+                let slice = slices[index]
+                return ChartSlice(row: rowIndex["\(slice.node).\(slice.cpu)"] ?? 0, process: processName(slice.process),
+                                  start: slice.start, end: slice.end, ending: slice.ending.rawValue,
+                                  switchFrom: switches[index], order: Int(slice.process.index))
+            },
+            from: from, to: to, unknownFrom: s.timelineDropped > 0 ? s.timelineCompleteUntil : nil)
+        (chart.moves, chart.evictions, chart.calls) = (across.moves, across.evictions, across.calls)
+        return (chart, shown, across)
     }
 
     /// Where the context switch before each slice began, for slices that follow another process on their

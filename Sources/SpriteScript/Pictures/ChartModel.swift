@@ -1,0 +1,165 @@
+/// What a chart shows, before any drawing: named series of (x, y) points, the two axes' titles and units.
+/// Built by the adapters (ChartAdapters.swift) from what the language measured; drawn by `ChartPicture`.
+public struct ChartModel: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        /// Points joined in x order: a quantity against a numeric one (speedup vs hosts).
+        case line
+        /// One group of bars per distinct x, one bar per series in each: quantities side by side.
+        case bar
+    }
+
+    public var title: String
+    public var kind: Kind
+    public var x: ChartAxis
+    public var y: ChartAxis
+    public var series: [ChartSeries]
+
+    public init(title: String, kind: Kind, x: ChartAxis, y: ChartAxis, series: [ChartSeries]) {
+        self.title = title
+        self.kind = kind
+        self.x = x
+        self.y = y
+        self.series = series
+    }
+}
+
+/// An axis: its title and the unit its numbers are in (`""` for a plain count or ratio).
+public struct ChartAxis: Sendable, Equatable {
+    public var title: String
+    public var unit: String
+
+    public init(_ title: String, unit: String = "") {
+        self.title = title
+        self.unit = unit
+    }
+
+    /// `turnaround (s)`, or the title alone without a unit.
+    public var caption: String { unit.isEmpty ? title : "\(title) (\(unit))" }
+}
+
+public struct ChartPoint: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    /// A bar chart's group name under the axis (the x value printed when nil).
+    public var label: String?
+
+    public init(x: Double, y: Double, label: String? = nil) {
+        self.x = x
+        self.y = y
+        self.label = label
+    }
+}
+
+public struct ChartSeries: Sendable, Equatable {
+    public var name: String
+    public var points: [ChartPoint]
+
+    public init(_ name: String, _ points: [ChartPoint]) {
+        self.name = name
+        self.points = points
+    }
+}
+
+/// The numbers along an axis: a step of 1, 2 or 5 times a power of ten, and the multiples of it that cover the
+/// data, so every tick label is a round number a reader can interpolate between.
+public struct ChartScale: Sendable, Equatable {
+    public let low: Double
+    public let high: Double
+    public let step: Double
+
+    /// The ticks from `low` to `high`, every `step`.
+    public var ticks: [Double] {
+        guard step > 0, high >= low else { return [low] }
+        let count = Int(((high - low) / step).rounded())
+        // Each tick computed from its index, not summed, so no rounding error builds up.
+        return (0...count).map { Self.clean(low + Double($0) * step) }
+    }
+
+    /// The smallest step of 1, 2 or 5 × 10^k that covers `span` in at most `intervals` intervals.
+    public static func niceStep(span: Double, intervals: Int) -> Double {
+        guard span.isFinite, span > 0, intervals > 0 else { return 1 }
+        let rough = span / Double(intervals)
+        var power = pow10(decade(rough))
+        while true {
+            for factor in [1.0, 2.0, 5.0] where factor * power >= rough * (1 - 1e-12) {
+                return clean(factor * power)
+            }
+            power *= 10
+        }
+    }
+
+    /// A scale over `low...high` with at most `intervals` intervals, widened to whole steps; zero is kept in
+    /// view when `includeZero` (bars grow from it).
+    public init(low: Double, high: Double, intervals: Int = 5, includeZero: Bool = false) {
+        var (a, b) = (min(low, high), max(low, high))
+        if !a.isFinite || !b.isFinite { (a, b) = (0, 1) }
+        if includeZero { (a, b) = (min(a, 0), max(b, 0)) }
+        if a == b { (a, b) = a == 0 ? (0, 1) : (a - abs(a) / 2, b + abs(b) / 2) }
+        let step = Self.niceStep(span: b - a, intervals: intervals)
+        var first = (a / step).rounded(.down) * step
+        var last = (b / step).rounded(.up) * step
+        // Widening to whole steps can add an interval at each end: widen the step instead.
+        if ((last - first) / step).rounded() > Double(intervals) {
+            let wider = Self.niceStep(span: last - first, intervals: intervals)
+            first = (a / wider).rounded(.down) * wider
+            last = (b / wider).rounded(.up) * wider
+            self.init(low: Self.clean(first), high: Self.clean(last), step: wider)
+            return
+        }
+        self.init(low: Self.clean(first), high: Self.clean(last), step: step)
+    }
+
+    public init(low: Double, high: Double, step: Double) {
+        self.low = low
+        self.high = high
+        self.step = step
+    }
+
+    /// Where `value` falls between `low` (0) and `high` (1).
+    public func fraction(_ value: Double) -> Double {
+        high > low ? (value - low) / (high - low) : 0
+    }
+
+    /// A tick's label: as many decimals as the step needs, no more (`0.25`, `2`, `1500`).
+    public func label(_ value: Double) -> String {
+        let decimals = max(0, -Self.decade(step))
+        return Self.fixed(value, decimals: decimals)
+    }
+
+    /// `value` with exactly `decimals` decimals, built from integers (no locale, no exponent).
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        let scale = pow10(decimals)
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else { return SVGWriter.number(value) }
+        let whole = Int64(scaled)
+        let sign = value < 0 && whole != 0 ? "-" : ""
+        guard decimals > 0 else { return sign + String(whole) }
+        let unit = Int64(scale)
+        var fraction = String(whole % unit)
+        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+        return sign + String(whole / unit) + "." + fraction
+    }
+
+    /// The power of ten at or below `value` (> 0): `decade(250) == 2`, `decade(0.05) == -2`. Counted by
+    /// multiplying, not with a logarithm, so an exact power is never missed by a rounding bit.
+    static func decade(_ value: Double) -> Int {
+        guard value.isFinite, value > 0 else { return 0 }
+        var (exponent, power) = (0, 1.0)
+        while power * 10 <= value { power *= 10; exponent += 1 }
+        while power > value { power /= 10; exponent -= 1 }
+        return exponent
+    }
+
+    static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<abs(exponent) { result *= 10 }
+        return exponent < 0 ? 1 / result : result
+    }
+
+    /// Rounds away the last bits of binary noise (0.30000000000000004 → 0.3).
+    static func clean(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return value }
+        let magnitude = pow10(decade(abs(value)) - 12)
+        return (value / magnitude).rounded() * magnitude
+    }
+}
