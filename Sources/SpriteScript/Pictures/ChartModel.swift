@@ -96,17 +96,25 @@ public struct ChartScale: Sendable, Equatable {
         if includeZero { (a, b) = (min(a, 0), max(b, 0)) }
         if a == b { (a, b) = a == 0 ? (0, 1) : (a - abs(a) / 2, b + abs(b) / 2) }
         let step = Self.niceStep(span: b - a, intervals: intervals)
-        var first = (a / step).rounded(.down) * step
-        var last = (b / step).rounded(.up) * step
+        var first = Self.wholeSteps(a, step, .down) * step
+        var last = Self.wholeSteps(b, step, .up) * step
         // Widening to whole steps can add an interval at each end: widen the step instead.
         if ((last - first) / step).rounded() > Double(intervals) {
             let wider = Self.niceStep(span: last - first, intervals: intervals)
-            first = (a / wider).rounded(.down) * wider
-            last = (b / wider).rounded(.up) * wider
+            first = Self.wholeSteps(a, wider, .down) * wider
+            last = Self.wholeSteps(b, wider, .up) * wider
             self.init(low: Self.clean(first), high: Self.clean(last), step: wider)
             return
         }
         self.init(low: Self.clean(first), high: Self.clean(last), step: step)
+    }
+
+    /// `value / step` rounded to a whole number, a quotient within a hair of one taken as it (0.3 / 0.1 is
+    /// 2.9999999999999996 in binary: three steps, not two).
+    static func wholeSteps(_ value: Double, _ step: Double, _ rule: FloatingPointRoundingRule) -> Double {
+        let quotient = value / step
+        let nearest = quotient.rounded()
+        return abs(quotient - nearest) < 1e-9 ? nearest : quotient.rounded(rule)
     }
 
     public init(low: Double, high: Double, step: Double) {
@@ -156,10 +164,13 @@ public struct ChartScale: Sendable, Equatable {
         return exponent < 0 ? 1 / result : result
     }
 
-    /// Rounds away the last bits of binary noise (0.30000000000000004 → 0.3).
+    /// Rounds away the last bits of binary noise (0.30000000000000004 → 0.3, 14.999999999999998 → 15): twelve
+    /// significant digits, scaled by an exact power of ten so the result is the double nearest the decimal.
     static func clean(_ value: Double) -> Double {
         guard value != 0, value.isFinite else { return value }
-        let magnitude = pow10(decade(abs(value)) - 12)
-        return (value / magnitude).rounded() * magnitude
+        let shift = 12 - decade(abs(value))
+        guard abs(shift) <= 22 else { return value }
+        let power = pow10(abs(shift))
+        return shift >= 0 ? (value * power).rounded() / power : (value / power).rounded() * power
     }
 }
