@@ -141,6 +141,41 @@ struct TimelinePictureTests {
         #expect(labels == ["ws1 cpu0", "cache of /f:", "ws1", "ws2"])
     }
 
+    @Test("a run's own trace gives the bands: under NFS jill's copy goes stale when jack rewrites the file")
+    func cacheBandsFromARun() throws {
+        // Examples/sweep-write-policies.sprite, nfs and write-through: jill fetches /notes at 500ms and
+        // trusts her copy for 3s; jack rewrites it at 1s; jill's read at 2s returns the old text unchecked.
+        let script = """
+            cluster {
+              network ethernet preset sprite-1988 topology switched
+              server fs1 memory 32MB disk 20ms
+              workstation jack, jill
+            }
+            domain / on fs1
+            consistency nfs
+            cache client policy write-through
+            on jack { open /notes rw; write "version 1"; close }
+            at 500ms { on jill { open /notes r; read; close } }
+            at 1s { on jack { open /notes rw; write "version 2"; close } }
+            at 2s { on jill { open /notes r; read; close } }
+            run
+            """
+        let run = ScriptHarness.run(script)
+        #expect(run.status == .ok)
+        let model = TimelinePictureModel.make(run.session.interpreter, file: "/notes")
+        #expect(model.cacheBands.map(\.client) == ["jack", "jill"])
+        let jill = try #require(model.cacheBands.last).spans
+        #expect(jill.map(\.state) == [.cached, .stale])
+        // Her copy from the open at 500ms; stale from the 2s read, to the end of the run.
+        #expect(jill[0].start >= .ms(500) && jill[0].start < .ms(600))
+        #expect(jill[1].start >= .s(2) && jill[1].start < .ms(2100))
+        #expect(jill[1].end == run.session.now)
+        #expect(jill[1].why.hasPrefix("a read returned old data: cached version 1"), "\(jill[1].why)")
+        #expect(model.cacheBands.first?.spans.map(\.state) == [.cached], "jack's own copy stays current")
+        let root = try #require(try XMLDocument(xmlString: TimelinePicture.svg(model)).rootElement())
+        #expect(ChartPictureTests.elements(root, class: "stale").count == 1)
+    }
+
     @Test("a thousand moves stay within bounds: arrows up to the overlay's limit, the rest counted in a note")
     func manyMoves() throws {
         var chart = TimelineChart(rowLabels: ["ws1 cpu0", "ws2 cpu0"], slices: [], from: .zero, to: .s(2))

@@ -18,9 +18,10 @@ struct TimelinePictureModel {
 
     /// The model for `interpreter`'s run from `from` to `to` (the clock when nil), on the CPUs of `nodes`
     /// (every node `show timeline` draws when nil). `records`: the run's trace records, from which the cache
-    /// bands of `file` are made (the engine keeps no history of cache states: only the trace tells them).
+    /// bands of `file` are made (the engine keeps no history of cache states: only the trace tells them);
+    /// when nil, what the session traced so far (`show trace`'s history, at the script's trace level).
     static func make(_ interpreter: Interpreter, from: SimTime = .zero, to: SimTime? = nil, nodes: Set<Int>? = nil,
-                     file: String? = nil, records: [TraceRecord] = []) -> TimelinePictureModel {
+                     file: String? = nil, records: [TraceRecord]? = nil) -> TimelinePictureModel {
         let s = interpreter.simulation
         let end = max(from, min(to ?? s.now, s.now))
         let cpus = TimelineMoveData.rows(interpreter).filter { nodes?.contains($0.node) ?? true }
@@ -33,8 +34,9 @@ struct TimelinePictureModel {
         if s.faultLogDropped > 0 { model.faultsCompleteUntil = s.faultLogCompleteUntil }
         if let file {
             model.cacheFile = file
-            model.cacheBands = TimelineCacheStates.bands(records, path: file, from: from, to: end,
-                                                         RenderContext(simulation: s, labels: [:]))
+            let context = RenderContext(simulation: s, labels: [:])
+            model.cacheBands = TimelineCacheStates.bands(records ?? interpreter.history, path: file, from: from,
+                                                         to: end, context)
         }
         return model
     }
