@@ -12,12 +12,12 @@ import Testing
 enum BrowserCheck {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
-    /// Chromium's path: `$SPRITE_CHROMIUM`, else the first of chromium, chromium-browser, google-chrome on
-    /// the PATH; nil when none is there.
+    /// Chromium's path: `$SPRITE_CHROMIUM` when set (nil if that is no program: a way to see the checks skip,
+    /// or fail under CI), else the first of chromium, chromium-browser, google-chrome on the PATH.
     static var executable: String? {
         let environment = ProcessInfo.processInfo.environment
-        if let given = environment["SPRITE_CHROMIUM"], FileManager.default.isExecutableFile(atPath: given) {
-            return given
+        if let given = environment["SPRITE_CHROMIUM"] {
+            return FileManager.default.isExecutableFile(atPath: given) ? given : nil
         }
         let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for name in ["chromium", "chromium-browser", "google-chrome"] {
