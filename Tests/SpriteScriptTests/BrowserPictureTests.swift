@@ -48,6 +48,35 @@ struct BrowserPictureTests {
         #expect(facts.screenshotColours > 4, "\(facts.screenshotColours)")
     }
 
+    @Test("pmake on 12 hosts: an arrow per remote exec, 13 rows, no label covered")
+    func pmakeTimeline() throws {
+        guard let browser = BrowserCheck.browserOrSkip() else { return }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let script = try String(contentsOf: root.appendingPathComponent("Examples/pmake-hosts.sprite"),
+                                encoding: .utf8)
+        let run = ScriptHarness.run(script)
+        #expect(run.status == .ok)
+        // The window of the example's own `show timeline`: the 12-host build, whose 24 compiles each go to
+        // an idle host by remote exec (k12.remote-jobs == 24), so 24 arrows from ws0's row; ws0 to ws12 are
+        // the rows.
+        let model = TimelinePictureModel.make(run.session.interpreter, from: .s(143), to: .s(153))
+        let file = try Self.write(TimelinePicture.svg(model), "pmake.svg")
+        let facts = try BrowserCheck.inspect(file, classes: ["bar", "move-arrow", "lane-label", "axis-label"],
+                                             width: 980, height: 560, browser: browser)
+        #expect(facts.errors.isEmpty && facts.console.isEmpty, "\(facts.errors) \(facts.console)")
+        #expect(facts.counts["move-arrow"] == 24)
+        #expect(facts.counts["lane-label"] == 13)
+        #expect(facts.counts["bar"] == model.chart.slices.count)
+        for other in ["bar", "move-arrow", "lane-label"] {
+            #expect(facts.overlaps("axis-label", other).isEmpty, "axis labels covered by \(other)")
+        }
+        #expect(facts.overlaps("lane-label", "bar").isEmpty)
+        // Every arrow starts on ws0's row (the top one) and goes down.
+        let ws0 = try #require(facts.boxes["lane-label"]?.first)
+        #expect((facts.boxes["move-arrow"] ?? []).allSatisfy { $0.y <= ws0.y + ws0.height })
+    }
+
     @Test("a line chart and a bar chart: every point and bar drawn, the axis labels uncovered, the legend apart")
     func charts() throws {
         guard let browser = BrowserCheck.browserOrSkip() else { return }
