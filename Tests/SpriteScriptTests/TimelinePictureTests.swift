@@ -188,6 +188,13 @@ struct TimelinePictureTests {
         #expect(ChartPictureTests.elements(root, class: "move-arrow").count == TimelineMoveOverlay.mostDrawn)
         #expect(text.contains("not drawn: 200 moves past the first 1000"))
         // About 400 bytes an arrow: well under a megabyte.
+        // One more, frozen at 1.5s and still moving at the window's end: a dashed line on ws1's row, no arrow.
+        chart.moves = [ChartMove(process: "late", from: "ws1", to: "ws2", fromRow: 0, toRow: 1, frozen: .ms(1500),
+                                 unfrozen: nil, cause: "migrate", evicted: false, how: nil, unfinished: "moving")]
+        let frozen = try #require(try XMLDocument(xmlString: TimelinePicture.svg(TimelinePictureModel(chart: chart)))
+            .rootElement())
+        #expect(ChartPictureTests.elements(frozen, class: "frozen").count == 1)
+        #expect(ChartPictureTests.elements(frozen, class: "move-arrow").isEmpty)
         let size = text.utf8.count
         #expect(size < 600_000, "\(size) bytes")
     }

@@ -74,6 +74,9 @@ struct TimelineLayout {
             lines.append("arrows: migrations, from the freeze on the row left to the unfreeze on the row gone to "
                          + "(red dashed: an eviction)")
         }
+        if chart.moves.contains(where: { $0.frozen != nil && TimelinePicture.isFrozenPastEnd($0, chart) }) {
+            lines.append("dashed line: a process frozen for a move that is not done by the window's end")
+        }
         if !chart.evictions.isEmpty {
             lines.append("red line: input on the node; its owner is back, its guests evicted")
         }
@@ -96,6 +99,10 @@ struct TimelineLayout {
         if chart.moves.count > TimelineMoveOverlay.mostDrawn {
             notes.append("not drawn: \(Plural.of(chart.moves.count - TimelineMoveOverlay.mostDrawn, "move")) past "
                          + "the first \(TimelineMoveOverlay.mostDrawn) (show migrations lists them)")
+        }
+        if model.faults.count > TimelinePicture.mostTicks {
+            notes.append("not drawn: \(Plural.of(model.faults.count - TimelinePicture.mostTicks, "page fault")) past "
+                         + "the first \(TimelinePicture.mostTicks) (show faults lists them)")
         }
         if let until = model.faultsCompleteUntil, until < chart.to {
             notes.append("page faults from \(until) on were not kept (the fault log's limit): no ticks past it")

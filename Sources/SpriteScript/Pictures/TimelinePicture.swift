@@ -7,7 +7,8 @@ import SpriteKernel
 /// cache state of a chosen file. A time axis at the bottom has ticks at 1-2-5 steps and its unit.
 ///
 /// Classes for checks and styles: `bar`, `move-arrow`, `lane-label`, `axis-label`, `eviction`, `call`,
-/// `fault-tick`, `io-tick`, `cache-span`, `unknown`. Every bar, arrow and mark has a `<title>` (hover text).
+/// `fault-tick`, `io-tick`, `cache-span`, `unknown`, `frozen` (a move not done by the window's end). Every bar,
+/// arrow and mark has a `<title>` (hover text).
 enum TimelinePicture {
     static let defaultWidth = 960.0
     static let rowHeight = 30.0
@@ -16,6 +17,8 @@ enum TimelinePicture {
     /// Slices drawn at most: past that a picture is a solid block a browser is slow to draw; the rest are
     /// counted under the picture (`show timeline` has them all).
     static let mostBars = 20_000
+    /// Fault ticks drawn at most, for the same reason (the fault log keeps up to 100,000).
+    static let mostTicks = 20_000
 
     static let style = """
         text { font-family: monospace; font-size: 12px; fill: #222; }
@@ -28,6 +31,7 @@ enum TimelinePicture {
         .move-arrow polygon { fill: #000; }
         .move-arrow.evicted polygon { fill: #c00; }
         .eviction { stroke: #c00; stroke-width: 2; }
+        .frozen { stroke: #000; stroke-width: 1.5; stroke-dasharray: 3 3; }
         .fault-tick { stroke: #e67e00; stroke-width: 1; }
         .io-tick { stroke: #0050c8; stroke-width: 2; }
         .call { fill: #7a3db8; }
@@ -124,7 +128,7 @@ enum TimelinePicture {
             svg.title("a location-dependent call forwarded home at \(call.at)")
             svg.end()
         }
-        for fault in layout.model.faults {
+        for fault in layout.model.faults.prefix(mostTicks) {
             let (x, top) = (layout.x(fault.at), layout.rowTop(fault.row))
             svg.begin("line", [SVGAttribute("class", fault.isIO ? "io-tick" : "fault-tick"), SVGAttribute("x1", x),
                                SVGAttribute("y1", top + 1), SVGAttribute("x2", x), SVGAttribute("y2", top + 6)])
@@ -137,6 +141,10 @@ enum TimelinePicture {
     private static func drawMoves(_ layout: TimelineLayout, _ svg: inout SVGWriter) {
         let chart = layout.model.chart
         for move in chart.moves.prefix(TimelineMoveOverlay.mostDrawn) {
+            if let frozen = move.frozen, frozen <= chart.to, isFrozenPastEnd(move, chart) {
+                drawFrozen(move, since: frozen, layout, &svg)
+                continue
+            }
             guard let source = move.fromRow, let target = move.toRow, source != target,
                   chart.rowLabels.indices.contains(source), chart.rowLabels.indices.contains(target),
                   let unfrozen = move.unfrozen, unfrozen >= chart.from, unfrozen <= chart.to else { continue }
@@ -156,6 +164,24 @@ enum TimelinePicture {
             svg.element("polygon", [SVGAttribute("points", pointList(head))])
             svg.end()
         }
+    }
+
+    /// Frozen and not on again by the window's end: unfrozen after it, or still moving (as the text chart).
+    static func isFrozenPastEnd(_ move: ChartMove, _ chart: TimelineChart) -> Bool {
+        move.unfrozen.map { $0 > chart.to } ?? (move.unfinished == "moving")
+    }
+
+    /// A process frozen in the window and not on again by its end (still moving, or unfrozen later): a dashed
+    /// line on the row it left, from its freeze to the window's end, as the text chart's dashes.
+    private static func drawFrozen(_ move: ChartMove, since frozen: SimTime, _ layout: TimelineLayout,
+                                   _ svg: inout SVGWriter) {
+        guard let row = move.fromRow, layout.model.chart.rowLabels.indices.contains(row) else { return }
+        let y = layout.rowTop(row) + rowHeight - 3
+        svg.begin("line", [SVGAttribute("class", "frozen"), SVGAttribute("x1", layout.x(frozen)),
+                           SVGAttribute("y1", y), SVGAttribute("x2", layout.right), SVGAttribute("y2", y)])
+        let state = move.unfinished.map { " (\($0))" } ?? ""
+        svg.title("\(move.process) frozen from \(frozen), moving \(move.from) -> \(move.to)\(state)")
+        svg.end()
     }
 
     private static func drawCacheBands(_ layout: TimelineLayout, _ svg: inout SVGWriter) {
