@@ -27,8 +27,9 @@ public struct TestSettings: Sendable, Equatable {
 ///     # test: seed 7
 ///     # test: expect-status 1
 ///
-/// Other comments may sit among them. A `# test:` line below the first statement is an error, so a
-/// setting never silently does nothing.
+/// Other comments may sit among them. A `# test:` line below the first statement is an error, and so is
+/// a mistyped marker in the header (`# Test: hidden`, MistypedMarker), so a setting never silently does
+/// nothing. A byte order mark before the first line is skipped.
 public enum TestHeader {
     public static let keys = ["points", "timeout", "hidden", "description", "limit", "seed", "expect-status"]
     /// The longest timeout a header may ask for.
@@ -43,7 +44,9 @@ public enum TestHeader {
         for (index, line) in file.lines.enumerated() {
             let number = index + 1
             let characters = Array(line)
-            let start = characters.firstIndex { $0 != " " && $0 != "\t" } ?? characters.count
+            // A byte order mark (an editor's, before the first line) is not text: the header starts after it.
+            let start = characters.firstIndex { $0 != " " && $0 != "\t" && !(number == 1 && $0 == "\u{FEFF}") }
+                ?? characters.count
             guard start < characters.count else { continue }
             guard characters[start] == "#" else {
                 inHeader = false
@@ -51,7 +54,12 @@ public enum TestHeader {
             }
             var column = start + 1
             while column < characters.count, characters[column] == " " || characters[column] == "\t" { column += 1 }
-            guard String(characters[column...]).hasPrefix(marker) else { continue }
+            guard String(characters[column...]).hasPrefix(marker) else {
+                if inHeader, let mistyped = MistypedMarker.find(in: characters, from: column) {
+                    return .failure(mistyped.diagnostic(file, line: number, hash: start))
+                }
+                continue
+            }
             let markerSpan = span(file, number, start, column + marker.count)
             guard inHeader else {
                 return .failure(Diagnostic(.check, "test settings are read only from the comment block at the top "

@@ -99,3 +99,41 @@ struct TestHeaderTests {
         #expect(Points(parsing: "1.") == nil)
     }
 }
+
+@Suite("test headers: mistyped markers")
+struct MistypedMarkerTests {
+    /// Each of these was read as a plain comment, so `hidden` silently did nothing and the test was shown.
+    @Test(arguments: ["# test hidden", "# Test: hidden", "# tests: hidden", "# TEST : hidden", "#Test:hidden"])
+    func aMistypedMarkerIsAnError(line: String) throws {
+        let diagnostic = try #require(TestHeaderTests.error(line + "\necho \"x\"\n"))
+        #expect(diagnostic.message.hasPrefix("this comment looks like a test setting"))
+        #expect(diagnostic.span?.line == 1)
+        #expect(diagnostic.help == "write '# test: hidden', or reword the comment if it is not a setting")
+    }
+
+    @Test func theErrorPointsAtTheMarker() throws {
+        let diagnostic = try #require(TestHeaderTests.error("# points below\n  # Test: points 3\n"))
+        // "  # Test:": the '#' is at column 3, the colon at column 9, so the span ends at column 10.
+        #expect(diagnostic.renderedLines.first == "t.sprite:2:3: error: this comment looks like a test setting, "
+                + "but a setting's line starts with '# test:' exactly (lower case, the colon right after 'test')")
+        #expect(diagnostic.span?.column == 3)
+        #expect(diagnostic.span?.endColumn == 10)
+    }
+
+    @Test(arguments: ["# Test that a read after a close is stale", "# testing the points", "# a test: hidden",
+                      "# tests run in order"])
+    func proseIsAComment(line: String) throws {
+        #expect(try TestHeaderTests.parse(line + "\necho \"x\"\n").get() == TestSettings())
+    }
+
+    @Test func belowTheFirstStatementAMistypedMarkerIsProse() throws {
+        #expect(try TestHeaderTests.parse("echo \"x\"\n# Test: this echoes\n").get() == TestSettings())
+    }
+
+    /// A Windows editor saves a byte order mark first; the header after it counts.
+    @Test func aByteOrderMarkBeforeTheHeaderIsSkipped() throws {
+        let settings = try TestHeaderTests.parse("\u{FEFF}# test: hidden\n# test: points 3\necho \"x\"\n").get()
+        #expect(settings.hidden)
+        #expect(settings.points == Points(3))
+    }
+}
