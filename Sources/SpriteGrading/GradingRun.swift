@@ -20,6 +20,8 @@ public struct GradingOptions: Sendable {
     public var childCommand = "__child"
     /// More options for the child command (`--allow-path DIR`).
     public var childArguments: [String] = []
+    /// Whether the tests' headers count (`--headers`).
+    public var headers = HeaderPolicy.trusted
 
     public init() {}
 }
@@ -61,6 +63,10 @@ public struct GradingRun: Sendable {
     /// One test, under every seed of the run.
     public func grade(_ test: TestCase) -> TestResult {
         var result = TestResult(name: test.name, path: test.path, outcome: .error, maxPoints: options.points)
+        if let problem = test.problem {
+            result.reason = problem
+            return result
+        }
         let text: String
         switch BoundedFile.read(test.path, cap: Self.maxScriptBytes) {
         case .success(let bytes):
@@ -74,7 +80,8 @@ public struct GradingRun: Sendable {
             return result
         }
         let settings: TestSettings
-        switch TestHeader.parse(SourceFile(name: test.path, text: text)) {
+        switch options.headers == .ignored ? .success(TestSettings())
+            : TestHeader.parse(SourceFile(name: test.path, text: text)) {
         case .success(let parsed): settings = parsed
         case .failure(let diagnostic):
             result.reason = "the test's header is malformed"
@@ -102,8 +109,13 @@ public struct GradingRun: Sendable {
         let limitArguments = childLimitArguments(settings)
         var details: (exit: ChildExit, verdict: OutcomeMapping.Verdict)?
         for seed in Repeat.seeds(from: settings.seed ?? options.seed, count: options.repeatCount) {
+            // In the test's folder, by its file name: what it prints (a diagnostic's or a failed expect's
+            // `FILE:LINE:COL`) is the same wherever the grader was started, so `.expected` files made in that
+            // folder match.
             let arguments = [options.childCommand] + processLimits.arguments + ["--seed", String(seed)]
-                + limitArguments + options.childArguments + ["--width", "80", "--", test.path]
+                + limitArguments + options.childArguments + ["--width", "80"]
+                + (test.folder.isEmpty ? [] : ["--directory", test.folder])
+                + ["--", HostPath.lastComponent(of: test.path)]
             let exit = runner.run(arguments, timeoutNanoseconds: timeout)
             let verdict = mapping.verdict(for: exit)
             result.seconds += exit.seconds

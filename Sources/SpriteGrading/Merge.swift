@@ -45,7 +45,7 @@ public enum Merge {
             throw Failure("shard" + (missing.count == 1 ? " " : "s ")
                           + missing.map { "\($0)/\(first.run.shard.count)" }.joined(separator: ", ") + " missing")
         }
-        results.sort { $0.name < $1.name }
+        results.sort { TestCase.precedes($0.name, $1.name) }
         guard results.count == first.run.total, Shard.digest(of: results.map(\.name)) == first.run.digest else {
             throw Failure("the shards hold \(results.count) tests but the run has \(first.run.total)")
         }

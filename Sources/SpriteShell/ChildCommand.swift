@@ -27,6 +27,10 @@ struct ChildCommand: ParsableCommand {
     var debugSignal: Int32?
     #endif
 
+    /// The test's folder: the child runs there, the script named by its file name, so that what it prints
+    /// does not depend on where the grader was started.
+    @Option(help: "The folder to run in.") var directory: String?
+
     @Argument(help: "The test's script.") var file: String
 
     func run() throws {
@@ -38,6 +42,11 @@ struct ChildCommand: ParsableCommand {
             raise(debugSignal)
         }
         #endif
+        if let directory, chdir(directory) != 0 {
+            let reason = String(cString: strerror(errno)).lowercased()
+            StandardOutput.shared.writeError("sprite-shell: error: cannot enter the test's folder: \(reason)")
+            throw ExitCode(ExitStatus.runtimeError.rawValue)
+        }
         let status = StandardOutput.shared.finish(BatchRunner(options: options).run(files: [file]))
         if status != .ok { throw ExitCode(status.rawValue) }
     }

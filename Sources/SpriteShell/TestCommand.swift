@@ -117,7 +117,8 @@ struct TestCommand: ParsableCommand {
         options.seed = seed
         options.repeatCount = repeatCount
         options.jobs = jobs
-        options.childArguments = sandbox.allowedFolders.flatMap { ["--allow-path", $0] }
+        // Absolute: each test runs in its own folder.
+        options.childArguments = sandbox.allowedFolders.flatMap { ["--allow-path", Self.absolute($0)] }
         #if DEBUG
         if let debugSignal { options.childArguments += ["--debug-raise-signal", String(debugSignal)] }
         #endif
@@ -247,6 +248,10 @@ struct TestCommand: ParsableCommand {
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = start.duration(to: .now).components
         return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+    }
+
+    private static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : HostPath.join(FileManager.default.currentDirectoryPath, path)
     }
 
     /// A run that cannot start as asked (no tests, two of one name, shards that do not fit): one line

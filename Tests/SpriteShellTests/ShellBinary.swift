@@ -70,7 +70,7 @@ final class TemporaryDirectory {
 /// Runs the real binary with `arguments`; standard input is `stdin` (a
 /// file, so never a terminal) or empty. Output goes through files, so a
 /// large output cannot block the child.
-func runShell(_ arguments: [String], stdin: String? = nil) throws -> ShellResult {
+func runShell(_ arguments: [String], stdin: String? = nil, in folder: String? = nil) throws -> ShellResult {
     let directory = try TemporaryDirectory()
     let input = try directory.write("stdin", stdin ?? "")
     let outPath = directory.path("stdout"), errPath = directory.path("stderr")
@@ -79,6 +79,7 @@ func runShell(_ arguments: [String], stdin: String? = nil) throws -> ShellResult
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try ShellBinary.path())
     process.arguments = arguments
+    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
     process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
