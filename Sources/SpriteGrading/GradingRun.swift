@@ -128,6 +128,7 @@ public struct GradingRun: Sendable {
         result.outcome = Repeat.representative(result.seeds)
         if let details {
             if case .exited(let status) = details.exit.termination { result.status = status }
+            if details.exit.termination == .interrupted { result.graded = false }
             result.reason = details.verdict.reason
             result.diff = details.verdict.diff
             result.output = details.verdict.output
@@ -135,6 +136,27 @@ public struct GradingRun: Sendable {
         if options.repeatCount == 1 { result.seeds = [] }
         result.points = result.outcome.passed ? result.maxPoints : .zero
         return result
+    }
+
+    /// Every test of the run in order: each graded one's result, and for each the run did not reach (it
+    /// was interrupted) an ERROR that says so, worth its header's points.
+    public func complete(_ results: [TestResult], of tests: [TestCase]) -> [TestResult] {
+        let graded = Dictionary(results.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return tests.map { test in
+            if let result = graded[test.name] { return result }
+            var result = TestResult(name: test.name, path: test.path, outcome: .error, maxPoints: options.points,
+                                    reason: "not graded: the run was interrupted before this test")
+            if options.headers == .trusted,
+               case .success(let bytes) = BoundedFile.read(test.path, cap: Self.maxScriptBytes),
+               let text = String(validating: bytes, as: UTF8.self),
+               case .success(let settings) = TestHeader.parse(SourceFile(name: test.path, text: text)) {
+                result.maxPoints = settings.points ?? options.points
+                result.hidden = settings.hidden
+                result.description = settings.description
+            }
+            result.graded = false
+            return result
+        }
     }
 
     /// `--limit NAME=VALUE` for each limit that is not the default: the run's ceiling, lowered by the header.

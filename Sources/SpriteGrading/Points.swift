@@ -25,9 +25,15 @@ public struct Points: Sendable, Hashable, Comparable, Codable, CustomStringConve
         self.hundredths = hundredths
     }
 
-    /// From a JSON number (a merged result file): rounded to hundredths.
+    /// From a JSON number (a merged result file): rounded to hundredths; a number that no run could have
+    /// written (not finite, negative, past `most`) is refused rather than converted.
     public init(from decoder: any Decoder) throws {
-        let value = try decoder.singleValueContainer().decode(Double.self)
+        let container = try decoder.singleValueContainer()
+        let value = try container.decode(Double.self)
+        guard value.isFinite, value >= 0, value <= Double(Self.most.hundredths) / 100 else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(value) is not a number of "
+                                                   + "points from 0 to \(Self.most)")
+        }
         hundredths = Int((value * 100).rounded())
     }
 
@@ -49,5 +55,10 @@ public struct Points: Sendable, Hashable, Comparable, Codable, CustomStringConve
     }
 
     public static func < (lhs: Points, rhs: Points) -> Bool { lhs.hundredths < rhs.hundredths }
-    public static func + (lhs: Points, rhs: Points) -> Points { Points(hundredths: lhs.hundredths + rhs.hundredths) }
+    /// Saturates rather than traps: every total is of checked points (each at most `most`, at most
+    /// `TestDiscovery.maxTests` of them), far below the largest Int, so the cap is never reached.
+    public static func + (lhs: Points, rhs: Points) -> Points {
+        let (sum, overflow) = lhs.hundredths.addingReportingOverflow(rhs.hundredths)
+        return Points(hundredths: overflow ? Int.max : sum)
+    }
 }

@@ -63,6 +63,9 @@ public struct TestResult: Sendable, Equatable {
     public var output: String?
     /// Each seed's verdict, with `--repeat` above 1.
     public var seeds: [SeedVerdict]
+    /// False for a test the run did not finish grading (it was interrupted): an ERROR that says so, so a
+    /// report of a cut run lists every test and cannot pass for a complete one.
+    public var graded = true
 
     public init(name: String, path: String, description: String? = nil, hidden: Bool = false,
                 outcome: TestOutcome, points: Points = .zero, maxPoints: Points, seconds: Double = 0,
@@ -93,10 +96,13 @@ public struct GradingSummary: Sendable, Equatable {
     public let passed: Int
     public let points: Points
     public let maxPoints: Points
+    /// Tests an interrupted run did not finish.
+    public let notGraded: Int
 
     public init(_ results: [TestResult]) {
         total = results.count
         passed = results.filter { $0.outcome.passed }.count
+        notGraded = results.filter { !$0.graded }.count
         points = results.reduce(.zero) { $0 + $1.points }
         maxPoints = results.reduce(.zero) { $0 + $1.maxPoints }
     }

@@ -164,60 +164,80 @@ struct TestCommand: ParsableCommand {
             StandardOutput.shared.writeError("sprite-shell: error: cannot find the running executable to start tests")
             return .runtimeError
         }
-        let grading = GradingRun(options: try gradingOptions(), runner: ChildRunner(executable: executable))
+        let options = try gradingOptions()
+        run.fingerprint = RunFingerprint.of(everyTest, options: options)
+        let grading = GradingRun(options: options, runner: ChildRunner(executable: executable))
         // Tests run in process groups of their own, which a terminal's Ctrl-C does not reach: the grader
         // kills them itself and stops.
         for signalNumber in [SIGINT, SIGTERM] { signal(signalNumber) { _ in ChildRunner.interrupt() } }
-        let results: [TestResult]
+        // Interrupted, the run still reports every test: those it did not finish as not graded (after the
+        // lines already printed, which are the tests up to the first unfinished one).
+        var results: [TestResult] = []
+        var printed = 0
         // The run's wall-clock time, for Gradescope's execution_time and the JSON report's wall_time.
         let start = ContinuousClock.now
         if let human = report as? HumanReport {
             // Each line as soon as its test and every one before it are done.
             let width = HumanReport.nameWidth(tests.map(\.name))
-            results = grading.run(tests) { result in
+            let print: @Sendable (TestResult) -> Void = { result in
                 StandardOutput.shared.write(String(human.line(for: result, nameWidth: width).dropLast()), to: .output)
                 StandardOutput.shared.flush()
             }
+            (results, printed) = complete(grading, tests, onResult: print)
+            results[printed...].forEach(print)
             run.wallSeconds = Self.seconds(since: start)
             StandardOutput.shared.write(String(human.footer(results, run: run).dropLast()), to: .output)
         } else if let tap = report as? TAPReport {
             // The plan first, then each test point as it is graded: a reader sees a run cut short.
             StandardOutput.shared.write(String(tap.header(count: tests.count).dropLast()), to: .output)
             let numbers = Dictionary(uniqueKeysWithValues: tests.enumerated().map { ($1.name, $0 + 1) })
-            results = grading.run(tests) { result in
+            let print: @Sendable (TestResult) -> Void = { result in
                 let point = tap.point(for: result, number: numbers[result.name] ?? 0)
                 StandardOutput.shared.write(String(point.dropLast()), to: .output)
                 StandardOutput.shared.flush()
             }
+            (results, printed) = complete(grading, tests, onResult: print)
+            results[printed...].forEach(print)
             run.wallSeconds = Self.seconds(since: start)
             StandardOutput.shared.write(String(tap.footer(results, run: run).dropLast()), to: .output)
         } else {
-            results = grading.run(tests)
+            (results, printed) = complete(grading, tests, onResult: { _ in })
             run.wallSeconds = Self.seconds(since: start)
             StandardOutput.shared.write(String(report.render(results, run: run).dropLast()), to: .output)
         }
         guard writeReportFiles(results, run: run) else { return .outputFailed }
-        if ChildRunner.isInterrupted {
-            StandardOutput.shared.writeError("sprite-shell: interrupted: \(results.count) of \(tests.count) tests "
-                                             + "graded")
+        let notGraded = GradingSummary(results).notGraded
+        if ChildRunner.isInterrupted || notGraded > 0 {
+            StandardOutput.shared.writeError("sprite-shell: interrupted: \(tests.count - notGraded) of \(tests.count) "
+                                             + "tests graded; the reports say so")
             return .runtimeError
         }
         return results.allSatisfy(\.outcome.passed) ? .ok : .expectationFailed
     }
 
+    /// Grades `tests`, then completes the results with the tests an interruption left (GradingRun.complete).
+    /// Also returns how many results `onResult` heard: the tests from the first up to the first unfinished.
+    private func complete(_ grading: GradingRun, _ tests: [TestCase],
+                          onResult: @escaping @Sendable (TestResult) -> Void) -> ([TestResult], Int) {
+        let finished = grading.run(tests, onResult: onResult)
+        let names = Set(finished.map(\.name))
+        let heard = tests.prefix { names.contains($0.name) }.count
+        return (grading.complete(finished, of: tests), heard)
+    }
+
     private func runMerge(_ report: any GradingReport) throws -> ExitStatus {
         var parts: [(file: String, results: [TestResult], run: RunInfo)] = []
         for path in paths {
-            switch ScriptInput.read(path: path) {
-            case .success(let text):
+            switch Merge.read(path) {
+            case .success(let bytes):
                 do {
-                    let read = try JSONReport.read(Array(text.utf8))
+                    let read = try JSONReport.read(bytes)
                     parts.append((path, read.results, read.run))
                 } catch {
                     return Self.refuse("--merge: cannot read '\(path)': \(error.description)")
                 }
             case .failure(let failure):
-                return Self.refuse("--merge: cannot read '\(path)': \(failure.reason)")
+                return Self.refuse("--merge: cannot read '\(path)': \(failure.description)")
             }
         }
         let merged: (results: [TestResult], run: RunInfo)

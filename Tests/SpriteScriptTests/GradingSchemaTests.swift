@@ -47,7 +47,7 @@ struct GradingSchemaTests {
         let page = try Self.read("docs/GRADING.md")
         let fields = schema["properties"]?.keys ?? []
         let testFields = schema["$defs"]?["test"]?["properties"]?.keys ?? []
-        #expect(fields.count == 11 && testFields.count == 15)
+        #expect(fields.count == 13 && testFields.count == 15)
         for field in fields + testFields { #expect(page.contains("`\(field)`") || page.contains(field + "`")) }
     }
 }

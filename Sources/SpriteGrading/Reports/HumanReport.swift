@@ -67,7 +67,11 @@ public struct HumanReport: GradingReport, Sendable {
     /// `Tests passed: 3/5`, `Points: 10/20 (50%)`, `3 passed, 2 failed`; a shard says which it is.
     static func summary(_ results: [TestResult], run: RunInfo) -> String {
         let summary = GradingSummary(results)
-        let shard = run.shard == .whole ? "" : "Shard \(run.shard): \(results.count) of \(run.total) tests\n"
+        var shard = run.shard == .whole ? "" : "Shard \(run.shard): \(results.count) of \(run.total) tests\n"
+        if summary.notGraded > 0 {
+            shard += "Interrupted: \(summary.notGraded) of \(summary.total) tests not graded; "
+                + "these results are not final\n"
+        }
         return shard + "Tests passed: \(summary.passed)/\(summary.total)\n"
             + "Points: \(summary.points)/\(summary.maxPoints) (\(percent(summary.percent)))\n"
             + "\(summary.passed) passed, \(summary.failed) failed\n"

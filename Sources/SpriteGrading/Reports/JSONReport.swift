@@ -18,6 +18,8 @@ public struct JSONReport: GradingReport, Sendable {
             ("seed", .string(String(run.seed))), ("repeat", .int(Int64(run.repeatCount))),
         ]
         if let wall = run.wallSeconds { fields.append(("wall_time", .double((wall * 1000).rounded() / 1000))) }
+        if let fingerprint = run.fingerprint { fields.append(("fingerprint", .string(fingerprint))) }
+        if summary.notGraded > 0 { fields.append(("not_graded", .int(Int64(summary.notGraded)))) }
         let document: JSONValue = .object(fields + [
             ("tests", .array(results.map(Self.test))),
             ("summary", .object([
@@ -79,9 +81,14 @@ public struct JSONReport: GradingReport, Sendable {
         switch error as? DecodingError {
         case .keyNotFound(let key, _)?: "no field '\(key.stringValue)'"
         case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?, .dataCorrupted(let context)?:
-            context.codingPath.map(\.stringValue).joined(separator: ".") + ": " + context.debugDescription
+            place(context.codingPath) + context.debugDescription
         default: "not JSON"
         }
+    }
+
+    /// `tests.0.points: `, or nothing for the document itself.
+    private static func place(_ path: [any CodingKey]) -> String {
+        path.isEmpty ? "" : path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") + ": "
     }
 
     /// The document's fields, in the schema's spelling.
@@ -96,18 +103,28 @@ public struct JSONReport: GradingReport, Sendable {
         var `repeat`: Int
         /// Absent from files written before it was.
         var wallTime: Double?
+        var fingerprint: String?
+        /// Tests of an interrupted run that were not graded.
+        var notGraded: Int?
 
         enum CodingKeys: String, CodingKey {
-            case format, version, shard, total, digest, seed, `repeat`, tests
+            case format, version, shard, total, digest, seed, `repeat`, tests, fingerprint
             case wallTime = "wall_time"
+            case notGraded = "not_graded"
         }
         /// The summary and the seed-dependent list are not read: they follow from the tests.
         var tests: [Test]
 
         func run() throws(ReadError) -> RunInfo {
             guard let seed = UInt64(seed) else { throw ReadError(description: "its seed '\(seed)' is not a seed") }
-            return RunInfo(shard: shard, total: total, digest: digest, seed: seed, repeatCount: self.repeat,
-                           wallSeconds: wallTime)
+            guard (notGraded ?? 0) == 0 else {
+                throw ReadError(description: "it is the result of an interrupted run (\(notGraded ?? 0) tests not "
+                                + "graded); run its shard again")
+            }
+            var run = RunInfo(shard: shard, total: total, digest: digest, seed: seed, repeatCount: self.repeat,
+                              wallSeconds: wallTime)
+            run.fingerprint = fingerprint
+            return run
         }
     }
 
@@ -116,13 +133,14 @@ public struct JSONReport: GradingReport, Sendable {
         var path: String
         var outcome: String
         var limit: String?
-        var signal: Int32?
+        /// Read wide and checked, so an out-of-range number is named rather than failing the whole decode.
+        var signal: Int64?
         var points: Points
         var maxPoints: Points
         var time: Double
         var hidden: Bool
         var description: String?
-        var status: Int32?
+        var status: Int64?
         var reason: String?
         var diff: String?
         var output: String?
@@ -135,6 +153,11 @@ public struct JSONReport: GradingReport, Sendable {
         }
 
         func result() throws(ReadError) -> TestResult {
+            guard signal.map({ (1...127).contains($0) }) ?? true, status.map({ (0...255).contains($0) }) ?? true else {
+                throw ReadError(description: "test '\(name)' has the signal \(signal ?? 0) or exit status "
+                                + "\(status ?? 0), which no process has")
+            }
+            let signal = self.signal.map { Int32($0) }, status = self.status.map { Int32($0) }
             let outcome = try Self.outcome(outcome, limit: limit, signal: signal, test: name)
             var seedVerdicts: [SeedVerdict] = []
             for entry in seeds ?? [] {

@@ -17,17 +17,19 @@ public struct JUnitReport: GradingReport, Sendable {
     public func render(_ results: [TestResult], run: RunInfo) -> String {
         let summary = GradingSummary(results)
         let failures = results.filter { $0.outcome == .fail }.count
-        let errors = results.count - summary.passed - failures
+        let skipped = summary.notGraded
+        let errors = results.count - summary.passed - failures - skipped
         let time = ReportDetails.seconds(results.reduce(0) { $0 + $1.seconds })
         let name = run.shard == .whole ? Self.suiteName : "\(Self.suiteName) (shard \(run.shard))"
         let counts = "tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\""
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                      "<testsuites name=\(Self.quoted(name)) \(counts) time=\"\(time)\">",
-                     "  <testsuite name=\(Self.quoted(name)) \(counts) skipped=\"0\" time=\"\(time)\">",
+                     "  <testsuite name=\(Self.quoted(name)) \(counts) skipped=\"\(skipped)\" time=\"\(time)\">",
                      "    <properties>"]
         let properties = [("seed", String(run.seed)), ("repeat", String(run.repeatCount)),
                           ("shard", run.shard.description), ("total", String(run.total)), ("digest", run.digest),
                           ("points", summary.points.description), ("max_points", summary.maxPoints.description)]
+            + (skipped > 0 ? [("not_graded", String(skipped))] : [])
         lines += properties.map { "      <property name=\"\($0.0)\" value=\(Self.quoted($0.1))/>" }
         lines.append("    </properties>")
         for result in results { lines += testcase(result) }
@@ -40,7 +42,10 @@ public struct JUnitReport: GradingReport, Sendable {
         let open = "    <testcase name=\(Self.quoted(result.name)) classname=\(className) "
             + "time=\"\(ReportDetails.seconds(result.seconds))\">"
         var lines = [open]
-        if !result.outcome.passed {
+        if !result.graded {
+            // Not run to its end: skipped, which no CI reader takes for a pass or for a verdict on the code.
+            lines.append("      <skipped message=\(Self.quoted(result.reason ?? "not graded"))/>")
+        } else if !result.outcome.passed {
             let element = result.outcome == .fail ? "failure" : "error"
             let message = result.reason ?? ReportDetails.verdict(result.outcome)
             var head = "      <\(element) type=\(Self.quoted(ReportDetails.verdict(result.outcome))) "

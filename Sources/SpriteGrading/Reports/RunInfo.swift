@@ -13,6 +13,8 @@ public struct RunInfo: Sendable, Equatable {
     /// Wall-clock seconds from the first test started to the last one graded: with --jobs, less than the
     /// tests' times summed. Nil when not measured (a report made of results alone, or an older file merged).
     public var wallSeconds: Double?
+    /// RunFingerprint of the options and the tests' files: shards of one run agree on it.
+    public var fingerprint: String?
 
     public init(shard: Shard = .whole, total: Int, digest: String, seed: UInt64 = 1, repeatCount: Int = 1,
                 wallSeconds: Double? = nil) {
