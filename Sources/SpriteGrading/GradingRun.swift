@@ -32,6 +32,11 @@ public struct GradingRun: Sendable {
     public let options: GradingOptions
     public let runner: ChildRunner
 
+    /// How much longer than its timeout a test's own wall-clock limit is.
+    static let wallMargin: Int64 = 1_000_000_000
+    /// The run-wide wall limit when `--limit wall` is not given: each test's follows its timeout alone.
+    public static let wallCeiling = TestHeader.maxTimeout + wallMargin
+
     /// Largest script the grader reads to find its header (as `run` reads: 16 MiB).
     static let maxScriptBytes = 16 << 20
 
@@ -106,7 +111,7 @@ public struct GradingRun: Sendable {
         let processLimits = ProcessLimits(addressSpace: options.addressSpace,
                                           cpuSeconds: ProcessLimits.cpuSeconds(forTimeout: timeout))
         mapping.cpuSeconds = processLimits.cpuSeconds
-        let limitArguments = childLimitArguments(settings)
+        let limitArguments = childLimitArguments(settings, timeout: timeout)
         var details: (exit: ChildExit, verdict: OutcomeMapping.Verdict)?
         for seed in Repeat.seeds(from: settings.seed ?? options.seed, count: options.repeatCount) {
             // In the test's folder, by its file name: what it prints (a diagnostic's or a failed expect's
@@ -160,9 +165,12 @@ public struct GradingRun: Sendable {
     }
 
     /// `--limit NAME=VALUE` for each limit that is not the default: the run's ceiling, lowered by the header.
-    func childLimitArguments(_ settings: TestSettings) -> [String] {
+    /// The wall-clock limit follows the test's timeout (a second past it, so the grader's kill, reported as
+    /// TIMEOUT, comes first), unless `--limit wall` or the header's `limit wall` is lower.
+    func childLimitArguments(_ settings: TestSettings, timeout: Int64) -> [String] {
         var limits = options.ceiling
         for (name, value) in settings.limits { limits[name] = min(value, options.ceiling[name]) }
+        limits[.wall] = min(limits[.wall], timeout + Self.wallMargin)
         return Limits.Name.allCases.filter { limits[$0] != Limits()[$0] }.flatMap { name in
             ["--limit", "\(name.rawValue)=\(Limits.formatted(name, limits[name]))"]
         }

@@ -32,8 +32,11 @@ public struct TestSettings: Sendable, Equatable {
 /// nothing. A byte order mark before the first line is skipped.
 public enum TestHeader {
     public static let keys = ["points", "timeout", "hidden", "description", "limit", "seed", "expect-status"]
-    /// The longest timeout a header may ask for.
-    static let maxTimeout: Int64 = 86_400_000_000_000
+    /// The longest timeout a header or `--timeout` may ask for: 30 minutes, below the `wall` limit's own
+    /// ceiling, so that a test's wall limit can always follow its timeout (GradingRun.childLimitArguments).
+    public static let maxTimeout: Int64 = 1_800_000_000_000
+    /// "up to 30min", as messages name the maximum.
+    public static var maxTimeoutText: String { Limits.formatted(.wall, maxTimeout) }
     static let marker = "test:"
 
     /// The settings, or the first thing wrong with the header.
@@ -147,8 +150,9 @@ public enum TestHeader {
             }
             settings.points = points
         case "timeout":
-            guard let timeout = Limits.value(of: .wall, from: value), timeout <= maxTimeout else {
-                throw setting.error("timeout takes a duration like 10s or 2min, up to 1d, not '\(value)'",
+            guard let timeout = Limits.unclippedValue(of: .wall, from: value), timeout <= maxTimeout else {
+                throw setting.error("timeout takes a duration like 10s or 2min, up to \(maxTimeoutText), not "
+                                    + "'\(value)'",
                                     help: "as in '# test: timeout 10s'")
             }
             settings.timeout = timeout

@@ -101,8 +101,9 @@ struct TestCommand: ParsableCommand {
             throw ValidationError("--points takes a number like 5 or 2.5 (at most two decimals), not '\(points)'")
         }
         options.points = points
-        guard let timeout = Limits.value(of: .wall, from: timeout) else {
-            throw ValidationError("--timeout takes a duration like 10s or 2min, not '\(timeout)'")
+        guard let timeout = Limits.unclippedValue(of: .wall, from: timeout), timeout <= TestHeader.maxTimeout else {
+            throw ValidationError("--timeout takes a duration like 10s or 2min, up to \(TestHeader.maxTimeoutText), "
+                                  + "not '\(timeout)'")
         }
         options.timeout = timeout
         guard let addressSpace = Limits.value(of: .fileBytes, from: addressSpace), addressSpace >= 64 << 20 else {
@@ -114,6 +115,10 @@ struct TestCommand: ParsableCommand {
         }
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs takes a count from 1 to 256") }
         options.ceiling = try limits.limits()
+        // Without --limit wall, a test's wall-clock limit is its timeout's (GradingRun.childLimitArguments).
+        if !limits.settings.contains(where: { $0.hasPrefix("wall=") }) {
+            options.ceiling[.wall] = GradingRun.wallCeiling
+        }
         options.seed = seed
         options.repeatCount = repeatCount
         options.jobs = jobs

@@ -63,7 +63,7 @@ struct TestHeaderTests {
     @Test("a malformed value names the setting and what it takes", arguments: [
         ("# test: points five", "points takes a number like 5 or 2.5 (at most two decimals), not 'five'"),
         ("# test: points 1.234", "points takes a number like 5 or 2.5 (at most two decimals), not '1.234'"),
-        ("# test: timeout 10", "timeout takes a duration like 10s or 2min, up to 1d, not '10'"),
+        ("# test: timeout 10", "timeout takes a duration like 10s or 2min, up to 30min, not '10'"),
         ("# test: seed -1", "seed takes a whole number from 0 to 18446744073709551615, not '-1'"),
         ("# test: expect-status 5", "expect-status takes an exit status from 0 to 4, not '5'"),
         ("# test: hidden yes", "'hidden' takes no value"),

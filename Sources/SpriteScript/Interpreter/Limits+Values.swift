@@ -8,6 +8,13 @@ extension Limits {
         return min(value, name.ceiling)
     }
 
+    /// `text` read as a value of limit `name`, not clipped (a caller with a smaller maximum refuses what
+    /// is past it rather than cutting it silently); nil if it is malformed or not above zero.
+    public static func unclippedValue(of name: Name, from text: String) -> Int64? {
+        guard let value = name.dimension.parse(text), value > 0 else { return nil }
+        return value
+    }
+
     /// What a value of `name` looks like, for an error: "a duration like 60s or 1h".
     public static func example(of name: Name) -> String { name.dimension.example }
 
