@@ -35,7 +35,7 @@ public struct GradescopeReport: GradingReport, Sendable {
         var output = ReportDetails.verdict(result.outcome) + " in " + HumanReport.seconds(result.seconds)
         if let message = ReportDetails.message(result, showHidden: showHidden) { output += "\n" + message }
         return .object([
-            ("name", .string(name)),
+            ("name", .string(TerminalText.escape(name))),
             ("score", JSONReport.value(result.points)),
             ("max_score", JSONReport.value(result.maxPoints)),
             ("status", .string(result.outcome.passed ? "passed" : "failed")),

@@ -29,25 +29,28 @@ public struct HumanReport: GradingReport, Sendable {
         let dependent = results.filter(\.seedDependent)
         if !dependent.isEmpty {
             text += "Verdicts that depend on the seed:\n"
-            text += dependent.map { "\(Self.indent)\($0.name): \(Repeat.describe($0.seeds))\n" }.joined()
+            text += dependent.map { "\(Self.indent)\(TerminalText.escape($0.name)): \(Repeat.describe($0.seeds))\n" }
+                .joined()
         }
         return text + Self.summary(results, run: run)
     }
 
     /// The lines of one test: its verdict line, then (unless it passed) why, and what it wrote.
     public func line(for result: TestResult, nameWidth: Int) -> String {
+        // A test's name is a file name, which may hold a newline: escaped on one line, it cannot forge a line.
+        let name = TerminalText.escape(result.name)
         var head = result.outcome.label.padding(toLength: Self.labelWidth, withPad: " ", startingAt: 0)
-            + result.name + String(repeating: " ", count: max(0, nameWidth - result.name.count))
+            + name + String(repeating: " ", count: max(0, nameWidth - name.count))
             + "  " + Self.seconds(result.seconds) + "  \(result.points)/\(result.maxPoints)"
         switch result.outcome {
         case .limit(let name?): head += "  (limit: \(name))"
         case .crash(let signal): head += "  (\(OutcomeMapping.name(of: signal)))"
         default: break
         }
-        if let description = result.description { head += "  " + description }
+        if let description = result.description { head += "  " + TerminalText.escape(description) }
         var lines = [head]
         if !result.outcome.passed {
-            if let reason = result.reason { lines.append(Self.indent + reason) }
+            if let reason = result.reason { lines.append(Self.indent + TerminalText.escape(reason)) }
             if !result.hidden || showHidden {
                 for block in [result.output, result.diff].compactMap({ $0 }) {
                     lines += block.split(separator: "\n", omittingEmptySubsequences: false).map { Self.indent + $0 }
@@ -61,7 +64,7 @@ public struct HumanReport: GradingReport, Sendable {
 
     /// The column the names are padded to, so times and points line up.
     public static func nameWidth(_ names: [String]) -> Int {
-        min(maxNameWidth, names.map(\.count).max() ?? 0)
+        min(maxNameWidth, names.map { TerminalText.escape($0).count }.max() ?? 0)
     }
 
     /// `Tests passed: 3/5`, `Points: 10/20 (50%)`, `3 passed, 2 failed`; a shard says which it is.

@@ -66,9 +66,10 @@ public struct TAPReport: GradingReport, Sendable {
     }
 
     /// A test point's description: `#` would start a directive and `\` escapes, so both are escaped
-    /// (TAP 14, "Escaping"); control characters are escaped as everywhere in a report.
+    /// (TAP 14, "Escaping"); control characters, a newline among them, are escaped as everywhere in a
+    /// report, so a name cannot forge a test point.
     static func description(_ name: String) -> String {
-        ReportDetails.printable(name).replacingOccurrences(of: "\\", with: "\\\\")
+        TerminalText.escape(name).replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "#", with: "\\#")
     }
 
