@@ -22,6 +22,8 @@ public struct GradingOptions: Sendable {
     public var childArguments: [String] = []
     /// Whether the tests' headers count (`--headers`).
     public var headers = HeaderPolicy.trusted
+    /// The most points a header may give a test (`--max-points`); a header asking more is an ERROR.
+    public var maxPoints: Points?
 
     public init() {}
 }
@@ -95,6 +97,10 @@ public struct GradingRun: Sendable {
         }
         result.description = settings.description
         result.hidden = settings.hidden
+        if let most = options.maxPoints, let asked = settings.points, asked > most {
+            result.reason = "the header asks for \(asked) points, more than --max-points \(most)"
+            return result
+        }
         result.maxPoints = settings.points ?? options.points
         var mapping = OutcomeMapping()
         let timeout = settings.timeout ?? options.timeout

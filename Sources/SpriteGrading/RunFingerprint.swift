@@ -1,7 +1,7 @@
 import SpriteScript
 
 /// What makes two shards parts of one run beyond their test names: the options every test ran under
-/// (default points and timeout, limits, address space, header policy) and the
+/// (default points and timeout, limits, address space, header policy and maximum points) and the
 /// bytes of every test's script and `.expected` file. FNV-1a, 64 bits, in hexadecimal. `--merge` refuses
 /// shards whose fingerprints differ: a shard run with other limits, or after an `.expected` was edited,
 /// would otherwise merge into a plausible whole. Files a test `load`s are not in it.
@@ -11,7 +11,7 @@ public enum RunFingerprint {
         let limits = Limits.Name.allCases.map { "\($0.rawValue)=\(Limits.formatted($0, options.ceiling[$0]))" }
         let settings = ["points \(options.points)", "timeout \(options.timeout)",
                         "limits " + limits.joined(separator: ","), "address-space \(options.addressSpace)",
-                        "headers \(options.headers.rawValue)"]
+                        "headers \(options.headers.rawValue)", "max-points \(options.maxPoints?.description ?? "-")"]
         for line in settings { hash.add(Array(line.utf8) + [10]) }
         for test in tests {
             hash.add(Array(test.name.utf8) + [10])

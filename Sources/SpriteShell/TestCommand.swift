@@ -77,6 +77,14 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Show hidden tests' output and diffs too (for course staff).")
     var showHidden = false
 
+    @Option(help: ArgumentHelp("Whether the tests' '# test:' headers count: trusted, or ignored (scenarios "
+                               + "students wrote run under the command line's settings).", valueName: "policy"))
+    var headers: HeaderPolicy = .trusted
+
+    @Option(help: ArgumentHelp("The most points a header may give a test; a header asking more is an ERROR.",
+                               valueName: "N"))
+    var maxPoints: String?
+
     @Option(help: ArgumentHelp("Address space each test's process may use.", valueName: "size"))
     var addressSpace = "2GB"
 
@@ -101,6 +109,14 @@ struct TestCommand: ParsableCommand {
             throw ValidationError("--points takes a number like 5 or 2.5 (at most two decimals), not '\(points)'")
         }
         options.points = points
+        if let maxPoints {
+            guard let most = Points(parsing: maxPoints) else {
+                throw ValidationError("--max-points takes a number like 5 or 2.5 (at most two decimals), "
+                                      + "not '\(maxPoints)'")
+            }
+            options.maxPoints = most
+        }
+        options.headers = headers
         guard let timeout = Limits.unclippedValue(of: .wall, from: timeout), timeout <= TestHeader.maxTimeout else {
             throw ValidationError("--timeout takes a duration like 10s or 2min, up to \(TestHeader.maxTimeoutText), "
                                   + "not '\(timeout)'")
@@ -286,3 +302,5 @@ struct TestCommand: ParsableCommand {
         return .malformed
     }
 }
+
+extension HeaderPolicy: ExpressibleByArgument {}
