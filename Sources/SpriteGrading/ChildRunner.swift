@@ -13,8 +13,10 @@ private let systemPoll = Darwin.poll
 /// SIGKILL when the wall-clock timeout runs out. A crash, a runaway allocation or a hang stays in the child.
 public struct ChildRunner: Sendable {
     public let executable: String
-    /// Bytes kept of each of standard output and standard error; more is read and dropped.
+    /// Bytes kept of standard output; more is read and dropped, and the output cannot be compared.
     public var outputCap = 8 << 20
+    /// Bytes kept of standard error: reports show its first lines only (and read a limit's name there).
+    public var errorCap = 64 << 10
 
     public init(executable: String) { self.executable = executable }
 
@@ -56,7 +58,7 @@ public struct ChildRunner: Sendable {
             return ChildExit(termination: .failedToStart(failure.text))
         }
         let deadline = start.advanced(by: .nanoseconds(timeoutNanoseconds))
-        var reader = PipeReader(descriptors: [output[0], errors[0]], cap: outputCap)
+        var reader = PipeReader(descriptors: [output[0], errors[0]], caps: [outputCap, errorCap])
         var killed: ChildExit.Termination?
         let killIfDue = {
             guard killed == nil else { return }
@@ -165,17 +167,18 @@ public struct ChildRunner: Sendable {
 
 private let interruptRaised = Atomic<Bool>(false)
 
-/// Reads several pipes until each reaches its end, keeping at most `cap` bytes of each.
+/// Reads several pipes until each reaches its end, keeping at most `caps[i]` bytes of pipe i; `truncated`
+/// says the first (standard output) lost bytes.
 struct PipeReader {
     private var descriptors: [Int32]
     private(set) var buffers: [[UInt8]]
     private(set) var truncated = false
-    private let cap: Int
+    private let caps: [Int]
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
-    init(descriptors: [Int32], cap: Int) {
+    init(descriptors: [Int32], caps: [Int]) {
         self.descriptors = descriptors
-        self.cap = cap
+        self.caps = caps
         buffers = descriptors.map { _ in [] }
     }
 
@@ -195,9 +198,15 @@ struct PipeReader {
                 descriptors[index] = -1
                 continue
             }
+            let cap = caps[index]
             let room = max(0, cap - buffers[index].count)
-            buffers[index] += chunk[..<min(got, room)]
-            if got > room { truncated = true }
+            let kept = min(got, room)
+            // Grown by doubling but never past the cap, so a full buffer holds the cap and no more.
+            if buffers[index].count + kept > buffers[index].capacity {
+                buffers[index].reserveCapacity(min(cap, max(2 * buffers[index].capacity, buffers[index].count + kept)))
+            }
+            buffers[index] += chunk[..<kept]
+            if got > room && index == 0 { truncated = true }
         }
     }
 }

@@ -34,6 +34,11 @@ public struct GradingRun: Sendable {
     public let options: GradingOptions
     public let runner: ChildRunner
 
+    /// The most tests run at once: the grader holds each one's output (up to `ChildRunner.outputCap`), its
+    /// `.expected` file and their diff: about 60MB at worst (8MB of output a line at a time against as
+    /// much expected text), so 64 of them stay within 4GB.
+    public static let maxJobs = 64
+
     /// How much longer than its timeout a test's own wall-clock limit is.
     static let wallMargin: Int64 = 1_000_000_000
     /// The run-wide wall limit when `--limit wall` is not given: each test's follows its timeout alone.

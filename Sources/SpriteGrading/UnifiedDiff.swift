@@ -26,7 +26,8 @@ public enum UnifiedDiff {
         var budget = maxLines - out.count
         var cut = false
         for hunk in hunks(steps) {
-            let body = render(hunk, a: a, b: b)
+            // Rendered no further than the budget: a hunk may span the whole of a huge output.
+            let body = render(hunk, a: a, b: b, most: budget + 1)
             guard body.count <= budget || out.count == 2 else {
                 cut = true
                 break
@@ -67,8 +68,17 @@ public enum UnifiedDiff {
         if let middle = myers(a, middleA, b, middleB) {
             steps += middle
         } else {
-            steps += middleA.map { Step(kind: .delete, a: $0, b: middleB.lowerBound) }
-            steps += middleB.map { Step(kind: .insert, a: middleA.upperBound, b: $0) }
+            // Past maxEdits: each differing line replaced by its counterpart, pair by pair, so the diff's
+            // first lines show the first expected line and the first line printed instead (all the deletes
+            // first would spend the 40 lines on expected text alone).
+            let paired = min(middleA.count, middleB.count)
+            for offset in 0..<paired {
+                steps.append(Step(kind: .delete, a: middleA.lowerBound + offset, b: middleB.lowerBound + offset))
+                steps.append(Step(kind: .insert, a: middleA.lowerBound + offset + 1,
+                                  b: middleB.lowerBound + offset))
+            }
+            steps += middleA.dropFirst(paired).map { Step(kind: .delete, a: $0, b: middleB.upperBound) }
+            steps += middleB.dropFirst(paired).map { Step(kind: .insert, a: middleA.upperBound, b: $0) }
         }
         steps += (0..<suffix).map { Step(kind: .keep, a: a.count - suffix + $0, b: b.count - suffix + $0) }
         return steps
@@ -147,13 +157,14 @@ public enum UnifiedDiff {
         return hunks
     }
 
-    /// `@@ -a,n +b,m @@` and the hunk's lines.
-    private static func render(_ hunk: ArraySlice<Step>, a: [[UInt8]], b: [[UInt8]]) -> [String] {
+    /// `@@ -a,n +b,m @@` and the hunk's lines, at most `most` of them.
+    private static func render(_ hunk: ArraySlice<Step>, a: [[UInt8]], b: [[UInt8]], most: Int) -> [String] {
         guard let first = hunk.first else { return [] }
-        let countA = hunk.filter { $0.kind != .insert }.count, countB = hunk.filter { $0.kind != .delete }.count
+        let countA = hunk.reduce(0) { $0 + ($1.kind != .insert ? 1 : 0) }
+        let countB = hunk.reduce(0) { $0 + ($1.kind != .delete ? 1 : 0) }
         let startA = countA == 0 ? first.a : first.a + 1, startB = countB == 0 ? first.b : first.b + 1
         var out = ["@@ -\(startA),\(countA) +\(startB),\(countB) @@"]
-        for step in hunk {
+        for step in hunk where out.count < most {
             switch step.kind {
             case .keep: out += show(" ", a[step.a])
             case .delete: out += show("-", a[step.a])

@@ -129,7 +129,10 @@ struct TestCommand: ParsableCommand {
         guard (1...Repeat.maxCount).contains(repeatCount) else {
             throw ValidationError("--repeat takes a count from 1 to \(Repeat.maxCount)")
         }
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs takes a count from 1 to 256") }
+        guard (1...GradingRun.maxJobs).contains(jobs) else {
+            throw ValidationError("--jobs takes a count from 1 to \(GradingRun.maxJobs) (the grader holds each "
+                                  + "running test's output and diff, up to about 60MB)")
+        }
         options.ceiling = try limits.limits()
         // Without --limit wall, a test's wall-clock limit is its timeout's (GradingRun.childLimitArguments).
         if !limits.settings.contains(where: { $0.hasPrefix("wall=") }) {

@@ -57,3 +57,22 @@ struct UnifiedDiffTests {
         #expect(steps.filter { $0.kind == .insert }.count == 3000)
     }
 }
+
+@Suite("unified diff past its edit budget")
+struct LongDiffTests {
+    /// 120,000 lines with every 50th changed: 2,400 changed lines, 4,800 edits, past maxEdits (1,000), so
+    /// the middle is shown replaced. Before, every expected line came first and the 40 lines never reached
+    /// one the student printed.
+    @Test func theFirstDifferingLinePairIsShown() {
+        let expected = (1...120_000).map { "line \($0)\n" }.joined()
+        let actual = (1...120_000).map { $0 % 50 == 0 ? "changed \($0)\n" : "line \($0)\n" }.joined()
+        let lines = UnifiedDiff.diff(expected: Array(expected.utf8), actual: Array(actual.utf8),
+                                     expectedName: "t.expected").split(separator: "\n").map(String.init)
+        #expect(lines.count == UnifiedDiff.maxLines + 1)
+        // Lines 1–49 are the same and line 120,000 (a multiple of 50) differs, so the middle is lines 50 to
+        // 120,000 (119,951 lines); with 3 lines of context before it, the hunk is 119,954 lines from line 47.
+        #expect(Array(lines[2...7]) == ["@@ -47,119954 +47,119954 @@", " line 47", " line 48", " line 49",
+                                        "-line 50", "+changed 50"])
+        #expect(lines.last == "… (diff cut at 40 lines)")
+    }
+}

@@ -41,3 +41,12 @@ struct StudentHeaderTests {
         #expect(try runShell(["test", "--max-points", "-1", "x"]).status == 2)
     }
 }
+
+@Suite("sprite-shell test: the grader's own bounds")
+struct GraderBoundTests {
+    @Test func jobsPast64AreRefusedWithTheMaximum() throws {
+        let result = try runShell(["test", "--jobs", "65", "."])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--jobs takes a count from 1 to 64"), "\(result.stderr)")
+    }
+}
