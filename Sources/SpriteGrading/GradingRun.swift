@@ -124,11 +124,15 @@ public struct GradingRun: Sendable {
         mapping.cpuSeconds = processLimits.cpuSeconds
         let limitArguments = childLimitArguments(settings, timeout: timeout)
         var details: (exit: ChildExit, verdict: OutcomeMapping.Verdict)?
-        for seed in Repeat.seeds(from: settings.seed ?? options.seed, count: options.repeatCount) {
+        let seeds = Repeat.seeds(from: settings.seed ?? options.seed, count: options.repeatCount)
+        for (run, seed) in seeds.enumerated() {
             // In the test's folder, by its file name: what it prints (a diagnostic's or a failed expect's
             // `FILE:LINE:COL`) is the same wherever the grader was started, so `.expected` files made in that
             // folder match.
+            // Run k also moves every seed the script sets itself by k, so a `seed N` line cannot make a
+            // seed-dependent verdict look stable; the first run is the script exactly as `run` runs it.
             let arguments = [options.childCommand] + processLimits.arguments + ["--seed", String(seed)]
+                + (run == 0 ? [] : ["--seed-offset", String(run)])
                 + limitArguments + options.childArguments + ["--width", "80"]
                 + (test.folder.isEmpty ? [] : ["--directory", test.folder])
                 + ["--", HostPath.lastComponent(of: test.path)]

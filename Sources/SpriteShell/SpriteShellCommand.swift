@@ -31,6 +31,10 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Seed of the random generator (same script + same seed = same output).")
     var seed: UInt64 = 1
 
+    /// `sprite-shell test --repeat`'s run k: every `seed N` in the script sets N+k (SessionOptions.seedOffset).
+    @Option(name: .customLong("seed-offset"), help: ArgumentHelp(visibility: .private))
+    var seedOffset: UInt64 = 0
+
     @Flag(name: .long, help: "Stop at the first failed expect.")
     var bail = false
 
@@ -55,6 +59,7 @@ struct RunOptions: ParsableArguments {
         options.sandbox = sandbox.sandbox(forScript: scriptPath)
         options.format = format
         options.seed = seed
+        options.seedOffset = seedOffset
         options.bail = bail
         options.limits = (try? limits.limits()) ?? Limits()
         options.width = width ?? Terminal.outputWidth

@@ -8,6 +8,9 @@ public struct SessionOptions: Sendable {
     /// the terminal, and uses 80 when standard output is not a terminal.
     public var width: Int = 0
     public var seed: UInt64 = 1
+    /// Added to every seed a `seed N` statement sets: `sprite-shell test --repeat` varies a script that
+    /// pins its own seed too (0, the first run, leaves it as written).
+    public var seedOffset: UInt64 = 0
     /// What the session may use (docs/LIMITS.md); the script may lower these.
     public var limits = Limits()
     /// Stop at the first failed expect.

@@ -21,7 +21,9 @@ struct SeedStatement: Statement {
     let span: SourceSpan
     let seed: UInt64
     func check(_ checker: inout Checker) {}
-    func execute(_ interpreter: Interpreter) throws(Diagnostic) { interpreter.simulation.reseed(seed) }
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        interpreter.simulation.reseed(seed &+ interpreter.options.seedOffset)
+    }
 }
 
 /// `reset`: forget everything and start again at time zero.
