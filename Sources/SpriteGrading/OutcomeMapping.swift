@@ -112,8 +112,12 @@ public struct OutcomeMapping: Sendable {
             return Verdict(outcome: .error, reason: "a runtime error stopped the script" + wanted, output: output)
         case 4:
             let name = LimitName.find(in: exit.standardError)
-            return Verdict(outcome: .limit(name), reason: "a limit stopped the run" + (name.map { ": \($0)" } ?? "")
-                           + wanted, output: output)
+            // Refused before it ran: the script asked for more than a limit allows (`limit events 1e9`,
+            // `run limit N` past the event limit), which is not a limit reached while running.
+            let what = LimitName.isRaiseAttempt(exit.standardError)
+                ? "the script asks for more than the run's limit allows" : "a limit stopped the run"
+            return Verdict(outcome: .limit(name), reason: what + (name.map { ": \($0)" } ?? "") + wanted,
+                           output: output)
         case 5:
             return Verdict(outcome: .error, reason: "the script's output could not be written", output: output)
         default:
@@ -173,8 +177,19 @@ public enum LimitName {
         return nil
     }
 
+    /// True when the diagnostic refuses a limit the script asked for rather than one the run reached.
+    public static func isRaiseAttempt(_ standardError: [UInt8]) -> Bool {
+        let text = String(decoding: standardError.prefix(1 << 16), as: UTF8.self)
+        return text.split(separator: "\n").contains { line in
+            line.contains("error: ") && !line.contains("limit reached: ")
+                && (line.contains("may lower the ") || line.contains("' is more than the script's "))
+        }
+    }
+
     static func name(inDiagnostic line: String) -> String? {
-        if line.contains("'run limit ") { return "run-limit" }
+        // `'run limit N' is more than the script's event limit, …`: refused against the events limit.
+        if line.contains("'run limit "), line.contains("' is more than the script's event limit") { return "events" }
+        if line.contains("limit reached: 'run limit ") { return "run-limit" }
         guard line.contains("limit reached: "), line.hasSuffix(")"),
               let open = line.range(of: " (", options: .backwards) else {
             // `limit NAME VALUE` that tried to raise a limit: "a script may lower the NAME limit, not raise it".

@@ -101,6 +101,31 @@ struct TestCommand: ParsableCommand {
             throw ValidationError("--tap and --format json both choose what standard output prints; give one")
         }
         _ = try gradingOptions()
+        _ = try slice()
+        if merge {
+            let given: [(String, Bool)] = [
+                ("--shard", shard != nil), ("--jobs", jobs != 1), ("--repeat", repeatCount != 1), ("--seed", seed != 1),
+                ("--points", points != "1"), ("--timeout", timeout != "30s"), ("--limit", !limits.settings.isEmpty),
+                ("--address-space", addressSpace != "2GB"), ("--allow-path", !sandbox.allowedFolders.isEmpty),
+                ("--headers", headers != .trusted), ("--max-points", maxPoints != nil),
+            ]
+            let unused = given.filter(\.1).map(\.0)
+            guard unused.isEmpty else {
+                throw ValidationError("--merge reports results already graded, so " + unused.joined(separator: ", ")
+                                      + " would change nothing; give \(unused.count == 1 ? "it" : "them") to the "
+                                      + "runs of the shards")
+            }
+        }
+    }
+
+    /// `--shard`, read in validate() so that a malformed one is answered with this command's usage.
+    func slice() throws -> Shard {
+        guard let shard else { return .whole }
+        do throws(ShardError) {
+            return try Shard(parsing: shard)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     func gradingOptions() throws -> GradingOptions {
@@ -164,14 +189,7 @@ struct TestCommand: ParsableCommand {
     }
 
     private func runTests(_ report: any GradingReport) throws -> ExitStatus {
-        var slice = Shard.whole
-        if let shard {
-            do throws(ShardError) {
-                slice = try Shard(parsing: shard)
-            } catch {
-                throw ValidationError(error.description)
-            }
-        }
+        let slice = try slice()
         let everyTest: [TestCase]
         do {
             everyTest = try TestDiscovery.discover(paths)

@@ -80,6 +80,8 @@ struct OutcomeMappingTests {
         ("t.sprite:9:1: error: limit reached: more than 3 lines of output (limit output 3)", "output"),
         ("t.sprite:1:1: error: limit reached: 'run limit 5' stopped the run after 5 events", "run-limit"),
         ("t.sprite:1:14: error: a script may lower the events limit, not raise it: it is 1000", "events"),
+        ("t.sprite:2:11: error: 'run limit 1000000000' is more than the script's event limit, 50000000 "
+            + "(--limit events=50000000)", "events"),
     ])
     func limitName(line: String, name: String) {
         let stderr = "earlier text\n" + line + "\n    run\n    ^~~\n"
@@ -104,5 +106,24 @@ struct OutcomeMappingTests {
         // 3 of 4.5 points: 66.666…%, shown to one decimal.
         #expect(summary.percent == 66.7)
         #expect(summary.maxPoints.description == "4.5")
+    }
+}
+
+@Suite("a limit the script asks for is not a limit reached")
+struct LimitRequestTests {
+    @Test(arguments: [
+        "t.sprite:1:14: error: a script may lower the events limit, not raise it: it is 50000000",
+        "t.sprite:2:11: error: 'run limit 1000000000' is more than the script's event limit, 50000000",
+    ])
+    func aRefusedRequestSaysSo(line: String) {
+        let stderr = Array((line + "\n").utf8)
+        let verdict = OutcomeMapping().verdict(for: ChildExit(termination: .exited(4), standardError: stderr))
+        #expect(verdict.reason == "the script asks for more than the run's limit allows: events")
+    }
+
+    @Test func aLimitReachedStillSaysStopped() {
+        let line = "t.sprite:1:1: error: limit reached: 'run limit 5' stopped the run after 5 events\n"
+        let verdict = OutcomeMapping().verdict(for: ChildExit(termination: .exited(4), standardError: Array(line.utf8)))
+        #expect(verdict.reason == "a limit stopped the run: run-limit")
     }
 }

@@ -76,7 +76,9 @@ public struct HumanReport: GradingReport, Sendable {
                 + "these results are not final\n"
         }
         return shard + "Tests passed: \(summary.passed)/\(summary.total)\n"
-            + "Points: \(summary.points)/\(summary.maxPoints) (\(percent(summary.percent)))\n"
+            + "Points: \(summary.points)/\(summary.maxPoints)"
+            // Nothing at stake is no percentage at all, rather than a 100% that was not earned.
+            + (summary.maxPoints == .zero ? "\n" : " (\(percent(summary.percent)))\n")
             + "\(summary.passed) passed, \(summary.failed) failed\n"
     }
 
