@@ -1,4 +1,5 @@
 import Foundation
+import SpriteScript
 import Testing
 @testable import SpriteGrading
 
