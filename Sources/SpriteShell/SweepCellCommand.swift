@@ -19,7 +19,8 @@ struct SweepCellCommand: ParsableCommand {
     @OptionGroup var sandbox: SandboxOptions
     @Option(help: "The file the sweep was written in: names the cell and lets 'load' read its folder.")
     var scriptPath: String?
-    @Argument(help: "The cell's script.") var script: String
+    /// Several arguments when the script is long: the kernel refuses one argument past 128 KiB.
+    @Argument(help: "The cell's script, in one or more pieces joined as they are.") var scriptPieces: [String]
 
     func run() throws {
         try processLimits.apply()
@@ -27,7 +28,7 @@ struct SweepCellCommand: ParsableCommand {
         options.seed = seed
         options.limits = try limits.limits()
         options.sandbox = sandbox.sandbox(forScript: scriptPath)
-        switch SweepCellChild.run(script: script, scriptName: scriptPath ?? "<sweep>", options: options) {
+        switch SweepCellChild.run(script: scriptPieces.joined(), scriptName: scriptPath ?? "<sweep>", options: options) {
         case .success(let row):
             StandardOutput.shared.write(row, to: .output)
             let status = StandardOutput.shared.finish(.ok)
@@ -55,10 +56,30 @@ struct ChildSweepLauncher: SweepCellLauncher {
         for folder in allowedFolders { arguments += ["--allow-path", folder] }
         if let scriptPath { arguments += ["--script-path", scriptPath] }
         // After `--` the script is never read as an option, whatever it starts with.
-        arguments += ["--", script]
+        arguments += ["--"] + Self.pieces(of: script)
         let exit = ChildRunner(executable: executable)
             .run(arguments, timeoutNanoseconds: limits.wall + Self.timeoutMargin)
         guard exit.termination == .exited(0), !exit.truncated else { return nil }
         return String(decoding: exit.standardOutput, as: UTF8.self)
+    }
+
+    /// The script cut into pieces of at most 64 KiB of UTF-8, each whole scalars: Linux refuses a single
+    /// argument longer than 128 KiB (MAX_ARG_STRLEN) however much room the whole command line has.
+    static func pieces(of script: String, bytes: Int = 65_536) -> [String] {
+        var pieces: [String] = []
+        var piece = String.UnicodeScalarView()
+        var size = 0
+        for scalar in script.unicodeScalars {
+            let width = UTF8.width(scalar)
+            if size + width > bytes {
+                pieces.append(String(piece))
+                piece = String.UnicodeScalarView()
+                size = 0
+            }
+            piece.append(scalar)
+            size += width
+        }
+        if !piece.isEmpty || pieces.isEmpty { pieces.append(String(piece)) }
+        return pieces
     }
 }

@@ -116,4 +116,37 @@ struct SweepDiagnosticsTests {
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.message.hasSuffix("did you mean 'write-through'?") == true)
     }
+
+    /// The body's rule follows `load`: what the sweep's parser refuses in its own text, the checker refuses
+    /// in a file a cell loads, at its place in that file; nested blocks and loads of loads included.
+    @Test(arguments: [
+        ("expect crash-losses == 0", "expect", 1, 1),
+        ("at 1s { echo \"x\" }", "echo", 1, 9),
+        ("show outcomes", "show", 1, 1),
+        ("help sweep", "help", 1, 1),
+        ("load \"deeper.sprite\"", "sweep", 2, 1),
+    ])
+    func aFileACellLoadsObeysTheBodysRule(loaded: String, keyword: String, line: Int, column: Int) {
+        let loader = InMemoryLoader(files: [
+            "checks.sprite": loaded + "\n",
+            "deeper.sprite": "seed 2\nsweep inner {\n  choose q 1, 2\n  seed $q\n}\n",
+        ])
+        let diagnostics = ScriptHarness.diagnostics(head + "  load \"checks.sprite\"\n}", loader: loader)
+        let first = diagnostics.first
+        #expect(first?.message == "'\(keyword)' cannot be used in a file a sweep's cell loads")
+        #expect(first?.span?.location.hasSuffix(":\(line):\(column)") == true, "\(String(describing: first))")
+        #expect(first?.help == SweepSyntax.refused[keyword])
+    }
+
+    /// Read as they come: the 257th value is refused at once, whatever follows (a line of 200,000 values
+    /// once took minutes to read before its count was looked at).
+    @Test func aChoiceOfTooManyValuesIsRefusedAtTheFirstOnePast256() throws {
+        let values = (0..<100_000).map { "\($0)ms" }.joined(separator: ", ")
+        let diagnostics = ScriptHarness.diagnostics("sweep s {\n  choose t \(values)\n  seed 1\n}")
+        let first = try #require(diagnostics.first)
+        #expect(first.message == "choice 't' has more than 256 values")
+        // "  choose t " is 11 columns, then 256 values of the form "Nms, ".
+        let column = 12 + (0..<256).map { "\($0)ms, ".count }.reduce(0, +)
+        #expect(first.span?.location.hasSuffix(":2:\(column)") == true, "\(String(describing: first.span))")
+    }
 }

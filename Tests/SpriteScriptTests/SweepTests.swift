@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import SpriteScript
 
@@ -217,5 +218,34 @@ struct SweepTests {
         #expect(session.evaluate(ScriptHarness.file(bad)) == .failed(.malformed))
         #expect(session.evaluate(ScriptHarness.file("expect a.state == \"up\"")) == .done)
         #expect(session.interpreter.expectationsPassed == 1)
+    }
+}
+
+/// With --jobs the script's clock runs on while it waits for its cells' processes, so a child may not be
+/// given the whole wall budget again: each gets what is left of it when it starts, in whole milliseconds.
+struct SweepChildWallTests {
+    /// Records the wall budget each cell is given, and runs none (so each cell runs again in process).
+    final class RecordingLauncher: SweepCellLauncher {
+        let walls = Mutex<[Int64]>([])
+        func runCell(script: String, scriptName: String, seed: UInt64, limits: Limits) -> String? {
+            walls.withLock { $0.append(limits.wall) }
+            return nil
+        }
+    }
+
+    @Test func eachCellsProcessIsGivenWhatIsLeftOfTheScriptsWallBudget() throws {
+        let launcher = RecordingLauncher()
+        var options = ScriptHarness.options()
+        options.sweepLauncher = launcher
+        options.sweepJobs = 2
+        try options.limits.set("wall=30s")
+        let session = Session(options: options, sink: BufferSink())
+        #expect(session.runScript(ScriptHarness.file(SweepTests.crash)) == .ok)
+        let walls = launcher.walls.withLock { $0 }
+        #expect(walls.count == 3)
+        for wall in walls {
+            #expect(wall > 0 && wall < 30_000_000_000, "\(wall)")
+            #expect(wall % 1_000_000 == 0, "whole milliseconds, as the command line writes them")
+        }
     }
 }

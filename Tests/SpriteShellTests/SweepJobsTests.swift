@@ -121,6 +121,35 @@ struct SweepJobsTests {
         #expect(try runShell(["run", "--jobs", "3", "--no-summary", script]).stdout == alone.stdout)
     }
 
+    /// A body past 128 KiB (30,000 `seed 1` lines, 210,000 bytes) cannot go to its child as one argument
+    /// (Linux's MAX_ARG_STRLEN); it goes in pieces. As above, under --limit events=20 the three cells fit only
+    /// one per process, so status 0 with the run's own table shows that each ran in its child.
+    @Test("a body longer than one command-line argument allows still runs in the children")
+    func longBodyRunsInChildren() throws {
+        let directory = try TemporaryDirectory()
+        let padding = String(repeating: "  seed 1\n", count: 30_000)
+        let script = try directory.write("long.sprite", """
+            sweep crash {
+              choose policy write-through, write-on-close, delayed-write
+              cluster {
+                network ethernet preset sprite-1988 topology switched
+                server fs1 memory 32MB disk 20ms
+                workstation ws1 memory 8MB diskless
+              }
+              domain / on fs1
+              cache client policy $policy
+            \(padding)  at 1s { on ws1 { open /log rw; write "entry 1"; close } }
+              at 10s { crash ws1 }
+            }
+            """)
+        let alone = try runShell(["run", "--no-summary", script])
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(try runShell(["run", "--no-summary", "--limit", "events=20", script]).status == 4)
+        let parallel = try runShell(["run", "--jobs", "3", "--no-summary", "--limit", "events=20", script])
+        #expect(parallel.status == 0, "\(parallel.stderr)")
+        #expect(parallel.stdout == alone.stdout)
+    }
+
     @Test("--jobs 0 is refused as a usage error")
     func zeroJobs() throws {
         let result = try runShell(["run", "--jobs", "0", "-c", "now"])

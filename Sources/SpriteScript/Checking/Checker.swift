@@ -44,6 +44,9 @@ public struct Checker {
     /// and the session's count of statements parsed.
     var limits = Limits()
     var meter: LimitMeter?
+    /// Checking one cell of a sweep: the statements a cell may not hold refuse themselves, so that a file
+    /// the cell loads obeys the same rule as the body (which the sweep's parser enforces on its own text).
+    var insideSweepCell = false
     private var limitsReported: Set<Limits.Name> = []
     /// Did-you-mean searches left: a script of a million unknown names must not
     /// search every declared name a million times.
@@ -386,6 +389,14 @@ public struct Checker {
         error("'\(statement)' cannot be used inside an 'at' or 'on' block", at: span,
               help: "the engine is already running there: write '\(statement)' at the top level, "
                   + "and schedule later work with 'at +T { … }'")
+        return false
+    }
+
+    /// False (and reported) when `keyword`'s statement is checked inside a sweep's cell: only a loaded
+    /// file can bring one there.
+    mutating func allowedOutsideSweep(_ keyword: String, at span: SourceSpan) -> Bool {
+        guard insideSweepCell, let help = SweepSyntax.refused[keyword] else { return true }
+        error("'\(keyword)' cannot be used in a file a sweep's cell loads", at: span, help: help)
         return false
     }
 

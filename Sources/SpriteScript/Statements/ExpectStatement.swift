@@ -233,6 +233,7 @@ struct ExpectStatement: Statement {
     let condition: String
 
     func check(_ checker: inout Checker) {
+        guard checker.allowedOutsideSweep("expect", at: span) else { return }
         guard let dimension = resolve(subject, &checker) else { return }
         if case .subject(let other) = value {
             guard let otherDimension = resolve(other, &checker) else { return }

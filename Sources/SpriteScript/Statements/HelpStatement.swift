@@ -38,6 +38,7 @@ struct HelpStatement: Statement {
         ])
 
     func check(_ checker: inout Checker) {
+        guard checker.allowedOutsideSweep("help", at: span) else { return }
         guard let topic, Self.entry(for: topic.text) == nil else { return }
         let words = StatementRegistry.keywords + StatementRegistry.helpEntries.map(\.topic)
         checker.error("no help for '\(topic.text)'\(Suggestions.didYouMean(topic.text, among: words))", at: topic.span,

@@ -78,7 +78,7 @@ struct EchoSyntax: StatementSyntax {
 struct EchoStatement: Statement {
     let span: SourceSpan
     let text: String
-    func check(_ checker: inout Checker) {}
+    func check(_ checker: inout Checker) { _ = checker.allowedOutsideSweep("echo", at: span) }
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         interpreter.emit(.echo(time: interpreter.simulation.now, text: text))
     }

@@ -88,6 +88,7 @@ struct ShowStatement: Statement {
     var listsAll = false
 
     func check(_ checker: inout Checker) {
+        guard checker.allowedOutsideSweep("show", at: span) else { return }
         if subject == "dsm" { return ShowDSM.check(nodes[0], &checker) }
         if subject == "pmake" { return ShowPmake.check(nodes.first, &checker) }
         if subject == "sweep" { return ShowSweep.check(nodes[0], &checker) }

@@ -70,6 +70,7 @@ struct SweepExpectStatement: Statement {
     let condition: String
 
     func check(_ checker: inout Checker) {
+        guard checker.allowedOutsideSweep("expect", at: span) else { return }
         guard let shape = checker.symbols.sweeps[sweep.text] else {
             let names = Array(checker.symbols.sweeps.keys)
             checker.error("unknown sweep '\(sweep.text)'\(checker.suggestion(for: sweep.text, among: names))",

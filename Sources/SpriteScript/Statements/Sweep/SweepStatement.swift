@@ -11,7 +11,9 @@ struct SweepStatement: Statement {
     private var counts: [Int] { body.choices.map(\.values.count) }
 
     func check(_ checker: inout Checker) {
-        guard checker.requireTopLevel("sweep", at: span) else { return }
+        guard checker.requireTopLevel("sweep", at: span), checker.allowedOutsideSweep("sweep", at: span) else {
+            return
+        }
         if checker.symbols.sweeps[name.text] != nil {
             checker.error("sweep '\(name.text)' is already declared", at: name.span,
                           help: "give this sweep another name, or 'reset' to forget the first")
@@ -48,6 +50,7 @@ struct SweepStatement: Statement {
                 var cellChecker = Checker(symbols: SymbolTable(), loader: checker.loader, loaded: checker.loaded)
                 cellChecker.meter = checker.meter
                 cellChecker.limits = checker.limits
+                cellChecker.insideSweepCell = true
                 cellChecker.check(statements)
                 diagnostics = cellChecker.diagnostics
             } catch {

@@ -175,6 +175,7 @@ struct SweepBodyReader {
                              help: "list its values after the name, separated by commas, \(example)")
         }
         var values: [SweepValue] = []
+        var seen: Set<String> = []
         var current: [Token] = []
         for (position, token) in words.enumerated() {
             if token.isSymbol("{") || token.isSymbol("}") {
@@ -194,9 +195,15 @@ struct SweepBodyReader {
                                  help: "write a value between each two commas, and none after the last")
             }
             let value = SweepValue(tokens: current)
-            if values.contains(where: { $0.text == value.text }) {
+            guard seen.insert(value.text).inserted else {
                 throw Diagnostic(.syntax, "choice '\(name.text)' lists '\(value.text)' twice", at: value.span,
                                  help: "list each value once: every cell is a different combination")
+            }
+            // One choice alone past the cap is refused as its values come, not after reading them all.
+            guard values.count < Limits.sweepCells else {
+                throw Diagnostic(.syntax, "choice '\(name.text)' has more than \(Limits.sweepCells) values",
+                                 at: value.span, help: "a sweep runs at most \(Limits.sweepCells) combinations: "
+                                    + "drop some values, or split it into several sweeps")
             }
             values.append(value)
             current = []
