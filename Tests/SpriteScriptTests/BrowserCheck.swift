@@ -29,7 +29,7 @@ enum BrowserCheck {
     }
 
     /// Chromium's path, or nil after printing why the browser checks are skipped. Under CI (`CI` set, as
-    /// .ci/run's caller sets it) a missing browser is a failure, not a skip: .ci/run installs it.
+    /// .ci/run sets it) a missing browser is a failure, not a skip: .ci/run installs it.
     static func browserOrSkip(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         if let executable { return executable }
         let ci = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
