@@ -39,6 +39,8 @@ func runBalanceBench(nodes: Int, arrivals: Int, loadPercent: Int, probes: Int) -
     sim.traceLevel = .off
     sim.timelineLimit = 0
     sim.processLimit = arrivals
+    // Ended arrivals are summed up and their slots reused: memory follows the live processes.
+    sim.endedProcessRecords = .summary
     var random = SeededGenerator(seed: 7)
     let rate = Double(nodes) * Double(loadPercent) / 100
     let programs = (0..<64).map { "s\($0)" }

@@ -17,6 +17,8 @@ extension Simulation {
                 slowdown += ratios[ratios.count - 1]
             }
         }
+        // Ended processes summarised (EndedProcessRecords.summary) count through their totals.
+        if s.table.ended.summary.recycled > 0 { return outcomeWithSummary(turnarounds, ratios) }
         turnarounds.sort()
         ratios.sort()
         // The middle ratio, or the mean of the two middle ones.

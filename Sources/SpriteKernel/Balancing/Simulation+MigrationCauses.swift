@@ -10,7 +10,8 @@ extension Simulation {
                 causes[id] = .eviction(node: eviction.node, at: eviction.at)
             }
         }
-        return causes
+        // Summarised migrations' slots are not in `migrationReports`.
+        return zip(causes, migration.migrations).filter { !$0.1.retired }.map(\.0)
     }
 }
 

@@ -8,6 +8,10 @@
 /// layers' do.
 final class MigrationLayer {
     @exclusivity(unchecked) var migrations: [MigrationRecord] = []
+    /// With ended processes summarised: migrations that ended and whose process has not been summarised
+    /// yet, and slots of migrations summarised with their process, free for the next migration.
+    var ended: [Int] = []
+    var free: [Int] = []
     /// The migration waiting on each RPC series, by operation.
     @exclusivity(unchecked) var byOperation = HandleMap<Int>()
     /// The migration each process is in (waiting or moving), by process.

@@ -124,4 +124,6 @@ struct MigrationRecord {
     var sourceLost = false
     /// Pre-copy: the process's work (CPU time less spinning) when the last round took the dirty set.
     var workAtRound: SimTime = .zero
+    /// Summarised with its ended process: the slot is free (`MigrationLayer.free`), no migration now.
+    var retired = false
 }

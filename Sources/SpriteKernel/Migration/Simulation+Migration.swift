@@ -76,14 +76,20 @@ extension Simulation {
         let source = Int(scheduler.table[p].node)
         let home = Int(migration.homes[p] ?? Int32(source))
         migration.homes[p] = Int32(home)
-        let id = migration.migrations.count
+        // A summarised migration's slot first (EndedProcessRecords.summary), else a new one.
+        let id = migration.free.popLast() ?? migration.migrations.count
         // Room for select, state, the strategy's phases and release: one allocation, not one per doubling.
         var phases: [MigrationPhaseRecord] = []
         phases.reserveCapacity(6)
         let report = MigrationReport(id: id, process: process, from: source, to: target, home: home,
                                      strategy: strategy ?? migration.strategy, execTime: execArgumentBytes != nil,
                                      state: .waiting, requested: now, phases: phases, openFiles: 0)
-        migration.migrations.append(MigrationRecord(report: report, execArgumentBytes: execArgumentBytes ?? 0))
+        let started = MigrationRecord(report: report, execArgumentBytes: execArgumentBytes ?? 0)
+        if id < migration.migrations.count {
+            migration.migrations[id] = started
+        } else {
+            migration.migrations.append(started)
+        }
         migration.active[p] = id
         if target >= migration.incoming.count {
             migration.incoming.append(contentsOf: repeatElement(0, count: target + 1 - migration.incoming.count))
@@ -99,8 +105,8 @@ extension Simulation {
         return id
     }
 
-    /// Every migration asked for, in order.
-    public var migrationReports: [MigrationReport] { migration.migrations.map(\.report) }
+    /// Every migration asked for, in order (less those summarised with their ended process).
+    public var migrationReports: [MigrationReport] { migration.migrations.filter { !$0.retired }.map(\.report) }
 
     /// The node whose kernel answers the process's location-dependent calls: where it was created.
     public func home(of process: ProcessID) -> Int {

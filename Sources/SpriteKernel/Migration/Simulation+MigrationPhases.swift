@@ -117,6 +117,7 @@ extension Simulation {
                               freeze: report.freezeTime ?? .zero, total: report.totalTime ?? .zero,
                               bytes: report.bytes, openFiles: report.openFiles), at: report.to)
         balancingMigrationEnded(id)
+        migrationEnded(id)
     }
 
     /// The migration gives up: the process stays (or goes on) where it is.
@@ -138,5 +139,6 @@ extension Simulation {
         }
         record(.migrationFailed(process: Int(process), from: report.from, to: report.to, reason: why), at: report.from)
         balancingMigrationEnded(id)
+        migrationEnded(id)
     }
 }

@@ -9,6 +9,8 @@ enum ProcessKind: UInt8 {
     /// takes one at a time (`on NODE { }`'s, and those its processes issue).
     /// Made at the node's first file step; not listed, not named by scripts.
     case shell
+    /// A free slot: its process ended and was summarised (`EndedProcessRecords.summary`); no process now.
+    case free
 }
 
 /// One step a declared process was given and has not taken yet. A process

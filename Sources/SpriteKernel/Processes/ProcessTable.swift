@@ -31,9 +31,16 @@ public final class ProcessTable {
     var fileStepping: Set<Int32> = []
     /// Shells made so far: they do not count as the script's processes.
     var shellCount = 0
+    /// Ended processes waiting to be summarised, slots free for reuse, and what the summarised ones
+    /// added up to (`Simulation.endedProcessRecords`, Simulation+EndedProcesses.swift).
+    var ended = EndedProcesses()
 
-    /// Processes the script started or declared (shells aside): what the process limit bounds.
-    var scriptProcessCount: Int { entries.count - shellCount }
+    /// Processes the script started or declared (shells aside), summarised ones too: what the process
+    /// limit bounds.
+    var scriptProcessCount: Int { entries.count - shellCount - ended.free.count + ended.summary.recycled }
+
+    /// The id the next process added gets: a free slot if there is one, else a new one.
+    var nextID: Int32 { ended.free.last ?? Int32(entries.count) }
 
     init() {}
 
@@ -79,14 +86,32 @@ public final class ProcessTable {
     }
 
     /// `listed: false` keeps the name out of the index (a shell is named as its node).
+    /// Takes `nextID`: a summarised process's free slot, else a new one at the end.
     func add(_ process: SimProcess, name: String, depth: Int, listed: Bool = true) -> ProcessID {
+        var stack: [LoopFrame] = []
+        stack.reserveCapacity(depth)
+        if let id = ended.free.popLast() {
+            self[id] = process
+            names[Int(id)] = name
+            frames[Int(id)] = stack
+            if listed { index[name] = id }
+            return ProcessID(id)
+        }
         let id = Int32(entries.count)
         entries.append(process)
         names.append(name)
         if listed { index[name] = id }
-        var stack: [LoopFrame] = []
-        stack.reserveCapacity(depth)
         frames.append(stack)
         return ProcessID(id)
+    }
+
+    /// Frees a summarised process's slot for the next process added: its name leaves the index, its record
+    /// is marked free (read as no process), its loop frames go.
+    func free(_ id: Int32) {
+        if index[names[Int(id)]] == id { index[names[Int(id)]] = nil }
+        names[Int(id)] = ""
+        frames[Int(id)] = []
+        self[id].kind = .free
+        ended.free.append(id)
     }
 }

@@ -13,6 +13,10 @@ struct Program {
     var expandedSteps: Int64
     /// The declared address space its processes get (Memory/), or -1.
     var space: Int32 = -1
+    /// Its steps only compute and wait on timers (no fork, lock, message, file, memory or DSM step): a
+    /// process of it that ended leaves nothing in another table that names it, so its record can be
+    /// summarised (`EndedProcessRecords.summary`).
+    var summarisable = false
 }
 
 /// A compiled step. Names are interned into small integer handles.
@@ -54,6 +58,14 @@ enum Step: Equatable {
 }
 
 extension Step {
+    /// A step that only computes or waits on a timer, or a loop marker.
+    var onlyComputesOrWaits: Bool {
+        switch self {
+        case .compute, .io, .sleep, .exit, .repeatStart, .repeatEnd: true
+        default: false
+        }
+    }
+
     /// Whether a process off a CPU must be dispatched before it takes this
     /// step: every step but bursts (which need the CPU anyway; an empty one is
     /// skipped) and the bookkeeping of loops.
@@ -121,7 +133,9 @@ struct ProgramCompiler {
         var expanded: Int64 = 0
         try append(steps, to: &out, depth: 1, maxDepth: &depth, total: &total, expanded: &expanded, laps: 1)
         guard expanded <= stepLimit else { throw .limitReached("program steps") }
-        return Program(name: name, steps: out, maxDepth: depth, totalBurst: total, expandedSteps: expanded)
+        var program = Program(name: name, steps: out, maxDepth: depth, totalBurst: total, expandedSteps: expanded)
+        program.summarisable = out.allSatisfy(\.onlyComputesOrWaits)
+        return program
     }
 
     private func append(_ steps: [ProgramStep], to out: inout [Step], depth: Int, maxDepth: inout Int,

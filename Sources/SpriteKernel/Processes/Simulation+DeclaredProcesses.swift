@@ -13,7 +13,7 @@ extension Simulation {
         let s = scheduler
         guard s.table.index[name] == nil else { throw .duplicateProcess(name) }
         guard nodes.indices.contains(node) else { throw .unknownNode(String(node)) }
-        let id = Int32(s.table.count)
+        let id = s.table.nextID
         var process = SimProcess(node: Int32(node), program: -1, arrival: now, priority: 0, tickets: 100,
                                  expectedBurst: .zero, group: id)
         process.kind = .declared

@@ -59,7 +59,7 @@ extension Simulation {
         switch s.table[process].kind {
         case .program: processWoke(process)
         case .declared: wakeFromMessage(process)
-        case .shell: break
+        case .shell, .free: break
         }
     }
 }

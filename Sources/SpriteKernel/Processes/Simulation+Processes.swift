@@ -44,6 +44,7 @@ extension Simulation {
     public func spawn(program: String, name: String, node: Int, at time: SimTime? = nil, priority: Int = 0,
                       tickets: Int = 100, expectedBurst: SimTime? = nil) throws(KernelError) -> ProcessID {
         let s = scheduler
+        summariseEndedProcesses()
         guard let programID = s.programIndex[program] ?? s.hiddenPrograms[program] else {
             throw .unknownProgram(program)
         }
@@ -57,7 +58,7 @@ extension Simulation {
         let burst = expectedBurst ?? .zero
         guard burst >= .zero else { throw .invalidValue("burst") }
         guard s.table.scriptProcessCount < s.processLimit else { throw .limitReached("processes") }
-        let id = Int32(s.table.count)
+        let id = s.table.nextID
         let process = SimProcess(node: Int32(node), program: programID, arrival: arrival, priority: Int32(priority),
                                  tickets: Int32(tickets), expectedBurst: burst, group: id)
         return place(process, name: name)
@@ -127,7 +128,7 @@ extension Simulation {
     func isMeasured(_ process: Int32) -> Bool {
         switch scheduler.table[process].kind {
         case .program: true
-        case .shell: false
+        case .shell, .free: false
         case .declared:
             schedulerSlot(Int(scheduler.table[process].node)).map { scheduler.nodes[$0].schedulerDeclared } ?? false
         }

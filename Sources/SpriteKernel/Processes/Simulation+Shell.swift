@@ -15,7 +15,7 @@ extension Simulation {
         let s = scheduler
         while s.table.shellOf.count <= node { s.table.shellOf.append(-1) }
         if s.table.shellOf[node] >= 0 { return s.table.shellOf[node] }
-        let id = Int32(s.table.count)
+        let id = s.table.nextID
         var process = SimProcess(node: Int32(node), program: -1, arrival: now, priority: 0, tickets: 100,
                                  expectedBurst: .zero, group: id)
         process.kind = .shell

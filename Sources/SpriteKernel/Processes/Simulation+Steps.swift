@@ -189,6 +189,7 @@ extension Simulation {
         closeFilesLeftOpen(by: process)
         if s.table[process].space >= 0 { releaseSpace(of: process) }
         processEnded(process)
+        if s.table.ended.records == .summary { s.table.ended.waiting.append(process) }
     }
 
     /// A fork (same node; `shared`: a thread in the parent's sharing group)
@@ -206,7 +207,7 @@ extension Simulation {
         s.table[root].children += 1
         var name = s.table.names[Int(root)] + "." + String(s.table[root].children)
         if s.table.index[name] != nil { name += "#" + String(s.table.count) }
-        let id = Int32(s.table.count)
+        let id = s.table.nextID
         var child = SimProcess(node: node, program: program, arrival: now, priority: s.table[parent].priority,
                                tickets: s.table[parent].tickets, expectedBurst: .zero,
                                group: shared ? s.table[parent].group : id)
@@ -224,7 +225,7 @@ extension Simulation {
         let s = scheduler
         let slot = ensureSchedulerNode(Int(process.node))
         var process = process
-        if process.root < 0 { process.root = Int32(s.table.count) }
+        if process.root < 0 { process.root = s.table.nextID }
         let id = s.table.add(process, name: name, depth: s.programs[Int(process.program)].maxDepth)
         s.nodes[slot].processes.append(id.index)
         if s.programs[Int(process.program)].space >= 0 || process.parent >= 0 { attachProgramSpace(id.index) }
