@@ -1,5 +1,6 @@
 /// A scheduled process: an index into the engine's process table. Ids are
-/// dense and never reused, so a finished process keeps its metrics.
+/// dense and never reused, so a finished process keeps its metrics (unless
+/// `Simulation.endedProcessRecords` is `.summary`: then an ended process's slot may be reused).
 public struct ProcessID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var index: Int32
 

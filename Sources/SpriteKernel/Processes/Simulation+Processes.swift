@@ -80,7 +80,8 @@ extension Simulation {
     /// Forks and spawn steps refused because `processLimit` was reached.
     public var refusedForks: Int { scheduler.refusedForks }
 
-    /// Processes ever created, declared ones too (ids are 0..<count).
+    /// Processes ever created, declared ones too (ids are 0..<count); with ended processes summarised,
+    /// the slots held (a reused slot counts once).
     public var scheduledProcessCount: Int { scheduler.table.count }
 
     /// Processes created and not yet finished.
