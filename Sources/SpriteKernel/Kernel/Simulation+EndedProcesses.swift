@@ -44,21 +44,21 @@ extension Simulation {
             case .never: break
             }
         }
-        // A process goes only with all its ended migrations; one it cannot take with it keeps it.
-        for id in migration.ended where !migrationSummarisable(id) {
-            let process = Int(migration.migrations[id].report.process.index)
-            guard s.table.ended.marks[process] == EndedProcesses.ready else { continue }
-            s.table.ended.marks[process] = 0
-            later.append(Int32(process))
+        // A process goes only with all its ended migrations; one it cannot take with it keeps it. The marks
+        // are read first: most ended migrations are of processes still running, whose records need no read.
+        for (id, process) in migration.ended where s.table.ended.marks[Int(process)] == EndedProcesses.ready
+            && !migrationSummarisable(id) {
+            s.table.ended.marks[Int(process)] = 0
+            later.append(process)
         }
-        var keptMigrations: [Int] = []
+        var keptMigrations: [(id: Int, process: Int32)] = []
         var retiredAny = false
-        for id in migration.ended {
-            if s.table.ended.marks[Int(migration.migrations[id].report.process.index)] == EndedProcesses.ready {
+        for (id, process) in migration.ended {
+            if s.table.ended.marks[Int(process)] == EndedProcesses.ready {
                 retireMigration(id)
                 retiredAny = true
             } else {
-                keptMigrations.append(id)
+                keptMigrations.append((id, process))
             }
         }
         migration.ended = keptMigrations
@@ -84,13 +84,17 @@ extension Simulation {
 
     /// Notes an ended migration: it goes when its process is summarised.
     func migrationEnded(_ id: Int) {
-        if scheduler.table.ended.records == .summary { migration.ended.append(id) }
+        guard scheduler.table.ended.records == .summary else { return }
+        migration.ended.append((id, migration.migrations[id].report.process.index))
     }
 
     private enum Summarisability { case now, later, never }
 
     private func summarisability(of process: Int32) -> Summarisability {
         let s = scheduler
+        // First the dense marks: most processes looked at again are still some CPU's last one, and their
+        // records, scattered over the table, need not be read for that.
+        if s.table.ended.marks[Int(process)] == EndedProcesses.remembered { return .later }
         let p = s.table[process]
         guard p.kind == .program, p.phase == .done, s.programs[Int(p.program)].summarisable, p.parent < 0,
               p.children == 0, p.root == process, p.group == process, !s.threadedGroups.contains(process),
@@ -100,7 +104,7 @@ extension Simulation {
             || balancing.evictOnArrival[process] != nil {
             return .later
         }
-        return s.table.ended.marks[Int(process)] == EndedProcesses.remembered ? .later : .now
+        return .now
     }
 
     /// An ended migration nothing else names: no RPC, flush or lazy copy's source page waits on it.

@@ -10,7 +10,7 @@ final class MigrationLayer {
     @exclusivity(unchecked) var migrations: [MigrationRecord] = []
     /// With ended processes summarised: migrations that ended and whose process has not been summarised
     /// yet, and slots of migrations summarised with their process, free for the next migration.
-    var ended: [Int] = []
+    var ended: [(id: Int, process: Int32)] = []
     var free: [Int] = []
     /// The migration waiting on each RPC series, by operation.
     @exclusivity(unchecked) var byOperation = HandleMap<Int>()
