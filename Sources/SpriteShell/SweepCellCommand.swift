@@ -28,7 +28,8 @@ struct SweepCellCommand: ParsableCommand {
         options.seed = seed
         options.limits = try limits.limits()
         options.sandbox = sandbox.sandbox(forScript: scriptPath)
-        switch SweepCellChild.run(script: scriptPieces.joined(), scriptName: scriptPath ?? "<sweep>", options: options) {
+        let script = scriptPieces.joined()
+        switch SweepCellChild.run(script: script, scriptName: scriptPath ?? "<sweep>", options: options) {
         case .success(let row):
             StandardOutput.shared.write(row, to: .output)
             let status = StandardOutput.shared.finish(.ok)
