@@ -47,6 +47,19 @@ struct UniqueArray<Element>: ~Copyable {
         return base.unsafelyUnwrapped + index
     }
 
+    /// The first element's address, for an owner that indexes it itself below `count` (valid until the next
+    /// append or removal); the array must have storage.
+    @inline(__always) var baseAddress: UnsafeMutablePointer<Element> {
+        precondition(capacity > 0, "no storage")
+        return base.unsafelyUnwrapped
+    }
+
+    /// Where element `index` lives, for an owner whose own bookkeeping keeps `index` below `count` (a slab's
+    /// slot numbers): the same as `address`, without checking it again.
+    @inline(__always) func uncheckedAddress(_ index: Int) -> UnsafeMutablePointer<Element> {
+        base.unsafelyUnwrapped + index
+    }
+
     /// Appends, doubling the capacity when full; growth is kept out of line.
     @inline(__always) mutating func append(_ element: consuming Element) {
         if count == capacity { reserveCapacity(Swift.max(16, capacity * 2)) }
