@@ -102,6 +102,28 @@ struct SeriesTable: ~Copyable {
         }
     }
 
+    /// Gives `operation`, which has no series, a slot holding `series` (a freed one if any): what the
+    /// subscript's setter does for a new series, without its cases for the others.
+    mutating func insert(_ series: RpcSeries, for operation: Int32) {
+        let op = Int(operation)
+        // Ids come in order, so this is nearly always one append.
+        while slotOf.count <= op { slotOf.append(-1) }
+        if free.isEmpty {
+            slots.append(series)
+            slotOf[op] = Int32(slots.count - 1)
+        } else {
+            let reused = free.removeLast()
+            slots[Int(reused)] = series
+            slotOf[op] = reused
+        }
+    }
+
+    /// Frees the series of `operation`, held in `slot` (from `slot(of:)`).
+    mutating func remove(_ operation: Int32, slot: Int) {
+        free.append(Int32(slot))
+        slotOf[Int(operation)] = -1
+    }
+
     var isEmpty: Bool { free.count == slots.count }
 
     /// Where `operation`'s series is, or nil if it has none: a call's steps

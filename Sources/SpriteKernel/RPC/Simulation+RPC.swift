@@ -36,9 +36,10 @@ extension Simulation {
             return op
         }
         operations[Int(op)].penalty = penalty
-        rpcSeries[op] = RpcSeries(client: client, server: server, requestBytes: requestBytes,
-                                  replyBytes: replyBytes, service: service, count: max(1, count), penalty: penalty,
-                                  releasesRecord: releasesRecord)
+        // A new operation: it has no series yet.
+        rpcLayer.series.insert(RpcSeries(client: client, server: server, requestBytes: requestBytes,
+                                         replyBytes: replyBytes, service: service, count: max(1, count),
+                                         penalty: penalty, releasesRecord: releasesRecord), for: op)
         if let slot = rpcLayer.slot(of: op) { startCall(op, slot) }
         return op
     }
@@ -126,17 +127,17 @@ extension Simulation {
                level: count == 1 ? .operations : .messages)
         if completed < count { return startCall(op, slot) }
         let series = rpcLayer[slot: slot]
-        rpcSeries[op] = nil
+        rpcLayer.series.remove(op, slot: slot)
         finish(op)
-        let record = operations[Int(op)]
         // The series' line comes before what its end sets off (a migration's next phase), as a call's does.
+        // Its two fields are read in place: a copy of the whole record cost a memcpy per call.
         if series.count > 1 {
-            let total = record.elapsed ?? .zero
-            self.record(.rpcSeriesCompleted(operation: op, client: series.client, server: series.server,
-                                            calls: series.count, elapsed: total,
-                                            mean: SimTime(nanoseconds: total.nanoseconds / Int64(series.count)),
-                                            penalty: series.penalty, packets: record.packets),
-                        at: series.client)
+            let total = operations[Int(op)].elapsed ?? .zero
+            record(.rpcSeriesCompleted(operation: op, client: series.client, server: series.server,
+                                       calls: series.count, elapsed: total,
+                                       mean: SimTime(nanoseconds: total.nanoseconds / Int64(series.count)),
+                                       penalty: series.penalty, packets: operations[Int(op)].packets),
+                   at: series.client)
         }
         rpcSeriesEnded(op)
         // Its up-call has read how it ended; nothing else will (a failed one keeps its record for the trace).
