@@ -21,6 +21,8 @@ struct Network: ~Copyable {
     private var singleLinkRule: SingleLinkRule?
     private var linkBusyUntil = LinkTable()
     private var lastPacketTime = SerializationMemo()
+    /// Penalties on one-link routes lately worked out: every RPC asks two, mostly of the same sizes.
+    private var oneLinkPenalties = PenaltyMemo()
     /// Loss probability overrides for particular node pairs (unordered).
     private(set) var pairLoss: [NodePair: Double] = [:]
     /// Partition group of each node; nodes in different groups cannot talk.
@@ -101,11 +103,17 @@ struct Network: ~Copyable {
     /// topology had it copied out of its existential box for every call. It
     /// only reads the links, and shares the pure cache of serialization times.
     mutating func penalty(payloadBytes: Int64, from source: Int, to destination: Int) -> SimTime {
+        let cost = config.cost.wire
+        // On idle links a one-link route's time depends on the size and the wire alone, not on which link.
+        let oneLink = source != destination && singleLinkRule != nil
+        if oneLink, let known = oneLinkPenalties.penalty(payloadBytes: payloadBytes, cost: cost) { return known }
         var idle = LinkTable()
         // The messages' memo: a series' penalties are asked for the sizes its messages will have.
-        return Self.schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
-                             cost: config.cost.wire, topology: topology, rule: singleLinkRule, busy: &idle,
-                             books: false, memo: &lastPacketTime).arrival
+        let arrival = Self.schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
+                                    cost: cost, topology: topology, rule: singleLinkRule, busy: &idle,
+                                    books: false, memo: &lastPacketTime).arrival
+        if oneLink { oneLinkPenalties.remember(arrival, payloadBytes: payloadBytes, cost: cost) }
+        return arrival
     }
 
     mutating func clearLinks() { linkBusyUntil.removeAll() }
@@ -230,5 +238,37 @@ struct SerializationMemo {
             time = cost.serialization(wireBytes: wireBytes)
         }
         return time
+    }
+}
+
+/// The last two one-link penalties worked out, by payload size and wire cost: an RPC asks for its request's
+/// and its reply's, and the next RPC mostly for the same two. A pure cache: a miss works the time out again.
+struct PenaltyMemo {
+    private var sizes = (Int64(-1), Int64(-1))
+    private var costs: (WireCost?, WireCost?) = (nil, nil)
+    private var times = (SimTime.zero, SimTime.zero)
+    /// Which entry the next miss replaces: the one used less lately.
+    private var older = 0
+
+    @inline(__always) mutating func penalty(payloadBytes: Int64, cost: WireCost) -> SimTime? {
+        if sizes.0 == payloadBytes, costs.0 == cost {
+            older = 1
+            return times.0
+        }
+        if sizes.1 == payloadBytes, costs.1 == cost {
+            older = 0
+            return times.1
+        }
+        return nil
+    }
+
+    mutating func remember(_ time: SimTime, payloadBytes: Int64, cost: WireCost) {
+        if older == 0 {
+            (sizes.0, costs.0, times.0) = (payloadBytes, cost, time)
+            older = 1
+        } else {
+            (sizes.1, costs.1, times.1) = (payloadBytes, cost, time)
+            older = 0
+        }
     }
 }
