@@ -3,6 +3,27 @@ import Testing
 
 /// The engine's internal tables behave like the dictionaries they replace.
 @Suite struct EngineTablesTests {
+    /// A link free by the engine's clock is as good as one never used (a booking takes the later of its
+    /// own ready time, never before the clock, and the link's free time), so the table drops such links
+    /// when it would grow: 100,000 pairs booked one after another, each busy for 5 µs from the clock, leave
+    /// it as small as the few links busy at once need; a link still busy past the clock keeps its time.
+    @Test func linkTableForgetsLinksFreeByTheClock() {
+        var table = LinkTable()
+        let longBusy = table.claim(-42, now: .zero)
+        table[claimed: longBusy] = .ms(10_000)
+        for step in 0..<100_000 {
+            let now = SimTime.us(Int64(step))
+            let slot = table.claim((step << 32) | (step + 1), now: now)
+            #expect(table[claimed: slot] == .zero)
+            table[claimed: slot] = now + .us(5)
+        }
+        #expect(table.capacity <= 64, "\(table.capacity) slots")
+        #expect(table[-42] == .ms(10_000))
+        // The last links booked are still busy and keep their times; an early one reads as never used.
+        #expect(table[(99_999 << 32) | 100_000] == .us(100_004))
+        #expect(table[(5 << 32) | 6] == .zero)
+    }
+
     @Test func linkTableMatchesADictionary() {
         var table = LinkTable()
         var reference: [Int: SimTime] = [:]

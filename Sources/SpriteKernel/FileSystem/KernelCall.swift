@@ -157,7 +157,7 @@ extension Simulation {
     /// an `rpc`'s is. The client does not wait for it: a packet and wire time, no latency.
     private func acknowledgeFragmentedReply(_ pending: PendingCall) {
         let transfer = network.transmit(payloadBytes: 0, from: pending.client, to: pending.server,
-                                        departure: now, random: &random)
+                                        departure: now, now: now, random: &random)
         if pending.operation >= 0 { operations[Int(pending.operation)].packets.addSaturating(transfer.packets) }
         statistics.packets.addSaturating(transfer.packets)
         statistics.wireBytes.addSaturating(transfer.wireBytes)

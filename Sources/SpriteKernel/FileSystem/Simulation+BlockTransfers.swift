@@ -145,7 +145,7 @@ extension Simulation {
     /// A fragmented reply is acknowledged once, by one header-only packet, as a file call's is.
     private func acknowledgeBlockReply(_ slot: BlockTransferSlot) {
         let transfer = network.transmit(payloadBytes: 0, from: slot.transfer.client, to: slot.server,
-                                        departure: now, random: &random)
+                                        departure: now, now: now, random: &random)
         statistics.packets.addSaturating(transfer.packets)
         statistics.wireBytes.addSaturating(transfer.wireBytes)
     }

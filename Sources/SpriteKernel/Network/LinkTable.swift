@@ -14,6 +14,9 @@ struct LinkTable: ~Copyable {
 
     init() {}
 
+    /// Slots held (twice the links at most): what the table costs in memory.
+    var capacity: Int { keys.count }
+
     /// Where `key` is, or the empty slot where it would go. Needs a slot free.
     @inline(__always) private func slot(of key: Int) -> Int {
         let mask = keys.count - 1
@@ -57,13 +60,17 @@ struct LinkTable: ~Copyable {
     /// for a link never used) if it has none; -1 for the key kept aside. A
     /// booking reads and writes the slot with `[claimed:]`: one probe where a
     /// read then a write took two, and no closure to keep the booking from inlining.
-    @inline(__always) mutating func claim(_ link: Int) -> Int {
+    ///
+    /// `now` is the engine's clock: no message departs before it, so a link free by then is as good as one
+    /// never used, and the table drops such links when it would grow. A long run then holds the links busy
+    /// now, not every pair of nodes that ever talked.
+    @inline(__always) mutating func claim(_ link: Int, now: SimTime) -> Int {
         if link == Self.empty { return -1 }
         if used > 0 {
             let index = slot(of: link)
             if keys[index] == link { return index }
         }
-        if (used + 1) * 2 > keys.count { grow() }
+        if (used + 1) * 2 > keys.count { grow(droppingFreeBy: now) }
         let index = slot(of: link)
         keys[index] = link
         values[index] = .zero
@@ -79,8 +86,13 @@ struct LinkTable: ~Copyable {
         }
     }
 
-    private mutating func grow() {
-        let capacity = max(16, keys.count * 2)
+    /// Rehashes into a table twice the size, or the same size when dropping the links free by `floor` left
+    /// it at most a quarter full (then at least a quarter of the slots fill before the next rehash: the
+    /// cost stays constant per booking).
+    private mutating func grow(droppingFreeBy floor: SimTime = .zero) {
+        var live = 0
+        for index in 0..<keys.count where keys[index] != Self.empty && values[index] > floor { live += 1 }
+        let capacity = (live + 1) * 4 <= keys.count ? keys.count : max(16, keys.count * 2)
         var oldKeys = UniqueArray<Int>(repeating: Self.empty, count: capacity)
         var oldValues = UniqueArray<SimTime>(repeating: .zero, count: capacity)
         // The table takes the larger empty arrays; the old ones come out to be rehashed.
@@ -88,7 +100,7 @@ struct LinkTable: ~Copyable {
         swap(&oldValues, &values)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         used = 0
-        for index in 0..<oldKeys.count where oldKeys[index] != Self.empty {
+        for index in 0..<oldKeys.count where oldKeys[index] != Self.empty && oldValues[index] > floor {
             let target = slot(of: oldKeys[index])
             keys[target] = oldKeys[index]
             values[target] = oldValues[index]

@@ -79,12 +79,12 @@ struct Network: ~Copyable {
     func canReach(_ a: Int, _ b: Int) -> Bool { partitionGroup[a] == partitionGroup[b] }
 
     /// Sends `payloadBytes` from `source` to `destination` leaving at `departure`,
-    /// reserving every link it crosses.
+    /// reserving every link it crosses. `now` is the engine's clock (no later message departs before it).
     mutating func transmit(payloadBytes: Int64, from source: Int, to destination: Int,
-                           departure: SimTime, random: inout SeededGenerator) -> Transfer {
+                           departure: SimTime, now: SimTime, random: inout SeededGenerator) -> Transfer {
         let loss = lossProbability(between: source, and: destination)
         var transfer = Self.schedule(payloadBytes: payloadBytes, from: source, to: destination,
-                                     departure: departure, cost: config.cost.wire, topology: topology,
+                                     departure: departure, now: now, cost: config.cost.wire, topology: topology,
                                      rule: singleLinkRule, busy: &linkBusyUntil, books: true, memo: &lastPacketTime)
         if !canReach(source, destination) { transfer.lost = true }
         // One draw per message, with the chance that any of its packets is
@@ -110,7 +110,7 @@ struct Network: ~Copyable {
         var idle = LinkTable()
         // The messages' memo: a series' penalties are asked for the sizes its messages will have.
         let arrival = Self.schedule(payloadBytes: payloadBytes, from: source, to: destination, departure: .zero,
-                                    cost: cost, topology: topology, rule: singleLinkRule, busy: &idle,
+                                    now: .zero, cost: cost, topology: topology, rule: singleLinkRule, busy: &idle,
                                     books: false, memo: &lastPacketTime).arrival
         if oneLink { oneLinkPenalties.remember(arrival, payloadBytes: payloadBytes, cost: cost) }
         return arrival
@@ -130,15 +130,18 @@ struct Network: ~Copyable {
     /// links (a route never crosses a link twice), and booking them would
     /// allocate a scratch table for every penalty asked for.
     private static func schedule(payloadBytes: Int64, from source: Int, to destination: Int,
-                                 departure: SimTime, cost: WireCost, topology: any Topology, rule: SingleLinkRule?,
+                                 departure: SimTime, now: SimTime, cost: WireCost, topology: any Topology,
+                                 rule: SingleLinkRule?,
                                  busy: inout LinkTable, books: Bool, memo: inout SerializationMemo) -> Transfer {
         var train = PacketTrain(payloadBytes: payloadBytes, departure: departure, cost: cost, memo: &memo)
         // A bus or a switch names its one link by its rule: a closure per route cost
         // about a fifth of sending a message.
         if source != destination, let rule {
-            train.cross(rule.link(from: source, to: destination), busy: &busy, books: books)
+            train.cross(rule.link(from: source, to: destination), busy: &busy, books: books, now: now)
         } else {
-            topology.route(from: source, to: destination) { link in train.cross(link, busy: &busy, books: books) }
+            topology.route(from: source, to: destination) { link in
+                train.cross(link, busy: &busy, books: books, now: now)
+            }
         }
         let (wireHead, wireOverflow) = train.fullPackets.multipliedReportingOverflow(by: train.fullWire)
         return Transfer(arrival: train.lastReady, packets: train.packets,
@@ -195,9 +198,9 @@ private struct PacketTrain {
     }
 
     /// One hop. Booking reads and writes the link's slot with one probe of the table.
-    @inline(__always) mutating func cross(_ link: Int, busy: inout LinkTable, books: Bool) {
+    @inline(__always) mutating func cross(_ link: Int, busy: inout LinkTable, books: Bool, now: SimTime) {
         if books {
-            let slot = busy.claim(link)
+            let slot = busy.claim(link, now: now)
             if let linkFreeAt = advance(linkFreeAt: busy[claimed: slot]) { busy[claimed: slot] = linkFreeAt }
         } else {
             _ = advance(linkFreeAt: busy[link])

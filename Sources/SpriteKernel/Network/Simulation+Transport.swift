@@ -28,7 +28,7 @@ extension Simulation {
                                               mtuBytes: network.config.cost.mtuBytes)
             let sending = (network.config.cost.sendOverhead + work).scaled(bySpeed: nodes[message.source].spec.speed)
             let transfer = network.transmit(payloadBytes: message.payloadBytes, from: message.source,
-                                            to: message.destination, departure: now + sending,
+                                            to: message.destination, departure: now + sending, now: now,
                                             random: &random)
             message.packets = transfer.packets
             message.wireBytes = transfer.wireBytes

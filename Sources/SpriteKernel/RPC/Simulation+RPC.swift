@@ -112,7 +112,7 @@ extension Simulation {
     /// wait for it, so it costs wire time and a packet, not latency.
     private func acknowledgeFragmentedReply(_ series: RpcSeries, op: Int32) {
         let transfer = network.transmit(payloadBytes: 0, from: series.client, to: series.server,
-                                        departure: now, random: &random)
+                                        departure: now, now: now, random: &random)
         operations[Int(op)].packets.addSaturating(transfer.packets)
         statistics.packets.addSaturating(transfer.packets)
         statistics.wireBytes.addSaturating(transfer.wireBytes)
