@@ -10,7 +10,19 @@ struct SandboxOptions: ParsableArguments {
         valueName: "DIR"))
     var allowedFolders: [String] = []
 
+    @Option(name: .customLong("export-dir"), help: ArgumentHelp(
+        "Let 'export' write pictures into this folder (relative names are taken from it). Without it every "
+            + "export is refused.", valueName: "DIR"))
+    var exportFolder: String?
+
     func validate() throws {
+        if let exportFolder {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: exportFolder, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw ValidationError("--export-dir: '\(exportFolder)' is not a folder")
+            }
+        }
         for folder in allowedFolders {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)

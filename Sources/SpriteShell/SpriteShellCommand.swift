@@ -57,6 +57,7 @@ struct RunOptions: ParsableArguments {
     func sessionOptions(interrupt: InterruptFlagHandle = .shared, scriptPath: String? = nil) -> SessionOptions {
         var options = SessionOptions()
         options.sandbox = sandbox.sandbox(forScript: scriptPath)
+        options.exportFolder = sandbox.exportFolder
         options.format = format
         options.seed = seed
         options.seedOffset = seedOffset
@@ -161,6 +162,7 @@ struct CheckCommand: ParsableCommand {
         for path in files {
             var options = SessionOptions()
             options.sandbox = sandbox.sandbox(forScript: path)
+            options.exportFolder = sandbox.exportFolder
             options.limits = try limits.limits()
             let session = Session(options: options, sink: StandardOutput.shared)
             guard let file = BatchRunner.read(path, reportingTo: session) else {

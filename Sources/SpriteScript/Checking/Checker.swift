@@ -47,6 +47,9 @@ public struct Checker {
     /// Checking one cell of a sweep: the statements a cell may not hold refuse themselves, so that a file
     /// the cell loads obeys the same rule as the body (which the sweep's parser enforces on its own text).
     var insideSweepCell = false
+    /// The folder exports may write into (`--export-dir`), and whether the script exports anything.
+    var exportFolder: String?
+    var exports = false
     private var limitsReported: Set<Limits.Name> = []
     /// Did-you-mean searches left: a script of a million unknown names must not
     /// search every declared name a million times.

@@ -26,6 +26,8 @@ public struct SessionOptions: Sendable {
     public var sweepLauncher: (any SweepCellLauncher)?
     /// `run --shard I/N`: a sweep runs only this slice of its cells (docs/GRADING.md, "Sharding a sweep").
     public var sweepShard = Shard.whole
+    /// `--export-dir DIR`: the folder `export` may write pictures into; nil refuses every export.
+    public var exportFolder: String?
 
     public init() {}
 }
@@ -91,6 +93,10 @@ public final class Interpreter {
 
     /// Sweeps run so far, by name, for `show sweep` and `expect NAME[…]`.
     var sweeps: [String: SweepResult] = [:]
+    /// The trace level the script chose (`trace`); the engine's is higher while recording.
+    var traceLevel = TraceLevel.operations
+    /// What pictures need of the run, when the script exports any (Recording/).
+    var recording: RunRecording?
 
     /// `meter`: a sweep's cell shares its session's, so both count against one set of limits.
     init(options: SessionOptions, reporter: Reporter, loaded: LoadedPrograms, meter: LimitMeter? = nil) {
@@ -200,7 +206,7 @@ public final class Interpreter {
     }
 
     func flushTrace() {
-        let records = simulation.drainTrace()
+        let records = recordForPictures(simulation.drainTrace())
         for record in records {
             emit(.trace(record))
             if history.count < Self.historyLimit { history.append(record) }
@@ -311,6 +317,9 @@ public final class Interpreter {
         history = []
         semanticsCache = nil
         sweeps = [:]
+        traceLevel = .operations
+        if recording != nil { recording = RunRecording() }
+        applyTraceLevel()
     }
 
     func recordExpectation(_ result: ExpectationResult) {

@@ -6,6 +6,7 @@ import SpriteKernel
 public struct Limits: Sendable, Equatable {
     public enum Name: String, CaseIterable, Sendable {
         case events, time, wall, nodes, processes, fileBytes = "file-bytes", statements, output, memory
+        case pictureEvents = "picture-events"
     }
 
     private var values: [Name: Int64] = [:]
@@ -114,6 +115,7 @@ extension Limits.Name {
         case .statements: 250_000
         case .output: 1_000_000
         case .memory: 10_000_000
+        case .pictureEvents: 100_000
         }
     }
 
@@ -145,6 +147,7 @@ extension Limits.Name {
         case .statements: "statements parsed, counting each load"
         case .output: "lines of output (stdout and stderr; per KB)"
         case .memory: "records the engine and interpreter keep, and file text"
+        case .pictureEvents: "messages and marks kept for export (past it: counted)"
         }
     }
 }

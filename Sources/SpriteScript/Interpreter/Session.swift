@@ -88,6 +88,8 @@ public final class Session {
     /// even if a line in it is wrong: the whole block is checked at its `}`.
     public func evaluate(_ file: SourceFile) -> EvaluationResult {
         guard InputBalance(of: file.text).isComplete else { return .needsMoreInput }
+        // At the prompt an export draws what happened before it was typed: record from the first input.
+        if options.exportFolder != nil { interpreter.startRecording() }
         interpreter.meter.startClock()
         defer { interpreter.meter.stopClock() }
         guard let statements = parseAndCheck(file, incompleteIsError: false) else {
@@ -131,10 +133,13 @@ public final class Session {
         var checker = Checker(symbols: interpreter.symbols, loader: loader, loaded: loaded)
         checker.meter = interpreter.meter
         checker.limits = interpreter.limits
+        checker.exportFolder = options.exportFolder
         checker.check(statements)
         for diagnostic in checker.diagnostics { interpreter.emit(.diagnostic(diagnostic)) }
         if checker.diagnostics.contains(where: { $0.category == .limit }) { lastRefusal = .limitReached }
-        return checker.hasErrors ? nil : statements
+        if checker.hasErrors { return nil }
+        if checker.exports { interpreter.startRecording() }
+        return statements
     }
 
     @discardableResult

@@ -5,7 +5,8 @@ struct LimitSyntax: StatementSyntax {
         topic: "limit",
         summary: "lower a limit (events, time, wall, nodes, …) for the rest of the script; never raise it",
         usage: ["limit NAME VALUE"],
-        details: "NAME is events, time, wall, nodes, processes, file-bytes, statements, output or memory; VALUE "
+        details: "NAME is events, time, wall, nodes, processes, file-bytes, statements, output, memory or "
+            + "picture-events; VALUE "
             + "is a number, with a unit for time and wall (60s, 1h) and file-bytes (4GB). A script may lower a "
             + "limit the command line set (--limit NAME=VALUE), never raise it. Reaching a limit ends the script "
             + "with status 4. See docs/LIMITS.md.",

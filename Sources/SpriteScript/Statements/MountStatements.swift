@@ -23,6 +23,8 @@ struct ExportSyntax: StatementSyntax {
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         switch keyword.text {
         case "export":
+            // `export diagram "run.svg"`: a picture of the run (Export/); a path is an NFS export.
+            if parser.peek.kind != .path { return try PictureExports.parse(&parser, keyword: keyword) }
             let (path, pathSpan) = try parser.parsePath("the directory to export, like /export/home")
             _ = try parser.expectWord("on")
             let server = try parser.parseName("a server node")

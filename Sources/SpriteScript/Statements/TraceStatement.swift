@@ -29,6 +29,6 @@ struct TraceStatement: Statement {
     let level: TraceLevel
     func check(_ checker: inout Checker) {}
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
-        interpreter.simulation.traceLevel = level
+        interpreter.setTraceLevel(level)
     }
 }

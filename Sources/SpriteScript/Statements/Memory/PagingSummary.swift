@@ -9,7 +9,7 @@ extension Interpreter {
     }
 
     func reportPaging(since before: [MemoryStatistics]) {
-        guard !before.isEmpty, simulation.traceLevel == .operations else { return }
+        guard !before.isEmpty, traceLevel == .operations else { return }
         for (node, old) in before.enumerated() {
             let new = simulation.memoryStatistics(node: node)
             guard new.pageFaults > old.pageFaults else { continue }

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Where `export` may write: only inside the folder the command line named with `--export-dir DIR`; without
+/// it, nowhere. A relative path is taken from that folder. As for `load` (SourceSandbox), a path is judged
+/// by where it really leads, so neither `..` nor a symbolic link can write elsewhere on the host, and a
+/// refusal never says whether a file outside exists.
+struct ExportSandbox {
+    /// Why an export may not write where it asked, worded for the script's author.
+    struct Refusal: Error {
+        let message: String
+        let help: String
+    }
+
+    let folder: String?
+
+    /// The file an export of `path` would write, judged before anything runs: a refusal when it lies
+    /// outside the export folder, or its folder does not exist.
+    func resolve(_ path: String) throws(Refusal) -> String {
+        let shown = "'\(path)'"
+        guard let folder else {
+            throw Refusal(message: "cannot export \(shown): the command line allowed no folder for exports",
+                          help: "run with --export-dir DIR to let export write files under DIR "
+                            + "(--export-dir . for the current folder)")
+        }
+        guard !path.isEmpty, !path.contains("\0"), !path.hasSuffix("/") else {
+            throw Refusal(message: "cannot export \(shown): it is not a file name", help: "give a name like run.svg")
+        }
+        let root = SourceSandbox.absolute(folder.isEmpty ? "." : folder)
+        let spelled = SourceSandbox.absolute(path.hasPrefix("/") ? path : HostPath.join(root, path))
+        let outside = Refusal(message: "cannot export \(shown): it is outside the folder exports may write (\(folder))",
+                              help: "give a path inside \(folder), like \(HostPath.lastComponent(of: path))")
+        guard let realRoot = SourceSandbox.realPath(root) else {
+            throw Refusal(message: "cannot export \(shown): the export folder \(folder) does not exist",
+                          help: "create it, or give --export-dir an existing folder")
+        }
+        guard spelled != root, SourceSandbox.contains(root, spelled) || SourceSandbox.contains(realRoot, spelled)
+        else { throw outside }
+        let parent = HostPath.folder(of: spelled)
+        guard let realParent = SourceSandbox.realPath(parent) else {
+            // Say nothing of a folder that a link leads out to.
+            if let ancestor = SourceSandbox.realAncestor(of: spelled), !SourceSandbox.contains(realRoot, ancestor) {
+                throw outside
+            }
+            throw Refusal(message: "cannot export \(shown): its folder does not exist",
+                          help: "create the folder inside \(folder) first, or write beside the others")
+        }
+        guard SourceSandbox.contains(realRoot, realParent) else { throw outside }
+        return HostPath.join(realParent, HostPath.lastComponent(of: spelled))
+    }
+
+    /// Writes `text` to the file `path` resolves to, replacing it; never through a symbolic link, and only
+    /// over a regular file.
+    func write(_ text: String, to path: String) throws(Refusal) {
+        let file = try resolve(path)
+        let shown = "'\(path)'"
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw Refusal(message: "cannot write \(shown): \(String(cString: strerror(errno)))",
+                          help: "check the folder's permissions, and that the name is not a link or a folder")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw Refusal(message: "cannot write \(shown): it is not a regular file",
+                          help: "export to a new name")
+        }
+        guard ftruncate(descriptor, 0) == 0 else {
+            throw Refusal(message: "cannot write \(shown): \(String(cString: strerror(errno)))",
+                          help: "check the file's permissions")
+        }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.write(descriptor, base + written, buffer.count - written)
+            }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else {
+                throw Refusal(message: "cannot write \(shown): \(String(cString: strerror(errno)))",
+                              help: "check the space left on the disk")
+            }
+            written += result
+        }
+    }
+}

@@ -1,0 +1,314 @@
+import SpriteKernel
+
+/// The message-sequence (Lamport) diagram of a run: a lane per node, simulated time downwards, each message
+/// an arrow from its send to its delivery, coloured by what it is for; a lost message ends in a cross, a
+/// crash is a bar across its lane, a partition a shaded band, and every arrow has hover text.
+///
+/// Browsers and tests find the parts by class: one `arrow` per message delivered (or per collapsed run),
+/// one `lost` and one `cross` per message dropped, `lane-label` and `axis-label` for the text around them.
+struct SequenceDiagram {
+    let run: RecordedRun
+
+    init(_ run: RecordedRun) { self.run = run }
+
+    static let left: Double = 110
+    static let top: Double = 84
+    static let laneTop: Double = 56
+
+    static let style = """
+        text { font-family: sans-serif; }
+        .lane { stroke: #9a9a9a; stroke-width: 1; }
+        .lane-label { font-size: 13px; font-weight: bold; text-anchor: middle; }
+        .axis-label { font-size: 11px; fill: #555555; text-anchor: end; }
+        .axis { stroke: #cccccc; stroke-width: 1; }
+        .arrow, .lost, .in-flight { stroke-width: 1.5; fill: none; }
+        .lost, .in-flight { stroke-dasharray: 5 3; }
+        .cross { stroke: #cc0000; stroke-width: 2; fill: none; }
+        .count { font-size: 11px; font-weight: bold; }
+        .crash { stroke: #cc0000; stroke-width: 5; }
+        .restart { stroke: #009e73; stroke-width: 5; }
+        .partition { fill: #f4c7c3; opacity: 0.45; }
+        .migration-mark { stroke: #cc79a7; stroke-width: 2; stroke-dasharray: 2 3; fill: none; }
+        .eviction, .stale-read { stroke: #333333; stroke-width: 1.5; }
+        .eviction { fill: #f0e442; }
+        .stale-read { fill: #ffffff; }
+        .legend, .note, .title { font-size: 12px; }
+        """
+
+    /// Horizontal room per lane: enough for its label.
+    var laneGap: Double {
+        let longest = run.lanes.map { Double($0.name.count) }.max() ?? 0
+        return max(120, longest * 8 + 24)
+    }
+
+    func laneX(_ node: Int) -> Double? {
+        guard let index = run.lanes.firstIndex(where: { $0.node == node }) else { return nil }
+        return Self.left + laneGap / 2 + Double(index) * laneGap
+    }
+
+    /// The moments drawn: every send and end in the window, every mark, and the window's edges.
+    private var scale: SequenceScale {
+        var times: [SimTime] = []
+        let scope = run.scope
+        for drawn in run.messages {
+            times.append(max(scope.from, drawn.message.sentAt))
+            if let end = drawn.message.endedAt { times.append(min(scope.to, end)) }
+        }
+        times += run.marks.map(\.time)
+        if scope.from > .zero { times.append(scope.from) }
+        if times.isEmpty { times.append(run.startedAt) }
+        return SequenceScale(times: times, top: Self.top)
+    }
+
+    var svg: String {
+        let scale = self.scale
+        let classes = MessageClass.allCases.filter { kind in run.messages.contains { $0.message.kindClass == kind } }
+        let width = Self.left + laneGap * Double(max(1, run.lanes.count)) + 40
+        let notes = self.notes
+        let legendTop = scale.bottom + 48
+        let height = legendTop + 20 * Double(classes.count + notes.count) + 24
+        var svg = SVGWriter(width: width, height: height)
+        svg.element("rect", [SVGAttribute("class", "background"), SVGAttribute("x", 0), SVGAttribute("y", 0),
+                             SVGAttribute("width", width), SVGAttribute("height", height),
+                             SVGAttribute("fill", "#ffffff")])
+        svg.begin("defs")
+        for kind in classes {
+            svg.begin("marker", [SVGAttribute("id", "head-" + kind.rawValue), SVGAttribute("viewBox", "0 0 10 10"),
+                                 SVGAttribute("refX", 10), SVGAttribute("refY", 5),
+                                 SVGAttribute("markerWidth", 7), SVGAttribute("markerHeight", 7),
+                                 SVGAttribute("orient", "auto-start-reverse")])
+            svg.element("path", [SVGAttribute("d", "M 0 0 L 10 5 L 0 10 z"), SVGAttribute("fill", kind.colour)])
+            svg.end()
+        }
+        svg.end()
+        svg.element("text", [SVGAttribute("class", "title"), SVGAttribute("x", 12), SVGAttribute("y", 20)],
+                    text: title)
+        drawPartitions(&svg, scale, width: width)
+        drawLanes(&svg, scale)
+        drawAxis(&svg, scale)
+        for drawn in run.messages { drawMessage(drawn, &svg, scale) }
+        drawMarks(&svg, scale)
+        drawLegend(&svg, classes: classes, notes: notes, top: legendTop)
+        return svg.rendered(style: Self.style)
+    }
+
+    private var title: String {
+        var text = "message sequence: " + run.summary
+        if run.scope.from > .zero || run.scope.to < .never {
+            text += ", from \(run.scope.from)" + (run.scope.to < .never ? " to \(run.scope.to)" : "")
+        }
+        return text
+    }
+
+    /// What the picture leaves out, said on it.
+    private var notes: [String] {
+        var notes: [String] = []
+        if run.startedAt > .zero { notes.append("recorded from \(run.startedAt)") }
+        if run.collapsed > 0 {
+            notes.append("\(Plural.of(run.collapsed, "repeated message")) drawn once: ×K counts a run of K")
+        }
+        if run.outside > 0 {
+            notes.append("\(Plural.of(run.outside, "message")) to or from nodes not drawn left out")
+        }
+        if run.omitted > 0 {
+            notes.append("\(run.omitted) messages and marks past the picture-events limit left out "
+                         + "(limit picture-events, --limit picture-events=N)")
+        }
+        return notes
+    }
+
+    private func drawLanes(_ svg: inout SVGWriter, _ scale: SequenceScale) {
+        for lane in run.lanes {
+            guard let x = laneX(lane.node) else { continue }
+            svg.element("text", [SVGAttribute("class", "lane-label"), SVGAttribute("x", x),
+                                 SVGAttribute("y", Self.laneTop)], text: lane.name)
+            svg.element("line", [SVGAttribute("class", "lane"), SVGAttribute("x1", x),
+                                 SVGAttribute("y1", Self.laneTop + 10), SVGAttribute("x2", x),
+                                 SVGAttribute("y2", scale.bottom + 24)])
+        }
+    }
+
+    /// Times down the left, one wherever there is room for it.
+    private func drawAxis(_ svg: inout SVGWriter, _ scale: SequenceScale) {
+        svg.element("line", [SVGAttribute("class", "axis"), SVGAttribute("x1", Self.left - 6),
+                             SVGAttribute("y1", Self.top), SVGAttribute("x2", Self.left - 6),
+                             SVGAttribute("y2", scale.bottom)])
+        var lastLabel = -Double.infinity
+        for row in scale.rows where row.y - lastLabel >= 22 {
+            svg.element("text", [SVGAttribute("class", "axis-label"), SVGAttribute("x", Self.left - 12),
+                                 SVGAttribute("y", row.y + 4)], text: row.time.description)
+            lastLabel = row.y
+        }
+    }
+
+    private func drawMessage(_ drawn: DrawnMessage, _ svg: inout SVGWriter, _ scale: SequenceScale) {
+        let message = drawn.message
+        guard let x1 = laneX(message.source), let x2 = laneX(message.destination) else { return }
+        let kind = message.kindClass
+        let y1 = scale.y(max(run.scope.from, message.sentAt))
+        let colour = [SVGAttribute("stroke", kind.colour)]
+        let hover = Self.hover(drawn, names: run.names)
+        guard let end = message.endedAt else {
+            // Still in flight when the picture was drawn: dashed to the bottom of its lane.
+            svg.begin("line", [SVGAttribute("class", "in-flight " + kind.rawValue), SVGAttribute("x1", x1),
+                               SVGAttribute("y1", y1), SVGAttribute("x2", x2),
+                               SVGAttribute("y2", scale.bottom + 16)] + colour)
+            svg.title(hover)
+            svg.end()
+            return
+        }
+        var y2 = scale.y(min(run.scope.to, end))
+        if message.delivered {
+            let head = [SVGAttribute("marker-end", "url(#head-\(kind.rawValue))")]
+            if x1 == x2 {
+                // Between processes of one node: a loop beside the lane.
+                y2 = max(y2, y1 + 8)
+                let d = "M \(n(x1)) \(n(y1)) C \(n(x1 + 36)) \(n(y1)), \(n(x1 + 36)) \(n(y2)), \(n(x1 + 2)) \(n(y2))"
+                svg.begin("path", [SVGAttribute("class", "arrow " + kind.rawValue), SVGAttribute("d", d)]
+                          + colour + head)
+            } else {
+                svg.begin("line", [SVGAttribute("class", "arrow " + kind.rawValue), SVGAttribute("x1", x1),
+                                   SVGAttribute("y1", y1), SVGAttribute("x2", x2), SVGAttribute("y2", y2)]
+                          + colour + head)
+            }
+            svg.title(hover)
+            svg.end()
+            if drawn.count > 1 {
+                svg.element("text", [SVGAttribute("class", "count"), SVGAttribute("x", (x1 + x2) / 2 + 4),
+                                     SVGAttribute("y", (y1 + y2) / 2 - 4)] + [SVGAttribute("fill", kind.colour)],
+                            text: "×\(drawn.count)")
+            }
+            return
+        }
+        // Lost: the line stops where the message was lost. One lost on the wire is dropped as it is sent,
+        // so it stops part of the way across; one that reached a node that was down stops at that lane.
+        let reachedLane = y2 > y1
+        let xEnd = reachedLane ? x2 : x1 + (x2 - x1) * 0.6 + (x1 == x2 ? 30 : 0)
+        let yEnd = reachedLane ? y2 : y1 + 12
+        svg.begin("line", [SVGAttribute("class", "lost " + kind.rawValue), SVGAttribute("x1", x1),
+                           SVGAttribute("y1", y1), SVGAttribute("x2", xEnd), SVGAttribute("y2", yEnd)] + colour)
+        svg.title(hover)
+        svg.end()
+        let d = "M \(n(xEnd - 5)) \(n(yEnd - 5)) L \(n(xEnd + 5)) \(n(yEnd + 5)) "
+            + "M \(n(xEnd - 5)) \(n(yEnd + 5)) L \(n(xEnd + 5)) \(n(yEnd - 5))"
+        svg.begin("path", [SVGAttribute("class", "cross"), SVGAttribute("d", d)])
+        svg.title(hover)
+        svg.end()
+    }
+
+    private func n(_ value: Double) -> String { SVGWriter.number(value) }
+
+    /// The hover text of a message: what, between whom, how big, when, which attempt.
+    static func hover(_ drawn: DrawnMessage, names: [String]) -> String {
+        let m = drawn.message
+        let name = { (node: Int) in names.indices.contains(node) ? names[node] : "?" }
+        var text = "\(m.kind.rawValue) \(name(m.source)) → \(name(m.destination)): "
+            + EventWords.bytes(m.payloadBytes)
+        if m.wireBytes > 0 { text += " (\(EventWords.bytes(m.wireBytes)) on the wire)" }
+        text += ", sent \(m.sentAt)"
+        if let end = m.endedAt {
+            if let reason = m.dropped {
+                text += ", lost at \(end) (" + dropWords(reason) + ")"
+            } else {
+                text += ", delivered \(end)"
+            }
+        } else {
+            text += ", still in flight"
+        }
+        if m.attempt > 0 { text += ", attempt \(m.attempt + 1)" }
+        if drawn.count > 1 {
+            text += "; ×\(drawn.count) alike, the last sent \(drawn.lastSentAt)"
+            if let last = drawn.lastEndedAt { text += " and ended \(last)" }
+        }
+        return text
+    }
+
+    static func dropWords(_ reason: DropReason) -> String {
+        switch reason {
+        case .loss: "lost on the network"
+        case .partition: "partitioned"
+        case .destinationDown: "destination down"
+        case .senderCrashed: "sender crashed"
+        }
+    }
+
+    private func drawPartitions(_ svg: inout SVGWriter, _ scale: SequenceScale, width: Double) {
+        var open: (time: SimTime, groups: [[Int]])?
+        func band(until end: SimTime) {
+            guard let (start, groups) = open else { return }
+            let y1 = scale.y(start), y2 = max(scale.y(end), y1 + 6)
+            let words = groups.map { $0.map { run.names.indices.contains($0) ? run.names[$0] : "?" }
+                .joined(separator: ", ") }.joined(separator: " | ")
+            svg.begin("rect", [SVGAttribute("class", "partition"), SVGAttribute("x", Self.left),
+                               SVGAttribute("y", y1), SVGAttribute("width", width - Self.left - 20),
+                               SVGAttribute("height", y2 - y1)])
+            svg.title("partitioned from \(start)" + (end < .never ? " to \(end)" : "") + ": " + words)
+            svg.end()
+            open = nil
+        }
+        for (time, _, mark) in run.marks {
+            switch mark {
+            case .partitioned(let groups):
+                band(until: time)
+                open = (time, groups)
+            case .healed: band(until: time)
+            default: continue
+            }
+        }
+        if open != nil { band(until: scale.rows.last?.time ?? .zero) }
+    }
+
+    private func drawMarks(_ svg: inout SVGWriter, _ scale: SequenceScale) {
+        for (time, _, mark) in run.marks {
+            let y = scale.y(time)
+            let name = { (node: Int) in run.names.indices.contains(node) ? run.names[node] : "?" }
+            switch mark {
+            case .crashed(let node), .restarted(let node):
+                guard let x = laneX(node) else { continue }
+                let crashed = mark == .crashed(node: node)
+                svg.begin("line", [SVGAttribute("class", crashed ? "crash" : "restart"), SVGAttribute("x1", x - 18),
+                                   SVGAttribute("y1", y), SVGAttribute("x2", x + 18), SVGAttribute("y2", y)])
+                svg.title("\(name(node)) \(crashed ? "crashed" : "restarted") at \(time)")
+                svg.end()
+            case .migrated(let process, let from, let to):
+                guard let x1 = laneX(from), let x2 = laneX(to) else { continue }
+                svg.begin("path", [SVGAttribute("class", "migration-mark"),
+                                   SVGAttribute("d", "M \(n(x1)) \(n(y)) Q \(n((x1 + x2) / 2)) \(n(y - 14)) "
+                                                + "\(n(x2)) \(n(y))")])
+                svg.title("process \(process) migrated from \(name(from)) to \(name(to)) at \(time)")
+                svg.end()
+            case .evicted(let node, let processes):
+                guard let x = laneX(node) else { continue }
+                svg.begin("rect", [SVGAttribute("class", "eviction"), SVGAttribute("x", x - 5),
+                                   SVGAttribute("y", y - 5), SVGAttribute("width", 10), SVGAttribute("height", 10)])
+                svg.title("\(name(node)) evicted \(Plural.of(processes, "foreign process", plural: "foreign processes"))"
+                          + " at \(time)")
+                svg.end()
+            case .staleRead(let node, let path):
+                guard let x = laneX(node) else { continue }
+                svg.begin("circle", [SVGAttribute("class", "stale-read"), SVGAttribute("cx", x),
+                                     SVGAttribute("cy", y), SVGAttribute("r", 5)])
+                svg.title("stale read of \(path) on \(name(node)) at \(time)")
+                svg.end()
+            case .partitioned, .healed: continue
+            }
+        }
+    }
+
+    private func drawLegend(_ svg: inout SVGWriter, classes: [MessageClass], notes: [String], top: Double) {
+        var y = top
+        for kind in classes {
+            svg.element("line", [SVGAttribute("class", "legend-key"), SVGAttribute("x1", 12), SVGAttribute("y1", y - 4),
+                                 SVGAttribute("x2", 40), SVGAttribute("y2", y - 4), SVGAttribute("stroke", kind.colour),
+                                 SVGAttribute("stroke-width", 3)])
+            svg.element("text", [SVGAttribute("class", "legend"), SVGAttribute("x", 48), SVGAttribute("y", y)],
+                        text: kind.title)
+            y += 20
+        }
+        for note in notes {
+            svg.element("text", [SVGAttribute("class", "note"), SVGAttribute("x", 12), SVGAttribute("y", y)],
+                        text: note)
+            y += 20
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import SpriteKernel
+
+/// One kind of picture `export` writes: a new kind is a new file with one of these and a line in
+/// `PictureExports.all`.
+struct PictureExportKind: Sendable {
+    /// The word after `export`: `diagram`.
+    let word: String
+    /// File name endings the kind writes; the first is the one suggested.
+    let extensions: [String]
+    /// How the statement reads, for help.
+    let usage: String
+    /// Reads the options after the file name.
+    let parse: @Sendable (inout Parser) throws(Diagnostic) -> any PictureExport
+}
+
+/// A parsed export of one kind: checked before anything runs, drawn when the statement runs.
+protocol PictureExport: Sendable {
+    func check(_ checker: inout Checker)
+    /// The file's text, and a few words on what it shows for the line the statement prints.
+    func render(_ interpreter: Interpreter) throws(Diagnostic) -> (text: String, summary: String)
+}
+
+/// Every kind of picture `export` writes.
+enum PictureExports {
+    static let all: [PictureExportKind] = [DiagramExport.kind, MermaidExport.kind, ShiVizExport.kind]
+
+    static func kind(_ word: String) -> PictureExportKind? { all.first { $0.word == word } }
+
+    static var words: [String] { all.map(\.word) }
+
+    /// `export KIND "FILE" …`, after `export` (MountStatements sends the statement here when a word, not an
+    /// NFS path, follows `export`).
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
+        parser.offer(words)
+        let word = try parser.parseName("a picture kind (\(words.joined(separator: ", "))) or a path to export")
+        guard let kind = kind(word.text) else {
+            throw Diagnostic(.check, "unknown export kind '\(word.text)'\(Suggestions.didYouMean(word.text, among: words))",
+                             at: word.span,
+                             help: "kinds: \(words.joined(separator: " ")); or 'export PATH on SERVER' for NFS")
+        }
+        let (path, pathSpan) = try parser.parseString("a file name in double quotes, like \"run\(kind.extensions[0])\"")
+        let export = try kind.parse(&parser)
+        return PictureExportStatement(span: keyword.span.through(pathSpan), kind: kind.word,
+                                      extensions: kind.extensions, path: path, pathSpan: pathSpan, export: export)
+    }
+}
+
+/// `export diagram|mermaid|shiviz "FILE" …`: writes a picture of the run so far into a file.
+struct PictureExportStatement: Statement {
+    let span: SourceSpan
+    let kind: String
+    let extensions: [String]
+    let path: String
+    let pathSpan: SourceSpan
+    let export: any PictureExport
+
+    func check(_ checker: inout Checker) {
+        checker.exports = true
+        if !extensions.contains(where: { path.hasSuffix($0) && path.count > $0.count }) {
+            let stem = HostPath.lastComponent(of: path).split(separator: ".").first.map(String.init) ?? "run"
+            checker.error("an exported \(kind) is written to a file ending in "
+                          + extensions.map { "'\($0)'" }.joined(separator: " or ") + ", not '\(path)'",
+                          at: pathSpan, help: "name it like \"\(stem.isEmpty ? "run" : stem)\(extensions[0])\"")
+        } else {
+            do throws(ExportSandbox.Refusal) {
+                _ = try ExportSandbox(folder: checker.exportFolder).resolve(path)
+            } catch {
+                checker.error(error.message, at: pathSpan, help: error.help)
+            }
+        }
+        export.check(&checker)
+    }
+
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        // Records drained up to this statement are drawn.
+        interpreter.flushTrace()
+        let (text, summary) = try export.render(interpreter)
+        do throws(ExportSandbox.Refusal) {
+            try ExportSandbox(folder: interpreter.options.exportFolder).write(text, to: path)
+        } catch {
+            throw Diagnostic(.runtime, error.message, at: pathSpan, help: error.help)
+        }
+        interpreter.emit(.text("exported \(kind) '\(path)': \(summary)"))
+    }
+}
