@@ -49,7 +49,9 @@ struct MermaidWriter {
 
     private func markLine(_ mark: RecordedMark, time: SimTime) -> String? {
         let name = { (node: Int) in run.names.indices.contains(node) ? run.names[node] : "?" }
-        let everyone = run.lanes.isEmpty ? nil : (run.lanes.count == 1 ? "n0" : "n0,\(Self.participant(run.lanes.count - 1))")
+        // A note over every lane: Mermaid spans the first to the last.
+        let last = Self.participant(run.lanes.count - 1)
+        let everyone = run.lanes.isEmpty ? nil : (run.lanes.count == 1 ? "n0" : "n0,\(last)")
         switch mark {
         case .crashed(let node): return lane(node).map { "Note over \($0): " + Self.escape("crashed at \(time)") }
         case .restarted(let node): return lane(node).map { "Note over \($0): " + Self.escape("restarted at \(time)") }

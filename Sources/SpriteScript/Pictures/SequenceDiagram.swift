@@ -281,8 +281,8 @@ struct SequenceDiagram {
                 guard let x = laneX(node) else { continue }
                 svg.begin("rect", [SVGAttribute("class", "eviction"), SVGAttribute("x", x - 5),
                                    SVGAttribute("y", y - 5), SVGAttribute("width", 10), SVGAttribute("height", 10)])
-                svg.title("\(name(node)) evicted \(Plural.of(processes, "foreign process", plural: "foreign processes"))"
-                          + " at \(time)")
+                let evicted = Plural.of(processes, "foreign process", plural: "foreign processes")
+                svg.title("\(name(node)) evicted \(evicted) at \(time)")
                 svg.end()
             case .staleRead(let node, let path):
                 guard let x = laneX(node) else { continue }

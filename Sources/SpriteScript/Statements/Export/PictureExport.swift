@@ -34,7 +34,8 @@ enum PictureExports {
         parser.offer(words)
         let word = try parser.parseName("a picture kind (\(words.joined(separator: ", "))) or a path to export")
         guard let kind = kind(word.text) else {
-            throw Diagnostic(.check, "unknown export kind '\(word.text)'\(Suggestions.didYouMean(word.text, among: words))",
+            let hint = Suggestions.didYouMean(word.text, among: words)
+            throw Diagnostic(.check, "unknown export kind '\(word.text)'\(hint)",
                              at: word.span,
                              help: "kinds: \(words.joined(separator: " ")); or 'export PATH on SERVER' for NFS")
         }
