@@ -70,6 +70,9 @@ struct DocExampleTests {
         let sink = OrderedSink()
         var options = SessionOptions()
         options.width = 80
+        let exports = try? ExportFolder()
+        options.exportFolder = exports?.path
+        defer { withExtendedLifetime(exports) {} }
         let session = Session(options: options, sink: sink)
         for step in DocBlock.transcriptSteps(block.text) {
             let before = sink.lines.count
@@ -96,6 +99,10 @@ struct DocExampleTests {
         let sink = OrderedSink()
         var options = SessionOptions()
         options.width = 80
+        // An example's exports go into a folder of its own that is removed after it, never the repository.
+        let exports = try? ExportFolder()
+        options.exportFolder = exports?.path
+        defer { withExtendedLifetime(exports) {} }
         let session = Session(options: options, sink: sink)
         let status = session.runScript(SourceFile(name: name, text: text))
         if status != .malformed { session.printSummary() }

@@ -31,8 +31,9 @@ struct GoldenTests {
 
     static let assignment = "Examples/assignment/"
 
-    /// What the batch runner prints for a script, with its exit status.
-    static func run(_ relativePath: String) throws
+    /// What the batch runner prints for a script, with its exit status. Exports go into `exportFolder`
+    /// (`--export-dir`), never into the repository.
+    static func run(_ relativePath: String, exportFolder: String? = nil) throws
         -> (output: String, errors: String, status: SpriteScript.ExitStatus) {
         // Absolute paths, not a change of directory: tests run in parallel and
         // share the process's working directory.
@@ -43,6 +44,7 @@ struct GoldenTests {
         options.width = 80  // as the shell runs when its output is not a terminal
         // As the shell does: `load` reads only the script's own folder.
         options.sandbox = SourceSandbox(scriptFolder: HostPath.folder(of: absolute))
+        options.exportFolder = exportFolder
         let session = Session(options: options, sink: sink)
         let status = session.runScript(SourceFile(name: relativePath, text: text))
         if status != .malformed { session.printSummary() }
@@ -58,17 +60,25 @@ struct GoldenTests {
     func scenarioMatchesExpectedOutput(_ path: String) throws {
         let expectedPath = Self.root.appendingPathComponent(String(path.dropLast(".sprite".count)) + ".expected")
         let expected = try String(contentsOf: expectedPath, encoding: .utf8)
-        let result = try Self.run(path)
+        let exports = try ExportFolder()
+        let result = try Self.run(path, exportFolder: exports.path)
         #expect(result.status == .ok, "\(path) ended with \(result.status)\n\(result.errors)")
         #expect(result.errors.isEmpty)
         #expect(result.output == expected,
                 "\(path) differs from its .expected file; run Scripts/update-expected and read the diff")
+        // A script's exported files are committed beside it (Scripts/update-expected writes them there).
+        let folder = Self.root.appendingPathComponent(HostPath.folder(of: path))
+        for name in try FileManager.default.contentsOfDirectory(atPath: exports.path).sorted() {
+            let committed = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(committed == (try exports.read(name)),
+                    "\(path): its export \(name) differs from the file beside it; run Scripts/update-expected")
+        }
     }
 
     @Test(arguments: GoldenTests.scenarios)
     func scenarioIsDeterministic(_ path: String) throws {
-        let first = try Self.run(path)
-        let second = try Self.run(path)
+        let first = try Self.run(path, exportFolder: try ExportFolder().path)
+        let second = try Self.run(path, exportFolder: try ExportFolder().path)
         #expect(first.output == second.output)
     }
 }

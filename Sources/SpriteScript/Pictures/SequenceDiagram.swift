@@ -63,10 +63,11 @@ struct SequenceDiagram {
     var svg: String {
         let scale = self.scale
         let classes = MessageClass.allCases.filter { kind in run.messages.contains { $0.message.kindClass == kind } }
+        let keys = markKeys
         let width = Self.left + laneGap * Double(max(1, run.lanes.count)) + 40
         let notes = self.notes
         let legendTop = scale.bottom + 48
-        let height = legendTop + 20 * Double(classes.count + notes.count) + 24
+        let height = legendTop + 20 * Double(classes.count + keys.count + notes.count) + 24
         var svg = SVGWriter(width: width, height: height)
         svg.element("rect", [SVGAttribute("class", "background"), SVGAttribute("x", 0), SVGAttribute("y", 0),
                              SVGAttribute("width", width), SVGAttribute("height", height),
@@ -88,7 +89,7 @@ struct SequenceDiagram {
         drawAxis(&svg, scale)
         for drawn in run.messages { drawMessage(drawn, &svg, scale) }
         drawMarks(&svg, scale)
-        drawLegend(&svg, classes: classes, notes: notes, top: legendTop)
+        drawLegend(&svg, classes: classes, keys: keys, notes: notes, top: legendTop)
         return svg.rendered(style: Self.style)
     }
 
@@ -105,7 +106,7 @@ struct SequenceDiagram {
         var notes: [String] = []
         if run.startedAt > .zero { notes.append("recorded from \(run.startedAt)") }
         if run.collapsed > 0 {
-            notes.append("\(Plural.of(run.collapsed, "repeated message")) drawn once: ×K counts a run of K")
+            notes.append("\(Plural.of(run.collapsed, "repeated message")) folded into the arrows marked ×K")
         }
         if run.outside > 0 {
             notes.append("\(Plural.of(run.outside, "message")) to or from nodes not drawn left out")
@@ -173,11 +174,7 @@ struct SequenceDiagram {
             }
             svg.title(hover)
             svg.end()
-            if drawn.count > 1 {
-                svg.element("text", [SVGAttribute("class", "count"), SVGAttribute("x", (x1 + x2) / 2 + 4),
-                                     SVGAttribute("y", (y1 + y2) / 2 - 4)] + [SVGAttribute("fill", kind.colour)],
-                            text: "×\(drawn.count)")
-            }
+            drawCount(drawn, &svg, x1: x1, y1: y1, x2: x2, y2: y2)
             return
         }
         // Lost: the line stops where the message was lost. One lost on the wire is dropped as it is sent,
@@ -194,9 +191,21 @@ struct SequenceDiagram {
         svg.begin("path", [SVGAttribute("class", "cross"), SVGAttribute("d", d)])
         svg.title(hover)
         svg.end()
+        drawCount(drawn, &svg, x1: x1, y1: y1, x2: xEnd, y2: yEnd)
     }
 
-    private func n(_ value: Double) -> String { SVGWriter.number(value) }
+    /// ×K beside a collapsed run's arrow, a quarter of the way along it (clear of the lanes at its ends
+    /// and of a crash bar at its middle).
+    private func drawCount(_ drawn: DrawnMessage, _ svg: inout SVGWriter, x1: Double, y1: Double, x2: Double,
+                           y2: Double) {
+        guard drawn.count > 1 else { return }
+        svg.element("text", [SVGAttribute("class", "count"), SVGAttribute("x", x1 + (x2 - x1) * 0.25 + 4),
+                             SVGAttribute("y", y1 + (y2 - y1) * 0.25 - 5),
+                             SVGAttribute("fill", drawn.message.kindClass.colour)],
+                    text: "×\(drawn.count)")
+    }
+
+    func n(_ value: Double) -> String { SVGWriter.number(value) }
 
     /// The hover text of a message: what, between whom, how big, when, which attempt.
     static func hover(_ drawn: DrawnMessage, names: [String]) -> String {
@@ -229,86 +238,6 @@ struct SequenceDiagram {
         case .partition: "partitioned"
         case .destinationDown: "destination down"
         case .senderCrashed: "sender crashed"
-        }
-    }
-
-    private func drawPartitions(_ svg: inout SVGWriter, _ scale: SequenceScale, width: Double) {
-        var open: (time: SimTime, groups: [[Int]])?
-        func band(until end: SimTime) {
-            guard let (start, groups) = open else { return }
-            let y1 = scale.y(start), y2 = max(scale.y(end), y1 + 6)
-            let words = groups.map { $0.map { run.names.indices.contains($0) ? run.names[$0] : "?" }
-                .joined(separator: ", ") }.joined(separator: " | ")
-            svg.begin("rect", [SVGAttribute("class", "partition"), SVGAttribute("x", Self.left),
-                               SVGAttribute("y", y1), SVGAttribute("width", width - Self.left - 20),
-                               SVGAttribute("height", y2 - y1)])
-            svg.title("partitioned from \(start)" + (end < .never ? " to \(end)" : "") + ": " + words)
-            svg.end()
-            open = nil
-        }
-        for (time, _, mark) in run.marks {
-            switch mark {
-            case .partitioned(let groups):
-                band(until: time)
-                open = (time, groups)
-            case .healed: band(until: time)
-            default: continue
-            }
-        }
-        if open != nil { band(until: scale.rows.last?.time ?? .zero) }
-    }
-
-    private func drawMarks(_ svg: inout SVGWriter, _ scale: SequenceScale) {
-        for (time, _, mark) in run.marks {
-            let y = scale.y(time)
-            let name = { (node: Int) in run.names.indices.contains(node) ? run.names[node] : "?" }
-            switch mark {
-            case .crashed(let node), .restarted(let node):
-                guard let x = laneX(node) else { continue }
-                let crashed = mark == .crashed(node: node)
-                svg.begin("line", [SVGAttribute("class", crashed ? "crash" : "restart"), SVGAttribute("x1", x - 18),
-                                   SVGAttribute("y1", y), SVGAttribute("x2", x + 18), SVGAttribute("y2", y)])
-                svg.title("\(name(node)) \(crashed ? "crashed" : "restarted") at \(time)")
-                svg.end()
-            case .migrated(let process, let from, let to):
-                guard let x1 = laneX(from), let x2 = laneX(to) else { continue }
-                svg.begin("path", [SVGAttribute("class", "migration-mark"),
-                                   SVGAttribute("d", "M \(n(x1)) \(n(y)) Q \(n((x1 + x2) / 2)) \(n(y - 14)) "
-                                                + "\(n(x2)) \(n(y))")])
-                svg.title("process \(process) migrated from \(name(from)) to \(name(to)) at \(time)")
-                svg.end()
-            case .evicted(let node, let processes):
-                guard let x = laneX(node) else { continue }
-                svg.begin("rect", [SVGAttribute("class", "eviction"), SVGAttribute("x", x - 5),
-                                   SVGAttribute("y", y - 5), SVGAttribute("width", 10), SVGAttribute("height", 10)])
-                let evicted = Plural.of(processes, "foreign process", plural: "foreign processes")
-                svg.title("\(name(node)) evicted \(evicted) at \(time)")
-                svg.end()
-            case .staleRead(let node, let path):
-                guard let x = laneX(node) else { continue }
-                svg.begin("circle", [SVGAttribute("class", "stale-read"), SVGAttribute("cx", x),
-                                     SVGAttribute("cy", y), SVGAttribute("r", 5)])
-                svg.title("stale read of \(path) on \(name(node)) at \(time)")
-                svg.end()
-            case .partitioned, .healed: continue
-            }
-        }
-    }
-
-    private func drawLegend(_ svg: inout SVGWriter, classes: [MessageClass], notes: [String], top: Double) {
-        var y = top
-        for kind in classes {
-            svg.element("line", [SVGAttribute("class", "legend-key"), SVGAttribute("x1", 12), SVGAttribute("y1", y - 4),
-                                 SVGAttribute("x2", 40), SVGAttribute("y2", y - 4), SVGAttribute("stroke", kind.colour),
-                                 SVGAttribute("stroke-width", 3)])
-            svg.element("text", [SVGAttribute("class", "legend"), SVGAttribute("x", 48), SVGAttribute("y", y)],
-                        text: kind.title)
-            y += 20
-        }
-        for note in notes {
-            svg.element("text", [SVGAttribute("class", "note"), SVGAttribute("x", 12), SVGAttribute("y", y)],
-                        text: note)
-            y += 20
         }
     }
 }

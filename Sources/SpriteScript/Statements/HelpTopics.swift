@@ -5,7 +5,7 @@ import SpriteKernel
 enum HelpTopics {
     static let all: [HelpEntry] = [units, time, semantics, ListingHelp.listings, DiskHelp.disk,
                                    SchedulingHelp.processes, SchedulingHelp.scheduling, CachePlacesHelp.places,
-                                   DSMHelp.topic, MemoryHelp.memory]
+                                   DSMHelp.topic, MemoryHelp.memory, PicturesHelp.pictures]
 
     /// Built from the lexer's own table, so it lists exactly what a script may write.
     static var units: HelpEntry {

@@ -1,0 +1,35 @@
+/// `help pictures`: the `export` statements that draw a run (the keyword's own page is NFS's `export`).
+enum PicturesHelp {
+    static let pictures = HelpEntry(
+        topic: "pictures",
+        summary: "export the run's messages as a sequence diagram (SVG), a Mermaid diagram or a ShiViz log",
+        usage: PictureExports.all.map(\.usage),
+        details: """
+            'export diagram' draws a message-sequence (Lamport) diagram: a lane per node, simulated time \
+            downwards, each message an arrow from its send to its delivery, coloured by what it is for (V IPC, \
+            RPC, file-system call, callback or invalidation, migration, DSM page, DSM control, page I/O). A lost \
+            message is a dashed line ending in a cross, a crash a red bar across its lane, a partition a shaded \
+            band; every arrow's hover text gives its kind, size, times and attempt. 'nodes' draws only those \
+            lanes (and the messages between them), 'from'/'to' only the messages that overlap that stretch of \
+            time, and 'collapse' draws a run of identical exchanges (one message repeated, or a request and its \
+            reply again and again) once, labelled ×K. 'export mermaid' writes the same messages as a Mermaid \
+            sequenceDiagram in a Markdown file; 'export shiviz' writes a log for ShiViz \
+            (bestchai.bitbucket.io/shiviz), every send and delivery with its vector clock, read by ShiViz's \
+            default expression (?<event>.*)\\n(?<host>\\S*) (?<clock>{.*}).
+            An export draws what has happened up to the statement, like 'show': put it after 'run'. A script \
+            that exports records every message from its start, whatever its 'trace' level; up to \
+            'picture-events' messages and marks (100000, see 'limit'), past which they are counted and said on \
+            the picture. Exports write only inside the folder given on the command line with --export-dir DIR \
+            (a relative name is taken from it; '..' and symbolic links cannot lead out); without it every \
+            export is refused before the script runs. An existing file is replaced.
+            """,
+        example: """
+            cluster { workstation ws1, ws2; server fs1 }
+            rpc ws1 -> fs1 reply 4KB count 3
+            rpc ws2 -> fs1 reply 1KB
+            run
+            export diagram "calls.svg" collapse
+            export mermaid "calls.md" nodes ws2, fs1
+            export shiviz "calls.log"
+            """)
+}
