@@ -9,7 +9,7 @@ struct LimitSyntax: StatementSyntax {
             + "picture-events; VALUE "
             + "is a number, with a unit for time and wall (60s, 1h) and file-bytes (4GB). A script may lower a "
             + "limit the command line set (--limit NAME=VALUE), never raise it. Reaching a limit ends the script "
-            + "with status 4. See docs/LIMITS.md.",
+            + "with status 4, except picture-events: past it, pictures leave messages out. See docs/LIMITS.md.",
         example: "limit events 1000000\nlimit time 1h")
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {

@@ -14,8 +14,8 @@ enum PicturesHelp {
             time, and 'collapse' draws a run of identical exchanges (one message repeated, or a request and its \
             reply again and again) once, labelled ×K. 'export mermaid' writes the same messages as a Mermaid \
             sequenceDiagram in a Markdown file; 'export shiviz' writes a log for ShiViz \
-            (bestchai.bitbucket.io/shiviz), every send and delivery with its vector clock, read by ShiViz's \
-            default expression (?<event>.*)\\n(?<host>\\S*) (?<clock>{.*}).
+            (bestchai.bitbucket.io/shiviz), every send and delivery with its vector clock, in the format \
+            ShiViz's default parser expression reads (docs/PICTURES.md).
             An export draws what has happened up to the statement, like 'show': put it after 'run'. A script \
             that exports records every message from its start, whatever its 'trace' level; up to \
             'picture-events' messages and marks (100000, see 'limit'), past which they are counted and said on \
@@ -26,6 +26,7 @@ enum PicturesHelp {
         example: """
             cluster { workstation ws1, ws2; server fs1 }
             rpc ws1 -> fs1 reply 4KB count 3
+            run
             rpc ws2 -> fs1 reply 1KB
             run
             export diagram "calls.svg" collapse
