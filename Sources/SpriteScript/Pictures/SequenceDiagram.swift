@@ -15,23 +15,24 @@ struct SequenceDiagram {
     static let top: Double = 84
     static let laneTop: Double = 56
 
+    /// Legend samples have their mark's class with `-key` added, so counting marks never counts them.
     static let style = """
         text { font-family: sans-serif; }
         .lane { stroke: #9a9a9a; stroke-width: 1; }
         .lane-label { font-size: 13px; font-weight: bold; text-anchor: middle; }
         .axis-label { font-size: 11px; fill: #555555; text-anchor: end; }
         .axis { stroke: #cccccc; stroke-width: 1; }
-        .arrow, .lost, .in-flight { stroke-width: 1.5; fill: none; }
-        .lost, .in-flight { stroke-dasharray: 5 3; }
-        .cross { stroke: #cc0000; stroke-width: 2; fill: none; }
+        .arrow, .lost, .in-flight, .in-flight-key { stroke-width: 1.5; fill: none; }
+        .lost, .in-flight, .in-flight-key { stroke-dasharray: 5 3; }
+        .cross, .cross-key { stroke: #cc0000; stroke-width: 2; fill: none; }
         .count { font-size: 11px; font-weight: bold; }
-        .crash { stroke: #cc0000; stroke-width: 5; }
-        .restart { stroke: #009e73; stroke-width: 5; }
-        .partition { fill: #f4c7c3; opacity: 0.45; }
-        .migration-mark { stroke: #cc79a7; stroke-width: 2; stroke-dasharray: 2 3; fill: none; }
-        .eviction, .stale-read { stroke: #333333; stroke-width: 1.5; }
-        .eviction { fill: #f0e442; }
-        .stale-read { fill: #ffffff; }
+        .crash, .crash-key { stroke: #cc0000; stroke-width: 5; }
+        .restart, .restart-key { stroke: #009e73; stroke-width: 5; }
+        .partition, .partition-key { fill: #f4c7c3; opacity: 0.45; }
+        .migration-mark, .migration-mark-key { stroke: #cc79a7; stroke-width: 2; stroke-dasharray: 2 3; fill: none; }
+        .eviction, .stale-read, .eviction-key, .stale-read-key { stroke: #333333; stroke-width: 1.5; }
+        .eviction, .eviction-key { fill: #f0e442; }
+        .stale-read, .stale-read-key { fill: #ffffff; }
         .legend, .note, .title { font-size: 12px; }
         """
 

@@ -108,13 +108,13 @@ extension SequenceDiagram {
             switch key.shape {
             case "cross":
                 let d = "M 21 \(n(y - 9)) L 31 \(n(y + 1)) M 21 \(n(y + 1)) L 31 \(n(y - 9))"
-                svg.element("path", [SVGAttribute("class", "cross"), SVGAttribute("d", d)])
+                svg.element("path", [SVGAttribute("class", "cross-key"), SVGAttribute("d", d)])
             case "partition", "eviction", "stale-read":
-                svg.element("rect", [SVGAttribute("class", key.shape), SVGAttribute("x", 20),
+                svg.element("rect", [SVGAttribute("class", key.shape + "-key"), SVGAttribute("x", 20),
                                      SVGAttribute("y", y - 10), SVGAttribute("width", 12),
                                      SVGAttribute("height", 10)])
             default:
-                svg.element("line", [SVGAttribute("class", key.shape), SVGAttribute("x1", 12),
+                svg.element("line", [SVGAttribute("class", key.shape + "-key"), SVGAttribute("x1", 12),
                                      SVGAttribute("y1", y - 4), SVGAttribute("x2", 40), SVGAttribute("y2", y - 4),
                                      SVGAttribute("stroke", "#333333")])
             }
