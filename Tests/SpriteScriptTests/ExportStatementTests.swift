@@ -90,3 +90,24 @@ struct ExportStatementTests {
         #expect(try folder.read("p.md").contains("n0->>n1: rpc-request"))
     }
 }
+
+@Suite("export inside a sweep")
+struct ExportInSweepTests {
+    @Test("a sweep's cells draw nothing: a picture export in its body is refused, NFS's export is not")
+    func refusedInSweep() throws {
+        let folder = try ExportFolder()
+        let picture = """
+            sweep calls {
+              choose n in 1, 2
+              cluster { workstation ws1; server fs1 }
+              rpc ws1 -> fs1 count $n
+              run
+              export diagram "cell.svg"
+            }
+            """
+        let result = PictureHarness.run(picture, folder: folder.path)
+        #expect(result.status == .malformed)
+        #expect(result.sink.errorText.contains("'export diagram' cannot be used inside a sweep"))
+        #expect(!folder.exists("cell.svg"))
+    }
+}

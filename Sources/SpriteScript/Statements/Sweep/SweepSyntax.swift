@@ -120,6 +120,12 @@ struct SweepBodyReader {
                     throw Diagnostic(.syntax, "'\(token.text)' cannot be used inside a sweep", at: token.span,
                                      help: help)
                 }
+                // `export PATH on SERVER` is NFS and fine; `export diagram …` would draw every cell into one file.
+                if token.text == "export", index + 1 < tokens.count, tokens[index + 1].kind == .identifier {
+                    throw Diagnostic(.syntax, "'export \(tokens[index + 1].text)' cannot be used inside a sweep",
+                                     at: token.span.through(tokens[index + 1].span),
+                                     help: "a cell draws nothing: run one cell's script on its own to export it")
+                }
                 if token.text == "choose" {
                     guard depth == 0 else {
                         throw Diagnostic(.syntax, "'choose' belongs at the top level of the sweep's body",
