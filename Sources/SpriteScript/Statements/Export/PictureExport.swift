@@ -56,6 +56,13 @@ struct PictureExportStatement: Statement {
     let export: any PictureExport
 
     func check(_ checker: inout Checker) {
+        // A file a sweep's cell loads: every cell would draw into the one file (the body's own text is
+        // refused by the sweep's parser).
+        if checker.insideSweepCell {
+            checker.error("'export \(kind)' cannot be used in a file a sweep's cell loads", at: span,
+                          help: "a cell draws nothing: run one cell's script on its own to export it")
+            return
+        }
         checker.exports = true
         if !extensions.contains(where: { path.hasSuffix($0) && path.count > $0.count }) {
             let stem = HostPath.lastComponent(of: path).split(separator: ".").first.map(String.init) ?? "run"
