@@ -12,7 +12,8 @@ struct SequenceDiagramTests {
     @Test("the SVG parses as XML and has one arrow per delivered message and one cross per lost one")
     func arrowsAndCrosses() throws {
         let folder = try ExportFolder()
-        let result = PictureHarness.run(PictureHarness.lossScenario + "\nexport diagram \"run.svg\"", folder: folder.path)
+        let script = PictureHarness.lossScenario + "\nexport diagram \"run.svg\""
+        let result = PictureHarness.run(script, folder: folder.path)
         #expect(result.status == .ok, "\(result.sink.errorText)")
         let root = try Self.parse(try folder.read("run.svg"))
         // PictureHarness.lossScenario: 4 delivered (two request–reply pairs), 3 lost (one request, 3 attempts).
