@@ -94,7 +94,7 @@ extension SequenceDiagram {
     }
 
     func drawLegend(_ svg: inout SVGWriter, classes: [MessageClass], keys: [(shape: String, words: String)],
-                            notes: [String], top: Double) {
+                    notes: [String], top: Double) {
         var y = top
         for kind in classes {
             svg.element("line", [SVGAttribute("class", "legend-key"), SVGAttribute("x1", 12),
@@ -109,7 +109,11 @@ extension SequenceDiagram {
             case "cross":
                 let d = "M 21 \(n(y - 9)) L 31 \(n(y + 1)) M 21 \(n(y + 1)) L 31 \(n(y - 9))"
                 svg.element("path", [SVGAttribute("class", "cross-key"), SVGAttribute("d", d)])
-            case "partition", "eviction", "stale-read":
+            case "stale-read":
+                // The same circle the diagram draws on the reader's lane.
+                svg.element("circle", [SVGAttribute("class", "stale-read-key"), SVGAttribute("cx", 26),
+                                       SVGAttribute("cy", y - 5), SVGAttribute("r", 5)])
+            case "partition", "eviction":
                 svg.element("rect", [SVGAttribute("class", key.shape + "-key"), SVGAttribute("x", 20),
                                      SVGAttribute("y", y - 10), SVGAttribute("width", 12),
                                      SVGAttribute("height", 10)])
