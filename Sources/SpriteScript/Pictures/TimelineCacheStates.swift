@@ -29,6 +29,17 @@ enum TimelineCacheStates {
         }
     }
 
+    /// Whether the bands are made from records of `event`'s kind (what `Tracker.apply` reads).
+    static func reads(_ event: TraceEvent) -> Bool {
+        switch event {
+        case .fileOpened, .fileRead, .blocksRead, .cachingDisabled, .cachingEnabled, .invalidated, .fileDeleted,
+             .nodeCrashed:
+            true
+        default:
+            false
+        }
+    }
+
     private struct Tracker {
         let context: RenderContext
         var current: [Int: (state: TimelineCacheState, since: SimTime, why: String)] = [:]

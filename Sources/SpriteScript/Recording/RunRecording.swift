@@ -53,6 +53,10 @@ struct RunRecording {
     private var inFlight: [Int32: Int] = [:]
     /// When recording began (0 for a script; the first input at the prompt otherwise).
     let startedAt: SimTime
+    /// The file-cache records a timeline's cache bands are read from (TimelineCacheStates), kept whatever
+    /// level the script traces at; bounded by the same limit, past it only counted.
+    private(set) var cacheRecords: [TraceRecord] = []
+    private(set) var cacheRecordsOmitted = 0
 
     init(startedAt: SimTime = .zero) {
         self.startedAt = startedAt
@@ -65,6 +69,9 @@ struct RunRecording {
     mutating func add(_ record: TraceRecord, limit: Int) {
         let isFull = count >= limit
         order += 1
+        if TimelineCacheStates.reads(record.event) {
+            if cacheRecords.count < limit { cacheRecords.append(record) } else { cacheRecordsOmitted += 1 }
+        }
         switch record.event {
         case .messageSent(let summary):
             guard !isFull else { omitted += 1; inFlight[summary.id] = nil; return }

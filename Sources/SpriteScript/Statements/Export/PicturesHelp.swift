@@ -2,7 +2,7 @@
 enum PicturesHelp {
     static let pictures = HelpEntry(
         topic: "pictures",
-        summary: "export the run's messages as a sequence diagram (SVG), a Mermaid diagram or a ShiViz log",
+        summary: "export the run as a sequence diagram or timeline (SVG), a Mermaid diagram or a ShiViz log",
         usage: PictureExports.all.map(\.usage),
         details: """
             'export diagram' draws a message-sequence (Lamport) diagram: a lane per node, simulated time \
@@ -15,7 +15,10 @@ enum PicturesHelp {
             reply again and again) once, labelled ×K. 'export mermaid' writes the same messages as a Mermaid \
             sequenceDiagram in a Markdown file; 'export shiviz' writes a log for ShiViz \
             (bestchai.bitbucket.io/shiviz), every send and delivery with its vector clock, in the format \
-            ShiViz's default parser expression reads (docs/PICTURES.md).
+            ShiViz's default parser expression reads (docs/PICTURES.md). 'export timeline' draws a row per \
+            CPU with the process running in each interval, migrations as arrows between rows, evictions and \
+            page faults; 'file PATH' adds a band per client with PATH's cache state (cached, disabled by the \
+            server, stale), read from the recording whatever the script traces.
             An export draws what has happened up to the statement, like 'show': put it after 'run'. A script \
             that exports records every message from its start, whatever its 'trace' level; up to \
             'picture-events' messages and marks (100000, see 'limit'), past which they are counted and said on \
@@ -32,5 +35,6 @@ enum PicturesHelp {
             export diagram "calls.svg" collapse
             export mermaid "calls.md" nodes ws2, fs1
             export shiviz "calls.log"
+            export timeline "cpus.svg" from 0s to 1s
             """)
 }
