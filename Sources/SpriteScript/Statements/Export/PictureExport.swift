@@ -23,7 +23,7 @@ protocol PictureExport: Sendable {
 /// Every kind of picture `export` writes.
 enum PictureExports {
     static let all: [PictureExportKind] = [
-        DiagramExport.kind, MermaidExport.kind, ShiVizExport.kind, TimelineExport.kind,
+        DiagramExport.kind, MermaidExport.kind, ShiVizExport.kind, TimelineExport.kind, ChartExport.kind,
     ]
 
     static func kind(_ word: String) -> PictureExportKind? { all.first { $0.word == word } }
@@ -48,7 +48,7 @@ enum PictureExports {
     }
 }
 
-/// `export diagram|mermaid|shiviz|timeline "FILE" …`: writes a picture of the run so far into a file.
+/// `export diagram|mermaid|shiviz|timeline|chart "FILE" …`: writes a picture of the run so far into a file.
 struct PictureExportStatement: Statement {
     let span: SourceSpan
     let kind: String

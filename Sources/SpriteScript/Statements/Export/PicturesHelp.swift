@@ -2,7 +2,7 @@
 enum PicturesHelp {
     static let pictures = HelpEntry(
         topic: "pictures",
-        summary: "export the run as a sequence diagram or timeline (SVG), a Mermaid diagram or a ShiViz log",
+        summary: "export the run as a sequence diagram, timeline or chart (SVG), a Mermaid diagram or a ShiViz log",
         usage: PictureExports.all.map(\.usage),
         details: """
             'export diagram' draws a message-sequence (Lamport) diagram: a lane per node, simulated time \
@@ -18,7 +18,10 @@ enum PicturesHelp {
             ShiViz's default parser expression reads (docs/PICTURES.md). 'export timeline' draws a row per \
             CPU with the process running in each interval, migrations as arrows between rows, evictions and \
             page faults; 'file PATH' adds a band per client with PATH's cache state (cached, disabled by the \
-            server, stale), read from the recording whatever the script traces.
+            server, stale), read from the recording whatever the script traces. 'export chart' draws a \
+            sweep's field against one of its choices (x: the first choice unless named; a line over numeric \
+            values, grouped bars otherwise), or pmake's speedup against hosts beside the ideal line \
+            ('makespan': bars of each build's makespan).
             An export draws what has happened up to the statement, like 'show': put it after 'run'. A script \
             that exports records every message from its start, whatever its 'trace' level; up to \
             'picture-events' messages and marks (100000, see 'limit'), past which they are counted and said on \

@@ -1,0 +1,82 @@
+import SpriteKernel
+
+/// Chart: `export chart "FILE.svg" from SWEEP field FIELD [x CHOICE]`, a sweep's field against one of its
+/// choices; or `export chart "FILE.svg" from pmake [BUILD, …] [makespan]`, pmake's speedup (or makespan)
+/// against hosts over the builds named (every build when none is).
+struct ChartExport: PictureExport {
+    static let kind = PictureExportKind(
+        word: "chart", extensions: [".svg"],
+        usage: "export chart \"FILE.svg\" from SWEEP field FIELD [x CHOICE] | from pmake [BUILD, …] [makespan]"
+    ) { (parser: inout Parser) throws(Diagnostic) -> any PictureExport in
+        guard parser.accept("from") != nil else {
+            throw parser.unexpected(expected: "'from' and a sweep's name, or 'from pmake'")
+        }
+        if parser.accept("pmake") != nil {
+            var builds: [Name] = []
+            if parser.peek.kind == .identifier, parser.peek.text != "makespan" {
+                builds = try parser.parseNameList("a build's name")
+            }
+            return ChartExport(source: .pmake(builds: builds, makespan: parser.accept("makespan") != nil))
+        }
+        let sweep = try parser.parseName("a sweep's name, or 'pmake'")
+        guard parser.accept("field") != nil else {
+            throw parser.unexpected(expected: "'field' and what to draw, as in field mean-response")
+        }
+        parser.offer(SweepMetric.all.map(\.field))
+        let field = try parser.parseName("a field (\(SweepMetric.all.map(\.field).joined(separator: " ")))")
+        let choice = parser.accept("x") != nil ? try parser.parseName("the choice along the x axis") : nil
+        return ChartExport(source: .sweep(sweep, field: field, x: choice))
+    }
+
+    enum Source {
+        case sweep(Name, field: Name, x: Name?)
+        case pmake(builds: [Name], makespan: Bool)
+    }
+
+    let source: Source
+
+    func check(_ checker: inout Checker) {
+        switch source {
+        case .pmake(let builds, _):
+            for build in builds { ShowPmake.check(build, &checker) }
+        case .sweep(let sweep, let field, let x):
+            guard let shape = checker.symbols.sweeps[sweep.text] else { return ShowSweep.check(sweep, &checker) }
+            if SweepMetric.named(field.text) == nil {
+                let fields = SweepMetric.all.map(\.field)
+                checker.error("a sweep has no field '\(field.text)'"
+                              + Suggestions.didYouMean(field.text, among: fields), at: field.span,
+                              help: "fields: " + fields.joined(separator: " "))
+            }
+            let names = shape.choices.map(\.name)
+            if let x, !names.contains(x.text) {
+                checker.error("sweep '\(sweep.text)' has no choice '\(x.text)'"
+                              + Suggestions.didYouMean(x.text, among: names), at: x.span,
+                              help: "its choices: " + names.joined(separator: ", "))
+            }
+        }
+    }
+
+    func render(_ interpreter: Interpreter) throws(Diagnostic) -> (text: String, summary: String) {
+        let model: ChartModel
+        switch source {
+        case .pmake(let builds, let makespan):
+            let chosen = Set(builds.map(\.text))
+            let reports = interpreter.simulation.pmakeReports.filter { chosen.isEmpty || chosen.contains($0.name) }
+            model = makespan ? ChartAdapters.pmakeMakespan(reports) : ChartAdapters.pmakeSpeedup(reports)
+        case .sweep(let sweep, let field, let x):
+            guard let result = interpreter.sweeps[sweep.text] else {
+                throw Diagnostic(.runtime, "sweep '\(sweep.text)' has not run", at: sweep.span,
+                                 help: "export its chart after the sweep")
+            }
+            guard let chart = ChartAdapters.sweep(result, field: field.text, x: x?.text) else {
+                throw Diagnostic(.runtime, "sweep '\(sweep.text)' has no choice to draw against", at: sweep.span,
+                                 help: "a chart needs a sweep with at least one choice")
+            }
+            model = chart
+        }
+        let points = model.series.reduce(0) { $0 + $1.points.count }
+        return (ChartPicture.svg(model), model.title + ": " + Plural.of(model.series.count, "series",
+                                                                         plural: "series")
+                    + ", " + Plural.of(points, "point"))
+    }
+}
