@@ -48,6 +48,33 @@ struct BrowserPictureTests {
         #expect(facts.screenshotColours > 4, "\(facts.screenshotColours)")
     }
 
+    @Test("the sequence diagram: an arrow per delivered message, a cross per lost one, no label covered")
+    func sequenceDiagram() throws {
+        guard let browser = BrowserCheck.browserOrSkip() else { return }
+        let folder = try ExportFolder()
+        let result = PictureHarness.run(PictureHarness.lossScenario + "\nexport diagram \"run.svg\"",
+                                        folder: folder.path)
+        #expect(result.status == .ok, "\(result.sink.errorText)")
+        let file = URL(fileURLWithPath: HostPath.join(folder.path, "run.svg"))
+        let facts = try BrowserCheck.inspect(file, classes: ["arrow", "lost", "cross", "lane-label", "axis-label"],
+                                             width: 1000, height: 900, browser: browser)
+        #expect(facts.errors.isEmpty, "\(facts.errors)")
+        #expect(facts.console.isEmpty, "\(facts.console)")
+        // PictureHarness.lossScenario, by hand: two RPCs get through, a request and a reply each (4 arrows);
+        // the partitioned call's request is dropped on each of its 3 attempts (3 lost lines, 3 crosses).
+        #expect(facts.counts["arrow"] == 4, "\(facts.counts)")
+        #expect(facts.counts["lost"] == 3 && facts.counts["cross"] == 3, "\(facts.counts)")
+        #expect(facts.counts["lane-label"] == 3, "fs1, ws1, ws2: \(facts.counts)")
+        for other in ["arrow", "lost", "cross", "lane-label"] {
+            #expect(facts.overlaps("axis-label", other).isEmpty, "axis labels covered by \(other)")
+        }
+        // Time runs down the page: every arrow's box lies under the lane labels.
+        let laneBottom = (facts.boxes["lane-label"] ?? []).map { $0.y + $0.height }.max() ?? 0
+        #expect((facts.boxes["arrow"] ?? []).allSatisfy { $0.y >= laneBottom })
+        #expect(facts.screenshotInked > 0.01, "\(facts.screenshotInked)")
+        #expect(facts.screenshotColours > 4, "\(facts.screenshotColours)")
+    }
+
     @Test("pmake on 12 hosts: an arrow per remote exec, 13 rows, no label covered")
     func pmakeTimeline() throws {
         guard let browser = BrowserCheck.browserOrSkip() else { return }
