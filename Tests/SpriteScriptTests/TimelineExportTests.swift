@@ -9,23 +9,7 @@ import Testing
 struct TimelineExportTests {
     /// TimelinePictureTests.cacheBandsFromARun's run, traced at no level: jill fetches /notes at 500ms and
     /// trusts her copy; jack rewrites it at 1s; jill's read at 2s returns the old text (stale).
-    static let notes = """
-        trace off
-        cluster {
-          network ethernet preset sprite-1988 topology switched
-          server fs1 memory 32MB disk 20ms
-          workstation jack, jill
-        }
-        domain / on fs1
-        consistency nfs
-        cache client policy write-through
-        on jack { open /notes rw; write "version 1"; close }
-        at 500ms { on jill { open /notes r; read; close } }
-        at 1s { on jack { open /notes rw; write "version 2"; close } }
-        at 2s { on jill { open /notes r; read; close } }
-        run
-
-        """
+    static let notes = "trace off\n" + TimelinePictureTests.notesRun
 
     static func root(_ folder: ExportFolder, _ name: String) throws -> XMLElement {
         try #require(try XMLDocument(xmlString: folder.read(name)).rootElement())

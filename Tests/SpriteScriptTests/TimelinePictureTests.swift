@@ -141,26 +141,29 @@ struct TimelinePictureTests {
         #expect(labels == ["ws1 cpu0", "cache of /f:", "ws1", "ws2"])
     }
 
+    /// Jack and jill share /notes under NFS with write-through caches (cacheBandsFromARun says what happens).
+    static let notesRun = """
+        cluster {
+          network ethernet preset sprite-1988 topology switched
+          server fs1 memory 32MB disk 20ms
+          workstation jack, jill
+        }
+        domain / on fs1
+        consistency nfs
+        cache client policy write-through
+        on jack { open /notes rw; write "version 1"; close }
+        at 500ms { on jill { open /notes r; read; close } }
+        at 1s { on jack { open /notes rw; write "version 2"; close } }
+        at 2s { on jill { open /notes r; read; close } }
+        run
+
+        """
+
     @Test("a run's own trace gives the bands: under NFS jill's copy goes stale when jack rewrites the file")
     func cacheBandsFromARun() throws {
         // Examples/sweep-write-policies.sprite, nfs and write-through: jill fetches /notes at 500ms and
         // trusts her copy for 3s; jack rewrites it at 1s; jill's read at 2s returns the old text unchecked.
-        let script = """
-            cluster {
-              network ethernet preset sprite-1988 topology switched
-              server fs1 memory 32MB disk 20ms
-              workstation jack, jill
-            }
-            domain / on fs1
-            consistency nfs
-            cache client policy write-through
-            on jack { open /notes rw; write "version 1"; close }
-            at 500ms { on jill { open /notes r; read; close } }
-            at 1s { on jack { open /notes rw; write "version 2"; close } }
-            at 2s { on jill { open /notes r; read; close } }
-            run
-            """
-        let run = ScriptHarness.run(script)
+        let run = ScriptHarness.run(Self.notesRun)
         #expect(run.status == .ok)
         let model = TimelinePictureModel.make(run.session.interpreter, file: "/notes")
         #expect(model.cacheBands.map(\.client) == ["jack", "jill"])

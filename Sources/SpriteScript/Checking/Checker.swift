@@ -396,9 +396,9 @@ public struct Checker {
     }
 
     /// False (and reported) when `keyword`'s statement is checked inside a sweep's cell: only a loaded
-    /// file can bring one there.
-    mutating func allowedOutsideSweep(_ keyword: String, at span: SourceSpan) -> Bool {
-        guard insideSweepCell, let help = SweepSyntax.refused[keyword] else { return true }
+    /// file can bring one there. `help` stands in for the sweep's own word on statements it names apart.
+    mutating func allowedOutsideSweep(_ keyword: String, at span: SourceSpan, help: String? = nil) -> Bool {
+        guard insideSweepCell, let help = help ?? SweepSyntax.refused[keyword] else { return true }
         error("'\(keyword)' cannot be used in a file a sweep's cell loads", at: span, help: help)
         return false
     }

@@ -60,9 +60,7 @@ struct PictureExportStatement: Statement {
     func check(_ checker: inout Checker) {
         // A file a sweep's cell loads: every cell would draw into the one file (the body's own text is
         // refused by the sweep's parser).
-        if checker.insideSweepCell {
-            checker.error("'export \(kind)' cannot be used in a file a sweep's cell loads", at: span,
-                          help: "a cell draws nothing: run one cell's script on its own to export it")
+        guard checker.allowedOutsideSweep("export \(kind)", at: span, help: SweepSyntax.exportRefusal) else {
             return
         }
         checker.exports = true

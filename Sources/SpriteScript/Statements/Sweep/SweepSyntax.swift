@@ -47,6 +47,9 @@ struct SweepSyntax: StatementSyntax {
         "sweep": "sweeps do not nest: add a choose line to this sweep instead",
     ]
 
+    /// Why a picture export is refused in a sweep: `export PATH on SERVER` (NFS) is not one.
+    static let exportRefusal = "a cell draws nothing: run one cell's script on its own to export it"
+
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> any Statement {
         let name = try parser.parseName("a name for the sweep, such as write-policies")
         if name.text.hasPrefix("$") {
@@ -124,7 +127,7 @@ struct SweepBodyReader {
                 if token.text == "export", index + 1 < tokens.count, tokens[index + 1].kind == .identifier {
                     throw Diagnostic(.syntax, "'export \(tokens[index + 1].text)' cannot be used inside a sweep",
                                      at: token.span.through(tokens[index + 1].span),
-                                     help: "a cell draws nothing: run one cell's script on its own to export it")
+                                     help: SweepSyntax.exportRefusal)
                 }
                 if token.text == "choose" {
                     guard depth == 0 else {
