@@ -28,6 +28,13 @@ let emptyFolder: String = {
     return path
 }()
 
+/// Where inputs may export pictures: each input overwrites the files of the one before.
+let exportFolder: String = {
+    let path = emptyFolder + "/exports"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}()
+
 func fuzzOptions(format: OutputFormat) -> SessionOptions {
     var options = SessionOptions()
     options.format = format
@@ -35,6 +42,8 @@ func fuzzOptions(format: OutputFormat) -> SessionOptions {
     options.width = format == .text ? 80 : 0
     for limit in fuzzLimits { try? options.limits.set(limit) }
     options.sandbox = SourceSandbox(scriptFolder: emptyFolder)
+    // Exports are allowed into a folder of their own, so every picture is drawn and written too.
+    options.exportFolder = exportFolder
     return options
 }
 

@@ -59,6 +59,8 @@ struct FuzzInputReplayTests {
         options.width = options.format == .text ? 80 : 0
         for limit in fuzzLimits { try options.limits.set(limit) }
         options.sandbox = SourceSandbox(scriptFolder: emptyFolder)
+        options.exportFolder = emptyFolder + "/exports"
+        try FileManager.default.createDirectory(atPath: emptyFolder + "/exports", withIntermediateDirectories: true)
         let sink = BufferSink()
         let session = Session(options: options, sink: sink)
         let status = session.runScript(SourceFile(name: emptyFolder + "/input.sprite",
