@@ -42,7 +42,8 @@ enum ChartAdapters {
     /// A sweep's field against one of its choices (`x`: the first choice when nil), one series for each
     /// combination of the other choices' values. A choice whose values are all numbers (with one kind of unit:
     /// `256KB, 1MB`) gives a line chart on a numeric axis; any other choice gives grouped bars, a group per
-    /// value. Nil when the field or the choice is unknown.
+    /// value. A cell that did not measure the field (SweepMetric) gives no point. Nil when the field or the choice
+    /// is unknown.
     static func sweep(_ result: SweepResult, field: String, x: String? = nil) -> ChartModel? {
         guard let metricIndex = SweepMetric.all.firstIndex(where: { $0.field == field }) else { return nil }
         let metric = SweepMetric.all[metricIndex]
@@ -52,7 +53,7 @@ enum ChartAdapters {
         let xChoice = choices[xIndex]
         let numbers = ChartUnits.numbers(xChoice.values)
         let xUnit = numbers.map { ChartUnits.scale(for: $0.dimension, $0.values) }
-        let yValues = result.cells.map { Double($0.result.values[metricIndex]) }
+        let yValues = result.cells.compactMap { $0.result.values[metricIndex].map(metric.real) }
         let yUnit: (scale: Double, name: String) = switch metric.dimension {
         case .size: ChartUnits.bytes(yValues)
         case .duration: ChartUnits.time(yValues)
@@ -63,10 +64,10 @@ enum ChartAdapters {
             let others = choices.indices.filter { $0 != xIndex }
             let name = others.isEmpty ? metric.title
                 : others.map { "\(choices[$0].name)=\(cell.values[$0])" }.joined(separator: ", ")
-            guard let valueIndex = xChoice.values.firstIndex(of: cell.values[xIndex]) else { continue }
+            guard let valueIndex = xChoice.values.firstIndex(of: cell.values[xIndex]),
+                  let measured = cell.result.values[metricIndex] else { continue }
             let xValue = numbers.map { $0.values[valueIndex] / (xUnit?.scale ?? 1) } ?? Double(valueIndex)
-            let point = ChartPoint(x: xValue, y: Double(cell.result.values[metricIndex]) / yUnit.scale,
-                                   label: cell.values[xIndex])
+            let point = ChartPoint(x: xValue, y: metric.real(measured) / yUnit.scale, label: cell.values[xIndex])
             if let index = series.firstIndex(where: { $0.name == name }) {
                 series[index].points.append(point)
             } else {

@@ -4,6 +4,9 @@ import SpriteKernel
 /// choices; or `export chart "FILE.svg" from pmake [BUILD, …] [makespan]`, pmake's speedup (or makespan)
 /// against hosts over the builds named (every build when none is).
 struct ChartExport: PictureExport {
+    /// The word after `from` that names pmake's builds; no sweep may take it (SweepStatement.check).
+    static let pmakeSource = "pmake"
+
     static let kind = PictureExportKind(
         word: "chart", extensions: [".svg"],
         usage: "export chart \"FILE.svg\" from SWEEP field FIELD [x CHOICE] | from pmake [BUILD, …] [makespan]"
@@ -11,7 +14,7 @@ struct ChartExport: PictureExport {
         guard parser.accept("from") != nil else {
             throw parser.unexpected(expected: "'from' and a sweep's name, or 'from pmake'")
         }
-        if parser.accept("pmake") != nil {
+        if parser.accept(ChartExport.pmakeSource) != nil {
             var builds: [Name] = []
             if parser.peek.kind == .identifier, parser.peek.text != "makespan" {
                 builds = try parser.parseNameList("a build's name")
@@ -71,6 +74,12 @@ struct ChartExport: PictureExport {
             guard let chart = ChartAdapters.sweep(result, field: field.text, x: x?.text) else {
                 throw Diagnostic(.runtime, "sweep '\(sweep.text)' has no choice to draw against", at: sweep.span,
                                  help: "a chart needs a sweep with at least one choice")
+            }
+            if chart.series.allSatisfy({ $0.points.isEmpty }), let metric = SweepMetric.named(field.text),
+               !result.cells.isEmpty {
+                throw Diagnostic(.runtime, "no cell of sweep '\(sweep.text)' measured \(field.text): "
+                                 + metric.unmeasured, at: field.span,
+                                 help: "draw a field its cells have (show sweep \(sweep.text) lists them)")
             }
             model = chart
         }

@@ -9,9 +9,10 @@ public protocol SweepCellLauncher: Sendable {
     func runCell(script: String, scriptName: String, seed: UInt64, limits: Limits) -> String?
 }
 
-/// What a child prints for its cell: one value per `SweepMetric.all`, in order, and the warnings it printed.
+/// What a child prints for its cell: one value per `SweepMetric.all`, in order (null: not measured in the
+/// cell), and the warnings it printed.
 public struct SweepCellRow: Codable, Sendable, Equatable {
-    public let values: [Int64]
+    public let values: [Int64?]
     public let warnings: Int
 }
 

@@ -7,19 +7,26 @@ struct SweepChoice: Sendable {
     let span: SourceSpan
 }
 
-/// One value of a choice: the tokens that replace `$NAME`, and how it reads.
+/// One value of a choice: the tokens that replace `$NAME`, and how it reads. A value written
+/// `LABEL = WORDS` (`0.7 = 1429ms`) is named by its label and replaced by the words after `=`: a table,
+/// an `expect` and a chart's axis read the label (a load), the cell runs the words (the arrival gap).
 struct SweepValue: Sendable {
     let tokens: [Token]
-    /// The tokens as written, one space where the source had space between them: a table heading,
-    /// the value `expect NAME[choice=VALUE]` names.
+    /// The tokens as written (the label's, when it has one), one space where the source had space between
+    /// them: a table heading, the value `expect NAME[choice=VALUE]` names.
     let text: String
+    /// What replaces `$NAME` in a cell's script: `text`, or the words after a label's `=`.
+    let replacement: String
     let span: SourceSpan
 
-    init(tokens: [Token]) {
+    init(tokens: [Token]) { self.init(label: tokens, tokens: tokens) }
+
+    init(label: [Token], tokens: [Token]) {
         self.tokens = tokens
-        self.text = SweepValue.text(of: tokens)
-        let first = tokens[0].span
-        self.span = first.through(tokens[tokens.count - 1].span)
+        self.text = SweepValue.text(of: label)
+        self.replacement = SweepValue.text(of: tokens)
+        let first = label[0].span
+        self.span = first.through(label[label.count - 1].span)
     }
 
     /// Tokens as the source wrote them, joined by one space where whitespace separated them.

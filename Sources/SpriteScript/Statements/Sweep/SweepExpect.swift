@@ -154,10 +154,12 @@ struct SweepExpectStatement: Statement {
         let actual = cell.values[index]
         let (quantity, _) = value
         let target = quantity.dimension == .count ? quantity.real : Double(quantity.integer)
-        let passed = compare(Double(actual), target)
-        var outcome = ExpectationResult(passed: passed, condition: condition, actual: metric.display(actual),
+        // A field the cell had nothing of fails, as `expect avg.turnaround` does before a process finishes.
+        let passed = actual.map { compare(metric.real($0), target) } ?? false
+        var outcome = ExpectationResult(passed: passed, condition: condition,
+                                        actual: actual.map { metric.display($0) } ?? metric.unmeasured,
                                         time: interpreter.simulation.now, span: span)
-        outcome.actualValue = .int(actual)
+        outcome.actualValue = actual.map { metric.millionths ? .double(metric.real($0)) : .int($0) } ?? .null
         outcome.expectedValue = quantity.isWhole || quantity.dimension != .count ? .int(quantity.integer)
             : .double(quantity.real)
         outcome.unit = ExpectStatement.unitName(metric.dimension)

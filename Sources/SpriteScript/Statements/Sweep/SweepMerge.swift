@@ -129,12 +129,16 @@ public enum SweepMerge {
 
         /// A row's field: the numbers are read, the rest (the values, `differs`) passed over here.
         enum Field: Decodable {
-            case number(Int64), strings([String]), other
+            case number(Int64), real(Double), null, strings([String]), other
 
             init(from decoder: any Decoder) throws {
                 let container = try decoder.singleValueContainer()
-                if let number = try? container.decode(Int64.self) {
+                if container.decodeNil() {
+                    self = .null
+                } else if let number = try? container.decode(Int64.self) {
                     self = .number(number)
+                } else if let real = try? container.decode(Double.self) {
+                    self = .real(real)
                 } else if let strings = try? container.decode([String].self) {
                     self = .strings(strings)
                 } else {
@@ -166,10 +170,20 @@ public enum SweepMerge {
             var cells: [(values: [String], result: SweepCellResult)] = []
             for (index, row) in rows.enumerated() {
                 guard case .strings(let values)? = row["values"] else { return nil }
-                var measured: [Int64] = []
+                var measured: [Int64?] = []
                 for metric in SweepMetric.all {
-                    guard case .number(let value)? = row[metric.key] else { return nil }
-                    measured.append(value)
+                    switch (row[metric.key], metric.millionths) {
+                    case (.number(let value)?, false): measured.append(value)
+                    case (.number(let value)?, true):
+                        let (scaled, overflow) = value.multipliedReportingOverflow(by: 1_000_000)
+                        guard !overflow else { return nil }
+                        measured.append(scaled)
+                    case (.real(let value)?, true) where abs(value) < 9e12:
+                        measured.append(Int64((value * 1_000_000).rounded()))
+                    // A field measured in some cells only: null where a cell had none, absent where none did.
+                    case (.null?, _) where !metric.everyCell, (nil, _) where !metric.everyCell: measured.append(nil)
+                    default: return nil
+                    }
                 }
                 var result = SweepCellResult(values: measured)
                 // Warnings per row: the whole table's note names the first cell that printed any.

@@ -16,9 +16,9 @@ struct SweepCell: Sendable {
     let end: SourceSpan
 }
 
-/// What one cell measured: one value per `SweepMetric.all`, in order.
+/// What one cell measured: one value per `SweepMetric.all`, in order (nil: a field the cell had nothing of).
 struct SweepCellResult: Sendable, Equatable {
-    let values: [Int64]
+    let values: [Int64?]
     /// Warnings the cell's statements printed (a cell prints nothing; the table notes them).
     var warnings = 0
 }

@@ -14,6 +14,11 @@ struct SweepStatement: Statement {
         guard checker.requireTopLevel("sweep", at: span), checker.allowedOutsideSweep("sweep", at: span) else {
             return
         }
+        if name.text == ChartExport.pmakeSource {
+            // `export chart … from pmake` draws pmake's builds: a sweep of that name could not be drawn.
+            checker.error("a sweep cannot be named '\(name.text)': 'export chart … from pmake' means pmake's builds",
+                          at: name.span, help: "give the sweep another name, such as \(name.text)-sweep")
+        }
         if checker.symbols.sweeps[name.text] != nil {
             checker.error("sweep '\(name.text)' is already declared", at: name.span,
                           help: "give this sweep another name, or 'reset' to forget the first")

@@ -56,7 +56,7 @@ struct SweepSubstitution {
     /// cell's numbers: what a runner in another process would run.
     func script(picks: [Int]) -> String {
         var values: [String: String] = [:]
-        for (choice, pick) in zip(body.choices, picks) { values[choice.name.text] = choice.values[pick].text }
+        for (choice, pick) in zip(body.choices, picks) { values[choice.name.text] = choice.values[pick].replacement }
         // Edits by line: (from column, to column, replacement), applied right to left.
         var edits: [Int: [(Int, Int, String)]] = [:]
         for token in body.tokens where Self.isPlaceholder(token) {

@@ -11,7 +11,10 @@ struct SweepSyntax: StatementSyntax {
             Each 'choose CHOICE V1, V2, …' line names a choice and its values; a value is every word \
             between two commas (delayed-write flush 30s age 30s is one value). $CHOICE anywhere in the body \
             is replaced by the value, word for word, so a choice can stand for a policy, a protocol, a preset, \
-            a topology, a timeout or a whole clause. The cells are every combination, the first choice \
+            a topology, a timeout or a whole clause. A value written LABEL = WORDS is named by its label \
+            and replaced by the words: choose load 0.5 = 2s, 0.9 = 1111ms runs arrival exponential $load \
+            with 2s and 1111ms, and the table, expect NAME[load=0.9] and a chart's axis read 0.5 and 0.9. \
+            The cells are every combination, the first choice \
             varying slowest: cell 1 takes every first value. Every cell is checked before any runs; an error \
             in one names its cell and points at the value on the choose line. Each cell runs in a fresh \
             session, as after 'reset', with the same seed, and runs until idle as a script's end does; the \
@@ -19,7 +22,9 @@ struct SweepSyntax: StatementSyntax {
             help or sweep (a cell prints nothing): check a cell after the sweep with expect NAME[…].FIELD. \
             The table has one column per cell (headed by its values; one row per cell when the columns do \
             not fit the width), a value that differs from the first cell's marked '*'. Fields: \
-            \(SweepMetric.all.map(\.field).joined(separator: " ")). A sweep has at most \
+            \(SweepMetric.files.map(\.field).joined(separator: " ")); and when some cell ran scheduled \
+            processes \(SweepMetric.processes.map(\.field).joined(separator: " ")) (as avg.turnaround, \
+            avg.response, avg.slowdown and stats.migrations; '-' in a cell that had none). A sweep has at most \
             \(Limits.sweepCells) cells; its statements and events count against the script's limits. With \
             'sprite-shell run --jobs N' the cells run in up to N processes at once and the table is the same; \
             the limits then count per cell. With --shard I/N only the I-th round-robin slice of the cells \
@@ -203,7 +208,7 @@ struct SweepBodyReader {
                 throw Diagnostic(.syntax, "empty value in choice '\(name.text)'", at: token.span,
                                  help: "write a value between each two commas, and none after the last")
             }
-            let value = SweepValue(tokens: current)
+            let value = try labelled(current, name)
             guard seen.insert(value.text).inserted else {
                 throw Diagnostic(.syntax, "choice '\(name.text)' lists '\(value.text)' twice", at: value.span,
                                  help: "list each value once: every cell is a different combination")
@@ -222,5 +227,22 @@ struct SweepBodyReader {
             }
         }
         return values
+    }
+
+    /// `LABEL = WORDS`: a value named by its label (SweepValue); words with no `=` name themselves.
+    private static func labelled(_ words: [Token], _ name: Token) throws(Diagnostic) -> SweepValue {
+        let equals = words.indices.filter { words[$0].isSymbol("=") }
+        guard let at = equals.first else { return SweepValue(tokens: words) }
+        let example = "as in: choose \(name.text) 0.7 = 1429ms, 0.9 = 1111ms"
+        guard equals.count == 1 else {
+            throw Diagnostic(.syntax, "a choice's value has one '=' at most", at: words[equals[1]].span,
+                             help: "write LABEL = WORDS, the label naming the words, \(example)")
+        }
+        guard at > 0, at < words.count - 1 else {
+            throw Diagnostic(.syntax, at == 0 ? "nothing before '=': a labelled value needs its label"
+                             : "nothing after '=': a labelled value needs the words it stands for",
+                             at: words[at].span, help: "write LABEL = WORDS, \(example)")
+        }
+        return SweepValue(label: Array(words[..<at]), tokens: Array(words[(at + 1)...]))
     }
 }

@@ -9,12 +9,13 @@ enum SweepTable {
     static func table(_ sweep: SweepResult, width: Int) -> Table {
         let shape = sweep.shape
         let first = sweep.cells.first?.result.values ?? []
-        let metrics = SweepMetric.all
-        var table = Table(name: "sweep", title: title(sweep), columns: columns(shape), rows: [])
+        let shown = shownFields(sweep)
+        let metrics = shown.map { SweepMetric.all[$0] }
+        var table = Table(name: "sweep", title: title(sweep), columns: columns(metrics), rows: [])
         table.rows = sweep.cells.map { cell in
-            let differing = metrics.indices.filter { cell.result.values[$0] != first[$0] }.map { metrics[$0].field }
+            let differing = shown.filter { cell.result.values[$0] != first[$0] }.map { SweepMetric.all[$0].field }
             return [.typed(.array(cell.values.map { .string($0) }), shown: cell.values.joined(separator: " "))]
-                + metrics.indices.map { Self.cell(metrics[$0], cell.result.values[$0]) }
+                + shown.map { Self.cell(SweepMetric.all[$0], cell.result.values[$0]) }
                 + [.typed(.array(differing.map { .string($0) }), shown: differing.joined(separator: " "))]
         }
         table.fields = [("sweep", .string(shape.name)), ("seed", .unsigned(sweep.seed)),
@@ -34,7 +35,7 @@ enum SweepTable {
                 return table
             }
         }
-        table.picture = text(sweep, width: width)
+        table.picture = text(sweep, shown, width: width)
         let firstCell = SweepCells.label(shape.choices.map(\.name), sweep.cells.first?.values ?? [])
         table.notes = ["  \(mark) differs from the first cell's (\(firstCell))"]
         let warned = sweep.cells.indices.filter { sweep.cells[$0].result.warnings > 0 }
@@ -54,13 +55,23 @@ enum SweepTable {
 
     /// The JSON row: the cell's values (in the choices' order), each field, and the fields that differ from
     /// the first cell.
-    private static func columns(_ shape: SweepShape) -> [Column] {
-        [Column("cell", key: "values")] + SweepMetric.all.map { Column($0.field, key: $0.key) }
+    private static func columns(_ metrics: [SweepMetric]) -> [Column] {
+        [Column("cell", key: "values")] + metrics.map { Column($0.field, key: $0.key) }
             + [Column("differs", key: "differs")]
     }
 
-    private static func cell(_ metric: SweepMetric, _ value: Int64) -> Cell {
-        switch metric.dimension {
+    /// The fields the table shows, as indices into `SweepMetric.all`: those measured in every cell, and
+    /// the others when at least one cell measured them (SweepMetric).
+    static func shownFields(_ sweep: SweepResult) -> [Int] {
+        SweepMetric.all.indices.filter { index in
+            SweepMetric.all[index].everyCell || sweep.cells.contains { $0.result.values[index] != nil }
+        }
+    }
+
+    private static func cell(_ metric: SweepMetric, _ value: Int64?) -> Cell {
+        guard let value else { return .none }
+        if metric.millionths { return .number(metric.real(value)) }
+        return switch metric.dimension {
         case .size: .bytes(value)
         case .duration: .time(SimTime(nanoseconds: value))
         default: .count(value)
@@ -68,11 +79,12 @@ enum SweepTable {
     }
 
     /// The text lines: cells as columns when they fit, else as rows.
-    private static func text(_ sweep: SweepResult, width: Int) -> [String] {
-        let metrics = SweepMetric.all
+    private static func text(_ sweep: SweepResult, _ fields: [Int], width: Int) -> [String] {
+        let metrics = fields.map { SweepMetric.all[$0] }
         let first = sweep.cells.first?.result.values ?? []
         func shown(_ cell: SweepCellResult, _ index: Int) -> String {
-            metrics[index].display(cell.values[index]) + (cell.values[index] != first[index] ? mark : "")
+            let field = fields[index]
+            return metrics[index].display(cell.values[field]) + (cell.values[field] != first[field] ? mark : "")
         }
         let choices = sweep.shape.choices
         // Cells as columns: the choices' rows head them, a row per field follows. The values are rows, not
