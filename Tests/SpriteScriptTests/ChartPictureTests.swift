@@ -169,7 +169,7 @@ struct ChartPictureTests {
                                                        ("consistency", ["sprite", "nfs"])])
         let field = try #require(SweepMetric.all.firstIndex { $0.field == "to-server" })
         func cell(_ bytes: Int64) -> SweepCellResult {
-            var values = [Int64](repeating: 0, count: SweepMetric.all.count)
+            var values = [Int64?](repeating: 0, count: SweepMetric.all.count)
             values[field] = bytes
             return SweepCellResult(values: values)
         }

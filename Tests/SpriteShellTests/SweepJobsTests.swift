@@ -55,8 +55,9 @@ struct SweepJobsTests {
         #expect(parallel.stderr == alone.stderr)
     }
 
-    /// The child prints one row: ten values in SweepMetric.all's order. Nothing happens but the crash at 1s,
-    /// so every count is 0 and the simulated time is 1s = 1000000000 ns.
+    /// The child prints one row: a value per field in SweepMetric.all's order. Nothing happens but the crash at
+    /// 1s, so every count is 0, the simulated time is 1s = 1000000000 ns, and the four fields of processes are
+    /// null: no process ran.
     /// Host limits as the parent passes them (ChildSweepLauncher): 2GB of address space, 32 descriptors, CPU
     /// seconds one past the default wall limit of 60s. The parent gives a file size of 0, since a cell writes
     /// only to its pipe; here standard output is a file, which the row must be allowed into.
@@ -72,7 +73,7 @@ struct SweepJobsTests {
             at 1s { crash ws1 }
             """])
         #expect(result.status == 0)
-        #expect(result.stdout == "{\"values\":[0,0,0,0,0,0,0,0,0,1000000000],\"warnings\":0}\n")
+        #expect(result.stdout == "{\"values\":[0,0,0,0,0,0,0,0,0,1000000000,null,null,null,null],\"warnings\":0}\n")
     }
 
     /// The child sets its resource limits before it runs anything, as a test's process does: 64MB of address
