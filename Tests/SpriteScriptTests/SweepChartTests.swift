@@ -41,13 +41,13 @@ struct SweepChartTests {
         #expect(ChartPictureTests.elements(root, class: "legend-entry").count == 2)
         // Each line has three points, and the x axis reads the labels, not the arrival gaps.
         for line in lines {
-            let points = line.attribute(forName: "points")?.stringValue?.split(separator: " ") ?? []
+            let points = line.attributes?.first { $0.name == "points" }?.stringValue?.split(separator: " ") ?? []
             #expect(points.count == 3)
         }
         let ticks = ChartPictureTests.elements(root, class: "tick-label").compactMap(\.stringValue)
         #expect(ticks.contains("0.3") && ticks.contains("0.9"), "\(ticks)")
-        let model = try #require(ChartAdapters.sweep(try #require(result.session.interpreter.sweeps["balance"]),
-                                                     field: "mean-turnaround", x: "load"))
+        let sweep = try #require(result.session.interpreter.sweeps["balance"])
+        let model = try #require(ChartAdapters.sweep(sweep, field: "mean-turnaround", x: "load"))
         #expect(model.series.map(\.name) == ["strategy=none", "strategy=sender"])
         #expect(model.series.allSatisfy { $0.points.map(\.x) == [0.3, 0.6, 0.9] })
         #expect(model.y.unit == "s")

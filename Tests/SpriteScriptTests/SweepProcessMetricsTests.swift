@@ -91,6 +91,24 @@ struct SweepProcessMetricsTests {
         #expect(keys == Set(["values", "differs"] + SweepMetric.files.map(\.key)))
     }
 
+    /// `run --merge` reads the fields back: null where a cell had none, absent from a shard none of whose cells
+    /// had any (shard 1/2 holds only the idle cell), a slowdown as the ratio JSON gives.
+    @Test(arguments: [SweepProcessMetricsTests.mixed, SweepProcessMetricsTests.twoJobs])
+    func shardsMergeBackIntoTheWholeTable(_ script: String) throws {
+        func json(_ shard: Shard) -> String {
+            var options = ScriptHarness.options(format: .json)
+            options.sweepShard = shard
+            return ScriptHarness.run(script, options: options).sink.output.joined(separator: "\n")
+        }
+        let merged = try SweepMerge.merge([("1.json", json(Shard(index: 1, count: 2))),
+                                           ("2.json", json(Shard(index: 2, count: 2)))])
+        let whole = ScriptHarness.run(script)
+        let name = try #require(whole.session.interpreter.sweeps.keys.first)
+        let expected = try #require(whole.session.interpreter.sweeps[name])
+        #expect(merged.count == 1)
+        #expect(merged.first?.cells.map(\.result) == expected.cells.map(\.result))
+    }
+
     @Test func aLabelledValueNamesTheCellAndRunsItsWords() throws {
         let statements = try Parser.parse(ScriptHarness.file(Self.mixed))
         let sweep = try #require(statements.first as? SweepStatement)

@@ -20,8 +20,10 @@ enum PicturesHelp {
             page faults; 'file PATH' adds a band per client with PATH's cache state (cached, disabled by the \
             server, stale), read from the recording whatever the script traces. 'export chart' draws a \
             sweep's field against one of its choices (x: the first choice unless named; a line over numeric \
-            values, grouped bars otherwise), or pmake's speedup against hosts beside the ideal line \
-            ('makespan': bars of each build's makespan).
+            values, grouped bars otherwise; a labelled value, load 0.7 = 1429ms, at its label; a cell that did \
+            not measure the field, no point), or pmake's speedup against hosts beside the ideal line \
+            ('makespan': bars of each build's makespan); 'from pmake' always means the builds, so no sweep \
+            may be named pmake.
             An export draws what has happened up to the statement, like 'show': put it after 'run'. A script \
             that exports records every message from its start, whatever its 'trace' level; up to \
             'picture-events' messages and marks (100000, see 'limit'), past which they are counted and said on \
