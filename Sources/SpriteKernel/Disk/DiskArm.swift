@@ -16,11 +16,13 @@ struct DiskRead {
     /// Blocks found in the cache may still be on their way from the disk
     /// for an earlier request: the reply waits for them too.
     private(set) var notBefore: SimTime = .zero
+    let blockSize: Int64
     private let blockTime: SimTime
     private let positioning: SimTime
 
     init(file: Int, drive: DiskDrive, blockSize: Int64) {
         self.file = file
+        self.blockSize = blockSize
         blockTime = drive.transferTime(bytes: blockSize)
         positioning = drive.positioning
     }
@@ -39,6 +41,17 @@ struct DiskRead {
     }
 
     mutating func wait(until time: SimTime) { notBefore = max(notBefore, time) }
+}
+
+/// When the arm served one request: it began at `start` (when it asked or when the arm was free, whichever was
+/// later) and ended at `end`; its blocks are all in memory at `ready` (later while an earlier request still
+/// reads some of them). `booked` is false for a request with no blocks or one past the end of simulated time.
+struct DiskService {
+    var start: SimTime
+    var end: SimTime
+    var ready: SimTime
+    var sequential = false
+    var booked = false
 }
 
 /// A drive's one arm: requests are served first come first served, and the
@@ -60,19 +73,28 @@ struct DiskArm {
     /// next block of the file the head just read needs no positioning.
     /// Work past the end of simulated time is not booked (as for a CPU).
     mutating func book(_ read: DiskRead, drive: DiskDrive, start: SimTime) -> SimTime {
-        guard read.blocks > 0 else { return max(start, read.notBefore) }
+        serve(read, drive: drive, start: start).ready
+    }
+
+    /// `book`, telling when the arm began and ended the request.
+    mutating func serve(_ read: DiskRead, drive: DiskDrive, start: SimTime) -> DiskService {
+        guard read.blocks > 0 else {
+            let ready = max(start, read.notBefore)
+            return DiskService(start: start, end: start, ready: ready)
+        }
         let sequential = read.file == file && read.first == block + 1
         let begin = max(start, freeAt)
         let duration = (sequential ? .zero : drive.positioning) + read.time
         let done = begin + duration
-        guard !done.isPastHorizon else { return done }
+        guard !done.isPastHorizon else { return DiskService(start: begin, end: done, ready: done) }
         freeAt = done
         busy += duration
         file = read.file
         block = read.last
         inFlight.removeAll { $0.done <= start }
         inFlight.append((read.file, read.first, read.last, done))
-        return max(done, read.notBefore)
+        return DiskService(start: begin, end: done, ready: max(done, read.notBefore), sequential: sequential,
+                           booked: true)
     }
 
     /// When blocks `range` of `file`, already listed in the cache, are all

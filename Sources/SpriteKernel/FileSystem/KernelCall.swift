@@ -110,8 +110,8 @@ extension Simulation {
         fs.calls[id] = pending
         let cpu = network.config.cost.fileCPU.time(for: pending.kind)
         let served = serveKernelWork(on: pending.server, work: cpu)
-        let done = answer.disk.map { readDisk($0, on: pending.server, after: served) } ?? served
-        if let ahead = answer.readAhead { _ = readDisk(ahead, on: pending.server, after: done) }
+        let done = answer.disk.map { readDisk($0, on: pending.server, after: served, for: .fileRead) } ?? served
+        if let ahead = answer.readAhead { _ = readDisk(ahead, on: pending.server, after: done, for: .readAhead) }
         schedule(.files(.callServed(call: id)), at: done + answer.extraTime)
     }
 

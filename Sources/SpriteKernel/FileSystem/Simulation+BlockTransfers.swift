@@ -80,7 +80,7 @@ extension Simulation {
                 slots[Int(id)].answered = true
                 let disk = serveBlockTransfer(id)
                 done = serveKernelWork(on: server, work: cpu)
-                if let disk { done = readDisk(disk, on: server, after: done) }
+                if let disk { done = readDisk(disk, on: server, after: done, for: .pageIn) }
             }
             schedule(.files(.blockTransferServed(transfer: id, generation: message.generation)), at: done)
         case .pageReply:

@@ -30,7 +30,7 @@ extension Simulation {
         var read = DiskRead(file: file, drive: drive, blockSize: fs.config.blockSize)
         if let block { read.add(block) } else { read.add(0, count: fs.config.blocks(copy.size)) }
         fs.places.diskCaches[node]?.touch(file, block: block)
-        return readDisk(read, on: node, after: now)
+        return readDisk(read, on: node, after: now, for: .cacheRead)
     }
 
     /// The disk cache's copy a connected read may use without asking the server: none while the server
@@ -53,7 +53,7 @@ extension Simulation {
                                           at: now)
         var write = DiskRead(file: file, drive: drive, blockSize: fs.config.blockSize)
         if let block { write.add(block) } else { write.add(0, count: fs.config.blocks(answer.size)) }
-        _ = readDisk(write, on: node, after: now)
+        _ = readDisk(write, on: node, after: now, for: .cacheFill)
     }
 
     /// `read PATH block N` served by the disk cache: the node's drive, then a local step.

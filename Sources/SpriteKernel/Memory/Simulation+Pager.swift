@@ -46,8 +46,8 @@ extension Simulation {
         }
         var read = DiskRead(file: Self.swapArea, drive: drive, blockSize: pageSize)
         read.add(block)
-        let done = nodes[node].arm.book(read, drive: drive, start: now)
         let writes = virtualMemory.pager.slots[Int(io)].kind == .pageOut
+        let done = readDisk(read, on: node, after: now, for: writes ? .pageOut : .pageIn)
         virtualMemory.count(node) {
             if writes { $0.swapWrites += 1 } else { $0.swapReads += 1 }
         }

@@ -115,6 +115,8 @@ public enum TraceEvent: Sendable, Equatable {
     case pagesSynced(pages: Int)
     /// A page-in or page-out failed: the process waiting for it dies.
     case pagingFailed(process: Int, segment: SegmentKind, page: Int64, failure: OperationFailure)
+    /// A node's disk served a request (messages level): when it asked, when the arm began and ended it.
+    case diskRequest(DiskRequestSummary)
 
     // Process migration (Migration/): asked for, each phase (messages level), done, failed.
     case migrationStarted(process: Int, from: Int, to: Int, strategy: String, execTime: Bool)

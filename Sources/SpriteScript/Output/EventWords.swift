@@ -22,6 +22,7 @@ enum EventWords {
         if let words = MigrationEventWords.describe(event, c) { return words }
         if let words = BalancingEventWords.describe(event, c) { return words }
         if let words = PmakeEventWords.describe(event, c) { return words }
+        if let words = DiskEventWords.describe(event, c) { return words }
         switch event {
         case .messageSent(let m):
             return "msg \(m.kind.rawValue) \(c.node(m.source)) -> \(c.node(m.destination)) \(bytes(m.payloadBytes))"

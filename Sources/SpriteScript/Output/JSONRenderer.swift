@@ -98,6 +98,7 @@ struct JSONRenderer: Renderer {
         if let migration = MigrationEventWords.fields(event, c) { return migration }
         if let balancing = BalancingEventWords.fields(event, c) { return balancing }
         if let pmake = PmakeEventWords.fields(event, c) { return pmake }
+        if let disk = DiskEventWords.fields(event, c) { return disk }
         switch event {
         case .messageSent(let m): return ("message.sent", message(m, c))
         case .messageDelivered(let m): return ("message.delivered", message(m, c))

@@ -35,7 +35,8 @@ extension Interpreter {
     /// is listed, so a new event cannot be shown or hidden by accident.
     func level(of event: TraceEvent) -> TraceLevel {
         switch event {
-        case .messageSent, .messageDelivered, .messageDropped, .retransmitting, .migrationPhase, .balanceProbe:
+        case .messageSent, .messageDelivered, .messageDropped, .retransmitting, .migrationPhase, .balanceProbe,
+             .diskRequest:
             return .messages
         case .prefixHit(let operation, _, _, _):
             // A resolve statement shows its prefix hit; a file step's lookup is message-level detail.

@@ -10,7 +10,8 @@ struct TraceSyntax: StatementSyntax {
         details: "'operations' (the default) prints sends, receives, replies, moves, RPCs, failures and faults. "
             + "'faults' adds each page fault served (a DSM fault with where its page came from, its messages "
             + "and its wait) and each copy invalidated. 'messages' adds those and every message sent, delivered, "
-            + "dropped and retransmitted. 'off' prints only expects, echoes and errors.",
+            + "dropped and retransmitted, and each disk request with when the arm served it. 'off' prints only "
+            + "expects, echoes and errors.",
         example: """
             cluster { workstation ws1; server fs1 }
             trace messages
