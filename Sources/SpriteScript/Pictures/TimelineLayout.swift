@@ -1,7 +1,8 @@
 import SpriteKernel
 
 /// Where the timeline picture puts things: the label column sized from the longest row label, the CPU
-/// rows, the cache bands under them, the time axis, then the legend and notes.
+/// rows (each node's disk row under its CPU rows), the cache bands under them, the time axis, then the
+/// legend and notes.
 struct TimelineLayout {
     let model: TimelinePictureModel
     let left: Double
@@ -14,14 +15,36 @@ struct TimelineLayout {
     let legend: [String]
     let notes: [String]
     private let colours: [String: String]
+    /// The top of each CPU row and of each disk row.
+    private let cpuTops: [Double]
+    private let diskTops: [Double]
 
     init(_ model: TimelinePictureModel, width: Double) {
         self.model = model
         let chart = model.chart
         let labels = chart.rowLabels.map(\.count) + model.cacheBands.map(\.client.count)
+            + model.diskRows.map(\.label.count)
         left = max(72, Double(labels.max() ?? 0) * TimelinePicture.characterWidth + 16)
         right = max(left + 100, width - 16)
-        rowsBottom = rowsTop + Double(chart.rowLabels.count) * TimelinePicture.rowHeight
+        let top = rowsTop
+        var cpuTops = (0..<chart.rowLabels.count).map { top + Double($0) * TimelinePicture.rowHeight }
+        var diskTops = [Double](repeating: 0, count: model.diskRows.count)
+        var bottom = top + Double(chart.rowLabels.count) * TimelinePicture.rowHeight
+        if !model.lanes.isEmpty {
+            bottom = top
+            for lane in model.lanes {
+                switch lane {
+                case .cpu(let row) where cpuTops.indices.contains(row):
+                    cpuTops[row] = bottom
+                    bottom += TimelinePicture.rowHeight
+                case .disk(let index) where diskTops.indices.contains(index):
+                    diskTops[index] = bottom
+                    bottom += TimelinePicture.diskRowHeight
+                default: break
+                }
+            }
+        }
+        (self.cpuTops, self.diskTops, rowsBottom) = (cpuTops, diskTops, bottom)
         let bands = model.cacheFile == nil ? 0 : 22 + Double(model.cacheBands.count) * TimelinePicture.bandHeight
         axisTop = rowsBottom + bands + 6
         legend = Self.legend(model)
@@ -37,7 +60,11 @@ struct TimelineLayout {
         self.colours = colours
     }
 
-    func rowTop(_ row: Int) -> Double { rowsTop + Double(row) * TimelinePicture.rowHeight }
+    func rowTop(_ row: Int) -> Double {
+        cpuTops.indices.contains(row) ? cpuTops[row] : rowsTop + Double(row) * TimelinePicture.rowHeight
+    }
+
+    func diskTop(_ index: Int) -> Double { diskTops.indices.contains(index) ? diskTops[index] : rowsBottom }
 
     func bandTop(_ index: Int) -> Double { rowsBottom + 22 + Double(index) * TimelinePicture.bandHeight }
 
@@ -84,6 +111,10 @@ struct TimelineLayout {
         if !model.faults.isEmpty {
             lines.append("orange ticks: page faults; blue ticks: paging I/O (a page read from a file or the swap area)")
         }
+        if !model.diskRows.isEmpty {
+            lines.append("disk rows: a bar per request, from the arm's start to its end (navy: read, dark red: "
+                         + "write); grey: waiting for the arm")
+        }
         if model.cacheFile != nil { lines.append("cache: green cached, grey caching disabled, red stale") }
         return lines
     }
@@ -106,6 +137,15 @@ struct TimelineLayout {
         }
         if let until = model.faultsCompleteUntil, until < chart.to {
             notes.append("page faults from \(until) on were not kept (the fault log's limit): no ticks past it")
+        }
+        let disks = model.diskRows.reduce(0) { $0 + $1.requests.count }
+        if disks > TimelinePicture.mostBars {
+            notes.append("not drawn: \(Plural.of(disks - TimelinePicture.mostBars, "disk request")) past the first "
+                         + "\(TimelinePicture.mostBars)")
+        }
+        if model.diskRequestsOmitted > 0 {
+            notes.append("\(Plural.of(model.diskRequestsOmitted, "disk request")) past the picture-events limit "
+                         + "left out")
         }
         if let file = model.cacheFile, model.cacheBands.isEmpty {
             notes.append("no client held \(file) in this window, or the run's file events were not recorded")

@@ -3,12 +3,13 @@ import SpriteKernel
 /// `show timeline` drawn as SVG: a row per CPU with the process running in each interval as a labelled bar,
 /// migrations as arrows from the row a process left (at its freeze) to the row it went on on (at its
 /// unfreeze), evictions as red lines across their node's row, forwarded calls as triangles under the bars,
-/// page faults as ticks over them (paging I/O in blue), and under the CPU rows one band per client with the
-/// cache state of a chosen file. A time axis at the bottom has ticks at 1-2-5 steps and its unit.
+/// page faults as ticks over them (paging I/O in blue), under a node's CPU rows a row for its disk with a bar
+/// per request (TimelineDiskDrawing), and under all rows one band per client with the cache state of a chosen
+/// file. A time axis at the bottom has ticks at 1-2-5 steps and its unit.
 ///
 /// Classes for checks and styles: `bar`, `move-arrow`, `lane-label`, `axis-label`, `eviction`, `call`,
-/// `fault-tick`, `io-tick`, `cache-span`, `unknown`, `frozen` (a move not done by the window's end). Every bar,
-/// arrow and mark has a `<title>` (hover text).
+/// `fault-tick`, `io-tick`, `cache-span`, `unknown`, `frozen` (a move not done by the window's end),
+/// `disk-label`, `disk-read`, `disk-write`, `disk-wait`. Every bar, arrow and mark has a `<title>` (hover text).
 enum TimelinePicture {
     static let defaultWidth = 960.0
     static let rowHeight = 30.0
@@ -51,6 +52,7 @@ enum TimelinePicture {
         svg.element("text", [SVGAttribute("class", "picture-title"), SVGAttribute("x", 8), SVGAttribute("y", 20)],
                     text: "timeline from \(model.chart.from) to \(model.chart.to)")
         drawRows(layout, &svg)
+        drawDiskRows(layout, &svg)
         drawBars(layout, &svg)
         drawMarks(layout, &svg)
         drawMoves(layout, &svg)
@@ -62,7 +64,7 @@ enum TimelinePicture {
                         text: line)
             y += 18
         }
-        return svg.rendered(style: style)
+        return svg.rendered(style: layout.model.diskRows.isEmpty ? style : style + "\n" + diskStyle)
     }
 
     private static func drawRows(_ layout: TimelineLayout, _ svg: inout SVGWriter) {

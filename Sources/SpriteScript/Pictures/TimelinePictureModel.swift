@@ -11,6 +11,12 @@ struct TimelinePictureModel {
     /// The file whose cache state the bands show, and one band per client that touched it.
     var cacheFile: String?
     var cacheBands: [TimelineCacheBand] = []
+    /// A row per node whose disk served requests in the window, and the rows top to bottom (empty: the
+    /// chart's CPU rows alone, in order).
+    var diskRows: [TimelineDiskRow] = []
+    var lanes: [TimelineLane] = []
+    /// Disk requests past the picture-events limit: not kept, so not drawn.
+    var diskRequestsOmitted = 0
 
     init(chart: TimelineChart) {
         self.chart = chart
@@ -19,7 +25,8 @@ struct TimelinePictureModel {
     /// The model for `interpreter`'s run from `from` to `to` (the clock when nil), on the CPUs of `nodes`
     /// (every node `show timeline` draws when nil). `records`: the run's trace records, from which the cache
     /// bands of `file` are made (the engine keeps no history of cache states: only the trace tells them);
-    /// when nil, what the session traced so far (`show trace`'s history, at the script's trace level).
+    /// when nil, what the session traced so far (`show trace`'s history, at the script's trace level). The disk
+    /// rows come from the recording's disk requests (none when the session does not record).
     static func make(_ interpreter: Interpreter, from: SimTime = .zero, to: SimTime? = nil, nodes: Set<Int>? = nil,
                      file: String? = nil, records: [TraceRecord]? = nil) -> TimelinePictureModel {
         let s = interpreter.simulation
@@ -32,6 +39,12 @@ struct TimelinePictureModel {
         var model = TimelinePictureModel(chart: drawn.chart)
         model.faults = faultTicks(s.faultLog, chart: drawn.chart, cpus: cpus, name: name)
         if s.faultLogDropped > 0 { model.faultsCompleteUntil = s.faultLogCompleteUntil }
+        if let recording = interpreter.recording {
+            model.diskRows = TimelineDiskRows.rows(recording.diskRequests, from: from, to: end, nodes: nodes,
+                                                   name: s.nodeName)
+            model.lanes = TimelineDiskRows.lanes(cpuNodes: cpus.map(\.node), disks: model.diskRows)
+            model.diskRequestsOmitted = recording.diskRequestsOmitted
+        }
         if let file {
             model.cacheFile = file
             let context = RenderContext(simulation: s, labels: [:])

@@ -57,6 +57,10 @@ struct RunRecording {
     /// level the script traces at; bounded by the same limit, past it only counted.
     private(set) var cacheRecords: [TraceRecord] = []
     private(set) var cacheRecordsOmitted = 0
+    /// Disk requests, each with the node whose drive served it (the timeline's disk rows); bounded by the same
+    /// limit, past it only counted.
+    private(set) var diskRequests: [(node: Int, request: DiskRequestSummary)] = []
+    private(set) var diskRequestsOmitted = 0
 
     init(startedAt: SimTime = .zero) {
         self.startedAt = startedAt
@@ -73,6 +77,9 @@ struct RunRecording {
             if cacheRecords.count < limit { cacheRecords.append(record) } else { cacheRecordsOmitted += 1 }
         }
         switch record.event {
+        case .diskRequest(let request):
+            guard diskRequests.count < limit else { diskRequestsOmitted += 1; return }
+            diskRequests.append((record.node, request))
         case .messageSent(let summary):
             guard !isFull else { omitted += 1; inFlight[summary.id] = nil; return }
             inFlight[summary.id] = messages.count

@@ -1,7 +1,8 @@
 import SpriteKernel
 
 /// Timeline: `export timeline "FILE.svg" [nodes A, B …] [from T] [to T] [file PATH]`: rows per CPU with the
-/// process running, moves, evictions and page faults, and with `file` the cache state of PATH per client.
+/// process running, moves, evictions and page faults, a row per disk with its requests, and with `file` the
+/// cache state of PATH per client.
 struct TimelineExport: PictureExport {
     static let kind = PictureExportKind(
         word: "timeline", extensions: [".svg"],
@@ -45,6 +46,8 @@ struct TimelineExport: PictureExport {
         if !chart.moves.isEmpty { text += ", " + Plural.of(chart.moves.count, "move") }
         if !chart.evictions.isEmpty { text += ", " + Plural.of(chart.evictions.count, "eviction") }
         if !model.faults.isEmpty { text += ", " + Plural.of(model.faults.count, "page fault") }
+        let disks = model.diskRows.reduce(0) { $0 + $1.requests.count }
+        if disks > 0 { text += ", " + Plural.of(disks, "disk request") }
         if let file = model.cacheFile {
             text += "; cache of \(file) on " + Plural.of(model.cacheBands.count, "client")
         }
