@@ -137,6 +137,17 @@ struct JSONSchemaTests {
         spawn w on ws1
         run
         """,
+        // A disk request at message level: fs1's cache is off, so the read goes to its disk.
+        """
+        cluster { server fs1 disk 20ms; workstation ws1 diskless }
+        domain / on fs1
+        cache fs1 off
+        on fs1 { create /f size 8KB }
+        run
+        trace messages
+        on ws1 { open /f r; read; close }
+        run
+        """,
         // A diagnostic: this stops before anything runs.
         "cluster { server fs1 }\nrpc fs1 -> nosuch\n",
         """

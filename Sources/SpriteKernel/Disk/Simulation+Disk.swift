@@ -12,9 +12,8 @@ extension Simulation {
     private func traceDiskRequest(_ read: DiskRead, on node: Int, requested: SimTime, _ service: DiskService,
                                   _ purpose: DiskPurpose) {
         guard traceLevel >= .messages else { return }
-        let path = fs.files.indices.contains(read.file) ? fs.files[read.file].path : nil
-        let request = DiskRequestSummary(purpose: purpose, path: path, firstBlock: read.first, lastBlock: read.last,
-                                         blocks: read.blocks, bytes: read.blocks * read.blockSize,
+        let request = DiskRequestSummary(purpose: purpose, path: diskFileName(read.file), firstBlock: read.first,
+                                         lastBlock: read.last, blocks: read.blocks, bytes: read.blocks * read.blockSize,
                                          requested: requested, start: service.start, end: service.end,
                                          sequential: service.sequential)
         record(.diskRequest(request), at: node, level: .messages)

@@ -28,4 +28,7 @@ extension Simulation {
 
     /// A page-in for a page left on the node its process migrated from: migration fetches it from there.
     func pageAtSourceRequested(_ io: Int32) { fetchFromSource(io) }
+
+    /// The name a disk request's file has in the trace: a file's path; nil for a swap area (Memory's).
+    func diskFileName(_ file: Int) -> String? { fs.files.indices.contains(file) ? fs.files[file].path : nil }
 }

@@ -1,6 +1,6 @@
 /// A node's disk row on the timeline: its label, a bar per request from the arm's start to its end (class
-/// `disk-read` or `disk-write`), and before a bar that waited for the arm, a thin grey `disk-wait` from when
-/// the request was made.
+/// `disk-read` or `disk-write`), and for a request that waited for the arm, a thin grey `disk-wait` under the
+/// bars from when it was made to when the arm took it (under, as the request before it is served then).
 extension TimelinePicture {
     static let diskRowHeight = 24.0
 
@@ -25,8 +25,8 @@ extension TimelinePicture {
                 if request.start > request.requested {
                     let x = layout.x(request.requested)
                     svg.begin("rect", [SVGAttribute("class", "disk-wait"), SVGAttribute("x", x),
-                                       SVGAttribute("y", top + 10), SVGAttribute("width", layout.x(request.start) - x),
-                                       SVGAttribute("height", 4)])
+                                       SVGAttribute("y", top + 20), SVGAttribute("width", layout.x(request.start) - x),
+                                       SVGAttribute("height", 3)])
                     svg.title("\(row.label): a request made at \(request.requested) waits for the arm until "
                               + "\(request.start)")
                     svg.end()

@@ -122,7 +122,9 @@ struct TimelineLayout {
     private static func notes(_ model: TimelinePictureModel) -> [String] {
         let chart = model.chart
         var notes: [String] = []
-        if chart.slices.isEmpty && chart.moves.isEmpty { notes.append("(nothing ran in this window)") }
+        if chart.slices.isEmpty && chart.moves.isEmpty {
+            notes.append(model.diskRows.isEmpty ? "(nothing ran in this window)" : "(no process ran in this window)")
+        }
         if chart.slices.count > TimelinePicture.mostBars {
             notes.append("not drawn: \(Plural.of(chart.slices.count - TimelinePicture.mostBars, "slice")) past the "
                          + "first \(TimelinePicture.mostBars) (show timeline lists them)")

@@ -1,8 +1,8 @@
 import SpriteKernel
 
 /// What the timeline picture draws: `show timeline`'s chart (rows per CPU, slices, moves, evictions,
-/// forwarded calls) and what only a picture has room for: page-fault ticks and the cache state of one file
-/// on each client.
+/// forwarded calls) and what only a picture has room for: page-fault ticks, each disk's requests and the
+/// cache state of one file on each client.
 struct TimelinePictureModel {
     var chart: TimelineChart
     var faults: [TimelineFaultTick] = []
