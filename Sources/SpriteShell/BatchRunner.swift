@@ -75,7 +75,6 @@ struct BatchRunner {
     private func run(_ file: SourceFile, in session: Session) -> ExitStatus {
         InterruptFlagHandle.installBatchHandler()
         let status = session.runScript(file)
-        if !options.noSummary && session.ran && status != .outputFailed { session.printSummary() }
         StandardOutput.shared.flush()
         return status
     }

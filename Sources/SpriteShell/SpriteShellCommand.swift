@@ -53,6 +53,13 @@ struct RunOptions: ParsableArguments {
 
     @OptionGroup var sandbox: SandboxOptions
 
+    @Option(help: ArgumentHelp(
+        "Also write a report of the run into this folder (made if missing; its parent must exist): index.html, "
+            + "one page with the output, the read verdicts, the message diagram, the timeline, statistics and "
+            + "charts; the pictures as SVG files; results.json, the --format json output. One script at a time.",
+        valueName: "DIR"))
+    var report: String?
+
     /// `scriptPath`: the file being run, whose folder `load` may read; nil for -c, stdin, the prompt.
     func sessionOptions(interrupt: InterruptFlagHandle = .shared, scriptPath: String? = nil) -> SessionOptions {
         var options = SessionOptions()
@@ -62,6 +69,8 @@ struct RunOptions: ParsableArguments {
         options.seed = seed
         options.seedOffset = seedOffset
         options.bail = bail
+        options.printsSummary = !noSummary
+        options.reportFolder = report
         options.limits = (try? limits.limits()) ?? Limits()
         options.width = width ?? Terminal.outputWidth
         options.interrupt = interrupt.flag
@@ -112,6 +121,17 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--width must be 0 (no wrapping) or at least \(RunOptions.minimumWidth)")
         }
         if statements != nil && !files.isEmpty { throw ValidationError("give either -c STATEMENTS or files, not both") }
+        if options.report != nil {
+            // One page is one run: a report of several scripts would mix their output and their pictures.
+            if merge || files.count > 1 {
+                throw ValidationError("--report writes the report of one script: give one FILE (run each script "
+                                      + "with its own --report DIR)")
+            }
+            if statements == nil && files.isEmpty && Terminal.standardInputIsTerminal {
+                throw ValidationError("--report needs a script: a FILE, -c STATEMENTS or statements piped on "
+                                      + "standard input (the prompt writes no report)")
+            }
+        }
     }
 
     func sweepShard() throws -> Shard {

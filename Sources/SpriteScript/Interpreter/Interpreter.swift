@@ -28,6 +28,11 @@ public struct SessionOptions: Sendable {
     public var sweepShard = Shard.whole
     /// `--export-dir DIR`: the folder `export` may write pictures into; nil refuses every export.
     public var exportFolder: String?
+    /// `--report DIR`: after a script runs (`Session.runScript`), its report is written into DIR
+    /// (Report/RunReport.swift); nil writes none.
+    public var reportFolder: String?
+    /// Print the end-of-run summary when `Session.runScript` ends (batch runs, unless --no-summary).
+    public var printsSummary = false
 
     public init() {}
 }

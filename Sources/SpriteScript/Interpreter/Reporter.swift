@@ -12,6 +12,8 @@ final class Reporter {
     private(set) var linesWritten = 0
     static let lineBytes = 1024
     var outputLimit = Int.max
+    /// `--report`: the output kept in both formats for the report's page and results.json.
+    var transcript: ReportTranscript?
 
     init(format: OutputFormat, sink: any OutputSink, width: Int) {
         self.format = format
@@ -28,6 +30,7 @@ final class Reporter {
     /// already escaped). Renderers split multi-line items into lines first.
     func emit(_ item: OutputItem, context: RenderContext) {
         let exempt = Self.exempt(item)
+        transcript?.record(item, context: context, limit: outputLimit, exempt: exempt)
         var lines: [(String, OutputChannel)] = []
         for (line, stream) in renderer.render(item, context: context) {
             linesWritten += max(1, (line.utf8.count + Self.lineBytes - 1) / Self.lineBytes)

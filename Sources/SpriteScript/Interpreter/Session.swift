@@ -19,6 +19,7 @@ public final class Session {
     public init(options: SessionOptions = SessionOptions(), sink: any OutputSink) {
         self.options = options
         let reporter = Reporter(format: options.format, sink: sink, width: options.width)
+        if options.reportFolder != nil { reporter.transcript = ReportTranscript(width: options.width) }
         self.interpreter = Interpreter(options: options, reporter: reporter, loaded: loaded)
     }
 
@@ -29,10 +30,26 @@ public final class Session {
     // MARK: Batch
 
     /// Runs a whole script: parse and check everything first (nothing runs if
-    /// that fails), execute, then let outstanding work finish.
+    /// that fails), execute, then let outstanding work finish; then the
+    /// summary (`options.printsSummary`) and the report (`options.reportFolder`).
     @discardableResult
     public func runScript(_ file: SourceFile) -> ExitStatus {
         scriptName = file.name
+        var folder: ReportFolder?
+        if let path = options.reportFolder {
+            do throws(ReportFolder.Failure) {
+                folder = try ReportFolder.prepare(path)
+            } catch {
+                return record(reportFailed(error))
+            }
+        }
+        let status = execute(file)
+        if options.printsSummary && ran && status != .outputFailed { printSummary() }
+        guard let folder, status != .outputFailed else { return status }
+        return record(writeReport(into: folder, status: status))
+    }
+
+    private func execute(_ file: SourceFile) -> ExitStatus {
         interpreter.meter.startClock()
         defer { interpreter.meter.stopClock() }
         guard let statements = parseAndCheck(file, incompleteIsError: true) else { return record(lastRefusal) }
@@ -60,8 +77,8 @@ public final class Session {
         return parseAndCheck(file, incompleteIsError: true) == nil ? record(lastRefusal) : .ok
     }
 
-    /// The script `runScript` ran last: named in the summary.
-    private var scriptName: String?
+    /// The script `runScript` ran last: named in the summary and the report.
+    private(set) var scriptName: String?
 
     /// Prints the end-of-run summary.
     public func printSummary() {
@@ -138,7 +155,7 @@ public final class Session {
         for diagnostic in checker.diagnostics { interpreter.emit(.diagnostic(diagnostic)) }
         if checker.diagnostics.contains(where: { $0.category == .limit }) { lastRefusal = .limitReached }
         if checker.hasErrors { return nil }
-        if checker.exports { interpreter.startRecording() }
+        if checker.exports || options.reportFolder != nil { interpreter.startRecording() }
         return statements
     }
 

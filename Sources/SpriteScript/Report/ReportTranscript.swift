@@ -1,0 +1,48 @@
+import SpriteKernel
+
+/// The run's output in both formats at once, for `--report`: the text the terminal shows (`index.html`) and
+/// the JSON lines `--format json` prints (`results.json`), whichever format the run itself prints in.
+///
+/// Each format is rendered from the same items, as the Reporter renders them, with the same output limit
+/// counted in its own lines: so when no limit stops the run, each is byte for byte what a run in that format
+/// prints.
+final class ReportTranscript {
+    /// One line as the terminal got it, and whether it went to standard error.
+    struct Line: Equatable {
+        var text: String
+        var isError: Bool
+    }
+
+    private let text: any Renderer
+    private let json: any Renderer = JSONRenderer()
+    private(set) var textLines: [Line] = []
+    /// Standard output of a JSON run: one object a line.
+    private(set) var jsonLines: [String] = []
+    private var textCount = 0
+    private var jsonCount = 0
+
+    init(width: Int) {
+        text = TextRenderer(width: width)
+    }
+
+    /// Keeps `item` as both formats show it; `exempt` items (the summary, a limit's error) pass the limit.
+    func record(_ item: OutputItem, context: RenderContext, limit: Int, exempt: Bool) {
+        for (line, stream) in text.render(item, context: context)
+        where Self.admit(line, &textCount, limit: limit, exempt: exempt) {
+            textLines.append(Line(text: TerminalText.escape(line), isError: stream == .error))
+        }
+        for (line, stream) in json.render(item, context: context)
+        where Self.admit(line, &jsonCount, limit: limit, exempt: exempt) && stream == .output {
+            jsonLines.append(TerminalText.escape(line))
+        }
+    }
+
+    /// The Reporter's rule: a line counts once per `Reporter.lineBytes`, and none is kept past the limit.
+    private static func admit(_ line: String, _ count: inout Int, limit: Int, exempt: Bool) -> Bool {
+        count += max(1, (line.utf8.count + Reporter.lineBytes - 1) / Reporter.lineBytes)
+        return count <= limit || exempt
+    }
+
+    /// `results.json`: what `--format json` prints on standard output.
+    var jsonText: String { jsonLines.map { $0 + "\n" }.joined() }
+}
