@@ -1,0 +1,41 @@
+import Foundation
+@testable import SpriteScript
+import Testing
+
+/// The report's page opened in headless Chromium at a 1200px-wide window, as a person would look at it.
+/// Skipped (with a printed reason) where chromium is missing, except under CI.
+@Suite("Report page in a browser", .serialized)
+struct ReportBrowserTests {
+    @Test("index.html: no errors, every section laid out, nothing overlapping, no wider than the window")
+    func page() throws {
+        guard let browser = BrowserCheck.browserOrSkip() else { return }
+        let folder = try ExportFolder()
+        #expect(ReportHarness.run(ReportHarness.sweepAndSharing, folder: folder.path).status == .ok)
+        let file = URL(fileURLWithPath: HostPath.join(folder.path, "index.html"))
+        let facts = try BrowserCheck.inspect(file, classes: ["outcome-table", "picture", "output", "stale-row",
+                                                             "arrow", "bar", "table-scroll"],
+                                             width: 1200, height: 900, browser: browser)
+        #expect(facts.errors.isEmpty, "\(facts.errors)")
+        #expect(facts.console.isEmpty, "\(facts.console)")
+        // ReportHarness.sweepAndSharing: one outcome table with one stale read; three pictures at least (the
+        // diagram, the timeline, a chart of the sweep); Jack and Jill's messages drawn as arrows.
+        #expect(facts.counts["outcome-table"] == 1 && facts.counts["stale-row"] == 1, "\(facts.counts)")
+        #expect((facts.counts["picture"] ?? 0) >= 3, "\(facts.counts)")
+        #expect((facts.counts["arrow"] ?? 0) > 0, "\(facts.counts)")
+        let table = try #require(facts.boxes["outcome-table"]?.first)
+        let pictures = facts.boxes["picture"] ?? []
+        let diagram = try #require(pictures.first)
+        let output = try #require(facts.boxes["output"]?.first)
+        for box in [table, diagram, output] + pictures {
+            #expect(box.width > 0 && box.height > 0, "\(box)")
+            // The page is no wider than the window: wide pictures and tables scroll in their own boxes.
+            #expect(box.x >= 0 && box.x + box.width <= 1200, "\(box)")
+        }
+        #expect(facts.overlaps("outcome-table", "picture").isEmpty, "the verdict table overlaps a picture")
+        #expect(facts.overlaps("output", "picture").isEmpty)
+        // In the page's order, top to bottom: the output, the verdicts, the diagram.
+        #expect(output.y + output.height <= table.y && table.y + table.height <= diagram.y)
+        #expect(facts.screenshotInked > 0.01, "\(facts.screenshotInked)")
+        #expect(facts.screenshotColours > 4, "\(facts.screenshotColours)")
+    }
+}

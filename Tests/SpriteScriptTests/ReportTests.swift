@@ -1,0 +1,169 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import SpriteScript
+import Testing
+
+@Suite("run --report: the report folder")
+struct ReportTests {
+    @Test("the report's files, the same bytes on a second run")
+    func deterministic() throws {
+        let first = try ExportFolder(), second = try ExportFolder()
+        #expect(ReportHarness.run(ReportHarness.sweepAndSharing, folder: first.path).status == .ok)
+        #expect(ReportHarness.run(ReportHarness.sweepAndSharing, folder: second.path).status == .ok)
+        let files = try ReportHarness.files(first.path)
+        #expect(try ReportHarness.files(second.path) == files)
+        for name in ["index.html", "results.json", "diagram.svg", "timeline.svg",
+                     "chart-crash-policies-crash-losses.svg"] {
+            #expect(files[name].map { !$0.isEmpty } == true, "\(name) in \(files.keys.sorted())")
+        }
+        // The charts of one sweep: only fields that change from cell to cell, three at most.
+        let charts = files.keys.filter { $0.hasPrefix("chart-crash-policies-") }
+        #expect((1...RunReport.mostChartsPerSweep).contains(charts.count), "\(charts)")
+        // Each SVG file is the picture the page shows.
+        let page = try first.read("index.html")
+        #expect(page.contains("<a href=\"diagram.svg\">diagram.svg</a>"))
+        #expect(page.contains("message sequence: "))
+    }
+
+    @Test("results.json is byte for byte the run's --format json output, whatever format the run prints")
+    func resultsAreTheJSONOutput() throws {
+        let folder = try ExportFolder()
+        let json = ReportHarness.run(ReportHarness.jackAndJill, folder: nil, format: .json)
+        let text = ReportHarness.run(ReportHarness.jackAndJill, folder: folder.path)
+        #expect(json.status == .ok && text.status == .ok)
+        let results = try folder.read("results.json")
+        #expect(results == json.sink.output.map { $0 + "\n" }.joined())
+        #expect(results.hasSuffix("\"event\":\"summary\"") == false && results.contains("\"event\":\"summary\""))
+        // A JSON run with a report prints what it prints without one, and writes the same results.json.
+        let other = try ExportFolder()
+        let jsonWithReport = ReportHarness.run(ReportHarness.jackAndJill, folder: other.path, format: .json)
+        #expect(jsonWithReport.sink.output == json.sink.output)
+        #expect(try other.read("results.json") == results)
+    }
+
+    @Test("what the terminal gets does not change with --report, and the page has it all",
+          arguments: [ReportHarness.jackAndJill, ReportHarness.jackAndJill + "\nexpect stale-reads == 0",
+                      "cluster { workstation ws1 }\nrun 1s\nrpc ws1 -> nowhere"])
+    func terminalUnchanged(script: String) throws {
+        let folder = try ExportFolder()
+        let plain = ReportHarness.run(script, folder: nil)
+        let reported = ReportHarness.run(script, folder: folder.path)
+        #expect(reported.status == plain.status)
+        #expect(reported.sink.output == plain.sink.output)
+        #expect(reported.sink.errors == plain.sink.errors)
+        // The page's <pre> holds both streams' lines, escaped; a line of each is there.
+        let page = try folder.read("index.html")
+        // A diagnostic reaches the sink as one write of several lines.
+        for line in (plain.sink.output + plain.sink.errors).flatMap({ $0.split(separator: "\n") }).prefix(40) {
+            #expect(page.contains(ReportMarkup.escape(String(line))), "\(line)")
+        }
+        #expect(page.contains("exit status \(plain.status.rawValue): "))
+    }
+
+    @Test("index.html parses as XML and takes nothing from elsewhere: no script, link, font, image or import")
+    func selfContained() throws {
+        let folder = try ExportFolder()
+        _ = ReportHarness.run(ReportHarness.sweepAndSharing, folder: folder.path)
+        let page = try folder.read("index.html")
+        let root = try #require(try XMLDocument(xmlString: page).rootElement())
+        #expect(root.localName == "html")
+        #expect(ReportHarness.elements("svg", in: root).count >= 3, "the diagram, the timeline, a chart inline")
+        for forbidden in ["<script", "<link", "<img", "<iframe", "<object", "@import", "@font-face", "src=",
+                          "xlink:href"] {
+            #expect(!page.contains(forbidden), "\(forbidden)")
+        }
+        // url( only within the page (the diagram's arrowheads), http only in namespace names.
+        for range in page.ranges(of: "url(") {
+            #expect(page[range.upperBound...].hasPrefix("#"))
+        }
+        let namespaces = page.ranges(of: "xmlns=\"http").count
+        #expect(page.ranges(of: "http").count == namespaces)
+        // Every link is to a place in the page or to a file written beside it.
+        let names = Set(try ReportHarness.files(folder.path).keys)
+        let all = ReportHarness.descendants(root)
+        let ids = Set(all.compactMap { ReportHarness.attribute("id", of: $0) })
+        let hasMarks = all.contains { (ReportHarness.attribute("id", of: $0) ?? "").hasPrefix("write-") }
+        for link in all where link.localName == "a" {
+            let href = try #require(ReportHarness.attribute("href", of: link))
+            if href.hasPrefix("#") {
+                // The diagram's write and read marks carry their ids once the diagram draws them.
+                let mark = href.hasPrefix("#write-") || href.hasPrefix("#read-")
+                if !mark || hasMarks { #expect(ids.contains(String(href.dropFirst())), "\(href)") }
+            } else {
+                #expect(names.contains(href), "\(href)")
+            }
+        }
+    }
+
+    @Test("the outcome view: every read with its verdicts; the stale read linked to its mark and the write it missed")
+    func outcomeView() throws {
+        let folder = try ExportFolder()
+        #expect(ReportHarness.run(ReportHarness.jackAndJill, folder: folder.path).status == .ok)
+        let root = try #require(try XMLDocument(xmlString: try folder.read("index.html")).rootElement())
+        let table = try #require(ReportHarness.descendants(root).first {
+            ReportHarness.attribute("class", of: $0)?.contains("outcome-table") == true
+        })
+        let rows = ReportHarness.elements("tr", in: table).filter { ReportHarness.attribute("id", of: $0) != nil }
+        // ReportHarness.jackAndJill: four reads, the third stale under UNIX semantics.
+        #expect(rows.map { ReportHarness.attribute("id", of: $0) } == ["verdict-1", "verdict-2", "verdict-3",
+                                                                       "verdict-4"])
+        #expect(rows.map { ReportHarness.attribute("class", of: $0) } == [nil, nil, "stale-row", nil])
+        let readLinks = ReportHarness.elements("a", in: table).compactMap { ReportHarness.attribute("href", of: $0) }
+            .filter { $0.hasPrefix("#read-") }
+        #expect(readLinks == ["#read-3"])
+        let stale = try #require(rows.dropFirst(2).first)
+        let cells = ReportHarness.elements("td", in: stale)
+        #expect(cells.count == 9)
+        #expect(cells[1].stringValue == "11.0001s" && cells[2].stringValue == "jill" && cells[3].stringValue == "/list")
+        // The UNIX cell: STALE, the write it missed (jack's append at 10.5s, write 2) linked.
+        let unix = cells[5]
+        #expect(unix.stringValue?.hasPrefix("STALE") == true, "\(unix.stringValue ?? "")")
+        #expect(unix.stringValue?.contains("\"milk eggs\"") == true)
+        let links = ReportHarness.elements("a", in: unix).compactMap { ReportHarness.attribute("href", of: $0) }
+        #expect(links == ["#write-2"])
+        // Session semantics: jack closed his append (10.5078s) before jill opened (11s), so she should have
+        // had it too. Transactions: the two sessions conflict; no write to link.
+        #expect(cells[6].stringValue?.hasPrefix("STALE") == true)
+        #expect(ReportHarness.elements("a", in: cells[6]).compactMap { ReportHarness.attribute("href", of: $0) }
+                == ["#write-2"])
+        #expect(cells[8].stringValue?.hasPrefix("not-serializable") == true)
+        #expect(ReportHarness.elements("a", in: cells[8]).isEmpty)
+        // Fresh cells say so and link nothing: jill's first read, of "milk" from fs1.
+        let fresh = ReportHarness.elements("td", in: rows[0])
+        #expect(fresh.dropFirst(5).map(\.stringValue) == ["fresh", "fresh", "fresh", "fresh"])
+        #expect(ReportHarness.elements("a", in: rows[0]).isEmpty)
+    }
+
+    @Test("a run that sends no message: no diagram, said so, and no link to one")
+    func noDiagram() throws {
+        let folder = try ExportFolder()
+        let result = ReportHarness.run("cluster { workstation ws1 }\nprocess p on ws1\ncompute p 1s\nrun",
+                                       folder: folder.path)
+        #expect(result.status == .ok)
+        let page = try folder.read("index.html")
+        #expect(page.contains("The run sent no message: no diagram."))
+        #expect(!folder.exists("diagram.svg"))
+        #expect(!page.contains("href=\"#write-") && !page.contains("href=\"#read-"))
+        #expect(page.contains("The run read no file"))
+    }
+
+    @Test("a malformed script gets a report too: its errors, exit status 2, in both files")
+    func malformed() throws {
+        let folder = try ExportFolder()
+        let result = ReportHarness.run("cluster { workstation ws1 }\nrpc ws1 -> nowhere", folder: folder.path)
+        #expect(result.status == .malformed)
+        let page = try folder.read("index.html")
+        #expect(page.contains("exit status 2: the script is malformed"))
+        #expect(page.contains("<span class=\"stderr\">test.sprite:2:12: error: unknown node"), "\(page)")
+        #expect(try folder.read("results.json").contains("\"event\":\"diagnostic\""))
+    }
+}
+
+extension ReportHarness {
+    /// Every element under `element`, in document order.
+    static func descendants(_ element: XMLElement) -> [XMLElement] {
+        (element.children ?? []).compactMap { $0 as? XMLElement }.flatMap { [$0] + descendants($0) }
+    }
+}
