@@ -136,6 +136,47 @@ struct ReportTests {
         #expect(ReportHarness.elements("a", in: rows[0]).isEmpty)
     }
 
+    @Test("each picture's style is scoped to its own box: none styles the page or another picture")
+    func scopedStyles() throws {
+        let folder = try ExportFolder()
+        _ = ReportHarness.run(ReportHarness.sweepAndSharing, folder: folder.path)
+        let root = try #require(try XMLDocument(xmlString: try folder.read("index.html")).rootElement())
+        let all = ReportHarness.descendants(root)
+        let boxes = all.filter { ReportHarness.attribute("class", of: $0) == "picture" }
+        #expect(boxes.count >= 3)
+        for box in boxes {
+            let id = try #require(ReportHarness.attribute("id", of: box))
+            let styles = ReportHarness.elements("style", in: box)
+            #expect(styles.count == 1)
+            let rules = (styles.first?.stringValue ?? "").split(separator: "\n").filter { $0.contains("{") }
+            #expect(!rules.isEmpty)
+            for rule in rules {
+                let selectors = rule.prefix { $0 != "{" }.split(separator: ",")
+                #expect(selectors.allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#\(id) ") },
+                        "\(rule)")
+            }
+        }
+        // The scoped rule keeps its declarations: the diagram's lane labels are still bold and centred.
+        let page = try folder.read("index.html")
+        #expect(page.contains("#report-diagram .lane-label { font-size: 13px; font-weight: bold; "
+                              + "text-anchor: middle; }"))
+    }
+
+    @Test("the timeline shows the cache state of the file the stale read was of; the pictures obey picture-events")
+    func timelineAndLimit() throws {
+        let folder = try ExportFolder()
+        _ = ReportHarness.run(ReportHarness.jackAndJill, folder: folder.path)
+        #expect(try folder.read("timeline.svg").contains("cache of /list"))
+        // Jack and Jill's 22 messages (the summary's count) and the stale read's mark are 23; with room for 5,
+        // the first 5 messages are kept and 23 - 5 = 18 counted, and the picture says so.
+        let limited = try ExportFolder()
+        let result = ReportHarness.run("limit picture-events 5\n" + ReportHarness.jackAndJill, folder: limited.path)
+        #expect(result.status == .ok)
+        let diagram = try limited.read("diagram.svg")
+        #expect(diagram.contains("18 messages and marks past the picture-events limit left out"), "\(diagram)")
+        #expect(try limited.read("index.html").contains("5 messages between 3 nodes"))
+    }
+
     @Test("a run that sends no message: no diagram, said so, and no link to one")
     func noDiagram() throws {
         let folder = try ExportFolder()
