@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+@testable import SpriteKernel
 @testable import SpriteScript
 import Testing
 
@@ -175,6 +176,20 @@ struct ReportTests {
         let diagram = try limited.read("diagram.svg")
         #expect(diagram.contains("18 messages and marks past the picture-events limit left out"), "\(diagram)")
         #expect(try limited.read("index.html").contains("5 messages between 3 nodes"))
+    }
+
+    @Test("writes are numbered as the checker judges them: by start time, then event id")
+    func writeNumbers() {
+        func event(_ id: Int, _ kind: FileEventKind, at start: Int64) -> FileEvent {
+            FileEvent(id: id, kind: kind, node: 0, session: id, file: 0, start: SimTime(nanoseconds: start),
+                      end: SimTime(nanoseconds: start + 5))
+        }
+        // Event 2 is a write that started (at 1) before event 0's (at 2); event 3 starts with event 0 but comes
+        // after it; event 1 is a read, not numbered.
+        let history = [event(0, .write(content: 1, basedOn: noContent), at: 2), event(1, .read(content: 1), at: 3),
+                       event(2, .write(content: 2, basedOn: noContent), at: 1),
+                       event(3, .write(content: 3, basedOn: 2), at: 2)]
+        #expect(OutcomeView.writeNumbers(history) == [2: 1, 0: 2, 3: 3])
     }
 
     @Test("a run that sends no message: no diagram, said so, and no link to one")

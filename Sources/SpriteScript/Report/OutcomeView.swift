@@ -3,8 +3,9 @@ import SpriteKernel
 /// The outcome view: every read with its verdict under each sharing model and the checker's reason, each
 /// stale read linked to its mark on the message diagram (`#read-N`) and to the write it missed (`#write-N`).
 ///
-/// The anchors number reads and writes from 1 as the semantics checker lists them: read N is
-/// `semantics().reads[N - 1]`; write N is the N-th write (`.write`, appends included) in the file history.
+/// The anchors number reads and writes from 1 in the order the semantics checker judges them: read N is
+/// `semantics().reads[N - 1]`; write N is the N-th write (appends included) of the file history by start
+/// time, then event id. The diagram numbers its marks the same way.
 struct OutcomeView {
     /// Reads listed at most; `show outcomes` has them all.
     static let mostRows = 5_000
@@ -13,18 +14,13 @@ struct OutcomeView {
     /// The diagram is on the page: links into it lead somewhere.
     let diagramDrawn: Bool
 
-    /// The 1-based write number of each history event that is a write.
+    /// The 1-based write number of each history event that is a write, by its event id.
     static func writeNumbers(_ history: [FileEvent]) -> [Int: Int] {
+        let writes = history.filter { if case .write = $0.kind { true } else { false } }
+            .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         var numbers: [Int: Int] = [:]
-        for (index, event) in history.enumerated() {
-            if case .write = event.kind { numbers[index] = numbers.count + 1 }
-        }
+        for (index, event) in writes.enumerated() { numbers[event.id] = index + 1 }
         return numbers
-    }
-
-    /// The reads not fresh under UNIX semantics: the ones the diagram marks.
-    var staleReads: Int {
-        interpreter.semantics().reads.filter { $0.unix != .fresh }.count
     }
 
     var html: String {
