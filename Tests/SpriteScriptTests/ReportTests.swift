@@ -135,6 +135,11 @@ struct ReportTests {
         let fresh = ReportHarness.elements("td", in: rows[0])
         #expect(fresh.dropFirst(5).map(\.stringValue) == ["fresh", "fresh", "fresh", "fresh"])
         #expect(ReportHarness.elements("a", in: rows[0]).isEmpty)
+        // Above the table, the reads not fresh under some model (show outcomes' verdicts: read 2 is not
+        // serializable, read 3 stale, read 4 of a shared file that was modified), linked to their rows.
+        let page = try folder.read("index.html")
+        #expect(page.contains("Reads not fresh under some model: <a href=\"#verdict-2\">2</a>, "
+                              + "<a href=\"#verdict-3\">3</a>, <a href=\"#verdict-4\">4</a>."))
     }
 
     @Test("each picture's style is scoped to its own box: none styles the page or another picture")

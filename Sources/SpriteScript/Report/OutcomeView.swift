@@ -32,7 +32,8 @@ struct OutcomeView {
         let writes = Self.writeNumbers(history)
         var html = diagramDrawn ? "" : "<p class=\"note\">The run sent no message, so there is no diagram: "
             + "the reads and writes are not linked to one.</p>\n"
-        html += "<div class=\"table-scroll\">\n<table class=\"report-table outcome-table\">\n"
+        html += notFresh(report)
+        html += "<div class=\"table-scroll outcome-scroll\">\n<table class=\"report-table outcome-table\">\n"
         html += "<caption>\(ReportMarkup.escape(caption(report)))</caption>\n<thead><tr>"
         html += ["read", "time", "client", "file", "returned", "UNIX", "session", "immutable", "transaction"]
             .map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
@@ -46,6 +47,21 @@ struct OutcomeView {
                 + "<code>show outcomes</code> lists them all.</p>\n"
         }
         return html
+    }
+
+    /// The reads listed at most in the line that leads to the ones not fresh.
+    static let mostNamed = 50
+
+    /// "Not fresh: 3, 11": links to the rows worth reading first in a long table.
+    private func notFresh(_ report: SemanticsReport) -> String {
+        let numbers = report.reads.prefix(Self.mostRows).enumerated().filter { _, verdict in
+            SharingModel.allCases.contains { verdict.judgement($0) != .fresh }
+        }.map { $0.offset + 1 }
+        guard !numbers.isEmpty else { return "<p class=\"facts\">Every read is fresh under every model.</p>\n" }
+        let links = numbers.prefix(Self.mostNamed).map { ReportMarkup.link("#verdict-\($0)", "\($0)") }
+        let more = numbers.count > Self.mostNamed ? " and \(numbers.count - Self.mostNamed) more" : ""
+        return "<p class=\"facts\">Reads not fresh under some model: " + links.joined(separator: ", ") + more
+            + ".</p>\n"
     }
 
     private func caption(_ report: SemanticsReport) -> String {

@@ -24,8 +24,10 @@ struct ReportPage {
         nav a { margin-right: 12px; }
         pre.output, pre.notes { background: #f6f6f6; border: 1px solid #dddddd; padding: 8px; font-size: 12px;
                                 overflow-x: auto; max-width: 100%; }
+        pre.output { max-height: 36em; overflow-y: auto; }
         pre.output .stderr { color: #b00000; }
         .table-scroll, .picture { overflow-x: auto; max-width: 100%; }
+        .outcome-scroll { max-height: 40em; overflow-y: auto; }
         .picture { border: 1px solid #dddddd; }
         .picture svg { display: block; }
         table.report-table { border-collapse: collapse; font-size: 13px; }
