@@ -210,6 +210,30 @@ struct ReportTests {
         #expect(page.contains("The run read no file"))
     }
 
+    @Test("the folder: made when missing, one level only; a link in it is never followed")
+    func folder() throws {
+        let parent = try ExportFolder()
+        let made = HostPath.join(parent.path, "made")
+        #expect(ReportHarness.run(ReportHarness.jackAndJill, folder: made).status == .ok)
+        #expect(FileManager.default.fileExists(atPath: HostPath.join(made, "index.html")))
+        // Two levels missing: refused before anything runs (no output), exit status 2.
+        let deep = ReportHarness.run(ReportHarness.jackAndJill, folder: HostPath.join(parent.path, "a/b"))
+        #expect(deep.status == .malformed && deep.sink.output.isEmpty)
+        #expect(deep.sink.errors.joined().contains("which does not exist"), "\(deep.sink.errors)")
+        #expect(!FileManager.default.fileExists(atPath: HostPath.join(parent.path, "a")))
+        // index.html a link to a file outside: not written through, the run ends with 5, the file unchanged.
+        let outside = HostPath.join(parent.path, "outside.txt")
+        try "mine".write(toFile: outside, atomically: true, encoding: .utf8)
+        let linked = HostPath.join(parent.path, "linked")
+        try FileManager.default.createDirectory(atPath: linked, withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: HostPath.join(linked, "index.html"),
+                                                   withDestinationPath: outside)
+        let result = ReportHarness.run(ReportHarness.jackAndJill, folder: linked)
+        #expect(result.status == .outputFailed)
+        #expect(result.sink.errors.joined().contains("cannot write the report into"), "\(result.sink.errors)")
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "mine")
+    }
+
     @Test("a malformed script gets a report too: its errors, exit status 2, in both files")
     func malformed() throws {
         let folder = try ExportFolder()
