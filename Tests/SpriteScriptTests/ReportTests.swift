@@ -44,6 +44,26 @@ struct ReportTests {
         #expect(try other.read("results.json") == results)
     }
 
+    @Test("a help page: results.json has it unbroken as --format json prints it, the page fitted as text is")
+    func helpPages() throws {
+        let script = "help rpc\nhelp\ncluster { workstation ws1 }"
+        let folder = try ExportFolder()
+        let json = ReportHarness.run(script, folder: nil, format: .json)
+        let text = ReportHarness.run(script, folder: nil)
+        let reported = ReportHarness.run(script, folder: folder.path)
+        #expect(reported.sink.output == text.sink.output)
+        #expect(try folder.read("results.json") == json.sink.output.map { $0 + "\n" }.joined())
+        let transcript = try #require(reported.session.interpreter.reporter.transcript)
+        let lines = text.sink.output.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        #expect(transcript.textLines.map(\.text) == lines.map(String.init))
+        // And the other way round: a JSON run's page has the text fitted to the width.
+        let other = try ExportFolder()
+        let jsonReported = ReportHarness.run(script, folder: other.path, format: .json)
+        #expect(jsonReported.sink.output == json.sink.output)
+        let otherTranscript = try #require(jsonReported.session.interpreter.reporter.transcript)
+        #expect(otherTranscript.textLines == transcript.textLines)
+    }
+
     @Test("what the terminal gets does not change with --report, and the page has it all",
           arguments: [ReportHarness.jackAndJill, ReportHarness.jackAndJill + "\nexpect stale-reads == 0",
                       "cluster { workstation ws1 }\nrun 1s\nrpc ws1 -> nowhere"])

@@ -29,8 +29,19 @@ final class Reporter {
     /// the terminal raw and no line can pass for another (JSON lines are
     /// already escaped). Renderers split multi-line items into lines first.
     func emit(_ item: OutputItem, context: RenderContext) {
+        transcript?.record(text: item, json: item, context: context, limit: outputLimit, exempt: Self.exempt(item))
+        write(item, context: context)
+    }
+
+    /// Text laid out for a width (a help page): text output fits it to `width`, JSON carries it unbroken.
+    func emit(laidOut make: (Int) -> String, width: Int, context: RenderContext) {
+        let fitted = OutputItem.text(make(width)), unbroken = OutputItem.text(make(0))
+        transcript?.record(text: fitted, json: unbroken, context: context, limit: outputLimit, exempt: false)
+        write(format == .text ? fitted : unbroken, context: context)
+    }
+
+    private func write(_ item: OutputItem, context: RenderContext) {
         let exempt = Self.exempt(item)
-        transcript?.record(item, context: context, limit: outputLimit, exempt: exempt)
         var lines: [(String, OutputChannel)] = []
         for (line, stream) in renderer.render(item, context: context) {
             linesWritten += max(1, (line.utf8.count + Self.lineBytes - 1) / Self.lineBytes)

@@ -25,13 +25,15 @@ final class ReportTranscript {
         text = TextRenderer(width: width)
     }
 
-    /// Keeps `item` as both formats show it; `exempt` items (the summary, a limit's error) pass the limit.
-    func record(_ item: OutputItem, context: RenderContext, limit: Int, exempt: Bool) {
+    /// Keeps an item as both formats show it (`text` and `json`: the same item, but for a help page, laid out
+    /// for each); `exempt` items (the summary, a limit's error) pass the limit.
+    func record(text item: OutputItem, json jsonItem: OutputItem, context: RenderContext, limit: Int,
+                exempt: Bool) {
         for (line, stream) in text.render(item, context: context)
         where Self.admit(line, &textCount, limit: limit, exempt: exempt) {
             textLines.append(Line(text: TerminalText.escape(line), isError: stream == .error))
         }
-        for (line, stream) in json.render(item, context: context)
+        for (line, stream) in json.render(jsonItem, context: context)
         where Self.admit(line, &jsonCount, limit: limit, exempt: exempt) && stream == .output {
             jsonLines.append(TerminalText.escape(line))
         }

@@ -46,13 +46,13 @@ struct HelpStatement: Statement {
     }
 
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
-        // JSON carries the page as one string: lines are not broken for it.
-        let width = interpreter.options.format == .text ? interpreter.options.width : 0
+        // JSON carries the page as one string: lines are not broken for it (Reporter.emit(laidOut:)).
+        let width = interpreter.options.width, context = interpreter.context
         guard let topic, let entry = Self.entry(for: topic.text) else {
-            interpreter.emit(.text(Self.overview(width: width)))
+            interpreter.reporter.emit(laidOut: { Self.overview(width: $0) }, width: width, context: context)
             return
         }
-        interpreter.emit(.text(Self.page(entry, width: width)))
+        interpreter.reporter.emit(laidOut: { Self.page(entry, width: $0) }, width: width, context: context)
     }
 
     /// Where the overview's descriptions start; longer keyword lists wrap
