@@ -116,6 +116,8 @@ enum BrowserCheck {
                   var box = svg.getBoundingClientRect();
                   facts.svg.push([box.x, box.y, box.width, box.height]);
                 });
+                var root = document.documentElement;
+                facts.page = [root.scrollWidth, root.scrollHeight];
                 var out = document.createElement('pre');
                 out.id = 'browser-facts';
                 out.style.display = 'none';
@@ -180,6 +182,9 @@ struct BrowserFacts {
     var boxes: [String: [Box]]
     /// Each `<svg>` element's box.
     var svgBoxes: [Box]
+    /// The whole page's scrolling width (wider than the window when something sticks out) and height.
+    var pageWidth: Double
+    var pageHeight: Double
     var screenshotColours: Int
     /// The share of the screenshot's pixels that differ from its top-left pixel.
     var screenshotInked: Double
@@ -204,6 +209,8 @@ struct BrowserFacts {
         counts = (object["counts"] as? [String: Int]) ?? [:]
         boxes = ((object["boxes"] as? [String: [Any]]) ?? [:]).mapValues { $0.compactMap(box) }
         svgBoxes = ((object["svg"] as? [Any]) ?? []).compactMap(box)
+        let page = object["page"] as? [Double] ?? []
+        (pageWidth, pageHeight) = page.count == 2 ? (page[0], page[1]) : (0, 0)
         (screenshotColours, screenshotInked) = pixels.statistics()
     }
 

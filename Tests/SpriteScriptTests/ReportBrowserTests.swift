@@ -26,16 +26,37 @@ struct ReportBrowserTests {
         let pictures = facts.boxes["picture"] ?? []
         let diagram = try #require(pictures.first)
         let output = try #require(facts.boxes["output"]?.first)
-        for box in [table, diagram, output] + pictures {
+        for box in [table, diagram, output] + pictures + (facts.boxes["table-scroll"] ?? []) {
             #expect(box.width > 0 && box.height > 0, "\(box)")
             // The page is no wider than the window: wide pictures and tables scroll in their own boxes.
             #expect(box.x >= 0 && box.x + box.width <= 1200, "\(box)")
         }
+        #expect(facts.pageWidth > 0 && facts.pageWidth <= 1200, "the page scrolls sideways: \(facts.pageWidth)")
         #expect(facts.overlaps("outcome-table", "picture").isEmpty, "the verdict table overlaps a picture")
         #expect(facts.overlaps("output", "picture").isEmpty)
         // In the page's order, top to bottom: the output, the verdicts, the diagram.
         #expect(output.y + output.height <= table.y && table.y + table.height <= diagram.y)
         #expect(facts.screenshotInked > 0.01, "\(facts.screenshotInked)")
         #expect(facts.screenshotColours > 4, "\(facts.screenshotColours)")
+    }
+
+    @Test("a diagram wider than the window scrolls in its box: the page stays within the window")
+    func wideDiagram() throws {
+        guard let browser = BrowserCheck.browserOrSkip() else { return }
+        let folder = try ExportFolder()
+        // 13 lanes of 120px (SequenceDiagram.laneGap for short names) after a 110px margin, plus 40px:
+        // 1,710px of diagram, wider than the 1,200px window.
+        let script = "cluster { workstation ws[1..12]; server fs1 }\nrpc ws[1..12] -> fs1\nrun"
+        #expect(ReportHarness.run(script, folder: folder.path).status == .ok)
+        let file = URL(fileURLWithPath: HostPath.join(folder.path, "index.html"))
+        let facts = try BrowserCheck.inspect(file, classes: ["picture", "arrow"], width: 1200, height: 900,
+                                             browser: browser)
+        #expect(facts.errors.isEmpty, "\(facts.errors)")
+        #expect(facts.counts["arrow"] == 24, "a request and a reply for each of the 12 calls: \(facts.counts)")
+        let diagram = try #require(facts.svgBoxes.first)
+        #expect(abs(diagram.width - 1710) < 1, "\(diagram)")
+        let box = try #require(facts.boxes["picture"]?.first)
+        #expect(box.x >= 0 && box.x + box.width <= 1200, "\(box)")
+        #expect(facts.pageWidth > 0 && facts.pageWidth <= 1200, "the page scrolls sideways: \(facts.pageWidth)")
     }
 }
