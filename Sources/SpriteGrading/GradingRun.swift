@@ -24,6 +24,8 @@ public struct GradingOptions: Sendable {
     public var headers = HeaderPolicy.trusted
     /// The most points a header may give a test (`--max-points`); a header asking more is an ERROR.
     public var maxPoints: Points?
+    /// `--report DIR`: where each test that does not pass gets its run's report drawn.
+    public var report: HTMLReportFolder?
 
     public init() {}
 }
@@ -123,26 +125,18 @@ public struct GradingRun: Sendable {
                                           cpuSeconds: ProcessLimits.cpuSeconds(forTimeout: timeout))
         mapping.cpuSeconds = processLimits.cpuSeconds
         let limitArguments = childLimitArguments(settings, timeout: timeout)
-        var details: (exit: ChildExit, verdict: OutcomeMapping.Verdict)?
+        var details: (exit: ChildExit, verdict: OutcomeMapping.Verdict, arguments: ChildArguments)?
         let seeds = Repeat.seeds(from: settings.seed ?? options.seed, count: options.repeatCount)
         for (run, seed) in seeds.enumerated() {
-            // In the test's folder, by its file name: what it prints (a diagnostic's or a failed expect's
-            // `FILE:LINE:COL`) is the same wherever the grader was started, so `.expected` files made in that
-            // folder match.
-            // Run k also moves every seed the script sets itself by k, so a `seed N` line cannot make a
-            // seed-dependent verdict look stable; the first run is the script exactly as `run` runs it.
-            let arguments = [options.childCommand] + processLimits.arguments + ["--seed", String(seed)]
-                + (run == 0 ? [] : ["--seed-offset", String(run)])
-                + limitArguments + options.childArguments + ["--width", "80"]
-                + (test.folder.isEmpty ? [] : ["--directory", test.folder])
-                + ["--", HostPath.lastComponent(of: test.path)]
-            let exit = runner.run(arguments, timeoutNanoseconds: timeout)
+            let arguments = ChildArguments(test: test, seed: seed, run: run, limits: limitArguments,
+                                           more: options.childArguments)
+            let exit = runner.run(arguments.list(options.childCommand, processLimits), timeoutNanoseconds: timeout)
             let verdict = mapping.verdict(for: exit)
             result.seconds += exit.seconds
             result.seeds.append(SeedVerdict(seed: seed, outcome: verdict.outcome))
             // The report explains the first seed that did not pass, else the first seed.
             if details == nil || details?.verdict.outcome.passed == true && !verdict.outcome.passed {
-                details = (exit, verdict)
+                details = (exit, verdict, arguments)
             }
         }
         result.outcome = Repeat.representative(result.seeds)
@@ -155,6 +149,10 @@ public struct GradingRun: Sendable {
         }
         if options.repeatCount == 1 { result.seeds = [] }
         result.points = result.outcome.passed ? result.maxPoints : .zero
+        if let details, !result.outcome.passed, case .exited = details.exit.termination {
+            result.runReport = drawRunReport(of: test, hidden: settings.hidden, arguments: details.arguments,
+                                             processLimits: processLimits, timeout: timeout)
+        }
         return result
     }
 

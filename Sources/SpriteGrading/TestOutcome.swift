@@ -66,6 +66,9 @@ public struct TestResult: Sendable, Equatable {
     /// False for a test the run did not finish grading (it was interrupted): an ERROR that says so, so a
     /// report of a cut run lists every test and cannot pass for a complete one.
     public var graded = true
+    /// `--report`: the folder beside the test's page where its run's report was drawn (HTMLReportFolder);
+    /// nil when there is none. Not in the JSON results: a merged run has no run reports.
+    public var runReport: String?
 
     public init(name: String, path: String, description: String? = nil, hidden: Bool = false,
                 outcome: TestOutcome, points: Points = .zero, maxPoints: Points, seconds: Double = 0,

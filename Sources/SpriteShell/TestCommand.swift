@@ -17,15 +17,21 @@ struct TestCommand: ParsableCommand {
             ('# test: points 5', 'timeout 10s', 'hidden', 'description …', 'limit events=…', 'seed 7', \
             'expect-status 1') overrides the defaults below; see docs/GRADING.md.
 
+            --report DIR writes DIR/index.html (every test, its verdict, points and time, the totals) and, for \
+            each test that did not pass, DIR/tests/N-NAME/index.html: why, its failed expects and diff, and \
+            the report of its run (run again with the same seed, as 'sprite-shell run --report' draws it). \
+            Hidden tests' pages withhold what the other reports withhold, unless --show-hidden.
+
             exit status:
               0  every test passed
               1  a test did not pass (FAIL, TIMEOUT, LIMIT, ERROR or CRASH)
               2  the command line is malformed, no test was found, two tests share
-                 a name, or --merge files do not fit together
+                 a name, --merge files do not fit together, or the --report folder
+                 holds files that are not an earlier report
               3  the run was interrupted (Ctrl-C), or the running executable, which
                  starts each test, cannot be found
-              5  the report, or a --junit or --gradescope file, could not be
-                 written
+              5  the report, a --junit or --gradescope file, or the --report
+                 folder could not be written
 
             \(Limits.documentation)
             """
@@ -73,6 +79,11 @@ struct TestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the results as Gradescope's results.json to this file.",
                                valueName: "file"))
     var gradescope: String?
+
+    @Option(name: .customLong("report"), help: ArgumentHelp(
+        "Also write an HTML report into this folder: index.html with every test, and a page for each that did not "
+            + "pass, with its diff and the report of its run.", valueName: "DIR"))
+    var reportFolder: String?
 
     @Flag(help: "Show hidden tests' output and diffs too (for course staff).")
     var showHidden = false
@@ -206,9 +217,22 @@ struct TestCommand: ParsableCommand {
             StandardOutput.shared.writeError("sprite-shell: error: cannot find the running executable to start tests")
             return .runtimeError
         }
-        let options = try gradingOptions()
+        var options = try gradingOptions()
         run.fingerprint = RunFingerprint.of(everyTest, options: options)
+        var html: HTMLReportFolder?
+        if let reportFolder {
+            switch prepare(reportFolder, names: everyTest.map(\.name)) {
+            case .success(let folder): html = folder
+            case .failure(let failure): return failure.status
+            }
+            options.report = html
+        }
         let grading = GradingRun(options: options, runner: ChildRunner(executable: executable))
+        // The index first says the run has not finished: a grader killed outright leaves that behind.
+        if let html, let reportFolder,
+           !write(html.writeStart(grading.complete([], of: tests), run: run), reportFolder) {
+            return .outputFailed
+        }
         // Tests run in process groups of their own, which a terminal's Ctrl-C does not reach: the grader
         // kills them itself and stops.
         for signalNumber in [SIGINT, SIGTERM] { signal(signalNumber) { _ in ChildRunner.interrupt() } }
@@ -247,7 +271,7 @@ struct TestCommand: ParsableCommand {
             run.wallSeconds = Self.seconds(since: start)
             StandardOutput.shared.write(String(report.render(results, run: run).dropLast()), to: .output)
         }
-        guard writeReportFiles(results, run: run) else { return .outputFailed }
+        guard writeReportFiles(results, run: run, html: html) else { return .outputFailed }
         let notGraded = GradingSummary(results).notGraded
         if ChildRunner.isInterrupted || notGraded > 0 {
             StandardOutput.shared.writeError("sprite-shell: interrupted: \(tests.count - notGraded) of \(tests.count) "
@@ -289,12 +313,21 @@ struct TestCommand: ParsableCommand {
             return Self.refuse("--merge: \(error.description)")
         }
         StandardOutput.shared.write(String(report.render(merged.results, run: merged.run).dropLast()), to: .output)
-        guard writeReportFiles(merged.results, run: merged.run) else { return .outputFailed }
+        var html: HTMLReportFolder?
+        if let reportFolder {
+            // A merged run has its tests' pages but no run reports: those are drawn where the shards ran.
+            switch prepare(reportFolder, names: merged.results.map(\.name)) {
+            case .success(let folder): html = folder
+            case .failure(let failure): return failure.status
+            }
+        }
+        guard writeReportFiles(merged.results, run: merged.run, html: html) else { return .outputFailed }
         return merged.results.allSatisfy(\.outcome.passed) ? .ok : .expectationFailed
     }
 
-    /// `--junit` and `--gradescope`: false, with one line on standard error, when a file cannot be written.
-    private func writeReportFiles(_ results: [TestResult], run: RunInfo) -> Bool {
+    /// `--junit`, `--gradescope` and `--report`: false, with one line on standard error, when a file cannot be
+    /// written.
+    private func writeReportFiles(_ results: [TestResult], run: RunInfo, html: HTMLReportFolder?) -> Bool {
         let files: [(String?, any GradingReport)] = [(junit, JUnitReport(showHidden: showHidden)),
                                                      (gradescope, GradescopeReport(showHidden: showHidden))]
         var written = true
@@ -304,7 +337,36 @@ struct TestCommand: ParsableCommand {
                 written = false
             }
         }
+        if let html, let reportFolder, !write(html.write(results, run: run), reportFolder) { written = false }
         return written
+    }
+
+    /// `--report DIR` made ready before any test runs: the folder and the slugs of the whole run's tests
+    /// (`names`, in the run's order); exit status 2 for a folder refused, 5 for one that cannot be made.
+    private func prepare(_ report: String, names: [String]) -> Result<HTMLReportFolder, StatusFailure> {
+        let path = Self.absolute(report)
+        if case .failure(let failure) = HTMLReportFolder.prepare(path) {
+            if failure.refused {
+                return .failure(StatusFailure(status: Self.refuse("--report: '\(report)': \(failure.reason)")))
+            }
+            StandardOutput.shared.writeError("sprite-shell: error: cannot write the report in '\(report)': "
+                                             + failure.reason)
+            return .failure(StatusFailure(status: .outputFailed))
+        }
+        return .success(HTMLReportFolder(path: path, slugs: ReportSlug.slugs(forRun: names), showHidden: showHidden))
+    }
+
+    /// The exit status of a command that stops before it grades anything.
+    private struct StatusFailure: Error {
+        let status: ExitStatus
+    }
+
+    /// False, with one line on standard error, when the report folder could not be written.
+    private func write(_ written: Result<Void, HTMLReportFolder.Failure>, _ report: String) -> Bool {
+        guard case .failure(let failure) = written else { return true }
+        StandardOutput.shared.writeError("sprite-shell: error: cannot write the report in '\(report)': "
+                                         + failure.reason)
+        return false
     }
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
