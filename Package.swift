@@ -50,8 +50,10 @@ let package = Package(
             path: "Sources/SpriteBench"
         ),
         .testTarget(name: "SpriteKernelTests", dependencies: ["SpriteKernel"]),
-        .testTarget(name: "SpriteScriptTests", dependencies: ["SpriteScript"]),
-        .testTarget(name: "SpriteShellTests", dependencies: ["SpriteScript"]),
+        // Headless Chromium checks of pictures and report pages, shared by the test targets that draw them.
+        .target(name: "BrowserTesting", path: "Tests/BrowserTesting"),
+        .testTarget(name: "SpriteScriptTests", dependencies: ["SpriteScript", "BrowserTesting"]),
+        .testTarget(name: "SpriteShellTests", dependencies: ["SpriteScript", "BrowserTesting"]),
         // Schemas/ holds the published schemas the reports are validated against, read by path.
         .testTarget(name: "SpriteGradingTests", dependencies: ["SpriteGrading", "SpriteScript"], exclude: ["Schemas"]),
     ]

@@ -3,15 +3,15 @@ import Foundation
 /// A PNG screenshot decoded to RGBA pixels, enough to tell a drawn page from a blank one. Foundation on Linux has
 /// no zlib, so the IDAT stream is inflated here (RFC 1951: stored, fixed and dynamic Huffman blocks) and the
 /// scanline filters undone (PNG spec §9). 8-bit RGB and RGBA, not interlaced: what Chromium writes.
-struct PNGPixels {
-    struct Malformed: Error, CustomStringConvertible { let description: String }
+public struct PNGPixels {
+    public struct Malformed: Error, CustomStringConvertible { public let description: String }
 
-    let width: Int
-    let height: Int
+    public let width: Int
+    public let height: Int
     /// Row-major RGBA, 4 bytes a pixel.
-    let rgba: [UInt8]
+    public let rgba: [UInt8]
 
-    init(_ data: Data) throws {
+    public init(_ data: Data) throws {
         let bytes = [UInt8](data)
         guard bytes.count > 8, bytes[0..<8] == [137, 80, 78, 71, 13, 10, 26, 10] else {
             throw Malformed(description: "not a PNG")
@@ -80,7 +80,7 @@ struct PNGPixels {
 
     /// Distinct colours (counted up to `cap`) and the share of pixels that differ from the top-left one
     /// (the page's background).
-    func statistics(cap: Int = 4096) -> (colours: Int, inked: Double) {
+    public func statistics(cap: Int = 4096) -> (colours: Int, inked: Double) {
         var seen: Set<UInt32> = []
         var inked = 0
         func pixel(_ index: Int) -> UInt32 {

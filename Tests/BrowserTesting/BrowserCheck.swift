@@ -9,12 +9,12 @@ import Testing
 /// records errors (script errors, failed loads, `console.error`) and, once the page has loaded, writes the
 /// facts as base64 JSON into an element that `--dump-dom` prints; the same run takes a `--screenshot`, which
 /// `PNGPixels` decodes. Console lines on Chromium's stderr (`--enable-logging=stderr`) are kept too.
-enum BrowserCheck {
-    struct Failure: Error, CustomStringConvertible { let description: String }
+public enum BrowserCheck {
+    public struct Failure: Error, CustomStringConvertible { public let description: String }
 
     /// Chromium's path: `$SPRITE_CHROMIUM` when set (nil if that is no program: a way to see the checks skip,
     /// or fail under CI), else the first of chromium, chromium-browser, google-chrome on the PATH.
-    static var executable: String? {
+    public static var executable: String? {
         let environment = ProcessInfo.processInfo.environment
         if let given = environment["SPRITE_CHROMIUM"] {
             return FileManager.default.isExecutableFile(atPath: given) ? given : nil
@@ -30,7 +30,7 @@ enum BrowserCheck {
 
     /// Chromium's path, or nil after printing why the browser checks are skipped. Under CI (`CI` set, as
     /// .ci/run sets it) a missing browser is a failure, not a skip: .ci/run installs it.
-    static func browserOrSkip(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+    public static func browserOrSkip(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         if let executable { return executable }
         let ci = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
         if ci {
@@ -44,7 +44,7 @@ enum BrowserCheck {
 
     /// The facts about `file` (an .svg or .html) rendered in a `width` × `height` window, with the elements of
     /// each of `classes` counted and boxed.
-    static func inspect(_ file: URL, classes: [String], width: Int = 1000, height: Int = 800,
+    public static func inspect(_ file: URL, classes: [String], width: Int = 1000, height: Int = 800,
                         browser: String) throws -> BrowserFacts {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("browser-check-\(UUID().uuidString)", isDirectory: true)
@@ -71,7 +71,7 @@ enum BrowserCheck {
 
     /// The page with the probe first. An SVG is inlined in an HTML page (its own XML prolog dropped); an HTML
     /// page gets the probe at the start of its head, before any script of its own.
-    static func probed(_ text: String, isSVG: Bool, classes: [String]) -> String {
+    public static func probed(_ text: String, isSVG: Bool, classes: [String]) -> String {
         let probe = "<script>\n" + probeScript(classes) + "\n</script>\n"
         if isSVG {
             var svg = text
@@ -163,33 +163,40 @@ enum BrowserCheck {
 }
 
 /// What the browser showed. Boxes are in CSS pixels from the page's top-left corner.
-struct BrowserFacts {
-    struct Box: Equatable, CustomStringConvertible {
-        var x, y, width, height: Double
+public struct BrowserFacts {
+    public struct Box: Equatable, CustomStringConvertible {
+        public var x, y, width, height: Double
 
-        func overlaps(_ other: Box) -> Bool {
+        public init(x: Double, y: Double, width: Double, height: Double) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+        }
+
+        public func overlaps(_ other: Box) -> Bool {
             x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
         }
 
-        var description: String { "(\(x), \(y), \(width)×\(height))" }
+        public var description: String { "(\(x), \(y), \(width)×\(height))" }
     }
 
     /// Script errors, failed loads and console.error calls the probe saw, and `Uncaught` console lines.
-    var errors: [String]
+    public var errors: [String]
     /// Every console line Chromium logged (a page that draws should log nothing).
-    var console: [String]
-    var counts: [String: Int]
-    var boxes: [String: [Box]]
+    public var console: [String]
+    public var counts: [String: Int]
+    public var boxes: [String: [Box]]
     /// Each `<svg>` element's box.
-    var svgBoxes: [Box]
+    public var svgBoxes: [Box]
     /// The whole page's scrolling width (wider than the window when something sticks out) and height.
-    var pageWidth: Double
-    var pageHeight: Double
-    var screenshotColours: Int
+    public var pageWidth: Double
+    public var pageHeight: Double
+    public var screenshotColours: Int
     /// The share of the screenshot's pixels that differ from its top-left pixel.
-    var screenshotInked: Double
+    public var screenshotInked: Double
 
-    init(dom: String, log: String, pixels: PNGPixels) throws {
+    public init(dom: String, log: String, pixels: PNGPixels) throws {
         guard let start = dom.range(of: "<pre id=\"browser-facts\""),
               let open = dom[start.upperBound...].range(of: ">"),
               let close = dom[open.upperBound...].range(of: "</pre>") else {
@@ -216,7 +223,7 @@ struct BrowserFacts {
 
     /// Pairs of boxes of class `a` and class `b` that overlap (elements with both classes are not compared
     /// with themselves).
-    func overlaps(_ a: String, _ b: String) -> [(Box, Box)] {
+    public func overlaps(_ a: String, _ b: String) -> [(Box, Box)] {
         var found: [(Box, Box)] = []
         for first in boxes[a] ?? [] {
             for second in boxes[b] ?? [] where first != second && first.overlaps(second) {
