@@ -228,14 +228,22 @@ struct TestCommand: ParsableCommand {
             options.report = html
         }
         let grading = GradingRun(options: options, runner: ChildRunner(executable: executable))
+        // Tests run in process groups of their own, which a terminal's Ctrl-C does not reach: the grader
+        // kills them itself and stops.
+        // Unblocked too: a parent may start the grader with them blocked (a test runner, a CI supervisor),
+        // and a grader deaf to SIGTERM would leave reports that never say the run was cut short.
+        var caught = sigset_t()
+        sigemptyset(&caught)
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber) { _ in ChildRunner.interrupt() }
+            sigaddset(&caught, signalNumber)
+        }
+        sigprocmask(SIG_UNBLOCK, &caught, nil)
         // The index first says the run has not finished: a grader killed outright leaves that behind.
         if let html, let reportFolder,
            !write(html.writeStart(grading.complete([], of: tests), run: run), reportFolder) {
             return .outputFailed
         }
-        // Tests run in process groups of their own, which a terminal's Ctrl-C does not reach: the grader
-        // kills them itself and stops.
-        for signalNumber in [SIGINT, SIGTERM] { signal(signalNumber) { _ in ChildRunner.interrupt() } }
         // Interrupted, the run still reports every test: those it did not finish as not graded (after the
         // lines already printed, which are the tests up to the first unfinished one).
         var results: [TestResult] = []
