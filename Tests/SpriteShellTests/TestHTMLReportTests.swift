@@ -75,9 +75,36 @@ struct TestHTMLReportTests {
         #expect(index.contains(">c &lt;&amp;&gt; &quot;q&quot;</a>"))
         let differs = try String(contentsOfFile: report + "/tests/3-c-q/index.html", encoding: .utf8)
         #expect(differs.contains("<span class=\"diff-delete\">-&lt;b&gt;not c&lt;/b&gt;</span>"))
-        // The failed expect is on its test's page.
+        // The failed expect is on its test's page, which links the report of its run.
         let expect = try String(contentsOfFile: report + "/tests/2-b-expect/index.html", encoding: .utf8)
         #expect(expect.contains("expect  FAILED  call.packets == 3"))
+        #expect(Self.links(expect) == ["../../index.html", "run/index.html"])
+        let run = try FileManager.default.contentsOfDirectory(atPath: report + "/tests/2-b-expect/run").sorted()
+        #expect(run.contains("index.html") && run.contains("results.json") && run.contains("diagram.svg"))
+        // That report is of the run graded: the same failed expect in its output.
+        let runPage = try String(contentsOfFile: report + "/tests/2-b-expect/run/index.html", encoding: .utf8)
+        #expect(runPage.contains("call.packets == 3"))
+    }
+
+    @Test func theRunReportOfARepeatedTestIsTheRunOfTheFirstSeedThatFailed() throws {
+        // 30% loss on each packet: whether the call takes exactly two packets depends on the draws.
+        let script = TestCommandTests.cluster + "link a <-> b loss 30%\nrpc a -> b as call\nrun\n"
+            + "expect call.packets == 2\n"
+        let directory = try TestCommandTests.folder(["flaky.sprite": script])
+        // Each seed alone, as the grader's child runs it: in the test's folder, by its file name.
+        var json: [UInt64: String] = [:]
+        var failing: [UInt64] = []
+        for seed: UInt64 in 1...4 {
+            let alone = try runShell(["--format", "json", "--width", "80", "--seed", "\(seed)", "flaky.sprite"],
+                                     in: directory.url.path)
+            json[seed] = alone.stdout
+            if alone.status != 0 { failing.append(seed) }
+        }
+        let first = try #require(failing.first, "the script must fail under some seed of 1…4")
+        let report = directory.path("report")
+        _ = try runShell(["test", "--repeat", "4", "--report", report, directory.url.path])
+        let drawn = try String(contentsOfFile: report + "/tests/1-flaky/run/results.json", encoding: .utf8)
+        #expect(drawn == json[first])
     }
 
     @Test func aHiddenTestsPageGivesNothingAwayUnlessStaffAsk() throws {
@@ -94,6 +121,9 @@ struct TestHTMLReportTests {
         _ = try runShell(["test", "--show-hidden", "--report", staff, directory.url.path])
         let shown = try String(contentsOfFile: staff + "/tests/4-d-hidden/index.html", encoding: .utf8)
         #expect(shown.contains("<span class=\"diff-delete\">-something else</span>"))
+        #expect(Self.links(shown).contains("run/index.html"))
+        let run = try String(contentsOfFile: staff + "/tests/4-d-hidden/run/index.html", encoding: .utf8)
+        #expect(run.contains(Self.secret))
     }
 
     @Test func theSameRunGivesTheSameBytesWithAnyNumberOfJobs() throws {
