@@ -199,6 +199,23 @@ struct HTMLReportTests {
                     .isEmpty)
     }
 
+    @Test func aPageThatCannotBeWrittenIsNamedInTheFailure() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("html-fail-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try HTMLReportFolder.prepare(folder.path).get()
+        // tests/ replaced by a file: no test's folder can be made in it.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("tests"))
+        try Data().write(to: folder.appendingPathComponent("tests"))
+        let report = HTMLReportFolder(path: folder.path, slugs: ReportSlug.slugs(forRun: ["a"]))
+        let failed = TestResult(name: "a", path: "a.sprite", outcome: .fail, maxPoints: Points(1))
+        guard case .failure(let failure) = report.write([failed], run: RunInfo(total: 1, digest: "")) else {
+            Issue.record("a page was written under a file")
+            return
+        }
+        #expect(failure.reason == "cannot make tests/1-a: not a directory")
+        #expect(!failure.refused)
+    }
+
     /// A page holds no more than the grader keeps of a test: its reason, an excerpt of standard error
     /// (OutcomeMapping: 20 lines, 4,000 characters) and a diff of at most 40 lines of 200 characters.
     @Test func aPageIsBoundedByWhatTheGraderKeeps() throws {

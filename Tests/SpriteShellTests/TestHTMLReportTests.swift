@@ -189,6 +189,19 @@ struct TestHTMLReportTests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func aFolderWhoseParentIsMissingIsRefusedAndOneThatCannotBeMadeExitsFive() throws {
+        let directory = try Self.assignment()
+        let missing = try runShell(["test", "--report", directory.path("no/such/report"), directory.url.path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.replacingOccurrences(of: "\n", with: " ").contains("its parent folder does not exist"))
+        // /proc takes no new folder, even from root.
+        let unwritable = try runShell(["test", "--report", "/proc/self/report", directory.url.path])
+        #expect(unwritable.status == 5)
+        #expect(unwritable.stderr == "sprite-shell: error: cannot write the report in '/proc/self/report': no such "
+                + "file or directory\n")
+        #expect(unwritable.stdout.isEmpty)
+    }
+
     @Test func anInterruptedRunsIndexSaysItIsNotFinal() throws {
         let directory = try TestCommandTests.folder([
             "a.sprite": "ech \"a\"\n",

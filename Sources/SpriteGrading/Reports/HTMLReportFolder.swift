@@ -64,8 +64,16 @@ public struct HTMLReportFolder: Sendable {
                     }
                 }
             }
-        } else if mkdir(path, 0o755) != 0 {
-            return .failure(Failure(reason: String(cString: strerror(errno)).lowercased(), refused: false))
+        } else {
+            // Only the last folder is made: a mistyped path does not grow a tree of folders.
+            let parent = HostPath.folder(of: path)
+            guard manager.fileExists(atPath: parent.isEmpty ? "." : parent, isDirectory: &isFolder),
+                  isFolder.boolValue else {
+                return .failure(Failure(reason: "its parent folder does not exist; create it first", refused: true))
+            }
+            guard mkdir(path, 0o755) == 0 else {
+                return .failure(Failure(reason: String(cString: strerror(errno)).lowercased(), refused: false))
+            }
         }
         let tests = HostPath.join(path, "tests")
         guard mkdir(tests, 0o755) == 0 else {
@@ -99,7 +107,7 @@ public struct HTMLReportFolder: Sendable {
     /// The index of a run about to start: every test listed, nothing graded, marked not final.
     public func writeStart(_ results: [TestResult], run: RunInfo) -> Result<Void, Failure> {
         let page = HTMLIndexPage().render(results, run: run, pages: [:], state: .inProgress)
-        return write(page, to: HostPath.join(path, "index.html"))
+        return write(page, to: "index.html")
     }
 
     /// Each page of a finished (or interrupted) run, then the index that links them.
@@ -114,17 +122,18 @@ public struct HTMLReportFolder: Sendable {
             }
             let shown = result.hidden && !showHidden ? nil : result.runReport
             if case .failure(let failure) = write(page.render(result, runReport: shown),
-                                                  to: HostPath.join(folder, "index.html")) {
+                                                  to: "tests/\(slug)/index.html") {
                 return .failure(failure)
             }
         }
         let index = HTMLIndexPage().render(results, run: run, pages: pages, state: .finished)
-        return write(index, to: HostPath.join(path, "index.html"))
+        return write(index, to: "index.html")
     }
 
-    private func write(_ text: String, to file: String) -> Result<Void, Failure> {
-        ReportFile.write(text, to: file).mapError {
-            Failure(reason: "cannot write \(file): \($0.reason)", refused: false)
+    /// Writes the file `name`, relative to the folder; the failure names it.
+    private func write(_ text: String, to name: String) -> Result<Void, Failure> {
+        ReportFile.write(text, to: HostPath.join(path, name)).mapError {
+            Failure(reason: "\(name): \($0.reason)", refused: false)
         }
     }
 }
