@@ -60,6 +60,7 @@ enum HTMLText {
         h1 { font-size: 1.5em; margin: 0 0 0.4em; overflow-wrap: anywhere; }
         h2 { font-size: 1.15em; margin: 1.4em 0 0.4em; }
         table { border-collapse: collapse; width: 100%; }
+        table.counts { width: auto; min-width: 14em; }
         th, td { text-align: left; padding: 0.25em 0.6em; border-bottom: 1px solid #ddd; vertical-align: top; }
         th { background: #f3f3f3; }
         td.name { overflow-wrap: anywhere; }
