@@ -58,11 +58,9 @@ extension Simulation {
         }
     }
 
+    /// Built only when the trace records messages (`record` takes it as an autoclosure).
     func summary(_ id: Int32) -> MessageSummary {
-        let m = messages[id]
-        return MessageSummary(id: id, kind: m.kind, source: m.source, destination: m.destination,
-                              payloadBytes: m.payloadBytes, packets: m.packets, wireBytes: m.wireBytes,
-                              attempt: m.attempt)
+        summaryOf(messages[id], id: id)
     }
 
     /// A lost message: the sender notices when its timeout runs out after the
@@ -114,9 +112,27 @@ extension Simulation {
         transmit(message, text: text)
     }
 
-    private func summaryOf(_ m: Message) -> MessageSummary {
-        MessageSummary(id: -1, kind: m.kind, source: m.source, destination: m.destination,
-                       payloadBytes: m.payloadBytes, packets: m.packets, wireBytes: m.wireBytes, attempt: m.attempt)
+    private func summaryOf(_ m: Message, id: Int32 = -1) -> MessageSummary {
+        let (from, to) = processes(of: m)
+        return MessageSummary(id: id, kind: m.kind, source: m.source, destination: m.destination,
+                              payloadBytes: m.payloadBytes, packets: m.packets, wireBytes: m.wireBytes,
+                              attempt: m.attempt, fromProcess: from, toProcess: to)
+    }
+
+    /// Which processes a message is between, for the trace: a V message carries them; a file-system call or
+    /// an RPC is its operation's process's at the end on that process's node (a callback the server sends
+    /// for a client's open is the kernels'); DSM and page traffic is the kernel's.
+    private func processes(of m: Message) -> (from: Int32, to: Int32) {
+        switch m.kind {
+        case .vSend, .vReply, .moveRequest, .moveData, .moveAck: return (m.fromProcess, m.toProcess)
+        case .dsmControl, .dsmPage, .dsmDiff, .pageRequest, .pageReply: return (-1, -1)
+        case .callRequest, .callReply, .rpcRequest, .rpcReply:
+            let op = m.isFileCall ? callOperation(m.operation) : m.operation
+            guard op >= 0, let record = operation(op), let process = record.process, process >= 0 else {
+                return (-1, -1)
+            }
+            return (record.node == m.source ? Int32(process) : -1, record.node == m.destination ? Int32(process) : -1)
+        }
     }
 
     func deliver(_ id: Int32) {

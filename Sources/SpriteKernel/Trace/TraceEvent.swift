@@ -36,6 +36,10 @@ public struct MessageSummary: Sendable, Equatable {
     public var packets: Int64
     public var wireBytes: Int64
     public var attempt: Int
+    /// The sending and receiving processes (ids in the process table), or -1 where the message is the
+    /// kernel's own: a V message names both, a file-system call its caller at the caller's end.
+    public var fromProcess: Int32 = -1
+    public var toProcess: Int32 = -1
 }
 
 /// Something that happened, stamped with time and node by `TraceRecord`.
