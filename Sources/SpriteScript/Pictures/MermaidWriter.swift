@@ -29,15 +29,17 @@ struct MermaidWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func lane(_ node: Int) -> String? {
-        run.lanes.firstIndex { $0.node == node }.map(Self.participant)
+    /// A node's lane (with process lanes: its kernel's, or the first on it then).
+    private func lane(_ node: Int, at time: SimTime) -> String? {
+        run.lanes(onNode: node, at: time).first.map(Self.participant)
     }
 
     static func participant(_ index: Int) -> String { "n\(index)" }
 
     private func messageLine(_ drawn: DrawnMessage) -> String? {
         let m = drawn.message
-        guard let from = lane(m.source), let to = lane(m.destination) else { return nil }
+        guard let from = run.sourceLane(m).map(Self.participant),
+              let to = run.destinationLane(m).map(Self.participant) else { return nil }
         let arrow = m.delivered || m.endedAt == nil ? "->>" : "-x"
         var label = "\(m.kind.rawValue) \(EventWords.bytes(m.payloadBytes)) at \(m.sentAt)"
         if drawn.count > 1 { label = "×\(drawn.count) " + label }
@@ -53,18 +55,27 @@ struct MermaidWriter {
         let last = Self.participant(run.lanes.count - 1)
         let everyone = run.lanes.isEmpty ? nil : (run.lanes.count == 1 ? "n0" : "n0,\(last)")
         switch mark {
-        case .crashed(let node): return lane(node).map { "Note over \($0): " + Self.escape("crashed at \(time)") }
-        case .restarted(let node): return lane(node).map { "Note over \($0): " + Self.escape("restarted at \(time)") }
+        case .crashed(let node):
+            return lane(node, at: time).map { "Note over \($0): " + Self.escape("crashed at \(time)") }
+        case .restarted(let node):
+            return lane(node, at: time).map { "Note over \($0): " + Self.escape("restarted at \(time)") }
         case .partitioned(let groups):
             let words = groups.map { $0.map(name).joined(separator: ", ") }.joined(separator: " | ")
             return everyone.map { "Note over \($0): " + Self.escape("partitioned at \(time): \(words)") }
         case .healed: return everyone.map { "Note over \($0): " + Self.escape("healed at \(time)") }
         case .migrated(let process, let from, let to):
-            guard let a = lane(from), let b = lane(to) else { return nil }
-            return "Note over \(a),\(b): " + Self.escape("process \(process) migrated at \(time)")
-        case .evicted(let node, _): return lane(node).map { "Note over \($0): " + Self.escape("evicted at \(time)") }
-        case .staleRead(let node, let path):
-            return lane(node).map { "Note over \($0): " + Self.escape("stale read of \(path) at \(time)") }
+            let words = Self.escape("\(run.processName(process)) migrated from \(name(from)) to \(name(to)) at \(time)")
+            if run.scope.lanes == .process {
+                return run.lane(.process(process)).map { "Note over \(Self.participant($0)): " + words }
+            }
+            guard let a = lane(from, at: time), let b = lane(to, at: time) else { return nil }
+            return "Note over \(a),\(b): " + words
+        case .evicted(let node, _):
+            return lane(node, at: time).map { "Note over \($0): " + Self.escape("evicted at \(time)") }
+        case .staleRead(let node, let path, _, let process):
+            return run.lane(run.laneKey(node: node, process: process)).map {
+                "Note over \(Self.participant($0)): " + Self.escape("stale read of \(path) at \(time)")
+            }
         }
     }
 

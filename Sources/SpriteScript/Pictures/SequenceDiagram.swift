@@ -1,8 +1,10 @@
 import SpriteKernel
 
-/// The message-sequence (Lamport) diagram of a run: a lane per node, simulated time downwards, each message
-/// an arrow from its send to its delivery, coloured by what it is for; a lost message ends in a cross, a
-/// crash is a bar across its lane, a partition a shaded band, and every arrow has hover text.
+/// The message-sequence (Lamport) diagram of a run: a lane per node (or per process, `lanes process`),
+/// simulated time downwards, each message an arrow from its send to its delivery, coloured by what it is
+/// for; a lost message ends in a cross, a crash is a bar across its lane, a partition a shaded band, and
+/// every arrow has hover text. File writes and stale reads carry ids an outcome table links to
+/// (`write-N`, `read-N`: OutcomeAnchors).
 ///
 /// Browsers and tests find the parts by class: one `arrow` per message delivered (or per collapsed run),
 /// one `lost` and one `cross` per message dropped, `lane-label` and `axis-label` for the text around them.
@@ -36,14 +38,28 @@ struct SequenceDiagram {
         .legend, .note, .title { font-size: 12px; }
         """
 
+    /// Rules only pictures with writes, or with process lanes that migrate, need (the rest keep their bytes).
+    static let writeStyle = "\n.write, .write-key { fill: #333333; }"
+    static let moveStyle = "\n.move, .move-key { fill: #cc79a7; stroke: #cc79a7; }"
+        + "\n.move-label { font-size: 11px; fill: #cc79a7; }"
+
+    private var style: String {
+        var style = Self.style
+        if !run.anchors.writes.isEmpty { style += Self.writeStyle }
+        let migrates = run.marks.contains { if case .migrated = $0.mark { true } else { false } }
+        if run.scope.lanes == .process, migrates { style += Self.moveStyle }
+        return style
+    }
+
     /// Horizontal room per lane: enough for its label.
     var laneGap: Double {
         let longest = run.lanes.map { Double($0.name.count) }.max() ?? 0
         return max(120, longest * 8 + 24)
     }
 
-    func laneX(_ node: Int) -> Double? {
-        guard let index = run.lanes.firstIndex(where: { $0.node == node }) else { return nil }
+    /// The x of lane `index` (an index in `run.lanes`).
+    func laneX(_ index: Int?) -> Double? {
+        guard let index, run.lanes.indices.contains(index) else { return nil }
         return Self.left + laneGap / 2 + Double(index) * laneGap
     }
 
@@ -56,6 +72,7 @@ struct SequenceDiagram {
             if let end = drawn.message.endedAt { times.append(min(scope.to, end)) }
         }
         times += run.marks.map(\.time)
+        times += (run.anchors.writes + run.anchors.staleReads).map(\.end)
         if scope.from > .zero { times.append(scope.from) }
         if times.isEmpty { times.append(run.startedAt) }
         return SequenceScale(times: times, top: Self.top)
@@ -91,7 +108,7 @@ struct SequenceDiagram {
         for drawn in run.messages { drawMessage(drawn, &svg, scale) }
         drawMarks(&svg, scale)
         drawLegend(&svg, classes: classes, keys: keys, notes: notes, top: legendTop)
-        return svg.rendered(style: Self.style)
+        return svg.rendered(style: style)
     }
 
     private var title: String {
@@ -120,8 +137,8 @@ struct SequenceDiagram {
     }
 
     private func drawLanes(_ svg: inout SVGWriter, _ scale: SequenceScale) {
-        for lane in run.lanes {
-            guard let x = laneX(lane.node) else { continue }
+        for (index, lane) in run.lanes.enumerated() {
+            guard let x = laneX(index) else { continue }
             svg.element("text", [SVGAttribute("class", "lane-label"), SVGAttribute("x", x),
                                  SVGAttribute("y", Self.laneTop)], text: lane.name)
             svg.element("line", [SVGAttribute("class", "lane"), SVGAttribute("x1", x),
@@ -145,11 +162,11 @@ struct SequenceDiagram {
 
     private func drawMessage(_ drawn: DrawnMessage, _ svg: inout SVGWriter, _ scale: SequenceScale) {
         let message = drawn.message
-        guard let x1 = laneX(message.source), let x2 = laneX(message.destination) else { return }
+        guard let x1 = laneX(run.sourceLane(message)), let x2 = laneX(run.destinationLane(message)) else { return }
         let kind = message.kindClass
         let y1 = scale.y(max(run.scope.from, message.sentAt))
         let colour = [SVGAttribute("stroke", kind.colour)]
-        let hover = Self.hover(drawn, names: run.names)
+        let hover = Self.hover(drawn, run: run)
         guard let end = message.endedAt else {
             // Still in flight when the picture was drawn: dashed to the bottom of its lane.
             svg.begin("line", [SVGAttribute("class", "in-flight " + kind.rawValue), SVGAttribute("x1", x1),
@@ -196,23 +213,34 @@ struct SequenceDiagram {
     }
 
     /// ×K beside a collapsed run's arrow, a quarter of the way along it (clear of the lanes at its ends
-    /// and of a crash bar at its middle).
+    /// and of a crash bar at its middle), its text running away from the lane it starts at; beside a loop
+    /// (one lane to itself), past the loop's bulge.
     private func drawCount(_ drawn: DrawnMessage, _ svg: inout SVGWriter, x1: Double, y1: Double, x2: Double,
                            y2: Double) {
         guard drawn.count > 1 else { return }
-        svg.element("text", [SVGAttribute("class", "count"), SVGAttribute("x", x1 + (x2 - x1) * 0.25 + 4),
-                             SVGAttribute("y", y1 + (y2 - y1) * 0.25 - 5),
-                             SVGAttribute("fill", drawn.message.kindClass.colour)],
+        let x: Double, anchor: String
+        if x1 == x2 {
+            (x, anchor) = (x1 + 34, "start")
+        } else if x2 > x1 {
+            (x, anchor) = (x1 + (x2 - x1) * 0.25 + 4, "start")
+        } else {
+            (x, anchor) = (x1 + (x2 - x1) * 0.25 - 4, "end")
+        }
+        var attributes = [SVGAttribute("class", "count"), SVGAttribute("x", x),
+                          SVGAttribute("y", y1 + (y2 - y1) * 0.25 - 5)]
+        if anchor == "end" { attributes.append(SVGAttribute("text-anchor", "end")) }
+        svg.element("text", attributes + [SVGAttribute("fill", drawn.message.kindClass.colour)],
                     text: "×\(drawn.count)")
     }
 
     func n(_ value: Double) -> String { SVGWriter.number(value) }
 
     /// The hover text of a message: what, between whom, how big, when, which attempt.
-    static func hover(_ drawn: DrawnMessage, names: [String]) -> String {
+    static func hover(_ drawn: DrawnMessage, run: RecordedRun) -> String {
         let m = drawn.message
-        let name = { (node: Int) in names.indices.contains(node) ? names[node] : "?" }
-        var text = "\(m.kind.rawValue) \(name(m.source)) → \(name(m.destination)): "
+        let from = run.endName(node: m.source, process: m.sourceProcess)
+        let to = run.endName(node: m.destination, process: m.destinationProcess)
+        var text = "\(m.kind.rawValue) \(from) → \(to): "
             + EventWords.bytes(m.payloadBytes)
         if m.wireBytes > 0 { text += " (\(EventWords.bytes(m.wireBytes)) on the wire)" }
         text += ", sent \(m.sentAt)"

@@ -27,31 +27,34 @@ struct ShiVizWriter {
 
     var text: String {
         var events: [Event] = []
-        let name = { (node: Int) in run.names.indices.contains(node) ? run.names[node] : "?" }
+        // Hosts are lanes: nodes, or processes and kernels (a lane's name has no space: ShiViz reads `\S*`).
+        let name = { (lane: Int) in run.lanes.indices.contains(lane) ? run.lanes[lane].name : "?" }
         for (index, drawn) in run.messages.enumerated() {
             let m = drawn.message
+            guard let source = run.sourceLane(m), let destination = run.destinationLane(m) else { continue }
             let size = EventWords.bytes(m.payloadBytes)
-            events.append(Event(order: m.sentOrder, phase: 0, host: m.source,
-                                text: "send \(m.kind.rawValue) to \(name(m.destination)), \(size), at \(m.sentAt)"
+            events.append(Event(order: m.sentOrder, phase: 0, host: source,
+                                text: "send \(m.kind.rawValue) to \(name(destination)), \(size), at \(m.sentAt)"
                                     + (m.attempt > 0 ? " (attempt \(m.attempt + 1))" : ""),
                                 message: index, receives: false))
             guard let end = m.endedAt, let endOrder = m.endOrder, m.dropped == nil else { continue }
-            events.append(Event(order: endOrder, phase: 1, host: m.destination,
-                                text: "receive \(m.kind.rawValue) from \(name(m.source)), \(size), at \(end)",
+            events.append(Event(order: endOrder, phase: 1, host: destination,
+                                text: "receive \(m.kind.rawValue) from \(name(source)), \(size), at \(end)",
                                 message: index, receives: true))
         }
         for (time, order, mark) in run.marks {
             switch mark {
-            case .crashed(let node): events.append(Event(order: order, phase: 0, host: node,
-                                                          text: "crashed at \(time)", message: nil, receives: false))
-            case .restarted(let node): events.append(Event(order: order, phase: 0, host: node,
-                                                            text: "restarted at \(time)", message: nil,
-                                                            receives: false))
+            case .crashed(let node), .restarted(let node):
+                let words = mark == .crashed(node: node) ? "crashed" : "restarted"
+                for lane in run.lanes(onNode: node, at: time) {
+                    events.append(Event(order: order, phase: 0, host: lane, text: "\(words) at \(time)",
+                                        message: nil, receives: false))
+                }
             default: continue
             }
         }
-        events.sort { ($0.order, $0.phase) < ($1.order, $1.phase) }
-        let lanes = run.lanes.map(\.node)
+        events.sort { ($0.order, $0.phase, $0.host) < ($1.order, $1.phase, $1.host) }
+        let lanes = Array(run.lanes.indices)
         var clocks: [Int: [Int: Int]] = [:]
         var sentWith: [Int: [Int: Int]] = [:]
         var lines = [Self.regex, ""]

@@ -26,7 +26,12 @@ extension Interpreter {
     func recordForPictures(_ records: [TraceRecord]) -> [TraceRecord] {
         guard recording != nil else { return records }
         let limit = Int(clamping: limits[.pictureEvents])
-        for record in records { recording?.add(record, limit: limit) }
+        let simulation = self.simulation
+        let lookup = RecordingLookup(processName: simulation.processName, fileEventProcess: { event in
+            let history = simulation.fileHistory
+            return history.indices.contains(event) ? history[event].process : -1
+        })
+        for record in records { recording?.add(record, limit: limit, lookup: lookup) }
         let shown = traceLevel
         return records.filter { level(of: $0.event) <= shown }
     }

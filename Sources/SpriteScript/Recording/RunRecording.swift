@@ -18,6 +18,9 @@ struct RecordedMessage: Equatable {
     var endedAt: SimTime?
     /// Why it never arrived; nil when it arrived (or is still in flight).
     var dropped: DropReason?
+    /// The sending and receiving processes (indices in `RunRecording.processes`), or -1 for the kernel.
+    var sourceProcess = -1
+    var destinationProcess = -1
 
     var delivered: Bool { endedAt != nil && dropped == nil }
 }
@@ -29,10 +32,24 @@ enum RecordedMark: Equatable {
     /// The cluster split into groups of nodes; `healed` joins them again.
     case partitioned(groups: [[Int]])
     case healed
+    /// `process`: an index in `RunRecording.processes`.
     case migrated(process: Int, from: Int, to: Int)
     case evicted(node: Int, processes: Int)
-    /// A read the semantics checker judged stale under UNIX semantics.
-    case staleRead(node: Int, path: String)
+    /// A read judged stale under UNIX semantics as it returned: `event` is its file-history event, `process`
+    /// the reader (an index in `RunRecording.processes`, -1 for the node's own step).
+    case staleRead(node: Int, path: String, event: Int, process: Int)
+}
+
+/// A process a recording met: its id in the process table when it was met, and its name.
+struct RecordedProcess: Equatable {
+    let id: Int
+    let name: String
+}
+
+/// What a recording asks the simulation as it keeps a record: a process's name, a file event's process.
+struct RecordingLookup {
+    var processName: (Int) -> String = { "process \($0)" }
+    var fileEventProcess: (Int) -> Int = { _ in -1 }
 }
 
 /// What the pictures of a run need, kept from the trace as it is drained (Interpreter.flushTrace).
@@ -61,6 +78,11 @@ struct RunRecording {
     /// limit, past it only counted.
     private(set) var diskRequests: [(node: Int, request: DiskRequestSummary)] = []
     private(set) var diskRequestsOmitted = 0
+    /// The processes messages and marks name, in the order first met (process lanes are drawn from these).
+    private(set) var processes: [RecordedProcess] = []
+    /// Each process id's entry in `processes`: a slot reused by a later process (summarised ended
+    /// processes) gets a new entry when its name differs.
+    private var processIndex: [Int: Int] = [:]
 
     init(startedAt: SimTime = .zero) {
         self.startedAt = startedAt
@@ -70,7 +92,7 @@ struct RunRecording {
     var count: Int { messages.count + marks.count }
 
     /// Keeps what pictures draw of `record`, while fewer than `limit` messages and marks are kept.
-    mutating func add(_ record: TraceRecord, limit: Int) {
+    mutating func add(_ record: TraceRecord, limit: Int, lookup: RecordingLookup = RecordingLookup()) {
         let isFull = count >= limit
         order += 1
         if TimelineCacheStates.reads(record.event) {
@@ -83,10 +105,12 @@ struct RunRecording {
         case .messageSent(let summary):
             guard !isFull else { omitted += 1; inFlight[summary.id] = nil; return }
             inFlight[summary.id] = messages.count
+            let from = process(summary.fromProcess, lookup), to = process(summary.toProcess, lookup)
             messages.append(RecordedMessage(kind: summary.kind, kindClass: MessageClass(summary.kind),
                                             source: summary.source, destination: summary.destination,
                                             payloadBytes: summary.payloadBytes, wireBytes: summary.wireBytes,
-                                            attempt: summary.attempt, sentAt: record.time, sentOrder: order))
+                                            attempt: summary.attempt, sentAt: record.time, sentOrder: order,
+                                            sourceProcess: from, destinationProcess: to))
         case .messageDelivered(let summary):
             guard let index = inFlight.removeValue(forKey: summary.id) else { return }
             messages[index].endedAt = record.time
@@ -106,15 +130,28 @@ struct RunRecording {
         case .nodeRestarted(let node): mark(.restarted(node: node), at: record.time, full: isFull)
         case .partitioned(let groups): mark(.partitioned(groups: groups), at: record.time, full: isFull)
         case .healed: mark(.healed, at: record.time, full: isFull)
-        case .migrationDone(let process, let from, let to, _, _, _, _):
+        case .migrationDone(let id, let from, let to, _, _, _, _):
+            let process = self.process(Int32(clamping: id), lookup)
             mark(.migrated(process: process, from: from, to: to), at: record.time, full: isFull)
         case .evicting(let node, let processes, _):
             mark(.evicted(node: node, processes: processes), at: record.time, full: isFull)
-        case .fileRead(_, let path, _, _, _, _, _, let unix, _, _):
+        case .fileRead(_, let path, let event, _, _, _, _, let unix, _, _):
             guard case .stale = unix else { return }
-            mark(.staleRead(node: record.node, path: path), at: record.time, full: isFull)
+            let reader = process(Int32(clamping: lookup.fileEventProcess(event)), lookup)
+            mark(.staleRead(node: record.node, path: path, event: event, process: reader), at: record.time,
+                 full: isFull)
         default: break
         }
+    }
+
+    /// The entry of process `id` in `processes` (made when first met), or -1 for the kernel (`id` < 0).
+    private mutating func process(_ id: Int32, _ lookup: RecordingLookup) -> Int {
+        guard id >= 0 else { return -1 }
+        let name = lookup.processName(Int(id))
+        if let index = processIndex[Int(id)], processes[index].name == name { return index }
+        processes.append(RecordedProcess(id: Int(id), name: name))
+        processIndex[Int(id)] = processes.count - 1
+        return processes.count - 1
     }
 
     private mutating func mark(_ mark: RecordedMark, at time: SimTime, full: Bool) {

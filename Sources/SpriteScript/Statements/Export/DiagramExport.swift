@@ -1,10 +1,10 @@
 import SpriteKernel
 
-/// Diagram: `export diagram "FILE.svg" [nodes …] [from T] [to T] [collapse]`.
+/// Diagram: `export diagram "FILE.svg" [lanes node|process] [nodes …] [from T] [to T] [collapse]`.
 struct DiagramExport: PictureExport {
     static let kind = PictureExportKind(
         word: "diagram", extensions: [".svg"],
-        usage: "export diagram \"FILE.svg\" [nodes A, B …] [from T] [to T] [collapse]"
+        usage: "export diagram \"FILE.svg\" [lanes node|process] [nodes A, B …] [from T] [to T] [collapse]"
     ) { (parser: inout Parser) throws(Diagnostic) -> any PictureExport in
         DiagramExport(scope: try PictureScopeSyntax.parse(&parser, kind: "diagram", collapsible: true))
     }

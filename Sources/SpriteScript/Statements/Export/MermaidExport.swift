@@ -1,10 +1,10 @@
 import SpriteKernel
 
-/// Mermaid: `export mermaid "FILE.md" [nodes …] [from T] [to T] [collapse]`.
+/// Mermaid: `export mermaid "FILE.md" [lanes node|process] [nodes …] [from T] [to T] [collapse]`.
 struct MermaidExport: PictureExport {
     static let kind = PictureExportKind(
         word: "mermaid", extensions: [".md", ".mmd"],
-        usage: "export mermaid \"FILE.md\" [nodes A, B …] [from T] [to T] [collapse]"
+        usage: "export mermaid \"FILE.md\" [lanes node|process] [nodes A, B …] [from T] [to T] [collapse]"
     ) { (parser: inout Parser) throws(Diagnostic) -> any PictureExport in
         MermaidExport(scope: try PictureScopeSyntax.parse(&parser, kind: "mermaid", collapsible: true))
     }

@@ -9,8 +9,13 @@ enum PicturesHelp {
             downwards, each message an arrow from its send to its delivery, coloured by what it is for (V IPC, \
             RPC, file-system call, callback or invalidation, migration, DSM page, DSM control, page I/O). A lost \
             message is a dashed line ending in a cross, a crash a red bar across its lane, a partition a shaded \
-            band; every arrow's hover text gives its kind, size, times and attempt. 'nodes' draws only those \
-            lanes (and the messages between them), 'from'/'to' only the messages that overlap that stretch of \
+            band; every arrow's hover text gives its kind, size, times and attempt. A file write is a small \
+            square with id write-N, a read UNIX semantics calls stale an open circle with id read-N (N: its \
+            place in the checker's writes, or its row in 'show outcomes'), for pages that link to them. \
+            'lanes process' draws a lane per process (name@node) instead of per node, and a lane per node's \
+            kernel (kernel@node) for what the kernel sends on behalf of no process; a process that migrates \
+            keeps its one lane, the move marked on it. 'nodes' draws only those nodes' lanes (and the \
+            messages between them), 'from'/'to' only the messages that overlap that stretch of \
             time, and 'collapse' draws a run of identical exchanges (one message repeated, or a request and its \
             reply again and again) once, labelled ×K. 'export mermaid' writes the same messages as a Mermaid \
             sequenceDiagram in a Markdown file; 'export shiviz' writes a log for ShiViz \
@@ -39,6 +44,7 @@ enum PicturesHelp {
             run
             export diagram "calls.svg" collapse
             export mermaid "calls.md" nodes ws2, fs1
+            export diagram "kernels.svg" lanes process
             export shiviz "calls.log"
             export timeline "cpus.svg" from 0s to 1s
             """)

@@ -1,10 +1,10 @@
 import SpriteKernel
 
-/// ShiViz: `export shiviz "FILE.log" [nodes …] [from T] [to T]`.
+/// ShiViz: `export shiviz "FILE.log" [lanes node|process] [nodes …] [from T] [to T]`.
 struct ShiVizExport: PictureExport {
     static let kind = PictureExportKind(
         word: "shiviz", extensions: [".log", ".txt"],
-        usage: "export shiviz \"FILE.log\" [nodes A, B …] [from T] [to T]"
+        usage: "export shiviz \"FILE.log\" [lanes node|process] [nodes A, B …] [from T] [to T]"
     ) { (parser: inout Parser) throws(Diagnostic) -> any PictureExport in
         ShiVizExport(scope: try PictureScopeSyntax.parse(&parser, kind: "shiviz", collapsible: false))
     }
