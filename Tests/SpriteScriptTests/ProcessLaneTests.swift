@@ -124,6 +124,31 @@ struct ProcessLaneTests {
         #expect(log[5] == "server@fs1 {\"client@fs1\":1, \"server@fs1\":1}")
     }
 
+    @Test("every arrow and lost line has hover text: kind, ends, bytes, times, and a retransmission's attempt")
+    func hoverText() throws {
+        let root = try Self.export(PictureHarness.lossScenario, "export diagram \"k.svg\" lanes process",
+                                   file: "k.svg")
+        // PictureHarness.lossScenario has no process: every message is a kernel's, so the lanes are the
+        // kernels, nodes in declared order (ws1, ws2, fs1).
+        #expect(SVG.elements(root, withClass: "lane-label").map(\.stringValue)
+                == ["kernel@ws1", "kernel@ws2", "kernel@fs1"])
+        let lines = SVG.elements(root, withClass: "arrow") + SVG.elements(root, withClass: "lost")
+        #expect(lines.count == 7)
+        let titles = lines.compactMap { $0.elements(forName: "title").first?.stringValue }
+        #expect(titles.count == lines.count)
+        for title in titles {
+            #expect(title.hasPrefix("rpc-"), "\(title)")
+            #expect(title.contains("kernel@ws1 → kernel@fs1: 32B") || title.contains("kernel@fs1 → kernel@ws")
+                    || title.contains("kernel@ws2 → kernel@fs1: 32B"), "\(title)")
+            #expect(title.contains(", sent "), "\(title)")
+            #expect(title.contains(", delivered ") || title.contains(", lost at "), "\(title)")
+        }
+        // The partitioned request's three attempts: the first says nothing, the next two their number.
+        let lost = titles.filter { $0.contains("lost at") }
+        #expect(lost.map { $0.contains("attempt 2") } == [false, true, false])
+        #expect(lost.map { $0.contains("attempt 3") } == [false, false, true])
+    }
+
     @Test("an unknown lane kind is refused with a suggestion")
     func unknownLaneKind() {
         let result = PictureHarness.run(Self.twoProcesses + "\nexport diagram \"x.svg\" lanes proces",
