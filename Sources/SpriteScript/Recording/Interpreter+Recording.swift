@@ -27,7 +27,11 @@ extension Interpreter {
         guard recording != nil else { return records }
         let limit = Int(clamping: limits[.pictureEvents])
         let simulation = self.simulation
-        let lookup = RecordingLookup(processName: simulation.processName, fileEventProcess: { event in
+        // A slot freed since (a summarised ended process) has no name left: its id stands in.
+        let lookup = RecordingLookup(processName: { id in
+            let name = simulation.processName(id)
+            return name.isEmpty ? "process \(id)" : name
+        }, fileEventProcess: { event in
             let history = simulation.fileHistory
             return history.indices.contains(event) ? history[event].process : -1
         })
