@@ -1,3 +1,4 @@
+import BrowserTesting
 import Foundation
 @testable import SpriteScript
 import Testing
