@@ -102,6 +102,8 @@ public final class Interpreter {
     var traceLevel = TraceLevel.operations
     /// What pictures need of the run, when the script exports any (Recording/).
     var recording: RunRecording?
+    /// `--report`: the parts of the script that earlier resets ended (Report/ReportParts.swift).
+    var reportParts: ReportParts?
 
     /// `meter`: a sweep's cell shares its session's, so both count against one set of limits.
     init(options: SessionOptions, reporter: Reporter, loaded: LoadedPrograms, meter: LimitMeter? = nil) {

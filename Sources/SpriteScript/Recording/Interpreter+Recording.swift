@@ -25,7 +25,8 @@ extension Interpreter {
     /// Keeps what pictures need from drained records, and returns those the script's level shows.
     func recordForPictures(_ records: [TraceRecord]) -> [TraceRecord] {
         guard recording != nil else { return records }
-        let limit = Int(clamping: limits[.pictureEvents])
+        // A report's parts share one budget: what earlier parts kept counts against this one's.
+        let limit = max(0, Int(clamping: limits[.pictureEvents]) - (reportParts?.pictureEventsKept ?? 0))
         let simulation = self.simulation
         // A slot freed since (a summarised ended process) has no name left: its id stands in.
         let lookup = RecordingLookup(processName: { id in

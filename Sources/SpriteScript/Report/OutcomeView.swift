@@ -13,6 +13,8 @@ struct OutcomeView {
     let interpreter: Interpreter
     /// The diagram is on the page: links into it lead somewhere.
     let diagramDrawn: Bool
+    /// What this part's ids start with in the page (ReportPart): none when the script has one part.
+    var idPrefix = ""
 
     /// The 1-based write number of each history event that is a write, by its event id.
     static func writeNumbers(_ history: [FileEvent]) -> [Int: Int] {
@@ -58,7 +60,9 @@ struct OutcomeView {
             SharingModel.allCases.contains { verdict.judgement($0) != .fresh }
         }.map { $0.offset + 1 }
         guard !numbers.isEmpty else { return "<p class=\"facts\">Every read is fresh under every model.</p>\n" }
-        let links = numbers.prefix(Self.mostNamed).map { ReportMarkup.link("#verdict-\($0)", "\($0)") }
+        let links = numbers.prefix(Self.mostNamed).map {
+            ReportMarkup.link("#\(idPrefix)verdict-\($0)", "\($0)")
+        }
         let more = numbers.count > Self.mostNamed ? " and \(numbers.count - Self.mostNamed) more" : ""
         return "<p class=\"facts\">Reads not fresh under some model: " + links.joined(separator: ", ") + more
             + ".</p>\n"
@@ -78,9 +82,9 @@ struct OutcomeView {
         if case .read(let content) = event.kind { returned = FileEventWords.content(content, c) } else { returned = "" }
         let stale = verdict.unix != .fresh
         // Only a read stale under UNIX semantics has a mark on the diagram to link to.
-        let name = diagramDrawn && stale ? ReportMarkup.link("#read-\(number)", "\(number)", class: "read-link")
-            : "\(number)"
-        var html = "<tr id=\"verdict-\(number)\"\(stale ? " class=\"stale-row\"" : "")><td>\(name)</td>"
+        let name = diagramDrawn && stale
+            ? ReportMarkup.link("#\(idPrefix)read-\(number)", "\(number)", class: "read-link") : "\(number)"
+        var html = "<tr id=\"\(idPrefix)verdict-\(number)\"\(stale ? " class=\"stale-row\"" : "")><td>\(name)</td>"
         html += "<td>\(ReportMarkup.escape(event.start.description))</td>"
         html += "<td>\(ReportMarkup.escape(FileEventWords.actor(event, c)))</td>"
         html += "<td>\(ReportMarkup.escape(interpreter.simulation.file(event.file).path))</td>"
@@ -112,6 +116,6 @@ struct OutcomeView {
     private func write(_ event: Int?, writes: [Int: Int]) -> String {
         let words = FileEventWords.write(event, interpreter.context)
         guard diagramDrawn, let event, let number = writes[event] else { return ReportMarkup.escape(words) }
-        return ReportMarkup.link("#write-\(number)", words, class: "write-link")
+        return ReportMarkup.link("#\(idPrefix)write-\(number)", words, class: "write-link")
     }
 }

@@ -45,6 +45,16 @@ enum ReportMarkup {
         return "<div class=\"picture\" id=\"\(id)\">\n" + text + "</div>\n"
     }
 
+    /// `svg` with each id it defines, and each reference to one, starting with `prefix`: two parts' pictures
+    /// in one page then never share an id. Text and attribute values are escaped, so `id="` and `url(#`
+    /// appear only as markup.
+    static func prefixingIds(_ svg: String, with prefix: String) -> String {
+        guard !prefix.isEmpty else { return svg }
+        return svg.replacingOccurrences(of: " id=\"", with: " id=\"" + prefix)
+            .replacingOccurrences(of: "url(#", with: "url(#" + prefix)
+            .replacingOccurrences(of: "href=\"#", with: "href=\"#" + prefix)
+    }
+
     /// `a, b { … }` → `#id a, #id b { … }` for each rule of a plain style sheet (no at-rules, as the pictures
     /// write them).
     static func scope(_ css: String, under prefix: String) -> String {

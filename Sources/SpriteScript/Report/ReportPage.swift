@@ -8,9 +8,8 @@ struct ReportPage {
     let transcript: ReportTranscript
     let script: String
     let status: ExitStatus
-    let diagram: RunReport.Picture?
-    let timeline: RunReport.Picture?
-    let charts: [RunReport.Picture]
+    /// One part for a script with no reset, one for each part else (ReportPart).
+    let parts: [ReportPart]
 
     static let style = """
         body { font-family: sans-serif; color: #222222; background: #ffffff; max-width: 1160px;
@@ -40,6 +39,10 @@ struct ReportPage {
         .reason { font-size: 12px; color: #444444; }
         .note, .empty { color: #555555; font-style: italic; }
         .files a { margin-right: 10px; }
+        pre.output .part-mark { color: #1a4f8a; font-weight: bold; }
+        section.part { border-top: 3px solid #1a4f8a; margin-top: 36px; }
+        section.part h3 { font-size: 16px; margin: 20px 0 8px; border-bottom: 1px solid #dddddd; }
+        ol.parts li { margin: 4px 0; }
         """
 
     var html: String {
@@ -59,16 +62,28 @@ struct ReportPage {
             """
         page += header
         page += section("report-output", "Output", output)
-        page += section("report-outcomes", "Read verdicts",
-                        OutcomeView(interpreter: interpreter, diagramDrawn: diagram != nil).html)
-        page += section("report-diagram-section", "Message sequence",
-                        picture(diagram, id: "report-diagram", missing: "The run sent no message: no diagram."))
-        page += section("report-timeline-section", "Timeline",
-                        picture(timeline, id: "report-timeline",
-                                missing: "Nothing ran on a CPU and no file was read: no timeline."))
-        page += section("report-statistics", "Statistics", statistics)
-        page += section("report-charts", "Charts", chartsHTML)
+        if let part = parts.first, parts.count == 1 {
+            page += sections(of: part, level: 2)
+        } else {
+            page += section("report-parts", "Parts", contents)
+            for part in parts { page += partSection(part) }
+        }
         return page + "</body>\n</html>\n"
+    }
+
+    /// A part's verdicts, diagram, timeline, statistics and charts, as sections at `level`, their ids the part's.
+    func sections(of part: ReportPart, level: Int) -> String {
+        let id = { (name: String) in part.idPrefix + name }
+        var html = section(id("report-outcomes"), "Read verdicts", part.outcomes, level: level)
+        html += section(id("report-diagram-section"), "Message sequence",
+                        picture(part.diagram, id: id("report-diagram"), prefix: part.idPrefix,
+                                missing: "The run sent no message: no diagram."), level: level)
+        html += section(id("report-timeline-section"), "Timeline",
+                        picture(part.timeline, id: id("report-timeline"), prefix: part.idPrefix,
+                                missing: "Nothing ran on a CPU and no file was read: no timeline."), level: level)
+        html += section(id("report-statistics"), "Statistics", part.statistics, level: level)
+        html += section(id("report-charts"), "Charts", charts(of: part), level: level)
+        return html
     }
 
     private var header: String {
@@ -79,11 +94,14 @@ struct ReportPage {
         let s = interpreter.simulation
         html += ReportMarkup.escape(" · seed \(s.seed) · simulated time \(s.now) · expects passed "
                                     + "\(interpreter.expectationsPassed), failed \(interpreter.expectationsFailed)")
-        html += "</p>\n<nav>" + [("report-output", "output"), ("report-outcomes", "read verdicts"),
-                                 ("report-diagram-section", "diagram"), ("report-timeline-section", "timeline"),
-                                 ("report-statistics", "statistics"), ("report-charts", "charts")]
-            .map { ReportMarkup.link("#" + $0.0, $0.1) }.joined(separator: " ") + "</nav>\n"
-        let files = ([diagram, timeline].compactMap { $0 } + charts).map(\.file) + ["results.json"]
+        let places = parts.count == 1
+            ? [("report-output", "output"), ("report-outcomes", "read verdicts"),
+               ("report-diagram-section", "diagram"), ("report-timeline-section", "timeline"),
+               ("report-statistics", "statistics"), ("report-charts", "charts")]
+            : [("report-output", "output"), ("report-parts", "parts")]
+                + parts.map { ("part-\($0.number)", "part \($0.number)") }
+        html += "</p>\n<nav>" + places.map { ReportMarkup.link("#" + $0.0, $0.1) }.joined(separator: " ") + "</nav>\n"
+        let files = parts.flatMap(\.pictures).map(\.file) + ["results.json"]
         html += "<p class=\"files\">Files: " + files.map { ReportMarkup.link($0, $0) }.joined(separator: " ")
             + "</p>\n"
         return html
@@ -100,45 +118,43 @@ struct ReportPage {
         }
     }
 
-    private func section(_ id: String, _ title: String, _ body: String) -> String {
-        "<section id=\"\(id)\">\n<h2>\(ReportMarkup.escape(title))</h2>\n" + body + "</section>\n"
+    func section(_ id: String, _ title: String, _ body: String, level: Int = 2) -> String {
+        "<section id=\"\(id)\">\n<h\(level)>\(ReportMarkup.escape(title))</h\(level)>\n" + body + "</section>\n"
     }
 
-    /// The text the terminal shows, standard error's lines marked.
+    /// The text the terminal shows, standard error's lines marked, and where each part begins when there are
+    /// several: a line of its own, linked to the part's section.
     private var output: String {
-        let lines = transcript.textLines.map { line in
+        var lines = transcript.textLines.map { line in
             line.isError ? "<span class=\"stderr\">\(ReportMarkup.escape(line.text))</span>"
                 : ReportMarkup.escape(line.text)
+        }
+        if parts.count > 1 {
+            for part in parts.reversed() {
+                let mark = "<a class=\"part-mark\" id=\"output-part-\(part.number)\" href=\"#part-\(part.number)\">"
+                    + ReportMarkup.escape("▶ " + part.title) + "</a>"
+                lines.insert(mark, at: min(max(0, part.outputLine), lines.count))
+            }
         }
         return "<pre class=\"output\">" + lines.joined(separator: "\n") + "</pre>\n"
     }
 
-    private func picture(_ picture: RunReport.Picture?, id: String, missing: String) -> String {
+    /// A picture inline, its ids (the diagram's marks and arrowheads) starting with `prefix`, and its file.
+    private func picture(_ picture: RunReport.Picture?, id: String, prefix: String, missing: String) -> String {
         guard let picture else { return "<p class=\"empty\">\(ReportMarkup.escape(missing))</p>\n" }
-        return ReportMarkup.picture(picture.svg, id: id)
+        return ReportMarkup.picture(ReportMarkup.prefixingIds(picture.svg, with: prefix), id: id)
             + "<p class=\"files\">" + ReportMarkup.link(picture.file, picture.file) + "</p>\n"
     }
 
-    /// `show stats`, each sweep's table and each pmake build's.
-    private var statistics: String {
-        let s = interpreter.simulation
-        var html = ReportMarkup.table(ShowStatement.stats(s))
-        for name in interpreter.sweeps.keys.sorted() {
-            guard let sweep = interpreter.sweeps[name] else { continue }
-            html += ReportMarkup.table(SweepTable.table(sweep, width: 0))
-        }
-        for build in s.pmakeReports { html += ReportMarkup.table(ShowPmake.table(build, s)) }
-        return html
-    }
-
-    private var chartsHTML: String {
-        guard !charts.isEmpty else {
+    private func charts(of part: ReportPart) -> String {
+        guard !part.charts.isEmpty else {
             return "<p class=\"empty\">The run ran no sweep and no pmake build: no chart.</p>\n"
         }
         var html = ""
-        for (index, chart) in charts.enumerated() {
+        for (index, chart) in part.charts.enumerated() {
             html += "<h3>\(ReportMarkup.escape(chart.title))</h3>\n"
-            html += ReportMarkup.picture(chart.svg, id: "report-chart-\(index + 1)")
+            html += ReportMarkup.picture(ReportMarkup.prefixingIds(chart.svg, with: part.idPrefix),
+                                         id: part.idPrefix + "report-chart-\(index + 1)")
             html += "<p class=\"files\">" + ReportMarkup.link(chart.file, chart.file) + "</p>\n"
         }
         return html

@@ -20,6 +20,12 @@ final class ReportTranscript {
     private(set) var jsonLines: [String] = []
     private var textCount = 0
     private var jsonCount = 0
+    /// The last echo's text and its first and past-the-end lines, and the text of the echo that began the
+    /// output of the part under way: what titles a part (ReportParts).
+    private(set) var lastEcho: (text: String, from: Int, to: Int)?
+    private(set) var openingEcho: String?
+    /// Where the part under way began its output.
+    private var partBegins = 0
 
     init(width: Int) {
         text = TextRenderer(width: width)
@@ -29,6 +35,13 @@ final class ReportTranscript {
     /// for each); `exempt` items (the summary, a limit's error) pass the limit.
     func record(text item: OutputItem, json jsonItem: OutputItem, context: RenderContext, limit: Int,
                 exempt: Bool) {
+        let before = textLines.count
+        defer {
+            if case .echo(_, let words) = item {
+                lastEcho = (words, before, textLines.count)
+                if before == partBegins && openingEcho == nil { openingEcho = words }
+            }
+        }
         for (line, stream) in text.render(item, context: context)
         where Self.admit(line, &textCount, limit: limit, exempt: exempt) {
             textLines.append(Line(text: TerminalText.escape(line), isError: stream == .error))
@@ -37,6 +50,12 @@ final class ReportTranscript {
         where Self.admit(line, &jsonCount, limit: limit, exempt: exempt) && stream == .output {
             jsonLines.append(TerminalText.escape(line))
         }
+    }
+
+    /// A new part's output begins here.
+    func beginPart() {
+        partBegins = textLines.count
+        openingEcho = nil
     }
 
     /// The Reporter's rule: a line counts once per `Reporter.lineBytes`, and none is kept past the limit.

@@ -14,16 +14,12 @@ struct RunReport {
     private(set) var files: [(name: String, text: String)] = []
 
     init(_ interpreter: Interpreter, transcript: ReportTranscript, script: String, status: ExitStatus) {
-        let recording = interpreter.recording ?? RunRecording()
-        let run = RecordedRun(interpreter, scope: PictureScope())
-        // A diagram with no message and no mark would be an empty frame: the page says so instead.
-        let diagram = run.messages.isEmpty && run.marks.isEmpty ? nil
-            : Picture(file: "diagram.svg", title: "Message sequence", svg: SequenceDiagram(run).svg)
-        let timeline = Self.timeline(interpreter, recording: recording)
-        let charts = Self.charts(interpreter)
+        // No reset: one part, drawn as it always was; else each part as its reset left it, and the last now.
+        let parts = interpreter.reportParts?.all(interpreter, transcript: transcript)
+            ?? [ReportPart(interpreter, number: 1, alone: true, lines: 1...1, heading: nil, outputLine: 0)]
         let page = ReportPage(interpreter: interpreter, transcript: transcript, script: script, status: status,
-                              diagram: diagram, timeline: timeline, charts: charts)
-        for picture in [diagram, timeline].compactMap({ $0 }) + charts {
+                              parts: parts)
+        for picture in parts.flatMap(\.pictures) {
             files.append((picture.file, picture.svg))
         }
         files.append(("results.json", transcript.jsonText))
@@ -33,7 +29,7 @@ struct RunReport {
 
     /// The timeline, with the cache band of the file a stale read was of (else the first file read): where
     /// a stale read can be seen next to the write it missed. Nil when no CPU ran anything and no file was read.
-    static func timeline(_ interpreter: Interpreter, recording: RunRecording) -> Picture? {
+    static func timeline(_ interpreter: Interpreter, recording: RunRecording, suffix: String = "") -> Picture? {
         let report = interpreter.semantics()
         let history = interpreter.simulation.fileHistory
         let chosen = report.reads.first { $0.unix != .fresh } ?? report.reads.first
@@ -41,12 +37,12 @@ struct RunReport {
             .map { interpreter.simulation.file($0).path }
         let model = TimelinePictureModel.make(interpreter, file: file, records: recording.cacheRecords)
         guard !model.chart.slices.isEmpty || !model.cacheBands.isEmpty || !model.faults.isEmpty else { return nil }
-        return Picture(file: "timeline.svg", title: "Timeline", svg: TimelinePicture.svg(model))
+        return Picture(file: "timeline\(suffix).svg", title: "Timeline", svg: TimelinePicture.svg(model))
     }
 
     /// Charts for each sweep (every field whose value changes from cell to cell, the first few) and for
-    /// pmake's builds (speedup when a build has one, makespan).
-    static func charts(_ interpreter: Interpreter) -> [Picture] {
+    /// pmake's builds (speedup when a build has one, makespan). `prefix` starts their names after `chart-`.
+    static func charts(_ interpreter: Interpreter, prefix: String = "") -> [Picture] {
         var pictures: [Picture] = []
         for name in interpreter.sweeps.keys.sorted() {
             guard let sweep = interpreter.sweeps[name] else { continue }
@@ -56,18 +52,19 @@ struct RunReport {
             for index in metrics.prefix(mostChartsPerSweep) {
                 let field = SweepMetric.all[index].field
                 guard let model = ChartAdapters.sweep(sweep, field: field) else { continue }
-                pictures.append(Picture(file: "chart-\(fileName(name))-\(field).svg", title: model.title,
+                pictures.append(Picture(file: "chart-\(prefix)\(fileName(name))-\(field).svg", title: model.title,
                                         svg: ChartPicture.svg(model)))
             }
         }
         let builds = interpreter.simulation.pmakeReports
         if builds.contains(where: { $0.speedup != nil }) {
             let model = ChartAdapters.pmakeSpeedup(builds)
-            pictures.append(Picture(file: "chart-pmake-speedup.svg", title: model.title, svg: ChartPicture.svg(model)))
+            pictures.append(Picture(file: "chart-\(prefix)pmake-speedup.svg", title: model.title,
+                                    svg: ChartPicture.svg(model)))
         }
         if builds.contains(where: { $0.makespan != nil }) {
             let model = ChartAdapters.pmakeMakespan(builds)
-            pictures.append(Picture(file: "chart-pmake-makespan.svg", title: model.title,
+            pictures.append(Picture(file: "chart-\(prefix)pmake-makespan.svg", title: model.title,
                                     svg: ChartPicture.svg(model)))
         }
         return pictures

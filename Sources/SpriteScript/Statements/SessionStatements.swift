@@ -55,7 +55,11 @@ struct ResetStatement: Statement {
         checker.symbols = SymbolTable()
         checker.deferred = SymbolTable()
     }
-    func execute(_ interpreter: Interpreter) throws(Diagnostic) { interpreter.reset() }
+    func execute(_ interpreter: Interpreter) throws(Diagnostic) {
+        // A report keeps what it shows of the part the reset ends (ReportParts).
+        interpreter.closeReportPart(resetAt: span)
+        interpreter.reset()
+    }
 }
 
 /// `echo "text"`: print a line.
