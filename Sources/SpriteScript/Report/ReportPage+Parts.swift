@@ -1,5 +1,13 @@
 /// A report of a script with resets: a table of contents, then one section per part (ReportPart), in order.
 extension ReportPage {
+    /// Added to the page's style only when there are parts, so a page without them is as it always was.
+    static let partStyle = """
+        pre.output .part-mark { color: #1a4f8a; font-weight: bold; }
+        section.part { border-top: 3px solid #1a4f8a; margin-top: 36px; }
+        section.part h3 { font-size: 16px; margin: 20px 0 8px; border-bottom: 1px solid #dddddd; }
+        ol.parts li { margin: 4px 0; }
+        """
+
     /// The parts, each linked to its section and to where its output begins, with its verdict counts; and a
     /// word when the shared picture budget left something out.
     var contents: String {

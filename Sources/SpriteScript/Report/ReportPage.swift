@@ -39,10 +39,6 @@ struct ReportPage {
         .reason { font-size: 12px; color: #444444; }
         .note, .empty { color: #555555; font-style: italic; }
         .files a { margin-right: 10px; }
-        pre.output .part-mark { color: #1a4f8a; font-weight: bold; }
-        section.part { border-top: 3px solid #1a4f8a; margin-top: 36px; }
-        section.part h3 { font-size: 16px; margin: 20px 0 8px; border-bottom: 1px solid #dddddd; }
-        ol.parts li { margin: 4px 0; }
         """
 
     var html: String {
@@ -54,7 +50,7 @@ struct ReportPage {
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(ReportMarkup.escape("sprite-shell report: " + script))</title>
             <style>
-            \(Self.style)
+            \(Self.style + (parts.count > 1 ? "\n" + Self.partStyle : ""))
             </style>
             </head>
             <body>
