@@ -57,8 +57,9 @@ struct ReportPart {
         picturesKept = recording.count + recording.cacheRecords.count + recording.diskRequests.count
         picturesOmitted = recording.omitted + recording.cacheRecordsOmitted + recording.diskRequestsOmitted
         let run = RecordedRun(interpreter, scope: PictureScope())
-        // A diagram with no message and no mark would be an empty frame: the page says so instead.
-        diagram = run.messages.isEmpty && run.marks.isEmpty ? nil
+        // A diagram with no message and no mark would be an empty frame: the page says so instead, unless the
+        // picture budget left them out (the picture says how many).
+        diagram = run.messages.isEmpty && run.marks.isEmpty && recording.omitted == 0 ? nil
             : RunReport.Picture(file: "diagram\(fileSuffix).svg", title: "Message sequence",
                                 svg: SequenceDiagram(run).svg)
         timeline = RunReport.timeline(interpreter, recording: recording, suffix: fileSuffix)

@@ -24,14 +24,28 @@ final class ReportParts {
         } ?? false
         let opening = transcript.openingEcho
         let own = heading ?? (echoTitlesNext && echo?.from == outputLine ? nil : opening)
+        let begins = echoTitlesNext ? Self.echoLine(above: span.line, in: span.file) : span.line
         let part = ReportPart(interpreter, number: closed.count + 1, alone: false,
-                              lines: firstLine...max(firstLine, span.line - 1), heading: own, outputLine: outputLine)
+                              lines: firstLine...max(firstLine, begins - 1), heading: own, outputLine: outputLine)
         closed.append(part)
         pictureEventsKept += part.picturesKept
-        firstLine = span.line
+        firstLine = max(firstLine + 1, begins)
         heading = echoTitlesNext ? echo?.text : nil
         outputLine = echoTitlesNext ? echo?.from ?? transcript.textLines.count : transcript.textLines.count
         transcript.beginPart()
+    }
+
+    /// The line of the `echo` that titles the part a reset on `line` begins, found above it past blank lines
+    /// and comments; `line` itself when the line above is anything else.
+    static func echoLine(above line: Int, in file: SourceFile) -> Int {
+        var above = line - 1
+        while above >= 1 {
+            let text = file.line(above).drop { $0 == " " || $0 == "\t" }
+            if text.hasPrefix("echo ") || text.hasPrefix("echo\t") { return above }
+            guard text.isEmpty || text.hasPrefix("#") else { return line }
+            above -= 1
+        }
+        return line
     }
 
     /// Every part: the closed ones and the last, ended now.
