@@ -41,6 +41,32 @@ struct ReportBrowserTests {
         #expect(facts.screenshotColours > 4, "\(facts.screenshotColours)")
     }
 
+    @Test("a script with resets: one section per part, in order, none overlapping another, each with its pictures")
+    func parts() throws {
+        guard let browser = BrowserCheck.browserOrSkip() else { return }
+        let folder = try ExportFolder()
+        let script = try ReportPartsTests.example("jack-and-jill.sprite")
+        #expect(ReportHarness.run(script, folder: folder.path).status == .ok)
+        let file = URL(fileURLWithPath: HostPath.join(folder.path, "index.html"))
+        let facts = try BrowserCheck.inspect(file, classes: ["part", "outcome-table", "picture", "part-mark"],
+                                             width: 1200, height: 900, browser: browser)
+        #expect(facts.errors.isEmpty, "\(facts.errors)")
+        #expect(facts.console.isEmpty, "\(facts.console)")
+        // Jack and Jill's three setups: three parts, each a verdict table, a diagram and a timeline; a mark in the
+        // output where each begins.
+        #expect(facts.counts["part"] == 3 && facts.counts["outcome-table"] == 3, "\(facts.counts)")
+        #expect(facts.counts["picture"] == 6 && facts.counts["part-mark"] == 3, "\(facts.counts)")
+        let parts = facts.boxes["part"] ?? []
+        #expect(facts.overlaps("part", "part").isEmpty, "two parts overlap")
+        for (earlier, later) in zip(parts, parts.dropFirst()) {
+            #expect(earlier.y + earlier.height <= later.y, "\(earlier) \(later)")
+        }
+        for (part, table) in zip(parts, facts.boxes["outcome-table"] ?? []) {
+            #expect(part.height > 0 && table.y >= part.y && table.y + table.height <= part.y + part.height)
+        }
+        #expect(facts.pageWidth > 0 && facts.pageWidth <= 1200, "the page scrolls sideways: \(facts.pageWidth)")
+    }
+
     @Test("a diagram wider than the window scrolls in its box: the page stays within the window")
     func wideDiagram() throws {
         guard let browser = BrowserCheck.browserOrSkip() else { return }

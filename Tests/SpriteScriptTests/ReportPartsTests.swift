@@ -134,10 +134,9 @@ struct ReportPartsTests {
         #expect(ReportHarness.run(script, folder: folder.path).status == .ok)
         let parts = Self.parts(try Self.page(folder))
         #expect(parts.count == 2)
-        let first = parts.first.map { ReportHarness.descendants($0).compactMap { ReportHarness.attribute("href", of: $0) } }
-        #expect(first?.contains { $0.hasPrefix("chart-1-crash-policies-") } == true)
-        let second = parts.last.map { ReportHarness.descendants($0).compactMap { ReportHarness.attribute("href", of: $0) } }
-        #expect(second?.contains { $0.hasPrefix("chart-") } == false)
+        let links = parts.map { ReportHarness.descendants($0).compactMap { ReportHarness.attribute("href", of: $0) } }
+        #expect(links.first?.contains { $0.hasPrefix("chart-1-crash-policies-") } == true)
+        #expect(links.last?.contains { $0.hasPrefix("chart-") } == false)
         #expect(parts.last?.stringValue?.contains("no sweep and no pmake build") == true)
         #expect(try ReportHarness.files(folder.path).keys.contains { $0.hasPrefix("chart-1-crash-policies-") })
     }
