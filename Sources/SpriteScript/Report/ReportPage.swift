@@ -78,7 +78,7 @@ struct ReportPage {
                         picture(part.timeline, id: id("report-timeline"), prefix: part.idPrefix,
                                 missing: "Nothing ran on a CPU and no file was read: no timeline."), level: level)
         html += section(id("report-statistics"), "Statistics", part.statistics, level: level)
-        html += section(id("report-charts"), "Charts", charts(of: part), level: level)
+        html += section(id("report-charts"), "Charts", charts(of: part, level: level + 1), level: level)
         return html
     }
 
@@ -142,13 +142,14 @@ struct ReportPage {
             + "<p class=\"files\">" + ReportMarkup.link(picture.file, picture.file) + "</p>\n"
     }
 
-    private func charts(of part: ReportPart) -> String {
+    /// Each chart under a heading at `level`, its picture and its file.
+    private func charts(of part: ReportPart, level: Int) -> String {
         guard !part.charts.isEmpty else {
             return "<p class=\"empty\">The run ran no sweep and no pmake build: no chart.</p>\n"
         }
         var html = ""
         for (index, chart) in part.charts.enumerated() {
-            html += "<h3>\(ReportMarkup.escape(chart.title))</h3>\n"
+            html += "<h\(level)>\(ReportMarkup.escape(chart.title))</h\(level)>\n"
             html += ReportMarkup.picture(ReportMarkup.prefixingIds(chart.svg, with: part.idPrefix),
                                          id: part.idPrefix + "report-chart-\(index + 1)")
             html += "<p class=\"files\">" + ReportMarkup.link(chart.file, chart.file) + "</p>\n"
