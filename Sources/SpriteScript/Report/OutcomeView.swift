@@ -5,7 +5,7 @@ import SpriteKernel
 ///
 /// The anchors number reads and writes from 1 in the order the semantics checker judges them: read N is
 /// `semantics().reads[N - 1]`; write N is the N-th write (appends included) of the file history by start
-/// time, then event id. The diagram numbers its marks the same way.
+/// time, then event id: the diagram's own numbering (`OutcomeAnchors.writeEvents`).
 struct OutcomeView {
     /// Reads listed at most; `show outcomes` has them all.
     static let mostRows = 5_000
@@ -18,10 +18,8 @@ struct OutcomeView {
 
     /// The 1-based write number of each history event that is a write, by its event id.
     static func writeNumbers(_ history: [FileEvent]) -> [Int: Int] {
-        let writes = history.filter { if case .write = $0.kind { true } else { false } }
-            .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         var numbers: [Int: Int] = [:]
-        for (index, event) in writes.enumerated() { numbers[event.id] = index + 1 }
+        for (index, event) in OutcomeAnchors.writeEvents(history).enumerated() { numbers[event.id] = index + 1 }
         return numbers
     }
 
