@@ -114,13 +114,16 @@ enum ChartUnits {
         var values: [Double] = []
         for text in texts {
             let digits = text.prefix { $0.isNumber || $0 == "." }
-            guard !digits.isEmpty, let number = Double(digits) else { return nil }
+            // Four hundred nines read as infinity: such a label is no position on an axis.
+            guard !digits.isEmpty, let number = Double(digits), number.isFinite else { return nil }
             let unit = String(text.dropFirst(digits.count))
             let (kind, scale): (Dimension, Int64) = unit.isEmpty ? (.count, 1) : (Quantity.units[unit] ?? (.count, 0))
             guard scale > 0, kind == .count || kind == .duration || kind == .size else { return nil }
             if let dimension, dimension != kind { return nil }
             dimension = kind
-            values.append(number * Double(scale))
+            let value = number * Double(scale)
+            guard value.isFinite else { return nil }
+            values.append(value)
         }
         return dimension.map { ($0, values) }
     }

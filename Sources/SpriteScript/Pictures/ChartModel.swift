@@ -69,8 +69,9 @@ public struct ChartScale: Sendable, Equatable {
 
     /// The ticks from `low` to `high`, every `step`.
     public var ticks: [Double] {
-        guard step > 0, high >= low else { return [low] }
-        let count = Int(((high - low) / step).rounded())
+        guard step > 0, high >= low, ((high - low) / step).isFinite else { return [low] }
+        // A scale is built with a few intervals; a hand-made one is held to as many as a page can show.
+        let count = Int(min(Self.maxTicks, ((high - low) / step).rounded()))
         // Each tick computed from its index, not summed, so no rounding error builds up.
         return (0...count).map { Self.clean(low + Double($0) * step) }
     }
@@ -92,7 +93,8 @@ public struct ChartScale: Sendable, Equatable {
     /// view when `includeZero` (bars grow from it).
     public init(low: Double, high: Double, intervals: Int = 5, includeZero: Bool = false) {
         var (a, b) = (min(low, high), max(low, high))
-        if !a.isFinite || !b.isFinite { (a, b) = (0, 1) }
+        // A span too wide for a Double (-1e308...1e308) is drawn as if empty, not as an endless row of ticks.
+        if !a.isFinite || !b.isFinite || !(b - a).isFinite { (a, b) = (0, 1) }
         if includeZero { (a, b) = (min(a, 0), max(b, 0)) }
         if a == b { (a, b) = a == 0 ? (0, 1) : (a - abs(a) / 2, b + abs(b) / 2) }
         let step = Self.niceStep(span: b - a, intervals: intervals)
@@ -117,6 +119,8 @@ public struct ChartScale: Sendable, Equatable {
         return abs(quotient - nearest) < 1e-9 ? nearest : quotient.rounded(rule)
     }
 
+    static let maxTicks = 1000.0
+
     public init(low: Double, high: Double, step: Double) {
         self.low = low
         self.high = high
@@ -137,8 +141,10 @@ public struct ChartScale: Sendable, Equatable {
     /// `value` with exactly `decimals` decimals, built from integers (no locale, no exponent).
     static func fixed(_ value: Double, decimals: Int) -> String {
         let scale = pow10(decimals)
+        guard value.isFinite else { return "0" }
         let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15 else { return SVGWriter.number(value) }
+        // Past 2^53 a Double holds no exact digits to print, and past Int64 none fit: an exponent instead.
+        guard scaled < 9e15 else { return scientific(value) }
         let whole = Int64(scaled)
         let sign = value < 0 && whole != 0 ? "-" : ""
         guard decimals > 0 else { return sign + String(whole) }
@@ -146,6 +152,17 @@ public struct ChartScale: Sendable, Equatable {
         var fraction = String(whole % unit)
         fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
         return sign + String(whole / unit) + "." + fraction
+    }
+
+    /// `1.5e17`: four significant digits and the power of ten, for a label too large to print digit by digit.
+    static func scientific(_ value: Double) -> String {
+        var exponent = decade(abs(value))
+        var mantissa = abs(value) / pow10(exponent)
+        if (mantissa * 1000).rounded() >= 10_000 { (mantissa, exponent) = (mantissa / 10, exponent + 1) }
+        var digits = fixed(mantissa, decimals: 3)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        if digits.hasSuffix(".") { digits.removeLast() }
+        return (value < 0 ? "-" : "") + digits + "e" + String(exponent)
     }
 
     /// The power of ten at or below `value` (> 0): `decade(250) == 2`, `decade(0.05) == -2`. Counted by

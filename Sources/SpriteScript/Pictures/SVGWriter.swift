@@ -69,11 +69,15 @@ public struct SVGWriter {
         return text
     }
 
+    /// The largest magnitude a number in a picture takes. Far past any canvas, and small enough that its
+    /// hundredths fit an Int64: a coordinate computed from a huge user value is drawn off the page, not a trap.
+    public static let bound = 1e12
+
     /// `value` with at most two decimals, trailing zeros dropped, no exponent: `12`, `12.5`, `-0.25`.
-    /// Values that are not finite are drawn at 0 (a picture never holds `nan`).
+    /// Values that are not finite are drawn at 0 (a picture never holds `nan`); others are held within `bound`.
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let hundredths = Int64((value * 100).rounded())
+        let hundredths = Int64((min(bound, max(-bound, value)) * 100).rounded())
         let magnitude = hundredths.magnitude
         var text = hundredths < 0 ? "-" : ""
         text += String(magnitude / 100)

@@ -83,7 +83,9 @@ struct TimelineLayout {
         let (from, to) = (model.chart.from.nanoseconds, model.chart.to.nanoseconds)
         let unit = ChartUnits.time([Double(to)])
         let intervals = max(2, Int((right - left) / 100))
-        let step = max(1, Int64(ChartScale.niceStep(span: Double(max(1, to - from)), intervals: intervals)))
+        // Held under 2^60 so the first tick (from + step) stays within an Int64 at the horizon.
+        let nice = ChartScale.niceStep(span: Double(max(1, to - from)), intervals: intervals)
+        let step = max(1, Int64(min(nice, Double(1 << 60))))
         let scale = ChartScale(low: 0, high: 0, step: Double(step) / unit.scale)
         var ticks: [(Int64, String)] = []
         var tick = (from + step - 1) / step * step

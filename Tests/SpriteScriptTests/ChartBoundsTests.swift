@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import SpriteScript
+
+/// Every number a chart writes is finite and bounded, whatever a label holds: a huge numeric choice label
+/// is drawn (its ticks with an exponent), never a trap converting a Double to an Int64.
+@Suite("chart bounds")
+struct ChartBoundsTests {
+    @Test("a number past an Int64's hundredths is held within the bound, not a trap")
+    func writerBound() {
+        // 1e17 × 100 = 1e19 > Int64.max (9.22e18): held to 1e12, which prints as its digits.
+        #expect(SVGWriter.number(1e17) == "1000000000000")
+        #expect(SVGWriter.number(-1e300) == "-1000000000000")
+        #expect(SVGWriter.number(.infinity) == "0")
+    }
+
+    @Test("a tick label too large for digits gets an exponent with four significant digits")
+    func scientificLabels() {
+        #expect(ChartScale.fixed(1e17, decimals: 1) == "1e17")
+        #expect(ChartScale.fixed(-2.5e20, decimals: 0) == "-2.5e20")
+        // 9.99951e16: four digits round to 10.00, written 1e17.
+        #expect(ChartScale.fixed(9.99951e16, decimals: 0) == "1e17")
+        #expect(ChartPicture.readable(1e17) == "1e17")
+    }
+
+    @Test("a scale over a span wider than a Double holds few ticks; a label of four hundred nines is no number")
+    func hugeSpans() {
+        #expect(ChartScale(low: -1e308, high: 1e308).ticks.count <= 7)
+        #expect(ChartScale(low: 0, high: 1e300, step: 1).ticks.count == 1001)
+        #expect(ChartUnits.numbers([String(repeating: "9", count: 400), "1"]) == nil)
+        #expect(ChartUnits.numbers(["99999999999999999999d", "1s"]) != nil, "1.7e33ns is finite: drawn")
+    }
+
+    @Test("a sweep whose numeric label is 1e17 is charted, its axis labelled with an exponent")
+    func hugeLabelCharted() throws {
+        let folder = try ExportFolder()
+        let script = """
+            sweep w {
+            choose p 100000000000000000 = write-through, 1 = write-on-close
+            cluster { server fs1; workstation ws1 }
+            domain / on fs1
+            cache client policy $p
+            }
+            export chart "h.svg" from w field messages
+            sweep d {
+            choose p 99999999999999999999d = write-through, 1s = write-on-close
+            cluster { server fs1; workstation ws1 }
+            domain / on fs1
+            cache client policy $p
+            }
+            export chart "d.svg" from d field messages
+            """
+        let result = PictureHarness.run(script, folder: folder.path)
+        #expect(result.status == .ok, "\(result.sink.errorText)")
+        let svg = try folder.read("h.svg")
+        #expect(svg.contains(">1e17<"), "the last tick of 0…1e17 is 1e17")
+        #expect(!svg.contains("nan"))
+        #expect(try folder.read("d.svg").contains("e"))
+    }
+}
