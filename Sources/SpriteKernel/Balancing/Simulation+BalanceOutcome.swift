@@ -33,7 +33,8 @@ extension Simulation {
         let n = turnarounds.count
         let mean = ratios.isEmpty ? 0 : slowdown / Double(ratios.count)
         return BalanceOutcome(finished: n, meanTurnaround: n == 0 ? .zero : .ns(turnarounds.reduce(0, +) / Int64(n)),
-                              p95: rank(0.95), p99: rank(0.99), meanSlowdown: mean, medianSlowdown: median)
+                              p95: rank(0.95), p99: rank(0.99), meanSlowdown: mean, medianSlowdown: median,
+                              slowdowns: ratios.count)
     }
 }
 
@@ -46,4 +47,7 @@ public struct BalanceOutcome: Sendable, Equatable {
     public var p99: SimTime
     public var meanSlowdown: Double
     public var medianSlowdown: Double
+    /// The finished programs that used the CPU: a slowdown (turnaround over CPU time) is defined for these
+    /// only, so with none the two slowdowns above are undefined (0 here), not a measured 0.
+    public var slowdowns: Int
 }

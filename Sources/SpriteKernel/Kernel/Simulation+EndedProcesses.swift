@@ -179,6 +179,7 @@ extension Simulation {
             : (slowdownBuckets.value(ofRank: ratios / 2) + slowdownBuckets.value(ofRank: ratios / 2 + 1)) / 2
         let mean = ratios == 0 ? 0 : slowdownSum / Double(ratios)
         return BalanceOutcome(finished: finished, meanTurnaround: finished == 0 ? .zero : .ns(sum / Int64(finished)),
-                              p95: rank(0.95), p99: rank(0.99), meanSlowdown: mean, medianSlowdown: median)
+                              p95: rank(0.95), p99: rank(0.99), meanSlowdown: mean, medianSlowdown: median,
+                              slowdowns: ratios)
     }
 }

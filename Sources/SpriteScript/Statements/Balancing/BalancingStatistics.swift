@@ -56,13 +56,18 @@ enum BalancingFields {
     }
 
     /// Measured to the millionth, as expect measures ratios: `expect avg.slowdown == 1.166667` holds for a
-    /// mean of 7/6, and JSON prints no float noise.
-    static func slowdown(_ finished: [ProcessMetrics]) -> Double {
+    /// mean of 7/6, and JSON prints no float noise. Nil when no finished process used the CPU: slowdown =
+    /// turnaround / CPU time is undefined for them (never 0: a slowdown is at least 1).
+    static func slowdown(_ finished: [ProcessMetrics]) -> Double? {
         let ratios = finished.compactMap { m -> Double? in
             guard let finish = m.finish, m.cpuTime > .zero else { return nil }
             return (finish - m.arrival).seconds / m.cpuTime.seconds
         }
-        let mean = ratios.isEmpty ? 0 : ratios.reduce(0, +) / Double(ratios.count)
+        guard !ratios.isEmpty else { return nil }
+        let mean = ratios.reduce(0, +) / Double(ratios.count)
         return (mean * 1_000_000).rounded() / 1_000_000
     }
+
+    /// Why a slowdown is missing: said alike by expect, show balance and a sweep's cell.
+    static let noSlowdown = "no finished process used the CPU, so slowdown (turnaround over CPU time) is undefined"
 }

@@ -57,6 +57,7 @@ enum ShowBalance {
         let b = s.balancingStatistics
         let outcome = s.balanceOutcome()
         let finished = { (value: JSONValue) in outcome.finished == 0 ? JSONValue.null : value }
+        let slowdown = { (value: JSONValue) in outcome.slowdowns == 0 ? JSONValue.null : value }
         return [("strategy", .string(s.balancerKind.rawValue)), ("probes", .int(Int64(b.probes))),
                 ("host_requests", .int(Int64(b.centralRequests))), ("probe_bytes", .int(b.probeBytes)),
                 ("placed", .int(Int64(b.placed))), ("pulled", .int(Int64(b.pulled))),
@@ -66,8 +67,9 @@ enum ShowBalance {
                 ("turnaround_p95_ns", finished(.int(outcome.p95.nanoseconds))),
                 ("turnaround_p99_ns", finished(.int(outcome.p99.nanoseconds))),
                 // Rounded to the millionth as expect gives ratios: no float noise.
-                ("slowdown", finished(.millionths(outcome.meanSlowdown))),
-                ("slowdown_median", finished(.millionths(outcome.medianSlowdown))),
+                // Null also when none of them used the CPU: the slowdown is undefined, as text's '-'.
+                ("slowdown", slowdown(.millionths(outcome.meanSlowdown))),
+                ("slowdown_median", slowdown(.millionths(outcome.medianSlowdown))),
                 ("evictions", EvictionFields.json(s))]
     }
 
@@ -101,8 +103,10 @@ enum ShowBalance {
                 + "\(Plural.of(b.failedRounds, "round")) that found no partner",
             outcome.finished == 0 ? "  0 finished programs: turnaround and slowdown -"
                 : "  \(Plural.of(outcome.finished, "finished program")): turnaround mean \(outcome.meanTurnaround), "
-                + "p95 \(outcome.p95), p99 \(outcome.p99); slowdown (each program's turnaround over its CPU "
-                + "time) mean \(format(outcome.meanSlowdown)), median \(format(outcome.medianSlowdown))",
+                + "p95 \(outcome.p95), p99 \(outcome.p99); "
+                + (outcome.slowdowns == 0 ? "slowdown - (each program's turnaround over its CPU time; none used it)"
+                    : "slowdown (each program's turnaround over its CPU time) mean \(format(outcome.meanSlowdown)), "
+                    + "median \(format(outcome.medianSlowdown))"),
         ]
         for e in s.evictionReports {
             let names = e.processes.map { s.processName(Int($0.index)) }.joined(separator: " ")

@@ -103,7 +103,8 @@ enum ProcessFields {
         case "turnaround": return .number(mean.turnaround.nanoseconds, .duration)
         case "switches": return .real(mean.switches)
         case "preemptions": return .real(mean.preemptions)
-        case "slowdown": return .real(BalancingFields.slowdown(finished))
+        case "slowdown":
+            return BalancingFields.slowdown(finished).map(Measured.real) ?? .missing(BalancingFields.noSlowdown)
         default: return .number(Int64(finished.count), .count)
         }
     }

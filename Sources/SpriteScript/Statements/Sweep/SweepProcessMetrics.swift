@@ -14,11 +14,13 @@ extension SweepMetric {
         },
         SweepMetric(field: "mean-slowdown", title: "mean slowdown", short: "slow", key: "mean_slowdown",
                     dimension: .count, dropRank: 8, everyCell: false, millionths: true,
-                    unmeasured: noneFinished) { interpreter in
+                    unmeasured: noneFinished + ", or " + BalancingFields.noSlowdown) { interpreter in
             let finished = interpreter.processMetrics.filter { $0.finish != nil }
-            guard !finished.isEmpty else { return nil }
-            // Already rounded to the millionth (BalancingFields.slowdown): exact in millionths.
-            return Int64((BalancingFields.slowdown(finished) * 1_000_000).rounded())
+            // Undefined, as for expect avg.slowdown, when none finished or none that did used the CPU.
+            guard let slowdown = BalancingFields.slowdown(finished) else { return nil }
+            // Already rounded to the millionth: exact in millionths; a ratio past 9e12 (a process that
+            // waited hours for a nanosecond of CPU) is held there rather than trapping the conversion.
+            return Int64((min(slowdown, 9e12) * 1_000_000).rounded())
         },
         SweepMetric(field: "migrations", title: "migrations", short: "migr", key: "migrations", dimension: .count,
                     dropRank: 9, everyCell: false,
