@@ -58,3 +58,36 @@ struct ChartBoundsTests {
         #expect(try folder.read("d.svg").contains("e"))
     }
 }
+
+/// A run of one shard holds some of a sweep's cells: a chart of them is not written, and a note says so.
+@Suite("chart under --shard")
+struct ChartShardTests {
+    @Test("export chart of a sweep in a shard run writes no file and notes the cells it holds")
+    func shardRefusesChart() throws {
+        let folder = try ExportFolder()
+        // Four cells: two in each of two shards.
+        let script = """
+            sweep s {
+              choose size 8KB, 16KB, 24KB, 32KB
+              cluster { server fs1; workstation ws1 }
+              domain / on fs1
+              cache ws1 on size $size
+            }
+            export chart "s.svg" from s field messages
+
+            """
+        var options = ScriptHarness.options()
+        options.exportFolder = folder.path
+        options.sweepShard = Shard(index: 1, count: 2)
+        let run = ScriptHarness.run(script, options: options)
+        #expect(run.status == .ok, "\(run.sink.errorText)")
+        #expect(!folder.exists("s.svg"), "a part of the sweep is not drawn as if whole")
+        let notes = run.sink.errorText + run.sink.text
+        #expect(notes.contains("chart not exported: this run is shard 1/2 and holds 2 of the 4 cells of sweep 's'"),
+                "\(notes)")
+        // The same script without a shard draws it.
+        let whole = PictureHarness.run(script, folder: folder.path)
+        #expect(whole.status == .ok)
+        #expect(folder.exists("s.svg"))
+    }
+}

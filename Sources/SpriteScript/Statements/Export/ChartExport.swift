@@ -59,6 +59,17 @@ struct ChartExport: PictureExport {
         }
     }
 
+    /// A run of one shard (`run --shard I/N`) holds only some of a sweep's cells: a chart of them would look
+    /// whole while missing points, and each shard would write the same file. No file, and a note, as for an
+    /// expect whose cell another shard runs.
+    func skipped(_ interpreter: Interpreter) -> (message: String, help: String)? {
+        guard case .sweep(let sweep, _, _) = source, let result = interpreter.sweeps[sweep.text],
+              result.shard != .whole else { return nil }
+        return ("chart not exported: this run is shard \(result.shard) and holds \(result.cells.count) of the "
+                    + "\(result.shape.cellCount) cells of sweep '\(sweep.text)'",
+                "run the script without --shard to draw the whole sweep")
+    }
+
     func render(_ interpreter: Interpreter) throws(Diagnostic) -> (text: String, summary: String) {
         let model: ChartModel
         switch source {

@@ -18,6 +18,12 @@ protocol PictureExport: Sendable {
     func check(_ checker: inout Checker)
     /// The file's text, and a few words on what it shows for the line the statement prints.
     func render(_ interpreter: Interpreter) throws(Diagnostic) -> (text: String, summary: String)
+    /// Why this run must write no file (a note the statement prints instead), or nil to draw.
+    func skipped(_ interpreter: Interpreter) -> (message: String, help: String)?
+}
+
+extension PictureExport {
+    func skipped(_ interpreter: Interpreter) -> (message: String, help: String)? { nil }
 }
 
 /// Every kind of picture `export` writes.
@@ -82,6 +88,10 @@ struct PictureExportStatement: Statement {
     func execute(_ interpreter: Interpreter) throws(Diagnostic) {
         // Records drained up to this statement are drawn.
         interpreter.flushTrace()
+        if let (message, help) = export.skipped(interpreter) {
+            interpreter.emit(.diagnostic(Diagnostic(.runtime, message, at: span, help: help, severity: .note)))
+            return
+        }
         let (text, summary) = try export.render(interpreter)
         do throws(ExportSandbox.Refusal) {
             try ExportSandbox(folder: interpreter.options.exportFolder).write(text, to: path)
