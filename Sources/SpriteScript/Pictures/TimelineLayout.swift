@@ -135,6 +135,13 @@ struct TimelineLayout {
             notes.append("not drawn: \(Plural.of(chart.moves.count - TimelineMoveOverlay.mostDrawn, "move")) past "
                          + "the first \(TimelineMoveOverlay.mostDrawn) (show migrations lists them)")
         }
+        let offRows = chart.moves.prefix(TimelineMoveOverlay.mostDrawn).filter {
+            TimelinePicture.isOffRows($0, chart)
+        }.count
+        if offRows > 0 {
+            notes.append("not drawn: \(Plural.of(offRows, "move")) to or from a node whose row is not drawn "
+                         + "(show migrations lists them)")
+        }
         if model.faults.count > TimelinePicture.mostTicks {
             notes.append("not drawn: \(Plural.of(model.faults.count - TimelinePicture.mostTicks, "page fault")) past "
                          + "the first \(TimelinePicture.mostTicks) (show faults lists them)")

@@ -168,6 +168,15 @@ enum TimelinePicture {
         }
     }
 
+    /// A move whose arrow would join a row not drawn (`nodes` chose the other end's node, or it has no CPU
+    /// row): left out of the picture, and counted so the summary and the notes say so.
+    static func isOffRows(_ move: ChartMove, _ chart: TimelineChart) -> Bool {
+        let rows = chart.rowLabels.indices
+        let fromDrawn = move.fromRow.map(rows.contains) ?? false
+        if let frozen = move.frozen, frozen <= chart.to, isFrozenPastEnd(move, chart) { return !fromDrawn }
+        return !fromDrawn || !(move.toRow.map(rows.contains) ?? false)
+    }
+
     /// Frozen and not on again by the window's end: unfrozen after it, or still moving (as the text chart).
     static func isFrozenPastEnd(_ move: ChartMove, _ chart: TimelineChart) -> Bool {
         move.unfrozen.map { $0 > chart.to } ?? (move.unfinished == "moving")

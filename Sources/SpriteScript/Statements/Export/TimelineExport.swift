@@ -43,7 +43,10 @@ struct TimelineExport: PictureExport {
     static func summary(_ model: TimelinePictureModel) -> String {
         let chart = model.chart
         var text = Plural.of(chart.rowLabels.count, "CPU row") + ", " + Plural.of(chart.slices.count, "slice")
-        if !chart.moves.isEmpty { text += ", " + Plural.of(chart.moves.count, "move") }
+        // A move to or from a node not drawn has no arrow: counted apart, not as drawn.
+        let offRows = chart.moves.filter { TimelinePicture.isOffRows($0, chart) }.count
+        if chart.moves.count > offRows { text += ", " + Plural.of(chart.moves.count - offRows, "move") }
+        if offRows > 0 { text += ", " + Plural.of(offRows, "move") + " off the drawn rows left out" }
         if !chart.evictions.isEmpty { text += ", " + Plural.of(chart.evictions.count, "eviction") }
         if !model.faults.isEmpty { text += ", " + Plural.of(model.faults.count, "page fault") }
         let disks = model.diskRows.reduce(0) { $0 + $1.requests.count }
