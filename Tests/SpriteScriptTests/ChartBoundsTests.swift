@@ -91,3 +91,26 @@ struct ChartShardTests {
         #expect(folder.exists("s.svg"))
     }
 }
+
+/// pmake's chart with no build to draw is an error, as a sweep's chart before the sweep ran: never an empty
+/// chart on a made-up hosts axis that exits 0.
+@Suite("pmake chart with nothing to draw")
+struct PmakeChartEmptyTests {
+    @Test("export chart from pmake before any build is a runtime error at 'pmake', and writes no file")
+    func noBuild() throws {
+        let folder = try ExportFolder()
+        for form in ["", " makespan"] {
+            let run = PictureHarness.run("""
+                cluster { server fs1; workstation ws1 }
+                rpc ws1 -> fs1 reply 4KB count 3
+                run
+                export chart "c.svg" from pmake\(form)
+
+                """, folder: folder.path)
+            #expect(run.status == .runtimeError, "\(form)")
+            #expect(run.sink.errorText.contains("error: no pmake build has run"), "\(run.sink.errorText)")
+            #expect(run.sink.errorText.contains("4:27"), "at the word pmake: \(run.sink.errorText)")
+            #expect(!folder.exists("c.svg"))
+        }
+    }
+}

@@ -14,12 +14,13 @@ struct ChartExport: PictureExport {
         guard parser.accept("from") != nil else {
             throw parser.unexpected(expected: "'from' and a sweep's name, or 'from pmake'")
         }
-        if parser.accept(ChartExport.pmakeSource) != nil {
+        if let pmake = parser.accept(ChartExport.pmakeSource) {
             var builds: [Name] = []
             if parser.peek.kind == .identifier, parser.peek.text != "makespan" {
                 builds = try parser.parseNameList("a build's name")
             }
-            return ChartExport(source: .pmake(builds: builds, makespan: parser.accept("makespan") != nil))
+            return ChartExport(source: .pmake(builds: builds, makespan: parser.accept("makespan") != nil,
+                                              at: pmake.span))
         }
         let sweep = try parser.parseName("a sweep's name, or 'pmake'")
         guard parser.accept("field") != nil else {
@@ -33,14 +34,14 @@ struct ChartExport: PictureExport {
 
     enum Source {
         case sweep(Name, field: Name, x: Name?)
-        case pmake(builds: [Name], makespan: Bool)
+        case pmake(builds: [Name], makespan: Bool, at: SourceSpan)
     }
 
     let source: Source
 
     func check(_ checker: inout Checker) {
         switch source {
-        case .pmake(let builds, _):
+        case .pmake(let builds, _, _):
             for build in builds { ShowPmake.check(build, &checker) }
         case .sweep(let sweep, let field, let x):
             guard let shape = checker.symbols.sweeps[sweep.text] else { return ShowSweep.check(sweep, &checker) }
@@ -73,10 +74,14 @@ struct ChartExport: PictureExport {
     func render(_ interpreter: Interpreter) throws(Diagnostic) -> (text: String, summary: String) {
         let model: ChartModel
         switch source {
-        case .pmake(let builds, let makespan):
+        case .pmake(let builds, let makespan, let span):
             let chosen = Set(builds.map(\.text))
             let reports = interpreter.simulation.pmakeReports.filter { chosen.isEmpty || chosen.contains($0.name) }
             model = makespan ? ChartAdapters.pmakeMakespan(reports) : ChartAdapters.pmakeSpeedup(reports)
+            // As for a sweep not run yet: an error, not an empty chart on a made-up axis.
+            if model.series.allSatisfy({ $0.points.isEmpty }) {
+                throw Self.nothingToDraw(reports, makespan, at: span)
+            }
         case .sweep(let sweep, let field, let x):
             guard let result = interpreter.sweeps[sweep.text] else {
                 throw Diagnostic(.runtime, "sweep '\(sweep.text)' has not run", at: sweep.span,
@@ -98,5 +103,20 @@ struct ChartExport: PictureExport {
         return (ChartPicture.svg(model), model.title + ": " + Plural.of(model.series.count, "series",
                                                                          plural: "series")
                     + ", " + Plural.of(points, "point"))
+    }
+
+    /// Why pmake's chart has no point: no build ran, none finished, or none has a `hosts 1` build to be
+    /// a speedup over.
+    private static func nothingToDraw(_ reports: [PmakeReport], _ makespan: Bool, at: SourceSpan) -> Diagnostic {
+        if reports.isEmpty {
+            return Diagnostic(.runtime, "no pmake build has run", at: at,
+                              help: "export pmake's chart after a 'pmake' build and 'run'")
+        }
+        if makespan || !reports.contains(where: { $0.makespan != nil }) {
+            return Diagnostic(.runtime, "no pmake build has finished", at: at,
+                              help: "export pmake's chart after 'run' has finished a build")
+        }
+        return Diagnostic(.runtime, "no pmake build has a speedup: none is over a finished build on 1 host", at: at,
+                          help: "build once with 'hosts 1' as the baseline, or draw 'makespan' instead")
     }
 }
