@@ -114,3 +114,18 @@ struct PmakeChartEmptyTests {
         }
     }
 }
+
+/// The usage `export` errors and `help export` show is made from the registry of picture kinds.
+@Suite("export usage")
+struct ExportUsageTests {
+    @Test("every picture kind is in the usage an export error shows")
+    func usageNamesEveryKind() {
+        let diagnostics = ScriptHarness.diagnostics("cluster { workstation ws1 }\nexport chart \"a.svg\"\n")
+        let text = diagnostics.map { "\($0.message) \($0.help ?? "")" }.joined(separator: "\n")
+        for kind in PictureExports.words {
+            #expect(text.contains(kind), "\(kind) missing from: \(text)")
+        }
+        let usage = ExportSyntax.help.usage.joined(separator: "\n")
+        #expect(usage.contains("export diagram|mermaid|shiviz|timeline|chart \"FILE\""), "\(usage)")
+    }
+}
