@@ -68,14 +68,25 @@ struct ExportStatementTests {
         #expect(result.status == .ok, "\(result.sink.errorText)")
     }
 
-    @Test("a file that cannot be written is a runtime error at the statement")
-    func writeFailure() throws {
-        let folder = try ExportFolder()
+    @Test("an existing folder, FIFO or symbolic link is refused by name before anything runs")
+    func existingNonFileRefused() throws {
+        let folder = try ExportFolder(), elsewhere = try ExportFolder()
         try FileManager.default.createDirectory(atPath: HostPath.join(folder.path, "taken.svg"),
                                                 withIntermediateDirectories: false)
-        let result = PictureHarness.run(Self.cluster + "export diagram \"taken.svg\"", folder: folder.path)
-        #expect(result.status == .runtimeError)
-        #expect(result.sink.errorText.contains("test.sprite:4:16: error: cannot write 'taken.svg'"))
+        #expect(mkfifo(HostPath.join(folder.path, "fifo.svg"), 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: HostPath.join(folder.path, "link.svg"),
+                                                   withDestinationPath: HostPath.join(elsewhere.path, "g.svg"))
+        let cases = [("taken.svg", "it is a folder"), ("fifo.svg", "it is not a regular file"),
+                     ("link.svg", "it is a symbolic link")]
+        for (name, why) in cases {
+            let result = PictureHarness.run(Self.cluster + "export diagram \"\(name)\"", folder: folder.path)
+            #expect(result.status == .malformed, "\(name)")
+            #expect(result.sink.errorText.contains("test.sprite:4:16: error: cannot export '\(name)': \(why)"),
+                    "\(result.sink.errorText)")
+            #expect(result.sink.errorText.contains("export to a new name"))
+            #expect(!result.sink.text.contains("rpc ws1 -> fs1 done"), "refused before anything ran")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
     }
 
     @Test("at the prompt, recording starts with the first input when exports are allowed")

@@ -45,7 +45,24 @@ struct ExportSandbox {
                           help: "create the folder inside \(folder) first, or write beside the others")
         }
         guard SourceSandbox.contains(realRoot, realParent) else { throw outside }
-        return HostPath.join(realParent, HostPath.lastComponent(of: spelled))
+        let file = HostPath.join(realParent, HostPath.lastComponent(of: spelled))
+        try Self.refuseExisting(file, shown: shown)
+        return file
+    }
+
+    /// An existing name an export may not replace, judged before anything runs (`write` checks again, as
+    /// the file may change meanwhile): a link (never followed, and its target is not named), a folder, or
+    /// anything else that is not a regular file.
+    private static func refuseExisting(_ file: String, shown: String) throws(Refusal) {
+        var status = stat()
+        guard lstat(file, &status) == 0 else { return }
+        let help = "export to a new name, or remove it first"
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFLNK: throw Refusal(message: "cannot export \(shown): it is a symbolic link", help: help)
+        case S_IFDIR: throw Refusal(message: "cannot export \(shown): it is a folder", help: help)
+        default: throw Refusal(message: "cannot export \(shown): it is not a regular file", help: help)
+        }
     }
 
     /// Writes `text` to the file `path` resolves to, replacing it; never through a symbolic link, and only
