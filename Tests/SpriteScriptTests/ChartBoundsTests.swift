@@ -129,3 +129,45 @@ struct ExportUsageTests {
         #expect(usage.contains("export diagram|mermaid|shiviz|timeline|chart \"FILE\""), "\(usage)")
     }
 }
+
+@Suite("export names and sweep footnote")
+struct ExportNameAndFootnoteTests {
+    @Test("a file named only by its ending is told it has no name, not that it lacks the ending")
+    func bareExtension() throws {
+        let folder = try ExportFolder()
+        for path in [".svg", "sub/.svg"] {
+            let run = PictureHarness.run("cluster { workstation ws1 }\nexport diagram \"\(path)\"\n",
+                                         folder: folder.path)
+            #expect(run.status == .malformed)
+            #expect(run.sink.errorText.contains("error: '\(path)' has no name before '.svg'"), "\(run.sink.errorText)")
+            #expect(run.sink.errorText.contains("help: name it like \"run.svg\""))
+        }
+        let png = PictureHarness.run("cluster { workstation ws1 }\nexport diagram \"notes.png\"\n", folder: folder.path)
+        #expect(png.sink.errorText.contains("help: name it like \"notes.svg\""))
+    }
+
+    @Test("the '*' footnote is printed only when some value is marked")
+    func footnoteOnlyWithAMark() {
+        // $n is used only by a program never spawned: both cells are the same run, nothing differs.
+        let same = ScriptHarness.run("""
+            sweep s {
+              choose n 1, 2
+              cluster { server fs1; workstation ws1 }
+              program q { compute $n s }
+              rpc ws1 -> fs1
+            }
+
+            """)
+        #expect(same.status == .ok, "\(same.sink.errorText)")
+        #expect(!same.sink.text.contains("differs from the first cell's"), "\(same.sink.text)")
+        let differ = ScriptHarness.run("""
+            sweep s {
+              choose n 1, 2
+              cluster { server fs1; workstation ws1 }
+              rpc ws1 -> fs1 count $n
+            }
+
+            """)
+        #expect(differ.sink.text.contains("* differs from the first cell's (n=1)"), "\(differ.sink.text)")
+    }
+}

@@ -70,8 +70,12 @@ struct PictureExportStatement: Statement {
             return
         }
         checker.exports = true
-        if !extensions.contains(where: { path.hasSuffix($0) && path.count > $0.count }) {
-            let stem = HostPath.lastComponent(of: path).split(separator: ".").first.map(String.init) ?? "run"
+        let name = HostPath.lastComponent(of: path)
+        if let bare = extensions.first(where: { name == $0 }) {
+            checker.error("'\(path)' has no name before '\(bare)'", at: pathSpan, help: "name it like \"run\(bare)\"")
+        } else if !extensions.contains(where: { name.hasSuffix($0) }) {
+            // `notes.png` → `notes.svg`; a name that starts with a dot (`.png`) has no stem to keep.
+            let stem = name.hasPrefix(".") ? "" : name.split(separator: ".").first.map(String.init) ?? ""
             checker.error("an exported \(kind) is written to a file ending in "
                           + extensions.map { "'\($0)'" }.joined(separator: " or ") + ", not '\(path)'",
                           at: pathSpan, help: "name it like \"\(stem.isEmpty ? "run" : stem)\(extensions[0])\"")
