@@ -37,7 +37,9 @@ enum SweepTable {
         }
         table.picture = text(sweep, shown, width: width)
         let firstCell = SweepCells.label(shape.choices.map(\.name), sweep.cells.first?.values ?? [])
-        table.notes = ["  \(mark) differs from the first cell's (\(firstCell))"]
+        // The footnote explains a mark: none when every cell gave the first cell's values.
+        let marked = sweep.cells.contains { cell in shown.contains { cell.result.values[$0] != first[$0] } }
+        table.notes = marked ? ["  \(mark) differs from the first cell's (\(firstCell))"] : []
         let warned = sweep.cells.indices.filter { sweep.cells[$0].result.warnings > 0 }
         if let cell = warned.first {
             table.notes.append("  cell \(SweepCells.label(shape.choices.map(\.name), sweep.cells[cell].values)) "
