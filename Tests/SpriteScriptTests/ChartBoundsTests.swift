@@ -171,3 +171,21 @@ struct ExportNameAndFootnoteTests {
         #expect(differ.sink.text.contains("* differs from the first cell's (n=1)"), "\(differ.sink.text)")
     }
 }
+
+@Suite("balance sweep's count in the docs")
+struct BalanceSweepCountTests {
+    @Test("docs and the example say as many runs as the sweep has cells (4 strategies × 5 loads = 20)")
+    func countMatches() throws {
+        let example = try String(contentsOf: GoldenTests.root.appendingPathComponent(
+            "Examples/pictures/balance-strategies.sprite"), encoding: .utf8)
+        let docs = try String(contentsOf: GoldenTests.root.appendingPathComponent("docs/PICTURES.md"),
+                              encoding: .utf8)
+        // Each `choose` line's values are comma-separated: the cells are the product of their counts.
+        let cells = example.split(separator: "\n").filter { $0.hasPrefix("  choose ") }
+            .map { $0.split(separator: ",").count }.reduce(1, *)
+        #expect(cells == 20)
+        #expect(example.contains("exactly \(cells) of balance-sweep.sprite's 25 separate runs"))
+        #expect(docs.contains("\(cells) of its 25 runs"))
+        #expect(!docs.contains("balance-sweep.sprite's 25 runs as one sweep"))
+    }
+}
