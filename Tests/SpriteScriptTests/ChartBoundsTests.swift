@@ -189,3 +189,20 @@ struct BalanceSweepCountTests {
         #expect(!docs.contains("balance-sweep.sprite's 25 runs as one sweep"))
     }
 }
+
+@Suite("a bound named in a message")
+struct BoundMessageTests {
+    @Test("a bound whose readable form rounds above it is named exactly, so the value named is allowed")
+    func exactBound() {
+        // 2^62ns = 4611686018.427387904s = 53375.99558...d: readable rounds up to 53375.9956d, past the bound.
+        #expect(Quantity.formatBound(1 << 62, .duration) == "4611686018.427387904s")
+        #expect(Quantity.baseUnits(of: "53375.9956d", .duration)! > 1 << 62)
+        // A bound that reads exactly keeps its readable form: 1h.
+        #expect(Quantity.formatBound(3_600_000_000_000, .duration) == "1h")
+        let diagnostics = ScriptHarness.diagnostics("cluster { workstation ws1 }\nshow timeline to 53375.9956d\n")
+        let message = diagnostics.first?.message ?? ""
+        #expect(message == "to must be at most 4611686018.427387904s", "\(message)")
+        #expect(ScriptHarness.diagnostics("cluster { workstation ws1 }\nshow timeline to 4611686018.427387904s\n")
+            .isEmpty, "the bound named is allowed")
+    }
+}

@@ -448,7 +448,7 @@ public struct Checker {
     /// keep every sum the engine forms far from overflowing.
     public mutating func requireBetweenZeroAnd(_ quantity: Quantity, _ limit: Int64, _ what: String,
                                                at span: SourceSpan, allowZero: Bool = false, help: String? = nil) {
-        let most = Quantity.format(limit, quantity.dimension)
+        let most = Quantity.formatBound(limit, quantity.dimension)
         let least = allowZero ? "0" : "1" + (Quantity.unitNames(for: quantity.dimension).first ?? "")
         let range = "give a \(quantity.dimension.noun) from \(least) to \(most)"
         if quantity.integer < 0 || (!allowZero && quantity.integer == 0) {
