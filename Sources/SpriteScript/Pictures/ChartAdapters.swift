@@ -23,7 +23,7 @@ enum ChartAdapters {
             let ideal = hosts.sorted().map { ChartPoint(x: Double($0), y: Double($0)) }
             series.append(ChartSeries("ideal (= hosts)", ideal))
         }
-        return ChartModel(title: "pmake: speedup vs hosts", kind: .line, x: ChartAxis("hosts"),
+        return ChartModel(title: "pmake: speedup vs hosts", kind: .line, x: ChartAxis("hosts", whole: true),
                           y: ChartAxis("speedup", unit: "x"), series: series)
     }
 
@@ -35,7 +35,7 @@ enum ChartAdapters {
             ChartPoint(x: Double(report.parallel), y: Double(makespan.nanoseconds) / unit.scale,
                        label: "\(report.parallel)")
         }
-        return ChartModel(title: "pmake: makespan vs hosts", kind: .bar, x: ChartAxis("hosts"),
+        return ChartModel(title: "pmake: makespan vs hosts", kind: .bar, x: ChartAxis("hosts", whole: true),
                           y: ChartAxis("makespan", unit: unit.name), series: [ChartSeries("makespan", points)])
     }
 
@@ -51,7 +51,9 @@ enum ChartAdapters {
         guard !choices.isEmpty else { return nil }
         guard let xIndex = x.map({ name in choices.firstIndex { $0.name == name } }) ?? 0 else { return nil }
         let xChoice = choices[xIndex]
-        let numbers = ChartUnits.numbers(xChoice.values)
+        // Two values at one number (`1, 1.0`; `1KB, 1024B`) would share a place on a numeric axis: such a
+        // choice is drawn as groups of bars, a group per value, like a choice of words.
+        let numbers = ChartUnits.numbers(xChoice.values).flatMap { Set($0.values).count == $0.values.count ? $0 : nil }
         let xUnit = numbers.map { ChartUnits.scale(for: $0.dimension, $0.values) }
         let yValues = result.cells.compactMap { $0.result.values[metricIndex].map(metric.real) }
         let yUnit: (scale: Double, name: String) = switch metric.dimension {
@@ -59,6 +61,8 @@ enum ChartAdapters {
         case .duration: ChartUnits.time(yValues)
         default: (1, "")
         }
+        // Counts along x (`2, 4, 8` hosts) tick at whole numbers; `0.3, 0.5` loads do not.
+        let wholeX = numbers.map { $0.dimension == .count && $0.values.allSatisfy { $0 == $0.rounded() } } ?? false
         var series: [ChartSeries] = []
         for cell in result.cells {
             let others = choices.indices.filter { $0 != xIndex }
@@ -75,8 +79,10 @@ enum ChartAdapters {
             }
         }
         return ChartModel(title: "sweep \(result.shape.name): \(metric.title) vs \(xChoice.name)",
-                          kind: numbers == nil ? .bar : .line, x: ChartAxis(xChoice.name, unit: xUnit?.name ?? ""),
-                          y: ChartAxis(metric.title, unit: yUnit.name), series: series)
+                          kind: numbers == nil ? .bar : .line,
+                          x: ChartAxis(xChoice.name, unit: xUnit?.name ?? "", whole: wholeX),
+                          y: ChartAxis(metric.title, unit: yUnit.name, whole: metric.dimension == .count
+                                       && !metric.millionths), series: series)
     }
 }
 

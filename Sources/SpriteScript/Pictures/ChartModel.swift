@@ -27,10 +27,13 @@ public struct ChartModel: Sendable, Equatable {
 public struct ChartAxis: Sendable, Equatable {
     public var title: String
     public var unit: String
+    /// A count (messages, hosts, crash losses): ticks at whole numbers only.
+    public var whole: Bool
 
-    public init(_ title: String, unit: String = "") {
+    public init(_ title: String, unit: String = "", whole: Bool = false) {
         self.title = title
         self.unit = unit
+        self.whole = whole
     }
 
     /// `turnaround (s)`, or the title alone without a unit.
@@ -90,7 +93,16 @@ public struct ChartScale: Sendable, Equatable {
     }
 
     /// A scale over `low...high` with at most `intervals` intervals, widened to whole steps; zero is kept in
-    /// view when `includeZero` (bars grow from it).
+    /// view when `includeZero` (bars grow from it); a step of at least 1 when `whole` (a count has no halves).
+    public init(low: Double, high: Double, intervals: Int = 5, includeZero: Bool = false, whole: Bool) {
+        let scale = ChartScale(low: low, high: high, intervals: intervals, includeZero: includeZero)
+        guard whole, scale.step < 1 else { self = scale; return }
+        // Below 1 the nice step was a fraction: 1 is the next whole one, over the same data.
+        let first = scale.low.rounded(.down)
+        self.init(low: first, high: max(scale.high.rounded(.up), first + 1), step: 1)
+    }
+
+    /// The same without `whole`: steps of 1, 2 or 5 × 10^k, fractions included.
     public init(low: Double, high: Double, intervals: Int = 5, includeZero: Bool = false) {
         var (a, b) = (min(low, high), max(low, high))
         // A span too wide for a Double (-1e308...1e308) is drawn as if empty, not as an endless row of ticks.

@@ -1,16 +1,17 @@
-/// A `ChartModel` drawn as SVG: a title, the plot with grid lines, both axes with ticks at 1-2-5 steps and
-/// their titles with units, the series (lines with points, or grouped bars) and a legend at the right.
+/// A `ChartModel` drawn as SVG: a title, the plot with grid lines, both axes with ticks at 1-2-5 steps (whole
+/// numbers on a count's axis) and their titles with units, the series (lines with points, or grouped bars)
+/// and a legend at the right.
 ///
 /// Text is monospace at 12px, so the space a label takes is known from its length (7.2px a character) and the
-/// margins are sized from the labels: nothing is drawn over an axis label. Classes for checks and styles:
-/// `axis-label` (tick labels and axis titles), `bar`, `point`, `series-line`, `legend-entry`, `grid`.
+/// layout (ChartLayout) is sized from the labels: x labels that would overlap are turned and thinned, long
+/// legend names elided, and the canvas grows to hold them: nothing is drawn over an axis label. Classes for
+/// checks and styles: `axis-label` (tick labels and axis titles), `bar`, `point`, `series-line`,
+/// `legend-entry`, `grid`.
 public enum ChartPicture {
     public static let defaultWidth = 720.0
     public static let defaultHeight = 420.0
     static let characterWidth = 7.2
     static let fontSize = 12.0
-    /// Colours a reader tells apart, also in grey (dark, light, dark …), in series order; repeated past eight.
-    static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
     static let style = """
         text { font-family: monospace; font-size: 12px; fill: #222; }
@@ -24,8 +25,8 @@ public enum ChartPicture {
     public static func svg(_ model: ChartModel, width: Double = defaultWidth, height: Double = defaultHeight)
         -> String {
         let layout = ChartLayout(model, width: width, height: height)
-        var svg = SVGWriter(width: width, height: height)
-        svg.element("rect", [SVGAttribute("width", width), SVGAttribute("height", height),
+        var svg = SVGWriter(width: layout.width, height: layout.height)
+        svg.element("rect", [SVGAttribute("width", layout.width), SVGAttribute("height", layout.height),
                              SVGAttribute("fill", "#ffffff")])
         svg.element("text", [SVGAttribute("class", "chart-title"), SVGAttribute("x", layout.left),
                              SVGAttribute("y", 22)], text: model.title)
@@ -52,18 +53,35 @@ public enum ChartPicture {
                                  SVGAttribute("y", y + 4), SVGAttribute("text-anchor", "end")],
                         text: layout.yScale.label(value))
         }
-        for (x, label) in layout.xTicks {
+        for label in layout.xLabels {
+            let x = label.x
             svg.element("line", [SVGAttribute("class", "axis"), SVGAttribute("x1", x), SVGAttribute("y1", bottom),
                                  SVGAttribute("x2", x), SVGAttribute("y2", bottom + 4)])
-            svg.element("text", [SVGAttribute("class", "axis-label tick-label"), SVGAttribute("x", x),
-                                 SVGAttribute("y", bottom + 18), SVGAttribute("text-anchor", "middle")], text: label)
+            guard layout.turned else {
+                svg.element("text", [SVGAttribute("class", "axis-label tick-label"), SVGAttribute("x", x),
+                                     SVGAttribute("y", bottom + 18), SVGAttribute("text-anchor", "middle")],
+                            text: label.text)
+                continue
+            }
+            // Turned 45° about its end, just under the tick, reading down to the left.
+            let (tx, ty) = (SVGWriter.number(x + 4), SVGWriter.number(bottom + 12))
+            // An elided label's whole text is the hover title of a group around it.
+            let elided = label.text != label.full
+            if elided {
+                svg.begin("g")
+                svg.title(label.full)
+            }
+            svg.element("text", [SVGAttribute("class", "axis-label tick-label turned"), SVGAttribute("x", x + 4),
+                                 SVGAttribute("y", bottom + 12), SVGAttribute("text-anchor", "end"),
+                                 SVGAttribute("transform", "rotate(-45 \(tx) \(ty))")], text: label.text)
+            if elided { svg.end() }
         }
         svg.element("line", [SVGAttribute("class", "axis"), SVGAttribute("x1", left), SVGAttribute("y1", bottom),
                              SVGAttribute("x2", right), SVGAttribute("y2", bottom)])
         svg.element("line", [SVGAttribute("class", "axis"), SVGAttribute("x1", left), SVGAttribute("y1", top),
                              SVGAttribute("x2", left), SVGAttribute("y2", bottom)])
         svg.element("text", [SVGAttribute("class", "axis-label axis-title"), SVGAttribute("x", (left + right) / 2),
-                             SVGAttribute("y", bottom + 40), SVGAttribute("text-anchor", "middle")],
+                             SVGAttribute("y", bottom + layout.titleOffset), SVGAttribute("text-anchor", "middle")],
                     text: layout.model.x.caption)
         let middle = (top + bottom) / 2
         svg.element("text", [SVGAttribute("class", "axis-label axis-title"), SVGAttribute("x", 16),
@@ -75,18 +93,17 @@ public enum ChartPicture {
     private static func drawLines(_ layout: ChartLayout, _ svg: inout SVGWriter) {
         let model = layout.model
         for (index, series) in model.series.enumerated() where !series.points.isEmpty {
-            let colour = palette[index % palette.count]
+            let style = ChartSeriesStyle(index)
             let points = series.points.sorted { $0.x < $1.x }
             let path = points.map { SVGWriter.number(layout.x($0.x)) + "," + SVGWriter.number(layout.y($0.y)) }
             svg.begin("polyline", [SVGAttribute("class", "series-line"),
-                                   SVGAttribute("points", path.joined(separator: " ")), SVGAttribute("stroke", colour)])
+                                   SVGAttribute("points", path.joined(separator: " "))] + style.lineAttributes)
             svg.title(series.name)
             svg.end()
             for point in points {
-                svg.begin("circle", [SVGAttribute("class", "point"), SVGAttribute("cx", layout.x(point.x)),
-                                     SVGAttribute("cy", layout.y(point.y)), SVGAttribute("r", 3.5),
-                                     SVGAttribute("fill", colour)])
-                svg.title("\(series.name): \(describe(point.x, model.x)), \(describe(point.y, model.y))")
+                let marker = style.marker(x: layout.x(point.x), y: layout.y(point.y))
+                svg.begin(marker.name, [SVGAttribute("class", "point")] + marker.attributes)
+                svg.title("\(series.name): \(describeX(point, model.x)), \(describe(point.y, model.y))")
                 svg.end()
             }
         }
@@ -108,8 +125,7 @@ public enum ChartPicture {
                 let y = layout.y(point.y)
                 svg.begin("rect", [SVGAttribute("class", "bar"), SVGAttribute("x", x),
                                    SVGAttribute("y", min(y, zero)), SVGAttribute("width", max(1, barWidth - 1)),
-                                   SVGAttribute("height", abs(zero - y)),
-                                   SVGAttribute("fill", palette[index % palette.count])])
+                                   SVGAttribute("height", abs(zero - y))] + ChartSeriesStyle(index).fillAttributes)
                 svg.title("\(series.name): \(groups[group].label), \(describe(point.y, model.y))")
                 svg.end()
             }
@@ -118,14 +134,31 @@ public enum ChartPicture {
 
     private static func drawLegend(_ layout: ChartLayout, _ svg: inout SVGWriter) {
         for (index, series) in layout.model.series.enumerated() {
-            let y = layout.top + 8 + Double(index) * 20
+            let y = layout.top + 8 + Double(index) * ChartLayout.legendRow
             let x = layout.right + 16
+            let style = ChartSeriesStyle(index)
             svg.begin("g", [SVGAttribute("class", "legend-entry")])
-            svg.element("rect", [SVGAttribute("x", x), SVGAttribute("y", y - 9), SVGAttribute("width", 12),
-                                 SVGAttribute("height", 12), SVGAttribute("fill", palette[index % palette.count])])
-            svg.element("text", [SVGAttribute("x", x + 18), SVGAttribute("y", y + 1)], text: series.name)
+            svg.title(series.name)
+            if layout.model.kind == .line {
+                svg.element("line", [SVGAttribute("x1", x - 2), SVGAttribute("y1", y - 3), SVGAttribute("x2", x + 14),
+                                     SVGAttribute("y2", y - 3), SVGAttribute("stroke-width", 2)] + style.lineAttributes)
+                let marker = style.marker(x: x + 6, y: y - 3)
+                svg.element(marker.name, marker.attributes)
+            } else {
+                svg.element("rect", [SVGAttribute("x", x), SVGAttribute("y", y - 9), SVGAttribute("width", 12),
+                                     SVGAttribute("height", 12)] + style.fillAttributes)
+            }
+            svg.element("text", [SVGAttribute("x", x + 18), SVGAttribute("y", y + 1)], text: layout.legendNames[index])
             svg.end()
         }
+    }
+
+    /// A point's x for hover text: its label when it has one (two labels at one number stay apart), with the
+    /// number beside it when they differ (`b4 (4)`).
+    static func describeX(_ point: ChartPoint, _ axis: ChartAxis) -> String {
+        let number = describe(point.x, axis)
+        guard let label = point.label, label != number else { return number }
+        return "\(label) (\(number))"
     }
 
     /// A value with its unit for hover text: `2.98 s`, `12 hosts`, `0.5`.
@@ -142,51 +175,5 @@ public enum ChartPicture {
             if text.hasSuffix(".") { text.removeLast() }
         }
         return text
-    }
-}
-
-/// Where everything goes: margins sized from the labels, the scales, and the bar chart's groups.
-struct ChartLayout {
-    let model: ChartModel
-    let left: Double
-    let right: Double
-    let top: Double
-    let bottom: Double
-    let xScale: ChartScale
-    let yScale: ChartScale
-    /// A bar chart's groups: each distinct x, in order, with the label under it.
-    let groups: [(x: Double, label: String)]
-
-    init(_ model: ChartModel, width: Double, height: Double) {
-        self.model = model
-        let points = model.series.flatMap(\.points)
-        let ys = points.map(\.y).filter(\.isFinite)
-        let yScale = ChartScale(low: ys.min() ?? 0, high: ys.max() ?? 1, intervals: 5,
-                                includeZero: model.kind == .bar || (ys.min() ?? 0) >= 0)
-        self.yScale = yScale
-        let xs = points.map(\.x).filter(\.isFinite)
-        xScale = ChartScale(low: xs.min() ?? 0, high: xs.max() ?? 1, intervals: 6)
-        var groups: [(x: Double, label: String)] = []
-        for point in points.sorted(by: { $0.x < $1.x }) where groups.last?.x != point.x {
-            groups.append((point.x, point.label ?? ChartPicture.readable(point.x)))
-        }
-        self.groups = groups
-        let yLabels = yScale.ticks.map { yScale.label($0).count }.max() ?? 1
-        let legend = model.series.map(\.name.count).max() ?? 0
-        left = 28 + Double(yLabels) * ChartPicture.characterWidth + 10
-        right = max(left + 100, width - 16 - (legend > 0 ? 30 + Double(legend) * ChartPicture.characterWidth : 0))
-        top = 40
-        bottom = max(top + 60, height - 56)
-    }
-
-    func x(_ value: Double) -> Double { left + xScale.fraction(value) * (right - left) }
-
-    func y(_ value: Double) -> Double { bottom - yScale.fraction(value) * (bottom - top) }
-
-    /// Tick positions and labels under the x axis: the scale's ticks for lines, the groups' middles for bars.
-    var xTicks: [(Double, String)] {
-        guard model.kind == .bar else { return xScale.ticks.map { (x($0), xScale.label($0)) } }
-        let groupWidth = (right - left) / Double(max(1, groups.count))
-        return groups.enumerated().map { (left + groupWidth * (Double($0.offset) + 0.5), $0.element.label) }
     }
 }

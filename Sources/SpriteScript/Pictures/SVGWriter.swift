@@ -111,7 +111,7 @@ public struct SVGWriter {
 }
 
 /// One attribute of an SVG element; numbers go through `SVGWriter.number`.
-public struct SVGAttribute: Sendable {
+public struct SVGAttribute: Sendable, Equatable {
     public let name: String
     public let value: String
 

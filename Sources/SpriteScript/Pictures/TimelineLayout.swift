@@ -55,7 +55,7 @@ struct TimelineLayout {
         var colours: [String: String] = [:]
         for slice in chart.slices.sorted(by: { ($0.order, $0.start) < ($1.order, $1.start) })
         where colours[slice.process] == nil {
-            colours[slice.process] = ChartPicture.palette[colours.count % ChartPicture.palette.count]
+            colours[slice.process] = ChartSeriesStyle.palette[colours.count % ChartSeriesStyle.palette.count]
         }
         self.colours = colours
     }
