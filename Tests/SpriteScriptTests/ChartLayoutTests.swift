@@ -100,7 +100,7 @@ struct ChartLayoutTests {
             }
             export chart "h.svg" from w field messages
             sweep k {
-            choose size 1KB, 2KB
+            choose size 1024B, 2KB
             cluster { server fs1; workstation ws1 }
             domain / on fs1
             rpc ws1 -> fs1 reply $size
@@ -118,7 +118,8 @@ struct ChartLayoutTests {
         let hover = ChartPictureTests.elements(line, class: "point").compactMap {
             $0.elements(forName: "title").first?.stringValue
         }
-        #expect(hover.first?.hasPrefix("messages: 1KB (1 KB), ") == true, "\(hover)")
+        #expect(hover.first?.hasPrefix("messages: 1024B (1 KB), ") == true, "\(hover)")
+        #expect(hover.last?.hasPrefix("messages: 2 KB, ") == true, "a label spelled as the number: \(hover)")
     }
 
     @Test("in a browser: turned labels stay on the canvas and off the bars; 18 legend rows clear the labels")

@@ -157,7 +157,10 @@ public enum ChartPicture {
     /// number beside it when they differ (`b4 (4)`).
     static func describeX(_ point: ChartPoint, _ axis: ChartAxis) -> String {
         let number = describe(point.x, axis)
-        guard let label = point.label, label != number else { return number }
+        // `8KB` is `8 KB` spelled as written: the number alone says it.
+        guard let label = point.label, label.filter({ $0 != " " }) != number.filter({ $0 != " " }) else {
+            return number
+        }
         return "\(label) (\(number))"
     }
 
