@@ -206,3 +206,31 @@ struct BoundMessageTests {
             .isEmpty, "the bound named is allowed")
     }
 }
+
+/// Each export kind says whether it draws from the run's recording; a script records only when one does.
+@Suite("recording by need")
+struct RecordingByNeedTests {
+    @Test("a script that exports only charts records nothing; one with a diagram records its messages")
+    func chartNeedsNoRecording() throws {
+        let folder = try ExportFolder()
+        let sweep = """
+            sweep s {
+              choose n 1, 2
+              cluster { server fs1; workstation ws1 }
+              rpc ws1 -> fs1 count $n
+            }
+            cluster { server fs1; workstation ws1 }
+            rpc ws1 -> fs1
+            run
+
+            """
+        let chart = PictureHarness.run(sweep + "export chart \"c.svg\" from s field messages\n", folder: folder.path)
+        #expect(chart.status == .ok, "\(chart.sink.errorText)")
+        #expect(chart.session.interpreter.recording == nil, "a chart draws from the sweep's table")
+        #expect(folder.exists("c.svg"))
+        let diagram = PictureHarness.run(sweep + "export diagram \"d.svg\"\n", folder: folder.path)
+        #expect(diagram.status == .ok)
+        #expect(diagram.session.interpreter.recording != nil)
+        #expect(PictureExports.all.filter { !$0.needsRecording }.map(\.word) == ["chart"])
+    }
+}

@@ -9,7 +9,9 @@ struct ChartExport: PictureExport {
 
     static let kind = PictureExportKind(
         word: "chart", extensions: [".svg"],
-        usage: "export chart \"FILE.svg\" from SWEEP field FIELD [x CHOICE] | from pmake [BUILD, …] [makespan]"
+        usage: "export chart \"FILE.svg\" from SWEEP field FIELD [x CHOICE] | from pmake [BUILD, …] [makespan]",
+        // Drawn from sweeps' tables and pmake's reports, which every run keeps: no recording.
+        needsRecording: false
     ) { (parser: inout Parser) throws(Diagnostic) -> any PictureExport in
         guard parser.accept("from") != nil else {
             throw parser.unexpected(expected: "'from' and a sweep's name, or 'from pmake'")

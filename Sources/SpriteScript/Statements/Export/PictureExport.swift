@@ -9,6 +9,10 @@ struct PictureExportKind: Sendable {
     let extensions: [String]
     /// How the statement reads, for help.
     let usage: String
+    /// Whether it draws from the run's recording (messages, marks, cache and disk records). A script's
+    /// recording starts only when one of its exports needs it, so one that exports only charts (drawn from
+    /// sweep and pmake results, kept anyway) runs at the cost of a script with no export.
+    var needsRecording = true
     /// Reads the options after the file name.
     let parse: @Sendable (inout Parser) throws(Diagnostic) -> any PictureExport
 }
@@ -50,7 +54,8 @@ enum PictureExports {
         let (path, pathSpan) = try parser.parseString("a file name in double quotes, like \"run\(kind.extensions[0])\"")
         let export = try kind.parse(&parser)
         return PictureExportStatement(span: keyword.span.through(pathSpan), kind: kind.word,
-                                      extensions: kind.extensions, path: path, pathSpan: pathSpan, export: export)
+                                      extensions: kind.extensions, path: path, pathSpan: pathSpan, export: export,
+                                      needsRecording: kind.needsRecording)
     }
 }
 
@@ -62,6 +67,7 @@ struct PictureExportStatement: Statement {
     let path: String
     let pathSpan: SourceSpan
     let export: any PictureExport
+    let needsRecording: Bool
 
     func check(_ checker: inout Checker) {
         // A file a sweep's cell loads: every cell would draw into the one file (the body's own text is
@@ -69,7 +75,7 @@ struct PictureExportStatement: Statement {
         guard checker.allowedOutsideSweep("export \(kind)", at: span, help: SweepSyntax.exportRefusal) else {
             return
         }
-        checker.exports = true
+        if needsRecording { checker.exports = true }
         let name = HostPath.lastComponent(of: path)
         if let bare = extensions.first(where: { name == $0 }) {
             checker.error("'\(path)' has no name before '\(bare)'", at: pathSpan, help: "name it like \"run\(bare)\"")
