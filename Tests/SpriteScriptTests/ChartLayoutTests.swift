@@ -1,3 +1,4 @@
+import BrowserTesting
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
