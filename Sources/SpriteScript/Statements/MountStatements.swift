@@ -7,8 +7,7 @@ struct ExportSyntax: StatementSyntax {
         summary: "NFS naming: export a server's directory, mount it on clients, or automount on first use",
         usage: ["export PATH on SERVER", "mount SERVER:PATH on LOCALPATH at NODES", "automount ROOT at NODES",
                 // From the registry of picture kinds, so a new kind is never left out of the usage.
-                "export \(PictureExports.words.joined(separator: "|")) \"FILE\" …  "
-                    + "(pictures of the run: help pictures)"],
+                "export \(PictureExports.words.joined(separator: "|")) \"FILE\" …  (help pictures)"],
         details: "A mounted file's name at its server is its super-root name, /SERVER/PATH, which every node "
             + "may also use directly; the trace prints that name, so two clients' different views of one file "
             + "are visibly one file. 'mount' asks the server's mount daemon, which refuses a directory it does "
