@@ -1,8 +1,11 @@
 import Foundation
+import SpriteScript
 
 /// A report file the grader writes (`--junit`, `--gradescope`): only where the command line points,
 /// only into a regular file. Opening does not wait (a FIFO with no reader is refused at once rather
 /// than hanging the grader), and a FIFO or device that did open is refused before a byte is written.
+/// Written through the name the command line gave (it may name a link on purpose); the `--report` folder's
+/// files are written by ReplacingFile instead, as they lie in a folder others may write.
 public enum ReportFile {
     public struct Failure: Error, Sendable {
         public let reason: String
@@ -16,19 +19,9 @@ public enum ReportFile {
             close(descriptor)
             return .failure(Failure(reason: "it is not a regular file"))
         }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                raw.baseAddress.map { Foundation.write(descriptor, $0 + offset, raw.count - offset) } ?? 0
-            }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                let error = written < 0 ? errno : EIO
-                close(descriptor)
-                return .failure(Failure(reason: reason(error)))
-            }
-            offset += written
+        if let error = ReplacingFile.writeAll(Array(text.utf8), to: descriptor) {
+            close(descriptor)
+            return .failure(Failure(reason: reason(error)))
         }
         // A full disk or a network file system may report the failure only now.
         guard close(descriptor) == 0 else { return .failure(Failure(reason: reason(errno))) }

@@ -221,7 +221,7 @@ struct TestCommand: ParsableCommand {
         run.fingerprint = RunFingerprint.of(everyTest, options: options)
         var html: HTMLReportFolder?
         if let reportFolder {
-            switch prepare(reportFolder, names: everyTest.map(\.name)) {
+            switch prepare(reportFolder, names: everyTest.map(\.name), tests: everyTest.map(\.path)) {
             case .success(let folder): html = folder
             case .failure(let failure): return failure.status
             }
@@ -324,7 +324,7 @@ struct TestCommand: ParsableCommand {
         var html: HTMLReportFolder?
         if let reportFolder {
             // A merged run has its tests' pages but no run reports: those are drawn where the shards ran.
-            switch prepare(reportFolder, names: merged.results.map(\.name)) {
+            switch prepare(reportFolder, names: merged.results.map(\.name), tests: merged.results.map(\.path)) {
             case .success(let folder): html = folder
             case .failure(let failure): return failure.status
             }
@@ -350,10 +350,12 @@ struct TestCommand: ParsableCommand {
     }
 
     /// `--report DIR` made ready before any test runs: the folder and the slugs of the whole run's tests
-    /// (`names`, in the run's order); exit status 2 for a folder refused, 5 for one that cannot be made.
-    private func prepare(_ report: String, names: [String]) -> Result<HTMLReportFolder, StatusFailure> {
+    /// (`names`, in the run's order); exit status 2 for a folder refused (a folder holding `tests`, anything
+    /// but an earlier report), 5 for one that cannot be made.
+    private func prepare(_ report: String, names: [String],
+                         tests: [String]) -> Result<HTMLReportFolder, StatusFailure> {
         let path = Self.absolute(report)
-        if case .failure(let failure) = HTMLReportFolder.prepare(path) {
+        if case .failure(let failure) = HTMLReportFolder.prepare(path, tests: tests.map(Self.absolute)) {
             if failure.refused {
                 return .failure(StatusFailure(status: Self.refuse("--report: '\(report)': \(failure.reason)")))
             }

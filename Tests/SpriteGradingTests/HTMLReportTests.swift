@@ -186,15 +186,14 @@ struct HTMLReportTests {
         }
         #expect(failure.refused)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("notes.txt"))
-        // An earlier report: its index and tests/ go, a file beside them stays.
+        // An earlier report: every file and folder it wrote goes (HTMLReportFolderSafetyTests: only those).
         try HTMLReportFolder.prepare(folder.path).get()
         let report = HTMLReportFolder(path: folder.path, slugs: ReportSlug.slugs(forRun: ["a"]))
         let failed = TestResult(name: "a", path: "a.sprite", outcome: .fail, maxPoints: Points(1))
         try report.write([failed], run: RunInfo(total: 1, digest: "")).get()
-        try Data("kept".utf8).write(to: folder.appendingPathComponent("kept.txt"))
         try HTMLReportFolder.prepare(folder.path).get()
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(left == ["kept.txt", "tests"])
+        #expect(left == ["tests"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("tests").path)
                     .isEmpty)
     }
@@ -212,7 +211,7 @@ struct HTMLReportTests {
             Issue.record("a page was written under a file")
             return
         }
-        #expect(failure.reason == "cannot make tests/1-a: not a directory")
+        #expect(failure.reason == "cannot make tests/1-a: tests is not a folder")
         #expect(!failure.refused)
     }
 

@@ -239,17 +239,33 @@ struct ReportTests {
         #expect(deep.status == .malformed && deep.sink.output.isEmpty)
         #expect(deep.sink.errors.joined().contains("which does not exist"), "\(deep.sink.errors)")
         #expect(!FileManager.default.fileExists(atPath: HostPath.join(parent.path, "a")))
-        // index.html a link to a file outside: not written through, the run ends with 5, the file unchanged.
+        // index.html a symbolic link and results.json a hard link to files outside: each name is replaced by
+        // a new file (written under a temporary name, then renamed), so the files outside keep their bytes.
         let outside = HostPath.join(parent.path, "outside.txt")
+        let hardOutside = HostPath.join(parent.path, "hard-outside.txt")
         try "mine".write(toFile: outside, atomically: true, encoding: .utf8)
+        try "mine too".write(toFile: hardOutside, atomically: true, encoding: .utf8)
         let linked = HostPath.join(parent.path, "linked")
         try FileManager.default.createDirectory(atPath: linked, withIntermediateDirectories: false)
         try FileManager.default.createSymbolicLink(atPath: HostPath.join(linked, "index.html"),
                                                    withDestinationPath: outside)
+        #expect(link(hardOutside, HostPath.join(linked, "results.json")) == 0)
         let result = ReportHarness.run(ReportHarness.jackAndJill, folder: linked)
-        #expect(result.status == .outputFailed)
-        #expect(result.sink.errors.joined().contains("cannot write the report into"), "\(result.sink.errors)")
+        #expect(result.status == .ok, "\(result.sink.errors)")
         #expect(try String(contentsOfFile: outside, encoding: .utf8) == "mine")
+        #expect(try String(contentsOfFile: hardOutside, encoding: .utf8) == "mine too")
+        let index = try FileManager.default.attributesOfItem(atPath: HostPath.join(linked, "index.html"))
+        #expect(index[.type] as? FileAttributeType == .typeRegular)
+        #expect(try String(contentsOfFile: HostPath.join(linked, "results.json"), encoding: .utf8).hasPrefix("{"))
+        // No temporary file is left beside them.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: linked).allSatisfy { !$0.hasPrefix(".") })
+        // A folder where index.html goes: the write fails, the run ends with 5.
+        let taken = HostPath.join(parent.path, "taken")
+        try FileManager.default.createDirectory(atPath: HostPath.join(taken, "index.html"),
+                                                withIntermediateDirectories: true)
+        let failed = ReportHarness.run(ReportHarness.jackAndJill, folder: taken)
+        #expect(failed.status == .outputFailed)
+        #expect(failed.sink.errors.joined().contains("cannot write the report into"), "\(failed.sink.errors)")
     }
 
     @Test("a malformed script gets a report too: its errors, exit status 2, in both files")

@@ -32,13 +32,14 @@ struct TestHTMLReportTests {
     }
 
     /// Every file under `folder` (relative path → bytes), each test's time blanked: wall-clock times are the
-    /// one thing two runs of the same tests do not share.
+    /// one thing two runs of the same tests do not share (and so the manifest's digests of the pages, left out).
     static func files(_ folder: String) throws -> [String: String] {
         var files: [String: String] = [:]
         for case let file as String in FileManager.default.enumerator(atPath: folder) ?? NSEnumerator() {
             var isFolder: ObjCBool = false
             let path = folder + "/" + file
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+            guard file != ".sprite-shell-report",
+                  FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
                 continue
             }
             let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -185,8 +186,21 @@ struct TestHTMLReportTests {
         #expect(result.status == 2)
         // Fitted to 80 columns: compared as one line.
         let message = result.stderr.replacingOccurrences(of: "\n", with: " ")
-        #expect(message.hasPrefix("sprite-shell: error: --report: '\(directory.url.path)': it is not empty and "))
+        #expect(message.hasPrefix("sprite-shell: error: --report: '\(directory.url.path)': it holds "))
+        #expect(message.contains("a test being graded"), "\(message)")
         #expect(result.stdout.isEmpty)
+    }
+
+    /// The review's reproducer: an index.html carrying the generator's marker beside the tests, `--report .`
+    /// from inside: refused, and the tests are still there.
+    @Test func aForgedEarlierReportAroundTheTestsIsRefusedAndRemovesNothing() throws {
+        let directory = try TestCommandTests.folder(["tests/a.sprite": "echo \"x\"\n", "tests/README": "notes\n"])
+        try Data("<meta name=\"generator\" content=\"sprite-shell test --report\">\n".utf8)
+            .write(to: URL(fileURLWithPath: directory.path("index.html")))
+        let result = try runShell(["test", directory.path("tests"), "--report", directory.url.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory.path("tests/a.sprite")))
+        #expect(FileManager.default.fileExists(atPath: directory.path("tests/README")))
     }
 
     @Test func aFolderWhoseParentIsMissingIsRefusedAndOneThatCannotBeMadeExitsFive() throws {

@@ -38,32 +38,26 @@ public struct HTMLReportFolder: Sendable {
     }
 
     /// Makes `path` ready for a report before any test runs: created when missing (its parent must exist);
-    /// an empty folder is taken as it is, and one holding an earlier `--report`'s index.html has that index
-    /// and its `tests/` removed; any other folder is refused, so that nothing else is ever written over.
-    public static func prepare(_ path: String) -> Result<Void, Failure> {
+    /// an empty folder is taken as it is, and one holding exactly an earlier `--report` (ReportManifest: its
+    /// listed files, unchanged, and nothing else) has that report removed; any other folder is refused, so
+    /// nothing else is ever written over or removed. A folder that holds one of `tests` (the scripts about to
+    /// be graded) is refused too.
+    public static func prepare(_ path: String, tests: [String] = []) -> Result<Void, Failure> {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isFolder) {
             guard isFolder.boolValue else { return .failure(Failure(reason: "it is not a folder", refused: true)) }
+            if let test = tests.first(where: { lies($0, inside: path) }) {
+                return .failure(Failure(reason: "it holds \(HTMLText.line(test)), a test being graded; give a "
+                                        + "folder of its own", refused: true))
+            }
             let entries: [String]
             do {
                 entries = try manager.contentsOfDirectory(atPath: path)
             } catch {
                 return .failure(Failure(reason: "cannot list it", refused: false))
             }
-            if !entries.isEmpty {
-                guard isEarlierReport(HostPath.join(path, "index.html")) else {
-                    return .failure(Failure(reason: "it is not empty and holds no earlier test report; give a new "
-                                            + "or an empty folder", refused: true))
-                }
-                for name in ["index.html", "tests"] where entries.contains(name) {
-                    do {
-                        try manager.removeItem(atPath: HostPath.join(path, name))
-                    } catch {
-                        return .failure(Failure(reason: "cannot remove the earlier report's \(name)", refused: false))
-                    }
-                }
-            }
+            if !entries.isEmpty, case .failure(let failure) = removeEarlierReport(path) { return .failure(failure) }
         } else {
             // Only the last folder is made: a mistyped path does not grow a tree of folders.
             let parent = HostPath.folder(of: path)
@@ -83,11 +77,39 @@ public struct HTMLReportFolder: Sendable {
         return .success(())
     }
 
-    /// True when `index` is an index.html a `--report` wrote: its first kilobytes name the generator.
-    static func isEarlierReport(_ index: String) -> Bool {
-        guard case .success(let bytes) = BoundedFile.read(index, cap: 1 << 26) else { return false }
-        let head = String(decoding: bytes.prefix(1 << 12), as: UTF8.self)
-        return head.contains("<meta name=\"generator\" content=\"\(HTMLText.generator)\">")
+    /// Removes the earlier report in the non-empty folder `path`, or refuses the folder when it holds anything
+    /// its manifest does not list as written.
+    private static func removeEarlierReport(_ path: String) -> Result<Void, Failure> {
+        let refusal = "it is not empty and holds no earlier test report"
+        let manifestPath = HostPath.join(path, ReportManifest.name)
+        guard ReportManifest.plainFile(manifestPath) != nil,
+              case .success(let bytes) = BoundedFile.read(manifestPath, cap: 1 << 26),
+              let manifest = ReportManifest.parse(String(decoding: bytes, as: UTF8.self)) else {
+            return .failure(Failure(reason: refusal + "; give a new or an empty folder", refused: true))
+        }
+        if let mismatch = manifest.mismatch(in: path) {
+            return .failure(Failure(reason: refusal + " alone (\(HTMLText.line(mismatch))); give a new or an empty "
+                                    + "folder", refused: true))
+        }
+        if let left = manifest.remove(from: path) {
+            return .failure(Failure(reason: "cannot remove the earlier report's \(left)", refused: false))
+        }
+        return .success(())
+    }
+
+    /// True when `file` is inside the folder `folder`, both taken where they really lead (the file's nearest
+    /// existing folder, when its own is missing).
+    static func lies(_ file: String, inside folder: String) -> Bool {
+        func real(_ path: String) -> String? {
+            guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        guard let root = real(folder) else { return false }
+        var parent = HostPath.folder(of: file)
+        while real(parent) == nil, !parent.isEmpty, parent != "/" { parent = HostPath.folder(of: parent) }
+        guard let place = real(parent) else { return false }
+        return place == root || place.hasPrefix(root == "/" ? "/" : root + "/")
     }
 
     /// The folder of the test named `name`'s page, absolute; nil for a test outside the run's slugs.
@@ -107,32 +129,56 @@ public struct HTMLReportFolder: Sendable {
     /// The index of a run about to start: every test listed, nothing graded, marked not final.
     public func writeStart(_ results: [TestResult], run: RunInfo) -> Result<Void, Failure> {
         let page = HTMLIndexPage().render(results, run: run, pages: [:], state: .inProgress)
-        return write(page, to: "index.html")
+        var manifest = ReportManifest(folders: ["tests"])
+        if case .failure(let failure) = write(page, to: "index.html", manifest: &manifest) { return .failure(failure) }
+        return write(manifest.text, to: ReportManifest.name)
     }
 
-    /// Each page of a finished (or interrupted) run, then the index that links them.
+    /// Each page of a finished (or interrupted) run, then the index that links them, then the manifest of
+    /// everything the report holds.
     public func write(_ results: [TestResult], run: RunInfo) -> Result<Void, Failure> {
         let pages = pages(results)
         let page = HTMLTestPage(showHidden: showHidden)
+        var manifest = ReportManifest(folders: ["tests"])
         for result in results {
-            guard let slug = pages[result.name], let folder = testFolder(result.name) else { continue }
-            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-                return .failure(Failure(reason: "cannot make tests/\(slug): " + String(cString: strerror(errno))
-                                            .lowercased(), refused: false))
+            guard let slug = pages[result.name] else { continue }
+            if case .failure(let failure) = ReplacingFile.makeFolder(root: path, relative: "tests/\(slug)") {
+                return .failure(Failure(reason: "cannot make tests/\(slug): \(failure.reason)", refused: false))
             }
+            manifest.folders.insert("tests/\(slug)")
             let shown = result.hidden && !showHidden ? nil : result.runReport
+            if let shown { addRunReport("tests/\(slug)/\(shown)", to: &manifest) }
             if case .failure(let failure) = write(page.render(result, runReport: shown),
-                                                  to: "tests/\(slug)/index.html") {
+                                                  to: "tests/\(slug)/index.html", manifest: &manifest) {
                 return .failure(failure)
             }
         }
         let index = HTMLIndexPage().render(results, run: run, pages: pages, state: .finished)
-        return write(index, to: "index.html")
+        if case .failure(let failure) = write(index, to: "index.html", manifest: &manifest) {
+            return .failure(failure)
+        }
+        return write(manifest.text, to: ReportManifest.name)
     }
 
-    /// Writes the file `name`, relative to the folder; the failure names it.
+    /// The run report's folder `relative` and its plain files (the test's process wrote them) in the manifest.
+    private func addRunReport(_ relative: String, to manifest: inout ReportManifest) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: HostPath.join(path, relative)) else {
+            return
+        }
+        manifest.folders.insert(relative)
+        for name in names { _ = manifest.addFile(relative + "/" + name, root: path) }
+    }
+
+    /// Writes the file `name` and lists it in `manifest`.
+    private func write(_ text: String, to name: String, manifest: inout ReportManifest) -> Result<Void, Failure> {
+        let written = write(text, to: name)
+        if case .success = written { _ = manifest.addFile(name, root: path) }
+        return written
+    }
+
+    /// Writes the file `name`, relative to the folder (ReplacingFile); the failure names it.
     private func write(_ text: String, to name: String) -> Result<Void, Failure> {
-        ReportFile.write(text, to: HostPath.join(path, name)).mapError {
+        ReplacingFile.write(text, root: path, relative: name).mapError {
             Failure(reason: "\(name): \($0.reason)", refused: false)
         }
     }

@@ -65,39 +65,16 @@ struct ExportSandbox {
         }
     }
 
-    /// Writes `text` to the file `path` resolves to, replacing it; never through a symbolic link, and only
-    /// over a regular file.
+    /// Writes `text` to the file `path` resolves to, replacing its directory entry (ReplacingFile): never
+    /// through a symbolic link, never into a hard link's other names, never into a FIFO or a device.
     func write(_ text: String, to path: String) throws(Refusal) {
         let file = try resolve(path)
-        let shown = "'\(path)'"
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw Refusal(message: "cannot write \(shown): \(String(cString: strerror(errno)))",
-                          help: "check the folder's permissions, and that the name is not a link or a folder")
-        }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw Refusal(message: "cannot write \(shown): it is not a regular file",
-                          help: "export to a new name")
-        }
-        guard ftruncate(descriptor, 0) == 0 else {
-            throw Refusal(message: "cannot write \(shown): \(String(cString: strerror(errno)))",
-                          help: "check the file's permissions")
-        }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Foundation.write(descriptor, base + written, buffer.count - written)
-            }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else {
-                throw Refusal(message: "cannot write \(shown): \(String(cString: strerror(errno)))",
-                              help: "check the space left on the disk")
-            }
-            written += result
+        let written = ReplacingFile.write(text, root: HostPath.folder(of: file),
+                                          relative: HostPath.lastComponent(of: file))
+        if case .failure(let failure) = written {
+            throw Refusal(message: "cannot write '\(path)': \(failure.reason)",
+                          help: "check the folder's permissions and the space left on the disk, and that the name "
+                            + "is not a folder")
         }
     }
 }

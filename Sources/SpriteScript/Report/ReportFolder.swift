@@ -2,8 +2,8 @@ import Foundation
 
 /// The folder `--report DIR` writes a run's report into. DIR is made when it is missing, but only DIR: a
 /// missing parent is refused, as a mistyped path would otherwise grow a tree of folders. The files go in
-/// through the export sandbox rooted at DIR, so neither a name nor a symbolic link inside DIR can lead a
-/// write elsewhere, and only regular files are replaced.
+/// through the export sandbox rooted at DIR, which replaces each file's directory entry (ReplacingFile): no
+/// symbolic or hard link inside DIR can lead a write elsewhere.
 struct ReportFolder {
     /// Why the report cannot be written, worded for the command line's author.
     struct Failure: Error, Equatable {
