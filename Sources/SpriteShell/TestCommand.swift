@@ -350,10 +350,14 @@ struct TestCommand: ParsableCommand {
     }
 
     /// `--report DIR` made ready before any test runs: the folder and the slugs of the whole run's tests
-    /// (`names`, in the run's order); exit status 2 for a folder refused (a folder holding `tests`, anything
-    /// but an earlier report), 5 for one that cannot be made.
+    /// (`names`, in the run's order); exit status 2 for a folder refused (an empty name, a folder holding
+    /// `tests`, anything but an earlier report), 5 for one that cannot be made.
     private func prepare(_ report: String, names: [String],
                          tests: [String]) -> Result<HTMLReportFolder, StatusFailure> {
+        guard !report.isEmpty, !report.contains("\0") else {
+            return .failure(StatusFailure(status: Self.refuse("--report: '\(report)' is not a folder name; give "
+                                                              + "the name of a folder, like --report report")))
+        }
         let path = Self.absolute(report)
         if case .failure(let failure) = HTMLReportFolder.prepare(path, tests: tests.map(Self.absolute)) {
             if failure.refused {

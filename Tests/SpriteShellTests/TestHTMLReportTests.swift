@@ -189,6 +189,11 @@ struct TestHTMLReportTests {
         #expect(message.hasPrefix("sprite-shell: error: --report: '\(directory.url.path)': it holds "))
         #expect(message.contains("a test being graded"), "\(message)")
         #expect(result.stdout.isEmpty)
+        // An empty name is not the current folder.
+        let empty = try runShell(["test", "--report", "", directory.url.path])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.replacingOccurrences(of: "\n", with: " ")
+                    .hasPrefix("sprite-shell: error: --report: '' is not a folder name"), "\(empty.stderr)")
     }
 
     /// The review's reproducer: an index.html carrying the generator's marker beside the tests, `--report .`
