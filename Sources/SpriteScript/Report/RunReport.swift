@@ -67,7 +67,25 @@ struct RunReport {
             pictures.append(Picture(file: "chart-\(prefix)pmake-makespan.svg", title: model.title,
                                     svg: ChartPicture.svg(model)))
         }
-        return pictures
+        return uniqueFiles(pictures)
+    }
+
+    /// Each picture's file name made unique, in order: a name met before gets `-2`, `-3`… before `.svg`
+    /// (`fileName` maps every other character to `_`, and sweep names and fields may hold `-`, so two charts
+    /// can come to one name; neither may overwrite the other).
+    static func uniqueFiles(_ pictures: [Picture]) -> [Picture] {
+        var used: Set<String> = []
+        return pictures.map { picture in
+            var unique = picture
+            let stem = picture.file.hasSuffix(".svg") ? String(picture.file.dropLast(4)) : picture.file
+            var number = 1
+            while used.contains(unique.file) {
+                number += 1
+                unique.file = "\(stem)-\(number).svg"
+            }
+            used.insert(unique.file)
+            return unique
+        }
     }
 
     /// Charts drawn for one sweep at most: its table has every field.

@@ -1,0 +1,48 @@
+import Foundation
+@testable import SpriteKernel
+@testable import SpriteScript
+import Testing
+
+/// `run --report DIR` where names clash or mislead and output fails late: each chart its own file, names on
+/// the page with bidi characters escaped as grading's pages escape them, no report saying the wrong exit
+/// status, and output past what a report keeps said to be cut.
+@Suite("the run report's edges")
+struct ReportSafetyTests {
+    /// Two sweeps whose names both become `_` in a file name (é and è), each drawing the same fields.
+    static let clashingSweeps = ["é", "è"].map { name in
+        """
+        sweep \(name) {
+          choose policy write-through, write-on-close
+          cluster {
+            network ethernet preset sprite-1988 topology switched
+            server fs1 memory 32MB disk 20ms
+            workstation ws1 memory 8MB diskless
+          }
+          domain / on fs1
+          cache client policy $policy
+          at 1s { on ws1 { open /log rw; write "entry 1"; close } }
+          at 2s { on ws1 { open /draft rw; write "half a thought" } }
+          at 10s { crash ws1 }
+        }
+        """
+    }.joined(separator: "\n")
+
+    @Test("two charts whose names clash get a file each, numbered in order, each linked once")
+    func chartNames() throws {
+        let folder = try ExportFolder()
+        #expect(ReportHarness.run(Self.clashingSweeps, folder: folder.path).status == .ok)
+        let page = try folder.read("index.html")
+        let charts = page.components(separatedBy: "href=\"").dropFirst()
+            .compactMap { $0.split(separator: "\"").first.map(String.init) }.filter { $0.hasPrefix("chart-") }
+        // Each chart is linked twice (the Files line and under the chart), each file name once per place.
+        let names = Set(charts)
+        #expect(charts.count == 2 * names.count && names.count >= 2, "\(charts)")
+        for name in names { #expect(folder.exists(name), "\(name)") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("chart-") }
+        #expect(Set(files) == names)
+        // The rule by hand: the second of two equal names gets -2, a third -3.
+        let picture = RunReport.Picture(file: "chart-_-x.svg", title: "", svg: "")
+        let unique = RunReport.uniqueFiles([picture, picture, picture]).map(\.file)
+        #expect(unique == ["chart-_-x.svg", "chart-_-x-2.svg", "chart-_-x-3.svg"])
+    }
+}
