@@ -45,4 +45,20 @@ struct ReportSafetyTests {
         let unique = RunReport.uniqueFiles([picture, picture, picture]).map(\.file)
         #expect(unique == ["chart-_-x.svg", "chart-_-x-2.svg", "chart-_-x-3.svg"])
     }
+
+    @Test("a bidi character in the script's name is escaped on the page, as the grading pages escape it")
+    func bidiName() throws {
+        let folder = try ExportFolder()
+        var options = ScriptHarness.options()
+        options.reportFolder = folder.path
+        let session = Session(options: options, sink: BufferSink())
+        let name = "evil\u{202E}ltfx.sprite"
+        #expect(session.runScript(SourceFile(name: name, text: ReportHarness.jackAndJill)) == .ok)
+        let page = try folder.read("index.html")
+        #expect(!page.contains("\u{202E}"))
+        #expect(page.contains("<h1>evil\\u202eltfx.sprite</h1>"))
+        // One escaping for both reports: PageText.
+        #expect(ReportMarkup.escape("a\u{202E}<'\"&\u{7}") == PageText.escape("a\u{202E}<'\"&\u{7}"))
+        #expect(PageText.escape("a\u{202E}<'\"&") == "a\\u202e&lt;&apos;&quot;&amp;")
+    }
 }

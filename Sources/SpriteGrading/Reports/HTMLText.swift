@@ -4,28 +4,14 @@ import SpriteScript
 /// escaped, and, before that, every control or invisible character shown as an escape (TerminalText), so
 /// that a test's name, output or diff can neither add markup nor hide or forge a line of the page.
 enum HTMLText {
-    /// `text` on one line, for a cell, a heading or an attribute.
-    static func line(_ text: String) -> String { escape(TerminalText.escape(text)) }
+    /// `text` on one line, for a cell, a heading or an attribute (PageText, as the run report escapes).
+    static func line(_ text: String) -> String { PageText.escape(text) }
 
     /// Several lines, for a `<pre>` block: split at newlines, each line escaped as `line` does.
     static func block(_ text: String) -> String { escape(ReportDetails.printable(text)) }
 
     /// `<`, `>`, `&`, `"` and `'` as character references: safe in element content and in quoted attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { PageText.markup(text) }
 
     /// A whole page: the doctype, the shared style sheet inline (no file, font or script is fetched, so it
     /// reads the same from `file://`), the title and the body.
@@ -49,8 +35,8 @@ enum HTMLText {
         """
     }
 
-    /// Marks the pages `sprite-shell test --report` writes: a report folder holding an index.html with it
-    /// may be written over by the next run.
+    /// Names the program that wrote the pages (a folder is taken for an earlier report by its manifest,
+    /// ReportManifest, never by this).
     static let generator = "sprite-shell test --report"
 
     /// One style sheet for the index and the test pages; verdicts in colour and in words (never colour alone).

@@ -89,7 +89,8 @@ public struct SVGWriter {
     }
 
     /// Text safe inside XML content and attribute values: markup characters escaped, and the characters XML 1.0
-    /// forbids (controls other than tab, newline and return) replaced by U+FFFD.
+    /// forbids (controls other than tab, newline and return) replaced by U+FFFD, bidi and invisible characters
+    /// escaped as the terminal shows them.
     public static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
@@ -103,7 +104,12 @@ public struct SVGWriter {
             case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
             default:
                 let forbidden = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-                escaped.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
+                if !forbidden && TerminalText.isInvisible(scalar) {
+                    // A bidi or invisible character would reverse or hide the text around it: shown escaped.
+                    escaped += TerminalText.escape(String(scalar))
+                } else {
+                    escaped.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
+                }
             }
         }
         return escaped

@@ -3,8 +3,8 @@ import Foundation
 /// Pieces of the report's page, written as XHTML (every element closed, only XML's own entities) so that the
 /// page parses as XML as well as HTML, and the same run always gives the same bytes.
 enum ReportMarkup {
-    /// Text safe in content and attribute values.
-    static func escape(_ text: String) -> String { SVGWriter.escape(text) }
+    /// Text safe in content and attribute values, control and bidi characters escaped (PageText).
+    static func escape(_ text: String) -> String { PageText.escape(text) }
 
     /// `<tag class="…">escaped text</tag>`.
     static func element(_ tag: String, _ text: String, class name: String? = nil) -> String {
