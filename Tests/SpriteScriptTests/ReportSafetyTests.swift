@@ -3,6 +3,13 @@ import Foundation
 @testable import SpriteScript
 import Testing
 
+/// A sink that takes every line but loses them when flushed, as a buffered standard output on a full disk.
+private final class FailingOnFlushSink: OutputSink {
+    private(set) var hasFailed = false
+    func write(_ line: String, to stream: OutputChannel) {}
+    func flush() { hasFailed = true }
+}
+
 /// `run --report DIR` where names clash or mislead and output fails late: each chart its own file, names on
 /// the page with bidi characters escaped as grading's pages escape them, no report saying the wrong exit
 /// status, and output past what a report keeps said to be cut.
@@ -60,5 +67,17 @@ struct ReportSafetyTests {
         // One escaping for both reports: PageText.
         #expect(ReportMarkup.escape("a\u{202E}<'\"&\u{7}") == PageText.escape("a\u{202E}<'\"&\u{7}"))
         #expect(PageText.escape("a\u{202E}<'\"&") == "a\\u202e&lt;&apos;&quot;&amp;")
+    }
+
+    @Test("output lost when flushed: exit status 5 and no report (the page would say another status)")
+    func outputLostAtFlush() throws {
+        let parent = try ExportFolder()
+        let path = HostPath.join(parent.path, "report")
+        var options = ScriptHarness.options()
+        options.reportFolder = path
+        let session = Session(options: options, sink: FailingOnFlushSink())
+        #expect(session.runScript(ScriptHarness.file(ReportHarness.jackAndJill)) == .outputFailed)
+        // The folder made for the report is removed again, as nothing was written in it.
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

@@ -45,7 +45,14 @@ public final class Session {
         }
         let status = execute(file)
         if options.printsSummary && ran && status != .outputFailed { printSummary() }
-        guard let folder, status != .outputFailed else { return status }
+        guard let folder else { return status }
+        // Standard output may be buffered: a failure to write it shows only once flushed. A run whose output
+        // was lost writes no report, which would say another exit status than the process ends with.
+        interpreter.reporter.sink.flush()
+        guard status != .outputFailed, !interpreter.reporter.sink.hasFailed else {
+            folder.discard()
+            return record(.outputFailed)
+        }
         return record(writeReport(into: folder, status: status))
     }
 

@@ -9,10 +9,14 @@ public protocol OutputSink: AnyObject {
     /// True once a write has failed (a full disk, a closed pipe): the run
     /// stops rather than simulate for output nobody can read.
     var hasFailed: Bool { get }
+    /// Writes out what the sink holds back, so that `hasFailed` tells whether everything written so far was
+    /// written (a buffered sink finds a failure only then).
+    func flush()
 }
 
 extension OutputSink {
     public var hasFailed: Bool { false }
+    public func flush() {}
 }
 
 /// Collects lines in memory.

@@ -14,6 +14,13 @@ struct ReportFolder {
     }
 
     let path: String
+    /// True when `prepare` made the folder (`discard` may remove it).
+    var made = false
+
+    /// Removes the folder when `prepare` made it and nothing was written in it (rmdir: only an empty folder).
+    func discard() {
+        if made { rmdir(path) }
+    }
 
     /// The folder at `path`, made if missing.
     static func prepare(_ path: String) throws(Failure) -> ReportFolder {
@@ -42,7 +49,7 @@ struct ReportFolder {
             throw Failure(message: "cannot make the report folder \(shown): \(String(cString: strerror(errno)))",
                           help: "check the permissions of '\(parentShown)'")
         }
-        return ReportFolder(path: path)
+        return ReportFolder(path: path, made: true)
     }
 
     /// Writes `text` as the file `name` in the folder, replacing it.
