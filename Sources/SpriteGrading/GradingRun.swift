@@ -150,8 +150,11 @@ public struct GradingRun: Sendable {
         if options.repeatCount == 1 { result.seeds = [] }
         result.points = result.outcome.passed ? result.maxPoints : .zero
         if let details, !result.outcome.passed, case .exited = details.exit.termination {
-            result.runReport = drawRunReport(of: test, hidden: settings.hidden, arguments: details.arguments,
-                                             processLimits: processLimits, timeout: timeout)
+            let drawn = drawRunReport(of: test, hidden: settings.hidden, graded: details.exit,
+                                      arguments: details.arguments, processLimits: processLimits, timeout: timeout)
+            result.runReport = drawn.folder
+            result.runReportNote = drawn.note
+            result.reportSeconds = drawn.seconds
         }
         return result
     }

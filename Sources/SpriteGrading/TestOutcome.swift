@@ -69,6 +69,12 @@ public struct TestResult: Sendable, Equatable {
     /// `--report`: the folder beside the test's page where its run's report was drawn (HTMLReportFolder);
     /// nil when there is none. Not in the JSON results: a merged run has no run reports.
     public var runReport: String?
+    /// `--report`: why a test that did not pass has no run report (its second run did not finish, or was
+    /// not made); nil when it has one or none was asked for.
+    public var runReportNote: String?
+    /// `--report`: wall-clock seconds of the second run that drew the run report; not in `seconds`, so a
+    /// test's time is the same with and without `--report`.
+    public var reportSeconds: Double = 0
 
     public init(name: String, path: String, description: String? = nil, hidden: Bool = false,
                 outcome: TestOutcome, points: Points = .zero, maxPoints: Points, seconds: Double = 0,

@@ -80,4 +80,25 @@ struct ReportSafetyTests {
         // The folder made for the report is removed again, as nothing was written in it.
         #expect(!FileManager.default.fileExists(atPath: path))
     }
+
+    @Test("output past what a report keeps: cut there, and the page says how much is left out")
+    func transcriptCut() {
+        // 100 bytes a format: "one", "two" and "three" take 4 + 4 + 6 bytes of text (a newline each), then
+        // lines of 40 characters (41 bytes): two more fit (14 + 82 = 96), the third passes 100 and none after.
+        let transcript = ReportTranscript(width: 80, mostBytes: 100)
+        let context = RenderContext(simulation: Simulation(), labels: [:])
+        let lines = ["one", "two", "three"] + Array(repeating: String(repeating: "x", count: 40), count: 5)
+        for line in lines {
+            transcript.record(text: .text(line), json: .text(line), context: context, limit: 1_000, exempt: false)
+        }
+        let shown = transcript.textLines
+        #expect(transcript.textLinesCut == 3)
+        #expect(shown.filter { !$0.isError }.map(\.text) == Array(lines.prefix(5)))
+        #expect(shown.last == ReportTranscript.Line(text: "[the report keeps the first 100 bytes of the output: the "
+                                                    + "lines after this one are not shown]", isError: true))
+        // JSON lines are longer: results.json is cut first, and the output says where.
+        #expect(transcript.jsonLinesCut > 0)
+        #expect(shown.contains { $0.isError && $0.text.hasPrefix("[results.json keeps the first 100 bytes") })
+        #expect(transcript.jsonText.utf8.count <= 100)
+    }
 }

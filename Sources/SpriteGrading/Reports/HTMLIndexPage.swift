@@ -34,6 +34,13 @@ struct HTMLIndexPage {
             body += row(result, number: index + 1, page: pages[result.name], state: state)
         }
         body += "</tbody>\n</table>\n"
+        let secondRuns = results.filter { $0.reportSeconds > 0 }
+        if state == .finished, !secondRuns.isEmpty {
+            let seconds = secondRuns.reduce(0) { $0 + $1.reportSeconds }
+            body += "<p id=\"report-time\">Drawing the run reports ran \(secondRuns.count) "
+                + "test\(secondRuns.count == 1 ? "" : "s") a second time: <span class=\"time\">"
+                + HumanReport.seconds(seconds) + "</span> more, not in the times above.</p>\n"
+        }
         if state == .finished, !pages.isEmpty {
             body += "<p>Each test that did not pass links to its own page: why, its diff and failed expects, and "
                 + "(unless the test is hidden) the report of its run.</p>\n"

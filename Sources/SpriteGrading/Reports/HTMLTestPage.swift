@@ -31,7 +31,11 @@ struct HTMLTestPage {
             if let runReport {
                 body += "<h2>The run</h2>\n<p><a href=\"\(runReport)/index.html\">The report of the test's run</a>: "
                     + "its output, outcome table, diagram and timeline, drawn as "
-                    + "<code>sprite-shell run --report</code> draws them.</p>\n"
+                    + "<code>sprite-shell run --report</code> draws them, by running the test a second time "
+                    + "with the same seed (<span class=\"time\">" + HumanReport.seconds(result.reportSeconds)
+                    + "</span>, not in its time).</p>\n"
+            } else if let note = result.runReportNote {
+                body += "<h2>The run</h2>\n<p class=\"withheld\" id=\"no-run-report\">\(HTMLText.line(note))</p>\n"
             }
             if let output = result.output {
                 body += "<h2>Failed expects and errors</h2>\n<pre class=\"output\">" + HTMLText.block(output)

@@ -26,9 +26,24 @@ final class ReportTranscript {
     private(set) var openingEcho: String?
     /// Where the part under way began its output.
     private var partBegins = 0
+    /// Bytes kept of each format, and lines left out past `mostBytes`.
+    private var textBytes = 0
+    private var jsonBytes = 0
+    private(set) var textLinesCut = 0
+    private(set) var jsonLinesCut = 0
 
-    init(width: Int) {
+    /// Bytes of each format a report keeps, whatever the output limit lets a run print: so that a report's
+    /// files stay far below what `test --report` lets a test's process write (HTMLReportFolder), escaping
+    /// included. A report cut there says so in its output, where it was cut.
+    static let defaultMostBytes = 4 << 20
+    let mostBytes: Int
+
+    /// The size kept, as the notes say it.
+    private var keptSize: String { mostBytes >= 1 << 20 ? "\(mostBytes >> 20)MB" : "\(mostBytes) bytes" }
+
+    init(width: Int, mostBytes: Int = defaultMostBytes) {
         text = TextRenderer(width: width)
+        self.mostBytes = mostBytes
     }
 
     /// Keeps an item as both formats show it (`text` and `json`: the same item, but for a help page, laid out
@@ -44,11 +59,29 @@ final class ReportTranscript {
         }
         for (line, stream) in text.render(item, context: context)
         where Self.admit(line, &textCount, limit: limit, exempt: exempt) {
-            textLines.append(Line(text: TerminalText.escape(line), isError: stream == .error))
+            let escaped = TerminalText.escape(line)
+            guard fits(escaped, &textBytes) else {
+                if textLinesCut == 0 {
+                    textLines.append(Line(text: "[the report keeps the first \(keptSize) of the output: the lines "
+                                            + "after this one are not shown]", isError: true))
+                }
+                textLinesCut += 1
+                continue
+            }
+            textLines.append(Line(text: escaped, isError: stream == .error))
         }
         for (line, stream) in json.render(jsonItem, context: context)
         where Self.admit(line, &jsonCount, limit: limit, exempt: exempt) && stream == .output {
-            jsonLines.append(TerminalText.escape(line))
+            let escaped = TerminalText.escape(line)
+            guard fits(escaped, &jsonBytes) else {
+                if jsonLinesCut == 0 && textLinesCut == 0 {
+                    textLines.append(Line(text: "[results.json keeps the first \(keptSize) of the JSON output: "
+                                            + "what the run printed after this point is not in it]", isError: true))
+                }
+                jsonLinesCut += 1
+                continue
+            }
+            jsonLines.append(escaped)
         }
     }
 
@@ -56,6 +89,16 @@ final class ReportTranscript {
     func beginPart() {
         partBegins = textLines.count
         openingEcho = nil
+    }
+
+    /// True, counting its bytes, when `line` fits in what the report keeps: once a line does not, none after
+    /// it does either (the kept output is a prefix).
+    private func fits(_ line: String, _ bytes: inout Int) -> Bool {
+        guard bytes <= mostBytes else { return false }
+        bytes += line.utf8.count + 1
+        if bytes <= mostBytes { return true }
+        bytes = mostBytes + 1
+        return false
     }
 
     /// The Reporter's rule: a line counts once per `Reporter.lineBytes`, and none is kept past the limit.
