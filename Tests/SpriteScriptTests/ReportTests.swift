@@ -239,20 +239,26 @@ struct ReportTests {
         #expect(deep.status == .malformed && deep.sink.output.isEmpty)
         #expect(deep.sink.errors.joined().contains("which does not exist"), "\(deep.sink.errors)")
         #expect(!FileManager.default.fileExists(atPath: HostPath.join(parent.path, "a")))
-        // index.html a symbolic link and results.json a hard link to files outside: each name is replaced by
-        // a new file (written under a temporary name, then renamed), so the files outside keep their bytes.
+        // index.html a symbolic link to a file outside: refused (exit 5), never written through.
         let outside = HostPath.join(parent.path, "outside.txt")
         let hardOutside = HostPath.join(parent.path, "hard-outside.txt")
         try "mine".write(toFile: outside, atomically: true, encoding: .utf8)
         try "mine too".write(toFile: hardOutside, atomically: true, encoding: .utf8)
+        let symlinked = HostPath.join(parent.path, "symlinked")
+        try FileManager.default.createDirectory(atPath: symlinked, withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: HostPath.join(symlinked, "index.html"),
+                                                   withDestinationPath: outside)
+        let refused = ReportHarness.run(ReportHarness.jackAndJill, folder: symlinked)
+        #expect(refused.status == .outputFailed, "\(refused.sink.errors)")
+        #expect(refused.sink.errors.joined().contains("symbolic link"), "\(refused.sink.errors)")
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "mine")
+        // results.json a hard link to a file outside: the name is replaced by a new file (written under a
+        // temporary name, then renamed), so the file outside keeps its bytes.
         let linked = HostPath.join(parent.path, "linked")
         try FileManager.default.createDirectory(atPath: linked, withIntermediateDirectories: false)
-        try FileManager.default.createSymbolicLink(atPath: HostPath.join(linked, "index.html"),
-                                                   withDestinationPath: outside)
         #expect(link(hardOutside, HostPath.join(linked, "results.json")) == 0)
         let result = ReportHarness.run(ReportHarness.jackAndJill, folder: linked)
         #expect(result.status == .ok, "\(result.sink.errors)")
-        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "mine")
         #expect(try String(contentsOfFile: hardOutside, encoding: .utf8) == "mine too")
         let index = try FileManager.default.attributesOfItem(atPath: HostPath.join(linked, "index.html"))
         #expect(index[.type] as? FileAttributeType == .typeRegular)
