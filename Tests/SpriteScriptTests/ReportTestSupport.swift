@@ -33,22 +33,8 @@ enum ReportHarness {
         """
 
     /// A sweep (a chart and a table), then Jack and Jill again: every section of the page has something.
-    static let sweepAndSharing = """
-        sweep crash-policies {
-          choose policy write-through, write-on-close, delayed-write flush 30s age 30s
-          cluster {
-            network ethernet preset sprite-1988 topology switched
-            server fs1 memory 32MB disk 20ms
-            workstation ws1 memory 8MB diskless
-          }
-          domain / on fs1
-          consistency sprite
-          cache client policy $policy
-          at 1s { on ws1 { open /log rw; write "entry 1"; close } }
-          at 2s { on ws1 { open /draft rw; write "half a thought" } }
-          at 10s { crash ws1 }
-        }
-        """ + "\n" + jackAndJill
+    /// The sweep is ChartExportTests.crashes (crash losses by policy, derived there).
+    static let sweepAndSharing = ChartExportTests.crashes + jackAndJill
 
     /// Runs `text` as `run --report FOLDER` does (summary included), in `format`.
     static func run(_ text: String, folder: String?, format: OutputFormat = .text, seed: UInt64 = 1)
