@@ -14,15 +14,7 @@ enum ReportHarness {
     ///           3 jill at 11s: her copy of "milk" is 1s old, within the 3s timeout, so not checked: STALE under
     ///             UNIX semantics, which expect "milk eggs", made by write 2;
     ///           4 jack at 20s ("milk bread", the last write: fresh under UNIX).
-    static let jackAndJill = """
-        cluster {
-          network ethernet preset sprite-1988 topology bus
-          server fs1 memory 32MB disk 20ms
-          workstation jack, jill memory 8MB diskless
-        }
-        domain / on fs1
-        cache client policy write-on-close
-        consistency nfs timeout 3s
+    static let jackAndJill = TextOutputTests.cluster + """
         on jack { open /list rw; write "milk"; close }
         at 10s { on jill { open /list r; read; close } }
         at 10.5s { on jack { open /list rw; read; append " eggs"; close } }
