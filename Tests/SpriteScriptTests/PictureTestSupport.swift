@@ -29,6 +29,16 @@ enum PictureHarness {
         return ScriptHarness.run(text, options: options)
     }
 
+    /// The file `name` as two runs of `script`, each in a fresh folder, wrote it (determinism tests).
+    static func exportedTwice(_ script: String, _ name: String) throws -> (first: String, second: String) {
+        let first = try ExportFolder(), second = try ExportFolder()
+        for folder in [first, second] {
+            let result = run(script, folder: folder.path)
+            #expect(result.status == .ok, "\(result.sink.errors)")
+        }
+        return (try first.read(name), try second.read(name))
+    }
+
     /// Two workstations each make one RPC to the server, then ws1 makes one more across a partition with two
     /// retries. Messages, by hand: each RPC that gets through is a request and a reply, both delivered (4);
     /// the partitioned call's request is dropped on each of its 1 + 2 attempts (3 lost) and no reply is sent.

@@ -46,12 +46,8 @@ struct TimelineExportTests {
 
     @Test("two runs write the same bytes")
     func deterministic() throws {
-        let first = try ExportFolder(), second = try ExportFolder()
-        for folder in [first, second] {
-            let result = PictureHarness.run(Self.notes + "export timeline \"t.svg\" file /notes", folder: folder.path)
-            #expect(result.status == .ok)
-        }
-        #expect(try first.read("t.svg") == second.read("t.svg"))
+        let files = try PictureHarness.exportedTwice(Self.notes + "export timeline \"t.svg\" file /notes", "t.svg")
+        #expect(files.first == files.second)
     }
 
     @Test("malformed timeline exports are errors with a suggestion")
