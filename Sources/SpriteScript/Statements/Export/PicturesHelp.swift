@@ -21,12 +21,14 @@ enum PicturesHelp {
             sequenceDiagram in a Markdown file; 'export shiviz' writes a log for ShiViz \
             (bestchai.bitbucket.io/shiviz), every send and delivery with its vector clock, in the format \
             ShiViz's default parser expression reads (docs/PICTURES.md). 'export timeline' draws a row per \
-            CPU with the process running in each interval, migrations as arrows between rows, evictions and \
-            page faults; 'file PATH' adds a band per client with PATH's cache state (cached, disabled by the \
-            server, stale), read from the recording whatever the script traces. 'export chart' draws a \
-            sweep's field against one of its choices (x: the first choice unless named; a line over numeric \
-            values, grouped bars otherwise; a labelled value, load 0.7 = 1429ms, at its label; a cell that did \
-            not measure the field, no point), or pmake's speedup against hosts beside the ideal line \
+            CPU with the process running in each interval, migrations as arrows between rows, evictions, \
+            page faults, and under each node's CPUs a row for its disk with every request the arm \
+            served (reads and writes, the wait for the arm in grey); 'file PATH' adds a band per client \
+            with PATH's cache state (cached, disabled by the server, stale), read from the recording \
+            whatever the script traces. 'export chart' draws a sweep's field against one of its choices \
+            (x: the first choice unless named; a line over numeric values, grouped bars otherwise; a \
+            labelled value, load 0.7 = 1429ms, at its label; a cell that did not measure the field, no point), \
+            or pmake's speedup against hosts beside the ideal line \
             ('makespan': bars of each build's makespan); 'from pmake' always means the builds, so no sweep \
             may be named pmake.
             An export draws what has happened up to the statement, like 'show': put it after 'run'. A script \
